@@ -1,0 +1,79 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch;
+
+/// <summary>
+/// The NumPy API as a protocol: every call goes through the dispatcher to the backend that owns the arrays involved.
+/// <c>AddArrayDispatch</c> binds it to the host's dispatcher; <see cref="UseDispatcher"/> binds it for one async flow.
+/// </summary>
+public static partial class Np
+{
+    private static IArrayDispatcher? s_global;
+
+    /// <summary>The dispatcher calls go to: the one bound to this async flow, else the host's.</summary>
+    /// <exception cref="InvalidOperationException">No dispatcher is bound.</exception>
+    public static IArrayDispatcher Dispatcher =>
+        AmbientState.Current?.Dispatcher ?? Volatile.Read(ref s_global) ?? ThrowNotBound();
+
+    private static IArrayDispatcher ThrowNotBound() => throw new InvalidOperationException(
+        "no array dispatcher is bound: call services.AddArrayDispatch(configuration) and build the host, or use Np.UseDispatcher(dispatcher)");
+
+    /// <summary>Binds the process-wide dispatcher (done by the host when it starts); returns a token that unbinds it.</summary>
+    public static IDisposable Bind(IArrayDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        Volatile.Write(ref s_global, dispatcher);
+        return new Unbinder(dispatcher);
+    }
+
+    /// <summary>Sends the calls of the current async flow to <paramref name="dispatcher"/> until the result is disposed (for several hosts in one process).</summary>
+    public static IDisposable UseDispatcher(IArrayDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        AmbientState? previous = AmbientState.Current;
+        AmbientState.Current = new AmbientState(dispatcher, previous?.Scope);
+        return new Restorer(previous);
+    }
+
+    /// <summary>
+    /// Tries <paramref name="backend"/> first for every call in the current async flow until the scope is disposed
+    /// (uarray's <c>set_backend</c>). Scopes nest.
+    /// </summary>
+    /// <param name="backend">The backend's name.</param>
+    /// <param name="only">Try no other backend (uarray's <c>only=True</c>).</param>
+    /// <param name="coerce">Let the backend convert arrays it does not own.</param>
+    public static BackendScope UseBackend(string backend, bool only = false, bool coerce = false) => new(backend, only, coerce);
+
+    /// <summary>Calls a function defined by a plugin, by name, e.g. <c>Np.Call("sparse.linalg.cg", [a, b], new Dictionary&lt;string, object?&gt; { ["rtol"] = 1e-10 })</c>.</summary>
+    /// <exception cref="ArgumentException">No loaded plugin defines <paramref name="function"/>, or it is not called by name.</exception>
+    public static NDArray[] Call(string function, NDArray[] arrays, IReadOnlyDictionary<string, object?>? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        if (!FunctionCatalog.TryGet(function, out ArrayFunction f))
+        {
+            throw new ArgumentException($"no function named '{function}' is defined; functions outside NumPy's API come from plugins, so check that the plugin defining it is loaded", nameof(function));
+        }
+        if (f is not ArrayFunction<CallArgs, NDArray[]> callable)
+        {
+            throw new ArgumentException($"'{function}' takes {f.ArgsType.Name}, not arrays and options: call it through its Np method", nameof(function));
+        }
+        return Dispatcher.Invoke(callable, new CallArgs(arrays, options));
+    }
+
+    /// <summary>Evaluates lazy arrays together, sharing common work (Dask's <c>compute(a, b, …)</c>); eager arrays come back as they are.</summary>
+    public static NDArray[] Compute(params NDArray[] arrays) => Dispatcher.Invoke(ArrayFunctions.Compute, new ArrayListArgs(arrays, null));
+
+    /// <summary>Writes the task graph behind <paramref name="arrays"/> to <paramref name="path"/> (Dask's <c>visualize</c>).</summary>
+    public static string Visualize(string path, params NDArray[] arrays) => Dispatcher.Invoke(ArrayFunctions.Visualize, new VisualizeArgs(arrays, path));
+
+    private sealed class Unbinder(IArrayDispatcher dispatcher) : IDisposable
+    {
+        public void Dispose() => Interlocked.CompareExchange(ref s_global, null, dispatcher);
+    }
+
+    private sealed class Restorer(AmbientState? previous) : IDisposable
+    {
+        public void Dispose() => AmbientState.Current = previous;
+    }
+}

@@ -1,0 +1,76 @@
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch;
+
+/// <summary>
+/// The base of every backend's array type. Functions and operators on it go through the dispatcher to the backend that
+/// owns the arrays involved, so <c>a + b</c> obeys the same rules as <c>Np.Add(a, b)</c>.
+/// </summary>
+public abstract partial class NDArray
+{
+    /// <summary>The dimensions.</summary>
+    public abstract Shape Shape { get; }
+
+    /// <summary>The element type.</summary>
+    public abstract DType DType { get; }
+
+    /// <summary>The number of dimensions.</summary>
+    public int Rank => Shape.Rank;
+
+    /// <summary>The number of elements.</summary>
+    public long Size => Shape.Size;
+
+    /// <summary>The name of the backend that owns this array's type in the current dispatcher, or the type's name when none does.</summary>
+    public virtual string Backend => Np.Dispatcher.OwnerOf(GetType()) ?? GetType().Name;
+
+    /// <summary>
+    /// Exports the elements to host memory, the protocol's interchange format. Eager host backends may return a view of
+    /// their storage; device and lazy backends copy (a lazy array computes first).
+    /// </summary>
+    public abstract HostBuffer ToHost();
+
+    /// <summary>The transpose (<c>a.T</c>).</summary>
+    public NDArray T => Np.Transpose(this);
+
+    /// <summary>The matrix product with <paramref name="other"/> (Python's <c>a @ b</c>).</summary>
+    public NDArray MatMul(NDArray other) => Np.MatMul(this, other);
+
+    /// <summary>Evaluates a lazy array (Dask's <c>compute()</c>); an eager array returns itself.</summary>
+    public NDArray Compute() => Np.Compute(this)[0];
+
+    /// <summary>Writes the task graph behind this array to <paramref name="path"/> (Dask's <c>visualize()</c>).</summary>
+    /// <returns>The path written; with no Graphviz <c>dot</c> on the PATH, an SVG/PNG request writes a <c>.dot</c> file and says so.</returns>
+    public string Visualize(string path) => Np.Visualize(path, this);
+
+    /// <summary>Converts the elements to <paramref name="dtype"/>.</summary>
+    public NDArray AsType(DType dtype, Casting casting = Casting.Unsafe) => Np.AsType(this, dtype, casting);
+
+    /// <summary>Reshapes the array; one dimension may be -1.</summary>
+    public NDArray Reshape(params int[] shape) => Np.Reshape(this, shape);
+
+    /// <summary>Indexing as NumPy does it: integers, slices (<c>1..^1</c>, <see cref="Slice"/>), <see cref="ArrayIndex.NewAxis"/>, <see cref="ArrayIndex.Ellipsis"/>, index arrays and masks.</summary>
+    [System.Runtime.CompilerServices.IndexerName("Elements")]
+    public NDArray this[params ArrayIndex[] index]
+    {
+        get => Np.GetItem(this, index);
+        set => Np.SetItem(this, index, value);
+    }
+
+    /// <summary>The elements as a C-ordered .NET array of <typeparamref name="T"/>, converting the dtype when it differs.</summary>
+    public T[] ToArray<T>() where T : unmanaged
+    {
+        NDArray source = DType == DTypes.Of<T>() ? this : AsType(DTypes.Of<T>());
+        return source.ToHost().ToContiguous<T>();
+    }
+
+    /// <summary>The single element of a size-1 array.</summary>
+    /// <exception cref="ShapeMismatchException">The array has more than one element.</exception>
+    public T Item<T>() where T : unmanaged
+    {
+        if (Size != 1) throw new ShapeMismatchException($"can only convert an array of size 1 to a scalar, not shape {Shape}", Shape);
+        return ToArray<T>()[0];
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
+}

@@ -1,0 +1,162 @@
+using System.Collections;
+using System.Text;
+
+namespace ArrayDispatch;
+
+/// <summary>The dimensions of an n-dimensional array; immutable. Prints as a NumPy tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 4)</c>.</summary>
+public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
+{
+    private static readonly int[] s_empty = [];
+    private readonly int[]? _dims;
+
+    /// <summary>Creates a shape from its dimensions.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    public Shape(params ReadOnlySpan<int> dims)
+    {
+        foreach (int d in dims)
+        {
+            if (d < 0) throw new ArgumentOutOfRangeException(nameof(dims), $"negative dimensions are not allowed: {Format(dims)}");
+        }
+        _dims = dims.IsEmpty ? s_empty : dims.ToArray();
+    }
+
+    /// <summary>The shape of a 0-d array, <c>()</c>.</summary>
+    public static Shape Scalar => default;
+
+    /// <summary>The dimensions.</summary>
+    public ReadOnlySpan<int> Dims => _dims ?? s_empty;
+
+    /// <summary>The number of dimensions.</summary>
+    public int Rank => _dims?.Length ?? 0;
+
+    /// <summary>The number of elements (1 for a 0-d array).</summary>
+    public long Size
+    {
+        get
+        {
+            long size = 1;
+            foreach (int d in Dims) size *= d;
+            return size;
+        }
+    }
+
+    /// <summary>The dimension at <paramref name="axis"/>; negative values count from the end.</summary>
+    /// <exception cref="AxisOutOfRangeException">The axis is out of range.</exception>
+    public int this[int axis] => Dims[NormalizeAxis(axis)];
+
+    int IReadOnlyCollection<int>.Count => Rank;
+
+    /// <summary>Maps a possibly negative axis to <c>[0, Rank)</c>.</summary>
+    /// <exception cref="AxisOutOfRangeException">The axis is not in <c>[-Rank, Rank)</c>.</exception>
+    public int NormalizeAxis(int axis) => NormalizeAxis(axis, Rank);
+
+    /// <summary>Maps a possibly negative axis to <c>[0, rank)</c>.</summary>
+    /// <exception cref="AxisOutOfRangeException">The axis is not in <c>[-rank, rank)</c>.</exception>
+    public static int NormalizeAxis(int axis, int rank)
+    {
+        if (axis < -rank || axis >= rank) throw new AxisOutOfRangeException(axis, rank);
+        return axis < 0 ? axis + rank : axis;
+    }
+
+    /// <summary>The shape with the dimension at <paramref name="axis"/> removed (or set to 1 with <paramref name="keepDims"/>).</summary>
+    public Shape RemoveAxis(int axis, bool keepDims = false)
+    {
+        axis = NormalizeAxis(axis);
+        int[] dims = Dims.ToArray();
+        if (keepDims) { dims[axis] = 1; return new Shape(dims); }
+        return new Shape([.. dims.AsSpan(0, axis), .. dims.AsSpan(axis + 1)]);
+    }
+
+    /// <summary>The C-order (row-major) strides of the shape, in elements.</summary>
+    public long[] ContiguousStrides()
+    {
+        var strides = new long[Rank];
+        long stride = 1;
+        for (int i = Rank - 1; i >= 0; i--)
+        {
+            strides[i] = stride;
+            stride *= Math.Max(Dims[i], 1);
+        }
+        return strides;
+    }
+
+    /// <summary>NumPy's broadcasting of two shapes.</summary>
+    /// <exception cref="ShapeMismatchException">The shapes cannot be broadcast together.</exception>
+    public static Shape Broadcast(Shape left, Shape right) =>
+        TryBroadcast(left, right, out Shape result)
+            ? result
+            : throw new ShapeMismatchException($"operands could not be broadcast together with shapes {left} {right}", left, right);
+
+    /// <summary>NumPy's broadcasting of two shapes; returns <see langword="false"/> when they are incompatible.</summary>
+    public static bool TryBroadcast(Shape left, Shape right, out Shape result)
+    {
+        if (left.Equals(right)) { result = left; return true; }
+        int rank = Math.Max(left.Rank, right.Rank);
+        var dims = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            int l = i < rank - left.Rank ? 1 : left.Dims[i - (rank - left.Rank)];
+            int r = i < rank - right.Rank ? 1 : right.Dims[i - (rank - right.Rank)];
+            if (l != r && l != 1 && r != 1) { result = default; return false; }
+            dims[i] = l == 1 ? r : l;
+        }
+        result = new Shape(dims);
+        return true;
+    }
+
+    /// <summary>Converts an <see cref="int"/> array.</summary>
+    public static implicit operator Shape(int[] dims) => new(dims);
+
+    /// <summary>Converts a 1-tuple.</summary>
+    public static implicit operator Shape(int n) => new(n);
+
+    /// <summary>Converts a 2-tuple.</summary>
+    public static implicit operator Shape((int, int) dims) => new(dims.Item1, dims.Item2);
+
+    /// <summary>Converts a 3-tuple.</summary>
+    public static implicit operator Shape((int, int, int) dims) => new(dims.Item1, dims.Item2, dims.Item3);
+
+    /// <summary>The dimensions as a new array.</summary>
+    public int[] ToArray() => Dims.ToArray();
+
+    /// <inheritdoc/>
+    public bool Equals(Shape other) => Dims.SequenceEqual(other.Dims);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (int d in Dims) hash.Add(d);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Whether two shapes are equal.</summary>
+    public static bool operator ==(Shape left, Shape right) => left.Equals(right);
+
+    /// <summary>Whether two shapes differ.</summary>
+    public static bool operator !=(Shape left, Shape right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    public override string ToString() => Format(Dims);
+
+    /// <summary>Formats dimensions as NumPy prints a shape tuple.</summary>
+    public static string Format(ReadOnlySpan<int> dims)
+    {
+        if (dims.Length == 1) return $"({dims[0]},)";
+        var sb = new StringBuilder("(");
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(dims[i]);
+        }
+        return sb.Append(')').ToString();
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)(_dims ?? s_empty)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

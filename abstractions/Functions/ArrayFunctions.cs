@@ -1,0 +1,301 @@
+using ArrayDispatch.Dispatch;
+
+namespace ArrayDispatch.Functions;
+
+/// <summary>The protocol's catalogue of function identities, named as NumPy names them. Backends implement any subset.</summary>
+public static class ArrayFunctions
+{
+    private static ArrayFunction<TArgs, NDArray> A<TArgs>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, NDArray>(name);
+    private static ArrayFunction<TArgs, TResult> F<TArgs, TResult>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, TResult>(name);
+    private static ArrayFunction<TArgs, NDArray> C<TArgs>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, NDArray>(name, FunctionKind.Creation);
+
+    internal static void EnsureDefined() => _ = Add;
+
+    // ---- creation (NEP 35: explicit/scoped backend, else like=, else DefaultBackend) ----
+    /// <summary><c>asarray</c> / <c>array</c>: convert data into an array of a backend.</summary>
+    public static readonly ArrayFunction<AsArrayArgs, NDArray> AsArray = C<AsArrayArgs>("asarray");
+    /// <summary><c>full</c> (and <c>zeros</c>, <c>ones</c>, <c>empty</c>).</summary>
+    public static readonly ArrayFunction<FullArgs, NDArray> Full = C<FullArgs>("full");
+    /// <summary><c>empty</c>: values unspecified.</summary>
+    public static readonly ArrayFunction<FullArgs, NDArray> Empty = C<FullArgs>("empty");
+    /// <summary><c>arange</c>.</summary>
+    public static readonly ArrayFunction<RangeArgs, NDArray> Arange = C<RangeArgs>("arange");
+    /// <summary><c>linspace</c>.</summary>
+    public static readonly ArrayFunction<RangeArgs, NDArray> Linspace = C<RangeArgs>("linspace");
+    /// <summary><c>eye</c> (and <c>identity</c>).</summary>
+    public static readonly ArrayFunction<EyeArgs, NDArray> Eye = C<EyeArgs>("eye");
+    /// <summary><c>random.*</c>: seeded random arrays.</summary>
+    public static readonly ArrayFunction<RandomArgs, NDArray> Random = C<RandomArgs>("random");
+    /// <summary><c>full_like</c> (and <c>zeros_like</c>, <c>ones_like</c>, <c>empty_like</c>).</summary>
+    public static readonly ArrayFunction<FullLikeArgs, NDArray> FullLike = A<FullLikeArgs>("full_like");
+    /// <summary><c>meshgrid</c> (<c>indexing="xy"</c> when <c>Axis</c> is 0, <c>"ij"</c> when 1).</summary>
+    public static readonly ArrayFunction<ArrayListArgs, NDArray[]> Meshgrid = F<ArrayListArgs, NDArray[]>("meshgrid");
+
+    // ---- element-wise, unary ----
+    /// <summary><c>negative</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Negative = A<UnaryArgs>("negative");
+    /// <summary><c>positive</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Positive = A<UnaryArgs>("positive");
+    /// <summary><c>abs</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Abs = A<UnaryArgs>("abs");
+    /// <summary><c>sign</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sign = A<UnaryArgs>("sign");
+    /// <summary><c>sqrt</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sqrt = A<UnaryArgs>("sqrt");
+    /// <summary><c>square</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Square = A<UnaryArgs>("square");
+    /// <summary><c>reciprocal</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Reciprocal = A<UnaryArgs>("reciprocal");
+    /// <summary><c>exp</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Exp = A<UnaryArgs>("exp");
+    /// <summary><c>expm1</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Expm1 = A<UnaryArgs>("expm1");
+    /// <summary><c>log</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log = A<UnaryArgs>("log");
+    /// <summary><c>log1p</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log1p = A<UnaryArgs>("log1p");
+    /// <summary><c>log2</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log2 = A<UnaryArgs>("log2");
+    /// <summary><c>log10</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log10 = A<UnaryArgs>("log10");
+    /// <summary><c>sin</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sin = A<UnaryArgs>("sin");
+    /// <summary><c>cos</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Cos = A<UnaryArgs>("cos");
+    /// <summary><c>tan</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Tan = A<UnaryArgs>("tan");
+    /// <summary><c>arcsin</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsin = A<UnaryArgs>("arcsin");
+    /// <summary><c>arccos</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccos = A<UnaryArgs>("arccos");
+    /// <summary><c>arctan</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctan = A<UnaryArgs>("arctan");
+    /// <summary><c>sinh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sinh = A<UnaryArgs>("sinh");
+    /// <summary><c>cosh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Cosh = A<UnaryArgs>("cosh");
+    /// <summary><c>tanh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Tanh = A<UnaryArgs>("tanh");
+    /// <summary><c>arcsinh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsinh = A<UnaryArgs>("arcsinh");
+    /// <summary><c>arccosh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccosh = A<UnaryArgs>("arccosh");
+    /// <summary><c>arctanh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctanh = A<UnaryArgs>("arctanh");
+    /// <summary><c>floor</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Floor = A<UnaryArgs>("floor");
+    /// <summary><c>ceil</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Ceil = A<UnaryArgs>("ceil");
+    /// <summary><c>trunc</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Trunc = A<UnaryArgs>("trunc");
+    /// <summary><c>rint</c> (round half to even; also <c>round</c> with no decimals).</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Rint = A<UnaryArgs>("rint");
+    /// <summary><c>isnan</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsNaN = A<UnaryArgs>("isnan");
+    /// <summary><c>isinf</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsInf = A<UnaryArgs>("isinf");
+    /// <summary><c>isfinite</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsFinite = A<UnaryArgs>("isfinite");
+    /// <summary><c>logical_not</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> LogicalNot = A<UnaryArgs>("logical_not");
+    /// <summary><c>invert</c> / <c>bitwise_not</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Invert = A<UnaryArgs>("invert");
+
+    // ---- element-wise, binary ----
+    /// <summary><c>add</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Add = A<BinaryArgs>("add");
+    /// <summary><c>subtract</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Subtract = A<BinaryArgs>("subtract");
+    /// <summary><c>multiply</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Multiply = A<BinaryArgs>("multiply");
+    /// <summary><c>divide</c> (true division).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Divide = A<BinaryArgs>("divide");
+    /// <summary><c>floor_divide</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> FloorDivide = A<BinaryArgs>("floor_divide");
+    /// <summary><c>remainder</c> / <c>mod</c> (sign of the divisor, as in Python).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Remainder = A<BinaryArgs>("remainder");
+    /// <summary><c>power</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Power = A<BinaryArgs>("power");
+    /// <summary><c>maximum</c> (propagates NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Maximum = A<BinaryArgs>("maximum");
+    /// <summary><c>minimum</c> (propagates NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Minimum = A<BinaryArgs>("minimum");
+    /// <summary><c>arctan2</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Arctan2 = A<BinaryArgs>("arctan2");
+    /// <summary><c>hypot</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Hypot = A<BinaryArgs>("hypot");
+    /// <summary><c>equal</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Equal = A<BinaryArgs>("equal");
+    /// <summary><c>not_equal</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> NotEqual = A<BinaryArgs>("not_equal");
+    /// <summary><c>less</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Less = A<BinaryArgs>("less");
+    /// <summary><c>less_equal</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LessEqual = A<BinaryArgs>("less_equal");
+    /// <summary><c>greater</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Greater = A<BinaryArgs>("greater");
+    /// <summary><c>greater_equal</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> GreaterEqual = A<BinaryArgs>("greater_equal");
+    /// <summary><c>logical_and</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalAnd = A<BinaryArgs>("logical_and");
+    /// <summary><c>logical_or</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalOr = A<BinaryArgs>("logical_or");
+    /// <summary><c>logical_xor</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalXor = A<BinaryArgs>("logical_xor");
+    /// <summary><c>bitwise_and</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseAnd = A<BinaryArgs>("bitwise_and");
+    /// <summary><c>bitwise_or</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseOr = A<BinaryArgs>("bitwise_or");
+    /// <summary><c>bitwise_xor</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseXor = A<BinaryArgs>("bitwise_xor");
+    /// <summary><c>where(condition, x, y)</c>.</summary>
+    public static readonly ArrayFunction<TernaryArgs, NDArray> Where = A<TernaryArgs>("where");
+    /// <summary><c>clip(a, min, max)</c>.</summary>
+    public static readonly ArrayFunction<TernaryArgs, NDArray> Clip = A<TernaryArgs>("clip");
+
+    // ---- reductions and scans ----
+    /// <summary><c>sum</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Sum = A<ReductionArgs>("sum");
+    /// <summary><c>prod</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Prod = A<ReductionArgs>("prod");
+    /// <summary><c>mean</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Mean = A<ReductionArgs>("mean");
+    /// <summary><c>var</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Var = A<ReductionArgs>("var");
+    /// <summary><c>std</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Std = A<ReductionArgs>("std");
+    /// <summary><c>min</c> / <c>amin</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Min = A<ReductionArgs>("min");
+    /// <summary><c>max</c> / <c>amax</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Max = A<ReductionArgs>("max");
+    /// <summary><c>argmin</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Argmin = A<ReductionArgs>("argmin");
+    /// <summary><c>argmax</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Argmax = A<ReductionArgs>("argmax");
+    /// <summary><c>any</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Any = A<ReductionArgs>("any");
+    /// <summary><c>all</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> All = A<ReductionArgs>("all");
+    /// <summary><c>count_nonzero</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> CountNonzero = A<ReductionArgs>("count_nonzero");
+    /// <summary><c>nansum</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> NanSum = A<ReductionArgs>("nansum");
+    /// <summary><c>nanmean</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> NanMean = A<ReductionArgs>("nanmean");
+    /// <summary><c>cumsum</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Cumsum = A<ReductionArgs>("cumsum");
+    /// <summary><c>cumprod</c>.</summary>
+    public static readonly ArrayFunction<ReductionArgs, NDArray> Cumprod = A<ReductionArgs>("cumprod");
+
+    // ---- manipulation ----
+    /// <summary><c>reshape</c>.</summary>
+    public static readonly ArrayFunction<ShapeArgs, NDArray> Reshape = A<ShapeArgs>("reshape");
+    /// <summary><c>broadcast_to</c>.</summary>
+    public static readonly ArrayFunction<ShapeArgs, NDArray> BroadcastTo = A<ShapeArgs>("broadcast_to");
+    /// <summary><c>ravel</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Ravel = A<ArrayArgs>("ravel");
+    /// <summary><c>copy</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Copy = A<ArrayArgs>("copy");
+    /// <summary><c>transpose</c> / <c>permute_dims</c>.</summary>
+    public static readonly ArrayFunction<AxesArgs, NDArray> Transpose = A<AxesArgs>("transpose");
+    /// <summary><c>squeeze</c>.</summary>
+    public static readonly ArrayFunction<AxesArgs, NDArray> Squeeze = A<AxesArgs>("squeeze");
+    /// <summary><c>expand_dims</c>.</summary>
+    public static readonly ArrayFunction<AxesArgs, NDArray> ExpandDims = A<AxesArgs>("expand_dims");
+    /// <summary><c>flip</c>.</summary>
+    public static readonly ArrayFunction<AxesArgs, NDArray> Flip = A<AxesArgs>("flip");
+    /// <summary><c>swapaxes</c>: <c>Ints</c> holds the two axes.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> SwapAxes = A<IntArgs>("swapaxes");
+    /// <summary><c>moveaxis</c>: <c>Ints</c> holds the sources, <c>Axis</c> the destinations.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> MoveAxis = A<IntArgs>("moveaxis");
+    /// <summary><c>roll</c>: <c>Ints</c> holds the shifts.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Roll = A<IntArgs>("roll");
+    /// <summary><c>tile</c>: <c>Ints</c> holds the repetitions.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Tile = A<IntArgs>("tile");
+    /// <summary><c>repeat</c>: <c>Ints</c> holds one count, or one per element along the axis.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Repeat = A<IntArgs>("repeat");
+    /// <summary><c>tril</c>: <c>Ints</c> holds k.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Tril = A<IntArgs>("tril");
+    /// <summary><c>triu</c>: <c>Ints</c> holds k.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Triu = A<IntArgs>("triu");
+    /// <summary><c>diagonal</c>: <c>Ints</c> holds the offset.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Diagonal = A<IntArgs>("diagonal");
+    /// <summary><c>trace</c>: <c>Ints</c> holds the offset.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray> Trace = A<IntArgs>("trace");
+    /// <summary><c>split</c> / <c>array_split</c>: <c>Ints</c> holds one section count, or the split indices.</summary>
+    public static readonly ArrayFunction<IntArgs, NDArray[]> Split = F<IntArgs, NDArray[]>("split");
+    /// <summary><c>concatenate</c>.</summary>
+    public static readonly ArrayFunction<ArrayListArgs, NDArray> Concatenate = A<ArrayListArgs>("concatenate");
+    /// <summary><c>stack</c>.</summary>
+    public static readonly ArrayFunction<ArrayListArgs, NDArray> Stack = A<ArrayListArgs>("stack");
+    /// <summary><c>astype</c>.</summary>
+    public static readonly ArrayFunction<AsTypeArgs, NDArray> AsType = A<AsTypeArgs>("astype");
+    /// <summary><c>take</c>.</summary>
+    public static readonly ArrayFunction<TakeArgs, NDArray> Take = A<TakeArgs>("take");
+    /// <summary><c>__getitem__</c>: basic indexing returns a view, integer-array and mask indexing a copy.</summary>
+    public static readonly ArrayFunction<IndexArgs, NDArray> GetItem = A<IndexArgs>("getitem");
+    /// <summary><c>__setitem__</c>: assignment through an index; returns the array written.</summary>
+    public static readonly ArrayFunction<IndexArgs, NDArray> SetItem = A<IndexArgs>("setitem");
+
+    // ---- sorting and searching ----
+    /// <summary><c>sort</c>.</summary>
+    public static readonly ArrayFunction<SortArgs, NDArray> Sort = A<SortArgs>("sort");
+    /// <summary><c>argsort</c>.</summary>
+    public static readonly ArrayFunction<SortArgs, NDArray> Argsort = A<SortArgs>("argsort");
+    /// <summary><c>unique</c>.</summary>
+    public static readonly ArrayFunction<UniqueArgs, UniqueResult> Unique = F<UniqueArgs, UniqueResult>("unique");
+    /// <summary><c>nonzero</c>: one index array per axis.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray[]> Nonzero = F<ArrayArgs, NDArray[]>("nonzero");
+    /// <summary><c>argwhere</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Argwhere = A<ArrayArgs>("argwhere");
+    /// <summary><c>searchsorted</c>.</summary>
+    public static readonly ArrayFunction<SearchSortedArgs, NDArray> SearchSorted = A<SearchSortedArgs>("searchsorted");
+
+    // ---- linear algebra ----
+    /// <summary><c>matmul</c> (<c>@</c>), with batching and broadcasting.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> MatMul = A<PairArgs>("matmul");
+    /// <summary><c>dot</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Dot = A<PairArgs>("dot");
+    /// <summary><c>vecdot</c> over the last axis.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> VecDot = A<PairArgs>("vecdot");
+    /// <summary><c>outer</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Outer = A<PairArgs>("outer");
+    /// <summary><c>kron</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Kron = A<PairArgs>("kron");
+    /// <summary><c>tensordot</c>.</summary>
+    public static readonly ArrayFunction<TensordotArgs, NDArray> Tensordot = A<TensordotArgs>("tensordot");
+    /// <summary><c>einsum</c>.</summary>
+    public static readonly ArrayFunction<EinsumArgs, NDArray> Einsum = A<EinsumArgs>("einsum");
+    /// <summary><c>linalg.svd</c>.</summary>
+    public static readonly ArrayFunction<SvdArgs, SvdResult> Svd = F<SvdArgs, SvdResult>("linalg.svd");
+    /// <summary><c>linalg.qr</c>.</summary>
+    public static readonly ArrayFunction<QrArgs, QrResult> Qr = F<QrArgs, QrResult>("linalg.qr");
+    /// <summary><c>linalg.cholesky</c> (lower).</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Cholesky = A<ArrayArgs>("linalg.cholesky");
+    /// <summary><c>linalg.solve</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Solve = A<PairArgs>("linalg.solve");
+    /// <summary><c>linalg.inv</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Inv = A<ArrayArgs>("linalg.inv");
+    /// <summary><c>linalg.det</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Det = A<ArrayArgs>("linalg.det");
+    /// <summary><c>linalg.slogdet</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, SlogdetResult> Slogdet = F<ArrayArgs, SlogdetResult>("linalg.slogdet");
+    /// <summary><c>linalg.eigh</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, EighResult> Eigh = F<ArrayArgs, EighResult>("linalg.eigh");
+    /// <summary><c>linalg.eigvalsh</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Eigvalsh = A<ArrayArgs>("linalg.eigvalsh");
+    /// <summary><c>linalg.lstsq</c>.</summary>
+    public static readonly ArrayFunction<ToleranceArgs, LstsqResult> Lstsq = F<ToleranceArgs, LstsqResult>("linalg.lstsq");
+    /// <summary><c>linalg.pinv</c>.</summary>
+    public static readonly ArrayFunction<ToleranceArgs, NDArray> Pinv = A<ToleranceArgs>("linalg.pinv");
+    /// <summary><c>linalg.matrix_rank</c>.</summary>
+    public static readonly ArrayFunction<ToleranceArgs, NDArray> MatrixRank = A<ToleranceArgs>("linalg.matrix_rank");
+    /// <summary><c>linalg.norm</c>.</summary>
+    public static readonly ArrayFunction<NormArgs, NDArray> Norm = A<NormArgs>("linalg.norm");
+
+    // ---- lazy evaluation (Dask's protocol; eager backends return their arrays) ----
+    /// <summary><c>compute</c>: evaluate lazy arrays, sharing common work; eager arrays are returned as they are.</summary>
+    public static readonly ArrayFunction<ArrayListArgs, NDArray[]> Compute = F<ArrayListArgs, NDArray[]>("compute");
+    /// <summary><c>visualize</c>: draw the task graph; returns the path written.</summary>
+    public static readonly ArrayFunction<VisualizeArgs, string> Visualize = F<VisualizeArgs, string>("visualize");
+}

@@ -1,0 +1,54 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArrayDispatch.Plugins;
+
+/// <summary>What a plugin's <see cref="IArrayBackendPlugin.Register"/> receives: where it declares its types, functions and services.</summary>
+public interface IBackendBuilder
+{
+    /// <summary>The backend's name.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// A scratch service collection: the host merges it into its container only when <see cref="IArrayBackendPlugin.Register"/>
+    /// returns normally, and refuses descriptors that would replace host services.
+    /// </summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>The plugin's configuration section, <c>Backends:&lt;Name&gt;</c>.</summary>
+    IConfiguration Configuration { get; }
+
+    /// <summary>A logger for the plugin.</summary>
+    ILogger Logger { get; }
+
+    /// <summary>The dispatcher the plugin's arrays are dispatched through, for handlers that call back into the protocol.</summary>
+    IArrayDispatcher Dispatcher { get; }
+
+    /// <summary>Declares that the backend owns <typeparamref name="TArray"/> (and its subclasses that no other backend owns).</summary>
+    IBackendBuilder AddArrayType<TArray>() where TArray : NDArray;
+
+    /// <summary>Registers a handler for <paramref name="function"/> (the explicit form of <see cref="ImplementsAttribute"/>).</summary>
+    IBackendBuilder Implement<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, ArrayHandler<TArgs, TResult> handler)
+        where TArgs : struct, IArrayArgs<TArgs>;
+
+    /// <summary>
+    /// Registers every static method of <paramref name="type"/> marked <see cref="ImplementsAttribute"/>. Each must have
+    /// the signature of its function's <see cref="ArrayHandler{TArgs, TResult}"/>; a mismatch is reported now, naming the
+    /// method and the expected signature.
+    /// </summary>
+    IBackendBuilder ImplementFrom(Type type);
+}
+
+/// <summary>Extension methods for <see cref="IBackendBuilder"/>.</summary>
+public static class BackendBuilderExtensions
+{
+    /// <summary>Registers every <see cref="ImplementsAttribute"/> method of <typeparamref name="T"/>.</summary>
+    public static IBackendBuilder ImplementFrom<T>(this IBackendBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.ImplementFrom(typeof(T));
+    }
+}
