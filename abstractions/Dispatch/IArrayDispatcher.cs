@@ -22,6 +22,9 @@ public interface IArrayDispatcher
     /// <summary>The names of the backends loaded now.</summary>
     IReadOnlyList<string> Backends { get; }
 
+    /// <summary>The names of the functions <paramref name="backend"/> registers handlers for (empty for an unknown backend).</summary>
+    IReadOnlyCollection<string> FunctionsOf(string backend);
+
     /// <summary>The ordered candidate chain for <paramref name="function"/> on <paramref name="types"/>, with the rule and configuration key behind each position.</summary>
     DispatchPlan Explain(ArrayFunction function, IReadOnlyList<Type> types);
 }
