@@ -154,6 +154,7 @@ internal sealed class PluginHost(
     {
         foreach (ServiceDescriptor d in scratch)
         {
+            if (d.ServiceType == typeof(IBackendDescription)) continue;   // a contribution to a list, not a replacement
             string? assembly = d.ServiceType.Assembly.GetName().Name;
             bool hostOwned = assembly is "ArrayDispatch.Abstractions" or "ArrayDispatch.Runtime"
                 || (assembly?.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) == true && host.Any(h => h.ServiceType == d.ServiceType));
