@@ -39,6 +39,10 @@ namespace ArrayDispatch.Bench.Linalg
                 Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, new double[1000]));
                 Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, new double[1000 * 1000]));
                 Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, new double[1000 * 1000], new double[1000 * 1000], QrMode.Reduced));
+                double[] sym = Rand(500 * 500, 6);
+                for (int i = 0; i < 500; i++) for (int j = 0; j < i; j++) sym[j * 500 + i] = sym[i * 500 + j];
+                Case("eigh_500", impl, filter, 1, () => LinalgKernels.Eigh(500, sym, new double[500], new double[500 * 500], true));
+                Case("lstsq_1000x500", impl, filter, 1, () => LinalgKernels.Lstsq(1000, 500, 1, Rand(500 * 1000, 7), Rand(1000, 8), new double[500], new double[500], -1.0));
             }
         }
 
