@@ -20,6 +20,13 @@ public abstract partial class NDArray
     /// <summary>The number of elements.</summary>
     public long Size => Shape.Size;
 
+    /// <summary>
+    /// Whether the elements are already computed in host memory, so <see cref="ToHost"/> is cheap. Host backends
+    /// (Dense, Sparse) may accept such foreign arrays by exporting them; device and lazy arrays return
+    /// <see langword="false"/> so that no backend moves them implicitly.
+    /// </summary>
+    public virtual bool IsHostResident => false;
+
     /// <summary>The name of the backend that owns this array's type in the current dispatcher, or the type's name when none does.</summary>
     public virtual string Backend => Np.Dispatcher.OwnerOf(GetType()) ?? GetType().Name;
 
