@@ -23,7 +23,7 @@ internal static partial class ManagedLapack
                 if (v > best) { best = v; p = i; }
             }
             piv[k] = p;
-            if (best == T.Zero || T.IsNaN(best)) { regular = false; continue; }
+            if (best == T.Zero) { regular = false; continue; }   // NaN pivots propagate, as LAPACK
             if (p != k)
             {
                 VectorOps.Swap(a.Slice(p * n, n), a.Slice(k * n, n));
