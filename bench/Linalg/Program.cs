@@ -22,9 +22,10 @@ namespace ArrayDispatch.Bench.Linalg
         public static void Run(string filter)
         {
             Console.Error.WriteLine($"BLAS: {LinalgKernels.BlasLibrary}");
+            bool envManaged = LinalgKernels.ForceManaged;
             foreach (bool managed in new[] { false, true })
             {
-                if (managed && LinalgKernels.BlasLibrary == "managed") continue;
+                if (managed ? LinalgKernels.Native is null && !envManaged : envManaged) continue;
                 LinalgKernels.ForceManaged = managed;
                 string impl = managed ? "managed" : LinalgKernels.BlasLibrary;
                 foreach (int n in new[] { 512, 1024, 2048 })

@@ -100,29 +100,43 @@ internal static partial class ManagedLapack
         }
     }
 
-    /// <summary>Solves <c>A X = B</c> in place in <paramref name="x"/> (n×nrhs, holding B on entry) from the LU factors.</summary>
+    /// <summary>
+    /// Solves <c>A X = B</c> in place in <paramref name="x"/> (n×nrhs, holding B on entry) from the LU factors. Forward
+    /// and back substitution go by blocks of rows: the contribution of the rows already solved is one GEMM per block.
+    /// </summary>
     public static void LuSolve<T>(int n, int nrhs, ReadOnlySpan<T> lu, ReadOnlySpan<int> piv, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int k = 0; k < n; k++)
             if (piv[k] != k) VectorOps.Swap(x.Slice(piv[k] * nrhs, nrhs), x.Slice(k * nrhs, nrhs));
-        for (int i = 0; i < n; i++)
+        int nb = n >= 2 * LuBlock && nrhs >= 8 ? LuBlock : n;
+        for (int i0 = 0; i0 < n; i0 += nb)
         {
-            Span<T> xi = x.Slice(i * nrhs, nrhs);
-            for (int j = 0; j < i; j++)
+            int i1 = Math.Min(n, i0 + nb);
+            if (i0 > 0) ManagedGemm.Gemm(false, false, i1 - i0, nrhs, i0, -T.One, lu[(i0 * n)..], n, x, nrhs, T.One, x[(i0 * nrhs)..], nrhs);
+            for (int i = i0; i < i1; i++)
             {
-                T l = lu[i * n + j];
-                if (l != T.Zero) VectorOps.Axpy(-l, x.Slice(j * nrhs, nrhs), xi);
+                Span<T> xi = x.Slice(i * nrhs, nrhs);
+                for (int j = i0; j < i; j++)
+                {
+                    T l = lu[i * n + j];
+                    if (l != T.Zero) VectorOps.Axpy(-l, x.Slice(j * nrhs, nrhs), xi);
+                }
             }
         }
-        for (int i = n - 1; i >= 0; i--)
+        for (int i1 = n; i1 > 0; i1 -= nb)
         {
-            Span<T> xi = x.Slice(i * nrhs, nrhs);
-            for (int j = i + 1; j < n; j++)
+            int i0 = Math.Max(0, i1 - nb);
+            if (i1 < n) ManagedGemm.Gemm(false, false, i1 - i0, nrhs, n - i1, -T.One, lu[(i0 * n + i1)..], n, x[(i1 * nrhs)..], nrhs, T.One, x[(i0 * nrhs)..], nrhs);
+            for (int i = i1 - 1; i >= i0; i--)
             {
-                T u = lu[i * n + j];
-                if (u != T.Zero) VectorOps.Axpy(-u, x.Slice(j * nrhs, nrhs), xi);
+                Span<T> xi = x.Slice(i * nrhs, nrhs);
+                for (int j = i + 1; j < i1; j++)
+                {
+                    T u = lu[i * n + j];
+                    if (u != T.Zero) VectorOps.Axpy(-u, x.Slice(j * nrhs, nrhs), xi);
+                }
+                VectorOps.Scale(T.One / lu[i * n + i], xi);
             }
-            VectorOps.Scale(T.One / lu[i * n + i], xi);
         }
     }
 
