@@ -34,6 +34,7 @@ namespace ArrayDispatch.Bench.Linalg
                     Gemm<float>(n, impl, filter, managed);
                 }
                 Case($"svd_1000x1000", impl, filter, managed ? 1 : 3, () => Svd(1000, 1000));
+                Case("svd_500x500", impl, filter, 1, () => Svd(500, 500));
                 Case($"svd_2000x500", impl, filter, managed ? 1 : 3, () => Svd(2000, 500));
                 double[] a = Rand(1000 * 1000, 1), b = Rand(1000, 2);
                 for (int i = 0; i < 1000; i++) a[i * 1000 + i] += 30;

@@ -224,4 +224,16 @@ public sealed class DenseLinalgTests
         Np.Linalg.Norm(DenseArray.From(new float[] { 3, 4 })).DType.ShouldBe(DType.Float32);
         Values(Np.Linalg.Norm(DenseArray.From(new long[] { 3, 4 }))).ShouldBe([5.0]);
     }
+
+    [Fact]
+    public void Strided_views_are_read_in_logical_order()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = DenseArray.From(new double[] { 3, 1, 0, 2 }, 2, 2);
+        NDArray t = Np.Transpose(a);
+        ((DenseArray)t).IsCContiguous.ShouldBeFalse();
+        // inv([[3, 0], [1, 2]]) = [[1/3, 0], [-1/6, 1/2]]
+        Values(Np.Linalg.Inv(t)).ShouldBe([1.0 / 3, 0.0, -1.0 / 6, 0.5], 1e-15);
+        Values(Np.Linalg.Norm(t, 1)).ShouldBe([4.0]);   // column sums of [[3, 0], [1, 2]]: 4, 2
+    }
 }
