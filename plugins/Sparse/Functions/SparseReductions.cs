@@ -27,7 +27,7 @@ internal sealed class SparseReductions(SparseContext ctx)
             double[] sums = alongMajor ? CsrReduce.SumLines(c.Indptr, (double[])c.Values) : CsrReduce.SumMinor(c.Indices, (double[])c.Values, c.Nnz, c.Minor);
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
-        GroupReduce g = Group(x, axes, args.KeepDims);
+        GroupReduce g = Group(ref x, axes, args.KeepDims);
         return Result(x.DType.IsFloat() ? g.Sum(Doubles(x)) : g.Sum(Longs(x)), g.OutShape, dtype);
     }
 
@@ -36,8 +36,8 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        double[] values = Doubles(x);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        double[] values = (double[])Doubles(x).Clone();
         for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
         return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DType.Int64);
     }
@@ -47,7 +47,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         DType dtype = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Int64);
         return Result(x.DType.IsFloat() ? g.Prod(Doubles(x)) : g.Prod(Longs(x)), g.OutShape, dtype);
     }
@@ -57,7 +57,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] sums = g.Sum(Doubles(x));
         for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength;
         return Result(sums, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
@@ -73,7 +73,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] v = g.Var(Doubles(x), args.Ddof);
         if (sqrt) for (int i = 0; i < v.Length; i++) v[i] = Math.Sqrt(v[i]);
         return Result(v, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
@@ -89,7 +89,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         return x.DType.IsFloat() ? Result(g.Extreme(Doubles(x), max), g.OutShape, x.DType) : Result(g.Extreme(Longs(x), max), g.OutShape, x.DType);
     }
 
@@ -98,7 +98,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         return Result(g.NonzeroCounts(Doubles(x)), g.OutShape, DType.Int64);
     }
 
@@ -112,7 +112,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         long[] counts = g.NonzeroCounts(Doubles(x));
         var result = new bool[counts.Length];
         for (int i = 0; i < counts.Length; i++) result[i] = all ? counts[i] == g.GroupLength : counts[i] > 0;
@@ -154,7 +154,12 @@ internal sealed class SparseReductions(SparseContext ctx)
 
     private static bool Accepts(in ReductionArgs args, ReadOnlySpan<Type> types) => args.X is SparseArray && HostInterop.Accepts(types, args.X);
 
-    private static GroupReduce Group(SparseArray x, int[] axes, bool keepDims) => GroupReduce.Create(x.ToCoo().SumDuplicates(), axes, keepDims);
+    private static GroupReduce Group(ref SparseArray x, int[] axes, bool keepDims)
+    {
+        CooArray coo = x.ToCoo().SumDuplicates();
+        x = coo;
+        return GroupReduce.Create(coo, axes, keepDims);
+    }
 
     private static double[] Doubles(SparseArray x) => x.Values is double[] d ? d : (double[])ArrayOps.Cast(x.Values, DType.Float64);
 
