@@ -26,7 +26,7 @@ public static partial class Npy
         int headerLength = major == 1 ? reader.ReadUInt16() : (int)reader.ReadUInt32();
         string header = Encoding.ASCII.GetString(reader.ReadBytes(headerLength));
         string descr = DescrPattern().Match(header).Groups[1].Value;
-        if (header.Contains("'fortran_order': True")) throw new InvalidDataException("Fortran-ordered .npy files are not supported");
+        bool fortran = header.Contains("'fortran_order': True");
         string shapeText = ShapePattern().Match(header).Groups[1].Value;
         int[] dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToArray();
         var shape = new Shape(dims);
@@ -44,7 +44,13 @@ public static partial class Npy
             _ when descr.StartsWith("|S", StringComparison.Ordinal) || descr.StartsWith("<U", StringComparison.Ordinal) => throw new NotSupportedException(descr),
             _ => throw new InvalidDataException($"dtype '{descr}' is not supported"),
         };
-        return new HostBuffer(values, DTypeOf(values), shape, shape.ContiguousStrides());
+        long[] strides = shape.ContiguousStrides();
+        if (fortran)
+        {
+            long stride = 1;
+            for (int a = 0; a < dims.Length; a++) { strides[a] = stride; stride *= Math.Max(dims[a], 1); }
+        }
+        return new HostBuffer(values, DTypeOf(values), shape, strides);
     }
 
     /// <summary>A SciPy npz: (format, shape, data, indices, indptr) or (format "coo", shape, data, row, col).</summary>
