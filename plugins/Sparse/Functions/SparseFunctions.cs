@@ -24,13 +24,13 @@ public static class SparseFunctions
     /// </summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> Svds = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.linalg.svds");
 
-    /// <summary><c>sparse.diags(d0, d1, …)</c>: a sparse matrix from diagonals. Options: <c>offsets</c> (int[]), <c>shape</c> (int[]), <c>format</c>.</summary>
-    public static readonly ArrayFunction<CallArgs, NDArray[]> Diags = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.diags");
-
-    /// <summary><c>sparse.block(a, b, …)</c>: block assembly (SciPy's <c>bmat</c>). Options: <c>rows</c> (how many block rows), <c>format</c>.</summary>
+    /// <summary>
+    /// <c>sparse.block(a, b, …)</c>: block assembly (SciPy's <c>bmat</c>): the arrays fill a grid row by row. Options:
+    /// <c>rows</c> (how many block rows; default 1), <c>format</c>. Returns <c>[matrix]</c>.
+    /// </summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> Block = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.block");
 
-    /// <summary><c>sparse.save_mtx(a)</c>: writes Matrix Market text. Options: <c>path</c>, <c>symmetric</c> (bool). Returns no arrays.</summary>
+    /// <summary><c>sparse.save_mtx(a)</c>: writes a Matrix Market file. Options: <c>path</c> (required), <c>symmetric</c> (bool). Returns no arrays.</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> SaveMtx = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.save_mtx");
 
     internal static void EnsureDefined() => _ = Spsolve;
