@@ -50,8 +50,8 @@ public sealed class GpuPlugin : IArrayBackendPlugin
             device = _shared;
             backend.Services.AddSingleton(device);
         }
-        // Plugins live in their own load context, so the host reads the description through a shared type.
-        backend.Services.AddKeyedSingleton<Func<string>>("Gpu", (_, _) => () => device.Description);
+        // The host's `backends` listing reads the device chosen, its memory and why through the protocol's IBackendDescription.
+        backend.Services.AddSingleton<IBackendDescription>(_ => device);
         backend.AddArrayType<GpuArray>();
         ElementwiseHandlers.Register(backend);
         ReductionHandlers.Register(backend);

@@ -1,3 +1,4 @@
+using ArrayDispatch.Plugins;
 using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Gpu;
@@ -7,7 +8,7 @@ namespace ArrayDispatch.Gpu;
 /// nothing), disposed with the host. The plugin adds it to the host's services; read <see cref="Description"/> to show
 /// which device is in use and why.
 /// </summary>
-public sealed class GpuDevice : IDisposable
+public sealed class GpuDevice : IBackendDescription, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly ILogger? _logger;
@@ -41,6 +42,12 @@ public sealed class GpuDevice : IDisposable
     public string Description => Volatile.Read(ref _runtime) is { } r
         ? r.Info.Description
         : $"not started yet (Accelerator={Kind}, DeviceIndex={DeviceIndex}); the accelerator is created on first use";
+
+    /// <inheritdoc/>
+    string IBackendDescription.Backend => "Gpu";
+
+    /// <summary>The device chosen, its memory and why (starts the accelerator: the listing is about the device).</summary>
+    public string Describe() => Info.Description;
 
     /// <summary>Kernels compiled so far and the time spent compiling them.</summary>
     public (int Count, TimeSpan Time) CompiledKernels => _runtime is { } r ? (r.Kernels.CompiledCount, r.Kernels.CompileTime) : (0, TimeSpan.Zero);
