@@ -36,7 +36,7 @@ internal static class Indexing
                 case ArrayIndexKind.Integer:
                     int size = x.Shape.Dims[axis];
                     int at = i.Integer < 0 ? i.Integer + size : i.Integer;
-                    if (at < 0 || at >= size) throw new IndexOutOfRangeException($"index {i.Integer} is out of bounds for axis {axis} with size {size}");
+                    if (at < 0 || at >= size) throw new ArgumentOutOfRangeException(nameof(index), i.Integer, $"index {i.Integer} is out of bounds for axis {axis} with size {size}");
                     offset += at * x.StrideSpan[axis++];
                     break;
                 case ArrayIndexKind.Slice:
