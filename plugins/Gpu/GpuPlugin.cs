@@ -1,5 +1,6 @@
 using System.Globalization;
 using ArrayDispatch.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArrayDispatch.Gpu;
@@ -40,8 +41,9 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         GpuDevice device;
         if (_shared is null)
         {
-            (GpuAcceleratorKind kind, int index) = ReadConfiguration(backend);
-            device = new GpuDevice(kind, index, backend.Logger);
+            string path = (backend.Configuration as IConfigurationSection)?.Path ?? "Backends:Gpu";
+            (GpuAcceleratorKind kind, int index) = ReadConfiguration(backend, path);
+            device = new GpuDevice(kind, index, backend.Logger) { ConfigurationPath = path };
             // A factory registration: the container disposes the device (and its accelerator) with the host.
             backend.Services.AddSingleton(_ => device);
         }
@@ -60,20 +62,19 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         backend.Logger.Registered(device.Kind, device.DeviceIndex);
     }
 
-    private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend)
+    private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)
     {
         string? kindText = backend.Configuration["Accelerator"];
         GpuAcceleratorKind kind = GpuAcceleratorKind.Auto;
-        if (!string.IsNullOrWhiteSpace(kindText) && !Enum.TryParse(kindText.Trim(), ignoreCase: true, out kind))
+        if (!string.IsNullOrWhiteSpace(kindText) && !Enum.TryParse(kindText.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || char.IsDigit(kindText!.Trim()[0]))
         {
-            throw new ArgumentException(
-                $"Backends:Gpu:Accelerator is '{kindText}'; expected Auto, Cuda, OpenCL or Cpu", "Backends:Gpu:Accelerator");
+            throw new ArgumentException($"{path}:Accelerator is '{kindText}'; expected Auto, Cuda, OpenCL or Cpu", $"{path}:Accelerator");
         }
         string? indexText = backend.Configuration["DeviceIndex"];
         int index = 0;
         if (!string.IsNullOrWhiteSpace(indexText) && (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out index) || index < 0))
         {
-            throw new ArgumentException($"Backends:Gpu:DeviceIndex is '{indexText}'; expected a device number 0, 1, …", "Backends:Gpu:DeviceIndex");
+            throw new ArgumentException($"{path}:DeviceIndex is '{indexText}'; expected a device number 0, 1, …", $"{path}:DeviceIndex");
         }
         return (kind, index);
     }

@@ -9,7 +9,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Picks the ILGPU device for <c>Backends:Gpu:Accelerator</c> and <c>Backends:Gpu:DeviceIndex</c>, and says why.</summary>
 internal static class AcceleratorSelector
 {
-    public static (Device Device, GpuAcceleratorKind Kind, string Reason) Select(Context context, GpuAcceleratorKind asked, int index)
+    public static (Device Device, GpuAcceleratorKind Kind, string Reason) Select(Context context, GpuAcceleratorKind asked, int index, string path)
     {
         IReadOnlyList<CudaDevice> cuda = Devices<CudaDevice>(context);
         IReadOnlyList<CLDevice> openCl = Devices<CLDevice>(context);
@@ -18,15 +18,15 @@ internal static class AcceleratorSelector
         switch (asked)
         {
             case GpuAcceleratorKind.Cuda:
-                return (Pick(cuda, index, "Cuda", found), GpuAcceleratorKind.Cuda, $"Cuda asked: device #{index} of {cuda.Count}");
+                return (Pick(cuda, index, "Cuda", found, path), GpuAcceleratorKind.Cuda, $"Cuda asked: device #{index} of {cuda.Count}");
             case GpuAcceleratorKind.OpenCL:
-                return (Pick(openCl, index, "OpenCL", found), GpuAcceleratorKind.OpenCL, $"OpenCL asked: device #{index} of {openCl.Count}");
+                return (Pick(openCl, index, "OpenCL", found, path), GpuAcceleratorKind.OpenCL, $"OpenCL asked: device #{index} of {openCl.Count}");
             case GpuAcceleratorKind.Cpu:
-                return (Pick(cpu, 0, "Cpu", found), GpuAcceleratorKind.Cpu, $"Cpu asked ({found})");
+                return (Pick(cpu, 0, "Cpu", found, path), GpuAcceleratorKind.Cpu, $"Cpu asked ({found})");
         }
-        if (cuda.Count > 0) return (Pick(cuda, index, "Cuda", found), GpuAcceleratorKind.Cuda, $"Auto: CUDA device #{index} of {cuda.Count}");
-        if (openCl.Count > 0) return (Pick(openCl, index, "OpenCL", found), GpuAcceleratorKind.OpenCL, $"Auto: no CUDA device; OpenCL device #{index} of {openCl.Count}");
-        return (Pick(cpu, 0, "Cpu", found), GpuAcceleratorKind.Cpu, $"Auto: no CUDA device; OpenCL: {(openCl.Count == 0 ? "none ILGPU accepts" : openCl.Count)}; using CPU accelerator");
+        if (cuda.Count > 0) return (Pick(cuda, index, "Cuda", found, path), GpuAcceleratorKind.Cuda, $"Auto: CUDA device #{index} of {cuda.Count}");
+        if (openCl.Count > 0) return (Pick(openCl, index, "OpenCL", found, path), GpuAcceleratorKind.OpenCL, $"Auto: no CUDA device; OpenCL device #{index} of {openCl.Count}");
+        return (Pick(cpu, 0, "Cpu", found, path), GpuAcceleratorKind.Cpu, $"Auto: no CUDA device; OpenCL: {(openCl.Count == 0 ? "none ILGPU accepts" : openCl.Count)}; using CPU accelerator");
     }
 
     private static IReadOnlyList<T> Devices<T>(Context context) where T : Device
@@ -41,17 +41,17 @@ internal static class AcceleratorSelector
 
     private static string Count<T>(IReadOnlyList<T> devices) => devices.Count == 0 ? "none" : $"{devices.Count} device(s)";
 
-    private static T Pick<T>(IReadOnlyList<T> devices, int index, string kind, string found) where T : Device
+    private static T Pick<T>(IReadOnlyList<T> devices, int index, string kind, string found, string path) where T : Device
     {
         if (devices.Count == 0)
         {
             throw new InvalidOperationException(
-                $"Backends:Gpu:Accelerator is '{kind}' but ILGPU found no {kind} device ({found}); set it to 'Auto' or 'Cpu'");
+                $"{path}:Accelerator is '{kind}' but ILGPU found no {kind} device ({found}); set it to 'Auto' or 'Cpu'");
         }
         if (index < 0 || index >= devices.Count)
         {
             throw new InvalidOperationException(
-                $"Backends:Gpu:DeviceIndex is {index} but there are {devices.Count} {kind} device(s): use 0 to {devices.Count - 1}");
+                $"{path}:DeviceIndex is {index} but there are {devices.Count} {kind} device(s): use 0 to {devices.Count - 1}");
         }
         return devices[index];
     }

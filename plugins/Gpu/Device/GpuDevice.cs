@@ -32,6 +32,9 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     /// <summary>The device index configured.</summary>
     public int DeviceIndex { get; }
 
+    /// <summary>The configuration section named in errors, e.g. <c>ArrayDispatch:Backends:Gpu</c>.</summary>
+    public string ConfigurationPath { get; init; } = "Backends:Gpu";
+
     /// <summary>Whether the accelerator has been created.</summary>
     public bool IsStarted => Volatile.Read(ref _runtime) is not null;
 
@@ -62,8 +65,8 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     {
         get
         {
-            GpuRuntime? runtime = Volatile.Read(ref _runtime);
-            return runtime ?? Start();
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+            return Volatile.Read(ref _runtime) ?? Start();
         }
     }
 
@@ -74,7 +77,7 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_runtime is null)
             {
-                var runtime = new GpuRuntime(Kind, DeviceIndex);
+                var runtime = new GpuRuntime(Kind, DeviceIndex, ConfigurationPath);
                 _logger?.DeviceStarted(runtime.Info.Description);
                 Volatile.Write(ref _runtime, runtime);
             }

@@ -16,12 +16,12 @@ internal sealed class GpuRuntime : IDisposable
     private long _allocatedBytes;
     private bool _disposed;
 
-    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex)
+    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu")
     {
         _context = Context.Create(builder => builder.Default().EnableAlgorithms());
         try
         {
-            (Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.Select(_context, asked, deviceIndex);
+            (Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.Select(_context, asked, deviceIndex, configurationPath);
             Accelerator = device.CreateAccelerator(_context);
             Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason);
             Kernels = new KernelCache(Accelerator);
