@@ -50,28 +50,57 @@ internal static class AssemblyInspector
         }
     }
 
-    /// <summary>Public, non-abstract classes that implement the plugin interface directly.</summary>
+    /// <summary>
+    /// Public, non-abstract classes that implement the plugin interface, directly or through a base class of the same
+    /// assembly. When there is none, classes deriving from a base in another assembly are returned as candidates: their
+    /// interfaces are only known once loaded, and the loader checks them then.
+    /// </summary>
     private static string[] FindPluginTypes(MetadataReader md)
     {
-        var found = new List<string>();
+        var definite = new List<string>();
+        var candidates = new List<string>();
         foreach (TypeDefinitionHandle handle in md.TypeDefinitions)
         {
             TypeDefinition type = md.GetTypeDefinition(handle);
             TypeAttributes attributes = type.Attributes;
-            if ((attributes & TypeAttributes.VisibilityMask) != TypeAttributes.Public || (attributes & TypeAttributes.Abstract) != 0) continue;
-            foreach (InterfaceImplementationHandle ih in type.GetInterfaceImplementations())
+            if ((attributes & TypeAttributes.VisibilityMask) != TypeAttributes.Public || (attributes & TypeAttributes.Abstract) != 0
+                || (attributes & TypeAttributes.Interface) != 0) continue;
+            string name = $"{md.GetString(type.Namespace)}.{md.GetString(type.Name)}";
+            switch (Implements(md, handle, depth: 0))
             {
-                EntityHandle iface = md.GetInterfaceImplementation(ih).Interface;
-                if (iface.Kind == HandleKind.TypeReference)
-                {
-                    TypeReference reference = md.GetTypeReference((TypeReferenceHandle)iface);
-                    if ($"{md.GetString(reference.Namespace)}.{md.GetString(reference.Name)}" == PluginInterface)
-                    {
-                        found.Add($"{md.GetString(type.Namespace)}.{md.GetString(type.Name)}");
-                    }
-                }
+                case true: definite.Add(name); break;
+                case null: candidates.Add(name); break;
             }
         }
-        return found.ToArray();
+        return definite.Count > 0 ? definite.ToArray() : candidates.ToArray();
+    }
+
+    /// <summary>True if the type implements the plugin interface, false if not, null if a base in another assembly may.</summary>
+    private static bool? Implements(MetadataReader md, TypeDefinitionHandle handle, int depth)
+    {
+        if (depth > 32) return false;
+        TypeDefinition type = md.GetTypeDefinition(handle);
+        foreach (InterfaceImplementationHandle ih in type.GetInterfaceImplementations())
+        {
+            EntityHandle iface = md.GetInterfaceImplementation(ih).Interface;
+            if (iface.Kind == HandleKind.TypeReference)
+            {
+                TypeReference reference = md.GetTypeReference((TypeReferenceHandle)iface);
+                if ($"{md.GetString(reference.Namespace)}.{md.GetString(reference.Name)}" == PluginInterface) return true;
+            }
+        }
+        EntityHandle baseType = type.BaseType;
+        if (baseType.IsNil) return false;
+        switch (baseType.Kind)
+        {
+            case HandleKind.TypeDefinition:
+                return Implements(md, (TypeDefinitionHandle)baseType, depth + 1);
+            case HandleKind.TypeReference:
+                TypeReference reference = md.GetTypeReference((TypeReferenceHandle)baseType);
+                string ns = md.GetString(reference.Namespace);
+                return ns == "System" ? false : null;
+            default:
+                return null;   // a generic base instantiation (TypeSpecification) from another assembly
+        }
     }
 }

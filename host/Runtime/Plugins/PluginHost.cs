@@ -74,11 +74,9 @@ internal sealed class PluginHost(
         }
         AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
         if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
-        if (facts.PluginTypes.Count != 1)
+        if (facts.PluginTypes.Count == 0)
         {
-            return new(name, folder, PluginOutcome.EntryMissing, facts.PluginTypes.Count == 0
-                ? $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin"
-                : $"'{Path.GetFileName(entry)}' has {facts.PluginTypes.Count} IArrayBackendPlugin classes ({string.Join(", ", facts.PluginTypes)}); exactly one is allowed");
+            return new(name, folder, PluginOutcome.EntryMissing, $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin");
         }
         if (CheckSharedReferences(facts) is { } shared) return new(name, folder, shared.Outcome, shared.Reason, facts.Name.Version);
         if (DependencyPreflight.FindMissing(folder, facts, SharedNames()) is { } missing)
@@ -91,8 +89,20 @@ internal sealed class PluginHost(
         try
         {
             Assembly assembly = loader.LoadEntryAssembly();
-            Type type = assembly.GetType(facts.PluginTypes[0], throwOnError: true)!;
-            plugin = (IArrayBackendPlugin)Activator.CreateInstance(type)!;
+            var entryTypes = new List<Type>();
+            foreach (string typeName in facts.PluginTypes)
+            {
+                Type candidate = assembly.GetType(typeName, throwOnError: true)!;
+                if (typeof(IArrayBackendPlugin).IsAssignableFrom(candidate)) entryTypes.Add(candidate);
+            }
+            if (entryTypes.Count != 1)
+            {
+                loader.Dispose();
+                return new(name, folder, PluginOutcome.EntryMissing, entryTypes.Count == 0
+                    ? $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin"
+                    : $"'{Path.GetFileName(entry)}' has {entryTypes.Count} IArrayBackendPlugin classes ({string.Join(", ", entryTypes.Select(t => t.FullName))}); exactly one is allowed", facts.Name.Version);
+            }
+            plugin = (IArrayBackendPlugin)Activator.CreateInstance(entryTypes[0])!;
         }
         catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException
                                       or MissingMethodException or TargetInvocationException or InvalidCastException or ReflectionTypeLoadException)
@@ -214,8 +224,26 @@ internal sealed class PluginHost(
         return File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
     }
 
+    /// <summary>The entry assembly: named by an optional <c>plugin.json</c> (<c>{"entryAssembly": "X.dll"}</c>), else <c>&lt;Folder&gt;.dll</c> or <c>ArrayDispatch.&lt;Folder&gt;.dll</c>.</summary>
     private static string? FindEntryAssembly(string folder, string name)
     {
+        string manifest = Path.Combine(folder, "plugin.json");
+        if (File.Exists(manifest))
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+                if (doc.RootElement.TryGetProperty("entryAssembly", out var entry) && entry.GetString() is { } file)
+                {
+                    string path = Path.GetFullPath(Path.Combine(folder, file));
+                    return File.Exists(path) && path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) ? path : null;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
         foreach (string candidate in (string[])[$"{name}.dll", $"ArrayDispatch.{name}.dll"])
         {
             string path = Path.Combine(folder, candidate);
