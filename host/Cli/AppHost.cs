@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArrayDispatch.Host.Cli;
+
+/// <summary>Builds the generic host every command runs in: appsettings.json, environment variables, then <c>--config key=value</c>.</summary>
+internal static class AppHost
+{
+    public static IHost Build(IReadOnlyList<string> configOverrides)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // appsettings.json is copied next to the app; the plugins folder it names is relative to the app as well.
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        // The command line is the last and strongest source, as in any generic host: --config ArrayDispatch:Priority:0=Gpu.
+        builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
+        builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+        return builder.Build();
+    }
+
+    /// <summary>Builds and starts the host; a configuration that fails validation is reported with its keys and exit code 2.</summary>
+    public static IHost? Start(IReadOnlyList<string> configOverrides, out int exitCode)
+    {
+        IHost host = Build(configOverrides);
+        try
+        {
+            host.Start();
+            exitCode = 0;
+            return host;
+        }
+        catch (OptionsValidationException ex)
+        {
+            Console.Error.WriteLine("error: invalid configuration; the host did not start:");
+            foreach (string failure in ex.Failures) Console.Error.WriteLine($"  {failure}");
+            host.Dispose();
+            exitCode = 2;
+            return null;
+        }
+    }
+
+    private static string ToSwitch(string keyValue)
+    {
+        int eq = keyValue.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0) throw new ArgumentException($"--config expects key=value, got '{keyValue}'");
+        return $"--{keyValue[..eq]}={keyValue[(eq + 1)..]}";
+    }
+}

@@ -1,0 +1,35 @@
+using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ArrayDispatch.Host.Cli;
+
+/// <summary><c>backends</c>: one row per plugin found.</summary>
+internal static class BackendsCommand
+{
+    public static int Run(string[] overrides)
+    {
+        using var host = AppHost.Start(overrides, out int exit);
+        if (host is null) return exit;
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
+        var report = host.Services.GetRequiredService<PluginLoadReport>();
+        var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
+        foreach (PluginLoadResult r in report.Results)
+        {
+            int rank = dispatcher.Options.Priority.IndexOf(r.Name);
+            string status = r.Outcome switch
+            {
+                PluginOutcome.Loaded => "[green]loaded[/]",
+                PluginOutcome.Disabled => "[grey]disabled[/]",
+                _ => $"[red]refused: {r.Outcome}[/]",
+            };
+            string details = r.Loaded ? BackendDetails.Describe(host.Services, r.Name) ?? (r.Folder ?? "in-process") : r.Reason;
+            table.AddRow(Markup.Escape(r.Name), r.Version?.ToString() ?? "", status, Markup.Escape(string.Join(", ", r.ArrayTypes ?? [])),
+                r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1}" : "-", Markup.Escape(details));
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Default backend: [bold]{Markup.Escape(dispatcher.Options.DefaultBackend ?? "(none)")}[/]; priority: {Markup.Escape(string.Join(" > ", dispatcher.Options.Priority))}");
+        return 0;
+    }
+}

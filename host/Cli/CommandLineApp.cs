@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace ArrayDispatch.Host.Cli;
+
+/// <summary>The app's commands (System.CommandLine); each starts a generic host and runs against its dispatcher.</summary>
+internal static class CommandLineApp
+{
+    public static RootCommand Build()
+    {
+        var config = new Option<string[]>("--config")
+        {
+            Description = "Override a configuration key, e.g. --config ArrayDispatch:Priority:0=Gpu (repeatable)",
+            Recursive = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var root = new RootCommand("ArrayDispatch: the NumPy API as a protocol over pluggable array backends");
+        root.Options.Add(config);
+
+        var demo = new Command("demo", "Run the seed examples: a third-party array opting in to sum, then one call per backend");
+        var output = new Option<DirectoryInfo>("--output") { Description = "Where the demo writes files (svd.dot, svd.svg)", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
+        demo.Options.Add(output);
+        demo.SetAction(p => DemoCommand.Run(Overrides(p, config), p.GetValue(output)!));
+        root.Subcommands.Add(demo);
+
+        var backends = new Command("backends", "List every plugin found: status, owned types, functions, priority");
+        backends.SetAction(p => BackendsCommand.Run(Overrides(p, config)));
+        root.Subcommands.Add(backends);
+
+        var function = new Argument<string>("function") { Description = "A function name, e.g. add or linalg.svd" };
+        var types = new Argument<string[]>("types") { Description = "Array type names or backend names, in argument order", Arity = ArgumentArity.ZeroOrMore };
+        var explain = new Command("explain", "Show the candidate chain for a function on some argument types, and why");
+        explain.Arguments.Add(function);
+        explain.Arguments.Add(types);
+        explain.SetAction(p => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? []));
+        root.Subcommands.Add(explain);
+
+        ConformanceCommand.AddTo(root, config);
+
+        root.SetAction(p => DemoCommand.Run(Overrides(p, config), new DirectoryInfo(Directory.GetCurrentDirectory())));
+        return root;
+    }
+
+    private static string[] Overrides(ParseResult p, Option<string[]> config) => p.GetValue(config) ?? [];
+}

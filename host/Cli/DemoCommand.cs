@@ -1,0 +1,58 @@
+using ArrayDispatch.Runtime.Dispatch;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ArrayDispatch.Host.Cli;
+
+/// <summary>The seed's examples, run against whatever plugins the configured folders hold.</summary>
+internal static class DemoCommand
+{
+    public static int Run(string[] overrides, DirectoryInfo output)
+    {
+        using var host = AppHost.Start(overrides, out int exit);
+        if (host is null) return exit;
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
+        IReadOnlyList<string> backends = dispatcher.Backends;
+        AnsiConsole.MarkupLine($"[bold]ArrayDispatch[/]: {backends.Count} backends loaded: {Markup.Escape(string.Join(", ", backends))}");
+
+        if (backends.Contains("ThirdParty")) ThirdPartyExample();
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLine("[bold]One call per backend[/]: Np.Sum of [[1, 2, 3, 4]] created on each backend");
+        var table = new Table().AddColumns("Created on", "Np.Sum returned", "Handled by", "Value");
+        foreach (string backend in backends)
+        {
+            try
+            {
+                NDArray x = Np.AsArray(new[] { 1.0, 2.0, 3.0, 4.0 }, backend: backend);
+                NDArray sum = Np.Sum(x);
+                string value = sum.ToArray<double>()[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                table.AddRow(Markup.Escape(backend), Markup.Escape(sum.GetType().Name), Markup.Escape(dispatcher.OwnerOf(sum.GetType()) ?? "?"), value);
+            }
+            catch (Exception ex) when (ex is NoImplementationException or ArgumentException or NotSupportedException or InvalidOperationException)
+            {
+                table.AddRow(Markup.Escape(backend), "[yellow]-[/]", "", Markup.Escape(ex.Message.Split('\n')[0]));
+            }
+        }
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    /// <summary>Seed example 1: a third-party array type opts in to sum and mean, and Np.Sum returns its own type.</summary>
+    private static void ThirdPartyExample()
+    {
+        AnsiConsole.MarkupLine("[bold]Seed example 1[/]: a third-party array type opting in to 'sum' through [[Implements]]");
+        NDArray theirs = Np.AsArray(new[] { 1.0, 2.0, 3.0 }, backend: "ThirdParty");
+        NDArray sum = Np.Sum(theirs);
+        NDArray mean = Np.Mean(theirs);
+        AnsiConsole.MarkupLine($"  Np.Sum({Markup.Escape(theirs.ToString())}) -> {Markup.Escape(sum.GetType().Name)} = {sum.ToArray<double>()[0]}");
+        AnsiConsole.MarkupLine($"  Np.Mean(...) -> {Markup.Escape(mean.GetType().Name)} = {mean.ToArray<double>()[0]}");
+        try
+        {
+            Np.Exp(theirs);
+        }
+        catch (NoImplementationException ex)
+        {
+            AnsiConsole.MarkupLine($"  Np.Exp(...) is not implemented by it, so dispatch says:\n[grey]{Markup.Escape(ex.Message)}[/]");
+        }
+    }
+}

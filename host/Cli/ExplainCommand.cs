@@ -1,0 +1,61 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ArrayDispatch.Host.Cli;
+
+/// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position.</summary>
+internal static class ExplainCommand
+{
+    public static int Run(string[] overrides, string function, string[] typeNames)
+    {
+        using var host = AppHost.Start(overrides, out int exit);
+        if (host is null) return exit;
+        var dispatcher = host.Services.GetRequiredService<Dispatcher>();
+        if (!FunctionCatalog.TryGet(function, out ArrayFunction f))
+        {
+            Console.Error.WriteLine($"error: unknown function '{function}'");
+            return 1;
+        }
+        var types = new List<Type>();
+        foreach (string name in typeNames)
+        {
+            if (Resolve(dispatcher.BackendSet, name) is not { } type)
+            {
+                Console.Error.WriteLine($"error: '{name}' is neither a loaded backend nor an array type one of them owns (backends: {string.Join(", ", dispatcher.Backends)})");
+                return 1;
+            }
+            types.Add(type);
+        }
+        DispatchPlan plan = dispatcher.Explain(f, types);
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(plan.Function)}[/] on [[{Markup.Escape(string.Join(", ", plan.Types.Select(t => t.Name)))}]]");
+        var table = new Table().AddColumns("#", "Backend", "Rule", "Why");
+        for (int i = 0; i < plan.Candidates.Count; i++)
+        {
+            Candidate c = plan.Candidates[i];
+            table.AddRow($"{i + 1}", Markup.Escape(c.Backend), c.Rule.ToString() + (c.Coerces ? " (coerces)" : ""), Markup.Escape(c.Reason));
+        }
+        foreach (Decline d in plan.Excluded) table.AddRow("-", Markup.Escape(d.Backend), "excluded", Markup.Escape(d.Reason));
+        AnsiConsole.Write(table);
+        return 0;
+    }
+
+    private static Type? Resolve(BackendSet set, string name)
+    {
+        foreach (BackendRegistration b in set.Backends)
+        {
+            if (string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase) && b.OwnedTypes.Count > 0) return b.OwnedTypes[0];
+        }
+        foreach (BackendRegistration b in set.Backends)
+        {
+            foreach (Type t in b.OwnedTypes)
+            {
+                if (string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(t.FullName, name, StringComparison.Ordinal)) return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+using ArrayDispatch.Host.Cli;
+
+return CommandLineApp.Build().Parse(args).Invoke();

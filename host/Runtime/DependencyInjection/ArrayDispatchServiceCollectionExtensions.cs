@@ -1,0 +1,154 @@
+using ArrayDispatch;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Runtime;
+using ArrayDispatch.Runtime.Diagnostics;
+using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Options;
+using ArrayDispatch.Runtime.Plugins;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Extension methods for adding ArrayDispatch to an <see cref="IServiceCollection"/>.</summary>
+public static class ArrayDispatchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the dispatcher, its options bound to <paramref name="configuration"/> (the <c>ArrayDispatch</c> section), the
+    /// plugins found in <c>PluginDirectories</c> (loaded now, so that their services join this container and start-up
+    /// validation knows every backend name), <see cref="IArrayApi"/>, a health check and the hosted service that binds
+    /// <see cref="Np"/> to this host. A second call changes nothing.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The <c>ArrayDispatch</c> configuration section. Backend settings live under its <c>Backends:&lt;Name&gt;</c>.</param>
+    /// <returns>A builder for adding in-process backends.</returns>
+    public static IArrayDispatchBuilder AddArrayDispatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(ArrayDispatchState))?.ImplementationInstance is ArrayDispatchState existing)
+        {
+            return new ArrayDispatchBuilder(services, existing);
+        }
+
+        ArrayDispatchOptions options = configuration.Get<ArrayDispatchOptions>() ?? new ArrayDispatchOptions();
+        var registry = new BackendRegistry();
+        var report = new PluginLoadReport();
+        var metrics = new ArrayDispatchMetrics();
+        var dispatcher = new Dispatcher(registry, options, metrics);
+        var loggers = new DeferredLoggerFactory();
+        var host = new PluginHost(options, configuration, registry, report, dispatcher, loggers);
+        var state = new ArrayDispatchState(configuration, registry, report, metrics, dispatcher, loggers, host);
+
+        services.AddSingleton(state);
+        services.AddSingleton(registry);
+        services.AddSingleton(report);
+        services.AddSingleton(metrics);
+        services.TryAddSingleton(sp => state.Activate(sp));
+        services.TryAddSingleton<IArrayDispatcher>(sp => sp.GetRequiredService<Dispatcher>());
+        services.TryAddSingleton<IArrayApi>(sp => new ArrayApi(sp.GetRequiredService<IArrayDispatcher>()));
+        services.AddOptions<ArrayDispatchOptions>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArrayDispatchOptions>, ArrayDispatchOptionsValidator>());
+        services.AddHostedService<ArrayDispatchHostedService>();
+        services.AddHealthChecks().AddCheck<ArrayDispatchHealthCheck>("arraydispatch");
+
+        host.LoadAll(services);
+        return new ArrayDispatchBuilder(services, state);
+    }
+}
+
+/// <summary>Configures ArrayDispatch after <c>AddArrayDispatch</c>.</summary>
+public interface IArrayDispatchBuilder
+{
+    /// <summary>The application's service collection.</summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>Adds a backend compiled into the application instead of loaded from a plugin folder.</summary>
+    IArrayDispatchBuilder AddBackend(IArrayBackendPlugin plugin);
+}
+
+internal sealed class ArrayDispatchBuilder(IServiceCollection services, ArrayDispatchState state) : IArrayDispatchBuilder
+{
+    public IServiceCollection Services { get; } = services;
+
+    public IArrayDispatchBuilder AddBackend(IArrayBackendPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        state.Host.AddInProcess(plugin, Services);
+        return this;
+    }
+}
+
+/// <summary>What <c>AddArrayDispatch</c> created before the container existed; activated once the container is built.</summary>
+internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRegistry registry, PluginLoadReport report,
+    ArrayDispatchMetrics metrics, Dispatcher dispatcher, DeferredLoggerFactory loggers, PluginHost host)
+{
+    private IDisposable? _reloadSubscription;
+
+    public BackendRegistry Registry { get; } = registry;
+
+    public PluginLoadReport Report { get; } = report;
+
+    public ArrayDispatchMetrics Metrics { get; } = metrics;
+
+    public PluginHost Host { get; } = host;
+
+    /// <summary>Connects the pre-built dispatcher to the container: logging, and configuration reloads through the options pipeline.</summary>
+    public Dispatcher Activate(IServiceProvider services)
+    {
+        ILoggerFactory factory = services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        loggers.Attach(factory);
+        ILogger logger = factory.CreateLogger("ArrayDispatch");
+        dispatcher.AttachLogger(logger);
+        IOptionsFactory<ArrayDispatchOptions> options = services.GetRequiredService<IOptionsFactory<ArrayDispatchOptions>>();
+        _reloadSubscription = Primitives.ChangeToken.OnChange(configuration.GetReloadToken, () => Reload(options, logger));
+        return dispatcher;
+    }
+
+    // A reload that fails validation (or a malformed file) keeps the last good tables serving and is logged; it never makes calls throw.
+    private void Reload(IOptionsFactory<ArrayDispatchOptions> options, ILogger logger)
+    {
+        try
+        {
+            dispatcher.Reconfigure(options.Create(Microsoft.Extensions.Options.Options.DefaultName));
+            logger.ConfigurationApplied();
+        }
+        catch (OptionsValidationException ex)
+        {
+            logger.ConfigurationRejected(ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            logger.ConfigurationRejected(ex.Message);
+        }
+    }
+}
+
+/// <summary>Binds <see cref="Np"/> to the host's dispatcher while the host runs, and logs one line per plugin.</summary>
+internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILogger<ArrayDispatchHostedService> logger) : IHostedService
+{
+    private IDisposable? _binding;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (PluginLoadResult r in report.Results)
+        {
+            if (r.Loaded) logger.PluginLoaded(r.Name, r.Version ?? new Version(0, 0), r.Folder ?? "(in-process)", r.ArrayTypes?.Count ?? 0, r.FunctionCount);
+            else if (r.Outcome == PluginOutcome.Disabled) logger.PluginDisabled(r.Name, r.Folder ?? "(in-process)");
+            else logger.PluginRefused(r.Name, r.Folder ?? "(in-process)", r.Outcome, r.Reason);
+        }
+        _binding = Np.Bind(dispatcher);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _binding?.Dispose();
+        return Task.CompletedTask;
+    }
+}

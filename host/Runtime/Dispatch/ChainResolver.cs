@@ -1,0 +1,174 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Options;
+using ArrayDispatch.Runtime.Registry;
+
+namespace ArrayDispatch.Runtime.Dispatch;
+
+/// <summary>One resolved position of a chain: the handler to call and why it is there.</summary>
+internal sealed record ResolvedCandidate(BackendRegistration Backend, Delegate Handler, Candidate Explain);
+
+/// <summary>The result of resolving a chain: candidates in order, and the backends left out with their reasons.</summary>
+internal sealed record Resolution(IReadOnlyList<ResolvedCandidate> Candidates, IReadOnlyList<Decline> Excluded);
+
+/// <summary>
+/// Applies ARCHITECTURE §3 once per (function, types, scope): scope first; then the owners of the types and the
+/// configured coercers, ordered by the function's <c>Prefer</c>, the global <c>Priority</c>, then NEP 18's argument
+/// order; with subclasses always before superclasses; minus <c>Disable</c>d backends and those without a handler.
+/// Runs off the hot path; its result is cached as a frozen chain.
+/// </summary>
+internal static class ChainResolver
+{
+    public static Resolution Resolve(BackendSet set, DispatchRules rules, ArrayFunction function, IReadOnlyList<Type> types, BackendScope? scope)
+    {
+        var candidates = new List<ResolvedCandidate>();
+        var excluded = new List<Decline>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        FunctionRule rule = rules.For(function.Name);
+
+        if (AddScoped(set, function, scope, candidates, excluded, seen)) return new(candidates, excluded);
+
+        // Owners in NEP 18 type order (types arrive subclass-first, else left to right), then configured coercers.
+        var pool = new List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)>();
+        for (int i = 0; i < types.Count; i++)
+        {
+            BackendRegistration? owner = set.OwnerOf(types[i]);
+            if (owner is null || pool.Exists(p => p.Backend == owner)) continue;
+            pool.Add((owner, pool.Count, rule.Coerce.Contains(owner.Name) && !OwnsAll(set, owner, types), types[i]));
+        }
+        for (int i = 0; i < rule.Coerce.Count; i++)
+        {
+            if (!set.ByName.TryGetValue(rule.Coerce[i], out BackendRegistration? coercer) || pool.Exists(p => p.Backend == coercer)) continue;
+            pool.Add((coercer, pool.Count, true, null));
+        }
+
+        pool.Sort((a, b) => Compare(a.Backend.Name, a.NepIndex, b.Backend.Name, b.NepIndex, rule, rules));
+        EnforceSubclassOrder(pool);
+
+        foreach ((BackendRegistration backend, _, bool coerces, Type? ownedType) in pool)
+        {
+            if (!seen.Add(backend.Name)) continue;
+            int disabledAt = rule.Disable.IndexOf(backend.Name);
+            if (disabledAt >= 0)
+            {
+                excluded.Add(new(backend.Name, $"disabled by ArrayDispatch:Functions:{function.Name}:Disable:{disabledAt}"));
+                continue;
+            }
+            if (backend.HandlerFor(function) is not { } handler)
+            {
+                excluded.Add(new(backend.Name, $"does not implement '{function.Name}'"));
+                continue;
+            }
+            candidates.Add(new(backend, handler, Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types)));
+        }
+        foreach (BackendRegistration other in set.Backends)
+        {
+            if (!seen.Contains(other.Name) && other.HandlerFor(function) is not null)
+            {
+                excluded.Add(new(other.Name, "owns none of the argument types and is not configured to coerce them"));
+            }
+        }
+        return new(candidates, excluded);
+    }
+
+    /// <summary>Creation calls: explicit backend, else scope, else <c>DefaultBackend</c>.</summary>
+    public static Resolution ResolveCreation(BackendSet set, DispatchRules rules, ArrayFunction function, string? explicitBackend, BackendScope? scope)
+    {
+        var candidates = new List<ResolvedCandidate>();
+        var excluded = new List<Decline>();
+        if (explicitBackend is not null)
+        {
+            AddNamed(set, function, explicitBackend, CandidateRule.Explicit, $"asked for by name (backend: \"{explicitBackend}\")", false, candidates, excluded);
+            return new(candidates, excluded);
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (AddScoped(set, function, scope, candidates, excluded, seen) || candidates.Count > 0) return new(candidates, excluded);
+        if (rules.DefaultBackend is { } fallback)
+        {
+            AddNamed(set, function, fallback, CandidateRule.Default, "ArrayDispatch:DefaultBackend", false, candidates, excluded);
+        }
+        else
+        {
+            excluded.Add(new("(none)", "no backend was named, no scope is active, and ArrayDispatch:DefaultBackend is not set"));
+        }
+        return new(candidates, excluded);
+    }
+
+    /// <summary>Adds the scope chain's backends, innermost first; returns true when a scope is <c>only</c>.</summary>
+    private static bool AddScoped(BackendSet set, ArrayFunction function, BackendScope? scope, List<ResolvedCandidate> candidates, List<Decline> excluded, HashSet<string> seen)
+    {
+        bool only = false;
+        for (BackendScope? s = scope; s is not null; s = s.Parent)
+        {
+            only |= s.Only;
+            if (!seen.Add(s.Backend)) continue;
+            AddNamed(set, function, s.Backend, CandidateRule.Scope, $"scoped override Np.UseBackend(\"{s.Backend}\"{(s.Only ? ", only: true" : "")}{(s.Coerce ? ", coerce: true" : "")})", s.Coerce, candidates, excluded);
+        }
+        return only;
+    }
+
+    private static void AddNamed(BackendSet set, ArrayFunction function, string name, CandidateRule rule, string reason, bool coerce,
+        List<ResolvedCandidate> candidates, List<Decline> excluded)
+    {
+        if (!set.ByName.TryGetValue(name, out BackendRegistration? backend))
+        {
+            excluded.Add(new(name, "is not loaded"));
+            return;
+        }
+        if (backend.HandlerFor(function) is not { } handler)
+        {
+            excluded.Add(new(name, $"does not implement '{function.Name}'"));
+            return;
+        }
+        candidates.Add(new(backend, handler, new Candidate(name, rule, reason, coerce)));
+    }
+
+    private static bool OwnsAll(BackendSet set, BackendRegistration backend, IReadOnlyList<Type> types)
+    {
+        foreach (Type t in types)
+        {
+            if (set.OwnerOf(t) != backend) return false;
+        }
+        return true;
+    }
+
+    private static int Compare(string a, int nepA, string b, int nepB, FunctionRule rule, DispatchRules rules)
+    {
+        int pa = IndexOr(rule.Prefer.IndexOf(a)), pb = IndexOr(rule.Prefer.IndexOf(b));
+        if (pa != pb) return pa.CompareTo(pb);
+        int qa = IndexOr(rules.PriorityIndex.GetValueOrDefault(a, -1)), qb = IndexOr(rules.PriorityIndex.GetValueOrDefault(b, -1));
+        if (qa != qb) return qa.CompareTo(qb);
+        return nepA.CompareTo(nepB);
+
+        static int IndexOr(int index) => index < 0 ? int.MaxValue : index;
+    }
+
+    /// <summary>NEP 18 always tries the owner of a subclass before the owner of its superclass, whatever the configuration says.</summary>
+    private static void EnforceSubclassOrder(List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)> pool)
+    {
+        for (int i = 0; i < pool.Count; i++)
+        {
+            for (int j = i + 1; j < pool.Count; j++)
+            {
+                if (pool[i].Type is { } superType && pool[j].Type is { } subType && subType != superType && superType.IsAssignableFrom(subType))
+                {
+                    var sub = pool[j];
+                    pool.RemoveAt(j);
+                    pool.Insert(i, sub);
+                }
+            }
+        }
+    }
+
+    private static Candidate Explain(string name, bool coerces, Type? ownedType, string function, FunctionRule rule, DispatchRules rules, IReadOnlyList<Type> types)
+    {
+        int prefer = rule.Prefer.IndexOf(name);
+        string owns = ownedType is null ? "owns none of the types" : $"owns {ownedType.Name}";
+        if (ownedType is null) return new(name, CandidateRule.Coerce, $"coerces: listed in ArrayDispatch:Functions:{function}:Coerce", true);
+        bool isSub = types.Any(t => t != ownedType && t.IsAssignableFrom(ownedType));
+        if (isSub) return new(name, CandidateRule.Subclass, $"{owns}, a subclass of another argument's type (NEP 18: subclasses first)", coerces);
+        if (prefer >= 0) return new(name, CandidateRule.Prefer, $"{owns}; ArrayDispatch:Functions:{function}:Prefer:{prefer}", coerces);
+        if (rules.PriorityIndex.TryGetValue(name, out int p)) return new(name, CandidateRule.Priority, $"{owns}; ArrayDispatch:Priority:{p}", coerces);
+        return new(name, CandidateRule.LeftToRight, $"{owns}; argument order (NEP 18: left to right)", coerces);
+    }
+}

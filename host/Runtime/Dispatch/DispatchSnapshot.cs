@@ -1,0 +1,78 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Runtime.Dispatch;
+
+/// <summary>
+/// One immutable generation of dispatch state (backends + rules). A call reads the snapshot once and uses only it, so a
+/// rebuild never disturbs calls in flight. Tables are created lazily per function, in an array indexed by function id.
+/// </summary>
+internal sealed class DispatchSnapshot(DispatchContext context, long generation)
+{
+    private readonly Lock _grow = new();
+    private FunctionTable?[] _tables = new FunctionTable?[Math.Max(FunctionCatalog.Count, 64)];
+
+    public DispatchContext Context { get; } = context;
+
+    public long Generation { get; } = generation;
+
+    public TResult Invoke<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, IArrayArgs<TArgs>
+    {
+        BackendScope? scope = BackendScope.Current;
+        TypeKey key = TypeKey.Collect(in args, scope?.Id ?? 0);
+        FunctionTable<TArgs, TResult> table = Table(function);
+        if (key.Overflow)
+        {
+            var collector = new TypeListCollector { Types = [] };
+            args.VisitRelevant(ref collector);
+            return table.Build(collector.Types, scope).Invoke(in args, collector.Types.ToArray());
+        }
+        if (key.Count == 0 && scope is null && function.Kind == FunctionKind.Creation)
+        {
+            return table.GetCreationChain(null, null).Invoke(in args, []);
+        }
+        return table.GetChain(in key).Invoke(in args, key.Types);
+    }
+
+    public TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs>
+    {
+        Placement placement = args.Placement;
+        FunctionTable<TArgs, TResult> table = Table(function);
+        if (placement.Backend is { } named) return table.GetCreationChain(named, null).Invoke(in args, []);
+        BackendScope? scope = BackendScope.Current;
+        if (scope is not null) return table.GetCreationChain(null, scope).Invoke(in args, []);
+        if (placement.Like is { } like)
+        {
+            // NEP 35: like= decides; dispatch on the like array's type alone.
+            TypeKey likeKey = TypeKey.Collect(new ArrayArgs(like), 0);
+            return table.GetChain(in likeKey).Invoke(in args, likeKey.Types);
+        }
+        return Invoke(function, in args);
+    }
+
+    private FunctionTable<TArgs, TResult> Table<TArgs, TResult>(ArrayFunction<TArgs, TResult> function) where TArgs : struct, IArrayArgs<TArgs>
+    {
+        FunctionTable?[] tables = Volatile.Read(ref _tables);
+        if ((uint)function.Id < (uint)tables.Length && tables[function.Id] is FunctionTable<TArgs, TResult> existing) return existing;
+        return CreateTable(function);
+    }
+
+    private FunctionTable<TArgs, TResult> CreateTable<TArgs, TResult>(ArrayFunction<TArgs, TResult> function) where TArgs : struct, IArrayArgs<TArgs>
+    {
+        lock (_grow)
+        {
+            FunctionTable?[] tables = _tables;
+            if (function.Id >= tables.Length)
+            {
+                Array.Resize(ref tables, Math.Max(function.Id + 1, tables.Length * 2));
+            }
+            if (tables[function.Id] is not FunctionTable<TArgs, TResult> table)
+            {
+                table = new FunctionTable<TArgs, TResult>(function, Context);
+                tables[function.Id] = table;
+            }
+            Volatile.Write(ref _tables, tables);
+            return table;
+        }
+    }
+}

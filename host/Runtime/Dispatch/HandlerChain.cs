@@ -1,0 +1,78 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Diagnostics;
+
+namespace ArrayDispatch.Runtime.Dispatch;
+
+/// <summary>
+/// A frozen candidate chain for one (function, types, scope): tries each handler in order until one does not decline.
+/// Built once by <see cref="ChainResolver"/>; invoking it allocates nothing unless a candidate coerces.
+/// </summary>
+internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayArgs<TArgs>
+{
+    private readonly ArrayHandler<TArgs, TResult>[] _handlers;
+    private readonly Candidate[] _candidates;
+    private readonly Resolution _resolution;
+    private readonly ArrayFunction _function;
+    private readonly DispatchContext _context;
+
+    public HandlerChain(ArrayFunction function, Resolution resolution, DispatchContext context)
+    {
+        _function = function;
+        _resolution = resolution;
+        _context = context;
+        _handlers = resolution.Candidates.Select(c => (ArrayHandler<TArgs, TResult>)c.Handler).ToArray();
+        _candidates = resolution.Candidates.Select(c => c.Explain).ToArray();
+    }
+
+    public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
+    {
+        ArrayHandler<TArgs, TResult>[] handlers = _handlers;
+        for (int i = 0; i < handlers.Length; i++)
+        {
+            DispatchResult<TResult> result;
+            try
+            {
+                result = _candidates[i].Coerces ? InvokeCoerced(i, args) : handlers[i](in args, types);
+            }
+            catch (Exception ex) when (!IsDocumented(ex))
+            {
+                _context.Metrics.HandlerFailed(_function.Name, _candidates[i].Backend);
+                throw new BackendCallException(_function.Name, _candidates[i].Backend, ex);
+            }
+            if (result.Handled)
+            {
+                _context.Metrics.Dispatched(_function.Name, _candidates[i].Backend);
+                return result.Value;
+            }
+        }
+        throw NoImplementation(types);
+    }
+
+    /// <summary>uarray's <c>__ua_convert__</c>: moves arrays the backend does not own onto it, then calls its handler.</summary>
+    private DispatchResult<TResult> InvokeCoerced(int index, in TArgs args)
+    {
+        string backend = _candidates[index].Backend;
+        TArgs converted = args.MapRelevant(a => _context.ConvertTo(a, backend, _function.Name));
+        var collector = new TypeListCollector { Types = [] };
+        converted.VisitRelevant(ref collector);
+        return _handlers[index](in converted, collector.Types.ToArray());
+    }
+
+    private NoImplementationException NoImplementation(ReadOnlySpan<Type> types)
+    {
+        var declines = new List<Decline>();
+        foreach (Candidate c in _candidates) declines.Add(new(c.Backend, "returned NotImplemented"));
+        declines.AddRange(_resolution.Excluded);
+        return new NoImplementationException(_function.Name, types.ToArray(), declines, _context.Backends.Failures);
+    }
+
+    /// <summary>
+    /// Exceptions a caller can act on pass through unchanged (bad arguments, linear-algebra failures, unsupported
+    /// operations, cancellation, nested dispatch failures); anything else is a backend bug and is wrapped with the
+    /// function and backend named.
+    /// </summary>
+    private static bool IsDocumented(Exception ex) => ex is ArgumentException or ArithmeticException or NotSupportedException
+        or OperationCanceledException or InvalidOperationException or IOException or UnauthorizedAccessException
+        or OutOfMemoryException or TimeoutException;
+}

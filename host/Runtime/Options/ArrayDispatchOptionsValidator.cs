@@ -1,0 +1,46 @@
+using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Plugins;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Options;
+
+namespace ArrayDispatch.Runtime.Options;
+
+/// <summary>
+/// Refuses unknown backend and function names, reporting every error with its configuration key path and the nearest
+/// valid name. A backend whose plugin failed to load still counts as known: its refusal is reported on its own.
+/// </summary>
+internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, PluginLoadReport report) : IValidateOptions<ArrayDispatchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ArrayDispatchOptions options)
+    {
+        var known = registry.Current.Backends.Select(b => b.Name)
+            .Concat(report.Results.Select(r => r.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var result = new ValidateOptionsResultBuilder();
+        for (int i = 0; i < options.Priority.Count; i++) CheckBackend(result, known, $"ArrayDispatch:Priority:{i}", options.Priority[i]);
+        if (options.DefaultBackend is { } d) CheckBackend(result, known, "ArrayDispatch:DefaultBackend", d);
+        foreach ((string function, FunctionRule rule) in options.Functions)
+        {
+            if (!FunctionCatalog.TryGet(function, out _))
+            {
+                string? near = NameMatcher.Nearest(function, FunctionCatalog.All.Select(f => f.Name));
+                result.AddError($"ArrayDispatch:Functions:{function}: unknown function '{function}'.{(near is null ? "" : $" Did you mean '{near}'?")}");
+            }
+            Check(rule.Prefer, "Prefer");
+            Check(rule.Disable, "Disable");
+            Check(rule.Coerce, "Coerce");
+
+            void Check(List<string> backends, string key)
+            {
+                for (int i = 0; i < backends.Count; i++) CheckBackend(result, known, $"ArrayDispatch:Functions:{function}:{key}:{i}", backends[i]);
+            }
+        }
+        return result.Build();
+    }
+
+    private static void CheckBackend(ValidateOptionsResultBuilder result, string[] known, string path, string backend)
+    {
+        if (known.Contains(backend, StringComparer.Ordinal)) return;
+        string? near = NameMatcher.Nearest(backend, known);
+        result.AddError($"{path}: unknown backend '{backend}'. Known backends: {(known.Length == 0 ? "(none loaded)" : string.Join(", ", known))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
+    }
+}

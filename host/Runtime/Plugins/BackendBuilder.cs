@@ -1,0 +1,70 @@
+using System.Reflection;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArrayDispatch.Runtime.Plugins;
+
+/// <summary>
+/// Collects one plugin's registration into scratch state; the host turns it into a <see cref="BackendRegistration"/>
+/// and merges its services only when <see cref="IArrayBackendPlugin.Register"/> returned normally.
+/// </summary>
+internal sealed class BackendBuilder(string name, IConfiguration configuration, ILogger logger, IArrayDispatcher dispatcher) : IBackendBuilder
+{
+    private readonly List<Type> _types = [];
+    private readonly Dictionary<ArrayFunction, Delegate> _handlers = [];
+
+    public string Name { get; } = name;
+
+    public IServiceCollection Services { get; } = new ServiceCollection();
+
+    public IConfiguration Configuration { get; } = configuration;
+
+    public ILogger Logger { get; } = logger;
+
+    public IArrayDispatcher Dispatcher { get; } = dispatcher;
+
+    public IBackendBuilder AddArrayType<TArray>() where TArray : NDArray
+    {
+        if (!_types.Contains(typeof(TArray))) _types.Add(typeof(TArray));
+        return this;
+    }
+
+    public IBackendBuilder Implement<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, ArrayHandler<TArgs, TResult> handler)
+        where TArgs : struct, IArrayArgs<TArgs>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(handler);
+        _handlers[function] = handler;
+        return this;
+    }
+
+    // Reflection runs here, once per plugin load; the dispatch path only sees the typed delegates made from it.
+    public IBackendBuilder ImplementFrom(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+        {
+            foreach (ImplementsAttribute attribute in method.GetCustomAttributes<ImplementsAttribute>())
+            {
+                if (!FunctionCatalog.TryGet(attribute.Function, out ArrayFunction function))
+                {
+                    string? near = NameMatcher.Nearest(attribute.Function, FunctionCatalog.All.Select(f => f.Name));
+                    throw new PluginRegistrationException(
+                        $"{type.Name}.{method.Name} implements unknown function '{attribute.Function}'{(near is null ? "" : $"; did you mean '{near}'?")}");
+                }
+                Delegate handler = Delegate.CreateDelegate(function.HandlerType, method, throwOnBindFailure: false)
+                    ?? throw new PluginRegistrationException(
+                        $"{type.Name}.{method.Name} cannot implement '{function.Name}': expected static DispatchResult<{function.ResultType.Name}> {method.Name}(in {function.ArgsType.Name} args, ReadOnlySpan<Type> types)");
+                _handlers[function] = handler;
+            }
+        }
+        return this;
+    }
+
+    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers);
+}

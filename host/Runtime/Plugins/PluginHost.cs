@@ -1,0 +1,254 @@
+using System.Reflection;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Runtime.Diagnostics;
+using ArrayDispatch.Runtime.Options;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArrayDispatch.Runtime.Plugins;
+
+/// <summary>
+/// Runs the load pipeline for each plugin folder (ARCHITECTURE §4): trust/metadata checks, McMaster load context,
+/// reference pre-flight, <c>Register</c>, merge. Each failure disables that plugin alone, with a named outcome.
+/// </summary>
+internal sealed class PluginHost(
+    ArrayDispatchOptions options,
+    IConfiguration configuration,
+    BackendRegistry registry,
+    PluginLoadReport report,
+    IArrayDispatcher dispatcher,
+    ILoggerFactory loggerFactory)
+{
+    private static readonly string[] s_alwaysShared = ["ArrayDispatch.Abstractions"];
+    private readonly List<PluginAssemblyLoader> _loaders = [];
+
+    /// <summary>The loaders of loaded plugins, kept alive as long as their plugins serve calls.</summary>
+    public IReadOnlyList<PluginAssemblyLoader> Loaders => _loaders;
+
+    public void LoadAll(IServiceCollection services)
+    {
+        foreach (string directory in options.PluginDirectories)
+        {
+            string root = Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory);
+            if (!Directory.Exists(root))
+            {
+                loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root);
+                continue;
+            }
+            foreach (string folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            {
+                Record(LoadFolder(folder, services));
+            }
+        }
+    }
+
+    /// <summary>Registers a backend compiled into the application.</summary>
+    public void AddInProcess(IArrayBackendPlugin plugin, IServiceCollection services)
+    {
+        Record(RegisterPlugin(plugin, plugin.GetType().Assembly.GetName().Version ?? new Version(0, 0), folder: null, services));
+    }
+
+    private void Record(PluginLoadResult result)
+    {
+        report.Add(result);
+        if (!result.Loaded)
+        {
+            registry.Update(set => set.WithFailure(new PluginFailure(result.Name, result.Outcome.ToString(), result.Reason)));
+        }
+    }
+
+    private PluginLoadResult LoadFolder(string folder, IServiceCollection services)
+    {
+        string name = Path.GetFileName(folder);
+        if (options.Plugins.TryGetValue(name, out PluginSettings? settings) && !settings.Enabled)
+        {
+            return new(name, folder, PluginOutcome.Disabled, $"disabled by ArrayDispatch:Plugins:{name}:Enabled");
+        }
+        string? entry = FindEntryAssembly(folder, name);
+        if (entry is null)
+        {
+            return new(name, folder, PluginOutcome.EntryMissing, $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}");
+        }
+        AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
+        if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
+        if (facts.PluginTypes.Count == 0)
+        {
+            return new(name, folder, PluginOutcome.EntryMissing, $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin");
+        }
+        if (CheckSharedReferences(facts) is { } shared) return new(name, folder, shared.Outcome, shared.Reason, facts.Name.Version);
+        if (DependencyPreflight.FindMissing(folder, facts, SharedNames()) is { } missing)
+        {
+            return new(name, folder, PluginOutcome.DependencyMissing, missing, facts.Name.Version);
+        }
+
+        PluginAssemblyLoader loader = new(entry, SharedNames().Select(n => new AssemblyName(n)), options.HotReload);
+        IArrayBackendPlugin plugin;
+        try
+        {
+            Assembly assembly = loader.LoadEntryAssembly();
+            var entryTypes = new List<Type>();
+            foreach (string typeName in facts.PluginTypes)
+            {
+                Type candidate = assembly.GetType(typeName, throwOnError: true)!;
+                if (typeof(IArrayBackendPlugin).IsAssignableFrom(candidate)) entryTypes.Add(candidate);
+            }
+            if (entryTypes.Count != 1)
+            {
+                loader.Dispose();
+                return new(name, folder, PluginOutcome.EntryMissing, entryTypes.Count == 0
+                    ? $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin"
+                    : $"'{Path.GetFileName(entry)}' has {entryTypes.Count} IArrayBackendPlugin classes ({string.Join(", ", entryTypes.Select(t => t.FullName))}); exactly one is allowed", facts.Name.Version);
+            }
+            plugin = (IArrayBackendPlugin)Activator.CreateInstance(entryTypes[0])!;
+        }
+        catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException
+                                      or MissingMethodException or TargetInvocationException or InvalidCastException or ReflectionTypeLoadException)
+        {
+            loader.Dispose();
+            return new(name, folder, PluginOutcome.TypeLoadFailed, $"{ex.GetType().Name}: {(ex as TargetInvocationException)?.InnerException?.Message ?? ex.Message}", facts.Name.Version);
+        }
+        PluginLoadResult result = RegisterPlugin(plugin, facts.Name.Version ?? new Version(0, 0), folder, services);
+        if (result.Loaded) _loaders.Add(loader);
+        else loader.Dispose();
+        return result;
+    }
+
+    private PluginLoadResult RegisterPlugin(IArrayBackendPlugin plugin, Version version, string? folder, IServiceCollection services)
+    {
+        string name;
+        try
+        {
+            name = plugin.Name;
+            if (string.IsNullOrWhiteSpace(name)) return new(folder is null ? plugin.GetType().Name : Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the plugin's Name is empty", version);
+            if (plugin.ProtocolVersion.Major != ArrayProtocol.Version.Major)
+            {
+                return new(name, folder, PluginOutcome.ProtocolMismatch, $"built for protocol {plugin.ProtocolVersion}, the host speaks {ArrayProtocol.Version}", version);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new(folder is null ? plugin.GetType().Name : Path.GetFileName(folder), folder, PluginOutcome.RegistrationFailed, $"reading Name/ProtocolVersion threw {ex.GetType().Name}: {ex.Message}", version);
+        }
+        if (registry.Current.ByName.TryGetValue(name, out BackendRegistration? existing))
+        {
+            return new(name, folder, PluginOutcome.DuplicateName, $"a backend named '{name}' is already loaded from {existing.Folder ?? "the application"}", version);
+        }
+
+        var builder = new BackendBuilder(name, configuration.GetSection($"Backends:{name}"), loggerFactory.CreateLogger($"ArrayDispatch.Backends.{name}"), dispatcher);
+        try
+        {
+            plugin.Register(builder);
+            RefuseHostServices(builder.Services, services, name);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            PluginOutcome outcome = ex is DllNotFoundException or EntryPointNotFoundException ? PluginOutcome.NativeLoadFailed : PluginOutcome.RegistrationFailed;
+            return new(name, folder, outcome, $"Register threw {ex.GetType().Name}: {ex.Message}", version);
+        }
+
+        // Register returned normally: only now does anything of the plugin reach the container and the dispatcher.
+        foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
+        BackendRegistration registration = builder.Build(version, folder);
+        registry.Update(set => set.With(registration));
+        var result = new PluginLoadResult(name, folder, PluginOutcome.Loaded,
+            $"{registration.OwnedTypes.Count} array types, {registration.FunctionNames.Count} functions", version,
+            registration.OwnedTypes.Select(t => t.Name).ToArray(), registration.FunctionNames.Count);
+        return result;
+    }
+
+    /// <summary>A plugin may add services but never replace the host's own (the dispatcher, options, logging…).</summary>
+    private static void RefuseHostServices(IServiceCollection scratch, IServiceCollection host, string plugin)
+    {
+        foreach (ServiceDescriptor d in scratch)
+        {
+            if (d.ServiceType == typeof(IBackendDescription)) continue;   // a contribution to a list, not a replacement
+            string? assembly = d.ServiceType.Assembly.GetName().Name;
+            bool hostOwned = assembly is "ArrayDispatch.Abstractions" or "ArrayDispatch.Runtime"
+                || (assembly?.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) == true && host.Any(h => h.ServiceType == d.ServiceType));
+            if (hostOwned)
+            {
+                throw new PluginRegistrationException($"plugin '{plugin}' tried to register {d.ServiceType.FullName}, which the host provides");
+            }
+        }
+    }
+
+    /// <summary>A plugin built against a newer shared assembly than the host has would get the host's older copy and break at run time.</summary>
+    private (PluginOutcome Outcome, string Reason)? CheckSharedReferences(AssemblyFacts facts)
+    {
+        foreach (AssemblyName reference in facts.References)
+        {
+            if (reference.Name is null) continue;
+            bool protocol = reference.Name == "ArrayDispatch.Abstractions";
+            if (!protocol && !IsShared(reference.Name)) continue;
+            Version? hostVersion = HostVersionOf(reference.Name);
+            if (hostVersion is null || reference.Version is null) continue;
+            if (protocol && reference.Version.Major != hostVersion.Major)
+            {
+                return (PluginOutcome.ProtocolMismatch, $"built against ArrayDispatch.Abstractions {reference.Version}, the host has {hostVersion}");
+            }
+            if (!protocol && reference.Version > hostVersion)
+            {
+                return (PluginOutcome.SharedDependencyTooNew, $"built against {reference.Name} {reference.Version}, the host has {hostVersion}");
+            }
+        }
+        return null;
+    }
+
+    private bool IsShared(string assembly) =>
+        (assembly.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && assembly.EndsWith(".Abstractions", StringComparison.Ordinal))
+        || options.SharedAssemblies.Contains(assembly);
+
+    private IEnumerable<string> SharedNames()
+    {
+        var names = new HashSet<string>(s_alwaysShared, StringComparer.Ordinal);
+        foreach (Assembly a in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            string? n = a.GetName().Name;
+            if (n is not null && IsShared(n)) names.Add(n);
+        }
+        foreach (string n in options.SharedAssemblies) names.Add(n);
+        return names;
+    }
+
+    private static Version? HostVersionOf(string assembly)
+    {
+        foreach (Assembly a in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            AssemblyName n = a.GetName();
+            if (n.Name == assembly) return n.Version;
+        }
+        string path = Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
+        return File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
+    }
+
+    /// <summary>The entry assembly: named by an optional <c>plugin.json</c> (<c>{"entryAssembly": "X.dll"}</c>), else <c>&lt;Folder&gt;.dll</c> or <c>ArrayDispatch.&lt;Folder&gt;.dll</c>.</summary>
+    private static string? FindEntryAssembly(string folder, string name)
+    {
+        string manifest = Path.Combine(folder, "plugin.json");
+        if (File.Exists(manifest))
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
+                if (doc.RootElement.TryGetProperty("entryAssembly", out var entry) && entry.GetString() is { } file)
+                {
+                    string path = Path.GetFullPath(Path.Combine(folder, file));
+                    return File.Exists(path) && path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) ? path : null;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+        foreach (string candidate in (string[])[$"{name}.dll", $"ArrayDispatch.{name}.dll"])
+        {
+            string path = Path.Combine(folder, candidate);
+            if (File.Exists(path)) return path;
+        }
+        return null;
+    }
+}

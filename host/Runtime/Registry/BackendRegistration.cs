@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Runtime.Registry;
+
+/// <summary>What one backend declared at registration: the array types it owns and a handler per function.</summary>
+public sealed class BackendRegistration
+{
+    internal BackendRegistration(string name, Version version, string? folder, IReadOnlyList<Type> ownedTypes,
+        IReadOnlyDictionary<ArrayFunction, Delegate> handlers)
+    {
+        Name = name;
+        Version = version;
+        Folder = folder;
+        OwnedTypes = ownedTypes;
+        HandlersById = handlers.ToFrozenDictionary(kv => kv.Key.Id, kv => kv.Value);
+        FunctionNames = handlers.Keys.Select(f => f.Name).Order(StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The backend's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The plugin assembly's version.</summary>
+    public Version Version { get; }
+
+    /// <summary>The folder it was loaded from, or null for an in-process backend.</summary>
+    public string? Folder { get; }
+
+    /// <summary>The array types it owns.</summary>
+    public IReadOnlyList<Type> OwnedTypes { get; }
+
+    /// <summary>The names of the functions it handles.</summary>
+    public IReadOnlySet<string> FunctionNames { get; }
+
+    internal FrozenDictionary<int, Delegate> HandlersById { get; }
+
+    internal Delegate? HandlerFor(ArrayFunction function) => HandlersById.GetValueOrDefault(function.Id);
+}
