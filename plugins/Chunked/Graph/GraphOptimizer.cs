@@ -76,10 +76,24 @@ public static class GraphOptimizer
         return new TaskGraph(tasks, graph.Layers);
     }
 
+    /// <summary>Runs the inner part of a fused task; a failure keeps the inner task's key, so errors name the task that threw.</summary>
+    private static object RunInner(TaskFunc run, string key, object[] inputs)
+    {
+        try
+        {
+            return run(inputs);
+        }
+        catch (Exception ex) when (ex is not Scheduling.ChunkTaskException && ex is not OperationCanceledException)
+        {
+            throw new Scheduling.ChunkTaskException(key, ex);
+        }
+    }
+
     private static ChunkTask Compose(ChunkTask inner, ChunkTask outer)
     {
         TaskFunc first = inner.Run, second = outer.Run;
+        string innerKey = inner.Key;
         string label = inner.Function == outer.Function ? outer.Function : inner.Function + "-" + outer.Function;
-        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([first(inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index);
+        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([RunInner(first, innerKey, inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index);
     }
 }

@@ -184,8 +184,8 @@ public sealed class LocalChunkScheduler : IChunkScheduler
                     {
                         if (_failure is null)
                         {
-                            _failure = ex;
-                            _failedKey = task.Key;
+                            // A fused task reports the key of the part that threw.
+                            (_failure, _failedKey) = ex is ChunkTaskException { InnerException: { } inner } fused ? (inner, fused.TaskKey) : (ex, task.Key);
                         }
                     }
                     continue;
