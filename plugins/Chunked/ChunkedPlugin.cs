@@ -77,6 +77,7 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         var linalg = new LinalgHandlers(context);
         backend.Implement(ArrayFunctions.MatMul, linalg.MatMul);
         backend.Implement(ArrayFunctions.Dot, linalg.Dot);
+        backend.Implement(ArrayFunctions.Tensordot, linalg.Tensordot);
         backend.Implement(ArrayFunctions.Qr, linalg.Qr);
         backend.Implement(ArrayFunctions.Svd, linalg.Svd);
         backend.Implement(ArrayFunctions.Solve, linalg.Solve);

@@ -22,6 +22,12 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return Building.MatMul.Product(context, Wrap(args.A), Wrap(args.B));
     }
 
+    public DispatchResult<NDArray> Tensordot(in TensordotArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Building.Tensordot.Contract(context, Wrap(args.A), Wrap(args.B), args.AxesA, args.AxesB);
+    }
+
     public DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
