@@ -1,0 +1,252 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ArrayDispatch.Interchange;
+
+/// <summary>
+/// NumPy's <c>.npy</c> format: reads C- and Fortran-ordered files of either byte order into a <see cref="HostBuffer"/>
+/// (a Fortran-ordered file becomes a buffer with Fortran strides, without reordering), and writes C-ordered,
+/// little-endian version 1.0 files byte-identical to <c>numpy.save</c>.
+/// </summary>
+/// <remarks>
+/// Element types read: bool, int32, int64, float32, float64; int8/int16/uint8/uint16 widen to int32, uint32 to int64,
+/// float16 to float32. A 0-d unicode or bytes array (as SciPy stores a sparse format name) reads with
+/// <see cref="TryReadString"/>.
+/// </remarks>
+public static class NpyFormat
+{
+    private static readonly byte[] s_magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+
+    /// <summary>Reads a <c>.npy</c> file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a supported <c>.npy</c> file.</exception>
+    public static HostBuffer Read(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Read(stream);
+    }
+
+    /// <summary>Reads a <c>.npy</c> array from <paramref name="stream"/>.</summary>
+    /// <exception cref="InvalidDataException">The data is not a supported <c>.npy</c> array.</exception>
+    public static HostBuffer Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Header header = ReadHeader(stream);
+        if (header.Kind is 'U' or 'S')
+        {
+            throw new InvalidDataException($"the .npy array holds strings (descr '{header.Descr}'); read it with NpyFormat.TryReadString");
+        }
+        long count = header.Shape.Size;
+        byte[] raw = new byte[count * header.ItemSize];
+        stream.ReadExactly(raw);
+        if (header.SwapBytes) Swap(raw, header.ItemSize);
+        Array data = Decode(raw, header, count, out DType dtype);
+        long[] strides = header.FortranOrder ? FortranStrides(header.Shape) : header.Shape.ContiguousStrides();
+        return new HostBuffer(data, dtype, header.Shape, strides);
+    }
+
+    /// <summary>Reads a 0-d or 1-element string array (<c>'&lt;U3'</c>, <c>'|S3'</c>), as SciPy's sparse <c>format</c> entry.</summary>
+    public static bool TryReadString(Stream stream, out string value)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Header header = ReadHeader(stream);
+        value = "";
+        if (header.Kind is not ('U' or 'S')) return false;
+        byte[] raw = new byte[header.Shape.Size * header.ItemSize];
+        stream.ReadExactly(raw);
+        if (header.Kind == 'S') value = Encoding.ASCII.GetString(raw).TrimEnd('\0');
+        else
+        {
+            if (header.SwapBytes) Swap(raw, 4);
+            value = Encoding.UTF32.GetString(raw).TrimEnd('\0');
+        }
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="buffer"/> to a <c>.npy</c> file (C order, little-endian), as <c>numpy.save</c> does.</summary>
+    public static void Write(string path, HostBuffer buffer)
+    {
+        using FileStream stream = File.Create(path);
+        Write(stream, buffer);
+    }
+
+    /// <summary>Writes <paramref name="buffer"/> as a <c>.npy</c> array to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, HostBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(buffer);
+        string descr = buffer.DType switch
+        {
+            DType.Bool => "|b1",
+            DType.Int32 => "<i4",
+            DType.Int64 => "<i8",
+            DType.Float32 => "<f4",
+            _ => "<f8",
+        };
+        ReadOnlySpan<int> dims = buffer.Shape.Dims;
+        string shape = dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims.ToArray()) + ")";
+        string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}";
+        int prefix = 10;
+        int pad = (64 - (prefix + dict.Length + 1) % 64) % 64;
+        bool v2 = dict.Length + 1 + pad > ushort.MaxValue;
+        if (v2)
+        {
+            prefix = 12;
+            pad = (64 - (prefix + dict.Length + 1) % 64) % 64;
+        }
+        string text = dict + new string(' ', pad) + "\n";
+        stream.Write(s_magic);
+        stream.WriteByte(v2 ? (byte)2 : (byte)1);
+        stream.WriteByte(0);
+        Span<byte> length = stackalloc byte[4];
+        if (v2)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)text.Length);
+            stream.Write(length);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)text.Length);
+            stream.Write(length[..2]);
+        }
+        stream.Write(Encoding.ASCII.GetBytes(text));
+        switch (buffer.DType)
+        {
+            case DType.Bool: WriteData(stream, buffer.ToContiguous<bool>(mayAlias: true)); break;
+            case DType.Int32: WriteData(stream, buffer.ToContiguous<int>(mayAlias: true)); break;
+            case DType.Int64: WriteData(stream, buffer.ToContiguous<long>(mayAlias: true)); break;
+            case DType.Float32: WriteData(stream, buffer.ToContiguous<float>(mayAlias: true)); break;
+            default: WriteData(stream, buffer.ToContiguous<double>(mayAlias: true)); break;
+        }
+    }
+
+    private static void WriteData<T>(Stream stream, T[] data) where T : unmanaged
+    {
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(data.AsSpan());
+        if (BitConverter.IsLittleEndian || Marshal.SizeOf<T>() == 1)
+        {
+            stream.Write(bytes);
+            return;
+        }
+        byte[] copy = bytes.ToArray();
+        Swap(copy, Marshal.SizeOf<T>());
+        stream.Write(copy);
+    }
+
+    private readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
+
+    private static Header ReadHeader(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[8];
+        stream.ReadExactly(magic);
+        if (!magic[..6].SequenceEqual(s_magic)) throw new InvalidDataException("not a .npy file: the magic string \\x93NUMPY is missing");
+        int major = magic[6];
+        Span<byte> len = stackalloc byte[4];
+        int headerLength;
+        if (major == 1)
+        {
+            stream.ReadExactly(len[..2]);
+            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(len);
+        }
+        else if (major is 2 or 3)
+        {
+            stream.ReadExactly(len);
+            headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(len);
+        }
+        else throw new InvalidDataException($"unsupported .npy format version {major}.{magic[7]}");
+        byte[] text = new byte[headerLength];
+        stream.ReadExactly(text);
+        string dict = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(text);
+        string descr = Field(dict, "descr").Trim().Trim('\'', '"');
+        bool fortran = Field(dict, "fortran_order").Trim() == "True";
+        string shapeText = Field(dict, "shape").Trim().TrimStart('(').TrimEnd(')');
+        int[] dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s.TrimEnd('L'), CultureInfo.InvariantCulture)).ToArray();
+        if (descr.Length < 2) throw new InvalidDataException($"unsupported .npy dtype '{descr}'");
+        char order = descr[0];
+        string type = order is '<' or '>' or '|' or '=' ? descr[1..] : descr;
+        char kind = type[0];
+        int size = type.Length > 1 ? int.Parse(type[1..], CultureInfo.InvariantCulture) : 1;
+        int itemSize = kind == 'U' ? size * 4 : size;
+        bool swap = (order == '>' && BitConverter.IsLittleEndian) || (order == '<' && !BitConverter.IsLittleEndian);
+        return new Header(descr, kind, itemSize, swap && itemSize > 1 && kind != 'S', fortran, new Shape(dims));
+    }
+
+    private static string Field(string dict, string key)
+    {
+        int at = dict.IndexOf($"'{key}'", StringComparison.Ordinal);
+        if (at < 0) throw new InvalidDataException($".npy header has no '{key}': {dict}");
+        int colon = dict.IndexOf(':', at);
+        int i = colon + 1;
+        while (i < dict.Length && dict[i] == ' ') i++;
+        if (dict[i] == '(') return dict[i..(dict.IndexOf(')', i) + 1)];
+        int end = i;
+        if (dict[i] is '\'' or '"')
+        {
+            end = dict.IndexOf(dict[i], i + 1) + 1;
+            return dict[i..end];
+        }
+        while (end < dict.Length && dict[end] != ',' && dict[end] != '}') end++;
+        return dict[i..end];
+    }
+
+    private static Array Decode(byte[] raw, Header h, long count, out DType dtype)
+    {
+        switch (h.Kind, h.ItemSize)
+        {
+            case ('b', 1):
+                dtype = DType.Bool;
+                return MemoryMarshal.Cast<byte, bool>(raw).ToArray();
+            case ('i', 4):
+                dtype = DType.Int32;
+                return MemoryMarshal.Cast<byte, int>(raw).ToArray();
+            case ('i', 8):
+                dtype = DType.Int64;
+                return MemoryMarshal.Cast<byte, long>(raw).ToArray();
+            case ('f', 4):
+                dtype = DType.Float32;
+                return MemoryMarshal.Cast<byte, float>(raw).ToArray();
+            case ('f', 8):
+                dtype = DType.Float64;
+                return MemoryMarshal.Cast<byte, double>(raw).ToArray();
+            case ('i', 1):
+                dtype = DType.Int32;
+                return Array.ConvertAll(raw, b => (int)(sbyte)b);
+            case ('u', 1):
+                dtype = DType.Int32;
+                return Array.ConvertAll(raw, b => (int)b);
+            case ('i', 2):
+                dtype = DType.Int32;
+                return Array.ConvertAll(MemoryMarshal.Cast<byte, short>(raw).ToArray(), v => (int)v);
+            case ('u', 2):
+                dtype = DType.Int32;
+                return Array.ConvertAll(MemoryMarshal.Cast<byte, ushort>(raw).ToArray(), v => (int)v);
+            case ('u', 4):
+                dtype = DType.Int64;
+                return Array.ConvertAll(MemoryMarshal.Cast<byte, uint>(raw).ToArray(), v => (long)v);
+            case ('f', 2):
+                dtype = DType.Float32;
+                return Array.ConvertAll(MemoryMarshal.Cast<byte, Half>(raw).ToArray(), v => (float)v);
+            default:
+                throw new InvalidDataException($"unsupported .npy dtype '{h.Descr}' ({count} elements); supported: bool, int8-64, uint8-32, float16-64");
+        }
+    }
+
+    private static void Swap(byte[] raw, int itemSize)
+    {
+        for (int i = 0; i + itemSize <= raw.Length; i += itemSize) raw.AsSpan(i, itemSize).Reverse();
+    }
+
+    private static long[] FortranStrides(Shape shape)
+    {
+        var strides = new long[shape.Rank];
+        long stride = 1;
+        for (int i = 0; i < shape.Rank; i++)
+        {
+            strides[i] = stride;
+            stride *= Math.Max(shape.Dims[i], 1);
+        }
+        return strides;
+    }
+}

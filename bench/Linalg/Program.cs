@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArrayDispatch.Bench.Linalg;
+using ArrayDispatch.Dense.Linalg;
+using ArrayDispatch.Functions;
+using BenchmarkDotNet.Running;
+
+// `--quick [filter]`: Stopwatch medians as JSON lines named like numpy_anchors.py (section "linalg");
+// otherwise BenchmarkDotNet (`--filter *Gemm*` etc.).
+if (args.Length > 0 && args[0] == "--quick")
+{
+    string filter = args.Length > 1 ? args[1] : "";
+    QuickBench.Run(filter);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(LinalgBenchmarks).Assembly).Run(args);
+
+namespace ArrayDispatch.Bench.Linalg
+{
+    internal static class QuickBench
+    {
+        public static void Run(string filter)
+        {
+            Console.Error.WriteLine($"BLAS: {LinalgKernels.BlasLibrary}");
+            foreach (bool managed in new[] { false, true })
+            {
+                if (managed && LinalgKernels.BlasLibrary == "managed") continue;
+                LinalgKernels.ForceManaged = managed;
+                string impl = managed ? "managed" : LinalgKernels.BlasLibrary;
+                foreach (int n in new[] { 512, 1024, 2048 })
+                {
+                    Gemm<double>(n, impl, filter, managed);
+                    Gemm<float>(n, impl, filter, managed);
+                }
+                Case($"svd_1000x1000", impl, filter, managed ? 1 : 3, () => Svd(1000, 1000));
+                Case($"svd_2000x500", impl, filter, managed ? 1 : 3, () => Svd(2000, 500));
+                double[] a = Rand(1000 * 1000, 1), b = Rand(1000, 2);
+                for (int i = 0; i < 1000; i++) a[i * 1000 + i] += 30;
+                Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, new double[1000]));
+                Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, new double[1000 * 1000]));
+                Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, new double[1000 * 1000], new double[1000 * 1000], QrMode.Reduced));
+            }
+        }
+
+        private static void Svd(int m, int n)
+        {
+            double[] a = Rand(m * n, 3);
+            int k = Math.Min(m, n);
+            LinalgKernels.Svd(m, n, a, new double[k], new double[m * k], new double[k * n], false, true);
+        }
+
+        private static void Gemm<T>(int n, string impl, string filter, bool managed) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        {
+            T[] a = Array.ConvertAll(Rand(n * n, 4), T.CreateTruncating), b = Array.ConvertAll(Rand(n * n, 5), T.CreateTruncating), c = new T[n * n];
+            string dt = typeof(T) == typeof(double) ? "float64" : "float32";
+            double s = Case($"matmul_{n}_{dt}", impl, filter, managed && n >= 2048 ? 2 : 5,
+                () => LinalgKernels.Gemm(false, false, n, n, n, T.One, a, n, b, n, T.Zero, c, n));
+            if (s > 0) Console.Error.WriteLine($"  {2.0 * n * n * n / s / 1e9:F1} GFLOP/s");
+        }
+
+        private static double Case(string name, string impl, string filter, int reps, Action body)
+        {
+            if (!name.Contains(filter, StringComparison.Ordinal)) return 0;
+            body();
+            var times = new List<double>();
+            for (int i = 0; i < reps; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                body();
+                times.Add(sw.Elapsed.TotalSeconds);
+            }
+            times.Sort();
+            double median = times[times.Count / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{{\"section\": \"linalg\", \"name\": \"{name}\", \"impl\": \"{impl}\", \"median_s\": {median:G6}, \"reps\": {reps}}}"));
+            return median;
+        }
+
+        internal static double[] Rand(int len, int seed)
+        {
+            var r = new Random(seed);
+            var a = new double[len];
+            for (int i = 0; i < len; i++) a[i] = r.NextDouble() * 2 - 1;
+            return a;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Fixtures;
+
+/// <summary>Turns a manifest entry into the matching <see cref="Np"/> call on one backend.</summary>
+internal sealed class FixtureCall(string directory, string backend)
+{
+    /// <summary>Loads an input file as a host buffer (a SciPy sparse <c>.npz</c> as its dense matrix).</summary>
+    public HostBuffer LoadBuffer(string file)
+    {
+        string path = Path.Combine(directory, file);
+        return file.EndsWith(".npz", StringComparison.Ordinal) ? NpyArchive.Read(path).ToDense() : NpyFormat.Read(path);
+    }
+
+    private NDArray Array(JsonElement e) => Np.AsArray(LoadBuffer(e.GetString()!), backend);
+
+    private Operand Operand(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number when e.TryGetInt64(out long l) && !e.GetRawText().Contains('.') => Scalar.Integer(l),
+        JsonValueKind.Number => Scalar.Float(e.GetDouble()),
+        JsonValueKind.True => Scalar.Bool(true),
+        JsonValueKind.False => Scalar.Bool(false),
+        _ => Array(e),
+    };
+
+    private static Scalar ScalarOf(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out long l) && !e.GetRawText().Contains('.') ? Scalar.Integer(l) : Scalar.Float(e.GetDouble());
+
+    private static int[] Ints(JsonElement e) => e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetInt32()).ToArray() : [e.GetInt32()];
+
+    private static Axes AxesOf(IReadOnlyDictionary<string, JsonElement> kw, string name = "axis") =>
+        !kw.TryGetValue(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null ? Axes.All
+        : e.ValueKind == JsonValueKind.Array ? Axes.Of(Ints(e)) : Axes.Of(e.GetInt32());
+
+    private static int? IntOpt(IReadOnlyDictionary<string, JsonElement> kw, string name, int? fallback) =>
+        !kw.TryGetValue(name, out JsonElement e) ? fallback : e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
+
+    private static bool Bool(IReadOnlyDictionary<string, JsonElement> kw, string name, bool fallback) =>
+        kw.TryGetValue(name, out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : fallback;
+
+    private static DType? DTypeOpt(IReadOnlyDictionary<string, JsonElement> kw) =>
+        kw.TryGetValue("dtype", out JsonElement e) && e.ValueKind == JsonValueKind.String ? DTypes.Parse(e.GetString()!) : null;
+
+    /// <summary>Calls the case's function; tuple results come back as several arrays.</summary>
+    /// <exception cref="NotSupportedException">The runner does not know how to call the function.</exception>
+    public NDArray[] Invoke(FixtureCase c)
+    {
+        IReadOnlyList<JsonElement> a = c.Args;
+        IReadOnlyDictionary<string, JsonElement> kw = c.Kwargs;
+        NDArray X() => Array(a[0]);
+        switch (c.Function)
+        {
+            case "sum" or "prod" or "mean" or "var" or "std" or "min" or "max" or "any" or "all" or "count_nonzero" or "nansum" or "nanmean":
+            {
+                var f = (ArrayFunction<ReductionArgs, NDArray>)Get(c.Function);
+                return [Np.Dispatcher.Invoke(f, new ReductionArgs(X(), AxesOf(kw), Bool(kw, "keepdims", false), DTypeOpt(kw), IntOpt(kw, "ddof", 0) ?? 0))];
+            }
+            case "argmin": return [Np.Argmin(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))];
+            case "argmax": return [Np.Argmax(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))];
+            case "cumsum": return [Np.Cumsum(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))];
+            case "cumprod": return [Np.Cumprod(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))];
+            case "reshape": return [Np.Reshape(X(), Ints(a[1]))];
+            case "broadcast_to": return [Np.BroadcastTo(X(), Ints(a[1]))];
+            case "transpose": return [kw.TryGetValue("axes", out JsonElement ax) && ax.ValueKind == JsonValueKind.Array ? Np.Transpose(X(), Ints(ax)) : Np.Transpose(X())];
+            case "concatenate": return [Np.Concatenate(a[0].EnumerateArray().Select(Array).ToArray(), IntOpt(kw, "axis", 0))];
+            case "stack": return [Np.Stack(a[0].EnumerateArray().Select(Array).ToArray(), IntOpt(kw, "axis", 0) ?? 0)];
+            case "squeeze": return [Np.Squeeze(X(), AxesOf(kw))];
+            case "expand_dims": return [Np.ExpandDims(X(), AxesOf(kw))];
+            case "flip": return [Np.Flip(X(), AxesOf(kw))];
+            case "roll": return [Np.Roll(X(), a[1].GetInt32(), AxesOf(kw))];
+            case "where": return [Np.Where(Operand(a[0]), Operand(a[1]), Operand(a[2]))];
+            case "clip": return [Np.Clip(X(), Operand(a[1]), Operand(a[2]))];
+            case "astype": return [Np.AsType(X(), DTypes.Parse(a[1].GetString()!))];
+            case "take": return [Np.Take(X(), Array(a[1]), IntOpt(kw, "axis", null))];
+            case "tile": return [Np.Tile(X(), Ints(a[1]))];
+            case "repeat": return [Np.Repeat(X(), a[1].GetInt32(), IntOpt(kw, "axis", null))];
+            case "tril": return [Np.Tril(X(), IntOpt(kw, "k", 0) ?? 0)];
+            case "triu": return [Np.Triu(X(), IntOpt(kw, "k", 0) ?? 0)];
+            case "arange": return [a.Count == 1 ? Np.Arange(0L, ScalarOf(a[0]), 1L, DTypeOpt(kw), backend) : Np.Arange(ScalarOf(a[0]), ScalarOf(a[1]), a.Count > 2 ? ScalarOf(a[2]) : 1L, DTypeOpt(kw), backend)];
+            case "linspace": return [Np.Linspace(a[0].GetDouble(), a[1].GetDouble(), a.Count > 2 ? a[2].GetInt32() : IntOpt(kw, "num", 50) ?? 50, Bool(kw, "endpoint", true), DTypeOpt(kw), backend)];
+            case "eye": return [Np.Eye(a[0].GetInt32(), a.Count > 1 ? a[1].GetInt32() : null, IntOpt(kw, "k", 0) ?? 0, DTypeOpt(kw) ?? DType.Float64, backend)];
+            case "sort": return [Np.Sort(X(), IntOpt(kw, "axis", -1))];
+            case "argsort": return [Np.Argsort(X(), IntOpt(kw, "axis", -1))];
+            case "unique":
+            {
+                UniqueResult u = Np.Unique(X(), Bool(kw, "return_index", false), Bool(kw, "return_inverse", false), Bool(kw, "return_counts", false));
+                return new[] { u.Values, u.Indices, u.Inverse, u.Counts }.Where(x => x is not null).ToArray()!;
+            }
+            case "nonzero": return Np.Nonzero(X());
+            case "argwhere": return [Np.Argwhere(X())];
+            case "searchsorted":
+                return [Np.SearchSorted(X(), Array(a[1]), kw.TryGetValue("side", out JsonElement side) && side.GetString() == "right")];
+            case "matmul": return [Np.MatMul(X(), Array(a[1]))];
+            case "dot": return [Np.Dot(X(), Array(a[1]))];
+            case "vecdot": return [Np.VecDot(X(), Array(a[1]))];
+            case "outer": return [Np.Outer(X(), Array(a[1]))];
+            case "kron": return [Np.Kron(X(), Array(a[1]))];
+            case "tensordot":
+                return [Np.Tensordot(X(), Array(a[1]), kw.TryGetValue("axes", out JsonElement tx) ? tx.GetInt32() : 2)];
+            case "einsum": return [Np.Einsum(a[0].GetString()!, a.Skip(1).Select(Array).ToArray())];
+            case "linalg.svd":
+            {
+                bool uv = Bool(kw, "compute_uv", true);
+                SvdResult r = Np.Linalg.Svd(X(), Bool(kw, "full_matrices", true), uv);
+                return uv ? [r.U!, r.S, r.Vh!] : [r.S];
+            }
+            case "linalg.qr":
+            {
+                QrResult r = Np.Linalg.Qr(X());
+                return [r.Q!, r.R];
+            }
+            case "linalg.cholesky": return [Np.Linalg.Cholesky(X())];
+            case "linalg.solve": return [Np.Linalg.Solve(X(), Array(a[1]))];
+            case "linalg.inv": return [Np.Linalg.Inv(X())];
+            case "linalg.det": return [Np.Linalg.Det(X())];
+            case "linalg.slogdet":
+            {
+                SlogdetResult r = Np.Linalg.Slogdet(X());
+                return [r.Sign, r.LogAbsDet];
+            }
+            case "linalg.eigh":
+            {
+                EighResult r = Np.Linalg.Eigh(X());
+                return [r.Eigenvalues, r.Eigenvectors];
+            }
+            case "linalg.eigvalsh": return [Np.Linalg.Eigvalsh(X())];
+            case "linalg.lstsq":
+            {
+                double? rcond = kw.TryGetValue("rcond", out JsonElement rc) && rc.ValueKind == JsonValueKind.Number ? rc.GetDouble() : null;
+                return [Np.Linalg.Lstsq(X(), Array(a[1]), rcond).Solution];
+            }
+            case "linalg.pinv": return [Np.Linalg.Pinv(X())];
+            case "linalg.matrix_rank": return [Np.Linalg.MatrixRank(X())];
+            case "linalg.norm":
+            {
+                NormOrder ord = default;
+                if (kw.TryGetValue("ord", out JsonElement o))
+                {
+                    ord = o.ValueKind switch
+                    {
+                        JsonValueKind.String => (NormOrder)o.GetString()!,
+                        JsonValueKind.Number => o.GetDouble(),
+                        _ => default,
+                    };
+                }
+                return [Np.Linalg.Norm(X(), ord, AxesOf(kw), Bool(kw, "keepdims", false))];
+            }
+        }
+        ArrayFunction f0 = Get(c.Function);
+        if (f0 is ArrayFunction<UnaryArgs, NDArray> unary) return [Np.Dispatcher.Invoke(unary, new UnaryArgs(X()))];
+        if (f0 is ArrayFunction<BinaryArgs, NDArray> binary) return [Np.Dispatcher.Invoke(binary, new BinaryArgs(Operand(a[0]), Operand(a[1])))];
+        throw new NotSupportedException($"the fixture runner does not know how to call '{c.Function}'");
+    }
+
+    private static ArrayFunction Get(string name) =>
+        FunctionCatalog.TryGet(name, out ArrayFunction f) ? f : throw new NotSupportedException($"'{name}' is not a protocol function");
+}

@@ -1,0 +1,101 @@
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Fixtures;
+
+/// <summary>Comparisons of a backend's result with NumPy's, computed on the host (independent of any backend).</summary>
+internal static class FixtureChecks
+{
+    /// <summary>Null when <paramref name="actual"/> matches, else why not.</summary>
+    public static string? Compare(HostBuffer actual, HostBuffer expected, bool exact, double rtol, double atol, string what = "result")
+    {
+        if (actual.Shape != expected.Shape) return $"{what} has shape {actual.Shape}, NumPy's has {expected.Shape}";
+        if (actual.DType != expected.DType && (exact || actual.DType.IsFloat() != expected.DType.IsFloat()))
+        {
+            return $"{what} has dtype {actual.DType.Name()}, NumPy's has {expected.DType.Name()}";
+        }
+        double[] a = ToDouble(actual), e = ToDouble(expected);
+        for (int i = 0; i < a.Length; i++)
+        {
+            bool ok = exact
+                ? a[i].Equals(e[i]) || (a[i] == e[i])
+                : (double.IsNaN(a[i]) && double.IsNaN(e[i])) || a[i] == e[i] || Math.Abs(a[i] - e[i]) <= atol + rtol * Math.Abs(e[i]);
+            if (!ok) return $"{what} differs at flat index {i}: got {a[i]:R}, NumPy has {e[i]:R} (rtol={rtol}, atol={atol})";
+        }
+        return null;
+    }
+
+    /// <summary>The elements in C order as doubles.</summary>
+    public static double[] ToDouble(HostBuffer b) => b.DType switch
+    {
+        DType.Float64 => b.ToContiguous<double>(),
+        DType.Float32 => Array.ConvertAll(b.ToContiguous<float>(), v => (double)v),
+        DType.Int64 => Array.ConvertAll(b.ToContiguous<long>(), v => (double)v),
+        DType.Int32 => Array.ConvertAll(b.ToContiguous<int>(), v => (double)v),
+        _ => Array.ConvertAll(b.ToContiguous<bool>(), v => v ? 1.0 : 0.0),
+    };
+
+    /// <summary>The row-major product of an m×k and a k×n matrix.</summary>
+    public static double[] MatMul(double[] a, double[] b, int m, int k, int n)
+    {
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int p = 0; p < k; p++)
+            {
+                double v = a[i * k + p];
+                for (int j = 0; j < n; j++) c[i * n + j] += v * b[p * n + j];
+            }
+        return c;
+    }
+
+    /// <summary>Whether two matrices agree to <paramref name="tolerance"/> relative to the larger's max-norm.</summary>
+    public static string? Close(double[] actual, double[] expected, double tolerance, string what)
+    {
+        double scale = Math.Max(1, expected.Select(Math.Abs).DefaultIfEmpty(0).Max());
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!(Math.Abs(actual[i] - expected[i]) <= tolerance * scale)) return $"{what} differs at flat index {i}: {actual[i]:R} vs {expected[i]:R}";
+        }
+        return null;
+    }
+
+    /// <summary>U·diag(S)·Vh reproduces the input, and S matches NumPy's.</summary>
+    public static string? Svd(HostBuffer input, HostBuffer u, HostBuffer s, HostBuffer vh, HostBuffer expectedS)
+    {
+        string? sv = Compare(s, expectedS, false, 1e-9, 1e-9, "S");
+        if (sv is not null) return sv;
+        int m = input.Shape.Dims[0], n = input.Shape.Dims[1], k = s.Shape.Dims[0];
+        if (u.Shape.Dims[0] != m || vh.Shape.Dims[1] != n) return $"U {u.Shape} and Vh {vh.Shape} do not fit the input {input.Shape}";
+        int uc = u.Shape.Dims[1], vr = vh.Shape.Dims[0];
+        double[] ud = ToDouble(u), sd = ToDouble(s), vd = ToDouble(vh);
+        var us = new double[m * k];
+        for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) us[i * k + j] = ud[i * uc + j] * sd[j];
+        var vk = vd.AsSpan(0, k * n).ToArray();
+        if (vr < k) return $"Vh {vh.Shape} has fewer than {k} rows";
+        return Close(MatMul(us, vk, m, k, n), ToDouble(input), 1e-9, "U @ diag(S) @ Vh");
+    }
+
+    /// <summary>Q·R reproduces the input, R is upper triangular, and the shapes are NumPy's.</summary>
+    public static string? Qr(HostBuffer input, HostBuffer q, HostBuffer r, HostBuffer expectedQ, HostBuffer expectedR)
+    {
+        if (q.Shape != expectedQ.Shape || r.Shape != expectedR.Shape) return $"Q {q.Shape}, R {r.Shape}; NumPy has Q {expectedQ.Shape}, R {expectedR.Shape}";
+        int m = q.Shape.Dims[0], k = q.Shape.Dims[1], n = r.Shape.Dims[1];
+        double[] rd = ToDouble(r);
+        for (int i = 0; i < r.Shape.Dims[0]; i++)
+            for (int j = 0; j < Math.Min(i, n); j++)
+                if (Math.Abs(rd[i * n + j]) > 1e-10) return $"R is not upper triangular at ({i}, {j}): {rd[i * n + j]:R}";
+        return Close(MatMul(ToDouble(q), rd, m, k, n), ToDouble(input), 1e-9, "Q @ R");
+    }
+
+    /// <summary>The eigenvalues match NumPy's and A·V = V·diag(w).</summary>
+    public static string? Eigh(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW)
+    {
+        string? ev = Compare(w, expectedW, false, 1e-9, 1e-9, "eigenvalues");
+        if (ev is not null) return ev;
+        int n = input.Shape.Dims[0];
+        double[] vd = ToDouble(v), wd = ToDouble(w);
+        double[] av = MatMul(ToDouble(input), vd, n, n, n);
+        var vw = new double[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) vw[i * n + j] = vd[i * n + j] * wd[j];
+        return Close(av, vw, 1e-9, "A @ V vs V @ diag(w)");
+    }
+}

@@ -1,0 +1,35 @@
+namespace ArrayDispatch.Dense;
+
+/// <summary>The Dense backend's exceptions, with NumPy's messages.</summary>
+internal static class Errors
+{
+    public static ShapeMismatchException CannotBroadcast(Shape from, Shape to) =>
+        new($"operands could not be broadcast together with remapped shapes [original->remapped]: {from} and requested shape {to}", from, to);
+
+    public static ShapeMismatchException Broadcast(Shape a, Shape b) =>
+        new($"operands could not be broadcast together with shapes {a} {b}", a, b);
+
+    public static ShapeMismatchException CannotReshape(long size, Shape shape) =>
+        new($"cannot reshape array of size {size} into shape {shape}", shape);
+
+    public static DTypeMismatchException Cast(DType from, DType to, Casting casting) =>
+        new($"Cannot cast array data from dtype('{from.Name()}') to dtype('{to.Name()}') according to the rule '{CastingName(casting)}'");
+
+    public static DTypeMismatchException OutputCast(string function, DType from, DType to) =>
+        new($"Cannot cast ufunc '{function}' output from dtype('{from.Name()}') to dtype('{to.Name()}') with casting rule 'same_kind'", "out");
+
+    public static DTypeMismatchException Unsupported(string function, DType dtype) =>
+        new($"ufunc '{function}' not supported for the input type {dtype.Name()}");
+
+    public static ArgumentOutOfRangeException Index(long index, int axis, int size) =>
+        new("index", $"index {index} is out of bounds for axis {axis} with size {size}");
+
+    public static string CastingName(Casting casting) => casting switch
+    {
+        Casting.No => "no",
+        Casting.Equiv => "equiv",
+        Casting.Safe => "safe",
+        Casting.SameKind => "same_kind",
+        _ => "unsafe",
+    };
+}

@@ -1,0 +1,259 @@
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>Creation functions: <c>asarray</c>, <c>full</c>, <c>empty</c>, <c>arange</c>, <c>linspace</c>, <c>eye</c>, <c>random</c>, <c>full_like</c>, <c>meshgrid</c>, and <c>compute</c>.</summary>
+public static class DenseCreation
+{
+    [Implements("asarray")]
+    public static DispatchResult<NDArray> AsArray(in AsArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        DenseArray result;
+        switch (args.Source)
+        {
+            case DenseArray dense:
+                result = args.Copy ? dense.Clone() : dense;
+                break;
+            case NDArray foreign:
+                // Foreign arrays arrive through the host buffer, which may alias their storage: copy.
+                result = FromBuffer(foreign.ToHost(), copy: true);
+                break;
+            case HostBuffer buffer:
+                result = FromBuffer(buffer, copy: true);
+                break;
+            case Array array:
+                result = FromArray(array, args.Copy);
+                break;
+            case double or float or long or int or bool:
+                result = FromScalar(args.Source);
+                break;
+            case System.Collections.IEnumerable sequence:
+                result = FromSequence(sequence);
+                break;
+            default:
+                throw new ArgumentException($"cannot make a dense array from {args.Source.GetType().Name}; pass an NDArray, a .NET array of bool/int/long/float/double, or a HostBuffer", "source");
+        }
+        if (args.DType is { } dtype && dtype != result.DType) result = Copy.Cast(result, dtype);
+        return result;
+    }
+
+    private static DenseArray FromBuffer(HostBuffer buffer, bool copy)
+    {
+        var view = new DenseArray(buffer.Data, buffer.DType, buffer.Shape, (long[])buffer.Strides.Clone(), buffer.Offset);
+        return copy ? view.Clone() : view;
+    }
+
+    private static DenseArray FromArray(Array array, bool copy)
+    {
+        Type element = array.GetType().GetElementType()!;
+        if (!DTypes.TryParse(ElementName(element), out DType dtype))
+        {
+            if (element == typeof(byte) || element == typeof(short) || element == typeof(sbyte) || element == typeof(ushort))
+            {
+                return FromArray(ConvertAll<int>(array), false);
+            }
+            if (element == typeof(uint) || element == typeof(ulong)) return FromArray(ConvertAll<long>(array), false);
+            throw new DTypeMismatchException($"cannot make a dense array from {element.Name}[]; supported element types: bool, int, long, float, double", "source");
+        }
+        if (array.Rank == 1)
+        {
+            DenseArray wrapped = DenseArray.Wrap(array, dtype, new Shape(array.Length));
+            return copy ? wrapped.Clone() : wrapped;
+        }
+        return dtype switch
+        {
+            DType.Bool => DenseArray.FromMultiDimensional<bool>(array),
+            DType.Int32 => DenseArray.FromMultiDimensional<int>(array),
+            DType.Int64 => DenseArray.FromMultiDimensional<long>(array),
+            DType.Float32 => DenseArray.FromMultiDimensional<float>(array),
+            _ => DenseArray.FromMultiDimensional<double>(array),
+        };
+    }
+
+    private static T[] ConvertAll<T>(Array array)
+    {
+        var result = new T[array.Length];
+        int i = 0;
+        foreach (object? o in array) result[i++] = (T)System.Convert.ChangeType(o!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return result;
+    }
+
+    private static string ElementName(Type t) =>
+        t == typeof(bool) ? "bool" : t == typeof(int) ? "int32" : t == typeof(long) ? "int64" : t == typeof(float) ? "float32" : t == typeof(double) ? "float64" : "";
+
+    private static DenseArray FromScalar(object value) => value switch
+    {
+        double d => DenseArray.Scalar(d),
+        float f => DenseArray.Scalar(f),
+        long l => DenseArray.Scalar(l),
+        int i => DenseArray.Scalar(i),
+        _ => DenseArray.Scalar((bool)value),
+    };
+
+    private static DenseArray FromSequence(System.Collections.IEnumerable sequence)
+    {
+        var items = sequence.Cast<object>().ToList();
+        if (items.Count > 0 && items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
+        if (items.All(o => o is bool)) return DenseArray.From(items.Cast<bool>().ToArray());
+        if (items.All(o => o is int)) return DenseArray.From(items.Cast<int>().ToArray());
+        if (items.All(o => o is int or long)) return DenseArray.From(items.Select(System.Convert.ToInt64).ToArray());
+        if (items.All(o => o is int or long or float or double)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
+        throw new ArgumentException("cannot make a dense array from a sequence that is not all numbers or all bools", "source");
+    }
+
+    [Implements("full")]
+    public static DispatchResult<NDArray> Full(in FullArgs args, ReadOnlySpan<Type> types) => Filled(args.Shape, args.DType, args.Fill);
+
+    [Implements("empty")]
+    public static DispatchResult<NDArray> Empty(in FullArgs args, ReadOnlySpan<Type> types) => DenseArray.Create(args.DType, args.Shape);
+
+    [Implements("full_like")]
+    public static DispatchResult<NDArray> FullLike(in FullLikeArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Filled(args.X.Shape, args.DType ?? args.X.DType, args.Fill) : NotImplemented.Value;
+
+    internal static DenseArray Filled(Shape shape, DType dtype, Scalar fill)
+    {
+        DenseArray result = DenseArray.Create(dtype, shape);
+        if (!fill.IsZero) Copy.Into(Copy.ScalarOf(fill, dtype), result);
+        return result;
+    }
+
+    [Implements("arange")]
+    public static DispatchResult<NDArray> Arange(in RangeArgs args, ReadOnlySpan<Type> types)
+    {
+        bool isFloat = args.Start.Kind == ScalarKind.Float || args.Stop.Kind == ScalarKind.Float || args.Step.Kind == ScalarKind.Float;
+        DType dtype = args.DType ?? (isFloat ? DType.Float64 : DType.Int64);
+        if (!isFloat)
+        {
+            long start = args.Start.AsInt64, stop = args.Stop.AsInt64, step = args.Step.AsInt64;
+            if (step == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
+            long count = Math.Max(0, (stop - start + step + (step > 0 ? -1 : 1)) / step);
+            var values = new long[count];
+            for (long i = 0; i < count; i++) values[i] = start + i * step;
+            return Copy.As(DenseArray.From(values), dtype);
+        }
+        double a = args.Start.AsDouble, b = args.Stop.AsDouble, s = args.Step.AsDouble;
+        if (s == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
+        long n = (long)Math.Max(0, Math.Ceiling((b - a) / s));
+        var data = new double[n];
+        for (long i = 0; i < n; i++) data[i] = a + i * s;
+        return Copy.As(DenseArray.From(data), dtype);
+    }
+
+    [Implements("linspace")]
+    public static DispatchResult<NDArray> Linspace(in RangeArgs args, ReadOnlySpan<Type> types)
+    {
+        int num = args.Num;
+        if (num < 0) throw new ArgumentOutOfRangeException("num", num, $"Number of samples, {num}, must be non-negative.");
+        double start = args.Start.AsDouble, stop = args.Stop.AsDouble;
+        int div = args.Endpoint ? num - 1 : num;
+        double delta = stop - start;
+        var y = new double[num];
+        if (div > 0)
+        {
+            double step = delta / div;
+            for (int i = 0; i < num; i++) y[i] = step == 0 ? i * delta / div + start : i * step + start;
+        }
+        else if (num > 0) y[0] = start;
+        if (args.Endpoint && num > 1) y[num - 1] = stop;
+        DenseArray result = DenseArray.From(y);
+        if (args.DType is { } dtype && dtype != DType.Float64)
+        {
+            // NumPy floors before an integer cast.
+            if (dtype.IsInteger()) for (int i = 0; i < num; i++) y[i] = Math.Floor(y[i]);
+            return Copy.Cast(result, dtype);
+        }
+        return result;
+    }
+
+    [Implements("eye")]
+    public static DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.N < 0 || args.M < 0) throw new ArgumentOutOfRangeException(nameof(args), $"negative dimensions are not allowed: ({args.N}, {args.M})");
+        var data = new double[(long)args.N * args.M];
+        for (int i = 0; i < args.N; i++)
+        {
+            int j = i + args.K;
+            if (j >= 0 && j < args.M) data[(long)i * args.M + j] = 1;
+        }
+        return Copy.As(DenseArray.From(data, args.N, args.M), args.DType);
+    }
+
+    [Implements("random")]
+    public static DispatchResult<NDArray> Random(in RandomArgs args, ReadOnlySpan<Type> types)
+    {
+        var rng = new DenseRandom(args.Seed);
+        long n = args.Shape.Size;
+        switch (args.Distribution)
+        {
+            case RandomDistribution.Integers:
+            {
+                long low = (long)args.Low, high = (long)args.High;
+                if (high <= low) throw new ArgumentException($"low >= high ({low} >= {high})", "high");
+                var v = new long[n];
+                for (long i = 0; i < n; i++) v[i] = low + (long)rng.NextBelow((ulong)(high - low));
+                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+            }
+            case RandomDistribution.Permutation:
+            {
+                var v = new long[n];
+                for (long i = 0; i < n; i++) v[i] = i;
+                for (long i = n - 1; i > 0; i--)
+                {
+                    long j = (long)rng.NextBelow((ulong)(i + 1));
+                    (v[i], v[j]) = (v[j], v[i]);
+                }
+                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+            }
+            case RandomDistribution.Normal:
+            {
+                var v = new double[n];
+                double spare = 0;
+                bool hasSpare = false;
+                for (long i = 0; i < n; i++) v[i] = args.Low + args.High * rng.NextNormal(ref spare, ref hasSpare);
+                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+            }
+            default:
+            {
+                var v = new double[n];
+                double width = args.High - args.Low;
+                for (long i = 0; i < n; i++) v[i] = args.Low + width * rng.NextDouble();
+                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+            }
+        }
+    }
+
+    [Implements("meshgrid")]
+    public static DispatchResult<NDArray[]> Meshgrid(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        NDArray[] xs = args.Arrays;
+        int n = xs.Length;
+        bool ij = args.Axis == 1;
+        var dims = new int[n];
+        for (int i = 0; i < n; i++) dims[i] = (int)xs[i].Size;
+        if (!ij && n >= 2) (dims[0], dims[1]) = (dims[1], dims[0]);
+        var shape = new Shape(dims);
+        var result = new NDArray[n];
+        for (int i = 0; i < n; i++)
+        {
+            int position = !ij && n >= 2 && i < 2 ? 1 - i : i;
+            var one = new int[n];
+            Array.Fill(one, 1);
+            one[position] = dims[position];
+            DenseArray line = Views.Reshape(((DenseArray)xs[i]).EnsureContiguous(), new Shape(one));
+            DenseArray grid = DenseArray.Create(line.DType, shape);
+            Copy.Into(line, grid);
+            result[i] = grid;
+        }
+        return result;
+    }
+
+    [Implements("compute")]
+    public static DispatchResult<NDArray[]> Compute(in ArrayListArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? (NDArray[])args.Arrays.Clone() : NotImplemented.Value;
+}

@@ -1,0 +1,302 @@
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>Shape manipulation. Reshape of contiguous arrays, transposes, squeeze, expand_dims, flip, swapaxes, moveaxis, broadcast_to, diagonal and split return views.</summary>
+public static class DenseManipulation
+{
+    [Implements("reshape")]
+    public static DispatchResult<NDArray> Reshape(in ShapeArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Views.Reshape((DenseArray)args.X, Views.ResolveShape(args.X.Size, args.Shape)) : NotImplemented.Value;
+
+    [Implements("broadcast_to")]
+    public static DispatchResult<NDArray> BroadcastTo(in ShapeArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Views.BroadcastTo((DenseArray)args.X, new Shape(args.Shape)) : NotImplemented.Value;
+
+    [Implements("ravel")]
+    public static DispatchResult<NDArray> Ravel(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Views.Reshape((DenseArray)args.X, new Shape((int)args.X.Size)) : NotImplemented.Value;
+
+    [Implements("copy")]
+    public static DispatchResult<NDArray> CopyOf(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? ((DenseArray)args.X).Clone() : NotImplemented.Value;
+
+    [Implements("transpose")]
+    public static DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        return Views.Transpose(x, args.Axes.IsAll ? Views.Reversed(x.Rank) : args.Axes.Values);
+    }
+
+    [Implements("squeeze")]
+    public static DispatchResult<NDArray> Squeeze(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int[] axes;
+        if (args.Axes.IsAll) axes = Enumerable.Range(0, x.Rank).Where(i => x.Shape.Dims[i] == 1).ToArray();
+        else
+        {
+            axes = args.Axes.Normalize(x.Rank);
+            foreach (int a in axes)
+            {
+                if (x.Shape.Dims[a] != 1) throw new ArgumentException("cannot select an axis to squeeze out which has size not equal to one", "axis");
+            }
+        }
+        return Views.RemoveAxes(x, axes);
+    }
+
+    [Implements("expand_dims")]
+    public static DispatchResult<NDArray> ExpandDims(in AxesArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Views.ExpandDims((DenseArray)args.X, args.Axes.Values.ToArray()) : NotImplemented.Value;
+
+    [Implements("flip")]
+    public static DispatchResult<NDArray> Flip(in AxesArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Views.Flip((DenseArray)args.X, args.Axes.Normalize(args.X.Rank)) : NotImplemented.Value;
+
+    [Implements("swapaxes")]
+    public static DispatchResult<NDArray> SwapAxes(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int a = Shape.NormalizeAxis(args.Ints[0], x.Rank), b = Shape.NormalizeAxis(args.Ints[1], x.Rank);
+        int[] perm = Enumerable.Range(0, x.Rank).ToArray();
+        (perm[a], perm[b]) = (perm[b], perm[a]);
+        return Views.Transpose(x, perm);
+    }
+
+    [Implements("moveaxis")]
+    public static DispatchResult<NDArray> MoveAxis(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int rank = x.Rank;
+        int[] source = args.Ints.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
+        int[] destination = args.Axis.Values.ToArray().Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
+        if (source.Length != destination.Length)
+        {
+            throw new ArgumentException("`source` and `destination` arguments must have the same number of elements", "destination");
+        }
+        var order = Enumerable.Range(0, rank).Where(i => !source.Contains(i)).ToList();
+        foreach ((int dest, int src) in destination.Zip(source).OrderBy(p => p.First)) order.Insert(dest, src);
+        return Views.Transpose(x, order.ToArray());
+    }
+
+    [Implements("roll")]
+    public static DispatchResult<NDArray> Roll(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (args.Axis.IsAll) return Views.Reshape(RollAxis(Views.Reshape(x, new Shape((int)x.Size)), 0, args.Ints[0]), x.Shape);
+        int[] axes = args.Axis.Values.ToArray();
+        DenseArray result = x;
+        for (int i = 0; i < axes.Length; i++)
+        {
+            int shift = args.Ints.Length == 1 ? args.Ints[0] : args.Ints[i];
+            result = RollAxis(result, Shape.NormalizeAxis(axes[i], x.Rank), shift);
+        }
+        return ReferenceEquals(result, x) ? x.Clone() : result;
+    }
+
+    private static DenseArray RollAxis(DenseArray x, int axis, int shift)
+    {
+        DenseArray result = DenseArray.Create(x.DType, x.Shape);
+        int n = x.Shape.Dims[axis];
+        if (n == 0 || x.Size == 0) return result;
+        int s = ((shift % n) + n) % n;
+        Copy.Into(Views.Slice(x, axis, 0, 1, n - s), Views.Slice(result, axis, s, 1, n - s));
+        if (s > 0) Copy.Into(Views.Slice(x, axis, n - s, 1, s), Views.Slice(result, axis, 0, 1, s));
+        return result;
+    }
+
+    [Implements("tile")]
+    public static DispatchResult<NDArray> Tile(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int rank = Math.Max(x.Rank, args.Ints.Length);
+        int[] reps = [.. Enumerable.Repeat(1, rank - args.Ints.Length), .. args.Ints];
+        int[] dims = [.. Enumerable.Repeat(1, rank - x.Rank), .. x.Shape.Dims];
+        // x reshaped to (1, d0, 1, d1, ...) broadcast to (r0, d0, r1, d1, ...), then merged pairwise.
+        var interleaved = new int[2 * rank];
+        var target = new int[2 * rank];
+        var final = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            interleaved[2 * i] = 1;
+            interleaved[2 * i + 1] = dims[i];
+            target[2 * i] = reps[i];
+            target[2 * i + 1] = dims[i];
+            final[i] = reps[i] * dims[i];
+        }
+        DenseArray view = Views.BroadcastTo(Views.Reshape(x, new Shape(interleaved)), new Shape(target));
+        return Views.Reshape(Copy.Contiguous(view), new Shape(final));
+    }
+
+    [Implements("repeat")]
+    public static DispatchResult<NDArray> Repeat(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (args.Axis.IsAll) x = Views.Reshape(x, new Shape((int)x.Size));
+        int axis = args.Axis.IsAll ? 0 : Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);
+        int n = x.Shape.Dims[axis];
+        int[] counts = args.Ints.Length == 1 ? Enumerable.Repeat(args.Ints[0], n).ToArray() : args.Ints;
+        if (counts.Length != n) throw new ShapeMismatchException($"operands could not be broadcast together with shape ({n},) ({counts.Length},)", new Shape(n), new Shape(counts.Length));
+        if (counts.Any(c => c < 0)) throw new ArgumentException("repeats may not contain negative values.", "repeats");
+        var index = new List<long>();
+        for (int i = 0; i < n; i++) for (int c = 0; c < counts[i]; c++) index.Add(i);
+        return Gather.Take(x, DenseArray.From(index.ToArray()), axis);
+    }
+
+    [Implements("tril")]
+    public static DispatchResult<NDArray> Tril(in IntArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Triangle((DenseArray)args.X, args.Ints[0], lower: true) : NotImplemented.Value;
+
+    [Implements("triu")]
+    public static DispatchResult<NDArray> Triu(in IntArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Triangle((DenseArray)args.X, args.Ints[0], lower: false) : NotImplemented.Value;
+
+    private static DenseArray Triangle(DenseArray x, int k, bool lower)
+    {
+        if (x.Rank < 2) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs an array of at least 2 dimensions, got shape {x.Shape}", "x");
+        int m = x.Shape.Dims[^2], n = x.Shape.Dims[^1];
+        var mask = new bool[(long)m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                mask[(long)i * n + j] = lower ? j - i <= k : j - i >= k;
+        DenseArray zero = DenseArray.Create(x.DType, Shape.Scalar);
+        return (DenseArray)DenseBinary.Where(new TernaryArgs(DenseArray.From(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
+    }
+
+    [Implements("diagonal")]
+    public static DispatchResult<NDArray> Diagonal(in IntArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0) : NotImplemented.Value;
+
+    /// <summary>The diagonal of axes 0 and 1 at <paramref name="offset"/>, as the last axis of a view.</summary>
+    internal static DenseArray DiagonalView(DenseArray x, int offset)
+    {
+        if (x.Rank < 2) throw new ArgumentException("diag requires an array of at least two dimensions", "x");
+        int d0 = x.Shape.Dims[0], d1 = x.Shape.Dims[1];
+        int length = Math.Max(0, Math.Min(d0 - Math.Max(0, -offset), d1 - Math.Max(0, offset)));
+        long start = x.Offset + (length > 0 ? Math.Max(0, -offset) * x.Strides[0] + Math.Max(0, offset) * x.Strides[1] : 0);
+        int[] dims = [.. x.Shape.Dims[2..], length];
+        long[] strides = [.. x.Strides[2..], x.Strides[0] + x.Strides[1]];
+        return x.View(new Shape(dims), strides, start);
+    }
+
+    [Implements("trace")]
+    public static DispatchResult<NDArray> Trace(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray d = DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0);
+        return DenseReductions.Total(d, [d.Rank - 1], null, false, "add");
+    }
+
+    [Implements("split")]
+    public static DispatchResult<NDArray[]> Split(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int axis = Shape.NormalizeAxis(args.Axis.IsAll ? 0 : args.Axis.Values[0], x.Rank);
+        int n = x.Shape.Dims[axis];
+        int[] bounds;
+        if (args.Ints.Length >= 1 && args.Ints[0] != -1)
+        {
+            int sections = args.Ints[0];
+            if (sections <= 0) throw new ArgumentException("number sections must be larger than 0.", "indices_or_sections");
+            if (n % sections != 0) throw new ArgumentException("array split does not result in an equal division", "indices_or_sections");
+            bounds = Enumerable.Range(0, sections + 1).Select(i => i * (n / sections)).ToArray();
+        }
+        else
+        {
+            bounds = [0, .. args.Ints.Skip(1).Select(i => Math.Clamp(i < 0 ? i + n : i, 0, n)), n];
+        }
+        var parts = new NDArray[bounds.Length - 1];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            int start = bounds[i], stop = Math.Max(bounds[i], bounds[i + 1]);
+            parts[i] = Views.Slice(x, axis, start, 1, stop - start);
+        }
+        return parts;
+    }
+
+    [Implements("concatenate")]
+    public static DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
+        if (xs.Length == 0) throw new ArgumentException("need at least one array to concatenate", "arrays");
+        if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, new Shape((int)a.Size))).ToArray();
+        int rank = xs[0].Rank;
+        if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
+        int axis = Shape.NormalizeAxis(args.Axis ?? 0, rank);
+        DType dtype = xs[0].DType;
+        int total = 0;
+        for (int i = 0; i < xs.Length; i++)
+        {
+            if (xs[i].Rank != rank)
+            {
+                throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but the array at index 0 has {rank} dimension(s) and the array at index {i} has {xs[i].Rank} dimension(s)", xs[0].Shape, xs[i].Shape);
+            }
+            for (int d = 0; d < rank; d++)
+            {
+                if (d != axis && xs[i].Shape.Dims[d] != xs[0].Shape.Dims[d])
+                {
+                    throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {xs[0].Shape.Dims[d]} and the array at index {i} has size {xs[i].Shape.Dims[d]}", xs[0].Shape, xs[i].Shape);
+                }
+            }
+            dtype = DTypes.Promote(dtype, xs[i].DType);
+            total += xs[i].Shape.Dims[axis];
+        }
+        int[] dims = xs[0].Shape.ToArray();
+        dims[axis] = total;
+        DenseArray result = DenseArray.Create(dtype, new Shape(dims));
+        int at = 0;
+        foreach (DenseArray a in xs)
+        {
+            int len = a.Shape.Dims[axis];
+            Copy.Into(a, Views.Slice(result, axis, at, 1, len));
+            at += len;
+        }
+        return result;
+    }
+
+    [Implements("stack")]
+    public static DispatchResult<NDArray> Stack(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
+        if (xs.Length == 0) throw new ArgumentException("need at least one array to stack", "arrays");
+        foreach (DenseArray a in xs)
+        {
+            if (a.Shape != xs[0].Shape) throw new ShapeMismatchException("all input arrays must have the same shape", xs[0].Shape, a.Shape);
+        }
+        int axis = Shape.NormalizeAxis(args.Axis ?? 0, xs[0].Rank + 1);
+        NDArray[] expanded = xs.Select(a => (NDArray)Views.ExpandDims(a, [axis])).ToArray();
+        return Concatenate(new ArrayListArgs(expanded, axis), types);
+    }
+
+    [Implements("astype")]
+    public static DispatchResult<NDArray> AsType(in AsTypeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (!DTypes.CanCast(x.DType, args.DType, args.Casting)) throw Errors.Cast(x.DType, args.DType, args.Casting);
+        if (x.DType == args.DType) return args.Copy ? x.Clone() : x;
+        return Copy.Cast(x, args.DType);
+    }
+
+    [Implements("take")]
+    public static DispatchResult<NDArray> Take(in TakeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (args.Axis is null) return Gather.Take(Views.Reshape(x, new Shape((int)x.Size)), (DenseArray)args.Indices, 0);
+        return Gather.Take(x, (DenseArray)args.Indices, Shape.NormalizeAxis(args.Axis.Value, x.Rank));
+    }
+}

@@ -1,0 +1,169 @@
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Kernels.Ops;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// Reductions over axis None, one axis, negative axes or a tuple, with keepdims and dtype. Float sums are pairwise as
+/// in NumPy; bool and int32 sums accumulate in int64 (NumPy on Linux).
+/// </summary>
+public static class DenseReductions
+{
+    [Implements("sum")]
+    public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args) : NotImplemented.Value;
+
+    [Implements("prod")]
+    public static DispatchResult<NDArray> Prod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, true, "multiply"), args) : NotImplemented.Value;
+
+    [Implements("max")]
+    public static DispatchResult<NDArray> Max(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), true), args) : NotImplemented.Value;
+
+    [Implements("min")]
+    public static DispatchResult<NDArray> Min(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), false), args) : NotImplemented.Value;
+
+    [Implements("any")]
+    public static DispatchResult<NDArray> Any(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>()
+            ? Finish(Reduce.Run<bool, AnyReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_or"), args)
+            : NotImplemented.Value;
+
+    [Implements("all")]
+    public static DispatchResult<NDArray> All(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>()
+            ? Finish(Reduce.Run<bool, AllReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_and"), args)
+            : NotImplemented.Value;
+
+    [Implements("count_nonzero")]
+    public static DispatchResult<NDArray> CountNonzero(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray flags = Copy.Cast(Copy.As((DenseArray)args.X, DType.Bool), DType.Int64);
+        return Finish(Reduce.Run<long, SumReduction<long>>(flags, args.Axis.Normalize(args.X.Rank), "add"), args);
+    }
+
+    [Implements("mean")]
+    public static DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(MeanOf((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType), args) : NotImplemented.Value;
+
+    [Implements("var")]
+    public static DispatchResult<NDArray> Var(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Finish(Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof), args) : NotImplemented.Value;
+
+    [Implements("std")]
+    public static DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray v = Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof);
+        return Finish((DenseArray)Ufunc.Float<SqrtOp>("sqrt", new UnaryInput(v, v)), args);
+    }
+
+    [Implements("nansum")]
+    public static DispatchResult<NDArray> NanSum(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray x = ZeroNaN((DenseArray)args.X);
+        return Finish(Total(x, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args);
+    }
+
+    [Implements("nanmean")]
+    public static DispatchResult<NDArray> NanMean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        int[] axes = args.Axis.Normalize(x.Rank);
+        if (!x.DType.IsFloat()) return Finish(MeanOf(x, axes, args.DType), args);
+        DType dtype = args.DType ?? x.DType;
+        DenseArray total = Total(ZeroNaN(x), axes, dtype, false, "add");
+        DenseArray notNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
+        notNaN = (DenseArray)Ufunc.Logical<BitwiseXorOp>("logical_xor", new BinaryArgs(notNaN, true));
+        DenseArray count = Reduce.Run<long, SumReduction<long>>(Copy.Cast(notNaN, DType.Int64), axes, "add");
+        return Finish((DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, Copy.Cast(count, dtype))), args);
+    }
+
+    /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
+    internal static DenseArray Total(DenseArray x, int[] axes, DType? dtype, bool product, string function)
+    {
+        DType acc = dtype ?? (x.DType is DType.Bool or DType.Int32 ? DType.Int64 : x.DType);
+        if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
+        x = Copy.As(x, acc);
+        return acc switch
+        {
+            DType.Int32 => product ? Reduce.Run<int, ProdReduction<int>>(x, axes, function) : Reduce.Run<int, SumReduction<int>>(x, axes, function),
+            DType.Int64 => product ? Reduce.Run<long, ProdReduction<long>>(x, axes, function) : Reduce.Run<long, SumReduction<long>>(x, axes, function),
+            DType.Float32 => product ? Reduce.Run<float, ProdReduction<float>>(x, axes, function) : Reduce.Run<float, SumReduction<float>>(x, axes, function),
+            _ => product ? Reduce.Run<double, ProdReduction<double>>(x, axes, function) : Reduce.Run<double, SumReduction<double>>(x, axes, function),
+        };
+    }
+
+    private static DenseArray Extreme(DenseArray x, int[] axes, bool max)
+    {
+        string name = max ? "maximum" : "minimum";
+        return x.DType switch
+        {
+            DType.Bool => max ? Reduce.Run<bool, AnyReduction>(x, axes, name) : Reduce.Run<bool, AllReduction>(x, axes, name),
+            DType.Int32 => max ? Reduce.Run<int, MaxReduction<int>>(x, axes, name) : Reduce.Run<int, MinReduction<int>>(x, axes, name),
+            DType.Int64 => max ? Reduce.Run<long, MaxReduction<long>>(x, axes, name) : Reduce.Run<long, MinReduction<long>>(x, axes, name),
+            DType.Float32 => max ? Reduce.Run<float, MaxReduction<float>>(x, axes, name) : Reduce.Run<float, MinReduction<float>>(x, axes, name),
+            _ => max ? Reduce.Run<double, MaxReduction<double>>(x, axes, name) : Reduce.Run<double, MinReduction<double>>(x, axes, name),
+        };
+    }
+
+    internal static DenseArray MeanOf(DenseArray x, int[] axes, DType? dtype)
+    {
+        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (!ct.IsFloat()) ct = DType.Float64;
+        DenseArray total = Total(x, axes, ct, false, "add");
+        long count = Count(x, axes);
+        var mean = (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, (double)count));
+        return dtype is { } d && d != mean.DType ? Copy.Cast(mean, d) : mean;
+    }
+
+    private static DenseArray Variance(DenseArray x, int[] axes, DType? dtype, int ddof)
+    {
+        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (!ct.IsFloat()) ct = DType.Float64;
+        x = Copy.As(x, ct);
+        DenseArray mean = MeanOf(x, axes, ct);
+        DenseArray meanKept = Views.Reshape(mean, KeptShape(x.Shape, axes));
+        var centered = (DenseArray)Ufunc.Numeric<SubtractOp>("subtract", new BinaryArgs(x, meanKept), ct);
+        var squared = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(centered, centered), ct);
+        DenseArray total = Total(squared, axes, ct, false, "add");
+        double divisor = Math.Max(Count(x, axes) - ddof, 0);
+        return (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, divisor));
+    }
+
+    private static DenseArray ZeroNaN(DenseArray x)
+    {
+        if (!x.DType.IsFloat()) return x;
+        DenseArray isNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
+        return (DenseArray)DenseBinary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
+    }
+
+    internal static long Count(DenseArray x, int[] axes)
+    {
+        long n = 1;
+        foreach (int a in axes) n *= x.Shape.Dims[a];
+        return n;
+    }
+
+    /// <summary>The input shape with the reduced axes set to 1 (keepdims).</summary>
+    internal static Shape KeptShape(Shape shape, int[] axes)
+    {
+        int[] dims = shape.ToArray();
+        foreach (int a in axes) dims[a] = 1;
+        return new Shape(dims);
+    }
+
+    private static NDArray Finish(DenseArray result, in ReductionArgs args)
+    {
+        if (args.KeepDims) result = Views.Reshape(result, KeptShape(args.X.Shape, args.Axis.Normalize(args.X.Rank)));
+        return result;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Numerics;
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>Sorting and searching: <c>sort</c>, <c>argsort</c> (stable), <c>unique</c>, <c>nonzero</c>, <c>argwhere</c>, <c>searchsorted</c>.</summary>
+public static class DenseSorting
+{
+    [Implements("sort")]
+    public static DispatchResult<NDArray> Sort(in SortArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
+        DType dtype = rows.DType;
+        DenseArray work = dtype == DType.Bool ? Copy.Cast(rows, DType.Int32) : rows;
+        int length = work.Rank == 0 ? 1 : work.Shape.Dims[^1];
+        switch (work.DType)
+        {
+            case DType.Int32: Search.SortRows(work.AsSpan<int>(), length, args.Descending); break;
+            case DType.Int64: Search.SortRows(work.AsSpan<long>(), length, args.Descending); break;
+            case DType.Float32: Search.SortRows(work.AsSpan<float>(), length, args.Descending); break;
+            default: Search.SortRows(work.AsSpan<double>(), length, args.Descending); break;
+        }
+        if (dtype == DType.Bool) work = Copy.Cast(work, DType.Bool);
+        return Restore(work, axis, x);
+    }
+
+    [Implements("argsort")]
+    public static DispatchResult<NDArray> Argsort(in SortArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
+        if (rows.DType == DType.Bool) rows = Copy.Cast(rows, DType.Int32);
+        int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
+        long[] order = rows.DType switch
+        {
+            DType.Int32 => Search.ArgsortRows(rows.ContiguousSpan<int>(), length, args.Descending),
+            DType.Int64 => Search.ArgsortRows(rows.ContiguousSpan<long>(), length, args.Descending),
+            DType.Float32 => Search.ArgsortRows(rows.ContiguousSpan<float>(), length, args.Descending),
+            _ => Search.ArgsortRows(rows.ContiguousSpan<double>(), length, args.Descending),
+        };
+        return Restore(DenseArray.Wrap(order, rows.Shape), axis, x);
+    }
+
+    // The rows to sort: the flattened array (axis None), or the array with the axis moved last, as a private copy.
+    private static (DenseArray Rows, int Axis, DenseArray X) AxisLast(DenseArray x, int? axis)
+    {
+        if (axis is null) return (Copy.Contiguous(Views.Reshape(x, new Shape((int)x.Size))), -1, x);
+        if (x.Rank == 0) return (x.Clone(), -1, x);
+        int a = Shape.NormalizeAxis(axis.Value, x.Rank);
+        return (Copy.Contiguous(Views.Transpose(x, Views.MoveToEnd(x.Rank, [a]))), a, x);
+    }
+
+    private static DenseArray Restore(DenseArray rows, int axis, DenseArray x) =>
+        axis < 0 ? rows : Copy.Contiguous(Views.Transpose(rows, Views.Inverse(Views.MoveToEnd(x.Rank, [axis]))));
+
+    [Implements("unique")]
+    public static DispatchResult<UniqueResult> Unique(in UniqueArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = Copy.Contiguous(Views.Reshape((DenseArray)args.X, new Shape((int)args.X.Size)));
+        return x.DType switch
+        {
+            DType.Bool => UniqueOf<int>(Copy.Cast(x, DType.Int32), args, DType.Bool),
+            DType.Int32 => UniqueOf<int>(x, args, DType.Int32),
+            DType.Int64 => UniqueOf<long>(x, args, DType.Int64),
+            DType.Float32 => UniqueOf<float>(x, args, DType.Float32),
+            _ => UniqueOf<double>(x, args, DType.Float64),
+        };
+    }
+
+    private static UniqueResult UniqueOf<T>(DenseArray x, in UniqueArgs args, DType dtype) where T : unmanaged, INumber<T>
+    {
+        ReadOnlySpan<T> data = x.AsSpan<T>();
+        long[] order = Search.ArgsortRows(data, data.Length, false);
+        var values = new List<T>();
+        var first = new List<long>();
+        var counts = new List<long>();
+        var inverse = new long[data.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            T v = data[(int)order[i]];
+            if (i == 0 || Search.CompareNaNLast(v, values[^1]) != 0)
+            {
+                values.Add(v);
+                first.Add(order[i]);
+                counts.Add(0);
+            }
+            counts[^1]++;
+            inverse[order[i]] = values.Count - 1;
+        }
+        NDArray u = Copy.As(DenseArray.From(values.ToArray()), dtype);
+        return new UniqueResult(
+            u,
+            args.ReturnIndex ? DenseArray.From(first.ToArray()) : null,
+            args.ReturnInverse ? DenseArray.From(inverse) : null,
+            args.ReturnCounts ? DenseArray.From(counts.ToArray()) : null);
+    }
+
+    [Implements("nonzero")]
+    public static DispatchResult<NDArray[]> Nonzero(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
+        return Search.Nonzero(x).Select(i => (NDArray)DenseArray.From(i)).ToArray();
+    }
+
+    [Implements("argwhere")]
+    public static DispatchResult<NDArray> Argwhere(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        long[][] nz = Search.Nonzero(x);
+        int rank = x.Rank, count = rank == 0 ? (x.ToArray<bool>()[0] ? 1 : 0) : nz[0].Length;
+        var result = new long[count * rank];
+        for (int i = 0; i < count; i++) for (int k = 0; k < rank; k++) result[i * rank + k] = nz[k][i];
+        return DenseArray.From(result, count, rank);
+    }
+
+    [Implements("searchsorted")]
+    public static DispatchResult<NDArray> SearchSorted(in SearchSortedArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var a = (DenseArray)args.A;
+        var v = (DenseArray)args.V;
+        if (a.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {a.Shape}", "a");
+        DType dtype = DTypes.Promote(a.DType, v.DType);
+        if (dtype == DType.Bool) dtype = DType.Int32;
+        DenseArray sa = Copy.As(a, dtype).EnsureContiguous(), sv = Copy.As(v, dtype).EnsureContiguous();
+        long[] r = dtype switch
+        {
+            DType.Int32 => Search.SearchSorted(sa.AsSpan<int>(), sv.AsSpan<int>(), args.Right),
+            DType.Int64 => Search.SearchSorted(sa.AsSpan<long>(), sv.AsSpan<long>(), args.Right),
+            DType.Float32 => Search.SearchSorted(sa.AsSpan<float>(), sv.AsSpan<float>(), args.Right),
+            _ => Search.SearchSorted(sa.AsSpan<double>(), sv.AsSpan<double>(), args.Right),
+        };
+        return DenseArray.Wrap(r, v.Shape);
+    }
+}

@@ -1,0 +1,159 @@
+using ArrayDispatch.Dense.Kernels.Ops;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>The unary ufuncs. Float functions of integer arrays return float64, as NumPy's do.</summary>
+public static class DenseUnary
+{
+    [Implements("negative")]
+    public static DispatchResult<NDArray> Negative(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Numeric<NegativeOp>("negative", args) : NotImplemented.Value;
+
+    [Implements("positive")]
+    public static DispatchResult<NDArray> Positive(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Numeric<PositiveOp>("positive", args) : NotImplemented.Value;
+
+    [Implements("abs")]
+    public static DispatchResult<NDArray> Abs(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Numeric<AbsOp>("abs", args) : NotImplemented.Value;
+
+    [Implements("sign")]
+    public static DispatchResult<NDArray> Sign(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Numeric<SignOp>("sign", args) : NotImplemented.Value;
+
+    [Implements("square")]
+    public static DispatchResult<NDArray> Square(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Numeric<SquareOp>("square", args) : NotImplemented.Value;
+
+    [Implements("sqrt")]
+    public static DispatchResult<NDArray> Sqrt(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<SqrtOp>("sqrt", args) : NotImplemented.Value;
+
+    [Implements("reciprocal")]
+    public static DispatchResult<NDArray> Reciprocal(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ReciprocalOp>("reciprocal", args) : NotImplemented.Value;
+
+    [Implements("exp")]
+    public static DispatchResult<NDArray> Exp(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ExpOp>("exp", args) : NotImplemented.Value;
+
+    [Implements("expm1")]
+    public static DispatchResult<NDArray> Expm1(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<Expm1Op>("expm1", args) : NotImplemented.Value;
+
+    [Implements("log")]
+    public static DispatchResult<NDArray> Log(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<LogOp>("log", args) : NotImplemented.Value;
+
+    [Implements("log1p")]
+    public static DispatchResult<NDArray> Log1p(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<Log1pOp>("log1p", args) : NotImplemented.Value;
+
+    [Implements("log2")]
+    public static DispatchResult<NDArray> Log2(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<Log2Op>("log2", args) : NotImplemented.Value;
+
+    [Implements("log10")]
+    public static DispatchResult<NDArray> Log10(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<Log10Op>("log10", args) : NotImplemented.Value;
+
+    [Implements("sin")]
+    public static DispatchResult<NDArray> Sin(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<SinOp>("sin", args) : NotImplemented.Value;
+
+    [Implements("cos")]
+    public static DispatchResult<NDArray> Cos(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<CosOp>("cos", args) : NotImplemented.Value;
+
+    [Implements("tan")]
+    public static DispatchResult<NDArray> Tan(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<TanOp>("tan", args) : NotImplemented.Value;
+
+    [Implements("arcsin")]
+    public static DispatchResult<NDArray> Arcsin(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArcsinOp>("arcsin", args) : NotImplemented.Value;
+
+    [Implements("arccos")]
+    public static DispatchResult<NDArray> Arccos(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArccosOp>("arccos", args) : NotImplemented.Value;
+
+    [Implements("arctan")]
+    public static DispatchResult<NDArray> Arctan(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArctanOp>("arctan", args) : NotImplemented.Value;
+
+    [Implements("sinh")]
+    public static DispatchResult<NDArray> Sinh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<SinhOp>("sinh", args) : NotImplemented.Value;
+
+    [Implements("cosh")]
+    public static DispatchResult<NDArray> Cosh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<CoshOp>("cosh", args) : NotImplemented.Value;
+
+    [Implements("tanh")]
+    public static DispatchResult<NDArray> Tanh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<TanhOp>("tanh", args) : NotImplemented.Value;
+
+    [Implements("arcsinh")]
+    public static DispatchResult<NDArray> Arcsinh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArcsinhOp>("arcsinh", args) : NotImplemented.Value;
+
+    [Implements("arccosh")]
+    public static DispatchResult<NDArray> Arccosh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArccoshOp>("arccosh", args) : NotImplemented.Value;
+
+    [Implements("arctanh")]
+    public static DispatchResult<NDArray> Arctanh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<ArctanhOp>("arctanh", args) : NotImplemented.Value;
+
+    [Implements("floor")]
+    public static DispatchResult<NDArray> Floor(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<FloorOp>("floor", args) : NotImplemented.Value;
+
+    [Implements("ceil")]
+    public static DispatchResult<NDArray> Ceil(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<CeilOp>("ceil", args) : NotImplemented.Value;
+
+    [Implements("trunc")]
+    public static DispatchResult<NDArray> Trunc(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<TruncOp>("trunc", args) : NotImplemented.Value;
+
+    [Implements("rint")]
+    public static DispatchResult<NDArray> Rint(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Float<RintOp>("rint", args) : NotImplemented.Value;
+
+    [Implements("isnan")]
+    public static DispatchResult<NDArray> IsNaN(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsNaNOp>("isnan", args) : NotImplemented.Value;
+
+    [Implements("isinf")]
+    public static DispatchResult<NDArray> IsInf(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsInfOp>("isinf", args) : NotImplemented.Value;
+
+    [Implements("isfinite")]
+    public static DispatchResult<NDArray> IsFinite(in UnaryArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsFiniteOp>("isfinite", args) : NotImplemented.Value;
+
+    [Implements("logical_not")]
+    public static DispatchResult<NDArray> LogicalNot(in UnaryArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray x = Kernels.Copy.As((DenseArray)args.X, DType.Bool);
+        DenseArray d = Ufunc.Destination("logical_not", args.Out, x.Shape, DType.Bool);
+        Kernels.Elementwise.Binary<bool, bool, Kernels.Logical<BitwiseXorOp>>(x, DenseArray.Scalar(true), d);
+        return Ufunc.Finish(d, args.Out);
+    }
+
+    [Implements("invert")]
+    public static DispatchResult<NDArray> Invert(in UnaryArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var x = (DenseArray)args.X;
+        if (x.DType.IsFloat()) throw Errors.Unsupported("invert", x.DType);
+        // ~x is x ^ -1 for integers and not x for bools.
+        Operand allOnes = x.DType == DType.Bool ? true : -1L;
+        return Ufunc.Bitwise<BitwiseXorOp>("invert", new BinaryArgs(x, allOnes, args.Out));
+    }
+}

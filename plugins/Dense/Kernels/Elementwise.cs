@@ -1,0 +1,126 @@
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// The element-wise drivers: one per arity. Each takes operands already in the compute dtype and a destination of the
+/// result shape (operands broadcast to it). Contiguous rows go to the kernel's span form (vectorized), a scalar
+/// operand to its span-scalar form, anything else element by element; large loops are split over the cores.
+/// </summary>
+internal static class Elementwise
+{
+    /// <summary>Loops with at least this many elements run in parallel.</summary>
+    public const long ParallelThreshold = 1 << 16;
+
+    /// <summary><paramref name="destination"/>[i] = K(<paramref name="x"/>[i]).</summary>
+    public static void Unary<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        if (n == 0) return;
+        x = Unalias(x, destination);
+        T[] xs = x.Storage<T>();
+        TOut[] ds = destination.Storage<TOut>();
+        var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
+        long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
+        Split(layout, n, (r0, r1, e0, e1) =>
+        {
+            var w = new Layout.Walker(layout, r0);
+            for (long r = r0; r < r1; r++, w.Next())
+            {
+                long ox = w[0] + e0 * sx, od = w[1] + e0 * sd;
+                int len = (int)(e1 - e0);
+                if (sd == 1 && sx == 1) K.Apply(xs.AsSpan((int)ox, len), ds.AsSpan((int)od, len));
+                else if (sd == 1 && sx == 0) ds.AsSpan((int)od, len).Fill(K.Apply(xs[ox]));
+                else
+                {
+                    for (int i = 0; i < len; i++, ox += sx, od += sd) ds[od] = K.Apply(xs[ox]);
+                }
+            }
+        });
+    }
+
+    /// <summary><paramref name="destination"/>[i] = K(<paramref name="x"/>[i], <paramref name="y"/>[i]).</summary>
+    public static void Binary<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        if (n == 0) return;
+        x = Unalias(x, destination);
+        y = Unalias(y, destination);
+        T[] xs = x.Storage<T>(), ys = y.Storage<T>();
+        TOut[] ds = destination.Storage<TOut>();
+        var layout = Layout.Create(shape,
+            [Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
+            [x.Offset, y.Offset, destination.Offset]);
+        long sx = layout.InnerStride(0), sy = layout.InnerStride(1), sd = layout.InnerStride(2);
+        Split(layout, n, (r0, r1, e0, e1) =>
+        {
+            var w = new Layout.Walker(layout, r0);
+            for (long r = r0; r < r1; r++, w.Next())
+            {
+                long ox = w[0] + e0 * sx, oy = w[1] + e0 * sy, od = w[2] + e0 * sd;
+                int len = (int)(e1 - e0);
+                if (sd == 1 && sx == 1 && sy == 1) K.Apply(xs.AsSpan((int)ox, len), ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
+                else if (sd == 1 && sx == 1 && sy == 0) K.Apply(xs.AsSpan((int)ox, len), ys[oy], ds.AsSpan((int)od, len));
+                else if (sd == 1 && sx == 0 && sy == 1) K.Apply(xs[ox], ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
+                else
+                {
+                    for (int i = 0; i < len; i++, ox += sx, oy += sy, od += sd) ds[od] = K.Apply(xs[ox], ys[oy]);
+                }
+            }
+        });
+    }
+
+    /// <summary><paramref name="destination"/>[i] = <paramref name="condition"/>[i] ? <paramref name="x"/>[i] : <paramref name="y"/>[i].</summary>
+    public static void Where<T>(DenseArray condition, DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        if (n == 0) return;
+        bool[] cs = condition.Storage<bool>();
+        T[] xs = x.Storage<T>(), ys = y.Storage<T>(), ds = destination.Storage<T>();
+        var layout = Layout.Create(shape,
+            [Layout.BroadcastStrides(condition, shape), Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
+            [condition.Offset, x.Offset, y.Offset, destination.Offset]);
+        long sc = layout.InnerStride(0), sx = layout.InnerStride(1), sy = layout.InnerStride(2), sd = layout.InnerStride(3);
+        Split(layout, n, (r0, r1, e0, e1) =>
+        {
+            var w = new Layout.Walker(layout, r0);
+            for (long r = r0; r < r1; r++, w.Next())
+            {
+                long oc = w[0] + e0 * sc, ox = w[1] + e0 * sx, oy = w[2] + e0 * sy, od = w[3] + e0 * sd;
+                for (long i = e0; i < e1; i++, oc += sc, ox += sx, oy += sy, od += sd) ds[od] = cs[oc] ? xs[ox] : ys[oy];
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="body"/>(rowStart, rowEnd, elementStart, elementEnd) over the layout, in parallel when large.</summary>
+    private static void Split(Layout layout, long n, Action<long, long, long, long> body)
+    {
+        int workers = n >= ParallelThreshold ? Environment.ProcessorCount : 1;
+        int rowLength = layout.RowLength;
+        if (workers <= 1)
+        {
+            body(0, layout.Rows, 0, rowLength);
+            return;
+        }
+        if (layout.Rows == 1)
+        {
+            // One long row: split its elements, keeping chunk edges on 64-element boundaries.
+            long chunk = ((rowLength + workers - 1) / workers + 63) & ~63L;
+            int parts = (int)((rowLength + chunk - 1) / chunk);
+            Parallel.For(0, parts, p => body(0, 1, p * chunk, Math.Min(rowLength, (p + 1) * chunk)));
+            return;
+        }
+        long rows = layout.Rows;
+        int count = (int)Math.Min(rows, workers * 4L);
+        Parallel.For(0, count, p => body(rows * p / count, rows * (p + 1) / count, 0, rowLength));
+    }
+
+    // An input sharing storage with the destination under a different layout is copied first (NumPy's overlap rule).
+    private static DenseArray Unalias(DenseArray input, DenseArray destination)
+    {
+        if (!ReferenceEquals(input.Data, destination.Data)) return input;
+        if (input.Offset == destination.Offset && input.Shape == destination.Shape && input.Strides.SequenceEqual(destination.Strides)) return input;
+        return Copy.Contiguous(input);
+    }
+}

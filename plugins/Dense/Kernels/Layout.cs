@@ -1,0 +1,129 @@
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// The iteration space of an element-wise loop over several operands of one (broadcast) shape: axes of length 1 are
+/// dropped and neighbouring axes that are contiguous for every operand are merged, so the innermost loop is as long as
+/// possible. Rows are the innermost axis; <see cref="Walker"/> steps through them.
+/// </summary>
+internal sealed class Layout
+{
+    private Layout(int[] dims, long[][] strides, long[] offsets)
+    {
+        Dims = dims;
+        Strides = strides;
+        Offsets = offsets;
+        long rows = 1;
+        for (int i = 0; i < dims.Length - 1; i++) rows *= dims[i];
+        Rows = rows;
+    }
+
+    /// <summary>The merged dimensions; at least one.</summary>
+    public int[] Dims { get; }
+
+    /// <summary>Per operand, the strides over <see cref="Dims"/>.</summary>
+    public long[][] Strides { get; }
+
+    /// <summary>Per operand, the offset of element 0.</summary>
+    public long[] Offsets { get; }
+
+    /// <summary>The length of a row (the innermost axis).</summary>
+    public int RowLength => Dims[^1];
+
+    /// <summary>The number of rows.</summary>
+    public long Rows { get; }
+
+    /// <summary>The innermost stride of operand <paramref name="k"/>.</summary>
+    public long InnerStride(int k) => Strides[k][^1];
+
+    /// <summary>Builds the layout of <paramref name="shape"/> for operands with the given (already broadcast) strides.</summary>
+    public static Layout Create(Shape shape, long[][] strides, long[] offsets)
+    {
+        ReadOnlySpan<int> dims = shape.Dims;
+        int n = strides.Length;
+        var keptDims = new List<int>(dims.Length);
+        var kept = new List<long>[n];
+        for (int k = 0; k < n; k++) kept[k] = new List<long>(dims.Length);
+        for (int axis = 0; axis < dims.Length; axis++)
+        {
+            if (dims[axis] == 1) continue;
+            if (keptDims.Count > 0)
+            {
+                int last = keptDims.Count - 1;
+                bool merge = true;
+                for (int k = 0; k < n && merge; k++) merge = kept[k][last] == strides[k][axis] * dims[axis];
+                if (merge)
+                {
+                    keptDims[last] *= dims[axis];
+                    for (int k = 0; k < n; k++) kept[k][last] = strides[k][axis];
+                    continue;
+                }
+            }
+            keptDims.Add(dims[axis]);
+            for (int k = 0; k < n; k++) kept[k].Add(strides[k][axis]);
+        }
+        if (keptDims.Count == 0)
+        {
+            keptDims.Add(1);
+            for (int k = 0; k < n; k++) kept[k].Add(1);
+        }
+        var result = new long[n][];
+        for (int k = 0; k < n; k++) result[k] = [.. kept[k]];
+        return new Layout([.. keptDims], result, offsets);
+    }
+
+    /// <summary>The strides of <paramref name="a"/> broadcast to <paramref name="shape"/> (0 on broadcast axes).</summary>
+    /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
+    public static long[] BroadcastStrides(DenseArray a, Shape shape)
+    {
+        int rank = shape.Rank, lead = rank - a.Rank;
+        if (lead < 0) throw Errors.CannotBroadcast(a.Shape, shape);
+        var result = new long[rank];
+        ReadOnlySpan<int> from = a.Shape.Dims, to = shape.Dims;
+        for (int i = 0; i < a.Rank; i++)
+        {
+            if (from[i] == to[i + lead]) result[i + lead] = from[i] == 1 ? 0 : a.Strides[i];
+            else if (from[i] == 1) result[i + lead] = 0;
+            else throw Errors.CannotBroadcast(a.Shape, shape);
+        }
+        return result;
+    }
+
+    /// <summary>A cursor over rows: the offset of each operand at the start of the current row.</summary>
+    public struct Walker
+    {
+        private readonly Layout _layout;
+        private readonly int[] _index;
+        private readonly long[] _position;
+
+        public Walker(Layout layout, long row)
+        {
+            _layout = layout;
+            int outer = layout.Dims.Length - 1;
+            _index = new int[Math.Max(outer, 0)];
+            _position = (long[])layout.Offsets.Clone();
+            for (int axis = outer - 1; axis >= 0; axis--)
+            {
+                int dim = layout.Dims[axis];
+                _index[axis] = (int)(row % dim);
+                row /= dim;
+                for (int k = 0; k < _position.Length; k++) _position[k] += _index[axis] * layout.Strides[k][axis];
+            }
+        }
+
+        /// <summary>The offset of operand <paramref name="k"/> at the start of the current row.</summary>
+        public readonly long this[int k] => _position[k];
+
+        /// <summary>Moves to the next row.</summary>
+        public void Next()
+        {
+            for (int axis = _index.Length - 1; axis >= 0; axis--)
+            {
+                _index[axis]++;
+                for (int k = 0; k < _position.Length; k++) _position[k] += _layout.Strides[k][axis];
+                if (_index[axis] < _layout.Dims[axis]) return;
+                for (int k = 0; k < _position.Length; k++) _position[k] -= _layout.Strides[k][axis] * _layout.Dims[axis];
+                _index[axis] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// The reduction driver: reduces <c>x</c> over some axes into an array of the kept axes. Rows that are contiguous are
+/// reduced in place; reductions over the leading axes of a C-contiguous array combine whole slabs (vectorized across
+/// the kept elements); anything else is first copied so the reduced axes are innermost.
+/// </summary>
+internal static class Reduce
+{
+    public static DenseArray Run<T, TOp>(DenseArray x, int[] axes, string function) where T : unmanaged where TOp : IReductionOp<T>
+    {
+        int rank = x.Rank;
+        int[] perm = Views.MoveToEnd(rank, axes);
+        DenseArray v = Views.Transpose(x, perm);
+        int kept = rank - axes.Length;
+        var keptDims = v.Shape.Dims[..kept].ToArray();
+        long inner = 1;
+        for (int i = kept; i < rank; i++) inner *= v.Shape.Dims[i];
+        var keptShape = new Shape(keptDims);
+        DenseArray result = DenseArray.Create<T>(keptShape);
+        T[] r = result.Storage<T>();
+        if (r.Length == 0) return result;
+        if (inner == 0)
+        {
+            if (TOp.Identity is not { } identity)
+            {
+                throw new ArgumentException($"zero-size array to reduction operation {function} which has no identity", "x");
+            }
+            Array.Fill(r, identity);
+            return result;
+        }
+
+        if (LeadingAxes(x, axes))
+        {
+            // out[j] = combine over slabs i of x[i, j]: each slab is contiguous and so is the result.
+            T[] data = x.Storage<T>();
+            long slab = r.Length, slabs = inner;
+            long start = x.Offset;
+            int workers = x.Size >= Elementwise.ParallelThreshold && slab >= 1024 ? Environment.ProcessorCount : 1;
+            long chunk = (slab + workers - 1) / workers;
+            Parallel.For(0, workers, w =>
+            {
+                long j0 = w * chunk, j1 = Math.Min(slab, j0 + chunk);
+                if (j0 >= j1) return;
+                int len = (int)(j1 - j0);
+                Span<T> acc = r.AsSpan((int)j0, len);
+                data.AsSpan((int)(start + j0), len).CopyTo(acc);
+                for (long i = 1; i < slabs; i++) TOp.Combine(acc, data.AsSpan((int)(start + i * slab + j0), len));
+            });
+            return result;
+        }
+
+        if (!InnerContiguous(v, kept, inner)) v = Copy.Contiguous(v);
+        T[] src = v.Storage<T>();
+        var keptStrides = v.StrideArray[..kept];
+        var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);
+        long rows = r.Length;
+        int innerLen = (int)inner;
+        int parts = rows > 1 && x.Size >= Elementwise.ParallelThreshold ? Math.Min(Environment.ProcessorCount * 4, (int)Math.Min(rows, int.MaxValue)) : 1;
+        // Rows of the kept layout are walked element by element: each kept element is one reduced row.
+        Parallel.For(0, parts, p =>
+        {
+            long k0 = rows * p / parts, k1 = rows * (p + 1) / parts;
+            ForEachKept(layout, k0, k1, (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan((int)position, innerLen)));
+        });
+        return result;
+    }
+
+    /// <summary>Calls <paramref name="body"/>(source offset, result index) for kept elements [<paramref name="k0"/>, <paramref name="k1"/>).</summary>
+    public static void ForEachKept(Layout layout, long k0, long k1, Action<long, long> body)
+    {
+        int rowLength = layout.RowLength;
+        long s = layout.InnerStride(0), sd = layout.InnerStride(1);
+        long row = k0 / rowLength;
+        int col = (int)(k0 % rowLength);
+        var w = new Layout.Walker(layout, row);
+        for (long k = k0; k < k1;)
+        {
+            long src = w[0] + col * s, dst = w[1] + col * sd;
+            for (; col < rowLength && k < k1; col++, k++, src += s, dst += sd) body(src, dst);
+            col = 0;
+            w.Next();
+        }
+    }
+
+    private static bool LeadingAxes(DenseArray x, int[] axes)
+    {
+        if (!x.IsCContiguous || axes.Length == 0 || axes.Length == x.Rank) return false;
+        for (int i = 0; i < axes.Length; i++) if (axes[i] != i) return false;
+        return true;
+    }
+
+    private static bool InnerContiguous(DenseArray v, int kept, long inner)
+    {
+        long expected = 1;
+        for (int i = v.Rank - 1; i >= kept; i--)
+        {
+            int d = v.Shape.Dims[i];
+            if (d != 1 && v.Strides[i] != expected) return false;
+            expected *= d;
+        }
+        return inner >= 0;
+    }
+}

@@ -1,0 +1,159 @@
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>Views: new shapes and strides over the same storage (reshape of contiguous arrays, transposes, broadcasts, flips).</summary>
+internal static class Views
+{
+    /// <summary>Resolves a -1 in <paramref name="dims"/> against <paramref name="size"/>.</summary>
+    /// <exception cref="ShapeMismatchException">The sizes differ, or more than one -1.</exception>
+    public static Shape ResolveShape(long size, ReadOnlySpan<int> dims)
+    {
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] == -1)
+            {
+                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
+                unknown = i;
+            }
+            else if (dims[i] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(dims)}", "shape");
+            else known *= dims[i];
+        }
+        int[] result = dims.ToArray();
+        if (unknown >= 0)
+        {
+            if (known == 0 || size % known != 0) throw Errors.CannotReshape(size, new Shape(FormatUnknown(dims)));
+            result[unknown] = (int)(size / known);
+        }
+        var shape = new Shape(result);
+        if (shape.Size != size) throw Errors.CannotReshape(size, shape);
+        return shape;
+    }
+
+    // Shape cannot hold -1; NumPy prints the requested shape with the -1 in the message.
+    private static int[] FormatUnknown(ReadOnlySpan<int> dims)
+    {
+        int[] r = dims.ToArray();
+        for (int i = 0; i < r.Length; i++) if (r[i] < 0) r[i] = 0;
+        return r;
+    }
+
+    /// <summary>A view with <paramref name="shape"/> when the array is contiguous, else a reshaped copy.</summary>
+    public static DenseArray Reshape(DenseArray a, Shape shape)
+    {
+        if (shape.Size != a.Size) throw Errors.CannotReshape(a.Size, shape);
+        DenseArray c = a.EnsureContiguous();
+        return c.View(shape, shape.ContiguousStrides(), c.Offset);
+    }
+
+    /// <summary>A view with the axes permuted.</summary>
+    public static DenseArray Transpose(DenseArray a, ReadOnlySpan<int> permutation)
+    {
+        int rank = a.Rank;
+        if (permutation.Length != rank) throw new ArgumentException("axes don't match array", "axes");
+        var seen = new bool[rank];
+        var dims = new int[rank];
+        var strides = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            int axis = Shape.NormalizeAxis(permutation[i], rank);
+            if (seen[axis]) throw new ArgumentException("repeated axis in transpose", "axes");
+            seen[axis] = true;
+            dims[i] = a.Shape.Dims[axis];
+            strides[i] = a.Strides[axis];
+        }
+        return a.View(new Shape(dims), strides, a.Offset);
+    }
+
+    /// <summary>The permutation that reverses the axes.</summary>
+    public static int[] Reversed(int rank)
+    {
+        var p = new int[rank];
+        for (int i = 0; i < rank; i++) p[i] = rank - 1 - i;
+        return p;
+    }
+
+    /// <summary>A read-only broadcast view (stride 0 on broadcast axes).</summary>
+    public static DenseArray BroadcastTo(DenseArray a, Shape shape)
+    {
+        if (!Shape.TryBroadcast(a.Shape, shape, out Shape joint) || joint != shape) throw Errors.CannotBroadcast(a.Shape, shape);
+        return a.View(shape, Layout.BroadcastStrides(a, shape), a.Offset);
+    }
+
+    /// <summary>A view with axes of length one inserted at <paramref name="axes"/> (positions in the result).</summary>
+    public static DenseArray ExpandDims(DenseArray a, int[] axes)
+    {
+        int rank = a.Rank + axes.Length;
+        var insert = new bool[rank];
+        foreach (int ax in axes)
+        {
+            int n = Shape.NormalizeAxis(ax, rank);
+            if (insert[n]) throw new ArgumentException("repeated axis", "axis");
+            insert[n] = true;
+        }
+        var dims = new int[rank];
+        var strides = new long[rank];
+        for (int i = 0, j = 0; i < rank; i++)
+        {
+            if (insert[i]) { dims[i] = 1; strides[i] = 0; }
+            else { dims[i] = a.Shape.Dims[j]; strides[i] = a.Strides[j]; j++; }
+        }
+        return a.View(new Shape(dims), strides, a.Offset);
+    }
+
+    /// <summary>A view without the axes in <paramref name="remove"/> (each of length one).</summary>
+    public static DenseArray RemoveAxes(DenseArray a, ReadOnlySpan<int> remove)
+    {
+        var dims = new List<int>();
+        var strides = new List<long>();
+        for (int i = 0; i < a.Rank; i++)
+        {
+            if (remove.Contains(i)) continue;
+            dims.Add(a.Shape.Dims[i]);
+            strides.Add(a.Strides[i]);
+        }
+        return a.View(new Shape([.. dims]), [.. strides], a.Offset);
+    }
+
+    /// <summary>A view reversed along <paramref name="axes"/>.</summary>
+    public static DenseArray Flip(DenseArray a, ReadOnlySpan<int> axes)
+    {
+        long[] strides = a.StrideArray.ToArray();
+        long offset = a.Offset;
+        foreach (int axis in axes)
+        {
+            int dim = a.Shape.Dims[axis];
+            if (dim > 0) offset += (dim - 1) * strides[axis];
+            strides[axis] = -strides[axis];
+        }
+        return a.View(a.Shape, strides, offset);
+    }
+
+    /// <summary>The view along one axis from <paramref name="start"/> with <paramref name="count"/> elements every <paramref name="step"/>.</summary>
+    public static DenseArray Slice(DenseArray a, int axis, long start, long step, int count)
+    {
+        int[] dims = a.Shape.ToArray();
+        long[] strides = a.StrideArray.ToArray();
+        long offset = count > 0 ? a.Offset + start * strides[axis] : a.Offset;
+        dims[axis] = count;
+        strides[axis] *= step;
+        return a.View(new Shape(dims), strides, offset);
+    }
+
+    /// <summary>The permutation that moves <paramref name="axes"/> to the end (keeping the order of the rest).</summary>
+    public static int[] MoveToEnd(int rank, ReadOnlySpan<int> axes)
+    {
+        var p = new List<int>(rank);
+        for (int i = 0; i < rank; i++) if (!axes.Contains(i)) p.Add(i);
+        foreach (int ax in axes) p.Add(ax);
+        return [.. p];
+    }
+
+    /// <summary>The inverse of a permutation.</summary>
+    public static int[] Inverse(ReadOnlySpan<int> permutation)
+    {
+        var inv = new int[permutation.Length];
+        for (int i = 0; i < permutation.Length; i++) inv[permutation[i]] = i;
+        return inv;
+    }
+}

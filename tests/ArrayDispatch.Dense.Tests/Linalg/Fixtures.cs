@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace ArrayDispatch.Dense.Tests.Linalg;
+
+/// <summary>The NumPy reference fixtures (manifest.json + .npy): found through ARRAYDISPATCH_FIXTURES, a fixtures folder above the test binaries, or /work/shared/fixtures.</summary>
+internal static class Fixtures
+{
+    private static readonly Lazy<(string Dir, JsonElement[] Cases)> Loaded = new(Load);
+
+    public static string Directory => Loaded.Value.Dir;
+
+    public static JsonElement Case(string id) => Loaded.Value.Cases.Single(c => c.GetProperty("id").GetString() == id);
+
+    public static IEnumerable<string> Ids(string function) =>
+        Loaded.Value.Cases.Where(c => c.GetProperty("function").GetString() == function).Select(c => c.GetProperty("id").GetString()!);
+
+    public static Npy Arg(JsonElement c, int i) => Npy.Read(Path.Combine(Directory, c.GetProperty("args")[i].GetString()!));
+
+    public static Npy Expected(JsonElement c, int i = -1)
+    {
+        JsonElement e = c.GetProperty("expected");
+        return Npy.Read(Path.Combine(Directory, i < 0 ? e.GetString()! : e[i].GetString()!));
+    }
+
+    private static (string, JsonElement[]) Load()
+    {
+        string dir = Locate() ?? throw new DirectoryNotFoundException("NumPy fixtures not found: set ARRAYDISPATCH_FIXTURES to the folder holding manifest.json");
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        return (dir, doc.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray());
+    }
+
+    private static string? Locate()
+    {
+        string? env = Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES");
+        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "manifest.json"))) return env;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            foreach (string sub in new[] { "fixtures", "tests/fixtures", "shared/fixtures" })
+                if (File.Exists(Path.Combine(d.FullName, sub, "manifest.json"))) return Path.Combine(d.FullName, sub);
+        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
+    }
+}

@@ -1,0 +1,44 @@
+using ArrayDispatch.Fixtures;
+using ArrayDispatch.Testing;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>Every case of NumPy's reference manifest, run on Dense: one theory row per case id.</summary>
+public sealed class NumPyFixtureTests
+{
+    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureDirectory() is { } d ? FixtureManifest.Load(d) : null);
+
+    /// <summary>The fixture directory: $ARRAYDISPATCH_FIXTURES, else <c>shared/fixtures</c> beside or above the repository.</summary>
+    internal static string? FixtureDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            foreach (string candidate in new[] { Path.Combine(d.FullName, "shared", "fixtures"), Path.Combine(d.FullName, "..", "shared", "fixtures") })
+            {
+                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
+            }
+        }
+        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
+    }
+
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (FixtureCase c in s_manifest.Value?.Cases ?? []) data.Add(c.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Case_matches_NumPy(string id)
+    {
+        FixtureManifest manifest = s_manifest.Value!;
+        FixtureCase c = manifest.Cases.Single(x => x.Id == id);
+        using var host = TestHost.Create(new DensePlugin());
+        FixtureResult result = new FixtureRunner(host.Dispatcher, "Dense").Run(manifest, c);
+        // Skipped only when Dense does not declare the function (e.g. sparse-only 'todense').
+        Assert.True(result.Outcome != FixtureOutcome.Failed, $"{c.Id} ({c.Function}): {result.Reason}");
+    }
+}

@@ -1,0 +1,147 @@
+using ArrayDispatch.Runtime.Plugins;
+using ArrayDispatch.TestArrays;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArrayDispatch.Host.Tests.Plugins;
+
+/// <summary>
+/// Each broken plugin is a real file on disk. The host starts, refuses that plugin with a named outcome and reason, and
+/// every other backend keeps working.
+/// </summary>
+public sealed class PluginFailureTests : IDisposable
+{
+    private readonly PluginFolder _plugins = new("Base");
+
+    public void Dispose() => _plugins.Dispose();
+
+    private PluginLoadResult LoadWithBase(Action<PluginFolder> arrange, string failing)
+    {
+        arrange(_plugins);
+        using var host = _plugins.Host();
+        ((TestArray)Np.Sum(new BaseArray())).MadeBy.ShouldBe("Base");   // the healthy plugin still serves
+        return host.LoadResults.Single(r => r.Name == failing);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_dotnet_assembly_is_refused()
+    {
+        PluginLoadResult r = LoadWithBase(p => p.Write("Garbage/Garbage.dll", "this is not a PE file"u8.ToArray()), "Garbage");
+
+        r.Outcome.ShouldBe(PluginOutcome.NotAManagedAssembly);
+        r.Reason.ShouldContain("Garbage.dll");
+    }
+
+    [Fact]
+    public void A_truncated_assembly_is_refused()
+    {
+        PluginLoadResult r = LoadWithBase(p =>
+        {
+            string folder = p.Add("Other", "Truncated");
+            byte[] bytes = File.ReadAllBytes(Path.Combine(folder, "Other.dll"));
+            File.Delete(Path.Combine(folder, "Other.dll"));
+            File.WriteAllBytes(Path.Combine(folder, "Truncated.dll"), bytes[..(bytes.Length / 3)]);
+        }, "Truncated");
+
+        r.Outcome.ShouldBe(PluginOutcome.NotAManagedAssembly);
+    }
+
+    [Fact]
+    public void A_plugin_built_for_another_major_protocol_version_is_refused()
+    {
+        PluginLoadResult r = LoadWithBase(p => p.Add("FutureProtocol"), "FutureProtocol");
+
+        r.Outcome.ShouldBe(PluginOutcome.ProtocolMismatch);
+        r.Reason.ShouldBe("built for protocol 2.0, the host speaks 1.0");
+    }
+
+    [Fact]
+    public void A_plugin_built_against_a_newer_shared_extensions_assembly_is_refused_before_loading()
+    {
+        PluginLoadResult r = LoadWithBase(p => p.Add("TooNewExtensions"), "TooNewExtensions");
+
+        r.Outcome.ShouldBe(PluginOutcome.SharedDependencyTooNew);
+        r.Reason.ShouldStartWith("built against Microsoft.Extensions.DependencyInjection.Abstractions 11.0.0.0, the host has 10.");
+    }
+
+    [Fact]
+    public void A_plugin_whose_Register_throws_leaves_nothing_in_the_container_or_the_dispatcher()
+    {
+        _plugins.Add("Throwing");
+        using var host = _plugins.Host();
+
+        PluginLoadResult r = host.LoadResults.Single(x => x.Name == "Throwing");
+        r.Outcome.ShouldBe(PluginOutcome.RegistrationFailed);
+        r.Reason.ShouldBe("Register threw InvalidOperationException: registration failed halfway on purpose");
+        host.Dispatcher.Backends.ShouldBe(["Base"]);
+        host.Dispatcher.OwnerOf(typeof(OtherArray)).ShouldBeNull();
+        // Nothing the plugin added to its scratch services reached the container.
+        host.Services.GetService<IServiceCollection>().ShouldBeNull();
+        ((TestArray)Np.Sum(new BaseArray())).MadeBy.ShouldBe("Base");
+    }
+
+    [Fact]
+    public void A_plugin_with_a_missing_dependency_is_refused_at_load_not_at_the_first_call()
+    {
+        PluginLoadResult r = LoadWithBase(p =>
+        {
+            string folder = p.Add("MissingDep");
+            File.Delete(Path.Combine(folder, "MissingDepHelper.dll"));
+        }, "MissingDep");
+
+        r.Outcome.ShouldBe(PluginOutcome.DependencyMissing);
+        r.Reason.ShouldStartWith("'MissingDepHelper' 1.0.0.0 (referenced by MissingDep) is not in ");
+    }
+
+    [Fact]
+    public void The_second_plugin_with_a_taken_name_is_refused_as_a_duplicate()
+    {
+        string copy = _plugins.Add("Base", "ZBaseCopy");
+        File.WriteAllText(Path.Combine(copy, "plugin.json"), """{ "entryAssembly": "Base.dll" }""");
+        using var host = _plugins.Host();
+
+        host.LoadResults.Single(x => x.Folder!.EndsWith("Base", StringComparison.Ordinal)).Outcome.ShouldBe(PluginOutcome.Loaded);
+        PluginLoadResult duplicate = host.LoadResults.Single(x => x.Folder!.EndsWith("ZBaseCopy", StringComparison.Ordinal));
+        duplicate.Outcome.ShouldBe(PluginOutcome.DuplicateName);
+        duplicate.Reason.ShouldStartWith("a backend named 'Base' is already loaded from ");
+    }
+
+    [Fact]
+    public void A_folder_whose_assembly_has_no_plugin_type_is_refused()
+    {
+        PluginLoadResult r = LoadWithBase(p =>
+            p.Write("NoEntry/NoEntry.dll", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "ArrayDispatch.Testing.dll"))), "NoEntry");
+
+        r.Outcome.ShouldBe(PluginOutcome.EntryMissing);
+        r.Reason.ShouldBe("'NoEntry.dll' has no public class implementing IArrayBackendPlugin");
+    }
+
+    [Fact]
+    public void A_folder_without_an_entry_assembly_is_refused()
+    {
+        PluginLoadResult r = LoadWithBase(p => p.Write("Empty/readme.txt", "nothing here"u8.ToArray()), "Empty");
+
+        r.Outcome.ShouldBe(PluginOutcome.EntryMissing);
+        r.Reason.ShouldStartWith("no entry assembly: expected Empty.dll or ArrayDispatch.Empty.dll in ");
+    }
+
+    [Fact]
+    public void A_disabled_plugin_is_reported_and_not_loaded()
+    {
+        _plugins.Add("Other");
+        using var host = _plugins.Host(("ArrayDispatch:Plugins:Other:Enabled", "false"));
+
+        host.LoadResults.Single(x => x.Name == "Other").Outcome.ShouldBe(PluginOutcome.Disabled);
+        host.Dispatcher.Backends.ShouldBe(["Base"]);
+    }
+
+    [Fact]
+    public void Dispatch_errors_name_the_plugins_that_failed_to_load()
+    {
+        _plugins.Add("FutureProtocol");
+        using var host = _plugins.Host();
+
+        var ex = Should.Throw<NoImplementationException>(() => Np.Sum(new OtherArray()));
+
+        ex.Message.ShouldContain("plugins that failed to load: FutureProtocol (ProtocolMismatch: built for protocol 2.0, the host speaks 1.0)");
+    }
+}
