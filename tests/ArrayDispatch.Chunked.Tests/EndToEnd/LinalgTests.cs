@@ -130,4 +130,16 @@ public sealed class LinalgTests
         Values(a.MatMul(b)).ShouldBe(da.MatMul(db).ToArray<double>(), 1e-10);
         Values(a.MatMul(db)).ShouldBe(da.MatMul(db).ToArray<double>(), 1e-10);
     }
+
+    [Fact]
+    public void Tensordot_Blockwise_MatchesDense()
+    {
+        using TestHost host = Create();
+        NDArray da = DenseData((6, 5, 4), 1), db = DenseData((4, 5, 3), 2);
+        NDArray a = Np.AsArray(da, backend: "Chunked", chunks: [4, 2, 3]);
+        NDArray b = Np.AsArray(db, backend: "Chunked", chunks: [2, 5, 2]);
+        NDArray chunked = Np.Tensordot(a, b, [1, 2], [1, 0]);
+        chunked.Shape.ShouldBe(new Shape(6, 3));
+        Values(chunked).ShouldBe(Np.Tensordot(da, db, [1, 2], [1, 0]).ToArray<double>(), 1e-10);
+    }
 }
