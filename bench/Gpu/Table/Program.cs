@@ -58,6 +58,29 @@ foreach (DType dtype in new[] { DType.Float32, DType.Float64 })
     Row($"matmul {dtype.Name()} {matmul}", () => Np.MatMul(a, b), s => $"{2.0 * matmul * matmul * matmul / s / 1e9,10:F1} GFLOP/s", Math.Min(repeat, small ? 2 : 5));
 }
 
+// Correctness on this device: the tiled matmul (GPUs only) and a reduction against plain host loops.
+{
+    const int m = 300, k = 200, p = 100;
+    double[] a = Enumerable.Range(0, m * k).Select(i => Math.Sin(i)).ToArray(), b = Enumerable.Range(0, k * p).Select(i => Math.Cos(i)).ToArray();
+    using var ga = (GpuArray)Np.AsArray(a, backend: "Gpu");
+    using var gb = (GpuArray)Np.AsArray(b, backend: "Gpu");
+    using var c = (GpuArray)Np.MatMul(ga.Reshape(m, k), gb.Reshape(k, p));
+    double[] got = c.ToArray<double>();
+    double worst = 0;
+    for (int i = 0; i < m; i++)
+    {
+        for (int j = 0; j < p; j++)
+        {
+            double e = 0;
+            for (int q = 0; q < k; q++) e += a[i * k + q] * b[q * p + j];
+            worst = Math.Max(worst, Math.Abs(e - got[i * p + j]));
+        }
+    }
+    using var total = (GpuArray)Np.Sum(ga);
+    Console.WriteLine();
+    Console.WriteLine($"check: matmul float64 {m}x{k} @ {k}x{p} max |error| vs host = {worst:E2}; sum error = {Math.Abs(total.Item<double>() - a.Sum()):E2}");
+}
+
 (int kernels, TimeSpan compile) = device.CompiledKernels;
 Console.WriteLine();
 Console.WriteLine($"kernels compiled: {kernels}, {compile.TotalSeconds:F2} s in all ({compile.TotalMilliseconds / Math.Max(1, kernels):F0} ms each on average)");
