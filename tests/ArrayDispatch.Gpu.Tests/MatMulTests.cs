@@ -32,6 +32,27 @@ public sealed class MatMulTests : GpuTestBase
         ShouldBeClose(c.ToArray<double>(), Naive(a, b, m, k, n), 1e-12);
     }
 
+    [Theory]
+    [InlineData(5, 7, 3)]
+    [InlineData(9, 13, 6)]
+    public void MatMul_TiledSharedMemoryKernel_MatchesNaiveProduct(int m, int k, int n)
+    {
+        double[] a = Doubles(2 * m * k, m), b = Doubles(k * n, n);
+        using GpuArray x = Gpu(a, 2, m, k), y = Gpu(b, k, n);
+        x.Runtime.UseTiledMatMul = true;
+        try
+        {
+            using var c = (GpuArray)x.MatMul(y);
+
+            double[] expected = [.. Naive(a[..(m * k)], b, m, k, n), .. Naive(a[(m * k)..], b, m, k, n)];
+            ShouldBeClose(c.ToArray<double>(), expected, 1e-12);
+        }
+        finally
+        {
+            x.Runtime.UseTiledMatMul = false;
+        }
+    }
+
     [Fact]
     public void MatMul_Float32_OnATransposedView()
     {

@@ -13,6 +13,7 @@ internal sealed class GpuRuntime : IDisposable
 {
     private readonly Context _context;
     private readonly ConcurrentQueue<MemoryBuffer> _orphans = new();
+    private readonly long _maxThreads;
     private long _allocatedBytes;
     private bool _disposed;
 
@@ -27,6 +28,9 @@ internal sealed class GpuRuntime : IDisposable
             Kernels = new KernelCache(Accelerator);
             // The CPU simulator runs groups of at most 16 threads; a 16 x 16 tile needs 256.
             MatMulTile = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
+            UseTiledMatMul = kind != GpuAcceleratorKind.Cpu;
+            // Enough to fill a GPU several times over (H100: 132 SMs x 2048); the CPU simulator runs far fewer at once.
+            _maxThreads = kind == GpuAcceleratorKind.Cpu ? Math.Max(64, Accelerator.MaxNumThreads) : Math.Max(1 << 16, 4L * Accelerator.MaxNumThreads);
         }
         catch
         {
@@ -43,6 +47,9 @@ internal sealed class GpuRuntime : IDisposable
 
     /// <summary>The side of the square tiles of the matmul kernel: 16 on GPUs, 4 on the CPU accelerator.</summary>
     public int MatMulTile { get; }
+
+    /// <summary>Whether matmul uses the tiled shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
+    public bool UseTiledMatMul { get; set; }
 
     /// <summary>Bytes held by live arrays of this runtime.</summary>
     public long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
@@ -104,6 +111,9 @@ internal sealed class GpuRuntime : IDisposable
 
     /// <summary>How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.</summary>
     public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : 1 << 16;
+
+    /// <summary>Threads for a grid-stride launch over <paramref name="n"/> elements: at most what the device runs at once.</summary>
+    public ILGPU.Index1D Threads(long n) => (int)Math.Max(1, Math.Min(n, _maxThreads));
 
     /// <summary>Forgets a scratch buffer the caller disposes itself.</summary>
     public void Untrack(MemoryBuffer buffer) => Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));

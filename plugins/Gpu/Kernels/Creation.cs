@@ -95,8 +95,9 @@ internal static class Creation
         {
             if (z.Size == 0) return;
             T v = value.Kind == ScalarKind.Float ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
-            var kernel = z.Runtime.Kernels.Auto<ArrayView<T>, T>(CreationKernels.Fill);
-            kernel(Launchers.Checked(z.Size), z.Storage.View<T>().SubView(0, z.Size), v);
+            var kernel = z.Runtime.Kernels.Auto<ArrayView<T>, T, long>(CreationKernels.Fill);
+            Index1D threads = z.Runtime.Threads(z.Size);
+            kernel(threads, z.Storage.View<T>().SubView(0, z.Size), v, threads.X);
         }
     }
 
@@ -106,14 +107,15 @@ internal static class Creation
         {
             if (z.Size == 0) return;
             ArrayView<T> view = z.Storage.View<T>().SubView(0, z.Size);
+            Index1D threads = z.Runtime.Threads(z.Size);
             if (integers)
             {
-                z.Runtime.Kernels.Auto<ArrayView<T>, long, long>(CreationKernels.RangeInt<T, E>)(Launchers.Checked(z.Size), view, startInt, stepInt);
+                z.Runtime.Kernels.Auto<ArrayView<T>, long, long, long>(CreationKernels.RangeInt<T, E>)(threads, view, startInt, stepInt, threads.X);
             }
             else
             {
-                z.Runtime.Kernels.Auto<ArrayView<T>, double, double, long, double>(CreationKernels.RangeFloat<T, E>)(
-                    Launchers.Checked(z.Size), view, start, step, pinLast ? 1 : 0, last);
+                z.Runtime.Kernels.Auto<ArrayView<T>, double, double, long, double, long>(CreationKernels.RangeFloat<T, E>)(
+                    threads, view, start, step, pinLast ? 1 : 0, last, threads.X);
             }
         }
     }
@@ -123,8 +125,9 @@ internal static class Creation
         public void Run<T, E>() where T : unmanaged where E : struct, IGpuElement<T>
         {
             if (z.Size == 0) return;
-            z.Runtime.Kernels.Auto<ArrayView<T>, long, long>(CreationKernels.Eye<T, E>)(
-                Launchers.Checked(z.Size), z.Storage.View<T>().SubView(0, z.Size), columns, k);
+            Index1D threads = z.Runtime.Threads(z.Size);
+            z.Runtime.Kernels.Auto<ArrayView<T>, long, long, long>(CreationKernels.Eye<T, E>)(
+                threads, z.Storage.View<T>().SubView(0, z.Size), columns, k, threads.X);
         }
     }
 
@@ -134,15 +137,15 @@ internal static class Creation
         {
             if (z.Size == 0) return;
             ArrayView<T> view = z.Storage.View<T>().SubView(0, z.Size);
-            Index1D n = Launchers.Checked(z.Size);
+            Index1D threads = z.Runtime.Threads(z.Size);
             if (distribution == RandomDistribution.Normal)
             {
-                z.Runtime.Kernels.Auto<ArrayView<T>, ulong, double, double>(CreationKernels.Normal<T, E>)(n, view, seed, a, b);
+                z.Runtime.Kernels.Auto<ArrayView<T>, ulong, double, double, long>(CreationKernels.Normal<T, E>)(threads, view, seed, a, b, threads.X);
             }
             else
             {
-                z.Runtime.Kernels.Auto<ArrayView<T>, ulong, double, double, long>(CreationKernels.Uniform<T, E>)(
-                    n, view, seed, a, b, distribution == RandomDistribution.Integers ? 1 : 0);
+                z.Runtime.Kernels.Auto<ArrayView<T>, ulong, double, double, long, long>(CreationKernels.Uniform<T, E>)(
+                    threads, view, seed, a, b, distribution == RandomDistribution.Integers ? 1 : 0, threads.X);
             }
         }
     }

@@ -6,53 +6,73 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Kernels that make arrays: fills, ranges, <c>eye</c> and counter-based random numbers.</summary>
 internal static class CreationKernels
 {
-    public static void Fill<T>(Index1D i, ArrayView<T> z, T value) where T : unmanaged => z[i] = value;
+    // Grid-stride loops, as in ElementwiseKernels: thread i fills i, i + threads, … .
 
-    public static void RangeInt<T, E>(Index1D i, ArrayView<T> z, long start, long step)
-        where T : unmanaged where E : struct, IGpuElement<T> => z[i] = default(E).FromInt64(start + i * step);
-
-    /// <summary><c>start + i * step</c>, with the last element set to <paramref name="last"/> when <paramref name="pinLast"/> (linspace's endpoint).</summary>
-    public static void RangeFloat<T, E>(Index1D i, ArrayView<T> z, double start, double step, long pinLast, double last)
-        where T : unmanaged where E : struct, IGpuElement<T>
+    public static void Fill<T>(Index1D i, ArrayView<T> z, T value, long threads) where T : unmanaged
     {
-        double v = pinLast != 0 && i == z.Length - 1 ? last : start + i * step;
-        z[i] = default(E).FromDouble(v);
+        for (long k = i; k < z.Length; k += threads) z[k] = value;
     }
 
-    public static void Eye<T, E>(Index1D i, ArrayView<T> z, long columns, long k)
+    public static void RangeInt<T, E>(Index1D i, ArrayView<T> z, long start, long step, long threads)
         where T : unmanaged where E : struct, IGpuElement<T>
     {
-        long row = i / columns;
-        long column = i - row * columns;
-        z[i] = default(E).FromInt64(column - row == k ? 1 : 0);
+        for (long k = i; k < z.Length; k += threads) z[k] = default(E).FromInt64(start + k * step);
+    }
+
+    /// <summary><c>start + i * step</c>, with the last element set to <paramref name="last"/> when <paramref name="pinLast"/> (linspace's endpoint).</summary>
+    public static void RangeFloat<T, E>(Index1D i, ArrayView<T> z, double start, double step, long pinLast, double last, long threads)
+        where T : unmanaged where E : struct, IGpuElement<T>
+    {
+        for (long k = i; k < z.Length; k += threads)
+        {
+            double v = pinLast != 0 && k == z.Length - 1 ? last : start + k * step;
+            z[k] = default(E).FromDouble(v);
+        }
+    }
+
+    public static void Eye<T, E>(Index1D i, ArrayView<T> z, long columns, long diagonal, long threads)
+        where T : unmanaged where E : struct, IGpuElement<T>
+    {
+        for (long k = i; k < z.Length; k += threads)
+        {
+            long row = k / columns;
+            long column = k - row * columns;
+            z[k] = default(E).FromInt64(column - row == diagonal ? 1 : 0);
+        }
     }
 
     /// <summary>Uniform on [low, high) (or integers in [low, high) when <paramref name="integers"/>): SplitMix64 of (seed, i), so values do not depend on launch geometry.</summary>
-    public static void Uniform<T, E>(Index1D i, ArrayView<T> z, ulong seed, double low, double high, long integers)
+    public static void Uniform<T, E>(Index1D i, ArrayView<T> z, ulong seed, double low, double high, long integers, long threads)
         where T : unmanaged where E : struct, IGpuElement<T>
     {
-        double u = Unit(Mix(seed, (ulong)i.X));
-        if (integers != 0)
+        for (long k = i; k < z.Length; k += threads)
         {
-            long span = (long)high - (long)low;
-            long v = (long)low + (long)(u * span);
-            z[i] = default(E).FromInt64(v >= (long)high ? (long)high - 1 : v);
-        }
-        else
-        {
-            z[i] = default(E).FromDouble(low + (high - low) * u);
+            double u = Unit(Mix(seed, (ulong)k));
+            if (integers != 0)
+            {
+                long span = (long)high - (long)low;
+                long v = (long)low + (long)(u * span);
+                z[k] = default(E).FromInt64(v >= (long)high ? (long)high - 1 : v);
+            }
+            else
+            {
+                z[k] = default(E).FromDouble(low + (high - low) * u);
+            }
         }
     }
 
     /// <summary>Normal(mean, std) by Box–Muller from two counter-based uniforms per element.</summary>
-    public static void Normal<T, E>(Index1D i, ArrayView<T> z, ulong seed, double mean, double std)
+    public static void Normal<T, E>(Index1D i, ArrayView<T> z, ulong seed, double mean, double std, long threads)
         where T : unmanaged where E : struct, IGpuElement<T>
     {
-        ulong counter = (ulong)i.X * 2UL;
-        double u1 = 1.0 - Unit(Mix(seed, counter));          // (0, 1]: log stays finite
-        double u2 = Unit(Mix(seed, counter + 1UL));
-        double r = Math.Sqrt(-2.0 * Math.Log(u1));
-        z[i] = default(E).FromDouble(mean + std * r * Math.Cos(2.0 * Math.PI * u2));
+        for (long k = i; k < z.Length; k += threads)
+        {
+            ulong counter = (ulong)k * 2UL;
+            double u1 = 1.0 - Unit(Mix(seed, counter));          // (0, 1]: log stays finite
+            double u2 = Unit(Mix(seed, counter + 1UL));
+            double r = Math.Sqrt(-2.0 * Math.Log(u1));
+            z[k] = default(E).FromDouble(mean + std * r * Math.Cos(2.0 * Math.PI * u2));
+        }
     }
 
     /// <summary>SplitMix64's finaliser of <c>seed + (counter + 1) * golden</c>.</summary>

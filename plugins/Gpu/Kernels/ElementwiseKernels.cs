@@ -10,21 +10,25 @@ namespace ArrayDispatch.Gpu;
 /// </summary>
 internal static class ElementwiseKernels
 {
-    public static void Unary<TIn, TOut, TOp>(Index1D i, ArrayView<TIn> x, Layout lx, ArrayView<TOut> z, Layout lz)
+    // Grid-stride loops: thread i handles i, i + threads, … . The launch uses about as many threads as the device runs at
+    // once (Accelerator.MaxNumThreads), passed as <c>threads</c>, so the CPU simulator, where each thread costs microseconds, is not flooded, and
+    // arrays above 2^31 elements work.
+
+    public static void Unary<TIn, TOut, TOp>(Index1D i, ArrayView<TIn> x, Layout lx, ArrayView<TOut> z, Layout lz, long n, long threads)
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuUnaryOp<TIn, TOut>
     {
-        z[lz.Index(i)] = default(TOp).Apply(x[lx.Index(i)]);
+        for (long k = i; k < n; k += threads) z[lz.Index(k)] = default(TOp).Apply(x[lx.Index(k)]);
     }
 
-    public static void Binary<TIn, TOut, TOp>(Index1D i, ArrayView<TIn> x, Layout lx, ArrayView<TIn> y, Layout ly, ArrayView<TOut> z, Layout lz)
+    public static void Binary<TIn, TOut, TOp>(Index1D i, ArrayView<TIn> x, Layout lx, ArrayView<TIn> y, Layout ly, ArrayView<TOut> z, Layout lz, long n, long threads)
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuBinaryOp<TIn, TOut>
     {
-        z[lz.Index(i)] = default(TOp).Apply(x[lx.Index(i)], y[ly.Index(i)]);
+        for (long k = i; k < n; k += threads) z[lz.Index(k)] = default(TOp).Apply(x[lx.Index(k)], y[ly.Index(k)]);
     }
 
-    public static void Ternary<TA, T, TOp>(Index1D i, ArrayView<TA> a, Layout la, ArrayView<T> b, Layout lb, ArrayView<T> c, Layout lc, ArrayView<T> z)
+    public static void Ternary<TA, T, TOp>(Index1D i, ArrayView<TA> a, Layout la, ArrayView<T> b, Layout lb, ArrayView<T> c, Layout lc, ArrayView<T> z, long n, long threads)
         where TA : unmanaged where T : unmanaged where TOp : struct, IGpuTernaryOp<TA, T>
     {
-        z[i] = default(TOp).Apply(a[la.Index(i)], b[lb.Index(i)], c[lc.Index(i)]);
+        for (long k = i; k < n; k += threads) z[k] = default(TOp).Apply(a[la.Index(k)], b[lb.Index(k)], c[lc.Index(k)]);
     }
 }

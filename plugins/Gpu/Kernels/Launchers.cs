@@ -65,24 +65,27 @@ internal static class Launchers
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuUnaryOp<TIn, TOut>
     {
         if (n == 0) return;
-        var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TOut>, Layout>(ElementwiseKernels.Unary<TIn, TOut, TOp>);
-        kernel(Checked(n), x.Storage.View<TIn>(), lx, z.Storage.View<TOut>(), lz);
+        var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TOut>, Layout, long, long>(ElementwiseKernels.Unary<TIn, TOut, TOp>);
+        Index1D threads = z.Runtime.Threads(n);
+        kernel(threads, x.Storage.View<TIn>(), lx, z.Storage.View<TOut>(), lz, n, threads.X);
     }
 
     private static void RunBinary<TIn, TOut, TOp>(GpuArray x, Layout lx, GpuArray y, Layout ly, GpuArray z, Layout lz, long n)
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuBinaryOp<TIn, TOut>
     {
         if (n == 0) return;
-        var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TIn>, Layout, ArrayView<TOut>, Layout>(ElementwiseKernels.Binary<TIn, TOut, TOp>);
-        kernel(Checked(n), x.Storage.View<TIn>(), lx, y.Storage.View<TIn>(), ly, z.Storage.View<TOut>(), lz);
+        var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TIn>, Layout, ArrayView<TOut>, Layout, long, long>(ElementwiseKernels.Binary<TIn, TOut, TOp>);
+        Index1D threads = z.Runtime.Threads(n);
+        kernel(threads, x.Storage.View<TIn>(), lx, y.Storage.View<TIn>(), ly, z.Storage.View<TOut>(), lz, n, threads.X);
     }
 
     private static void RunTernary<TA, T, TOp>(GpuArray a, Layout la, GpuArray b, Layout lb, GpuArray c, Layout lc, GpuArray z, long n)
         where TA : unmanaged where T : unmanaged where TOp : struct, IGpuTernaryOp<TA, T>
     {
         if (n == 0) return;
-        var kernel = z.Runtime.Kernels.Auto<ArrayView<TA>, Layout, ArrayView<T>, Layout, ArrayView<T>, Layout, ArrayView<T>>(ElementwiseKernels.Ternary<TA, T, TOp>);
-        kernel(Checked(n), a.Storage.View<TA>(), la, b.Storage.View<T>(), lb, c.Storage.View<T>(), lc, z.Storage.View<T>());
+        var kernel = z.Runtime.Kernels.Auto<ArrayView<TA>, Layout, ArrayView<T>, Layout, ArrayView<T>, Layout, ArrayView<T>, long, long>(ElementwiseKernels.Ternary<TA, T, TOp>);
+        Index1D threads = z.Runtime.Threads(n);
+        kernel(threads, a.Storage.View<TA>(), la, b.Storage.View<T>(), lb, c.Storage.View<T>(), lc, z.Storage.View<T>(), n, threads.X);
     }
 
     /// <summary>ILGPU launches take 32-bit extents.</summary>

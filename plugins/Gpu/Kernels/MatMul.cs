@@ -75,12 +75,20 @@ internal static class MatMul
         where T : unmanaged, System.Numerics.INumber<T>
     {
         GpuRuntime runtime = c.Runtime;
+        var dims = new MatMulDims { M = m, N = n, K = k, Tile = runtime.MatMulTile };
+        if (!runtime.UseTiledMatMul)
+        {
+            long total = (long)batch * m * n;
+            Index1D threads = runtime.Threads(total);
+            runtime.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout, long, long>(MatMulKernels.Simple)(
+                threads, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb, total, threads.X);
+            return;
+        }
         int tile = runtime.MatMulTile;
         var kernel = runtime.Kernels.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout>(MatMulKernels.Tiled);
         var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
         var group = new Index3D(tile, tile, 1);
         var config = new KernelConfig(grid, group, SharedMemoryConfig.RequestDynamic<T>(2 * tile * tile));
-        var dims = new MatMulDims { M = m, N = n, K = k, Tile = tile };
         kernel(config, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb);
     }
 }
