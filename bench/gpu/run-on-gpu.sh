@@ -21,6 +21,7 @@ if [[ $mode != run ]]; then
   # No trimming: ILGPU's front end reflects over System.Private.CoreLib (e.g. BitOperations.TrailingZeroCount for its
   # intrinsic remappings), and even TrimMode=partial removes those methods. A compressed single file instead keeps the
   # folder well under 60 MiB.
+  mkdir -p "$(dirname "$out")"
   dotnet publish "$root/bench/Gpu/Table/ArrayDispatch.Bench.GpuTable.csproj" -c Release -r linux-x64 --self-contained \
     -p:PublishTrimmed=false -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true \
     -p:IncludeNativeLibrariesForSelfExtract=true -p:InvariantGlobalization=true -p:DebugType=none \
