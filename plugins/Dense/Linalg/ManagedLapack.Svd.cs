@@ -106,15 +106,17 @@ internal static partial class ManagedLapack
         bool parallel = rows >= 64 && (long)rows * cols >= 64 * 256 && Environment.ProcessorCount > 1;
         int players = rows + (rows & 1);          // an odd count gets a dummy player (index == rows) that sits out
         var pairs = new (int P, int Q)[players / 2];
+        T[] norms = new T[rows];
         for (int sweep = 0; ; sweep++)
         {
             if (sweep == MaxSweeps) throw new LinAlgException("SVD did not converge");
+            for (int i = 0; i < rows; i++) norms[i] = VectorOps.Dot<T>(sm.AsSpan(i * cols, cols), sm.AsSpan(i * cols, cols));
             int rotated = 0;
             if (!parallel)
             {
                 for (int p = 0; p < rows - 1; p++)
                     for (int q = p + 1; q < rows; q++)
-                        if (RotatePair(rows, cols, sm, v, p, q)) rotated = 1;
+                        if (RotatePair(rows, cols, sm, v, norms, p, q)) rotated = 1;
             }
             else
             {
@@ -129,7 +131,7 @@ internal static partial class ManagedLapack
                         for (int i = ch; i < pairs.Length; i += chunks)
                         {
                             var (p, q) = pairs[i];
-                            if (p < rows && q < rows && RotatePair(rows, cols, sm, v, Math.Min(p, q), Math.Max(p, q))) any = true;
+                            if (p < rows && q < rows && RotatePair(rows, cols, sm, v, norms, Math.Min(p, q), Math.Max(p, q))) any = true;
                         }
                         if (any) Volatile.Write(ref rotated, 1);
                     });
@@ -139,13 +141,19 @@ internal static partial class ManagedLapack
         }
     }
 
-    /// <summary>One Hestenes rotation making rows p and q orthogonal; false when they already are (to machine precision).</summary>
-    private static bool RotatePair<T>(int rows, int cols, T[] sm, T[]? v, int p, int q) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// One Hestenes rotation making rows p and q orthogonal; false when they already are (to machine precision). The
+    /// squared row norms are cached and updated (‖p'‖² = ‖p‖² - t·p·q, ‖q'‖² = ‖q‖² + t·p·q), and recomputed when one
+    /// halves, where cancellation would make the update inaccurate.
+    /// </summary>
+    private static bool RotatePair<T>(int rows, int cols, T[] sm, T[]? v, T[] norms, int p, int q) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> xp = sm.AsSpan(p * cols, cols), xq = sm.AsSpan(q * cols, cols);
-        var (xx, yy, xy) = VectorOps.Dot3<T>(xp, xq);
-        if (xx == T.Zero || yy == T.Zero || !(T.Abs(xy) > VectorOps.Eps<T>() * T.Sqrt(xx) * T.Sqrt(yy))) return false;
-        T two = T.CreateTruncating(2);
+        T xx = norms[p], yy = norms[q];
+        if (xx == T.Zero || yy == T.Zero) return false;
+        T xy = VectorOps.Dot<T>(xp, xq);
+        if (!(T.Abs(xy) > VectorOps.Eps<T>() * T.Sqrt(xx) * T.Sqrt(yy))) return false;
+        T two = T.CreateTruncating(2), half = T.CreateTruncating(0.5);
         T zeta = (yy - xx) / (two * xy);
         T t = T.Abs(zeta) > T.CreateTruncating(1e150)
             ? T.One / (two * zeta)
@@ -153,6 +161,9 @@ internal static partial class ManagedLapack
         T cs = T.One / T.Hypot(T.One, t), sn = cs * t;
         VectorOps.Rotate(xp, xq, cs, sn);
         if (v is not null) VectorOps.Rotate(v.AsSpan(p * rows, rows), v.AsSpan(q * rows, rows), cs, sn);
+        T np = xx - t * xy, nq = yy + t * xy;
+        norms[p] = np < half * xx ? VectorOps.Dot<T>(xp, xp) : np;
+        norms[q] = nq < half * yy ? VectorOps.Dot<T>(xq, xq) : nq;
         return true;
     }
 
