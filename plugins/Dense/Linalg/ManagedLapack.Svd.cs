@@ -98,43 +98,51 @@ internal static partial class ManagedLapack
 
     /// <summary>
     /// Rotates pairs of rows of <paramref name="sm"/> (rows×cols) until they are mutually orthogonal, applying the same
-    /// rotations to <paramref name="v"/>. Large matrices use the round-robin (tournament) ordering, whose rounds are
-    /// sets of disjoint pairs that rotate in parallel.
+    /// rotations to <paramref name="v"/>. Each sweep visits every pair once, block by block for cache reuse: first the
+    /// pairs inside each block of rows, then the pairs between two blocks, with the block pairs of a round-robin round
+    /// disjoint so that they run in parallel.
     /// </summary>
     private static void JacobiRows<T>(int rows, int cols, T[] sm, T[]? v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        bool parallel = rows >= 64 && (long)rows * cols >= 64 * 256 && Environment.ProcessorCount > 1;
-        int players = rows + (rows & 1);          // an odd count gets a dummy player (index == rows) that sits out
-        var pairs = new (int P, int Q)[players / 2];
+        int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() * (cols + (v is null ? 0 : rows));
+        int bs = Math.Clamp(128 * 1024 / Math.Max(1, rowBytes), 4, Math.Max(4, rows));
+        int blocks = (rows + bs - 1) / bs;
+        bool parallel = blocks >= 2 && (long)rows * cols >= 64 * 256 && Environment.ProcessorCount > 1;
+        int players = blocks + (blocks & 1);       // an odd count gets a dummy block that sits out
+        var pairs = new (int I, int J)[players / 2];
         T[] norms = new T[rows];
         for (int sweep = 0; ; sweep++)
         {
             if (sweep == MaxSweeps) throw new LinAlgException("SVD did not converge");
             for (int i = 0; i < rows; i++) norms[i] = VectorOps.Dot<T>(sm.AsSpan(i * cols, cols), sm.AsSpan(i * cols, cols));
             int rotated = 0;
-            if (!parallel)
+            void Block(int bi, int bj)
             {
-                for (int p = 0; p < rows - 1; p++)
-                    for (int q = p + 1; q < rows; q++)
-                        if (RotatePair(rows, cols, sm, v, norms, p, q)) rotated = 1;
+                bool any = false;
+                int i1 = Math.Min(rows, (bi + 1) * bs), j1 = Math.Min(rows, (bj + 1) * bs);
+                for (int p = bi * bs; p < i1; p++)
+                    for (int q = bi == bj ? p + 1 : bj * bs; q < j1; q++)
+                        any |= RotatePair(rows, cols, sm, v, norms, p, q);
+                if (any) Volatile.Write(ref rotated, 1);
             }
-            else
+            if (parallel) Parallel.For(0, blocks, b => Block(b, b));
+            else for (int b = 0; b < blocks; b++) Block(b, b);
+            for (int round = 0; round < players - 1; round++)
             {
-                for (int round = 0; round < players - 1; round++)
+                pairs[0] = (round, players - 1);
+                for (int k = 1; k < players / 2; k++) pairs[k] = ((round + k) % (players - 1), (round - k + players - 1) % (players - 1));
+                if (parallel)
                 {
-                    pairs[0] = (round, players - 1);
-                    for (int k = 1; k < players / 2; k++) pairs[k] = ((round + k) % (players - 1), (round - k + players - 1) % (players - 1));
-                    int chunks = Math.Min(Environment.ProcessorCount, pairs.Length);
-                    Parallel.For(0, chunks, ch =>
+                    Parallel.For(0, pairs.Length, i =>
                     {
-                        bool any = false;
-                        for (int i = ch; i < pairs.Length; i += chunks)
-                        {
-                            var (p, q) = pairs[i];
-                            if (p < rows && q < rows && RotatePair(rows, cols, sm, v, norms, Math.Min(p, q), Math.Max(p, q))) any = true;
-                        }
-                        if (any) Volatile.Write(ref rotated, 1);
+                        var (bi, bj) = pairs[i];
+                        if (bi < blocks && bj < blocks) Block(Math.Min(bi, bj), Math.Max(bi, bj));
                     });
+                }
+                else
+                {
+                    foreach (var (bi, bj) in pairs)
+                        if (bi < blocks && bj < blocks) Block(Math.Min(bi, bj), Math.Max(bi, bj));
                 }
             }
             if (rotated == 0) return;
