@@ -77,9 +77,17 @@ internal sealed class PluginHost(
         lock (_reloadGate)
         {
             var services = new ServiceCollection();
-            PluginLoadResult result = Directory.Exists(folder)
-                ? LoadFolder(folder, services, reloading: true)
-                : new(Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the folder was removed; the loaded version keeps serving");
+            PluginLoadResult result;
+            try
+            {
+                result = Directory.Exists(folder)
+                    ? LoadFolder(folder, services, reloading: true)
+                    : new(Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the folder was removed; the loaded version keeps serving");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+            {
+                result = new(Path.GetFileName(folder), folder, PluginOutcome.TypeLoadFailed, $"{ex.GetType().Name}: {ex.Message}");
+            }
             report.Add(result);
             Reloaded?.Invoke(result);
             return result;

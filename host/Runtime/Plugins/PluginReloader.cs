@@ -8,6 +8,8 @@ namespace ArrayDispatch.Runtime.Plugins;
 /// Hot reload (<c>ArrayDispatch:HotReload=true</c>): one watcher per plugin root, not per plugin (each watcher costs an
 /// inotify instance and the default limit is 128), seeing writes and renames (an atomic <c>mv</c> into place is a
 /// rename, which McMaster's per-plugin watcher misses). Changes are debounced per plugin folder, then reloaded.
+/// Measured here: .NET's inotify watcher drops the events of two directory renames that follow each other within a few
+/// milliseconds (mv old away, mv new into place), so a once-a-second check of each folder's code files backs it up.
 /// </summary>
 internal sealed class PluginReloader : IDisposable
 {
@@ -16,6 +18,8 @@ internal sealed class PluginReloader : IDisposable
     private readonly ILogger _logger;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ConcurrentDictionary<string, Timer> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _stamps = new(StringComparer.Ordinal);
+    private readonly Timer _poll;
     private bool _disposed;
 
     public PluginReloader(PluginHost host, ILogger logger)
@@ -36,6 +40,41 @@ internal sealed class PluginReloader : IDisposable
             watcher.Renamed += (_, e) => { Touched(root, e.OldFullPath); Touched(root, e.FullPath); };
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
+            foreach (string folder in Directory.GetDirectories(root)) _stamps[folder] = Stamp(folder);
+        }
+        _poll = new Timer(_ => Poll(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>What identifies a folder's current build: the code files' names, sizes and write times.</summary>
+    private static string Stamp(string folder)
+    {
+        try
+        {
+            var sb = new System.Text.StringBuilder();
+            foreach (string file in Directory.GetFiles(folder, "*.dll", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(file);
+                sb.Append(file).Append(':').Append(info.Length).Append(':').Append(info.LastWriteTimeUtc.Ticks).Append(';');
+            }
+            return sb.ToString();
+        }
+        catch (IOException) { return ""; }
+        catch (UnauthorizedAccessException) { return ""; }
+    }
+
+    private void Poll()
+    {
+        if (_disposed) return;
+        foreach (string root in _host.Roots)
+        {
+            if (!Directory.Exists(root)) continue;
+            foreach (string folder in Directory.GetDirectories(root))
+            {
+                string stamp = Stamp(folder);
+                if (_stamps.TryGetValue(folder, out string? known) && known == stamp) continue;
+                _stamps[folder] = stamp;
+                Touched(root, Path.Combine(folder, "."));
+            }
         }
     }
 
@@ -55,6 +94,7 @@ internal sealed class PluginReloader : IDisposable
     private void Fire(string folder)
     {
         if (_disposed) return;
+        _stamps[folder] = Stamp(folder);
         try
         {
             PluginLoadResult result = _host.Reload(folder);
@@ -70,6 +110,7 @@ internal sealed class PluginReloader : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _poll.Dispose();
         foreach (FileSystemWatcher w in _watchers) w.Dispose();
         foreach (Timer t in _pending.Values) t.Dispose();
     }
