@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
+using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Chunked;
 
@@ -50,6 +51,8 @@ public static class ChunkedCompute
             NDArray[] blocks = [.. a.Keys().Select(k => byKey[k])];
             arraysOut[i] = blocks.Length == 1 ? blocks[0] : LayerBuilder.Assemble(context, blocks, a.Chunks.BlockCounts);
         }
+        context.Logger.LogDebug("Computed {Arrays} chunked arrays: {Tasks} tasks ({Graph} before optimisation), peak {PeakBytes} bytes held, {Elapsed}",
+            arrays.Count, result.Statistics.Tasks, graph.Count, result.Statistics.PeakBytes, result.Statistics.Elapsed);
         ChunkedProgress.OnCompleted(result.Statistics);
         return new ChunkedComputeResult(arraysOut, result.Statistics);
     }
