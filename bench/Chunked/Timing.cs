@@ -4,16 +4,6 @@ using System.Text.Json;
 
 namespace ArrayDispatch.Chunked.Bench;
 
-internal sealed record Measurement(string Name, double MedianSeconds, double MinSeconds, double MaxSeconds, Dictionary<string, object> Extra)
-{
-    public string ToJson()
-    {
-        var fields = new Dictionary<string, object> { ["name"] = Name, ["median_s"] = MedianSeconds, ["min_s"] = MinSeconds, ["max_s"] = MaxSeconds };
-        foreach (var (k, v) in Extra) fields[k] = v;
-        return JsonSerializer.Serialize(fields);
-    }
-}
-
 internal static class Timing
 {
     /// <summary>When set, only measurements whose name contains it run (<c>--only name</c>).</summary>

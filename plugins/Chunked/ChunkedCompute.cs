@@ -6,11 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Chunked;
 
-/// <summary>The arrays a compute produced (of the chunk backend), and what it did.</summary>
-/// <param name="Arrays">One in-memory array per input, in order.</param>
-/// <param name="Statistics">Tasks run, peak memory held, wall time.</param>
-public sealed record ChunkedComputeResult(NDArray[] Arrays, ComputeStatistics Statistics);
-
 /// <summary>
 /// Runs chunked arrays' graphs (Dask's <c>dask.compute</c>): one optimised graph for all of them, so common subgraphs run
 /// once; the chunks of each array are joined into one array of the chunk backend.
