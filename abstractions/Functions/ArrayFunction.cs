@@ -47,7 +47,30 @@ public abstract class ArrayFunction
 /// <summary>A protocol function with its typed signature: arguments <typeparamref name="TArgs"/>, result <typeparamref name="TResult"/>.</summary>
 public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : struct, IArrayArgs<TArgs>
 {
+    private InvokerCache? _cache;
+
     internal ArrayFunction(int id, string name, FunctionKind kind) : base(id, name, kind) { }
+
+    /// <summary>
+    /// Calls the function through <paramref name="dispatcher"/>. The dispatcher's resolved table for this function is
+    /// cached here per dispatch generation, which saves the generic interface call on every hit.
+    /// </summary>
+    public TResult Invoke(IArrayDispatcher dispatcher, in TArgs args)
+    {
+        InvokerCache? cache = Volatile.Read(ref _cache);
+        if (cache is not null && ReferenceEquals(cache.Token, dispatcher.DispatchToken)) return cache.Invoker.Invoke(in args);
+        return dispatcher.Invoke(this, in args);
+    }
+
+    /// <summary>Remembers the invoker that serves this function for the dispatch generation <paramref name="token"/> (called by dispatchers).</summary>
+    public void CacheInvoker(object token, IFunctionInvoker<TArgs, TResult> invoker)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(invoker);
+        Volatile.Write(ref _cache, new InvokerCache(token, invoker));
+    }
+
+    private sealed record InvokerCache(object Token, IFunctionInvoker<TArgs, TResult> Invoker);
 
     /// <inheritdoc/>
     public override Type ArgsType => typeof(TArgs);

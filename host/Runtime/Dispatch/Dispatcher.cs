@@ -56,6 +56,9 @@ public sealed class Dispatcher : IArrayDispatcher
     }
 
     /// <inheritdoc/>
+    public object DispatchToken => Volatile.Read(ref _snapshot);
+
+    /// <inheritdoc/>
     public string? OwnerOf(Type arrayType) => BackendSet.OwnerOf(arrayType)?.Name;
 
     /// <inheritdoc/>

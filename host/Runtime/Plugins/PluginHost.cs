@@ -48,7 +48,7 @@ internal sealed class PluginHost(
     /// <summary>Registers a backend compiled into the application.</summary>
     public void AddInProcess(IArrayBackendPlugin plugin, IServiceCollection services)
     {
-        Record(RegisterPlugin(plugin, plugin.GetType().Assembly.GetName().Version ?? new Version(0, 0), folder: null, services));
+        Record(RegisterPlugin(plugin, plugin.GetType().Assembly.GetName().Version ?? new Version(0, 0), folder: null, services, context: null));
     }
 
     private void Record(PluginLoadResult result)
@@ -72,6 +72,7 @@ internal sealed class PluginHost(
         {
             return new(name, folder, PluginOutcome.EntryMissing, $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}");
         }
+        if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return new(name, folder, refusal.Outcome, refusal.Reason);
         AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
         if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
         if (facts.PluginTypes.Count == 0)
@@ -110,13 +111,14 @@ internal sealed class PluginHost(
             loader.Dispose();
             return new(name, folder, PluginOutcome.TypeLoadFailed, $"{ex.GetType().Name}: {(ex as TargetInvocationException)?.InnerException?.Message ?? ex.Message}", facts.Name.Version);
         }
-        PluginLoadResult result = RegisterPlugin(plugin, facts.Name.Version ?? new Version(0, 0), folder, services);
+        PluginLoadResult result = RegisterPlugin(plugin, facts.Name.Version ?? new Version(0, 0), folder, services, loader.LoadContext);
         if (result.Loaded) _loaders.Add(loader);
         else loader.Dispose();
         return result;
     }
 
-    private PluginLoadResult RegisterPlugin(IArrayBackendPlugin plugin, Version version, string? folder, IServiceCollection services)
+    private PluginLoadResult RegisterPlugin(IArrayBackendPlugin plugin, Version version, string? folder, IServiceCollection services,
+        System.Runtime.Loader.AssemblyLoadContext? context)
     {
         string name;
         try
@@ -149,14 +151,39 @@ internal sealed class PluginHost(
             return new(name, folder, outcome, $"Register threw {ex.GetType().Name}: {ex.Message}", version);
         }
 
-        // Register returned normally: only now does anything of the plugin reach the container and the dispatcher.
-        foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
         BackendRegistration registration = builder.Build(version, folder);
+        if (CheckOwnership(registration, context) is { } claim) return new(name, folder, PluginOutcome.Untrusted, claim, version);
+
+        // Register returned normally and claims only what it may: only now does anything of it reach the container and the dispatcher.
+        foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
         registry.Update(set => set.With(registration));
         var result = new PluginLoadResult(name, folder, PluginOutcome.Loaded,
             $"{registration.OwnedTypes.Count} array types, {registration.FunctionNames.Count} functions", version,
             registration.OwnedTypes.Select(t => t.Name).ToArray(), registration.FunctionNames.Count);
         return result;
+    }
+
+    /// <summary>
+    /// A plugin may own only array types of its own load context, or of an assembly the host shares on purpose
+    /// (<c>SharedAssemblies</c>) that no other backend owns yet: dropping a folder in can never take over calls on arrays
+    /// another backend owns. (It reaches other arrays only where configuration lists it under <c>Coerce</c>.)
+    /// </summary>
+    private string? CheckOwnership(BackendRegistration registration, System.Runtime.Loader.AssemblyLoadContext? context)
+    {
+        foreach (Type type in registration.OwnedTypes)
+        {
+            if (registry.Current.DirectOwnerOf(type) is { } owner)
+            {
+                return $"claims array type {type.Name}, which backend '{owner.Name}' owns";
+            }
+            if (context is null) continue;   // in-process backends are the application's own code
+            var typeContext = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(type.Assembly);
+            if (typeContext != context && !options.SharedAssemblies.Contains(type.Assembly.GetName().Name ?? ""))
+            {
+                return $"claims array type {type.FullName} from '{type.Assembly.GetName().Name}', which is not one of its own assemblies";
+            }
+        }
+        return null;
     }
 
     /// <summary>A plugin may add services but never replace the host's own (the dispatcher, options, logging…).</summary>

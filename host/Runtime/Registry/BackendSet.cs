@@ -48,6 +48,9 @@ public sealed class BackendSet
         return null;
     }, this);
 
+    /// <summary>The backend that registered exactly <paramref name="type"/>, or null.</summary>
+    public BackendRegistration? DirectOwnerOf(Type type) => DirectOwners.GetValueOrDefault(type);
+
     /// <summary>A new set with <paramref name="backend"/> added (or replacing the one of the same name).</summary>
     internal BackendSet With(BackendRegistration backend) =>
         new([.. Backends.Where(b => b.Name != backend.Name), backend], Failures);

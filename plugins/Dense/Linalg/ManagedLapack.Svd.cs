@@ -96,35 +96,64 @@ internal static partial class ManagedLapack
         }
     }
 
-    /// <summary>Rotates pairs of rows of <paramref name="sm"/> (rows×cols) until they are mutually orthogonal, applying the same rotations to <paramref name="v"/>.</summary>
+    /// <summary>
+    /// Rotates pairs of rows of <paramref name="sm"/> (rows×cols) until they are mutually orthogonal, applying the same
+    /// rotations to <paramref name="v"/>. Large matrices use the round-robin (tournament) ordering, whose rounds are
+    /// sets of disjoint pairs that rotate in parallel.
+    /// </summary>
     private static void JacobiRows<T>(int rows, int cols, T[] sm, T[]? v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T eps = VectorOps.Eps<T>();
-        T two = T.CreateTruncating(2);
+        bool parallel = rows >= 64 && (long)rows * cols >= 64 * 256 && Environment.ProcessorCount > 1;
+        int players = rows + (rows & 1);          // an odd count gets a dummy player (index == rows) that sits out
+        var pairs = new (int P, int Q)[players / 2];
         for (int sweep = 0; ; sweep++)
         {
             if (sweep == MaxSweeps) throw new LinAlgException("SVD did not converge");
-            bool rotated = false;
-            for (int p = 0; p < rows - 1; p++)
+            int rotated = 0;
+            if (!parallel)
             {
-                Span<T> xp = sm.AsSpan(p * cols, cols);
-                for (int qi = p + 1; qi < rows; qi++)
+                for (int p = 0; p < rows - 1; p++)
+                    for (int q = p + 1; q < rows; q++)
+                        if (RotatePair(rows, cols, sm, v, p, q)) rotated = 1;
+            }
+            else
+            {
+                for (int round = 0; round < players - 1; round++)
                 {
-                    Span<T> xq = sm.AsSpan(qi * cols, cols);
-                    var (xx, yy, xy) = VectorOps.Dot3<T>(xp, xq);
-                    if (xx == T.Zero || yy == T.Zero || !(T.Abs(xy) > eps * T.Sqrt(xx) * T.Sqrt(yy))) continue;
-                    rotated = true;
-                    T zeta = (yy - xx) / (two * xy);
-                    T t = T.Abs(zeta) > T.CreateTruncating(1e150)
-                        ? T.One / (two * zeta)
-                        : T.CopySign(T.One / (T.Abs(zeta) + T.Hypot(T.One, zeta)), zeta);
-                    T cs = T.One / T.Hypot(T.One, t), sn = cs * t;
-                    VectorOps.Rotate(xp, xq, cs, sn);
-                    if (v is not null) VectorOps.Rotate(v.AsSpan(p * rows, rows), v.AsSpan(qi * rows, rows), cs, sn);
+                    pairs[0] = (round, players - 1);
+                    for (int k = 1; k < players / 2; k++) pairs[k] = ((round + k) % (players - 1), (round - k + players - 1) % (players - 1));
+                    int chunks = Math.Min(Environment.ProcessorCount, pairs.Length);
+                    Parallel.For(0, chunks, ch =>
+                    {
+                        bool any = false;
+                        for (int i = ch; i < pairs.Length; i += chunks)
+                        {
+                            var (p, q) = pairs[i];
+                            if (p < rows && q < rows && RotatePair(rows, cols, sm, v, Math.Min(p, q), Math.Max(p, q))) any = true;
+                        }
+                        if (any) Volatile.Write(ref rotated, 1);
+                    });
                 }
             }
-            if (!rotated) return;
+            if (rotated == 0) return;
         }
+    }
+
+    /// <summary>One Hestenes rotation making rows p and q orthogonal; false when they already are (to machine precision).</summary>
+    private static bool RotatePair<T>(int rows, int cols, T[] sm, T[]? v, int p, int q) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> xp = sm.AsSpan(p * cols, cols), xq = sm.AsSpan(q * cols, cols);
+        var (xx, yy, xy) = VectorOps.Dot3<T>(xp, xq);
+        if (xx == T.Zero || yy == T.Zero || !(T.Abs(xy) > VectorOps.Eps<T>() * T.Sqrt(xx) * T.Sqrt(yy))) return false;
+        T two = T.CreateTruncating(2);
+        T zeta = (yy - xx) / (two * xy);
+        T t = T.Abs(zeta) > T.CreateTruncating(1e150)
+            ? T.One / (two * zeta)
+            : T.CopySign(T.One / (T.Abs(zeta) + T.Hypot(T.One, zeta)), zeta);
+        T cs = T.One / T.Hypot(T.One, t), sn = cs * t;
+        VectorOps.Rotate(xp, xq, cs, sn);
+        if (v is not null) VectorOps.Rotate(v.AsSpan(p * rows, rows), v.AsSpan(q * rows, rows), cs, sn);
+        return true;
     }
 
     /// <summary>

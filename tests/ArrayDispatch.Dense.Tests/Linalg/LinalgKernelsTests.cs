@@ -21,7 +21,7 @@ public sealed class LinalgKernelsTests
     {
         var d = new TheoryData<LinalgPath, int>();
         foreach (LinalgPath p in Enum.GetValues<LinalgPath>())
-            foreach (int n in new[] { 0, 1, 2, 5, 16, 33, 100 })
+            foreach (int n in new[] { 0, 1, 2, 5, 16, 33, 100, 160 })
                 d.Add(p, n);
         return d;
     }

@@ -1,0 +1,87 @@
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>
+/// The shared storage of <see cref="CsrArray"/> and <see cref="CscArray"/>: for each major line (a row of CSR, a column
+/// of CSC) the range <c>Indptr[i]..Indptr[i + 1]</c> of <see cref="Indices"/> (minor positions) and values.
+/// </summary>
+public abstract class CompressedArray : SparseArray
+{
+    private int[] _indices;
+    private Array _values;
+    private int[] _indptr;
+
+    private protected CompressedArray(int[] indptr, int[] indices, Array values, Shape shape, bool sorted, bool canonical)
+        : base(shape, CooArray.DTypeOf(values))
+    {
+        _indptr = indptr;
+        _indices = indices;
+        _values = values;
+        HasSortedIndices = sorted || canonical;
+        _canonical = canonical;
+    }
+
+    private bool _canonical;
+
+    /// <summary>Where each major line's entries start; one more entry than there are lines.</summary>
+    public int[] Indptr => _indptr;
+
+    /// <summary>The minor position of each stored entry.</summary>
+    public int[] Indices => _indices;
+
+    /// <inheritdoc/>
+    public override Array Values => _values;
+
+    /// <inheritdoc/>
+    public override int Nnz => _indptr[^1];
+
+    /// <summary>Whether the indices are sorted within each line (SciPy's <c>has_sorted_indices</c>).</summary>
+    public bool HasSortedIndices { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool IsCanonical => _canonical;
+
+    /// <summary>The number of major lines: rows for CSR, columns for CSC.</summary>
+    internal abstract int Major { get; }
+
+    /// <summary>The length of each line: columns for CSR, rows for CSC.</summary>
+    internal abstract int Minor { get; }
+
+    /// <summary>Sorts each line's indices and sums duplicates, in place (SciPy's <c>sum_duplicates</c>).</summary>
+    public CompressedArray SumDuplicates()
+    {
+        if (_canonical) return this;
+        (int[] indptr, int[] indices, Array values) = CompressedKernels.Canonicalize(_indptr, _indices, _values);
+        _indptr = indptr;
+        _indices = indices;
+        _values = values;
+        HasSortedIndices = true;
+        _canonical = true;
+        return this;
+    }
+
+    /// <summary>Checks sortedness and duplicates once, so that arrays built unsorted but found canonical are marked so.</summary>
+    internal void RefreshCanonicalFlag()
+    {
+        if (_canonical) return;
+        _canonical = CompressedKernels.IsCanonical(_indptr, _indices);
+        if (_canonical) HasSortedIndices = true;
+    }
+
+    /// <summary>The coordinate form (rows, cols) of the entries in storage order.</summary>
+    internal (int[] Majors, int[] Minors) ExpandMajor()
+    {
+        var majors = new int[Nnz];
+        for (int i = 0; i < Major; i++) majors.AsSpan(_indptr[i], _indptr[i + 1] - _indptr[i]).Fill(i);
+        return (majors, _indices);
+    }
+
+    internal static (int[] Indptr, int[] Indices, Array Values) CheckedCopy(Array data, int[] indices, int[] indptr, int major, int minor, int minorAxis)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _ = CooArray.DTypeOf(data);
+        SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, minorAxis);
+        return ((int[])indptr.Clone(), (int[])indices.Clone(), ArrayOps.Copy(data));
+    }
+}

@@ -1,0 +1,135 @@
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>
+/// An n-dimensional sparse array in coordinate format (pydata/sparse's <c>COO</c>, SciPy's <c>coo_array</c>): for each
+/// stored entry, one coordinate per axis and its value.
+/// </summary>
+public sealed class CooArray : SparseArray
+{
+    private int[][] _coords;
+    private Array _values;
+    private bool _canonical;
+
+    internal CooArray(int[][] coords, Array values, Shape shape, bool canonical) : base(shape, DTypeOf(values))
+    {
+        _coords = coords;
+        _values = values;
+        _canonical = canonical || values.Length <= 1;
+    }
+
+    /// <summary>
+    /// Builds an array from coordinates (<c>coords[axis][k]</c> is axis <c>axis</c> of entry <c>k</c>) and values.
+    /// Every coordinate is checked; duplicates are allowed and summed by <see cref="SumDuplicates"/>. The arrays are copied.
+    /// </summary>
+    /// <exception cref="SparseIndexException">A coordinate is outside its axis; the message names the axis, position and value.</exception>
+    /// <exception cref="ShapeMismatchException">The arrays' lengths or count do not fit the shape.</exception>
+    public static CooArray FromCoordinates(Array values, int[][] coords, Shape shape)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(coords);
+        _ = DTypeOf(values);
+        if (coords.Length != shape.Rank)
+        {
+            throw new ShapeMismatchException($"{coords.Length} coordinate arrays given for shape {shape} of rank {shape.Rank}", "coords", shape);
+        }
+        for (int axis = 0; axis < coords.Length; axis++)
+        {
+            SparseValidation.CheckIndices(coords[axis], values.Length, shape.Dims[axis], axis, coords.Length == 2 ? (axis == 0 ? "row" : "col") : $"coords[{axis}]");
+        }
+        var copy = Array.ConvertAll(coords, c => (int[])c.Clone());
+        return new CooArray(copy, ArrayOps.Copy(values), shape, IsSorted(copy, values.Length, shape, unique: true));
+    }
+
+    /// <summary>SciPy's <c>coo_array((data, (row, col)), shape)</c>: a 2-d array from triplets, every index checked.</summary>
+    /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
+    public static CooArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => FromCoordinates(data, [row, col], shape);
+
+    /// <inheritdoc/>
+    public override SparseFormat Format => SparseFormat.Coo;
+
+    /// <inheritdoc/>
+    public override int Nnz => _values.Length;
+
+    /// <inheritdoc/>
+    public override Array Values => _values;
+
+    /// <inheritdoc/>
+    public override bool IsCanonical => _canonical;
+
+    /// <summary>The coordinates of the stored entries along <paramref name="axis"/>.</summary>
+    public ReadOnlySpan<int> Coordinates(int axis) => _coords[Shape.NormalizeAxis(axis)];
+
+    internal int[][] Coords => _coords;
+
+    /// <summary>Sorts the entries in row-major order and sums duplicates, in place (SciPy's <c>sum_duplicates</c>).</summary>
+    public CooArray SumDuplicates()
+    {
+        if (_canonical) return this;
+        (int[][] coords, Array values) = CooKernels.Canonicalize(_coords, _values, Shape);
+        _coords = coords;
+        _values = values;
+        _canonical = true;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override CooArray ToCoo() => this;
+
+    /// <inheritdoc/>
+    public override CsrArray ToCsr()
+    {
+        Require2D(Shape, "CSR");
+        return FormatConversion.CooToCsr(this);
+    }
+
+    /// <inheritdoc/>
+    public override CscArray ToCsc()
+    {
+        Require2D(Shape, "CSC");
+        CsrArray transposed = FormatConversion.CooToCsr(new CooArray([_coords[1], _coords[0]], _values, new Shape(Shape.Dims[1], Shape.Dims[0]), false));
+        return new CscArray(transposed.Indptr, transposed.Indices, transposed.Values, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
+    }
+
+    /// <summary>Every element in a new C-contiguous buffer; duplicates are summed.</summary>
+    internal HostBuffer Densify()
+    {
+        long size = Shape.Size;
+        if (size > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"a dense array of shape {Shape} has {size} elements, more than one .NET array holds ({Array.MaxLength})");
+        }
+        long[] strides = Shape.ContiguousStrides();
+        Array dense = ArrayOps.Allocate(DType, size);
+        CooKernels.ScatterAdd(_coords, strides, _values, dense);
+        return new HostBuffer(dense, DType, Shape, strides);
+    }
+
+    internal static bool IsSorted(int[][] coords, int n, Shape shape, bool unique)
+    {
+        if (coords.Length == 0) return n <= 1;
+        long[] strides = shape.ContiguousStrides();
+        long previous = -1;
+        for (int k = 0; k < n; k++)
+        {
+            long key = 0;
+            for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
+            if (key < previous || (unique && key == previous)) return false;
+            previous = key;
+        }
+        return true;
+    }
+
+    internal static DType DTypeOf(Array values) => values switch
+    {
+        double[] => DType.Float64,
+        float[] => DType.Float32,
+        long[] => DType.Int64,
+        int[] => DType.Int32,
+        bool[] => DType.Bool,
+        null => throw new ArgumentNullException(nameof(values)),
+        _ => throw new DTypeMismatchException($"sparse arrays hold bool, int32, int64, float32 or float64 values, not {values.GetType().Name}", "data"),
+    };
+}

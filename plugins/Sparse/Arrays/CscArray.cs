@@ -1,0 +1,55 @@
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>A 2-d sparse array in compressed sparse column format (SciPy's <c>csc_array</c>): fast column access.</summary>
+public sealed class CscArray : CompressedArray
+{
+    internal CscArray(int[] indptr, int[] indices, Array values, Shape shape, bool sorted, bool canonical)
+        : base(indptr, indices, values, shape, sorted, canonical)
+    {
+    }
+
+    /// <summary>
+    /// SciPy's <c>csc_array((data, indices, indptr), shape)</c>: <paramref name="indices"/> are row positions, column by
+    /// column. Every entry is checked; the arrays are copied.
+    /// </summary>
+    /// <exception cref="SparseIndexException">An index is outside the rows, or <paramref name="indptr"/> is not a valid column pointer.</exception>
+    public static CscArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape)
+    {
+        Require2D(shape, "CSC");
+        (int[] p, int[] i, Array v) = CheckedCopy(data, indices, indptr, shape.Dims[1], shape.Dims[0], 0);
+        var result = new CscArray(p, i, v, shape, false, false);
+        result.RefreshCanonicalFlag();
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public override SparseFormat Format => SparseFormat.Csc;
+
+    internal override int Major => Shape.Dims[1];
+
+    internal override int Minor => Shape.Dims[0];
+
+    /// <inheritdoc/>
+    public override CooArray ToCoo()
+    {
+        SumDuplicates();
+        (int[] cols, int[] rows) = ExpandMajor();
+        // Entries are column-major here; COO's canonical order is row-major, so the result is sorted by COO itself.
+        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(Values), Shape, false).SumDuplicates();
+    }
+
+    /// <inheritdoc/>
+    public override CsrArray ToCsr()
+    {
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        return new CsrArray(p, i, v, Shape, true, IsCanonical);
+    }
+
+    /// <inheritdoc/>
+    public override CscArray ToCsc() => this;
+
+    /// <summary>The transpose as a CSR array sharing this array's storage (no copy).</summary>
+    internal CsrArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+}

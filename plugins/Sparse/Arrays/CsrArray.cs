@@ -1,0 +1,57 @@
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>A 2-d sparse array in compressed sparse row format (SciPy's <c>csr_array</c>): fast row access, SpMV and SpGEMM.</summary>
+public sealed class CsrArray : CompressedArray
+{
+    internal CsrArray(int[] indptr, int[] indices, Array values, Shape shape, bool sorted, bool canonical)
+        : base(indptr, indices, values, shape, sorted, canonical)
+    {
+    }
+
+    /// <summary>
+    /// SciPy's <c>csr_array((data, indices, indptr), shape)</c>. Every entry of <paramref name="indptr"/> and
+    /// <paramref name="indices"/> is checked; the arrays are copied.
+    /// </summary>
+    /// <exception cref="SparseIndexException">An index is outside the columns, or <paramref name="indptr"/> is not a valid row pointer.</exception>
+    public static CsrArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape)
+    {
+        Require2D(shape, "CSR");
+        (int[] p, int[] i, Array v) = CheckedCopy(data, indices, indptr, shape.Dims[0], shape.Dims[1], 1);
+        var result = new CsrArray(p, i, v, shape, false, false);
+        result.RefreshCanonicalFlag();
+        return result;
+    }
+
+    /// <summary>SciPy's <c>csr_array((data, (row, col)), shape)</c>: duplicates are summed.</summary>
+    /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
+    public static CsrArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => CooArray.FromTriplets(data, row, col, shape).ToCsr();
+
+    /// <inheritdoc/>
+    public override SparseFormat Format => SparseFormat.Csr;
+
+    internal override int Major => Shape.Dims[0];
+
+    internal override int Minor => Shape.Dims[1];
+
+    /// <inheritdoc/>
+    public override CooArray ToCoo()
+    {
+        (int[] rows, int[] cols) = ExpandMajor();
+        return new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(Values), Shape, IsCanonical);
+    }
+
+    /// <inheritdoc/>
+    public override CsrArray ToCsr() => this;
+
+    /// <inheritdoc/>
+    public override CscArray ToCsc()
+    {
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        return new CscArray(p, i, v, Shape, true, IsCanonical);
+    }
+
+    /// <summary>The transpose as a CSC array sharing this array's storage (no copy).</summary>
+    internal CscArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+}

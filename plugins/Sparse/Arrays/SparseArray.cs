@@ -1,0 +1,79 @@
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>
+/// The base of the Sparse backend's arrays: the stored entries of an array whose other elements are the fill value 0.
+/// </summary>
+/// <remarks>
+/// <see cref="NDArray.IsHostResident"/> is <see langword="false"/>: <see cref="ToHost"/> materialises every zero, so host
+/// backends such as Dense must not take a sparse array implicitly; they decline it and the call reaches Sparse.
+/// </remarks>
+public abstract class SparseArray : NDArray
+{
+    private protected SparseArray(Shape shape, DType dtype)
+    {
+        Shape = shape;
+        DType = dtype;
+    }
+
+    /// <inheritdoc/>
+    public override Shape Shape { get; }
+
+    /// <inheritdoc/>
+    public override DType DType { get; }
+
+    /// <summary>The storage format.</summary>
+    public abstract SparseFormat Format { get; }
+
+    /// <summary>The number of stored entries (explicit zeros included, as in SciPy).</summary>
+    public abstract int Nnz { get; }
+
+    /// <summary>The fraction of elements that are stored: <c>Nnz / Size</c>.</summary>
+    public double Density => Size == 0 ? 0 : (double)Nnz / Size;
+
+    /// <summary>The value of every element that is not stored: always 0.</summary>
+    public Scalar FillValue => DType.IsFloat() ? Scalar.Float(0) : DType == DType.Bool ? Scalar.Bool(false) : Scalar.Integer(0);
+
+    /// <summary>The stored values, a one-dimensional array of the dtype's CLR type.</summary>
+    public abstract Array Values { get; }
+
+    /// <summary>Whether the entries are sorted (row-major) and free of duplicates (SciPy's <c>has_canonical_format</c>).</summary>
+    public abstract bool IsCanonical { get; }
+
+    /// <summary>The array in coordinate format (this array when it already is).</summary>
+    public abstract CooArray ToCoo();
+
+    /// <summary>The array in compressed sparse row format (2-d only).</summary>
+    public abstract CsrArray ToCsr();
+
+    /// <summary>The array in compressed sparse column format (2-d only).</summary>
+    public abstract CscArray ToCsc();
+
+    /// <summary>The array in <paramref name="format"/>.</summary>
+    public SparseArray ToFormat(SparseFormat format) => format switch
+    {
+        SparseFormat.Coo => ToCoo(),
+        SparseFormat.Csr => ToCsr(),
+        _ => ToCsc(),
+    };
+
+    /// <summary>
+    /// Densifies: every element, zeros included, in a new C-contiguous buffer. This is the explicit way out of sparse
+    /// storage; the result is as large as <see cref="NDArray.Size"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
+    public override HostBuffer ToHost() => ToCoo().Densify();
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"<{GetType().Name} shape={Shape} dtype={DType.Name()} nnz={Nnz} density={Density.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}>";
+
+    private protected static void Require2D(Shape shape, string format)
+    {
+        if (shape.Rank != 2)
+        {
+            throw new ShapeMismatchException($"{format} arrays are 2-d, but shape {shape} has {shape.Rank} dimensions; use format 'coo' for n-d arrays", shape);
+        }
+    }
+}

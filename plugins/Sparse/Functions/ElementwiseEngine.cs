@@ -1,0 +1,159 @@
+using System.Numerics;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Sparse.Kernels;
+using ArrayDispatch.Sparse.Kernels.Ops;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>
+/// The result-type rules of element-wise functions with sparse operands (see the README's table):
+/// sparse∘sparse is sparse when f(0, 0) = 0; sparse∘dense is sparse for zero-annihilating f (multiply, logical_and) and
+/// dense otherwise; sparse∘scalar is sparse when f(0, c) = 0; anything else densifies only when allowed.
+/// </summary>
+internal static class ElementwiseEngine
+{
+    /// <summary>An arithmetic function (<see cref="IBinaryOp"/>).</summary>
+    public static NDArray Arithmetic<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
+    {
+        DType result = x1.ResultType(x2);
+        if (TOp.FloatResult && !result.IsFloat()) result = DType.Float64;
+        if (result == DType.Bool && typeof(TOp) == typeof(SubtractOp))
+        {
+            throw new DTypeMismatchException("numpy boolean subtract, the '-' operator, is not supported; use the bitwise_xor, the '^' operator, or the logical_xor function instead", "x1");
+        }
+        DType compute = result == DType.Bool ? DType.Int32 : result;
+        NDArray r = compute switch
+        {
+            DType.Int32 => Core<int, int, Arith<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Int64 => Core<long, long, Arith<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Float32 => Core<float, float, Arith<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
+            _ => Core<double, double, Arith<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+        };
+        return result == compute ? r : CastResult(ctx, r, result);
+    }
+
+    /// <summary>A comparison or logical function (<see cref="IPredicateOp"/>).</summary>
+    public static NDArray Predicate<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IPredicateOp
+    {
+        DType compute = x1.ResultType(x2);
+        return compute switch
+        {
+            DType.Bool or DType.Int32 => Core<int, bool, Pred<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Int64 => Core<long, bool, Pred<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Float32 => Core<float, bool, Pred<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
+            _ => Core<double, bool, Pred<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+        };
+    }
+
+    private static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch
+    {
+        SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.Values, dtype)),
+        _ => ctx.Dense(Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(r.ToHost()), dtype), r.Shape)),
+    };
+
+    private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, Operand x1, Operand x2, bool annihilates)
+        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+    {
+        Shape shape = Shape.Broadcast(x1.Shape, x2.Shape);
+        var s1 = x1.Array as SparseArray;
+        var s2 = x2.Array as SparseArray;
+        if (s1 is not null && s2 is not null)
+        {
+            TOut zero = TM.Apply(T.Zero, T.Zero);
+            if (!Zero.Is(zero))
+            {
+                ctx.RequireDensify(name, $"{name}(0, 0) = {Format(zero)}, so the zeros of the result are not 0");
+                return DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
+            }
+            return SparseSparse<T, TOut, TM>(s1, s2, shape);
+        }
+        if (s1 is not null && x2.Array is { } d2) return annihilates ? SparseDense<T, TOut, TM>(s1, d2, shape, true) : DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
+        if (s2 is not null && x1.Array is { } d1) return annihilates ? SparseDense<T, TOut, TM>(s2, d1, shape, false) : DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
+        SparseArray s = s1 ?? s2!;
+        bool left = s1 is not null;
+        T c = (left ? x2 : x1).Scalar.As<T>();
+        TOut atZero = left ? TM.Apply(T.Zero, c) : TM.Apply(c, T.Zero);
+        if (!Zero.Is(atZero))
+        {
+            string call = left ? $"{name}(0, {(left ? x2 : x1).Scalar})" : $"{name}({x1.Scalar}, 0)";
+            ctx.RequireDensify(name, $"{call} = {Format(atZero)}, so the zeros of the result are not 0");
+            return DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
+        }
+        Structure.Canonical(s);
+        T[] values = ArrayOps.As<T>(s.Values);
+        var result = new TOut[values.Length];
+        if (left) for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(values[k], c);
+        else for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(c, values[k]);
+        return Structure.WithValues(s, result);
+    }
+
+    private static SparseArray SparseSparse<T, TOut, TM>(SparseArray a, SparseArray b, Shape shape)
+        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+    {
+        if (a.Rank == 2 && a.Shape == b.Shape)
+        {
+            bool csc = a is CscArray && b is CscArray;
+            CompressedArray ca = csc ? a.ToCsc() : a.ToCsr(), cb = csc ? b.ToCsc() : b.ToCsr();
+            ca.SumDuplicates();
+            cb.SumDuplicates();
+            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.Indptr, ca.Indices, ArrayOps.As<T>(ca.Values), cb.Indptr, cb.Indices, ArrayOps.As<T>(cb.Values));
+            SparseArray r = csc ? new CscArray(p, i, v, shape, true, true) : new CsrArray(p, i, v, shape, true, true);
+            return a is CooArray ? r.ToCoo() : r;
+        }
+        CooArray ac = a.ToCoo(), bc = b.ToCoo();
+        (long[] ak, T[] av) = CooMerge.Broadcast(ac, ArrayOps.As<T>(ac.Values), shape);
+        (long[] bk, T[] bv) = CooMerge.Broadcast(bc, ArrayOps.As<T>(bc.Values), shape);
+        (long[] keys, TOut[] values) = CooMerge.Merge<T, TOut, TM>(ak, av, bk, bv);
+        return FromKeys(keys, values, shape, a.Format);
+    }
+
+    private static SparseArray SparseDense<T, TOut, TM>(SparseArray s, NDArray d, Shape shape, bool sparseLeft)
+        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+    {
+        T[] dense = DenseBinary.BroadcastTo(HostInterop.Read<T>(d), d.Shape, shape);
+        if (s.Rank == 2 && s.Shape == shape && s is not CooArray)
+        {
+            CsrArray csr = s.ToCsr();
+            csr.SumDuplicates();
+            T[] values = ArrayOps.As<T>(csr.Values);
+            (int[] p, int[] i, TOut[] v) = sparseLeft
+                ? CsrMerge.WithDense<T, TOut, TM>(shape.Dims[0], shape.Dims[1], csr.Indptr, csr.Indices, values, dense)
+                : CsrMerge.WithDense<T, TOut, Swapped<TM, T, TOut>>(shape.Dims[0], shape.Dims[1], csr.Indptr, csr.Indices, values, dense);
+            var r = new CsrArray(p, i, v, shape, true, true);
+            return s is CscArray ? r.ToCsc() : r;
+        }
+        CooArray coo = s.ToCoo();
+        (long[] keys, T[] sv) = CooMerge.Broadcast(coo, ArrayOps.As<T>(coo.Values), shape);
+        (long[] outKeys, TOut[] outValues) = CooMerge.WithDense<T, TOut, TM>(keys, sv, dense, sparseLeft);
+        return FromKeys(outKeys, outValues, shape, s.Format);
+    }
+
+    private static NDArray DenseResult<T, TOut, TM>(SparseContext ctx, Operand x1, Operand x2, Shape shape)
+        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+    {
+        (T[] a, Shape sa) = DenseOperand<T>(x1);
+        (T[] b, Shape sb) = DenseOperand<T>(x2);
+        TOut[] result = DenseBinary.Apply<T, TOut, TM>(a, sa, b, sb, shape);
+        return ctx.Dense(HostBuffer.FromContiguous(result, shape));
+    }
+
+    private static (T[] Values, Shape Shape) DenseOperand<T>(Operand x) where T : unmanaged, INumber<T> =>
+        x.Array is { } a ? (HostInterop.Read<T>(a), a.Shape) : ([x.Scalar.As<T>()], Shape.Scalar);
+
+    internal static SparseArray FromKeys<TOut>(long[] keys, TOut[] values, Shape shape, SparseFormat format)
+    {
+        var coo = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), values, shape, true);
+        return shape.Rank == 2 ? coo.ToFormat(format) : coo;
+    }
+
+    internal static HostBuffer Buffer(Array values, Shape shape) =>
+        new(values, CooArray.DTypeOf(values), shape, shape.ContiguousStrides());
+
+    private static string Format<TOut>(TOut value) => value switch
+    {
+        bool b => b ? "True" : "False",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => $"{value}",
+    };
+}

@@ -1,0 +1,67 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>Creation functions on the Sparse backend: <c>asarray</c> (any array, .NET array or host buffer, in a chosen format), <c>eye</c>, <c>zeros</c>.</summary>
+internal sealed class SparseCreation(SparseContext ctx)
+{
+    /// <summary><c>Np.AsArray(x, backend: "Sparse", format: "csr")</c>. 2-d sources default to CSR, others to COO; a sparse source keeps its format.</summary>
+    [Implements("asarray")]
+    public DispatchResult<NDArray> AsArray(in AsArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Source is NDArray { IsHostResident: false } and not SparseArray)
+        {
+            return NotImplemented.Value; // device and lazy arrays are not moved implicitly
+        }
+        SparseArray result;
+        if (args.Source is SparseArray s)
+        {
+            SparseFormat format = SparseFormats.Parse(args.Placement.Format, s.Format);
+            result = s.ToFormat(format);
+            if (ReferenceEquals(result, s) && args.Copy) result = Copy(s);
+        }
+        else
+        {
+            var buffer = HostInterop.FromSource(args.Source);
+            SparseFormat format = SparseFormats.Parse(args.Placement.Format, buffer.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
+            result = DenseToSparse.Convert(buffer, format);
+        }
+        if (args.DType is { } dtype && dtype != result.DType)
+        {
+            Structure.Canonical(result);
+            result = Structure.WithValues(result, ArrayOps.Cast(result.Values, dtype));
+        }
+        _ = ctx;
+        return result;
+    }
+
+    /// <summary><c>Np.Eye(n, m, k, backend: "Sparse")</c>: CSR unless the placement names another format.</summary>
+    [Implements("eye")]
+    public DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types) =>
+        SparseArrays.Eye(args.N, args.M, args.K, args.DType, SparseFormats.Parse(args.Placement.Format, SparseFormat.Csr));
+
+    /// <summary><c>Np.Zeros(shape, backend: "Sparse")</c>: no stored entries. A nonzero fill is refused: every element would be stored.</summary>
+    [Implements("full")]
+    public DispatchResult<NDArray> Full(in FullArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!args.Fill.IsZero)
+        {
+            throw new SparseDensifyException("full", $"fill value {args.Fill} is not 0, so every element would be stored");
+        }
+        SparseFormat format = SparseFormats.Parse(args.Placement.Format, args.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
+        var coords = new int[args.Shape.Rank][];
+        for (int a = 0; a < coords.Length; a++) coords[a] = [];
+        return new CooArray(coords, ArrayOps.Allocate(args.DType, 0), args.Shape, true).ToFormat(format);
+    }
+
+    internal static SparseArray Copy(SparseArray s) => s switch
+    {
+        CooArray c => new CooArray(Array.ConvertAll(c.Coords, x => (int[])x.Clone()), ArrayOps.Copy(c.Values), c.Shape, c.IsCanonical),
+        CsrArray r => new CsrArray((int[])r.Indptr.Clone(), (int[])r.Indices.Clone(), ArrayOps.Copy(r.Values), r.Shape, r.HasSortedIndices, r.IsCanonical),
+        CscArray k => new CscArray((int[])k.Indptr.Clone(), (int[])k.Indices.Clone(), ArrayOps.Copy(k.Values), k.Shape, k.HasSortedIndices, k.IsCanonical),
+        _ => throw new InvalidOperationException($"unknown sparse array type {s.GetType().Name}. This is a bug in ArrayDispatch; please report it."),
+    };
+}

@@ -1,0 +1,234 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>Shape and layout functions: transpose, reshape, astype, copy, tril/triu, diagonal, trace, concatenate/stack, getitem.</summary>
+internal sealed class SparseManipulation(SparseContext ctx)
+{
+    /// <summary>2-d CSR and CSC transpose into each other without copying; COO permutes its coordinates.</summary>
+    [Implements("transpose")]
+    public DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args.X, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        int[] perm = args.Axes.IsAll ? Enumerable.Range(0, x.Rank).Reverse().ToArray() : NormalizePermutation(args.Axes, x.Rank);
+        if (x.Rank == 2 && perm[0] == 1)
+        {
+            if (x is CsrArray csr) return csr.TransposeView();
+            if (x is CscArray csc) return csc.TransposeView();
+        }
+        if (x is not CooArray && perm.SequenceEqual(Enumerable.Range(0, x.Rank))) return x;
+        CooArray coo = x.ToCoo();
+        var dims = new int[x.Rank];
+        var coords = new int[x.Rank][];
+        for (int a = 0; a < x.Rank; a++) { dims[a] = x.Shape.Dims[perm[a]]; coords[a] = coo.Coords[perm[a]]; }
+        return new CooArray(coords, coo.Values, new Shape(dims), false).SumDuplicates();
+    }
+
+    /// <summary>Reshapes through the row-major linear index (NumPy's C order); the result is COO, or the input's format when both are 2-d.</summary>
+    [Implements("reshape")]
+    public DispatchResult<NDArray> Reshape(in ShapeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args.X, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        Shape shape = InferShape(args.Shape, x.Shape);
+        CooArray coo = x.ToCoo().SumDuplicates();
+        long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
+        var result = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), coo.Values, shape, true);
+        return shape.Rank == 2 && x.Rank == 2 ? result.ToFormat(x.Format) : result;
+    }
+
+    [Implements("astype")]
+    public DispatchResult<NDArray> AsType(in AsTypeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args.X, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        if (!DTypes.CanCast(x.DType, args.DType, args.Casting))
+        {
+            throw new DTypeMismatchException($"Cannot cast array data from dtype('{x.DType.Name()}') to dtype('{args.DType.Name()}') according to the rule '{CastingName(args.Casting)}'", "dtype");
+        }
+        if (x.DType == args.DType && !args.Copy) return x;
+        Structure.Canonical(x);
+        return Structure.WithValues(x, ArrayOps.Cast(ArrayOps.Copy(x.Values), args.DType));
+    }
+
+    [Implements("copy")]
+    public DispatchResult<NDArray> Copy(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        Accepts(args.X, types) ? SparseCreation.Copy((SparseArray)args.X) : NotImplemented.Value;
+
+    [Implements("tril")]
+    public DispatchResult<NDArray> Tril(in IntArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: true);
+
+    [Implements("triu")]
+    public DispatchResult<NDArray> Triu(in IntArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: false);
+
+    private DispatchResult<NDArray> Triangle(in IntArgs args, ReadOnlySpan<Type> types, bool lower)
+    {
+        if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        int k = args.Ints.Length > 0 ? args.Ints[0] : 0;
+        CooArray coo = x.ToCoo().SumDuplicates();
+        var keep = new List<int>();
+        for (int t = 0; t < coo.Nnz; t++)
+        {
+            int d = coo.Coords[1][t] - coo.Coords[0][t];
+            if (lower ? d <= k : d >= k) keep.Add(t);
+        }
+        int[] kept = [.. keep];
+        var result = new CooArray([ArrayOps.Gather(coo.Coords[0], kept), ArrayOps.Gather(coo.Coords[1], kept)], ArrayOps.Gather(coo.Values, kept), x.Shape, true);
+        return result.ToFormat(x.Format);
+    }
+
+    /// <summary>The diagonal of a 2-d array as a dense 1-d array.</summary>
+    [Implements("diagonal")]
+    public DispatchResult<NDArray> Diagonal(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
+        return ctx.Dense(DiagonalOf((SparseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0));
+    }
+
+    [Implements("trace")]
+    public DispatchResult<NDArray> Trace(in IntArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        HostBuffer diag = DiagonalOf(x, args.Ints.Length > 0 ? args.Ints[0] : 0);
+        if (x.DType.IsFloat())
+        {
+            double s = 0;
+            foreach (double v in (double[])ArrayOps.Cast(diag.Data, DType.Float64)) s += v;
+            return ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(new[] { s }, x.DType), Shape.Scalar));
+        }
+        long total = 0;
+        foreach (long v in (long[])ArrayOps.Cast(diag.Data, DType.Int64)) total += v;
+        return ctx.Scalar(total);
+    }
+
+    private static HostBuffer DiagonalOf(SparseArray x, int k)
+    {
+        int rows = x.Shape.Dims[0], cols = x.Shape.Dims[1];
+        int start = Math.Max(0, -k), length = Math.Max(0, Math.Min(rows, cols - k) - start);
+        CsrArray csr = x.ToCsr();
+        csr.SumDuplicates();
+        Array result = ArrayOps.Allocate(x.DType, length);
+        for (int t = 0; t < length; t++)
+        {
+            int i = start + t, j = i + k;
+            int at = Array.BinarySearch(csr.Indices, csr.Indptr[i], csr.Indptr[i + 1] - csr.Indptr[i], j);
+            if (at >= 0) Array.Copy(csr.Values, at, result, t, 1);
+        }
+        return ElementwiseEngine.Buffer(result, new Shape(length));
+    }
+
+    /// <summary>Joins along an existing axis; dense host arrays among the inputs are converted. 2-d results keep the first array's format.</summary>
+    [Implements("concatenate")]
+    public DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length == 0 || !HostInterop.AcceptsAll(types, args.Arrays)) return NotImplemented.Value;
+        bool flatten = args.Axis is null;
+        CooArray[] parts = Array.ConvertAll(args.Arrays, a => ToCoo(a, flatten));
+        return Joining.Concatenate(parts, args.Axis ?? 0, FirstFormat(args.Arrays));
+    }
+
+    [Implements("stack")]
+    public DispatchResult<NDArray> Stack(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length == 0 || !HostInterop.AcceptsAll(types, args.Arrays)) return NotImplemented.Value;
+        CooArray[] parts = Array.ConvertAll(args.Arrays, a => ToCoo(a, flatten: false));
+        int axis = Shape.NormalizeAxis(args.Axis ?? 0, parts[0].Rank + 1);
+        CooArray[] expanded = Array.ConvertAll(parts, p => Joining.InsertAxis(p, axis));
+        return Joining.Concatenate(expanded, axis, FirstFormat(args.Arrays));
+    }
+
+    /// <summary>Integers, slices, <c>newaxis</c>, <c>...</c>, and one integer array or boolean mask (row or column selection). Several index arrays are declined.</summary>
+    [Implements("getitem")]
+    public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.X is not SparseArray x) return NotImplemented.Value;
+        foreach (Type t in types)
+        {
+            if (!typeof(SparseArray).IsAssignableFrom(t) && !IsIndexArrayType(args.Index, t)) return NotImplemented.Value;
+        }
+        if (!Indexing.TryParse(x.Shape, args.Index, out Selection.AxisPick[] picks, out int[] newAxes)) return NotImplemented.Value;
+        CooArray result = Selection.Apply(x.ToCoo(), picks, newAxes);
+        if (result.Rank == 0)
+        {
+            return ctx.Dense(result.Densify());
+        }
+        return result.Rank == 2 && x.Rank == 2 ? result.ToFormat(x.Format) : result;
+    }
+
+    private static bool IsIndexArrayType(ArrayIndex[] index, Type t)
+    {
+        foreach (ArrayIndex i in index) if (i.Array is { } a && a.GetType() == t && (a.IsHostResident || a is SparseArray)) return true;
+        return false;
+    }
+
+    private static CooArray ToCoo(NDArray a, bool flatten)
+    {
+        CooArray coo = a is SparseArray s ? s.ToCoo().SumDuplicates() : (CooArray)DenseToSparse.Convert(a.ToHost(), SparseFormat.Coo);
+        if (!flatten || coo.Rank == 1) return coo;
+        long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
+        var flat = new Shape((int)coo.Size);
+        return new CooArray(CooKernels.Unravel(keys, keys.Length, flat), coo.Values, flat, true);
+    }
+
+    private static SparseFormat FirstFormat(NDArray[] arrays)
+    {
+        foreach (NDArray a in arrays) if (a is SparseArray s) return s.Format;
+        return SparseFormat.Coo;
+    }
+
+    private static bool Accepts(NDArray x, ReadOnlySpan<Type> types) => x is SparseArray && HostInterop.Accepts(types, x);
+
+    private static int[] NormalizePermutation(Axes axes, int rank)
+    {
+        ReadOnlySpan<int> given = axes.Values;
+        if (given.Length != rank) throw new ArgumentException($"axes don't match array: {given.Length} axes given for an array of dimension {rank}", "axes");
+        var perm = new int[rank];
+        var seen = new bool[rank];
+        for (int a = 0; a < rank; a++)
+        {
+            perm[a] = Shape.NormalizeAxis(given[a], rank);
+            if (seen[perm[a]]) throw new ArgumentException($"repeated axis in transpose: {given[a]}", "axes");
+            seen[perm[a]] = true;
+        }
+        return perm;
+    }
+
+    internal static Shape InferShape(int[] requested, Shape from)
+    {
+        var dims = (int[])requested.Clone();
+        int unknown = -1;
+        long known = 1;
+        for (int a = 0; a < dims.Length; a++)
+        {
+            if (dims[a] == -1)
+            {
+                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
+                unknown = a;
+            }
+            else known *= dims[a];
+        }
+        if (unknown >= 0 && known != 0 && from.Size % known == 0) dims[unknown] = (int)(from.Size / known);
+        var shape = new Shape(dims);
+        if (shape.Size != from.Size || (unknown >= 0 && known == 0))
+        {
+            throw new ShapeMismatchException($"cannot reshape array of size {from.Size} into shape {Shape.Format(requested)}", "shape", from);
+        }
+        return shape;
+    }
+
+    private static string CastingName(Casting c) => c switch
+    {
+        Casting.No => "no",
+        Casting.Equiv => "equiv",
+        Casting.Safe => "safe",
+        Casting.SameKind => "same_kind",
+        _ => "unsafe",
+    };
+}

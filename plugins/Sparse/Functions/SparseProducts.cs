@@ -1,0 +1,120 @@
+using System.Numerics;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>
+/// <c>matmul</c>/<c>dot</c> of 1-d and 2-d operands: CSR @ dense vector (SpMV) and block (SpMM) give dense results, sparse
+/// @ sparse (SpGEMM) gives CSR, dense @ sparse gives dense. Stacks of matrices (rank above 2) are declined. Also <c>kron</c>.
+/// </summary>
+internal sealed class SparseProducts(SparseContext ctx)
+{
+    [Implements("matmul")]
+    public DispatchResult<NDArray> MatMul(in PairArgs args, ReadOnlySpan<Type> types) => Product(args, types, "matmul");
+
+    [Implements("dot")]
+    public DispatchResult<NDArray> Dot(in PairArgs args, ReadOnlySpan<Type> types) => Product(args, types, "dot");
+
+    [Implements("kron")]
+    public DispatchResult<NDArray> Kron(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!HostInterop.Accepts(types, args.A, args.B) || args.A.Rank != 2 || args.B.Rank != 2) return NotImplemented.Value;
+        return Kronecker.Product(AsSparse(args.A).ToCsr(), AsSparse(args.B).ToCsr());
+    }
+
+    private DispatchResult<NDArray> Product(in PairArgs args, ReadOnlySpan<Type> types, string name)
+    {
+        if (!HostInterop.Accepts(types, args.A, args.B)) return NotImplemented.Value;
+        NDArray a = args.A, b = args.B;
+        if (a.Rank is 0 or > 2 || b.Rank is 0 or > 2) return NotImplemented.Value;
+        int k1 = a.Shape.Dims[a.Rank - 1];
+        int k2 = b.Rank == 1 ? b.Shape.Dims[0] : b.Shape.Dims[0];
+        if (k1 != k2)
+        {
+            throw new ShapeMismatchException(
+                $"{name}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k1})",
+                "x2", a.Shape, b.Shape);
+        }
+        DType dtype = DTypes.Promote(a.DType, b.DType);
+        DType compute = dtype == DType.Bool ? DType.Int32 : dtype;
+        NDArray result = compute switch
+        {
+            DType.Int32 => Typed<int>(a, b),
+            DType.Int64 => Typed<long>(a, b),
+            DType.Float32 => Typed<float>(a, b),
+            _ => Typed<double>(a, b),
+        };
+        if (dtype == compute) return result;
+        return result is SparseArray s
+            ? Structure.WithValues(Structure.Canonical(s), ArrayOps.Cast(s.Values, dtype))
+            : ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(result.ToHost()), dtype), result.Shape));
+    }
+
+    private NDArray Typed<T>(NDArray a, NDArray b) where T : unmanaged, INumber<T>
+    {
+        if (a is SparseArray sa && b is SparseArray sb)
+        {
+            CsrArray left = Matrix(sa, asRow: true), right = Matrix(sb, asRow: false);
+            (int[] p, int[] i, T[] v) = SpGemm.Multiply(left.Shape.Dims[0], right.Shape.Dims[1],
+                left.Indptr, left.Indices, ArrayOps.As<T>(left.Values), right.Indptr, right.Indices, ArrayOps.As<T>(right.Values));
+            var product = new CsrArray(p, i, v, new Shape(left.Shape.Dims[0], right.Shape.Dims[1]), false, false);
+            return VectorResult(product, a.Rank, b.Rank);
+        }
+        if (a is SparseArray s)
+        {
+            CsrArray m = Matrix(s, asRow: true);
+            T[] dense = HostInterop.Read<T>(b);
+            T[] values = ArrayOps.As<T>(m.Values);
+            if (b.Rank == 1)
+            {
+                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense);
+                return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
+            }
+            int n = b.Shape.Dims[1];
+            T[] block = SpMV.MultiplyBlock(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense, n);
+            return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
+        }
+        CsrArray right2 = Matrix((SparseArray)b, asRow: false);
+        T[] d = HostInterop.Read<T>(a);
+        int rows = a.Rank == 1 ? 1 : a.Shape.Dims[0];
+        T[] r = SpMV.DenseTimesCsr(d, rows, right2.Shape.Dims[0], right2.Indptr, right2.Indices, ArrayOps.As<T>(right2.Values), right2.Shape.Dims[1]);
+        Shape shape = a.Rank == 1 ? (b.Rank == 1 ? Shape.Scalar : new Shape(right2.Shape.Dims[1])) : (b.Rank == 1 ? new Shape(rows) : new Shape(rows, right2.Shape.Dims[1]));
+        return Dense(r, shape);
+    }
+
+    /// <summary>A sparse operand as a CSR matrix: 1-d vectors become a row (left operand) or a column (right operand).</summary>
+    private static CsrArray Matrix(SparseArray x, bool asRow)
+    {
+        if (x.Rank == 2) return x.ToCsr();
+        CooArray v = x.ToCoo().SumDuplicates();
+        int n = v.Shape.Dims[0];
+        var zeros = new int[v.Nnz];
+        CooArray m = asRow
+            ? new CooArray([zeros, v.Coords[0]], v.Values, new Shape(1, n), true)
+            : new CooArray([v.Coords[0], zeros], v.Values, new Shape(n, 1), true);
+        return m.ToCsr();
+    }
+
+    private NDArray VectorResult(CsrArray product, int rankA, int rankB)
+    {
+        if (rankA == 2 && rankB == 2) return product;
+        if (rankA == 1 && rankB == 1)
+        {
+            HostBuffer h = product.ToHost();
+            return ctx.Dense(new HostBuffer(h.Data, h.DType, Shape.Scalar, []));
+        }
+        CooArray coo = product.ToCoo().SumDuplicates();
+        return rankA == 1
+            ? new CooArray([coo.Coords[1]], coo.Values, new Shape(product.Shape.Dims[1]), true)
+            : new CooArray([coo.Coords[0]], coo.Values, new Shape(product.Shape.Dims[0]), true);
+    }
+
+    private NDArray Dense<T>(T[] values, Shape shape) where T : unmanaged =>
+        ctx.Dense(shape.Rank == 0 ? HostBuffer.FromContiguous(values, Shape.Scalar) : HostBuffer.FromContiguous(values, shape));
+
+    private static SparseArray AsSparse(NDArray x) => x as SparseArray ?? Kernels.DenseToSparse.Convert(x.ToHost(), SparseFormat.Csr);
+}

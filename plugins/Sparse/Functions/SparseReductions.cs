@@ -1,0 +1,170 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>
+/// Reductions of sparse arrays with <c>axis</c> and <c>keepdims</c>. Results are dense (a 0-d array for a full reduction),
+/// as for SciPy's sparse arrays: a reduced sparse array is rarely sparse.
+/// </summary>
+internal sealed class SparseReductions(SparseContext ctx)
+{
+    [Implements("sum")]
+    public DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        int[] axes = args.Axis.Normalize(x.Rank);
+        DType dtype = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Int64);
+        if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
+        {
+            if (axes.Length is 0) return Result(ArrayOps.Cast(x.ToHost().Data, dtype), x.Shape, dtype);
+            if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll((double[])c.Values, c.Nnz));
+            bool alongMajor = (axes[0] == 1) == (c is CsrArray);
+            double[] sums = alongMajor ? CsrReduce.SumLines(c.Indptr, (double[])c.Values) : CsrReduce.SumMinor(c.Indices, (double[])c.Values, c.Nnz, c.Minor);
+            return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
+        }
+        GroupReduce g = Group(ref x, axes, args.KeepDims);
+        return Result(x.DType.IsFloat() ? g.Sum(Doubles(x)) : g.Sum(Longs(x)), g.OutShape, dtype);
+    }
+
+    [Implements("nansum")]
+    public DispatchResult<NDArray> NanSum(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        double[] values = (double[])Doubles(x).Clone();
+        for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
+        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DType.Int64);
+    }
+
+    [Implements("prod")]
+    public DispatchResult<NDArray> Prod(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        DType dtype = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Int64);
+        return Result(x.DType.IsFloat() ? g.Prod(Doubles(x)) : g.Prod(Longs(x)), g.OutShape, dtype);
+    }
+
+    [Implements("mean")]
+    public DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        double[] sums = g.Sum(Doubles(x));
+        for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength;
+        return Result(sums, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
+    }
+
+    [Implements("var")]
+    public DispatchResult<NDArray> Var(in ReductionArgs args, ReadOnlySpan<Type> types) => Spread(args, types, sqrt: false);
+
+    [Implements("std")]
+    public DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types) => Spread(args, types, sqrt: true);
+
+    private DispatchResult<NDArray> Spread(in ReductionArgs args, ReadOnlySpan<Type> types, bool sqrt)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        double[] v = g.Var(Doubles(x), args.Ddof);
+        if (sqrt) for (int i = 0; i < v.Length; i++) v[i] = Math.Sqrt(v[i]);
+        return Result(v, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
+    }
+
+    [Implements("max")]
+    public DispatchResult<NDArray> Max(in ReductionArgs args, ReadOnlySpan<Type> types) => Extreme(args, types, max: true);
+
+    [Implements("min")]
+    public DispatchResult<NDArray> Min(in ReductionArgs args, ReadOnlySpan<Type> types) => Extreme(args, types, max: false);
+
+    private DispatchResult<NDArray> Extreme(in ReductionArgs args, ReadOnlySpan<Type> types, bool max)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        return x.DType.IsFloat() ? Result(g.Extreme(Doubles(x), max), g.OutShape, x.DType) : Result(g.Extreme(Longs(x), max), g.OutShape, x.DType);
+    }
+
+    [Implements("count_nonzero")]
+    public DispatchResult<NDArray> CountNonzero(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        return Result(g.NonzeroCounts(Doubles(x)), g.OutShape, DType.Int64);
+    }
+
+    [Implements("any")]
+    public DispatchResult<NDArray> Any(in ReductionArgs args, ReadOnlySpan<Type> types) => Logical(args, types, all: false);
+
+    [Implements("all")]
+    public DispatchResult<NDArray> All(in ReductionArgs args, ReadOnlySpan<Type> types) => Logical(args, types, all: true);
+
+    private DispatchResult<NDArray> Logical(in ReductionArgs args, ReadOnlySpan<Type> types, bool all)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        long[] counts = g.NonzeroCounts(Doubles(x));
+        var result = new bool[counts.Length];
+        for (int i = 0; i < counts.Length; i++) result[i] = all ? counts[i] == g.GroupLength : counts[i] > 0;
+        return ctx.Dense(HostBuffer.FromContiguous(result, g.OutShape));
+    }
+
+    [Implements("argmax")]
+    public DispatchResult<NDArray> Argmax(in ReductionArgs args, ReadOnlySpan<Type> types) => ArgExtreme(args, types, max: true);
+
+    [Implements("argmin")]
+    public DispatchResult<NDArray> Argmin(in ReductionArgs args, ReadOnlySpan<Type> types) => ArgExtreme(args, types, max: false);
+
+    /// <summary>argmax/argmin of the flattened array (any rank) or along an axis of a 2-d array; n-d with an axis is declined.</summary>
+    private DispatchResult<NDArray> ArgExtreme(in ReductionArgs args, ReadOnlySpan<Type> types, bool max)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        if (!args.Axis.IsAll && x.Rank > 2) return NotImplemented.Value;
+        if (x.Size == 0) throw new ArgumentException($"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", "x");
+        long[] result;
+        Shape shape;
+        if (args.Axis.IsAll || x.Rank == 1)
+        {
+            CooArray coo = x.ToCoo().SumDuplicates();
+            long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
+            result = [ArgReduce.Line(keys, Doubles(coo), x.Size, max)];
+            shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
+        }
+        else
+        {
+            int axis = Shape.NormalizeAxis(args.Axis.Values[0], 2);
+            CompressedArray c = axis == 1 ? x.ToCsr() : x.ToCsc();
+            c.SumDuplicates();
+            result = ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max);
+            shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
+        }
+        return ctx.Dense(HostBuffer.FromContiguous(result, shape));
+    }
+
+    private static bool Accepts(in ReductionArgs args, ReadOnlySpan<Type> types) => args.X is SparseArray && HostInterop.Accepts(types, args.X);
+
+    private static GroupReduce Group(ref SparseArray x, int[] axes, bool keepDims)
+    {
+        CooArray coo = x.ToCoo().SumDuplicates();
+        x = coo;
+        return GroupReduce.Create(coo, axes, keepDims);
+    }
+
+    private static double[] Doubles(SparseArray x) => x.Values is double[] d ? d : (double[])ArrayOps.Cast(x.Values, DType.Float64);
+
+    private static long[] Longs(SparseArray x) => x.Values is long[] l ? l : (long[])ArrayOps.Cast(x.Values, DType.Int64);
+
+    private NDArray Result(Array values, Shape shape, DType dtype) =>
+        ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(values, dtype), shape));
+}

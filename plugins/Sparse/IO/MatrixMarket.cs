@@ -1,0 +1,150 @@
+using System.Globalization;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.IO;
+
+/// <summary>
+/// Matrix Market (<c>.mtx</c>) coordinate files, as SciPy's <c>mmread</c>/<c>mmwrite</c>: fields real, integer and pattern;
+/// symmetry general and symmetric. Every index read is checked against the declared size.
+/// </summary>
+public static class MatrixMarket
+{
+    /// <summary>Reads a file.</summary>
+    public static CooArray Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        return Read(reader);
+    }
+
+    /// <summary>Reads coordinate Matrix Market text: real gives float64, integer int64, pattern float64 ones; symmetric entries are mirrored.</summary>
+    /// <exception cref="FormatException">The header or a line is malformed; the message names the line.</exception>
+    /// <exception cref="SparseIndexException">An entry's row or column is outside the declared size.</exception>
+    public static CooArray Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string header = reader.ReadLine() ?? throw new FormatException("empty Matrix Market file");
+        string[] banner = header.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (banner.Length != 5 || !banner[0].Equals("%%MatrixMarket", StringComparison.OrdinalIgnoreCase) || !banner[1].Equals("matrix", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"line 1: expected '%%MatrixMarket matrix coordinate <field> <symmetry>', got '{header}'");
+        }
+        string format = banner[2].ToLowerInvariant(), field = banner[3].ToLowerInvariant(), symmetry = banner[4].ToLowerInvariant();
+        if (format != "coordinate") throw new FormatException($"line 1: only the 'coordinate' format is supported, not '{format}'");
+        if (field is not ("real" or "integer" or "pattern")) throw new FormatException($"line 1: field '{field}' is not supported; expected 'real', 'integer' or 'pattern'");
+        if (symmetry is not ("general" or "symmetric")) throw new FormatException($"line 1: symmetry '{symmetry}' is not supported; expected 'general' or 'symmetric'");
+        int lineNumber = 1;
+        string? line;
+        do { line = reader.ReadLine(); lineNumber++; } while (line is not null && (line.StartsWith('%') || line.Trim().Length == 0));
+        if (line is null) throw new FormatException("the size line is missing");
+        long[] size = ParseLongs(line, 3, lineNumber);
+        int rows = (int)size[0], cols = (int)size[1], nnz = (int)size[2];
+        bool symmetric = symmetry == "symmetric";
+        var r = new List<int>(symmetric ? 2 * nnz : nnz);
+        var c = new List<int>(r.Capacity);
+        var real = new List<double>(field == "integer" ? 0 : r.Capacity);
+        var integer = new List<long>(field == "integer" ? r.Capacity : 0);
+        for (int k = 0; k < nnz; k++)
+        {
+            line = reader.ReadLine();
+            lineNumber++;
+            if (line is null) throw new FormatException($"the file ends after {k} of {nnz} entries");
+            if (line.Trim().Length == 0 || line.StartsWith('%')) { k--; continue; }
+            string[] parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            int expected = field == "pattern" ? 2 : 3;
+            if (parts.Length < expected) throw new FormatException($"line {lineNumber}: expected {expected} values, got '{line}'");
+            int i = ParseIndex(parts[0], rows, 0, k, lineNumber), j = ParseIndex(parts[1], cols, 1, k, lineNumber);
+            double v = field == "pattern" ? 1 : field == "real" ? ParseDouble(parts[2], lineNumber) : 0;
+            long iv = field == "integer" ? ParseLongs(parts[2], 1, lineNumber)[0] : 0;
+            Add(i, j, v, iv);
+            if (symmetric && i != j) Add(j, i, v, iv);
+        }
+        Array values = field == "integer" ? integer.ToArray() : real.ToArray();
+        return new CooArray([r.ToArray(), c.ToArray()], values, new Shape(rows, cols), false).SumDuplicates();
+
+        void Add(int i, int j, double v, long iv)
+        {
+            r.Add(i);
+            c.Add(j);
+            if (field == "integer") integer.Add(iv); else real.Add(v);
+        }
+    }
+
+    /// <summary>Writes a file.</summary>
+    public static void Save(string path, SparseArray matrix, bool symmetric = false)
+    {
+        using var writer = new StreamWriter(path);
+        Write(writer, matrix, symmetric);
+    }
+
+    /// <summary>
+    /// Writes coordinate Matrix Market text: float dtypes as real (17 significant digits), integers as integer, bool as
+    /// pattern. With <paramref name="symmetric"/> only the lower triangle is written, after checking that the matrix is symmetric.
+    /// </summary>
+    /// <exception cref="ArgumentException">The matrix is not 2-d, or not symmetric when <paramref name="symmetric"/> is set.</exception>
+    public static void Write(TextWriter writer, SparseArray matrix, bool symmetric = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.Rank != 2) throw new ShapeMismatchException($"Matrix Market files hold 2-d matrices, not shape {matrix.Shape}", nameof(matrix), matrix.Shape);
+        CooArray coo = matrix.ToCoo().SumDuplicates();
+        if (coo.Values is bool[] mask)
+        {
+            int[] keep = Enumerable.Range(0, mask.Length).Where(k => mask[k]).ToArray();
+            coo = new CooArray([ArrayOps.Gather(coo.Coords[0], keep), ArrayOps.Gather(coo.Coords[1], keep)], ArrayOps.Gather(mask, keep), coo.Shape, true);
+        }
+        string field = coo.DType.IsFloat() ? "real" : coo.DType == DType.Bool ? "pattern" : "integer";
+        if (symmetric && !IsSymmetric(coo)) throw new ArgumentException($"the matrix of shape {coo.Shape} is not symmetric, so it cannot be written with symmetry 'symmetric'", nameof(symmetric));
+        int[] rows = coo.Coords[0], cols = coo.Coords[1];
+        var entries = Enumerable.Range(0, coo.Nnz).Where(k => !symmetric || rows[k] >= cols[k]).ToArray();
+        writer.WriteLine($"%%MatrixMarket matrix coordinate {field} {(symmetric ? "symmetric" : "general")}");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{coo.Shape.Dims[0]} {coo.Shape.Dims[1]} {entries.Length}"));
+        foreach (int k in entries)
+        {
+            string value = field switch
+            {
+                "pattern" => "",
+                "real" => " " + ArrayOps.GetDouble(coo.Values, k).ToString("R", CultureInfo.InvariantCulture),
+                _ => " " + ((long[])ArrayOps.Cast(coo.Values, DType.Int64))[k].ToString(CultureInfo.InvariantCulture),
+            };
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows[k] + 1} {cols[k] + 1}{value}"));
+        }
+    }
+
+    private static bool IsSymmetric(CooArray coo)
+    {
+        if (coo.Shape.Dims[0] != coo.Shape.Dims[1]) return false;
+        var entries = new Dictionary<(int, int), double>();
+        for (int k = 0; k < coo.Nnz; k++) entries[(coo.Coords[0][k], coo.Coords[1][k])] = ArrayOps.GetDouble(coo.Values, k);
+        foreach (((int i, int j), double v) in entries)
+        {
+            if ((entries.TryGetValue((j, i), out double w) ? w : 0) != v) return false;
+        }
+        return true;
+    }
+
+    private static int ParseIndex(string text, int size, int axis, int entry, int lineNumber)
+    {
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long one)) throw new FormatException($"line {lineNumber}: '{text}' is not an index");
+        if (one < 1 || one > size)
+        {
+            throw new SparseIndexException(axis == 0 ? "row" : "col", entry, one,
+                $"line {lineNumber}: {(axis == 0 ? "row" : "column")} index {one} of entry {entry} is outside [1, {size}] (Matrix Market indices are 1-based)");
+        }
+        return (int)(one - 1);
+    }
+
+    private static double ParseDouble(string text, int lineNumber) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : throw new FormatException($"line {lineNumber}: '{text}' is not a number");
+
+    private static long[] ParseLongs(string line, int count, int lineNumber)
+    {
+        string[] parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < count) throw new FormatException($"line {lineNumber}: expected {count} integers, got '{line}'");
+        var result = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (!long.TryParse(parts[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out result[i])) throw new FormatException($"line {lineNumber}: '{parts[i]}' is not an integer");
+        }
+        return result;
+    }
+}

@@ -1,0 +1,175 @@
+namespace ArrayDispatch.Sparse.Kernels;
+
+/// <summary>
+/// Reductions of a canonical COO array over a set of axes: each stored entry belongs to the output element (group) given by
+/// its kept coordinates, and every group also holds <c>L - count</c> implicit zeros, L being the product of the reduced
+/// dimensions. Accumulates in double (floats) or long (integers and bool).
+/// </summary>
+internal sealed class GroupReduce
+{
+    private GroupReduce(int[] groups, int groupCount, long groupLength, Shape outShape)
+    {
+        Groups = groups;
+        GroupCount = groupCount;
+        GroupLength = groupLength;
+        OutShape = outShape;
+    }
+
+    /// <summary>The group of each stored entry.</summary>
+    public int[] Groups { get; }
+
+    /// <summary>The number of output elements.</summary>
+    public int GroupCount { get; }
+
+    /// <summary>The number of input elements per output element (stored or not).</summary>
+    public long GroupLength { get; }
+
+    /// <summary>The result shape.</summary>
+    public Shape OutShape { get; }
+
+    /// <summary>Groups the entries of <paramref name="x"/> for a reduction over <paramref name="axes"/>.</summary>
+    public static GroupReduce Create(CooArray x, int[] axes, bool keepDims)
+    {
+        int rank = x.Rank;
+        var reduced = new bool[rank];
+        foreach (int a in axes) reduced[a] = true;
+        var outDims = new List<int>();
+        long length = 1, groupCount = 1;
+        for (int a = 0; a < rank; a++)
+        {
+            if (reduced[a]) { length *= x.Shape.Dims[a]; if (keepDims) outDims.Add(1); }
+            else { groupCount *= x.Shape.Dims[a]; outDims.Add(x.Shape.Dims[a]); }
+        }
+        if (groupCount > Array.MaxLength) throw new InvalidOperationException($"the result of the reduction has {groupCount} elements, more than one .NET array holds");
+        int n = x.Nnz;
+        var groups = new int[n];
+        long stride = 1;
+        for (int a = rank - 1; a >= 0; a--)
+        {
+            if (reduced[a]) continue;
+            int[] c = x.Coords[a];
+            for (int k = 0; k < n; k++) groups[k] += (int)(c[k] * stride);
+            stride *= x.Shape.Dims[a];
+        }
+        return new GroupReduce(groups, (int)groupCount, length, new Shape([.. outDims]));
+    }
+
+    /// <summary>Stored entries per group.</summary>
+    public long[] Counts()
+    {
+        var counts = new long[GroupCount];
+        foreach (int g in Groups) counts[g]++;
+        return counts;
+    }
+
+    /// <summary>Nonzero stored entries per group.</summary>
+    public long[] NonzeroCounts(double[] values)
+    {
+        var counts = new long[GroupCount];
+        for (int k = 0; k < Groups.Length; k++) if (values[k] != 0) counts[Groups[k]]++;
+        return counts;
+    }
+
+    public double[] Sum(double[] values)
+    {
+        var acc = new double[GroupCount];
+        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
+        return acc;
+    }
+
+    public long[] Sum(long[] values)
+    {
+        var acc = new long[GroupCount];
+        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
+        return acc;
+    }
+
+    /// <summary>The product, with the implicit zeros multiplied in (so NaN and inf stay NaN as in NumPy).</summary>
+    public double[] Prod(double[] values)
+    {
+        var acc = new double[GroupCount];
+        Array.Fill(acc, 1.0);
+        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] *= values[k];
+        long[] counts = Counts();
+        for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] *= 0;
+        return acc;
+    }
+
+    public long[] Prod(long[] values)
+    {
+        var acc = new long[GroupCount];
+        Array.Fill(acc, 1L);
+        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] *= values[k];
+        long[] counts = Counts();
+        for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] = 0;
+        return acc;
+    }
+
+    /// <summary>The maximum (or minimum) with the implicit zeros; NaN propagates.</summary>
+    public double[] Extreme(double[] values, bool max)
+    {
+        RequireNonEmpty(max ? "maximum" : "minimum");
+        var acc = new double[GroupCount];
+        var seen = new bool[GroupCount];
+        for (int k = 0; k < Groups.Length; k++)
+        {
+            int g = Groups[k];
+            double v = values[k];
+            acc[g] = !seen[g] ? v : max ? Math.Max(acc[g], v) : Math.Min(acc[g], v);
+            seen[g] = true;
+        }
+        long[] counts = Counts();
+        for (int g = 0; g < GroupCount; g++)
+        {
+            if (counts[g] < GroupLength) acc[g] = !seen[g] ? 0 : max ? Math.Max(acc[g], 0) : Math.Min(acc[g], 0);
+        }
+        return acc;
+    }
+
+    public long[] Extreme(long[] values, bool max)
+    {
+        RequireNonEmpty(max ? "maximum" : "minimum");
+        var acc = new long[GroupCount];
+        var seen = new bool[GroupCount];
+        for (int k = 0; k < Groups.Length; k++)
+        {
+            int g = Groups[k];
+            long v = values[k];
+            acc[g] = !seen[g] ? v : max ? Math.Max(acc[g], v) : Math.Min(acc[g], v);
+            seen[g] = true;
+        }
+        long[] counts = Counts();
+        for (int g = 0; g < GroupCount; g++)
+        {
+            if (counts[g] < GroupLength) acc[g] = !seen[g] ? 0 : max ? Math.Max(acc[g], 0) : Math.Min(acc[g], 0);
+        }
+        return acc;
+    }
+
+    /// <summary>The variance about each group's mean, implicit zeros included: <c>(Σ(v - m)² + (L - count)·m²) / (L - ddof)</c>.</summary>
+    public double[] Var(double[] values, int ddof)
+    {
+        double[] mean = Sum(values);
+        for (int g = 0; g < GroupCount; g++) mean[g] /= GroupLength;
+        var sq = new double[GroupCount];
+        for (int k = 0; k < Groups.Length; k++)
+        {
+            double d = values[k] - mean[Groups[k]];
+            sq[Groups[k]] += d * d;
+        }
+        long[] counts = Counts();
+        for (int g = 0; g < GroupCount; g++)
+        {
+            sq[g] = (sq[g] + (GroupLength - counts[g]) * mean[g] * mean[g]) / Math.Max(GroupLength - ddof, 0);
+        }
+        return sq;
+    }
+
+    private void RequireNonEmpty(string op)
+    {
+        if (GroupLength == 0 && GroupCount > 0)
+        {
+            throw new ArgumentException($"zero-size array to reduction operation {op} which has no identity", "x");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace ArrayDispatch.Sparse.Kernels;
+
+/// <summary>The Kronecker product of two CSR matrices, built row by row in canonical order.</summary>
+internal static class Kronecker
+{
+    public static CsrArray Product(CsrArray a, CsrArray b)
+    {
+        a.SumDuplicates();
+        b.SumDuplicates();
+        DType dtype = DTypes.Promote(a.DType, b.DType);
+        double[] av = (double[])ArrayOps.Cast(a.Values, DType.Float64), bv = (double[])ArrayOps.Cast(b.Values, DType.Float64);
+        int am = a.Shape.Dims[0], an = a.Shape.Dims[1], bm = b.Shape.Dims[0], bn = b.Shape.Dims[1];
+        long nnz = (long)a.Nnz * b.Nnz;
+        if (nnz > Array.MaxLength) throw new InvalidOperationException($"the Kronecker product would store {nnz} entries, more than one .NET array holds");
+        var indptr = new int[am * bm + 1];
+        var indices = new int[nnz];
+        var values = new double[nnz];
+        int w = 0;
+        for (int i = 0; i < am; i++)
+        {
+            for (int p = 0; p < bm; p++)
+            {
+                for (int ka = a.Indptr[i]; ka < a.Indptr[i + 1]; ka++)
+                {
+                    for (int kb = b.Indptr[p]; kb < b.Indptr[p + 1]; kb++)
+                    {
+                        indices[w] = a.Indices[ka] * bn + b.Indices[kb];
+                        values[w++] = av[ka] * bv[kb];
+                    }
+                }
+                indptr[i * bm + p + 1] = w;
+            }
+        }
+        return new CsrArray(indptr, indices, ArrayOps.Cast(values, dtype), new Shape(am * bm, an * bn), true, true);
+    }
+}

@@ -1,0 +1,61 @@
+namespace ArrayDispatch.Sparse.Kernels;
+
+/// <summary>Builds arrays that reuse the structure of a canonical sparse array with new values.</summary>
+internal static class Structure
+{
+    /// <summary>
+    /// <paramref name="source"/>'s structure (which must be canonical, so its arrays are never mutated again) with
+    /// <paramref name="values"/>; entries whose new value is zero are dropped.
+    /// </summary>
+    public static SparseArray WithValues(SparseArray source, Array values)
+    {
+        int zeros = 0;
+        for (int k = 0; k < values.Length; k++) if (ArrayOps.IsZero(values, k)) zeros++;
+        switch (source)
+        {
+            case CooArray coo:
+                if (zeros == 0) return new CooArray(coo.Coords, values, coo.Shape, true);
+                int[] keep = Keep(values, zeros);
+                return new CooArray(Array.ConvertAll(coo.Coords, c => ArrayOps.Gather(c, keep)), ArrayOps.Gather(values, keep), coo.Shape, true);
+            case CompressedArray c:
+                int[] indptr = c.Indptr, indices = c.Indices;
+                if (zeros > 0)
+                {
+                    int[] kept = Keep(values, zeros);
+                    indptr = new int[c.Indptr.Length];
+                    int w = 0;
+                    for (int i = 0; i + 1 < c.Indptr.Length; i++)
+                    {
+                        for (int k = c.Indptr[i]; k < c.Indptr[i + 1]; k++) if (!ArrayOps.IsZero(values, k)) w++;
+                        indptr[i + 1] = w;
+                    }
+                    indices = ArrayOps.Gather(c.Indices, kept);
+                    values = ArrayOps.Gather(values, kept);
+                }
+                return c is CsrArray
+                    ? new CsrArray(indptr, indices, values, c.Shape, true, true)
+                    : new CscArray(indptr, indices, values, c.Shape, true, true);
+            default:
+                throw new InvalidOperationException($"unknown sparse array type {source.GetType().Name}. This is a bug in ArrayDispatch; please report it.");
+        }
+    }
+
+    private static int[] Keep(Array values, int zeros)
+    {
+        var keep = new int[values.Length - zeros];
+        int w = 0;
+        for (int k = 0; k < values.Length; k++) if (!ArrayOps.IsZero(values, k)) keep[w++] = k;
+        return keep;
+    }
+
+    /// <summary>Canonicalises any sparse array in place and returns it.</summary>
+    public static SparseArray Canonical(SparseArray x)
+    {
+        switch (x)
+        {
+            case CooArray coo: coo.SumDuplicates(); break;
+            case CompressedArray c: c.SumDuplicates(); break;
+        }
+        return x;
+    }
+}

@@ -1,0 +1,35 @@
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Functions;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>
+/// The Sparse backend: COO (n-d), CSR and CSC arrays with fill value 0, mixing with host-resident dense arrays through
+/// <see cref="NDArray.ToHost"/> and creating dense results on <c>Backends:Sparse:DenseBackend</c> through the protocol.
+/// </summary>
+public sealed class SparsePlugin : IArrayBackendPlugin
+{
+    /// <inheritdoc/>
+    public string Name => "Sparse";
+
+    /// <inheritdoc/>
+    public Version ProtocolVersion => ArrayProtocol.Version;
+
+    /// <inheritdoc/>
+    public void Register(IBackendBuilder backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        var ctx = new SparseContext(backend.Dispatcher, SparseOptions.From(backend.Configuration));
+        SparseFunctions.EnsureDefined();
+        backend.AddArrayType<CooArray>()
+               .AddArrayType<CsrArray>()
+               .AddArrayType<CscArray>();
+        HandlerRegistration.Register(backend, new SparseCreation(ctx));
+        HandlerRegistration.Register(backend, new SparseElementwise(ctx));
+        HandlerRegistration.Register(backend, new SparseReductions(ctx));
+        HandlerRegistration.Register(backend, new SparseProducts(ctx));
+        HandlerRegistration.Register(backend, new SparseManipulation(ctx));
+        HandlerRegistration.Register(backend, new SparseLinalg(ctx));
+        HandlerRegistration.Register(backend, new SparseAssembly());
+    }
+}

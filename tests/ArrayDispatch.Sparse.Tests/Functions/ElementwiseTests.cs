@@ -1,0 +1,175 @@
+using ArrayDispatch.Sparse.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Sparse.Tests.Functions;
+
+public sealed class ElementwiseTests
+{
+    private static readonly double[] s_a = Values.RandomDense(6, 5, 0.3, 1);
+    private static readonly double[] s_b = Values.RandomDense(6, 5, 0.3, 2);
+
+    private static NDArray Sparse(double[] dense, string format = "csr") => Np.AsArray(HostArray.Of(dense, 6, 5), backend: "Sparse", format: format);
+
+    [Theory]
+    [InlineData("csr")]
+    [InlineData("csc")]
+    [InlineData("coo")]
+    public void Add_SparseSparse_StaysSparseAndMatchesDense(string format)
+    {
+        using var host = MiniHost.Create();
+        NDArray r = Np.Add(Sparse(s_a, format), Sparse(s_b, format));
+        r.ShouldBeAssignableTo<SparseArray>();
+        ((SparseArray)r).Format.Name().ShouldBe(format);
+        Values.Of(r).ShouldBe(s_a.Zip(s_b, (x, y) => x + y).ToArray());
+    }
+
+    [Fact]
+    public void Subtract_SelfCancels_StoresNothing()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Sparse(s_a);
+        var r = (SparseArray)Np.Subtract(s, s);
+        r.Nnz.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Add_SparseDense_GivesDense()
+    {
+        using var host = MiniHost.Create();
+        NDArray r = Np.Add(Sparse(s_a), HostArray.Of(s_b, 6, 5));
+        r.ShouldBeOfType<HostArray>();
+        Values.Of(r).ShouldBe(s_a.Zip(s_b, (x, y) => x + y).ToArray());
+    }
+
+    [Fact]
+    public void Multiply_SparseDense_GivesSparse()
+    {
+        using var host = MiniHost.Create();
+        NDArray r = Np.Multiply(HostArray.Of(s_b, 6, 5), Sparse(s_a));
+        r.ShouldBeAssignableTo<SparseArray>();
+        Values.Of(r).ShouldBe(s_a.Zip(s_b, (x, y) => x * y).ToArray());
+    }
+
+    [Fact]
+    public void Multiply_BroadcastRowVector_GivesSparse()
+    {
+        using var host = MiniHost.Create();
+        double[] row = [1, 2, 3, 4, 5];
+        NDArray r = Np.Multiply(Sparse(s_a), HostArray.Of(row));
+        r.ShouldBeAssignableTo<SparseArray>();
+        Values.Of(r).ShouldBe(s_a.Select((x, i) => x * row[i % 5]).ToArray());
+    }
+
+    [Fact]
+    public void Scalar_ZeroPreserving_StaysSparse()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Sparse(s_a);
+        Values.Of(Np.Multiply(s, 2.5)).ShouldBe(s_a.Select(x => x * 2.5).ToArray());
+        Values.Of(Np.Divide(s, 4.0)).ShouldBe(s_a.Select(x => x / 4).ToArray());
+        Np.Power(s, 2L).ShouldBeAssignableTo<SparseArray>();
+        var greater = (SparseArray)Np.Greater(s, 0.0);
+        greater.DType.ShouldBe(DType.Bool);
+        greater.Nnz.ShouldBe(s_a.Count(x => x > 0));
+    }
+
+    [Fact]
+    public void Scalar_AddOne_IsRefusedWithAdvice()
+    {
+        using var host = MiniHost.Create();
+        var ex = Should.Throw<SparseDensifyException>(() => Np.Add(Sparse(s_a), 1.0));
+        ex.Message.ShouldBe("'add' on a sparse array gives a dense result (add(0, 1) = 1, so the zeros of the result are not 0); densify explicitly with Np.AsArray(x, backend: \"Dense\"), or set Backends:Sparse:AllowDensify to true");
+    }
+
+    [Fact]
+    public void Exp_IsRefused_UnlessAllowDensify()
+    {
+        using (var host = MiniHost.Create())
+        {
+            var ex = Should.Throw<SparseDensifyException>(() => Np.Exp(Sparse(s_a)));
+            ex.Message.ShouldStartWith("'exp' on a sparse array gives a dense result (exp(0) = 1, so the zeros of the result are not 0)");
+            ex.ShouldBeAssignableTo<NotSupportedException>();
+        }
+        using (var host = MiniHost.Create(("AllowDensify", "true")))
+        {
+            NDArray r = Np.Exp(Sparse(s_a));
+            r.ShouldBeOfType<HostArray>();
+            Values.ShouldBeClose(Values.Of(r), s_a.Select(Math.Exp).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("abs")]
+    [InlineData("sqrt")]
+    [InlineData("sin")]
+    [InlineData("expm1")]
+    [InlineData("log1p")]
+    [InlineData("negative")]
+    [InlineData("sign")]
+    public void Unary_ZeroAtZero_StaysSparse(string name)
+    {
+        using var host = MiniHost.Create();
+        double[] positive = s_a.Select(Math.Abs).ToArray();
+        NDArray s = Sparse(positive);
+        (NDArray r, Func<double, double> f) = name switch
+        {
+            "abs" => (Np.Abs(s), Math.Abs),
+            "sqrt" => (Np.Sqrt(s), Math.Sqrt),
+            "sin" => (Np.Sin(s), Math.Sin),
+            "expm1" => (Np.Expm1(s), (Func<double, double>)(x => Math.Exp(x) - 1)),
+            "log1p" => (Np.Log1p(s), (Func<double, double>)(x => Math.Log(1 + x))),
+            "negative" => (Np.Negative(s), (Func<double, double>)(x => -x)),
+            _ => (Np.Sign(s), (Func<double, double>)(x => Math.Sign(x))),
+        };
+        r.ShouldBeAssignableTo<SparseArray>();
+        Values.ShouldBeClose(Values.Of(r), positive.Select(f).ToArray(), 1e-12, name);
+    }
+
+    [Fact]
+    public void Equal_SparseSparse_IsRefused_AllowDensify_GivesDenseBool()
+    {
+        using var host = MiniHost.Create(("AllowDensify", "true"));
+        NDArray r = Np.Equal(Sparse(s_a), Sparse(s_b));
+        r.ShouldBeOfType<HostArray>();
+        r.DType.ShouldBe(DType.Bool);
+        Values.Of(r).ShouldBe(s_a.Zip(s_b, (x, y) => x == y ? 1.0 : 0.0).ToArray());
+    }
+
+    [Fact]
+    public void Maximum_Broadcast3D_Coo()
+    {
+        using var host = MiniHost.Create();
+        double[] a = Values.RandomDense(2, 12, 0.5, 3);
+        double[] b = Values.RandomDense(3, 1, 0.9, 4);
+        NDArray sa = Np.AsArray(HostArray.Of(a, 2, 1, 12), backend: "Sparse");
+        NDArray sb = Np.AsArray(HostArray.Of(b, 3, 1), backend: "Sparse");
+        NDArray r = Np.Maximum(sa, sb);
+        r.Shape.ShouldBe(new Shape(2, 3, 12));
+        var expected = new double[72];
+        for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 12; k++) expected[i * 36 + j * 12 + k] = Math.Max(a[i * 12 + k], b[j]);
+        Values.Of(r).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Subtract_Bool_IsRefusedAsNumPyDoes()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(new[] { true, false, true, false }, 2, 2), backend: "Sparse");
+        Should.Throw<DTypeMismatchException>(() => Np.Subtract(s, s)).Message.ShouldStartWith("numpy boolean subtract");
+        ((SparseArray)Np.Add(s, s)).DType.ShouldBe(DType.Bool);
+    }
+
+    [Fact]
+    public void Add_Int32WithInt64_PromotesAsNumPy()
+    {
+        using var host = MiniHost.Create();
+        NDArray a = Np.AsArray(HostArray.Of(new[] { 1, 0, 3, 0 }, 2, 2), backend: "Sparse");
+        NDArray b = Np.AsArray(HostArray.Of(new[] { 0L, 5, 1, 0 }, 2, 2), backend: "Sparse");
+        NDArray r = Np.Add(a, b);
+        r.DType.ShouldBe(DType.Int64);
+        Values.Of(r).ShouldBe([1, 5, 4, 0]);
+        Np.Multiply(a, 2L).DType.ShouldBe(DType.Int32);
+        Np.Multiply(a, 2.5).DType.ShouldBe(DType.Float64);
+    }
+}

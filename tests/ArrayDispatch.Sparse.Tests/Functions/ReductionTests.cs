@@ -1,0 +1,81 @@
+using ArrayDispatch.Sparse.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Sparse.Tests.Functions;
+
+public sealed class ReductionTests
+{
+    private const int Rows = 7, Cols = 6;
+    private static readonly double[] s_a = Values.RandomDense(Rows, Cols, 0.35, 11);
+
+    private static double[] Column(int j) => Enumerable.Range(0, Rows).Select(i => s_a[i * Cols + j]).ToArray();
+
+    private static double[] Row(int i) => s_a.Skip(i * Cols).Take(Cols).ToArray();
+
+    private static double[] Along(int axis, Func<double[], double> f) =>
+        axis == 0 ? Enumerable.Range(0, Cols).Select(j => f(Column(j))).ToArray() : Enumerable.Range(0, Rows).Select(i => f(Row(i))).ToArray();
+
+    public static TheoryData<string> Formats => new() { "csr", "csc", "coo" };
+
+    [Theory, MemberData(nameof(Formats))]
+    public void SumMeanMaxMinProd_EveryAxis_MatchDense(string format)
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse", format: format);
+        Values.ShouldBeClose(Values.Of(Np.Sum(s)), [s_a.Sum()], 1e-12, "sum");
+        foreach (int axis in new[] { 0, 1 })
+        {
+            Values.ShouldBeClose(Values.Of(Np.Sum(s, axis)), Along(axis, v => v.Sum()), 1e-12, $"sum axis {axis}");
+            Values.ShouldBeClose(Values.Of(Np.Mean(s, axis)), Along(axis, v => v.Average()), 1e-12, $"mean axis {axis}");
+            Values.Of(Np.Max(s, axis)).ShouldBe(Along(axis, v => v.Max()));
+            Values.Of(Np.Min(s, axis)).ShouldBe(Along(axis, v => v.Min()));
+            Values.ShouldBeClose(Values.Of(Np.Prod(s, axis)), Along(axis, v => v.Aggregate(1.0, (p, x) => p * x)), 1e-12, "prod");
+            Values.Of(Np.CountNonzero(s, axis)).ShouldBe(Along(axis, v => v.Count(x => x != 0)));
+            Values.Of(Np.Any(s, axis)).ShouldBe(Along(axis, v => v.Any(x => x != 0) ? 1 : 0));
+            Values.Of(Np.All(s, axis)).ShouldBe(Along(axis, v => v.All(x => x != 0) ? 1 : 0));
+            Values.Of(Np.Argmax(s, axis)).ShouldBe(Along(axis, v => Array.IndexOf(v, v.Max())));
+            Values.Of(Np.Argmin(s, axis)).ShouldBe(Along(axis, v => Array.IndexOf(v, v.Min())));
+            double[] variance = Along(axis, v => v.Select(x => (x - v.Average()) * (x - v.Average())).Average());
+            Values.ShouldBeClose(Values.Of(Np.Var(s, axis)), variance, 1e-12, "var");
+        }
+        Values.Of(Np.Argmax(s)).ShouldBe([Array.IndexOf(s_a, s_a.Max())]);
+    }
+
+    [Fact]
+    public void Sum_KeepDims_KeepsReducedAxis()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse");
+        Np.Sum(s, 0, keepDims: true).Shape.ShouldBe(new Shape(1, Cols));
+        Np.Sum(s, keepDims: true).Shape.ShouldBe(new Shape(1, 1));
+    }
+
+    [Fact]
+    public void Sum_Int32_AccumulatesInInt64()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(new[] { int.MaxValue, 0, int.MaxValue, 1 }, 2, 2), backend: "Sparse");
+        NDArray total = Np.Sum(s);
+        total.DType.ShouldBe(DType.Int64);
+        total.ToHost().ToContiguous<long>()[0].ShouldBe(2L * int.MaxValue + 1);
+    }
+
+    [Fact]
+    public void Sum_AxisOutOfRange_IsNumPysAxisError()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse");
+        Should.Throw<AxisOutOfRangeException>(() => Np.Sum(s, 2)).Message.ShouldBe("axis 2 is out of bounds for array of dimension 2");
+    }
+
+    [Fact]
+    public void Max_AllNegativeRowWithImplicitZero_IsZero()
+    {
+        using var host = MiniHost.Create();
+        NDArray s = Np.AsArray(HostArray.Of(new[] { -1.0, 0, -3 }, 1, 3), backend: "Sparse");
+        Values.Of(Np.Max(s, 1)).ShouldBe([0]);
+        Values.Of(Np.Argmax(s, 1)).ShouldBe([1]);
+        Values.Of(Np.Argmin(s)).ShouldBe([2]);
+    }
+}
