@@ -40,6 +40,9 @@ public abstract class ArrayFunction
     /// <summary>The delegate type a handler for this function must have.</summary>
     public abstract Type HandlerType { get; }
 
+    /// <summary>Drops the cached invoker of dispatch generation <paramref name="token"/>, so a replaced generation (and the plugin versions it references) can be collected.</summary>
+    public abstract void ForgetInvoker(object token);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
@@ -68,6 +71,13 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(invoker);
         Volatile.Write(ref _cache, new InvokerCache(token, invoker));
+    }
+
+    /// <inheritdoc/>
+    public override void ForgetInvoker(object token)
+    {
+        InvokerCache? cache = Volatile.Read(ref _cache);
+        if (cache is not null && ReferenceEquals(cache.Token, token)) Interlocked.CompareExchange(ref _cache, null, cache);
     }
 
     private sealed record InvokerCache(object Token, IFunctionInvoker<TArgs, TResult> Invoker);

@@ -26,6 +26,7 @@ namespace ArrayDispatch.Bench.Linalg
             foreach (bool managed in new[] { false, true })
             {
                 if (managed ? LinalgKernels.Native is null && !envManaged : envManaged) continue;
+                if (managed && Environment.GetEnvironmentVariable("LINALG_BENCH_NATIVE_ONLY") == "1") continue;
                 LinalgKernels.ForceManaged = managed;
                 string impl = managed ? "managed" : LinalgKernels.BlasLibrary;
                 foreach (int n in new[] { 512, 1024, 2048 })

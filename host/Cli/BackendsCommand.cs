@@ -15,7 +15,7 @@ internal static class BackendsCommand
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         var report = host.Services.GetRequiredService<PluginLoadReport>();
         var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
-        foreach (PluginLoadResult r in report.Results)
+        foreach (PluginLoadResult r in report.Latest)
         {
             int rank = dispatcher.Options.Priority.IndexOf(r.Name);
             string status = r.Outcome switch

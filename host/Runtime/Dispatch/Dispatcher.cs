@@ -101,8 +101,10 @@ public sealed class Dispatcher : IArrayDispatcher
         lock (_rebuildGate)
         {
             DispatchSnapshot next = BuildSnapshot(set, options);
+            DispatchSnapshot old = _snapshot;
             Volatile.Write(ref _options, options);
             Volatile.Write(ref _snapshot, next);
+            foreach (ArrayFunction function in FunctionCatalog.All) function.ForgetInvoker(old);
             _logger.SnapshotRebuilt(next.Generation, set.Backends.Count, trigger);
         }
     }

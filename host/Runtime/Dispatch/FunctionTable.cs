@@ -39,7 +39,7 @@ internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult
     public HandlerChain<TArgs, TResult> GetChain(in TypeKey key)
     {
         ChainEntry? last = Volatile.Read(ref _last);
-        if (last is not null && last.Key.Equals(key)) return last.Chain;
+        if (last is not null && last.Key.Equals(key)) return last.Chain;   // fields, not properties: no copy of the key
         if (!_chains.TryGetValue(key, out HandlerChain<TArgs, TResult>? chain))
         {
             chain = Build(key.Types.ToArray(), BackendScope.Current);
@@ -62,5 +62,9 @@ internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult
         return _creationChains.GetOrAdd(key, chain);
     }
 
-    private sealed record ChainEntry(TypeKey Key, HandlerChain<TArgs, TResult> Chain);
+    private sealed class ChainEntry(TypeKey key, HandlerChain<TArgs, TResult> chain)
+    {
+        public readonly TypeKey Key = key;
+        public readonly HandlerChain<TArgs, TResult> Chain = chain;
+    }
 }

@@ -49,6 +49,7 @@ internal sealed class GpuStorage
     public ArrayView<T> View<T>() where T : unmanaged
     {
         if (IsReleased) throw new ObjectDisposedException(nameof(GpuArray), "the GpuArray (or the array it is a view of) was disposed");
+        Runtime.EnsureBound();
         return ((MemoryBuffer1D<T, Stride1D.Dense>)_buffer).View;
     }
 

@@ -54,6 +54,7 @@ internal static class Transfers
     {
         if (data.Length == 0) return;
         z.Storage.View<T>().SubView(0, data.Length).CopyFromCPU(data);
+        z.Runtime.Synchronize();    // the source may be the caller's array: finish reading it before returning
     }
 
     /// <summary>Copies the elements to a new C-ordered host buffer (a contiguous copy is made on the device first for views).</summary>
@@ -86,7 +87,9 @@ internal static class Transfers
     private static void CopyOut<T>(GpuArray source, Span<T> data) where T : unmanaged
     {
         if (data.Length == 0) return;
+        source.Runtime.Synchronize();    // kernels that write the source may still be running
         source.Storage.View<T>().SubView(source.Offset, data.Length).CopyToCPU(data);
+        source.Runtime.Synchronize();
     }
 
     /// <summary>A .NET array of any rank as a C-ordered buffer of its shape.</summary>

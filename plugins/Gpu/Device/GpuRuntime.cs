@@ -13,6 +13,8 @@ internal sealed class GpuRuntime : IDisposable
 {
     private readonly Context _context;
     private readonly ConcurrentQueue<MemoryBuffer> _orphans = new();
+    [ThreadStatic]
+    private static GpuRuntime? t_bound;
     private readonly long _maxThreads;
     private long _allocatedBytes;
     private bool _disposed;
@@ -68,11 +70,23 @@ internal sealed class GpuRuntime : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes the accelerator current on this thread (CUDA contexts are per thread); a thread-static check, so it costs
+    /// nothing after the first call on a thread.
+    /// </summary>
+    public void EnsureBound()
+    {
+        if (ReferenceEquals(t_bound, this)) return;
+        Accelerator.Bind();
+        t_bound = this;
+    }
+
     /// <summary>Allocates <paramref name="length"/> elements, reclaiming forgotten arrays and retrying once when memory runs out.</summary>
     /// <exception cref="GpuOutOfMemoryException">The device has not enough free memory.</exception>
     public MemoryBuffer1D<T, Stride1D.Dense> Allocate<T>(long length) where T : unmanaged
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureBound();
         ReleaseOrphans();
         long bytes = Math.Max(1, length) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         try
@@ -122,7 +136,11 @@ internal sealed class GpuRuntime : IDisposable
     public void Free(MemoryBuffer buffer)
     {
         Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
-        if (!_disposed) buffer.Dispose();
+        if (_disposed) return;
+        EnsureBound();
+        // Kernels run asynchronously on GPUs: let those that may still read the buffer finish before it is freed.
+        Accelerator.Synchronize();
+        buffer.Dispose();
     }
 
     /// <summary>Queues a buffer whose arrays were never disposed; freed on the next allocation, on a thread that may use the device.</summary>
@@ -133,7 +151,11 @@ internal sealed class GpuRuntime : IDisposable
         while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer);
     }
 
-    public void Synchronize() => Accelerator.Synchronize();
+    public void Synchronize()
+    {
+        EnsureBound();
+        Accelerator.Synchronize();
+    }
 
     public void Dispose()
     {
