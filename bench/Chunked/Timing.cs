@@ -4,20 +4,14 @@ using System.Text.Json;
 
 namespace ArrayDispatch.Chunked.Bench;
 
-internal sealed record Measurement(string Name, double MedianSeconds, double MinSeconds, double MaxSeconds, Dictionary<string, object> Extra)
-{
-    public string ToJson()
-    {
-        var fields = new Dictionary<string, object> { ["name"] = Name, ["median_s"] = MedianSeconds, ["min_s"] = MinSeconds, ["max_s"] = MaxSeconds };
-        foreach (var (k, v) in Extra) fields[k] = v;
-        return JsonSerializer.Serialize(fields);
-    }
-}
-
 internal static class Timing
 {
+    /// <summary>When set, only measurements whose name contains it run (<c>--only name</c>).</summary>
+    public static string? Only { get; set; }
+
     public static Measurement Run(string name, Action body, int repeat, int warmup = 1, Dictionary<string, object>? extra = null)
     {
+        if (Only is not null && !name.Contains(Only, StringComparison.Ordinal)) return new Measurement(name, double.NaN, double.NaN, double.NaN, extra ?? []);
         for (int i = 0; i < warmup; i++) body();
         var times = new double[repeat];
         for (int i = 0; i < repeat; i++)
@@ -47,7 +41,7 @@ internal static class Timing
         Console.WriteLine($"|{new string('-', 36)}|{new string('-', 14)}|{new string('-', 14)}|{new string('-', 8)}|------|");
         foreach (Measurement m in ours)
         {
-            if (!dask.TryGetValue(m.Name, out double d)) continue;
+            if (double.IsNaN(m.MedianSeconds) || !dask.TryGetValue(m.Name, out double d)) continue;
             double ratio = m.MedianSeconds / d;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {m.Name,-34} | {Format(m.MedianSeconds),12} | {Format(d),12} | {ratio,6:F2} | {(ratio <= 0.5 ? "met" : "MISS")} |"));

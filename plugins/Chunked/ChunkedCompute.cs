@@ -2,13 +2,9 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
+using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Chunked;
-
-/// <summary>The arrays a compute produced (of the chunk backend), and what it did.</summary>
-/// <param name="Arrays">One in-memory array per input, in order.</param>
-/// <param name="Statistics">Tasks run, peak memory held, wall time.</param>
-public sealed record ChunkedComputeResult(NDArray[] Arrays, ComputeStatistics Statistics);
 
 /// <summary>
 /// Runs chunked arrays' graphs (Dask's <c>dask.compute</c>): one optimised graph for all of them, so common subgraphs run
@@ -50,6 +46,8 @@ public static class ChunkedCompute
             NDArray[] blocks = [.. a.Keys().Select(k => byKey[k])];
             arraysOut[i] = blocks.Length == 1 ? blocks[0] : LayerBuilder.Assemble(context, blocks, a.Chunks.BlockCounts);
         }
+        context.Logger.LogDebug("Computed {Arrays} chunked arrays: {Tasks} tasks ({Graph} before optimisation), peak {PeakBytes} bytes held, {Elapsed}",
+            arrays.Count, result.Statistics.Tasks, graph.Count, result.Statistics.PeakBytes, result.Statistics.Elapsed);
         ChunkedProgress.OnCompleted(result.Statistics);
         return new ChunkedComputeResult(arraysOut, result.Statistics);
     }

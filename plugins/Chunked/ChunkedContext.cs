@@ -22,7 +22,7 @@ internal sealed class ChunkedContext
 
     public ChunkedOptions Options { get; }
 
-    public IChunkScheduler Scheduler { get; set; }
+    public IChunkScheduler Scheduler { get; }
 
     public ILogger Logger { get; }
 

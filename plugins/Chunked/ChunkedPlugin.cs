@@ -15,6 +15,14 @@ namespace ArrayDispatch.Chunked;
 /// </summary>
 public sealed class ChunkedPlugin : IArrayBackendPlugin
 {
+    private readonly IChunkScheduler _scheduler;
+
+    /// <summary>The plugin with the local thread-pool scheduler (what the host's plugin loader uses).</summary>
+    public ChunkedPlugin() : this(null) { }
+
+    /// <summary>The plugin with another scheduler (e.g. a distributed executor); graph code is the same.</summary>
+    public ChunkedPlugin(IChunkScheduler? scheduler) => _scheduler = scheduler ?? LocalChunkScheduler.Instance;
+
     /// <inheritdoc/>
     public string Name => "Chunked";
 
@@ -26,9 +34,9 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
     {
         ArgumentNullException.ThrowIfNull(backend);
         ChunkedOptions options = ChunkedOptions.From(backend.Configuration);
-        var context = new ChunkedContext(backend.Dispatcher, options, LocalChunkScheduler.Instance, backend.Logger);
+        var context = new ChunkedContext(backend.Dispatcher, options, _scheduler, backend.Logger);
         backend.Services.AddSingleton(options);
-        backend.Services.AddSingleton<IChunkScheduler>(LocalChunkScheduler.Instance);
+        backend.Services.AddSingleton(_scheduler);
         backend.AddArrayType<ChunkedArray>();
 
         var creation = new CreationHandlers(context);

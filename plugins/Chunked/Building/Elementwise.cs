@@ -66,7 +66,7 @@ internal static class Elementwise
         ChunkedArray[] ins = [.. inputs];
 
         object[] metas = Array.ConvertAll(ins, a => (object)a.Meta);
-        NDArray meta = LayerBuilder.WithRank(context, expr.Eval(context, metas).Array!, rank);
+        NDArray meta = LayerBuilder.WithRank(context, expr.Annotate(context, metas).Array!, rank);
         var functions = new List<string>();
         expr.CollectFunctions(functions);
         string label = string.Join('-', functions.Distinct());

@@ -150,23 +150,36 @@ internal static class Manipulation
     }
 
     /// <summary>
-    /// Reshape where chunks stay aligned: axes keep their chunks, merged axes need all but the first in one chunk, and
-    /// a split axis needs chunks that are multiples of the trailing new axes' product. Otherwise refused with an error
-    /// that says which axes to rechunk.
+    /// Reshape: axes keep their chunks; merged axes need all but the first in one chunk, and a leading chunk must hold
+    /// whole rows of the new trailing axes. Where chunks are not aligned so, the input is rechunked first (as Dask does),
+    /// which moves data between chunks.
     /// </summary>
     public static ChunkedArray Reshape(ChunkedContext context, ChunkedArray x, int[] requested)
     {
         int[] newDims = ResolveShape(x.Shape, requested);
         if (newDims.AsSpan().SequenceEqual(x.Shape.Dims)) return x;
         var newShape = new Shape(newDims);
-        if (x.BlockCount == 1)
+        if (x.BlockCount == 1) return OneToOne(context, x, newShape, Chunks.Single(newShape));
+        if (newShape.Size == 0) return OneToOne(context, Rechunk.To(context, x, Chunks.Single(x.Shape)), newShape, Chunks.Single(newShape));
+        if (Aligned(x, newDims, out Chunks? chunks, out int[][] fix)) return OneToOne(context, x, newShape, chunks!);
+        ChunkedArray rechunked = Rechunk.To(context, x, Chunks.FromSizes(fix));
+        if (rechunked.BlockCount == 1) return OneToOne(context, rechunked, newShape, Chunks.Single(newShape));
+        if (!Aligned(rechunked, newDims, out chunks, out _))
         {
-            return OneToOne(context, x, newShape, Chunks.Single(newShape));
+            rechunked = Rechunk.To(context, x, Chunks.Single(x.Shape));
+            chunks = Chunks.Single(newShape);
         }
-        // Pair input axis groups with output axis groups of equal product, ignoring length-1 axes on either side.
-        var sizes = new int[newDims.Length][];
-        int i = 0, o = 0;
+        return OneToOne(context, rechunked, newShape, chunks!);
+    }
+
+    /// <summary>The result's chunks when each chunk of <paramref name="x"/> reshapes into one chunk; else input chunks that would.</summary>
+    private static bool Aligned(ChunkedArray x, int[] newDims, out Chunks? chunks, out int[][] fix)
+    {
         int[] inDims = x.Shape.ToArray();
+        var sizes = new int[newDims.Length][];
+        fix = (int[][])x.Chunks.Sizes.Clone();
+        bool ok = true;
+        int i = 0, o = 0;
         while (i < inDims.Length || o < newDims.Length)
         {
             if (o < newDims.Length && newDims[o] == 1 && (i >= inDims.Length || inDims[i] != 1)) { sizes[o++] = [1]; continue; }
@@ -177,36 +190,40 @@ internal static class Manipulation
             {
                 if (pin < pout) pin *= inDims[i++]; else pout *= newDims[o++];
             }
-            int inCount = i - i0, outCount = o - o0;
-            if (inCount == 1 && outCount == 1) { sizes[o0] = [.. x.Chunks[i0]]; continue; }
+            if (i - i0 == 1 && o - o0 == 1) { sizes[o0] = [.. x.Chunks[i0]]; continue; }
+            long trailingIn = 1, trailingOut = 1;
             for (int k = i0 + 1; k < i; k++)
             {
-                if (x.Chunks.BlockCounts[k] != 1 && inCount > 1)
-                {
-                    throw new NotSupportedException($"cannot reshape {x.Shape} to {newShape} with chunks {x.Chunks} without moving data between chunks: axis {k} must be one chunk; rechunk it first (chunked.rechunk)");
-                }
+                trailingIn *= inDims[k];
+                if (x.Chunks.BlockCounts[k] != 1) { ok = false; fix[k] = [inDims[k]]; }
             }
-            long trailingIn = 1;
-            for (int k = i0 + 1; k < i; k++) trailingIn *= inDims[k];
-            long trailingOut = 1;
             for (int k = o0 + 1; k < o; k++) trailingOut *= newDims[k];
-            // Leading input chunks, in elements of the flattened group, must split into whole rows of the trailing output axes.
+            long step = trailingOut / Gcd(trailingOut, trailingIn);   // leading chunks must be multiples of this
             var lead = new List<int>();
+            bool leadOk = true;
             foreach (int c in x.Chunks[i0])
             {
-                long elements = c * trailingIn;
-                if (elements % trailingOut != 0)
-                {
-                    throw new NotSupportedException($"cannot reshape {x.Shape} to {newShape} with chunks {x.Chunks} without moving data between chunks: chunks of axis {i0} must hold whole multiples of {trailingOut / Math.Max(1, trailingIn)} rows; rechunk it first (chunked.rechunk)");
-                }
-                lead.Add((int)(elements / trailingOut));
+                if (c % step != 0) leadOk = false;
+                lead.Add((int)(c * trailingIn / trailingOut));
+            }
+            if (!leadOk)
+            {
+                ok = false;
+                int size = (int)Math.Min(inDims[i0], Math.Max(step, x.Chunks[i0][0] / step * step));
+                fix[i0] = Chunks.Split(inDims[i0], size);
             }
             sizes[o0] = [.. lead];
             for (int k = o0 + 1; k < o; k++) sizes[k] = [newDims[k]];
         }
-        var chunks = Chunks.FromSizes(sizes);
-        if (chunks.BlockCount != x.BlockCount) throw new NotSupportedException($"cannot reshape {x.Shape} to {newShape} with chunks {x.Chunks}; rechunk first (chunked.rechunk)");
-        return OneToOne(context, x, newShape, chunks);
+        chunks = ok ? Chunks.FromSizes(sizes) : null;
+        if (ok && chunks!.BlockCount != x.BlockCount) { ok = false; chunks = null; }
+        return ok;
+    }
+
+    private static long Gcd(long a, long b)
+    {
+        while (b != 0) (a, b) = (b, a % b);
+        return Math.Max(1, a);
     }
 
     /// <summary>A reshape where chunk n (C order) of the result is chunk n of <paramref name="x"/>, reshaped.</summary>

@@ -10,13 +10,33 @@ internal static class MatMul
     public static ChunkedArray Product(ChunkedContext context, ChunkedArray a, ChunkedArray b)
     {
         if (a.Rank is 0 || b.Rank is 0) throw new ArgumentException("matmul: Input operand does not have enough dimensions (0-d arrays are not allowed)");
-        if (a.Rank > 2 || b.Rank > 2) throw new NotSupportedException($"chunked matmul supports 1-d and 2-d operands, not shapes {a.Shape} and {b.Shape}");
+        if (a.Rank > 2 || b.Rank > 2) return Batched(context, a, b);
         ChunkedArray a2 = a.Rank == 1 ? Manipulation.ExpandDims(context, a, 0) : a;
         ChunkedArray b2 = b.Rank == 1 ? Manipulation.ExpandDims(context, b, 1) : b;
         ChunkedArray result = Matrix(context, a2, b2);
         if (a.Rank == 1) result = Manipulation.Squeeze(context, result, 0);
         if (b.Rank == 1) result = Manipulation.Squeeze(context, result, result.Rank - 1);
         return result;
+    }
+
+    /// <summary>Stacks of matrices: one task on the whole operands (each made one chunk), through the chunk backend's matmul.</summary>
+    private static ChunkedArray Batched(ChunkedContext context, ChunkedArray a, ChunkedArray b)
+    {
+        ChunkedArray a1 = Rechunk.To(context, a, Chunks.Single(a.Shape)), b1 = Rechunk.To(context, b, Chunks.Single(b.Shape));
+        int ka = a.Shape.Dims[^1], kb = b.Rank == 1 ? b.Shape.Dims[0] : b.Shape.Dims[^2];
+        if (ka != kb)
+        {
+            throw new ShapeMismatchException(
+                $"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {kb} is different from {ka})", a.Shape, b.Shape);
+        }
+        Shape batch = Shape.Broadcast(new Shape(a.Shape.Dims[..^Math.Min(2, a.Rank)]), new Shape(b.Shape.Dims[..^Math.Min(2, b.Rank)]));
+        int[] dims = [.. batch.Dims, .. (a.Rank >= 2 ? [a.Shape.Dims[^2]] : Array.Empty<int>()), .. (b.Rank >= 2 ? [b.Shape.Dims[^1]] : Array.Empty<int>())];
+        var shape = new Shape(dims);
+        NDArray meta = LayerBuilder.WithRank(context, context.Invoke(ArrayFunctions.MatMul, new PairArgs(a.Meta, b.Meta)), shape.Rank);
+        string name = Names.Layer("matmul", a.Name, b.Name);
+        string ka1 = a1.KeyOf(new int[a1.Rank]), kb1 = b1.KeyOf(new int[b1.Rank]);
+        return LayerBuilder.Build(context, name, "matmul", shape, Chunks.Single(shape), meta, [a1.Layer, b1.Layer],
+            _ => ([ka1, kb1], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[0], (NDArray)v[1]))));
     }
 
     private static ChunkedArray Matrix(ChunkedContext context, ChunkedArray a, ChunkedArray b)

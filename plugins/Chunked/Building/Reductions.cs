@@ -148,6 +148,7 @@ internal static class Reductions
         ChunkedArray sum = Tree(context, ArrayFunctions.NanSum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
         ChunkedArray valid = Elementwise.Unary(context, ArrayFunctions.LogicalNot, Elementwise.Unary(context, ArrayFunctions.IsNaN, x));
         ChunkedArray count = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, valid, axes, keepDims, null);
+        if (sum.DType.IsFloat()) count = Elementwise.AsType(context, count, sum.DType, Casting.Unsafe);   // float32 stays float32, as in NumPy
         return Elementwise.Binary(context, ArrayFunctions.Divide, sum, count);
     }
 

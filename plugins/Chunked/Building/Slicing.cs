@@ -13,6 +13,7 @@ internal static class Slicing
 
     public static ChunkedArray GetItem(ChunkedContext context, ChunkedArray x, ArrayIndex[] index)
     {
+        if (index.Any(i => i.Kind == ArrayIndexKind.Array)) return Advanced(context, x, index);
         ArrayIndex[] full = Expand(index, x.Rank);
         var outSizes = new List<int[]>();
         var outDims = new List<int>();
@@ -32,7 +33,7 @@ internal static class Slicing
                 {
                     int length = x.Shape.Dims[inAxis];
                     int i = item.Integer < 0 ? item.Integer + length : item.Integer;
-                    if (i < 0 || i >= length) throw new IndexOutOfRangeException($"index {item.Integer} is out of bounds for axis {inAxis} with size {length}");
+                    if (i < 0 || i >= length) throw new ArgumentOutOfRangeException("index", $"index {item.Integer} is out of bounds for axis {inAxis} with size {length}");
                     int[] offsets = x.Chunks.Offsets(inAxis);
                     int block = 0;
                     while (offsets[block + 1] <= i) block++;
@@ -83,12 +84,31 @@ internal static class Slicing
         });
     }
 
+    /// <summary>
+    /// Index arrays and masks: the result's shape depends on the index values (a mask's count of true elements), so the
+    /// array and the index are computed now and the chunk backend indexes them; the result is wrapped again as chunks.
+    /// </summary>
+    private static ChunkedArray Advanced(ChunkedContext context, ChunkedArray x, ArrayIndex[] index)
+    {
+        var lazy = new List<ChunkedArray> { x };
+        foreach (ArrayIndex i in index)
+        {
+            if (i.Array is ChunkedArray c) lazy.Add(c);
+        }
+        NDArray[] computed = ChunkedCompute.Run(lazy).Arrays;
+        int k = 1;
+        var eager = new ArrayIndex[index.Length];
+        for (int n = 0; n < index.Length; n++) eager[n] = index[n].Array is ChunkedArray ? computed[k++] : index[n];
+        NDArray result = context.Invoke(ArrayFunctions.GetItem, new IndexArgs(computed[0], eager));
+        return LayerBuilder.FromArray(context, result, Creation.ChunksFor(result.Shape, result.DType, x.Rank == result.Rank ? x.Chunks.ChunkSize() : null));
+    }
+
     /// <summary>Replaces <c>...</c> and appends full slices so there is one entry per input axis (plus new axes).</summary>
     private static ArrayIndex[] Expand(ArrayIndex[] index, int rank)
     {
         int consuming = index.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice or ArrayIndexKind.Array);
-        if (consuming > rank) throw new IndexOutOfRangeException($"too many indices for array: array is {rank}-dimensional, but {consuming} were indexed");
-        if (index.Count(i => i.Kind == ArrayIndexKind.Ellipsis) > 1) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...')");
+        if (consuming > rank) throw new ArgumentOutOfRangeException("index", $"too many indices for array: array is {rank}-dimensional, but {consuming} were indexed");
+        if (index.Count(i => i.Kind == ArrayIndexKind.Ellipsis) > 1) throw new ArgumentException("an index can only have a single ellipsis ('...')", "index");
         var result = new List<ArrayIndex>();
         bool expanded = false;
         foreach (ArrayIndex i in index)

@@ -136,6 +136,27 @@ public sealed class ComputeTests
         File.Delete(written);
     }
 
+    [Fact]
+    public void Scheduler_IsReplaceable_WithoutChangingGraphCode()
+    {
+        var counting = new CountingScheduler();
+        using TestHost host = TestHost.Create(new Dense.DensePlugin(), new ChunkedPlugin(counting));
+        NDArray x = Np.Ones((6, 6), chunks: [3, 3], backend: "Chunked");
+        Np.Sum(x).Compute().Item<double>().ShouldBe(36);
+        counting.Calls.ShouldBe(1);
+    }
+
+    private sealed class CountingScheduler : IChunkScheduler
+    {
+        public int Calls;
+
+        public ComputeResult Execute(ArrayDispatch.Chunked.Graph.TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Calls);
+            return LocalChunkScheduler.Instance.Execute(graph, outputs, options with { MaxDegreeOfParallelism = 1 }, cancellationToken);
+        }
+    }
+
     private sealed class Collect(List<ChunkProgress> into) : IProgress<ChunkProgress>
     {
         public void Report(ChunkProgress value)

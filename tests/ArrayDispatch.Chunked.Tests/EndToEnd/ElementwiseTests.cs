@@ -71,4 +71,18 @@ public sealed class ElementwiseTests
         f.DType.ShouldBe(DType.Float32);
         f.Compute().ToArray<float>().ShouldBe(Enumerable.Range(0, 17).Select(i => i / 2f).ToArray());
     }
+
+    [Fact]
+    public void FusedChain_WritesIntermediatesInPlace_NeverItsInputs()
+    {
+        using TestHost host = Create();
+        NDArray d = DenseData((12, 8));
+        double[] before = d.ToArray<double>();
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: [12, 8]);   // one chunk: the chunk is a view of d
+
+        NDArray y = Np.Sqrt(Np.Abs(-(x * 2.0) + 1.0)) - x;
+
+        Values(y).ShouldBe((Np.Sqrt(Np.Abs(-(d * 2.0) + 1.0)) - d).ToArray<double>(), 1e-12);
+        d.ToArray<double>().ShouldBe(before);
+    }
 }

@@ -1,0 +1,21 @@
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Building;
+
+internal sealed class UnaryExpr(ArrayFunction<UnaryArgs, NDArray> function, ElemExpr x) : ElemExpr
+{
+    public override bool ProducesOwnedArray => function.Name != "positive";
+
+    protected override Operand AnnotateChildren(ChunkedContext context, object[] metas) =>
+        context.Invoke(function, new UnaryArgs(x.Annotate(context, metas).Array!));
+
+    public override Operand Eval(ChunkedContext context, object[] inputs)
+    {
+        NDArray value = x.Eval(context, inputs).Array!;
+        return context.Invoke(function, new UnaryArgs(value, Reusable(x, value, value.Shape)));
+    }
+
+    public override string ToString() => $"{function.Name}({x})";
+    public override ElemExpr Remap(int[] slots) => new UnaryExpr(function, x.Remap(slots));
+    public override void CollectFunctions(List<string> names) { x.CollectFunctions(names); names.Add(function.Name); }
+}
