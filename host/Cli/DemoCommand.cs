@@ -34,6 +34,7 @@ internal static class DemoCommand
             }
         }
         AnsiConsole.Write(table);
+        if (backends.Contains("Chunked")) ChunkedSvdExample.Run(output);
         return 0;
     }
 
