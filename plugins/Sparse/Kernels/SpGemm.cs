@@ -24,8 +24,8 @@ internal static class SpGemm
             {
                 for (int k = ap[i]; k < ap[i + 1]; k++) estimate += bp[ai[k] + 1] - bp[ai[k]];
             }
-            var idx = new int[Math.Min(estimate, Array.MaxLength)];
-            var val = new T[idx.Length];
+            var idx = GC.AllocateUninitializedArray<int>((int)Math.Min(estimate, Array.MaxLength));
+            var val = GC.AllocateUninitializedArray<T>(idx.Length);
             int w = 0;
             for (int i = start; i < end; i++)
             {
@@ -55,8 +55,8 @@ internal static class SpGemm
         }, _ => { });
         for (int i = 0; i < rows; i++) rowCounts[i + 1] += rowCounts[i];
         int[] indptr = rowCounts;
-        var indices = new int[indptr[rows]];
-        var values = new T[indptr[rows]];
+        var indices = GC.AllocateUninitializedArray<int>(indptr[rows]);
+        var values = GC.AllocateUninitializedArray<T>(indptr[rows]);
         Parallel.For(0, blocks, Blocks.Options, blk =>
         {
             (int start, int end) = Blocks.Range(blk, rows);

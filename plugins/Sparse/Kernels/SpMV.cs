@@ -10,7 +10,7 @@ internal static class SpMV
     /// <summary><c>y = A @ x</c> for CSR A with <paramref name="rows"/> rows.</summary>
     public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] x) where T : unmanaged, INumber<T>
     {
-        var y = new T[rows];
+        T[] y = GC.AllocateUninitializedArray<T>(rows);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, b =>
         {
             (int start, int end) = Blocks.Range(b, rows);
