@@ -3,6 +3,7 @@ using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Sparse.Functions;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
 
 namespace ArrayDispatch.Sparse.Benchmarks;
 
@@ -12,6 +13,7 @@ namespace ArrayDispatch.Sparse.Benchmarks;
 /// registered handlers (what the dispatcher invokes), with a stand-in dense backend that wraps host buffers.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(SparseBenchmarkConfig))]
 public class SparseBenchmarks
 {
     private SparseElementwise _elementwise = null!;
@@ -70,4 +72,15 @@ public class SparseBenchmarks
 
     [Benchmark(Description = "csr_matmul_dense")]
     public NDArray SpMM() => _products.MatMul(new PairArgs(_s, _d16), s_sparseDense).Value;
+}
+
+/// <summary>
+/// Few, long iterations (each call takes 5-2000 ms), in process: on the shared 2-core machine generating and building a
+/// separate benchmark project exceeds BenchmarkDotNet's 2-minute build timeout. The process keeps freed GC segments
+/// committed (RetainVMGarbageCollection in the project), as glibc's heap does for SciPy.
+/// </summary>
+public sealed class SparseBenchmarkConfig : BenchmarkDotNet.Configs.ManualConfig
+{
+    public SparseBenchmarkConfig() =>
+        AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
 }

@@ -19,10 +19,13 @@ internal static class SpGemm
         Parallel.For(0, blocks, Blocks.Options, () => new Accumulator<T>(cols), (blk, _, acc) =>
         {
             (int start, int end) = Blocks.Range(blk, rows);
+            // Locals rather than captured variables, so the JIT keeps them in registers in the inner loop.
+            int[] aptr = ap, aidx = ai, bptr = bp, bidx = bi, slots = acc.Slot;
+            T[] aval = av, bval = bv;
             long estimate = 0;
             for (int i = start; i < end; i++)
             {
-                for (int k = ap[i]; k < ap[i + 1]; k++) estimate += bp[ai[k] + 1] - bp[ai[k]];
+                for (int k = aptr[i]; k < aptr[i + 1]; k++) estimate += bptr[aidx[k] + 1] - bptr[aidx[k]];
             }
             var idx = GC.AllocateUninitializedArray<int>((int)Math.Min(estimate, Array.MaxLength));
             var val = GC.AllocateUninitializedArray<T>(idx.Length);
@@ -30,20 +33,21 @@ internal static class SpGemm
             for (int i = start; i < end; i++)
             {
                 int rowStart = w;
-                for (int k = ap[i]; k < ap[i + 1]; k++)
+                for (int k = aptr[i]; k < aptr[i + 1]; k++)
                 {
-                    int j = ai[k];
-                    T a = av[k];
-                    for (int t = bp[j]; t < bp[j + 1]; t++)
+                    int j = aidx[k];
+                    T a = aval[k];
+                    int tEnd = bptr[j + 1];
+                    for (int t = bptr[j]; t < tEnd; t++)
                     {
-                        int c = bi[t];
-                        int slot = acc.Slot[c];
-                        if (slot >= rowStart && slot < w && idx[slot] == c) val[slot] += a * bv[t];
+                        int c = bidx[t];
+                        int slot = slots[c];
+                        if (slot >= rowStart && slot < w && idx[slot] == c) val[slot] += a * bval[t];
                         else
                         {
-                            acc.Slot[c] = w;
+                            slots[c] = w;
                             idx[w] = c;
-                            val[w++] = a * bv[t];
+                            val[w++] = a * bval[t];
                         }
                     }
                 }
