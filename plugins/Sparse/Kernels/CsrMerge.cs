@@ -10,9 +10,10 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class CsrMerge
 {
     public static (int[] Indptr, int[] Indices, TOut[] Values) Merge<T, TOut, TM>(
-        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv)
+        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv, bool sparseResult = false)
         where T : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
+        if (sparseResult) return MergeOnePass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv);
         // Pass 1 reads only the indices: the size of each row's union (an upper bound once zero results are dropped).
         var bound = new int[rows + 1];
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
@@ -47,6 +48,40 @@ internal static class CsrMerge
             Array.Copy(values, bound[i], values, count[i], length);
         }
         return (count, indices.AsSpan(0, count[rows]).ToArray(), values.AsSpan(0, count[rows]).ToArray());
+    }
+
+    /// <summary>
+    /// One pass for functions whose result is expected to be much sparser than the union (multiply, logical_and): each
+    /// row is written at <c>ap[i] + bp[i]</c> in buffers of nnz(A) + nnz(B) entries that are never zeroed (only written
+    /// parts are touched), then the few results are gathered. Reads A and B once, as SciPy's csr_binop_csr does.
+    /// </summary>
+    private static (int[] Indptr, int[] Indices, TOut[] Values) MergeOnePass<T, TOut, TM>(
+        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv)
+        where T : unmanaged where TM : struct, IMergeOp<T, TOut>
+    {
+        long bound = (long)ap[rows] + bp[rows];
+        int[] indices = GC.AllocateUninitializedArray<int>((int)Math.Min(bound, Array.MaxLength));
+        TOut[] values = GC.AllocateUninitializedArray<TOut>(indices.Length);
+        var indptr = new int[rows + 1];
+        Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
+        {
+            (int start, int end) = Blocks.Range(block, rows);
+            for (int i = start; i < end; i++)
+            {
+                indptr[i + 1] = MergeRow<T, TOut, TM>(ap[i], ap[i + 1], ai, av, bp[i], bp[i + 1], bi, bv, indices, values, ap[i] + bp[i]);
+            }
+        });
+        for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
+        var outIndices = new int[indptr[rows]];
+        var outValues = new TOut[indptr[rows]];
+        for (int i = 0; i < rows; i++)
+        {
+            int length = indptr[i + 1] - indptr[i];
+            if (length == 0) continue;
+            Array.Copy(indices, ap[i] + bp[i], outIndices, indptr[i], length);
+            Array.Copy(values, ap[i] + bp[i], outValues, indptr[i], length);
+        }
+        return (indptr, outIndices, outValues);
     }
 
     private static int UnionSize(int[] ai, int ka, int ea, int[] bi, int kb, int eb)

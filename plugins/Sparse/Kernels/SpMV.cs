@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
@@ -76,6 +77,16 @@ internal static class SpMV
     private static void AddScaled<T>(Span<T> row, T a, ReadOnlySpan<T> b) where T : unmanaged, INumber<T>
     {
         int j = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            ref T r = ref MemoryMarshal.GetReference(row);
+            ref T s = ref MemoryMarshal.GetReference(b);
+            var va = Vector256.Create(a);
+            for (; j + Vector256<T>.Count <= row.Length; j += Vector256<T>.Count)
+            {
+                (Vector256.LoadUnsafe(ref r, (nuint)j) + va * Vector256.LoadUnsafe(ref s, (nuint)j)).StoreUnsafe(ref r, (nuint)j);
+            }
+        }
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
             var va = new Vector<T>(a);
