@@ -46,13 +46,13 @@ public static partial class Np
         Dispatcher.Create(ArrayFunctions.Empty, new FullArgs(shape, dtype, 0L, new(backend, like, chunks)));
 
     /// <summary>Zeros with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray ZerosLike(NDArray x, DType? dtype = null) => Dispatcher.Invoke(ArrayFunctions.FullLike, new FullLikeArgs(x, 0L, dtype));
+    public static NDArray ZerosLike(NDArray x, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, 0L, dtype));
 
     /// <summary>Ones with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray OnesLike(NDArray x, DType? dtype = null) => Dispatcher.Invoke(ArrayFunctions.FullLike, new FullLikeArgs(x, 1L, dtype));
+    public static NDArray OnesLike(NDArray x, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, 1L, dtype));
 
     /// <summary><paramref name="fill"/> with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null) => Dispatcher.Invoke(ArrayFunctions.FullLike, new FullLikeArgs(x, fill, dtype));
+    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, fill, dtype));
 
     /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="stop"/> by <paramref name="step"/>.</summary>
     public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
@@ -73,7 +73,7 @@ public static partial class Np
     public static NDArray Identity(int n, DType dtype = DType.Float64, string? backend = null) => Eye(n, n, 0, dtype, backend);
 
     /// <summary>Coordinate matrices from coordinate vectors (<paramref name="ij"/> selects matrix indexing).</summary>
-    public static NDArray[] Meshgrid(NDArray[] xi, bool ij = false) => Dispatcher.Invoke(ArrayFunctions.Meshgrid, new ArrayListArgs(xi, ij ? 1 : 0));
+    public static NDArray[] Meshgrid(NDArray[] xi, bool ij = false) => ArrayFunctions.Meshgrid.Invoke(Dispatcher, new ArrayListArgs(xi, ij ? 1 : 0));
 
     private static DType DefaultDType(ScalarKind kind) => kind switch
     {

@@ -6,179 +6,179 @@ namespace ArrayDispatch;
 public static partial class Np
 {
     /// <summary>NumPy's <c>negative</c>, element-wise.</summary>
-    public static NDArray Negative(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Negative, new UnaryArgs(x, @out));
+    public static NDArray Negative(NDArray x, NDArray? @out = null) => ArrayFunctions.Negative.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>positive</c>, element-wise.</summary>
-    public static NDArray Positive(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Positive, new UnaryArgs(x, @out));
+    public static NDArray Positive(NDArray x, NDArray? @out = null) => ArrayFunctions.Positive.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>abs</c>, element-wise.</summary>
-    public static NDArray Abs(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Abs, new UnaryArgs(x, @out));
+    public static NDArray Abs(NDArray x, NDArray? @out = null) => ArrayFunctions.Abs.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>sign</c>, element-wise.</summary>
-    public static NDArray Sign(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Sign, new UnaryArgs(x, @out));
+    public static NDArray Sign(NDArray x, NDArray? @out = null) => ArrayFunctions.Sign.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>sqrt</c>, element-wise.</summary>
-    public static NDArray Sqrt(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Sqrt, new UnaryArgs(x, @out));
+    public static NDArray Sqrt(NDArray x, NDArray? @out = null) => ArrayFunctions.Sqrt.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>square</c>, element-wise.</summary>
-    public static NDArray Square(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Square, new UnaryArgs(x, @out));
+    public static NDArray Square(NDArray x, NDArray? @out = null) => ArrayFunctions.Square.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>reciprocal</c>, element-wise.</summary>
-    public static NDArray Reciprocal(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Reciprocal, new UnaryArgs(x, @out));
+    public static NDArray Reciprocal(NDArray x, NDArray? @out = null) => ArrayFunctions.Reciprocal.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>exp</c>, element-wise.</summary>
-    public static NDArray Exp(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Exp, new UnaryArgs(x, @out));
+    public static NDArray Exp(NDArray x, NDArray? @out = null) => ArrayFunctions.Exp.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>expm1</c>, element-wise.</summary>
-    public static NDArray Expm1(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Expm1, new UnaryArgs(x, @out));
+    public static NDArray Expm1(NDArray x, NDArray? @out = null) => ArrayFunctions.Expm1.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>log</c>, element-wise.</summary>
-    public static NDArray Log(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Log, new UnaryArgs(x, @out));
+    public static NDArray Log(NDArray x, NDArray? @out = null) => ArrayFunctions.Log.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>log1p</c>, element-wise.</summary>
-    public static NDArray Log1p(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Log1p, new UnaryArgs(x, @out));
+    public static NDArray Log1p(NDArray x, NDArray? @out = null) => ArrayFunctions.Log1p.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>log2</c>, element-wise.</summary>
-    public static NDArray Log2(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Log2, new UnaryArgs(x, @out));
+    public static NDArray Log2(NDArray x, NDArray? @out = null) => ArrayFunctions.Log2.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>log10</c>, element-wise.</summary>
-    public static NDArray Log10(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Log10, new UnaryArgs(x, @out));
+    public static NDArray Log10(NDArray x, NDArray? @out = null) => ArrayFunctions.Log10.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>sin</c>, element-wise.</summary>
-    public static NDArray Sin(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Sin, new UnaryArgs(x, @out));
+    public static NDArray Sin(NDArray x, NDArray? @out = null) => ArrayFunctions.Sin.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>cos</c>, element-wise.</summary>
-    public static NDArray Cos(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Cos, new UnaryArgs(x, @out));
+    public static NDArray Cos(NDArray x, NDArray? @out = null) => ArrayFunctions.Cos.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>tan</c>, element-wise.</summary>
-    public static NDArray Tan(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Tan, new UnaryArgs(x, @out));
+    public static NDArray Tan(NDArray x, NDArray? @out = null) => ArrayFunctions.Tan.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arcsin</c>, element-wise.</summary>
-    public static NDArray Arcsin(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arcsin, new UnaryArgs(x, @out));
+    public static NDArray Arcsin(NDArray x, NDArray? @out = null) => ArrayFunctions.Arcsin.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arccos</c>, element-wise.</summary>
-    public static NDArray Arccos(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arccos, new UnaryArgs(x, @out));
+    public static NDArray Arccos(NDArray x, NDArray? @out = null) => ArrayFunctions.Arccos.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arctan</c>, element-wise.</summary>
-    public static NDArray Arctan(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arctan, new UnaryArgs(x, @out));
+    public static NDArray Arctan(NDArray x, NDArray? @out = null) => ArrayFunctions.Arctan.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>sinh</c>, element-wise.</summary>
-    public static NDArray Sinh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Sinh, new UnaryArgs(x, @out));
+    public static NDArray Sinh(NDArray x, NDArray? @out = null) => ArrayFunctions.Sinh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>cosh</c>, element-wise.</summary>
-    public static NDArray Cosh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Cosh, new UnaryArgs(x, @out));
+    public static NDArray Cosh(NDArray x, NDArray? @out = null) => ArrayFunctions.Cosh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>tanh</c>, element-wise.</summary>
-    public static NDArray Tanh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Tanh, new UnaryArgs(x, @out));
+    public static NDArray Tanh(NDArray x, NDArray? @out = null) => ArrayFunctions.Tanh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arcsinh</c>, element-wise.</summary>
-    public static NDArray Arcsinh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arcsinh, new UnaryArgs(x, @out));
+    public static NDArray Arcsinh(NDArray x, NDArray? @out = null) => ArrayFunctions.Arcsinh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arccosh</c>, element-wise.</summary>
-    public static NDArray Arccosh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arccosh, new UnaryArgs(x, @out));
+    public static NDArray Arccosh(NDArray x, NDArray? @out = null) => ArrayFunctions.Arccosh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>arctanh</c>, element-wise.</summary>
-    public static NDArray Arctanh(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arctanh, new UnaryArgs(x, @out));
+    public static NDArray Arctanh(NDArray x, NDArray? @out = null) => ArrayFunctions.Arctanh.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>floor</c>, element-wise.</summary>
-    public static NDArray Floor(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Floor, new UnaryArgs(x, @out));
+    public static NDArray Floor(NDArray x, NDArray? @out = null) => ArrayFunctions.Floor.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>ceil</c>, element-wise.</summary>
-    public static NDArray Ceil(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Ceil, new UnaryArgs(x, @out));
+    public static NDArray Ceil(NDArray x, NDArray? @out = null) => ArrayFunctions.Ceil.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>trunc</c>, element-wise.</summary>
-    public static NDArray Trunc(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Trunc, new UnaryArgs(x, @out));
+    public static NDArray Trunc(NDArray x, NDArray? @out = null) => ArrayFunctions.Trunc.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>rint</c>, element-wise.</summary>
-    public static NDArray Rint(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Rint, new UnaryArgs(x, @out));
+    public static NDArray Rint(NDArray x, NDArray? @out = null) => ArrayFunctions.Rint.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>isnan</c>, element-wise.</summary>
-    public static NDArray IsNaN(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.IsNaN, new UnaryArgs(x, @out));
+    public static NDArray IsNaN(NDArray x, NDArray? @out = null) => ArrayFunctions.IsNaN.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>isinf</c>, element-wise.</summary>
-    public static NDArray IsInf(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.IsInf, new UnaryArgs(x, @out));
+    public static NDArray IsInf(NDArray x, NDArray? @out = null) => ArrayFunctions.IsInf.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>isfinite</c>, element-wise.</summary>
-    public static NDArray IsFinite(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.IsFinite, new UnaryArgs(x, @out));
+    public static NDArray IsFinite(NDArray x, NDArray? @out = null) => ArrayFunctions.IsFinite.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>logical_not</c>, element-wise.</summary>
-    public static NDArray LogicalNot(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.LogicalNot, new UnaryArgs(x, @out));
+    public static NDArray LogicalNot(NDArray x, NDArray? @out = null) => ArrayFunctions.LogicalNot.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>invert</c>, element-wise.</summary>
-    public static NDArray Invert(NDArray x, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Invert, new UnaryArgs(x, @out));
+    public static NDArray Invert(NDArray x, NDArray? @out = null) => ArrayFunctions.Invert.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
     /// <summary>NumPy's <c>add</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Add(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Add, new BinaryArgs(x1, x2, @out));
+    public static NDArray Add(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Add.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>subtract</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Subtract(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Subtract, new BinaryArgs(x1, x2, @out));
+    public static NDArray Subtract(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Subtract.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>multiply</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Multiply(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Multiply, new BinaryArgs(x1, x2, @out));
+    public static NDArray Multiply(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Multiply.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>divide</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Divide(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Divide, new BinaryArgs(x1, x2, @out));
+    public static NDArray Divide(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Divide.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>floor_divide</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray FloorDivide(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.FloorDivide, new BinaryArgs(x1, x2, @out));
+    public static NDArray FloorDivide(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.FloorDivide.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>remainder</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Remainder(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Remainder, new BinaryArgs(x1, x2, @out));
+    public static NDArray Remainder(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Remainder.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>power</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Power(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Power, new BinaryArgs(x1, x2, @out));
+    public static NDArray Power(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Power.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>maximum</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Maximum(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Maximum, new BinaryArgs(x1, x2, @out));
+    public static NDArray Maximum(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Maximum.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>minimum</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Minimum(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Minimum, new BinaryArgs(x1, x2, @out));
+    public static NDArray Minimum(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Minimum.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>arctan2</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Arctan2(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Arctan2, new BinaryArgs(x1, x2, @out));
+    public static NDArray Arctan2(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Arctan2.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>hypot</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Hypot(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Hypot, new BinaryArgs(x1, x2, @out));
+    public static NDArray Hypot(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Hypot.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>equal</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Equal(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Equal, new BinaryArgs(x1, x2, @out));
+    public static NDArray Equal(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Equal.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>not_equal</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray NotEqual(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.NotEqual, new BinaryArgs(x1, x2, @out));
+    public static NDArray NotEqual(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.NotEqual.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>less</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Less(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Less, new BinaryArgs(x1, x2, @out));
+    public static NDArray Less(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Less.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>less_equal</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray LessEqual(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.LessEqual, new BinaryArgs(x1, x2, @out));
+    public static NDArray LessEqual(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.LessEqual.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>greater</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray Greater(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.Greater, new BinaryArgs(x1, x2, @out));
+    public static NDArray Greater(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Greater.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>greater_equal</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray GreaterEqual(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.GreaterEqual, new BinaryArgs(x1, x2, @out));
+    public static NDArray GreaterEqual(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.GreaterEqual.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>logical_and</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray LogicalAnd(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.LogicalAnd, new BinaryArgs(x1, x2, @out));
+    public static NDArray LogicalAnd(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.LogicalAnd.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>logical_or</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray LogicalOr(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.LogicalOr, new BinaryArgs(x1, x2, @out));
+    public static NDArray LogicalOr(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.LogicalOr.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>logical_xor</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray LogicalXor(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.LogicalXor, new BinaryArgs(x1, x2, @out));
+    public static NDArray LogicalXor(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.LogicalXor.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>bitwise_and</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray BitwiseAnd(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.BitwiseAnd, new BinaryArgs(x1, x2, @out));
+    public static NDArray BitwiseAnd(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.BitwiseAnd.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>bitwise_or</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray BitwiseOr(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.BitwiseOr, new BinaryArgs(x1, x2, @out));
+    public static NDArray BitwiseOr(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.BitwiseOr.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>bitwise_xor</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
-    public static NDArray BitwiseXor(Operand x1, Operand x2, NDArray? @out = null) => Dispatcher.Invoke(ArrayFunctions.BitwiseXor, new BinaryArgs(x1, x2, @out));
+    public static NDArray BitwiseXor(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.BitwiseXor.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>Elements of <paramref name="x"/> where <paramref name="condition"/> holds, else of <paramref name="y"/>.</summary>
-    public static NDArray Where(Operand condition, Operand x, Operand y) => Dispatcher.Invoke(ArrayFunctions.Where, new TernaryArgs(condition, x, y));
+    public static NDArray Where(Operand condition, Operand x, Operand y) => ArrayFunctions.Where.Invoke(Dispatcher, new TernaryArgs(condition, x, y));
 
     /// <summary>Limits the values of <paramref name="a"/> to [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static NDArray Clip(NDArray a, Operand min, Operand max) => Dispatcher.Invoke(ArrayFunctions.Clip, new TernaryArgs(a, min, max));
+    public static NDArray Clip(NDArray a, Operand min, Operand max) => ArrayFunctions.Clip.Invoke(Dispatcher, new TernaryArgs(a, min, max));
 }

@@ -6,70 +6,70 @@ namespace ArrayDispatch;
 public static partial class Np
 {
     /// <summary>Gives a new shape without changing the data; one dimension may be -1.</summary>
-    public static NDArray Reshape(NDArray x, params int[] shape) => Dispatcher.Invoke(ArrayFunctions.Reshape, new ShapeArgs(x, shape));
+    public static NDArray Reshape(NDArray x, params int[] shape) => ArrayFunctions.Reshape.Invoke(Dispatcher, new ShapeArgs(x, shape));
 
     /// <summary>A read-only view of <paramref name="x"/> broadcast to <paramref name="shape"/>.</summary>
-    public static NDArray BroadcastTo(NDArray x, params int[] shape) => Dispatcher.Invoke(ArrayFunctions.BroadcastTo, new ShapeArgs(x, shape));
+    public static NDArray BroadcastTo(NDArray x, params int[] shape) => ArrayFunctions.BroadcastTo.Invoke(Dispatcher, new ShapeArgs(x, shape));
 
     /// <summary>The elements as a 1-d array (a view when possible).</summary>
-    public static NDArray Ravel(NDArray x) => Dispatcher.Invoke(ArrayFunctions.Ravel, new ArrayArgs(x));
+    public static NDArray Ravel(NDArray x) => ArrayFunctions.Ravel.Invoke(Dispatcher, new ArrayArgs(x));
 
     /// <summary>A copy.</summary>
-    public static NDArray Copy(NDArray x) => Dispatcher.Invoke(ArrayFunctions.Copy, new ArrayArgs(x));
+    public static NDArray Copy(NDArray x) => ArrayFunctions.Copy.Invoke(Dispatcher, new ArrayArgs(x));
 
     /// <summary>Permutes the axes; reverses them when <paramref name="axes"/> is null (NumPy's <c>transpose</c>).</summary>
-    public static NDArray Transpose(NDArray x, params int[]? axes) => Dispatcher.Invoke(ArrayFunctions.Transpose, new AxesArgs(x, axes is null || axes.Length == 0 ? Axes.All : Axes.Of(axes)));
+    public static NDArray Transpose(NDArray x, params int[]? axes) => ArrayFunctions.Transpose.Invoke(Dispatcher, new AxesArgs(x, axes is null || axes.Length == 0 ? Axes.All : Axes.Of(axes)));
 
     /// <summary>The array API's name for <see cref="Transpose"/>.</summary>
     public static NDArray PermuteDims(NDArray x, params int[] axes) => Transpose(x, axes);
 
     /// <summary>Removes axes of length one (all of them when <paramref name="axis"/> is all).</summary>
-    public static NDArray Squeeze(NDArray x, Axes axis = default) => Dispatcher.Invoke(ArrayFunctions.Squeeze, new AxesArgs(x, axis));
+    public static NDArray Squeeze(NDArray x, Axes axis = default) => ArrayFunctions.Squeeze.Invoke(Dispatcher, new AxesArgs(x, axis));
 
     /// <summary>Inserts axes of length one at <paramref name="axis"/>.</summary>
-    public static NDArray ExpandDims(NDArray x, Axes axis) => Dispatcher.Invoke(ArrayFunctions.ExpandDims, new AxesArgs(x, axis));
+    public static NDArray ExpandDims(NDArray x, Axes axis) => ArrayFunctions.ExpandDims.Invoke(Dispatcher, new AxesArgs(x, axis));
 
     /// <summary>Reverses the order of elements along <paramref name="axis"/> (all axes by default).</summary>
-    public static NDArray Flip(NDArray x, Axes axis = default) => Dispatcher.Invoke(ArrayFunctions.Flip, new AxesArgs(x, axis));
+    public static NDArray Flip(NDArray x, Axes axis = default) => ArrayFunctions.Flip.Invoke(Dispatcher, new AxesArgs(x, axis));
 
     /// <summary>Interchanges two axes.</summary>
-    public static NDArray SwapAxes(NDArray x, int axis1, int axis2) => Dispatcher.Invoke(ArrayFunctions.SwapAxes, new IntArgs(x, [axis1, axis2]));
+    public static NDArray SwapAxes(NDArray x, int axis1, int axis2) => ArrayFunctions.SwapAxes.Invoke(Dispatcher, new IntArgs(x, [axis1, axis2]));
 
     /// <summary>Moves axes to new positions.</summary>
-    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => Dispatcher.Invoke(ArrayFunctions.MoveAxis, new IntArgs(x, source, Axes.Of(destination)));
+    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new IntArgs(x, source, Axes.Of(destination)));
 
     /// <summary>Rolls elements along <paramref name="axis"/> (the flattened array when all).</summary>
-    public static NDArray Roll(NDArray x, int shift, Axes axis = default) => Dispatcher.Invoke(ArrayFunctions.Roll, new IntArgs(x, [shift], axis));
+    public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new IntArgs(x, [shift], axis));
 
     /// <summary>Repeats the whole array <paramref name="reps"/> times along each axis.</summary>
-    public static NDArray Tile(NDArray x, params int[] reps) => Dispatcher.Invoke(ArrayFunctions.Tile, new IntArgs(x, reps));
+    public static NDArray Tile(NDArray x, params int[] reps) => ArrayFunctions.Tile.Invoke(Dispatcher, new IntArgs(x, reps));
 
     /// <summary>Repeats each element <paramref name="repeats"/> times along <paramref name="axis"/> (the flattened array when null).</summary>
-    public static NDArray Repeat(NDArray x, int repeats, int? axis = null) => Dispatcher.Invoke(ArrayFunctions.Repeat, new IntArgs(x, [repeats], axis));
+    public static NDArray Repeat(NDArray x, int repeats, int? axis = null) => ArrayFunctions.Repeat.Invoke(Dispatcher, new IntArgs(x, [repeats], axis));
 
     /// <summary>The lower triangle, zeroing elements above diagonal <paramref name="k"/>.</summary>
-    public static NDArray Tril(NDArray x, int k = 0) => Dispatcher.Invoke(ArrayFunctions.Tril, new IntArgs(x, [k]));
+    public static NDArray Tril(NDArray x, int k = 0) => ArrayFunctions.Tril.Invoke(Dispatcher, new IntArgs(x, [k]));
 
     /// <summary>The upper triangle, zeroing elements below diagonal <paramref name="k"/>.</summary>
-    public static NDArray Triu(NDArray x, int k = 0) => Dispatcher.Invoke(ArrayFunctions.Triu, new IntArgs(x, [k]));
+    public static NDArray Triu(NDArray x, int k = 0) => ArrayFunctions.Triu.Invoke(Dispatcher, new IntArgs(x, [k]));
 
     /// <summary>The diagonal at <paramref name="offset"/>.</summary>
-    public static NDArray Diagonal(NDArray x, int offset = 0) => Dispatcher.Invoke(ArrayFunctions.Diagonal, new IntArgs(x, [offset]));
+    public static NDArray Diagonal(NDArray x, int offset = 0) => ArrayFunctions.Diagonal.Invoke(Dispatcher, new IntArgs(x, [offset]));
 
     /// <summary>The sum of the diagonal at <paramref name="offset"/>.</summary>
-    public static NDArray Trace(NDArray x, int offset = 0) => Dispatcher.Invoke(ArrayFunctions.Trace, new IntArgs(x, [offset]));
+    public static NDArray Trace(NDArray x, int offset = 0) => ArrayFunctions.Trace.Invoke(Dispatcher, new IntArgs(x, [offset]));
 
     /// <summary>Splits into <paramref name="sections"/> equal parts along <paramref name="axis"/>.</summary>
-    public static NDArray[] Split(NDArray x, int sections, int axis = 0) => Dispatcher.Invoke(ArrayFunctions.Split, new IntArgs(x, [sections], axis));
+    public static NDArray[] Split(NDArray x, int sections, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new IntArgs(x, [sections], axis));
 
     /// <summary>Splits before each of <paramref name="indices"/> along <paramref name="axis"/>.</summary>
-    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => Dispatcher.Invoke(ArrayFunctions.Split, new IntArgs(x, [-1, .. indices], axis));
+    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new IntArgs(x, [-1, .. indices], axis));
 
     /// <summary>Joins arrays along an existing axis (the flattened arrays when null).</summary>
-    public static NDArray Concatenate(NDArray[] arrays, int? axis = 0) => Dispatcher.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(arrays, axis));
+    public static NDArray Concatenate(NDArray[] arrays, int? axis = 0) => ArrayFunctions.Concatenate.Invoke(Dispatcher, new ArrayListArgs(arrays, axis));
 
     /// <summary>Joins arrays along a new axis.</summary>
-    public static NDArray Stack(NDArray[] arrays, int axis = 0) => Dispatcher.Invoke(ArrayFunctions.Stack, new ArrayListArgs(arrays, axis));
+    public static NDArray Stack(NDArray[] arrays, int axis = 0) => ArrayFunctions.Stack.Invoke(Dispatcher, new ArrayListArgs(arrays, axis));
 
     /// <summary>Stacks arrays column-wise (NumPy's <c>hstack</c>).</summary>
     public static NDArray HStack(params NDArray[] arrays) => Concatenate(arrays, arrays.Length > 0 && arrays[0].Rank == 1 ? 0 : 1);
@@ -78,33 +78,33 @@ public static partial class Np
     public static NDArray VStack(params NDArray[] arrays) => Concatenate(System.Array.ConvertAll(arrays, a => a.Rank == 1 ? Reshape(a, 1, -1) : a), 0);
 
     /// <summary>Converts to <paramref name="dtype"/>; a cast <paramref name="casting"/> forbids is refused.</summary>
-    public static NDArray AsType(NDArray x, DType dtype, Casting casting = Casting.Unsafe, bool copy = true) => Dispatcher.Invoke(ArrayFunctions.AsType, new AsTypeArgs(x, dtype, casting, copy));
+    public static NDArray AsType(NDArray x, DType dtype, Casting casting = Casting.Unsafe, bool copy = true) => ArrayFunctions.AsType.Invoke(Dispatcher, new AsTypeArgs(x, dtype, casting, copy));
 
     /// <summary>Elements at <paramref name="indices"/> along <paramref name="axis"/> (the flattened array when null).</summary>
-    public static NDArray Take(NDArray x, NDArray indices, int? axis = null) => Dispatcher.Invoke(ArrayFunctions.Take, new TakeArgs(x, indices, axis));
+    public static NDArray Take(NDArray x, NDArray indices, int? axis = null) => ArrayFunctions.Take.Invoke(Dispatcher, new TakeArgs(x, indices, axis));
 
     /// <summary>NumPy indexing (<c>x[index]</c>).</summary>
-    public static NDArray GetItem(NDArray x, params ArrayIndex[] index) => Dispatcher.Invoke(ArrayFunctions.GetItem, new IndexArgs(x, index));
+    public static NDArray GetItem(NDArray x, params ArrayIndex[] index) => ArrayFunctions.GetItem.Invoke(Dispatcher, new IndexArgs(x, index));
 
     /// <summary>Assignment through an index (<c>x[index] = value</c>); returns <paramref name="x"/>.</summary>
-    public static NDArray SetItem(NDArray x, ArrayIndex[] index, Operand value) => Dispatcher.Invoke(ArrayFunctions.SetItem, new IndexArgs(x, index, value));
+    public static NDArray SetItem(NDArray x, ArrayIndex[] index, Operand value) => ArrayFunctions.SetItem.Invoke(Dispatcher, new IndexArgs(x, index, value));
 
     /// <summary>A sorted copy along <paramref name="axis"/> (the flattened array when null).</summary>
-    public static NDArray Sort(NDArray x, int? axis = -1, bool stable = true, bool descending = false) => Dispatcher.Invoke(ArrayFunctions.Sort, new SortArgs(x, axis, stable, descending));
+    public static NDArray Sort(NDArray x, int? axis = -1, bool stable = true, bool descending = false) => ArrayFunctions.Sort.Invoke(Dispatcher, new SortArgs(x, axis, stable, descending));
 
     /// <summary>The indices that sort <paramref name="x"/> along <paramref name="axis"/>; stable by default.</summary>
-    public static NDArray Argsort(NDArray x, int? axis = -1, bool stable = true, bool descending = false) => Dispatcher.Invoke(ArrayFunctions.Argsort, new SortArgs(x, axis, stable, descending));
+    public static NDArray Argsort(NDArray x, int? axis = -1, bool stable = true, bool descending = false) => ArrayFunctions.Argsort.Invoke(Dispatcher, new SortArgs(x, axis, stable, descending));
 
     /// <summary>The sorted unique elements, and optionally first indices, inverse indices and counts.</summary>
     public static UniqueResult Unique(NDArray x, bool returnIndex = false, bool returnInverse = false, bool returnCounts = false) =>
-        Dispatcher.Invoke(ArrayFunctions.Unique, new UniqueArgs(x, returnIndex, returnInverse, returnCounts));
+        ArrayFunctions.Unique.Invoke(Dispatcher, new UniqueArgs(x, returnIndex, returnInverse, returnCounts));
 
     /// <summary>The indices of non-zero elements, one array per axis.</summary>
-    public static NDArray[] Nonzero(NDArray x) => Dispatcher.Invoke(ArrayFunctions.Nonzero, new ArrayArgs(x));
+    public static NDArray[] Nonzero(NDArray x) => ArrayFunctions.Nonzero.Invoke(Dispatcher, new ArrayArgs(x));
 
     /// <summary>The indices of non-zero elements, one row per element.</summary>
-    public static NDArray Argwhere(NDArray x) => Dispatcher.Invoke(ArrayFunctions.Argwhere, new ArrayArgs(x));
+    public static NDArray Argwhere(NDArray x) => ArrayFunctions.Argwhere.Invoke(Dispatcher, new ArrayArgs(x));
 
     /// <summary>Where to insert <paramref name="v"/> into sorted <paramref name="a"/> to keep it sorted.</summary>
-    public static NDArray SearchSorted(NDArray a, NDArray v, bool right = false) => Dispatcher.Invoke(ArrayFunctions.SearchSorted, new SearchSortedArgs(a, v, right));
+    public static NDArray SearchSorted(NDArray a, NDArray v, bool right = false) => ArrayFunctions.SearchSorted.Invoke(Dispatcher, new SearchSortedArgs(a, v, right));
 }

@@ -31,6 +31,7 @@ public static partial class Np
     public static IDisposable UseDispatcher(IArrayDispatcher dispatcher)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
+        AmbientState.Opened();
         AmbientState? previous = AmbientState.Current;
         AmbientState.Current = new AmbientState(dispatcher, previous?.Scope);
         return new Restorer(previous);
@@ -58,14 +59,14 @@ public static partial class Np
         {
             throw new ArgumentException($"'{function}' takes {f.ArgsType.Name}, not arrays and options: call it through its Np method", nameof(function));
         }
-        return Dispatcher.Invoke(callable, new CallArgs(arrays, options));
+        return callable.Invoke(Dispatcher, new CallArgs(arrays, options));
     }
 
     /// <summary>Evaluates lazy arrays together, sharing common work (Dask's <c>compute(a, b, …)</c>); eager arrays come back as they are.</summary>
-    public static NDArray[] Compute(params NDArray[] arrays) => Dispatcher.Invoke(ArrayFunctions.Compute, new ArrayListArgs(arrays, null));
+    public static NDArray[] Compute(params NDArray[] arrays) => ArrayFunctions.Compute.Invoke(Dispatcher, new ArrayListArgs(arrays, null));
 
     /// <summary>Writes the task graph behind <paramref name="arrays"/> to <paramref name="path"/> (Dask's <c>visualize</c>).</summary>
-    public static string Visualize(string path, params NDArray[] arrays) => Dispatcher.Invoke(ArrayFunctions.Visualize, new VisualizeArgs(arrays, path));
+    public static string Visualize(string path, params NDArray[] arrays) => ArrayFunctions.Visualize.Invoke(Dispatcher, new VisualizeArgs(arrays, path));
 
     private sealed class Unbinder(IArrayDispatcher dispatcher) : IDisposable
     {
@@ -74,6 +75,13 @@ public static partial class Np
 
     private sealed class Restorer(AmbientState? previous) : IDisposable
     {
-        public void Dispose() => AmbientState.Current = previous;
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            AmbientState.Current = previous;
+            AmbientState.Closed();
+        }
     }
 }

@@ -16,6 +16,9 @@ public interface IArrayDispatcher
     /// <exception cref="NoImplementationException">The chosen backend declined or is not loaded.</exception>
     TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs>;
 
+    /// <summary>An object that is replaced whenever the dispatch tables are rebuilt; keys <see cref="ArrayFunction{TArgs, TResult}.CacheInvoker"/>.</summary>
+    object DispatchToken { get; }
+
     /// <summary>The backend that owns <paramref name="arrayType"/>, or <see langword="null"/>.</summary>
     string? OwnerOf(Type arrayType);
 
@@ -78,4 +81,11 @@ public sealed record DispatchPlan(string Function, IReadOnlyList<Type> Types, IR
         foreach (Decline d in Excluded) sb.Append("\n  -  ").Append(d.Backend).Append(" — ").Append(d.Reason);
         return sb.ToString();
     }
+}
+
+/// <summary>A resolved entry point for one function in one dispatch generation (see <see cref="ArrayFunction{TArgs, TResult}.CacheInvoker"/>).</summary>
+public interface IFunctionInvoker<TArgs, TResult> where TArgs : struct, IArrayArgs<TArgs>
+{
+    /// <summary>Dispatches one call.</summary>
+    TResult Invoke(in TArgs args);
 }

@@ -40,6 +40,9 @@ public abstract class ArrayFunction
     /// <summary>The delegate type a handler for this function must have.</summary>
     public abstract Type HandlerType { get; }
 
+    /// <summary>Drops the cached invoker of dispatch generation <paramref name="token"/>, so a replaced generation (and the plugin versions it references) can be collected.</summary>
+    public abstract void ForgetInvoker(object token);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
@@ -47,7 +50,37 @@ public abstract class ArrayFunction
 /// <summary>A protocol function with its typed signature: arguments <typeparamref name="TArgs"/>, result <typeparamref name="TResult"/>.</summary>
 public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : struct, IArrayArgs<TArgs>
 {
+    private InvokerCache? _cache;
+
     internal ArrayFunction(int id, string name, FunctionKind kind) : base(id, name, kind) { }
+
+    /// <summary>
+    /// Calls the function through <paramref name="dispatcher"/>. The dispatcher's resolved table for this function is
+    /// cached here per dispatch generation, which saves the generic interface call on every hit.
+    /// </summary>
+    public TResult Invoke(IArrayDispatcher dispatcher, in TArgs args)
+    {
+        InvokerCache? cache = Volatile.Read(ref _cache);
+        if (cache is not null && ReferenceEquals(cache.Token, dispatcher.DispatchToken)) return cache.Invoker.Invoke(in args);
+        return dispatcher.Invoke(this, in args);
+    }
+
+    /// <summary>Remembers the invoker that serves this function for the dispatch generation <paramref name="token"/> (called by dispatchers).</summary>
+    public void CacheInvoker(object token, IFunctionInvoker<TArgs, TResult> invoker)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(invoker);
+        Volatile.Write(ref _cache, new InvokerCache(token, invoker));
+    }
+
+    /// <inheritdoc/>
+    public override void ForgetInvoker(object token)
+    {
+        InvokerCache? cache = Volatile.Read(ref _cache);
+        if (cache is not null && ReferenceEquals(cache.Token, token)) Interlocked.CompareExchange(ref _cache, null, cache);
+    }
+
+    private sealed record InvokerCache(object Token, IFunctionInvoker<TArgs, TResult> Invoker);
 
     /// <inheritdoc/>
     public override Type ArgsType => typeof(TArgs);

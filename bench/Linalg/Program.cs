@@ -22,9 +22,11 @@ namespace ArrayDispatch.Bench.Linalg
         public static void Run(string filter)
         {
             Console.Error.WriteLine($"BLAS: {LinalgKernels.BlasLibrary}");
+            bool envManaged = LinalgKernels.ForceManaged;
             foreach (bool managed in new[] { false, true })
             {
-                if (managed && LinalgKernels.BlasLibrary == "managed") continue;
+                if (managed ? LinalgKernels.Native is null && !envManaged : envManaged) continue;
+                if (managed && Environment.GetEnvironmentVariable("LINALG_BENCH_NATIVE_ONLY") == "1") continue;
                 LinalgKernels.ForceManaged = managed;
                 string impl = managed ? "managed" : LinalgKernels.BlasLibrary;
                 foreach (int n in new[] { 512, 1024, 2048 })
@@ -33,12 +35,17 @@ namespace ArrayDispatch.Bench.Linalg
                     Gemm<float>(n, impl, filter, managed);
                 }
                 Case($"svd_1000x1000", impl, filter, managed ? 1 : 3, () => Svd(1000, 1000));
+                Case("svd_500x500", impl, filter, 1, () => Svd(500, 500));
                 Case($"svd_2000x500", impl, filter, managed ? 1 : 3, () => Svd(2000, 500));
                 double[] a = Rand(1000 * 1000, 1), b = Rand(1000, 2);
                 for (int i = 0; i < 1000; i++) a[i * 1000 + i] += 30;
                 Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, new double[1000]));
                 Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, new double[1000 * 1000]));
                 Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, new double[1000 * 1000], new double[1000 * 1000], QrMode.Reduced));
+                double[] sym = Rand(500 * 500, 6);
+                for (int i = 0; i < 500; i++) for (int j = 0; j < i; j++) sym[j * 500 + i] = sym[i * 500 + j];
+                Case("eigh_500", impl, filter, 1, () => LinalgKernels.Eigh(500, sym, new double[500], new double[500 * 500], true));
+                Case("lstsq_1000x500", impl, filter, 1, () => LinalgKernels.Lstsq(1000, 500, 1, Rand(500 * 1000, 7), Rand(1000, 8), new double[500], new double[500], -1.0));
             }
         }
 

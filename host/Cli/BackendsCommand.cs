@@ -15,7 +15,7 @@ internal static class BackendsCommand
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         var report = host.Services.GetRequiredService<PluginLoadReport>();
         var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
-        foreach (PluginLoadResult r in report.Results)
+        foreach (PluginLoadResult r in report.Latest)
         {
             int rank = dispatcher.Options.Priority.IndexOf(r.Name);
             string status = r.Outcome switch
@@ -24,7 +24,9 @@ internal static class BackendsCommand
                 PluginOutcome.Disabled => "[grey]disabled[/]",
                 _ => $"[red]refused: {r.Outcome}[/]",
             };
-            string details = r.Loaded ? BackendDetails.Describe(host.Services, r.Name) ?? (r.Folder ?? "in-process") : r.Reason;
+            string details = r.Loaded
+                ? BackendDetails.Describe(host.Services, r.Name) ?? (r.Folder is null ? "in-process" : Path.GetRelativePath(AppContext.BaseDirectory, r.Folder))
+                : r.Reason;
             table.AddRow(Markup.Escape(r.Name), r.Version?.ToString() ?? "", status, Markup.Escape(string.Join(", ", r.ArrayTypes ?? [])),
                 r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1}" : "-", Markup.Escape(details));
         }

@@ -35,6 +35,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(explain);
 
         ConformanceCommand.AddTo(root, config);
+        HashCommand.AddTo(root);
 
         root.SetAction(p => DemoCommand.Run(Overrides(p, config), new DirectoryInfo(Directory.GetCurrentDirectory())));
         return root;

@@ -86,6 +86,22 @@ public sealed partial class DenseArray : NDArray
     public static DenseArray Create(DType dtype, Shape shape) =>
         new(Array.CreateInstance(dtype.ClrType(), shape.Size), dtype, shape, shape.ContiguousStrides(), 0, false);
 
+    /// <summary>A new C-contiguous array whose elements are unspecified (for results every element of which is written).</summary>
+    internal static DenseArray CreateUninitialized(DType dtype, Shape shape)
+    {
+        long n = shape.Size;
+        if (n < 1024) return Create(dtype, shape);
+        Array data = dtype switch
+        {
+            DType.Bool => GC.AllocateUninitializedArray<bool>((int)n),
+            DType.Int32 => GC.AllocateUninitializedArray<int>((int)n),
+            DType.Int64 => GC.AllocateUninitializedArray<long>((int)n),
+            DType.Float32 => GC.AllocateUninitializedArray<float>((int)n),
+            _ => GC.AllocateUninitializedArray<double>((int)n),
+        };
+        return new DenseArray(data, dtype, shape, shape.ContiguousStrides(), 0, false);
+    }
+
     /// <summary>A new C-contiguous array of <typeparamref name="T"/>; the elements are zero.</summary>
     public static DenseArray Create<T>(Shape shape) where T : unmanaged => Wrap(new T[shape.Size], shape);
 

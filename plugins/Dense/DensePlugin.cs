@@ -16,7 +16,7 @@ public sealed class DensePlugin : IArrayBackendPlugin
     internal static readonly Type[] FunctionClasses =
     [
         typeof(DenseCreation), typeof(DenseUnary), typeof(DenseBinary), typeof(DenseReductions), typeof(DenseScans),
-        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting),
+        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting), typeof(DenseProducts),
     ];
 
     /// <inheritdoc/>

@@ -42,3 +42,25 @@ public sealed class NumPyFixtureTests
         Assert.True(result.Outcome != FixtureOutcome.Failed, $"{c.Id} ({c.Function}): {result.Reason}");
     }
 }
+
+public sealed class NumPyFixtureSummaryTests
+{
+    [Fact]
+    public void Only_functions_Dense_does_not_declare_are_skipped()
+    {
+        string? dir = NumPyFixtureTests.FixtureDirectory();
+        Assert.NotNull(dir);
+        FixtureManifest manifest = FixtureManifest.Load(dir!);
+        using var host = TestHost.Create(new DensePlugin());
+        IReadOnlyList<FixtureResult> results = new FixtureRunner(host.Dispatcher, "Dense").RunAll(manifest);
+        IReadOnlyCollection<string> declared = host.Dispatcher.FunctionsOf("Dense");
+        foreach (FixtureResult r in results.Where(r => r.Outcome == FixtureOutcome.Skipped))
+        {
+            Assert.DoesNotContain(r.Function, declared);
+        }
+        Assert.Empty(results.Where(r => r.Outcome == FixtureOutcome.Failed).Select(r => r.ToString()));
+        // Every case runs on Dense (linalg through the linalg handlers, SciPy sparse inputs as dense matrices) except
+        // 'todense', which has no dense meaning.
+        Assert.All(results.Where(r => r.Function != "todense"), r => Assert.Equal(FixtureOutcome.Passed, r.Outcome));
+    }
+}

@@ -56,6 +56,11 @@ public static class ArrayDispatchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArrayDispatchOptions>, ArrayDispatchOptionsValidator>());
         services.AddHostedService<ArrayDispatchHostedService>();
         services.AddHealthChecks().AddCheck<ArrayDispatchHealthCheck>("arraydispatch");
+        if (options.HotReload)
+        {
+            // Created by the container so that it is disposed with it (watchers and timers stop with the host).
+            services.AddSingleton(sp => new PluginReloader(host, sp.GetRequiredService<ILoggerFactory>().CreateLogger("ArrayDispatch.HotReload")));
+        }
 
         host.LoadAll(services);
         return new ArrayDispatchBuilder(services, state);
@@ -107,6 +112,7 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
         dispatcher.AttachLogger(logger);
         IOptionsFactory<ArrayDispatchOptions> options = services.GetRequiredService<IOptionsFactory<ArrayDispatchOptions>>();
         _reloadSubscription = Primitives.ChangeToken.OnChange(configuration.GetReloadToken, () => Reload(options, logger));
+        _ = services.GetService<PluginReloader>();   // starts watching when hot reload is on
         return dispatcher;
     }
 

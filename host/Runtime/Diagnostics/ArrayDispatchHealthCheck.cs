@@ -9,15 +9,16 @@ internal sealed class ArrayDispatchHealthCheck(PluginLoadReport report, ArrayDis
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (PluginLoadResult r in report.Results) data[$"plugin:{r.Name}"] = r.Loaded ? "Loaded" : $"{r.Outcome}: {r.Reason}";
+        IReadOnlyList<PluginLoadResult> latest = report.Latest;
+        foreach (PluginLoadResult r in latest) data[$"plugin:{r.Name}"] = r.Loaded ? "Loaded" + (r.LastReloadFailure is { } f ? $" (last reload failed: {f})" : "") : $"{r.Outcome}: {r.Reason}";
         foreach ((string backend, long count) in metrics.FailuresByBackend) data[$"handler_failures:{backend}"] = count;
-        var refused = report.Results.Where(r => !r.Loaded && r.Outcome != PluginOutcome.Disabled).ToArray();
+        var refused = latest.Where(r => (!r.Loaded && r.Outcome != PluginOutcome.Disabled) || r.LastReloadFailure is not null).ToArray();
         long failures = metrics.FailuresByBackend.Values.Sum();
         if (refused.Length == 0 && failures == 0)
         {
-            return Task.FromResult(HealthCheckResult.Healthy($"{report.Results.Count(r => r.Loaded)} backends loaded", data));
+            return Task.FromResult(HealthCheckResult.Healthy($"{latest.Count(r => r.Loaded)} backends loaded", data));
         }
-        string description = string.Join("; ", refused.Select(r => $"{r.Name}: {r.Outcome}"));
+        string description = string.Join("; ", refused.Select(r => r.LastReloadFailure is null ? $"{r.Name}: {r.Outcome}" : $"{r.Name}: reload failed"));
         if (failures > 0) description += (description.Length > 0 ? "; " : "") + $"{failures} handler failures";
         return Task.FromResult(HealthCheckResult.Degraded(description, data: data));
     }

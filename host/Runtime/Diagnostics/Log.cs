@@ -18,6 +18,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Plugin directory {Directory} does not exist")]
     public static partial void PluginDirectoryMissing(this ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Reloaded plugin {Plugin} from {Folder}")]
+    public static partial void PluginReloaded(this ILogger logger, string plugin, string folder);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Reload of plugin {Plugin} from {Folder} failed: {Outcome}. {Reason} The previous version keeps serving.")]
+    public static partial void PluginReloadFailed(this ILogger logger, string plugin, string folder, PluginOutcome outcome, string reason);
+
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Dispatch tables rebuilt (generation {Generation}, {BackendCount} backends): {Trigger}")]
     public static partial void SnapshotRebuilt(this ILogger logger, long generation, int backendCount, string trigger);
 

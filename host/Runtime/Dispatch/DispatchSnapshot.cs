@@ -18,20 +18,9 @@ internal sealed class DispatchSnapshot(DispatchContext context, long generation)
 
     public TResult Invoke<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, IArrayArgs<TArgs>
     {
-        BackendScope? scope = BackendScope.Current;
-        TypeKey key = TypeKey.Collect(in args, scope?.Id ?? 0);
         FunctionTable<TArgs, TResult> table = Table(function);
-        if (key.Overflow)
-        {
-            var collector = new TypeListCollector { Types = [] };
-            args.VisitRelevant(ref collector);
-            return table.Build(collector.Types, scope).Invoke(in args, collector.Types.ToArray());
-        }
-        if (key.Count == 0 && scope is null && function.Kind == FunctionKind.Creation)
-        {
-            return table.GetCreationChain(null, null).Invoke(in args, []);
-        }
-        return table.GetChain(in key).Invoke(in args, key.Types);
+        function.CacheInvoker(this, table);   // later calls through Np go straight to the table while this generation serves
+        return table.Invoke(in args);
     }
 
     public TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs>
@@ -47,7 +36,7 @@ internal sealed class DispatchSnapshot(DispatchContext context, long generation)
             TypeKey likeKey = TypeKey.Collect(new ArrayArgs(like), 0);
             return table.GetChain(in likeKey).Invoke(in args, likeKey.Types);
         }
-        return Invoke(function, in args);
+        return table.Invoke(in args);
     }
 
     private FunctionTable<TArgs, TResult> Table<TArgs, TResult>(ArrayFunction<TArgs, TResult> function) where TArgs : struct, IArrayArgs<TArgs>

@@ -56,6 +56,9 @@ public sealed class Dispatcher : IArrayDispatcher
     }
 
     /// <inheritdoc/>
+    public object DispatchToken => Volatile.Read(ref _snapshot);
+
+    /// <inheritdoc/>
     public string? OwnerOf(Type arrayType) => BackendSet.OwnerOf(arrayType)?.Name;
 
     /// <inheritdoc/>
@@ -98,8 +101,10 @@ public sealed class Dispatcher : IArrayDispatcher
         lock (_rebuildGate)
         {
             DispatchSnapshot next = BuildSnapshot(set, options);
+            DispatchSnapshot old = _snapshot;
             Volatile.Write(ref _options, options);
             Volatile.Write(ref _snapshot, next);
+            foreach (ArrayFunction function in FunctionCatalog.All) function.ForgetInvoker(old);
             _logger.SnapshotRebuilt(next.Generation, set.Backends.Count, trigger);
         }
     }

@@ -11,17 +11,35 @@ internal abstract class FunctionTable;
 /// The resolved chains of one function, per (types, scope), built on first use. A one-entry inline cache serves the
 /// common case of a call site that always sees the same types; the dictionary serves the rest without allocating.
 /// </summary>
-internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, DispatchContext context) : FunctionTable
+internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, DispatchContext context) : FunctionTable, IFunctionInvoker<TArgs, TResult>
     where TArgs : struct, IArrayArgs<TArgs>
 {
     private readonly ConcurrentDictionary<TypeKey, HandlerChain<TArgs, TResult>> _chains = new();
     private readonly ConcurrentDictionary<(string? Backend, int ScopeId), HandlerChain<TArgs, TResult>> _creationChains = new();
     private ChainEntry? _last;
 
+    /// <summary>The hot path: collect the relevant types, find the chain (a compare on a hit), run it.</summary>
+    public TResult Invoke(in TArgs args)
+    {
+        BackendScope? scope = BackendScope.Current;
+        TypeKey key = TypeKey.Collect(in args, scope?.Id ?? 0);
+        if (key.Overflow)
+        {
+            var collector = new TypeListCollector { Types = [] };
+            args.VisitRelevant(ref collector);
+            return Build(collector.Types, scope).Invoke(in args, collector.Types.ToArray());
+        }
+        if (key.Count == 0 && scope is null && function.Kind == FunctionKind.Creation)
+        {
+            return GetCreationChain(null, null).Invoke(in args, []);
+        }
+        return GetChain(in key).Invoke(in args, key.Types);
+    }
+
     public HandlerChain<TArgs, TResult> GetChain(in TypeKey key)
     {
         ChainEntry? last = Volatile.Read(ref _last);
-        if (last is not null && last.Key.Equals(key)) return last.Chain;
+        if (last is not null && last.Key.Equals(key)) return last.Chain;   // fields, not properties: no copy of the key
         if (!_chains.TryGetValue(key, out HandlerChain<TArgs, TResult>? chain))
         {
             chain = Build(key.Types.ToArray(), BackendScope.Current);
@@ -44,5 +62,9 @@ internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult
         return _creationChains.GetOrAdd(key, chain);
     }
 
-    private sealed record ChainEntry(TypeKey Key, HandlerChain<TArgs, TResult> Chain);
+    private sealed class ChainEntry(TypeKey key, HandlerChain<TArgs, TResult> chain)
+    {
+        public readonly TypeKey Key = key;
+        public readonly HandlerChain<TArgs, TResult> Chain = chain;
+    }
 }

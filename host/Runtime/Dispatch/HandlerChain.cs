@@ -12,6 +12,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
 {
     private readonly ArrayHandler<TArgs, TResult>[] _handlers;
     private readonly Candidate[] _candidates;
+    private readonly bool[] _coerces;
     private readonly Resolution _resolution;
     private readonly ArrayFunction _function;
     private readonly DispatchContext _context;
@@ -23,6 +24,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _context = context;
         _handlers = resolution.Candidates.Select(c => (ArrayHandler<TArgs, TResult>)c.Handler).ToArray();
         _candidates = resolution.Candidates.Select(c => c.Explain).ToArray();
+        _coerces = _candidates.Select(c => c.Coerces).ToArray();
     }
 
     public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
@@ -33,7 +35,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             DispatchResult<TResult> result;
             try
             {
-                result = _candidates[i].Coerces ? InvokeCoerced(i, args) : handlers[i](in args, types);
+                result = _coerces[i] ? InvokeCoerced(i, args) : handlers[i](in args, types);
             }
             catch (Exception ex) when (!IsDocumented(ex))
             {

@@ -63,12 +63,12 @@ internal struct TypeKey : IEquatable<TypeKey>, IRelevantVisitor
         _count++;
     }
 
+    // A multiplicative mix is enough here: keys are few per table, and HashCode's finaliser costs more than the lookup.
     private readonly int ComputeHash()
     {
-        var hash = new HashCode();
-        hash.Add(_scopeId);
-        foreach (Type t in Types) hash.Add(t);
-        return hash.ToHashCode();
+        int hash = _scopeId;
+        foreach (Type t in Types) hash = (hash * -1521134295) + t.GetHashCode();
+        return hash;
     }
 
     public readonly bool Equals(TypeKey other)

@@ -26,6 +26,22 @@ public sealed class ArrayDispatchOptions
 
     /// <summary>Reload a plugin when its files change (see the hot-reload documentation).</summary>
     public bool HotReload { get; set; }
+
+    /// <summary>What the host requires of a plugin folder before it runs any of its code.</summary>
+    public TrustOptions Trust { get; set; } = new();
+}
+
+/// <summary>The <c>ArrayDispatch:Trust</c> section.</summary>
+public sealed class TrustOptions
+{
+    /// <summary>Refuse every plugin without an <c>ArrayDispatch:Plugins:&lt;Name&gt;:Sha256</c> pin.</summary>
+    public bool RequirePinned { get; set; }
+
+    /// <summary>Pins cover every managed and native file of the plugin's folder (a manifest hash), not only its entry assembly.</summary>
+    public bool PinDependencies { get; set; }
+
+    /// <summary>Accept plugin folders and files that group or others may write (Linux and macOS).</summary>
+    public bool AllowWritable { get; set; }
 }
 
 /// <summary>The rules for one function.</summary>

@@ -23,16 +23,23 @@ internal sealed class PluginHost(
     ILoggerFactory loggerFactory)
 {
     private static readonly string[] s_alwaysShared = ["ArrayDispatch.Abstractions"];
-    private readonly List<PluginAssemblyLoader> _loaders = [];
+    private readonly Dictionary<string, LoadedPlugin> _loaded = new(StringComparer.Ordinal);
+    private readonly Lock _reloadGate = new();
 
-    /// <summary>The loaders of loaded plugins, kept alive as long as their plugins serve calls.</summary>
-    public IReadOnlyList<PluginAssemblyLoader> Loaders => _loaders;
+    /// <summary>The plugin roots being loaded from (absolute).</summary>
+    public IReadOnlyList<string> Roots => options.PluginDirectories
+        .Select(d => Path.IsPathRooted(d) ? d : Path.Combine(AppContext.BaseDirectory, d)).ToArray();
+
+    /// <summary>Load contexts of replaced plugin versions; each should be collected once in-flight calls finish.</summary>
+    public List<WeakReference> RetiredContexts { get; } = [];
+
+    /// <summary>Raised after each hot-reload attempt with its outcome.</summary>
+    public event Action<PluginLoadResult>? Reloaded;
 
     public void LoadAll(IServiceCollection services)
     {
-        foreach (string directory in options.PluginDirectories)
+        foreach (string root in Roots)
         {
-            string root = Path.IsPathRooted(directory) ? directory : Path.Combine(AppContext.BaseDirectory, directory);
             if (!Directory.Exists(root))
             {
                 loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root);
@@ -40,7 +47,7 @@ internal sealed class PluginHost(
             }
             foreach (string folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
             {
-                Record(LoadFolder(folder, services));
+                Record(LoadFolder(folder, services, reloading: false));
             }
         }
     }
@@ -48,7 +55,7 @@ internal sealed class PluginHost(
     /// <summary>Registers a backend compiled into the application.</summary>
     public void AddInProcess(IArrayBackendPlugin plugin, IServiceCollection services)
     {
-        Record(RegisterPlugin(plugin, plugin.GetType().Assembly.GetName().Version ?? new Version(0, 0), folder: null, services));
+        Record(RegisterPlugin(plugin, plugin.GetType().Assembly.GetName().Version ?? new Version(0, 0), folder: null, services, context: null));
     }
 
     private void Record(PluginLoadResult result)
@@ -60,7 +67,26 @@ internal sealed class PluginHost(
         }
     }
 
-    private PluginLoadResult LoadFolder(string folder, IServiceCollection services)
+    /// <summary>
+    /// Hot reload of one folder: the new version loads into a new collectible context with its services in a child
+    /// container of its own, replaces the old one in the dispatch tables in one swap, and the old context is unloaded.
+    /// A reload that fails keeps the old version serving.
+    /// </summary>
+    public PluginLoadResult Reload(string folder)
+    {
+        lock (_reloadGate)
+        {
+            var services = new ServiceCollection();
+            PluginLoadResult result = Directory.Exists(folder)
+                ? LoadFolder(folder, services, reloading: true)
+                : new(Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the folder was removed; the loaded version keeps serving");
+            report.Add(result);
+            Reloaded?.Invoke(result);
+            return result;
+        }
+    }
+
+    private PluginLoadResult LoadFolder(string folder, IServiceCollection services, bool reloading)
     {
         string name = Path.GetFileName(folder);
         if (options.Plugins.TryGetValue(name, out PluginSettings? settings) && !settings.Enabled)
@@ -72,6 +98,7 @@ internal sealed class PluginHost(
         {
             return new(name, folder, PluginOutcome.EntryMissing, $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}");
         }
+        if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return new(name, folder, refusal.Outcome, refusal.Reason);
         AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
         if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
         if (facts.PluginTypes.Count == 0)
@@ -85,6 +112,7 @@ internal sealed class PluginHost(
         }
 
         PluginAssemblyLoader loader = new(entry, SharedNames().Select(n => new AssemblyName(n)), options.HotReload);
+        string? replacing = reloading && _loaded.TryGetValue(folder, out LoadedPlugin? previous) ? previous.Name : null;
         IArrayBackendPlugin plugin;
         try
         {
@@ -110,13 +138,21 @@ internal sealed class PluginHost(
             loader.Dispose();
             return new(name, folder, PluginOutcome.TypeLoadFailed, $"{ex.GetType().Name}: {(ex as TargetInvocationException)?.InnerException?.Message ?? ex.Message}", facts.Name.Version);
         }
-        PluginLoadResult result = RegisterPlugin(plugin, facts.Name.Version ?? new Version(0, 0), folder, services);
-        if (result.Loaded) _loaders.Add(loader);
-        else loader.Dispose();
+        PluginLoadResult result = RegisterPlugin(plugin, facts.Name.Version ?? new Version(0, 0), folder, services, loader.LoadContext, replacing);
+        if (!result.Loaded)
+        {
+            loader.Dispose();
+            return result;
+        }
+        // A reloaded plugin's services live in a child container of its own, so the root container never pins its context.
+        ServiceProvider? own = reloading ? services.BuildServiceProvider() : null;
+        if (_loaded.Remove(folder, out LoadedPlugin? old)) Retire(old);
+        _loaded[folder] = new LoadedPlugin(result.Name, loader, own);
         return result;
     }
 
-    private PluginLoadResult RegisterPlugin(IArrayBackendPlugin plugin, Version version, string? folder, IServiceCollection services)
+    private PluginLoadResult RegisterPlugin(IArrayBackendPlugin plugin, Version version, string? folder, IServiceCollection services,
+        System.Runtime.Loader.AssemblyLoadContext? context, string? replacing = null)
     {
         string name;
         try
@@ -132,7 +168,7 @@ internal sealed class PluginHost(
         {
             return new(folder is null ? plugin.GetType().Name : Path.GetFileName(folder), folder, PluginOutcome.RegistrationFailed, $"reading Name/ProtocolVersion threw {ex.GetType().Name}: {ex.Message}", version);
         }
-        if (registry.Current.ByName.TryGetValue(name, out BackendRegistration? existing))
+        if (registry.Current.ByName.TryGetValue(name, out BackendRegistration? existing) && name != replacing)
         {
             return new(name, folder, PluginOutcome.DuplicateName, $"a backend named '{name}' is already loaded from {existing.Folder ?? "the application"}", version);
         }
@@ -149,15 +185,50 @@ internal sealed class PluginHost(
             return new(name, folder, outcome, $"Register threw {ex.GetType().Name}: {ex.Message}", version);
         }
 
-        // Register returned normally: only now does anything of the plugin reach the container and the dispatcher.
-        foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
         BackendRegistration registration = builder.Build(version, folder);
+        if (CheckOwnership(registration, context, replacing) is { } claim) return new(name, folder, PluginOutcome.Untrusted, claim, version);
+
+        // Register returned normally and claims only what it may: only now does anything of it reach the container and the dispatcher.
+        foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
         registry.Update(set => set.With(registration));
         var result = new PluginLoadResult(name, folder, PluginOutcome.Loaded,
             $"{registration.OwnedTypes.Count} array types, {registration.FunctionNames.Count} functions", version,
             registration.OwnedTypes.Select(t => t.Name).ToArray(), registration.FunctionNames.Count);
         return result;
     }
+
+    /// <summary>
+    /// A plugin may own only array types of its own load context, or of an assembly the host shares on purpose
+    /// (<c>SharedAssemblies</c>) that no other backend owns yet: dropping a folder in can never take over calls on arrays
+    /// another backend owns. (It reaches other arrays only where configuration lists it under <c>Coerce</c>.)
+    /// </summary>
+    private string? CheckOwnership(BackendRegistration registration, System.Runtime.Loader.AssemblyLoadContext? context, string? replacing)
+    {
+        foreach (Type type in registration.OwnedTypes)
+        {
+            if (registry.Current.DirectOwnerOf(type) is { } owner && owner.Name != replacing)
+            {
+                return $"claims array type {type.Name}, which backend '{owner.Name}' owns";
+            }
+            if (context is null) continue;   // in-process backends are the application's own code
+            var typeContext = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(type.Assembly);
+            if (typeContext != context && !options.SharedAssemblies.Contains(type.Assembly.GetName().Name ?? ""))
+            {
+                return $"claims array type {type.FullName} from '{type.Assembly.GetName().Name}', which is not one of its own assemblies";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Unloads a replaced version once nothing references it; calls in flight keep it alive until they finish.</summary>
+    private void Retire(LoadedPlugin old)
+    {
+        RetiredContexts.Add(new WeakReference(old.Loader.LoadContext));
+        old.Services?.Dispose();
+        old.Loader.Dispose();   // starts the cooperative unload; the GC collects the context when the last reference goes
+    }
+
+    private sealed record LoadedPlugin(string Name, PluginAssemblyLoader Loader, ServiceProvider? Services);
 
     /// <summary>A plugin may add services but never replace the host's own (the dispatcher, options, logging…).</summary>
     private static void RefuseHostServices(IServiceCollection scratch, IServiceCollection host, string plugin)

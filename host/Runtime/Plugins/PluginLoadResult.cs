@@ -8,8 +8,9 @@ namespace ArrayDispatch.Runtime.Plugins;
 /// <param name="Version">The plugin assembly's version, when known.</param>
 /// <param name="ArrayTypes">The array types it owns, when loaded.</param>
 /// <param name="FunctionCount">The number of functions it handles, when loaded.</param>
+/// <param name="LastReloadFailure">Why the latest hot reload of a loaded plugin failed (the previous version keeps serving), or null.</param>
 public sealed record PluginLoadResult(string Name, string? Folder, PluginOutcome Outcome, string Reason,
-    Version? Version = null, IReadOnlyList<string>? ArrayTypes = null, int FunctionCount = 0)
+    Version? Version = null, IReadOnlyList<string>? ArrayTypes = null, int FunctionCount = 0, string? LastReloadFailure = null)
 {
     /// <summary>Whether the plugin is serving calls.</summary>
     public bool Loaded => Outcome == PluginOutcome.Loaded;
@@ -25,6 +26,25 @@ public sealed class PluginLoadReport
     public IReadOnlyList<PluginLoadResult> Results
     {
         get { lock (_gate) return _results.ToArray(); }
+    }
+
+    /// <summary>The latest outcome per plugin folder (a hot reload adds a newer one), in first-load order.</summary>
+    public IReadOnlyList<PluginLoadResult> Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var latest = new List<PluginLoadResult>();
+                foreach (PluginLoadResult r in _results)
+                {
+                    int at = latest.FindIndex(x => (x.Folder ?? x.Name) == (r.Folder ?? r.Name));
+                    if (at >= 0) latest[at] = r.Loaded || !latest[at].Loaded ? r : latest[at] with { LastReloadFailure = $"{r.Outcome}: {r.Reason}" };
+                    else latest.Add(r);
+                }
+                return latest;
+            }
+        }
     }
 
     internal void Add(PluginLoadResult result)

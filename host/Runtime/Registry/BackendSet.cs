@@ -48,9 +48,13 @@ public sealed class BackendSet
         return null;
     }, this);
 
+    /// <summary>The backend that registered exactly <paramref name="type"/>, or null.</summary>
+    public BackendRegistration? DirectOwnerOf(Type type) => DirectOwners.GetValueOrDefault(type);
+
     /// <summary>A new set with <paramref name="backend"/> added (or replacing the one of the same name).</summary>
     internal BackendSet With(BackendRegistration backend) =>
-        new([.. Backends.Where(b => b.Name != backend.Name), backend], Failures);
+        new([.. Backends.Select(b => b.Name == backend.Name ? backend : b), .. Backends.Any(b => b.Name == backend.Name) ? [] : new[] { backend }],
+            [.. Failures.Where(f => f.Name != backend.Name)]);
 
     /// <summary>A new set with <paramref name="failure"/> recorded.</summary>
     internal BackendSet WithFailure(PluginFailure failure) => new(Backends, [.. Failures, failure]);

@@ -152,7 +152,7 @@ public static class DenseBinary
         Shape shape = Ufunc.Broadcast(Ufunc.Broadcast(args.A.Shape, args.B.Shape), args.C.Shape);
         DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
         DenseArray x = Ufunc.Operand(args.B, dtype), y = Ufunc.Operand(args.C, dtype);
-        DenseArray result = DenseArray.Create(dtype, shape);
+        DenseArray result = DenseArray.CreateUninitialized(dtype, shape);
         switch (dtype)
         {
             case DType.Bool: Elementwise.Where<bool>(condition, x, y, result); break;

@@ -21,7 +21,7 @@ internal static class Ufunc
     /// </summary>
     public static DenseArray Destination(string function, NDArray? @out, Shape shape, DType dtype)
     {
-        if (@out is null) return DenseArray.Create(dtype, shape);
+        if (@out is null) return DenseArray.CreateUninitialized(dtype, shape);
         var o = (DenseArray)@out;
         if (!Shape.TryBroadcast(shape, o.Shape, out Shape joint) || joint != o.Shape)
         {
@@ -29,7 +29,7 @@ internal static class Ufunc
         }
         if (o.DType == dtype) return o;
         if (!DTypes.CanCast(dtype, o.DType, Casting.SameKind)) throw Errors.OutputCast(function, dtype, o.DType);
-        return DenseArray.Create(dtype, shape);
+        return DenseArray.CreateUninitialized(dtype, shape);
     }
 
     /// <summary>Copies <paramref name="result"/> into <paramref name="out"/> when they differ; returns what the ufunc returns.</summary>

@@ -8,7 +8,7 @@ internal static class Copy
     /// <summary>A C-contiguous copy.</summary>
     public static DenseArray Contiguous(DenseArray source)
     {
-        DenseArray result = DenseArray.Create(source.DType, source.Shape);
+        DenseArray result = DenseArray.CreateUninitialized(source.DType, source.Shape);
         Into(source, result);
         return result;
     }
@@ -16,7 +16,7 @@ internal static class Copy
     /// <summary>A C-contiguous copy converted to <paramref name="dtype"/> (NumPy's unsafe casting).</summary>
     public static DenseArray Cast(DenseArray source, DType dtype)
     {
-        DenseArray result = DenseArray.Create(dtype, source.Shape);
+        DenseArray result = DenseArray.CreateUninitialized(dtype, source.Shape);
         Into(source, result);
         return result;
     }

@@ -21,18 +21,37 @@ internal static class Elementwise
         TOut[] ds = destination.Storage<TOut>();
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
+        if (typeof(K) == typeof(Identity<T>) && layout.Dims.Length == 2 && sd == 1 && sx != 1 && layout.Strides[0][0] == 1)
+        {
+            TransposeCopy(xs, (T[])(object)ds, layout);
+            return;
+        }
         Split(layout, n, (r0, r1, e0, e1) =>
         {
             var w = new Layout.Walker(layout, r0);
+            Span<T> xb = stackalloc T[Chunk];
+            Span<TOut> db = stackalloc TOut[Chunk];
             for (long r = r0; r < r1; r++, w.Next())
             {
                 long ox = w[0] + e0 * sx, od = w[1] + e0 * sd;
                 int len = (int)(e1 - e0);
-                if (sd == 1 && sx == 1) K.Apply(xs.AsSpan((int)ox, len), ds.AsSpan((int)od, len));
-                else if (sd == 1 && sx == 0) ds.AsSpan((int)od, len).Fill(K.Apply(xs[ox]));
-                else
+                if (sd == 1 && sx == 1)
                 {
-                    for (int i = 0; i < len; i++, ox += sx, od += sd) ds[od] = K.Apply(xs[ox]);
+                    K.Apply(xs.AsSpan((int)ox, len), ds.AsSpan((int)od, len));
+                    continue;
+                }
+                // Strided rows go through the same span kernel via small gather/scatter buffers, so a result never
+                // depends on the layout of the inputs.
+                for (int i0 = 0; i0 < len; i0 += Chunk)
+                {
+                    int c = Math.Min(Chunk, len - i0);
+                    ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                    if (sd == 1) K.Apply(xin, ds.AsSpan((int)(od + i0), c));
+                    else
+                    {
+                        K.Apply(xin, db[..c]);
+                        Scatter(db[..c], ds, od + i0 * sd, sd);
+                    }
                 }
             }
         });
@@ -55,16 +74,36 @@ internal static class Elementwise
         Split(layout, n, (r0, r1, e0, e1) =>
         {
             var w = new Layout.Walker(layout, r0);
+            Span<T> xb = stackalloc T[Chunk], yb = stackalloc T[Chunk];
+            Span<TOut> db = stackalloc TOut[Chunk];
             for (long r = r0; r < r1; r++, w.Next())
             {
                 long ox = w[0] + e0 * sx, oy = w[1] + e0 * sy, od = w[2] + e0 * sd;
                 int len = (int)(e1 - e0);
-                if (sd == 1 && sx == 1 && sy == 1) K.Apply(xs.AsSpan((int)ox, len), ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
-                else if (sd == 1 && sx == 1 && sy == 0) K.Apply(xs.AsSpan((int)ox, len), ys[oy], ds.AsSpan((int)od, len));
-                else if (sd == 1 && sx == 0 && sy == 1) K.Apply(xs[ox], ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
-                else
+                if (sd == 1 && sx == 1 && sy == 1)
                 {
-                    for (int i = 0; i < len; i++, ox += sx, oy += sy, od += sd) ds[od] = K.Apply(xs[ox], ys[oy]);
+                    K.Apply(xs.AsSpan((int)ox, len), ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
+                    continue;
+                }
+                for (int i0 = 0; i0 < len; i0 += Chunk)
+                {
+                    int c = Math.Min(Chunk, len - i0);
+                    Span<TOut> dout = sd == 1 ? ds.AsSpan((int)(od + i0), c) : db[..c];
+                    if (sy == 0 && sx != 0)
+                    {
+                        K.Apply(sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]), ys[oy], dout);
+                    }
+                    else if (sx == 0 && sy != 0)
+                    {
+                        K.Apply(xs[ox], sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]), dout);
+                    }
+                    else
+                    {
+                        ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                        ReadOnlySpan<T> yin = sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]);
+                        K.Apply(xin, yin, dout);
+                    }
+                    if (sd != 1) Scatter(db[..c], ds, od + i0 * sd, sd);
                 }
             }
         });
@@ -91,6 +130,43 @@ internal static class Elementwise
                 for (long i = e0; i < e1; i++, oc += sc, ox += sx, oy += sy, od += sd) ds[od] = cs[oc] ? xs[ox] : ys[oy];
             }
         });
+    }
+
+    private const int Chunk = 256, Tile = 64;
+
+    // d[i, j] = x[j, i] in cache-sized tiles: both the reads and the writes stay within a few pages per tile.
+    private static void TransposeCopy<T>(T[] xs, T[] ds, Layout layout)
+    {
+        int rows = layout.Dims[0], cols = layout.Dims[1];
+        long sx = layout.Strides[0][1], sd = layout.Strides[1][0];
+        long ox = layout.Offsets[0], od = layout.Offsets[1];
+        int blocks = (rows + Tile - 1) / Tile;
+        Action<int> body = b =>
+        {
+            int i0 = b * Tile, i1 = Math.Min(rows, i0 + Tile);
+            for (int j0 = 0; j0 < cols; j0 += Tile)
+            {
+                int j1 = Math.Min(cols, j0 + Tile);
+                for (int j = j0; j < j1; j++)
+                {
+                    long src = ox + j * sx + i0, dst = od + (long)i0 * sd + j;
+                    for (int i = i0; i < i1; i++, src++, dst += sd) ds[dst] = xs[src];
+                }
+            }
+        };
+        if ((long)rows * cols >= ParallelThreshold && Environment.ProcessorCount > 1) Parallel.For(0, blocks, body);
+        else for (int b = 0; b < blocks; b++) body(b);
+    }
+
+    private static ReadOnlySpan<T> Gather<T>(T[] source, long start, long stride, Span<T> buffer)
+    {
+        for (int j = 0; j < buffer.Length; j++, start += stride) buffer[j] = source[start];
+        return buffer;
+    }
+
+    private static void Scatter<T>(ReadOnlySpan<T> buffer, T[] destination, long start, long stride)
+    {
+        for (int j = 0; j < buffer.Length; j++, start += stride) destination[start] = buffer[j];
     }
 
     /// <summary>Runs <paramref name="body"/>(rowStart, rowEnd, elementStart, elementEnd) over the layout, in parallel when large.</summary>

@@ -56,6 +56,18 @@ internal static class Reduce
         var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);
         long rows = r.Length;
         int innerLen = (int)inner;
+        if (rows == 1 && inner >= 4 * Elementwise.ParallelThreshold && Environment.ProcessorCount > 1)
+        {
+            // One long row: reduce chunks on every core, then reduce the partial results.
+            int workers = Environment.ProcessorCount;
+            long chunk = ((inner + workers - 1) / workers + 1023) & ~1023L;
+            int count = (int)((inner + chunk - 1) / chunk);
+            var partial = new T[count];
+            long start = layout.Offsets[0];
+            Parallel.For(0, count, p => partial[p] = TOp.Reduce(src.AsSpan((int)(start + p * chunk), (int)Math.Min(chunk, inner - p * chunk))));
+            r[0] = TOp.Reduce(partial);
+            return result;
+        }
         int parts = rows > 1 && x.Size >= Elementwise.ParallelThreshold ? Math.Min(Environment.ProcessorCount * 4, (int)Math.Min(rows, int.MaxValue)) : 1;
         // Rows of the kept layout are walked element by element: each kept element is one reduced row.
         Parallel.For(0, parts, p =>

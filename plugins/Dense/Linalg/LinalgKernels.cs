@@ -196,7 +196,7 @@ internal static partial class LinalgKernels
         Need(s.Length, k, nameof(s), $"{k} singular values");
         x[..(n * nrhs)].Clear();
         if (k == 0) return 0;
-        CheckFinite(a[..(m * n)], "SVD did not converge");
+        CheckFinite(a[..(m * n)], "SVD did not converge in Linear Least Squares");
         if (nrhs == 0)
         {
             Svd(m, n, a, s, default, default, false, false);

@@ -96,35 +96,83 @@ internal static partial class ManagedLapack
         }
     }
 
-    /// <summary>Rotates pairs of rows of <paramref name="sm"/> (rows×cols) until they are mutually orthogonal, applying the same rotations to <paramref name="v"/>.</summary>
+    /// <summary>
+    /// Rotates pairs of rows of <paramref name="sm"/> (rows×cols) until they are mutually orthogonal, applying the same
+    /// rotations to <paramref name="v"/>. Each sweep visits every pair once, block by block for cache reuse: first the
+    /// pairs inside each block of rows, then the pairs between two blocks, with the block pairs of a round-robin round
+    /// disjoint so that they run in parallel.
+    /// </summary>
     private static void JacobiRows<T>(int rows, int cols, T[] sm, T[]? v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T eps = VectorOps.Eps<T>();
-        T two = T.CreateTruncating(2);
+        int rowBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() * (cols + (v is null ? 0 : rows));
+        int bs = Math.Clamp(128 * 1024 / Math.Max(1, rowBytes), 4, Math.Max(4, rows));
+        int blocks = (rows + bs - 1) / bs;
+        bool parallel = blocks >= 2 && (long)rows * cols >= 64 * 256 && Environment.ProcessorCount > 1;
+        int players = blocks + (blocks & 1);       // an odd count gets a dummy block that sits out
+        var pairs = new (int I, int J)[players / 2];
+        T[] norms = new T[rows];
         for (int sweep = 0; ; sweep++)
         {
             if (sweep == MaxSweeps) throw new LinAlgException("SVD did not converge");
-            bool rotated = false;
-            for (int p = 0; p < rows - 1; p++)
+            for (int i = 0; i < rows; i++) norms[i] = VectorOps.Dot<T>(sm.AsSpan(i * cols, cols), sm.AsSpan(i * cols, cols));
+            int rotated = 0;
+            void Block(int bi, int bj)
             {
-                Span<T> xp = sm.AsSpan(p * cols, cols);
-                for (int qi = p + 1; qi < rows; qi++)
+                bool any = false;
+                int i1 = Math.Min(rows, (bi + 1) * bs), j1 = Math.Min(rows, (bj + 1) * bs);
+                for (int p = bi * bs; p < i1; p++)
+                    for (int q = bi == bj ? p + 1 : bj * bs; q < j1; q++)
+                        any |= RotatePair(rows, cols, sm, v, norms, p, q);
+                if (any) Volatile.Write(ref rotated, 1);
+            }
+            if (parallel) Parallel.For(0, blocks, b => Block(b, b));
+            else for (int b = 0; b < blocks; b++) Block(b, b);
+            for (int round = 0; round < players - 1; round++)
+            {
+                pairs[0] = (round, players - 1);
+                for (int k = 1; k < players / 2; k++) pairs[k] = ((round + k) % (players - 1), (round - k + players - 1) % (players - 1));
+                if (parallel)
                 {
-                    Span<T> xq = sm.AsSpan(qi * cols, cols);
-                    var (xx, yy, xy) = VectorOps.Dot3<T>(xp, xq);
-                    if (xx == T.Zero || yy == T.Zero || !(T.Abs(xy) > eps * T.Sqrt(xx) * T.Sqrt(yy))) continue;
-                    rotated = true;
-                    T zeta = (yy - xx) / (two * xy);
-                    T t = T.Abs(zeta) > T.CreateTruncating(1e150)
-                        ? T.One / (two * zeta)
-                        : T.CopySign(T.One / (T.Abs(zeta) + T.Hypot(T.One, zeta)), zeta);
-                    T cs = T.One / T.Hypot(T.One, t), sn = cs * t;
-                    VectorOps.Rotate(xp, xq, cs, sn);
-                    if (v is not null) VectorOps.Rotate(v.AsSpan(p * rows, rows), v.AsSpan(qi * rows, rows), cs, sn);
+                    Parallel.For(0, pairs.Length, i =>
+                    {
+                        var (bi, bj) = pairs[i];
+                        if (bi < blocks && bj < blocks) Block(Math.Min(bi, bj), Math.Max(bi, bj));
+                    });
+                }
+                else
+                {
+                    foreach (var (bi, bj) in pairs)
+                        if (bi < blocks && bj < blocks) Block(Math.Min(bi, bj), Math.Max(bi, bj));
                 }
             }
-            if (!rotated) return;
+            if (rotated == 0) return;
         }
+    }
+
+    /// <summary>
+    /// One Hestenes rotation making rows p and q orthogonal; false when they already are (to machine precision). The
+    /// squared row norms are cached and updated (‖p'‖² = ‖p‖² - t·p·q, ‖q'‖² = ‖q‖² + t·p·q), and recomputed when one
+    /// halves, where cancellation would make the update inaccurate.
+    /// </summary>
+    private static bool RotatePair<T>(int rows, int cols, T[] sm, T[]? v, T[] norms, int p, int q) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> xp = sm.AsSpan(p * cols, cols), xq = sm.AsSpan(q * cols, cols);
+        T xx = norms[p], yy = norms[q];
+        if (xx == T.Zero || yy == T.Zero) return false;
+        T xy = VectorOps.Dot<T>(xp, xq);
+        if (!(T.Abs(xy) > VectorOps.Eps<T>() * T.Sqrt(xx) * T.Sqrt(yy))) return false;
+        T two = T.CreateTruncating(2), half = T.CreateTruncating(0.5);
+        T zeta = (yy - xx) / (two * xy);
+        T t = T.Abs(zeta) > T.CreateTruncating(1e150)
+            ? T.One / (two * zeta)
+            : T.CopySign(T.One / (T.Abs(zeta) + T.Hypot(T.One, zeta)), zeta);
+        T cs = T.One / T.Hypot(T.One, t), sn = cs * t;
+        VectorOps.Rotate(xp, xq, cs, sn);
+        if (v is not null) VectorOps.Rotate(v.AsSpan(p * rows, rows), v.AsSpan(q * rows, rows), cs, sn);
+        T np = xx - t * xy, nq = yy + t * xy;
+        norms[p] = np < half * xx ? VectorOps.Dot<T>(xp, xp) : np;
+        norms[q] = nq < half * yy ? VectorOps.Dot<T>(xq, xq) : nq;
+        return true;
     }
 
     /// <summary>

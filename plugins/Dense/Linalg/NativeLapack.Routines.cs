@@ -44,7 +44,7 @@ internal sealed unsafe partial class NativeLapack
             gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, &query, &lwork, piw, &info, 1);
             Check(info, "gesdd");
             lwork = WorkSize(query);
-            T[] work = new T[lwork];
+            T[] work = GC.AllocateUninitializedArray<T>(lwork);
             fixed (T* pw = work) gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, pw, &lwork, piw, &info, 1);
         }
         Check(info, "gesdd");
@@ -55,7 +55,7 @@ internal sealed unsafe partial class NativeLapack
     public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = Math.Min(m, n), lda = Math.Max(1, m), info = 0;
-        T[] col = new T[m * n];
+        T[] col = GC.AllocateUninitializedArray<T>(m * n);
         VectorOps.Transpose(m, n, a, col);
         T[] tau = new T[Math.Max(1, k)];
         Routines f = For<T>();
@@ -67,7 +67,7 @@ internal sealed unsafe partial class NativeLapack
             geqrf(&m, &n, pa, &lda, pt, &query, &lwork, &info);
             Check(info, "geqrf");
             lwork = WorkSize(query);
-            fixed (T* pw = new T[lwork]) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
             Check(info, "geqrf");
         }
         r[..(rr * n)].Clear();
@@ -85,7 +85,7 @@ internal sealed unsafe partial class NativeLapack
             orgqr(&m, &qc, &k, pq, &lda, pt, &query, &lwork, &info);
             Check(info, "orgqr");
             lwork = WorkSize(query);
-            fixed (T* pw = new T[lwork]) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
             Check(info, "orgqr");
         }
         VectorOps.Transpose(qc, m, qcol, q);
@@ -133,7 +133,7 @@ internal sealed unsafe partial class NativeLapack
         Check(info, "getrf");
         if (info > 0) return false;
         if (nrhs == 0) return true;
-        T[] bcol = new T[n * nrhs];
+        T[] bcol = GC.AllocateUninitializedArray<T>(n * nrhs);
         VectorOps.Transpose(n, nrhs, b, bcol);
         byte trans = T_;
         fixed (T* pa = lu, pb = bcol)
@@ -163,7 +163,7 @@ internal sealed unsafe partial class NativeLapack
             getri(&n, pa, &lda, pp, &query, &lwork, &info);
             Check(info, "getri");
             lwork = WorkSize(query);
-            fixed (T* pw = new T[lwork]) getri(&n, pa, &lda, pp, pw, &lwork, &info);
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) getri(&n, pa, &lda, pp, pw, &lwork, &info);
             Check(info, "getri");
         }
         return info == 0;
@@ -183,7 +183,7 @@ internal sealed unsafe partial class NativeLapack
             Check(info, "syevd");
             lwork = WorkSize(query);
             liwork = Math.Max(1, iquery);
-            fixed (T* pwork = new T[lwork])
+            fixed (T* pwork = GC.AllocateUninitializedArray<T>(lwork))
             fixed (int* piw = new int[liwork])
                 syevd(&jobz, &uplo, &n, pa, &lda, pw, pwork, &lwork, piw, &liwork, &info, 1, 1);
         }
@@ -197,7 +197,7 @@ internal sealed unsafe partial class NativeLapack
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lda = Math.Max(1, m), ldb = Math.Max(1, Math.Max(m, n)), rank = 0, info = 0, lwork = -1;
-        T[] acol = new T[m * n];
+        T[] acol = GC.AllocateUninitializedArray<T>(m * n);
         VectorOps.Transpose(m, n, a, acol);
         T[] bcol = new T[ldb * nrhs];
         for (int i = 0; i < m; i++)
@@ -210,7 +210,7 @@ internal sealed unsafe partial class NativeLapack
             gelsd(&m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, &query, &lwork, &iquery, &info);
             Check(info, "gelsd");
             lwork = WorkSize(query);
-            fixed (T* pw = new T[lwork])
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork))
             fixed (int* piw = new int[Math.Max(1, iquery)])
                 gelsd(&m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, pw, &lwork, piw, &info);
         }

@@ -21,7 +21,7 @@ public sealed class LinalgKernelsTests
     {
         var d = new TheoryData<LinalgPath, int>();
         foreach (LinalgPath p in Enum.GetValues<LinalgPath>())
-            foreach (int n in new[] { 0, 1, 2, 5, 16, 33, 100 })
+            foreach (int n in new[] { 0, 1, 2, 5, 16, 33, 100, 160 })
                 d.Add(p, n);
         return d;
     }
@@ -268,5 +268,27 @@ public sealed class LinalgKernelsTests
         x[1].ShouldBe(0.0);
         LinalgKernels.Lstsq(2, 2, 1, a, b, x, s, -1).ShouldBe(2);
         x[1].ShouldBe(1e10, 1e-3);
+    }
+
+    [Theory]
+    [InlineData(LinalgPath.Default, 200, 140)]
+    [InlineData(LinalgPath.Managed, 200, 140)]
+    [InlineData(LinalgPath.Managed, 140, 140)]
+    [InlineData(LinalgPath.Managed, 130, 200)]
+    public void Svd_of_large_matrices_uses_blocked_parallel_sweeps_and_stays_accurate(LinalgPath path, int m, int n)
+    {
+        using var _ = path.Enter();
+        var rng = new Random(m + n);
+        int k = Math.Min(m, n);
+        // Rank k - 10: exercises the completion of the null-space vectors too.
+        double[] a = MatMul(Random(rng, m, k - 10), m, k - 10, Random(rng, k - 10, n), n);
+        double[] s = new double[k], u = new double[m * m], vt = new double[n * n];
+        LinalgKernels.Svd(m, n, a, s, u, vt, true, true);
+        OrthoColsErr(u, m, m).ShouldBeLessThan(1e-12);
+        OrthoRowsErr(vt, n, n).ShouldBeLessThan(1e-12);
+        var us = new double[m * k];
+        for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) us[i * k + j] = u[i * m + j] * s[j];
+        RelErr(MatMul(us, m, k, vt.AsSpan(0, k * n).ToArray(), n), a).ShouldBeLessThan(1e-12);
+        s[k - 10].ShouldBeLessThan(1e-12 * s[0]);
     }
 }

@@ -88,4 +88,22 @@ public sealed class LinalgPathAgreementTests
             res[0].w[n - 1 - i].ShouldBe(res[0].s[i] * res[0].s[i], 1e-3f * res[0].w[n - 1]);
         }
     }
+
+    [Fact]
+    public void Blocked_managed_lu_matches_native_determinant_and_solution()
+    {
+        int n = 300;
+        var rng = new Random(301);
+        double[] a = Random(rng, n, n), b = Random(rng, n, 2);
+        var res = Enum.GetValues<LinalgPath>().Select(p => Run(p, () =>
+        {
+            double[] x = new double[n * 2];
+            LinalgKernels.Solve(n, 2, a, b, x);
+            return (x, det: LinalgKernels.Slogdet(n, a));
+        })).ToArray();
+        RelErr(MatMul(a, n, n, res[1].x, 2), b).ShouldBeLessThan(1e-10);
+        RelErr(res[0].x, res[1].x).ShouldBeLessThan(1e-8);
+        res[0].det.Sign.ShouldBe(res[1].det.Sign);
+        res[0].det.LogAbsDet.ShouldBe(res[1].det.LogAbsDet, 1e-9);
+    }
 }

@@ -33,6 +33,9 @@ public sealed class MiniHost : IArrayDispatcher, IBackendBuilder, IDisposable
 
     public void Dispose() => _binding.Dispose();
 
+    // ---- IArrayDispatcher: no tables to cache, so the token never matches and every call takes Invoke ----
+    public object DispatchToken { get; } = new();
+
     // ---- IBackendBuilder ----
     public string Name => "Sparse";
     public IServiceCollection Services { get; } = new ServiceCollection();

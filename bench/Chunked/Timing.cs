@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ArrayDispatch.Chunked.Bench;
+
+internal sealed record Measurement(string Name, double MedianSeconds, double MinSeconds, double MaxSeconds, Dictionary<string, object> Extra)
+{
+    public string ToJson()
+    {
+        var fields = new Dictionary<string, object> { ["name"] = Name, ["median_s"] = MedianSeconds, ["min_s"] = MinSeconds, ["max_s"] = MaxSeconds };
+        foreach (var (k, v) in Extra) fields[k] = v;
+        return JsonSerializer.Serialize(fields);
+    }
+}
+
+internal static class Timing
+{
+    public static Measurement Run(string name, Action body, int repeat, int warmup = 1, Dictionary<string, object>? extra = null)
+    {
+        for (int i = 0; i < warmup; i++) body();
+        var times = new double[repeat];
+        for (int i = 0; i < repeat; i++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            body();
+            times[i] = clock.Elapsed.TotalSeconds;
+        }
+        Array.Sort(times);
+        double median = repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
+        Console.Error.WriteLine($"{name}: median {median * 1e3:F2} ms (min {times[0] * 1e3:F2}, max {times[^1] * 1e3:F2})");
+        return new Measurement(name, median, times[0], times[^1], extra ?? []);
+    }
+
+    public static void PrintRatios(List<Measurement> ours, string daskFile)
+    {
+        var dask = new Dictionary<string, double>();
+        foreach (string line in File.ReadLines(daskFile))
+        {
+            if (string.IsNullOrWhiteSpace(line) || line[0] != '{') continue;
+            using JsonDocument doc = JsonDocument.Parse(line);
+            dask[doc.RootElement.GetProperty("name").GetString()!] = doc.RootElement.GetProperty("median_s").GetDouble();
+        }
+        Console.WriteLine();
+        Console.WriteLine($"| {"measurement",-34} | {"Chunked",12} | {"Dask",12} | {"ratio",6} | goal |");
+        Console.WriteLine($"|{new string('-', 36)}|{new string('-', 14)}|{new string('-', 14)}|{new string('-', 8)}|------|");
+        foreach (Measurement m in ours)
+        {
+            if (!dask.TryGetValue(m.Name, out double d)) continue;
+            double ratio = m.MedianSeconds / d;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {m.Name,-34} | {Format(m.MedianSeconds),12} | {Format(d),12} | {ratio,6:F2} | {(ratio <= 0.5 ? "met" : "MISS")} |"));
+        }
+    }
+
+    private static string Format(double seconds) => seconds >= 1 ? $"{seconds:F2} s" : seconds >= 1e-3 ? $"{seconds * 1e3:F1} ms" : $"{seconds * 1e6:F0} µs";
+}

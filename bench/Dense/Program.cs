@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArrayDispatch.Bench.Dense;
+using BenchmarkDotNet.Running;
+
+if (args.Contains("quick"))
+{
+    // Median of repetitions (after warm-up), one JSON line per measurement, names as in numpy_anchors.py.
+    string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+    int reps = int.Parse(args.SkipWhile(a => a != "--reps").Skip(1).FirstOrDefault() ?? "15", CultureInfo.InvariantCulture);
+    using var work = new DenseWorkload();
+    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    foreach ((string section, string name, string size, Func<object> run) in work.Cases())
+    {
+        if (only is not null && !only.Split(',').Contains(name)) continue;
+        for (int i = 0; i < 3; i++) run();
+        var times = new double[reps];
+        int g2 = GC.CollectionCount(2);
+        TimeSpan pause = GC.GetTotalPauseDuration();
+        for (int i = 0; i < reps; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            run();
+            times[i] = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
+        Array.Sort(times);
+        if (args.Contains("--gc")) Console.Error.WriteLine($"{name}: gen2 collections {GC.CollectionCount(2) - g2}, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"section\": \"{section}\", \"name\": \"{name}\", \"size\": \"{size}\", \"median_s\": {times[reps / 2]:G6}, \"min_s\": {times[0]:G6}, \"reps\": {reps}, \"impl\": \"ArrayDispatch.Dense\"}}"));
+    }
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(DenseBenchmarks).Assembly).Run(args);

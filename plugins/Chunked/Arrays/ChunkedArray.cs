@@ -1,0 +1,68 @@
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Chunked.Graph;
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Chunked.Arrays;
+
+/// <summary>
+/// A lazy array cut into chunks (Dask's <c>dask.array.Array</c>): a shape, chunk sizes per axis, a dtype, and the task
+/// graph that produces each chunk. Chunks are arrays of any backend. Operations build graph; <c>Compute()</c> runs it.
+/// </summary>
+public sealed class ChunkedArray : NDArray
+{
+    internal ChunkedArray(ChunkedContext context, GraphLayer layer, Shape shape, Chunks chunks, NDArray meta, Fusion? fusion = null)
+    {
+        if (chunks.Rank != shape.Rank) throw new ArgumentException($"chunks {chunks} do not match shape {shape}", nameof(chunks));
+        Context = context;
+        Layer = layer;
+        Shape = shape;
+        Chunks = chunks;
+        Meta = meta;
+        Fusion = fusion;
+    }
+
+    /// <inheritdoc/>
+    public override Shape Shape { get; }
+
+    /// <inheritdoc/>
+    public override DType DType => Meta.DType;
+
+    /// <summary>The chunk sizes per axis.</summary>
+    public Chunks Chunks { get; }
+
+    /// <summary>The name of the layer that produces this array's chunks; chunk keys start with it.</summary>
+    public string Name => Layer.Name;
+
+    /// <summary>The layer that produces the chunks (and, through its dependencies, the whole graph).</summary>
+    public GraphLayer Layer { get; }
+
+    /// <summary>The task graph behind this array.</summary>
+    public TaskGraph Graph => TaskGraph.FromLayers(Layer);
+
+    /// <summary>The number of chunks.</summary>
+    public int BlockCount => Chunks.BlockCount;
+
+    /// <summary>The type of the chunks' arrays (Dask's <c>chunktype</c>).</summary>
+    public Type ChunkType => Meta.GetType();
+
+    /// <summary>A one-element array of the chunks' backend and dtype, with this array's rank (Dask's <c>_meta</c>).</summary>
+    internal NDArray Meta { get; }
+
+    internal ChunkedContext Context { get; }
+
+    /// <summary>The element-wise expression this array's chunks compute, for blockwise fusion; null for other layers.</summary>
+    internal Fusion? Fusion { get; }
+
+    /// <summary>The key of the chunk at <paramref name="index"/>.</summary>
+    public string KeyOf(params ReadOnlySpan<int> index) => Names.Key(Name, index);
+
+    /// <summary>The keys of every chunk, in C order.</summary>
+    public IEnumerable<string> Keys() => Chunks.Indices().Select(i => KeyOf(i));
+
+    /// <inheritdoc/>
+    public override HostBuffer ToHost() => ChunkedCompute.Run([this]).Arrays[0].ToHost();
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"ChunkedArray<{Name}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={ChunkType.Name}>";
+}

@@ -1,0 +1,139 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Building;
+
+/// <summary>Creation functions: every chunk is created on the chunk backend by its own task.</summary>
+internal static class Creation
+{
+    public static Chunks ChunksFor(Shape shape, DType dtype, int[]? requested) =>
+        requested is null ? Chunks.Auto(shape, dtype) : Chunks.Regular(shape, requested);
+
+    /// <summary>Random chunks; each chunk's seed is derived from the draw's seed and the chunk's index, so results do not depend on scheduling.</summary>
+    public static ChunkedArray Random(ChunkedContext context, in RandomArgs args, Chunks? explicitChunks = null)
+    {
+        if (args.Distribution == RandomDistribution.Permutation)
+        {
+            NDArray whole = context.Create(ArrayFunctions.Random, args with { Placement = new Placement(Backend: context.ChunkBackend) });
+            return LayerBuilder.FromArray(context, whole, ChunksFor(whole.Shape, whole.DType, args.Placement.Chunks));
+        }
+        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, args.Placement.Chunks);
+        RandomArgs a = args;
+        string label = args.Distribution switch
+        {
+            RandomDistribution.Uniform => "random",
+            RandomDistribution.Normal => "normal",
+            _ => "integers",
+        };
+        string name = Names.Layer(label, args.Distribution, args.Shape, chunks, args.Low, args.High, args.Seed, args.DType.Name());
+        var placement = new Placement(Backend: context.ChunkBackend);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
+        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
+        {
+            ulong seed = ChunkSeed(a.Seed, Linear(index, chunks.BlockCounts));
+            var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Seed = seed, Placement = placement };
+            return ([], _ => context.Create(ArrayFunctions.Random, blockArgs));
+        });
+    }
+
+    /// <summary>The seed of chunk <paramref name="linearIndex"/> of a draw seeded with <paramref name="seed"/> (a SplitMix64 step).</summary>
+    public static ulong ChunkSeed(ulong seed, long linearIndex)
+    {
+        ulong z = seed + (ulong)(linearIndex + 1) * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    public static ChunkedArray Full(ChunkedContext context, in FullArgs args, bool empty, Chunks? explicitChunks = null)
+    {
+        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, args.Placement.Chunks);
+        FullArgs a = args;
+        string label = empty ? "empty" : a.Fill.IsZero ? "zeros" : "full";
+        string name = Names.Layer(label, args.Shape, chunks, args.DType.Name(), args.Fill.Kind, args.Fill);
+        var placement = new Placement(Backend: context.ChunkBackend);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
+        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
+        {
+            var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Placement = placement };
+            return ([], _ => context.Create(ArrayFunctions.Full, blockArgs));
+        });
+    }
+
+    public static ChunkedArray Eye(ChunkedContext context, in EyeArgs args)
+    {
+        if (args.N < 0 || args.M < 0) throw new ArgumentException($"negative dimensions are not allowed: eye({args.N}, {args.M})");
+        var shape = new Shape(args.N, args.M);
+        Chunks chunks = ChunksFor(shape, args.DType, args.Placement.Chunks);
+        EyeArgs a = args;
+        int[] rowOffsets = chunks.Offsets(0), colOffsets = chunks.Offsets(1);
+        string name = Names.Layer("eye", args.N, args.M, args.K, chunks, args.DType.Name());
+        var placement = new Placement(Backend: context.ChunkBackend);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, 2);
+        return LayerBuilder.Build(context, name, "eye", shape, chunks, meta, [], index =>
+        {
+            int[] block = chunks.BlockShape(index);
+            int k = a.K + rowOffsets[index[0]] - colOffsets[index[1]];
+            var blockArgs = new EyeArgs(block[0], block[1], k, a.DType, placement);
+            return ([], _ => context.Create(ArrayFunctions.Eye, blockArgs));
+        });
+    }
+
+    /// <summary><c>arange</c>: each chunk is an <c>arange</c> of its own span (integers exactly; floats as <c>start + i * step</c>).</summary>
+    public static ChunkedArray Arange(ChunkedContext context, in RangeArgs args)
+    {
+        bool integral = args.Start.Kind != ScalarKind.Float && args.Stop.Kind != ScalarKind.Float && args.Step.Kind != ScalarKind.Float;
+        DType dtype = args.DType ?? (integral ? DType.Int64 : DType.Float64);
+        double start = args.Start.AsDouble, stop = args.Stop.AsDouble, step = args.Step.AsDouble;
+        if (step == 0) throw new ArgumentException("arange: step must not be zero", "step");
+        int length = (int)Math.Max(0, Math.Ceiling((stop - start) / step));
+        var shape = new Shape(length);
+        Chunks chunks = ChunksFor(shape, dtype, args.Placement.Chunks);
+        int[] offsets = chunks.Offsets(0);
+        var placement = new Placement(Backend: context.ChunkBackend);
+        string name = Names.Layer("arange", args.Start, args.Stop, args.Step, dtype.Name(), chunks);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, 1);
+        long istart = args.Start.AsInt64, istep = args.Step.AsInt64;
+        return LayerBuilder.Build(context, name, "arange", shape, chunks, meta, [], index =>
+        {
+            int off = offsets[index[0]], count = chunks[0][index[0]];
+            if (integral)
+            {
+                var blockArgs = new RangeArgs(Scalar.Integer(istart + off * istep), Scalar.Integer(istart + (off + count) * istep), Scalar.Integer(istep), 0, false, dtype, placement);
+                return ([], _ => context.Create(ArrayFunctions.Arange, blockArgs));
+            }
+            var positions = new RangeArgs(Scalar.Integer(off), Scalar.Integer(off + count), Scalar.Integer(1), 0, false, DType.Float64, placement);
+            return ([], _ =>
+            {
+                NDArray i = context.Create(ArrayFunctions.Arange, positions);
+                NDArray v = context.Invoke(ArrayFunctions.Add, new BinaryArgs(context.Invoke(ArrayFunctions.Multiply, new BinaryArgs(i, Scalar.Float(step))), Scalar.Float(start)));
+                return dtype == DType.Float64 ? v : context.Invoke(ArrayFunctions.AsType, new AsTypeArgs(v, dtype));
+            });
+        });
+    }
+
+    /// <summary><c>asarray</c>: a chunked array stays (rechunked when chunks are given); anything else is made an array of the chunk backend and cut into chunks.</summary>
+    public static ChunkedArray AsArray(ChunkedContext context, in AsArrayArgs args)
+    {
+        ChunkedArray result;
+        if (args.Source is ChunkedArray c)
+        {
+            result = args.Placement.Chunks is { } requested ? Rechunk.To(context, c, Chunks.Regular(c.Shape, requested)) : c;
+        }
+        else
+        {
+            NDArray source = args.Source as NDArray
+                ?? context.Create(ArrayFunctions.AsArray, new AsArrayArgs(args.Source, args.DType, args.Copy, new Placement(Backend: context.ChunkBackend)));
+            result = LayerBuilder.FromArray(context, source, ChunksFor(source.Shape, source.DType, args.Placement.Chunks));
+        }
+        return args.DType is { } dtype && dtype != result.DType ? Elementwise.AsType(context, result, dtype, Casting.Unsafe) : result;
+    }
+
+    private static long Linear(int[] index, int[] counts)
+    {
+        long linear = 0;
+        for (int axis = 0; axis < index.Length; axis++) linear = linear * counts[axis] + index[axis];
+        return linear;
+    }
+}

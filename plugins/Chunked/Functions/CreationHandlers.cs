@@ -1,0 +1,21 @@
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Functions;
+
+/// <summary>Creation functions (the dispatcher sends them here for <c>backend: "Chunked"</c>, a Chunked scope, or <c>like:</c> a chunked array).</summary>
+internal sealed class CreationHandlers(ChunkedContext context)
+{
+    public DispatchResult<NDArray> AsArray(in AsArrayArgs args, ReadOnlySpan<Type> types) => Creation.AsArray(context, args);
+
+    public DispatchResult<NDArray> Full(in FullArgs args, ReadOnlySpan<Type> types) => Creation.Full(context, args, empty: false);
+
+    public DispatchResult<NDArray> Empty(in FullArgs args, ReadOnlySpan<Type> types) => Creation.Full(context, args, empty: true);
+
+    public DispatchResult<NDArray> Arange(in RangeArgs args, ReadOnlySpan<Type> types) => Creation.Arange(context, args);
+
+    public DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types) => Creation.Eye(context, args);
+
+    public DispatchResult<NDArray> Random(in RandomArgs args, ReadOnlySpan<Type> types) => Creation.Random(context, args);
+}

@@ -1,0 +1,64 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Chunked.Linalg;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Functions;
+
+/// <summary>Products and linear algebra.</summary>
+internal sealed class LinalgHandlers(ChunkedContext context)
+{
+    public DispatchResult<NDArray> MatMul(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Building.MatMul.Product(context, Wrap(args.A), Wrap(args.B));
+    }
+
+    public DispatchResult<NDArray> Dot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        if (args.A.Rank > 2 || args.B.Rank > 2 || args.A.Rank == 0 || args.B.Rank == 0) return NotImplemented.Value;
+        return Building.MatMul.Product(context, Wrap(args.A), Wrap(args.B));
+    }
+
+    public DispatchResult<NDArray> Tensordot(in TensordotArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Building.Tensordot.Contract(context, Wrap(args.A), Wrap(args.B), args.AxesA, args.AxesB);
+    }
+
+    public DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        if (args.Mode == QrMode.Complete && x.Rank == 2 && x.Shape.Dims[0] > x.Shape.Dims[1])
+        {
+            throw new NotSupportedException($"chunked linalg.qr returns the reduced factors (TSQR): mode 'complete' is not supported for shape {x.Shape}");
+        }
+        var (q, r) = Tsqr.Qr(context, x);
+        return new QrResult(args.Mode == QrMode.R ? null : q, r);
+    }
+
+    public DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var (u, s, vh) = Tsqr.Svd(context, Wrap(args.X), args.FullMatrices, args.ComputeUV);
+        return new SvdResult(u, s, vh);
+    }
+
+    public DispatchResult<NDArray> Solve(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return ChunkedLinalg.Solve(context, Wrap(args.A), Wrap(args.B));
+    }
+
+    public DispatchResult<LstsqResult> Lstsq(in ToleranceArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        if (args.B is null) throw new ArgumentException("lstsq needs a right-hand side b", "b");
+        return ChunkedLinalg.Lstsq(context, Wrap(args.X), Wrap(args.B), args.Tolerance);
+    }
+
+    private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
+}

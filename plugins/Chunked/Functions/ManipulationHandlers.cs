@@ -1,0 +1,70 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Functions;
+
+/// <summary>Shape manipulation and indexing.</summary>
+internal sealed class ManipulationHandlers(ChunkedContext context)
+{
+    public DispatchResult<NDArray> Reshape(in ShapeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.Reshape(context, (ChunkedArray)args.X, args.Shape);
+    }
+
+    public DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.Transpose(context, (ChunkedArray)args.X, args.Axes);
+    }
+
+    public DispatchResult<NDArray> Squeeze(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.Squeeze(context, (ChunkedArray)args.X, args.Axes);
+    }
+
+    public DispatchResult<NDArray> ExpandDims(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var x = (ChunkedArray)args.X;
+        if (args.Axes.IsAll) throw new ArgumentException("expand_dims needs an axis", "axis");
+        int rank = x.Rank + args.Axes.Values.Length;
+        int[] axes = args.Axes.Normalize(rank);
+        foreach (int axis in axes) x = Manipulation.ExpandDims(context, x, axis);
+        return x;
+    }
+
+    public DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray[] arrays = Wrap(args.Arrays);
+        if (args.Axis is not { } axis)
+        {
+            arrays = [.. arrays.Select(a => Manipulation.Reshape(context, a, [-1]))];
+            axis = 0;
+        }
+        return Manipulation.Concatenate(context, arrays, axis);
+    }
+
+    public DispatchResult<NDArray> Stack(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.Stack(context, Wrap(args.Arrays), args.Axis ?? 0);
+    }
+
+    public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Slicing.GetItem(context, (ChunkedArray)args.X, args.Index);
+    }
+
+    private ChunkedArray[] Wrap(NDArray[] arrays)
+    {
+        var result = new ChunkedArray[arrays.Length];
+        for (int i = 0; i < arrays.Length; i++) result[i] = arrays[i] as ChunkedArray ?? LayerBuilder.FromArray(context, arrays[i]);
+        return result;
+    }
+}

@@ -1,0 +1,52 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Functions;
+
+/// <summary>Reductions as tree reductions over chunks.</summary>
+internal sealed class ReductionHandlers(ChunkedContext context)
+{
+    public ArrayHandler<ReductionArgs, NDArray> Tree(ArrayFunction<ReductionArgs, NDArray> function)
+    {
+        ArrayFunction<BinaryArgs, NDArray> combine = Reductions.CombinerOf(function)
+            ?? throw new ArgumentException($"'{function.Name}' has no combining function", nameof(function));
+        return (in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        {
+            if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+            ChunkedArray x = Wrap(args.X);
+            return Reductions.Tree(context, function, combine, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType);
+        };
+    }
+
+    public DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        return Reductions.Mean(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType);
+    }
+
+    public DispatchResult<NDArray> NanMean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        return Reductions.NanMean(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType);
+    }
+
+    public DispatchResult<NDArray> Var(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        return Reductions.Variance(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType, args.Ddof, sqrt: false);
+    }
+
+    public DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        return Reductions.Variance(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType, args.Ddof, sqrt: true);
+    }
+
+    private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
+}

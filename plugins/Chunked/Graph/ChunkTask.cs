@@ -1,0 +1,47 @@
+namespace ArrayDispatch.Chunked.Graph;
+
+/// <summary>
+/// One node of a task graph: a stable, readable key (<c>add-3f2a91c0-1-0</c>), the keys it depends on, and the function
+/// that turns their values into its own. Immutable.
+/// </summary>
+public sealed class ChunkTask
+{
+    /// <summary>Creates a task.</summary>
+    /// <param name="key">The key, unique in its graph.</param>
+    /// <param name="function">The name shown in graph pictures and progress (e.g. <c>qr</c>, <c>random</c>).</param>
+    /// <param name="dependencies">The keys whose values the task receives, in order.</param>
+    /// <param name="run">The work.</param>
+    /// <param name="index">The chunk index the task produces, for labels; empty for none.</param>
+    public ChunkTask(string key, string function, IReadOnlyList<string> dependencies, TaskFunc run, int[]? index = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        ArgumentNullException.ThrowIfNull(run);
+        Key = key;
+        Function = function;
+        Dependencies = dependencies;
+        Run = run;
+        Index = index ?? [];
+    }
+
+    /// <summary>The key.</summary>
+    public string Key { get; }
+
+    /// <summary>The function's name, for labels.</summary>
+    public string Function { get; }
+
+    /// <summary>The keys this task needs, in the order its function receives them.</summary>
+    public IReadOnlyList<string> Dependencies { get; }
+
+    /// <summary>The work.</summary>
+    public TaskFunc Run { get; }
+
+    /// <summary>The chunk index the task produces (empty when it produces no chunk of an array).</summary>
+    public int[] Index { get; }
+
+    /// <summary>Dask's label: the function name and the chunk index, e.g. <c>qr (2, 0)</c>.</summary>
+    public string Label => Index.Length == 0 ? Function : $"{Function} ({string.Join(", ", Index)})";
+
+    /// <inheritdoc/>
+    public override string ToString() => Key;
+}

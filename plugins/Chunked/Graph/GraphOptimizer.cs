@@ -1,0 +1,99 @@
+namespace ArrayDispatch.Chunked.Graph;
+
+/// <summary>Graph optimisations run before compute, as Dask's <c>cull</c> and <c>fuse</c>.</summary>
+public static class GraphOptimizer
+{
+    /// <summary>Runs <see cref="Cull"/> then <see cref="FuseLinearChains"/>.</summary>
+    public static TaskGraph Optimize(TaskGraph graph, IReadOnlyCollection<string> outputs) =>
+        FuseLinearChains(Cull(graph, outputs), outputs);
+
+    /// <summary>Keeps only the tasks that <paramref name="outputs"/> need.</summary>
+    /// <exception cref="KeyNotFoundException">An output is not in the graph.</exception>
+    public static TaskGraph Cull(TaskGraph graph, IReadOnlyCollection<string> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(outputs);
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        foreach (string o in outputs)
+        {
+            if (!graph.Contains(o)) throw new KeyNotFoundException($"output '{o}' is not a task of the graph");
+            if (keep.Add(o)) stack.Push(o);
+        }
+        while (stack.Count > 0)
+        {
+            foreach (string d in graph[stack.Pop()].Dependencies)
+            {
+                if (keep.Add(d)) stack.Push(d);
+            }
+        }
+        if (keep.Count == graph.Count) return graph;
+        var tasks = new List<ChunkTask>(keep.Count);
+        foreach (ChunkTask t in graph.Tasks.Values)
+        {
+            if (keep.Contains(t.Key)) tasks.Add(t);
+        }
+        return new TaskGraph(tasks, graph.Layers);
+    }
+
+    /// <summary>
+    /// Fuses linear chains: a task whose only dependency is needed by it alone (and is not an output) runs inside it, so
+    /// <c>random → sum-chunk</c> is one task and the random chunk is never held between tasks. The fused task keeps the
+    /// key of the last task of the chain and a label joining the functions' names.
+    /// </summary>
+    public static TaskGraph FuseLinearChains(TaskGraph graph, IReadOnlyCollection<string> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var outputSet = new HashSet<string>(outputs, StringComparer.Ordinal);
+        var dependents = new Dictionary<string, int>(graph.Count, StringComparer.Ordinal);
+        foreach (ChunkTask t in graph.Tasks.Values)
+        {
+            foreach (string d in t.Dependencies) dependents[d] = dependents.GetValueOrDefault(d) + 1;
+        }
+        var current = new Dictionary<string, ChunkTask>(graph.Count, StringComparer.Ordinal);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ChunkTask t in graph.TopologicalOrder())
+        {
+            if (t.Dependencies.Count == 1)
+            {
+                string d = t.Dependencies[0];
+                if (dependents.GetValueOrDefault(d) == 1 && !outputSet.Contains(d))
+                {
+                    ChunkTask inner = current[d];
+                    removed.Add(d);
+                    current[t.Key] = Compose(inner, t);
+                    continue;
+                }
+            }
+            current[t.Key] = t;
+        }
+        if (removed.Count == 0) return graph;
+        var tasks = new List<ChunkTask>(current.Count - removed.Count);
+        foreach (ChunkTask t in current.Values)
+        {
+            if (!removed.Contains(t.Key)) tasks.Add(t);
+        }
+        return new TaskGraph(tasks, graph.Layers);
+    }
+
+    /// <summary>Runs the inner part of a fused task; a failure keeps the inner task's key, so errors name the task that threw.</summary>
+    private static object RunInner(TaskFunc run, string key, object[] inputs)
+    {
+        try
+        {
+            return run(inputs);
+        }
+        catch (Exception ex) when (ex is not Scheduling.ChunkTaskException && ex is not OperationCanceledException)
+        {
+            throw new Scheduling.ChunkTaskException(key, ex);
+        }
+    }
+
+    private static ChunkTask Compose(ChunkTask inner, ChunkTask outer)
+    {
+        TaskFunc first = inner.Run, second = outer.Run;
+        string innerKey = inner.Key;
+        string label = inner.Function == outer.Function ? outer.Function : inner.Function + "-" + outer.Function;
+        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([RunInner(first, innerKey, inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index);
+    }
+}

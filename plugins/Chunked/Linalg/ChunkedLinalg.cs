@@ -1,0 +1,110 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Linalg;
+
+/// <summary>Randomized SVD, and solve / lstsq through TSQR.</summary>
+internal static class ChunkedLinalg
+{
+    /// <summary>
+    /// Dask's <c>svd_compressed</c> (Halko, Martinsson and Tropp 2011): the first <paramref name="k"/> singular triplets
+    /// from a random projection with <paramref name="oversamples"/> extra columns and <paramref name="powerIterations"/> power iterations.
+    /// </summary>
+    public static (ChunkedArray U, ChunkedArray S, ChunkedArray Vh) SvdCompressed(ChunkedContext context, ChunkedArray x, int k, int powerIterations, int oversamples, ulong seed)
+    {
+        if (x.Rank != 2) throw new NotSupportedException($"svd_compressed takes a 2-d array, not shape {x.Shape}");
+        int m = x.Shape.Dims[0], n = x.Shape.Dims[1];
+        if (k < 1 || k > Math.Min(m, n)) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be in [1, {Math.Min(m, n)}] for shape {x.Shape}");
+        int l = Math.Min(k + Math.Max(0, oversamples), Math.Min(m, n));
+        ChunkedArray xf = x.DType.IsFloat() ? x : Elementwise.AsType(context, x, DType.Float64, Casting.Unsafe);
+        ChunkedArray omega = Creation.Random(context, new RandomArgs(RandomDistribution.Normal, new Shape(n, l), 0, 1, seed, xf.DType), Chunks.FromSizes([[.. xf.Chunks[1]], [l]]));
+        ChunkedArray y = MatMul.Product(context, xf, omega);
+        ChunkedArray xt = Manipulation.Transpose(context, xf, Axes.All);
+        for (int i = 0; i < powerIterations; i++)
+        {
+            var (qy, _) = Tsqr.Qr(context, y);
+            var (qz, _) = Tsqr.Qr(context, MatMul.Product(context, xt, qy));
+            y = MatMul.Product(context, xf, qz);
+        }
+        var (q, _) = Tsqr.Qr(context, y);
+        ChunkedArray b = MatMul.Product(context, Manipulation.Transpose(context, q, Axes.All), xf);
+        b = Rechunk.To(context, b, Chunks.Single(b.Shape));
+        var (ub, s, vh) = Tsqr.Svd(context, b, false, true);
+        ChunkedArray u = MatMul.Product(context, q, ub!);
+        return (
+            Slicing.GetItem(context, u, [ArrayIndex.All, new Slice(0, k)]),
+            Slicing.GetItem(context, s, [new Slice(0, k)]),
+            Slicing.GetItem(context, vh!, [new Slice(0, k), ArrayIndex.All]));
+    }
+
+    /// <summary>Solves <c>a @ x = b</c> for square <paramref name="a"/> through its QR: <c>x = solve(R, Qᵀ b)</c>.</summary>
+    public static ChunkedArray Solve(ChunkedContext context, ChunkedArray a, ChunkedArray b)
+    {
+        if (a.Rank != 2 || a.Shape.Dims[0] != a.Shape.Dims[1])
+        {
+            throw new LinAlgException($"Last 2 dimensions of the array must be square, not shape {a.Shape}");
+        }
+        if (b.Rank is < 1 or > 2 || b.Shape.Dims[0] != a.Shape.Dims[0])
+        {
+            throw new ShapeMismatchException($"solve: Input operand 1 has a mismatch in its core dimension 0 (size {b.Shape.Dims[0]} is different from {a.Shape.Dims[0]})", a.Shape, b.Shape);
+        }
+        var (qtb, r) = Reduce(context, a, b);
+        return SmallSystem(context, "solve", r, qtb, (rr, bb) => context.Invoke(ArrayFunctions.Solve, new PairArgs(rr, bb)));
+    }
+
+    /// <summary>Least squares through the QR of tall <paramref name="a"/>: the small system <c>R x = Qᵀ b</c> is solved by the chunk backend's lstsq.</summary>
+    public static LstsqResult Lstsq(ChunkedContext context, ChunkedArray a, ChunkedArray b, double? rcond)
+    {
+        if (a.Rank != 2) throw new LinAlgException($"{a.Rank}-dimensional array given. Array must be two-dimensional");
+        if (b.Rank is < 1 or > 2 || b.Shape.Dims[0] != a.Shape.Dims[0])
+        {
+            throw new ShapeMismatchException($"Incompatible dimensions: a has shape {a.Shape}, b has shape {b.Shape}", a.Shape, b.Shape);
+        }
+        int m = a.Shape.Dims[0], n = a.Shape.Dims[1];
+        if (m < n) throw new NotSupportedException($"chunked linalg.lstsq needs at least as many rows as columns (TSQR), not shape {a.Shape}");
+        var (qtb, r) = Reduce(context, a, b);
+        ChunkedArray x = SmallSystem(context, "lstsq", r, qtb, (rr, bb) => context.Invoke(ArrayFunctions.Lstsq, new ToleranceArgs(rr, bb, rcond)).Solution);
+        // The rank and singular values are those of R; they are needed now, so R is computed.
+        NDArray rValue = ChunkedCompute.Run([r]).Arrays[0];
+        NDArray singular = context.Invoke(ArrayFunctions.Svd, new SvdArgs(rValue, false, false)).S;
+        double[] sv = singular.ToArray<double>();
+        double cutoff = (rcond ?? Math.Max(m, n) * Math.Pow(2, -52)) * (sv.Length > 0 ? sv[0] : 0);
+        int rank = sv.Count(v => v > cutoff);
+        ChunkedArray residuals;
+        ChunkedArray fitted = MatMul.Product(context, a, x);
+        ChunkedArray diff = Elementwise.Binary(context, ArrayFunctions.Subtract, b, fitted);
+        ChunkedArray sq = Elementwise.Unary(context, ArrayFunctions.Square, diff);
+        if (rank == n && m > n)
+        {
+            residuals = Reductions.Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, sq, [0], b.Rank == 1, null);
+        }
+        else
+        {
+            residuals = Creation.Full(context, new FullArgs(new Shape(0), a.DType.IsFloat() ? a.DType : DType.Float64, Scalar.Float(0), default), false);
+        }
+        return new LstsqResult(x, residuals, rank, LayerBuilder.FromArray(context, singular));
+    }
+
+    /// <summary>Qᵀ b (one chunk) and R of a's TSQR (a's columns made one chunk first).</summary>
+    private static (ChunkedArray Qtb, ChunkedArray R) Reduce(ChunkedContext context, ChunkedArray a, ChunkedArray b)
+    {
+        if (a.Chunks.BlockCounts[1] != 1) a = Rechunk.To(context, a, a.Chunks.WithAxis(1, [a.Shape.Dims[1]]));
+        var (q, r) = Tsqr.Qr(context, a);
+        ChunkedArray qtb = MatMul.Product(context, Manipulation.Transpose(context, q, Axes.All), b);
+        qtb = Rechunk.To(context, qtb, Chunks.Single(qtb.Shape));
+        return (qtb, r);
+    }
+
+    private static ChunkedArray SmallSystem(ChunkedContext context, string label, ChunkedArray r, ChunkedArray rhs, Func<NDArray, NDArray, NDArray> solve)
+    {
+        int n = r.Shape.Dims[1];
+        Shape shape = rhs.Rank == 1 ? new Shape(n) : new Shape(n, rhs.Shape.Dims[1]);
+        NDArray meta = LayerBuilder.WithRank(context, LayerBuilder.WithDType(context, rhs.Meta, DTypes.Promote(r.DType, rhs.DType)), shape.Rank);
+        string name = Names.Layer(label, r.Name, rhs.Name);
+        string rKey = r.KeyOf(0, 0), bKey = rhs.KeyOf(new int[rhs.Rank]);
+        return LayerBuilder.Build(context, name, label, shape, Chunks.Single(shape), meta, [r.Layer, rhs.Layer],
+            _ => ([rKey, bKey], v => solve((NDArray)v[0], (NDArray)v[1])));
+    }
+}

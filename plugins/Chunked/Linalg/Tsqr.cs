@@ -1,0 +1,123 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Chunked.Graph;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Chunked.Linalg;
+
+/// <summary>
+/// QR and SVD of tall-and-skinny arrays (one column of chunks) by TSQR, as Dask does (Benson, Gleich and Demmel 2013):
+/// a QR per row chunk, a QR of the stacked R factors, then each chunk's Q times its rows of the second Q. The SVD
+/// takes the SVD of the small R and multiplies its U into Q.
+/// </summary>
+internal static class Tsqr
+{
+    public static (ChunkedArray Q, ChunkedArray R) Qr(ChunkedContext context, ChunkedArray x)
+    {
+        RequireTallSkinny(x, "linalg.qr");
+        int n = x.Shape.Dims[1];
+        int blocks = x.Chunks.BlockCounts[0];
+        int[] rowSizes = [.. x.Chunks[0]];
+        string token = Names.Token(x.Name);
+        var k = new int[blocks];
+        var rOffsets = new int[blocks + 1];
+        for (int b = 0; b < blocks; b++)
+        {
+            k[b] = Math.Min(rowSizes[b], n);
+            rOffsets[b + 1] = rOffsets[b] + k[b];
+        }
+        int stacked = rOffsets[blocks];
+        int kk = Math.Min(stacked, n);
+
+        // Stage 1: a reduced QR of each row chunk.
+        string qr1 = $"tsqr-qr-{token}";
+        var qr1Tasks = new List<ChunkTask>(blocks);
+        for (int b = 0; b < blocks; b++)
+        {
+            qr1Tasks.Add(new ChunkTask(Names.Key(qr1, [b, 0]), "qr", [x.KeyOf(b, 0)],
+                v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced)), [b, 0]));
+        }
+        var qr1Layer = new GraphLayer(qr1, qr1Tasks, [x.Layer]);
+
+        // Stage 2: stack the R factors and take their QR.
+        string stackName = $"tsqr-r-stack-{token}";
+        string qr2 = $"tsqr-qr2-{token}";
+        var stage2 = new GraphLayer(qr2,
+        [
+            new ChunkTask(stackName, "concatenate", [.. qr1Tasks.Select(t => t.Key)], v =>
+            {
+                NDArray[] rs = [.. v.Select(r => ((QrResult)r).R)];
+                return rs.Length == 1 ? rs[0] : context.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(rs, 0));
+            }),
+            new ChunkTask(qr2, "qr", [stackName], v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced))),
+        ], [qr1Layer]);
+
+        QrResult metaQr = context.Invoke(ArrayFunctions.Qr, new QrArgs(x.Meta, QrMode.Reduced));
+
+        // Q: each chunk's Q times its rows of the second Q.
+        string qName = $"tsqr-q-{token}";
+        var qChunks = Chunks.FromSizes([rowSizes, [kk]]);
+        ChunkedArray q = LayerBuilder.Build(context, qName, "matmul", new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, [qr1Layer, stage2], index =>
+        {
+            int b = index[0];
+            ArrayIndex[] rows = [new Slice(rOffsets[b], rOffsets[b + 1]), ArrayIndex.All];
+            return ([Names.Key(qr1, [b, 0]), qr2], v =>
+            {
+                NDArray q1 = ((QrResult)v[0]).Q!;
+                NDArray q2 = context.Invoke(ArrayFunctions.GetItem, new IndexArgs(((QrResult)v[1]).Q!, rows));
+                return context.Invoke(ArrayFunctions.MatMul, new PairArgs(q1, q2));
+            });
+        });
+        string rName = $"tsqr-r-{token}";
+        ChunkedArray r = LayerBuilder.Build(context, rName, "getitem", new Shape(kk, n), Chunks.Single(new Shape(kk, n)), metaQr.R, [stage2],
+            _ => ([qr2], v => ((QrResult)v[0]).R));
+        return (q, r);
+    }
+
+    public static (ChunkedArray? U, ChunkedArray S, ChunkedArray? Vh) Svd(ChunkedContext context, ChunkedArray x, bool fullMatrices, bool computeUV)
+    {
+        if (x.Rank != 2) throw new NotSupportedException($"chunked linalg.svd takes a 2-d array, not shape {x.Shape}");
+        int m = x.Shape.Dims[0], n = x.Shape.Dims[1];
+        if (fullMatrices && computeUV && m != n)
+        {
+            throw new NotSupportedException($"chunked linalg.svd returns the reduced factors only (as Dask does): pass fullMatrices: false for shape {x.Shape}");
+        }
+        if (x.Chunks.BlockCounts[1] > 1 && x.Chunks.BlockCounts[0] == 1)
+        {
+            // Short and fat: the SVD of the transpose, with the factors swapped.
+            var (ut, st, vt) = Svd(context, Manipulation.Transpose(context, x, Axes.All), false, computeUV);
+            return computeUV ? (Manipulation.Transpose(context, vt!, Axes.All), st, Manipulation.Transpose(context, ut!, Axes.All)) : (null, st, null);
+        }
+        RequireTallSkinny(x, "linalg.svd");
+        var (q, r) = Qr(context, x);
+        int kk = r.Shape.Dims[0];
+        int kmin = Math.Min(kk, n);
+        string token = Names.Token(x.Name, "svd");
+        string svdName = $"svd-tsqr-{token}";
+        var svdLayer = new GraphLayer(svdName,
+            [new ChunkTask(svdName, "svd", [r.KeyOf(0, 0)], v => context.Invoke(ArrayFunctions.Svd, new SvdArgs((NDArray)v[0], false, computeUV)))],
+            [r.Layer]);
+        SvdResult meta = context.Invoke(ArrayFunctions.Svd, new SvdArgs(LayerBuilder.WithDType(context, x.Meta, r.DType), false, true));
+        ChunkedArray s = LayerBuilder.Build(context, $"svd-s-{token}", "getitem", new Shape(kmin), Chunks.Single(new Shape(kmin)), meta.S, [svdLayer],
+            _ => ([svdName], v => ((SvdResult)v[0]).S));
+        if (!computeUV) return (null, s, null);
+        ChunkedArray vh = LayerBuilder.Build(context, $"svd-v-{token}", "getitem", new Shape(kmin, n), Chunks.Single(new Shape(kmin, n)), meta.Vh!, [svdLayer],
+            _ => ([svdName], v => ((SvdResult)v[0]).Vh!));
+        var uChunks = Chunks.FromSizes([[.. x.Chunks[0]], [kmin]]);
+        ChunkedArray u = LayerBuilder.Build(context, $"svd-u-{token}", "matmul", new Shape(m, kmin), uChunks, meta.U!, [q.Layer, svdLayer], index =>
+            ([q.KeyOf(index[0], 0), svdName], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[0], ((SvdResult)v[1]).U!))));
+        return (u, s, vh);
+    }
+
+    private static void RequireTallSkinny(ChunkedArray x, string function)
+    {
+        if (x.Rank != 2) throw new NotSupportedException($"chunked {function} takes a 2-d array, not shape {x.Shape}");
+        if (x.Chunks.BlockCounts[1] != 1)
+        {
+            throw new NotSupportedException(
+                $"chunked {function} needs a tall-and-skinny array with a single column of chunks (TSQR), but shape {x.Shape} has chunks {x.Chunks}: "
+                + $"rechunk it first, e.g. Np.Call(\"chunked.rechunk\", [x], new Dictionary<string, object?> {{ [\"chunks\"] = new[] {{ {x.Chunks.ChunkSize()[0]}, -1 }} }}), "
+                + "or use chunked.linalg.svd_compressed for an approximation with k components");
+        }
+    }
+}

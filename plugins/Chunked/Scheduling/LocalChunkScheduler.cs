@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using ArrayDispatch.Chunked.Graph;
+
+namespace ArrayDispatch.Chunked.Scheduling;
+
+/// <summary>
+/// Runs a task graph on the .NET thread pool: ready tasks run in parallel up to the configured degree, the most recently
+/// readied first (depth first, so a chain of work finishes and frees its inputs before new chains start, as Dask's
+/// ordering does), and each result is dropped as soon as the last task that needs it has finished.
+/// </summary>
+public sealed class LocalChunkScheduler : IChunkScheduler
+{
+    /// <summary>A shared instance; the scheduler holds no state between computes.</summary>
+    public static LocalChunkScheduler Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public ComputeResult Execute(TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var run = new Run(graph, outputs, options, cancellationToken);
+        return run.Execute();
+    }
+
+    private sealed class Run
+    {
+        private readonly ChunkTask[] _tasks;
+        private readonly int[][] _deps;
+        private readonly int[][] _dependents;
+        private readonly int[] _waiting;
+        private readonly int[] _consumersLeft;
+        private readonly bool[] _isOutput;
+        private readonly object?[] _values;
+        private readonly long[] _sizes;
+        private readonly int[] _outputIds;
+        private readonly ComputeOptions _options;
+        private readonly CancellationToken _token;
+        private readonly Stack<int> _ready = new();
+        private readonly Lock _gate = new();
+        private readonly ManualResetEventSlim _done = new(false);
+        private readonly int _degree;
+        private int _running;
+        private int _completed;
+        private int _finishedOrAbandoned;
+        private long _liveBytes, _peakBytes;
+        private int _liveValues, _peakValues;
+        private Exception? _failure;
+        private string? _failedKey;
+
+        public Run(TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, CancellationToken token)
+        {
+            _options = options;
+            _token = token;
+            _degree = options.EffectiveDegree;
+            int n = graph.Count;
+            _tasks = new ChunkTask[n];
+            var ids = new Dictionary<string, int>(n, StringComparer.Ordinal);
+            int next = 0;
+            foreach (ChunkTask t in graph.Tasks.Values)
+            {
+                ids[t.Key] = next;
+                _tasks[next++] = t;
+            }
+            _deps = new int[n][];
+            var dependents = new List<int>[n];
+            _waiting = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                IReadOnlyList<string> d = _tasks[i].Dependencies;
+                var di = new int[d.Count];
+                for (int k = 0; k < di.Length; k++)
+                {
+                    di[k] = ids[d[k]];
+                    (dependents[di[k]] ??= []).Add(i);
+                }
+                _deps[i] = di;
+            }
+            _dependents = new int[n][];
+            _consumersLeft = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                _dependents[i] = dependents[i]?.ToArray() ?? [];
+                _consumersLeft[i] = _dependents[i].Length;
+                _waiting[i] = _deps[i].Length;
+            }
+            _isOutput = new bool[n];
+            _outputIds = new int[outputs.Count];
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                if (!ids.TryGetValue(outputs[i], out int id)) throw new KeyNotFoundException($"output '{outputs[i]}' is not a task of the graph");
+                _outputIds[i] = id;
+                _isOutput[id] = true;
+            }
+            _values = new object?[n];
+            _sizes = new long[n];
+        }
+
+        public ComputeResult Execute()
+        {
+            var clock = Stopwatch.StartNew();
+            int n = _tasks.Length;
+            if (n > 0)
+            {
+                lock (_gate)
+                {
+                    for (int i = n - 1; i >= 0; i--)
+                    {
+                        if (_waiting[i] == 0) _ready.Push(i);
+                    }
+                    StartWorkersLocked();
+                }
+                using (_token.Register(static s => ((Run)s!).Wake(), this))
+                {
+                    _done.Wait();
+                }
+            }
+            if (_failure is not null)
+            {
+                if (_failure is OperationCanceledException oce && _failedKey is null) throw new OperationCanceledException(oce.Message, oce, _token);
+                throw new ChunkTaskException(_failedKey!, _failure);
+            }
+            var results = new object[_outputIds.Length];
+            for (int i = 0; i < results.Length; i++) results[i] = _values[_outputIds[i]]!;
+            return new ComputeResult(results, new ComputeStatistics(_completed, _peakBytes, _peakValues, clock.Elapsed));
+        }
+
+        private void Wake()
+        {
+            lock (_gate)
+            {
+                if (_finishedOrAbandoned == _tasks.Length) return;
+                _failure ??= new OperationCanceledException(_token);
+                if (_running == 0) _done.Set();
+            }
+        }
+
+        private void StartWorkersLocked()
+        {
+            while (_running < _degree && _ready.Count > 0 && _failure is null)
+            {
+                _running++;
+                ThreadPool.QueueUserWorkItem(static s => s.Work(), this, preferLocal: false);
+            }
+            if (_running == 0) _done.Set();
+        }
+
+        private void Work()
+        {
+            while (true)
+            {
+                int id;
+                lock (_gate)
+                {
+                    if (_failure is not null || _ready.Count == 0)
+                    {
+                        _running--;
+                        if (_running == 0) _done.Set();
+                        return;
+                    }
+                    id = _ready.Pop();
+                }
+                if (_token.IsCancellationRequested)
+                {
+                    lock (_gate)
+                    {
+                        _failure ??= new OperationCanceledException(_token);
+                    }
+                    continue;
+                }
+                ChunkTask task = _tasks[id];
+                object value;
+                try
+                {
+                    int[] deps = _deps[id];
+                    var inputs = deps.Length == 0 ? [] : new object[deps.Length];
+                    for (int k = 0; k < deps.Length; k++) inputs[k] = _values[deps[k]]!;
+                    value = task.Run(inputs) ?? throw new InvalidOperationException($"task '{task.Key}' returned null");
+                }
+                catch (Exception ex)
+                {
+                    lock (_gate)
+                    {
+                        if (_failure is null)
+                        {
+                            // A fused task reports the key of the part that threw.
+                            (_failure, _failedKey) = ex is ChunkTaskException { InnerException: { } inner } fused ? (inner, fused.TaskKey) : (ex, task.Key);
+                        }
+                    }
+                    continue;
+                }
+                Complete(id, value);
+            }
+        }
+
+        private void Complete(int id, object value)
+        {
+            long size = ValueSize.Of(value);
+            _sizes[id] = size;
+            _values[id] = value;
+            long live = Interlocked.Add(ref _liveBytes, size);
+            int liveValues = Interlocked.Increment(ref _liveValues);
+            UpdateMax(ref _peakBytes, live);
+            UpdateMax(ref _peakValues, liveValues);
+            foreach (int d in _deps[id])
+            {
+                if (Interlocked.Decrement(ref _consumersLeft[d]) == 0 && !_isOutput[d])
+                {
+                    _values[d] = null;
+                    Interlocked.Add(ref _liveBytes, -_sizes[d]);
+                    Interlocked.Decrement(ref _liveValues);
+                }
+            }
+            int completed = Interlocked.Increment(ref _completed);
+            _options.Progress?.Report(new ChunkProgress(completed, _tasks.Length, _tasks[id].Key));
+            lock (_gate)
+            {
+                _finishedOrAbandoned++;
+                foreach (int t in _dependents[id])
+                {
+                    if (--_waiting[t] == 0) _ready.Push(t);
+                }
+                StartWorkersLocked();
+            }
+        }
+
+        private static void UpdateMax(ref long target, long value)
+        {
+            long seen = Volatile.Read(ref target);
+            while (value > seen)
+            {
+                long prior = Interlocked.CompareExchange(ref target, value, seen);
+                if (prior == seen) return;
+                seen = prior;
+            }
+        }
+
+        private static void UpdateMax(ref int target, int value)
+        {
+            int seen = Volatile.Read(ref target);
+            while (value > seen)
+            {
+                int prior = Interlocked.CompareExchange(ref target, value, seen);
+                if (prior == seen) return;
+                seen = prior;
+            }
+        }
+    }
+}

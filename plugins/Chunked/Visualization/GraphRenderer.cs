@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using ArrayDispatch.Chunked.Graph;
+using Microsoft.Extensions.Logging;
+
+namespace ArrayDispatch.Chunked.Visualization;
+
+/// <summary>
+/// Writes a task graph to a file: DOT always; SVG or PNG through Graphviz's <c>dot</c> when it is on the PATH, else the
+/// <c>.dot</c> file beside the requested path and a message saying how to get Graphviz.
+/// </summary>
+internal static class GraphRenderer
+{
+    public static string Render(TaskGraph graph, string path, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string dot = DotWriter.Write(graph);
+        string ext = Path.GetExtension(full).TrimStart('.').ToLowerInvariant();
+        if (ext is "dot" or "gv" or "")
+        {
+            string target = ext.Length == 0 ? full + ".dot" : full;
+            File.WriteAllText(target, dot);
+            return target;
+        }
+        if (ext is not ("svg" or "png" or "pdf"))
+        {
+            throw new ArgumentException($"cannot write a task graph as '.{ext}': use .dot, .svg, .png or .pdf", nameof(path));
+        }
+        string dotPath = Path.ChangeExtension(full, ".dot");
+        File.WriteAllText(dotPath, dot);
+        string? graphviz = FindOnPath("dot");
+        if (graphviz is null)
+        {
+            string message = $"Graphviz 'dot' is not on the PATH, so the task graph was written as DOT to {dotPath} instead of {full}. "
+                + $"Install Graphviz (Debian/Ubuntu: apt-get install -y graphviz) and run: dot -T{ext} \"{dotPath}\" -o \"{full}\"";
+            logger.LogWarning("{Message}", message);
+            Console.Error.WriteLine(message);
+            return dotPath;
+        }
+        using var process = Process.Start(new ProcessStartInfo(graphviz, ["-T" + ext, dotPath, "-o", full])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"Graphviz 'dot -T{ext}' failed with exit code {process.ExitCode}: {error.Trim()}");
+        File.Delete(dotPath);
+        return full;
+    }
+
+    internal static string? FindOnPath(string program)
+    {
+        string? path = Environment.GetEnvironmentVariable("PATH");
+        if (path is null) return null;
+        foreach (string dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string candidate = Path.Combine(dir, program);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+using ArrayDispatch.Dense.Kernels;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// <c>einsum</c> for one or two operands without ellipsis: repeated labels in an operand take its diagonal, labels in
+/// one operand only and not in the output are summed first, the rest is a batched matrix product.
+/// </summary>
+internal static class DenseEinsum
+{
+    public static DenseArray Run(string subscripts, DenseArray[] operands)
+    {
+        string spec = subscripts.Replace(" ", "", StringComparison.Ordinal);
+        if (spec.Contains("...", StringComparison.Ordinal)) throw new ArgumentException("einsum: '...' (ellipsis) is not supported by the Dense backend", nameof(subscripts));
+        string[] sides = spec.Split("->");
+        string[] inputs = sides[0].Split(',');
+        if (inputs.Length != operands.Length) throw new ArgumentException($"einsum: {inputs.Length} operand subscripts for {operands.Length} operands", nameof(subscripts));
+        if (operands.Length is < 1 or > 2) throw new ArgumentException("einsum: the Dense backend takes one or two operands", nameof(subscripts));
+        string output = sides.Length > 1
+            ? sides[1]
+            : new string(string.Concat(inputs).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).OrderBy(c => c).ToArray());
+        var sizes = new Dictionary<char, int>();
+        for (int o = 0; o < operands.Length; o++)
+        {
+            if (inputs[o].Length != operands[o].Rank)
+            {
+                throw new ArgumentException($"einsum: operand {o} has {operands[o].Rank} dimensions but subscripts '{inputs[o]}' name {inputs[o].Length}", nameof(subscripts));
+            }
+            for (int i = 0; i < inputs[o].Length; i++)
+            {
+                int d = operands[o].Shape.Dims[i];
+                if (sizes.TryGetValue(inputs[o][i], out int s) && s != d)
+                {
+                    throw new ShapeMismatchException($"einsum: size of label '{inputs[o][i]}' for operand {o} ({d}) does not match previous terms ({s})", operands[o].Shape);
+                }
+                sizes[inputs[o][i]] = d;
+            }
+        }
+        var labels = new string[operands.Length];
+        var arrays = new DenseArray[operands.Length];
+        for (int o = 0; o < operands.Length; o++)
+        {
+            (arrays[o], labels[o]) = Diagonals(operands[o], inputs[o]);
+            string other = operands.Length == 2 ? inputs[1 - o] : "";
+            // Sum labels that appear nowhere else.
+            int[] sumAxes = Enumerable.Range(0, labels[o].Length).Where(i => !output.Contains(labels[o][i]) && !other.Contains(labels[o][i])).ToArray();
+            if (sumAxes.Length > 0)
+            {
+                arrays[o] = DenseReductions.Total(arrays[o], sumAxes, NumericType(arrays[o].DType), false, "add");
+                labels[o] = new string(labels[o].Where((c, i) => !sumAxes.Contains(i)).ToArray());
+            }
+        }
+        if (operands.Length == 1) return Arrange(arrays[0], labels[0], output);
+
+        string la = labels[0], lb = labels[1];
+        char[] batch = la.Where(c => lb.Contains(c) && output.Contains(c)).ToArray();
+        char[] contracted = la.Where(c => lb.Contains(c) && !output.Contains(c)).ToArray();
+        char[] freeA = la.Where(c => !lb.Contains(c)).ToArray();
+        char[] freeB = lb.Where(c => !la.Contains(c)).ToArray();
+        int Size(IEnumerable<char> cs) => cs.Aggregate(1, (p, c) => p * sizes[c]);
+        int nb = Size(batch), m = Size(freeA), n = Size(freeB), k = Size(contracted);
+        DenseArray a = Views.Reshape(Views.Transpose(arrays[0], [.. batch.Concat(freeA).Concat(contracted).Select(c => la.IndexOf(c))]), new Shape(nb, m, k));
+        DenseArray b = Views.Reshape(Views.Transpose(arrays[1], [.. batch.Concat(contracted).Concat(freeB).Select(c => lb.IndexOf(c))]), new Shape(nb, k, n));
+        DenseArray c = DenseProducts.Matmul(a, b);
+        string have = new(batch.Concat(freeA).Concat(freeB).ToArray());
+        return Arrange(Views.Reshape(c, new Shape(have.Select(ch => sizes[ch]).ToArray())), have, output);
+    }
+
+    private static DType NumericType(DType d) => d is DType.Bool or DType.Int32 ? DType.Int64 : d;
+
+    // Repeated labels within one operand: take the diagonal (a view with summed strides).
+    private static (DenseArray, string) Diagonals(DenseArray x, string labels)
+    {
+        var dims = new List<int>();
+        var strides = new List<long>();
+        var kept = new List<char>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int at = kept.IndexOf(labels[i]);
+            if (at >= 0) { strides[at] += x.Strides[i]; continue; }
+            kept.Add(labels[i]);
+            dims.Add(x.Shape.Dims[i]);
+            strides.Add(x.Strides[i]);
+        }
+        return (x.View(new Shape([.. dims]), [.. strides], x.Offset), new string([.. kept]));
+    }
+
+    // Sums labels missing from the output, then permutes to the output order.
+    private static DenseArray Arrange(DenseArray x, string have, string output)
+    {
+        foreach (char c in output)
+        {
+            if (!have.Contains(c)) throw new ArgumentException($"einsum: output subscript '{c}' does not appear in the inputs", "subscripts");
+        }
+        int[] sumAxes = Enumerable.Range(0, have.Length).Where(i => !output.Contains(have[i])).ToArray();
+        if (sumAxes.Length > 0)
+        {
+            x = DenseReductions.Total(x, sumAxes, NumericType(x.DType), false, "add");
+            have = new string(have.Where((c, i) => !sumAxes.Contains(i)).ToArray());
+        }
+        return Copy.Contiguous(Views.Transpose(x, output.Select(c => have.IndexOf(c)).ToArray()));
+    }
+}

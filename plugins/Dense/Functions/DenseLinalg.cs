@@ -1,0 +1,185 @@
+using System.Numerics;
+using ArrayDispatch.Dense.Linalg;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// numpy.linalg for dense arrays, over stacks of matrices (the last two axes), on <see cref="LinalgKernels"/> (native
+/// BLAS/LAPACK when loaded, managed otherwise). float32 inputs compute in float32; bool and integers in float64.
+/// Each handler declines unless every relevant array is a <see cref="DenseArray"/>.
+/// </summary>
+public static partial class DenseLinalg
+{
+    [Implements("linalg.svd")]
+    public static DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        LinalgInput.RequireStack(args.X);
+        DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
+        return x.DType == DType.Float32 ? SvdOf<float>(x, args.FullMatrices, args.ComputeUV) : SvdOf<double>(x, args.FullMatrices, args.ComputeUV);
+    }
+
+    private static SvdResult SvdOf<T>(DenseArray x, bool full, bool computeUV) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        int k = Math.Min(m, n), uc = full ? m : k, vr = full ? n : k;
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] s = new T[count * k];
+        T[] u = computeUV ? new T[count * m * uc] : [];
+        T[] vt = computeUV ? new T[count * vr * n] : [];
+        for (int b = 0; b < count; b++)
+        {
+            LinalgKernels.Svd(m, n, a.Slice(b * m * n, m * n), s.AsSpan(b * k, k),
+                computeUV ? u.AsSpan(b * m * uc, m * uc) : default, computeUV ? vt.AsSpan(b * vr * n, vr * n) : default, full, computeUV);
+        }
+        DenseArray sv = LinalgInput.Wrap(s, LinalgInput.Join(batch, k));
+        return computeUV
+            ? new SvdResult(LinalgInput.Wrap(u, LinalgInput.Join(batch, m, uc)), sv, LinalgInput.Wrap(vt, LinalgInput.Join(batch, vr, n)))
+            : new SvdResult(null, sv, null);
+    }
+
+    [Implements("linalg.qr")]
+    public static DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        LinalgInput.RequireStack(args.X);
+        DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
+        return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
+    }
+
+    private static QrResult QrOf<T>(DenseArray x, QrMode mode) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        int k = Math.Min(m, n);
+        int qc = mode switch { QrMode.Reduced => k, QrMode.Complete => m, _ => 0 };
+        int rr = mode == QrMode.Complete ? m : k;
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] q = new T[count * m * qc], r = new T[count * rr * n];
+        for (int b = 0; b < count; b++)
+            LinalgKernels.Qr(m, n, a.Slice(b * m * n, m * n), q.AsSpan(b * m * qc, m * qc), r.AsSpan(b * rr * n, rr * n), mode);
+        DenseArray rArr = LinalgInput.Wrap(r, LinalgInput.Join(batch, rr, n));
+        return new QrResult(mode == QrMode.R ? null : LinalgInput.Wrap(q, LinalgInput.Join(batch, m, qc)), rArr);
+    }
+
+    [Implements("linalg.cholesky")]
+    public static DispatchResult<NDArray> Cholesky(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        return Square(args.X, new CholeskyOp());
+    }
+
+    [Implements("linalg.inv")]
+    public static DispatchResult<NDArray> Inv(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        return Square(args.X, new InverseOp());
+    }
+
+    [Implements("linalg.det")]
+    public static DispatchResult<NDArray> Det(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var (sign, log) = SlogdetOf(args.X);
+        return sign.DType == DType.Float32 ? DetFrom<float>(sign, log) : DetFrom<double>(sign, log);
+    }
+
+    private static DenseArray DetFrom<T>(DenseArray sign, DenseArray log) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> s = sign.AsSpan<T>(), l = log.AsSpan<T>();
+        T[] det = new T[s.Length];
+        for (int i = 0; i < det.Length; i++) det[i] = s[i] * T.Exp(l[i]);
+        return LinalgInput.Wrap(det, sign.Shape);
+    }
+
+    [Implements("linalg.slogdet")]
+    public static DispatchResult<SlogdetResult> Slogdet(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var (sign, log) = SlogdetOf(args.X);
+        return new SlogdetResult(sign, log);
+    }
+
+    private static (DenseArray Sign, DenseArray Log) SlogdetOf(NDArray input)
+    {
+        LinalgInput.RequireSquareStack(input);
+        DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
+        return x.DType == DType.Float32 ? SlogdetOf<float>(x) : SlogdetOf<double>(x);
+    }
+
+    private static (DenseArray, DenseArray) SlogdetOf<T>(DenseArray x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] sign = new T[count], log = new T[count];
+        for (int b = 0; b < count; b++) (sign[b], log[b]) = LinalgKernels.Slogdet(n, a.Slice(b * n * n, n * n));
+        Shape shape = new(batch);
+        return (LinalgInput.Wrap(sign, shape), LinalgInput.Wrap(log, shape));
+    }
+
+    [Implements("linalg.eigh")]
+    public static DispatchResult<EighResult> Eigh(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var (w, v) = EighOf(args.X, true);
+        return new EighResult(w, v!);
+    }
+
+    [Implements("linalg.eigvalsh")]
+    public static DispatchResult<NDArray> Eigvalsh(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        return EighOf(args.X, false).W;
+    }
+
+    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV)
+    {
+        LinalgInput.RequireSquareStack(input);
+        DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
+        return x.DType == DType.Float32 ? EighOf<float>(x, computeV) : EighOf<double>(x, computeV);
+    }
+
+    private static (DenseArray, DenseArray?) EighOf<T>(DenseArray x, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] w = new T[count * n], v = computeV ? new T[count * n * n] : [];
+        for (int b = 0; b < count; b++)
+            LinalgKernels.Eigh(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
+        return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+    }
+
+    /// <summary>An n×n → n×n kernel applied to each matrix of a square stack.</summary>
+    private interface ISquareOp
+    {
+        void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>;
+    }
+
+    private readonly struct CholeskyOp : ISquareOp
+    {
+        public void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T> => LinalgKernels.Cholesky(n, a, result);
+    }
+
+    private readonly struct InverseOp : ISquareOp
+    {
+        public void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T> => LinalgKernels.Inverse(n, a, result);
+    }
+
+    private static DenseArray Square<TOp>(NDArray input, TOp op) where TOp : struct, ISquareOp
+    {
+        LinalgInput.RequireSquareStack(input);
+        DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
+        return x.DType == DType.Float32 ? Square<float, TOp>(x, op) : Square<double, TOp>(x, op);
+    }
+
+    private static DenseArray Square<T, TOp>(DenseArray x, TOp op) where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, ISquareOp
+    {
+        var (_, count, n, _) = LinalgInput.Split(x.Shape);
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] result = new T[count * n * n];
+        for (int b = 0; b < count; b++) op.Run(n, a.Slice(b * n * n, n * n), result.AsSpan(b * n * n, n * n));
+        return LinalgInput.Wrap(result, x.Shape);
+    }
+}

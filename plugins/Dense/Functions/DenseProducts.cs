@@ -1,0 +1,162 @@
+using System.Numerics;
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Kernels.Ops;
+using ArrayDispatch.Dense.Linalg;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// Products that are not factorizations: <c>matmul</c> (batched, broadcast, NumPy's 1-d rules), <c>dot</c>, <c>vecdot</c>,
+/// <c>outer</c>, <c>kron</c>, <c>tensordot</c> and <c>einsum</c>. float32/float64 products go to
+/// <see cref="LinalgKernels.Gemm{T}"/> (BLAS when present); integer and bool products to a managed kernel.
+/// </summary>
+public static class DenseProducts
+{
+    [Implements("matmul")]
+    public static DispatchResult<NDArray> MatMulOf(in PairArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? Matmul((DenseArray)args.A, (DenseArray)args.B) : NotImplemented.Value;
+
+    internal static DenseArray Matmul(DenseArray a, DenseArray b)
+    {
+        if (a.Rank == 0 || b.Rank == 0)
+        {
+            throw new ArgumentException($"matmul: Input operand {(a.Rank == 0 ? 0 : 1)} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)", a.Rank == 0 ? "a" : "b");
+        }
+        bool vectorA = a.Rank == 1, vectorB = b.Rank == 1;
+        if (vectorA) a = Views.ExpandDims(a, [0]);
+        if (vectorB) b = Views.ExpandDims(b, [1]);
+        int m = a.Shape.Dims[^2], k = a.Shape.Dims[^1], k2 = b.Shape.Dims[^2], n = b.Shape.Dims[^1];
+        if (k != k2)
+        {
+            throw new ShapeMismatchException($"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k})", a.Shape, b.Shape);
+        }
+        Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
+        Shape batch = Ufunc.Broadcast(batchA, batchB);
+        DType dtype = DTypes.Promote(a.DType, b.DType);
+        DType ct = dtype == DType.Bool ? DType.Int32 : dtype;
+        DenseArray ac = Copy.Contiguous(Views.BroadcastTo(Copy.As(a, ct), new Shape([.. batch.Dims, m, k])));
+        DenseArray bc = Copy.Contiguous(Views.BroadcastTo(Copy.As(b, ct), new Shape([.. batch.Dims, k, n])));
+        DenseArray c = DenseArray.Create(ct, new Shape([.. batch.Dims, m, n]));
+        long count = batch.Size;
+        for (long i = 0; i < count; i++) Gemm(ct, m, n, k, ac, i * m * k, bc, i * k * n, c, i * m * n);
+        if (dtype == DType.Bool) c = Copy.Cast(c, DType.Bool);
+        int[] dims = c.Shape.ToArray();
+        var final = new List<int>(dims[..^2]);
+        if (!vectorA) final.Add(m);
+        if (!vectorB) final.Add(n);
+        return Views.Reshape(c, new Shape([.. final]));
+    }
+
+    /// <summary>One contiguous product C = A·B at the given offsets, dispatched on the element type.</summary>
+    internal static void Gemm(DType dtype, int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co)
+    {
+        switch (dtype)
+        {
+            case DType.Float64: Blas<double>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Float32: Blas<float>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int64: MatMul.Gemm(m, n, k, a.Storage<long>(), ao, b.Storage<long>(), bo, c.Storage<long>(), co); break;
+            default: MatMul.Gemm(m, n, k, a.Storage<int>(), ao, b.Storage<int>(), bo, c.Storage<int>(), co); break;
+        }
+    }
+
+    private static void Blas<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0) return;
+        ReadOnlySpan<T> sa = a.Storage<T>().AsSpan((int)ao, m * k), sb = b.Storage<T>().AsSpan((int)bo, k * n);
+        Span<T> sc = c.Storage<T>().AsSpan((int)co, m * n);
+        LinalgKernels.Gemm(false, false, m, n, k, T.One, sa, Math.Max(k, 1), sb, Math.Max(n, 1), T.Zero, sc, Math.Max(n, 1));
+    }
+
+    [Implements("dot")]
+    public static DispatchResult<NDArray> Dot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var a = (DenseArray)args.A;
+        var b = (DenseArray)args.B;
+        if (a.Rank == 0 || b.Rank == 0) return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        if (a.Rank <= 2 && b.Rank <= 2) return Matmul(a, b);
+        return TensorDot(a, b, [a.Rank - 1], [b.Rank == 1 ? 0 : b.Rank - 2]);
+    }
+
+    [Implements("vecdot")]
+    public static DispatchResult<NDArray> VecDot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var a = (DenseArray)args.A;
+        var b = (DenseArray)args.B;
+        if (a.Rank == 0 || b.Rank == 0 || a.Shape.Dims[^1] != b.Shape.Dims[^1])
+        {
+            throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
+        }
+        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
+    }
+
+    [Implements("outer")]
+    public static DispatchResult<NDArray> Outer(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        DenseArray a = Views.Reshape((DenseArray)args.A, new Shape((int)args.A.Size, 1));
+        DenseArray b = Views.Reshape((DenseArray)args.B, new Shape(1, (int)args.B.Size));
+        return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+    }
+
+    [Implements("kron")]
+    public static DispatchResult<NDArray> Kron(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var a = (DenseArray)args.A;
+        var b = (DenseArray)args.B;
+        int rank = Math.Max(a.Rank, b.Rank);
+        int[] da = [.. Enumerable.Repeat(1, rank - a.Rank), .. a.Shape.Dims], db = [.. Enumerable.Repeat(1, rank - b.Rank), .. b.Shape.Dims];
+        var ia = new int[2 * rank];
+        var ib = new int[2 * rank];
+        var final = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            ia[2 * i] = da[i]; ia[2 * i + 1] = 1;
+            ib[2 * i] = 1; ib[2 * i + 1] = db[i];
+            final[i] = da[i] * db[i];
+        }
+        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply",
+            new BinaryArgs(Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib))), NumericDType(a, b));
+        return Views.Reshape(product, new Shape(final));
+    }
+
+    [Implements("tensordot")]
+    public static DispatchResult<NDArray> Tensordot(in TensordotArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? TensorDot((DenseArray)args.A, (DenseArray)args.B, args.AxesA, args.AxesB) : NotImplemented.Value;
+
+    internal static DenseArray TensorDot(DenseArray a, DenseArray b, int[] axesA, int[] axesB)
+    {
+        if (axesA.Length != axesB.Length) throw new ArgumentException("shape-mismatch for sum: the two axis lists differ in length", "axes");
+        int[] ca = axesA.Select(x => Shape.NormalizeAxis(x, a.Rank)).ToArray();
+        int[] cb = axesB.Select(x => Shape.NormalizeAxis(x, b.Rank)).ToArray();
+        for (int i = 0; i < ca.Length; i++)
+        {
+            if (a.Shape.Dims[ca[i]] != b.Shape.Dims[cb[i]]) throw new ShapeMismatchException($"shape-mismatch for sum: axis {ca[i]} of {a.Shape} and axis {cb[i]} of {b.Shape}", a.Shape, b.Shape);
+        }
+        int[] freeA = Enumerable.Range(0, a.Rank).Where(i => !ca.Contains(i)).ToArray();
+        int[] freeB = Enumerable.Range(0, b.Rank).Where(i => !cb.Contains(i)).ToArray();
+        int m = freeA.Aggregate(1, (p, i) => p * a.Shape.Dims[i]);
+        int n = freeB.Aggregate(1, (p, i) => p * b.Shape.Dims[i]);
+        int k = ca.Aggregate(1, (p, i) => p * a.Shape.Dims[i]);
+        DenseArray am = Views.Reshape(Views.Transpose(a, [.. freeA, .. ca]), new Shape(m, k));
+        DenseArray bm = Views.Reshape(Views.Transpose(b, [.. cb, .. freeB]), new Shape(k, n));
+        DenseArray c = Matmul(am, bm);
+        return Views.Reshape(c, new Shape([.. freeA.Select(i => a.Shape.Dims[i]), .. freeB.Select(i => b.Shape.Dims[i])]));
+    }
+
+    [Implements("einsum")]
+    public static DispatchResult<NDArray> Einsum(in EinsumArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? DenseEinsum.Run(args.Subscripts, args.Operands.Cast<DenseArray>().ToArray()) : NotImplemented.Value;
+
+    private static DType NumericDType(DenseArray a, DenseArray b)
+    {
+        DType d = DTypes.Promote(a.DType, b.DType);
+        return d == DType.Bool ? DType.Int64 : d;
+    }
+}

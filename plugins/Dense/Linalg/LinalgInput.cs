@@ -1,0 +1,71 @@
+using ArrayDispatch.Dense.Kernels;
+
+namespace ArrayDispatch.Dense.Linalg;
+
+/// <summary>Turns dense arrays into what the kernels take: NumPy's linalg types (float32 stays, everything else is float64), C-contiguous, with shape checks and NumPy's messages.</summary>
+internal static class LinalgInput
+{
+    /// <summary>float32 when every input is float32, else float64 (bool and integers compute in float64, as NumPy).</summary>
+    public static DType ResultType(params ReadOnlySpan<NDArray?> arrays)
+    {
+        foreach (NDArray? a in arrays)
+            if (a is not null && a.DType != DType.Float32) return DType.Float64;
+        return DType.Float32;
+    }
+
+    /// <summary>The array converted to <paramref name="dtype"/>, C-contiguous (itself when it already is both).</summary>
+    public static DenseArray Prepare(NDArray x, DType dtype) => Copy.As((DenseArray)x, dtype).EnsureContiguous();
+
+    /// <summary>The array converted to <paramref name="dtype"/> and broadcast to <paramref name="shape"/>, as a C-contiguous array.</summary>
+    public static DenseArray Prepare(NDArray x, DType dtype, Shape shape)
+    {
+        if (x.Shape == shape) return Prepare(x, dtype);
+        DenseArray result = DenseArray.Create(dtype, shape);
+        Copy.Into((DenseArray)x, result);
+        return result;
+    }
+
+    /// <summary>NumPy's check that the last two axes hold matrices.</summary>
+    public static void RequireStack(NDArray x)
+    {
+        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
+    }
+
+    /// <summary>NumPy's check for a stack of square matrices.</summary>
+    public static void RequireSquareStack(NDArray x)
+    {
+        RequireStack(x);
+        if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
+    }
+
+    /// <summary>NumPy's check for exactly two dimensions (lstsq).</summary>
+    public static void RequireMatrix(NDArray x)
+    {
+        if (x.Rank != 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be two-dimensional");
+    }
+
+    /// <summary>The leading (batch) dimensions, the number of matrices, and the matrix shape.</summary>
+    public static (int[] Batch, int Count, int Rows, int Cols) Split(Shape shape)
+    {
+        ReadOnlySpan<int> d = shape.Dims;
+        int[] batch = d[..^2].ToArray();
+        long count = 1;
+        foreach (int b in batch) count *= b;
+        return (batch, checked((int)count), d[^2], d[^1]);
+    }
+
+    /// <summary><paramref name="batch"/> followed by <paramref name="core"/>.</summary>
+    public static Shape Join(int[] batch, params ReadOnlySpan<int> core)
+    {
+        var dims = new int[batch.Length + core.Length];
+        batch.CopyTo(dims, 0);
+        core.CopyTo(dims.AsSpan(batch.Length));
+        return new Shape(dims);
+    }
+
+    /// <summary>Wraps a result buffer as a dense array of the given shape.</summary>
+    public static DenseArray Wrap<T>(T[] data, Shape shape) where T : unmanaged => DenseArray.Wrap(data, shape);
+
+    /// <summary>Machine epsilon of the linalg type.</summary>
+    public static double Eps(DType dtype) => dtype == DType.Float32 ? 1.1920928955078125e-7 : 2.220446049250313e-16;
+}

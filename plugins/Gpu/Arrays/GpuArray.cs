@@ -1,0 +1,105 @@
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// An array in accelerator memory (the role of CuPy's <c>ndarray</c>). Element-wise and reduction calls on it run as
+/// ILGPU kernels on its device; transfers are explicit: <c>Np.AsArray(x, backend: "Gpu")</c> uploads, <see cref="ToHost"/>
+/// or <c>Np.AsArray(g, backend: "Dense")</c> downloads. Views (transpose, slicing, reshape of contiguous data) share
+/// the buffer. Dispose arrays to free device memory at once; forgotten ones are freed after the GC finalizes them.
+/// </summary>
+public sealed class GpuArray : NDArray, IDisposable
+{
+    private readonly long[] _strides;
+    private int _disposed;
+
+    internal GpuArray(GpuStorage storage, Shape shape, long[] strides, long offset)
+    {
+        Storage = storage;
+        Shape = shape;
+        _strides = strides;
+        Offset = offset;
+        IsContiguous = ComputeContiguous(shape, strides);
+    }
+
+    /// <inheritdoc/>
+    public override Shape Shape { get; }
+
+    /// <inheritdoc/>
+    public override DType DType => Storage.DType;
+
+    /// <summary>The step between neighbours along each axis, in elements (0 for broadcast axes).</summary>
+    public IReadOnlyList<long> Strides => _strides;
+
+    /// <summary>The index of element <c>[0, 0, …]</c> in the shared buffer.</summary>
+    public long Offset { get; }
+
+    /// <summary>Whether the elements lie in C order without gaps.</summary>
+    public bool IsContiguous { get; }
+
+    /// <summary>The device that holds the array.</summary>
+    public GpuDeviceInfo Device => Storage.Runtime.Info;
+
+    /// <summary>Whether <see cref="Dispose"/> was called on this array.</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    internal GpuStorage Storage { get; }
+
+    internal GpuRuntime Runtime => Storage.Runtime;
+
+    internal ReadOnlySpan<long> StrideSpan => _strides;
+
+    /// <summary>The layout of this array broadcast to <paramref name="target"/> (for kernels).</summary>
+    internal Layout LayoutFor(Shape target)
+    {
+        ThrowIfDisposed();
+        if (target == Shape) return IsContiguous ? Layout.Dense(Offset) : Layout.Create(Shape.Dims, _strides, Offset);
+        int lead = target.Rank - Rank;
+        var strides = new long[target.Rank];
+        for (int k = 0; k < Rank; k++)
+        {
+            strides[lead + k] = Shape.Dims[k] == 1 && target.Dims[lead + k] != 1 ? 0 : _strides[k];
+        }
+        return Layout.Create(target.Dims, strides, Offset);
+    }
+
+    /// <summary>Copies the elements to host memory (a device-to-host transfer; waits for pending kernels).</summary>
+    public override HostBuffer ToHost()
+    {
+        ThrowIfDisposed();
+        return Transfers.Download(this);
+    }
+
+    /// <summary>A new array that shares this one's buffer (a view); the buffer lives until every view is disposed.</summary>
+    internal GpuArray View(Shape shape, long[] strides, long offset)
+    {
+        ThrowIfDisposed();
+        Storage.AddReference();
+        return new GpuArray(Storage, shape, strides, offset);
+    }
+
+    /// <summary>Releases this array's hold on device memory; the memory is freed when no view of it is left.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) Storage.Release();
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (IsDisposed) throw new ObjectDisposedException(nameof(GpuArray), $"this GpuArray {Shape} {DType.Name()} was disposed");
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"GpuArray(shape={Shape}, dtype={DType.Name()}, device={Storage.Runtime.Info.Kind})";
+
+    internal static bool ComputeContiguous(Shape shape, ReadOnlySpan<long> strides)
+    {
+        long expected = 1;
+        for (int i = shape.Rank - 1; i >= 0; i--)
+        {
+            if (shape.Dims[i] != 1 && strides[i] != expected) return false;
+            expected *= shape.Dims[i];
+        }
+        return true;
+    }
+}

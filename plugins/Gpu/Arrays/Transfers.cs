@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ArrayDispatch.Interchange;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>Host ↔ device copies, through the protocol's <see cref="HostBuffer"/>.</summary>
+internal static class Transfers
+{
+    /// <summary>Uploads <paramref name="source"/> (a <see cref="HostBuffer"/>, any backend's array, a .NET array of any rank, or a .NET scalar).</summary>
+    /// <exception cref="ArgumentException">The source is not one of those.</exception>
+    public static GpuArray Upload(GpuRuntime runtime, object source) => source switch
+    {
+        HostBuffer buffer => Upload(runtime, buffer),
+        NDArray array => Upload(runtime, array.ToHost()),
+        Array array => Upload(runtime, FromDotNet(array)),
+        double d => Upload(runtime, HostBuffer.FromContiguous(new[] { d }, Shape.Scalar)),
+        float f => Upload(runtime, HostBuffer.FromContiguous(new[] { f }, Shape.Scalar)),
+        long l => Upload(runtime, HostBuffer.FromContiguous(new[] { l }, Shape.Scalar)),
+        int i => Upload(runtime, HostBuffer.FromContiguous(new[] { i }, Shape.Scalar)),
+        bool b => Upload(runtime, HostBuffer.FromContiguous(new[] { b }, Shape.Scalar)),
+        _ => throw new ArgumentException(
+            $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of bool/int/long/float/double or such a scalar, not {source.GetType().Name}", nameof(source)),
+    };
+
+    public static GpuArray Upload(GpuRuntime runtime, HostBuffer buffer)
+    {
+        GpuArray z = GpuOps.Empty(runtime, buffer.Shape, buffer.DType);
+        try
+        {
+            switch (buffer.DType)
+            {
+                case DType.Bool:
+                    bool[] flags = buffer.ToContiguous<bool>(mayAlias: true);
+                    CopyIn(z, MemoryMarshal.Cast<bool, byte>(flags.AsSpan()));
+                    break;
+                case DType.Int32: CopyIn<int>(z, buffer.ToContiguous<int>(mayAlias: true)); break;
+                case DType.Int64: CopyIn<long>(z, buffer.ToContiguous<long>(mayAlias: true)); break;
+                case DType.Float32: CopyIn<float>(z, buffer.ToContiguous<float>(mayAlias: true)); break;
+                case DType.Float64: CopyIn<double>(z, buffer.ToContiguous<double>(mayAlias: true)); break;
+            }
+            return z;
+        }
+        catch
+        {
+            z.Dispose();
+            throw;
+        }
+    }
+
+    private static void CopyIn<T>(GpuArray z, ReadOnlySpan<T> data) where T : unmanaged
+    {
+        if (data.Length == 0) return;
+        z.Storage.View<T>().SubView(0, data.Length).CopyFromCPU(data);
+        z.Runtime.Synchronize();    // the source may be the caller's array: finish reading it before returning
+    }
+
+    /// <summary>Copies the elements to a new C-ordered host buffer (a contiguous copy is made on the device first for views).</summary>
+    public static HostBuffer Download(GpuArray x)
+    {
+        using GpuArray source = GpuOps.Contiguous(x);
+        long n = x.Size;
+        switch (x.DType)
+        {
+            case DType.Bool:
+                var bytes = new byte[n];
+                CopyOut(source, bytes.AsSpan());
+                var flags = new bool[n];
+                for (long i = 0; i < n; i++) flags[i] = bytes[i] != 0;
+                return HostBuffer.FromContiguous(flags, x.Shape);
+            case DType.Int32: return HostBuffer.FromContiguous(CopyOut<int>(source, n), x.Shape);
+            case DType.Int64: return HostBuffer.FromContiguous(CopyOut<long>(source, n), x.Shape);
+            case DType.Float32: return HostBuffer.FromContiguous(CopyOut<float>(source, n), x.Shape);
+            default: return HostBuffer.FromContiguous(CopyOut<double>(source, n), x.Shape);
+        }
+    }
+
+    private static T[] CopyOut<T>(GpuArray source, long n) where T : unmanaged
+    {
+        var data = new T[n];
+        CopyOut(source, data.AsSpan());
+        return data;
+    }
+
+    private static void CopyOut<T>(GpuArray source, Span<T> data) where T : unmanaged
+    {
+        if (data.Length == 0) return;
+        source.Runtime.Synchronize();    // kernels that write the source may still be running
+        source.Storage.View<T>().SubView(source.Offset, data.Length).CopyToCPU(data);
+        source.Runtime.Synchronize();
+    }
+
+    /// <summary>A .NET array of any rank as a C-ordered buffer of its shape.</summary>
+    private static HostBuffer FromDotNet(Array array)
+    {
+        var dims = new int[array.Rank];
+        for (int i = 0; i < dims.Length; i++) dims[i] = array.GetLength(i);
+        var shape = new Shape(dims);
+        return array switch
+        {
+            double[] a => HostBuffer.FromContiguous(a, shape),
+            float[] a => HostBuffer.FromContiguous(a, shape),
+            long[] a => HostBuffer.FromContiguous(a, shape),
+            int[] a => HostBuffer.FromContiguous(a, shape),
+            bool[] a => HostBuffer.FromContiguous(a, shape),
+            _ when array.GetType().GetElementType() == typeof(double) => Flatten<double>(array, shape),
+            _ when array.GetType().GetElementType() == typeof(float) => Flatten<float>(array, shape),
+            _ when array.GetType().GetElementType() == typeof(long) => Flatten<long>(array, shape),
+            _ when array.GetType().GetElementType() == typeof(int) => Flatten<int>(array, shape),
+            _ when array.GetType().GetElementType() == typeof(bool) => Flatten<bool>(array, shape),
+            _ => throw new ArgumentException(
+                $"asarray on Gpu takes .NET arrays of bool, int, long, float or double, not {array.GetType().Name}", nameof(array)),
+        };
+    }
+
+    private static HostBuffer Flatten<T>(Array array, Shape shape) where T : unmanaged
+    {
+        // A multi-dimensional .NET array stores its elements in C order, contiguously.
+        ReadOnlySpan<T> span = MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array)), checked((int)array.LongLength));
+        return HostBuffer.FromContiguous(span.ToArray(), shape);
+    }
+}

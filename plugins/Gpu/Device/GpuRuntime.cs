@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// One ILGPU context and accelerator, its kernel cache and its device-memory accounting. Created on first use by
+/// <see cref="GpuDevice"/>; every <see cref="GpuArray"/> made on it keeps a reference.
+/// </summary>
+internal sealed class GpuRuntime : IDisposable
+{
+    private readonly Context _context;
+    private readonly ConcurrentQueue<MemoryBuffer> _orphans = new();
+    [ThreadStatic]
+    private static GpuRuntime? t_bound;
+    private readonly long _maxThreads;
+    private long _allocatedBytes;
+    private bool _disposed;
+
+    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu")
+    {
+        _context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        try
+        {
+            (Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.Select(_context, asked, deviceIndex, configurationPath);
+            Accelerator = device.CreateAccelerator(_context);
+            Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason);
+            Kernels = new KernelCache(Accelerator);
+            // The CPU simulator runs groups of at most 16 threads; a 16 x 16 tile needs 256.
+            MatMulTile = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
+            UseTiledMatMul = kind != GpuAcceleratorKind.Cpu;
+            // Enough to fill a GPU several times over (H100: 132 SMs x 2048); the CPU simulator runs far fewer at once.
+            _maxThreads = kind == GpuAcceleratorKind.Cpu ? Math.Max(64, Accelerator.MaxNumThreads) : Math.Max(1 << 16, 4L * Accelerator.MaxNumThreads);
+        }
+        catch
+        {
+            _context.Dispose();
+            throw;
+        }
+    }
+
+    public Accelerator Accelerator { get; }
+
+    public GpuDeviceInfo Info { get; }
+
+    public KernelCache Kernels { get; }
+
+    /// <summary>The side of the square tiles of the matmul kernel: 16 on GPUs, 4 on the CPU accelerator.</summary>
+    public int MatMulTile { get; }
+
+    /// <summary>Whether matmul uses the tiled shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
+    public bool UseTiledMatMul { get; set; }
+
+    /// <summary>Bytes held by live arrays of this runtime.</summary>
+    public long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
+
+    /// <summary>Free device memory: the driver's figure on CUDA, else the device size less what this backend holds.</summary>
+    public long FreeBytes
+    {
+        get
+        {
+            if (Accelerator is CudaAccelerator cuda)
+            {
+                try { return cuda.GetFreeMemory(); }
+                catch (Exception ex) when (ex is not OutOfMemoryException) { }
+            }
+            return Accelerator.MemorySize == long.MaxValue ? long.MaxValue : Math.Max(0, Accelerator.MemorySize - AllocatedBytes);
+        }
+    }
+
+    /// <summary>
+    /// Makes the accelerator current on this thread (CUDA contexts are per thread); a thread-static check, so it costs
+    /// nothing after the first call on a thread.
+    /// </summary>
+    public void EnsureBound()
+    {
+        if (ReferenceEquals(t_bound, this)) return;
+        Accelerator.Bind();
+        t_bound = this;
+    }
+
+    /// <summary>Allocates <paramref name="length"/> elements, reclaiming forgotten arrays and retrying once when memory runs out.</summary>
+    /// <exception cref="GpuOutOfMemoryException">The device has not enough free memory.</exception>
+    public MemoryBuffer1D<T, Stride1D.Dense> Allocate<T>(long length) where T : unmanaged
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureBound();
+        ReleaseOrphans();
+        long bytes = Math.Max(1, length) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        try
+        {
+            return AllocateTracked<T>(length, bytes);
+        }
+        catch (Exception first) when (IsOutOfMemory(first))
+        {
+            // Arrays the user forgot are only reclaimed by their finalizers: run them, then try once more.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            ReleaseOrphans();
+            try
+            {
+                return AllocateTracked<T>(length, bytes);
+            }
+            catch (Exception second) when (IsOutOfMemory(second))
+            {
+                throw new GpuOutOfMemoryException(bytes, FreeBytes, $"{Info.Kind} {Info.Name}", second);
+            }
+        }
+    }
+
+    private MemoryBuffer1D<T, Stride1D.Dense> AllocateTracked<T>(long length, long bytes) where T : unmanaged
+    {
+        if (Accelerator.MemorySize != long.MaxValue && bytes > FreeBytes) throw new OutOfMemoryException();
+        MemoryBuffer1D<T, Stride1D.Dense> buffer = Accelerator.Allocate1D<T>(Math.Max(1, length));
+        Interlocked.Add(ref _allocatedBytes, bytes);
+        return buffer;
+    }
+
+    private static bool IsOutOfMemory(Exception ex) =>
+        ex is OutOfMemoryException ||
+        ex.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ||
+        ex.Message.Contains("OUT_OF_MEMORY", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.</summary>
+    public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : 1 << 16;
+
+    /// <summary>Threads for a grid-stride launch over <paramref name="n"/> elements: at most what the device runs at once.</summary>
+    public ILGPU.Index1D Threads(long n) => (int)Math.Max(1, Math.Min(n, _maxThreads));
+
+    /// <summary>Forgets a scratch buffer the caller disposes itself.</summary>
+    public void Untrack(MemoryBuffer buffer) => Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
+
+    /// <summary>Frees a buffer now (on the caller's thread).</summary>
+    public void Free(MemoryBuffer buffer)
+    {
+        Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
+        if (_disposed) return;
+        EnsureBound();
+        // Kernels run asynchronously on GPUs: let those that may still read the buffer finish before it is freed.
+        Accelerator.Synchronize();
+        buffer.Dispose();
+    }
+
+    /// <summary>Queues a buffer whose arrays were never disposed; freed on the next allocation, on a thread that may use the device.</summary>
+    public void FreeLater(MemoryBuffer buffer) => _orphans.Enqueue(buffer);
+
+    private void ReleaseOrphans()
+    {
+        while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer);
+    }
+
+    public void Synchronize()
+    {
+        EnsureBound();
+        Accelerator.Synchronize();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        ReleaseOrphans();
+        _disposed = true;
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using ArrayDispatch.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// The Gpu backend: arrays in accelerator memory and ILGPU kernels compiled at run time (this ecosystem's CuPy).
+/// Configuration (<c>Backends:Gpu</c>): <c>Accelerator</c> = <c>Auto</c> (CUDA, else OpenCL, else the CPU accelerator),
+/// <c>Cuda</c>, <c>OpenCL</c> or <c>Cpu</c>; <c>DeviceIndex</c> (default 0).
+/// </summary>
+public sealed class GpuPlugin : IArrayBackendPlugin
+{
+    private readonly GpuDevice? _shared;
+
+    /// <summary>Creates the plugin; each host gets its own accelerator, created on first use and disposed with the host's services.</summary>
+    public GpuPlugin() { }
+
+    /// <summary>Creates the plugin on an accelerator the caller owns (tests share one per run: kernels compile once).</summary>
+    public GpuPlugin(GpuDevice sharedDevice)
+    {
+        ArgumentNullException.ThrowIfNull(sharedDevice);
+        _shared = sharedDevice;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "Gpu";
+
+    /// <inheritdoc/>
+    public Version ProtocolVersion => ArrayProtocol.Version;
+
+    /// <summary>The names of every function the backend handles.</summary>
+    public static IReadOnlyList<string> Functions { get; } =
+        [.. ElementwiseHandlers.Names, .. ReductionHandlers.Names, .. CreationHandlers.Names, .. ManipulationHandlers.Names];
+
+    /// <inheritdoc/>
+    public void Register(IBackendBuilder backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        GpuDevice device;
+        if (_shared is null)
+        {
+            string path = (backend.Configuration as IConfigurationSection)?.Path ?? "Backends:Gpu";
+            (GpuAcceleratorKind kind, int index) = ReadConfiguration(backend, path);
+            device = new GpuDevice(kind, index, backend.Logger) { ConfigurationPath = path };
+            // A factory registration: the container disposes the device (and its accelerator) with the host.
+            backend.Services.AddSingleton(_ => device);
+        }
+        else
+        {
+            device = _shared;
+            backend.Services.AddSingleton(device);
+        }
+        // The host's `backends` listing reads the device chosen, its memory and why through the protocol's IBackendDescription.
+        backend.Services.AddSingleton<IBackendDescription>(_ => device);
+        backend.AddArrayType<GpuArray>();
+        ElementwiseHandlers.Register(backend);
+        ReductionHandlers.Register(backend);
+        CreationHandlers.Register(backend, device);
+        ManipulationHandlers.Register(backend);
+        backend.Logger.Registered(device.Kind, device.DeviceIndex);
+    }
+
+    private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)
+    {
+        string? kindText = backend.Configuration["Accelerator"];
+        GpuAcceleratorKind kind = GpuAcceleratorKind.Auto;
+        if (!string.IsNullOrWhiteSpace(kindText) && !Enum.TryParse(kindText.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || char.IsDigit(kindText!.Trim()[0]))
+        {
+            throw new ArgumentException($"{path}:Accelerator is '{kindText}'; expected Auto, Cuda, OpenCL or Cpu", $"{path}:Accelerator");
+        }
+        string? indexText = backend.Configuration["DeviceIndex"];
+        int index = 0;
+        if (!string.IsNullOrWhiteSpace(indexText) && (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out index) || index < 0))
+        {
+            throw new ArgumentException($"{path}:DeviceIndex is '{indexText}'; expected a device number 0, 1, …", $"{path}:DeviceIndex");
+        }
+        return (kind, index);
+    }
+}

@@ -1,0 +1,164 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>Views and copies: <c>reshape</c>, <c>transpose</c>, <c>astype</c>, <c>copy</c>, basic indexing and friends, plus <c>matmul</c>.</summary>
+internal static class ManipulationHandlers
+{
+    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul"];
+
+    public static void Register(IBackendBuilder backend)
+    {
+        backend.Implement(ArrayFunctions.Reshape, (in ShapeArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "reshape") ? Reshape((GpuArray)args.X, args.Shape) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Ravel, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "ravel") ? Reshape((GpuArray)args.X, [-1]) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.BroadcastTo, (in ShapeArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "broadcast_to") ? BroadcastTo((GpuArray)args.X, new Shape(args.Shape)) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Transpose, (in AxesArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "transpose") ? Transpose((GpuArray)args.X, args.Axes) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Squeeze, (in AxesArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "squeeze") ? Squeeze((GpuArray)args.X, args.Axes) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.ExpandDims, (in AxesArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "expand_dims") ? ExpandDims((GpuArray)args.X, args.Axes) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.AsType, (in AsTypeArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "astype") ? AsType((GpuArray)args.X, args) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Copy, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "copy") ? GpuOps.Copy((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.GetItem, (in IndexArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "getitem") ? Indexing.Get((GpuArray)args.X, args.Index) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.MatMul, (in PairArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "matmul") ? MatMul.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+    }
+
+    public static GpuArray Reshape(GpuArray x, int[] shape)
+    {
+        var dims = (int[])shape.Clone();
+        int unknown = -1;
+        long known = 1;
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] == -1)
+            {
+                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", nameof(shape));
+                unknown = i;
+            }
+            else if (dims[i] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(shape)}", nameof(shape));
+            else known *= dims[i];
+        }
+        if (unknown >= 0 && known != 0 && x.Size % known == 0) dims[unknown] = (int)(x.Size / known);
+        var target = new Shape(dims.Select(d => Math.Max(d, 0)).ToArray());
+        if ((unknown >= 0 && dims[unknown] < 0) || target.Size != x.Size)
+        {
+            throw new ShapeMismatchException($"cannot reshape array of size {x.Size} into shape {Shape.Format(shape)}", nameof(shape), x.Shape);
+        }
+        if (x.IsContiguous) return x.View(target, target.ContiguousStrides(), x.Offset);
+        using GpuArray copy = GpuOps.Copy(x);
+        return copy.View(target, target.ContiguousStrides(), 0);
+    }
+
+    private static GpuArray BroadcastTo(GpuArray x, Shape shape)
+    {
+        if (!Shape.TryBroadcast(x.Shape, shape, out Shape b) || b != shape)
+        {
+            throw new ShapeMismatchException($"operands could not be broadcast together with remapped shapes [original->remapped]: {x.Shape} and requested shape {shape}", x.Shape, shape);
+        }
+        var strides = new long[shape.Rank];
+        int lead = shape.Rank - x.Rank;
+        for (int k = 0; k < x.Rank; k++) strides[lead + k] = x.Shape.Dims[k] == 1 && shape.Dims[lead + k] != 1 ? 0 : x.StrideSpan[k];
+        return x.View(shape, strides, x.Offset);
+    }
+
+    private static GpuArray Transpose(GpuArray x, Axes axes)
+    {
+        int rank = x.Rank;
+        int[] perm;
+        if (axes.IsAll)
+        {
+            perm = Enumerable.Range(0, rank).Reverse().ToArray();
+        }
+        else
+        {
+            if (axes.Values.Length != rank) throw new ArgumentException("axes don't match array", nameof(axes));
+            perm = new int[rank];
+            var seen = new bool[rank];
+            for (int i = 0; i < rank; i++)
+            {
+                perm[i] = Shape.NormalizeAxis(axes.Values[i], rank);
+                if (seen[perm[i]]) throw new ArgumentException("repeated axis in transpose", nameof(axes));
+                seen[perm[i]] = true;
+            }
+        }
+        var dims = new int[rank];
+        var strides = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            dims[i] = x.Shape.Dims[perm[i]];
+            strides[i] = x.StrideSpan[perm[i]];
+        }
+        return x.View(new Shape(dims), strides, x.Offset);
+    }
+
+    private static GpuArray Squeeze(GpuArray x, Axes axes)
+    {
+        var drop = new bool[x.Rank];
+        if (axes.IsAll)
+        {
+            for (int k = 0; k < x.Rank; k++) drop[k] = x.Shape.Dims[k] == 1;
+        }
+        else
+        {
+            foreach (int a in axes.Normalize(x.Rank))
+            {
+                if (x.Shape.Dims[a] != 1) throw new ArgumentException("cannot select an axis to squeeze out which has size not equal to one", nameof(axes));
+                drop[a] = true;
+            }
+        }
+        var dims = new List<int>();
+        var strides = new List<long>();
+        for (int k = 0; k < x.Rank; k++)
+        {
+            if (drop[k]) continue;
+            dims.Add(x.Shape.Dims[k]);
+            strides.Add(x.StrideSpan[k]);
+        }
+        return x.View(new Shape([.. dims]), [.. strides], x.Offset);
+    }
+
+    private static GpuArray ExpandDims(GpuArray x, Axes axes)
+    {
+        int rank = x.Rank + axes.Values.Length;
+        int[] inserted = axes.Normalize(rank);
+        var isNew = new bool[rank];
+        foreach (int a in inserted) isNew[a] = true;
+        var dims = new int[rank];
+        var strides = new long[rank];
+        int source = 0;
+        for (int k = 0; k < rank; k++)
+        {
+            if (isNew[k]) { dims[k] = 1; strides[k] = 0; continue; }
+            dims[k] = x.Shape.Dims[source];
+            strides[k] = x.StrideSpan[source++];
+        }
+        return x.View(new Shape(dims), strides, x.Offset);
+    }
+
+    private static GpuArray AsType(GpuArray x, in AsTypeArgs args)
+    {
+        if (!DTypes.CanCast(x.DType, args.DType, args.Casting))
+        {
+            throw new DTypeMismatchException(
+                $"Cannot cast array data from dtype('{x.DType.Name()}') to dtype('{args.DType.Name()}') according to the rule '{CastingName(args.Casting)}'", "dtype");
+        }
+        if (x.DType == args.DType && !args.Copy) return x;
+        return GpuOps.Convert(x, args.DType);
+    }
+
+    private static string CastingName(Casting casting) => casting switch
+    {
+        Casting.SameKind => "same_kind",
+        _ => casting.ToString().ToLowerInvariant(),
+    };
+}

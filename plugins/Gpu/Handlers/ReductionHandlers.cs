@@ -1,0 +1,121 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>Reductions with <c>axis</c> (none, one or a tuple) and <c>keepdims</c>, with NumPy's accumulator dtypes.</summary>
+internal static class ReductionHandlers
+{
+    public static readonly string[] Names = ["sum", "prod", "mean", "min", "max", "any", "all", "argmax", "argmin", "count_nonzero", "var", "std"];
+
+    public static void Register(IBackendBuilder backend)
+    {
+        Add(backend, ArrayFunctions.Sum, (x, a) => SumOrProd(x, a, typeof(SumOp<>), 0L));
+        Add(backend, ArrayFunctions.Prod, (x, a) => SumOrProd(x, a, typeof(ProdOp<>), 1L));
+        Add(backend, ArrayFunctions.Mean, Mean);
+        Add(backend, ArrayFunctions.Min, (x, a) => Extreme(x, a, typeof(MinimumOp<>), "minimum"));
+        Add(backend, ArrayFunctions.Max, (x, a) => Extreme(x, a, typeof(MaximumOp<>), "maximum"));
+        Add(backend, ArrayFunctions.Any, (x, a) => Logical(x, a, typeof(MaximumOp<>), false));
+        Add(backend, ArrayFunctions.All, (x, a) => Logical(x, a, typeof(MinimumOp<>), true));
+        Add(backend, ArrayFunctions.Argmax, (x, a) => Arg(x, a, typeof(ArgMaxOp<>), "argmax"));
+        Add(backend, ArrayFunctions.Argmin, (x, a) => Arg(x, a, typeof(ArgMinOp<>), "argmin"));
+        Add(backend, ArrayFunctions.CountNonzero, CountNonzero);
+        Add(backend, ArrayFunctions.Var, (x, a) => Variance(x, a, sqrt: false));
+        Add(backend, ArrayFunctions.Std, (x, a) => Variance(x, a, sqrt: true));
+    }
+
+    private static void Add(IBackendBuilder backend, ArrayFunction<ReductionArgs, NDArray> function, Func<GpuArray, ReductionArgs, GpuArray> body) =>
+        backend.Implement(function, (in ReductionArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, function.Name) ? body((GpuArray)args.X, args) : NotImplemented.Value);
+
+    private static long ReducedCount(GpuArray x, Axes axis)
+    {
+        long count = 1;
+        foreach (int a in axis.Normalize(x.Rank)) count *= x.Shape.Dims[a];
+        return count;
+    }
+
+    /// <summary>NumPy's default accumulator: bool and int32 sum in int64 (the platform integer), floats in their own type.</summary>
+    private static DType Accumulator(DType input, DType? asked) => asked ?? (input is DType.Bool or DType.Int32 ? DType.Int64 : input);
+
+    private static GpuArray SumOrProd(GpuArray x, ReductionArgs args, Type op, long identity)
+    {
+        DType acc = Accumulator(x.DType, args.DType);
+        if (ReducedCount(x, args.Axis) == 0)
+        {
+            return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, identity);
+        }
+        using GpuArray input = GpuOps.Cast(x, acc);
+        return Reductions.Reduce(op, input, args.Axis, args.KeepDims);
+    }
+
+    private static GpuArray Mean(GpuArray x, ReductionArgs args)
+    {
+        DType acc = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
+        long count = ReducedCount(x, args.Axis);
+        if (count == 0)
+        {
+            return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, double.NaN);
+        }
+        using GpuArray input = GpuOps.Cast(x, acc);
+        using GpuArray sum = Reductions.Reduce(typeof(SumOp<>), input, args.Axis, args.KeepDims);
+        using GpuArray n = GpuOps.Scalar(x.Runtime, (double)count, acc);
+        return acc.IsFloat()
+            ? GpuOps.Zip(typeof(DivideOp<>), sum, n, acc)
+            : GpuOps.Zip(typeof(FloorDivideIntOp<>), sum, n, acc);
+    }
+
+    private static GpuArray Extreme(GpuArray x, ReductionArgs args, Type op, string name)
+    {
+        if (ReducedCount(x, args.Axis) == 0)
+        {
+            throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
+        }
+        return Reductions.Reduce(op, x, args.Axis, args.KeepDims);
+    }
+
+    private static GpuArray Logical(GpuArray x, ReductionArgs args, Type op, bool identity)
+    {
+        if (ReducedCount(x, args.Axis) == 0)
+        {
+            return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, DType.Bool, identity);
+        }
+        using GpuArray flags = GpuOps.Map(typeof(NotZeroOp<>), x, x.DType);
+        return Reductions.Reduce(op, flags, args.Axis, args.KeepDims);
+    }
+
+    private static GpuArray Arg(GpuArray x, ReductionArgs args, Type op, string name)
+    {
+        if (args.Axis.Values.Length > 1) throw new ArgumentException($"{name} takes one axis or none, not {args.Axis}", "axis");
+        if (ReducedCount(x, args.Axis) == 0) throw new ArgumentException($"attempt to get {name} of an empty sequence", "x");
+        return Reductions.ArgReduce(op, x, args.Axis, args.KeepDims);
+    }
+
+    private static GpuArray CountNonzero(GpuArray x, ReductionArgs args)
+    {
+        using GpuArray flags = GpuOps.Map(typeof(NotZeroOp<>), x, x.DType);
+        return SumOrProd(flags, args with { DType = DType.Int64 }, typeof(SumOp<>), 0L);
+    }
+
+    /// <summary>Two passes, as NumPy: the mean, then the mean squared deviation over <c>n - ddof</c>.</summary>
+    private static GpuArray Variance(GpuArray x, ReductionArgs args, bool sqrt)
+    {
+        DType acc = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
+        long count = ReducedCount(x, args.Axis);
+        using GpuArray input = GpuOps.Cast(x, acc);
+        using GpuArray mean = Mean(input, args with { KeepDims = true, DType = acc });
+        using GpuArray deviation = GpuOps.Zip(typeof(SubtractOp<>), input, mean, acc);
+        using GpuArray squared = GpuOps.Map(typeof(SquareOp<>), deviation, acc);
+        GpuArray total = count == 0
+            ? Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, 0.0)
+            : Reductions.Reduce(typeof(SumOp<>), squared, args.Axis, args.KeepDims);
+        using (total)
+        {
+            using GpuArray n = GpuOps.Scalar(x.Runtime, Math.Max(0, count - args.Ddof), acc);
+            GpuArray variance = GpuOps.Zip(typeof(DivideOp<>), total, n, acc);
+            if (!sqrt) return variance;
+            using (variance) return GpuOps.Map(typeof(SqrtOp<>), variance, acc);
+        }
+    }
+}

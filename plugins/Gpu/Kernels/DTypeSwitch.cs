@@ -1,0 +1,24 @@
+namespace ArrayDispatch.Gpu;
+
+/// <summary>Work that is generic over the storage type and its conversion adapter.</summary>
+internal interface IStorageAction
+{
+    void Run<T, E>() where T : unmanaged where E : struct, IGpuElement<T>;
+}
+
+/// <summary>Calls an <see cref="IStorageAction"/> with the storage type of a runtime dtype (no reflection).</summary>
+internal static class DTypeSwitch
+{
+    public static void Run<TAction>(DType dtype, ref TAction action) where TAction : struct, IStorageAction
+    {
+        switch (dtype)
+        {
+            case DType.Bool: action.Run<byte, BoolElement>(); break;
+            case DType.Int32: action.Run<int, Int32Element>(); break;
+            case DType.Int64: action.Run<long, Int64Element>(); break;
+            case DType.Float32: action.Run<float, Float32Element>(); break;
+            case DType.Float64: action.Run<double, Float64Element>(); break;
+            default: throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown dtype");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>NumPy's <c>matmul</c>: 1-d operands are promoted to matrices and the added axis dropped; batch axes broadcast.</summary>
+internal static class MatMul
+{
+    public static GpuArray Compute(GpuArray a, GpuArray b)
+    {
+        if (a.Rank == 0 || b.Rank == 0)
+        {
+            throw new ArgumentException("matmul: Input operand does not have enough dimensions (a 0-d array cannot be multiplied; use multiply)", a.Rank == 0 ? "x1" : "x2");
+        }
+        DType dtype = DTypes.Promote(a.DType, b.DType);
+        DType compute = dtype == DType.Bool ? DType.Int64 : dtype;
+        Shape sa = a.Rank == 1 ? new Shape(1, a.Shape[0]) : a.Shape;
+        Shape sb = b.Rank == 1 ? new Shape(b.Shape[0], 1) : b.Shape;
+        int m = sa[-2], k = sa[-1], k2 = sb[-2], n = sb[-1];
+        if (k != k2)
+        {
+            throw new ShapeMismatchException(
+                $"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k})",
+                a.Shape, b.Shape);
+        }
+        Shape batchA = new(sa.Dims[..^2]);
+        Shape batchB = new(sb.Dims[..^2]);
+        Shape batch = Shape.Broadcast(batchA, batchB);
+        using GpuArray ca = ContiguousAs(a, compute);
+        using GpuArray cb = ContiguousAs(b, compute);
+        var resultDims = new List<int>(batch.Dims.ToArray());
+        if (a.Rank > 1) resultDims.Add(m);
+        if (b.Rank > 1) resultDims.Add(n);
+        GpuArray c = GpuOps.Empty(a.Runtime, new Shape([.. batch.Dims.ToArray(), m, n]), compute);
+        if (c.Size > 0)
+        {
+            if (k == 0) Creation.FillWith(c, 0L);
+            else Launch(ca, BatchLayout(batchA, batch), cb, BatchLayout(batchB, batch), c, m, n, k, checked((int)batch.Size));
+        }
+        GpuArray shaped = c.View(new Shape([.. resultDims]), new Shape([.. resultDims]).ContiguousStrides(), 0);
+        c.Dispose();
+        if (compute == dtype) return shaped;
+        using (shaped)
+        {
+            using GpuArray zero = GpuOps.Scalar(shaped.Runtime, 0L, compute);
+            return GpuOps.Zip(typeof(NotEqualOp<>), shaped, zero, compute);
+        }
+    }
+
+    private static GpuArray ContiguousAs(GpuArray x, DType dtype) => x.DType == dtype ? GpuOps.Contiguous(x) : GpuOps.Convert(x, dtype);
+
+    /// <summary>The matrix index of each batch entry, broadcasting a batch shape against the full one.</summary>
+    private static Layout BatchLayout(Shape own, Shape full)
+    {
+        long[] ownStrides = own.ContiguousStrides();
+        var strides = new long[full.Rank];
+        int lead = full.Rank - own.Rank;
+        for (int i = 0; i < own.Rank; i++) strides[lead + i] = own.Dims[i] == 1 ? 0 : ownStrides[i];
+        return Layout.Create(full.Dims, strides, 0);
+    }
+
+    private static void Launch(GpuArray a, Layout la, GpuArray b, Layout lb, GpuArray c, int m, int n, int k, int batch)
+    {
+        switch (c.DType)
+        {
+            case DType.Float64: Launch<double>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Float32: Launch<float>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Int64: Launch<long>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Int32: Launch<int>(a, la, b, lb, c, m, n, k, batch); break;
+            default: throw new DTypeMismatchException($"matmul does not support dtype {c.DType.Name()} on Gpu");
+        }
+    }
+
+    private static void Launch<T>(GpuArray a, Layout la, GpuArray b, Layout lb, GpuArray c, int m, int n, int k, int batch)
+        where T : unmanaged, System.Numerics.INumber<T>
+    {
+        GpuRuntime runtime = c.Runtime;
+        var dims = new MatMulDims { M = m, N = n, K = k, Tile = runtime.MatMulTile };
+        if (!runtime.UseTiledMatMul)
+        {
+            long total = (long)batch * m * n;
+            Index1D threads = runtime.Threads(total);
+            runtime.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout, long, long>(MatMulKernels.Simple)(
+                threads, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb, total, threads.X);
+            return;
+        }
+        int tile = runtime.MatMulTile;
+        var kernel = runtime.Kernels.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout>(MatMulKernels.Tiled);
+        var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
+        var group = new Index3D(tile, tile, 1);
+        var config = new KernelConfig(grid, group, SharedMemoryConfig.RequestDynamic<T>(2 * tile * tile));
+        kernel(config, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb);
+    }
+}

@@ -1,0 +1,27 @@
+using ArrayDispatch.Dense;
+using ArrayDispatch.Testing;
+
+namespace ArrayDispatch.Chunked.Tests.EndToEnd;
+
+/// <summary>A test host with Dense (the chunk backend, and the default) and Chunked in-process.</summary>
+internal static class ChunkedHost
+{
+    public static TestHost Create(int degree = 2, int splitEvery = 16) => TestHost.Create(
+        new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = degree.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ArrayDispatch:Backends:Chunked:SplitEvery"] = splitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        new DensePlugin(), new ChunkedPlugin());
+
+    /// <summary>A deterministic float64 Dense array of <paramref name="shape"/>.</summary>
+    public static NDArray DenseData(Shape shape, int seed = 1)
+    {
+        var data = new double[shape.Size];
+        var random = new Random(seed);
+        for (int i = 0; i < data.Length; i++) data[i] = Math.Round(random.NextDouble() * 20 - 10, 3);
+        return Np.AsArray(Interchange.HostBuffer.FromContiguous(data, shape), backend: "Dense");
+    }
+
+    public static double[] Values(NDArray a) => a.Compute().ToArray<double>();
+}

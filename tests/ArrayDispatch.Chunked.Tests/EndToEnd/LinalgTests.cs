@@ -1,0 +1,145 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+using static ArrayDispatch.Chunked.Tests.EndToEnd.ChunkedHost;
+
+namespace ArrayDispatch.Chunked.Tests.EndToEnd;
+
+public sealed class LinalgTests
+{
+    /// <summary>The seed's second example, as written.</summary>
+    [Fact]
+    public void SeedExample_SvdOfTallSkinnyRandom_ReconstructsAndMatchesDense()
+    {
+        using TestHost host = Create();
+        var rng = Np.Random.DefaultRng(42);
+
+        var x = Np.Random.Sample((5000, 1000), rng, backend: "Chunked", chunks: [1000, 1000]);
+        var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);   // builds a graph, computes nothing
+        string dot = Path.Combine(Path.GetTempPath(), $"svd-{Guid.NewGuid():N}.svg");
+        string written = v!.Visualize(dot);                      // the task graph as a picture (or .dot without Graphviz)
+        var result = v.Compute();                                // runs it; returns an array of the chunk backend
+
+        File.Exists(written).ShouldBeTrue();
+        new FileInfo(written).Length.ShouldBeGreaterThan(0);
+        File.Delete(written);
+        result.Backend.ShouldBe("Dense");
+        result.Shape.ShouldBe(new Shape(1000, 1000));
+        ((ChunkedArray)v).Graph.Tasks.Keys.ShouldContain(k => k.StartsWith("tsqr-r-stack-", StringComparison.Ordinal));
+
+        NDArray[] all = Np.Compute(x, u!, s, v);
+        NDArray xd = all[0], ud = all[1], sd = all[2], vd = all[3];
+        NDArray reconstructed = (ud * sd).MatMul(vd);
+        NDArray diff = reconstructed - xd;
+        double error = Math.Sqrt(Np.Sum(diff * diff).Item<double>() / Np.Sum(xd * xd).Item<double>());
+        error.ShouldBeLessThan(1e-10);
+        NDArray denseS = Np.Linalg.Svd(xd, fullMatrices: false, computeUV: false).S;
+        sd.ToArray<double>().ShouldBe(denseS.ToArray<double>(), 1e-9 * denseS.ToArray<double>()[0]);
+    }
+
+    public static TheoryData<int[]> TallChunkings => new() { new[] { 30, 8 }, new[] { 17, -1 }, new[] { 100, 8 }, new[] { 5, 8 } };
+
+    [Theory, MemberData(nameof(TallChunkings))]
+    public void Qr_TallSkinny_IsOrthonormalAndReconstructs(int[] chunks)
+    {
+        using TestHost host = Create();
+        NDArray d = DenseData((100, 8));
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: chunks);
+        var (q, r) = Np.Linalg.Qr(x);
+        q!.Shape.ShouldBe(new Shape(100, 8));
+        r.Shape.ShouldBe(new Shape(8, 8));
+        NDArray[] qr = Np.Compute(q, r);
+        Values(qr[0].MatMul(qr[1])).ShouldBe(d.ToArray<double>(), 1e-10);
+        NDArray qtq = qr[0].T.MatMul(qr[0]);
+        qtq.ToArray<double>().ShouldBe(Np.Eye(8, backend: "Dense").ToArray<double>(), 1e-12);
+        double[] rv = qr[1].ToArray<double>();
+        for (int i = 0; i < 8; i++)
+        {
+            for (int j = 0; j < i; j++) rv[i * 8 + j].ShouldBe(0, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Svd_ShortAndFat_TransposesTheTallCase()
+    {
+        using TestHost host = Create();
+        NDArray d = DenseData((6, 40));
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: [-1, 15]);
+        var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
+        NDArray[] r = Np.Compute(u!, s, v!);
+        Values((r[0] * r[1]).MatMul(r[2])).ShouldBe(d.ToArray<double>(), 1e-10);
+    }
+
+    [Fact]
+    public void Svd_SeveralColumnChunks_IsRefusedWithRechunkAdvice()
+    {
+        using TestHost host = Create();
+        NDArray x = Np.Random.Sample((100, 100), Np.Random.DefaultRng(1), backend: "Chunked", chunks: [50, 50]);
+        var ex = Should.Throw<NotSupportedException>(() => Np.Linalg.Svd(x, fullMatrices: false));
+        ex.Message.ShouldStartWith("chunked linalg.svd needs a tall-and-skinny array with a single column of chunks (TSQR), but shape (100, 100) has chunks ((50, 50), (50, 50)): rechunk it first");
+        ex.Message.ShouldContain("chunked.linalg.svd_compressed");
+    }
+
+    [Fact]
+    public void SvdCompressed_LowRankMatrix_RecoversTheTopSingularValues()
+    {
+        using TestHost host = Create();
+        NDArray left = DenseData((200, 5), 1), right = DenseData((5, 60), 2);
+        NDArray dense = left.MatMul(right);
+        NDArray x = Np.AsArray(dense, backend: "Chunked", chunks: [50, 30]);
+        NDArray[] usv = Np.Call("chunked.linalg.svd_compressed", [x], new Dictionary<string, object?> { ["k"] = 5, ["n_power_iter"] = 1 });
+        NDArray[] r = Np.Compute(usv);
+        r[0].Shape.ShouldBe(new Shape(200, 5));
+        double[] exact = Np.Linalg.Svd(dense, fullMatrices: false, computeUV: false).S.ToArray<double>()[..5];
+        r[1].ToArray<double>().ShouldBe(exact, 1e-8 * exact[0]);
+        ((r[0] * r[1]).MatMul(r[2])).ToArray<double>().ShouldBe(dense.ToArray<double>(), 1e-8 * exact[0]);
+    }
+
+    [Fact]
+    public void Solve_ThroughQr_MatchesDense()
+    {
+        using TestHost host = Create();
+        NDArray a = DenseData((30, 30), 1) + Np.Eye(30, backend: "Dense") * 50.0;
+        NDArray b = DenseData(new Shape(30), 2);
+        NDArray x = Np.Linalg.Solve(Np.AsArray(a, backend: "Chunked", chunks: [8, 8]), Np.AsArray(b, backend: "Chunked", chunks: [8]));
+        x.ShouldBeOfType<ChunkedArray>();
+        Values(x).ShouldBe(Np.Linalg.Solve(a, b).ToArray<double>(), 1e-10);
+    }
+
+    [Fact]
+    public void Lstsq_TallSystem_MatchesDense()
+    {
+        using TestHost host = Create();
+        NDArray a = DenseData((80, 6), 1), b = DenseData(new Shape(80), 2);
+        var result = Np.Linalg.Lstsq(Np.AsArray(a, backend: "Chunked", chunks: [25, 6]), b);
+        var expected = Np.Linalg.Lstsq(a, b);
+        result.Rank.ShouldBe(6);
+        Values(result.Solution).ShouldBe(expected.Solution.ToArray<double>(), 1e-10);
+        NDArray residual = b - a.MatMul(expected.Solution.Reshape(-1, 1)).Reshape(-1);
+        Values(result.Residuals).ShouldBe([Np.Sum(residual * residual).Item<double>()], 1e-8);
+    }
+
+    [Fact]
+    public void MatMul_Blockwise_MatchesDense()
+    {
+        using TestHost host = Create();
+        NDArray da = DenseData((23, 17), 1), db = DenseData((17, 11), 2);
+        NDArray a = Np.AsArray(da, backend: "Chunked", chunks: [5, 6]);
+        NDArray b = Np.AsArray(db, backend: "Chunked", chunks: [4, 4]);
+        Values(a.MatMul(b)).ShouldBe(da.MatMul(db).ToArray<double>(), 1e-10);
+        Values(a.MatMul(db)).ShouldBe(da.MatMul(db).ToArray<double>(), 1e-10);
+    }
+
+    [Fact]
+    public void Tensordot_Blockwise_MatchesDense()
+    {
+        using TestHost host = Create();
+        NDArray da = DenseData((6, 5, 4), 1), db = DenseData((4, 5, 3), 2);
+        NDArray a = Np.AsArray(da, backend: "Chunked", chunks: [4, 2, 3]);
+        NDArray b = Np.AsArray(db, backend: "Chunked", chunks: [2, 5, 2]);
+        NDArray chunked = Np.Tensordot(a, b, [1, 2], [1, 0]);
+        chunked.Shape.ShouldBe(new Shape(6, 3));
+        Values(chunked).ShouldBe(Np.Tensordot(da, db, [1, 2], [1, 0]).ToArray<double>(), 1e-10);
+    }
+}

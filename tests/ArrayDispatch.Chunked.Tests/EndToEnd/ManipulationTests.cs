@@ -1,0 +1,103 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+using static ArrayDispatch.Chunked.Tests.EndToEnd.ChunkedHost;
+
+namespace ArrayDispatch.Chunked.Tests.EndToEnd;
+
+public sealed class ManipulationTests
+{
+    [Fact]
+    public void Rechunk_KeepsValues_AndChangesChunks()
+    {
+        using TestHost host = Create();
+        NDArray d = DenseData((11, 7));
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: [3, 2]);
+        var r = (ChunkedArray)Np.Call("chunked.rechunk", [x], new Dictionary<string, object?> { ["chunks"] = new[] { 5, -1 } })[0];
+        r.Chunks.ToString().ShouldBe("((5, 5, 1), (7,))");
+        Values(r).ShouldBe(d.ToArray<double>());
+        var e = (ChunkedArray)Np.Call("chunked.rechunk", [x], new Dictionary<string, object?> { ["chunks"] = new[] { new[] { 1, 10 }, new[] { 4, 3 } } })[0];
+        Values(e).ShouldBe(d.ToArray<double>());
+    }
+
+    public static TheoryData<string> Indexes => new() { "rows", "step", "negative", "int", "newaxis", "ellipsis", "empty" };
+
+    [Theory, MemberData(nameof(Indexes))]
+    public void GetItem_MatchesDense(string which)
+    {
+        using TestHost host = Create();
+        NDArray d = DenseData((17, 9));
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: [4, 4]);
+        ArrayIndex[] index = which switch
+        {
+            "rows" => [2..15],
+            "step" => [new Slice(1, 16, 3), new Slice(null, null, 2)],
+            "negative" => [new Slice(null, null, -1), new Slice(7, 0, -2)],
+            "int" => [5, 3..8],
+            "newaxis" => [ArrayIndex.NewAxis, 4..9, ^1],
+            "ellipsis" => [ArrayIndex.Ellipsis, 2],
+            _ => [5..5],
+        };
+        NDArray chunked = x[index], dense = d[index];
+        chunked.Shape.ShouldBe(dense.Shape);
+        chunked.Compute().ToArray<double>().ShouldBe(dense.ToArray<double>());
+    }
+
+    [Fact]
+    public void TransposeConcatenateStackReshape_MatchDense()
+    {
+        using TestHost host = Create();
+        NDArray da = DenseData((6, 4), 1), db = DenseData((6, 4), 2);
+        NDArray a = Np.AsArray(da, backend: "Chunked", chunks: [4, 3]);
+        NDArray b = Np.AsArray(db, backend: "Chunked", chunks: [2, 2]);
+        Values(a.T).ShouldBe(da.T.ToArray<double>());
+        Values(Np.Concatenate([a, b], 0)).ShouldBe(Np.Concatenate([da, db], 0).ToArray<double>());
+        Values(Np.Concatenate([a, db], 1)).ShouldBe(Np.Concatenate([da, db], 1).ToArray<double>());
+        NDArray stacked = Np.Stack([a, b], 1);
+        stacked.Shape.ShouldBe(new Shape(6, 2, 4));
+        Values(stacked).ShouldBe(Np.Stack([da, db], 1).ToArray<double>());
+        NDArray rows = Np.AsArray(da, backend: "Chunked", chunks: [2, -1]);
+        NDArray flat = rows.Reshape(-1);
+        flat.ShouldBeOfType<ChunkedArray>().Chunks.ToString().ShouldBe("((8, 8, 8),)");
+        Values(flat).ShouldBe(da.Reshape(-1).ToArray<double>());
+        Values(rows.Reshape(3, 2, 4)).ShouldBe(da.Reshape(3, 2, 4).ToArray<double>());
+    }
+
+    [Fact]
+    public void Reshape_NotChunkAligned_SaysToRechunk()
+    {
+        using TestHost host = Create();
+        NDArray x = Np.AsArray(DenseData((6, 4)), backend: "Chunked", chunks: [2, 2]);
+        var ex = Should.Throw<NotSupportedException>(() => x.Reshape(-1));
+        ex.Message.ShouldContain("rechunk it first (chunked.rechunk)");
+    }
+
+    [Fact]
+    public void Creation_ZerosOnesFullEyeArange_MatchDense()
+    {
+        using TestHost host = Create();
+        Values(Np.Eye(7, 5, 1, backend: "Chunked", chunks: [3, 2])).ShouldBe(Np.Eye(7, 5, 1, backend: "Dense").ToArray<double>());
+        Values(Np.Full((5, 3), 2.5, backend: "Chunked", chunks: [2, 2])).ShouldAllBe(v => v == 2.5);
+        Np.Zeros((4, 4), backend: "Chunked", chunks: [3, 3]).Compute().ToArray<double>().ShouldAllBe(v => v == 0);
+        Np.Arange(3L, 40L, 4L, backend: "Chunked", chunks: [3]).Compute().ToArray<long>().ShouldBe(Enumerable.Range(0, 10).Select(i => 3L + 4 * i).ToArray());
+        Values(Np.Arange(0.5, 3.0, 0.25, backend: "Chunked", chunks: [4])).ShouldBe(Enumerable.Range(0, 10).Select(i => 0.5 + 0.25 * i).ToArray(), 1e-12);
+    }
+
+    [Fact]
+    public void Random_SameSeedSameArray_WhateverTheParallelism()
+    {
+        double[] first, second;
+        using (TestHost host = Create(degree: 1))
+        {
+            first = Values(Np.Random.Sample((30, 20), Np.Random.DefaultRng(7), backend: "Chunked", chunks: [7, 6]));
+        }
+        using (TestHost host = Create(degree: 4))
+        {
+            second = Values(Np.Random.Sample((30, 20), Np.Random.DefaultRng(7), backend: "Chunked", chunks: [7, 6]));
+        }
+        second.ShouldBe(first);
+        first.ShouldAllBe(v => v >= 0 && v < 1);
+        first.Distinct().Count().ShouldBeGreaterThan(590);
+    }
+}

@@ -1,0 +1,58 @@
+using ArrayDispatch.Chunked.Graph;
+using Shouldly;
+using Xunit;
+using static ArrayDispatch.Chunked.Tests.Graph.TaskGraphTests;
+
+namespace ArrayDispatch.Chunked.Tests.Graph;
+
+public sealed class GraphOptimizerTests
+{
+    [Fact]
+    public void Cull_DropsTasksTheOutputsDoNotNeed()
+    {
+        var g = new TaskGraph([Value("a", 1), Value("b", 2), Sum("c", "a"), Sum("d", "b")]);
+        TaskGraph culled = GraphOptimizer.Cull(g, ["c"]);
+        culled.Tasks.Keys.Order().ShouldBe(["a", "c"]);
+    }
+
+    [Fact]
+    public void FuseLinearChains_ChainBecomesOneTaskWithTheLastKey()
+    {
+        var g = new TaskGraph([
+            Value("a", 1),
+            new ChunkTask("b", "double", ["a"], i => (int)i[0] * 2),
+            new ChunkTask("c", "inc", ["b"], i => (int)i[0] + 1),
+        ]);
+        TaskGraph fused = GraphOptimizer.FuseLinearChains(g, ["c"]);
+        fused.Count.ShouldBe(1);
+        fused["c"].Function.ShouldBe("value-double-inc");
+        fused["c"].Run([]).ShouldBe(3);
+    }
+
+    [Fact]
+    public void FuseLinearChains_KeepsTasksWithSeveralDependentsOrOutputs()
+    {
+        var g = new TaskGraph([Value("a", 1), Sum("b", "a"), Sum("c", "a"), Sum("d", "b", "c")]);
+        GraphOptimizer.FuseLinearChains(g, ["d"]).Count.ShouldBe(4);
+        var chain = new TaskGraph([Value("a", 1), Sum("b", "a")]);
+        GraphOptimizer.FuseLinearChains(chain, ["a", "b"]).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Optimize_ResultEqualsUnoptimisedResult()
+    {
+        var tasks = new List<ChunkTask>();
+        for (int i = 0; i < 20; i++)
+        {
+            tasks.Add(Value($"x-{i}", i));
+            tasks.Add(new ChunkTask($"sq-{i}", "square", [$"x-{i}"], v => (int)v[0] * (int)v[0]));
+        }
+        tasks.Add(Sum("total", [.. Enumerable.Range(0, 20).Select(i => $"sq-{i}")]));
+        tasks.Add(Value("unused", 99));
+        var g = new TaskGraph(tasks);
+        TaskGraph opt = GraphOptimizer.Optimize(g, ["total"]);
+        opt.Count.ShouldBe(21);
+        var result = ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(opt, ["total"], new());
+        result.Values[0].ShouldBe(Enumerable.Range(0, 20).Sum(i => i * i));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using ArrayDispatch.Dense;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Testing;
+using Xunit;
+
+namespace ArrayDispatch.Conformance;
+
+/// <summary>
+/// The backend conformance kit. Subclass it in a backend's test project, naming the backend and its plugin:
+/// <code>
+/// public sealed class SparseConformance : BackendConformanceTests
+/// {
+///     protected override string Backend => "Sparse";
+///     protected override IArrayBackendPlugin[] Plugins => [new SparsePlugin()];
+///     // optional: protected override NDArray ToBackend(HostBuffer data) => Np.AsArray(data, "Sparse", format: "csr");
+/// }
+/// </code>
+/// For every function the backend declares (<c>FunctionsOf</c>) that the kit knows (<see cref="ConformanceCases"/>),
+/// each case draws the same inputs (fixed seeds) on the backend and on Dense, runs the call on both and compares the
+/// results: same shape, same dtype, values within <see cref="Tolerance"/>; or both calls fail. A backend that declines a
+/// case (NEP 18's NotImplemented for some inputs) is not failed for it unless <see cref="DeclineIsFailure"/>.
+/// </summary>
+public abstract class BackendConformanceTests
+{
+    /// <summary>The backend under test, as named in configuration.</summary>
+    protected abstract string Backend { get; }
+
+    /// <summary>The plugins to load besides Dense (normally just the backend's own).</summary>
+    protected abstract IArrayBackendPlugin[] Plugins { get; }
+
+    /// <summary>Converts drawn data into the backend's array; by default <c>Np.AsArray(data, Backend)</c>.</summary>
+    protected virtual NDArray ToBackend(HostBuffer data) => Np.AsArray(data, Backend);
+
+    /// <summary>Whether a case runs on this backend; by default every case of a declared function.</summary>
+    protected virtual bool Include(ConformanceCase conformanceCase) => true;
+
+    /// <summary>The allowed difference, as (rtol, atol), for results of <paramref name="dtype"/>.</summary>
+    protected virtual (double Rtol, double Atol) Tolerance(DType dtype) => dtype == DType.Float32 ? (1e-4, 1e-4) : (1e-9, 1e-9);
+
+    /// <summary>Whether declining a case (no implementation for its inputs) counts as a failure.</summary>
+    protected virtual bool DeclineIsFailure => false;
+
+    /// <summary>The element-wise, reduction, manipulation, indexing, sorting, product and creation functions the backend declares agree with Dense.</summary>
+    [Fact]
+    public void Declared_functions_agree_with_Dense() => AssertAgree(_ => true);
+
+    /// <summary>The cases that ran, with their outcome, for reports: (case, null when it agreed, else why not).</summary>
+    public IReadOnlyList<(ConformanceCase Case, string? Problem)> Run(Func<ConformanceCase, bool> filter)
+    {
+        IArrayBackendPlugin[] plugins = Plugins.Any(p => p.Name == "Dense") ? Plugins : [.. Plugins, new DensePlugin()];
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:DefaultBackend"] = Backend }, plugins);
+        IReadOnlyCollection<string> declared = host.Dispatcher.FunctionsOf(Backend);
+        var results = new List<(ConformanceCase, string?)>();
+        foreach (ConformanceCase c in ConformanceCases.All())
+        {
+            if (!declared.Contains(c.Function) || !filter(c) || !Include(c)) continue;
+            results.Add((c, Check(c)));
+        }
+        return results;
+    }
+
+    private void AssertAgree(Func<ConformanceCase, bool> filter)
+    {
+        var failures = Run(filter).Where(r => r.Problem is not null).ToList();
+        if (failures.Count == 0) return;
+        var sb = new StringBuilder($"{failures.Count} conformance case(s) of backend '{Backend}' disagree with Dense:");
+        foreach ((ConformanceCase c, string? p) in failures) sb.Append("\n  ").Append(c).Append(" — ").Append(p);
+        Assert.Fail(sb.ToString());
+    }
+
+    private string? Check(ConformanceCase c)
+    {
+        (HostBuffer[]? dense, Exception? denseError) = Evaluate(c, new ConformanceContext("Dense", b => Np.AsArray(b, "Dense")));
+        (HostBuffer[]? mine, Exception? myError) = Evaluate(c, new ConformanceContext(Backend, ToBackend));
+        if (IsBug(myError)) return $"{Backend} crashes: {myError}";
+        if (IsBug(denseError)) return $"Dense crashes: {denseError}";
+        if (myError is NoImplementationException && !DeclineIsFailure) return null;
+        if (denseError is not null && myError is not null) return null;
+        if (denseError is not null) return $"Dense raises {denseError.GetType().Name} ({denseError.Message}) but {Backend} returns a result";
+        if (myError is not null) return $"{myError.GetType().Name}: {myError.Message}";
+        if (mine!.Length != dense!.Length) return $"{mine.Length} results, Dense has {dense.Length}";
+        for (int i = 0; i < mine.Length; i++)
+        {
+            string? p = Compare(mine[i], dense[i]);
+            if (p is not null) return mine.Length > 1 ? $"result {i}: {p}" : p;
+        }
+        return null;
+    }
+
+    // Errors must be NumPy-style argument/shape/dtype/linalg errors, never these.
+    private static bool IsBug(Exception? ex) =>
+        ex is NullReferenceException or IndexOutOfRangeException or InvalidCastException or NotImplementedException or OverflowException or DivideByZeroException;
+
+    private static (HostBuffer[]?, Exception?) Evaluate(ConformanceCase c, ConformanceContext context)
+    {
+        try
+        {
+            return (c.Run(context).Select(a => a.ToHost()).ToArray(), null);
+        }
+        catch (Exception ex)
+        {
+            return (null, ex is BackendCallException { InnerException: { } inner } ? inner : ex);
+        }
+    }
+
+    private string? Compare(HostBuffer actual, HostBuffer expected)
+    {
+        if (actual.Shape != expected.Shape) return $"shape {actual.Shape}, Dense has {expected.Shape}";
+        if (actual.DType != expected.DType) return $"dtype {actual.DType.Name()}, Dense has {expected.DType.Name()}";
+        (double rtol, double atol) = Tolerance(actual.DType);
+        double[] a = ToDouble(actual), e = ToDouble(expected);
+        for (int i = 0; i < a.Length; i++)
+        {
+            bool ok = a[i] == e[i] || (double.IsNaN(a[i]) && double.IsNaN(e[i])) || Math.Abs(a[i] - e[i]) <= atol + rtol * Math.Abs(e[i]);
+            if (!ok) return $"element {i} is {a[i]:R}, Dense has {e[i]:R}";
+        }
+        return null;
+    }
+
+    private static double[] ToDouble(HostBuffer b) => b.DType switch
+    {
+        DType.Float64 => b.ToContiguous<double>(),
+        DType.Float32 => Array.ConvertAll(b.ToContiguous<float>(), v => (double)v),
+        DType.Int64 => Array.ConvertAll(b.ToContiguous<long>(), v => (double)v),
+        DType.Int32 => Array.ConvertAll(b.ToContiguous<int>(), v => (double)v),
+        _ => Array.ConvertAll(b.ToContiguous<bool>(), v => v ? 1.0 : 0.0),
+    };
+}

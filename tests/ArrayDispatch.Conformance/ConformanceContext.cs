@@ -1,0 +1,44 @@
+using ArrayDispatch.Interchange;
+
+namespace ArrayDispatch.Conformance;
+
+/// <summary>
+/// What a conformance case uses to make its inputs: <see cref="Array"/> draws the same values (a fixed seed) on either
+/// side, converted to the side's backend; <see cref="Backend"/> is the name to pass to creation functions.
+/// </summary>
+public sealed class ConformanceContext
+{
+    private readonly Func<HostBuffer, NDArray> _convert;
+
+    internal ConformanceContext(string backend, Func<HostBuffer, NDArray> convert)
+    {
+        Backend = backend;
+        _convert = convert;
+    }
+
+    /// <summary>The backend this side runs on (creation functions take it as <c>backend:</c>).</summary>
+    public string Backend { get; }
+
+    /// <summary>An array of <paramref name="shape"/> and <paramref name="dtype"/> with values drawn from <paramref name="seed"/>: floats in [low, high), integers in [low, high], bools half true.</summary>
+    public NDArray Array(Shape shape, DType dtype = DType.Float64, int seed = 1, double low = -3, double high = 3) =>
+        _convert(Draw(shape, dtype, seed, low, high));
+
+    /// <summary>The values <see cref="Array"/> would draw, as a host buffer.</summary>
+    public static HostBuffer Draw(Shape shape, DType dtype, int seed, double low = -3, double high = 3)
+    {
+        var rng = new Random(seed);
+        int n = (int)shape.Size;
+        return dtype switch
+        {
+            DType.Bool => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.5).ToArray(), shape),
+            DType.Int32 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => rng.Next((int)low, (int)high + 1)).ToArray(), shape),
+            DType.Int64 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => (long)rng.Next((int)low, (int)high + 1)).ToArray(), shape),
+            DType.Float32 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => (float)(low + (high - low) * rng.NextDouble())).ToArray(), shape),
+            _ => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => low + (high - low) * rng.NextDouble()).ToArray(), shape),
+        };
+    }
+
+    /// <summary>Converts data the case built itself (index arrays, masks).</summary>
+    public NDArray From<T>(T[] data, params int[] shape) where T : unmanaged =>
+        _convert(HostBuffer.FromContiguous(data, shape.Length == 0 ? new Shape(data.Length) : new Shape(shape)));
+}

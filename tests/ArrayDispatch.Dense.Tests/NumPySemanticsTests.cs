@@ -1,0 +1,82 @@
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>Corner cases where .NET and NumPy differ unless the backend takes care.</summary>
+public sealed class NumPySemanticsTests
+{
+    [Fact]
+    public void Maximum_minimum_and_max_reductions_propagate_nan()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = DenseArray.From(new[] { double.NaN, 1, 5 });
+        NDArray b = DenseArray.From(new[] { 0, double.NaN, 2.0 });
+        Np.Maximum(a, b).ToArray<double>().ShouldBe([double.NaN, double.NaN, 5]);
+        Np.Minimum(a, b).ToArray<double>().ShouldBe([double.NaN, double.NaN, 2]);
+        double.IsNaN(Np.Max(b).Item<double>()).ShouldBeTrue();
+        double.IsNaN(Np.Min(b).Item<double>()).ShouldBeTrue();
+        Np.Argmax(b).Item<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Sort_puts_nan_last_and_argsort_is_stable()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Np.Sort(DenseArray.From(new[] { 3, double.NaN, -1, 2 })).ToArray<double>().ShouldBe([-1, 2, 3, double.NaN]);
+        Np.Argsort(DenseArray.From(new long[] { 2, 1, 2, 1, 0 })).ToArray<long>().ShouldBe([4, 1, 3, 0, 2]);
+    }
+
+    [Fact]
+    public void Integer_sums_accumulate_in_int64_and_means_are_float64()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = DenseArray.From(new[] { int.MaxValue, int.MaxValue });
+        Np.Sum(a).DType.ShouldBe(DType.Int64);
+        Np.Sum(a).Item<long>().ShouldBe(2L * int.MaxValue);
+        Np.Mean(a).DType.ShouldBe(DType.Float64);
+        Np.Cumsum(DenseArray.From(new[] { true, true, false })).ToArray<long>().ShouldBe([1, 2, 2]);
+    }
+
+    [Fact]
+    public void Python_style_modulo_and_floor_division_for_floats_and_ints()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Np.Remainder(DenseArray.From(new[] { -7.5, 7.5 }), 2.0).ToArray<double>().ShouldBe([0.5, 1.5]);
+        Np.FloorDivide(DenseArray.From(new[] { -7.5, 7.5 }), 2.0).ToArray<double>().ShouldBe([-4, 3]);
+        Np.Remainder(DenseArray.From(new long[] { -7, 7 }), -2L).ToArray<long>().ShouldBe([-1, -1]);
+        Np.FloorDivide(DenseArray.From(new[] { int.MinValue }), -1L).ToArray<int>().ShouldBe([int.MinValue]);
+    }
+
+    [Fact]
+    public void Forbidden_casts_name_both_dtypes_and_the_rule()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<DTypeMismatchException>(() => Np.AsType(Np.Zeros(3), DType.Int32, Casting.SameKind))
+            .Message.ShouldBe("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'same_kind'");
+    }
+
+    [Fact]
+    public void Out_receives_the_result_with_same_kind_casting()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray o = Np.Zeros(3, DType.Float32);
+        NDArray r = Np.Add(DenseArray.From(new[] { 1.0, 2, 3 }), 1.0, o);
+        r.ShouldBeSameAs(o);
+        o.ToArray<float>().ShouldBe([2f, 3f, 4f]);
+        Should.Throw<DTypeMismatchException>(() => Np.Add(DenseArray.From(new[] { 1.0 }), 1.0, Np.Zeros(1, DType.Int64)));
+    }
+
+    [Fact]
+    public void Matmul_follows_numpy_rules_for_vectors_and_batches()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray m = Np.Arange(6.0).Reshape(2, 3);
+        NDArray v = DenseArray.From(new[] { 1.0, 1, 1 });
+        Np.MatMul(m, v).ToArray<double>().ShouldBe([3, 12]);
+        Np.MatMul(Np.Arange(12L).Reshape(2, 2, 3), Np.Arange(3L)).Shape.ShouldBe(new Shape(2, 2));
+        Np.MatMul(v, v).Shape.ShouldBe(Shape.Scalar);
+        Np.Einsum("ij->ji", m).ToArray<double>().ShouldBe(m.T.ToArray<double>());
+    }
+}

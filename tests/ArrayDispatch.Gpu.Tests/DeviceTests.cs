@@ -1,0 +1,78 @@
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+public sealed class DeviceTests : GpuTestBase
+{
+    [Fact]
+    public void SharedDevice_DescribesTheCpuAcceleratorAndWhy()
+    {
+        using GpuArray x = Gpu(new[] { 1.0 });
+
+        x.Device.Kind.ShouldBe(GpuAcceleratorKind.Cpu);
+        x.Device.Reason.ShouldStartWith("Cpu asked (CUDA: ");
+        x.Device.Description.ShouldContain("CPUAccelerator");
+    }
+
+    [Fact]
+    public void Host_ThatNeverTouchesGpu_StartsNoAccelerator()
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu" }, new GpuPlugin());
+
+        var device = host.Services.GetRequiredService<GpuDevice>();
+
+        device.IsStarted.ShouldBeFalse();
+        device.Description.ShouldStartWith("not started yet (Accelerator=Cpu, DeviceIndex=0)");
+    }
+
+    [Fact]
+    public void Host_OwnDevice_StartsOnFirstUseAndIsDisposedWithTheHost()
+    {
+        GpuDevice device;
+        using (TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Auto" }, new GpuPlugin()))
+        {
+            device = host.Services.GetRequiredService<GpuDevice>();
+            using var x = (GpuArray)Np.Ones(new Shape(3), backend: "Gpu");
+
+            device.IsStarted.ShouldBeTrue();
+            x.Device.Reason.ShouldStartWith("Auto: no CUDA device; OpenCL: ");
+            x.Device.Reason.ShouldEndWith("using CPU accelerator");
+            host.Services.GetServices<IBackendDescription>().Single(d => d.Backend == "Gpu").Describe().ShouldContain("CPU accelerator");
+        }
+
+        Should.Throw<ObjectDisposedException>(() => device.Info);
+    }
+
+    [Fact]
+    public void Configuration_UnknownAccelerator_IsRefusedNamingTheKey()
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Quantum" }, new GpuPlugin());
+
+        host.LoadResults.Single(r => r.Name == "Gpu").Reason.ShouldContain("ArrayDispatch:Backends:Gpu:Accelerator is 'Quantum'; expected Auto, Cuda, OpenCL or Cpu");
+    }
+
+    [Fact]
+    public void Configuration_CudaWithoutCudaDevice_FailsOnFirstUseWithTheDevicesFound()
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cuda" }, new GpuPlugin());
+
+        var ex = Should.Throw<InvalidOperationException>(() => Np.Zeros(new Shape(2), backend: "Gpu"));
+
+        ex.ToString().ShouldContain("ArrayDispatch:Backends:Gpu:Accelerator is 'Cuda' but ILGPU found no Cuda device (CUDA: none; OpenCL: ");
+    }
+
+    [Fact]
+    public void KernelCache_CompilesEachKernelOnce()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2 });
+        ((GpuArray)(x + x)).Dispose();
+        int compiled = Device.CompiledKernels.Count;
+
+        ((GpuArray)(x + x)).Dispose();
+
+        Device.CompiledKernels.Count.ShouldBe(compiled);
+        Device.CompiledKernels.Time.ShouldBeGreaterThan(TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,74 @@
+namespace ArrayDispatch.Gpu.Tests;
+
+public sealed class ManipulationTests : GpuTestBase
+{
+    [Fact]
+    public void Reshape_Contiguous_IsAViewSharingMemory()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2, 3, 4, 5, 6 });
+        long before = Device.AllocatedBytes;
+
+        using var r = (GpuArray)x.Reshape(2, -1);
+
+        r.Shape.ShouldBe(new Shape(2, 3));
+        Device.AllocatedBytes.ShouldBe(before);
+        r.ToArray<double>().ShouldBe([1.0, 2, 3, 4, 5, 6]);
+    }
+
+    [Fact]
+    public void Reshape_OfTransposedView_Copies()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2, 3, 4, 5, 6 }, 2, 3);
+
+        using var r = (GpuArray)x.T.Reshape(6);
+
+        r.ToArray<double>().ShouldBe([1.0, 4, 2, 5, 3, 6]);
+        Should.Throw<ShapeMismatchException>(() => x.Reshape(4)).Message.ShouldBe("cannot reshape array of size 6 into shape (4,) (Parameter 'shape')");
+    }
+
+    [Fact]
+    public void AsType_ConvertsAndChecksCasting()
+    {
+        using GpuArray x = Gpu(new[] { 1.9, -1.9, 0.0 });
+
+        ((GpuArray)x.AsType(DType.Int64)).ToArray<long>().ShouldBe([1L, -1, 0]);
+        ((GpuArray)x.AsType(DType.Bool)).ToArray<bool>().ShouldBe([true, true, false]);
+        ((GpuArray)x.AsType(DType.Float32)).ToArray<float>().ShouldBe([1.9f, -1.9f, 0f]);
+        Should.Throw<DTypeMismatchException>(() => x.AsType(DType.Int32, Casting.Safe))
+            .Message.ShouldBe("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'");
+    }
+
+    [Fact]
+    public void GetItem_SlicesIntegersNewAxisEllipsis_AreViews()
+    {
+        using GpuArray x = Gpu(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), 2, 3, 4);
+
+        ((GpuArray)x[1, .., 2]).ToArray<double>().ShouldBe([14.0, 18, 22]);
+        ((GpuArray)x[ArrayIndex.Ellipsis, ^1]).Shape.ShouldBe(new Shape(2, 3));
+        ((GpuArray)x[0, ArrayIndex.NewAxis, 1..3, new Slice(null, null, -2)]).ToArray<double>().ShouldBe([7.0, 5, 11, 9]);
+        Should.Throw<ArgumentOutOfRangeException>(() => x[5]).Message.ShouldStartWith("index 5 is out of bounds for axis 0 with size 2");
+    }
+
+    [Fact]
+    public void SqueezeExpandDimsBroadcastTo_ReshapeWithoutCopies()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2, 3 }, 1, 3);
+
+        ((GpuArray)Np.Squeeze(x)).Shape.ShouldBe(new Shape(3));
+        ((GpuArray)Np.ExpandDims(x, 0)).Shape.ShouldBe(new Shape(1, 1, 3));
+        using var b = (GpuArray)Np.BroadcastTo(x, 2, 3);
+        b.ToArray<double>().ShouldBe([1.0, 2, 3, 1, 2, 3]);
+    }
+
+    [Fact]
+    public void Copy_IsIndependentOfTheSource()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2 });
+        using var c = (GpuArray)Np.Copy(x);
+
+        Np.Add(x, 10.0, x);
+
+        c.ToArray<double>().ShouldBe([1.0, 2]);
+        x.ToArray<double>().ShouldBe([11.0, 12]);
+    }
+}

@@ -1,0 +1,171 @@
+using ArrayDispatch.Dense;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Testing;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+/// <summary>
+/// Every unary, binary and reduction function both backends declare, on the same random data (float64, float32,
+/// int64, with NaN-free values in each function's domain): Gpu's result matches Dense's in dtype, shape and values within
+/// float tolerance. Stands in for the conformance kit until it lands.
+/// </summary>
+public sealed class MatchesDenseTests : IDisposable
+{
+    private readonly TestHost _host = TestHost.Create(new DensePlugin(), new GpuPlugin(GpuTestBase.Device));
+
+    public void Dispose() => _host.Dispose();
+
+    private static IEnumerable<string> Shared(Type argsType)
+    {
+        using TestHost host = TestHost.Create(new DensePlugin(), new GpuPlugin(GpuTestBase.Device));
+        IReadOnlyCollection<string> dense = host.Dispatcher.FunctionsOf("Dense");
+        return host.Dispatcher.FunctionsOf("Gpu")
+            .Where(dense.Contains)
+            .Where(f => FunctionCatalog.TryGet(f, out ArrayFunction fn) && fn.ArgsType == argsType)
+            .Order()
+            .ToArray();
+    }
+
+    public static TheoryData<string> UnaryFunctions => new(Shared(typeof(UnaryArgs)));
+
+    public static TheoryData<string> BinaryFunctions => new(Shared(typeof(BinaryArgs)));
+
+    public static TheoryData<string> ReductionFunctions => new(Shared(typeof(ReductionArgs)));
+
+    private static NDArray Data(DType dtype, string function, Shape shape, int seed)
+    {
+        var random = new Random(seed);
+        (double lo, double hi) = function switch
+        {
+            "arccosh" => (1.1, 4.0),
+            "arcsin" or "arccos" or "arctanh" => (-0.9, 0.9),
+            "log" or "log2" or "log10" or "sqrt" or "reciprocal" => (0.1, 4.0),
+            "log1p" => (-0.5, 4.0),
+            "power" => (0.5, 2.0),
+            "prod" => (0.9, 1.1),
+            _ => (-4.0, 4.0),
+        };
+        double[] values = Enumerable.Range(0, (int)shape.Size).Select(_ => lo + (hi - lo) * random.NextDouble()).ToArray();
+        NDArray host = Np.AsArray(HostBuffer.FromContiguous(values, shape), backend: "Dense");
+        if (dtype == DType.Int64)
+        {
+            long[] ints = values.Select(v => (long)Math.Round(v) is var r && r == 0 && function is "divide" or "floor_divide" or "remainder" or "reciprocal" ? 1 : (long)Math.Round(v)).ToArray();
+            if (function == "power") ints = ints.Select(v => Math.Abs(v) % 4).ToArray();
+            host = Np.AsArray(HostBuffer.FromContiguous(ints, shape), backend: "Dense");
+        }
+        else if (dtype == DType.Float32)
+        {
+            host = Np.AsArray(HostBuffer.FromContiguous(values.Select(v => (float)v).ToArray(), shape), backend: "Dense");
+        }
+        return host;
+    }
+
+    private static void ShouldMatch(NDArray dense, NDArray gpu, string what)
+    {
+        gpu.ShouldBeOfType<GpuArray>(what);
+        gpu.DType.ShouldBe(dense.DType, what);
+        gpu.Shape.ShouldBe(dense.Shape, what);
+        HostBuffer d = dense.ToHost(), g = gpu.ToHost();
+        double[] expected = ToDoubles(d), actual = ToDoubles(g);
+        double tolerance = dense.DType == DType.Float32 ? 2e-5 : 1e-11;
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double e = expected[i], a = actual[i];
+            if (double.IsNaN(e) && double.IsNaN(a)) continue;
+            if (e == a) continue;
+            Math.Abs(a - e).ShouldBeLessThanOrEqualTo(tolerance * Math.Max(1, Math.Abs(e)), $"{what}[{i}]: Dense {e}, Gpu {a}");
+        }
+    }
+
+    private static double[] ToDoubles(HostBuffer b) => b.DType switch
+    {
+        DType.Bool => b.ToContiguous<bool>().Select(v => v ? 1.0 : 0.0).ToArray(),
+        DType.Int32 => b.ToContiguous<int>().Select(v => (double)v).ToArray(),
+        DType.Int64 => b.ToContiguous<long>().Select(v => (double)v).ToArray(),
+        DType.Float32 => b.ToContiguous<float>().Select(v => (double)v).ToArray(),
+        _ => b.ToContiguous<double>(),
+    };
+
+    private static bool Refused(Func<NDArray> call, out NDArray? result)
+    {
+        try
+        {
+            result = call();
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            result = null;
+            return true;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UnaryFunctions))]
+    public void Unary_OnGpu_MatchesDense(string name)
+    {
+        FunctionCatalog.TryGet(name, out ArrayFunction f);
+        var function = (ArrayFunction<UnaryArgs, NDArray>)f;
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Int64 })
+        {
+            // NumPy's reciprocal keeps integer dtypes (np.reciprocal(np.array([2])) is array([0])), as Gpu does; Dense
+            // returns float64 there (reported to the lead), so that one pair is left out.
+            if (name == "reciprocal" && dtype == DType.Int64) continue;
+            NDArray x = Data(dtype, name, new Shape(7, 9), name.Length);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            bool denseRefused = Refused(() => Np.Dispatcher.Invoke(function, new UnaryArgs(x)), out NDArray? dense);
+            bool gpuRefused = Refused(() => Np.Dispatcher.Invoke(function, new UnaryArgs(g)), out NDArray? gpu);
+            gpuRefused.ShouldBe(denseRefused, $"{name} {dtype.Name()}: refused on Dense {denseRefused}, on Gpu {gpuRefused}");
+            if (!denseRefused) ShouldMatch(dense!, gpu!, $"{name} {dtype.Name()}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BinaryFunctions))]
+    public void Binary_OnGpu_MatchesDense_WithBroadcasting(string name)
+    {
+        FunctionCatalog.TryGet(name, out ArrayFunction f);
+        var function = (ArrayFunction<BinaryArgs, NDArray>)f;
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Int64 })
+        {
+            NDArray x = Data(dtype, name, new Shape(6, 5), 1), y = Data(dtype, name, new Shape(5), 2);
+            using var gx = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            using var gy = (GpuArray)Np.AsArray(y, backend: "Gpu");
+            bool denseRefused = Refused(() => Np.Dispatcher.Invoke(function, new BinaryArgs(x, y)), out NDArray? dense);
+            bool gpuRefused = Refused(() => Np.Dispatcher.Invoke(function, new BinaryArgs(gx, gy)), out NDArray? gpu);
+            gpuRefused.ShouldBe(denseRefused, $"{name} {dtype.Name()}");
+            if (!denseRefused) ShouldMatch(dense!, gpu!, $"{name} {dtype.Name()}");
+            if (name is "power" or "floor_divide" or "remainder") continue;
+            bool denseScalarRefused = Refused(() => Np.Dispatcher.Invoke(function, new BinaryArgs(x, 2.5)), out NDArray? denseScalar);
+            bool gpuScalarRefused = Refused(() => Np.Dispatcher.Invoke(function, new BinaryArgs(gx, 2.5)), out NDArray? gpuScalar);
+            gpuScalarRefused.ShouldBe(denseScalarRefused, $"{name} {dtype.Name()} with 2.5");
+            if (!denseScalarRefused) ShouldMatch(denseScalar!, gpuScalar!, $"{name} {dtype.Name()} with 2.5");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReductionFunctions))]
+    public void Reduction_OnGpu_MatchesDense_OverAxes(string name)
+    {
+        FunctionCatalog.TryGet(name, out ArrayFunction f);
+        var function = (ArrayFunction<ReductionArgs, NDArray>)f;
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Int64 })
+        {
+            NDArray x = Data(dtype, name, new Shape(4, 6, 5), 3);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            Axes[] axes = name is "argmax" or "argmin" or "cumsum" or "cumprod" ? [Axes.All, 1, -1] : [Axes.All, 0, 2, Axes.Of(0, 2)];
+            foreach (Axes axis in axes)
+            {
+                foreach (bool keepDims in new[] { false, true })
+                {
+                    var args = new ReductionArgs(x, axis, keepDims);
+                    bool denseRefused = Refused(() => Np.Dispatcher.Invoke(function, args), out NDArray? dense);
+                    bool gpuRefused = Refused(() => Np.Dispatcher.Invoke(function, args with { X = g }), out NDArray? gpu);
+                    gpuRefused.ShouldBe(denseRefused, $"{name} {dtype.Name()} axis={axis} keepdims={keepDims}");
+                    if (!denseRefused) ShouldMatch(dense!, gpu!, $"{name} {dtype.Name()} axis={axis} keepdims={keepDims}");
+                }
+            }
+        }
+    }
+}

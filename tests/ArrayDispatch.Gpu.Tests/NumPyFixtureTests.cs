@@ -1,0 +1,50 @@
+using ArrayDispatch.Dense;
+using ArrayDispatch.Fixtures;
+using ArrayDispatch.Testing;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+/// <summary>
+/// NumPy's reference manifest run with backend Gpu (inputs are uploaded with <c>Np.AsArray(x, backend: "Gpu")</c>):
+/// every case whose function Gpu declares must pass; the others are skipped by the runner.
+/// </summary>
+public sealed class NumPyFixtureTests
+{
+    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureDirectory() is { } d ? FixtureManifest.Load(d) : null);
+
+    private static string? FixtureDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            foreach (string candidate in new[] { Path.Combine(d.FullName, "shared", "fixtures"), Path.Combine(d.FullName, "..", "shared", "fixtures") })
+            {
+                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
+            }
+        }
+        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
+    }
+
+    public static TheoryData<string> CaseIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (FixtureCase c in s_manifest.Value?.Cases ?? [])
+        {
+            if (GpuPlugin.Functions.Contains(c.Function)) data.Add(c.Id);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseIds))]
+    public void Case_OnGpu_MatchesNumPy(string id)
+    {
+        FixtureManifest manifest = s_manifest.Value!;
+        FixtureCase c = manifest.Cases.Single(x => x.Id == id);
+        using var host = TestHost.Create(new DensePlugin(), new GpuPlugin(GpuTestBase.Device));
+
+        FixtureResult result = new FixtureRunner(host.Dispatcher, "Gpu").Run(manifest, c);
+
+        result.Outcome.ShouldBe(FixtureOutcome.Passed, $"{c.Id} ({c.Function}): {result.Reason}");
+    }
+}

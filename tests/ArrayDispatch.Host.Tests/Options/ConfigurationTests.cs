@@ -1,0 +1,111 @@
+using ArrayDispatch.Runtime.Options;
+using ArrayDispatch.TestArrays;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArrayDispatch.Host.Tests.Options;
+
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly PluginFolder _plugins = new("Base", "Other");
+
+    public void Dispose() => _plugins.Dispose();
+
+    [Fact]
+    public void An_unknown_backend_or_function_is_refused_at_start_up_with_its_key_and_the_nearest_name()
+    {
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(
+            ("ArrayDispatch:Priority:0", "Bsae"),
+            ("ArrayDispatch:Functions:ad:Prefer:0", "Other"),
+            ("ArrayDispatch:Functions:sum:Coerce:0", "Othr"),
+            ("ArrayDispatch:DefaultBackend", "Nothing")));
+
+        ex.Failures.ShouldBe([
+            "ArrayDispatch:Priority:0: unknown backend 'Bsae'. Known backends: Base, Other. Did you mean 'Base'?",
+            "ArrayDispatch:DefaultBackend: unknown backend 'Nothing'. Known backends: Base, Other.",
+            "ArrayDispatch:Functions:ad: unknown function 'ad'. Did you mean 'add'?",
+            "ArrayDispatch:Functions:sum:Coerce:0: unknown backend 'Othr'. Known backends: Base, Other. Did you mean 'Other'?",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_generic_host_refuses_to_start_on_a_bad_key_and_starts_on_good_ones()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:PluginDirectories:0"] = _plugins.Root,
+            ["ArrayDispatch:SharedAssemblies:0"] = "ArrayDispatch.TestArrays",
+            ["ArrayDispatch:Priority:0"] = "Gpx",
+        });
+        builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+        using IHost host = builder.Build();
+
+        var ex = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+        ex.Message.ShouldContain("ArrayDispatch:Priority:0: unknown backend 'Gpx'");
+    }
+
+    [Fact]
+    public async Task A_changed_appsettings_file_changes_dispatch_without_a_restart()
+    {
+        string file = Path.Combine(_plugins.Root, "..", $"appsettings-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, Settings("Base", "Other"));
+        try
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+            builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: true);
+            builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+            using IHost host = builder.Build();
+            await host.StartAsync();
+            var api = host.Services.GetRequiredService<IArrayApi>();
+            api.Run(() => ((TestArray)Np.Add(new BaseArray(), new OtherArray())).MadeBy).ShouldBe("Base");
+
+            await File.WriteAllTextAsync(file, Settings("Other", "Base"));
+
+            string madeBy = "";
+            for (int i = 0; i < 100 && madeBy != "Other"; i++)
+            {
+                await Task.Delay(50);
+                madeBy = api.Run(() => ((TestArray)Np.Add(new BaseArray(), new OtherArray())).MadeBy);
+            }
+            madeBy.ShouldBe("Other");
+            await host.StopAsync();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        string Settings(string first, string second) => $$"""
+            { "ArrayDispatch": { "PluginDirectories": [ "{{_plugins.Root.Replace("\\", "\\\\")}}" ], "SharedAssemblies": [ "ArrayDispatch.TestArrays" ],
+                                 "Priority": [ "{{first}}", "{{second}}" ] } }
+            """;
+    }
+
+    [Fact]
+    public async Task The_health_check_is_degraded_and_names_a_refused_plugin()
+    {
+        _plugins.Add("FutureProtocol");
+        using var host = _plugins.Host();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        HealthReport report = await health.CheckHealthAsync();
+
+        report.Status.ShouldBe(HealthStatus.Degraded);
+        report.Entries["arraydispatch"].Description.ShouldBe("FutureProtocol: ProtocolMismatch");
+    }
+
+    [Fact]
+    public void Options_bind_the_documented_keys()
+    {
+        using var host = _plugins.Host(("ArrayDispatch:Functions:add:Prefer:0", "Other"), ("ArrayDispatch:HotReload", "false"));
+
+        ArrayDispatchOptions options = host.Services.GetRequiredService<IOptions<ArrayDispatchOptions>>().Value;
+
+        options.Functions["add"].Prefer.ShouldBe(["Other"]);
+        options.PluginDirectories.ShouldBe([_plugins.Root]);
+    }
+}
