@@ -39,7 +39,10 @@ public sealed class CsrArray : CompressedArray
     public override CooArray ToCoo()
     {
         (int[] rows, int[] cols) = ExpandMajor();
-        return new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(Values), Shape, IsCanonical);
+        // Canonical storage is never modified in place, so the column and value arrays can be shared.
+        return IsCanonical
+            ? new CooArray([rows, cols], Values, Shape, true)
+            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(Values), Shape, false);
     }
 
     /// <inheritdoc/>

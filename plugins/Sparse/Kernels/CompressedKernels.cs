@@ -89,8 +89,8 @@ internal static class CompressedKernels
         for (int k = 0; k < nnz; k++) outPtr[indices[k] + 1]++;
         for (int j = 0; j < minor; j++) outPtr[j + 1] += outPtr[j];
         var next = (int[])outPtr.Clone();
-        var outIndices = new int[nnz];
-        var outValues = new T[nnz];
+        int[] outIndices = GC.AllocateUninitializedArray<int>(nnz);
+        T[] outValues = GC.AllocateUninitializedArray<T>(nnz);
         for (int i = 0; i < major; i++)
         {
             for (int k = indptr[i]; k < indptr[i + 1]; k++)
@@ -122,8 +122,8 @@ internal static class CompressedKernels
         for (int i = 0; i < major; i++) indptr[i + 1] += indptr[i];
         var next = new int[major];
         Array.Copy(indptr, next, major);
-        var indices = new int[nnz];
-        var outValues = new T[nnz];
+        int[] indices = GC.AllocateUninitializedArray<int>(nnz);
+        T[] outValues = GC.AllocateUninitializedArray<T>(nnz);
         for (int k = 0; k < nnz; k++)
         {
             int dest = next[majors[k]]++;

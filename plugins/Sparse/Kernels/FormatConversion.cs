@@ -5,7 +5,7 @@ internal static class FormatConversion
 {
     /// <summary>
     /// COO to CSR. A canonical COO (row-major, no duplicates) is already in CSR order: the row pointer is a histogram of
-    /// the rows and the columns and values are copied as they are. Otherwise a stable counting sort on the rows, then each
+    /// the rows, and the column and value arrays are shared (canonical storage is never modified in place). Otherwise a stable counting sort on the rows, then each
     /// row is sorted and its duplicates summed.
     /// </summary>
     public static CsrArray CooToCsr(CooArray coo)
@@ -17,7 +17,7 @@ internal static class FormatConversion
             var indptr = new int[rows + 1];
             foreach (int i in r) indptr[i + 1]++;
             for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-            return new CsrArray(indptr, (int[])c.Clone(), ArrayOps.Copy(coo.Values), coo.Shape, true, true);
+            return new CsrArray(indptr, c, coo.Values, coo.Shape, true, true);
         }
         (int[] p, int[] idx, Array v) = CompressedKernels.FromCoordinates(r, c, coo.Values, rows);
         var result = new CsrArray(p, idx, v, coo.Shape, false, false);

@@ -3,9 +3,10 @@ using System.Numerics;
 namespace ArrayDispatch.Sparse.Kernels;
 
 /// <summary>
-/// Sparse × sparse (Gustavson's row-by-row algorithm with a dense accumulator, as SciPy's <c>csr_matmat</c>), in parallel
-/// over row blocks. Each block writes its rows into its own buffers (together one temporary of the output's size), then
-/// the blocks are copied into the result. Columns within a row come out in first-touch order (unsorted, as in SciPy).
+/// Sparse × sparse by Gustavson's row-by-row algorithm, in two parallel passes over row blocks as SciPy's
+/// <c>csr_matmat</c> does serially: a symbolic pass counts each row's distinct columns, then a numeric pass accumulates
+/// straight into the result, so nothing of the output's size is allocated besides the result. Columns within a row come
+/// out in first-touch order (unsorted, as in SciPy).
 /// </summary>
 internal static class SpGemm
 {
@@ -13,70 +14,69 @@ internal static class SpGemm
         int rows, int cols, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv) where T : unmanaged, INumber<T>
     {
         int blocks = Blocks.Count(rows);
-        var blockIndices = new int[blocks][];
-        var blockValues = new T[blocks][];
-        var rowCounts = new int[rows + 1];
-        Parallel.For(0, blocks, Blocks.Options, () => new Accumulator<T>(cols), (blk, _, acc) =>
+        var indptr = new int[rows + 1];
+        Parallel.For(0, blocks, Blocks.Options, () => NewMarks(cols), (blk, _, mark) =>
         {
             (int start, int end) = Blocks.Range(blk, rows);
-            long estimate = 0;
+            int[] aptr = ap, aidx = ai, bptr = bp, bidx = bi;
             for (int i = start; i < end; i++)
             {
-                for (int k = ap[i]; k < ap[i + 1]; k++) estimate += bp[ai[k] + 1] - bp[ai[k]];
-            }
-            var idx = new int[Math.Min(estimate, Array.MaxLength)];
-            var val = new T[idx.Length];
-            int w = 0;
-            for (int i = start; i < end; i++)
-            {
-                int rowStart = w;
-                for (int k = ap[i]; k < ap[i + 1]; k++)
+                int count = 0;
+                for (int k = aptr[i]; k < aptr[i + 1]; k++)
                 {
-                    int j = ai[k];
-                    T a = av[k];
-                    for (int t = bp[j]; t < bp[j + 1]; t++)
+                    int j = aidx[k];
+                    for (int t = bptr[j], tEnd = bptr[j + 1]; t < tEnd; t++)
                     {
-                        int c = bi[t];
-                        int slot = acc.Slot[c];
-                        if (slot >= rowStart && slot < w && idx[slot] == c) val[slot] += a * bv[t];
+                        int c = bidx[t];
+                        if (mark[c] == i) continue;
+                        mark[c] = i;
+                        count++;
+                    }
+                }
+                indptr[i + 1] = count;
+            }
+            return mark;
+        }, _ => { });
+        for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
+        int[] indices = GC.AllocateUninitializedArray<int>(indptr[rows]);
+        T[] values = GC.AllocateUninitializedArray<T>(indptr[rows]);
+        Parallel.For(0, blocks, Blocks.Options, () => NewMarks(cols), (blk, _, slots) =>
+        {
+            (int start, int end) = Blocks.Range(blk, rows);
+            // Locals rather than captured variables, so the JIT keeps them in registers in the inner loop.
+            int[] aptr = ap, aidx = ai, bptr = bp, bidx = bi, idx = indices;
+            T[] aval = av, bval = bv, val = values;
+            for (int i = start; i < end; i++)
+            {
+                int rowStart = indptr[i], w = rowStart;
+                for (int k = aptr[i]; k < aptr[i + 1]; k++)
+                {
+                    int j = aidx[k];
+                    T a = aval[k];
+                    for (int t = bptr[j], tEnd = bptr[j + 1]; t < tEnd; t++)
+                    {
+                        int c = bidx[t];
+                        int slot = slots[c];
+                        // A slot inside this row's written range that holds c is c's accumulator; anything else is stale.
+                        if ((uint)(slot - rowStart) < (uint)(w - rowStart) && idx[slot] == c) val[slot] += a * bval[t];
                         else
                         {
-                            acc.Slot[c] = w;
+                            slots[c] = w;
                             idx[w] = c;
-                            val[w++] = a * bv[t];
+                            val[w++] = a * bval[t];
                         }
                     }
                 }
-                rowCounts[i + 1] = w - rowStart;
             }
-            blockIndices[blk] = idx;
-            blockValues[blk] = val;
-            return acc;
+            return slots;
         }, _ => { });
-        for (int i = 0; i < rows; i++) rowCounts[i + 1] += rowCounts[i];
-        int[] indptr = rowCounts;
-        var indices = new int[indptr[rows]];
-        var values = new T[indptr[rows]];
-        Parallel.For(0, blocks, Blocks.Options, blk =>
-        {
-            (int start, int end) = Blocks.Range(blk, rows);
-            int length = indptr[end] - indptr[start];
-            Array.Copy(blockIndices[blk], 0, indices, indptr[start], length);
-            Array.Copy(blockValues[blk], 0, values, indptr[start], length);
-        });
         return (indptr, indices, values);
     }
 
-    /// <summary>Per-worker state: for each column, where it was last written in the block buffer.</summary>
-    private sealed class Accumulator<T>(int cols)
+    private static int[] NewMarks(int cols)
     {
-        public int[] Slot { get; } = CreateSlots(cols);
-
-        private static int[] CreateSlots(int cols)
-        {
-            var slots = new int[cols];
-            Array.Fill(slots, -1);
-            return slots;
-        }
+        var marks = new int[cols];
+        Array.Fill(marks, -1);
+        return marks;
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
@@ -10,7 +11,7 @@ internal static class SpMV
     /// <summary><c>y = A @ x</c> for CSR A with <paramref name="rows"/> rows.</summary>
     public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] x) where T : unmanaged, INumber<T>
     {
-        var y = new T[rows];
+        T[] y = GC.AllocateUninitializedArray<T>(rows);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, b =>
         {
             (int start, int end) = Blocks.Range(b, rows);
@@ -76,6 +77,16 @@ internal static class SpMV
     private static void AddScaled<T>(Span<T> row, T a, ReadOnlySpan<T> b) where T : unmanaged, INumber<T>
     {
         int j = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            ref T r = ref MemoryMarshal.GetReference(row);
+            ref T s = ref MemoryMarshal.GetReference(b);
+            var va = Vector256.Create(a);
+            for (; j + Vector256<T>.Count <= row.Length; j += Vector256<T>.Count)
+            {
+                (Vector256.LoadUnsafe(ref r, (nuint)j) + va * Vector256.LoadUnsafe(ref s, (nuint)j)).StoreUnsafe(ref r, (nuint)j);
+            }
+        }
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
         {
             var va = new Vector<T>(a);

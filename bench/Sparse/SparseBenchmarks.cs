@@ -1,0 +1,86 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Sparse.Functions;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Jobs;
+
+namespace ArrayDispatch.Sparse.Benchmarks;
+
+/// <summary>
+/// The sparse workloads, named as in /work/shared/bench/numpy_anchors.py (section sparse) so the rows line up
+/// with SciPy's: a 1e6 x 1e6 CSR with 1e7 entries, and a 1e5 x 1e5 CSR with 1e6 entries. Calls go through the plugin's
+/// registered handlers (what the dispatcher invokes), with a stand-in dense backend that wraps host buffers.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(SparseBenchmarkConfig))]
+public class SparseBenchmarks
+{
+    private SparseElementwise _elementwise = null!;
+    private SparseReductions _reductions = null!;
+    private SparseProducts _products = null!;
+    private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!;
+    private CooArray _coo = null!;
+    private NDArray _x = null!, _d16 = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var ctx = new SparseContext(new BufferDispatcher(), new SparseOptions());
+        _elementwise = new SparseElementwise(ctx);
+        _reductions = new SparseReductions(ctx);
+        _products = new SparseProducts(ctx);
+        const int n = 1_000_000;
+        _a = (CsrArray)SparseArrays.Random(n, n, 1e-5, seed: 1);
+        _b = (CsrArray)SparseArrays.Random(n, n, 1e-5, seed: 2);
+        _coo = _a.ToCoo();
+        var rng = new Random(3);
+        var x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = rng.NextDouble() - 0.5;
+        _x = new BufferArray(HostBuffer.FromContiguous(x, new Shape(n)));
+        const int m = 100_000;
+        _s = (CsrArray)SparseArrays.Random(m, m, 1e-4, seed: 4);
+        _s2 = (CsrArray)SparseArrays.Random(m, m, 1e-4, seed: 5);
+        var d = new double[m * 16];
+        for (int i = 0; i < d.Length; i++) d[i] = rng.NextDouble() - 0.5;
+        _d16 = new BufferArray(HostBuffer.FromContiguous(d, new Shape(m, 16)));
+    }
+
+    private static readonly Type[] s_sparseDense = [typeof(CsrArray), typeof(BufferArray)];
+    private static readonly Type[] s_sparse = [typeof(CsrArray)];
+
+    [Benchmark(Description = "csr_spmv")]
+    public NDArray SpMV() => _products.MatMul(new PairArgs(_a, _x), s_sparseDense).Value;
+
+    [Benchmark(Description = "csr_sum")]
+    public NDArray Sum() => _reductions.Sum(new ReductionArgs(_a), s_sparse).Value;
+
+    [Benchmark(Description = "csr_sum_axis0")]
+    public NDArray SumAxis0() => _reductions.Sum(new ReductionArgs(_a, 0), s_sparse).Value;
+
+    [Benchmark(Description = "csr_add_csr")]
+    public NDArray Add() => _elementwise.Add(new BinaryArgs(_a, _b), s_sparse).Value;
+
+    [Benchmark(Description = "csr_multiply_csr")]
+    public NDArray Multiply() => _elementwise.Multiply(new BinaryArgs(_a, _b), s_sparse).Value;
+
+    [Benchmark(Description = "coo_to_csr")]
+    public NDArray CooToCsr() => _coo.ToCsr();
+
+    [Benchmark(Description = "csr_matmul_csr")]
+    public NDArray SpGemm() => _products.MatMul(new PairArgs(_s, _s2), s_sparse).Value;
+
+    [Benchmark(Description = "csr_matmul_dense")]
+    public NDArray SpMM() => _products.MatMul(new PairArgs(_s, _d16), s_sparseDense).Value;
+}
+
+/// <summary>
+/// Few, long iterations (each call takes 5-2000 ms), in process: on the shared 2-core machine generating and building a
+/// separate benchmark project exceeds BenchmarkDotNet's 2-minute build timeout. The process keeps freed GC segments
+/// committed (RetainVMGarbageCollection in the project), as glibc's heap does for SciPy.
+/// </summary>
+public sealed class SparseBenchmarkConfig : BenchmarkDotNet.Configs.ManualConfig
+{
+    public SparseBenchmarkConfig() =>
+        AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+}
