@@ -29,6 +29,20 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
 
     public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
     {
+        // Tracing costs one check when nobody listens; with a listener each call is an activity tagged with its backend.
+        if (ArrayDispatchMetrics.ActivitySource.HasListeners()) return InvokeTraced(in args, types);
+        return InvokeCore(in args, types, null);
+    }
+
+    private TResult InvokeTraced(in TArgs args, ReadOnlySpan<Type> types)
+    {
+        using System.Diagnostics.Activity? activity = ArrayDispatchMetrics.ActivitySource.StartActivity(_function.Name);
+        activity?.SetTag("arraydispatch.function", _function.Name);
+        return InvokeCore(in args, types, activity);
+    }
+
+    private TResult InvokeCore(in TArgs args, ReadOnlySpan<Type> types, System.Diagnostics.Activity? activity)
+    {
         ArrayHandler<TArgs, TResult>[] handlers = _handlers;
         for (int i = 0; i < handlers.Length; i++)
         {
@@ -44,6 +58,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             }
             if (result.Handled)
             {
+                activity?.SetTag("arraydispatch.backend", _candidates[i].Backend);
                 _context.Metrics.Dispatched(_function.Name, _candidates[i].Backend);
                 return result.Value;
             }
