@@ -66,7 +66,9 @@ public sealed class GpuPlugin : IArrayBackendPlugin
     {
         string? kindText = backend.Configuration["Accelerator"];
         GpuAcceleratorKind kind = GpuAcceleratorKind.Auto;
-        if (!string.IsNullOrWhiteSpace(kindText) && !Enum.TryParse(kindText.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || char.IsDigit(kindText!.Trim()[0]))
+        // Unset means Auto; a number is refused even though Enum.TryParse would accept it.
+        if (!string.IsNullOrWhiteSpace(kindText)
+            && (!Enum.TryParse(kindText.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind) || char.IsDigit(kindText.Trim()[0])))
         {
             throw new ArgumentException($"{path}:Accelerator is '{kindText}'; expected Auto, Cuda, OpenCL or Cpu", $"{path}:Accelerator");
         }

@@ -11,6 +11,9 @@ internal static class ManipulationHandlers
 
     public static void Register(IBackendBuilder backend)
     {
+        // Gpu arrays are eager: compute returns them as they are (what dask.compute does with NumPy or CuPy arrays).
+        backend.Implement(ArrayFunctions.Compute, (in ArrayListArgs args, ReadOnlySpan<Type> types) =>
+            types.AllAre<GpuArray>() ? args.Arrays : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Reshape, (in ShapeArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "reshape") ? Reshape((GpuArray)args.X, args.Shape) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Ravel, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
