@@ -79,6 +79,8 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         try
         {
             NDArray[] r = call.Invoke(c);
+            // A lazy backend raises at compute time: materialize the results before calling the case a miss.
+            foreach (NDArray result in r) result.ToHost();
             return Fail(c, $"expected NumPy's {c.Error}, but the call returned shape {r.FirstOrDefault()?.Shape}");
         }
         catch (Exception ex)

@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
 
 namespace ArrayDispatch.Chunked.Linalg;
 
@@ -51,7 +52,35 @@ internal static class ChunkedLinalg
             throw new ShapeMismatchException($"solve: Input operand 1 has a mismatch in its core dimension 0 (size {b.Shape.Dims[0]} is different from {a.Shape.Dims[0]})", a.Shape, b.Shape);
         }
         var (qtb, r) = Reduce(context, a, b);
-        return SmallSystem(context, "solve", r, qtb, (rr, bb) => context.Invoke(ArrayFunctions.Solve, new PairArgs(rr, bb)));
+        return SmallSystem(context, "solve", r, qtb, (rr, bb) =>
+        {
+            RequireNonsingular(rr);
+            return context.Invoke(ArrayFunctions.Solve, new PairArgs(rr, bb));
+        });
+    }
+
+    /// <summary>
+    /// NumPy's <c>LinAlgError("Singular matrix")</c> for a numerically singular <c>a</c>: R of its QR then has a diagonal
+    /// entry at or below <c>n · eps · max|r_jj|</c>, which LU on R alone would take for a tiny but valid pivot.
+    /// </summary>
+    private static void RequireNonsingular(NDArray r)
+    {
+        // Read from the host buffer directly: this runs inside a task, where no dispatcher call is needed.
+        HostBuffer host = r.ToHost();
+        int n = r.Shape.Dims[1];
+        if (n == 0) return;
+        var diagonal = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
+            diagonal[i] = Math.Abs(host.DType == DType.Float32 ? ((float[])host.Data)[at] : ((double[])host.Data)[at]);
+        }
+        double eps = host.DType == DType.Float32 ? 1.1920929e-07 : 2.220446049250313e-16;
+        double tolerance = n * eps * diagonal.Max();
+        foreach (double d in diagonal)
+        {
+            if (d <= tolerance || double.IsNaN(d)) throw new LinAlgException("Singular matrix");
+        }
     }
 
     /// <summary>Least squares through the QR of tall <paramref name="a"/>: the small system <c>R x = Qᵀ b</c> is solved by the chunk backend's lstsq.</summary>

@@ -19,6 +19,12 @@ internal static class Elementwise
         x = Unalias(x, destination);
         T[] xs = x.Storage<T>();
         TOut[] ds = destination.Storage<TOut>();
+        if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
+        {
+            // Small and contiguous: one span call, without the layout, closure and split.
+            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            return;
+        }
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
         if (typeof(K) == typeof(Identity<T>) && layout.Dims.Length == 2 && sd == 1 && sx != 1 && layout.Strides[0][0] == 1)
@@ -67,6 +73,11 @@ internal static class Elementwise
         y = Unalias(y, destination);
         T[] xs = x.Storage<T>(), ys = y.Storage<T>();
         TOut[] ds = destination.Storage<TOut>();
+        if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)
+        {
+            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ys.AsSpan((int)y.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            return;
+        }
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [x.Offset, y.Offset, destination.Offset]);

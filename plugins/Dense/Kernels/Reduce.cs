@@ -10,6 +10,14 @@ internal static class Reduce
     public static DenseArray Run<T, TOp>(DenseArray x, int[] axes, string function) where T : unmanaged where TOp : IReductionOp<T>
     {
         int rank = x.Rank;
+        if (axes.Length == rank && x.Size > 0 && x.Size < 4 * Elementwise.ParallelThreshold && x.IsCContiguous)
+        {
+            // Full reduction of one contiguous row small enough for one core: no views, layout or task setup. Same
+            // kernel call on the same span as the general path below, so the same result.
+            DenseArray total = DenseArray.Create<T>(Shape.Scalar);
+            total.Storage<T>()[0] = TOp.Reduce(x.Storage<T>().AsSpan((int)x.Offset, (int)x.Size));
+            return total;
+        }
         int[] perm = Views.MoveToEnd(rank, axes);
         DenseArray v = Views.Transpose(x, perm);
         int kept = rank - axes.Length;
@@ -38,7 +46,7 @@ internal static class Reduce
             long start = x.Offset;
             int workers = x.Size >= Elementwise.ParallelThreshold && slab >= 1024 ? Environment.ProcessorCount : 1;
             long chunk = (slab + workers - 1) / workers;
-            Parallel.For(0, workers, w =>
+            Action<int> combine = w =>
             {
                 long j0 = w * chunk, j1 = Math.Min(slab, j0 + chunk);
                 if (j0 >= j1) return;
@@ -46,7 +54,9 @@ internal static class Reduce
                 Span<T> acc = r.AsSpan((int)j0, len);
                 data.AsSpan((int)(start + j0), len).CopyTo(acc);
                 for (long i = 1; i < slabs; i++) TOp.Combine(acc, data.AsSpan((int)(start + i * slab + j0), len));
-            });
+            };
+            if (workers > 1) Parallel.For(0, workers, combine);
+            else combine(0);
             return result;
         }
 
@@ -70,11 +80,9 @@ internal static class Reduce
         }
         int parts = rows > 1 && x.Size >= Elementwise.ParallelThreshold ? Math.Min(Environment.ProcessorCount * 4, (int)Math.Min(rows, int.MaxValue)) : 1;
         // Rows of the kept layout are walked element by element: each kept element is one reduced row.
-        Parallel.For(0, parts, p =>
-        {
-            long k0 = rows * p / parts, k1 = rows * (p + 1) / parts;
-            ForEachKept(layout, k0, k1, (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan((int)position, innerLen)));
-        });
+        Action<long, long> reduceRow = (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan((int)position, innerLen));
+        if (parts > 1) Parallel.For(0, parts, p => ForEachKept(layout, rows * p / parts, rows * (p + 1) / parts, reduceRow));
+        else ForEachKept(layout, 0, rows, reduceRow);
         return result;
     }
 

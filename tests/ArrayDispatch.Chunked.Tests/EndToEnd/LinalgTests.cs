@@ -107,6 +107,38 @@ public sealed class LinalgTests
         Values(x).ShouldBe(Np.Linalg.Solve(a, b).ToArray<double>(), 1e-10);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void Solve_SingularMatrix_RaisesLinAlgErrorAtCompute(int chunk)
+    {
+        using TestHost host = Create();
+        NDArray a = Np.Ones((3, 3), backend: "Chunked", chunks: [chunk]);
+        NDArray b = Np.Ones(new Shape(3), backend: "Chunked", chunks: [chunk]);
+        NDArray x = Np.Linalg.Solve(a, b);   // lazy, as dask.array.linalg.solve
+        Exception ex = Should.Throw<Exception>(() => x.ToHost());
+        LinAlgException inner = InnerChain(ex).OfType<LinAlgException>().ShouldHaveSingleItem();
+        inner.Message.ShouldBe("Singular matrix");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void Solve_NumericallySingularMatrix_RaisesLinAlgErrorAtCompute(int chunk)
+    {
+        using TestHost host = Create();
+        NDArray a = Np.AsArray(Np.Arange(9.0, backend: "Dense").Reshape(3, 3), backend: "Chunked", chunks: [chunk]);
+        NDArray b = Np.Ones(new Shape(3), backend: "Chunked", chunks: [chunk]);
+        NDArray x = Np.Linalg.Solve(a, b);   // R of its QR has a tiny non-zero diagonal entry, which LU on R accepts
+        Exception ex = Should.Throw<Exception>(() => x.ToHost());
+        InnerChain(ex).OfType<LinAlgException>().ShouldHaveSingleItem().Message.ShouldBe("Singular matrix");
+    }
+
+    private static IEnumerable<Exception> InnerChain(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException) yield return e;
+    }
+
     [Fact]
     public void Lstsq_TallSystem_MatchesDense()
     {
