@@ -17,6 +17,23 @@ public sealed class FixtureManifest
     /// <summary>The cases, in manifest order.</summary>
     public IReadOnlyList<FixtureCase> Cases { get; }
 
+    /// <summary>
+    /// Finds NumPy's reference fixtures: <c>$ARRAYDISPATCH_FIXTURES</c>, else a <c>shared/fixtures</c> folder in or beside
+    /// any folder above the running binaries (CI puts <c>shared/</c> beside the checkout); null when there is none.
+    /// </summary>
+    public static string? Locate()
+    {
+        if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            foreach (string candidate in new[] { Path.Combine(d.FullName, "shared", "fixtures"), Path.Combine(d.FullName, "..", "shared", "fixtures") })
+            {
+                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return Path.GetFullPath(candidate);
+            }
+        }
+        return null;
+    }
+
     /// <summary>Reads <c>manifest.json</c> in <paramref name="directory"/>.</summary>
     /// <exception cref="FileNotFoundException">There is no manifest.</exception>
     public static FixtureManifest Load(string directory)

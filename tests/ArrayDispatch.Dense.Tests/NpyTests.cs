@@ -9,7 +9,7 @@ namespace ArrayDispatch.Dense.Tests;
 
 public sealed class NpyTests
 {
-    private static string Fixture(string name) => Path.Combine(NumPyFixtureTests.FixtureDirectory()!, name);
+    private static string Fixture(string name) => Path.Combine(ArrayDispatch.Fixtures.FixtureManifest.Locate()!, name);
 
     [Theory]
     [InlineData("reshape.arg0.npy")]          // float64 (2, 3, 4)

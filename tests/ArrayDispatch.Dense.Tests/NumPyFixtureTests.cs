@@ -7,21 +7,8 @@ namespace ArrayDispatch.Dense.Tests;
 /// <summary>Every case of NumPy's reference manifest, run on Dense: one theory row per case id.</summary>
 public sealed class NumPyFixtureTests
 {
-    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureDirectory() is { } d ? FixtureManifest.Load(d) : null);
+    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureManifest.Locate() is { } d ? FixtureManifest.Load(d) : null);
 
-    /// <summary>The fixture directory: $ARRAYDISPATCH_FIXTURES, else <c>shared/fixtures</c> beside or above the repository.</summary>
-    internal static string? FixtureDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            foreach (string candidate in new[] { Path.Combine(d.FullName, "shared", "fixtures"), Path.Combine(d.FullName, "..", "shared", "fixtures") })
-            {
-                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
-            }
-        }
-        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
-    }
 
     public static TheoryData<string> CaseIds()
     {
@@ -48,7 +35,7 @@ public sealed class NumPyFixtureSummaryTests
     [Fact]
     public void Only_functions_Dense_does_not_declare_are_skipped()
     {
-        string? dir = NumPyFixtureTests.FixtureDirectory();
+        string? dir = FixtureManifest.Locate();
         Assert.NotNull(dir);
         FixtureManifest manifest = FixtureManifest.Load(dir!);
         using var host = TestHost.Create(new DensePlugin());

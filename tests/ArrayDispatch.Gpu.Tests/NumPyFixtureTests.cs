@@ -10,20 +10,8 @@ namespace ArrayDispatch.Gpu.Tests;
 /// </summary>
 public sealed class NumPyFixtureTests
 {
-    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureDirectory() is { } d ? FixtureManifest.Load(d) : null);
+    private static readonly Lazy<FixtureManifest?> s_manifest = new(() => FixtureManifest.Locate() is { } d ? FixtureManifest.Load(d) : null);
 
-    private static string? FixtureDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            foreach (string candidate in new[] { Path.Combine(d.FullName, "shared", "fixtures"), Path.Combine(d.FullName, "..", "shared", "fixtures") })
-            {
-                if (File.Exists(Path.Combine(candidate, "manifest.json"))) return candidate;
-            }
-        }
-        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
-    }
 
     public static TheoryData<string> CaseIds()
     {
