@@ -144,29 +144,31 @@ internal sealed unsafe partial class NativeLapack
         return true;
     }
 
-    /// <summary>getrf + getri on the buffer as is: the inverse of column-major Aᵀ is inv(A)ᵀ, i.e. row-major inv(A).</summary>
+    /// <summary>
+    /// getrf + getrs against the identity, as NumPy's inv does with gesv (OpenBLAS parallelises getrs' triangular solves;
+    /// getri measured 1.5x slower at 1000²). getrf factors column-major Aᵀ; getrs('N') solves Aᵀ Y = I, so
+    /// Y = inv(A)ᵀ column-major, which read row-major is inv(A): no transposes.
+    /// </summary>
     public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        a[..(n * n)].CopyTo(inv);
+        T[] lu = a[..(n * n)].ToArray();
         int[] piv = new int[n];
         int info = 0, lda = Math.Max(1, n);
         Routines f = For<T>();
-        fixed (T* pa = inv)
+        fixed (T* pa = lu)
         fixed (int* pp = piv)
-        {
             ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)f.Getrf)(&n, &n, pa, &lda, pp, &info);
-            Check(info, "getrf");
-            if (info > 0) return false;
-            var getri = (delegate* unmanaged<int*, void*, int*, int*, void*, int*, int*, void>)f.Getri;
-            T query = T.Zero;
-            int lwork = -1;
-            getri(&n, pa, &lda, pp, &query, &lwork, &info);
-            Check(info, "getri");
-            lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) getri(&n, pa, &lda, pp, pw, &lwork, &info);
-            Check(info, "getri");
-        }
-        return info == 0;
+        Check(info, "getrf");
+        if (info > 0) return false;
+        Span<T> y = inv[..(n * n)];
+        y.Clear();
+        for (int i = 0; i < n; i++) y[i * n + i] = T.One;
+        byte trans = N;
+        fixed (T* pa = lu, py = y)
+        fixed (int* pp = piv)
+            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)f.Getrs)(&trans, &n, &n, pa, &lda, pp, py, &lda, &info, 1);
+        Check(info, "getrs");
+        return true;
     }
 
     /// <summary>syevd('U') on the buffer reads row-major A's lower triangle; eigenvectors come back as column-major columns, transposed into v.</summary>
