@@ -50,6 +50,17 @@ public sealed class NumPySemanticsTests
     }
 
     [Fact]
+    public void Negating_or_subtracting_booleans_is_refused_with_the_operator_to_use_instead()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray flags = DenseArray.From(new[] { true, false });
+        Should.Throw<DTypeMismatchException>(() => Np.Negative(flags)).Message.ShouldContain("logical_not");
+        Should.Throw<DTypeMismatchException>(() => -flags).Message.ShouldContain("`~` operator");
+        Should.Throw<DTypeMismatchException>(() => Np.Subtract(flags, flags)).Message.ShouldContain("logical_xor");
+        Np.LogicalNot(flags).ToArray<bool>().ShouldBe([false, true]);
+    }
+
+    [Fact]
     public void Forbidden_casts_name_both_dtypes_and_the_rule()
     {
         using var host = TestHost.Create(new DensePlugin());
