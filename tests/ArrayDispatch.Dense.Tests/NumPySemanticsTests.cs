@@ -61,6 +61,26 @@ public sealed class NumPySemanticsTests
     }
 
     [Fact]
+    public void Round_is_half_to_even_at_any_number_of_decimals_as_in_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.round([0.5, 1.5, 2.5, -0.5, 2.675, 1234.5678], d) for d = 0, 2, -2
+        NDArray x = DenseArray.From(new[] { 0.5, 1.5, 2.5, -0.5, 2.675, 1234.5678 });
+        Np.Round(x).ToArray<double>().ShouldBe([0.0, 2.0, 2.0, -0.0, 3.0, 1235.0]);
+        Np.Round(x, 2).ToArray<double>().ShouldBe([0.5, 1.5, 2.5, -0.5, 2.68, 1234.57]);
+        Np.Round(x, -2).ToArray<double>().ShouldBe([0.0, 0.0, 0.0, -0.0, 0.0, 1200.0]);
+        NDArray ints = DenseArray.From(new long[] { 15, 25, 1250, 1350, -150 });
+        NDArray r = Np.Around(ints, -1);
+        r.DType.ShouldBe(DType.Int64);
+        r.ToArray<long>().ShouldBe([20, 20, 1250, 1350, -150]);
+        Np.Round(ints, -2).ToArray<long>().ShouldBe([0, 0, 1200, 1400, -200]);
+        Np.Round(ints, 3).ToArray<long>().ShouldBe([15, 25, 1250, 1350, -150]);
+        NDArray o = Np.Zeros(6);
+        Np.Round(x, 1, o).ShouldBeSameAs(o);
+        o.ToArray<double>()[5].ShouldBe(1234.6);
+    }
+
+    [Fact]
     public void Forbidden_casts_name_both_dtypes_and_the_rule()
     {
         using var host = TestHost.Create(new DensePlugin());
