@@ -123,23 +123,12 @@ internal sealed unsafe partial class NativeLapack
     /// <summary>getrf factors column-major Aᵀ; getrs with trans='T' then solves (Aᵀ)ᵀ X = A X = B (B transposed to column-major).</summary>
     public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] lu = a[..(n * n)].ToArray();
         int[] piv = new int[n];
-        int info = 0, lda = Math.Max(1, n);
-        Routines f = For<T>();
-        fixed (T* pa = lu)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)f.Getrf)(&n, &n, pa, &lda, pp, &info);
-        Check(info, "getrf");
-        if (info > 0) return false;
+        if (FactorLu(n, a, piv) is not { } lu) return false;
         if (nrhs == 0) return true;
         T[] bcol = GC.AllocateUninitializedArray<T>(n * nrhs);
         VectorOps.Transpose(n, nrhs, b, bcol);
-        byte trans = T_;
-        fixed (T* pa = lu, pb = bcol)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)f.Getrs)(&trans, &n, &nrhs, pa, &lda, pp, pb, &lda, &info, 1);
-        Check(info, "getrs");
+        SolveLu(T_, n, nrhs, lu, piv, bcol);
         VectorOps.Transpose(nrhs, n, bcol, x);
         return true;
     }
@@ -151,24 +140,35 @@ internal sealed unsafe partial class NativeLapack
     /// </summary>
     public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] lu = a[..(n * n)].ToArray();
         int[] piv = new int[n];
-        int info = 0, lda = Math.Max(1, n);
-        Routines f = For<T>();
-        fixed (T* pa = lu)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)f.Getrf)(&n, &n, pa, &lda, pp, &info);
-        Check(info, "getrf");
-        if (info > 0) return false;
+        if (FactorLu(n, a, piv) is not { } lu) return false;
         Span<T> y = inv[..(n * n)];
         y.Clear();
         for (int i = 0; i < n; i++) y[i * n + i] = T.One;
-        byte trans = N;
-        fixed (T* pa = lu, py = y)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)f.Getrs)(&trans, &n, &n, pa, &lda, pp, py, &lda, &info, 1);
-        Check(info, "getrs");
+        SolveLu(N, n, n, lu, piv, y);
         return true;
+    }
+
+    // getrf of a copy of the n×n buffer (column-major Aᵀ); null when the matrix is exactly singular.
+    private T[]? FactorLu<T>(int n, ReadOnlySpan<T> a, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] lu = a[..(n * n)].ToArray();
+        int info = 0, lda = Math.Max(1, n);
+        fixed (T* pa = lu)
+        fixed (int* pp = piv)
+            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)For<T>().Getrf)(&n, &n, pa, &lda, pp, &info);
+        Check(info, "getrf");
+        return info > 0 ? null : lu;
+    }
+
+    // getrs on a factored buffer: the column-major right-hand sides in b are overwritten by the solution.
+    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int info = 0, lda = Math.Max(1, n);
+        fixed (T* pa = lu, pb = b)
+        fixed (int* pp = piv)
+            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)For<T>().Getrs)(&trans, &n, &nrhs, pa, &lda, pp, pb, &lda, &info, 1);
+        Check(info, "getrs");
     }
 
     /// <summary>syevd('U') on the buffer reads row-major A's lower triangle; eigenvectors come back as column-major columns, transposed into v.</summary>
