@@ -180,6 +180,29 @@ internal static partial class LinalgKernels
     }
 
     /// <summary>
+    /// Eigenvalues (LAPACK's order) and right eigenvectors (unit columns of <paramref name="v"/>) of a general matrix
+    /// with a real spectrum. A complex spectrum is refused: its NumPy result is complex128, a dtype the protocol lacks.
+    /// </summary>
+    public static void Eig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckType<T>();
+        NonNegative(n, nameof(n));
+        Need(a.Length, (long)n * n, nameof(a), $"a {n}x{n} matrix");
+        Need(w.Length, n, nameof(w), $"{n} eigenvalues");
+        if (computeV) Need(v.Length, (long)n * n, nameof(v), $"eigenvectors of shape ({n}, {n})");
+        if (n == 0) return;
+        CheckFinite(a[..(n * n)], "Array must not contain infs or NaNs");
+        (T Re, T Im) pair;
+        bool real = Native is { } nat ? nat.Eig(n, a, w, v, computeV, out pair) : ManagedLapack.Eig(n, a, w, v, computeV, out pair);
+        if (!real)
+        {
+            throw new NotSupportedException(
+                $"linalg.eig: the matrix has complex eigenvalues ({pair.Re} ± {pair.Im}j); their NumPy result is complex128, a dtype " +
+                "ArrayDispatch does not have yet, so eig supports matrices with a real spectrum (for symmetric matrices use linalg.eigh)");
+        }
+    }
+
+    /// <summary>
     /// Minimum-norm least-squares solution X (n×nrhs) of <c>A X ≈ B</c> (A m×n, B m×nrhs) through the SVD, like LAPACK's
     /// gelsd: singular values at or below <c>rcond · s[0]</c> count as zero (rcond &lt; 0 means machine epsilon).
     /// Writes the min(m, n) singular values to <paramref name="s"/> and returns the effective rank.

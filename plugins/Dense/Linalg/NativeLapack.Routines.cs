@@ -194,6 +194,41 @@ internal sealed unsafe partial class NativeLapack
         if (computeV) VectorOps.Transpose(n, n, buf, v);
     }
 
+    /// <summary>
+    /// geev on the explicitly transposed (column-major) copy, right eigenvectors only (unit length, LAPACK's
+    /// normalisation, which is NumPy's). Returns false with the first complex pair when the spectrum is not real.
+    /// </summary>
+    public bool Eig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV, out (T Re, T Im) complexPair)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        complexPair = default;
+        T[] col = GC.AllocateUninitializedArray<T>(n * n);
+        VectorOps.Transpose(n, n, a, col);
+        T[] wi = new T[n], vr = computeV ? GC.AllocateUninitializedArray<T>(n * n) : new T[1];
+        byte jobvl = N, jobvr = computeV ? V : N;
+        int info = 0, lda = Math.Max(1, n), ldvl = 1, ldvr = computeV ? Math.Max(1, n) : 1, lwork = -1;
+        T query = T.Zero, dummy = T.Zero;
+        var geev = (delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, void*, int*, void*, int*, void*, int*, int*, nuint, nuint, void>)For<T>().Geev;
+        fixed (T* pa = col, pwr = w, pwi = wi, pvr = vr)
+        {
+            geev(&jobvl, &jobvr, &n, pa, &lda, pwr, pwi, &dummy, &ldvl, pvr, &ldvr, &query, &lwork, &info, 1, 1);
+            Check(info, "geev");
+            lwork = WorkSize(query);
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork))
+                geev(&jobvl, &jobvr, &n, pa, &lda, pwr, pwi, &dummy, &ldvl, pvr, &ldvr, pw, &lwork, &info, 1, 1);
+        }
+        Check(info, "geev");
+        if (info > 0) throw new LinAlgException("Eigenvalues did not converge");
+        for (int i = 0; i < n; i++)
+        {
+            if (wi[i] == T.Zero) continue;
+            complexPair = (w[i], T.Abs(wi[i]));
+            return false;
+        }
+        if (computeV) VectorOps.Transpose(n, n, vr, v);
+        return true;
+    }
+
     /// <summary>gelsd on explicitly column-major copies of A (m×n) and B (max(m, n)×nrhs); X is the first n rows of B.</summary>
     public int Lstsq<T>(int m, int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<T> s, T rcond)
         where T : unmanaged, IFloatingPointIeee754<T>
