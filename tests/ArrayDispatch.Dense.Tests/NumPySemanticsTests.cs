@@ -110,4 +110,24 @@ public sealed class NumPySemanticsTests
         Np.MatMul(v, v).Shape.ShouldBe(Shape.Scalar);
         Np.Einsum("ij->ji", m).ToArray<double>().ShouldBe(m.T.ToArray<double>());
     }
+
+    [Fact]
+    public void Einsum_ellipsis_broadcasts_batch_dimensions_as_in_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.Divide(Np.Arange(120.0).Reshape(2, 3, 4, 5), 10.0);
+        NDArray b = Np.Divide(Np.Arange(30.0).Reshape(3, 5, 2), 7.0);
+        // np.einsum('...ij,...jk->...ik', a, b): shape (2, 3, 4, 2), sum 3428.857142857143, r[1, 2, 3, 1] = 209.21428571428572
+        NDArray r = Np.Einsum("...ij,...jk->...ik", a, b);
+        r.Shape.ShouldBe(new Shape(2, 3, 4, 2));
+        Np.Sum(r).Item<double>().ShouldBe(3428.857142857143, 1e-9);
+        r[1, 2, 3, 1].Item<double>().ShouldBe(209.21428571428572, 1e-12);
+        Np.Einsum("...ij,...jk->...ik", Np.Arange(20.0).Reshape(1, 4, 5), b).Shape.ShouldBe(new Shape(3, 4, 2));
+
+        NDArray x = Np.Arange(12.0).Reshape(3, 4);
+        Np.Einsum("...i,...i", x, x).ToArray<double>().ShouldBe([14.0, 126, 366]);
+        Np.Einsum("i...->...", x).ToArray<double>().ShouldBe([12.0, 15, 18, 21]);
+        Np.Einsum("...j,j", x, Np.Arange(4.0)).ToArray<double>().ShouldBe([14.0, 38, 62]);
+        Should.Throw<ShapeMismatchException>(() => Np.Einsum("...i,...i", Np.Zeros((2, 3)), Np.Zeros((4, 3))));
+    }
 }
