@@ -28,8 +28,8 @@ internal sealed class GpuRuntime : IDisposable
             Accelerator = device.CreateAccelerator(_context);
             Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason);
             Kernels = new KernelCache(Accelerator);
-            // The CPU simulator runs groups of at most 16 threads; a 16 x 16 tile needs 256.
-            MatMulTile = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
+            // The CPU simulator runs groups of at most 16 threads; the 16 x 16 group of the blocked kernel needs 256.
+            MatMulGroup = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
             UseTiledMatMul = kind != GpuAcceleratorKind.Cpu;
             // Enough to fill a GPU several times over (H100: 132 SMs x 2048); the CPU simulator runs far fewer at once.
             _maxThreads = kind == GpuAcceleratorKind.Cpu ? Math.Max(64, Accelerator.MaxNumThreads) : Math.Max(1 << 16, 4L * Accelerator.MaxNumThreads);
@@ -47,10 +47,10 @@ internal sealed class GpuRuntime : IDisposable
 
     public KernelCache Kernels { get; }
 
-    /// <summary>The side of the square tiles of the matmul kernel: 16 on GPUs, 4 on the CPU accelerator.</summary>
-    public int MatMulTile { get; }
+    /// <summary>The side of the square thread group of the blocked matmul kernel (8x that of C per group): 16 on GPUs, 4 on the CPU accelerator.</summary>
+    public int MatMulGroup { get; }
 
-    /// <summary>Whether matmul uses the tiled shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
+    /// <summary>Whether matmul uses the register-blocked shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
     public bool UseTiledMatMul { get; set; }
 
     /// <summary>Bytes held by live arrays of this runtime.</summary>
