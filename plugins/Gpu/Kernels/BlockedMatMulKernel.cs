@@ -103,10 +103,11 @@ internal static class BlockedMatMulKernel
             }
             for (int kk = 0; kk < depth; kk++)
             {
-                int ai = kk * lda + ty;
-                int bi = bOffset + kk * bn + tx;
-                T a0 = s[ai], a1 = s[ai + 1 * g], a2 = s[ai + 2 * g], a3 = s[ai + 3 * g], a4 = s[ai + 4 * g], a5 = s[ai + 5 * g], a6 = s[ai + 6 * g], a7 = s[ai + 7 * g];
-                T b0 = s[bi], b1 = s[bi + 1 * g], b2 = s[bi + 2 * g], b3 = s[bi + 3 * g], b4 = s[bi + 4 * g], b5 = s[bi + 5 * g], b6 = s[bi + 6 * g], b7 = s[bi + 7 * g];
+                // Sub-views: the eight loads then use constant offsets from one base address.
+                ArrayView<T> sa = s.SubView(kk * lda + ty);
+                ArrayView<T> sb = s.SubView(bOffset + kk * bn + tx);
+                T a0 = sa[0], a1 = sa[1 * g], a2 = sa[2 * g], a3 = sa[3 * g], a4 = sa[4 * g], a5 = sa[5 * g], a6 = sa[6 * g], a7 = sa[7 * g];
+                T b0 = sb[0], b1 = sb[1 * g], b2 = sb[2 * g], b3 = sb[3 * g], b4 = sb[4 * g], b5 = sb[5 * g], b6 = sb[6 * g], b7 = sb[7 * g];
                 c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3; c04 += a0 * b4; c05 += a0 * b5; c06 += a0 * b6; c07 += a0 * b7;
                 c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3; c14 += a1 * b4; c15 += a1 * b5; c16 += a1 * b6; c17 += a1 * b7;
                 c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3; c24 += a2 * b4; c25 += a2 * b5; c26 += a2 * b6; c27 += a2 * b7;
