@@ -38,4 +38,26 @@ public sealed class PtxCompilationTests
         ptx.ShouldContain("bar.sync");
         ptx.ShouldNotContain(".local");
     }
+
+    public static TheoryData<string, MethodInfo> BandwidthKernels => new()
+    {
+        { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(MultiplyOp<float>)) },
+        { "flat-copy-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(IdentityOp<float>)) },
+        { "flat-exp-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(ExpFloat64Op)) },
+        { "flat-where-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Ternary), typeof(byte), typeof(double), typeof(WhereOp<double>)) },
+        { "sum-f32", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(float), typeof(SumOp<float>)) },
+        { "argmax-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(double), typeof(ArgMaxOp<double>)) },
+        { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BandwidthKernels))]
+    public void BandwidthKernels_CompileToPtx_WithoutDivisionsInTheLoop(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"{name}.ptx"), ptx);
+        if (name.StartsWith("flat", StringComparison.Ordinal)) ptx.ShouldNotContain("div.s64");
+        ptx.ShouldNotContain(".local");
+    }
 }

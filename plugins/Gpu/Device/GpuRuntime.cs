@@ -123,11 +123,21 @@ internal sealed class GpuRuntime : IDisposable
         ex.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ||
         ex.Message.Contains("OUT_OF_MEMORY", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.</summary>
-    public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : 1 << 16;
+    /// <summary>
+    /// How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.
+    /// GPUs: one device-full (132 SMs x 2048 = 270,336 on an H100); with four loads in flight per thread that is several
+    /// MB in flight, above what HBM needs to run at full bandwidth.
+    /// </summary>
+    public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : Math.Max(1 << 16, Accelerator.MaxNumThreads);
 
     /// <summary>Threads for a grid-stride launch over <paramref name="n"/> elements: at most what the device runs at once.</summary>
     public ILGPU.Index1D Threads(long n) => (int)Math.Max(1, Math.Min(n, _maxThreads));
+
+    /// <summary>
+    /// Threads for a flat (four-way unrolled, grid-stride) element-wise launch: a quarter of the elements, at most the
+    /// grid-stride cap, so a big array runs as a few device-fulls of threads each looping over many elements.
+    /// </summary>
+    public ILGPU.Index1D FlatThreads(long n) => Threads((n + 3) / 4);
 
     /// <summary>Forgets a scratch buffer the caller disposes itself.</summary>
     public void Untrack(MemoryBuffer buffer) => Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
