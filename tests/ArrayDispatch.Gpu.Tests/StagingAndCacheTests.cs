@@ -62,4 +62,24 @@ public sealed class StagingAndCacheTests : GpuTestBase
 
         runtime.CachedBytes.ShouldBe(0);
     }
+
+    [Fact]
+    public void ForgottenArrays_AreNotRecycled_TheirMemoryMayBeFinalizedAlready()
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            Forget();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using GpuArray fresh = Gpu(new[] { 1.0, 2, 3, 4, 5 });      // reclaims the orphans, then allocates the same size
+
+            fresh.ToArray<double>().ShouldBe([1.0, 2, 3, 4, 5]);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Forget()
+    {
+        for (int i = 0; i < 8; i++) _ = Gpu(new double[5]);
+    }
 }

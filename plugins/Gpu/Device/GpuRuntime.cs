@@ -167,11 +167,13 @@ internal sealed class GpuRuntime : IDisposable
     /// needs no synchronization: every kernel and copy that may still use it was queued on the default stream, and so
     /// is every later use of the buffer, which therefore runs after them.
     /// </summary>
-    public void Free(MemoryBuffer buffer)
+    public void Free(MemoryBuffer buffer) => Free(buffer, cache: true);
+
+    private void Free(MemoryBuffer buffer, bool cache)
     {
         Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
         if (_disposed) return;
-        if (TryCache(buffer)) return;
+        if (cache && TryCache(buffer)) return;
         EnsureBound();
         // Kernels run asynchronously on GPUs: let those that may still read the buffer finish before it is freed.
         Accelerator.Synchronize();
@@ -222,7 +224,9 @@ internal sealed class GpuRuntime : IDisposable
 
     private void ReleaseOrphans()
     {
-        while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer);
+        // Never cached: the buffer became unreachable with its array, so ILGPU's own finalizer may already have released
+        // its memory.
+        while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer, cache: false);
     }
 
     public void Synchronize()

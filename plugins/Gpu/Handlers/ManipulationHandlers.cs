@@ -34,6 +34,8 @@ internal static class ManipulationHandlers
             GpuGuard.Accept(args, types, "getitem") ? Indexing.Get((GpuArray)args.X, args.Index) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.MatMul, (in PairArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "matmul") ? MatMul.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Dot, (in PairArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "dot") ? Dot.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
     }
 
     public static GpuArray Reshape(GpuArray x, int[] shape)
