@@ -48,6 +48,8 @@ public sealed class PtxCompilationTests
         { "sum-f32", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(float), typeof(SumOp<float>)) },
         { "argmax-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(double), typeof(ArgMaxOp<double>)) },
         { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
+        { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
+        { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
     };
 
     [Theory]

@@ -7,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Views and copies: <c>reshape</c>, <c>transpose</c>, <c>astype</c>, <c>copy</c>, basic indexing and friends, plus <c>matmul</c>.</summary>
 internal static class ManipulationHandlers
 {
-    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul"];
+    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul", "dot"];
 
     public static void Register(IBackendBuilder backend)
     {
