@@ -50,6 +50,8 @@ public sealed class PtxCompilationTests
         { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
         { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
         { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
+        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float)) },
+        { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
     };
 
     [Theory]

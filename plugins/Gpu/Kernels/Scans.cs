@@ -31,7 +31,7 @@ internal static class Scans
     }
 
     /// <summary>The rows (kept axes in order, then <paramref name="axis"/>) seen in the original axis order: a strided view.</summary>
-    private static GpuArray Unplan(GpuArray rows, Shape shape, int axis)
+    public static GpuArray Unplan(GpuArray rows, Shape shape, int axis)
     {
         var strides = new long[shape.Rank];
         long step = shape.Dims[axis];
