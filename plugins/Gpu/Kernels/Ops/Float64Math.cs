@@ -48,9 +48,3 @@ internal static class Float64Math
     /// <summary>2^k for a normal exponent (-1022 ... 1023), built from its bits.</summary>
     private static double Pow2(int k) => Interop.IntAsFloat((ulong)(k + 1023) << 52);
 }
-
-/// <summary><c>exp</c> on float64 through <see cref="Float64Math.Exp"/>.</summary>
-internal struct ExpFloat64Op : IGpuUnaryOp<double, double>
-{
-    public readonly double Apply(double x) => Float64Math.Exp(x);
-}
