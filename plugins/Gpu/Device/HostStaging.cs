@@ -39,7 +39,7 @@ internal sealed class HostStaging(Accelerator accelerator) : IDisposable
                 if (i + 1 < chunks) StartDownload(bytes, i + 1, destination.Length);
                 Stream(i).Synchronize();
                 int length = ChunkLength(i, destination.Length);
-                Pinned(i).Span[..length].CopyTo(destination.Slice(i * ChunkBytes, length));
+                ParallelCopy(Pinned(i).Span[..length], destination.Slice(i * ChunkBytes, length));
             }
         }
     }
@@ -62,11 +62,36 @@ internal sealed class HostStaging(Accelerator accelerator) : IDisposable
             {
                 Stream(i).Synchronize();        // the previous copy out of this pinned buffer has finished
                 int length = ChunkLength(i, data.Length);
-                data.Slice(i * ChunkBytes, length).CopyTo(Pinned(i).Span);
+                ParallelCopy(data.Slice(i * ChunkBytes, length), Pinned(i).Span);
                 Pinned(i).ArrayView.SubView(0, length).CopyTo(Stream(i), bytes.SubView((long)i * ChunkBytes, length));
             }
             _stream0!.Synchronize();
             _stream1!.Synchronize();
+        }
+    }
+
+    /// <summary>
+    /// A host memcpy split over cores in 2 MiB pieces: one core copies about 10 GB/s, below what a PCIe 5 link moves, so a
+    /// single-threaded staging copy would cap the transfer.
+    /// </summary>
+    private static unsafe void ParallelCopy(ReadOnlySpan<byte> source, Span<byte> target)
+    {
+        const int Piece = 2 << 20;
+        if (source.Length <= Piece || Environment.ProcessorCount == 1)
+        {
+            source.CopyTo(target);
+            return;
+        }
+        fixed (byte* from = source)
+        fixed (byte* to = target)
+        {
+            nint s = (nint)from, t = (nint)to;
+            int length = source.Length;
+            Parallel.For(0, (length + Piece - 1) / Piece, i =>
+            {
+                int start = i * Piece, count = Math.Min(Piece, length - start);
+                Buffer.MemoryCopy((void*)(s + start), (void*)(t + start), count, count);
+            });
         }
     }
 
