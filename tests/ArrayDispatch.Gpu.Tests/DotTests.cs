@@ -61,4 +61,15 @@ public sealed class DotTests : GpuTestBase
 
         ex.Message.ShouldBe("shapes (2, 3) and (4, 2) not aligned: 3 (dim 1) != 4 (dim 0)");
     }
+
+    [Fact]
+    public void Dot_EmptyContraction_GivesZeros_OfTheNumPyShape()
+    {
+        using GpuArray x = Gpu(new double[0], 3, 0), y = Gpu(new double[0], 2, 0, 5);
+
+        using var z = (GpuArray)Np.Dot(x, y);
+
+        z.Shape.ShouldBe(new Shape(3, 2, 5));
+        z.ToArray<double>().ShouldAllBe(v => v == 0);
+    }
 }

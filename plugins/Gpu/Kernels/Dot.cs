@@ -31,8 +31,9 @@ internal static class Dot
         order[rank - 1] = rank - 1;
         int[] dims = [.. order.Select(i => b.Shape.Dims[i])];
         long[] strides = [.. order.Select(i => b.StrideSpan[i])];
-        long columns = b.Size / Math.Max(1, k);
-        long rows = a.Size / Math.Max(1, k);
+        long columns = 1, rows = 1;
+        for (int i = 0; i < rank; i++) columns *= i == rank - 2 ? 1 : b.Shape.Dims[i];
+        for (int i = 0; i < a.Rank - 1; i++) rows *= a.Shape.Dims[i];
         using GpuArray moved = b.View(new Shape(dims), strides, b.Offset);
         using GpuArray bContiguous = GpuOps.Copy(moved);
         using GpuArray bMatrix = bContiguous.View(new Shape(k, checked((int)columns)), new Shape(k, (int)columns).ContiguousStrides(), 0);
