@@ -17,6 +17,7 @@ public sealed class StagingAndCacheTests : GpuTestBase
         for (int i = 0; i < n; i += 9973) back[i].ShouldBe(data[i]);
         back[n - 1].ShouldBe(data[n - 1]);
         back.AsSpan().SequenceEqual(data).ShouldBeTrue();
+        Device.Runtime.Staging.DisabledReason.ShouldBeNull();      // the pinned path ran, not the direct fallback
     }
 
     [Fact]

@@ -111,6 +111,7 @@ foreach (DType dtype in new[] { DType.Float32, DType.Float64 })
     foreach (string line in checks) Console.WriteLine(line);
 }
 
+if (device.Runtime.Staging.DisabledReason is { } reason) Console.WriteLine($"note: pinned staging turned off, transfers went direct: {reason}");
 (int kernels, TimeSpan compile) = device.CompiledKernels;
 Console.WriteLine();
 Console.WriteLine($"kernels compiled: {kernels}, {compile.TotalSeconds:F2} s in all ({compile.TotalMilliseconds / Math.Max(1, kernels):F0} ms each on average)");

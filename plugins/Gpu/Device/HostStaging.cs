@@ -18,17 +18,60 @@ internal sealed class HostStaging(Accelerator accelerator) : IDisposable
     private readonly Lock _lock = new();
     private PageLockedArray1D<byte>? _pinned0, _pinned1;
     private AcceleratorStream? _stream0, _stream1;
+    private volatile string? _disabledReason;
+
+    /// <summary>
+    /// Why staged transfers were turned off, or null while they are in use: a failure of the pinned path (allocating
+    /// page-locked memory, creating streams, a copy) makes every later transfer take the direct path, which is correct
+    /// everywhere, only slower.
+    /// </summary>
+    public string? DisabledReason => _disabledReason;
 
     /// <summary>Copies <paramref name="source"/> (device) to <paramref name="target"/> (host); the caller has synchronized pending kernels.</summary>
     public void Download<T>(ArrayView<T> source, Span<T> target) where T : unmanaged
     {
-        ArrayView<byte> bytes = source.Cast<byte>();
-        Span<byte> destination = MemoryMarshal.AsBytes(target);
-        if (destination.Length < DirectBytes)
+        if (MemoryMarshal.AsBytes(target).Length >= DirectBytes && _disabledReason is null)
         {
-            source.CopyToCPU(target);
-            return;
+            try
+            {
+                StagedDownload(source.Cast<byte>(), MemoryMarshal.AsBytes(target));
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Disable(ex);
+            }
         }
+        source.CopyToCPU(target);
+    }
+
+    /// <summary>Copies <paramref name="source"/> (host) into <paramref name="target"/> (device) and waits until the copy is done.</summary>
+    public void Upload<T>(ReadOnlySpan<T> source, ArrayView<T> target) where T : unmanaged
+    {
+        if (MemoryMarshal.AsBytes(source).Length >= DirectBytes && _disabledReason is null)
+        {
+            try
+            {
+                StagedUpload(MemoryMarshal.AsBytes(source), target.Cast<byte>());
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Disable(ex);
+            }
+        }
+        target.SubView(0, source.Length).CopyFromCPU(source);
+    }
+
+    private void Disable(Exception ex)
+    {
+        _disabledReason = $"{ex.GetType().Name}: {ex.Message}";
+        try { _stream0?.Synchronize(); _stream1?.Synchronize(); }
+        catch (Exception again) when (again is not OutOfMemoryException) { }   // best effort: the direct path that follows synchronizes the device anyway
+    }
+
+    private void StagedDownload(ArrayView<byte> bytes, Span<byte> destination)
+    {
         lock (_lock)
         {
             Ensure();
@@ -44,16 +87,8 @@ internal sealed class HostStaging(Accelerator accelerator) : IDisposable
         }
     }
 
-    /// <summary>Copies <paramref name="source"/> (host) into <paramref name="target"/> (device) and waits until the copy is done.</summary>
-    public void Upload<T>(ReadOnlySpan<T> source, ArrayView<T> target) where T : unmanaged
+    private void StagedUpload(ReadOnlySpan<byte> data, ArrayView<byte> bytes)
     {
-        ReadOnlySpan<byte> data = MemoryMarshal.AsBytes(source);
-        if (data.Length < DirectBytes)
-        {
-            target.SubView(0, source.Length).CopyFromCPU(source);
-            return;
-        }
-        ArrayView<byte> bytes = target.Cast<byte>();
         lock (_lock)
         {
             Ensure();
