@@ -5,3 +5,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("ILGPURuntime")]
 [assembly: InternalsVisibleTo("ArrayDispatch.Gpu.Tests")]
 [assembly: InternalsVisibleTo("ArrayDispatch.Gpu.Bench")]
+[assembly: InternalsVisibleTo("gpu-bench")]

@@ -53,6 +53,51 @@ public sealed class MatMulTests : GpuTestBase
         }
     }
 
+    [Theory]
+    [InlineData(40, 9, 37)]     // 2 x 2 blocks of 32 on the CPU accelerator, ragged in every direction, odd K
+    [InlineData(32, 4, 32)]     // exactly one block, K a multiple of the slab
+    [InlineData(1, 3, 70)]      // a single row over three column blocks
+    public void MatMul_BlockedKernel_RaggedEdgesAcrossGroups_MatchesNaiveProduct(int m, int k, int n)
+    {
+        double[] a = Doubles(m * k, m + 1), b = Doubles(k * n, n + 2);
+        using GpuArray x = Gpu(a, m, k), y = Gpu(b, k, n);
+        x.Runtime.UseTiledMatMul = true;
+        try
+        {
+            using var c = (GpuArray)x.MatMul(y);
+
+            c.Shape.ShouldBe(new Shape(m, n));
+            ShouldBeClose(c.ToArray<double>(), Naive(a, b, m, k, n), 1e-12);
+        }
+        finally
+        {
+            x.Runtime.UseTiledMatMul = false;
+        }
+    }
+
+    [Fact]
+    public void MatMul_BlockedKernel_Float32BatchedOnBothSides_MatchesNaiveProduct()
+    {
+        const int m = 6, k = 5, n = 34;
+        double[] a = Doubles(3 * m * k, 7), b = Doubles(3 * k * n, 8);
+        using var x = (GpuArray)Np.AsArray(a.Select(v => (float)v).ToArray(), backend: "Gpu").Reshape(3, m, k);
+        using var y = (GpuArray)Np.AsArray(b.Select(v => (float)v).ToArray(), backend: "Gpu").Reshape(3, k, n);
+        x.Runtime.UseTiledMatMul = true;
+        try
+        {
+            using var c = (GpuArray)Np.MatMul(x, y);
+
+            c.DType.ShouldBe(DType.Float32);
+            double[] fa = [.. a.Select(v => (double)(float)v)], fb = [.. b.Select(v => (double)(float)v)];
+            double[] expected = [.. Enumerable.Range(0, 3).SelectMany(i => Naive(fa[(i * m * k)..((i + 1) * m * k)], fb[(i * k * n)..((i + 1) * k * n)], m, k, n))];
+            ShouldBeClose(c.ToArray<float>().Select(v => (double)v).ToArray(), expected, 1e-4);
+        }
+        finally
+        {
+            x.Runtime.UseTiledMatMul = false;
+        }
+    }
+
     [Fact]
     public void MatMul_Float32_OnATransposedView()
     {

@@ -168,4 +168,34 @@ public sealed class MatchesDenseTests : IDisposable
             }
         }
     }
+
+    public static TheoryData<string, int[], int[]> PairCases => new()
+    {
+        { "matmul", [5, 7], [7, 3] },
+        { "matmul", [2, 5, 7], [7, 3] },
+        { "matmul", [7], [3, 7, 4] },
+        { "dot", [5, 7], [7, 3] },
+        { "dot", [7], [7] },
+        { "dot", [2, 3, 4], [5, 4, 6] },
+        { "dot", [3, 4], [2, 4, 5] },
+        { "dot", [], [3, 2] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PairCases))]
+    public void Pair_OnGpu_MatchesDense(string name, int[] shapeA, int[] shapeB)
+    {
+        FunctionCatalog.TryGet(name, out ArrayFunction f);
+        var function = (ArrayFunction<PairArgs, NDArray>)f;
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Int64 })
+        {
+            NDArray a = Data(dtype, name, new Shape(shapeA), 5), b = Data(dtype, name, new Shape(shapeB), 6);
+            using var ga = (GpuArray)Np.AsArray(a, backend: "Gpu");
+            using var gb = (GpuArray)Np.AsArray(b, backend: "Gpu");
+            bool denseRefused = Refused(() => Np.Dispatcher.Invoke(function, new PairArgs(a, b)), out NDArray? dense);
+            bool gpuRefused = Refused(() => Np.Dispatcher.Invoke(function, new PairArgs(ga, gb)), out NDArray? gpu);
+            gpuRefused.ShouldBe(denseRefused, $"{name} {dtype.Name()}");
+            if (!denseRefused) ShouldMatch(dense!, gpu!, $"{name} {dtype.Name()} {Shape.Format(shapeA)} {Shape.Format(shapeB)}");
+        }
+    }
 }

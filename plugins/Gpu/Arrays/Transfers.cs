@@ -53,8 +53,11 @@ internal static class Transfers
     private static void CopyIn<T>(GpuArray z, ReadOnlySpan<T> data) where T : unmanaged
     {
         if (data.Length == 0) return;
-        z.Storage.View<T>().SubView(0, data.Length).CopyFromCPU(data);
-        z.Runtime.Synchronize();    // the source may be the caller's array: finish reading it before returning
+        // Pending kernels may still use a recycled buffer on the default stream, and the staging copies run on their
+        // own streams: wait for the device first. The upload itself returns once the caller's array has been read.
+        z.Runtime.Synchronize();
+        z.Runtime.Staging.Upload(data, z.Storage.View<T>());
+        z.Runtime.Synchronize();
     }
 
     /// <summary>Copies the elements to a new C-ordered host buffer (a contiguous copy is made on the device first for views).</summary>
@@ -79,7 +82,7 @@ internal static class Transfers
 
     private static T[] CopyOut<T>(GpuArray source, long n) where T : unmanaged
     {
-        var data = new T[n];
+        T[] data = GC.AllocateUninitializedArray<T>(checked((int)n));   // every element is written: skip zeroing
         CopyOut(source, data.AsSpan());
         return data;
     }
@@ -88,8 +91,7 @@ internal static class Transfers
     {
         if (data.Length == 0) return;
         source.Runtime.Synchronize();    // kernels that write the source may still be running
-        source.Storage.View<T>().SubView(source.Offset, data.Length).CopyToCPU(data);
-        source.Runtime.Synchronize();
+        source.Runtime.Staging.Download(source.Storage.View<T>().SubView(source.Offset, data.Length), data);
     }
 
     /// <summary>A .NET array of any rank as a C-ordered buffer of its shape.</summary>

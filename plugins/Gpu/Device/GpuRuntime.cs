@@ -16,6 +16,9 @@ internal sealed class GpuRuntime : IDisposable
     [ThreadStatic]
     private static GpuRuntime? t_bound;
     private readonly long _maxThreads;
+    private readonly Dictionary<(Type Buffer, long Length), Stack<MemoryBuffer>> _cache = new();
+    private readonly long _cacheLimit;
+    private long _cachedBytes;
     private long _allocatedBytes;
     private bool _disposed;
 
@@ -28,8 +31,12 @@ internal sealed class GpuRuntime : IDisposable
             Accelerator = device.CreateAccelerator(_context);
             Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason);
             Kernels = new KernelCache(Accelerator);
-            // The CPU simulator runs groups of at most 16 threads; a 16 x 16 tile needs 256.
-            MatMulTile = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
+            Staging = new HostStaging(Accelerator);
+            // Freed buffers are kept for reuse (as CuPy's memory pool does): no driver allocation, free or device-wide
+            // synchronization per call. Up to half the device on GPUs; a little on the CPU accelerator, so tests cover it.
+            _cacheLimit = kind == GpuAcceleratorKind.Cpu ? 64L << 20 : Accelerator.MemorySize / 2;
+            // The CPU simulator runs groups of at most 16 threads; the 16 x 16 group of the blocked kernel needs 256.
+            MatMulGroup = Accelerator.MaxNumThreadsPerGroup >= 256 ? 16 : 4;
             UseTiledMatMul = kind != GpuAcceleratorKind.Cpu;
             // Enough to fill a GPU several times over (H100: 132 SMs x 2048); the CPU simulator runs far fewer at once.
             _maxThreads = kind == GpuAcceleratorKind.Cpu ? Math.Max(64, Accelerator.MaxNumThreads) : Math.Max(1 << 16, 4L * Accelerator.MaxNumThreads);
@@ -47,10 +54,16 @@ internal sealed class GpuRuntime : IDisposable
 
     public KernelCache Kernels { get; }
 
-    /// <summary>The side of the square tiles of the matmul kernel: 16 on GPUs, 4 on the CPU accelerator.</summary>
-    public int MatMulTile { get; }
+    /// <summary>The pinned staging buffers of large transfers.</summary>
+    public HostStaging Staging { get; }
 
-    /// <summary>Whether matmul uses the tiled shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
+    /// <summary>Bytes of freed buffers kept for reuse (not counted in <see cref="AllocatedBytes"/>).</summary>
+    public long CachedBytes => Interlocked.Read(ref _cachedBytes);
+
+    /// <summary>The side of the square thread group of the blocked matmul kernel (8x that of C per group): 16 on GPUs, 4 on the CPU accelerator.</summary>
+    public int MatMulGroup { get; }
+
+    /// <summary>Whether matmul uses the register-blocked shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
     public bool UseTiledMatMul { get; set; }
 
     /// <summary>Bytes held by live arrays of this runtime.</summary>
@@ -66,7 +79,7 @@ internal sealed class GpuRuntime : IDisposable
                 try { return cuda.GetFreeMemory(); }
                 catch (Exception ex) when (ex is not OutOfMemoryException) { }
             }
-            return Accelerator.MemorySize == long.MaxValue ? long.MaxValue : Math.Max(0, Accelerator.MemorySize - AllocatedBytes);
+            return Accelerator.MemorySize == long.MaxValue ? long.MaxValue : Math.Max(0, Accelerator.MemorySize - AllocatedBytes - CachedBytes);
         }
     }
 
@@ -89,9 +102,19 @@ internal sealed class GpuRuntime : IDisposable
         EnsureBound();
         ReleaseOrphans();
         long bytes = Math.Max(1, length) * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (TakeCached(typeof(MemoryBuffer1D<T, Stride1D.Dense>), Math.Max(1, length)) is MemoryBuffer1D<T, Stride1D.Dense> cached)
+        {
+            Interlocked.Add(ref _allocatedBytes, bytes);
+            return cached;
+        }
         try
         {
             return AllocateTracked<T>(length, bytes);
+        }
+        catch (Exception cacheFull) when (IsOutOfMemory(cacheFull) && CachedBytes > 0)
+        {
+            ReleaseCache();
+            return Allocate<T>(length);
         }
         catch (Exception first) when (IsOutOfMemory(first))
         {
@@ -123,20 +146,34 @@ internal sealed class GpuRuntime : IDisposable
         ex.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ||
         ex.Message.Contains("OUT_OF_MEMORY", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.</summary>
-    public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : 1 << 16;
+    /// <summary>
+    /// How many threads a reduction pass aims for: enough to fill a GPU, few on the CPU simulator where each costs ~1 µs.
+    /// GPUs: one device-full (132 SMs x 2048 = 270,336 on an H100); with four loads in flight per thread that is several
+    /// MB in flight, above what HBM needs to run at full bandwidth.
+    /// </summary>
+    public long ReductionParallelism => Info.Kind == GpuAcceleratorKind.Cpu ? 64 : Math.Max(1 << 16, Accelerator.MaxNumThreads);
 
     /// <summary>Threads for a grid-stride launch over <paramref name="n"/> elements: at most what the device runs at once.</summary>
     public ILGPU.Index1D Threads(long n) => (int)Math.Max(1, Math.Min(n, _maxThreads));
 
-    /// <summary>Forgets a scratch buffer the caller disposes itself.</summary>
-    public void Untrack(MemoryBuffer buffer) => Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
+    /// <summary>
+    /// Threads for a flat (four-way unrolled, grid-stride) element-wise launch: a quarter of the elements, at most the
+    /// grid-stride cap, so a big array runs as a few device-fulls of threads each looping over many elements.
+    /// </summary>
+    public ILGPU.Index1D FlatThreads(long n) => Threads((n + 3) / 4);
 
-    /// <summary>Frees a buffer now (on the caller's thread).</summary>
-    public void Free(MemoryBuffer buffer)
+    /// <summary>
+    /// Releases a buffer (on the caller's thread): into the reuse cache when it fits, else freed now. A cached buffer
+    /// needs no synchronization: every kernel and copy that may still use it was queued on the default stream, and so
+    /// is every later use of the buffer, which therefore runs after them.
+    /// </summary>
+    public void Free(MemoryBuffer buffer) => Free(buffer, cache: true);
+
+    private void Free(MemoryBuffer buffer, bool cache)
     {
         Interlocked.Add(ref _allocatedBytes, -Math.Max(1, buffer.LengthInBytes));
         if (_disposed) return;
+        if (cache && TryCache(buffer)) return;
         EnsureBound();
         // Kernels run asynchronously on GPUs: let those that may still read the buffer finish before it is freed.
         Accelerator.Synchronize();
@@ -146,9 +183,50 @@ internal sealed class GpuRuntime : IDisposable
     /// <summary>Queues a buffer whose arrays were never disposed; freed on the next allocation, on a thread that may use the device.</summary>
     public void FreeLater(MemoryBuffer buffer) => _orphans.Enqueue(buffer);
 
+    private MemoryBuffer? TakeCached(Type type, long length)
+    {
+        lock (_cache)
+        {
+            if (!_cache.TryGetValue((type, length), out Stack<MemoryBuffer>? stack) || !stack.TryPop(out MemoryBuffer? buffer)) return null;
+            Interlocked.Add(ref _cachedBytes, -buffer.LengthInBytes);
+            return buffer;
+        }
+    }
+
+    private bool TryCache(MemoryBuffer buffer)
+    {
+        lock (_cache)
+        {
+            if (_cachedBytes + buffer.LengthInBytes > _cacheLimit) return false;
+            (Type, long) key = (buffer.GetType(), buffer.Length);
+            if (!_cache.TryGetValue(key, out Stack<MemoryBuffer>? stack)) _cache[key] = stack = new Stack<MemoryBuffer>();
+            stack.Push(buffer);
+            Interlocked.Add(ref _cachedBytes, buffer.LengthInBytes);
+            return true;
+        }
+    }
+
+    /// <summary>Frees every cached buffer (when an allocation fails, and at shutdown).</summary>
+    public void ReleaseCache()
+    {
+        List<MemoryBuffer> buffers;
+        lock (_cache)
+        {
+            buffers = [.. _cache.Values.SelectMany(stack => stack)];
+            _cache.Clear();
+            Interlocked.Exchange(ref _cachedBytes, 0);
+        }
+        if (buffers.Count == 0) return;
+        EnsureBound();
+        Accelerator.Synchronize();
+        foreach (MemoryBuffer buffer in buffers) buffer.Dispose();
+    }
+
     private void ReleaseOrphans()
     {
-        while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer);
+        // Never cached: the buffer became unreachable with its array, so ILGPU's own finalizer may already have released
+        // its memory.
+        while (_orphans.TryDequeue(out MemoryBuffer? buffer)) Free(buffer, cache: false);
     }
 
     public void Synchronize()
@@ -161,7 +239,9 @@ internal sealed class GpuRuntime : IDisposable
     {
         if (_disposed) return;
         ReleaseOrphans();
+        ReleaseCache();
         _disposed = true;
+        Staging.Dispose();
         Accelerator.Dispose();
         _context.Dispose();
     }

@@ -7,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Views and copies: <c>reshape</c>, <c>transpose</c>, <c>astype</c>, <c>copy</c>, basic indexing and friends, plus <c>matmul</c>.</summary>
 internal static class ManipulationHandlers
 {
-    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul"];
+    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul", "dot", "sort"];
 
     public static void Register(IBackendBuilder backend)
     {
@@ -34,6 +34,10 @@ internal static class ManipulationHandlers
             GpuGuard.Accept(args, types, "getitem") ? Indexing.Get((GpuArray)args.X, args.Index) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.MatMul, (in PairArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "matmul") ? MatMul.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Dot, (in PairArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "dot") ? Dot.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Sort, (in SortArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "sort") ? Sorting.Sort((GpuArray)args.X, args.Axis, args.Descending) : NotImplemented.Value);
     }
 
     public static GpuArray Reshape(GpuArray x, int[] shape)

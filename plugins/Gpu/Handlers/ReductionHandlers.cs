@@ -7,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Reductions with <c>axis</c> (none, one or a tuple) and <c>keepdims</c>, with NumPy's accumulator dtypes.</summary>
 internal static class ReductionHandlers
 {
-    public static readonly string[] Names = ["sum", "prod", "mean", "min", "max", "any", "all", "argmax", "argmin", "count_nonzero", "var", "std"];
+    public static readonly string[] Names = ["sum", "prod", "mean", "min", "max", "any", "all", "argmax", "argmin", "count_nonzero", "var", "std", "cumsum"];
 
     public static void Register(IBackendBuilder backend)
     {
@@ -23,6 +23,7 @@ internal static class ReductionHandlers
         Add(backend, ArrayFunctions.CountNonzero, CountNonzero);
         Add(backend, ArrayFunctions.Var, (x, a) => Variance(x, a, sqrt: false));
         Add(backend, ArrayFunctions.Std, (x, a) => Variance(x, a, sqrt: true));
+        Add(backend, ArrayFunctions.Cumsum, (x, a) => Scans.Cumsum(x, a.Axis, a.DType));
     }
 
     private static void Add(IBackendBuilder backend, ArrayFunction<ReductionArgs, NDArray> function, Func<GpuArray, ReductionArgs, GpuArray> body) =>

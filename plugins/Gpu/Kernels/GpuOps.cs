@@ -49,7 +49,7 @@ internal static class GpuOps
     /// <summary>Applies a unary operator family (e.g. <c>typeof(ExpOp&lt;&gt;)</c>) computing in <paramref name="compute"/>.</summary>
     public static GpuArray Map(Type opFamily, GpuArray x, DType compute, GpuArray? @out = null)
     {
-        Type op = opFamily.MakeGenericType(StorageTypes.Of(compute));
+        Type op = opFamily == typeof(ExpOp<>) && compute == DType.Float64 ? typeof(ExpFloat64Op) : opFamily.MakeGenericType(StorageTypes.Of(compute));
         using GpuArray input = Cast(x, compute);
         GpuArray z = Empty(x.Runtime, x.Shape, Launchers.OutputOf(op));
         Launchers.Unary(op)(input, input.LayoutFor(x.Shape), z, Layout.Dense(), x.Shape.Size);

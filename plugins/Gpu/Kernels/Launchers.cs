@@ -65,6 +65,13 @@ internal static class Launchers
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuUnaryOp<TIn, TOut>
     {
         if (n == 0) return;
+        if (lx.Contiguous != 0 && lz.Contiguous != 0)
+        {
+            var flat = z.Runtime.Kernels.Auto<ArrayView<TIn>, ArrayView<TOut>, long, long>(FlatKernels.Unary<TIn, TOut, TOp>);
+            Index1D flatThreads = z.Runtime.FlatThreads(n);
+            flat(flatThreads, x.Storage.View<TIn>().SubView(lx.Offset), z.Storage.View<TOut>().SubView(lz.Offset), n, flatThreads.X);
+            return;
+        }
         var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TOut>, Layout, long, long>(ElementwiseKernels.Unary<TIn, TOut, TOp>);
         Index1D threads = z.Runtime.Threads(n);
         kernel(threads, x.Storage.View<TIn>(), lx, z.Storage.View<TOut>(), lz, n, threads.X);
@@ -74,6 +81,14 @@ internal static class Launchers
         where TIn : unmanaged where TOut : unmanaged where TOp : struct, IGpuBinaryOp<TIn, TOut>
     {
         if (n == 0) return;
+        if (lz.Contiguous != 0 && lx.IsFlat && ly.IsFlat)
+        {
+            var flat = z.Runtime.Kernels.Auto<ArrayView<TIn>, long, ArrayView<TIn>, long, ArrayView<TOut>, long, long>(FlatKernels.Binary<TIn, TOut, TOp>);
+            Index1D flatThreads = z.Runtime.FlatThreads(n);
+            flat(flatThreads, x.Storage.View<TIn>().SubView(lx.Offset), lx.Contiguous, y.Storage.View<TIn>().SubView(ly.Offset), ly.Contiguous,
+                z.Storage.View<TOut>().SubView(lz.Offset), n, flatThreads.X);
+            return;
+        }
         var kernel = z.Runtime.Kernels.Auto<ArrayView<TIn>, Layout, ArrayView<TIn>, Layout, ArrayView<TOut>, Layout, long, long>(ElementwiseKernels.Binary<TIn, TOut, TOp>);
         Index1D threads = z.Runtime.Threads(n);
         kernel(threads, x.Storage.View<TIn>(), lx, y.Storage.View<TIn>(), ly, z.Storage.View<TOut>(), lz, n, threads.X);
@@ -83,6 +98,14 @@ internal static class Launchers
         where TA : unmanaged where T : unmanaged where TOp : struct, IGpuTernaryOp<TA, T>
     {
         if (n == 0) return;
+        if (la.IsFlat && lb.IsFlat && lc.IsFlat)
+        {
+            var flat = z.Runtime.Kernels.Auto<ArrayView<TA>, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, long, long>(FlatKernels.Ternary<TA, T, TOp>);
+            Index1D flatThreads = z.Runtime.FlatThreads(n);
+            flat(flatThreads, a.Storage.View<TA>().SubView(la.Offset), b.Storage.View<T>().SubView(lb.Offset), c.Storage.View<T>().SubView(lc.Offset),
+                z.Storage.View<T>(), la.Contiguous | (lb.Contiguous << 1) | (lc.Contiguous << 2), n, flatThreads.X);
+            return;
+        }
         var kernel = z.Runtime.Kernels.Auto<ArrayView<TA>, Layout, ArrayView<T>, Layout, ArrayView<T>, Layout, ArrayView<T>, long, long>(ElementwiseKernels.Ternary<TA, T, TOp>);
         Index1D threads = z.Runtime.Threads(n);
         kernel(threads, a.Storage.View<TA>(), la, b.Storage.View<T>(), lb, c.Storage.View<T>(), lc, z.Storage.View<T>(), n, threads.X);

@@ -28,6 +28,12 @@ internal struct Layout
         return o + r * S0;
     }
 
+    /// <summary>
+    /// Whether a flat kernel can read this operand: C-contiguous in the result's order, or one element broadcast to
+    /// every position (all strides 0).
+    /// </summary>
+    public readonly bool IsFlat => Contiguous != 0 || (S0 == 0 && S1 == 0 && S2 == 0 && S3 == 0 && S4 == 0 && S5 == 0);
+
     /// <summary>A C-contiguous operand starting at <paramref name="offset"/>.</summary>
     public static Layout Dense(long offset = 0) => new() { Offset = offset, Contiguous = 1, D0 = 1, D1 = 1, D2 = 1, D3 = 1, D4 = 1, D5 = 1 };
 

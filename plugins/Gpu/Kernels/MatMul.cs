@@ -75,20 +75,27 @@ internal static class MatMul
         where T : unmanaged, System.Numerics.INumber<T>
     {
         GpuRuntime runtime = c.Runtime;
-        var dims = new MatMulDims { M = m, N = n, K = k, Tile = runtime.MatMulTile };
+        var dims = new MatMulDims { M = m, N = n, K = k };
+        ArrayView<T> va = a.Storage.View<T>().SubView(a.Offset), vb = b.Storage.View<T>().SubView(b.Offset), vc = c.Storage.View<T>();
         if (!runtime.UseTiledMatMul)
         {
             long total = (long)batch * m * n;
             Index1D threads = runtime.Threads(total);
             runtime.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout, long, long>(MatMulKernels.Simple)(
-                threads, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb, total, threads.X);
+                threads, va, vb, vc, dims, la, lb, total, threads.X);
             return;
         }
-        int tile = runtime.MatMulTile;
-        var kernel = runtime.Kernels.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout>(MatMulKernels.Tiled);
-        var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
-        var group = new Index3D(tile, tile, 1);
-        var config = new KernelConfig(grid, group, SharedMemoryConfig.RequestDynamic<T>(2 * tile * tile));
-        kernel(config, a.Storage.View<T>().SubView(a.Offset), b.Storage.View<T>().SubView(b.Offset), c.Storage.View<T>(), dims, la, lb);
+        if (runtime.MatMulGroup == 16) Blocked<T, MatMulShape16>(runtime, va, vb, vc, dims, la, lb, batch);
+        else Blocked<T, MatMulShape4>(runtime, va, vb, vc, dims, la, lb, batch);
+    }
+
+    private static void Blocked<T, TShape>(GpuRuntime runtime, ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatMulDims dims, Layout la, Layout lb, int batch)
+        where T : unmanaged, System.Numerics.INumber<T> where TShape : struct, IMatMulShape
+    {
+        int g = default(TShape).Group, block = 8 * g;
+        var kernel = runtime.Kernels.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout>(BlockedMatMulKernel.Run<T, TShape>);
+        var grid = new Index3D((dims.N + block - 1) / block, (dims.M + block - 1) / block, batch);
+        var config = new KernelConfig(grid, new Index3D(g, g, 1), SharedMemoryConfig.RequestDynamic<T>(BlockedMatMulKernel.SharedElements<TShape>()));
+        kernel(config, a, b, c, dims, la, lb);
     }
 }

@@ -6,7 +6,9 @@ namespace ArrayDispatch.Gpu;
 /// <summary>
 /// Two-pass reductions over a view whose reduced axes come last (<c>outer</c> results of <c>inner</c> elements each).
 /// Pass one: <c>chunks</c> threads per result, thread c combining elements c, c + chunks, … (neighbouring threads read
-/// neighbouring elements, so loads coalesce). Pass two folds the partials with the same kernel.
+/// neighbouring elements, so loads coalesce); the loop issues four independent loads before combining them, so each
+/// thread keeps several loads in flight (memory-level parallelism is what a bandwidth-bound GPU kernel needs). Later
+/// passes fold the partials with the same kernels until one value per result is left.
 /// </summary>
 internal static class ReductionKernels
 {
@@ -17,7 +19,13 @@ internal static class ReductionKernels
         long c = t - o * chunks;
         long first = o * inner;
         T acc = x[lx.Index(first + c)];
-        for (long k = c + chunks; k < inner; k += chunks) acc = default(TOp).Combine(acc, x[lx.Index(first + k)]);
+        long k = c + chunks;
+        for (; k + 3 * chunks < inner; k += 4 * chunks)
+        {
+            T v0 = x[lx.Index(first + k)], v1 = x[lx.Index(first + k + chunks)], v2 = x[lx.Index(first + k + 2 * chunks)], v3 = x[lx.Index(first + k + 3 * chunks)];
+            acc = default(TOp).Combine(acc, default(TOp).Combine(default(TOp).Combine(v0, v1), default(TOp).Combine(v2, v3)));
+        }
+        for (; k < inner; k += chunks) acc = default(TOp).Combine(acc, x[lx.Index(first + k)]);
         partial[t] = acc;
     }
 
@@ -29,7 +37,17 @@ internal static class ReductionKernels
         long first = o * inner;
         T best = x[lx.Index(first + c)];
         long bestIndex = c;
-        for (long k = c + chunks; k < inner; k += chunks)
+        long k = c + chunks;
+        for (; k + 3 * chunks < inner; k += 4 * chunks)
+        {
+            // Four loads in flight, then the comparisons in index order (a strictly better value replaces: first occurrence wins).
+            T v0 = x[lx.Index(first + k)], v1 = x[lx.Index(first + k + chunks)], v2 = x[lx.Index(first + k + 2 * chunks)], v3 = x[lx.Index(first + k + 3 * chunks)];
+            if (default(TOp).Better(v0, best)) { best = v0; bestIndex = k; }
+            if (default(TOp).Better(v1, best)) { best = v1; bestIndex = k + chunks; }
+            if (default(TOp).Better(v2, best)) { best = v2; bestIndex = k + 2 * chunks; }
+            if (default(TOp).Better(v3, best)) { best = v3; bestIndex = k + 3 * chunks; }
+        }
+        for (; k < inner; k += chunks)
         {
             T v = x[lx.Index(first + k)];
             if (default(TOp).Better(v, best))
@@ -42,23 +60,29 @@ internal static class ReductionKernels
         indices[t] = bestIndex;
     }
 
-    /// <summary>Folds the <paramref name="chunks"/> partials of each result; ties go to the smaller index, as NumPy's first occurrence.</summary>
-    public static void ArgMerge<T, TOp>(Index1D o, ArrayView<T> values, ArrayView<long> indices, ArrayView<long> result, long chunks)
+    /// <summary>
+    /// Folds (value, index) candidates: <paramref name="inner"/> per result in, <paramref name="chunks"/> per result out,
+    /// strided like <see cref="Partial"/>. Ties go to the smaller index, as NumPy's first occurrence.
+    /// </summary>
+    public static void ArgCombine<T, TOp>(Index1D t, ArrayView<T> values, ArrayView<long> indices, ArrayView<T> outValues, ArrayView<long> outIndices, long inner, long chunks)
         where T : unmanaged where TOp : struct, IGpuArgOp<T>
     {
-        long first = o * chunks;
-        T best = values[first];
-        long bestIndex = indices[first];
-        for (long c = 1; c < chunks; c++)
+        long o = t / chunks;
+        long c = t - o * chunks;
+        long first = o * inner;
+        T best = values[first + c];
+        long bestIndex = indices[first + c];
+        for (long k = c + chunks; k < inner; k += chunks)
         {
-            T v = values[first + c];
-            long index = indices[first + c];
+            T v = values[first + k];
+            long index = indices[first + k];
             if (default(TOp).Better(v, best) || (!default(TOp).Better(best, v) && index < bestIndex))
             {
                 best = v;
                 bestIndex = index;
             }
         }
-        result[o] = bestIndex;
+        outValues[t] = best;
+        outIndices[t] = bestIndex;
     }
 }

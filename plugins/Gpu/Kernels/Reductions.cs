@@ -81,7 +81,7 @@ internal static class Reductions
         Type op = opFamily.MakeGenericType(StorageTypes.Of(x.DType));
         var launch = (ArgLaunch)s_launchers.GetOrAdd(op, static o => Close(nameof(RunArg), o, typeof(IGpuArgOp<>)).CreateDelegate<ArgLaunch>());
         GpuArray result = GpuOps.Empty(x.Runtime, shape, DType.Int64);
-        if (outer > 0) launch(x, layout, result, outer, inner, Math.Min(1024, Chunks(x.Runtime, outer, inner, 16)));
+        if (outer > 0) launch(x, layout, result, outer, inner, Chunks(x.Runtime, outer, inner, 32));
         return result;
     }
 
@@ -109,20 +109,39 @@ internal static class Reductions
         where T : unmanaged where TOp : struct, IGpuArgOp<T>
     {
         GpuRuntime runtime = source.Runtime;
-        using MemoryBuffer1D<T, Stride1D.Dense> values = runtime.Allocate<T>(outer * chunks);
-        using MemoryBuffer1D<long, Stride1D.Dense> indices = runtime.Allocate<long>(outer * chunks);
+        DType valueType = source.DType;
+        GpuArray values = GpuOps.Empty(runtime, new Shape(checked((int)(outer * chunks))), valueType);
+        GpuArray indices = GpuOps.Empty(runtime, new Shape(checked((int)(outer * chunks))), DType.Int64);
         try
         {
             var partial = runtime.Kernels.Auto<ArrayView<T>, Layout, ArrayView<T>, ArrayView<long>, long, long>(ReductionKernels.ArgPartial<T, TOp>);
-            partial(Launchers.Checked(outer * chunks), source.Storage.View<T>(), layout, values.View, indices.View, inner, chunks);
-            var merge = runtime.Kernels.Auto<ArrayView<T>, ArrayView<long>, ArrayView<long>, long>(ReductionKernels.ArgMerge<T, TOp>);
-            merge(Launchers.Checked(outer), values.View, indices.View, result.Storage.View<long>(), chunks);
-            runtime.Synchronize();
+            partial(Launchers.Checked(outer * chunks), source.Storage.View<T>(), layout, values.Storage.View<T>(), indices.Storage.View<long>(), inner, chunks);
+            var combine = runtime.Kernels.Auto<ArrayView<T>, ArrayView<long>, ArrayView<T>, ArrayView<long>, long, long>(ReductionKernels.ArgCombine<T, TOp>);
+            long remaining = chunks;
+            while (true)
+            {
+                // Fold the candidates in passes of at most ~32 per thread until one per result is left (into the result).
+                long next = Chunks(runtime, outer, remaining, 32);
+                GpuArray nextValues = GpuOps.Empty(runtime, new Shape(checked((int)(outer * next))), valueType);
+                GpuArray? nextIndices = next == 1 ? null : GpuOps.Empty(runtime, new Shape(checked((int)(outer * next))), DType.Int64);
+                ArrayView<long> target = nextIndices is null ? result.Storage.View<long>().SubView(result.Offset) : nextIndices.Storage.View<long>();
+                combine(Launchers.Checked(outer * next), values.Storage.View<T>(), indices.Storage.View<long>(), nextValues.Storage.View<T>(), target, remaining, next);
+                values.Dispose();
+                indices.Dispose();
+                values = nextValues;
+                if (nextIndices is null)
+                {
+                    indices = values;       // nothing left to release twice
+                    return;
+                }
+                indices = nextIndices;
+                remaining = next;
+            }
         }
         finally
         {
-            runtime.Untrack(values);
-            runtime.Untrack(indices);
+            values.Dispose();
+            indices.Dispose();
         }
     }
 }

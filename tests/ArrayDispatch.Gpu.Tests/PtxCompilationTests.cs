@@ -1,0 +1,67 @@
+using System.Reflection;
+using ILGPU;
+using ILGPU.Backends.EntryPoints;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+/// <summary>
+/// The CPU accelerator runs kernels as .NET code, so ILGPU's PTX back end never sees them in these tests. Compiling the
+/// performance-critical kernels to PTX for an sm_90 (H100) target here catches what would only fail on a GPU (ILGPU
+/// front-end limits) and checks properties the design relies on, such as the matmul accumulators staying in registers.
+/// </summary>
+public sealed class PtxCompilationTests
+{
+    private static string Ptx(MethodInfo kernel, bool grouped)
+    {
+        using var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        var architecture = CudaArchitecture.SM_90;
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(architecture), architecture, CudaInstructionSet.ISA_80, null);
+        EntryPointDescription entry = grouped ? EntryPointDescription.FromExplicitlyGroupedKernel(kernel) : EntryPointDescription.FromImplicitlyGroupedKernel(kernel);
+        var compiled = (PTXCompiledKernel)backend.Compile(entry, new KernelSpecialization());
+        return compiled.PTXAssembly;
+    }
+
+    private static MethodInfo Method(Type type, string name, params Type[] arguments) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(arguments);
+
+    [Theory]
+    [InlineData(typeof(float))]
+    [InlineData(typeof(double))]
+    public void BlockedMatMul_CompilesToPtx_WithAccumulatorsInRegisters(Type element)
+    {
+        string ptx = Ptx(Method(typeof(BlockedMatMulKernel), nameof(BlockedMatMulKernel.Run), element, typeof(MatMulShape16)), grouped: true);
+
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"blocked-matmul-{element.Name}.ptx"), ptx);
+        ptx.ShouldContain("bar.sync");
+        ptx.ShouldNotContain(".local");
+    }
+
+    public static TheoryData<string, MethodInfo> BandwidthKernels => new()
+    {
+        { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(MultiplyOp<float>)) },
+        { "flat-copy-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(IdentityOp<float>)) },
+        { "flat-exp-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(ExpFloat64Op)) },
+        { "flat-where-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Ternary), typeof(byte), typeof(double), typeof(WhereOp<double>)) },
+        { "sum-f32", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(float), typeof(SumOp<float>)) },
+        { "argmax-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(double), typeof(ArgMaxOp<double>)) },
+        { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
+        { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
+        { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
+        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float)) },
+        { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BandwidthKernels))]
+    public void BandwidthKernels_CompileToPtx_WithoutDivisionsInTheLoop(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"{name}.ptx"), ptx);
+        if (name.StartsWith("flat", StringComparison.Ordinal)) ptx.ShouldNotContain("div.s64");
+        ptx.ShouldNotContain(".local");
+    }
+}
