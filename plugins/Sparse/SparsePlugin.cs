@@ -30,6 +30,7 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         HandlerRegistration.Register(backend, new SparseProducts(ctx));
         HandlerRegistration.Register(backend, new SparseManipulation(ctx));
         HandlerRegistration.Register(backend, new SparseLinalg(ctx));
+        HandlerRegistration.Register(backend, new SparseConstruction());
         HandlerRegistration.Register(backend, new SparseAssembly());
     }
 }
