@@ -8,7 +8,7 @@ namespace ArrayDispatch.Sparse.Benchmarks;
 internal static class QuickRun
 {
     /// <summary>Timed calls per row (the 100000 x 1000 product, seconds per call, takes 3).</summary>
-    private const int Reps = 9;
+    private static readonly int Reps = int.TryParse(Environment.GetEnvironmentVariable("SPARSE_BENCH_REPS"), out int r) && r > 0 ? r : 9;
 
     public static int Run(string[] filter)
     {
@@ -30,6 +30,7 @@ internal static class QuickRun
                 var sw = Stopwatch.StartNew();
                 m.Invoke(bench, null);
                 times.Add(sw.Elapsed.TotalSeconds);
+                if (Environment.GetEnvironmentVariable("SPARSE_BENCH_TRACE") is not null) Console.Error.Write($"{sw.Elapsed.TotalMilliseconds:F0} ");
             }
             times.Sort();
             string size = bench.SizeOf(name);

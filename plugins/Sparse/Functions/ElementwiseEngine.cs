@@ -69,7 +69,7 @@ internal static class ElementwiseEngine
                 ctx.RequireDensify(name, $"{name}(0, 0) = {Format(zero)}, so the zeros of the result are not 0");
                 return DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
             }
-            return SparseSparse<T, TOut, TM>(s1, s2, shape);
+            return SparseSparse<T, TOut, TM>(s1, s2, shape, annihilates);
         }
         if (s1 is not null && x2.Array is { } d2) return annihilates ? SparseDense<T, TOut, TM>(s1, d2, shape, true) : DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
         if (s2 is not null && x1.Array is { } d1) return annihilates ? SparseDense<T, TOut, TM>(s2, d1, shape, false) : DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
@@ -91,7 +91,7 @@ internal static class ElementwiseEngine
         return Structure.WithValues(s, result);
     }
 
-    private static SparseArray SparseSparse<T, TOut, TM>(SparseArray a, SparseArray b, Shape shape)
+    private static SparseArray SparseSparse<T, TOut, TM>(SparseArray a, SparseArray b, Shape shape, bool annihilates)
         where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         if (a.Rank == 2 && a.Shape == b.Shape)
@@ -100,7 +100,7 @@ internal static class ElementwiseEngine
             CompressedArray ca = csc ? a.ToCsc() : a.ToCsr(), cb = csc ? b.ToCsc() : b.ToCsr();
             ca.SumDuplicates();
             cb.SumDuplicates();
-            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.Indptr, ca.Indices, ArrayOps.As<T>(ca.Values), cb.Indptr, cb.Indices, ArrayOps.As<T>(cb.Values));
+            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.Indptr, ca.Indices, ArrayOps.As<T>(ca.Values), cb.Indptr, cb.Indices, ArrayOps.As<T>(cb.Values), annihilates);
             SparseArray r = csc ? new CscArray(p, i, v, shape, true, true) : new CsrArray(p, i, v, shape, true, true);
             return a is CooArray ? r.ToCoo() : r;
         }

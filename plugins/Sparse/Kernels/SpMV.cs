@@ -24,6 +24,8 @@ internal static class SpMV
         return y;
     }
 
+    // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
     {
         ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
@@ -65,6 +67,8 @@ internal static class SpMV
         return y;
     }
 
+    // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyRow<T>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row) where T : unmanaged, INumber<T>
     {
         ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
