@@ -104,3 +104,19 @@ public sealed class SparseDensifyingConformanceTests : SparseConformanceBase
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ArrayDispatch:Backends:Sparse:AllowDensify"] = "true" };
 }
+
+/// <summary>The kit reaches Sparse's declared functions (a registration slip would shrink the run, not fail it).</summary>
+public sealed class SparseConformanceKitTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Xunit.Fact]
+    public void The_kit_runs_the_cases_of_every_declared_function_it_knows()
+    {
+        var kit = new SparseConformanceTests();
+        var ran = kit.Run(_ => true);
+        var functions = ran.Select(r => r.Case.Function).Distinct().ToList();
+        output.WriteLine($"{ran.Count} cases of {functions.Count} functions: {string.Join(", ", functions)}");
+        Xunit.Assert.True(functions.Count >= 80, $"only {functions.Count} declared functions have kit cases");
+        Xunit.Assert.True(ran.Count >= 1000, $"only {ran.Count} cases ran");
+        Xunit.Assert.DoesNotContain(ran, r => r.Problem is not null);
+    }
+}
