@@ -7,6 +7,9 @@ namespace ArrayDispatch.Sparse.Benchmarks;
 /// <summary>A stopwatch harness over the same benchmark methods, printing numpy_anchors.py's JSONL schema.</summary>
 internal static class QuickRun
 {
+    /// <summary>Timed calls per row (the 100000 x 1000 product, seconds per call, takes 3).</summary>
+    private static readonly int Reps = int.TryParse(Environment.GetEnvironmentVariable("SPARSE_BENCH_REPS"), out int r) && r > 0 ? r : 9;
+
     public static int Run(string[] filter)
     {
         var bench = new SparseBenchmarks();
@@ -18,18 +21,22 @@ internal static class QuickRun
             if (m.GetCustomAttribute<BenchmarkAttribute>() is not { } attribute) continue;
             string name = attribute.Description!;
             if (filter.Length > 0 && !filter.Contains(name)) continue;
-            for (int w = 0; w < 2; w++) m.Invoke(bench, null);
+            int reps = name.EndsWith("_1000", StringComparison.Ordinal) ? 3 : Reps;
+            for (int w = 0; w < (reps < Reps ? 1 : 2); w++) m.Invoke(bench, null);
             var times = new List<double>();
-            for (int r = 0; r < 7; r++)
+            for (int r = 0; r < reps; r++)
             {
                 GC.Collect();
                 var sw = Stopwatch.StartNew();
                 m.Invoke(bench, null);
                 times.Add(sw.Elapsed.TotalSeconds);
+                if (Environment.GetEnvironmentVariable("SPARSE_BENCH_TRACE") is not null) Console.Error.Write($"{sw.Elapsed.TotalMilliseconds:F0} ");
             }
             times.Sort();
-            string size = name is "csr_matmul_csr" ? "100000x100000" : name is "csr_matmul_dense" ? "100000x100000 @ 100000x16" : "1000000x1000000";
-            Console.WriteLine($"{{\"section\": \"sparse\", \"name\": \"{name}\", \"size\": \"{size}\", \"median_s\": {times[3]:G6}, \"min_s\": {times[0]:G6}, \"max_s\": {times[6]:G6}, \"reps\": 7, \"label\": \"ArrayDispatch.Sparse\"}}");
+            string size = bench.SizeOf(name);
+            bool extra = name.EndsWith("_1000", StringComparison.Ordinal);
+            string row = extra ? "csr_matmul_dense" : name;
+            Console.WriteLine($"{{\"section\": \"sparse\", \"name\": \"{row}\", \"size\": \"{size}\", \"median_s\": {times[reps / 2]:G6}, \"min_s\": {times[0]:G6}, \"max_s\": {times[^1]:G6}, \"reps\": {reps}{(extra ? ", \"extra\": true" : "")}, \"label\": \"ArrayDispatch.Sparse\"}}");
         }
         return 0;
     }

@@ -2,6 +2,7 @@ using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Sparse.Functions;
+using ArrayDispatch.Sparse.Kernels.Ops;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 
@@ -10,26 +11,37 @@ namespace ArrayDispatch.Sparse.Benchmarks;
 /// <summary>
 /// The sparse workloads, named as in /work/shared/bench/numpy_anchors.py (section sparse) so the rows line up
 /// with SciPy's: a 1e6 x 1e6 CSR with 1e7 entries, and a 1e5 x 1e5 CSR with 1e6 entries. Calls go through the plugin's
-/// registered handlers (what the dispatcher invokes), with a stand-in dense backend that wraps host buffers.
+/// registered handlers (what the dispatcher invokes; element-wise ones through the engine their table-built handlers call
+/// after the NEP 18 check), with a stand-in dense backend that wraps host buffers.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(SparseBenchmarkConfig))]
 public class SparseBenchmarks
 {
-    private SparseElementwise _elementwise = null!;
     private SparseReductions _reductions = null!;
     private SparseProducts _products = null!;
-    private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!;
+    private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!, _e = null!;
     private CooArray _coo = null!;
-    private NDArray _x = null!, _d16 = null!;
+    private NDArray _x = null!, _d16 = null!, _d1000 = null!;
+    private SparseContext _ctx = null!;
+
+    /// <summary>The size strings of numpy_anchors.py's rows (its <c>--compare</c> matches rows by name and size).</summary>
+    public string SizeOf(string name) => name switch
+    {
+        "csr_matmul_csr" => $"100000x100000 nnz={_s.Nnz}",
+        "csr_matmul_dense" => $"100000x100000 nnz={_s.Nnz} @ 100000x16",
+        "csr_matmul_dense_1000" => $"100000x100000 nnz={_s.Nnz} @ 100000x1000",
+        "csr_toarray" => $"5000x5000 nnz={_e.Nnz}",
+        _ => $"1000000x1000000 nnz={_a.Nnz}",
+    };
 
     [GlobalSetup]
     public void Setup()
     {
         var ctx = new SparseContext(new BufferDispatcher(), new SparseOptions());
-        _elementwise = new SparseElementwise(ctx);
         _reductions = new SparseReductions(ctx);
         _products = new SparseProducts(ctx);
+        _ctx = ctx;
         const int n = 1_000_000;
         _a = (CsrArray)SparseArrays.Random(n, n, 1e-5, seed: 1);
         _b = (CsrArray)SparseArrays.Random(n, n, 1e-5, seed: 2);
@@ -44,6 +56,10 @@ public class SparseBenchmarks
         var d = new double[m * 16];
         for (int i = 0; i < d.Length; i++) d[i] = rng.NextDouble() - 0.5;
         _d16 = new BufferArray(HostBuffer.FromContiguous(d, new Shape(m, 16)));
+        var d1000 = new double[m * 1000];
+        for (int i = 0; i < d1000.Length; i++) d1000[i] = rng.NextDouble() - 0.5;
+        _d1000 = new BufferArray(HostBuffer.FromContiguous(d1000, new Shape(m, 1000)));
+        _e = (CsrArray)SparseArrays.Random(5000, 5000, 0.01, seed: 7);
     }
 
     private static readonly Type[] s_sparseDense = [typeof(CsrArray), typeof(BufferArray)];
@@ -59,10 +75,10 @@ public class SparseBenchmarks
     public NDArray SumAxis0() => _reductions.Sum(new ReductionArgs(_a, 0), s_sparse).Value;
 
     [Benchmark(Description = "csr_add_csr")]
-    public NDArray Add() => _elementwise.Add(new BinaryArgs(_a, _b), s_sparse).Value;
+    public NDArray Add() => ElementwiseEngine.Arithmetic<AddOp>(_ctx, _a, _b, annihilates: false);
 
     [Benchmark(Description = "csr_multiply_csr")]
-    public NDArray Multiply() => _elementwise.Multiply(new BinaryArgs(_a, _b), s_sparse).Value;
+    public NDArray Multiply() => ElementwiseEngine.Arithmetic<MultiplyOp>(_ctx, _a, _b, annihilates: true);
 
     [Benchmark(Description = "coo_to_csr")]
     public NDArray CooToCsr() => _coo.ToCsr();
@@ -72,6 +88,14 @@ public class SparseBenchmarks
 
     [Benchmark(Description = "csr_matmul_dense")]
     public NDArray SpMM() => _products.MatMul(new PairArgs(_s, _d16), s_sparseDense).Value;
+
+    /// <summary>SciPy's extra row: the same CSR times a 100000 x 1000 block (800 MB in, 800 MB out).</summary>
+    [Benchmark(Description = "csr_matmul_dense_1000")]
+    public NDArray SpMM1000() => _products.MatMul(new PairArgs(_s, _d1000), s_sparseDense).Value;
+
+    /// <summary>SciPy's <c>E.toarray()</c>: what <c>Np.AsArray(e, backend: "Dense")</c> does (Dense wraps <c>ToHost()</c>).</summary>
+    [Benchmark(Description = "csr_toarray")]
+    public NDArray ToArray() => _ctx.Dense(_e.ToHost());
 }
 
 /// <summary>

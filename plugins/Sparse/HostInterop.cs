@@ -39,6 +39,23 @@ internal static class HostInterop
         return true;
     }
 
+    /// <summary>
+    /// The check for the plugin's own <c>sparse.*</c> functions, which no other backend implements: every type is a
+    /// Sparse type or that of a host-resident argument; no argument needs to be sparse (<c>sparse.kron(dense, dense)</c>).
+    /// Null entries (SciPy's <c>None</c> blocks) are skipped.
+    /// </summary>
+    public static bool AcceptsReadable(ReadOnlySpan<Type> types, NDArray?[] arrays)
+    {
+        foreach (Type t in types)
+        {
+            if (typeof(SparseArray).IsAssignableFrom(t)) continue;
+            bool ok = false;
+            foreach (NDArray? a in arrays) ok |= IsReadable(a, t);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
     private static bool IsReadable(NDArray? x, Type t) => x is not null && x.GetType() == t && x.IsHostResident;
 
     /// <summary>The elements of a host-resident array (or a sparse one, densified) as a C-ordered <typeparamref name="T"/>[]; aliases when possible.</summary>

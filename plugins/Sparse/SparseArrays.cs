@@ -7,43 +7,99 @@ public static class SparseArrays
 {
     /// <summary>
     /// A random <paramref name="rows"/> × <paramref name="cols"/> array with <c>round(density · rows · cols)</c> entries at
-    /// distinct positions, values uniform in [0, 1) (SciPy's <c>sparse.random</c>). The same seed gives the same array.
+    /// distinct positions (SciPy's <c>sparse.random</c>). The same seed gives the same array.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The density is not in [0, 1].</exception>
-    public static SparseArray Random(int rows, int cols, double density, int seed, SparseFormat format = SparseFormat.Csr, DType dtype = DType.Float64)
+    public static SparseArray Random(int rows, int cols, double density, int seed, SparseFormat format = SparseFormat.Csr, DType dtype = DType.Float64) =>
+        Random(new Shape(rows, cols), density, seed, format, dtype);
+
+    /// <summary>
+    /// A random array of any rank with <c>round(density · size)</c> stored entries at distinct positions, as SciPy's
+    /// <c>sparse.random</c> (2-d) and pydata's <c>sparse.random</c> (n-d): float values uniform in [0, 1), integer values
+    /// uniform over the dtype's range (SciPy's default <c>data_rvs</c>), bool values true. A null seed draws a fresh one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The density is not in [0, 1], or the entries do not fit one array.</exception>
+    /// <exception cref="ArgumentException">CSR or CSC was asked for a shape that is not 2-d.</exception>
+    public static SparseArray Random(Shape shape, double density, int? seed, SparseFormat format = SparseFormat.Coo, DType dtype = DType.Float64)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(cols);
         if (density is < 0 or > 1 || double.IsNaN(density)) throw new ArgumentOutOfRangeException(nameof(density), density, $"density must be in [0, 1], got {density}");
-        long size = (long)rows * cols;
+        if (format != SparseFormat.Coo && shape.Rank != 2)
+        {
+            throw new ArgumentException($"format '{format.Name()}' holds 2-d arrays, but the shape is {shape}; use format 'coo'", nameof(format));
+        }
+        long size = shape.Size;
         long target = (long)Math.Round(density * size);
         if (target > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(density), density, $"{target} entries do not fit in one sparse array (at most {int.MaxValue})");
-        var rng = new System.Random(seed);
-        long[] keys = [];
-        while (keys.Length < target)
+        var rng = seed is { } s ? new System.Random(s) : new System.Random();
+        long[] keys = DistinctPositions(rng, size, (int)target);
+        Array values = RandomValues(rng, keys.Length, dtype);
+        if (shape.Rank == 2)
         {
-            long missing = target - keys.Length;
+            int rows = shape.Dims[0], cols = shape.Dims[1];
+            var indptr = new int[rows + 1];
+            var indices = new int[keys.Length];
+            for (int k = 0; k < keys.Length; k++)
+            {
+                int r = (int)(keys[k] / cols);
+                indices[k] = (int)(keys[k] - (long)r * cols);
+                indptr[r + 1]++;
+            }
+            for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
+            return new CsrArray(indptr, indices, values, shape, true, true).ToFormat(format);
+        }
+        var coords = new int[shape.Rank][];
+        for (int a = 0; a < coords.Length; a++) coords[a] = new int[keys.Length];
+        for (int k = 0; k < keys.Length; k++)
+        {
+            long rest = keys[k];
+            for (int a = coords.Length - 1; a >= 0; a--)
+            {
+                coords[a][k] = (int)(rest % shape.Dims[a]);
+                rest /= shape.Dims[a];
+            }
+        }
+        return new CooArray(coords, values, shape, true);
+    }
+
+    /// <summary><paramref name="count"/> distinct sorted positions in [0, size): draw, sort, drop repeats, draw the missing ones again.</summary>
+    private static long[] DistinctPositions(System.Random rng, long size, int count)
+    {
+        long[] keys = [];
+        while (keys.Length < count)
+        {
+            long missing = count - keys.Length;
             var draw = new long[keys.Length + missing + missing / 16 + 16];
             keys.CopyTo(draw, 0);
             for (int k = keys.Length; k < draw.Length; k++) draw[k] = rng.NextInt64(size);
             Array.Sort(draw);
             int unique = 0;
             for (int k = 0; k < draw.Length; k++) if (k == 0 || draw[k] != draw[k - 1]) draw[unique++] = draw[k];
-            keys = draw.AsSpan(0, (int)Math.Min(unique, target)).ToArray();
+            keys = draw.AsSpan(0, Math.Min(unique, count)).ToArray();
         }
-        var values = new double[keys.Length];
-        for (int k = 0; k < values.Length; k++) values[k] = rng.NextDouble();
-        var indptr = new int[rows + 1];
-        var indices = new int[keys.Length];
-        for (int k = 0; k < keys.Length; k++)
+        return keys;
+    }
+
+    private static Array RandomValues(System.Random rng, int count, DType dtype)
+    {
+        switch (dtype)
         {
-            int r = (int)(keys[k] / cols);
-            indices[k] = (int)(keys[k] - (long)r * cols);
-            indptr[r + 1]++;
+            case DType.Bool:
+                var mask = new bool[count];
+                Array.Fill(mask, true);
+                return mask;
+            case DType.Int32:
+                var i32 = new int[count];
+                for (int k = 0; k < count; k++) i32[k] = rng.Next(int.MinValue, int.MaxValue);
+                return i32;
+            case DType.Int64:
+                var i64 = new long[count];
+                for (int k = 0; k < count; k++) i64[k] = rng.NextInt64(long.MinValue, long.MaxValue);
+                return i64;
+            default:
+                var values = new double[count];
+                for (int k = 0; k < count; k++) values[k] = rng.NextDouble();
+                return ArrayOps.Cast(values, dtype);
         }
-        for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-        SparseArray csr = new CsrArray(indptr, indices, ArrayOps.Cast(values, dtype), new Shape(rows, cols), true, true);
-        return csr.ToFormat(format);
     }
 
     /// <summary>Ones on diagonal <paramref name="k"/> of an <paramref name="n"/> × <paramref name="m"/> array (SciPy's <c>sparse.eye</c>).</summary>
@@ -69,40 +125,65 @@ public static class SparseArrays
     public static SparseArray Diags(double[][] diagonals, int[] offsets, Shape? shape = null, SparseFormat format = SparseFormat.Csr)
     {
         ArgumentNullException.ThrowIfNull(diagonals);
+        return Diags(Array.ConvertAll(diagonals, d => (Array)d), offsets, shape, null, format);
+    }
+
+    /// <summary>
+    /// SciPy's <c>sparse.diags(diagonals, offsets, shape, format, dtype)</c> over typed diagonals (<c>double[]</c>,
+    /// <c>long[]</c>, …). Without a shape the matrix is square with side <c>len(diagonals[0]) + |offsets[0]|</c>, as in
+    /// SciPy; the dtype defaults to NumPy's <c>common_type</c> of the diagonals (float32 or float64), as SciPy's. A diagonal longer than its place is cut, a shorter one
+    /// must have length 1 (repeated); offsets must be distinct and inside the matrix.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The counts differ, or a diagonal's length does not fit its offset and the shape.</exception>
+    /// <exception cref="ArgumentException">An offset repeats or lies outside the matrix.</exception>
+    public static SparseArray Diags(Array[] diagonals, int[] offsets, Shape? shape = null, DType? dtype = null, SparseFormat format = SparseFormat.Csr)
+    {
+        ArgumentNullException.ThrowIfNull(diagonals);
         ArgumentNullException.ThrowIfNull(offsets);
         if (diagonals.Length != offsets.Length)
         {
             throw new ShapeMismatchException($"{diagonals.Length} diagonals given with {offsets.Length} offsets; they must have the same length", "offsets");
         }
-        Shape s = shape ?? Square(diagonals, offsets);
+        if (diagonals.Length == 0 && shape is null) throw new ArgumentException("no diagonals given and no shape to make an empty matrix of", nameof(diagonals));
+        if (offsets.Distinct().Count() != offsets.Length) throw new ArgumentException($"offset array contains duplicate values: [{string.Join(", ", offsets)}]", nameof(offsets));
+        Shape s = shape ?? new Shape(diagonals[0].Length + Math.Abs(offsets[0]), diagonals[0].Length + Math.Abs(offsets[0]));
+        if (s.Rank != 2) throw new ShapeMismatchException($"diags makes 2-d matrices, but the shape is {s}", nameof(shape), s);
+        DType promoted = diagonals.Select(CooArray.DTypeOf).DefaultIfEmpty(DType.Float64).Aggregate(DTypes.Promote);
+        DType type = dtype ?? (promoted.IsFloat() ? promoted : DType.Float64); // NumPy's common_type, as SciPy's diags
         int n = s.Dims[0], m = s.Dims[1];
         var rows = new List<int>();
         var cols = new List<int>();
-        var values = new List<double>();
+        var parts = new List<Array>();
         for (int d = 0; d < offsets.Length; d++)
         {
             int k = offsets[d];
-            int start = Math.Max(0, -k), length = Math.Max(0, Math.Min(n, m - k) - start);
-            double[] diag = diagonals[d];
-            if (diag.Length != length && diag.Length != 1)
+            int start = Math.Max(0, -k), length = Math.Min(n, m - k) - start;
+            if (length < 0)
             {
-                throw new ShapeMismatchException($"diagonal {d} (offset {k}) has length {diag.Length} but must have length {length} (or 1) for shape {s}", "diagonals", s);
+                throw new ArgumentException($"offset {k} (index {d}) is out of bounds for shape {s}", nameof(offsets));
             }
+            Array diag = ArrayOps.Cast(diagonals[d], type);
+            if (diag.Length < length && diag.Length != 1)
+            {
+                throw new ShapeMismatchException($"diagonal {d} (offset {k}) has length {diag.Length}, which does not agree with matrix size {s}: it needs length {length} (or 1)", "diagonals", s);
+            }
+            var picks = new int[length];
             for (int t = 0; t < length; t++)
             {
                 rows.Add(start + t);
                 cols.Add(start + t + k);
-                values.Add(diag.Length == 1 ? diag[0] : diag[t]);
+                picks[t] = diag.Length == 1 ? 0 : t;
             }
+            parts.Add(ArrayOps.Gather(diag, picks));
         }
-        var coo = new CooArray([rows.ToArray(), cols.ToArray()], values.ToArray(), s, false).SumDuplicates();
+        Array values = ArrayOps.Allocate(type, rows.Count);
+        int w = 0;
+        foreach (Array part in parts)
+        {
+            Array.Copy(part, 0, values, w, part.Length);
+            w += part.Length;
+        }
+        var coo = new CooArray([rows.ToArray(), cols.ToArray()], values, s, false).SumDuplicates();
         return coo.ToFormat(format);
-    }
-
-    private static Shape Square(double[][] diagonals, int[] offsets)
-    {
-        int n = 0;
-        for (int d = 0; d < offsets.Length; d++) n = Math.Max(n, diagonals[d].Length + Math.Abs(offsets[d]));
-        return new Shape(n, n);
     }
 }

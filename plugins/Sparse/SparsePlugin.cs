@@ -25,11 +25,12 @@ public sealed class SparsePlugin : IArrayBackendPlugin
                .AddArrayType<CsrArray>()
                .AddArrayType<CscArray>();
         HandlerRegistration.Register(backend, new SparseCreation(ctx));
-        HandlerRegistration.Register(backend, new SparseElementwise(ctx));
+        new SparseElementwise(ctx).Register(backend);
         HandlerRegistration.Register(backend, new SparseReductions(ctx));
         HandlerRegistration.Register(backend, new SparseProducts(ctx));
         HandlerRegistration.Register(backend, new SparseManipulation(ctx));
         HandlerRegistration.Register(backend, new SparseLinalg(ctx));
+        HandlerRegistration.Register(backend, new SparseConstruction());
         HandlerRegistration.Register(backend, new SparseAssembly());
     }
 }

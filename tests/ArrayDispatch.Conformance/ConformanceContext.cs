@@ -9,19 +9,31 @@ namespace ArrayDispatch.Conformance;
 public sealed class ConformanceContext
 {
     private readonly Func<HostBuffer, NDArray> _convert;
+    private readonly Func<HostBuffer, HostBuffer> _prepare;
 
+    // Kept first and with two parameters: tests reach it by reflection (GetConstructors(NonPublic)[0] with two arguments).
     internal ConformanceContext(string backend, Func<HostBuffer, NDArray> convert)
+        : this(backend, convert, null)
+    {
+    }
+
+    internal ConformanceContext(string backend, Func<HostBuffer, NDArray> convert, Func<HostBuffer, HostBuffer>? prepare)
     {
         Backend = backend;
         _convert = convert;
+        _prepare = prepare ?? (b => b);
     }
 
     /// <summary>The backend this side runs on (creation functions take it as <c>backend:</c>).</summary>
     public string Backend { get; }
 
-    /// <summary>An array of <paramref name="shape"/> and <paramref name="dtype"/> with values drawn from <paramref name="seed"/>: floats in [low, high), integers in [low, high], bools half true.</summary>
+    /// <summary>
+    /// An array of <paramref name="shape"/> and <paramref name="dtype"/> with values drawn from <paramref name="seed"/>:
+    /// floats in [low, high), integers in [low, high], bools half true; then passed through the suite's input hook
+    /// (<c>PrepareInput</c>, the same on both sides).
+    /// </summary>
     public NDArray Array(Shape shape, DType dtype = DType.Float64, int seed = 1, double low = -3, double high = 3) =>
-        _convert(Draw(shape, dtype, seed, low, high));
+        _convert(_prepare(Draw(shape, dtype, seed, low, high)));
 
     /// <summary>The values <see cref="Array"/> would draw, as a host buffer.</summary>
     public static HostBuffer Draw(Shape shape, DType dtype, int seed, double low = -3, double high = 3)

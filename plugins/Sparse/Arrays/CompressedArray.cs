@@ -77,11 +77,20 @@ public abstract class CompressedArray : SparseArray
         return (majors, _indices);
     }
 
-    internal static (int[] Indptr, int[] Indices, Array Values) CheckedCopy(Array data, int[] indices, int[] indptr, int major, int minor, int minorAxis)
+    /// <summary>
+    /// Builds a CSR (<paramref name="rowMajor"/>) or CSC array from SciPy's <c>(data, indices, indptr)</c> after checking
+    /// every entry; the arrays are copied and the canonical flag is computed.
+    /// </summary>
+    private protected static TArray FromChecked<TArray>(Array data, int[] indices, int[] indptr, Shape shape, bool rowMajor, Func<int[], int[], Array, TArray> make)
+        where TArray : CompressedArray
     {
         ArgumentNullException.ThrowIfNull(data);
+        Require2D(shape, rowMajor ? "CSR" : "CSC");
         _ = CooArray.DTypeOf(data);
-        SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, minorAxis);
-        return ((int[])indptr.Clone(), (int[])indices.Clone(), ArrayOps.Copy(data));
+        int major = shape.Dims[rowMajor ? 0 : 1], minor = shape.Dims[rowMajor ? 1 : 0];
+        SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, rowMajor ? 1 : 0);
+        TArray result = make((int[])indptr.Clone(), (int[])indices.Clone(), ArrayOps.Copy(data));
+        result.RefreshCanonicalFlag();
+        return result;
     }
 }

@@ -15,14 +15,8 @@ public sealed class CscArray : CompressedArray
     /// column. Every entry is checked; the arrays are copied.
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the rows, or <paramref name="indptr"/> is not a valid column pointer.</exception>
-    public static CscArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape)
-    {
-        Require2D(shape, "CSC");
-        (int[] p, int[] i, Array v) = CheckedCopy(data, indices, indptr, shape.Dims[1], shape.Dims[0], 0);
-        var result = new CscArray(p, i, v, shape, false, false);
-        result.RefreshCanonicalFlag();
-        return result;
-    }
+    public static CscArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+        FromChecked(data, indices, indptr, shape, rowMajor: false, (p, i, v) => new CscArray(p, i, v, shape, false, false));
 
     /// <inheritdoc/>
     public override SparseFormat Format => SparseFormat.Csc;

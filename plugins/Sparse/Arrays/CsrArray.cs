@@ -15,14 +15,8 @@ public sealed class CsrArray : CompressedArray
     /// <paramref name="indices"/> is checked; the arrays are copied.
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the columns, or <paramref name="indptr"/> is not a valid row pointer.</exception>
-    public static CsrArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape)
-    {
-        Require2D(shape, "CSR");
-        (int[] p, int[] i, Array v) = CheckedCopy(data, indices, indptr, shape.Dims[0], shape.Dims[1], 1);
-        var result = new CsrArray(p, i, v, shape, false, false);
-        result.RefreshCanonicalFlag();
-        return result;
-    }
+    public static CsrArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+        FromChecked(data, indices, indptr, shape, rowMajor: true, (p, i, v) => new CsrArray(p, i, v, shape, false, false));
 
     /// <summary>SciPy's <c>csr_array((data, (row, col)), shape)</c>: duplicates are summed.</summary>
     /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>

@@ -17,6 +17,10 @@ internal static class ElementwiseEngine
     {
         DType result = x1.ResultType(x2);
         if (TOp.FloatResult && !result.IsFloat()) result = DType.Float64;
+        if (result == DType.Bool && (typeof(TOp) == typeof(FloorDivideOp) || typeof(TOp) == typeof(RemainderOp) || typeof(TOp) == typeof(PowerOp)))
+        {
+            result = DType.Int64; // NumPy gives int8, which ArrayDispatch does not have; Dense gives int64 too
+        }
         if (result == DType.Bool && typeof(TOp) == typeof(SubtractOp))
         {
             throw new DTypeMismatchException("numpy boolean subtract, the '-' operator, is not supported; use the bitwise_xor, the '^' operator, or the logical_xor function instead", "x1");

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ArrayDispatch.Sparse.Kernels;
 
 /// <summary>
@@ -70,78 +72,42 @@ internal sealed class GroupReduce
         return counts;
     }
 
-    public double[] Sum(double[] values)
+    /// <summary>The sum per group (accumulated in <typeparamref name="T"/>: double for floats, long for integers and bool).</summary>
+    public T[] Sum<T>(T[] values) where T : unmanaged, INumber<T>
     {
-        var acc = new double[GroupCount];
+        var acc = new T[GroupCount];
         for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
         return acc;
     }
 
-    public long[] Sum(long[] values)
+    /// <summary>The product, with the implicit zeros multiplied in (so NaN and inf give NaN as in NumPy; integers give 0).</summary>
+    public T[] Prod<T>(T[] values) where T : unmanaged, INumber<T>
     {
-        var acc = new long[GroupCount];
-        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
-        return acc;
-    }
-
-    /// <summary>The product, with the implicit zeros multiplied in (so NaN and inf stay NaN as in NumPy).</summary>
-    public double[] Prod(double[] values)
-    {
-        var acc = new double[GroupCount];
-        Array.Fill(acc, 1.0);
+        var acc = new T[GroupCount];
+        Array.Fill(acc, T.One);
         for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] *= values[k];
         long[] counts = Counts();
-        for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] *= 0;
+        for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] *= T.Zero;
         return acc;
     }
 
-    public long[] Prod(long[] values)
-    {
-        var acc = new long[GroupCount];
-        Array.Fill(acc, 1L);
-        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] *= values[k];
-        long[] counts = Counts();
-        for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] = 0;
-        return acc;
-    }
-
-    /// <summary>The maximum (or minimum) with the implicit zeros; NaN propagates.</summary>
-    public double[] Extreme(double[] values, bool max)
+    /// <summary>The maximum (or minimum) with the implicit zeros; NaN propagates (<c>T.Max</c> is NumPy's <c>maximum</c>).</summary>
+    public T[] Extreme<T>(T[] values, bool max) where T : unmanaged, INumber<T>
     {
         RequireNonEmpty(max ? "maximum" : "minimum");
-        var acc = new double[GroupCount];
+        var acc = new T[GroupCount];
         var seen = new bool[GroupCount];
         for (int k = 0; k < Groups.Length; k++)
         {
             int g = Groups[k];
-            double v = values[k];
-            acc[g] = !seen[g] ? v : max ? Math.Max(acc[g], v) : Math.Min(acc[g], v);
+            T v = values[k];
+            acc[g] = !seen[g] ? v : max ? T.Max(acc[g], v) : T.Min(acc[g], v);
             seen[g] = true;
         }
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++)
         {
-            if (counts[g] < GroupLength) acc[g] = !seen[g] ? 0 : max ? Math.Max(acc[g], 0) : Math.Min(acc[g], 0);
-        }
-        return acc;
-    }
-
-    public long[] Extreme(long[] values, bool max)
-    {
-        RequireNonEmpty(max ? "maximum" : "minimum");
-        var acc = new long[GroupCount];
-        var seen = new bool[GroupCount];
-        for (int k = 0; k < Groups.Length; k++)
-        {
-            int g = Groups[k];
-            long v = values[k];
-            acc[g] = !seen[g] ? v : max ? Math.Max(acc[g], v) : Math.Min(acc[g], v);
-            seen[g] = true;
-        }
-        long[] counts = Counts();
-        for (int g = 0; g < GroupCount; g++)
-        {
-            if (counts[g] < GroupLength) acc[g] = !seen[g] ? 0 : max ? Math.Max(acc[g], 0) : Math.Min(acc[g], 0);
+            if (counts[g] < GroupLength) acc[g] = !seen[g] ? T.Zero : max ? T.Max(acc[g], T.Zero) : T.Min(acc[g], T.Zero);
         }
         return acc;
     }

@@ -4,7 +4,8 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class Indexing
 {
     /// <summary>Parses <paramref name="index"/>; returns <see langword="false"/> for what is not supported (more than one index array).</summary>
-    /// <exception cref="IndexOutOfRangeException">An integer or an index array entry is out of bounds; the message names the axis and its size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An integer or an index array entry is out of bounds (NumPy's IndexError); the message names the axis and its size.</exception>
+    /// <exception cref="ArgumentException">The index is malformed (two ellipses, too many indices, a mask of the wrong length).</exception>
     public static bool TryParse(Shape shape, ArrayIndex[] index, out Selection.AxisPick[] picks, out int[] newAxes)
     {
         int rank = shape.Rank;
@@ -17,14 +18,14 @@ internal static class Indexing
         {
             if (i.Kind == ArrayIndexKind.Ellipsis)
             {
-                if (ellipsis) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...')");
+                if (ellipsis) throw new ArgumentException("an index can only have a single ellipsis ('...')", "index");
                 ellipsis = true;
             }
             else if (i.Kind != ArrayIndexKind.NewAxis) used++;
             if (i.Kind == ArrayIndexKind.Array) arrays++;
         }
         if (arrays > 1) return false;
-        if (used > rank) throw new IndexOutOfRangeException($"too many indices for array: array is {rank}-dimensional, but {used} were indexed");
+        if (used > rank) throw new ArgumentException($"too many indices for array: array is {rank}-dimensional, but {used} were indexed", "index");
         int axis = 0, outAxis = 0;
         foreach (ArrayIndex i in index)
         {
@@ -69,7 +70,7 @@ internal static class Indexing
 
     private static int Normalize(long i, int size, int axis)
     {
-        if (i < -size || i >= size) throw new IndexOutOfRangeException($"index {i} is out of bounds for axis {axis} with size {size}");
+        if (i < -size || i >= size) throw new ArgumentOutOfRangeException("index", $"index {i} is out of bounds for axis {axis} with size {size}");
         return (int)(i < 0 ? i + size : i);
     }
 
@@ -80,7 +81,7 @@ internal static class Indexing
             bool[] mask = array is SparseArray s ? (bool[])s.ToHost().ToContiguous<bool>() : array.ToHost().ToContiguous<bool>();
             if (mask.Length != size)
             {
-                throw new IndexOutOfRangeException($"boolean index did not match indexed array along axis {axis}; size of axis is {size} but size of corresponding boolean axis is {mask.Length}");
+                throw new ArgumentException($"boolean index did not match indexed array along axis {axis}; size of axis is {size} but size of corresponding boolean axis is {mask.Length}", "index");
             }
             var picks = new List<int>();
             for (int t = 0; t < mask.Length; t++) if (mask[t]) picks.Add(t);

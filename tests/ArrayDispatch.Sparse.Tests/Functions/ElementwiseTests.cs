@@ -172,4 +172,40 @@ public sealed class ElementwiseTests
         Np.Multiply(a, 2L).DType.ShouldBe(DType.Int32);
         Np.Multiply(a, 2.5).DType.ShouldBe(DType.Float64);
     }
+
+    // The conformance kit leaves these out because Dense departs from NumPy there; they are pinned to NumPy here.
+
+    [Fact]
+    public void Reciprocal_OfIntegers_IsRefusedSinceZerosBecomeIinfoMin_AndKeepsTheDtypeWhenDensifying()
+    {
+        using (MiniHost.Create())
+        {
+            // np.reciprocal(np.int64(0)) is -9223372036854775808: f(0) != 0, so the rule refuses it (as exp).
+            Should.Throw<SparseDensifyException>(() => Np.Reciprocal(Np.AsArray(HostArray.Of(new long[] { 2, 0, 0, 1 }, 2, 2), backend: "Sparse")))
+                .Message.ShouldContain("reciprocal(0) = -9223372036854775808");
+        }
+        using var densify = MiniHost.Create(("AllowDensify", "true"));
+        NDArray r = Np.Reciprocal(Np.AsArray(HostArray.Of(new long[] { 2, 0, -1, 1 }, 2, 2), backend: "Sparse"));
+        r.DType.ShouldBe(DType.Int64); // np.reciprocal(np.array([[2, 0], [-1, 1]])) == [[0, iinfo.min], [-1, 1]]
+        Values.Of(r).ShouldBe([0, long.MinValue, -1, 1]);
+    }
+
+    [Fact]
+    public void Negative_OfBool_IsRefusedAsInNumPy()
+    {
+        using var host = MiniHost.Create();
+        NDArray b = Np.AsArray(HostArray.Of(new[] { true, false, true, false }, 2, 2), backend: "Sparse");
+        Should.Throw<DTypeMismatchException>(() => Np.Negative(b)).Message.ShouldContain("boolean negative");
+    }
+
+    [Fact]
+    public void FloorDivideRemainderPower_OfBools_GiveInt64_AsDense()
+    {
+        using var host = MiniHost.Create();
+        NDArray b = Np.AsArray(HostArray.Of(new[] { true, false, true, true }, 2, 2), backend: "Sparse");
+        NDArray t = Np.AsArray(HostArray.Of(new[] { true, true, true, true }, 2, 2), backend: "Sparse");
+        Np.FloorDivide(b, t).DType.ShouldBe(DType.Int64);
+        Values.Of(Np.Remainder(b, t)).ShouldBe([0, 0, 0, 0]);
+        Values.Of(Np.FloorDivide(b, t)).ShouldBe([1, 0, 1, 1]);
+    }
 }

@@ -47,4 +47,45 @@ public sealed class LargeKernelTests
         Values.Of(Np.Subtract(a, a)).ShouldAllBe(v => v == 0);
         Values.ShouldBeClose(Values.Of(Np.Sum(a, 0)), Enumerable.Range(0, 300).Select(j => Enumerable.Range(0, 8000).Sum(i => da[i * 300 + j])).ToArray(), 1e-12);
     }
+
+    [Fact]
+    public void Merge_ManyBlocks_DropsZeroResults_AndPacksBlocks()
+    {
+        using var host = MiniHost.Create();
+        SparseArray a = SparseArrays.Random(9000, 200, 0.02, seed: 5);
+        SparseArray b = SparseArrays.Random(9000, 200, 0.02, seed: 6);
+        double[] da = Values.Of(a), db = Values.Of(b);
+        var sum = (SparseArray)Np.Add(a, b);
+        // (a + b) - a: exact zeros where only a is stored are dropped, in every row block.
+        var back = (CsrArray)Np.Subtract(sum, a);
+        back.Nnz.ShouldBe(db.Count(v => v != 0));
+        Values.ShouldBeClose(Values.Of(back), db, 1e-12);
+        for (int i = 0; i < 9000; i++)
+        {
+            for (int k = back.Indptr[i]; k + 1 < back.Indptr[i + 1]; k++) back.Indices[k].ShouldBeLessThan(back.Indices[k + 1]);
+        }
+        // Nothing shared and nothing dropped: the merge buffer is the result.
+        var empty = (SparseArray)Np.Multiply(a, 0.0);
+        empty.Nnz.ShouldBe(0);
+        Values.Of(Np.Add(a, empty)).ShouldBe(da);
+        Values.Of(Np.Maximum(a, Np.Negative(a))).ShouldBe(da.Select(Math.Abs).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(21)]
+    [InlineData(37)]
+    public void SpMVAndSpMM_ManyBlocks_MatchNaiveProducts(int n)
+    {
+        using var host = MiniHost.Create();
+        const int rows = 5000, cols = 300;
+        SparseArray a = SparseArrays.Random(rows, cols, 0.03, seed: 8);
+        double[] da = Values.Of(a);
+        double[] b = Values.RandomDense(cols, n, 1.0, 9);
+        NDArray dense = n == 1 ? HostArray.Of(b, cols) : HostArray.Of(b, cols, n);
+        NDArray y = Np.MatMul(a, dense);
+        y.Shape.ShouldBe(n == 1 ? new Shape(rows) : new Shape(rows, n));
+        Values.ShouldBeClose(Values.Of(y), Values.MatMul(da, rows, cols, b, n), 1e-12);
+    }
 }

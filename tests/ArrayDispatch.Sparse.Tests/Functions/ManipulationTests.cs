@@ -53,7 +53,7 @@ public sealed class ManipulationTests
     public void GetItem_OutOfBounds_NamesAxisAndSize()
     {
         using var host = MiniHost.Create();
-        Should.Throw<IndexOutOfRangeException>(() => A()[7]).Message.ShouldBe("index 7 is out of bounds for axis 0 with size 5");
+        Should.Throw<ArgumentOutOfRangeException>(() => A()[7]).Message.ShouldBe("index 7 is out of bounds for axis 0 with size 5 (Parameter 'index')");
     }
 
     [Fact]

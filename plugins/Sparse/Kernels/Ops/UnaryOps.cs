@@ -42,7 +42,9 @@ internal readonly struct ReciprocalOp : IUnaryOp
 {
     public static string Name => "reciprocal";
     public static bool FloatResult => false;
-    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => OpMath.IsFloat<T>() ? T.One / x : x == T.Zero ? T.Zero : T.One / x;
+    // NumPy's integer reciprocal of 0 is the dtype's minimum (iinfo.min), so f(0) != 0 and the rule refuses it.
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> =>
+        OpMath.IsFloat<T>() ? T.One / x : x == T.Zero ? T.CreateTruncating(typeof(T) == typeof(int) ? int.MinValue : long.MinValue) : T.One / x;
 }
 
 /// <summary>A float function of one argument, computed in double: <typeparamref name="TF"/> names it.</summary>

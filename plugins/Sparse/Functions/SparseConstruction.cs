@@ -1,0 +1,169 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Sparse.Kernels;
+
+namespace ArrayDispatch.Sparse.Functions;
+
+/// <summary>
+/// The plugin's constructors under <c>sparse.*</c> (SciPy's <c>scipy.sparse.random</c>, <c>eye</c>, <c>diags</c>,
+/// <c>kron</c>, <c>bmat</c>): reachable with <c>Np.Call</c> by code that references only the abstractions. Array
+/// arguments may be sparse or host-resident dense arrays; calls without arrays reach Sparse through a scope
+/// (<c>Np.UseBackend("Sparse")</c>) or <c>DefaultBackend</c>, as every creation function.
+/// </summary>
+internal sealed class SparseConstruction
+{
+    /// <summary><c>sparse.random</c>: <see cref="SparseArrays.Random(Shape, double, int?, SparseFormat, DType)"/>.</summary>
+    [Implements("sparse.random")]
+    public DispatchResult<NDArray[]> Random(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length != 0) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.random", args.Options).Only("shape", "density", "seed", "format", "dtype");
+        Shape shape = o.Shape("shape", required: true)!.Value;
+        double density = o.Double("density", 0.01);
+        if (double.IsNaN(density) || density is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException("density", density, $"sparse.random: option 'density' must be in [0, 1], got {density}");
+        }
+        SparseFormat format = o.Format(SparseFormat.Coo);
+        if (format != SparseFormat.Coo && shape.Rank != 2)
+        {
+            throw new ArgumentException($"sparse.random: option 'format' is '{format.Name()}', which holds 2-d arrays, but 'shape' is {shape}; use format 'coo'", "format");
+        }
+        if (Math.Round(density * shape.Size) > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException("density", density, $"sparse.random: density {density} of shape {shape} gives more than {int.MaxValue} entries, more than one sparse array holds");
+        }
+        return new NDArray[] { SparseArrays.Random(shape, density, o.IntOrNull("seed"), format, o.DType("dtype", DType.Float64)) };
+    }
+
+    /// <summary><c>sparse.eye</c>: SciPy's <c>eye(m, n=None, k=0, dtype=float, format=None)</c>, CSR by default.</summary>
+    [Implements("sparse.eye")]
+    public DispatchResult<NDArray[]> Eye(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length != 0) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.eye", args.Options).Only("m", "n", "k", "dtype", "format");
+        if (!o.Has("m")) throw new ArgumentException("sparse.eye needs the keyword argument 'm' (the number of rows)", "m");
+        int m = o.Int("m", 0, min: 0);
+        int n = o.Int("n", m, min: 0);
+        return new NDArray[] { SparseArrays.Eye(m, n, o.Int("k", 0), o.DType("dtype", DType.Float64), o.Format(SparseFormat.Csr)) };
+    }
+
+    /// <summary><c>sparse.diags</c>: the arrays (or option <c>diagonals</c>) on the diagonals named by <c>offsets</c>.</summary>
+    [Implements("sparse.diags")]
+    public DispatchResult<NDArray[]> Diags(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!HostInterop.AcceptsReadable(types, args.Arrays)) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.diags", args.Options).Only("diagonals", "offsets", "shape", "dtype", "format");
+        Array[] diagonals;
+        if (args.Arrays.Length > 0)
+        {
+            if (o.Has("diagonals")) throw new ArgumentException("sparse.diags: give the diagonals either as arrays or as the option 'diagonals', not both", "diagonals");
+            diagonals = new Array[args.Arrays.Length];
+            for (int d = 0; d < diagonals.Length; d++)
+            {
+                NDArray a = args.Arrays[d] ?? throw new ArgumentException($"sparse.diags: diagonal {d} is null", "arrays");
+                if (a.Rank > 1) throw new ShapeMismatchException($"sparse.diags: diagonal {d} has shape {a.Shape}; diagonals are 1-d", "diagonals", a.Shape);
+                diagonals[d] = HostInterop.ReadUntyped(a is SparseArray s ? s.ToHost() : a.ToHost());
+            }
+        }
+        else
+        {
+            diagonals = args.Options?.GetValueOrDefault("diagonals") switch
+            {
+                double[][] many => Array.ConvertAll(many, d => (Array)d),
+                double[] one => [one],
+                null => throw new ArgumentException("sparse.diags needs the diagonals, as arrays or as the option 'diagonals' (double[][])", "diagonals"),
+                object other => throw new ArgumentException($"sparse.diags: option 'diagonals' must be double[][] or double[], got {other.GetType().Name}", "diagonals"),
+            };
+        }
+        int[] offsets = o.Ints("offsets") ?? (diagonals.Length == 1 ? [0] : throw new ArgumentException($"sparse.diags: {diagonals.Length} diagonals need the option 'offsets' (one offset each)", "offsets"));
+        if (offsets.Length != diagonals.Length)
+        {
+            throw new ArgumentException($"sparse.diags: {diagonals.Length} diagonals but {offsets.Length} offsets in option 'offsets'; give one offset per diagonal", "offsets");
+        }
+        Shape? shape = o.Shape("shape", required: false);
+        if (shape is { Rank: not 2 } bad) throw new ArgumentException($"sparse.diags: option 'shape' must be 2-d, got {bad}", "shape");
+        DType? dtype = o.Has("dtype") ? o.DType("dtype", DType.Float64) : null;
+        return new NDArray[] { SparseArrays.Diags(diagonals, offsets, shape, dtype, o.Format(SparseFormat.Csr)) };
+    }
+
+    /// <summary><c>sparse.kron(A, B)</c>: the Kronecker product of two 2-d arrays, sparse or dense.</summary>
+    [Implements("sparse.kron")]
+    public DispatchResult<NDArray[]> Kron(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!HostInterop.AcceptsReadable(types, args.Arrays)) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.kron", args.Options).Only("format");
+        if (args.Arrays.Length != 2 || args.Arrays[0] is null || args.Arrays[1] is null)
+        {
+            throw new ArgumentException($"sparse.kron takes two arrays, got {args.Arrays.Length}", "arrays");
+        }
+        NDArray a = args.Arrays[0], b = args.Arrays[1];
+        foreach ((NDArray x, string name) in new[] { (a, "A"), (b, "B") })
+        {
+            if (x.Rank != 2) throw new ShapeMismatchException($"sparse.kron: '{name}' has shape {x.Shape}; both operands must be 2-d", name, x.Shape);
+        }
+        CsrArray product = Kronecker.Product(ToSparse(a).ToCsr(), ToSparse(b).ToCsr());
+        return new NDArray[] { product.ToFormat(o.Format(SparseFormat.Csr)) };
+    }
+
+    /// <summary>
+    /// <c>sparse.block</c>: SciPy's <c>bmat</c> over a grid filled row by row; <see langword="null"/> blocks are zero, and
+    /// each block row and column needs at least one array to fix its size. Dense host blocks are converted.
+    /// </summary>
+    [Implements("sparse.block")]
+    public DispatchResult<NDArray[]> Block(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length == 0 || !HostInterop.AcceptsReadable(types, args.Arrays)) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.block", args.Options).Only("rows", "format", "dtype");
+        int rows = o.Int("rows", 1, min: 1);
+        if (args.Arrays.Length % rows != 0)
+        {
+            throw new ArgumentException($"sparse.block: {args.Arrays.Length} blocks cannot fill option 'rows' = {rows} block rows evenly", "rows");
+        }
+        int cols = args.Arrays.Length / rows;
+        var heights = new int[rows];
+        var widths = new int[cols];
+        Array.Fill(heights, -1);
+        Array.Fill(widths, -1);
+        DType? dtype = null;
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                if (args.Arrays[r * cols + c] is not { } a) continue;
+                if (a.Rank != 2) throw new ShapeMismatchException($"sparse.block: block ({r}, {c}) has shape {a.Shape}; blocks must be 2-d", "arrays", a.Shape);
+                Fit(heights, r, a.Shape.Dims[0], $"blocks[{r},:] has incompatible row dimensions: block ({r}, {c}) has {a.Shape.Dims[0]} rows, another block in that row has {heights[r]}", a.Shape);
+                Fit(widths, c, a.Shape.Dims[1], $"blocks[:,{c}] has incompatible column dimensions: block ({r}, {c}) has {a.Shape.Dims[1]} columns, another block in that column has {widths[c]}", a.Shape);
+                dtype = dtype is { } d ? DTypes.Promote(d, a.DType) : a.DType;
+            }
+        }
+        for (int r = 0; r < rows; r++) if (heights[r] < 0) throw new ArgumentException($"sparse.block: blocks[{r},:] is all None, so its height is unknown", "arrays");
+        for (int c = 0; c < cols; c++) if (widths[c] < 0) throw new ArgumentException($"sparse.block: blocks[:,{c}] is all None, so its width is unknown", "arrays");
+        DType type = o.DType("dtype", dtype ?? DType.Float64);
+        var blockRows = new CooArray[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            var parts = new CooArray[cols];
+            for (int c = 0; c < cols; c++)
+            {
+                parts[c] = args.Arrays[r * cols + c] is { } a ? ToSparse(a).ToCoo().SumDuplicates() : Empty(heights[r], widths[c], type);
+            }
+            blockRows[r] = (CooArray)Joining.Concatenate(parts, 1, SparseFormat.Coo);
+        }
+        SparseArray result = Joining.Concatenate(blockRows, 0, o.Format(SparseFormat.Csr));
+        if (result.DType != type) result = Structure.WithValues(result, ArrayOps.Cast(result.Values, type));
+        return new NDArray[] { result };
+    }
+
+    private static void Fit(int[] sizes, int at, int size, string message, Shape shape)
+    {
+        if (sizes[at] >= 0 && sizes[at] != size) throw new ShapeMismatchException($"sparse.block: {message}", "arrays", shape);
+        sizes[at] = size;
+    }
+
+    private static CooArray Empty(int rows, int cols, DType dtype) => new([[], []], ArrayOps.Allocate(dtype, 0), new Shape(rows, cols), true);
+
+    private static SparseArray ToSparse(NDArray a) =>
+        a as SparseArray ?? DenseToSparse.Convert(a.ToHost(), a.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
+}
