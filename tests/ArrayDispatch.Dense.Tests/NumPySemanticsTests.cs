@@ -130,4 +130,18 @@ public sealed class NumPySemanticsTests
         Np.Einsum("...j,j", x, Np.Arange(4.0)).ToArray<double>().ShouldBe([14.0, 38, 62]);
         Should.Throw<ShapeMismatchException>(() => Np.Einsum("...i,...i", Np.Zeros((2, 3)), Np.Zeros((4, 3))));
     }
+
+    [Fact]
+    public void Integer_reciprocal_keeps_the_dtype_and_gives_NumPys_answer_for_zero()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.reciprocal(np.array([2, 1, -1, 0, 3])) -> [0, 1, -1, -9223372036854775808, 0]
+        NDArray r = Np.Reciprocal(DenseArray.From(new long[] { 2, 1, -1, 0, 3 }));
+        r.DType.ShouldBe(DType.Int64);
+        r.ToArray<long>().ShouldBe([0, 1, -1, long.MinValue, 0]);
+        NDArray r32 = Np.Reciprocal(DenseArray.From(new[] { 2, 0 }));
+        r32.DType.ShouldBe(DType.Int32);
+        r32.ToArray<int>().ShouldBe([0, int.MinValue]);
+        Np.Reciprocal(DenseArray.From(new[] { 4.0 })).ToArray<double>().ShouldBe([0.25]);
+    }
 }

@@ -149,4 +149,15 @@ public sealed class FastPathTests : GpuTestBase
         ((GpuArray)Np.Sum(x)).Item<float>().ShouldBe(a.Sum(), 1e-2f);
         ((GpuArray)Np.Max(x)).Item<float>().ShouldBe(a.Max());
     }
+
+    [Fact]
+    public void Integer_reciprocal_keeps_the_dtype_and_matches_Dense_including_zero()
+    {
+        long[] values = [2, 1, -1, 0, 3];
+        using GpuArray x = Gpu(values);
+        using var r = (GpuArray)Np.Reciprocal(x);
+        r.DType.ShouldBe(DType.Int64);
+        // np.reciprocal(np.array([2, 1, -1, 0, 3])) -> [0, 1, -1, iinfo(int64).min, 0]
+        r.ToArray<long>().ShouldBe([0, 1, -1, long.MinValue, 0]);
+    }
 }

@@ -41,7 +41,9 @@ public static class DenseUnary
 
     [Implements("reciprocal")]
     public static DispatchResult<NDArray> Reciprocal(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ReciprocalOp>("reciprocal", args) : NotImplemented.Value;
+        !types.AllAre<DenseArray>() ? NotImplemented.Value
+        : args.X.DType is DType.Int32 or DType.Int64 ? Ufunc.Numeric<IntegerReciprocalOp>("reciprocal", args)
+        : Ufunc.Float<ReciprocalOp>("reciprocal", args);
 
     [Implements("exp")]
     public static DispatchResult<NDArray> Exp(in UnaryArgs args, ReadOnlySpan<Type> types) =>

@@ -29,6 +29,16 @@ public readonly struct SquareOp : INumericUnaryOp
     public static bool TryApply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Multiply(x, x, d); return true; }
 }
 
+/// <summary>
+/// NumPy's integer <c>reciprocal</c>: truncating 1 / x in the input's dtype, and for 0 what NumPy returns on x86-64
+/// Linux, the dtype's minimum (the result of its unchecked integer division), so every backend agrees with NumPy.
+/// </summary>
+public readonly struct IntegerReciprocalOp : INumericUnaryOp
+{
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> =>
+        x == T.Zero ? T.CreateTruncating(typeof(T) == typeof(int) ? int.MinValue : long.MinValue) : T.One / x;
+}
+
 public readonly struct SignOp : INumericUnaryOp
 {
     public static T Apply<T>(T x) where T : unmanaged, INumber<T> => x > T.Zero ? T.One : x < T.Zero ? -T.One : x;

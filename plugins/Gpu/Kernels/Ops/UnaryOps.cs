@@ -30,10 +30,10 @@ internal struct SquareOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, INumber<T>
     public readonly T Apply(T x) => x * x;
 }
 
-/// <summary>Integer reciprocal, truncating as NumPy does (1/0 gives 0 here).</summary>
+/// <summary>Integer reciprocal, truncating as NumPy does; 1/0 gives the dtype's minimum, NumPy's answer on x86-64 (as Dense).</summary>
 internal struct ReciprocalIntOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public readonly T Apply(T x) => x == T.Zero ? T.Zero : T.One / x;
+    public readonly T Apply(T x) => x == T.Zero ? ~(T.AllBitsSet >>> 1) : T.One / x;
 }
 
 internal struct InvertOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
