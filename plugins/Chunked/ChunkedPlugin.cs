@@ -72,6 +72,10 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         backend.Implement(ArrayFunctions.NanMean, reductions.NanMean);
         backend.Implement(ArrayFunctions.Var, reductions.Var);
         backend.Implement(ArrayFunctions.Std, reductions.Std);
+        backend.Implement(ArrayFunctions.Argmax, reductions.Arg(max: true));
+        backend.Implement(ArrayFunctions.Argmin, reductions.Arg(max: false));
+        backend.Implement(ArrayFunctions.Cumsum, reductions.Scan(product: false));
+        backend.Implement(ArrayFunctions.Cumprod, reductions.Scan(product: true));
 
         var manipulation = new ManipulationHandlers(context);
         backend.Implement(ArrayFunctions.Reshape, manipulation.Reshape);

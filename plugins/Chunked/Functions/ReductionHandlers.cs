@@ -48,5 +48,13 @@ internal sealed class ReductionHandlers(ChunkedContext context)
         return Reductions.Variance(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType, args.Ddof, sqrt: true);
     }
 
+    /// <summary><c>argmax</c> (<paramref name="max"/>) or <c>argmin</c>: a tree reduction of (value, index) pairs.</summary>
+    public ArrayHandler<ReductionArgs, NDArray> Arg(bool max) => (in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? ArgReductions.Build(context, max, Wrap(args.X), args.Axis, args.KeepDims) : NotImplemented.Value;
+
+    /// <summary><c>cumprod</c> (<paramref name="product"/>) or <c>cumsum</c>: chunk scans plus the carries of earlier chunks.</summary>
+    public ArrayHandler<ReductionArgs, NDArray> Scan(bool product) => (in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Scans.Build(context, product, Wrap(args.X), args.Axis, args.DType) : NotImplemented.Value;
+
     private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
 }
