@@ -17,7 +17,10 @@ using ArrayDispatch.Testing;
 bool quick = args.Contains("--quick");
 string? daskFile = args.SkipWhile(a => a != "--dask").Skip(1).FirstOrDefault();
 Timing.Only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-int cores = Environment.ProcessorCount;
+// --degree N: the scheduler's degree (default: the cores .NET sees, which DOTNET_PROCESSOR_COUNT can lower for the kernels).
+int cores = int.TryParse(args.SkipWhile(a => a != "--degree").Skip(1).FirstOrDefault(), out int d) ? d : Environment.ProcessorCount;
+ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, cores), minIo);
 using TestHost host = TestHost.Create(
     new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = cores.ToString(CultureInfo.InvariantCulture) },
     new DensePlugin(), new ChunkedPlugin());
