@@ -29,6 +29,23 @@ public sealed class GraphOptimizerTests
         fused["c"].Run([]).ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData(true, false, "consumed")]    // a fresh result read by one task only: that task may overwrite it
+    [InlineData(false, false, "copied")]     // the producer's result may be shared (a wrapped array, a view)
+    [InlineData(true, true, "copied")]       // the producer is an output: not fused, so never overwritten
+    public void FuseLinearChains_UsesTheConsumingFormOnlyOnAFreshUnsharedResult(bool fresh, bool producerIsOutput, string expected)
+    {
+        var g = new TaskGraph([
+            new ChunkTask("make", "make", [], _ => new int[] { 1 }) { FreshResult = fresh },
+            new ChunkTask("use", "use", ["make"], _ => "copied") { ConsumingRun = _ => "consumed" },
+        ]);
+        TaskGraph fused = GraphOptimizer.FuseLinearChains(g, producerIsOutput ? ["make", "use"] : ["use"]);
+        LocalChunkSchedulerRun(fused, "use").ShouldBe(expected);
+    }
+
+    private static object LocalChunkSchedulerRun(TaskGraph g, string output) =>
+        ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(g, [output], new ArrayDispatch.Chunked.Scheduling.ComputeOptions(1)).Values[0];
+
     [Fact]
     public void FuseLinearChains_KeepsTasksWithSeveralDependentsOrOutputs()
     {
