@@ -48,6 +48,12 @@ public sealed class ChunkTask
     /// </summary>
     public TaskFunc? ConsumingRun { get; init; }
 
+    /// <summary>
+    /// Another way to get this task's value when the graph computes <see cref="TaskAlternative.Key"/> anyway: a cheap task
+    /// (TSQR's R-only QR) whose value is part of an expensive one's (the full QR, needed when Q is). Culling uses it.
+    /// </summary>
+    public TaskAlternative? Alternative { get; init; }
+
     /// <summary>Dask's label: the function name and the chunk index, e.g. <c>qr (2, 0)</c>.</summary>
     public string Label => Index.Length == 0 ? Function : $"{Function} ({string.Join(", ", Index)})";
 

@@ -7,9 +7,27 @@ public static class GraphOptimizer
     public static TaskGraph Optimize(TaskGraph graph, IReadOnlyCollection<string> outputs) =>
         FuseLinearChains(Cull(graph, outputs), outputs);
 
-    /// <summary>Keeps only the tasks that <paramref name="outputs"/> need.</summary>
+    /// <summary>
+    /// Keeps only the tasks that <paramref name="outputs"/> need. A kept task with an <see cref="ChunkTask.Alternative"/>
+    /// whose task is kept too takes its value from it instead of computing it again (then what only it needed is dropped).
+    /// </summary>
     /// <exception cref="KeyNotFoundException">An output is not in the graph.</exception>
     public static TaskGraph Cull(TaskGraph graph, IReadOnlyCollection<string> outputs)
+    {
+        TaskGraph culled = CullOnly(graph, outputs);
+        List<ChunkTask>? replaced = null;
+        foreach (ChunkTask t in culled.Tasks.Values)
+        {
+            if (t.Alternative is not { } alt || !culled.Contains(alt.Key)) continue;
+            replaced ??= [.. culled.Tasks.Values];
+            Func<object, object> from = alt.From;
+            int i = replaced.FindIndex(r => r.Key == t.Key);
+            replaced[i] = new ChunkTask(t.Key, "getitem", [alt.Key], v => from(v[0]), t.Index);
+        }
+        return replaced is null ? culled : CullOnly(new TaskGraph(replaced, graph.Layers), outputs);
+    }
+
+    private static TaskGraph CullOnly(TaskGraph graph, IReadOnlyCollection<string> outputs)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(outputs);

@@ -47,6 +47,31 @@ public sealed class GraphOptimizerTests
         ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(g, [output], new ArrayDispatch.Chunked.Scheduling.ComputeOptions(1)).Values[0];
 
     [Fact]
+    public void Cull_TakesATaskFromItsAlternativeOnlyWhenThatIsComputedAnyway()
+    {
+        int cheap = 0;
+        var g = new TaskGraph([
+            Value("x", 10),
+            new ChunkTask("full", "full", ["x"], v => new[] { (int)v[0], (int)v[0] * 2 }),
+            new ChunkTask("part", "part", ["x"], v => { Interlocked.Increment(ref cheap); return (int)v[0]; })
+            {
+                Alternative = new TaskAlternative("full", v => ((int[])v)[0]),
+            },
+            Sum("a", "part"),
+            new ChunkTask("b", "second", ["full"], v => ((int[])v[0])[1]),
+        ]);
+        TaskGraph alone = GraphOptimizer.Cull(g, ["a"]);
+        alone.Tasks.Keys.Order().ShouldBe(["a", "part", "x"]);
+        TaskGraph both = GraphOptimizer.Cull(g, ["a", "b"]);
+        both["part"].Dependencies.ShouldBe(["full"]);
+        ComputeBoth(both).ShouldBe(new object[] { 10, 20 });
+        cheap.ShouldBe(0);
+    }
+
+    private static object[] ComputeBoth(TaskGraph g) =>
+        ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(g, ["a", "b"], new ArrayDispatch.Chunked.Scheduling.ComputeOptions(2)).Values;
+
+    [Fact]
     public void FuseLinearChains_KeepsTasksWithSeveralDependentsOrOutputs()
     {
         var g = new TaskGraph([Value("a", 1), Sum("b", "a"), Sum("c", "a"), Sum("d", "b", "c")]);
