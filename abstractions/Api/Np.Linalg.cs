@@ -62,6 +62,12 @@ public static partial class Np
         /// <summary>The sign and natural log of the determinant.</summary>
         public static SlogdetResult Slogdet(NDArray a) => ArrayFunctions.Slogdet.Invoke(Dispatcher, new ArrayArgs(a));
 
+        /// <summary>Eigenvalues and right eigenvectors of a general square matrix (column i of the vectors belongs to eigenvalue i).</summary>
+        public static EigResult Eig(NDArray a) => ArrayFunctions.Eig.Invoke(Dispatcher, new ArrayArgs(a));
+
+        /// <summary>Eigenvalues of a general square matrix.</summary>
+        public static NDArray Eigvals(NDArray a) => ArrayFunctions.Eigvals.Invoke(Dispatcher, new ArrayArgs(a));
+
         /// <summary>Eigenvalues (ascending) and eigenvectors of a symmetric matrix.</summary>
         public static EighResult Eigh(NDArray a) => ArrayFunctions.Eigh.Invoke(Dispatcher, new ArrayArgs(a));
 

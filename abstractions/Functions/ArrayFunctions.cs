@@ -280,6 +280,10 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<ArrayArgs, NDArray> Det = A<ArrayArgs>("linalg.det");
     /// <summary><c>linalg.slogdet</c>.</summary>
     public static readonly ArrayFunction<ArrayArgs, SlogdetResult> Slogdet = F<ArrayArgs, SlogdetResult>("linalg.slogdet");
+    /// <summary><c>linalg.eig</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, EigResult> Eig = F<ArrayArgs, EigResult>("linalg.eig");
+    /// <summary><c>linalg.eigvals</c>.</summary>
+    public static readonly ArrayFunction<ArrayArgs, NDArray> Eigvals = A<ArrayArgs>("linalg.eigvals");
     /// <summary><c>linalg.eigh</c>.</summary>
     public static readonly ArrayFunction<ArrayArgs, EighResult> Eigh = F<ArrayArgs, EighResult>("linalg.eigh");
     /// <summary><c>linalg.eigvalsh</c>.</summary>

@@ -16,6 +16,9 @@ public sealed record QrResult(NDArray? Q, NDArray R);
 /// <param name="Eigenvectors">Eigenvectors, column <c>i</c> for eigenvalue <c>i</c>.</param>
 public sealed record EighResult(NDArray Eigenvalues, NDArray Eigenvectors);
 
+/// <summary>The result of <c>linalg.eig</c>: eigenvalues and right eigenvectors (column i belongs to eigenvalue i).</summary>
+public sealed record EigResult(NDArray Eigenvalues, NDArray Eigenvectors);
+
 /// <summary>The result of <c>linalg.slogdet</c>: <c>det = Sign * exp(LogAbsDet)</c>.</summary>
 /// <param name="Sign">The sign (0 for a singular matrix).</param>
 /// <param name="LogAbsDet">The natural log of the absolute determinant.</param>

@@ -50,6 +50,37 @@ public sealed class NumPySemanticsTests
     }
 
     [Fact]
+    public void Negating_or_subtracting_booleans_is_refused_with_the_operator_to_use_instead()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray flags = DenseArray.From(new[] { true, false });
+        Should.Throw<DTypeMismatchException>(() => Np.Negative(flags)).Message.ShouldContain("logical_not");
+        Should.Throw<DTypeMismatchException>(() => -flags).Message.ShouldContain("`~` operator");
+        Should.Throw<DTypeMismatchException>(() => Np.Subtract(flags, flags)).Message.ShouldContain("logical_xor");
+        Np.LogicalNot(flags).ToArray<bool>().ShouldBe([false, true]);
+    }
+
+    [Fact]
+    public void Round_is_half_to_even_at_any_number_of_decimals_as_in_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.round([0.5, 1.5, 2.5, -0.5, 2.675, 1234.5678], d) for d = 0, 2, -2
+        NDArray x = DenseArray.From(new[] { 0.5, 1.5, 2.5, -0.5, 2.675, 1234.5678 });
+        Np.Round(x).ToArray<double>().ShouldBe([0.0, 2.0, 2.0, -0.0, 3.0, 1235.0]);
+        Np.Round(x, 2).ToArray<double>().ShouldBe([0.5, 1.5, 2.5, -0.5, 2.68, 1234.57]);
+        Np.Round(x, -2).ToArray<double>().ShouldBe([0.0, 0.0, 0.0, -0.0, 0.0, 1200.0]);
+        NDArray ints = DenseArray.From(new long[] { 15, 25, 1250, 1350, -150 });
+        NDArray r = Np.Around(ints, -1);
+        r.DType.ShouldBe(DType.Int64);
+        r.ToArray<long>().ShouldBe([20, 20, 1250, 1350, -150]);
+        Np.Round(ints, -2).ToArray<long>().ShouldBe([0, 0, 1200, 1400, -200]);
+        Np.Round(ints, 3).ToArray<long>().ShouldBe([15, 25, 1250, 1350, -150]);
+        NDArray o = Np.Zeros(6);
+        Np.Round(x, 1, o).ShouldBeSameAs(o);
+        o.ToArray<double>()[5].ShouldBe(1234.6);
+    }
+
+    [Fact]
     public void Forbidden_casts_name_both_dtypes_and_the_rule()
     {
         using var host = TestHost.Create(new DensePlugin());
@@ -78,5 +109,25 @@ public sealed class NumPySemanticsTests
         Np.MatMul(Np.Arange(12L).Reshape(2, 2, 3), Np.Arange(3L)).Shape.ShouldBe(new Shape(2, 2));
         Np.MatMul(v, v).Shape.ShouldBe(Shape.Scalar);
         Np.Einsum("ij->ji", m).ToArray<double>().ShouldBe(m.T.ToArray<double>());
+    }
+
+    [Fact]
+    public void Einsum_ellipsis_broadcasts_batch_dimensions_as_in_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.Divide(Np.Arange(120.0).Reshape(2, 3, 4, 5), 10.0);
+        NDArray b = Np.Divide(Np.Arange(30.0).Reshape(3, 5, 2), 7.0);
+        // np.einsum('...ij,...jk->...ik', a, b): shape (2, 3, 4, 2), sum 3428.857142857143, r[1, 2, 3, 1] = 209.21428571428572
+        NDArray r = Np.Einsum("...ij,...jk->...ik", a, b);
+        r.Shape.ShouldBe(new Shape(2, 3, 4, 2));
+        Np.Sum(r).Item<double>().ShouldBe(3428.857142857143, 1e-9);
+        r[1, 2, 3, 1].Item<double>().ShouldBe(209.21428571428572, 1e-12);
+        Np.Einsum("...ij,...jk->...ik", Np.Arange(20.0).Reshape(1, 4, 5), b).Shape.ShouldBe(new Shape(3, 4, 2));
+
+        NDArray x = Np.Arange(12.0).Reshape(3, 4);
+        Np.Einsum("...i,...i", x, x).ToArray<double>().ShouldBe([14.0, 126, 366]);
+        Np.Einsum("i...->...", x).ToArray<double>().ShouldBe([12.0, 15, 18, 21]);
+        Np.Einsum("...j,j", x, Np.Arange(4.0)).ToArray<double>().ShouldBe([14.0, 38, 62]);
+        Should.Throw<ShapeMismatchException>(() => Np.Einsum("...i,...i", Np.Zeros((2, 3)), Np.Zeros((4, 3))));
     }
 }

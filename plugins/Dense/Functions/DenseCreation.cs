@@ -219,9 +219,8 @@ public static class DenseCreation
             }
             default:
             {
-                var v = new double[n];
-                double width = args.High - args.Low;
-                for (long i = 0; i < n; i++) v[i] = args.Low + width * rng.NextDouble();
+                double[] v = GC.AllocateUninitializedArray<double>(checked((int)n));
+                UniformFill.Fill(v, args.Seed, args.Low, args.High - args.Low);
                 return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
             }
         }

@@ -3,7 +3,7 @@ using ArrayDispatch.Dense.Kernels;
 namespace ArrayDispatch.Dense.Functions;
 
 /// <summary>
-/// <c>einsum</c> for one or two operands without ellipsis: repeated labels in an operand take its diagonal, labels in
+/// <c>einsum</c> for one or two operands, with broadcasting <c>...</c>: repeated labels in an operand take its diagonal, labels in
 /// one operand only and not in the output are summed first, the rest is a batched matrix product.
 /// </summary>
 internal static class DenseEinsum
@@ -11,7 +11,7 @@ internal static class DenseEinsum
     public static DenseArray Run(string subscripts, DenseArray[] operands)
     {
         string spec = subscripts.Replace(" ", "", StringComparison.Ordinal);
-        if (spec.Contains("...", StringComparison.Ordinal)) throw new ArgumentException("einsum: '...' (ellipsis) is not supported by the Dense backend", nameof(subscripts));
+        if (spec.Contains("...", StringComparison.Ordinal)) (spec, operands) = ExpandEllipsis(spec, operands);
         string[] sides = spec.Split("->");
         string[] inputs = sides[0].Split(',');
         if (inputs.Length != operands.Length) throw new ArgumentException($"einsum: {inputs.Length} operand subscripts for {operands.Length} operands", nameof(subscripts));
@@ -64,6 +64,48 @@ internal static class DenseEinsum
         DenseArray c = DenseProducts.Matmul(a, b);
         string have = new(batch.Concat(freeA).Concat(freeB).ToArray());
         return Arrange(Views.Reshape(c, new Shape(have.Select(ch => sizes[ch]).ToArray())), have, output);
+    }
+
+    // Rewrites '...' as explicit labels (letters the spec does not use), right-aligned across operands as NumPy
+    // broadcasts them; operands whose ellipsis dimensions are 1 where another's are not are broadcast (views). The
+    // implicit output is the ellipsis dimensions followed by the labels that appear once, in alphabetical order.
+    private static (string Spec, DenseArray[] Operands) ExpandEllipsis(string spec, DenseArray[] operands)
+    {
+        string[] sides = spec.Split("->");
+        string[] inputs = sides[0].Split(',');
+        if (inputs.Length != operands.Length) throw new ArgumentException($"einsum: {inputs.Length} operand subscripts for {operands.Length} operands", "subscripts");
+        var counts = new int[operands.Length];
+        Shape broadcast = Shape.Scalar;
+        for (int o = 0; o < operands.Length; o++)
+        {
+            if (!inputs[o].Contains("...", StringComparison.Ordinal)) continue;
+            counts[o] = operands[o].Rank - (inputs[o].Length - 3);
+            if (counts[o] < 0)
+            {
+                throw new ArgumentException($"einsum: operand {o} has {operands[o].Rank} dimensions but subscripts '{inputs[o]}' name {inputs[o].Length - 3} besides '...'", "subscripts");
+            }
+            int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+            broadcast = Shape.Broadcast(broadcast, new Shape(operands[o].Shape.Dims.Slice(start, counts[o]).ToArray()));
+        }
+        int e = broadcast.Rank;
+        char[] fresh = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".Where(c => !spec.Contains(c)).Take(e).ToArray();
+        if (fresh.Length < e) throw new ArgumentException("einsum: too many dimensions under '...'", "subscripts");
+        string all = new(fresh);
+        var expanded = new DenseArray[operands.Length];
+        for (int o = 0; o < operands.Length; o++)
+        {
+            expanded[o] = operands[o];
+            if (!inputs[o].Contains("...", StringComparison.Ordinal)) continue;
+            int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+            int[] dims = operands[o].Shape.Dims.ToArray();
+            for (int i = 0; i < counts[o]; i++) dims[start + i] = broadcast.Dims[e - counts[o] + i];
+            if (!dims.AsSpan().SequenceEqual(operands[o].Shape.Dims)) expanded[o] = Views.BroadcastTo(operands[o], new Shape(dims));
+            inputs[o] = inputs[o].Replace("...", all[(e - counts[o])..], StringComparison.Ordinal);
+        }
+        string output = sides.Length > 1
+            ? sides[1].Replace("...", all, StringComparison.Ordinal)
+            : all + new string(string.Concat(inputs).Where(c => !all.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).OrderBy(c => c).ToArray());
+        return (string.Join(',', inputs) + "->" + output, expanded);
     }
 
     private static DType NumericType(DType d) => d is DType.Bool or DType.Int32 ? DType.Int64 : d;

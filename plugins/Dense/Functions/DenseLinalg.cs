@@ -119,6 +119,18 @@ public static partial class DenseLinalg
         return (LinalgInput.Wrap(sign, shape), LinalgInput.Wrap(log, shape));
     }
 
+    [Implements("linalg.eig")]
+    public static DispatchResult<EigResult> Eig(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        var (w, v) = EigOf(args.X, true);
+        return new EigResult(w, v!);
+    }
+
+    [Implements("linalg.eigvals")]
+    public static DispatchResult<NDArray> Eigvals(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        types.AllAre<DenseArray>() ? EigOf(args.X, false).W : NotImplemented.Value;
+
     [Implements("linalg.eigh")]
     public static DispatchResult<EighResult> Eigh(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
@@ -134,21 +146,43 @@ public static partial class DenseLinalg
         return EighOf(args.X, false).W;
     }
 
-    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV)
+    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV) => Eigen<SymmetricEigen>(input, computeV);
+
+    private static (DenseArray W, DenseArray? V) EigOf(NDArray input, bool computeV) => Eigen<GeneralEigen>(input, computeV);
+
+    private static (DenseArray W, DenseArray? V) Eigen<TKernel>(NDArray input, bool computeV) where TKernel : struct, IEigenKernel
     {
         LinalgInput.RequireSquareStack(input);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
-        return x.DType == DType.Float32 ? EighOf<float>(x, computeV) : EighOf<double>(x, computeV);
+        return x.DType == DType.Float32 ? Eigen<TKernel, float>(x, computeV) : Eigen<TKernel, double>(x, computeV);
     }
 
-    private static (DenseArray, DenseArray?) EighOf<T>(DenseArray x, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (DenseArray, DenseArray?) Eigen<TKernel, T>(DenseArray x, bool computeV) where TKernel : struct, IEigenKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (batch, count, n, _) = LinalgInput.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] w = new T[count * n], v = computeV ? new T[count * n * n] : [];
         for (int b = 0; b < count; b++)
-            LinalgKernels.Eigh(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
+            TKernel.Run(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
         return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+    }
+
+    /// <summary>An eigen-decomposition of one n×n matrix: values into w, vectors (columns) into v.</summary>
+    private interface IEigenKernel
+    {
+        static abstract void Run<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>;
+    }
+
+    private readonly struct SymmetricEigen : IEigenKernel
+    {
+        public static void Run<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T> =>
+            LinalgKernels.Eigh(n, a, w, v, computeV);
+    }
+
+    private readonly struct GeneralEigen : IEigenKernel
+    {
+        public static void Run<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T> =>
+            LinalgKernels.Eig(n, a, w, v, computeV);
     }
 
     /// <summary>An n×n → n×n kernel applied to each matrix of a square stack.</summary>

@@ -9,8 +9,15 @@ namespace ArrayDispatch.Dense.Functions;
 public static class DenseUnary
 {
     [Implements("negative")]
-    public static DispatchResult<NDArray> Negative(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Numeric<NegativeOp>("negative", args) : NotImplemented.Value;
+    public static DispatchResult<NDArray> Negative(in UnaryArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        if (args.X.DType == DType.Bool)
+        {
+            throw new DTypeMismatchException("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+        }
+        return Ufunc.Numeric<NegativeOp>("negative", args);
+    }
 
     [Implements("positive")]
     public static DispatchResult<NDArray> Positive(in UnaryArgs args, ReadOnlySpan<Type> types) =>

@@ -3,176 +3,104 @@ using System.Numerics.Tensors;
 
 namespace ArrayDispatch.Dense.Kernels;
 
-// Adapters from operation families to kernels for one element type. The loops here are the scalar fallbacks; the JIT
-// specializes each adapter per (T, TOp), so the calls inline.
+// Adapters from operation families to kernels for one element type. Families with a vectorized form try it first and
+// fall back to the element loop; the JIT specializes each adapter per (T, TOp), so the calls inline.
 
-internal readonly struct NumericUnary<T, TOp> : IUnaryKernel<T, T> where T : unmanaged, INumber<T> where TOp : INumericUnaryOp
+internal readonly struct NumericUnary<T, TOp> : IUnaryKernel<NumericUnary<T, TOp>, T, T> where T : unmanaged, INumber<T> where TOp : INumericUnaryOp
 {
     public static T Apply(T x) => TOp.Apply(x);
 
     public static void Apply(ReadOnlySpan<T> x, Span<T> d)
     {
-        if (TOp.TryApply(x, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i]);
+        if (!TOp.TryApply(x, d)) KernelLoops.Each<NumericUnary<T, TOp>, T, T>(x, d);
     }
 }
 
-internal readonly struct FloatUnary<T, TOp> : IUnaryKernel<T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
+internal readonly struct FloatUnary<T, TOp> : IUnaryKernel<FloatUnary<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatUnaryOp
 {
     public static T Apply(T x) => TOp.Apply(x);
 
     public static void Apply(ReadOnlySpan<T> x, Span<T> d)
     {
-        if (TOp.TryApply(x, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i]);
+        if (!TOp.TryApply(x, d)) KernelLoops.Each<FloatUnary<T, TOp>, T, T>(x, d);
     }
 }
 
-internal readonly struct Predicate<T, TOp> : IUnaryKernel<T, bool> where T : unmanaged, INumber<T> where TOp : IPredicateOp
+internal readonly struct Predicate<T, TOp> : IUnaryKernel<Predicate<T, TOp>, T, bool> where T : unmanaged, INumber<T> where TOp : IPredicateOp
 {
     public static bool Apply(T x) => TOp.Apply(x);
-
-    public static void Apply(ReadOnlySpan<T> x, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i]);
-    }
 }
 
-internal readonly struct Identity<T> : IUnaryKernel<T, T>
+internal readonly struct Identity<T> : IUnaryKernel<Identity<T>, T, T>
 {
     public static T Apply(T x) => x;
 
     public static void Apply(ReadOnlySpan<T> x, Span<T> d) => x.CopyTo(d);
 }
 
-internal readonly struct Convert<TFrom, TTo> : IUnaryKernel<TFrom, TTo> where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
+internal readonly struct Convert<TFrom, TTo> : IUnaryKernel<Convert<TFrom, TTo>, TFrom, TTo> where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
 {
     public static TTo Apply(TFrom x) => TTo.CreateTruncating(x);
 
     public static void Apply(ReadOnlySpan<TFrom> x, Span<TTo> d) => TensorPrimitives.ConvertTruncating(x, d);
 }
 
-internal readonly struct ToBool<T> : IUnaryKernel<T, bool> where T : unmanaged, INumber<T>
+internal readonly struct ToBool<T> : IUnaryKernel<ToBool<T>, T, bool> where T : unmanaged, INumber<T>
 {
     public static bool Apply(T x) => x != T.Zero;
-
-    public static void Apply(ReadOnlySpan<T> x, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = x[i] != T.Zero;
-    }
 }
 
-internal readonly struct FromBool<T> : IUnaryKernel<bool, T> where T : unmanaged, INumber<T>
+internal readonly struct FromBool<T> : IUnaryKernel<FromBool<T>, bool, T> where T : unmanaged, INumber<T>
 {
     public static T Apply(bool x) => x ? T.One : T.Zero;
-
-    public static void Apply(ReadOnlySpan<bool> x, Span<T> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = x[i] ? T.One : T.Zero;
-    }
 }
 
-internal readonly struct NumericBinary<T, TOp> : IBinaryKernel<T, T> where T : unmanaged, INumber<T> where TOp : INumericBinaryOp
+internal readonly struct NumericBinary<T, TOp> : IBinaryKernel<NumericBinary<T, TOp>, T, T> where T : unmanaged, INumber<T> where TOp : INumericBinaryOp
 {
     public static T Apply(T x, T y) => TOp.Apply(x, y);
 
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
     {
-        if (TOp.TryApply(x, y, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y[i]);
+        if (!TOp.TryApply(x, y, d)) KernelLoops.Each<NumericBinary<T, TOp>, T, T>(x, y, d);
     }
 
     public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d)
     {
-        if (TOp.TryApply(x, y, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y);
+        if (!TOp.TryApply(x, y, d)) KernelLoops.Each<NumericBinary<T, TOp>, T, T>(x, y, d);
     }
 
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d)
     {
-        if (TOp.TryApply(x, y, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x, y[i]);
+        if (!TOp.TryApply(x, y, d)) KernelLoops.Each<NumericBinary<T, TOp>, T, T>(x, y, d);
     }
 }
 
-internal readonly struct FloatBinary<T, TOp> : IBinaryKernel<T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatBinaryOp
+internal readonly struct FloatBinary<T, TOp> : IBinaryKernel<FloatBinary<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IFloatBinaryOp
 {
     public static T Apply(T x, T y) => TOp.Apply(x, y);
 
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
     {
-        if (TOp.TryApply(x, y, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y[i]);
+        if (!TOp.TryApply(x, y, d)) KernelLoops.Each<FloatBinary<T, TOp>, T, T>(x, y, d);
     }
 
     public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d)
     {
-        if (TOp.TryApply(x, y, d)) return;
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y);
-    }
-
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x, y[i]);
+        if (!TOp.TryApply(x, y, d)) KernelLoops.Each<FloatBinary<T, TOp>, T, T>(x, y, d);
     }
 }
 
-internal readonly struct Compare<T, TOp> : IBinaryKernel<T, bool> where T : unmanaged, INumber<T> where TOp : ICompareOp
+internal readonly struct Compare<T, TOp> : IBinaryKernel<Compare<T, TOp>, T, bool> where T : unmanaged, INumber<T> where TOp : ICompareOp
 {
     public static bool Apply(T x, T y) => TOp.Apply(x, y);
-
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y[i]);
-    }
-
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y);
-    }
-
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x, y[i]);
-    }
 }
 
-internal readonly struct IntegerBinary<T, TOp> : IBinaryKernel<T, T> where T : unmanaged, IBinaryInteger<T> where TOp : IIntegerBinaryOp
+internal readonly struct IntegerBinary<T, TOp> : IBinaryKernel<IntegerBinary<T, TOp>, T, T> where T : unmanaged, IBinaryInteger<T> where TOp : IIntegerBinaryOp
 {
     public static T Apply(T x, T y) => TOp.Apply(x, y);
-
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y[i]);
-    }
-
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y);
-    }
-
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x, y[i]);
-    }
 }
 
-internal readonly struct Logical<TOp> : IBinaryKernel<bool, bool> where TOp : ILogicalOp
+internal readonly struct Logical<TOp> : IBinaryKernel<Logical<TOp>, bool, bool> where TOp : ILogicalOp
 {
     public static bool Apply(bool x, bool y) => TOp.Apply(x, y);
-
-    public static void Apply(ReadOnlySpan<bool> x, ReadOnlySpan<bool> y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y[i]);
-    }
-
-    public static void Apply(ReadOnlySpan<bool> x, bool y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x[i], y);
-    }
-
-    public static void Apply(bool x, ReadOnlySpan<bool> y, Span<bool> d)
-    {
-        for (int i = 0; i < d.Length; i++) d[i] = TOp.Apply(x, y[i]);
-    }
 }

@@ -11,7 +11,7 @@ internal static class Elementwise
     public const long ParallelThreshold = 1 << 16;
 
     /// <summary><paramref name="destination"/>[i] = K(<paramref name="x"/>[i]).</summary>
-    public static void Unary<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<T, TOut>
+    public static void Unary<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<K, T, TOut>
     {
         Shape shape = destination.Shape;
         long n = shape.Size;
@@ -64,7 +64,7 @@ internal static class Elementwise
     }
 
     /// <summary><paramref name="destination"/>[i] = K(<paramref name="x"/>[i], <paramref name="y"/>[i]).</summary>
-    public static void Binary<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<T, TOut>
+    public static void Binary<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<K, T, TOut>
     {
         Shape shape = destination.Shape;
         long n = shape.Size;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics.Tensors;
 
 namespace ArrayDispatch.Dense.Kernels;
@@ -14,20 +16,31 @@ internal interface IReductionOp<T> where T : unmanaged
 
     /// <summary><paramref name="accumulator"/>[i] = combine(<paramref name="accumulator"/>[i], <paramref name="row"/>[i]).</summary>
     static abstract void Combine(Span<T> accumulator, ReadOnlySpan<T> row);
+
+    /// <summary>True when combining is element-wise addition, so <see cref="LeadingRows"/> may add several rows per pass.</summary>
+    static virtual bool CombinesByAddition => false;
 }
 
 internal readonly struct SumReduction<T> : IReductionOp<T> where T : unmanaged, INumber<T>
 {
     public static T? Identity => T.Zero;
 
-    public static T Reduce(ReadOnlySpan<T> row) => typeof(T) == typeof(double) || typeof(T) == typeof(float) ? Pairwise(row) : TensorPrimitives.Sum(row);
+    public static bool CombinesByAddition => true;
 
-    // NumPy's pairwise summation: blocks of 128 summed directly (vectorized), halves summed recursively.
-    private static T Pairwise(ReadOnlySpan<T> row)
+    // Float sums are pairwise as in NumPy (accuracy); integer sums are exact in any order.
+    public static T Reduce(ReadOnlySpan<T> row)
     {
-        if (row.Length <= 128) return TensorPrimitives.Sum(row);
-        int half = (row.Length / 2) & ~7;
-        return Pairwise(row[..half]) + Pairwise(row[half..]);
+        if (typeof(T) == typeof(double))
+        {
+            double sum = PairwiseSum.Sum(MemoryMarshal.Cast<T, double>(row));
+            return Unsafe.As<double, T>(ref sum);
+        }
+        if (typeof(T) == typeof(float))
+        {
+            float sum = PairwiseSum.Sum(MemoryMarshal.Cast<T, float>(row));
+            return Unsafe.As<float, T>(ref sum);
+        }
+        return TensorPrimitives.Sum(row);
     }
 
     public static void Combine(Span<T> accumulator, ReadOnlySpan<T> row) => TensorPrimitives.Add(accumulator, row, accumulator);

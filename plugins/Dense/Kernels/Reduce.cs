@@ -53,7 +53,7 @@ internal static class Reduce
                 int len = (int)(j1 - j0);
                 Span<T> acc = r.AsSpan((int)j0, len);
                 data.AsSpan((int)(start + j0), len).CopyTo(acc);
-                for (long i = 1; i < slabs; i++) TOp.Combine(acc, data.AsSpan((int)(start + i * slab + j0), len));
+                LeadingRows.Combine<T, TOp>(acc, data, start + slab + j0, slab, slabs - 1);
             };
             if (workers > 1) Parallel.For(0, workers, combine);
             else combine(0);

@@ -168,15 +168,39 @@ internal static partial class LinalgKernels
     /// <summary>Eigenvalues (ascending, in <paramref name="w"/>) and eigenvectors (columns of <paramref name="v"/>) of a symmetric A; reads A's lower triangle.</summary>
     public static void Eigh<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!CheckEigen(n, a, w, v, computeV, "Eigenvalues did not converge")) return;
+        if (Native is { } nat) nat.Eigh(n, a, w, v, computeV);
+        else ManagedLapack.Eigh(n, a, w, v, computeV);
+    }
+
+    // Sizes and finiteness of an eigen-decomposition's arguments; false when there is nothing to compute (n = 0).
+    private static bool CheckEigen<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV, string nonFinite) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         CheckType<T>();
         NonNegative(n, nameof(n));
         Need(a.Length, (long)n * n, nameof(a), $"a {n}x{n} matrix");
         Need(w.Length, n, nameof(w), $"{n} eigenvalues");
         if (computeV) Need(v.Length, (long)n * n, nameof(v), $"eigenvectors of shape ({n}, {n})");
-        if (n == 0) return;
-        CheckFinite(a[..(n * n)], "Eigenvalues did not converge");
-        if (Native is { } nat) nat.Eigh(n, a, w, v, computeV);
-        else ManagedLapack.Eigh(n, a, w, v, computeV);
+        if (n == 0) return false;
+        CheckFinite(a[..(n * n)], nonFinite);
+        return true;
+    }
+
+    /// <summary>
+    /// Eigenvalues (LAPACK's order) and right eigenvectors (unit columns of <paramref name="v"/>) of a general matrix
+    /// with a real spectrum. A complex spectrum is refused: its NumPy result is complex128, a dtype the protocol lacks.
+    /// </summary>
+    public static void Eig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!CheckEigen(n, a, w, v, computeV, "Array must not contain infs or NaNs")) return;
+        (T Re, T Im) pair;
+        bool real = Native is { } nat ? nat.Eig(n, a, w, v, computeV, out pair) : ManagedLapack.Eig(n, a, w, v, computeV, out pair);
+        if (!real)
+        {
+            throw new NotSupportedException(
+                $"linalg.eig: the matrix has complex eigenvalues ({pair.Re} ± {pair.Im}j); their NumPy result is complex128, a dtype " +
+                "ArrayDispatch does not have yet, so eig supports matrices with a real spectrum (for symmetric matrices use linalg.eigh)");
+        }
     }
 
     /// <summary>

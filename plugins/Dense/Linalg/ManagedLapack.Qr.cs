@@ -68,27 +68,7 @@ internal static partial class ManagedLapack
         for (int j = k - 1; j >= 0; j--)
         {
             if (j >= qc) continue;
-            ApplyReflectorLeftFrom(m, n, factored, j, qc, tau[j], q, w);
-        }
-    }
-
-    private static void ApplyReflectorLeftFrom<T>(int m, int n, ReadOnlySpan<T> v, int j, int qc, T tau, Span<T> q, T[] work)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int cols = qc - j;
-        if (cols <= 0 || tau == T.Zero) return;
-        Span<T> w = work.AsSpan(0, cols);
-        q.Slice(j * qc + j, cols).CopyTo(w);
-        for (int i = j + 1; i < m; i++)
-        {
-            T vi = v[i * n + j];
-            if (vi != T.Zero) VectorOps.Axpy(vi, q.Slice(i * qc + j, cols), w);
-        }
-        VectorOps.Axpy(-tau, w, q.Slice(j * qc + j, cols));
-        for (int i = j + 1; i < m; i++)
-        {
-            T vi = v[i * n + j];
-            if (vi != T.Zero) VectorOps.Axpy(-tau * vi, w, q.Slice(i * qc + j, cols));
+            ApplyReflectorLeft(m, n, factored, qc, j, j, qc - j, tau[j], q, w);
         }
     }
 

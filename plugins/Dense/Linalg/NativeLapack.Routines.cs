@@ -51,44 +51,54 @@ internal sealed unsafe partial class NativeLapack
         if (info > 0) throw new LinAlgException("SVD did not converge");
     }
 
-    /// <summary>QR of the explicitly transposed (column-major) copy with geqrf + orgqr; R and Q are transposed back.</summary>
+    /// <summary>
+    /// QR of row-major A through the LQ factorisation of its column-major view Aᵀ, so nothing is transposed:
+    /// Aᵀ = L Q' (gelqf) gives A = Q'ᵀ Lᵀ, i.e. R = Lᵀ and Q = Q'ᵀ. Read row-major, the factored buffer's rows are R's
+    /// rows (upper part), and orglq run on a buffer whose leading dimension is qc leaves Q'ᵀ column-major (qc×m), which
+    /// read row-major is Q (m×qc). NumPy's qr copies A to Fortran order and Q, R back; this copies A once.
+    /// </summary>
     public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = Math.Min(m, n), lda = Math.Max(1, m), info = 0;
-        T[] col = GC.AllocateUninitializedArray<T>(m * n);
-        VectorOps.Transpose(m, n, a, col);
+        int k = Math.Min(m, n), lda = Math.Max(1, n), info = 0;
+        T[] f = a[..(m * n)].ToArray();
         T[] tau = new T[Math.Max(1, k)];
-        Routines f = For<T>();
-        var geqrf = (delegate* unmanaged<int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Geqrf;
-        fixed (T* pa = col, pt = tau)
+        Routines fns = For<T>();
+        var gelqf = (delegate* unmanaged<int*, int*, void*, int*, void*, void*, int*, int*, void>)fns.Gelqf;
+        fixed (T* pa = f, pt = tau)
         {
             T query = T.Zero;
             int lwork = -1;
-            geqrf(&m, &n, pa, &lda, pt, &query, &lwork, &info);
-            Check(info, "geqrf");
+            gelqf(&n, &m, pa, &lda, pt, &query, &lwork, &info);
+            Check(info, "gelqf");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
-            Check(info, "geqrf");
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) gelqf(&n, &m, pa, &lda, pt, pw, &lwork, &info);
+            Check(info, "gelqf");
         }
         r[..(rr * n)].Clear();
-        for (int i = 0; i < Math.Min(rr, k); i++)
-            for (int j = i; j < n; j++) r[i * n + j] = col[j * m + i];
+        for (int i = 0; i < Math.Min(rr, k); i++) f.AsSpan(i * n + i, n - i).CopyTo(r.Slice(i * n + i, n - i));
         if (qc == 0) return;
 
-        T[] qcol = new T[m * qc];
-        col.AsSpan(0, m * Math.Min(qc, n)).CopyTo(qcol);
-        var orgqr = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Orgqr;
-        fixed (T* pq = qcol, pt = tau)
+        // orglq wants the reflector rows in a buffer with leading dimension qc: q itself, filled with the factored
+        // buffer when n == qc (tall reduced QR), else with the first min(n, qc) rows of each of its m columns.
+        Span<T> qs = q[..(m * qc)];
+        if (n == qc) f.AsSpan(0, m * n).CopyTo(qs);
+        else
+        {
+            int rows = Math.Min(n, qc);
+            for (int col = 0; col < m; col++) f.AsSpan(col * n, rows).CopyTo(qs.Slice(col * qc, rows));
+        }
+        int ldq = Math.Max(1, qc);
+        var orglq = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)fns.Orglq;
+        fixed (T* pq = qs, pt = tau)
         {
             T query = T.Zero;
             int lwork = -1;
-            orgqr(&m, &qc, &k, pq, &lda, pt, &query, &lwork, &info);
-            Check(info, "orgqr");
+            orglq(&qc, &m, &k, pq, &ldq, pt, &query, &lwork, &info);
+            Check(info, "orglq");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
-            Check(info, "orgqr");
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orglq(&qc, &m, &k, pq, &ldq, pt, pw, &lwork, &info);
+            Check(info, "orglq");
         }
-        VectorOps.Transpose(qc, m, qcol, q);
     }
 
     /// <summary>
@@ -123,50 +133,52 @@ internal sealed unsafe partial class NativeLapack
     /// <summary>getrf factors column-major Aᵀ; getrs with trans='T' then solves (Aᵀ)ᵀ X = A X = B (B transposed to column-major).</summary>
     public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] lu = a[..(n * n)].ToArray();
         int[] piv = new int[n];
-        int info = 0, lda = Math.Max(1, n);
-        Routines f = For<T>();
-        fixed (T* pa = lu)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)f.Getrf)(&n, &n, pa, &lda, pp, &info);
-        Check(info, "getrf");
-        if (info > 0) return false;
+        if (FactorLu(n, a, piv) is not { } lu) return false;
         if (nrhs == 0) return true;
         T[] bcol = GC.AllocateUninitializedArray<T>(n * nrhs);
         VectorOps.Transpose(n, nrhs, b, bcol);
-        byte trans = T_;
-        fixed (T* pa = lu, pb = bcol)
-        fixed (int* pp = piv)
-            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)f.Getrs)(&trans, &n, &nrhs, pa, &lda, pp, pb, &lda, &info, 1);
-        Check(info, "getrs");
+        SolveLu(T_, n, nrhs, lu, piv, bcol);
         VectorOps.Transpose(nrhs, n, bcol, x);
         return true;
     }
 
-    /// <summary>getrf + getri on the buffer as is: the inverse of column-major Aᵀ is inv(A)ᵀ, i.e. row-major inv(A).</summary>
+    /// <summary>
+    /// getrf + getrs against the identity, as NumPy's inv does with gesv (OpenBLAS parallelises getrs' triangular solves;
+    /// getri measured 1.5x slower at 1000²). getrf factors column-major Aᵀ; getrs('N') solves Aᵀ Y = I, so
+    /// Y = inv(A)ᵀ column-major, which read row-major is inv(A): no transposes.
+    /// </summary>
     public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        a[..(n * n)].CopyTo(inv);
         int[] piv = new int[n];
+        if (FactorLu(n, a, piv) is not { } lu) return false;
+        Span<T> y = inv[..(n * n)];
+        y.Clear();
+        for (int i = 0; i < n; i++) y[i * n + i] = T.One;
+        SolveLu(N, n, n, lu, piv, y);
+        return true;
+    }
+
+    // getrf of a copy of the n×n buffer (column-major Aᵀ); null when the matrix is exactly singular.
+    private T[]? FactorLu<T>(int n, ReadOnlySpan<T> a, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] lu = a[..(n * n)].ToArray();
         int info = 0, lda = Math.Max(1, n);
-        Routines f = For<T>();
-        fixed (T* pa = inv)
+        fixed (T* pa = lu)
         fixed (int* pp = piv)
-        {
-            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)f.Getrf)(&n, &n, pa, &lda, pp, &info);
-            Check(info, "getrf");
-            if (info > 0) return false;
-            var getri = (delegate* unmanaged<int*, void*, int*, int*, void*, int*, int*, void>)f.Getri;
-            T query = T.Zero;
-            int lwork = -1;
-            getri(&n, pa, &lda, pp, &query, &lwork, &info);
-            Check(info, "getri");
-            lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) getri(&n, pa, &lda, pp, pw, &lwork, &info);
-            Check(info, "getri");
-        }
-        return info == 0;
+            ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)For<T>().Getrf)(&n, &n, pa, &lda, pp, &info);
+        Check(info, "getrf");
+        return info > 0 ? null : lu;
+    }
+
+    // getrs on a factored buffer: the column-major right-hand sides in b are overwritten by the solution.
+    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int info = 0, lda = Math.Max(1, n);
+        fixed (T* pa = lu, pb = b)
+        fixed (int* pp = piv)
+            ((delegate* unmanaged<byte*, int*, int*, void*, int*, int*, void*, int*, int*, nuint, void>)For<T>().Getrs)(&trans, &n, &nrhs, pa, &lda, pp, pb, &lda, &info, 1);
+        Check(info, "getrs");
     }
 
     /// <summary>syevd('U') on the buffer reads row-major A's lower triangle; eigenvectors come back as column-major columns, transposed into v.</summary>
@@ -190,6 +202,41 @@ internal sealed unsafe partial class NativeLapack
         Check(info, "syevd");
         if (info > 0) throw new LinAlgException("Eigenvalues did not converge");
         if (computeV) VectorOps.Transpose(n, n, buf, v);
+    }
+
+    /// <summary>
+    /// geev on the explicitly transposed (column-major) copy, right eigenvectors only (unit length, LAPACK's
+    /// normalisation, which is NumPy's). Returns false with the first complex pair when the spectrum is not real.
+    /// </summary>
+    public bool Eig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV, out (T Re, T Im) complexPair)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        complexPair = default;
+        T[] col = GC.AllocateUninitializedArray<T>(n * n);
+        VectorOps.Transpose(n, n, a, col);
+        T[] wi = new T[n], vr = computeV ? GC.AllocateUninitializedArray<T>(n * n) : new T[1];
+        byte jobvl = N, jobvr = computeV ? V : N;
+        int info = 0, lda = Math.Max(1, n), ldvl = 1, ldvr = computeV ? Math.Max(1, n) : 1, lwork = -1;
+        T query = T.Zero, dummy = T.Zero;
+        var geev = (delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, void*, int*, void*, int*, void*, int*, int*, nuint, nuint, void>)For<T>().Geev;
+        fixed (T* pa = col, pwr = w, pwi = wi, pvr = vr)
+        {
+            geev(&jobvl, &jobvr, &n, pa, &lda, pwr, pwi, &dummy, &ldvl, pvr, &ldvr, &query, &lwork, &info, 1, 1);
+            Check(info, "geev");
+            lwork = WorkSize(query);
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork))
+                geev(&jobvl, &jobvr, &n, pa, &lda, pwr, pwi, &dummy, &ldvl, pvr, &ldvr, pw, &lwork, &info, 1, 1);
+        }
+        Check(info, "geev");
+        if (info > 0) throw new LinAlgException("Eigenvalues did not converge");
+        for (int i = 0; i < n; i++)
+        {
+            if (wi[i] == T.Zero) continue;
+            complexPair = (w[i], T.Abs(wi[i]));
+            return false;
+        }
+        if (computeV) VectorOps.Transpose(n, n, vr, v);
+        return true;
     }
 
     /// <summary>gelsd on explicitly column-major copies of A (m×n) and B (max(m, n)×nrhs); X is the first n rows of B.</summary>

@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// Combines many rows into one accumulator row: the inner loop of a reduction over leading axes (<c>sum(x, axis=0)</c>).
+/// Sums add four rows per pass over the accumulator, <c>acc += (r0 + r1) + (r2 + r3)</c>, so the accumulator is read
+/// and written once per four rows instead of once per row (a TensorPrimitives.Add per row measured 3-4x NumPy on a
+/// 3162² sum over axis 0); other reductions combine one row at a time.
+/// </summary>
+internal static class LeadingRows
+{
+    /// <summary>Combines rows k = 0..<paramref name="count"/>-1 of <paramref name="data"/>, row k at <paramref name="offset"/> + k·<paramref name="stride"/>.</summary>
+    public static void Combine<T, TOp>(Span<T> accumulator, T[] data, long offset, long stride, long count)
+        where T : unmanaged where TOp : IReductionOp<T>
+    {
+        long k = 0;
+        if (TOp.CombinesByAddition && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        {
+            for (; k + 4 <= count; k += 4)
+            {
+                long at = offset + k * stride;
+                int done = AddFour(accumulator, data, at, stride);
+                if (done == accumulator.Length) continue;
+                for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan((int)(at + r * stride + done), accumulator.Length - done));
+            }
+        }
+        for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan((int)(offset + k * stride), accumulator.Length));
+    }
+
+    // Vector part of four rows; returns how many leading elements it combined.
+    private static int AddFour<T>(Span<T> accumulator, T[] data, long offset, long stride) where T : unmanaged
+    {
+        ref T acc = ref MemoryMarshal.GetReference(accumulator);
+        ref T r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)offset);
+        ref T r1 = ref Unsafe.Add(ref r0, (nint)stride);
+        ref T r2 = ref Unsafe.Add(ref r1, (nint)stride);
+        ref T r3 = ref Unsafe.Add(ref r2, (nint)stride);
+        int n = accumulator.Length, width = Vector256<T>.Count, j = 0;
+        for (; j + width <= n; j += width)
+        {
+            nuint at = (nuint)j;
+            Vector256<T> rows = (Vector256.LoadUnsafe(ref r0, at) + Vector256.LoadUnsafe(ref r1, at))
+                + (Vector256.LoadUnsafe(ref r2, at) + Vector256.LoadUnsafe(ref r3, at));
+            (Vector256.LoadUnsafe(ref acc, at) + rows).StoreUnsafe(ref acc, at);
+        }
+        return j;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// NumPy-grade accurate float sums at memory speed. Written by hand because neither TensorPrimitives call fits:
+/// <c>TensorPrimitives.Sum</c> over the whole row adds each lane sequentially (error grows with n/lanes, about 1e-11
+/// relative at 10M elements where NumPy's pairwise sum stays near 1e-16), and recursing down to 128-element
+/// <c>TensorPrimitives.Sum</c> calls (NumPy's scheme) costs 3-8x more per element than the memory traffic (measured
+/// 8.5 ms vs 2.0 ms for 10M float64, single core). Here blocks of <see cref="Block"/> elements are summed by four
+/// independent vector accumulators (each lane adds Block/16 values for float64), and the block sums are combined
+/// pairwise through a binary-counter stack, so the error bound is O((Block/lanes + log2 n) ε), like NumPy's.
+/// </summary>
+internal static class PairwiseSum
+{
+    /// <summary>Elements per leaf block; a multiple of four Vector256 widths for every element type.</summary>
+    public const int Block = 1024;
+
+    /// <summary>The sum of <paramref name="x"/>, accurate as NumPy's pairwise summation.</summary>
+    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!Vector256.IsHardwareAccelerated || !Vector256<T>.IsSupported) return Tree(x);
+        // A binary counter of pending block sums: level k holds the sum of 2^k blocks, so every addition below is
+        // between partial sums of equal size, which is what bounds the error by log2 of the block count.
+        Span<T> pending = stackalloc T[64];
+        Span<ulong> counts = stackalloc ulong[64];
+        int top = 0;
+        ref T start = ref MemoryMarshal.GetReference(x);
+        int n = x.Length, i = 0;
+        for (; i + Block <= n; i += Block)
+        {
+            T sum = BlockSum(ref Unsafe.Add(ref start, i));
+            ulong count = 1;
+            while (top > 0 && counts[top - 1] == count)
+            {
+                sum = pending[--top] + sum;
+                count *= 2;
+            }
+            pending[top] = sum;
+            counts[top++] = count;
+        }
+        T total = Tree(x[i..]);
+        while (top > 0) total = pending[--top] + total;
+        return total;
+    }
+
+    private static T BlockSum<T>(ref T block) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int width = Vector256<T>.Count;
+        Vector256<T> s0 = Vector256<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
+        for (int j = 0; j < Block; j += 4 * width)
+        {
+            s0 += Vector256.LoadUnsafe(ref block, (nuint)j);
+            s1 += Vector256.LoadUnsafe(ref block, (nuint)(j + width));
+            s2 += Vector256.LoadUnsafe(ref block, (nuint)(j + 2 * width));
+            s3 += Vector256.LoadUnsafe(ref block, (nuint)(j + 3 * width));
+        }
+        return Vector256.Sum((s0 + s1) + (s2 + s3));
+    }
+
+    // The tail (fewer than Block elements) and machines without 256-bit vectors: NumPy's own recursion.
+    private static T Tree<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x.Length <= 128) return System.Numerics.Tensors.TensorPrimitives.Sum(x);
+        int half = (x.Length / 2) & ~7;
+        return Tree(x[..half]) + Tree(x[half..]);
+    }
+}
