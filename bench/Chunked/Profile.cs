@@ -21,6 +21,7 @@ internal static class Profile
         NDArray big = Np.Random.Sample((2000, 2000), rng, backend: "Dense");
         Time("random 2000x2000", () => Np.Random.Sample((2000, 2000), rng, backend: "Dense"));
         Time("sum 2000x2000", () => Np.Sum(big, Axes.All, true));
+        Time("sum 2000x2000 axis=(0, 1)", () => Np.Sum(big, Axes.Of(0, 1), true));
         Time("x * 2.0 2000x2000", () => _ = big * 2.0);
         Time("x + 1.0 2000x2000", () => _ = big + 1.0);
     }

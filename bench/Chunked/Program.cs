@@ -17,7 +17,10 @@ using ArrayDispatch.Testing;
 bool quick = args.Contains("--quick");
 string? daskFile = args.SkipWhile(a => a != "--dask").Skip(1).FirstOrDefault();
 Timing.Only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-int cores = Environment.ProcessorCount;
+// --degree N: the scheduler's degree (default: the cores .NET sees, which DOTNET_PROCESSOR_COUNT can lower for the kernels).
+int cores = int.TryParse(args.SkipWhile(a => a != "--degree").Skip(1).FirstOrDefault(), out int d) ? d : Environment.ProcessorCount;
+ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, cores), minIo);
 using TestHost host = TestHost.Create(
     new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = cores.ToString(CultureInfo.InvariantCulture) },
     new DensePlugin(), new ChunkedPlugin());
@@ -32,6 +35,12 @@ var results = new List<Measurement>();
     return (u!, s, v!);
 }
 var built = Build();
+if (args.Contains("--trace"))
+{
+    ArrayDispatch.Chunked.Bench.Trace.Run("seed_svd_compute_all", () => { var b = Build(); Np.Compute(b.U, b.S, b.V); });
+    ArrayDispatch.Chunked.Bench.Trace.Run("sum_8000x8000", () => Np.Sum(Np.Random.Sample((8000, 8000), Np.Random.DefaultRng(1), backend: "Chunked", chunks: [2000, 2000])).Compute());
+    return;
+}
 results.Add(Timing.Run("seed_svd_graph_build", () => Build(), repeat: 20, extra: new() { ["tasks"] = ((ChunkedArray)built.V).Graph.Count }));
 results.Add(Timing.Run("seed_svd_compute_v", () => Build().V.Compute(), repeat: quick ? 2 : 5));
 results.Add(Timing.Run("seed_svd_compute_all", () => { var b = Build(); Np.Compute(b.U, b.S, b.V); }, repeat: quick ? 2 : 5));

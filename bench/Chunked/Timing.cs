@@ -14,17 +14,32 @@ internal static class Timing
         if (Only is not null && !name.Contains(Only, StringComparison.Ordinal)) return new Measurement(name, double.NaN, double.NaN, double.NaN, extra ?? []);
         for (int i = 0; i < warmup; i++) body();
         var times = new double[repeat];
+        var cpu = new double[repeat];
+        var allocated = new double[repeat];
+        using var process = Process.GetCurrentProcess();
         for (int i = 0; i < repeat; i++)
         {
             GC.Collect();
+            process.Refresh();
+            TimeSpan cpu0 = process.TotalProcessorTime;
+            long bytes0 = GC.GetTotalAllocatedBytes();
             var clock = Stopwatch.StartNew();
             body();
             times[i] = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            cpu[i] = (process.TotalProcessorTime - cpu0).TotalSeconds;
+            allocated[i] = (GC.GetTotalAllocatedBytes() - bytes0) / 1e6;
         }
         Array.Sort(times);
+        Array.Sort(cpu);
+        // CPU seconds the process used (all threads): less sensitive than wall time to other load on a shared machine.
+        extra ??= [];
+        extra["cpu_s_median"] = Math.Round(cpu[repeat / 2], 3);
+        Array.Sort(allocated);
+        extra["allocated_mb_median"] = Math.Round(allocated[repeat / 2], 1);
         double median = repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
-        Console.Error.WriteLine($"{name}: median {median * 1e3:F2} ms (min {times[0] * 1e3:F2}, max {times[^1] * 1e3:F2})");
-        return new Measurement(name, median, times[0], times[^1], extra ?? []);
+        Console.Error.WriteLine($"{name}: median {median * 1e3:F2} ms (min {times[0] * 1e3:F2}, max {times[^1] * 1e3:F2}), cpu median {cpu[repeat / 2] * 1e3:F0} ms, allocated {allocated[repeat / 2]:F0} MB");
+        return new Measurement(name, median, times[0], times[^1], extra);
     }
 
     public static void PrintRatios(List<Measurement> ours, string daskFile)

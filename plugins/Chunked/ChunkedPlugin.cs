@@ -1,5 +1,6 @@
 using System.Reflection;
 using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Functions;
 using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Functions;
@@ -39,15 +40,15 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         backend.Services.AddSingleton(_scheduler);
         backend.AddArrayType<ChunkedArray>();
 
-        var creation = new CreationHandlers(context);
-        backend.Implement(ArrayFunctions.AsArray, creation.AsArray);
-        backend.Implement(ArrayFunctions.Full, creation.Full);
-        backend.Implement(ArrayFunctions.Empty, creation.Empty);
-        backend.Implement(ArrayFunctions.Arange, creation.Arange);
-        backend.Implement(ArrayFunctions.Eye, creation.Eye);
-        backend.Implement(ArrayFunctions.Random, creation.Random);
-
+        // Handler objects register their methods by name (HandlerTable); the function families are registered by loops.
         var elementwise = new ElementwiseHandlers(context);
+        var reductions = new ReductionHandlers(context);
+        foreach (object handlers in (object[])[
+            new CreationHandlers(context), elementwise, reductions, new ManipulationHandlers(context), new LinalgHandlers(context),
+            new LazyHandlers(backend.Logger), new PluginFunctions(context)])
+        {
+            HandlerTable.ImplementAll(backend, handlers);
+        }
         foreach (FieldInfo field in typeof(ArrayFunctions).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             switch (field.GetValue(null))
@@ -55,49 +56,10 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
                 case ArrayFunction<UnaryArgs, NDArray> unary: backend.Implement(unary, elementwise.Unary(unary)); break;
                 case ArrayFunction<BinaryArgs, NDArray> binary: backend.Implement(binary, elementwise.Binary(binary)); break;
                 case ArrayFunction<TernaryArgs, NDArray> ternary: backend.Implement(ternary, elementwise.Ternary(ternary)); break;
+                case ArrayFunction<ReductionArgs, NDArray> reduction when Reductions.CombinerOf(reduction) is not null:
+                    backend.Implement(reduction, reductions.Tree(reduction));
+                    break;
             }
         }
-        backend.Implement(ArrayFunctions.AsType, elementwise.AsType);
-        backend.Implement(ArrayFunctions.Copy, elementwise.Copy);
-        backend.Implement(ArrayFunctions.FullLike, elementwise.FullLike);
-
-        var reductions = new ReductionHandlers(context);
-        foreach (ArrayFunction<ReductionArgs, NDArray> f in (ArrayFunction<ReductionArgs, NDArray>[])[
-            ArrayFunctions.Sum, ArrayFunctions.Prod, ArrayFunctions.Min, ArrayFunctions.Max, ArrayFunctions.Any, ArrayFunctions.All,
-            ArrayFunctions.CountNonzero, ArrayFunctions.NanSum])
-        {
-            backend.Implement(f, reductions.Tree(f));
-        }
-        backend.Implement(ArrayFunctions.Mean, reductions.Mean);
-        backend.Implement(ArrayFunctions.NanMean, reductions.NanMean);
-        backend.Implement(ArrayFunctions.Var, reductions.Var);
-        backend.Implement(ArrayFunctions.Std, reductions.Std);
-
-        var manipulation = new ManipulationHandlers(context);
-        backend.Implement(ArrayFunctions.Reshape, manipulation.Reshape);
-        backend.Implement(ArrayFunctions.Transpose, manipulation.Transpose);
-        backend.Implement(ArrayFunctions.Squeeze, manipulation.Squeeze);
-        backend.Implement(ArrayFunctions.ExpandDims, manipulation.ExpandDims);
-        backend.Implement(ArrayFunctions.Concatenate, manipulation.Concatenate);
-        backend.Implement(ArrayFunctions.Stack, manipulation.Stack);
-        backend.Implement(ArrayFunctions.GetItem, manipulation.GetItem);
-
-        var linalg = new LinalgHandlers(context);
-        backend.Implement(ArrayFunctions.MatMul, linalg.MatMul);
-        backend.Implement(ArrayFunctions.Dot, linalg.Dot);
-        backend.Implement(ArrayFunctions.Tensordot, linalg.Tensordot);
-        backend.Implement(ArrayFunctions.Qr, linalg.Qr);
-        backend.Implement(ArrayFunctions.Svd, linalg.Svd);
-        backend.Implement(ArrayFunctions.Solve, linalg.Solve);
-        backend.Implement(ArrayFunctions.Lstsq, linalg.Lstsq);
-
-        var lazy = new LazyHandlers(backend.Logger);
-        backend.Implement(ArrayFunctions.Compute, lazy.Compute);
-        backend.Implement(ArrayFunctions.Visualize, lazy.Visualize);
-
-        var plugin = new PluginFunctions(context);
-        backend.Implement(PluginFunctions.RechunkFunction, plugin.Rechunk);
-        backend.Implement(PluginFunctions.SvdCompressedFunction, plugin.SvdCompressed);
-        backend.Implement(PluginFunctions.FromNpyFunction, plugin.FromNpy);
     }
 }

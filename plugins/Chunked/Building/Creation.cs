@@ -34,7 +34,7 @@ internal static class Creation
             ulong seed = ChunkSeed(a.Seed, Linear(index, chunks.BlockCounts));
             var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Seed = seed, Placement = placement };
             return ([], _ => context.Create(ArrayFunctions.Random, blockArgs));
-        });
+        }, freshResults: true);
     }
 
     /// <summary>The seed of chunk <paramref name="linearIndex"/> of a draw seeded with <paramref name="seed"/> (a SplitMix64 step).</summary>

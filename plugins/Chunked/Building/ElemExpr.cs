@@ -30,8 +30,9 @@ internal abstract class ElemExpr
     /// An owned intermediate that can take the result of this node: same dtype as the result and already the
     /// broadcast shape. Writing into it (NumPy's <c>out=</c>) saves one chunk-sized allocation per fused operation.
     /// </summary>
-    protected NDArray? Reusable(ElemExpr child, Operand value, Shape resultShape) =>
-        child.ProducesOwnedArray && value.Array is { } a && OutDType == a.DType && a.Shape == resultShape ? a : null;
+    protected NDArray? Reusable(ElemExpr child, Operand value, Shape resultShape, object[] inputs) =>
+        (child.ProducesOwnedArray || (child is SlotExpr slot && inputs[slot.Slot] is OwnedChunk))
+        && value.Array is { } a && OutDType == a.DType && a.Shape == resultShape ? a : null;
 
     /// <summary>A deterministic description (for layer tokens).</summary>
     public abstract override string ToString();

@@ -8,16 +8,25 @@ namespace ArrayDispatch.Chunked.Building;
 /// <summary>Builds layers (one task per chunk) and the small meta arrays that carry a chunked array's dtype and chunk type.</summary>
 internal static class LayerBuilder
 {
-    /// <summary>Builds an array whose chunk at each index is made by <paramref name="block"/>'s task.</summary>
+    /// <summary>
+    /// Builds an array whose chunk at each index is made by <paramref name="block"/>'s task. <paramref name="freshResults"/>:
+    /// every task returns a new array nothing else references; <paramref name="consumingRun"/>: the tasks' work when they may
+    /// overwrite their single input (see <see cref="ChunkTask.ConsumingRun"/>).
+    /// </summary>
     public static ChunkedArray Build(
         ChunkedContext context, string name, string function, Shape shape, Chunks chunks, NDArray meta,
-        IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskFunc Run)> block, Fusion? fusion = null)
+        IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskFunc Run)> block, Fusion? fusion = null,
+        bool freshResults = false, TaskFunc? consumingRun = null)
     {
         var tasks = new List<ChunkTask>(chunks.BlockCount);
         foreach (int[] index in chunks.Indices())
         {
             (string[] deps, TaskFunc run) = block(index);
-            tasks.Add(new ChunkTask(Names.Key(name, index), function, deps, run, index));
+            tasks.Add(new ChunkTask(Names.Key(name, index), function, deps, run, index)
+            {
+                FreshResult = freshResults,
+                ConsumingRun = deps.Length == 1 ? consumingRun : null,
+            });
         }
         var layer = new GraphLayer(name, tasks, Distinct(dependencies));
         return new ChunkedArray(context, layer, shape, chunks, meta, fusion);

@@ -48,5 +48,21 @@ internal sealed class ReductionHandlers(ChunkedContext context)
         return Reductions.Variance(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType, args.Ddof, sqrt: true);
     }
 
+    /// <summary><c>argmax</c>: a tree reduction of (value, index) pairs.</summary>
+    public DispatchResult<NDArray> Argmax(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? ArgReductions.Build(context, true, Wrap(args.X), args.Axis, args.KeepDims) : NotImplemented.Value;
+
+    /// <summary><c>argmin</c>: a tree reduction of (value, index) pairs.</summary>
+    public DispatchResult<NDArray> Argmin(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? ArgReductions.Build(context, false, Wrap(args.X), args.Axis, args.KeepDims) : NotImplemented.Value;
+
+    /// <summary><c>cumsum</c>: chunk scans plus the running totals of earlier chunks.</summary>
+    public DispatchResult<NDArray> Cumsum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Scans.Build(context, false, Wrap(args.X), args.Axis, args.DType) : NotImplemented.Value;
+
+    /// <summary><c>cumprod</c>: chunk scans times the running products of earlier chunks.</summary>
+    public DispatchResult<NDArray> Cumprod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Scans.Build(context, true, Wrap(args.X), args.Axis, args.DType) : NotImplemented.Value;
+
     private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
 }

@@ -39,6 +39,21 @@ public sealed class ChunkTask
     /// <summary>The chunk index the task produces (empty when it produces no chunk of an array).</summary>
     public int[] Index { get; }
 
+    /// <summary>Whether the task's result is a new array that nothing else references (a random chunk, an element-wise result).</summary>
+    public bool FreshResult { get; init; }
+
+    /// <summary>
+    /// The same work, allowed to overwrite its single input in place (NumPy's <c>out=</c>); used when that input is a fresh
+    /// result that only this task reads, i.e. when the optimiser fuses the two. Null when the task has no such form.
+    /// </summary>
+    public TaskFunc? ConsumingRun { get; init; }
+
+    /// <summary>
+    /// Another way to get this task's value when the graph computes <see cref="TaskAlternative.Key"/> anyway: a cheap task
+    /// (TSQR's R-only QR) whose value is part of an expensive one's (the full QR, needed when Q is). Culling uses it.
+    /// </summary>
+    public TaskAlternative? Alternative { get; init; }
+
     /// <summary>Dask's label: the function name and the chunk index, e.g. <c>qr (2, 0)</c>.</summary>
     public string Label => Index.Length == 0 ? Function : $"{Function} ({string.Join(", ", Index)})";
 

@@ -7,9 +7,27 @@ public static class GraphOptimizer
     public static TaskGraph Optimize(TaskGraph graph, IReadOnlyCollection<string> outputs) =>
         FuseLinearChains(Cull(graph, outputs), outputs);
 
-    /// <summary>Keeps only the tasks that <paramref name="outputs"/> need.</summary>
+    /// <summary>
+    /// Keeps only the tasks that <paramref name="outputs"/> need. A kept task with an <see cref="ChunkTask.Alternative"/>
+    /// whose task is kept too takes its value from it instead of computing it again (then what only it needed is dropped).
+    /// </summary>
     /// <exception cref="KeyNotFoundException">An output is not in the graph.</exception>
     public static TaskGraph Cull(TaskGraph graph, IReadOnlyCollection<string> outputs)
+    {
+        TaskGraph culled = CullOnly(graph, outputs);
+        List<ChunkTask>? replaced = null;
+        foreach (ChunkTask t in culled.Tasks.Values)
+        {
+            if (t.Alternative is not { } alt || !culled.Contains(alt.Key)) continue;
+            replaced ??= [.. culled.Tasks.Values];
+            Func<object, object> from = alt.From;
+            int i = replaced.FindIndex(r => r.Key == t.Key);
+            replaced[i] = new ChunkTask(t.Key, "getitem", [alt.Key], v => from(v[0]), t.Index);
+        }
+        return replaced is null ? culled : CullOnly(new TaskGraph(replaced, graph.Layers), outputs);
+    }
+
+    private static TaskGraph CullOnly(TaskGraph graph, IReadOnlyCollection<string> outputs)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(outputs);
@@ -89,11 +107,21 @@ public static class GraphOptimizer
         }
     }
 
+    /// <summary>
+    /// The outer task run on the inner one's result; when that result is fresh and the outer task can overwrite its input,
+    /// it does (the inner result has no other reader), so <c>random → x * 2 + 1 → sum</c> allocates one chunk, not two.
+    /// </summary>
     private static ChunkTask Compose(ChunkTask inner, ChunkTask outer)
     {
-        TaskFunc first = inner.Run, second = outer.Run;
+        TaskFunc second = inner.FreshResult && outer.ConsumingRun is { } consuming ? consuming : outer.Run;
         string innerKey = inner.Key;
         string label = inner.Function == outer.Function ? outer.Function : inner.Function + "-" + outer.Function;
-        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([RunInner(first, innerKey, inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index);
+        TaskFunc first = inner.Run;
+        TaskFunc? firstConsuming = inner.ConsumingRun;
+        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([RunInner(first, innerKey, inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index)
+        {
+            FreshResult = outer.FreshResult,
+            ConsumingRun = firstConsuming is null ? null : inputs => second([RunInner(firstConsuming, innerKey, inputs)]),
+        };
     }
 }

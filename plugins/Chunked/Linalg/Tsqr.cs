@@ -29,28 +29,43 @@ internal static class Tsqr
         int stacked = rOffsets[blocks];
         int kk = Math.Min(stacked, n);
 
-        // Stage 1: a reduced QR of each row chunk.
+        // Stage 1: a reduced QR of each row chunk. The R path has its own R-only QRs (no Q formed: what S and V need), which
+        // culling replaces by the full QRs' R when Q is computed too (U, Q), so nothing is factored twice.
         string qr1 = $"tsqr-qr-{token}";
+        string r1 = $"tsqr-r1-{token}";
         var qr1Tasks = new List<ChunkTask>(blocks);
+        var r1Tasks = new List<ChunkTask>(blocks);
         for (int b = 0; b < blocks; b++)
         {
-            qr1Tasks.Add(new ChunkTask(Names.Key(qr1, [b, 0]), "qr", [x.KeyOf(b, 0)],
+            string full = Names.Key(qr1, [b, 0]);
+            qr1Tasks.Add(new ChunkTask(full, "qr", [x.KeyOf(b, 0)],
                 v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced)), [b, 0]));
+            r1Tasks.Add(new ChunkTask(Names.Key(r1, [b, 0]), "qr-r", [x.KeyOf(b, 0)],
+                v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.R)).R, [b, 0])
+            {
+                Alternative = new TaskAlternative(full, v => ((QrResult)v).R),
+            });
         }
         var qr1Layer = new GraphLayer(qr1, qr1Tasks, [x.Layer]);
+        var r1Layer = new GraphLayer(r1, r1Tasks, [x.Layer, qr1Layer]);
 
-        // Stage 2: stack the R factors and take their QR.
+        // Stage 2: stack the R factors and take their QR (R only for the R path, as in stage 1).
         string stackName = $"tsqr-r-stack-{token}";
         string qr2 = $"tsqr-qr2-{token}";
+        string r2 = $"tsqr-r2-{token}";
         var stage2 = new GraphLayer(qr2,
         [
-            new ChunkTask(stackName, "concatenate", [.. qr1Tasks.Select(t => t.Key)], v =>
+            new ChunkTask(stackName, "concatenate", [.. r1Tasks.Select(t => t.Key)], v =>
             {
-                NDArray[] rs = [.. v.Select(r => ((QrResult)r).R)];
+                NDArray[] rs = [.. v.Cast<NDArray>()];
                 return rs.Length == 1 ? rs[0] : context.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(rs, 0));
             }),
             new ChunkTask(qr2, "qr", [stackName], v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced))),
-        ], [qr1Layer]);
+            new ChunkTask(r2, "qr-r", [stackName], v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.R)).R)
+            {
+                Alternative = new TaskAlternative(qr2, v => ((QrResult)v).R),
+            },
+        ], [r1Layer]);
 
         QrResult metaQr = context.Invoke(ArrayFunctions.Qr, new QrArgs(x.Meta, QrMode.Reduced));
 
@@ -70,7 +85,7 @@ internal static class Tsqr
         });
         string rName = $"tsqr-r-{token}";
         ChunkedArray r = LayerBuilder.Build(context, rName, "getitem", new Shape(kk, n), Chunks.Single(new Shape(kk, n)), metaQr.R, [stage2],
-            _ => ([qr2], v => ((QrResult)v[0]).R));
+            _ => ([r2], v => (NDArray)v[0]));
         return (q, r);
     }
 

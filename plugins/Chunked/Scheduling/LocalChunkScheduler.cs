@@ -6,7 +6,9 @@ namespace ArrayDispatch.Chunked.Scheduling;
 /// <summary>
 /// Runs a task graph on the .NET thread pool: ready tasks run in parallel up to the configured degree, the most recently
 /// readied first (depth first, so a chain of work finishes and frees its inputs before new chains start, as Dask's
-/// ordering does), and each result is dropped as soon as the last task that needs it has finished.
+/// ordering does), and each result is dropped as soon as the last task that needs it has finished. Among tasks readied
+/// together, the one with the most tasks downstream of it runs first (Dask's <c>order</c> breaks ties the same way): after
+/// the TSQR's second QR, the small SVD that every U chunk waits for starts before the Q products that only one needs.
 /// </summary>
 public sealed class LocalChunkScheduler : IChunkScheduler
 {
@@ -34,6 +36,8 @@ public sealed class LocalChunkScheduler : IChunkScheduler
         private readonly bool[] _isOutput;
         private readonly object?[] _values;
         private readonly long[] _sizes;
+        private readonly long[] _downstream;
+        private readonly List<int> _readied = [];
         private readonly int[] _outputIds;
         private readonly ComputeOptions _options;
         private readonly CancellationToken _token;
@@ -95,6 +99,54 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             }
             _values = new object?[n];
             _sizes = new long[n];
+            _downstream = Downstream(_deps, _dependents);
+        }
+
+        /// <summary>
+        /// For each task, 1 + the sum over its dependents of theirs (Dask's <c>total_dependents</c>: shared tasks are
+        /// counted once per path, saturating), computed in reverse topological order.
+        /// </summary>
+        private static long[] Downstream(int[][] deps, int[][] dependents)
+        {
+            int n = deps.Length;
+            var remaining = new int[n];
+            var order = new int[n];
+            int head = 0, tail = 0;
+            for (int i = 0; i < n; i++)
+            {
+                remaining[i] = dependents[i].Length;
+                if (remaining[i] == 0) order[tail++] = i;
+            }
+            var total = new long[n];
+            while (head < tail)
+            {
+                int i = order[head++];
+                long sum = 1;
+                foreach (int d in dependents[i]) sum = Math.Min(sum + total[d], long.MaxValue / 2);
+                total[i] = sum;
+                foreach (int d in deps[i])
+                {
+                    if (--remaining[d] == 0) order[tail++] = d;
+                }
+            }
+            return total;
+        }
+
+        /// <summary>Pushes the tasks in <see cref="_readied"/> so that the one with the most downstream work is popped first.</summary>
+        private void PushReadiedLocked()
+        {
+            if (!IsSortedByDownstream())
+            {
+                // Stable: tasks with equal downstream work keep their order (the last pushed runs first).
+                var keys = new (long Downstream, int Position)[_readied.Count];
+                for (int k = 0; k < keys.Length; k++) keys[k] = (_downstream[_readied[k]], k);
+                int[] ids = [.. _readied];
+                Array.Sort(keys, ids);
+                _readied.Clear();
+                _readied.AddRange(ids);
+            }
+            foreach (int t in _readied) _ready.Push(t);
+            _readied.Clear();
         }
 
         public ComputeResult Execute()
@@ -107,8 +159,9 @@ public sealed class LocalChunkScheduler : IChunkScheduler
                 {
                     for (int i = n - 1; i >= 0; i--)
                     {
-                        if (_waiting[i] == 0) _ready.Push(i);
+                        if (_waiting[i] == 0) _readied.Add(i);
                     }
+                    PushReadiedLocked();
                     StartWorkersLocked();
                 }
                 using (_token.Register(static s => ((Run)s!).Wake(), this))
@@ -219,10 +272,20 @@ public sealed class LocalChunkScheduler : IChunkScheduler
                 _finishedOrAbandoned++;
                 foreach (int t in _dependents[id])
                 {
-                    if (--_waiting[t] == 0) _ready.Push(t);
+                    if (--_waiting[t] == 0) _readied.Add(t);
                 }
+                PushReadiedLocked();
                 StartWorkersLocked();
             }
+        }
+
+        private bool IsSortedByDownstream()
+        {
+            for (int k = 1; k < _readied.Count; k++)
+            {
+                if (_downstream[_readied[k - 1]] > _downstream[_readied[k]]) return false;
+            }
+            return true;
         }
 
         private static void UpdateMax(ref long target, long value)

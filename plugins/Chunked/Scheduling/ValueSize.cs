@@ -12,6 +12,7 @@ internal static class ValueSize
         QrResult qr => Of(qr.Q) + Of(qr.R),
         SvdResult svd => Of(svd.U) + Of(svd.S) + Of(svd.Vh),
         NDArray[] list => Sum(list),
+        Building.ArgPair pair => Of(pair.Value) + Of(pair.Index),
         _ => 0,
     };
 

@@ -85,4 +85,20 @@ public sealed class ElementwiseTests
         Values(y).ShouldBe((Np.Sqrt(Np.Abs(-(d * 2.0) + 1.0)) - d).ToArray<double>(), 1e-12);
         d.ToArray<double>().ShouldBe(before);
     }
+
+    [Fact]
+    public void FusedChainOverARandomChunk_WritesInPlace_WithoutChangingResultsOrSharedInputs()
+    {
+        using TestHost host = Create();
+        NDArray r = Np.Random.Sample((30, 20), Np.Random.DefaultRng(7), backend: "Chunked", chunks: [8, 6]);
+        double[] values = Values(r);
+        Values(r * 2.0 + 1.0).ShouldBe(values.Select(v => v * 2 + 1).ToArray(), 1e-12);
+        Values(r * 2.0 + r).ShouldBe(values.Select(v => v * 3).ToArray(), 1e-12);           // reads the chunk twice: no overwrite
+        Values(Np.Exp(-r)).ShouldBe(values.Select(v => Math.Exp(-v)).ToArray(), 1e-12);
+        Np.Sum(r * 2.0 + 1.0).Compute().Item<double>().ShouldBe(values.Sum(v => v * 2 + 1), 1e-9);
+        NDArray[] both = Np.Compute(r, r * 2.0 + 1.0);                                      // r is an output: kept intact
+        both[0].ToArray<double>().ShouldBe(values);
+        both[1].ToArray<double>().ShouldBe(values.Select(v => v * 2 + 1).ToArray(), 1e-12);
+        Values(r).ShouldBe(values);
+    }
 }

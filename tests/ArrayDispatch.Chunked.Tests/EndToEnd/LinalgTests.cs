@@ -1,4 +1,5 @@
 using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -8,6 +9,30 @@ namespace ArrayDispatch.Chunked.Tests.EndToEnd;
 
 public sealed class LinalgTests
 {
+    [Fact]
+    public void Svd_VAlone_FactorsROnly_AndAgreesWithTheFullComputeOfUSV()
+    {
+        using TestHost host = Create();
+        NDArray x = Np.Random.Sample((300, 40), Np.Random.DefaultRng(3), backend: "Chunked", chunks: [70, 40]);
+        var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
+        var vc = (ChunkedArray)v!;
+        // V alone: R-only QRs, no Q formed anywhere.
+        string[] vTasks = [.. GraphOptimizer.Cull(vc.Graph, [.. vc.Keys()]).Tasks.Keys];
+        vTasks.ShouldContain(k => k.StartsWith("tsqr-r1-", StringComparison.Ordinal));
+        vTasks.ShouldNotContain(k => k.StartsWith("tsqr-qr-", StringComparison.Ordinal) || k.StartsWith("tsqr-qr2-", StringComparison.Ordinal));
+        // U, S, V together: the full QRs only, their R feeding the R path (nothing factored twice).
+        var uc = (ChunkedArray)u!;
+        var together = TaskGraph.FromLayers(uc.Layer, vc.Layer);
+        TaskGraph culled = GraphOptimizer.Cull(together, [.. uc.Keys(), .. vc.Keys()]);
+        culled.Tasks.Values.Count(t => t.Function is "qr" or "qr-r").ShouldBe(5 + 1);
+        double[] vOnly = vc.Compute().ToArray<double>();
+        NDArray[] all = Np.Compute(uc, s, vc);
+        all[2].ToArray<double>().ShouldBe(vOnly);
+        NDArray reconstructed = (all[0] * all[1]).MatMul(all[2]);
+        NDArray diff = reconstructed - x.Compute();
+        Math.Sqrt(Np.Sum(diff * diff).Item<double>()).ShouldBeLessThan(1e-10 * Math.Sqrt(Np.Sum(x.Compute() * x.Compute()).Item<double>()));
+    }
+
     /// <summary>The seed's second example, as written.</summary>
     [Fact]
     public void SeedExample_SvdOfTallSkinnyRandom_ReconstructsAndMatchesDense()

@@ -29,6 +29,48 @@ public sealed class GraphOptimizerTests
         fused["c"].Run([]).ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData(true, false, "consumed")]    // a fresh result read by one task only: that task may overwrite it
+    [InlineData(false, false, "copied")]     // the producer's result may be shared (a wrapped array, a view)
+    [InlineData(true, true, "copied")]       // the producer is an output: not fused, so never overwritten
+    public void FuseLinearChains_UsesTheConsumingFormOnlyOnAFreshUnsharedResult(bool fresh, bool producerIsOutput, string expected)
+    {
+        var g = new TaskGraph([
+            new ChunkTask("make", "make", [], _ => new int[] { 1 }) { FreshResult = fresh },
+            new ChunkTask("use", "use", ["make"], _ => "copied") { ConsumingRun = _ => "consumed" },
+        ]);
+        TaskGraph fused = GraphOptimizer.FuseLinearChains(g, producerIsOutput ? ["make", "use"] : ["use"]);
+        LocalChunkSchedulerRun(fused, "use").ShouldBe(expected);
+    }
+
+    private static object LocalChunkSchedulerRun(TaskGraph g, string output) =>
+        ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(g, [output], new ArrayDispatch.Chunked.Scheduling.ComputeOptions(1)).Values[0];
+
+    [Fact]
+    public void Cull_TakesATaskFromItsAlternativeOnlyWhenThatIsComputedAnyway()
+    {
+        int cheap = 0;
+        var g = new TaskGraph([
+            Value("x", 10),
+            new ChunkTask("full", "full", ["x"], v => new[] { (int)v[0], (int)v[0] * 2 }),
+            new ChunkTask("part", "part", ["x"], v => { Interlocked.Increment(ref cheap); return (int)v[0]; })
+            {
+                Alternative = new TaskAlternative("full", v => ((int[])v)[0]),
+            },
+            Sum("a", "part"),
+            new ChunkTask("b", "second", ["full"], v => ((int[])v[0])[1]),
+        ]);
+        TaskGraph alone = GraphOptimizer.Cull(g, ["a"]);
+        alone.Tasks.Keys.Order().ShouldBe(["a", "part", "x"]);
+        TaskGraph both = GraphOptimizer.Cull(g, ["a", "b"]);
+        both["part"].Dependencies.ShouldBe(["full"]);
+        ComputeBoth(both).ShouldBe(new object[] { 10, 20 });
+        cheap.ShouldBe(0);
+    }
+
+    private static object[] ComputeBoth(TaskGraph g) =>
+        ArrayDispatch.Chunked.Scheduling.LocalChunkScheduler.Instance.Execute(g, ["a", "b"], new ArrayDispatch.Chunked.Scheduling.ComputeOptions(2)).Values;
+
     [Fact]
     public void FuseLinearChains_KeepsTasksWithSeveralDependentsOrOutputs()
     {

@@ -39,6 +39,24 @@ public sealed class LocalChunkSchedulerTests
     }
 
     [Fact]
+    public void Execute_AmongTasksReadiedTogether_RunsTheOneWithMostDownstreamWorkFirst()
+    {
+        // The TSQR shape: after "qr2", four products each feed one output, while "svd" feeds all four outputs.
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        ChunkTask Log(string key, params string[] deps) => new(key, "log", deps, _ => { order.Enqueue(key); return key; });
+        var tasks = new List<ChunkTask> { Log("qr2") };
+        for (int b = 0; b < 4; b++) tasks.Add(Log($"q-{b}", "qr2"));
+        tasks.Add(Log("svd", "qr2"));
+        for (int b = 0; b < 4; b++) tasks.Add(Log($"u-{b}", $"q-{b}", "svd"));
+        foreach (ChunkTask[] arrangement in new[] { tasks.ToArray(), Enumerable.Reverse(tasks).ToArray() })
+        {
+            order.Clear();
+            s_scheduler.Execute(new TaskGraph(arrangement), [.. Enumerable.Range(0, 4).Select(b => $"u-{b}")], new(1));
+            order.ToArray()[1].ShouldBe("svd");
+        }
+    }
+
+    [Fact]
     public void Execute_TaskThrows_SurfacesKeyAndOriginalException()
     {
         var boom = new FormatException("bad chunk");

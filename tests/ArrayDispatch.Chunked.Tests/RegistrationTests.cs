@@ -1,0 +1,79 @@
+using ArrayDispatch.Chunked.Functions;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Chunked.Tests;
+
+public sealed class RegistrationTests
+{
+    [Fact]
+    public void Register_DeclaresEveryHandlerOfTheTable_AndTheFunctionFamilies()
+    {
+        using TestHost host = EndToEnd.ChunkedHost.Create();
+        IReadOnlyCollection<string> declared = host.Dispatcher.FunctionsOf("Chunked");
+        string[] expected =
+        [
+            "asarray", "full", "empty", "arange", "eye", "random", "astype", "copy", "full_like",
+            "sum", "prod", "min", "max", "any", "all", "count_nonzero", "nansum", "mean", "nanmean", "var", "std",
+            "argmin", "argmax", "cumsum", "cumprod",
+            "reshape", "transpose", "squeeze", "expand_dims", "concatenate", "stack", "getitem",
+            "matmul", "dot", "tensordot", "linalg.qr", "linalg.svd", "linalg.solve", "linalg.lstsq", "compute", "visualize",
+            "chunked.rechunk", "chunked.linalg.svd_compressed", "chunked.from_npy",
+            "negative", "sqrt", "isnan", "add", "maximum", "logical_or", "where", "clip",
+        ];
+        expected.Where(f => !declared.Contains(f)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void HandlerTable_HandlerWithNoFunctionOfItsName_FailsRegistrationNamingIt()
+    {
+        var ex = Should.Throw<InvalidOperationException>(() => HandlerTable.ImplementAll(new RecordingBuilder(), new Misnamed()));
+        ex.Message.ShouldContain("Misnamed.Summ");
+    }
+
+    [Fact]
+    public void HandlerTable_RegistersMethodsUnderTheFunctionOfTheSameName()
+    {
+        var builder = new RecordingBuilder();
+        HandlerTable.ImplementAll(builder, new Named());
+        builder.Implemented.ShouldBe(["sum"]);
+    }
+
+    private sealed class Misnamed
+    {
+        public DispatchResult<NDArray> Summ(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
+    }
+
+    private sealed class Named
+    {
+        public DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
+
+        public int NotAHandler(int x) => x;
+    }
+
+    private sealed class RecordingBuilder : IBackendBuilder
+    {
+        public List<string> Implemented { get; } = [];
+        public string Name => "Test";
+        public IServiceCollection Services { get; } = new ServiceCollection();
+        public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
+        public ILogger Logger => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        public IArrayDispatcher Dispatcher => throw new NotSupportedException();
+        public IBackendBuilder AddArrayType<TArray>() where TArray : NDArray => this;
+        public IBackendBuilder ImplementFrom(Type type) => throw new NotSupportedException();
+
+        public IBackendBuilder Implement<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, ArrayHandler<TArgs, TResult> handler)
+            where TArgs : struct, IArrayArgs<TArgs>
+        {
+            Implemented.Add(function.Name);
+            return this;
+        }
+    }
+}
