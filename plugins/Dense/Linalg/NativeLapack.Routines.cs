@@ -51,54 +51,44 @@ internal sealed unsafe partial class NativeLapack
         if (info > 0) throw new LinAlgException("SVD did not converge");
     }
 
-    /// <summary>
-    /// QR of row-major A through the LQ factorisation of its column-major view Aᵀ, so nothing is transposed:
-    /// Aᵀ = L Q' (gelqf) gives A = Q'ᵀ Lᵀ, i.e. R = Lᵀ and Q = Q'ᵀ. Read row-major, the factored buffer's rows are R's
-    /// rows (upper part), and orglq run on a buffer whose leading dimension is qc leaves Q'ᵀ column-major (qc×m), which
-    /// read row-major is Q (m×qc). NumPy's qr copies A to Fortran order and Q, R back; this copies A once.
-    /// </summary>
+    /// <summary>QR of the explicitly transposed (column-major) copy with geqrf + orgqr; R and Q are transposed back.</summary>
     public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = Math.Min(m, n), lda = Math.Max(1, n), info = 0;
-        T[] f = a[..(m * n)].ToArray();
+        int k = Math.Min(m, n), lda = Math.Max(1, m), info = 0;
+        T[] col = GC.AllocateUninitializedArray<T>(m * n);
+        VectorOps.Transpose(m, n, a, col);
         T[] tau = new T[Math.Max(1, k)];
-        Routines fns = For<T>();
-        var gelqf = (delegate* unmanaged<int*, int*, void*, int*, void*, void*, int*, int*, void>)fns.Gelqf;
-        fixed (T* pa = f, pt = tau)
+        Routines f = For<T>();
+        var geqrf = (delegate* unmanaged<int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Geqrf;
+        fixed (T* pa = col, pt = tau)
         {
             T query = T.Zero;
             int lwork = -1;
-            gelqf(&n, &m, pa, &lda, pt, &query, &lwork, &info);
-            Check(info, "gelqf");
+            geqrf(&m, &n, pa, &lda, pt, &query, &lwork, &info);
+            Check(info, "geqrf");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) gelqf(&n, &m, pa, &lda, pt, pw, &lwork, &info);
-            Check(info, "gelqf");
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
+            Check(info, "geqrf");
         }
         r[..(rr * n)].Clear();
-        for (int i = 0; i < Math.Min(rr, k); i++) f.AsSpan(i * n + i, n - i).CopyTo(r.Slice(i * n + i, n - i));
+        for (int i = 0; i < Math.Min(rr, k); i++)
+            for (int j = i; j < n; j++) r[i * n + j] = col[j * m + i];
         if (qc == 0) return;
 
-        // orglq wants the reflector rows in a buffer with leading dimension qc: q itself, filled with the factored
-        // buffer when n == qc (tall reduced QR), else with the first min(n, qc) rows of each of its m columns.
-        Span<T> qs = q[..(m * qc)];
-        if (n == qc) f.AsSpan(0, m * n).CopyTo(qs);
-        else
-        {
-            int rows = Math.Min(n, qc);
-            for (int col = 0; col < m; col++) f.AsSpan(col * n, rows).CopyTo(qs.Slice(col * qc, rows));
-        }
-        int ldq = Math.Max(1, qc);
-        var orglq = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)fns.Orglq;
-        fixed (T* pq = qs, pt = tau)
+        T[] qcol = new T[m * qc];
+        col.AsSpan(0, m * Math.Min(qc, n)).CopyTo(qcol);
+        var orgqr = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Orgqr;
+        fixed (T* pq = qcol, pt = tau)
         {
             T query = T.Zero;
             int lwork = -1;
-            orglq(&qc, &m, &k, pq, &ldq, pt, &query, &lwork, &info);
-            Check(info, "orglq");
+            orgqr(&m, &qc, &k, pq, &lda, pt, &query, &lwork, &info);
+            Check(info, "orgqr");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orglq(&qc, &m, &k, pq, &ldq, pt, pw, &lwork, &info);
-            Check(info, "orglq");
+            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
+            Check(info, "orgqr");
         }
+        VectorOps.Transpose(qc, m, qcol, q);
     }
 
     /// <summary>

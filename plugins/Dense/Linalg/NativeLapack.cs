@@ -40,13 +40,13 @@ internal sealed unsafe partial class NativeLapack
     /// <summary>Entry points of one precision (d* or s*).</summary>
     private sealed class Routines
     {
-        public nint Gemm, Gesdd, Gelqf, Orglq, Potrf, Getrf, Getrs, Syevd, Gelsd, Geev;
+        public nint Gemm, Gesdd, Geqrf, Orgqr, Potrf, Getrf, Getrs, Syevd, Gelsd, Geev;
 
         public bool TryResolve(char p, nint blas, nint lapack)
         {
             return Get(blas, $"{p}gemm_", out Gemm)
-                && Get(lapack, $"{p}gesdd_", out Gesdd) && Get(lapack, $"{p}gelqf_", out Gelqf)
-                && Get(lapack, p == 'd' ? "dorglq_" : "sorglq_", out Orglq) && Get(lapack, $"{p}potrf_", out Potrf)
+                && Get(lapack, $"{p}gesdd_", out Gesdd) && Get(lapack, $"{p}geqrf_", out Geqrf)
+                && Get(lapack, p == 'd' ? "dorgqr_" : "sorgqr_", out Orgqr) && Get(lapack, $"{p}potrf_", out Potrf)
                 && Get(lapack, $"{p}getrf_", out Getrf) && Get(lapack, $"{p}getrs_", out Getrs)
                 && Get(lapack, $"{p}syevd_", out Syevd) && Get(lapack, $"{p}geev_", out Geev)
                 && Get(lapack, $"{p}gelsd_", out Gelsd);
