@@ -34,14 +34,18 @@ namespace ArrayDispatch.Bench.Linalg
                     Gemm<double>(n, impl, filter, managed);
                     Gemm<float>(n, impl, filter, managed);
                 }
-                Case($"svd_1000x1000", impl, filter, managed ? 1 : 3, () => Svd(1000, 1000));
-                Case("svd_500x500", impl, filter, 1, () => Svd(500, 500));
-                Case($"svd_2000x500", impl, filter, managed ? 1 : 3, () => Svd(2000, 500));
+                // Inputs and outputs are allocated once, outside the timed calls: NumPy's malloc hands the same blocks
+                // back call after call, while fresh managed arrays pay first-touch page faults on these VMs (the cost of
+                // allocating results is measured in bench/Dense, add_alloc against add_out).
+                Case($"svd_1000x1000", impl, filter, managed ? 1 : 3, Svd(1000, 1000));
+                Case("svd_500x500", impl, filter, 1, Svd(500, 500));
+                Case($"svd_2000x500", impl, filter, managed ? 1 : 3, Svd(2000, 500));
                 double[] a = Rand(1000 * 1000, 1), b = Rand(1000, 2);
                 for (int i = 0; i < 1000; i++) a[i * 1000 + i] += 30;
-                Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, new double[1000]));
-                Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, new double[1000 * 1000]));
-                Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, new double[1000 * 1000], new double[1000 * 1000], QrMode.Reduced));
+                double[] x = new double[1000], inv = new double[1000 * 1000], q = new double[1000 * 1000], r = new double[1000 * 1000];
+                Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, x));
+                Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, inv));
+                Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, q, r, QrMode.Reduced));
                 double[] sym = Rand(500 * 500, 6);
                 for (int i = 0; i < 500; i++) for (int j = 0; j < i; j++) sym[j * 500 + i] = sym[i * 500 + j];
                 Case("eigh_500", impl, filter, 1, () => LinalgKernels.Eigh(500, sym, new double[500], new double[500 * 500], true));
@@ -49,11 +53,12 @@ namespace ArrayDispatch.Bench.Linalg
             }
         }
 
-        private static void Svd(int m, int n)
+        private static Action Svd(int m, int n)
         {
             double[] a = Rand(m * n, 3);
             int k = Math.Min(m, n);
-            LinalgKernels.Svd(m, n, a, new double[k], new double[m * k], new double[k * n], false, true);
+            double[] s = new double[k], u = new double[m * k], vt = new double[k * n];
+            return () => LinalgKernels.Svd(m, n, a, s, u, vt, false, true);
         }
 
         private static void Gemm<T>(int n, string impl, string filter, bool managed) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>

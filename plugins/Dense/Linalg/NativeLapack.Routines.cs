@@ -22,30 +22,54 @@ internal sealed unsafe partial class NativeLapack
 
     /// <summary>
     /// LAPACK sees row-major A (m×n) as column-major Aᵀ (n×m). gesdd gives Aᵀ = U' Σ V'ᵀ, so A = V' Σ U'ᵀ: LAPACK's vt
-    /// (column-major V'ᵀ, i.e. row-major V') is our U, and its u (column-major U', i.e. row-major U'ᵀ) is our Vt.
+    /// (column-major V'ᵀ, i.e. row-major V') is our U, and its u (column-major U', i.e. row-major U'ᵀ) is our Vt. That
+    /// needs no transposes, but for tall A LAPACK then factors a wide matrix, whose LQ-first path runs at half the speed
+    /// of the QR-first one in OpenBLAS 0.3.21 (2000×500: 250 ms vs NumPy's 110-120 ms); so tall A is transposed to
+    /// column-major and factored the way NumPy does, and U and Vᵀ are transposed back.
     /// </summary>
     public void Svd<T>(int m, int n, ReadOnlySpan<T> a, Span<T> s, Span<T> u, Span<T> vt, bool full, bool computeUV)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = Math.Min(m, n);
-        T[] work0 = a[..(m * n)].ToArray();
+        if (m <= n)
+        {
+            // Wide or square: factor column-major Aᵀ (n×m) in place of a copy; outputs land in u and vt directly.
+            using var work0 = Scratch<T>.Copy(a[..(m * n)]);
+            int ldu = computeUV ? Math.Max(1, n) : 1, ldvt = computeUV ? Math.Max(1, full ? m : k) : 1;
+            Gesdd(n, m, work0.Array, s, computeUV ? vt : default, ldu, computeUV ? u : default, ldvt, full, computeUV);
+            return;
+        }
+        using var col = Scratch<T>.Rent(m * n);
+        VectorOps.Transpose(m, n, a, col.Array);
+        int uc = full ? m : k;
+        using var ucol = Scratch<T>.Rent(computeUV ? m * uc : 1);
+        using var vtcol = Scratch<T>.Rent(computeUV ? k * n : 1);
+        Gesdd(m, n, col.Array, s, ucol.Array, Math.Max(1, m), vtcol.Array, Math.Max(1, k), full, computeUV);
+        if (!computeUV) return;
+        VectorOps.Transpose(uc, m, ucol.Array, u);
+        VectorOps.Transpose(n, k, vtcol.Array, vt);
+    }
+
+    // gesdd on a column-major lm×ln matrix (destroyed): U (ldu) and Vᵀ (ldvt) column-major when computeUV.
+    private void Gesdd<T>(int lm, int ln, T[] a, Span<T> s, Span<T> u, int ldu, Span<T> vt, int ldvt, bool full, bool computeUV)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = Math.Min(lm, ln), lda = Math.Max(1, lm);
         byte jobz = !computeUV ? N : full ? A : S;
-        int lm = n, ln = m, lda = Math.Max(1, n);
-        int ldu = computeUV ? Math.Max(1, n) : 1, ldvt = computeUV ? Math.Max(1, full ? m : k) : 1;
         T dummy = T.Zero;
         int[] iwork = new int[8 * k];
         int info = 0, lwork = -1;
         T query = T.Zero;
         var gesdd = (delegate* unmanaged<byte*, int*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, int*, int*, nuint, void>)For<T>().Gesdd;
-        fixed (T* pa = work0, ps = s, pu = u, pvt = vt)
+        fixed (T* pa = a, ps = s, pu = u, pvt = vt)
         fixed (int* piw = iwork)
         {
-            void* lu = computeUV ? pvt : &dummy, lvt = computeUV ? pu : &dummy;
+            void* lu = computeUV ? pu : &dummy, lvt = computeUV ? pvt : &dummy;
             gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, &query, &lwork, piw, &info, 1);
             Check(info, "gesdd");
             lwork = WorkSize(query);
-            T[] work = GC.AllocateUninitializedArray<T>(lwork);
-            fixed (T* pw = work) gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, pw, &lwork, piw, &info, 1);
+            using var work = Scratch<T>.Rent(lwork);
+            fixed (T* pw = work.Array) gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, pw, &lwork, piw, &info, 1);
         }
         Check(info, "gesdd");
         if (info > 0) throw new LinAlgException("SVD did not converge");
@@ -55,7 +79,8 @@ internal sealed unsafe partial class NativeLapack
     public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = Math.Min(m, n), lda = Math.Max(1, m), info = 0;
-        T[] col = GC.AllocateUninitializedArray<T>(m * n);
+        using var colScratch = Scratch<T>.Rent(m * n);
+        T[] col = colScratch.Array;
         VectorOps.Transpose(m, n, a, col);
         T[] tau = new T[Math.Max(1, k)];
         Routines f = For<T>();
@@ -67,7 +92,8 @@ internal sealed unsafe partial class NativeLapack
             geqrf(&m, &n, pa, &lda, pt, &query, &lwork, &info);
             Check(info, "geqrf");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
+            using var work = Scratch<T>.Rent(lwork);
+            fixed (T* pw = work.Array) geqrf(&m, &n, pa, &lda, pt, pw, &lwork, &info);
             Check(info, "geqrf");
         }
         r[..(rr * n)].Clear();
@@ -75,7 +101,8 @@ internal sealed unsafe partial class NativeLapack
             for (int j = i; j < n; j++) r[i * n + j] = col[j * m + i];
         if (qc == 0) return;
 
-        T[] qcol = new T[m * qc];
+        using var qcolScratch = Scratch<T>.Rent(m * qc);
+        T[] qcol = qcolScratch.Array;
         col.AsSpan(0, m * Math.Min(qc, n)).CopyTo(qcol);
         var orgqr = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Orgqr;
         fixed (T* pq = qcol, pt = tau)
@@ -85,7 +112,8 @@ internal sealed unsafe partial class NativeLapack
             orgqr(&m, &qc, &k, pq, &lda, pt, &query, &lwork, &info);
             Check(info, "orgqr");
             lwork = WorkSize(query);
-            fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork)) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
+            using var work = Scratch<T>.Rent(lwork);
+            fixed (T* pw = work.Array) orgqr(&m, &qc, &k, pq, &lda, pt, pw, &lwork, &info);
             Check(info, "orgqr");
         }
         VectorOps.Transpose(qc, m, qcol, q);
@@ -124,12 +152,13 @@ internal sealed unsafe partial class NativeLapack
     public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int[] piv = new int[n];
-        if (FactorLu(n, a, piv) is not { } lu) return false;
+        using var lu = Scratch<T>.Copy(a[..(n * n)]);
+        if (!FactorLu(n, lu.Array, piv)) return false;
         if (nrhs == 0) return true;
-        T[] bcol = GC.AllocateUninitializedArray<T>(n * nrhs);
-        VectorOps.Transpose(n, nrhs, b, bcol);
-        SolveLu(T_, n, nrhs, lu, piv, bcol);
-        VectorOps.Transpose(nrhs, n, bcol, x);
+        using var bcol = Scratch<T>.Rent(n * nrhs);
+        VectorOps.Transpose(n, nrhs, b, bcol.Array);
+        SolveLu(T_, n, nrhs, lu.Array, piv, bcol.Array);
+        VectorOps.Transpose(nrhs, n, bcol.Array, x);
         return true;
     }
 
@@ -141,24 +170,24 @@ internal sealed unsafe partial class NativeLapack
     public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int[] piv = new int[n];
-        if (FactorLu(n, a, piv) is not { } lu) return false;
+        using var lu = Scratch<T>.Copy(a[..(n * n)]);
+        if (!FactorLu(n, lu.Array, piv)) return false;
         Span<T> y = inv[..(n * n)];
         y.Clear();
         for (int i = 0; i < n; i++) y[i * n + i] = T.One;
-        SolveLu(N, n, n, lu, piv, y);
+        SolveLu(N, n, n, lu.Array, piv, y);
         return true;
     }
 
-    // getrf of a copy of the n×n buffer (column-major Aᵀ); null when the matrix is exactly singular.
-    private T[]? FactorLu<T>(int n, ReadOnlySpan<T> a, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
+    // getrf in place on the n×n column-major buffer (row-major A read as Aᵀ); false when exactly singular.
+    private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] lu = a[..(n * n)].ToArray();
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = lu)
         fixed (int* pp = piv)
             ((delegate* unmanaged<int*, int*, void*, int*, int*, int*, void>)For<T>().Getrf)(&n, &n, pa, &lda, pp, &info);
         Check(info, "getrf");
-        return info > 0 ? null : lu;
+        return info == 0;
     }
 
     // getrs on a factored buffer: the column-major right-hand sides in b are overwritten by the solution.
