@@ -1,3 +1,4 @@
+using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Dispatch;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -18,7 +19,7 @@ internal static class DemoCommand
         if (backends.Contains("ThirdParty")) ThirdPartyExample();
         AnsiConsole.WriteLine();
         AnsiConsole.MarkupLine("[bold]One call per backend[/]: Np.Sum of [[1, 2, 3, 4]] created on each backend");
-        var table = new Table().AddColumns("Created on", "Np.Sum returned", "Handled by", "Value");
+        var table = new Table().AddColumns("Created on", "Dispatched to", "Np.Sum returned", "Value");
         foreach (string backend in backends)
         {
             try
@@ -26,7 +27,10 @@ internal static class DemoCommand
                 NDArray x = Np.AsArray(new[] { 1.0, 2.0, 3.0, 4.0 }, backend: backend);
                 NDArray sum = Np.Sum(x);
                 string value = sum.ToArray<double>()[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                table.AddRow(Markup.Escape(backend), Markup.Escape(sum.GetType().Name), Markup.Escape(dispatcher.OwnerOf(sum.GetType()) ?? "?"), value);
+                // The first backend in the chain that dispatch would try for these types (Sparse answers with a dense 0-d
+                // array, as SciPy does, so the result's type does not say who handled the call).
+                string first = dispatcher.Explain(ArrayFunctions.Sum, [x.GetType()]).Candidates.FirstOrDefault()?.Backend ?? "?";
+                table.AddRow(Markup.Escape(backend), Markup.Escape(first), Markup.Escape(sum.GetType().Name), value);
             }
             catch (Exception ex) when (ex is NoImplementationException or ArgumentException or NotSupportedException or InvalidOperationException)
             {

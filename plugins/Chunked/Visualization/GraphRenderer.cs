@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace ArrayDispatch.Chunked.Visualization;
 
 /// <summary>
-/// Writes a task graph to a file: DOT always; SVG or PNG through Graphviz's <c>dot</c> when it is on the PATH, else the
+/// Writes a task graph to a file: DOT always (beside the picture when one is asked for); SVG or PNG through Graphviz's <c>dot</c> when it is on the PATH, else the
 /// <c>.dot</c> file beside the requested path and a message saying how to get Graphviz.
 /// </summary>
 internal static class GraphRenderer
@@ -46,8 +46,8 @@ internal static class GraphRenderer
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"Graphviz 'dot -T{ext}' failed with exit code {process.ExitCode}: {error.Trim()}");
-        File.Delete(dotPath);
-        return full;
+        return full; // the .dot stays beside the picture: DOT is always written
+
     }
 
     internal static string? FindOnPath(string program)

@@ -124,16 +124,26 @@ public sealed class ComputeTests
     }
 
     [Fact]
-    public void Visualize_SvgWithoutGraphviz_WritesDotAndReturnsItsPath()
+    public void Visualize_Svg_WritesTheDotAlways_AndTheSvgWhenGraphvizIsOnThePath()
     {
-        if (Visualization.GraphRenderer.FindOnPath("dot") is not null) return; // with Graphviz installed the SVG path is covered by the renderer itself
         using TestHost host = Create();
         NDArray x = Np.Ones((4, 4), chunks: [2, 2], backend: "Chunked");
         string path = Path.Combine(Path.GetTempPath(), $"chunked-{Guid.NewGuid():N}.svg");
+        string dot = Path.ChangeExtension(path, ".dot");
         string written = x.Visualize(path);
-        written.ShouldBe(Path.ChangeExtension(path, ".dot"));
-        File.Exists(written).ShouldBeTrue();
-        File.Delete(written);
+        File.Exists(dot).ShouldBeTrue();
+        File.ReadAllText(dot).ShouldStartWith("digraph G {");
+        if (Visualization.GraphRenderer.FindOnPath("dot") is null)
+        {
+            written.ShouldBe(dot);
+        }
+        else
+        {
+            written.ShouldBe(path);
+            File.ReadAllText(path).ShouldContain("<svg");
+            File.Delete(path);
+        }
+        File.Delete(dot);
     }
 
     [Fact]
