@@ -14,6 +14,9 @@ namespace ArrayDispatch.Gpu;
 /// to shared traffic. Global loads are coalesced (consecutive threads read consecutive k of A, consecutive n of B) and
 /// prefetched into registers for the next slab while the current one is multiplied, so their latency hides behind the
 /// math. Edges are guarded (out-of-range loads give zero, out-of-range stores are skipped), and grid z is the batch.
+/// The 64 accumulators and their updates are written out as named locals on purpose: ILGPU places any indexed local
+/// array (<c>LocalMemory.Allocate</c>) in local memory, i.e. DRAM-backed spills, which would undo the register blocking;
+/// <c>PtxCompilationTests</c> checks the generated PTX has no <c>.local</c> space. The repetition is the price of that.
 /// </summary>
 internal static class BlockedMatMulKernel
 {
