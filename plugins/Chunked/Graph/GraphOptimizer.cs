@@ -133,7 +133,7 @@ public static class GraphOptimizer
     private static object Chain(TaskFunc second, object innerValue, bool fresh)
     {
         object result = second([innerValue]);
-        if (fresh && Scheduling.RecyclePool.Current is { } pool && Scheduling.RecyclePool.Independent(result, innerValue)) pool.Offer(innerValue, counted: false);
+        if (fresh && Scheduling.RecyclePool.Current is { Enabled: true } pool && Scheduling.RecyclePool.Independent(result, innerValue)) pool.Offer(innerValue, counted: false);
         return result;
     }
 }

@@ -283,7 +283,7 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             foreach (int d in _deps[id])
             {
                 // An owned value that this task's result may reference (a view, the value itself) is never recycled.
-                if (_tasks[d].FreshResult && !_shared[d] && !RecyclePool.Independent(value, _values[d]!)) Volatile.Write(ref _shared[d], true);
+                if (_pool.Enabled && _tasks[d].FreshResult && !_shared[d] && !RecyclePool.Independent(value, _values[d]!)) Volatile.Write(ref _shared[d], true);
             }
             foreach (int d in _deps[id])
             {

@@ -12,6 +12,7 @@ namespace ArrayDispatch.Chunked.Scheduling;
 internal sealed class RecyclePool
 {
     [ThreadStatic] private static RecyclePool? t_current;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_exportsStorage = new();
 
     private readonly Dictionary<(Type Type, DType DType, Shape Shape), Stack<NDArray>> _free = [];
     private readonly Lock _gate = new();
@@ -29,6 +30,9 @@ internal sealed class RecyclePool
 
     /// <summary>The pool of the compute whose task runs on this thread; null outside a compute's task.</summary>
     public static RecyclePool? Current => t_current;
+
+    /// <summary>Whether the pool keeps anything (a bound of 0 turns recycling off).</summary>
+    public bool Enabled => _perKey > 0;
 
     /// <summary>Buffers handed out again.</summary>
     public long Recycled => Interlocked.Read(ref _recycled);
@@ -114,8 +118,16 @@ internal sealed class RecyclePool
     private static Array? Storage(NDArray array)
     {
         if (!array.IsHostResident || array.Size == 0) return null;
+        Type type = array.GetType();
+        if (s_exportsStorage.TryGetValue(type, out bool exports))
+        {
+            return exports ? array.ToHost().Data : null;
+        }
+        // Asked once per array type: a backend whose export copies (a sparse array densified) is never pooled, nor exported again.
         Array first = array.ToHost().Data;
-        return ReferenceEquals(first, array.ToHost().Data) ? first : null;
+        exports = ReferenceEquals(first, array.ToHost().Data);
+        s_exportsStorage[type] = exports;
+        return exports ? first : null;
     }
 
     /// <summary>Whether <paramref name="result"/> may reference <paramref name="array"/>'s storage; unknown kinds of value are assumed to.</summary>
