@@ -119,10 +119,10 @@ public static class GraphOptimizer
         TaskFunc first = inner.Run;
         TaskFunc? firstConsuming = inner.ConsumingRun;
         bool fresh = inner.FreshResult;
-        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => Chain(second, RunInner(first, innerKey, inputs), fresh), outer.Index.Length > 0 ? outer.Index : inner.Index)
+        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => Chain(second, RunInner(first, innerKey, inputs), fresh, inputs), outer.Index.Length > 0 ? outer.Index : inner.Index)
         {
             FreshResult = outer.FreshResult,
-            ConsumingRun = firstConsuming is null ? null : inputs => Chain(second, RunInner(firstConsuming, innerKey, inputs), fresh),
+            ConsumingRun = firstConsuming is null ? null : inputs => Chain(second, RunInner(firstConsuming, innerKey, inputs), fresh, inputs),
         };
     }
 
@@ -130,10 +130,13 @@ public static class GraphOptimizer
     /// Runs the outer part on the inner part's value; that value is dead afterwards, so when it was a fresh array and the
     /// outer result does not reference it (it was not overwritten in place, nor viewed), it goes to the compute's recycle pool.
     /// </summary>
-    private static object Chain(TaskFunc second, object innerValue, bool fresh)
+    private static object Chain(TaskFunc second, object innerValue, bool fresh, object[] inputs)
     {
         object result = second([innerValue]);
-        if (fresh && Scheduling.RecyclePool.Current is { Enabled: true } pool && Scheduling.RecyclePool.Independent(result, innerValue)) pool.Offer(innerValue, counted: false);
+        if (fresh && Scheduling.RecyclePool.Current is { Enabled: true } pool && Scheduling.RecyclePool.Independent(result, innerValue) && Scheduling.RecyclePool.Unshared(innerValue, inputs))
+        {
+            pool.Offer(innerValue, counted: false);
+        }
         return result;
     }
 }

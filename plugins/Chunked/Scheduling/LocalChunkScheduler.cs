@@ -280,6 +280,12 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             int liveValues = Interlocked.Increment(ref _liveValues);
             UpdateMax(ref _peakBytes, live);
             UpdateMax(ref _peakValues, liveValues);
+            if (_pool.Enabled && _tasks[id].FreshResult && _deps[id].Length > 0)
+            {
+                var inputs = new object[_deps[id].Length];
+                for (int k = 0; k < inputs.Length; k++) inputs[k] = _values[_deps[id][k]]!;
+                if (!RecyclePool.Unshared(value, inputs)) _shared[id] = true;
+            }
             foreach (int d in _deps[id])
             {
                 // An owned value that this task's result may reference (a view, the value itself) is never recycled.

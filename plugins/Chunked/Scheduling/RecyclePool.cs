@@ -80,6 +80,19 @@ internal sealed class RecyclePool
         value is NDArray array && Storage(array) is { } storage && !MayAlias(result, array, storage);
 
     /// <summary>
+    /// Whether a fresh task's <paramref name="value"/> certainly shares no storage with the <paramref name="inputs"/> it was
+    /// made from (a safety net: a "fresh" step that handed back an input, or a view of one, is never recycled).
+    /// </summary>
+    public static bool Unshared(object value, ReadOnlySpan<object> inputs)
+    {
+        foreach (object input in inputs)
+        {
+            if (input is not null && !Independent(input, value)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Offers <paramref name="value"/>, a finished owned value that nothing references any more (no pending task reads it,
     /// <see cref="Independent"/> held for every task that read it). True when the pool keeps it. <paramref name="counted"/>:
     /// the value's bytes are already counted as held (a scheduler value); else the pool reports them when it keeps it.

@@ -118,6 +118,31 @@ public sealed class RecycleTests
     }
 
     [Fact]
+    public void A_fresh_task_that_hands_back_its_input_does_not_send_a_result_to_the_pool()
+    {
+        using TestHost host = Host(recycle: true);
+        var shape = new Shape(3, 4);
+        // "a" is returned to the user; "b" claims to be fresh but returns a's array; "c" reads b and frees it; "d" then asks
+        // the pool for a buffer of a's kind and overwrites it.
+        var graph = new ArrayDispatch.Chunked.Graph.TaskGraph([
+            new ArrayDispatch.Chunked.Graph.ChunkTask("a", "make", [], _ => Np.Full(shape, 5.0)) { FreshResult = true },
+            new ArrayDispatch.Chunked.Graph.ChunkTask("b", "pass", ["a"], i => i[0]) { FreshResult = true },
+            new ArrayDispatch.Chunked.Graph.ChunkTask("c", "sum", ["b"], i => Np.Sum((NDArray)i[0])),
+            new ArrayDispatch.Chunked.Graph.ChunkTask("d", "scribble", ["c"], i =>
+            {
+                NDArray? taken = RecyclePool.Current!.Take(Np.Zeros(shape).GetType(), DType.Float64, shape);
+                if (taken is not null) Np.Multiply(taken, 0.0, taken);
+                return i[0];
+            }),
+        ]);
+
+        ComputeResult result = LocalChunkScheduler.Instance.Execute(graph, ["a", "d"], new ComputeOptions(1));
+
+        ((NDArray)result.Values[0]).ToArray<double>().ShouldAllBe(v => v == 5.0);
+        result.Statistics.Recycled.ShouldBe(0);
+    }
+
+    [Fact]
     public void The_pool_keeps_at_most_its_bound_per_kind_and_reports_what_it_holds()
     {
         using TestHost host = Host(recycle: true);
