@@ -1,5 +1,5 @@
 // Chunked backend timings beside Dask's on the same machine. Usage:
-//   dotnet run -c Release --project bench/Chunked [-- --dask dask.jsonl] [--quick]
+//   dotnet run -c Release --project bench/Chunked [-- --dask dask.jsonl] [--quick] [--no-recycle]
 // where dask.jsonl is the output of `/usr/bin/python3 shared/bench/dask_anchors.py`. Prints one JSON line per
 // measurement (same names as dask_anchors.py) and, with --dask, a table of ratios (ours / Dask; the goal is <= 0.5).
 using System.Diagnostics;
@@ -22,7 +22,12 @@ int cores = int.TryParse(args.SkipWhile(a => a != "--degree").Skip(1).FirstOrDef
 ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
 ThreadPool.SetMinThreads(Math.Max(minWorkers, cores), minIo);
 using TestHost host = TestHost.Create(
-    new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = cores.ToString(CultureInfo.InvariantCulture) },
+    new Dictionary<string, string?>
+    {
+        ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = cores.ToString(CultureInfo.InvariantCulture),
+        // --no-recycle: every chunk on fresh memory (the behaviour before the recycle pool), for before/after tables.
+        ["ArrayDispatch:Backends:Chunked:RecycleChunks"] = args.Contains("--no-recycle") ? "false" : "true",
+    },
     new DensePlugin(), new ChunkedPlugin());
 if (args.Contains("--profile")) { Profile.Run(); return; }
 var results = new List<Measurement>();

@@ -31,7 +31,7 @@ public static class ChunkedCompute
             }
         }
         TaskGraph optimized = context.Options.Optimize ? GraphOptimizer.Optimize(graph, outputs) : GraphOptimizer.Cull(graph, outputs);
-        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress));
+        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks);
         ComputeResult result;
         using (Np.UseDispatcher(context.Dispatcher))
         {

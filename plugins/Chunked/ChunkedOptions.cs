@@ -17,6 +17,12 @@ public sealed class ChunkedOptions
     /// <summary>Run the graph optimiser (cull and fuse) before compute (<c>Backends:Chunked:Optimize</c>).</summary>
     public bool Optimize { get; set; } = true;
 
+    /// <summary>
+    /// Reuse freed intermediate chunk buffers for new chunks within a compute (<c>Backends:Chunked:RecycleChunks</c>), as
+    /// malloc does for NumPy and Dask; results are identical either way.
+    /// </summary>
+    public bool RecycleChunks { get; set; } = true;
+
     /// <summary>Reads the options from the plugin's configuration section.</summary>
     /// <exception cref="ArgumentException">A value is out of range, naming its key.</exception>
     public static ChunkedOptions From(IConfiguration configuration)
@@ -27,6 +33,7 @@ public sealed class ChunkedOptions
         options.MaxDegreeOfParallelism = ReadInt(configuration, "MaxDegreeOfParallelism", 0, 0);
         options.SplitEvery = ReadInt(configuration, "SplitEvery", 16, 2);
         if (configuration["Optimize"] is { Length: > 0 } opt) options.Optimize = !string.Equals(opt, "false", StringComparison.OrdinalIgnoreCase);
+        if (configuration["RecycleChunks"] is { Length: > 0 } recycle) options.RecycleChunks = !string.Equals(recycle, "false", StringComparison.OrdinalIgnoreCase);
         return options;
     }
 

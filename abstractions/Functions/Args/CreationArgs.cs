@@ -105,12 +105,21 @@ public enum RandomDistribution
 /// <param name="Seed">The seed of this draw (see <see cref="RandomGenerator"/>).</param>
 /// <param name="DType">The dtype.</param>
 /// <param name="Placement">Where the array lives.</param>
-public readonly record struct RandomArgs(RandomDistribution Distribution, Shape Shape, double Low, double High, ulong Seed, DType DType = DType.Float64, Placement Placement = default)
+/// <param name="Out">
+/// An array to write the draws into (NumPy's <c>out=</c>): it must have <paramref name="Shape"/> and <paramref name="DType"/>,
+/// and the values are those the allocating call would give. It is returned. <see langword="null"/> allocates.
+/// </param>
+public readonly record struct RandomArgs(
+    RandomDistribution Distribution, Shape Shape, double Low, double High, ulong Seed, DType DType = DType.Float64, Placement Placement = default, NDArray? Out = null)
     : ICreationArgs<RandomArgs>
 {
     /// <inheritdoc/>
-    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
+    {
+        visitor.Visit(Placement.Like);
+        visitor.Visit(Out);
+    }
 
     /// <inheritdoc/>
-    public RandomArgs MapRelevant(Func<NDArray, NDArray> map) => this;
+    public RandomArgs MapRelevant(Func<NDArray, NDArray> map) => Out is null ? this : this with { Out = map(Out) };
 }

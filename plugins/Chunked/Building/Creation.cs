@@ -1,5 +1,6 @@
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Dispatch;
+using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Chunked.Building;
@@ -33,7 +34,9 @@ internal static class Creation
         {
             ulong seed = ChunkSeed(a.Seed, Linear(index, chunks.BlockCounts));
             var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Seed = seed, Placement = placement };
-            return ([], _ => context.Create(ArrayFunctions.Random, blockArgs));
+            Type chunkType = meta.GetType();
+            // A freed chunk of the same kind from this compute's pool, if any, takes the draws (NumPy's out=): no fresh pages.
+            return ([], _ => context.Create(ArrayFunctions.Random, blockArgs with { Out = RecyclePool.Current?.Take(chunkType, blockArgs.DType, blockArgs.Shape) }));
         }, freshResults: true);
     }
 

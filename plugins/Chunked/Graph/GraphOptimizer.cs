@@ -118,10 +118,25 @@ public static class GraphOptimizer
         string label = inner.Function == outer.Function ? outer.Function : inner.Function + "-" + outer.Function;
         TaskFunc first = inner.Run;
         TaskFunc? firstConsuming = inner.ConsumingRun;
-        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => second([RunInner(first, innerKey, inputs)]), outer.Index.Length > 0 ? outer.Index : inner.Index)
+        bool fresh = inner.FreshResult;
+        return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => Chain(second, RunInner(first, innerKey, inputs), fresh, inputs), outer.Index.Length > 0 ? outer.Index : inner.Index)
         {
             FreshResult = outer.FreshResult,
-            ConsumingRun = firstConsuming is null ? null : inputs => second([RunInner(firstConsuming, innerKey, inputs)]),
+            ConsumingRun = firstConsuming is null ? null : inputs => Chain(second, RunInner(firstConsuming, innerKey, inputs), fresh, inputs),
         };
+    }
+
+    /// <summary>
+    /// Runs the outer part on the inner part's value; that value is dead afterwards, so when it was a fresh array and the
+    /// outer result does not reference it (it was not overwritten in place, nor viewed), it goes to the compute's recycle pool.
+    /// </summary>
+    private static object Chain(TaskFunc second, object innerValue, bool fresh, object[] inputs)
+    {
+        object result = second([innerValue]);
+        if (fresh && Scheduling.RecyclePool.Current is { Enabled: true } pool && Scheduling.RecyclePool.Independent(result, innerValue) && Scheduling.RecyclePool.Unshared(innerValue, inputs))
+        {
+            pool.Offer(innerValue, counted: false);
+        }
+        return result;
     }
 }

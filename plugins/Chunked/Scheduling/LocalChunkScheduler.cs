@@ -45,6 +45,8 @@ public sealed class LocalChunkScheduler : IChunkScheduler
         private readonly Lock _gate = new();
         private readonly ManualResetEventSlim _done = new(false);
         private readonly int _degree;
+        private readonly RecyclePool _pool;
+        private readonly bool[] _shared;
         private int _running;
         private int _completed;
         private int _finishedOrAbandoned;
@@ -100,6 +102,15 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             _values = new object?[n];
             _sizes = new long[n];
             _downstream = Downstream(_deps, _dependents);
+            _shared = new bool[n];
+            _pool = new RecyclePool(options.RecycleChunks ? 2 * _degree : 0, Held);
+        }
+
+        /// <summary>The pool's change to the bytes held (it counts as holding what it keeps).</summary>
+        private void Held(long delta)
+        {
+            long live = Interlocked.Add(ref _liveBytes, delta);
+            if (delta > 0) UpdateMax(ref _peakBytes, live);
         }
 
         /// <summary>
@@ -151,6 +162,18 @@ public sealed class LocalChunkScheduler : IChunkScheduler
 
         public ComputeResult Execute()
         {
+            try
+            {
+                return ExecuteCore();
+            }
+            finally
+            {
+                _pool.Clear();
+            }
+        }
+
+        private ComputeResult ExecuteCore()
+        {
             var clock = Stopwatch.StartNew();
             int n = _tasks.Length;
             if (n > 0)
@@ -176,7 +199,7 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             }
             var results = new object[_outputIds.Length];
             for (int i = 0; i < results.Length; i++) results[i] = _values[_outputIds[i]]!;
-            return new ComputeResult(results, new ComputeStatistics(_completed, _peakBytes, _peakValues, clock.Elapsed));
+            return new ComputeResult(results, new ComputeStatistics(_completed, _peakBytes, _peakValues, clock.Elapsed, _pool.Recycled));
         }
 
         private void Wake()
@@ -229,6 +252,7 @@ public sealed class LocalChunkScheduler : IChunkScheduler
                     int[] deps = _deps[id];
                     var inputs = deps.Length == 0 ? [] : new object[deps.Length];
                     for (int k = 0; k < deps.Length; k++) inputs[k] = _values[deps[k]]!;
+                    using RecyclePool.Scope scope = _pool.Enter();
                     value = task.Run(inputs) ?? throw new InvalidOperationException($"task '{task.Key}' returned null");
                 }
                 catch (Exception ex)
@@ -256,12 +280,25 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             int liveValues = Interlocked.Increment(ref _liveValues);
             UpdateMax(ref _peakBytes, live);
             UpdateMax(ref _peakValues, liveValues);
+            if (_pool.Enabled && _tasks[id].FreshResult && _deps[id].Length > 0)
+            {
+                var inputs = new object[_deps[id].Length];
+                for (int k = 0; k < inputs.Length; k++) inputs[k] = _values[_deps[id][k]]!;
+                if (!RecyclePool.Unshared(value, inputs)) _shared[id] = true;
+            }
+            foreach (int d in _deps[id])
+            {
+                // An owned value that this task's result may reference (a view, the value itself) is never recycled.
+                if (_pool.Enabled && _tasks[d].FreshResult && !_shared[d] && !RecyclePool.Independent(value, _values[d]!)) Volatile.Write(ref _shared[d], true);
+            }
             foreach (int d in _deps[id])
             {
                 if (Interlocked.Decrement(ref _consumersLeft[d]) == 0 && !_isOutput[d])
                 {
+                    object released = _values[d]!;
                     _values[d] = null;
-                    Interlocked.Add(ref _liveBytes, -_sizes[d]);
+                    bool pooled = _tasks[d].FreshResult && !Volatile.Read(ref _shared[d]) && _pool.Offer(released, counted: true);
+                    if (!pooled) Interlocked.Add(ref _liveBytes, -_sizes[d]);
                     Interlocked.Decrement(ref _liveValues);
                 }
             }

@@ -186,6 +186,23 @@ public static class DenseCreation
     [Implements("random")]
     public static DispatchResult<NDArray> Random(in RandomArgs args, ReadOnlySpan<Type> types)
     {
+        if (args.Out is null) return Draw(args);
+        if (args.Out is not DenseArray output) return NotImplemented.Value;
+        if (output.Shape != args.Shape)
+            throw new ShapeMismatchException($"non-broadcastable output operand with shape {output.Shape} doesn't match the requested shape {args.Shape}", "out", output.Shape, args.Shape);
+        if (output.DType != args.DType)
+            throw new DTypeMismatchException($"out has dtype('{output.DType.Name()}') but the draw requested dtype('{args.DType.Name()}')", "out");
+        if (args.Distribution == RandomDistribution.Uniform && args.DType == DType.Float64 && output.IsCContiguous)
+        {
+            UniformFill.Fill(output.AsSpan<double>(), args.Seed, args.Low, args.High - args.Low);
+            return output;
+        }
+        Copy.Into(Draw(args with { Out = null }), output);
+        return output;
+    }
+
+    private static DenseArray Draw(in RandomArgs args)
+    {
         var rng = new DenseRandom(args.Seed);
         long n = args.Shape.Size;
         switch (args.Distribution)
