@@ -31,7 +31,7 @@ public static class ChunkedCompute
             }
         }
         TaskGraph optimized = context.Options.Optimize ? GraphOptimizer.Optimize(graph, outputs) : GraphOptimizer.Cull(graph, outputs);
-        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks);
+        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks) { CarryOver = context.CarryOver };
         ComputeResult result;
         using (Np.UseDispatcher(context.Dispatcher))
         {

@@ -26,6 +26,9 @@ internal sealed class ChunkedContext
 
     public ILogger Logger { get; }
 
+    /// <summary>Free chunk buffers kept between this backend's computes.</summary>
+    public RecycleCarryOver CarryOver { get; } = new();
+
     /// <summary>The backend that creates new chunks.</summary>
     public string ChunkBackend => Options.ChunkBackend;
 

@@ -11,4 +11,7 @@ public sealed record ComputeOptions(int MaxDegreeOfParallelism = 0, IProgress<Ch
 {
     /// <summary>The degree actually used.</summary>
     public int EffectiveDegree => MaxDegreeOfParallelism > 0 ? MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    /// <summary>Where free chunk buffers wait between computes (the backend's); null drops them when the compute ends.</summary>
+    internal RecycleCarryOver? CarryOver { get; init; }
 }

@@ -103,7 +103,8 @@ public sealed class LocalChunkScheduler : IChunkScheduler
             _sizes = new long[n];
             _downstream = Downstream(_deps, _dependents);
             _shared = new bool[n];
-            _pool = new RecyclePool(options.RecycleChunks ? 2 * _degree : 0, Held);
+            _pool = new RecyclePool(options.RecycleChunks ? 2 * _degree : 0, Held, options.CarryOver);
+            _pool.TakeCarryOver();
         }
 
         /// <summary>The pool's change to the bytes held (it counts as holding what it keeps).</summary>

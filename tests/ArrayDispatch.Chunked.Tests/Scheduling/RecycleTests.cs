@@ -65,6 +65,37 @@ public sealed class RecycleTests
     }
 
     [Fact]
+    public void Free_buffers_carry_over_to_the_next_compute_of_the_same_backend_only()
+    {
+        double[] first, second;
+        using (TestHost host = Host(recycle: true, degree: 1))
+        {
+            ChunkedComputeResult a = ChunkedCompute.Run([(ChunkedArray)Np.Sum(Big())]);
+            ChunkedComputeResult b = ChunkedCompute.Run([(ChunkedArray)Np.Sum(Big())]);
+            a.Statistics.Recycled.ShouldBe(17);
+            // The second compute's first chunk draws into a buffer the first compute left free.
+            b.Statistics.Recycled.ShouldBe(18);
+            first = a.Arrays[0].ToArray<double>();
+            second = b.Arrays[0].ToArray<double>();
+        }
+        second.ShouldBe(first);
+        using TestHost other = Host(recycle: true, degree: 1);
+        ChunkedCompute.Run([(ChunkedArray)Np.Sum(Big())]).Statistics.Recycled.ShouldBe(17); // another host starts empty
+    }
+
+    [Fact]
+    public void The_carry_over_keeps_buffers_within_its_byte_limit_and_hands_them_out_once()
+    {
+        using TestHost host = Host(recycle: true);
+        var carry = new RecycleCarryOver { LimitBytes = 2 * 12 * 8 };
+        carry.Keep(Enumerable.Range(0, 5).Select(_ => Np.Zeros(new Shape(3, 4))));
+        carry.Bytes.ShouldBe(2 * 12 * 8);
+        carry.TakeAll().Length.ShouldBe(2);
+        carry.TakeAll().ShouldBeEmpty();
+        carry.Bytes.ShouldBe(0);
+    }
+
+    [Fact]
     public void Element_wise_results_that_cannot_overwrite_an_operand_take_freed_buffers_too()
     {
         double[] expected;
