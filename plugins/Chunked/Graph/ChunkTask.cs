@@ -22,6 +22,7 @@ public sealed class ChunkTask
         Dependencies = dependencies;
         Run = run;
         Index = index ?? [];
+        ParallelKernel = IsParallelKernel(function);
     }
 
     /// <summary>The key.</summary>
@@ -41,6 +42,16 @@ public sealed class ChunkTask
 
     /// <summary>Whether the task's result is a new array that nothing else references (a random chunk, an element-wise result).</summary>
     public bool FreshResult { get; init; }
+
+    /// <summary>
+    /// Whether the task's kernel already uses every core (BLAS-backed linear algebra: chunk QR, SVD, matmul), so the
+    /// scheduler runs it with no other task beside it: two such tasks side by side only oversubscribe the cores. Defaults
+    /// from the function name (<see cref="IsParallelKernel"/>).
+    /// </summary>
+    public bool ParallelKernel { get; init; }
+
+    /// <summary>Chunk functions whose kernels are multi-threaded BLAS/LAPACK calls on the Dense backend.</summary>
+    internal static bool IsParallelKernel(string function) => function is "matmul" or "tensordot" or "qr" or "qr-r" or "svd";
 
     /// <summary>
     /// The same work, allowed to overwrite its single input in place (NumPy's <c>out=</c>); used when that input is a fresh

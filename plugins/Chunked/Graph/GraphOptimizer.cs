@@ -122,6 +122,7 @@ public static class GraphOptimizer
         return new ChunkTask(outer.Key, label, inner.Dependencies, inputs => Chain(second, RunInner(first, innerKey, inputs), fresh, inputs), outer.Index.Length > 0 ? outer.Index : inner.Index)
         {
             FreshResult = outer.FreshResult,
+            ParallelKernel = inner.ParallelKernel || outer.ParallelKernel,
             ConsumingRun = firstConsuming is null ? null : inputs => Chain(second, RunInner(firstConsuming, innerKey, inputs), fresh, inputs),
         };
     }

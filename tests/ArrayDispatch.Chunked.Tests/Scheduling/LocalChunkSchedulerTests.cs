@@ -39,6 +39,31 @@ public sealed class LocalChunkSchedulerTests
     }
 
     [Fact]
+    public void Execute_RunsMultiThreadedKernelTasksAlone_AndEverythingElseBesideEachOther()
+    {
+        int running = 0, kernelsRunning = 0, overlapWithKernel = 0;
+        ChunkTask Make(int i)
+        {
+            bool kernel = i % 2 == 0;
+            return new ChunkTask($"t-{i}", kernel ? "matmul" : "add", [], _ =>
+            {
+                int now = Interlocked.Increment(ref running);
+                if (kernel) Interlocked.Increment(ref kernelsRunning);
+                if (Volatile.Read(ref kernelsRunning) > 0 && now > 1) Interlocked.Increment(ref overlapWithKernel);
+                Thread.Sleep(2);
+                if (kernel) Interlocked.Decrement(ref kernelsRunning);
+                Interlocked.Decrement(ref running);
+                return i;
+            });
+        }
+        var tasks = Enumerable.Range(0, 40).Select(Make).ToList();
+        tasks[0].ParallelKernel.ShouldBeTrue();
+        tasks[1].ParallelKernel.ShouldBeFalse();
+        s_scheduler.Execute(new TaskGraph(tasks), [.. tasks.Select(t => t.Key)], new(3)).Values.Length.ShouldBe(40);
+        overlapWithKernel.ShouldBe(0);
+    }
+
+    [Fact]
     public void Execute_AmongTasksReadiedTogether_RunsTheOneWithMostDownstreamWorkFirst()
     {
         // The TSQR shape: after "qr2", four products each feed one output, while "svd" feeds all four outputs.
