@@ -13,7 +13,8 @@ internal struct DenseRandom
         _s3 = SplitMix(ref seed);
     }
 
-    private static ulong SplitMix(ref ulong x)
+    /// <summary>The next value of the SplitMix64 sequence at <paramref name="x"/> (also seeds <see cref="UniformFill"/>'s lanes).</summary>
+    internal static ulong SplitMix(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -18,7 +18,7 @@ internal static class UniformFill
     {
         Vector256<ulong> s0, s1, s2, s3;
         Span<ulong> lanes = stackalloc ulong[16];
-        for (int i = 0; i < 16; i++) lanes[i] = SplitMix(ref seed);
+        for (int i = 0; i < 16; i++) lanes[i] = DenseRandom.SplitMix(ref seed);
         // lanes[4 * word + lane]: word w of lane j's state.
         s0 = Vector256.Create(lanes[0], lanes[4], lanes[8], lanes[12]);
         s1 = Vector256.Create(lanes[1], lanes[5], lanes[9], lanes[13]);
@@ -54,13 +54,5 @@ internal static class UniformFill
             }
             i0 += 4;
         }
-    }
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

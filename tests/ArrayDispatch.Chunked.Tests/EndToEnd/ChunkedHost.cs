@@ -1,4 +1,6 @@
+using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Dense;
+using Shouldly;
 using ArrayDispatch.Testing;
 
 namespace ArrayDispatch.Chunked.Tests.EndToEnd;
@@ -24,4 +26,16 @@ internal static class ChunkedHost
     }
 
     public static double[] Values(NDArray a) => a.Compute().ToArray<double>();
+
+    /// <summary>A lazy Chunked result has Dense's shape and dtype before and after compute, and Dense's values.</summary>
+    public static void Check(NDArray chunked, NDArray dense)
+    {
+        chunked.ShouldBeOfType<ChunkedArray>();
+        chunked.Shape.ShouldBe(dense.Shape);
+        chunked.DType.ShouldBe(dense.DType);
+        NDArray computed = chunked.Compute();
+        computed.Shape.ShouldBe(dense.Shape);
+        computed.DType.ShouldBe(dense.DType);
+        computed.ToArray<double>().ShouldBe(dense.ToArray<double>(), 1e-9);
+    }
 }

@@ -70,14 +70,4 @@ public sealed class ReductionTests
         Np.NanMean(x).Compute().Item<double>().ShouldBe(4);
         Np.NanSum(x).Compute().Item<double>().ShouldBe(16);
     }
-
-    private static void Check(NDArray chunked, NDArray dense)
-    {
-        chunked.ShouldBeOfType<ChunkedArray>();
-        chunked.Shape.ShouldBe(dense.Shape);
-        chunked.DType.ShouldBe(dense.DType);
-        NDArray computed = chunked.Compute();
-        computed.Shape.ShouldBe(dense.Shape);
-        computed.ToArray<double>().ShouldBe(dense.ToArray<double>(), 1e-9);
-    }
 }

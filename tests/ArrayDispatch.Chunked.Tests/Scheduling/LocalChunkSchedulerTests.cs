@@ -23,6 +23,10 @@ public sealed class LocalChunkSchedulerTests
     [Fact]
     public void Execute_RespectsMaxDegreeOfParallelism()
     {
+        // The scheduler's cap is under test, not the thread pool's injection rate: with other test classes keeping a
+        // 2-core machine's pool busy, the workers could otherwise queue behind them and never overlap (seen once in CI).
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         int running = 0, peak = 0;
         var tasks = Enumerable.Range(0, 40).Select(i => new ChunkTask($"t-{i}", "sleep", [], _ =>
         {
