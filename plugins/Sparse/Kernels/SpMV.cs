@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
@@ -24,29 +25,52 @@ internal static class SpMV
         return y;
     }
 
+    /// <summary>How many entries ahead the gathers of x are prefetched.</summary>
+    /// <remarks>
+    /// x (8 MB for a million float64 columns) does not fit next to the streamed values and indices in this machine's
+    /// 8 MB L3, so most gathers go to memory; with four accumulators the core still waits on them. Prefetching the x of
+    /// the entries 64 ahead (about six rows) measured 5-10 % faster than none and than 16 or 128 ahead (2 vCPU EPYC,
+    /// 1e6² CSR with 1e7 entries); AVX2 gathers measured 30 % slower than scalar loads and column panels (x in cache per
+    /// pass) slower still, so neither is used.
+    /// </remarks>
+    private const int PrefetchDistance = 64;
+
     // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
+    private static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
     {
         ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
         ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
         ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
         ref T xr = ref MemoryMarshal.GetArrayDataReference(x);
         ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
+        // Prefetching reads indices[k + PrefetchDistance + 3]: only while that is inside the array.
+        int prefetchEnd = Sse.IsSupported ? indices.Length - PrefetchDistance - 3 : 0;
         int k = Unsafe.Add(ref pr, start);
-        for (int i = start; i < end; i++)
+        fixed (T* xp = x)
         {
-            int e = Unsafe.Add(ref pr, i + 1);
-            T s0 = T.Zero, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
-            for (; k + 3 < e; k += 4)
+            for (int i = start; i < end; i++)
             {
-                s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
-                s1 += Unsafe.Add(ref vr, k + 1) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 1));
-                s2 += Unsafe.Add(ref vr, k + 2) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 2));
-                s3 += Unsafe.Add(ref vr, k + 3) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 3));
+                int e = Unsafe.Add(ref pr, i + 1);
+                T s0 = T.Zero, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
+                for (; k + 3 < e; k += 4)
+                {
+                    if (k < prefetchEnd)
+                    {
+                        ref int ahead = ref Unsafe.Add(ref ir, k + PrefetchDistance);
+                        Sse.Prefetch0(xp + ahead);
+                        Sse.Prefetch0(xp + Unsafe.Add(ref ahead, 1));
+                        Sse.Prefetch0(xp + Unsafe.Add(ref ahead, 2));
+                        Sse.Prefetch0(xp + Unsafe.Add(ref ahead, 3));
+                    }
+                    s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
+                    s1 += Unsafe.Add(ref vr, k + 1) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 1));
+                    s2 += Unsafe.Add(ref vr, k + 2) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 2));
+                    s3 += Unsafe.Add(ref vr, k + 3) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 3));
+                }
+                for (; k < e; k++) s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
+                Unsafe.Add(ref yr, i) = (s0 + s1) + (s2 + s3);
             }
-            for (; k < e; k++) s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
-            Unsafe.Add(ref yr, i) = (s0 + s1) + (s2 + s3);
         }
     }
 
