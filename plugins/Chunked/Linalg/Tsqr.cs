@@ -29,14 +29,23 @@ internal static class Tsqr
         int stacked = rOffsets[blocks];
         int kk = Math.Min(stacked, n);
 
-        // Stage 1: a reduced QR of each row chunk. The R path has its own R-only QRs (no Q formed: what S and V need), which
-        // culling replaces by the full QRs' R when Q is computed too (U, Q), so nothing is factored twice.
+        // Stage 1: a reduced QR of each row chunk that it makes smaller. A chunk with no more rows than columns keeps all
+        // its rows in R, so its QR would only be repeated by stage 2: it goes to the stack as it is (Q1 = I). For the seed's
+        // square 1000x1000 chunks that turns TSQR into one QR of the stacked chunks, half the flops of Dask's two rounds.
+        // The R path has its own R-only QRs (no Q formed: what S and V need), which culling replaces by the full QRs' R
+        // when Q is computed too (U, Q), so nothing is factored twice.
         string qr1 = $"tsqr-qr-{token}";
         string r1 = $"tsqr-r1-{token}";
         var qr1Tasks = new List<ChunkTask>(blocks);
         var r1Tasks = new List<ChunkTask>(blocks);
+        var stackInputs = new string[blocks];
         for (int b = 0; b < blocks; b++)
         {
+            if (rowSizes[b] <= n)
+            {
+                stackInputs[b] = x.KeyOf(b, 0);
+                continue;
+            }
             string full = Names.Key(qr1, [b, 0]);
             qr1Tasks.Add(new ChunkTask(full, "qr", [x.KeyOf(b, 0)],
                 v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced)), [b, 0]));
@@ -45,17 +54,24 @@ internal static class Tsqr
             {
                 Alternative = new TaskAlternative(full, v => ((QrResult)v).R),
             });
+            stackInputs[b] = r1Tasks[^1].Key;
         }
-        var qr1Layer = new GraphLayer(qr1, qr1Tasks, [x.Layer]);
-        var r1Layer = new GraphLayer(r1, r1Tasks, [x.Layer, qr1Layer]);
+        List<GraphLayer> qLayers = [];
+        List<GraphLayer> stackLayers = [x.Layer];
+        if (qr1Tasks.Count > 0)
+        {
+            var qr1Layer = new GraphLayer(qr1, qr1Tasks, [x.Layer]);
+            qLayers.Add(qr1Layer);
+            stackLayers.Add(new GraphLayer(r1, r1Tasks, [x.Layer, qr1Layer]));
+        }
 
-        // Stage 2: stack the R factors and take their QR (R only for the R path, as in stage 1).
+        // Stage 2: stack the R factors (and the chunks stage 1 left alone) and take their QR (R only for the R path, as in stage 1).
         string stackName = $"tsqr-r-stack-{token}";
         string qr2 = $"tsqr-qr2-{token}";
         string r2 = $"tsqr-r2-{token}";
         var stage2 = new GraphLayer(qr2,
         [
-            new ChunkTask(stackName, "concatenate", [.. r1Tasks.Select(t => t.Key)], v =>
+            new ChunkTask(stackName, "concatenate", stackInputs, v =>
             {
                 NDArray[] rs = [.. v.Cast<NDArray>()];
                 return rs.Length == 1 ? rs[0] : context.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(rs, 0));
@@ -65,23 +81,21 @@ internal static class Tsqr
             {
                 Alternative = new TaskAlternative(qr2, v => ((QrResult)v).R),
             },
-        ], [r1Layer]);
+        ], stackLayers);
+        qLayers.Add(stage2);
 
         QrResult metaQr = context.Invoke(ArrayFunctions.Qr, new QrArgs(x.Meta, QrMode.Reduced));
 
         // Q: each chunk's Q times its rows of the second Q.
         string qName = $"tsqr-q-{token}";
         var qChunks = Chunks.FromSizes([rowSizes, [kk]]);
-        ChunkedArray q = LayerBuilder.Build(context, qName, "matmul", new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, [qr1Layer, stage2], index =>
+        ChunkedArray q = LayerBuilder.Build(context, qName, "matmul", new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, qLayers, index =>
         {
             int b = index[0];
             ArrayIndex[] rows = [new Slice(rOffsets[b], rOffsets[b + 1]), ArrayIndex.All];
-            return ([Names.Key(qr1, [b, 0]), qr2], v =>
-            {
-                NDArray q1 = ((QrResult)v[0]).Q!;
-                NDArray q2 = context.Invoke(ArrayFunctions.GetItem, new IndexArgs(((QrResult)v[1]).Q!, rows));
-                return context.Invoke(ArrayFunctions.MatMul, new PairArgs(q1, q2));
-            });
+            NDArray Rows(object qr) => context.Invoke(ArrayFunctions.GetItem, new IndexArgs(((QrResult)qr).Q!, rows));
+            if (rowSizes[b] <= n) return ([qr2], v => Rows(v[0]));
+            return ([Names.Key(qr1, [b, 0]), qr2], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs(((QrResult)v[0]).Q!, Rows(v[1]))));
         });
         string rName = $"tsqr-r-{token}";
         ChunkedArray r = LayerBuilder.Build(context, rName, "getitem", new Shape(kk, n), Chunks.Single(new Shape(kk, n)), metaQr.R, [stage2],
