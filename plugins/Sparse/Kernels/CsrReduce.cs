@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics.X86;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
@@ -37,15 +38,30 @@ internal static class CsrReduce
     /// The sum over major lines for each minor position (column sums of CSR): each worker scatters a contiguous range of
     /// entries into its own accumulator, then the accumulators are added.
     /// </summary>
-    public static double[] SumMinor(int[] indices, double[] values, int count, int minor)
+    /// <remarks>
+    /// A million-column accumulator (8 MB) does not stay in this machine's 8 MB L3 beside the streamed entries, so the
+    /// scatter waits on memory; the accumulator line of the entry 64 ahead is prefetched, as in <see cref="SpMV"/>.
+    /// </remarks>
+    public static unsafe double[] SumMinor(int[] indices, double[] values, int count, int minor)
     {
+        const int ahead = 64;
         int workers = Math.Min(Environment.ProcessorCount, Math.Max(1, count / (1 << 18)));
         var partial = new double[workers][];
         Parallel.For(0, workers, Blocks.Options, w =>
         {
             var acc = new double[minor];
             int start = (int)((long)count * w / workers), end = (int)((long)count * (w + 1) / workers);
-            for (int k = start; k < end; k++) acc[indices[k]] += values[k];
+            int prefetchEnd = Sse.IsSupported ? Math.Min(end, indices.Length - ahead) : start;
+            fixed (double* a = acc)
+            {
+                int k = start;
+                for (; k < prefetchEnd; k++)
+                {
+                    Sse.Prefetch0(a + indices[k + ahead]);
+                    acc[indices[k]] += values[k];
+                }
+                for (; k < end; k++) acc[indices[k]] += values[k];
+            }
             partial[w] = acc;
         });
         double[] result = partial[0];
