@@ -35,17 +35,19 @@ internal static class CsrReduce
     }
 
     /// <summary>
-    /// The sum over major lines for each minor position (column sums of CSR): each worker scatters a contiguous range of
-    /// entries into its own accumulator, then the accumulators are added.
+    /// The sum over major lines for each minor position (column sums of CSR): two workers each scatter half of the
+    /// entries into their own accumulator, then the accumulators are added.
     /// </summary>
     /// <remarks>
     /// A million-column accumulator (8 MB) does not stay in this machine's 8 MB L3 beside the streamed entries, so the
     /// scatter waits on memory; the accumulator line of the entry 64 ahead is prefetched, as in <see cref="SpMV"/>.
+    /// At most two workers: each needs an output-sized accumulator, and the issue bounds a function's memory to one
+    /// temporary of output size beyond the result (the first accumulator becomes the result).
     /// </remarks>
     public static unsafe double[] SumMinor(int[] indices, double[] values, int count, int minor)
     {
         const int ahead = 64;
-        int workers = Math.Min(Environment.ProcessorCount, Math.Max(1, count / (1 << 18)));
+        int workers = Math.Min(Math.Min(Environment.ProcessorCount, 2), Math.Max(1, count / (1 << 18)));
         var partial = new double[workers][];
         Parallel.For(0, workers, Blocks.Options, w =>
         {
