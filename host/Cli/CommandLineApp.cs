@@ -19,11 +19,11 @@ internal static class CommandLineApp
         var demo = new Command("demo", "Run the seed examples: a third-party array opting in to sum, then one call per backend");
         var output = new Option<DirectoryInfo>("--output") { Description = "Where the demo writes files (svd.dot, svd.svg)", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
         demo.Options.Add(output);
-        demo.SetAction(p => DemoCommand.Run(Overrides(p, config), p.GetValue(output)!));
+        demo.SetAction(p => Guarded(() => DemoCommand.Run(Overrides(p, config), p.GetValue(output)!)));
         root.Subcommands.Add(demo);
 
         var backends = new Command("backends", "List every plugin found: status, owned types, functions, priority");
-        backends.SetAction(p => BackendsCommand.Run(Overrides(p, config)));
+        backends.SetAction(p => Guarded(() => BackendsCommand.Run(Overrides(p, config))));
         root.Subcommands.Add(backends);
 
         var function = new Argument<string>("function") { Description = "A function name, e.g. add or linalg.svd" };
@@ -31,14 +31,36 @@ internal static class CommandLineApp
         var explain = new Command("explain", "Show the candidate chain for a function on some argument types, and why");
         explain.Arguments.Add(function);
         explain.Arguments.Add(types);
-        explain.SetAction(p => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? []));
+        explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [])));
         root.Subcommands.Add(explain);
 
         ConformanceCommand.AddTo(root, config);
         HashCommand.AddTo(root);
 
-        root.SetAction(p => DemoCommand.Run(Overrides(p, config), new DirectoryInfo(Directory.GetCurrentDirectory())));
+        root.SetAction(p => Guarded(() => DemoCommand.Run(Overrides(p, config), new DirectoryInfo(Directory.GetCurrentDirectory()))));
         return root;
+    }
+
+    /// <summary>
+    /// Runs a command, turning the protocol's errors (no backend implements a call, a shape/dtype/argument refused, a
+    /// singular matrix, a chunk task that failed) into one message and exit code 1 instead of a stack trace: they are
+    /// answers about the input or the configuration (e.g. a Chunked chunk backend without linalg.qr), not crashes.
+    /// Anything else is a bug and keeps its stack trace.
+    /// </summary>
+    internal static int Guarded(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception ex) when (ex is NoImplementationException or BackendCallException or ArgumentException or NotSupportedException
+                                       or LinAlgException or IOException or UnauthorizedAccessException
+                                   || ex.GetType().Name == "ChunkTaskException")   // by name: the host never references a plugin's types
+        {
+            Console.Out.Flush();
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
     }
 
     private static string[] Overrides(ParseResult p, Option<string[]> config) => p.GetValue(config) ?? [];
