@@ -87,6 +87,48 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
             ? result
             : throw new ShapeMismatchException($"operands could not be broadcast together with shapes {left} {right}", left, right);
 
+    /// <summary>
+    /// The shape of NumPy's <c>concatenate</c> of arrays with <paramref name="shapes"/> along <paramref name="axis"/>
+    /// (negative counts from the end), with NumPy's errors: no arrays, 0-d arrays, different ranks, or a dimension other
+    /// than the axis that differs (the message names the dimension and both array indices; the parameter is
+    /// <c>arrays</c>). Every backend's <c>concatenate</c> checks its arguments with this one rule.
+    /// </summary>
+    /// <param name="shapes">The shapes, in argument order.</param>
+    /// <param name="axis">The concatenation axis; normalised on return.</param>
+    public static Shape Concatenated(IReadOnlyList<Shape> shapes, ref int axis)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        if (shapes.Count == 0) throw new ArgumentException("need at least one array to concatenate", "arrays");
+        Shape first = shapes[0];
+        int rank = first.Rank;
+        if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
+        axis = NormalizeAxis(axis, rank);
+        int total = 0;
+        for (int i = 0; i < shapes.Count; i++)
+        {
+            Shape s = shapes[i];
+            if (s.Rank != rank)
+            {
+                throw new ShapeMismatchException(
+                    $"all the input arrays must have same number of dimensions, but the array at index 0 has {rank} dimension(s) and the array at index {i} has {s.Rank} dimension(s)",
+                    "arrays", first, s);
+            }
+            for (int d = 0; d < rank; d++)
+            {
+                if (d != axis && s.Dims[d] != first.Dims[d])
+                {
+                    throw new ShapeMismatchException(
+                        $"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {first.Dims[d]} and the array at index {i} has size {s.Dims[d]}",
+                        "arrays", first, s);
+                }
+            }
+            total += s.Dims[axis];
+        }
+        int[] dims = first.ToArray();
+        dims[axis] = total;
+        return new Shape(dims);
+    }
+
     /// <summary>NumPy's broadcasting of two shapes; returns <see langword="false"/> when they are incompatible.</summary>
     public static bool TryBroadcast(Shape left, Shape right, out Shape result)
     {

@@ -27,6 +27,37 @@ public sealed class ManipulationTests : GpuTestBase
     }
 
     [Fact]
+    public void Concatenate_copies_strided_inputs_into_one_promoted_array()
+    {
+        using GpuArray a = Gpu(new[] { 1, 2, 3, 4, 5, 6 }, 2, 3);
+        using GpuArray b = Gpu(new[] { 0.5, 1.5, 2.5, 3.5 }, 2, 2);
+
+        using var joined = (GpuArray)Np.Concatenate([a, b.T], axis: 1);
+        using var flat = (GpuArray)Np.Concatenate([a, b], axis: null);
+
+        joined.DType.ShouldBe(DType.Float64);
+        joined.Shape.ShouldBe(new Shape(2, 5));
+        joined.ToArray<double>().ShouldBe([1.0, 2, 3, 0.5, 2.5, 4, 5, 6, 1.5, 3.5]);
+        flat.ToArray<double>().ShouldBe([1.0, 2, 3, 4, 5, 6, 0.5, 1.5, 2.5, 3.5]);
+        Should.Throw<ShapeMismatchException>(() => Np.Concatenate([a, b], axis: 0)).Message.ShouldStartWith(
+            "all the input array dimensions except for the concatenation axis must match exactly, but along dimension 1, the array at index 0 has size 3 and the array at index 1 has size 2");
+    }
+
+    [Fact]
+    public void Stack_adds_an_axis_and_refuses_different_shapes()
+    {
+        using GpuArray a = Gpu(new[] { 1.0, 2, 3 });
+        using GpuArray b = Gpu(new[] { 4.0, 5, 6 });
+
+        using var stacked = (GpuArray)Np.Stack([a, b], axis: 1);
+
+        stacked.Shape.ShouldBe(new Shape(3, 2));
+        stacked.ToArray<double>().ShouldBe([1.0, 4, 2, 5, 3, 6]);
+        using GpuArray c = Gpu(new[] { 1.0, 2 });
+        Should.Throw<ShapeMismatchException>(() => Np.Stack([a, c])).Message.ShouldStartWith("all input arrays must have the same shape");
+    }
+
+    [Fact]
     public void AsType_ConvertsAndChecksCasting()
     {
         using GpuArray x = Gpu(new[] { 1.9, -1.9, 0.0 });

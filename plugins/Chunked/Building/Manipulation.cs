@@ -46,30 +46,20 @@ internal static class Manipulation
 
     public static ChunkedArray Concatenate(ChunkedContext context, ChunkedArray[] arrays, int axisArg)
     {
-        if (arrays.Length == 0) throw new ArgumentException("need at least one array to concatenate", "arrays");
+        int axis = axisArg;
+        Shape shape = Shape.Concatenated([.. arrays.Select(a => a.Shape)], ref axis);
         ChunkedArray first = arrays[0];
-        int rank = first.Rank;
-        if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
-        int axis = Shape.NormalizeAxis(axisArg, rank);
+        int rank = shape.Rank;
         DType dtype = first.DType;
         foreach (ChunkedArray a in arrays) dtype = DTypes.Promote(dtype, a.DType);
         var aligned = new ChunkedArray[arrays.Length];
         for (int k = 0; k < arrays.Length; k++)
         {
             ChunkedArray a = arrays[k];
-            if (a.Rank != rank)
-            {
-                throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has {rank} dimension(s) and the array at index {k} has {a.Rank} dimension(s)", first.Shape, a.Shape);
-            }
             int[][] target = (int[][])a.Chunks.Sizes.Clone();
             for (int d = 0; d < rank; d++)
             {
-                if (d == axis) continue;
-                if (a.Shape.Dims[d] != first.Shape.Dims[d])
-                {
-                    throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {first.Shape.Dims[d]} and the array at index {k} has size {a.Shape.Dims[d]}", first.Shape, a.Shape);
-                }
-                target[d] = [.. first.Chunks[d]];
+                if (d != axis) target[d] = [.. first.Chunks[d]];
             }
             ChunkedArray r = Rechunk.To(context, a, Chunks.FromSizes(target));
             aligned[k] = r.DType == dtype ? r : Elementwise.AsType(context, r, dtype, Casting.Unsafe);
@@ -86,11 +76,9 @@ internal static class Manipulation
             }
         }
         sizes[axis] = [.. along];
-        var dims = first.Shape.ToArray();
-        dims[axis] = along.Sum();
         NDArray meta = LayerBuilder.WithDType(context, first.Meta, dtype);
         string name = Names.Layer("concatenate", [axis, .. aligned.Select(a => a.Name)]);
-        return LayerBuilder.Build(context, name, "concatenate", new Shape(dims), Chunks.FromSizes(sizes), meta, [.. aligned.Select(a => a.Layer)], index =>
+        return LayerBuilder.Build(context, name, "concatenate", shape, Chunks.FromSizes(sizes), meta, [.. aligned.Select(a => a.Layer)], index =>
         {
             var (k, b) = owner[index[axis]];
             var src = (int[])index.Clone();

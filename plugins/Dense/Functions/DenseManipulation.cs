@@ -230,32 +230,11 @@ public static class DenseManipulation
     {
         if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
-        if (xs.Length == 0) throw new ArgumentException("need at least one array to concatenate", "arrays");
         if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, new Shape((int)a.Size))).ToArray();
-        int rank = xs[0].Rank;
-        if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
-        int axis = Shape.NormalizeAxis(args.Axis ?? 0, rank);
-        DType dtype = xs[0].DType;
-        int total = 0;
-        for (int i = 0; i < xs.Length; i++)
-        {
-            if (xs[i].Rank != rank)
-            {
-                throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but the array at index 0 has {rank} dimension(s) and the array at index {i} has {xs[i].Rank} dimension(s)", xs[0].Shape, xs[i].Shape);
-            }
-            for (int d = 0; d < rank; d++)
-            {
-                if (d != axis && xs[i].Shape.Dims[d] != xs[0].Shape.Dims[d])
-                {
-                    throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {xs[0].Shape.Dims[d]} and the array at index {i} has size {xs[i].Shape.Dims[d]}", xs[0].Shape, xs[i].Shape);
-                }
-            }
-            dtype = DTypes.Promote(dtype, xs[i].DType);
-            total += xs[i].Shape.Dims[axis];
-        }
-        int[] dims = xs[0].Shape.ToArray();
-        dims[axis] = total;
-        DenseArray result = DenseArray.Create(dtype, new Shape(dims));
+        int axis = args.Axis ?? 0;
+        Shape shape = Shape.Concatenated([.. xs.Select(a => a.Shape)], ref axis);
+        DType dtype = xs.Skip(1).Aggregate(xs[0].DType, (d, a) => DTypes.Promote(d, a.DType));
+        DenseArray result = DenseArray.Create(dtype, shape);
         int at = 0;
         foreach (DenseArray a in xs)
         {

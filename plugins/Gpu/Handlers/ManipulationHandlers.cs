@@ -7,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Views and copies: <c>reshape</c>, <c>transpose</c>, <c>astype</c>, <c>copy</c>, basic indexing and friends, plus <c>matmul</c>.</summary>
 internal static class ManipulationHandlers
 {
-    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul", "dot", "sort"];
+    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul", "dot", "sort", "concatenate", "stack"];
 
     public static void Register(IBackendBuilder backend)
     {
@@ -36,6 +36,10 @@ internal static class ManipulationHandlers
             GpuGuard.Accept(args, types, "matmul") ? MatMul.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Dot, (in PairArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "dot") ? Dot.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Concatenate, (in ArrayListArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "concatenate") ? Joining.Concatenate(args.Arrays, args.Axis) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Stack, (in ArrayListArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "stack") ? Joining.Stack(args.Arrays, args.Axis) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Sort, (in SortArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "sort") ? Sorting.Sort((GpuArray)args.X, args.Axis, args.Descending) : NotImplemented.Value);
     }
@@ -134,7 +138,7 @@ internal static class ManipulationHandlers
         return x.View(new Shape([.. dims]), [.. strides], x.Offset);
     }
 
-    private static GpuArray ExpandDims(GpuArray x, Axes axes)
+    internal static GpuArray ExpandDims(GpuArray x, Axes axes)
     {
         int rank = x.Rank + axes.Values.Length;
         int[] inserted = axes.Normalize(rank);

@@ -5,27 +5,11 @@ internal static class Joining
 {
     public static SparseArray Concatenate(CooArray[] parts, int axis, SparseFormat format)
     {
-        CooArray first = parts[0];
-        int rank = first.Rank;
-        if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
-        axis = Shape.NormalizeAxis(axis, rank);
-        int total = 0, nnz = 0;
-        DType dtype = first.DType;
-        for (int p = 0; p < parts.Length; p++)
+        Shape shape = Shape.Concatenated([.. parts.Select(p => p.Shape)], ref axis);
+        int rank = shape.Rank, nnz = 0;
+        DType dtype = parts[0].DType;
+        foreach (CooArray x in parts)
         {
-            CooArray x = parts[p];
-            if (x.Rank != rank)
-            {
-                throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has {rank} dimension(s) and the array at index {p} has {x.Rank} dimension(s)", "arrays", first.Shape, x.Shape);
-            }
-            for (int a = 0; a < rank; a++)
-            {
-                if (a != axis && x.Shape.Dims[a] != first.Shape.Dims[a])
-                {
-                    throw new ShapeMismatchException($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {a}, the array at index 0 has size {first.Shape.Dims[a]} and the array at index {p} has size {x.Shape.Dims[a]}", "arrays", first.Shape, x.Shape);
-                }
-            }
-            total += x.Shape.Dims[axis];
             nnz += x.Nnz;
             dtype = DTypes.Promote(dtype, x.DType);
         }
@@ -44,9 +28,7 @@ internal static class Joining
             w += x.Nnz;
             offset += x.Shape.Dims[axis];
         }
-        int[] dims = first.Shape.ToArray();
-        dims[axis] = total;
-        var result = new CooArray(coords, values, new Shape(dims), axis == 0).SumDuplicates();
+        var result = new CooArray(coords, values, shape, axis == 0).SumDuplicates();
         return rank == 2 ? result.ToFormat(format) : result;
     }
 

@@ -1,0 +1,85 @@
+using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Dense;
+using ArrayDispatch.Gpu;
+using ArrayDispatch.Sparse;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+using static ArrayDispatch.Chunked.Tests.EndToEnd.ChunkedHost;
+
+namespace ArrayDispatch.Chunked.Tests.EndToEnd;
+
+/// <summary>
+/// Chunks of backends other than Dense (Dask wrapping CuPy or pydata/sparse): every chunk operation goes through the
+/// dispatcher, so chunks stay on their backend and results come back as that backend's arrays.
+/// </summary>
+public sealed class OtherChunkBackendTests
+{
+    private static TestHost GpuChunks() => TestHost.Create(
+        new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Gpu",
+            ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
+        },
+        new DensePlugin(), new GpuPlugin(), new ChunkedPlugin());
+
+    [Fact]
+    public void Chunks_wrapping_a_gpu_array_compute_on_the_gpu_and_agree_with_dense()
+    {
+        using TestHost host = GpuChunks();
+        NDArray d = DenseData((40, 30));
+        NDArray x = Np.AsArray(Np.AsArray(d, backend: "Gpu"), backend: "Chunked", chunks: [16, 16]);
+
+        NDArray fused = Np.Sum(x * 2.0 + 1.0, 0);
+        NDArray result = fused.Compute();
+
+        result.Backend.ShouldBe("Gpu");
+        result.ToHost().ToContiguous<double>().ShouldBe(Np.Sum(d * 2.0 + 1.0, 0).ToArray<double>(), 1e-9);
+    }
+
+    [Fact]
+    public void Chunked_creation_makes_gpu_chunks_when_the_chunk_backend_is_gpu()
+    {
+        using TestHost host = GpuChunks();
+        NDArray x = Np.Ones((20, 12), backend: "Chunked", chunks: [8, 5]);
+
+        NDArray computed = (x * 3.0).Compute();
+
+        computed.Backend.ShouldBe("Gpu");
+        computed.ToHost().ToContiguous<double>().ShouldAllBe(v => v == 3.0);
+        Np.Mean(x).Compute().ToHost().ToContiguous<double>().ShouldBe([1.0]);
+    }
+
+    [Fact]
+    public void Svd_of_gpu_chunks_is_refused_at_graph_build_naming_the_missing_chunk_function()
+    {
+        using TestHost host = GpuChunks();
+        NDArray x = Np.Ones((40, 8), backend: "Chunked", chunks: [10, 8]);
+
+        var error = Should.Throw<NoImplementationException>(() => Np.Linalg.Svd(x, fullMatrices: false));
+
+        error.Function.ShouldBe("linalg.qr");
+        error.Message.ShouldContain("GpuArray");
+    }
+
+    [Fact]
+    public void Chunks_wrapping_a_sparse_matrix_stay_sparse_and_agree_with_dense()
+    {
+        using TestHost host = TestHost.Create(new DensePlugin(), new SparsePlugin(), new ChunkedPlugin());
+        var values = new double[30 * 20];
+        for (int i = 0; i < values.Length; i += 7) values[i] = i % 5 - 2;
+        NDArray d = Np.AsArray(Interchange.HostBuffer.FromContiguous(values, new Shape(30, 20)), backend: "Dense");
+        NDArray s = Np.AsArray(d, backend: "Sparse", format: "csr");
+        NDArray x = Np.AsArray(s, backend: "Chunked", chunks: [10, 10]);
+        NDArray v = Np.AsArray(Enumerable.Range(0, 20).Select(i => (double)i).ToArray(), backend: "Dense");
+
+        NDArray scaled = (x * 2.0).Compute();
+        NDArray rowSums = Np.Sum(x, 1).Compute();
+        NDArray product = x.MatMul(v).Compute();
+
+        scaled.Backend.ShouldBe("Sparse");
+        scaled.ToHost().ToContiguous<double>().ShouldBe((d * 2.0).ToArray<double>());
+        rowSums.ToHost().ToContiguous<double>().ShouldBe(Np.Sum(d, 1).ToArray<double>(), 1e-12);
+        product.ToHost().ToContiguous<double>().ShouldBe(d.MatMul(v).ToArray<double>(), 1e-12);
+    }
+}
