@@ -43,11 +43,13 @@ internal static class ChunkedSvdExample
             });
         double seconds = clock.Elapsed.TotalSeconds;
 
-        NDArray uu = computed[0], ss = computed[1], vv = computed[2], xx = computed[3];
+        // Checked on the host: with Gpu chunks (and linalg coerced to Dense) x and the factors live on different backends.
+        static NDArray Host(NDArray a) => a.IsHostResident ? a : Np.AsArray(a.ToHost(), backend: "Dense");
+        NDArray uu = Host(computed[0]), ss = Host(computed[1]), vv = Host(computed[2]), xx = Host(computed[3]);
         NDArray reconstruction = Np.MatMul(uu * ss, vv);
         double error = Np.Linalg.Norm(reconstruction - xx).Item<double>() / Np.Linalg.Norm(xx).Item<double>();
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"  computed in {seconds:F2} s ({stats.Tasks} tasks run, peak {stats.PeakBytes / 1e6:F0} MB of chunks); result type {Markup.Escape(vv.GetType().Name)}"));
+            $"  computed in {seconds:F2} s ({stats.Tasks} tasks run, peak {stats.PeakBytes / 1e6:F0} MB of chunks); result type {Markup.Escape(computed[2].GetType().Name)}"));
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  relative reconstruction error |u*s@v - x| / |x| = {error:E2}"));
     }
 }
