@@ -13,9 +13,7 @@ public sealed class DenseMixingTests
     private static readonly double[] s_a = Values.RandomDense(6, 5, 0.3, 31);
     private static readonly double[] s_b = Values.RandomDense(6, 5, 1.0, 32);
 
-    private static TestHost Host(bool allowDensify = false) => TestHost.Create(
-        new Dictionary<string, string?> { ["ArrayDispatch:Backends:Sparse:AllowDensify"] = allowDensify ? "true" : "false" },
-        new DensePlugin(), new SparsePlugin());
+    private static TestHost Host(bool allowDensify = false) => SparseHost.Create((SparseHost.AllowDensify, allowDensify ? "true" : "false"));
 
     [Fact]
     public void AsArray_DenseToSparseAndBack_RoundTrips()
@@ -102,8 +100,7 @@ public sealed class DenseMixingTests
     [Fact]
     public void Sort_OfSparse_WithDenseCoercingSort_GivesDenseSortedRows()
     {
-        using TestHost host = TestHost.Create(
-            new Dictionary<string, string?> { ["ArrayDispatch:Functions:sort:Coerce:0"] = "Dense" }, new DensePlugin(), new SparsePlugin());
+        using TestHost host = SparseHost.Create(("ArrayDispatch:Functions:sort:Coerce:0", "Dense"));
         NDArray s = Np.AsArray(Np.Array(new[] { 3.0, 0, -1, 2, 0, 0 }).Reshape(2, 3), backend: "Sparse");
         NDArray r = Np.Sort(s);
         r.ShouldBeOfType<DenseArray>().Backend.ShouldBe("Dense");
