@@ -1,6 +1,8 @@
 using ArrayDispatch.Sparse.Tests.Infrastructure;
+using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
+using static ArrayDispatch.Sparse.Tests.Infrastructure.SparseHost;
 
 namespace ArrayDispatch.Sparse.Tests.Functions;
 
@@ -10,7 +12,7 @@ public sealed class LargeKernelTests
     [Fact]
     public void SpGemm_ManyBlocks_MatchesTripletAccumulation()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         var a = (CsrArray)SparseArrays.Random(6000, 2000, 0.002, seed: 1);
         var b = (CsrArray)SparseArrays.Random(2000, 1500, 0.003, seed: 2);
         var product = (CsrArray)Np.MatMul(a, b);
@@ -38,7 +40,7 @@ public sealed class LargeKernelTests
     [Fact]
     public void AddAndMultiply_ManyBlocks_MatchDenseSums()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         SparseArray a = SparseArrays.Random(8000, 300, 0.01, seed: 3);
         SparseArray b = SparseArrays.Random(8000, 300, 0.01, seed: 4);
         double[] da = Values.Of(a), db = Values.Of(b);
@@ -51,7 +53,7 @@ public sealed class LargeKernelTests
     [Fact]
     public void Merge_ManyBlocks_DropsZeroResults_AndPacksBlocks()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         SparseArray a = SparseArrays.Random(9000, 200, 0.02, seed: 5);
         SparseArray b = SparseArrays.Random(9000, 200, 0.02, seed: 6);
         double[] da = Values.Of(a), db = Values.Of(b);
@@ -78,12 +80,12 @@ public sealed class LargeKernelTests
     [InlineData(37)]
     public void SpMVAndSpMM_ManyBlocks_MatchNaiveProducts(int n)
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         const int rows = 5000, cols = 300;
         SparseArray a = SparseArrays.Random(rows, cols, 0.03, seed: 8);
         double[] da = Values.Of(a);
         double[] b = Values.RandomDense(cols, n, 1.0, 9);
-        NDArray dense = n == 1 ? HostArray.Of(b, cols) : HostArray.Of(b, cols, n);
+        NDArray dense = n == 1 ? DenseOf(b, cols) : DenseOf(b, cols, n);
         NDArray y = Np.MatMul(a, dense);
         y.Shape.ShouldBe(n == 1 ? new Shape(rows) : new Shape(rows, n));
         Values.ShouldBeClose(Values.Of(y), Values.MatMul(da, rows, cols, b, n), 1e-12);

@@ -1,7 +1,9 @@
 using ArrayDispatch.Sparse.IO;
 using ArrayDispatch.Sparse.Tests.Infrastructure;
+using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
+using static ArrayDispatch.Sparse.Tests.Infrastructure.SparseHost;
 
 namespace ArrayDispatch.Sparse.Tests.Functions;
 
@@ -9,14 +11,14 @@ public sealed class ManipulationTests
 {
     private static readonly double[] s_a = Values.RandomDense(5, 4, 0.5, 41);
 
-    private static NDArray A(string format = "csr") => Np.AsArray(HostArray.Of(s_a, 5, 4), backend: "Sparse", format: format);
+    private static NDArray A(string format = "csr") => Np.AsArray(DenseOf(s_a, 5, 4), backend: "Sparse", format: format);
 
     private static double At(int i, int j) => s_a[i * 4 + j];
 
     [Fact]
     public void Transpose_Csr_IsCscViewOfSameStorage()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         var csr = (CsrArray)A();
         var t = (CscArray)Np.Transpose(csr);
         t.Indices.ShouldBeSameAs(csr.Indices);
@@ -28,7 +30,7 @@ public sealed class ManipulationTests
     [Fact]
     public void GetItem_RowAndColumnSlices_MatchNumPy()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         NDArray a = A();
         NDArray rows = a[1..4];
         rows.ShouldBeOfType<CsrArray>();
@@ -44,22 +46,22 @@ public sealed class ManipulationTests
     [Fact]
     public void GetItem_IntegerArrayRows_SelectsAndRepeats()
     {
-        using var host = MiniHost.Create();
-        NDArray picked = A()[HostArray.Of(new long[] { 4, 0, 4 })];
+        using TestHost host = SparseHost.Create();
+        NDArray picked = A()[DenseOf(new long[] { 4, 0, 4 })];
         Values.Of(picked).ShouldBe(new[] { 4, 0, 4 }.SelectMany(i => Enumerable.Range(0, 4).Select(j => At(i, j))).ToArray());
     }
 
     [Fact]
     public void GetItem_OutOfBounds_NamesAxisAndSize()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         Should.Throw<ArgumentOutOfRangeException>(() => A()[7]).Message.ShouldBe("index 7 is out of bounds for axis 0 with size 5 (Parameter 'index')");
     }
 
     [Fact]
     public void Reshape_Coo_KeepsRowMajorOrder()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         NDArray r = Np.Reshape(A("coo"), 2, -1, 5);
         r.Shape.ShouldBe(new Shape(2, 2, 5));
         Values.Of(r).ShouldBe(s_a);
@@ -68,7 +70,7 @@ public sealed class ManipulationTests
     [Fact]
     public void TrilTriuDiagonalTrace_MatchDense()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         NDArray a = A();
         Values.Of(Np.Tril(a, -1)).ShouldBe(s_a.Select((v, k) => k % 4 - k / 4 <= -1 ? v : 0).ToArray());
         Values.Of(Np.Triu(a, 1)).ShouldBe(s_a.Select((v, k) => k % 4 - k / 4 >= 1 ? v : 0).ToArray());
@@ -79,7 +81,7 @@ public sealed class ManipulationTests
     [Fact]
     public void HStackVStack_AndBlock_AssembleBlocks()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         NDArray a = A();
         Values.Of(Np.VStack(a, a)).ShouldBe([.. s_a, .. s_a]);
         NDArray h = Np.HStack(a, a);
@@ -92,7 +94,7 @@ public sealed class ManipulationTests
     [Fact]
     public void AsType_SafeCastingRefusesFloatToInt()
     {
-        using var host = MiniHost.Create();
+        using TestHost host = SparseHost.Create();
         Should.Throw<DTypeMismatchException>(() => Np.AsType(A(), DType.Int32, Casting.Safe))
             .Message.ShouldBe("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'");
         Np.AsType(A(), DType.Float32).DType.ShouldBe(DType.Float32);

@@ -1,6 +1,8 @@
 using ArrayDispatch.Sparse.Tests.Infrastructure;
+using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
+using static ArrayDispatch.Sparse.Tests.Infrastructure.SparseHost;
 
 namespace ArrayDispatch.Sparse.Tests.Functions;
 
@@ -21,8 +23,8 @@ public sealed class ReductionTests
     [Theory, MemberData(nameof(Formats))]
     public void SumMeanMaxMinProd_EveryAxis_MatchDense(string format)
     {
-        using var host = MiniHost.Create();
-        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse", format: format);
+        using TestHost host = SparseHost.Create();
+        NDArray s = Np.AsArray(DenseOf(s_a, Rows, Cols), backend: "Sparse", format: format);
         Values.ShouldBeClose(Values.Of(Np.Sum(s)), [s_a.Sum()], 1e-12, "sum");
         foreach (int axis in new[] { 0, 1 })
         {
@@ -45,8 +47,8 @@ public sealed class ReductionTests
     [Fact]
     public void Sum_KeepDims_KeepsReducedAxis()
     {
-        using var host = MiniHost.Create();
-        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse");
+        using TestHost host = SparseHost.Create();
+        NDArray s = Np.AsArray(DenseOf(s_a, Rows, Cols), backend: "Sparse");
         Np.Sum(s, 0, keepDims: true).Shape.ShouldBe(new Shape(1, Cols));
         Np.Sum(s, keepDims: true).Shape.ShouldBe(new Shape(1, 1));
     }
@@ -54,8 +56,8 @@ public sealed class ReductionTests
     [Fact]
     public void Sum_Int32_AccumulatesInInt64()
     {
-        using var host = MiniHost.Create();
-        NDArray s = Np.AsArray(HostArray.Of(new[] { int.MaxValue, 0, int.MaxValue, 1 }, 2, 2), backend: "Sparse");
+        using TestHost host = SparseHost.Create();
+        NDArray s = Np.AsArray(DenseOf(new[] { int.MaxValue, 0, int.MaxValue, 1 }, 2, 2), backend: "Sparse");
         NDArray total = Np.Sum(s);
         total.DType.ShouldBe(DType.Int64);
         total.ToHost().ToContiguous<long>()[0].ShouldBe(2L * int.MaxValue + 1);
@@ -64,16 +66,16 @@ public sealed class ReductionTests
     [Fact]
     public void Sum_AxisOutOfRange_IsNumPysAxisError()
     {
-        using var host = MiniHost.Create();
-        NDArray s = Np.AsArray(HostArray.Of(s_a, Rows, Cols), backend: "Sparse");
+        using TestHost host = SparseHost.Create();
+        NDArray s = Np.AsArray(DenseOf(s_a, Rows, Cols), backend: "Sparse");
         Should.Throw<AxisOutOfRangeException>(() => Np.Sum(s, 2)).Message.ShouldBe("axis 2 is out of bounds for array of dimension 2");
     }
 
     [Fact]
     public void Max_AllNegativeRowWithImplicitZero_IsZero()
     {
-        using var host = MiniHost.Create();
-        NDArray s = Np.AsArray(HostArray.Of(new[] { -1.0, 0, -3 }, 1, 3), backend: "Sparse");
+        using TestHost host = SparseHost.Create();
+        NDArray s = Np.AsArray(DenseOf(new[] { -1.0, 0, -3 }, 1, 3), backend: "Sparse");
         Values.Of(Np.Max(s, 1)).ShouldBe([0]);
         Values.Of(Np.Argmax(s, 1)).ShouldBe([1]);
         Values.Of(Np.Argmin(s)).ShouldBe([2]);

@@ -1,4 +1,5 @@
 using ArrayDispatch.Dense;
+using ArrayDispatch.Functions;
 using ArrayDispatch.Sparse.Tests.Infrastructure;
 using ArrayDispatch.Testing;
 using Shouldly;
@@ -12,9 +13,7 @@ public sealed class DenseMixingTests
     private static readonly double[] s_a = Values.RandomDense(6, 5, 0.3, 31);
     private static readonly double[] s_b = Values.RandomDense(6, 5, 1.0, 32);
 
-    private static TestHost Host(bool allowDensify = false) => TestHost.Create(
-        new Dictionary<string, string?> { ["ArrayDispatch:Backends:Sparse:AllowDensify"] = allowDensify ? "true" : "false" },
-        new DensePlugin(), new SparsePlugin());
+    private static TestHost Host(bool allowDensify = false) => SparseHost.Create((SparseHost.AllowDensify, allowDensify ? "true" : "false"));
 
     [Fact]
     public void AsArray_DenseToSparseAndBack_RoundTrips()
@@ -70,5 +69,42 @@ public sealed class DenseMixingTests
         using TestHost host = Host(allowDensify: true);
         NDArray s = Np.AsArray(Np.Array(s_a).Reshape(6, 5), backend: "Sparse");
         Np.Exp(s).ShouldBeOfType<DenseArray>();
+    }
+
+    [Fact]
+    public void Multiply_DenseLeftSparseRight_DenseIsTriedFirst_DeclinesAndSparseHandles()
+    {
+        using TestHost host = Host();
+        NDArray d = Np.AsArray(Np.Array(s_b).Reshape(6, 5));
+        NDArray s = Np.AsArray(Np.Array(s_a).Reshape(6, 5), backend: "Sparse");
+        host.Dispatcher.Explain(ArrayFunctions.Multiply, [d.GetType(), s.GetType()]).Candidates.Select(c => c.Backend).ShouldBe(["Dense", "Sparse"]);
+        NDArray m = Np.Multiply(d, s);
+        m.ShouldBeOfType<CsrArray>();
+        Values.Of(m).ShouldBe(s_a.Zip(s_b, (x, y) => x * y).ToArray());
+    }
+
+    [Fact]
+    public void Sort_OfSparse_IsNoImplementation_ListingEachBackendsDecline()
+    {
+        using TestHost host = Host();
+        NDArray s = Np.AsArray(Np.Array(s_a).Reshape(6, 5), backend: "Sparse");
+        var ex = Should.Throw<NoImplementationException>(() => Np.Sort(s));
+        ex.Message.ShouldBe("""
+            no implementation found for 'sort' on types [CsrArray]
+              Sparse: does not implement 'sort'
+              Dense:  owns none of the argument types and is not configured to coerce them
+            """.ReplaceLineEndings("\n"));
+        ex.Declines.Select(d => d.Backend).ShouldBe(["Sparse", "Dense"]);
+    }
+
+    [Fact]
+    public void Sort_OfSparse_WithDenseCoercingSort_GivesDenseSortedRows()
+    {
+        using TestHost host = SparseHost.Create(("ArrayDispatch:Functions:sort:Coerce:0", "Dense"));
+        NDArray s = Np.AsArray(Np.Array(new[] { 3.0, 0, -1, 2, 0, 0 }).Reshape(2, 3), backend: "Sparse");
+        NDArray r = Np.Sort(s);
+        r.ShouldBeOfType<DenseArray>().Backend.ShouldBe("Dense");
+        r.Shape.ShouldBe(new Shape(2, 3));
+        r.ToArray<double>().ShouldBe([-1, 0, 3, 0, 0, 2]);
     }
 }
