@@ -35,16 +35,17 @@ internal abstract class ElemExpr
         && value.Array is { } a && OutDType == a.DType && a.Shape == resultShape ? a : null;
 
     /// <summary>
-    /// A freed chunk from the running compute's recycle pool to write this node's result into (NumPy's <c>out=</c>) when no
-    /// operand can take it: the same array type as the operands, the result's dtype and shape. Null outside a compute, or
-    /// when operands are of different array types, or the node does not make a new array.
+    /// The output tile of a tiled evaluation (<see cref="TiledEval"/>), else a freed chunk from the running compute's
+    /// recycle pool, to write this node's result into (NumPy's <c>out=</c>) when no operand can take it: the same array
+    /// type as the operands, the result's dtype and shape. Null outside a compute, or when operands are of different array
+    /// types, or the node does not make a new array.
     /// </summary>
     protected NDArray? Pooled(Operand first, Operand second, Shape resultShape)
     {
-        if (!ProducesOwnedArray || OutDType is not { } dtype || Scheduling.RecyclePool.Current is not { } pool) return null;
+        if (!ProducesOwnedArray || OutDType is not { } dtype) return null;
         Type? type = first.Array?.GetType() ?? second.Array?.GetType();
         if (type is null || (first.Array is { } x && x.GetType() != type) || (second.Array is { } y && y.GetType() != type)) return null;
-        return pool.Take(type, dtype, resultShape);
+        return TiledEval.TakeTarget(type, dtype, resultShape) ?? Scheduling.RecyclePool.Current?.Take(type, dtype, resultShape);
     }
 
     /// <summary>A deterministic description (for layer tokens).</summary>

@@ -75,8 +75,8 @@ internal static class Elementwise
         {
             var deps = new string[ins.Length];
             for (int k = 0; k < ins.Length; k++) deps[k] = ins[k].KeyOf(InputIndex(ins[k], index, rank));
-            return (deps, values => expr.Eval(context, values).Array!);
-        }, new Fusion(expr, ins), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length));
+            return (deps, values => TiledEval.Run(context, expr, functions.Count, values, meta.DType));
+        }, new Fusion(expr, ins), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length, functions.Count, meta.DType));
     }
 
     /// <summary>
@@ -84,10 +84,10 @@ internal static class Elementwise
     /// it writes into it instead of allocating. Only when the expression reads that input once (else a later read would see
     /// the overwritten values) and produces a fresh array.
     /// </summary>
-    private static TaskFunc? ConsumingRun(ChunkedContext context, ElemExpr expr, int inputs)
+    private static TaskFunc? ConsumingRun(ChunkedContext context, ElemExpr expr, int inputs, int operations, DType dtype)
     {
         if (inputs != 1 || !expr.ProducesOwnedArray || expr.ToString().Split("#0").Length != 2) return null;
-        return values => expr.Eval(context, [new OwnedChunk((NDArray)values[0])]).Array!;
+        return values => TiledEval.Run(context, expr, operations, [new OwnedChunk((NDArray)values[0])], dtype);
     }
 
     /// <summary>The index of the chunk of <paramref name="input"/> that output chunk <paramref name="index"/> reads (broadcast axes read chunk 0).</summary>
