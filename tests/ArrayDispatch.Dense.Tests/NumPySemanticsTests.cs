@@ -144,4 +144,14 @@ public sealed class NumPySemanticsTests
         r32.ToArray<int>().ShouldBe([0, int.MinValue]);
         Np.Reciprocal(DenseArray.From(new[] { 4.0 })).ToArray<double>().ShouldBe([0.25]);
     }
+
+    [Fact]
+    public void Bool_reciprocal_gives_NumPys_values_in_int64()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.reciprocal(np.array([True, False])) -> array([1, 0], dtype=int8): ArrayDispatch has no int8, so int64.
+        NDArray r = Np.Reciprocal(DenseArray.From(new[] { true, false, true }));
+        r.DType.ShouldBe(DType.Int64);
+        r.ToArray<long>().ShouldBe([1L, 0, 1]);
+    }
 }

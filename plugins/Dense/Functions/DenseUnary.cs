@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Kernels;
 using ArrayDispatch.Dense.Kernels.Ops;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
@@ -42,8 +43,20 @@ public static class DenseUnary
     [Implements("reciprocal")]
     public static DispatchResult<NDArray> Reciprocal(in UnaryArgs args, ReadOnlySpan<Type> types) =>
         !types.AllAre<DenseArray>() ? NotImplemented.Value
+        : args.X.DType is DType.Bool ? BoolReciprocal(args)
         : args.X.DType is DType.Int32 or DType.Int64 ? Ufunc.Numeric<IntegerReciprocalOp>("reciprocal", args)
         : Ufunc.Float<ReciprocalOp>("reciprocal", args);
+
+    /// <summary>
+    /// NumPy's bool <c>reciprocal</c> runs its int8 loop: 1/True = 1 and 1/False truncates to 0, so the values are the
+    /// input's. ArrayDispatch has no int8 and gives int64 (as for the other int8 results of bools; Sparse does the same).
+    /// </summary>
+    private static NDArray BoolReciprocal(in UnaryArgs args)
+    {
+        DenseArray d = Ufunc.Destination("reciprocal", args.Out, args.X.Shape, DType.Int64);
+        Copy.Into((DenseArray)args.X, d);
+        return Ufunc.Finish(d, args.Out);
+    }
 
     [Implements("exp")]
     public static DispatchResult<NDArray> Exp(in UnaryArgs args, ReadOnlySpan<Type> types) =>

@@ -18,6 +18,12 @@ internal static class UnaryEngine
         {
             throw new DTypeMismatchException("the numpy boolean negative, the '-' operator, is not supported, use the '~' operator or the logical_not function instead", "x");
         }
+        if (x.DType == DType.Bool && typeof(TOp) == typeof(ReciprocalOp))
+        {
+            // NumPy's bool loop is int8: 1/True = 1 and 1/False truncates to 0, so the values are the input's. ArrayDispatch
+            // has no int8 and gives int64 (as for the other int8 results of bools), the same in every backend.
+            return Structure.WithValues(x, ArrayOps.Cast(x.Values, DType.Int64));
+        }
         DType result = TOp.FloatResult && !x.DType.IsFloat() ? DType.Float64 : x.DType;
         DType compute = result == DType.Bool ? DType.Int32 : result;
         NDArray r = compute switch

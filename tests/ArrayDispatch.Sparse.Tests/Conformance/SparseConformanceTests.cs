@@ -28,13 +28,6 @@ public abstract class SparseConformanceBase : BackendConformanceTests
 
     protected override bool IsDecline(Exception error) => error is NoImplementationException or SparseDensifyException;
 
-    /// <summary>
-    /// Leaves out <c>reciprocal</c> of bool, where the backends disagree and none is NumPy (which computes it in int8, a
-    /// dtype ArrayDispatch lacks): Dense returns float64, Gpu refuses it, Sparse (with <c>AllowDensify</c>) returns bool.
-    /// </summary>
-    protected override bool Include(ConformanceCase c) =>
-        !(c.Function == "reciprocal" && c.Label.StartsWith("bool", StringComparison.Ordinal));
-
     /// <summary>Keeps each element with probability <paramref name="density"/> (fixed seed): 0 gives all zeros, 1 the input.</summary>
     public static HostBuffer Sparsify(HostBuffer drawn, double density)
     {

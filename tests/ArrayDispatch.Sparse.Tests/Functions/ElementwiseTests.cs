@@ -194,6 +194,19 @@ public sealed class ElementwiseTests
     }
 
     [Fact]
+    public void Reciprocal_of_bool_stays_sparse_with_NumPys_values_in_int64()
+    {
+        using TestHost host = SparseHost.Create();
+        NDArray b = Np.AsArray(DenseOf(new[] { true, false, false, true }, 2, 2), backend: "Sparse");
+
+        NDArray r = Np.Reciprocal(b);   // np.reciprocal(np.array([[True, False], [False, True]])) -> int8 [[1, 0], [0, 1]]
+
+        r.ShouldBeAssignableTo<SparseArray>();
+        r.DType.ShouldBe(DType.Int64);
+        Values.Of(r).ShouldBe([1, 0, 0, 1]);
+    }
+
+    [Fact]
     public void Negative_OfBool_IsRefusedAsInNumPy()
     {
         using TestHost host = SparseHost.Create();
