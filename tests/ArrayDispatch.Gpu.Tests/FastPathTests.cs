@@ -160,4 +160,14 @@ public sealed class FastPathTests : GpuTestBase
         // np.reciprocal(np.array([2, 1, -1, 0, 3])) -> [0, 1, -1, iinfo(int64).min, 0]
         r.ToArray<long>().ShouldBe([0, 1, -1, long.MinValue, 0]);
     }
+
+    [Fact]
+    public void Bool_reciprocal_gives_NumPys_values_in_int64_as_Dense()
+    {
+        using GpuArray x = Gpu(new[] { true, false, true });
+        using var r = (GpuArray)Np.Reciprocal(x);
+        r.DType.ShouldBe(DType.Int64);
+        // np.reciprocal(np.array([True, False, True])) -> int8 [1, 0, 1]
+        r.ToArray<long>().ShouldBe([1L, 0, 1]);
+    }
 }

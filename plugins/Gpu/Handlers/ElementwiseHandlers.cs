@@ -21,7 +21,8 @@ internal static class ElementwiseHandlers
 
     private sealed record Binary(ArrayFunction<BinaryArgs, NDArray> Function, Type? Int, Type? Float, Type? Bool, Kind Kind);
 
-    private sealed record Unary(ArrayFunction<UnaryArgs, NDArray> Function, Type? Int, Type? Float, Type? Bool, string? BoolError = null);
+    // BoolAs: the dtype a bool input computes and returns in (NumPy's int8 loops, as int64 since ArrayDispatch has no int8).
+    private sealed record Unary(ArrayFunction<UnaryArgs, NDArray> Function, Type? Int, Type? Float, Type? Bool, string? BoolError = null, DType? BoolAs = null);
 
     private static readonly Binary[] s_binary =
     [
@@ -58,7 +59,8 @@ internal static class ElementwiseHandlers
         new(ArrayFunctions.Abs, typeof(AbsOp<>), typeof(AbsOp<>), typeof(IdentityOp<>)),
         new(ArrayFunctions.Sign, typeof(SignOp<>), typeof(SignOp<>), null, "ufunc 'sign' did not contain a loop with signature matching types bool"),
         new(ArrayFunctions.Square, typeof(SquareOp<>), typeof(SquareOp<>), typeof(IdentityOp<>)),
-        new(ArrayFunctions.Reciprocal, typeof(ReciprocalIntOp<>), typeof(ReciprocalOp<>), null, "ufunc 'reciprocal' did not contain a loop with signature matching types bool"),
+        // NumPy's bool reciprocal is its int8 loop: 1/True = 1, 1/False truncates to 0, i.e. the input's values (Dense, Sparse agree).
+        new(ArrayFunctions.Reciprocal, typeof(ReciprocalIntOp<>), typeof(ReciprocalOp<>), typeof(IdentityOp<>), BoolAs: DType.Int64),
         Float(ArrayFunctions.Sqrt, typeof(SqrtOp<>)),
         Float(ArrayFunctions.Exp, typeof(ExpOp<>)),
         Float(ArrayFunctions.Expm1, typeof(Expm1Op<>)),
@@ -152,6 +154,7 @@ internal static class ElementwiseHandlers
             _ => spec.Float,
         };
         if (op is null && compute == DType.Bool && spec.BoolError is { } error) throw new DTypeMismatchException(error);
+        if (compute == DType.Bool && spec.BoolAs is { } boolAs) compute = boolAs;
         if (op is null && spec.Float is { } floatOp && !compute.IsFloat())
         {
             compute = DType.Float64;
