@@ -89,7 +89,10 @@ internal static class Tsqr
         // Q: each chunk's Q times its rows of the second Q.
         string qName = $"tsqr-q-{token}";
         var qChunks = Chunks.FromSizes([rowSizes, [kk]]);
-        ChunkedArray q = LayerBuilder.Build(context, qName, "matmul", new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, qLayers, index =>
+        // Labelled by what its tasks do: rows of Q2 alone when no chunk was factored in stage 1 (not a BLAS kernel, so not
+        // run alone by the scheduler), else products Q1 @ Q2 rows.
+        string qFunction = qr1Tasks.Count == 0 ? "getitem" : "matmul";
+        ChunkedArray q = LayerBuilder.Build(context, qName, qFunction, new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, qLayers, index =>
         {
             int b = index[0];
             ArrayIndex[] rows = [new Slice(rOffsets[b], rOffsets[b + 1]), ArrayIndex.All];
