@@ -65,6 +65,9 @@ internal sealed class SparseLu
             // Triangular solve in topological order; pivotal rows give U(:,k), the others are pivot candidates.
             int pivot = -1;
             double best = 0;
+            // L does not grow until the column's pivot is chosen, so its arrays can be held in locals for the solve.
+            int[] lStart = l.Start, lRows = l.Rows;
+            double[] lValues = l.Values;
             for (int p = top; p < n; p++)
             {
                 int row = pattern[p];
@@ -78,8 +81,8 @@ internal sealed class SparseLu
                 double v = x[row];
                 if (v == 0) continue;
                 u.Add(step, v);
-                int end = l.Start[step + 1];
-                for (int e = l.Start[step] + 1; e < end; e++) x[l.Rows[e]] -= l.Values[e] * v;
+                int end = lStart[step + 1];
+                for (int e = lStart[step] + 1; e < end; e++) x[lRows[e]] -= lValues[e] * v;
             }
             if (pivot < 0 || best == 0)
             {
