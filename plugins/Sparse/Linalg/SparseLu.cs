@@ -55,10 +55,11 @@ internal sealed class SparseLu
         var next = new int[n];      // per stack level: the next L entry to visit
         var mark = new int[n];
         Array.Fill(mark, -1);
+        var searchEnd = new int[n];  // per step: where the DFS stops reading L's column (pruned or not)
 
         for (int k = 0; k < n; k++)
         {
-            int top = Reach(k, n, bp, bi, l, stepOfRow, mark, pattern, stack, next);
+            int top = Reach(k, n, bp, bi, l, searchEnd, stepOfRow, mark, pattern, stack, next);
             for (int p = top; p < n; p++) x[pattern[p]] = 0;
             for (int p = bp[k]; p < bp[k + 1]; p++) x[bi[p]] += bx[p];
 
@@ -97,10 +98,13 @@ internal sealed class SparseLu
             for (int p = top; p < n; p++)
             {
                 int row = pattern[p];
-                if (stepOfRow[row] < 0 && x[row] != 0) l.Add(row, x[row] / d);
+                // Numerical zeros stay: pruning relies on L(:,k) holding every row its reach found.
+                if (stepOfRow[row] < 0) l.Add(row, x[row] / d);
             }
             l.EndColumn(k);
             u.EndColumn(k);
+            searchEnd[k] = l.Start[k + 1];
+            Prune(k, pivot, l, u, stepOfRow, searchEnd);
         }
         l.RenumberRows(stepOfRow);
         return new SparseLu(n, q, stepOfRow, l, u, diagonal);
@@ -131,12 +135,41 @@ internal sealed class SparseLu
     }
 
     /// <summary>
+    /// Eisenstat–Liu symmetric pruning: when U(s,k) ≠ 0 and L(:,s) holds column k's pivot row, every row of L(:,s) not
+    /// yet pivotal is also in L(:,k), so later searches reach it through the pivot row and need only the pivotal part of
+    /// L(:,s). Moving that part to the front and stopping there keeps the DFS from rescanning columns the search would
+    /// cover anyway (without it the symbolic work is as large as the numeric).
+    /// </summary>
+    private static void Prune(int k, int pivot, CompressedColumns l, CompressedColumns u, int[] stepOfRow, int[] searchEnd)
+    {
+        int[] lStart = l.Start, lRows = l.Rows;
+        double[] lValues = l.Values;
+        for (int e = u.Start[k]; e < u.Start[k + 1]; e++)
+        {
+            int s = u.Rows[e];
+            int end = lStart[s + 1];
+            if (searchEnd[s] != end) continue;  // already pruned
+            int first = lStart[s] + 1;
+            if (Array.IndexOf(lRows, pivot, first, end - first) < 0) continue;
+            int head = first, tail = end;
+            while (head < tail)
+            {
+                if (stepOfRow[lRows[head]] >= 0) { head++; continue; }
+                tail--;
+                (lRows[head], lRows[tail]) = (lRows[tail], lRows[head]);
+                (lValues[head], lValues[tail]) = (lValues[tail], lValues[head]);
+            }
+            searchEnd[s] = tail;
+        }
+    }
+
+    /// <summary>
     /// The nonzero pattern of <c>L \ B(:,k)</c> by depth-first search from B(:,k)'s rows over the graph of L (a row that
     /// is pivot step s leads to the rows of L(:,s)); finished vertices are pushed down from the end of
     /// <paramref name="pattern"/>, which leaves them in topological order. An explicit stack keeps long paths (a
     /// banded matrix's L is one chain n long) off the call stack.
     /// </summary>
-    private static int Reach(int k, int n, int[] bp, int[] bi, CompressedColumns l, int[] stepOfRow, int[] mark, int[] pattern, int[] stack, int[] next)
+    private static int Reach(int k, int n, int[] bp, int[] bi, CompressedColumns l, int[] searchEnd, int[] stepOfRow, int[] mark, int[] pattern, int[] stack, int[] next)
     {
         int top = n;
         for (int p = bp[k]; p < bp[k + 1]; p++)
@@ -151,7 +184,7 @@ internal sealed class SparseLu
             {
                 int v = stack[head];
                 int step = stepOfRow[v];
-                int end = step < 0 ? 0 : l.Start[step + 1];
+                int end = step < 0 ? 0 : searchEnd[step];
                 bool descended = false;
                 for (int e = next[head]; e < end; e++)
                 {
