@@ -20,9 +20,11 @@ public class SparseBenchmarks
 {
     private SparseReductions _reductions = null!;
     private SparseProducts _products = null!;
+    private SparseLinalg _linalg = null!;
     private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!, _e = null!;
     private CooArray _coo = null!;
-    private NDArray _x = null!, _d16 = null!, _d1000 = null!;
+    private NDArray _x = null!, _d16 = null!, _d1000 = null!, _ones = null!;
+    private CsrArray _laplacian = null!;
     private SparseContext _ctx = null!;
 
     /// <summary>The size strings of numpy_anchors.py's rows (its <c>--compare</c> matches rows by name and size).</summary>
@@ -32,6 +34,7 @@ public class SparseBenchmarks
         "csr_matmul_dense" => $"100000x100000 nnz={_s.Nnz} @ 100000x16",
         "csr_matmul_dense_1000" => $"100000x100000 nnz={_s.Nnz} @ 100000x1000",
         "csr_toarray" => $"5000x5000 nnz={_e.Nnz}",
+        "spsolve_laplacian2d" => $"250000x250000 nnz={_laplacian.Nnz}",
         _ => $"1000000x1000000 nnz={_a.Nnz}",
     };
 
@@ -60,6 +63,30 @@ public class SparseBenchmarks
         for (int i = 0; i < d1000.Length; i++) d1000[i] = rng.NextDouble() - 0.5;
         _d1000 = new BufferArray(HostBuffer.FromContiguous(d1000, new Shape(m, 1000)));
         _e = (CsrArray)SparseArrays.Random(5000, 5000, 0.01, seed: 7);
+        _linalg = new SparseLinalg(ctx);
+        _laplacian = Laplacian2D(500);
+        _ones = new BufferArray(HostBuffer.FromContiguous(Enumerable.Repeat(1.0, 500 * 500).ToArray(), new Shape(500 * 500)));
+    }
+
+    /// <summary>SciPy's kron(I, tridiag(-1, 4, -1)) + kron(tridiag(-1, 0, -1), I): the 5-point Laplacian on a k×k grid.</summary>
+    private static CsrArray Laplacian2D(int k)
+    {
+        int n = k * k;
+        var t = (CsrArray)SparseArrays.Diags([Enumerable.Repeat(-1.0, k - 1).ToArray(), Enumerable.Repeat(4.0, k).ToArray(), Enumerable.Repeat(-1.0, k - 1).ToArray()], [-1, 0, 1]);
+        var rows = new List<int>(5 * n);
+        var cols = new List<int>(5 * n);
+        var values = new List<double>(5 * n);
+        for (int block = 0; block < k; block++)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                double[] tv = (double[])t.Values;
+                for (int p = t.Indptr[i]; p < t.Indptr[i + 1]; p++) { rows.Add(block * k + i); cols.Add(block * k + t.Indices[p]); values.Add(tv[p]); }
+                if (block > 0) { rows.Add(block * k + i); cols.Add((block - 1) * k + i); values.Add(-1); }
+                if (block < k - 1) { rows.Add(block * k + i); cols.Add((block + 1) * k + i); values.Add(-1); }
+            }
+        }
+        return CooArray.FromTriplets(values.ToArray(), rows.ToArray(), cols.ToArray(), new Shape(n, n)).ToCsr();
     }
 
     private static readonly Type[] s_sparseDense = [typeof(CsrArray), typeof(BufferArray)];
@@ -96,6 +123,10 @@ public class SparseBenchmarks
     /// <summary>SciPy's <c>E.toarray()</c>: what <c>Np.AsArray(e, backend: "Dense")</c> does (Dense wraps <c>ToHost()</c>).</summary>
     [Benchmark(Description = "csr_toarray")]
     public NDArray ToArray() => _ctx.Dense(_e.ToHost());
+
+    /// <summary>SciPy's <c>spsolve(A, ones)</c> for the 2-D Laplacian on a 500 x 500 grid (SuperLU, COLAMD ordering).</summary>
+    [Benchmark(Description = "spsolve_laplacian2d")]
+    public NDArray Spsolve() => _linalg.Spsolve(new CallArgs([_laplacian, _ones]), s_sparseDense).Value[0];
 }
 
 /// <summary>

@@ -8,7 +8,11 @@ namespace ArrayDispatch.Sparse.Functions;
 /// </summary>
 public static class SparseFunctions
 {
-    /// <summary><c>sparse.linalg.spsolve(A, b)</c>: a direct solve (sparse LU with partial pivoting). Options: none.</summary>
+    /// <summary>
+    /// <c>sparse.linalg.spsolve(A, b)</c>: a direct solve (Gilbert–Peierls sparse LU with threshold partial pivoting).
+    /// Options: <c>permc_spec</c>, the fill-reducing ordering: <c>'ND_AT_PLUS_A'</c> (default, nested dissection of
+    /// A + Aᵀ applied to rows and columns) or <c>'NATURAL'</c>.
+    /// </summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> Spsolve = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.linalg.spsolve");
 
     /// <summary>

@@ -37,11 +37,17 @@ internal sealed class SparseLinalg(SparseContext ctx)
         return new[] { ctx.Dense(HostBuffer.FromContiguous(x, new Shape(x.Length))), ctx.Scalar((long)info) };
     }
 
-    /// <summary><c>sparse.linalg.spsolve(A, b)</c>: a direct solve by sparse LU with partial pivoting. Returns <c>[x]</c>.</summary>
+    /// <summary>
+    /// <c>sparse.linalg.spsolve(A, b, permc_spec='ND_AT_PLUS_A')</c>: a direct solve by Gilbert–Peierls sparse LU with
+    /// threshold partial pivoting after a fill-reducing symmetric ordering (<c>permc_spec</c>: <c>'ND_AT_PLUS_A'</c>,
+    /// nested dissection of A + Aᵀ, or <c>'NATURAL'</c>). Returns <c>[x]</c>.
+    /// </summary>
     [Implements("sparse.linalg.spsolve")]
     public DispatchResult<NDArray[]> Spsolve(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 2, 2)) return NotImplemented.Value;
+        CallOptions options = new CallOptions("sparse.linalg.spsolve", args.Options).Only("permc_spec");
+        ColumnOrdering ordering = ColumnOrderings.Parse("sparse.linalg.spsolve", options.String("permc_spec"));
         CsrArray a = Square(args.Arrays[0], "sparse.linalg.spsolve");
         NDArray rhs = args.Arrays[1];
         int n = a.Shape.Dims[0];
@@ -49,7 +55,7 @@ internal sealed class SparseLinalg(SparseContext ctx)
         {
             throw new ShapeMismatchException($"sparse.linalg.spsolve: matrix of shape {a.Shape} and right-hand side of shape {rhs.Shape} do not match", "b", a.Shape, rhs.Shape);
         }
-        var lu = SparseLu.Factor(a);
+        var lu = SparseLu.Factor(a, ordering);
         double[] b = HostInterop.Read<double>(rhs);
         int columns = rhs.Rank == 1 ? 1 : rhs.Shape.Dims[1];
         var x = new double[b.Length];
