@@ -14,7 +14,7 @@ internal sealed class BinaryExpr(ArrayFunction<BinaryArgs, NDArray> function, El
         Operand left = a.Eval(context, inputs), right = b.Eval(context, inputs);
         Shape shape = Shape.Broadcast(left.Shape, right.Shape);
         NDArray? into = Reusable(a, left, shape, inputs) ?? Reusable(b, right, shape, inputs) ?? Pooled(left, right, shape);
-        return context.Invoke(function, new BinaryArgs(left, right, into));
+        return OutParameter.Call(context, function, into, new BinaryArgs(left, right, into), new BinaryArgs(left, right));
     }
 
     public override string ToString() => $"{function.Name}({a}, {b})";

@@ -7,7 +7,7 @@ namespace ArrayDispatch.Chunked.Building;
 /// Runs a fused element-wise expression over one chunk in row tiles that stay in L2: the first operation of each tile
 /// writes into that tile of the output chunk, the later ones overwrite it in place, so a chain of n operations passes over
 /// the chunk's memory once instead of n times. The operations are still the chunk backend's own, called through the
-/// dispatcher on views (any backend with views and <c>out=</c> gains; a backend without them still gets right answers).
+/// dispatcher on views of host-resident (strided) chunks; other chunks are evaluated whole.
 /// </summary>
 /// <remarks>
 /// Element-wise chains on large chunks are memory-bound: on the 2-vCPU EPYC test machine one pass over a 32 MB chunk cost
@@ -42,6 +42,12 @@ internal static class TiledEval
         Shape shape = Shape.Scalar;
         foreach (object v in values) shape = Shape.Broadcast(shape, (v is OwnedChunk o ? o.Array : (NDArray)v).Shape);
         if (operations < 2 || shape.Rank == 0 || shape.Size * dtype.ItemSize() < MinChunkBytes) return expr.Eval(context, values).Array!;
+        // Host-resident chunks are strided memory (the protocol's HostBuffer interchange): a row slice is a view and out=
+        // writes through it. Sparse chunks (slices are copies, out= declined) and device chunks are evaluated whole.
+        foreach (object v in values)
+        {
+            if (!(v is OwnedChunk o ? o.Array : (NDArray)v).IsHostResident) return expr.Eval(context, values).Array!;
+        }
         long rowBytes = shape.Size / shape.Dims[0] * dtype.ItemSize();
         int rows = (int)Math.Max(1, TileBytes / rowBytes);
         if (rows >= shape.Dims[0]) return expr.Eval(context, values).Array!;

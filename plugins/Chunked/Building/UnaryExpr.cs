@@ -12,7 +12,8 @@ internal sealed class UnaryExpr(ArrayFunction<UnaryArgs, NDArray> function, Elem
     public override Operand Eval(ChunkedContext context, object[] inputs)
     {
         NDArray value = x.Eval(context, inputs).Array!;
-        return context.Invoke(function, new UnaryArgs(value, Reusable(x, value, value.Shape, inputs) ?? Pooled(value, default, value.Shape)));
+        NDArray? into = Reusable(x, value, value.Shape, inputs) ?? Pooled(value, default, value.Shape);
+        return OutParameter.Call(context, function, into, new UnaryArgs(value, into), new UnaryArgs(value));
     }
 
     public override string ToString() => $"{function.Name}({x})";

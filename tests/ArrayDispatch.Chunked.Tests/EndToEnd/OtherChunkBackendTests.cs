@@ -82,4 +82,21 @@ public sealed class OtherChunkBackendTests
         rowSums.ToHost().ToContiguous<double>().ShouldBe(Np.Sum(d, 1).ToArray<double>(), 1e-12);
         product.ToHost().ToContiguous<double>().ShouldBe(d.MatMul(v).ToArray<double>(), 1e-12);
     }
+
+    [Fact]
+    public void Fused_chains_on_sparse_chunks_stay_sparse_although_sparse_declines_out()
+    {
+        using TestHost host = TestHost.Create(new DensePlugin(), new SparsePlugin(), new ChunkedPlugin());
+        // The second multiply would write into the first one's result (out=), which Sparse declines: it is called without.
+        // 1200 x 1000 float64 chunks are 9.6 MB if dense: over the size where dense chunks are tiled (Sparse ones are not).
+        var values = new double[2400 * 1000];
+        for (int i = 0; i < values.Length; i += 997) values[i] = i % 7 - 3;
+        NDArray d = Np.AsArray(Interchange.HostBuffer.FromContiguous(values, new Shape(2400, 1000)), backend: "Dense");
+        NDArray x = Np.AsArray(Np.AsArray(d, backend: "Sparse", format: "csr"), backend: "Chunked", chunks: [1200, 1000]);
+
+        NDArray y = (x * 2.0 * 3.0).Compute();
+
+        y.Backend.ShouldBe("Sparse");
+        y.ToHost().ToContiguous<double>().ShouldBe((d * 6.0).ToArray<double>());
+    }
 }
