@@ -103,6 +103,17 @@ public static class DTypes
         return b;
     }
 
+    /// <summary>NumPy's <c>result_type</c> of several array dtypes (e.g. the inputs of <c>concatenate</c>); at least one.</summary>
+    public static DType Promote(IEnumerable<DType> dtypes)
+    {
+        ArgumentNullException.ThrowIfNull(dtypes);
+        using IEnumerator<DType> e = dtypes.GetEnumerator();
+        if (!e.MoveNext()) throw new ArgumentException("at least one dtype is needed", nameof(dtypes));
+        DType result = e.Current;
+        while (e.MoveNext()) result = Promote(result, e.Current);
+        return result;
+    }
+
     /// <summary>
     /// The result dtype of an array of <paramref name="array"/> dtype combined with a Python-style (weak) scalar, as NEP 50
     /// defines it: the scalar takes the array's dtype unless its kind is higher (an int array with a float scalar gives float64).

@@ -129,6 +129,24 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         return new Shape(dims);
     }
 
+    /// <summary>
+    /// Checks NumPy's <c>stack</c> arguments (at least one array, all of one shape) and returns the new axis, normalised
+    /// for the result's rank (<paramref name="axis"/> may count from the end). Every backend's <c>stack</c> checks its
+    /// arguments with this one rule, then concatenates the arrays with that axis inserted.
+    /// </summary>
+    /// <param name="shapes">The shapes, in argument order.</param>
+    /// <param name="axis">Where the new axis goes.</param>
+    public static int Stacked(IReadOnlyList<Shape> shapes, int axis)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        if (shapes.Count == 0) throw new ArgumentException("need at least one array to stack", "arrays");
+        for (int i = 1; i < shapes.Count; i++)
+        {
+            if (shapes[i] != shapes[0]) throw new ShapeMismatchException("all input arrays must have the same shape", "arrays", shapes[0], shapes[i]);
+        }
+        return NormalizeAxis(axis, shapes[0].Rank + 1);
+    }
+
     /// <summary>NumPy's broadcasting of two shapes; returns <see langword="false"/> when they are incompatible.</summary>
     public static bool TryBroadcast(Shape left, Shape right, out Shape result)
     {

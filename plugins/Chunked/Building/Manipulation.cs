@@ -50,8 +50,7 @@ internal static class Manipulation
         Shape shape = Shape.Concatenated([.. arrays.Select(a => a.Shape)], ref axis);
         ChunkedArray first = arrays[0];
         int rank = shape.Rank;
-        DType dtype = first.DType;
-        foreach (ChunkedArray a in arrays) dtype = DTypes.Promote(dtype, a.DType);
+        DType dtype = DTypes.Promote(arrays.Select(a => a.DType));
         var aligned = new ChunkedArray[arrays.Length];
         for (int k = 0; k < arrays.Length; k++)
         {
@@ -107,12 +106,7 @@ internal static class Manipulation
 
     public static ChunkedArray Stack(ChunkedContext context, ChunkedArray[] arrays, int axis)
     {
-        if (arrays.Length == 0) throw new ArgumentException("need at least one array to stack", "arrays");
-        foreach (ChunkedArray a in arrays)
-        {
-            if (a.Shape != arrays[0].Shape) throw new ShapeMismatchException("all input arrays must have the same shape", arrays[0].Shape, a.Shape);
-        }
-        int normalized = Shape.NormalizeAxis(axis, arrays[0].Rank + 1);
+        int normalized = Shape.Stacked([.. arrays.Select(a => a.Shape)], axis);
         return Concatenate(context, [.. arrays.Select(a => ExpandDims(context, a, normalized))], normalized);
     }
 

@@ -5,7 +5,7 @@ namespace ArrayDispatch.Chunked.Building;
 internal sealed class SlotExpr(int slot) : ElemExpr
 {
     public int Slot { get; } = slot;
-    public override Operand Eval(ChunkedContext context, object[] inputs) => inputs[Slot] is OwnedChunk owned ? owned.Array : (NDArray)inputs[Slot];
+    public override Operand Eval(ChunkedContext context, object[] inputs) => OwnedChunk.ArrayOf(inputs[Slot]);
     public override string ToString() => "#" + Slot;
     public override ElemExpr Remap(int[] slots) => new SlotExpr(slots[Slot]);
     public override void CollectFunctions(List<string> names) { }

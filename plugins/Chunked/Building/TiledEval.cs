@@ -40,13 +40,13 @@ internal static class TiledEval
     public static NDArray Run(ChunkedContext context, ElemExpr expr, int operations, object[] values, DType dtype)
     {
         Shape shape = Shape.Scalar;
-        foreach (object v in values) shape = Shape.Broadcast(shape, (v is OwnedChunk o ? o.Array : (NDArray)v).Shape);
+        foreach (object v in values) shape = Shape.Broadcast(shape, OwnedChunk.ArrayOf(v).Shape);
         if (operations < 2 || shape.Rank == 0 || shape.Size * dtype.ItemSize() < MinChunkBytes) return expr.Eval(context, values).Array!;
         // Host-resident chunks are strided memory (the protocol's HostBuffer interchange): a row slice is a view and out=
         // writes through it. Sparse chunks (slices are copies, out= declined) and device chunks are evaluated whole.
         foreach (object v in values)
         {
-            if (!(v is OwnedChunk o ? o.Array : (NDArray)v).IsHostResident) return expr.Eval(context, values).Array!;
+            if (!OwnedChunk.ArrayOf(v).IsHostResident) return expr.Eval(context, values).Array!;
         }
         long rowBytes = shape.Size / shape.Dims[0] * dtype.ItemSize();
         int rows = (int)Math.Max(1, TileBytes / rowBytes);
@@ -55,7 +55,7 @@ internal static class TiledEval
         NDArray? output = null;
         bool inPlace = values is [OwnedChunk { Array: var owned }] && owned.DType == dtype && owned.Shape == shape;
         if (inPlace) output = ((OwnedChunk)values[0]).Array;
-        NDArray first = values.Select(v => v is OwnedChunk o ? o.Array : (NDArray)v).First();
+        NDArray first = OwnedChunk.ArrayOf(values[0]);
         output ??= Scheduling.RecyclePool.Current?.Take(first.GetType(), dtype, shape)
             ?? context.Create(ArrayFunctions.Empty, new FullArgs(shape, dtype, default, new Placement(Backend: context.BackendOf(first))));
 
@@ -91,7 +91,7 @@ internal static class TiledEval
     /// <summary>The rows of an input that the output tile reads: inputs broadcast along axis 0 are read whole.</summary>
     private static object TileOf(ChunkedContext context, object value, Shape shape, ArrayIndex[] rows)
     {
-        NDArray array = value is OwnedChunk o ? o.Array : (NDArray)value;
+        NDArray array = OwnedChunk.ArrayOf(value);
         if (array.Rank != shape.Rank || array.Shape.Dims[0] != shape.Dims[0]) return value;
         NDArray tile = context.Invoke(ArrayFunctions.GetItem, new IndexArgs(array, rows));
         return value is OwnedChunk ? new OwnedChunk(tile) : tile;

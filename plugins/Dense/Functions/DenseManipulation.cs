@@ -233,7 +233,7 @@ public static class DenseManipulation
         if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, new Shape((int)a.Size))).ToArray();
         int axis = args.Axis ?? 0;
         Shape shape = Shape.Concatenated([.. xs.Select(a => a.Shape)], ref axis);
-        DType dtype = xs.Skip(1).Aggregate(xs[0].DType, (d, a) => DTypes.Promote(d, a.DType));
+        DType dtype = DTypes.Promote(xs.Select(a => a.DType));
         DenseArray result = DenseArray.Create(dtype, shape);
         int at = 0;
         foreach (DenseArray a in xs)
@@ -250,12 +250,7 @@ public static class DenseManipulation
     {
         if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
-        if (xs.Length == 0) throw new ArgumentException("need at least one array to stack", "arrays");
-        foreach (DenseArray a in xs)
-        {
-            if (a.Shape != xs[0].Shape) throw new ShapeMismatchException("all input arrays must have the same shape", xs[0].Shape, a.Shape);
-        }
-        int axis = Shape.NormalizeAxis(args.Axis ?? 0, xs[0].Rank + 1);
+        int axis = Shape.Stacked([.. xs.Select(a => a.Shape)], args.Axis ?? 0);
         NDArray[] expanded = xs.Select(a => (NDArray)Views.ExpandDims(a, [axis])).ToArray();
         return Concatenate(new ArrayListArgs(expanded, axis), types);
     }

@@ -27,7 +27,7 @@ internal static class Joining
     private static GpuArray Into(GpuArray[] xs, int axis)
     {
         Shape shape = Shape.Concatenated([.. xs.Select(a => a.Shape)], ref axis);
-        DType dtype = xs.Skip(1).Aggregate(xs[0].DType, (d, a) => DTypes.Promote(d, a.DType));
+        DType dtype = DTypes.Promote(xs.Select(a => a.DType));
         GpuArray result = GpuOps.Empty(xs[0].Runtime, shape, dtype);
         int at = 0;
         foreach (GpuArray x in xs)
@@ -45,12 +45,7 @@ internal static class Joining
 
     public static GpuArray Stack(IReadOnlyList<NDArray> arrays, int? axisArg)
     {
-        if (arrays.Count == 0) throw new ArgumentException("need at least one array to stack", "arrays");
-        foreach (NDArray a in arrays)
-        {
-            if (a.Shape != arrays[0].Shape) throw new ShapeMismatchException("all input arrays must have the same shape", "arrays", arrays[0].Shape, a.Shape);
-        }
-        int axis = Shape.NormalizeAxis(axisArg ?? 0, arrays[0].Rank + 1);
+        int axis = Shape.Stacked([.. arrays.Select(a => a.Shape)], axisArg ?? 0);
         var expanded = new List<GpuArray>(arrays.Count);
         try
         {

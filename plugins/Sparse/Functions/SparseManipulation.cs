@@ -139,7 +139,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
     {
         if (args.Arrays.Length == 0 || !HostInterop.AcceptsAll(types, args.Arrays)) return NotImplemented.Value;
         CooArray[] parts = Array.ConvertAll(args.Arrays, a => ToCoo(a, flatten: false));
-        int axis = Shape.NormalizeAxis(args.Axis ?? 0, parts[0].Rank + 1);
+        int axis = Shape.Stacked([.. parts.Select(p => p.Shape)], args.Axis ?? 0);
         CooArray[] expanded = Array.ConvertAll(parts, p => Joining.InsertAxis(p, axis));
         return Joining.Concatenate(expanded, axis, FirstFormat(args.Arrays));
     }

@@ -6,13 +6,8 @@ internal static class Joining
     public static SparseArray Concatenate(CooArray[] parts, int axis, SparseFormat format)
     {
         Shape shape = Shape.Concatenated([.. parts.Select(p => p.Shape)], ref axis);
-        int rank = shape.Rank, nnz = 0;
-        DType dtype = parts[0].DType;
-        foreach (CooArray x in parts)
-        {
-            nnz += x.Nnz;
-            dtype = DTypes.Promote(dtype, x.DType);
-        }
+        int rank = shape.Rank, nnz = parts.Sum(x => x.Nnz);
+        DType dtype = DTypes.Promote(parts.Select(x => x.DType));
         var coords = new int[rank][];
         for (int a = 0; a < rank; a++) coords[a] = new int[nnz];
         Array values = ArrayOps.Allocate(dtype, nnz);
