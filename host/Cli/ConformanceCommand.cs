@@ -7,27 +7,40 @@ using Spectre.Console;
 namespace ArrayDispatch.Host.Cli;
 
 /// <summary>
-/// <c>conformance --fixtures DIR [--backend NAME]</c>: runs NumPy's reference answers (a <c>manifest.json</c> made by
-/// <c>generate.py</c>) against a backend; cases whose function the backend does not declare count as skipped. Exits 1 when any case failed.
+/// <c>conformance [--fixtures DIR] [--backend NAME]</c>: runs NumPy's reference answers (a <c>manifest.json</c> made by
+/// <c>tests/fixtures/generate.py</c>; by default the repository's own <c>tests/fixtures/numpy</c>) against a backend.
+/// Cases whose function the backend does not declare count as skipped; a case whose files cannot be read fails with the
+/// reason and the run goes on. Always ends with <c>N passed, N failed, N skipped</c>; exits 1 when any case failed.
 /// </summary>
 internal static class ConformanceCommand
 {
     public static void AddTo(RootCommand root, Option<string[]> config)
     {
-        var fixtures = new Option<DirectoryInfo>("--fixtures") { Description = "The folder holding manifest.json", Required = true };
+        var fixtures = new Option<DirectoryInfo>("--fixtures")
+        {
+            Description = $"The folder holding manifest.json (default: the repository's {FixtureManifest.RepositoryFolder}); a folder without one has each .npy/.npz file loaded",
+        };
         var backend = new Option<string>("--backend") { Description = "The backend to check", DefaultValueFactory = _ => "Dense" };
+        var verbose = new Option<bool>("--list") { Description = "Also list the skipped cases with their reasons" };
         var command = new Command("conformance", "Check a backend against NumPy's answers");
         command.Options.Add(fixtures);
         command.Options.Add(backend);
-        command.SetAction(p => Run(p.GetValue(config) ?? [], p.GetValue(fixtures)!, p.GetValue(backend)!));
+        command.Options.Add(verbose);
+        command.SetAction(p => Run(p.GetValue(config) ?? [], p.GetValue(fixtures), p.GetValue(backend)!, p.GetValue(verbose)));
         root.Subcommands.Add(command);
     }
 
-    private static int Run(string[] overrides, DirectoryInfo fixtures, string backend)
+    private static int Run(string[] overrides, DirectoryInfo? fixtures, string backend, bool list)
     {
-        if (!File.Exists(Path.Combine(fixtures.FullName, "manifest.json")))
+        string? folder = fixtures?.FullName ?? FixtureManifest.Locate();
+        if (folder is null)
         {
-            Console.Error.WriteLine($"error: no manifest.json in {fixtures.FullName}");
+            Console.Error.WriteLine($"error: no fixtures found; pass --fixtures DIR (the repository keeps them in {FixtureManifest.RepositoryFolder})");
+            return 2;
+        }
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"error: the fixture folder {folder} does not exist");
             return 2;
         }
         using var host = AppHost.Start(overrides, out int exit);
@@ -38,11 +51,27 @@ internal static class ConformanceCommand
             Console.Error.WriteLine($"error: backend '{backend}' is not loaded (loaded: {string.Join(", ", dispatcher.Backends)})");
             return 2;
         }
-        FixtureManifest manifest = FixtureManifest.Load(fixtures.FullName);
-        IReadOnlyList<FixtureResult> results = new FixtureRunner(dispatcher, backend).RunAll(manifest);
-        foreach (FixtureResult r in results.Where(r => r.Outcome == FixtureOutcome.Failed))
+        IReadOnlyList<FixtureResult> results;
+        if (!File.Exists(Path.Combine(folder, "manifest.json")))
         {
-            AnsiConsole.MarkupLine($"[red]FAIL[/] {Markup.Escape(r.Id)} ({Markup.Escape(r.Function)}): {Markup.Escape(r.Reason ?? "")}");
+            Console.WriteLine($"no manifest.json in {folder}: checking that each .npy/.npz file loads on {backend}");
+            results = new FixtureRunner(dispatcher, backend).RunAll(FixtureManifest.FromFolder(folder));
+        }
+        else
+        {
+            try
+            {
+                results = new FixtureRunner(dispatcher, backend).RunAll(FixtureManifest.Load(folder));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                results = [new FixtureResult("manifest.json", "?", FixtureOutcome.Failed, ex.Message)];
+            }
+        }
+        foreach (FixtureResult r in results.Where(r => r.Outcome == FixtureOutcome.Failed || (list && r.Outcome == FixtureOutcome.Skipped)))
+        {
+            string tag = r.Outcome == FixtureOutcome.Failed ? "[red]FAIL[/]" : "[yellow]SKIP[/]";
+            AnsiConsole.MarkupLine($"{tag} {Markup.Escape(r.Id)} ({Markup.Escape(r.Function)}): {Markup.Escape(r.Reason ?? "")}");
         }
         int passed = results.Count(r => r.Outcome == FixtureOutcome.Passed);
         int failed = results.Count(r => r.Outcome == FixtureOutcome.Failed);

@@ -9,10 +9,18 @@ namespace ArrayDispatch.Fixtures;
 internal sealed class FixtureCall(string directory, string backend)
 {
     /// <summary>Loads an input file as a host buffer (a SciPy sparse <c>.npz</c> as its dense matrix).</summary>
+    /// <exception cref="FixtureFileException">The file is missing, truncated, not an array file, or holds a dtype the protocol lacks.</exception>
     public HostBuffer LoadBuffer(string file)
     {
         string path = Path.Combine(directory, file);
-        return file.EndsWith(".npz", StringComparison.Ordinal) ? NpyArchive.Read(path).ToDense() : NpyFormat.Read(path);
+        try
+        {
+            return file.EndsWith(".npz", StringComparison.Ordinal) ? NpyArchive.Read(path).ToDense() : NpyFormat.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or OverflowException or UnauthorizedAccessException)
+        {
+            throw new FixtureFileException(file, ex);
+        }
     }
 
     private NDArray Array(JsonElement e) => Np.AsArray(LoadBuffer(e.GetString()!), backend);
@@ -41,6 +49,31 @@ internal sealed class FixtureCall(string directory, string backend)
     private static bool Bool(IReadOnlyDictionary<string, JsonElement> kw, string name, bool fallback) =>
         kw.TryGetValue(name, out JsonElement e) && e.ValueKind is JsonValueKind.True or JsonValueKind.False ? e.GetBoolean() : fallback;
 
+    /// <summary>getitem/setitem's index: ints, <c>[start, stop, step]</c> slices, "newaxis", "ellipsis", array files.</summary>
+    private ArrayIndex[] Index(JsonElement items) => items.EnumerateArray().Select(i => i.ValueKind switch
+    {
+        JsonValueKind.Number => (ArrayIndex)i.GetInt32(),
+        JsonValueKind.Array => new Slice(NullableInt(i[0]), NullableInt(i[1]), NullableInt(i[2])),
+        JsonValueKind.String when i.GetString() == "newaxis" => ArrayIndex.NewAxis,
+        JsonValueKind.String when i.GetString() == "ellipsis" => ArrayIndex.Ellipsis,
+        _ => (ArrayIndex)Array(i),
+    }).ToArray();
+
+    private static int? NullableInt(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
+
+    /// <summary>A plugin function's options (<see cref="Np.Call"/>): kwargs as .NET values, <c>path</c> resolved in the fixture folder.</summary>
+    private Dictionary<string, object?> Options(IReadOnlyDictionary<string, JsonElement> kw) => kw.ToDictionary(
+        p => p.Key,
+        p => p.Key == "path" ? Path.Combine(directory, p.Value.GetString()!) : p.Value.ValueKind switch
+        {
+            JsonValueKind.String => p.Value.GetString(),
+            JsonValueKind.True or JsonValueKind.False => p.Value.GetBoolean(),
+            JsonValueKind.Number when p.Value.TryGetInt64(out long l) => l,
+            JsonValueKind.Number => p.Value.GetDouble(),
+            JsonValueKind.Null => null,
+            _ => (object?)p.Value,
+        });
+
     private static DType? DTypeOpt(IReadOnlyDictionary<string, JsonElement> kw) =>
         kw.TryGetValue("dtype", out JsonElement e) && e.ValueKind == JsonValueKind.String ? DTypes.Parse(e.GetString()!) : null;
 
@@ -62,6 +95,29 @@ internal sealed class FixtureCall(string directory, string backend)
             case "argmax": return [Np.Argmax(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))];
             case "cumsum": return [Np.Cumsum(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))];
             case "cumprod": return [Np.Cumprod(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))];
+            case "trace": return [Np.Trace(X(), IntOpt(kw, "offset", 0) ?? 0)];
+            case "diagonal": return [Np.Diagonal(X(), IntOpt(kw, "offset", 0) ?? 0)];
+            case "swapaxes": return [Np.SwapAxes(X(), a[1].GetInt32(), a[2].GetInt32())];
+            case "moveaxis": return [Np.MoveAxis(X(), Ints(a[1]), Ints(a[2]))];
+            case "split":
+                return a[1].ValueKind == JsonValueKind.Array ? Np.Split(X(), Ints(a[1]), IntOpt(kw, "axis", 0) ?? 0) : Np.Split(X(), a[1].GetInt32(), IntOpt(kw, "axis", 0) ?? 0);
+            case "getitem": return [Np.GetItem(X(), Index(kw["index"]))];
+            case "setitem":
+            {
+                NDArray x = X();
+                Np.SetItem(x, Index(kw["index"]), Operand(kw["value"]));
+                return [x];
+            }
+            case "asarray": return [X()];
+            case "full": return [Np.Full(Ints(a[0]), ScalarOf(a[1]), DTypeOpt(kw), backend)];
+            case "full_like": return [Np.FullLike(X(), ScalarOf(a[1]), DTypeOpt(kw))];
+            case "meshgrid":
+                return Np.Meshgrid(a[0].EnumerateArray().Select(Array).ToArray(), kw.TryGetValue("indexing", out JsonElement ix) && ix.GetString() == "ij");
+            case "linalg.eig":
+            {
+                EigResult r = Np.Linalg.Eig(X());
+                return [r.Eigenvalues, r.Eigenvectors];
+            }
             case "reshape": return [Np.Reshape(X(), Ints(a[1]))];
             case "broadcast_to": return [Np.BroadcastTo(X(), Ints(a[1]))];
             case "transpose": return [kw.TryGetValue("axes", out JsonElement ax) && ax.ValueKind == JsonValueKind.Array ? Np.Transpose(X(), Ints(ax)) : Np.Transpose(X())];
@@ -152,6 +208,12 @@ internal sealed class FixtureCall(string directory, string backend)
         ArrayFunction f0 = Get(c.Function);
         if (f0 is ArrayFunction<UnaryArgs, NDArray> unary) return [Np.Dispatcher.Invoke(unary, new UnaryArgs(X()))];
         if (f0 is ArrayFunction<BinaryArgs, NDArray> binary) return [Np.Dispatcher.Invoke(binary, new BinaryArgs(Operand(a[0]), Operand(a[1])))];
+        if (f0 is ArrayFunction<ArrayArgs, NDArray> single) return [Np.Dispatcher.Invoke(single, new ArrayArgs(X()))];
+        if (f0 is ArrayFunction<CallArgs, NDArray[]>)
+        {
+            // A plugin's own function (sparse.mmread, ...): creation functions go to the backend under test.
+            using (Np.UseBackend(backend)) return Np.Call(c.Function, a.Select(Array).ToArray(), Options(kw));
+        }
         throw new NotSupportedException($"the fixture runner does not know how to call '{c.Function}'");
     }
 

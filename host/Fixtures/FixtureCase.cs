@@ -16,6 +16,17 @@ public sealed record FixtureCase(
     string Id, string Function, IReadOnlyList<JsonElement> Args, IReadOnlyDictionary<string, JsonElement> Kwargs,
     IReadOnlyList<string> Expected, string Check, double Rtol, double Atol, string? Error)
 {
+    /// <summary>Why the manifest entry could not be read; such a case fails with this reason instead of running.</summary>
+    public string? Problem { get; private init; }
+
+    /// <summary>A case standing for a manifest entry that could not be read.</summary>
+    public static FixtureCase Unreadable(string id, string problem) =>
+        new(id, "?", [], new Dictionary<string, JsonElement>(), [], "error", 0, 0, null) { Problem = problem };
+
+    /// <summary>A case that checks one array file of a folder without a manifest: it must load on the backend.</summary>
+    public static FixtureCase LoadFile(string file) =>
+        new(file, "load", [JsonSerializer.SerializeToElement(file)], new Dictionary<string, JsonElement>(), [], "loads", 0, 0, null);
+
     /// <summary>Whether any input is a SciPy sparse matrix (a <c>.npz</c> file).</summary>
     public bool HasSparseInput => Args.Any(a => a.ValueKind == JsonValueKind.String && a.GetString()!.EndsWith(".npz", StringComparison.Ordinal));
 

@@ -98,4 +98,29 @@ internal static class FixtureChecks
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) vw[i * n + j] = vd[i * n + j] * wd[j];
         return Close(av, vw, 1e-9, "A @ V vs V @ diag(w)");
     }
+
+    /// <summary>The elements sorted ascending, as a 1-d float64 buffer (for results whose order NumPy leaves open).</summary>
+    public static HostBuffer Sorted(HostBuffer b)
+    {
+        double[] v = ToDouble(b);
+        Array.Sort(v);
+        return HostBuffer.FromContiguous(v, new Shape(v.Length));
+    }
+
+    /// <summary>
+    /// linalg.eig: the eigenvalues match NumPy's as a set (LAPACK's order is not part of the contract) and every column
+    /// of V is an eigenvector of its value: A·V = V·diag(w).
+    /// </summary>
+    public static string? Eig(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW, double rtol, double atol)
+    {
+        string? ev = Compare(Sorted(w), Sorted(expectedW), false, rtol, atol, "sorted eigenvalues");
+        if (ev is not null) return ev;
+        int n = input.Shape.Dims[0];
+        if (v.Shape != new Shape(n, n)) return $"eigenvectors have shape {v.Shape}, expected ({n}, {n})";
+        double[] vd = ToDouble(v), wd = ToDouble(w);
+        double[] av = MatMul(ToDouble(input), vd, n, n, n);
+        var vw = new double[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) vw[i * n + j] = vd[i * n + j] * wd[j];
+        return Close(av, vw, 1e-8, "A @ V vs V @ diag(w)");
+    }
 }

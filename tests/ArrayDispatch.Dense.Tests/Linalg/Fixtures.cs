@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ArrayDispatch.Dense.Tests.Linalg;
 
-/// <summary>The NumPy reference fixtures (manifest.json + .npy): found through ARRAYDISPATCH_FIXTURES, a fixtures folder above the test binaries, or /work/shared/fixtures.</summary>
+/// <summary>The NumPy reference fixtures (manifest.json + .npy): the repository's tests/fixtures/numpy (or ARRAYDISPATCH_FIXTURES), found by <see cref="ArrayDispatch.Fixtures.FixtureManifest.Locate"/>.</summary>
 internal static class Fixtures
 {
     private static readonly Lazy<(string Dir, JsonElement[] Cases)> Loaded = new(Load);
@@ -24,18 +24,10 @@ internal static class Fixtures
 
     private static (string, JsonElement[]) Load()
     {
-        string dir = Locate() ?? throw new DirectoryNotFoundException("NumPy fixtures not found: set ARRAYDISPATCH_FIXTURES to the folder holding manifest.json");
+        string dir = Locate() ?? throw new DirectoryNotFoundException("NumPy fixtures not found: tests/fixtures/numpy is missing from the checkout (regenerate with tests/fixtures/generate.py)");
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         return (dir, doc.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray());
     }
 
-    private static string? Locate()
-    {
-        string? env = Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, "manifest.json"))) return env;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            foreach (string sub in new[] { "fixtures", "tests/fixtures", "shared/fixtures" })
-                if (File.Exists(Path.Combine(d.FullName, sub, "manifest.json"))) return Path.Combine(d.FullName, sub);
-        return File.Exists("/work/shared/fixtures/manifest.json") ? "/work/shared/fixtures" : null;
-    }
+    private static string? Locate() => ArrayDispatch.Fixtures.FixtureManifest.Locate();
 }

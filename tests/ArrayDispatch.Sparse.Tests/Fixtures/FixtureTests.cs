@@ -8,13 +8,12 @@ using Xunit.Abstractions;
 namespace ArrayDispatch.Sparse.Tests.Fixtures;
 
 /// <summary>
-/// NumPy's and SciPy's reference fixtures, found with <see cref="FixtureManifest.Locate"/> (<c>$ARRAYDISPATCH_FIXTURES</c>
-/// or <c>shared/fixtures</c> beside the checkout) and read with the protocol's own .npy/.npz readers.
+/// NumPy's and SciPy's reference fixtures, found with <see cref="FixtureManifest.Locate"/> (the repository's <c>tests/fixtures/numpy</c>) and read with the protocol's own .npy/.npz readers.
 /// </summary>
 public sealed class FixtureTests(ITestOutputHelper output)
 {
     private static readonly Lazy<FixtureManifest> s_manifest = new(() =>
-        FixtureManifest.Load(FixtureManifest.Locate() ?? throw new DirectoryNotFoundException("NumPy fixtures not found: set ARRAYDISPATCH_FIXTURES to the folder holding manifest.json, or put shared/fixtures beside the checkout")));
+        FixtureManifest.Load(FixtureManifest.Locate() ?? throw new DirectoryNotFoundException("NumPy fixtures not found: tests/fixtures/numpy is missing from the checkout (regenerate with tests/fixtures/generate.py)")));
 
     public static TheoryData<string> SciPyCases()
     {
@@ -40,7 +39,7 @@ public sealed class FixtureTests(ITestOutputHelper output)
             if (!path.EndsWith(".npz", StringComparison.Ordinal)) return Np.Load(path, backend: "Dense");
             using (Np.UseBackend("Sparse")) return Np.Call("sparse.load_npz", [], new Dictionary<string, object?> { ["path"] = path })[0];
         }
-        NDArray x = Input(0);
+        NDArray x = c.Function == "sparse.mmread" ? MmRead(Path.Combine(manifest.Directory, c.Kwargs["path"].GetString()!)) : Input(0);
         Assert.IsAssignableFrom<SparseArray>(x);
         NDArray result = c.Function switch
         {
@@ -51,6 +50,7 @@ public sealed class FixtureTests(ITestOutputHelper output)
             "max" => Np.Max(x, c.Kwargs["axis"].GetInt32()),
             "transpose" => Np.Transpose(x),
             "todense" => Np.AsArray(x, backend: "Dense"),
+            "sparse.mmread" => x,
             _ => throw new InvalidOperationException($"fixture {id} calls '{c.Function}', which this test does not map"),
         };
         string expectedPath = Path.Combine(manifest.Directory, c.Expected[0]);
@@ -66,7 +66,12 @@ public sealed class FixtureTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>What <c>conformance --fixtures ../shared/fixtures --backend Sparse</c> does: every case with its inputs made sparse.</summary>
+    private static NDArray MmRead(string path)
+    {
+        using (Np.UseBackend("Sparse")) return Np.Call("sparse.mmread", [], new Dictionary<string, object?> { ["path"] = path })[0];
+    }
+
+    /// <summary>What <c>conformance --backend Sparse</c> does: every case with its inputs made sparse.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
