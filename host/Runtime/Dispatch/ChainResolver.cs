@@ -71,7 +71,7 @@ internal static class ChainResolver
         return new(candidates, excluded);
     }
 
-    /// <summary>Creation calls: explicit backend, else scope, else <c>DefaultBackend</c>.</summary>
+    /// <summary>Creation calls: explicit backend, else scope, else <c>DefaultBackend</c>, else the one backend that implements the function.</summary>
     public static Resolution ResolveCreation(BackendSet set, DispatchRules rules, ArrayFunction function, string? explicitBackend, BackendScope? scope)
     {
         var candidates = new List<ResolvedCandidate>();
@@ -89,7 +89,19 @@ internal static class ChainResolver
         }
         else
         {
-            excluded.Add(new("(none)", "no backend was named, no scope is active, and ArrayDispatch:DefaultBackend is not set"));
+            // Without DefaultBackend a creation call still has an obvious home when exactly one loaded backend can make
+            // that array (an app that loads only Dense needs no configuration); with several, the choice is the user's.
+            string[] makers = set.Backends.Where(b => b.HandlerFor(function) is not null).Select(b => b.Name).ToArray();
+            if (makers.Length == 1)
+            {
+                AddNamed(set, function, makers[0], CandidateRule.Default, $"the only loaded backend that implements '{function.Name}' (ArrayDispatch:DefaultBackend is not set)", false, candidates, excluded);
+            }
+            else
+            {
+                excluded.Add(new("(none)", makers.Length == 0
+                    ? $"no loaded backend implements '{function.Name}'"
+                    : $"no backend was named and no scope is active, and {makers.Length} loaded backends implement '{function.Name}' ({string.Join(", ", makers)}): set ArrayDispatch:DefaultBackend to one of them, or pass backend:"));
+            }
         }
         return new(candidates, excluded);
     }
