@@ -36,7 +36,10 @@ public static class ArrayDispatchServiceCollectionExtensions
             return new ArrayDispatchBuilder(services, existing);
         }
 
-        ArrayDispatchOptions options = configuration.Get<ArrayDispatchOptions>() ?? new ArrayDispatchOptions();
+        // A section that does not fit the options (unknown keys, 'maybe' for a boolean) is not bound: the validator
+        // refuses it at start-up with every key path, instead of the binder throwing or ignoring it.
+        bool wellFormed = ConfigurationSchema.Check(configuration).Count == 0;
+        ArrayDispatchOptions options = (wellFormed ? configuration.Get<ArrayDispatchOptions>() : null) ?? new ArrayDispatchOptions();
         var registry = new BackendRegistry();
         var report = new PluginLoadReport();
         var metrics = new ArrayDispatchMetrics();
@@ -52,8 +55,10 @@ public static class ArrayDispatchServiceCollectionExtensions
         services.TryAddSingleton(sp => state.Activate(sp));
         services.TryAddSingleton<IArrayDispatcher>(sp => sp.GetRequiredService<Dispatcher>());
         services.TryAddSingleton<IArrayApi>(sp => new ArrayApi(sp.GetRequiredService<IArrayDispatcher>()));
-        services.AddOptions<ArrayDispatchOptions>().Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArrayDispatchOptions>, ArrayDispatchOptionsValidator>());
+        services.AddOptions<ArrayDispatchOptions>()
+            .Configure(o => { if (ConfigurationSchema.Check(configuration).Count == 0) configuration.Bind(o); })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ArrayDispatchOptions>>(new ArrayDispatchOptionsValidator(registry, report, configuration));
         services.AddHostedService<ArrayDispatchHostedService>();
         services.AddHealthChecks().AddCheck<ArrayDispatchHealthCheck>("arraydispatch");
         if (options.HotReload)

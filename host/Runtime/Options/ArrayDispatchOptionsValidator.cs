@@ -1,23 +1,34 @@
 using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Plugins;
 using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ArrayDispatch.Runtime.Options;
 
 /// <summary>
-/// Refuses unknown backend and function names, reporting every error with its configuration key path and the nearest
-/// valid name. A backend whose plugin failed to load still counts as known: its refusal is reported on its own.
+/// Refuses keys and values that do not fit the options (<see cref="ConfigurationSchema"/>), unknown backend, plugin and
+/// function names, reporting every error with its configuration key path and the nearest valid name. A backend whose
+/// plugin failed to load still counts as known: its refusal is reported on its own.
 /// </summary>
-internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, PluginLoadReport report) : IValidateOptions<ArrayDispatchOptions>
+internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, PluginLoadReport report, IConfiguration section) : IValidateOptions<ArrayDispatchOptions>
 {
     public ValidateOptionsResult Validate(string? name, ArrayDispatchOptions options)
     {
+        IReadOnlyList<string> shape = ConfigurationSchema.Check(section);
+        if (shape.Count > 0) return ValidateOptionsResult.Fail(shape);
         var known = registry.Current.Backends.Select(b => b.Name)
             .Concat(report.Results.Select(r => r.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var result = new ValidateOptionsResultBuilder();
         for (int i = 0; i < options.Priority.Count; i++) CheckBackend(result, known, $"ArrayDispatch:Priority:{i}", options.Priority[i]);
         if (options.DefaultBackend is { } d) CheckBackend(result, known, "ArrayDispatch:DefaultBackend", d);
+        string[] plugins = report.Results.Select(r => r.Name).Concat(registry.Current.Backends.Select(b => b.Name))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        foreach (string plugin in options.Plugins.Keys.Where(p => !plugins.Contains(p, StringComparer.Ordinal)))
+        {
+            string? near = NameMatcher.Nearest(plugin, plugins);
+            result.AddError($"ArrayDispatch:Plugins:{plugin}: no plugin named '{plugin}' was found. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
+        }
         foreach ((string function, FunctionRule rule) in options.Functions)
         {
             if (!FunctionCatalog.TryGet(function, out _))

@@ -32,6 +32,42 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Misspelled_keys_unknown_plugins_and_values_that_are_not_booleans_are_refused_with_their_key_paths()
+    {
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(
+            ("ArrayDispatch:Priorty:0", "Base"),
+            ("ArrayDispatch:HotReload", "maybe"),
+            ("ArrayDispatch:Plugins:Base:Enabled", "nope"),
+            ("ArrayDispatch:Trust:RequirePined", "true"),
+            ("ArrayDispatch:Functions:sum:Prefr:0", "Base"),
+            ("ArrayDispatch:Backends:Base:AnythingGoes", "plugin-owned")));
+
+        ex.Failures.ShouldBe([
+            "ArrayDispatch:Priorty: unknown key 'Priorty'. Did you mean 'Priority'?",
+            "ArrayDispatch:HotReload: 'maybe' is not a boolean; use true or false",
+            "ArrayDispatch:Plugins:Base:Enabled: 'nope' is not a boolean; use true or false",
+            "ArrayDispatch:Trust:RequirePined: unknown key 'RequirePined'. Did you mean 'RequirePinned'?",
+            "ArrayDispatch:Functions:sum:Prefr: unknown key 'Prefr'. Did you mean 'Prefer'?",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_setting_for_a_plugin_that_was_not_found_is_refused_with_the_nearest_name()
+    {
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Plugins:Bsae:Enabled", "false")));
+
+        ex.Failures.ShouldBe(["ArrayDispatch:Plugins:Bsae: no plugin named 'Bsae' was found. Plugins found: Base, Other. Did you mean 'Base'?"]);
+    }
+
+    [Fact]
+    public void A_list_key_given_a_single_value_is_refused()
+    {
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Priority", "Base")));
+
+        ex.Failures.ShouldHaveSingleItem().ShouldStartWith("ArrayDispatch:Priority: expected a list (Priority:0, Priority:1, …)");
+    }
+
+    [Fact]
     public async Task A_generic_host_refuses_to_start_on_a_bad_key_and_starts_on_good_ones()
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
