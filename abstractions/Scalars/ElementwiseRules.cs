@@ -86,6 +86,13 @@ public static class ElementwiseRules
         return Unsupported<T>("reciprocal");
     }
 
+    /// <summary>
+    /// NumPy's <c>absolute</c>: the magnitude; for a signed integer's minimum value, which has no positive counterpart, the
+    /// wrapped value (the minimum itself), as NumPy gives, where <c>T.Abs</c> would throw; +0 for -0; NaN stays NaN.
+    /// </summary>
+    /// <remarks>Written with comparisons only (no <c>IsNegative</c> bit test), so device kernels use it too.</remarks>
+    public static T Absolute<T>(T x) where T : INumber<T> => x < T.Zero ? -x : x == T.Zero ? T.Zero : x;
+
     /// <summary>NumPy's <c>maximum</c> (<see cref="Extrema.Maximum{T}"/>): NaN propagates.</summary>
     public static T Maximum<T>(T x, T y) where T : INumber<T> => Extrema.Maximum(x, y);
 
