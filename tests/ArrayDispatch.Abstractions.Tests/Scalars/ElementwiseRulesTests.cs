@@ -62,6 +62,26 @@ public sealed class ElementwiseRulesTests
         Extrema.Minimum(3L, 5L).ShouldBe(3L);
     }
 
+    // MemberData, not InlineData: xunit's analyzer counts 0.0 and -0.0 as duplicate rows.
+    public static TheoryData<double, double, double, double> SignedZeros => new()
+    {
+        { 0.0, -0.0, 0.0, -0.0 },
+        { -0.0, 0.0, 0.0, -0.0 },
+        { -0.0, -0.0, -0.0, -0.0 },
+        { 0.0, 0.0, 0.0, 0.0 },
+    };
+
+    [Theory, MemberData(nameof(SignedZeros))]
+    public void Signed_zeros_order_as_IEEE_maximum_and_minimum_like_TensorPrimitives(double x, double y, double max, double min)
+    {
+        NumPyValue.ShouldMatch(Extrema.Maximum(x, y), max, $"maximum({x:R}, {y:R})");
+        NumPyValue.ShouldMatch(Extrema.Minimum(x, y), min, $"minimum({x:R}, {y:R})");
+        NumPyValue.ShouldMatch(Extrema.Fmax(x, y), max, $"fmax({x:R}, {y:R})");
+        NumPyValue.ShouldMatch(Extrema.Fmin(x, y), min, $"fmin({x:R}, {y:R})");
+        NumPyValue.ShouldMatch(Extrema.Maximum(x, y), Math.Max(x, y), "Math.Max (what TensorPrimitives.Max computes per element)");
+        NumPyValue.ShouldMatch(Extrema.Minimum(x, y), Math.Min(x, y), "Math.Min (what TensorPrimitives.Min computes per element)");
+    }
+
     [Fact]
     public void True_division_of_integers_runs_in_float64_and_keeps_a_float_dtype()
     {
