@@ -46,25 +46,38 @@ public static class DTypes
     public static bool IsInteger(this DType dtype) => dtype is DType.Int32 or DType.Int64;
 
     /// <summary>Parses a NumPy dtype name (<c>"float64"</c>, <c>"f8"</c>, <c>"int"</c>, <c>"bool"</c>, …).</summary>
+    /// <remarks>
+    /// NumPy's abstract names mean what <c>numpy.dtype(name)</c> gives on 64-bit Linux: <c>"float"</c> (Python's float)
+    /// and <c>"double"</c> are float64, <c>"int"</c>, <c>"long"</c> and <c>"intp"</c> are int64, <c>"intc"</c> is int32.
+    /// </remarks>
     /// <exception cref="ArgumentException">The name is not a supported dtype.</exception>
     public static DType Parse(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return TryParse(name, out DType dtype)
-            ? dtype
-            : throw new ArgumentException($"data type '{name}' not understood; supported: bool, int32, int64, float32, float64", nameof(name));
+        if (TryParse(name, out DType dtype)) return dtype;
+        string unsupported = name.Trim().ToLowerInvariant() is var n && (n.StartsWith("complex", StringComparison.Ordinal) || n is "c8" or "c16" or "<c8" or "<c16" or "cfloat" or "cdouble" or "csingle")
+            ? "; ArrayDispatch has no complex dtype"
+            : "";
+        throw new ArgumentException($"data type '{name}' not understood{unsupported}; supported: bool, int32, int64, float32, float64", nameof(name));
     }
 
     /// <summary>Parses a NumPy dtype name; returns <see langword="false"/> when it is not supported.</summary>
     public static bool TryParse(string? name, out DType dtype)
     {
+        switch (name?.Trim())
+        {
+            // Single-character codes are case-sensitive in NumPy ('l' is int64, 'L' uint64; 'f' float32, 'F' complex64).
+            case "?" or "i" or "l" or "q" or "p" or "f" or "d":
+                dtype = name.Trim() switch { "?" => DType.Bool, "i" => DType.Int32, "f" => DType.Float32, "d" => DType.Float64, _ => DType.Int64 };
+                return true;
+        }
         switch (name?.Trim().ToLowerInvariant())
         {
-            case "bool" or "bool_" or "?" or "b1" or "boolean": dtype = DType.Bool; return true;
+            case "bool" or "bool_" or "b1" or "|b1" or "boolean": dtype = DType.Bool; return true;
             case "int32" or "i4" or "<i4" or "intc": dtype = DType.Int32; return true;
-            case "int64" or "i8" or "<i8" or "int" or "long": dtype = DType.Int64; return true;
-            case "float32" or "f4" or "<f4" or "single" or "float": dtype = DType.Float32; return true;
-            case "float64" or "f8" or "<f8" or "double": dtype = DType.Float64; return true;
+            case "int64" or "i8" or "<i8" or "int" or "int_" or "intp" or "long" or "longlong": dtype = DType.Int64; return true;
+            case "float32" or "f4" or "<f4" or "single": dtype = DType.Float32; return true;
+            case "float64" or "f8" or "<f8" or "float" or "float_" or "double": dtype = DType.Float64; return true;
             default: dtype = default; return false;
         }
     }

@@ -1,6 +1,8 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
 using ArrayDispatch.Plugins;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Gpu;
 
@@ -119,7 +121,7 @@ internal static class ElementwiseHandlers
     {
         DType compute = args.X1.ResultType(args.X2);
         Type? op;
-        if (spec.Kind == Kind.Float && !compute.IsFloat()) compute = DType.Float64;
+        if (spec.Kind == Kind.Float) compute = ElementwiseRules.FloatLoop(compute);
         if (compute == DType.Bool && spec.Bool is null && spec.Kind == Kind.Same)
         {
             if (spec.Function == ArrayFunctions.Subtract)
@@ -138,10 +140,28 @@ internal static class ElementwiseHandlers
         {
             throw new DTypeMismatchException($"ufunc '{spec.Function.Name}' not supported for the input types ({Name(args.X1)}, {Name(args.X2)})");
         }
+        if (spec.Function == ArrayFunctions.Power && compute is DType.Int32 or DType.Int64) RefuseNegativeIntegerExponent(args.X2);
         GpuRuntime runtime = ((GpuArray)(args.X1.Array ?? args.X2.Array)!).Runtime;
         using GpuArray x = Materialize(runtime, args.X1, compute);
         using GpuArray y = Materialize(runtime, args.X2, compute);
         return GpuOps.Zip(op, x, y, compute, args.Out as GpuArray);
+    }
+
+    /// <summary>
+    /// NumPy refuses a negative integer exponent before computing anything, and a kernel cannot raise: a scalar exponent is
+    /// checked on the host, an array exponent by its minimum on the device (one reduction and a one-element download).
+    /// </summary>
+    private static void RefuseNegativeIntegerExponent(in Operand exponent)
+    {
+        if (exponent.Array is not GpuArray y)
+        {
+            if (exponent.Scalar.Kind == ScalarKind.Integer) ElementwiseRules.ThrowIfNegativeIntegerExponent(exponent.Scalar.As<long>());
+            return;
+        }
+        if (y.DType is not (DType.Int32 or DType.Int64) || y.Shape.Size == 0) return;
+        using GpuArray minimum = Reductions.Reduce(typeof(MinimumOp<>), y, Axes.All, keepDims: false);
+        HostBuffer host = minimum.ToHost();
+        ElementwiseRules.ThrowIfNegativeIntegerExponent(Convert.ToInt64(host.Data.GetValue(host.Offset), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static DispatchResult<NDArray> Apply(Unary spec, GpuArray x, GpuArray? @out)

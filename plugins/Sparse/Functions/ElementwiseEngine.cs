@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Scalars;
 using ArrayDispatch.Sparse.Kernels;
 using ArrayDispatch.Sparse.Kernels.Ops;
 
@@ -16,7 +17,7 @@ internal static class ElementwiseEngine
     public static NDArray Arithmetic<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
     {
         DType result = x1.ResultType(x2);
-        if (TOp.FloatResult && !result.IsFloat()) result = DType.Float64;
+        if (TOp.FloatResult) result = ElementwiseRules.FloatLoop(result);
         if (result == DType.Bool && (typeof(TOp) == typeof(FloorDivideOp) || typeof(TOp) == typeof(RemainderOp) || typeof(TOp) == typeof(PowerOp)))
         {
             result = DType.Int64; // NumPy gives int8, which ArrayDispatch does not have; Dense gives int64 too

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Dense.Kernels.Ops;
 
@@ -31,63 +32,34 @@ public readonly struct MultiplyOp : INumericBinaryOp
 
 public readonly struct MaximumOp : INumericBinaryOp
 {
-    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : T.IsNaN(y) ? y : x >= y ? x : y;
+    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => Extrema.Maximum(x, y);
     public static bool TryApply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Max(x, y, d); return true; }
     public static bool TryApply<T>(ReadOnlySpan<T> x, T y, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Max(x, y, d); return true; }
 }
 
 public readonly struct MinimumOp : INumericBinaryOp
 {
-    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => T.IsNaN(x) ? x : T.IsNaN(y) ? y : x <= y ? x : y;
+    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => Extrema.Minimum(x, y);
     public static bool TryApply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Min(x, y, d); return true; }
     public static bool TryApply<T>(ReadOnlySpan<T> x, T y, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Min(x, y, d); return true; }
 }
 
-/// <summary>Python's floor division; integer division by zero gives 0 as in NumPy (which also only warns).</summary>
+/// <summary>NumPy's <c>floor_divide</c>; the scalar rule is the protocol's (<see cref="ElementwiseRules.FloorDivide{T}"/>).</summary>
 public readonly struct FloorDivideOp : INumericBinaryOp
 {
-    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T>
-    {
-        if (typeof(T) == typeof(double)) return (T)(object)FloatMath.FloorDivide((double)(object)x, (double)(object)y);
-        if (typeof(T) == typeof(float)) return (T)(object)(float)FloatMath.FloorDivide((float)(object)x, (float)(object)y);
-        if (y == T.Zero) return T.Zero;
-        if (y == -T.One) return -x;
-        T q = x / y;
-        if ((x % y != T.Zero) && ((x < T.Zero) != (y < T.Zero))) q -= T.One;
-        return q;
-    }
+    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => ElementwiseRules.FloorDivide(x, y);
 }
 
-/// <summary>Python's modulo (the sign of the divisor); integer modulo by zero gives 0 as in NumPy.</summary>
+/// <summary>NumPy's <c>remainder</c>; the scalar rule is the protocol's (<see cref="ElementwiseRules.Remainder{T}"/>).</summary>
 public readonly struct RemainderOp : INumericBinaryOp
 {
-    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T>
-    {
-        if (typeof(T) == typeof(double)) return (T)(object)FloatMath.Remainder((double)(object)x, (double)(object)y);
-        if (typeof(T) == typeof(float)) return (T)(object)(float)FloatMath.Remainder((float)(object)x, (float)(object)y);
-        if (y == T.Zero || y == -T.One) return T.Zero;
-        T r = x % y;
-        if (r != T.Zero && ((r < T.Zero) != (y < T.Zero))) r += y;
-        return r;
-    }
+    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => ElementwiseRules.Remainder(x, y);
 }
 
+/// <summary>NumPy's <c>power</c>; integer powers wrap and a negative integer exponent is refused (<see cref="ElementwiseRules.Power{T}"/>).</summary>
 public readonly struct PowerOp : INumericBinaryOp
 {
-    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T>
-    {
-        if (typeof(T) == typeof(double)) return (T)(object)Math.Pow((double)(object)x, (double)(object)y);
-        if (typeof(T) == typeof(float)) return (T)(object)MathF.Pow((float)(object)x, (float)(object)y);
-        if (y < T.Zero) throw new ArgumentException("Integers to negative integer powers are not allowed.");
-        T result = T.One, b = x;
-        while (y != T.Zero)
-        {
-            if (T.IsOddInteger(y)) result *= b;
-            y /= T.CreateTruncating(2);
-            if (y != T.Zero) b *= b;
-        }
-        return result;
-    }
+    public static T Apply<T>(T x, T y) where T : unmanaged, INumber<T> => ElementwiseRules.Power(x, y);
 }
 
 public readonly struct DivideOp : IFloatBinaryOp
@@ -153,27 +125,4 @@ public readonly struct BitwiseXorOp : IIntegerBinaryOp, ILogicalOp
 {
     public static T Apply<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x ^ y;
     public static bool Apply(bool x, bool y) => x ^ y;
-}
-
-/// <summary>NumPy's float divmod (npy_divmod): the floor quotient and the remainder with the divisor's sign.</summary>
-internal static class FloatMath
-{
-    public static double FloorDivide(double a, double b)
-    {
-        if (b == 0) return a / b;
-        double mod = a % b;
-        double div = (a - mod) / b;
-        if (mod != 0 && (b < 0) != (mod < 0)) div -= 1.0;
-        if (div == 0) return Math.CopySign(0.0, a / b);
-        double floor = Math.Floor(div);
-        return div - floor > 0.5 ? floor + 1.0 : floor;
-    }
-
-    public static double Remainder(double a, double b)
-    {
-        if (b == 0) return a % b;
-        double mod = a % b;
-        if (mod != 0) return (b < 0) != (mod < 0) ? mod + b : mod;
-        return Math.CopySign(0.0, b);
-    }
 }

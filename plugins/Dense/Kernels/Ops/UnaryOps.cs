@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Dense.Kernels.Ops;
 
@@ -19,8 +20,7 @@ public readonly struct PositiveOp : INumericUnaryOp
 
 public readonly struct AbsOp : INumericUnaryOp
 {
-    // Integer abs wraps at the minimum value as NumPy's does (INumber.Abs would throw).
-    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => x < T.Zero ? -x : T.IsNegative(x) ? -x : x;
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => ElementwiseRules.Absolute(x);
 }
 
 public readonly struct SquareOp : INumericUnaryOp
@@ -29,14 +29,10 @@ public readonly struct SquareOp : INumericUnaryOp
     public static bool TryApply<T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, INumber<T> { TensorPrimitives.Multiply(x, x, d); return true; }
 }
 
-/// <summary>
-/// NumPy's integer <c>reciprocal</c>: truncating 1 / x in the input's dtype, and for 0 what NumPy returns on x86-64
-/// Linux, the dtype's minimum (the result of its unchecked integer division), so every backend agrees with NumPy.
-/// </summary>
+/// <summary>NumPy's integer <c>reciprocal</c>, truncating; 0 gives the dtype's minimum (<see cref="IntegerArithmetic.Reciprocal{T}"/>).</summary>
 public readonly struct IntegerReciprocalOp : INumericUnaryOp
 {
-    public static T Apply<T>(T x) where T : unmanaged, INumber<T> =>
-        x == T.Zero ? T.CreateTruncating(typeof(T) == typeof(int) ? int.MinValue : long.MinValue) : T.One / x;
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => ElementwiseRules.Reciprocal(x);
 }
 
 public readonly struct SignOp : INumericUnaryOp
@@ -52,7 +48,7 @@ public readonly struct SqrtOp : IFloatUnaryOp
 
 public readonly struct ReciprocalOp : IFloatUnaryOp
 {
-    public static T Apply<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.One / x;
+    public static T Apply<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => FloatArithmetic.Reciprocal(x);
 }
 
 public readonly struct ExpOp : IFloatUnaryOp

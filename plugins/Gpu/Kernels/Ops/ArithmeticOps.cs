@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Gpu;
 
@@ -24,69 +25,41 @@ internal struct DivideOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloatingP
     public readonly T Apply(T x, T y) => x / y;
 }
 
-/// <summary>Python's floor division on integers; division by zero gives 0, as NumPy does (with a warning there).</summary>
+// The scalar rules are the protocol's (ArrayDispatch.Scalars): these structs only bind them to the kernels' operator shape.
+// ILGPU compiles those generic static methods like the structs' own bodies (they use operators and static interface
+// members only), and none of them throws, so no input can end a kernel thread.
+
+/// <summary>NumPy's <c>floor_divide</c> of integers: // 0 gives 0, MinValue // -1 wraps to MinValue.</summary>
 internal struct FloorDivideIntOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public readonly T Apply(T x, T y)
-    {
-        if (y == T.Zero) return T.Zero;
-        T q = x / y;
-        return (x % y != T.Zero && (x < T.Zero) != (y < T.Zero)) ? q - T.One : q;
-    }
+    public readonly T Apply(T x, T y) => IntegerArithmetic.FloorDivide(x, y);
 }
 
+/// <summary>NumPy's <c>floor_divide</c> of floats, from <c>fmod</c> as <c>npy_divmod</c> computes it.</summary>
 internal struct FloorDivideFloatOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public readonly T Apply(T x, T y)
-    {
-        if (y == T.Zero) return x / y;
-        T r = x % y;
-        T q = (x - r) / y;
-        if (r != T.Zero && (r < T.Zero) != (y < T.Zero)) q -= T.One;
-        if (q == T.Zero) return q;
-        T f = T.Floor(q);
-        return q - f > T.One / (T.One + T.One) ? f + T.One : f;
-    }
+    public readonly T Apply(T x, T y) => FloatArithmetic.FloorDivide(x, y);
 }
 
-/// <summary>Python's modulo on integers (the sign of the divisor); modulo zero gives 0 as in NumPy.</summary>
+/// <summary>NumPy's <c>remainder</c> of integers (the sign of the divisor): % 0 and % -1 give 0.</summary>
 internal struct RemainderIntOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public readonly T Apply(T x, T y)
-    {
-        if (y == T.Zero) return T.Zero;
-        T r = x % y;
-        return r != T.Zero && (r < T.Zero) != (y < T.Zero) ? r + y : r;
-    }
+    public readonly T Apply(T x, T y) => IntegerArithmetic.Remainder(x, y);
 }
 
+/// <summary>NumPy's <c>remainder</c> of floats (the sign of the divisor, a zero remainder signed like it).</summary>
 internal struct RemainderFloatOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public readonly T Apply(T x, T y)
-    {
-        T r = x % y;
-        if (r != T.Zero && (r < T.Zero) != (y < T.Zero)) r += y;
-        return r;
-    }
+    public readonly T Apply(T x, T y) => FloatArithmetic.Remainder(x, y);
 }
 
-/// <summary>Integer power by squaring; a negative exponent gives 0 (NumPy raises on the host; a kernel cannot).</summary>
+/// <summary>
+/// NumPy's integer <c>power</c>, wrapping. The handler refuses a negative exponent before launching, as NumPy does; the
+/// kernel itself cannot raise and would give the truncated real power.
+/// </summary>
 internal struct PowerIntOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public readonly T Apply(T x, T y)
-    {
-        if (y < T.Zero) return x == T.One ? T.One : T.Zero;
-        T result = T.One;
-        T b = x;
-        T e = y;
-        while (e > T.Zero)
-        {
-            if ((e & T.One) != T.Zero) result *= b;
-            b *= b;
-            e >>= 1;
-        }
-        return result;
-    }
+    public readonly T Apply(T x, T y) => IntegerArithmetic.Power(x, y);
 }
 
 internal struct PowerFloatOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -97,15 +70,15 @@ internal struct PowerFloatOp<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloat
 /// <summary>NumPy's <c>maximum</c>: NaN if either is NaN.</summary>
 internal struct MaximumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unmanaged, INumber<T>
 {
-    public readonly T Apply(T x, T y) => T.IsNaN(x) ? x : T.IsNaN(y) ? y : x > y ? x : y;
-    public readonly T Combine(T a, T b) => Apply(a, b);
+    public readonly T Apply(T x, T y) => Extrema.Maximum(x, y);
+    public readonly T Combine(T a, T b) => Extrema.Maximum(a, b);
 }
 
 /// <summary>NumPy's <c>minimum</c>: NaN if either is NaN.</summary>
 internal struct MinimumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unmanaged, INumber<T>
 {
-    public readonly T Apply(T x, T y) => T.IsNaN(x) ? x : T.IsNaN(y) ? y : x < y ? x : y;
-    public readonly T Combine(T a, T b) => Apply(a, b);
+    public readonly T Apply(T x, T y) => Extrema.Minimum(x, y);
+    public readonly T Combine(T a, T b) => Extrema.Minimum(a, b);
 }
 
 internal struct Arctan2Op<T> : IGpuBinaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T>

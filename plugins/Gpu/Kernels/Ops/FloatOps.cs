@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Gpu;
 
@@ -6,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 
 internal struct SqrtOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T> { public readonly T Apply(T x) => T.Sqrt(x); }
 
-internal struct ReciprocalOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T> { public readonly T Apply(T x) => T.One / x; }
+internal struct ReciprocalOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T> { public readonly T Apply(T x) => FloatArithmetic.Reciprocal(x); }
 
 internal struct ExpOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IFloatingPointIeee754<T> { public readonly T Apply(T x) => T.Exp(x); }
 

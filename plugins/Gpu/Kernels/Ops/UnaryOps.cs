@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Gpu;
 
@@ -16,7 +17,7 @@ internal struct NegativeOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, INumber<T
 
 internal struct AbsOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, INumber<T>
 {
-    public readonly T Apply(T x) => x < T.Zero ? -x : x == T.Zero ? T.Zero : x;
+    public readonly T Apply(T x) => ElementwiseRules.Absolute(x);
 }
 
 /// <summary>NumPy's <c>sign</c>: -1, 0 or 1, NaN for NaN (<c>T.Sign</c> throws on NaN, which ILGPU cannot compile).</summary>
@@ -30,10 +31,10 @@ internal struct SquareOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, INumber<T>
     public readonly T Apply(T x) => x * x;
 }
 
-/// <summary>Integer reciprocal, truncating as NumPy does; 1/0 gives the dtype's minimum, NumPy's answer on x86-64 (as Dense).</summary>
+/// <summary>Integer reciprocal, truncating as NumPy does; 1/0 gives the dtype's minimum, NumPy's answer on x86-64.</summary>
 internal struct ReciprocalIntOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IBinaryInteger<T>
 {
-    public readonly T Apply(T x) => x == T.Zero ? ~(T.AllBitsSet >>> 1) : T.One / x;
+    public readonly T Apply(T x) => IntegerArithmetic.Reciprocal(x);
 }
 
 internal struct InvertOp<T> : IGpuUnaryOp<T, T> where T : unmanaged, IBinaryInteger<T>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Sparse.Kernels.Ops;
 
@@ -21,7 +22,7 @@ internal readonly struct AbsOp : IUnaryOp
 {
     public static string Name => "abs";
     public static bool FloatResult => false;
-    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => T.Abs(x);
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => ElementwiseRules.Absolute(x);  // wraps at MinValue, as NumPy
 }
 
 internal readonly struct SignOp : IUnaryOp
@@ -43,8 +44,7 @@ internal readonly struct ReciprocalOp : IUnaryOp
     public static string Name => "reciprocal";
     public static bool FloatResult => false;
     // NumPy's integer reciprocal of 0 is the dtype's minimum (iinfo.min), so f(0) != 0 and the rule refuses it.
-    public static T Apply<T>(T x) where T : unmanaged, INumber<T> =>
-        OpMath.IsFloat<T>() ? T.One / x : x == T.Zero ? T.CreateTruncating(typeof(T) == typeof(int) ? int.MinValue : long.MinValue) : T.One / x;
+    public static T Apply<T>(T x) where T : unmanaged, INumber<T> => ElementwiseRules.Reciprocal(x);
 }
 
 /// <summary>A float function of one argument, computed in double: <typeparamref name="TF"/> names it.</summary>
