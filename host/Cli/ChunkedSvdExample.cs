@@ -24,8 +24,12 @@ internal static class ChunkedSvdExample
         output.Create();
         string written = v!.Visualize(Path.Combine(output.FullName, "svd.svg"));
         string dot = Path.ChangeExtension(written, ".dot");
-        int nodes = File.Exists(dot) ? File.ReadLines(dot).Count(l => l.Contains("[label=", StringComparison.Ordinal) && !l.TrimStart().StartsWith("subgraph", StringComparison.Ordinal)) : 0;
-        AnsiConsole.MarkupLine($"  task graph of v: {nodes} tasks, written to {Markup.Escape(written)}" +
+        // The picture is the graph computing v runs; its title says how many tasks the layers built, culled and fused.
+        string[] lines = File.Exists(dot) ? File.ReadAllLines(dot) : [];
+        int nodes = lines.Count(l => l.TrimStart().StartsWith('n') && l.Contains(" [label=", StringComparison.Ordinal));
+        string? title = lines.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("label=\"", StringComparison.Ordinal) && l.Contains("labelloc=t", StringComparison.Ordinal));
+        string counts = title is null ? $"{nodes} tasks" : title[7..title.IndexOf('"', 7)];
+        AnsiConsole.MarkupLine($"  task graph of v: {Markup.Escape(counts)}, written to {Markup.Escape(written)}" +
             (written.EndsWith(".svg", StringComparison.Ordinal) ? "" : " (install Graphviz, apt-get install -y graphviz, for the SVG)"));
 
         NDArray[] computed = [];

@@ -20,22 +20,13 @@ public static class ChunkedCompute
         ArgumentNullException.ThrowIfNull(arrays);
         if (arrays.Count == 0) return new ChunkedComputeResult([], new ComputeStatistics(0, 0, 0, TimeSpan.Zero));
         ChunkedContext context = arrays[0].Context;
-        TaskGraph graph = TaskGraph.FromLayers(arrays.Select(a => a.Layer));
-        var outputs = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (ChunkedArray a in arrays)
-        {
-            foreach (string key in a.Keys())
-            {
-                if (seen.Add(key)) outputs.Add(key);
-            }
-        }
-        TaskGraph optimized = context.Options.Optimize ? GraphOptimizer.Optimize(graph, outputs) : GraphOptimizer.Cull(graph, outputs);
+        ComputePlan plan = Plan(arrays);
+        IReadOnlyList<string> outputs = plan.Outputs;
         var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks) { CarryOver = context.CarryOver };
         ComputeResult result;
         using (Np.UseDispatcher(context.Dispatcher))
         {
-            result = context.Scheduler.Execute(optimized, outputs, options, cancellationToken);
+            result = context.Scheduler.Execute(plan.Graph, outputs, options, cancellationToken);
         }
         var byKey = new Dictionary<string, NDArray>(outputs.Count, StringComparer.Ordinal);
         for (int i = 0; i < outputs.Count; i++) byKey[outputs[i]] = (NDArray)result.Values[i];
@@ -46,9 +37,20 @@ public static class ChunkedCompute
             NDArray[] blocks = [.. a.Keys().Select(k => byKey[k])];
             arraysOut[i] = blocks.Length == 1 ? blocks[0] : LayerBuilder.Assemble(context, blocks, a.Chunks.BlockCounts);
         }
-        context.Logger.LogDebug("Computed {Arrays} chunked arrays: {Tasks} tasks ({Graph} before optimisation), peak {PeakBytes} bytes held, {Elapsed}",
-            arrays.Count, result.Statistics.Tasks, graph.Count, result.Statistics.PeakBytes, result.Statistics.Elapsed);
+        context.Logger.LogDebug("Computed {Arrays} chunked arrays: {Tasks} tasks ({Graph} built, {Culled} culled, {Fused} fused), peak {PeakBytes} bytes held, {Elapsed}",
+            arrays.Count, result.Statistics.Tasks, plan.Built.Count, plan.Culled, plan.Fused, result.Statistics.PeakBytes, result.Statistics.Elapsed);
         ChunkedProgress.OnCompleted(result.Statistics);
         return new ChunkedComputeResult(arraysOut, result.Statistics);
+    }
+
+    /// <summary>
+    /// The graph a compute of <paramref name="arrays"/> runs (culled from their chunk keys, fused when the options say so);
+    /// <c>Visualize</c> draws the same one.
+    /// </summary>
+    public static ComputePlan Plan(IReadOnlyList<ChunkedArray> arrays)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        if (arrays.Count == 0) return ComputePlan.Create([], [], false);
+        return ComputePlan.Create(arrays.Select(a => a.Layer), arrays.SelectMany(a => a.Keys()), arrays[0].Context.Options.Optimize);
     }
 }

@@ -36,8 +36,12 @@ public sealed class ChunkedArray : NDArray
     /// <summary>The layer that produces the chunks (and, through its dependencies, the whole graph).</summary>
     public GraphLayer Layer { get; }
 
-    /// <summary>The task graph behind this array.</summary>
-    public TaskGraph Graph => TaskGraph.FromLayers(Layer);
+    /// <summary>
+    /// The tasks this array's chunks need: its layers' tasks culled from its chunk keys (layers are shared, so one may hold
+    /// tasks only another array reads, e.g. TSQR's full QR of the stack, which U reads and V does not). Not fused; the graph a
+    /// compute runs is <see cref="ChunkedCompute.Plan"/>'s.
+    /// </summary>
+    public TaskGraph Graph => GraphOptimizer.Cull(TaskGraph.FromLayers(Layer), [.. Keys()]);
 
     /// <summary>The number of chunks.</summary>
     public int BlockCount => Chunks.BlockCount;

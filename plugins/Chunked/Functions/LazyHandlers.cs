@@ -22,10 +22,12 @@ internal sealed class LazyHandlers(ILogger logger)
         return result;
     }
 
+    /// <summary>Draws the graph that computing the chunked arrays would run, titled with how many tasks were culled and fused.</summary>
     public DispatchResult<string> Visualize(in VisualizeArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        TaskGraph graph = TaskGraph.FromLayers(args.Arrays.OfType<ChunkedArray>().Select(a => a.Layer));
-        return GraphRenderer.Render(graph, args.Path, logger);
+        // The graph a compute of the same arrays runs: culled from their chunks (and fused when the optimiser is on).
+        ComputePlan plan = ChunkedCompute.Plan([.. args.Arrays.OfType<ChunkedArray>()]);
+        return GraphRenderer.Render(plan, args.Path, logger);
     }
 }

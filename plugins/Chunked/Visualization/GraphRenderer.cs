@@ -10,12 +10,13 @@ namespace ArrayDispatch.Chunked.Visualization;
 /// </summary>
 internal static class GraphRenderer
 {
-    public static string Render(TaskGraph graph, string path, ILogger logger)
+    public static string Render(ComputePlan plan, string path, ILogger logger) => Render(DotWriter.Write(plan), path, logger);
+
+    public static string Render(string dot, string path, ILogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string dot = DotWriter.Write(graph);
         string ext = Path.GetExtension(full).TrimStart('.').ToLowerInvariant();
         if (ext is "dot" or "gv" or "")
         {

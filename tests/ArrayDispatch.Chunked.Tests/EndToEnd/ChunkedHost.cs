@@ -8,13 +8,17 @@ namespace ArrayDispatch.Chunked.Tests.EndToEnd;
 /// <summary>A test host with Dense (the chunk backend, and the default) and Chunked in-process.</summary>
 internal static class ChunkedHost
 {
-    public static TestHost Create(int degree = 2, int splitEvery = 16) => TestHost.Create(
+    public static TestHost Create(int degree = 2, int splitEvery = 16) => Create(degree, splitEvery, optimize: true, scheduler: null);
+
+    /// <summary>A test host whose Chunked plugin runs graphs on <paramref name="scheduler"/> (the local one when null).</summary>
+    public static TestHost Create(int degree, int splitEvery, bool optimize, ArrayDispatch.Chunked.Scheduling.IChunkScheduler? scheduler) => TestHost.Create(
         new Dictionary<string, string?>
         {
             ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = degree.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ArrayDispatch:Backends:Chunked:SplitEvery"] = splitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ArrayDispatch:Backends:Chunked:Optimize"] = optimize ? "true" : "false",
         },
-        new DensePlugin(), new ChunkedPlugin());
+        new DensePlugin(), new ChunkedPlugin(scheduler));
 
     /// <summary>A deterministic float64 Dense array of <paramref name="shape"/>.</summary>
     public static NDArray DenseData(Shape shape, int seed = 1)

@@ -119,7 +119,8 @@ public sealed class ComputeTests
         string dot = File.ReadAllText(path);
         dot.ShouldStartWith("digraph G {");
         dot.ShouldContain("subgraph cluster_");
-        dot.ShouldContain("label=\"multiply (1, 0)\"");
+        dot.ShouldContain("label=\"full-multiply-sum (1, 0)\"");                  // the graph compute runs: fused chains drawn as one task
+        dot.ShouldContain("label=\"6 tasks (16 built: 0 culled, 10 fused)\"");
         File.Delete(path);
     }
 
@@ -133,7 +134,7 @@ public sealed class ComputeTests
         string written = x.Visualize(path);
         File.Exists(dot).ShouldBeTrue();
         File.ReadAllText(dot).ShouldStartWith("digraph G {");
-        if (Visualization.GraphRenderer.FindOnPath("dot") is null)
+        if (ArrayDispatch.Chunked.Visualization.GraphRenderer.FindOnPath("dot") is null)
         {
             written.ShouldBe(dot);
         }
