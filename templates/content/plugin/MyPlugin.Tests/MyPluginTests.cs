@@ -1,0 +1,25 @@
+using ArrayDispatch;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace MyPlugin.Tests;
+
+/// <summary>The backend compiled into a test host (AddBackend), dispatched to through the real dispatcher.</summary>
+public sealed class MyPluginTests
+{
+    [Fact]
+    public void Sum_of_a_MyPluginArray_is_answered_by_MyPlugin_and_stays_its_type()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddArrayDispatch(new ConfigurationBuilder().Build()).AddBackend(new MyPluginBackend());
+        using ServiceProvider provider = services.BuildServiceProvider();
+        IArrayApi api = provider.GetRequiredService<IArrayApi>();
+
+        NDArray sum = api.Run(() => Np.Sum(Np.AsArray(new[] { 1.0, 2.0, 3.5 }, backend: "MyPlugin")));
+
+        MyPluginArray mine = Assert.IsType<MyPluginArray>(sum);
+        Assert.Equal([6.5], mine.Values);
+    }
+}
