@@ -25,7 +25,17 @@ internal static class AppHost
     /// <summary>Builds and starts the host; a configuration that fails validation is reported with its keys and exit code 2.</summary>
     public static IHost? Start(IReadOnlyList<string> configOverrides, out int exitCode)
     {
-        IHost host = Build(configOverrides);
+        IHost host;
+        try
+        {
+            host = Build(configOverrides);
+        }
+        catch (InvalidDataException ex) when (ConfigurationFileError.Describe(ex) is { } line)
+        {
+            Console.Error.WriteLine($"error: {line}");
+            exitCode = 2;
+            return null;
+        }
         try
         {
             host.Start();

@@ -49,13 +49,14 @@ public sealed class ExampleProjects : IDisposable
         return Run("dotnet", [dll], dir, TimeSpan.FromMinutes(2));
     }
 
-    public static (int Exit, string Output) Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public static (int Exit, string Output) Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in args) info.ArgumentList.Add(a);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ARRAYDISPATCH_FIXTURES");
+        foreach ((string key, string value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var p = Process.Start(info)!;
         var output = new StringBuilder();
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

@@ -1,0 +1,49 @@
+using ArrayDispatch.Host.Tests.Readme;
+using Shouldly;
+
+namespace ArrayDispatch.Host.Tests.Cli;
+
+/// <summary>The app as a command-line tool: bad configuration files are one line, redirected tables are not wrapped.</summary>
+public sealed class HostCliTests
+{
+    private static readonly string s_app = Path.Combine(ReadmeBlocks.RepositoryRoot, "host", "bin", ExampleProjects.Configuration, "net10.0");
+
+    private static (int Exit, string Output) RunHost(string environment, params string[] args) =>
+        ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), .. args], s_app, TimeSpan.FromMinutes(2),
+            new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = environment });
+
+    [Theory]
+    [InlineData("{\n  \"ArrayDispatch\": { \"DefaultBackend\": \"Dense\" x }\n}", "line 2, column 48")]
+    [InlineData("{\n  \"ArrayDispatch\": {\n", "line 3, column 1")]
+    public void A_malformed_settings_file_is_one_line_naming_the_file_line_and_column(string content, string position)
+    {
+        // The generic host also reads appsettings.<Environment>.json next to the app: a file of this test's own.
+        string environment = $"MalformedTest{Guid.NewGuid():N}";
+        string file = Path.Combine(s_app, $"appsettings.{environment}.json");
+        File.WriteAllText(file, content);
+        try
+        {
+            (int exit, string output) = RunHost(environment, "backends");
+
+            exit.ShouldBe(2, output);
+            string line = output.Trim().ShouldNotBeNull();
+            line.Split('\n').Length.ShouldBe(1, output);
+            line.ShouldStartWith($"error: {file}: {position}: ");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Tables_written_to_a_pipe_keep_each_row_on_one_line()
+    {
+        (int exit, string output) = RunHost("Production", "backends");
+
+        exit.ShouldBe(0, output);
+        string[] rows = output.Split('\n').Where(l => l.StartsWith("│ ", StringComparison.Ordinal)).ToArray();
+        rows.ShouldContain(r => r.StartsWith("│ Dense ", StringComparison.Ordinal) && r.Contains("plugins/Dense"));
+        rows.ShouldAllBe(r => !r.StartsWith("│            │"), "no row continues on a second line");
+    }
+}
