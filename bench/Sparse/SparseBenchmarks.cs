@@ -20,7 +20,7 @@ public class SparseBenchmarks
 {
     private SparseReductions _reductions = null!;
     private SparseProducts _products = null!;
-    private SparseLinalg _linalg = null!;
+    private SparseLinalgHandlers _linalg = null!;
     private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!, _e = null!;
     private CooArray _coo = null!;
     private NDArray _x = null!, _d16 = null!, _d1000 = null!, _ones = null!;
@@ -63,7 +63,7 @@ public class SparseBenchmarks
         for (int i = 0; i < d1000.Length; i++) d1000[i] = rng.NextDouble() - 0.5;
         _d1000 = new BufferArray(HostBuffer.FromContiguous(d1000, new Shape(m, 1000)));
         _e = (CsrArray)SparseArrays.Random(5000, 5000, 0.01, seed: 7);
-        _linalg = new SparseLinalg(ctx);
+        _linalg = new SparseLinalgHandlers(ctx);
         _laplacian = Laplacian2D(500);
         _ones = new BufferArray(HostBuffer.FromContiguous(Enumerable.Repeat(1.0, 500 * 500).ToArray(), new Shape(500 * 500)));
     }

@@ -29,7 +29,7 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         HandlerRegistration.Register(backend, new SparseReductions(ctx));
         HandlerRegistration.Register(backend, new SparseProducts(ctx));
         HandlerRegistration.Register(backend, new SparseManipulation(ctx));
-        HandlerRegistration.Register(backend, new SparseLinalg(ctx));
+        HandlerRegistration.Register(backend, new SparseLinalgHandlers(ctx));
         HandlerRegistration.Register(backend, new SparseConstruction());
         HandlerRegistration.Register(backend, new SparseAssembly());
     }

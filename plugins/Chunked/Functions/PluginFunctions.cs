@@ -9,14 +9,16 @@ namespace ArrayDispatch.Chunked.Functions;
 /// <summary>Functions of the <c>chunked.</c> namespace, called with <c>Np.Call</c>.</summary>
 internal sealed class PluginFunctions(ChunkedContext context)
 {
-    /// <summary><c>chunked.rechunk</c>: <c>Np.Call("chunked.rechunk", [x], { ["chunks"] = new[] { 1000, -1 } })</c>; chunks may also be explicit sizes per axis (<c>int[][]</c>).</summary>
-    public static readonly ArrayFunction<CallArgs, NDArray[]> RechunkFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("chunked.rechunk");
+    // The identities live in the ArrayDispatch.Chunked.Api assembly (ChunkedArrays), which apps reference for typed calls.
+
+    /// <summary><c>chunked.rechunk</c>: <c>ChunkedArrays.Rechunk(x, 1000, -1)</c>, or <c>Np.Call("chunked.rechunk", [x], { ["chunks"] = new[] { 1000, -1 } })</c>; chunks may also be explicit sizes per axis (<c>int[][]</c>).</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> RechunkFunction = ChunkedArrays.RechunkFunction;
 
     /// <summary><c>chunked.linalg.svd_compressed</c>: options <c>k</c> (required), <c>n_power_iter</c> (0), <c>n_oversamples</c> (10), <c>seed</c>; returns [u, s, v].</summary>
-    public static readonly ArrayFunction<CallArgs, NDArray[]> SvdCompressedFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("chunked.linalg.svd_compressed");
+    public static readonly ArrayFunction<CallArgs, NDArray[]> SvdCompressedFunction = ChunkedArrays.SvdCompressedFunction;
 
     /// <summary><c>chunked.from_npy</c>: options <c>path</c> (required) and <c>chunks</c>; no array arguments.</summary>
-    public static readonly ArrayFunction<CallArgs, NDArray[]> FromNpyFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("chunked.from_npy");
+    public static readonly ArrayFunction<CallArgs, NDArray[]> FromNpyFunction = ChunkedArrays.FromNpyFunction;
 
     public DispatchResult<NDArray[]> Rechunk(in CallArgs args, ReadOnlySpan<Type> types)
     {

@@ -11,7 +11,7 @@ namespace ArrayDispatch.Sparse.Functions;
 /// Linear algebra: <c>linalg.svd</c> of a sparse array is refused (use <c>sparse.linalg.svds</c> or densify), and the
 /// plugin's own functions under <c>sparse.*</c>, called with <c>Np.Call</c>.
 /// </summary>
-internal sealed class SparseLinalg(SparseContext ctx)
+internal sealed class SparseLinalgHandlers(SparseContext ctx)
 {
     /// <summary>
     /// Refuses rather than declines: a full SVD of a sparse matrix makes dense factors, which is rarely what the caller

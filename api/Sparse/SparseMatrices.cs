@@ -1,0 +1,65 @@
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Sparse;
+
+/// <summary>
+/// SciPy's <c>scipy.sparse</c> construction functions, typed. The ones that take no array are made by the Sparse
+/// backend (or the scoped one, <c>Np.UseBackend</c>, when it implements them).
+/// </summary>
+public static class SparseMatrices
+{
+    /// <summary><c>sparse.random</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> RandomFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.random", FunctionKind.Creation);
+
+    /// <summary><c>sparse.eye</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> EyeFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.eye", FunctionKind.Creation);
+
+    /// <summary><c>sparse.diags</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> DiagsFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.diags", FunctionKind.Creation);
+
+    /// <summary><c>sparse.kron</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> KronFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.kron");
+
+    /// <summary><c>sparse.block</c> (SciPy's <c>bmat</c>).</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> BlockFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.block");
+
+    private const string Backend = "Sparse";
+
+    /// <summary>A random sparse array, as <c>scipy.sparse.random(m, n, density, format, dtype, random_state)</c>.</summary>
+    /// <param name="shape">The shape (2-d for csr/csc; any rank for coo).</param>
+    /// <param name="density">The fraction of stored entries, in [0, 1].</param>
+    /// <param name="seed">The seed; null draws a fresh one.</param>
+    /// <param name="format"><c>"coo"</c> (default), <c>"csr"</c> or <c>"csc"</c>.</param>
+    /// <param name="dtype">float64 (default) or float32.</param>
+    public static NDArray Random(int[] shape, double density = 0.01, int? seed = null, string? format = null, DType? dtype = null) =>
+        SparseCall.Create(RandomFunction, Backend, ("shape", shape), ("density", density), ("seed", seed), ("format", format), ("dtype", dtype))[0];
+
+    /// <summary>An identity-like matrix with ones on diagonal <paramref name="k"/>, as <c>scipy.sparse.eye</c>.</summary>
+    public static NDArray Eye(int m, int? n = null, int k = 0, DType? dtype = null, string? format = null) =>
+        SparseCall.Create(EyeFunction, Backend, ("m", m), ("n", n), ("k", k), ("dtype", dtype), ("format", format))[0];
+
+    /// <summary>A matrix from diagonals (1-d arrays of any host-resident backend) at <paramref name="offsets"/>, as <c>scipy.sparse.diags</c>.</summary>
+    public static NDArray Diags(NDArray[] diagonals, int[] offsets, int[]? shape = null, DType? dtype = null, string? format = null)
+    {
+        using (Np.UseBackend(Backend))
+        {
+            return SparseCall.Invoke(DiagsFunction, diagonals, ("offsets", offsets), ("shape", shape), ("dtype", dtype), ("format", format))[0];
+        }
+    }
+
+    /// <summary>The Kronecker product of two 2-d arrays, as <c>scipy.sparse.kron</c>.</summary>
+    public static NDArray Kron(NDArray a, NDArray b, string? format = null) => SparseCall.Invoke(KronFunction, [a, b], ("format", format))[0];
+
+    /// <summary>
+    /// A matrix assembled from blocks, as <c>scipy.sparse.bmat</c>: <paramref name="blocks"/>[i][j] is block row i,
+    /// column j; null is an all-zero block.
+    /// </summary>
+    public static NDArray Block(NDArray?[][] blocks, string? format = null, DType? dtype = null)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        int columns = blocks.Length == 0 ? 0 : blocks[0].Length;
+        if (blocks.Any(row => row.Length != columns)) throw new ArgumentException("every block row must have the same number of blocks", nameof(blocks));
+        NDArray[] flat = blocks.SelectMany(row => row).ToArray()!;
+        return SparseCall.Invoke(BlockFunction, flat, ("rows", blocks.Length), ("format", format), ("dtype", dtype))[0];
+    }
+}
