@@ -22,15 +22,17 @@ internal static class ConformanceCommand
         };
         var backend = new Option<string>("--backend") { Description = "The backend to check", DefaultValueFactory = _ => "Dense" };
         var verbose = new Option<bool>("--list") { Description = "Also list the skipped cases with their reasons" };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object (counts and every case with its outcome and reason) instead of text" };
         var command = new Command("conformance", "Check a backend against NumPy's answers");
         command.Options.Add(fixtures);
         command.Options.Add(backend);
         command.Options.Add(verbose);
-        command.SetAction(p => Run(p.GetValue(config) ?? [], p.GetValue(fixtures), p.GetValue(backend)!, p.GetValue(verbose)));
+        command.Options.Add(json);
+        command.SetAction(p => Run(p.GetValue(config) ?? [], p.GetValue(fixtures), p.GetValue(backend)!, p.GetValue(verbose), p.GetValue(json)));
         root.Subcommands.Add(command);
     }
 
-    private static int Run(string[] overrides, DirectoryInfo? fixtures, string backend, bool list)
+    private static int Run(string[] overrides, DirectoryInfo? fixtures, string backend, bool list, bool json)
     {
         string? folder = fixtures?.FullName ?? FixtureManifest.Locate();
         if (folder is null)
@@ -54,7 +56,7 @@ internal static class ConformanceCommand
         IReadOnlyList<FixtureResult> results;
         if (!File.Exists(Path.Combine(folder, "manifest.json")))
         {
-            Console.WriteLine($"no manifest.json in {folder}: checking that each .npy/.npz file loads on {backend}");
+            if (!json) Console.WriteLine($"no manifest.json in {folder}: checking that each .npy/.npz file loads on {backend}");
             results = new FixtureRunner(dispatcher, backend).RunAll(FixtureManifest.FromFolder(folder));
         }
         else
@@ -68,14 +70,28 @@ internal static class ConformanceCommand
                 results = [new FixtureResult("manifest.json", "?", FixtureOutcome.Failed, ex.Message)];
             }
         }
+        int passed = results.Count(r => r.Outcome == FixtureOutcome.Passed);
+        int failed = results.Count(r => r.Outcome == FixtureOutcome.Failed);
+        int skipped = results.Count(r => r.Outcome == FixtureOutcome.Skipped);
+        if (json)
+        {
+            var report = new
+            {
+                backend,
+                fixtures = folder,
+                passed,
+                failed,
+                skipped,
+                cases = results.Select(r => new { id = r.Id, function = r.Function, outcome = r.Outcome.ToString().ToLowerInvariant(), reason = r.Reason }),
+            };
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            return failed > 0 ? 1 : 0;
+        }
         foreach (FixtureResult r in results.Where(r => r.Outcome == FixtureOutcome.Failed || (list && r.Outcome == FixtureOutcome.Skipped)))
         {
             string tag = r.Outcome == FixtureOutcome.Failed ? "[red]FAIL[/]" : "[yellow]SKIP[/]";
             AnsiConsole.MarkupLine($"{tag} {Markup.Escape(r.Id)} ({Markup.Escape(r.Function)}): {Markup.Escape(r.Reason ?? "")}");
         }
-        int passed = results.Count(r => r.Outcome == FixtureOutcome.Passed);
-        int failed = results.Count(r => r.Outcome == FixtureOutcome.Failed);
-        int skipped = results.Count(r => r.Outcome == FixtureOutcome.Skipped);
         Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
         return failed > 0 ? 1 : 0;
     }

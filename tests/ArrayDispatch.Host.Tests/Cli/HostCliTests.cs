@@ -46,4 +46,19 @@ public sealed class HostCliTests
         rows.ShouldContain(r => r.StartsWith("│ Dense ", StringComparison.Ordinal) && r.Contains("plugins/Dense"));
         rows.ShouldAllBe(r => !r.StartsWith("│            │"), "no row continues on a second line");
     }
+
+    [Fact]
+    public void Conformance_json_is_one_object_with_the_counts_and_every_case()
+    {
+        (int exit, string output) = RunHost("Production", "conformance", "--backend", "Dense", "--json");
+
+        exit.ShouldBe(0, output);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("backend").GetString().ShouldBe("Dense");
+        root.GetProperty("failed").GetInt32().ShouldBe(0);
+        int cases = root.GetProperty("cases").GetArrayLength();
+        (root.GetProperty("passed").GetInt32() + root.GetProperty("skipped").GetInt32()).ShouldBe(cases);
+        root.GetProperty("cases")[0].GetProperty("outcome").GetString().ShouldBeOneOf("passed", "skipped");
+    }
 }
