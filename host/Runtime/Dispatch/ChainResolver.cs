@@ -13,8 +13,9 @@ internal sealed record Resolution(IReadOnlyList<ResolvedCandidate> Candidates, I
 
 /// <summary>
 /// Applies ARCHITECTURE §3 once per (function, types, scope): scope first; then the owners of the types and the
-/// configured coercers, ordered by the function's <c>Prefer</c>, the global <c>Priority</c>, then NEP 18's argument
-/// order; with subclasses always before superclasses; minus <c>Disable</c>d backends and those without a handler.
+/// configured coercers: the function's <c>Prefer</c> list first, then NEP 18's argument order with the backends named
+/// in <c>Priority</c> reordered by it among their places (see <see cref="Order"/>); with subclasses always before
+/// superclasses; minus <c>Disable</c>d backends and those without a handler.
 /// Runs off the hot path; its result is cached as a frozen chain.
 /// </summary>
 internal static class ChainResolver
@@ -42,7 +43,7 @@ internal static class ChainResolver
             pool.Add((coercer, pool.Count, true, null));
         }
 
-        pool.Sort((a, b) => Compare(a.Backend.Name, a.NepIndex, b.Backend.Name, b.NepIndex, rule, rules));
+        pool = Order(pool, rule, rules);
         EnforceSubclassOrder(pool);
 
         foreach ((BackendRegistration backend, _, bool coerces, Type? ownedType) in pool)
@@ -144,15 +145,26 @@ internal static class ChainResolver
         return true;
     }
 
-    private static int Compare(string a, int nepA, string b, int nepB, FunctionRule rule, DispatchRules rules)
+    /// <summary>
+    /// README "Dispatch rules": the function's <c>Prefer</c> list first, in its order; then every other candidate in NEP 18
+    /// order (<paramref name="pool"/> arrives so: owners by argument position, subclasses first, then coercers), where the
+    /// backends named in <c>Priority</c> are reordered by it among the places they hold and an unlisted backend keeps the
+    /// place argument order gives it. So a backend nobody listed is tried first for a call whose first argument it owns,
+    /// and anything listed keeps its configured order relative to everything else listed.
+    /// </summary>
+    private static List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)> Order(
+        List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)> pool, FunctionRule rule, DispatchRules rules)
     {
-        int pa = IndexOr(rule.Prefer.IndexOf(a)), pb = IndexOr(rule.Prefer.IndexOf(b));
-        if (pa != pb) return pa.CompareTo(pb);
-        int qa = IndexOr(rules.PriorityIndex.GetValueOrDefault(a, -1)), qb = IndexOr(rules.PriorityIndex.GetValueOrDefault(b, -1));
-        if (qa != qb) return qa.CompareTo(qb);
-        return nepA.CompareTo(nepB);
-
-        static int IndexOr(int index) => index < 0 ? int.MaxValue : index;
+        var preferred = pool.Where(p => rule.Prefer.Contains(p.Backend.Name)).OrderBy(p => rule.Prefer.IndexOf(p.Backend.Name)).ToList();
+        var rest = pool.Where(p => !rule.Prefer.Contains(p.Backend.Name)).ToList();
+        var slots = new List<int>();
+        for (int i = 0; i < rest.Count; i++)
+        {
+            if (rules.PriorityIndex.ContainsKey(rest[i].Backend.Name)) slots.Add(i);
+        }
+        var listed = slots.Select(i => rest[i]).OrderBy(p => rules.PriorityIndex[p.Backend.Name]).ToList();   // OrderBy is stable
+        for (int k = 0; k < slots.Count; k++) rest[slots[k]] = listed[k];
+        return [.. preferred, .. rest];
     }
 
     /// <summary>NEP 18 always tries the owner of a subclass before the owner of its superclass, whatever the configuration says.</summary>
@@ -181,6 +193,8 @@ internal static class ChainResolver
         if (isSub) return new(name, CandidateRule.Subclass, $"{owns}, a subclass of another argument's type (NEP 18: subclasses first)", coerces);
         if (prefer >= 0) return new(name, CandidateRule.Prefer, $"{owns}; ArrayDispatch:Functions:{function}:Prefer:{prefer}", coerces);
         if (rules.PriorityIndex.TryGetValue(name, out int p)) return new(name, CandidateRule.Priority, $"{owns}; ArrayDispatch:Priority:{p}", coerces);
-        return new(name, CandidateRule.LeftToRight, $"{owns}; argument order (NEP 18: left to right)", coerces);
+        return new(name, CandidateRule.LeftToRight, rules.Priority.Count == 0
+            ? $"{owns}; argument order (NEP 18: left to right)"
+            : $"{owns}; not in ArrayDispatch:Priority, so it keeps its argument-order place (NEP 18: left to right)", coerces);
     }
 }
