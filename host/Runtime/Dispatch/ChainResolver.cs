@@ -64,12 +64,62 @@ internal static class ChainResolver
         }
         foreach (BackendRegistration other in set.Backends)
         {
-            if (!seen.Contains(other.Name) && other.HandlerFor(function) is not null)
+            if (seen.Contains(other.Name)) continue;
+            if (SameNameOtherType(set, other, types) is { } twin)
+            {
+                excluded.Add(new(other.Name, DescribeTwin(other.Name, twin.Argument, twin.Owned)));
+            }
+            else if (other.HandlerFor(function) is not null)
             {
                 excluded.Add(new(other.Name, "owns none of the argument types and is not configured to coerce them"));
             }
         }
         return new(candidates, excluded);
+    }
+
+    /// <summary>
+    /// An argument type (or one of its base types) that nobody owns but whose full name is one that <paramref name="backend"/>
+    /// owns: the same source compiled or loaded twice (an app that references the plugin's project and writes
+    /// <c>new MyArray(…)</c> gets the app's copy; the plugin's load context has its own).
+    /// </summary>
+    private static (Type Argument, Type Owned)? SameNameOtherType(BackendSet set, BackendRegistration backend, IReadOnlyList<Type> types)
+    {
+        foreach (Type t in types)
+        {
+            if (set.OwnerOf(t) is not null) continue;
+            for (Type? current = t; current is not null && current != typeof(NDArray); current = current.BaseType)
+            {
+                foreach (Type owned in backend.OwnedTypes)
+                {
+                    if (owned != current && string.Equals(owned.FullName, current.FullName, StringComparison.Ordinal)) return (current, owned);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string DescribeTwin(string backend, Type argument, Type owned)
+    {
+        static string Where(Type t) =>
+            $"'{t.Assembly.GetName().Name}' in load context '{System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(t.Assembly)?.Name ?? "?"}'";
+        string assembly = owned.Assembly.GetName().Name ?? "?";
+        string share = DefinesPlugin(owned.Assembly)
+            ? "or move the array types into a contract assembly that the app and the plugin both reference and list it in ArrayDispatch:SharedAssemblies"
+            : $"or list '{assembly}' in ArrayDispatch:SharedAssemblies";
+        return $"owns a different {owned.FullName}: the argument's type is from {Where(argument)}, the backend's from {Where(owned)}, " +
+               $"two copies of one type; make the arrays with Np.AsArray(…, backend: \"{backend}\"), {share} so that the host loads it once and shares it";
+    }
+
+    private static bool DefinesPlugin(System.Reflection.Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetExportedTypes().Any(t => t is { IsClass: true, IsAbstract: false } && typeof(ArrayDispatch.Plugins.IArrayBackendPlugin).IsAssignableFrom(t));
+        }
+        catch (Exception ex) when (ex is System.Reflection.ReflectionTypeLoadException or NotSupportedException or FileNotFoundException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Creation calls: explicit backend, else scope, else <c>DefaultBackend</c>, else the one backend that implements the function.</summary>
