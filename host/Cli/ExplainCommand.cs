@@ -1,6 +1,7 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Plugins;
 using ArrayDispatch.Runtime.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class ExplainCommand
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         if (!FunctionCatalog.TryGet(function, out ArrayFunction f))
         {
-            Console.Error.WriteLine($"error: unknown function '{function}'");
+            Console.Error.WriteLine($"error: unknown function '{function}'.{DidYouMean(function, FunctionCatalog.All.Select(x => x.Name))}");
             return 1;
         }
         var types = new List<Type>();
@@ -25,7 +26,8 @@ internal static class ExplainCommand
         {
             if (Resolve(dispatcher.BackendSet, name) is not { } type)
             {
-                Console.Error.WriteLine($"error: '{name}' is neither a loaded backend nor an array type one of them owns (backends: {string.Join(", ", dispatcher.Backends)})");
+                IEnumerable<string> known = dispatcher.BackendSet.Backends.SelectMany(b => b.OwnedTypes.Select(t => t.Name).Prepend(b.Name));
+                Console.Error.WriteLine($"error: '{name}' is neither a loaded backend nor an array type one of them owns (backends: {string.Join(", ", dispatcher.Backends)}).{DidYouMean(name, known)}");
                 return 1;
             }
             types.Add(type);
@@ -42,6 +44,10 @@ internal static class ExplainCommand
         AnsiConsole.Write(table);
         return 0;
     }
+
+    /// <summary>" Did you mean 'x'?" for the nearest known name (as configuration errors say it), or nothing.</summary>
+    internal static string DidYouMean(string name, IEnumerable<string> known) =>
+        NameMatcher.Nearest(name, known) is { } nearest ? $" Did you mean '{nearest}'?" : "";
 
     private static Type? Resolve(BackendSet set, string name)
     {
