@@ -1,5 +1,6 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Diagnostics;
 using ArrayDispatch.Runtime.Dispatch;
 using ArrayDispatch.Runtime.Plugins;
 using ArrayDispatch.Runtime.Registry;
@@ -8,10 +9,10 @@ using Spectre.Console;
 
 namespace ArrayDispatch.Host.Cli;
 
-/// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position.</summary>
+/// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position; <c>explain --signature add</c>: the function's typed signature.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(string[] overrides, string function, string[] typeNames)
+    public static int Run(string[] overrides, string function, string[] typeNames, bool signature = false)
     {
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
@@ -20,6 +21,12 @@ internal static class ExplainCommand
         {
             Console.Error.WriteLine($"error: unknown function '{function}'.{DidYouMean(function, FunctionCatalog.All.Select(x => x.Name))}");
             return 1;
+        }
+        if (signature)
+        {
+            // The typed signature instead of a chain: the argument struct, its fields, the result and the handler's shape.
+            Console.WriteLine(FunctionReference.Describe(f));
+            return 0;
         }
         var types = new List<Type>();
         foreach (string name in typeNames)

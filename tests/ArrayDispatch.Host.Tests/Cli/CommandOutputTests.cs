@@ -28,6 +28,17 @@ public sealed class CommandOutputTests
     }
 
     [Fact]
+    public void Explain_signature_prints_the_argument_struct_and_result()
+    {
+        (int exit, string output) = App("explain", "--signature", "linalg.svd");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("arguments: SvdArgs");
+        output.ShouldContain("[relevant]");
+        output.ShouldContain("result: ");
+    }
+
+    [Fact]
     public void Conformance_suggests_the_nearest_backend()
     {
         (int exit, string output) = App("conformance", "--backend", "dense");
