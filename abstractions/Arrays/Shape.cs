@@ -44,6 +44,22 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     /// <exception cref="AxisOutOfRangeException">The axis is out of range.</exception>
     public int this[int axis] => Dims[NormalizeAxis(axis)];
 
+    /// <summary>The dimension at <paramref name="axis"/>, counted from the end with <c>^</c>: <c>x.Shape[^1]</c> is NumPy's <c>x.shape[-1]</c>.</summary>
+    /// <exception cref="AxisOutOfRangeException">The axis is out of range.</exception>
+    public int this[Index axis]
+    {
+        get
+        {
+            int offset = axis.GetOffset(Rank);
+            if ((uint)offset >= (uint)Rank) throw new AxisOutOfRangeException(offset, Rank);
+            return Dims[offset];
+        }
+    }
+
+    /// <summary>The dimensions in <paramref name="axes"/> as a shape: <c>x.Shape[1..]</c> is NumPy's <c>x.shape[1:]</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the shape.</exception>
+    public Shape this[Range axes] => new(Dims[axes]);
+
     int IReadOnlyCollection<int>.Count => Rank;
 
     /// <summary>Maps a possibly negative axis to <c>[0, Rank)</c>.</summary>

@@ -24,8 +24,14 @@ public sealed class NoImplementationException : InvalidOperationException
     /// <summary>Each backend consulted, and why it declined.</summary>
     public IReadOnlyList<Decline> Declines { get; }
 
-    /// <summary>Plugins that failed to load (one of them might have handled the call).</summary>
+    /// <summary>
+    /// Plugins that did not load (one of them might have handled the call), including those disabled by configuration
+    /// (outcome <c>Disabled</c>), which the message lists apart as <c>disabled by configuration: …</c>, not as failures.
+    /// </summary>
     public IReadOnlyList<PluginFailure> FailedPlugins { get; }
+
+    /// <summary>The <see cref="PluginFailure.Outcome"/> of a plugin switched off with <c>ArrayDispatch:Plugins:&lt;Name&gt;:Enabled=false</c>.</summary>
+    public const string DisabledOutcome = "Disabled";
 
     /// <inheritdoc/>
     public override string Message
@@ -41,10 +47,17 @@ public sealed class NoImplementationException : InvalidOperationException
                 sb.Append('\n').Append("  ").Append((d.Backend + ":").PadRight(width + 1)).Append(d.Reason);
             }
             if (Declines.Count == 0) sb.Append("\n  no backend is loaded that owns these types or handles this function");
-            if (FailedPlugins.Count > 0)
+            // A plugin switched off on purpose is not a failure: it gets a line of its own, without a reason to chase.
+            PluginFailure[] failed = FailedPlugins.Where(p => p.Outcome != DisabledOutcome).ToArray();
+            PluginFailure[] disabled = FailedPlugins.Where(p => p.Outcome == DisabledOutcome).ToArray();
+            if (failed.Length > 0)
             {
                 sb.Append("\nplugins that failed to load: ")
-                  .AppendJoin("; ", FailedPlugins.Select(p => $"{p.Name} ({p.Outcome}: {p.Reason})"));
+                  .AppendJoin("; ", failed.Select(p => $"{p.Name} ({p.Outcome}: {p.Reason})"));
+            }
+            if (disabled.Length > 0)
+            {
+                sb.Append("\ndisabled by configuration: ").AppendJoin(", ", disabled.Select(p => p.Name));
             }
             return sb.ToString();
         }

@@ -17,6 +17,7 @@ internal static class BackendsCommand
         var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
         foreach (PluginLoadResult r in report.Latest)
         {
+            // Shown as "rank (configuration key)": explain cites the same key, ArrayDispatch:Priority:<index>.
             int rank = dispatcher.Options.Priority.IndexOf(r.Name);
             string status = r.Outcome switch
             {
@@ -28,10 +29,10 @@ internal static class BackendsCommand
                 ? BackendDetails.Describe(host.Services, r.Name) ?? (r.Folder is null ? "in-process" : Path.GetRelativePath(AppContext.BaseDirectory, r.Folder))
                 : r.Reason;
             table.AddRow(Markup.Escape(r.Name), r.Version?.ToString() ?? "", status, Markup.Escape(string.Join(", ", r.ArrayTypes ?? [])),
-                r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1}" : "-", Markup.Escape(details));
+                r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1} (Priority:{rank})" : "-", Markup.Escape(details));
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Default backend: [bold]{Markup.Escape(dispatcher.Options.DefaultBackend ?? "(none)")}[/]; priority: {Markup.Escape(string.Join(" > ", dispatcher.Options.Priority))}");
+        AnsiConsole.MarkupLine($"Default backend: [bold]{Markup.Escape(dispatcher.Options.DefaultBackend ?? "(none)")}[/]; priority: {Markup.Escape(string.Join(" > ", dispatcher.Options.Priority.Select((name, i) => $"{name} (Priority:{i})")))}; backends not listed keep their argument-order place");
         return 0;
     }
 }

@@ -35,16 +35,29 @@ internal static class ChunkedSvdExample
         NDArray[] computed = [];
         (int Tasks, long PeakBytes, TimeSpan Elapsed) stats = default;
         clock.Restart();
-        AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        if (Console.IsOutputRedirected)
+        {
+            // A live bar redraws in place; in a file or a pipe it would stay at whatever percentage it last drew.
+            var plain = new ProgressLines("compute u, s, v", Console.Out);
+            using (ChunkedProgress.Subscribe(plain.Report, completed => stats = completed))
             {
-                ProgressTask bar = ctx.AddTask("compute u, s, v");
-                using IDisposable subscription = ChunkedProgress.Subscribe(
-                    (done, total) => { bar.MaxValue = Math.Max(total, 1); bar.Value = done; },
-                    completed => stats = completed);
                 computed = Np.Compute(u!, s, v, x);
-                bar.Value = bar.MaxValue;
-            });
+            }
+            plain.Complete();
+        }
+        else
+        {
+            AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    ProgressTask bar = ctx.AddTask("compute u, s, v");
+                    using IDisposable subscription = ChunkedProgress.Subscribe(
+                        (done, total) => { bar.MaxValue = Math.Max(total, 1); bar.Value = done; },
+                        completed => stats = completed);
+                    computed = Np.Compute(u!, s, v, x);
+                    bar.Value = bar.MaxValue;
+                });
+        }
         double seconds = clock.Elapsed.TotalSeconds;
 
         // Checked on the host: with Gpu chunks (and linalg coerced to Dense) x and the factors live on different backends.

@@ -29,9 +29,11 @@ internal static class CommandLineApp
         var function = new Argument<string>("function") { Description = "A function name, e.g. add or linalg.svd" };
         var types = new Argument<string[]>("types") { Description = "Array type names or backend names, in argument order", Arity = ArgumentArity.ZeroOrMore };
         var explain = new Command("explain", "Show the candidate chain for a function on some argument types, and why");
+        var signature = new Option<bool>("--signature") { Description = "Print the function's argument struct, its fields and result type instead of the chain" };
         explain.Arguments.Add(function);
         explain.Arguments.Add(types);
-        explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [])));
+        explain.Options.Add(signature);
+        explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [], p.GetValue(signature))));
         root.Subcommands.Add(explain);
 
         ConformanceCommand.AddTo(root, config);

@@ -50,7 +50,7 @@ internal static class ConformanceCommand
         var dispatcher = host.Services.GetRequiredService<IArrayDispatcher>();
         if (!dispatcher.Backends.Contains(backend))
         {
-            Console.Error.WriteLine($"error: backend '{backend}' is not loaded (loaded: {string.Join(", ", dispatcher.Backends)})");
+            Console.Error.WriteLine($"error: backend '{backend}' is not loaded (loaded: {string.Join(", ", dispatcher.Backends)}).{ExplainCommand.DidYouMean(backend, dispatcher.Backends)}");
             return 2;
         }
         IReadOnlyList<FixtureResult> results;

@@ -1,31 +1,40 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Runtime.Diagnostics;
 using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Plugins;
 using ArrayDispatch.Runtime.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ArrayDispatch.Host.Cli;
 
-/// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position.</summary>
+/// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position; <c>explain --signature add</c>: the function's typed signature.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(string[] overrides, string function, string[] typeNames)
+    public static int Run(string[] overrides, string function, string[] typeNames, bool signature = false)
     {
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         if (!FunctionCatalog.TryGet(function, out ArrayFunction f))
         {
-            Console.Error.WriteLine($"error: unknown function '{function}'");
+            Console.Error.WriteLine($"error: unknown function '{function}'.{DidYouMean(function, FunctionCatalog.All.Select(x => x.Name))}");
             return 1;
+        }
+        if (signature)
+        {
+            // The typed signature instead of a chain: the argument struct, its fields, the result and the handler's shape.
+            Console.WriteLine(FunctionReference.Describe(f));
+            return 0;
         }
         var types = new List<Type>();
         foreach (string name in typeNames)
         {
             if (Resolve(dispatcher.BackendSet, name) is not { } type)
             {
-                Console.Error.WriteLine($"error: '{name}' is neither a loaded backend nor an array type one of them owns (backends: {string.Join(", ", dispatcher.Backends)})");
+                IEnumerable<string> known = dispatcher.BackendSet.Backends.SelectMany(b => b.OwnedTypes.Select(t => t.Name).Prepend(b.Name));
+                Console.Error.WriteLine($"error: '{name}' is neither a loaded backend nor an array type one of them owns (backends: {string.Join(", ", dispatcher.Backends)}).{DidYouMean(name, known)}");
                 return 1;
             }
             types.Add(type);
@@ -42,6 +51,10 @@ internal static class ExplainCommand
         AnsiConsole.Write(table);
         return 0;
     }
+
+    /// <summary>" Did you mean 'x'?" for the nearest known name (as configuration errors say it), or nothing.</summary>
+    internal static string DidYouMean(string name, IEnumerable<string> known) =>
+        NameMatcher.Nearest(name, known) is { } nearest ? $" Did you mean '{nearest}'?" : "";
 
     private static Type? Resolve(BackendSet set, string name)
     {

@@ -13,8 +13,9 @@ internal sealed record Resolution(IReadOnlyList<ResolvedCandidate> Candidates, I
 
 /// <summary>
 /// Applies ARCHITECTURE §3 once per (function, types, scope): scope first; then the owners of the types and the
-/// configured coercers, ordered by the function's <c>Prefer</c>, the global <c>Priority</c>, then NEP 18's argument
-/// order; with subclasses always before superclasses; minus <c>Disable</c>d backends and those without a handler.
+/// configured coercers: the function's <c>Prefer</c> list first, then NEP 18's argument order with the backends named
+/// in <c>Priority</c> reordered by it among their places (see <see cref="Order"/>); with subclasses always before
+/// superclasses; minus <c>Disable</c>d backends and those without a handler.
 /// Runs off the hot path; its result is cached as a frozen chain.
 /// </summary>
 internal static class ChainResolver
@@ -42,7 +43,7 @@ internal static class ChainResolver
             pool.Add((coercer, pool.Count, true, null));
         }
 
-        pool.Sort((a, b) => Compare(a.Backend.Name, a.NepIndex, b.Backend.Name, b.NepIndex, rule, rules));
+        pool = Order(pool, rule, rules);
         EnforceSubclassOrder(pool);
 
         foreach ((BackendRegistration backend, _, bool coerces, Type? ownedType) in pool)
@@ -63,12 +64,62 @@ internal static class ChainResolver
         }
         foreach (BackendRegistration other in set.Backends)
         {
-            if (!seen.Contains(other.Name) && other.HandlerFor(function) is not null)
+            if (seen.Contains(other.Name)) continue;
+            if (SameNameOtherType(set, other, types) is { } twin)
+            {
+                excluded.Add(new(other.Name, DescribeTwin(other.Name, twin.Argument, twin.Owned)));
+            }
+            else if (other.HandlerFor(function) is not null)
             {
                 excluded.Add(new(other.Name, "owns none of the argument types and is not configured to coerce them"));
             }
         }
         return new(candidates, excluded);
+    }
+
+    /// <summary>
+    /// An argument type (or one of its base types) that nobody owns but whose full name is one that <paramref name="backend"/>
+    /// owns: the same source compiled or loaded twice (an app that references the plugin's project and writes
+    /// <c>new MyArray(…)</c> gets the app's copy; the plugin's load context has its own).
+    /// </summary>
+    private static (Type Argument, Type Owned)? SameNameOtherType(BackendSet set, BackendRegistration backend, IReadOnlyList<Type> types)
+    {
+        foreach (Type t in types)
+        {
+            if (set.OwnerOf(t) is not null) continue;
+            for (Type? current = t; current is not null && current != typeof(NDArray); current = current.BaseType)
+            {
+                foreach (Type owned in backend.OwnedTypes)
+                {
+                    if (owned != current && string.Equals(owned.FullName, current.FullName, StringComparison.Ordinal)) return (current, owned);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string DescribeTwin(string backend, Type argument, Type owned)
+    {
+        static string Where(Type t) =>
+            $"'{t.Assembly.GetName().Name}' in load context '{System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(t.Assembly)?.Name ?? "?"}'";
+        string assembly = owned.Assembly.GetName().Name ?? "?";
+        string share = DefinesPlugin(owned.Assembly)
+            ? "or move the array types into a contract assembly that the app and the plugin both reference and list it in ArrayDispatch:SharedAssemblies"
+            : $"or list '{assembly}' in ArrayDispatch:SharedAssemblies";
+        return $"owns a different {owned.FullName}: the argument's type is from {Where(argument)}, the backend's from {Where(owned)}, " +
+               $"two copies of one type; make the arrays with Np.AsArray(…, backend: \"{backend}\"), {share} so that the host loads it once and shares it";
+    }
+
+    private static bool DefinesPlugin(System.Reflection.Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetExportedTypes().Any(t => t is { IsClass: true, IsAbstract: false } && typeof(ArrayDispatch.Plugins.IArrayBackendPlugin).IsAssignableFrom(t));
+        }
+        catch (Exception ex) when (ex is System.Reflection.ReflectionTypeLoadException or NotSupportedException or FileNotFoundException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Creation calls: explicit backend, else scope, else <c>DefaultBackend</c>, else the one backend that implements the function.</summary>
@@ -144,15 +195,26 @@ internal static class ChainResolver
         return true;
     }
 
-    private static int Compare(string a, int nepA, string b, int nepB, FunctionRule rule, DispatchRules rules)
+    /// <summary>
+    /// README "Dispatch rules": the function's <c>Prefer</c> list first, in its order; then every other candidate in NEP 18
+    /// order (<paramref name="pool"/> arrives so: owners by argument position, subclasses first, then coercers), where the
+    /// backends named in <c>Priority</c> are reordered by it among the places they hold and an unlisted backend keeps the
+    /// place argument order gives it. So a backend nobody listed is tried first for a call whose first argument it owns,
+    /// and anything listed keeps its configured order relative to everything else listed.
+    /// </summary>
+    private static List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)> Order(
+        List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)> pool, FunctionRule rule, DispatchRules rules)
     {
-        int pa = IndexOr(rule.Prefer.IndexOf(a)), pb = IndexOr(rule.Prefer.IndexOf(b));
-        if (pa != pb) return pa.CompareTo(pb);
-        int qa = IndexOr(rules.PriorityIndex.GetValueOrDefault(a, -1)), qb = IndexOr(rules.PriorityIndex.GetValueOrDefault(b, -1));
-        if (qa != qb) return qa.CompareTo(qb);
-        return nepA.CompareTo(nepB);
-
-        static int IndexOr(int index) => index < 0 ? int.MaxValue : index;
+        var preferred = pool.Where(p => rule.Prefer.Contains(p.Backend.Name)).OrderBy(p => rule.Prefer.IndexOf(p.Backend.Name)).ToList();
+        var rest = pool.Where(p => !rule.Prefer.Contains(p.Backend.Name)).ToList();
+        var slots = new List<int>();
+        for (int i = 0; i < rest.Count; i++)
+        {
+            if (rules.PriorityIndex.ContainsKey(rest[i].Backend.Name)) slots.Add(i);
+        }
+        var listed = slots.Select(i => rest[i]).OrderBy(p => rules.PriorityIndex[p.Backend.Name]).ToList();   // OrderBy is stable
+        for (int k = 0; k < slots.Count; k++) rest[slots[k]] = listed[k];
+        return [.. preferred, .. rest];
     }
 
     /// <summary>NEP 18 always tries the owner of a subclass before the owner of its superclass, whatever the configuration says.</summary>
@@ -181,6 +243,8 @@ internal static class ChainResolver
         if (isSub) return new(name, CandidateRule.Subclass, $"{owns}, a subclass of another argument's type (NEP 18: subclasses first)", coerces);
         if (prefer >= 0) return new(name, CandidateRule.Prefer, $"{owns}; ArrayDispatch:Functions:{function}:Prefer:{prefer}", coerces);
         if (rules.PriorityIndex.TryGetValue(name, out int p)) return new(name, CandidateRule.Priority, $"{owns}; ArrayDispatch:Priority:{p}", coerces);
-        return new(name, CandidateRule.LeftToRight, $"{owns}; argument order (NEP 18: left to right)", coerces);
+        return new(name, CandidateRule.LeftToRight, rules.Priority.Count == 0
+            ? $"{owns}; argument order (NEP 18: left to right)"
+            : $"{owns}; not in ArrayDispatch:Priority, so it keeps its argument-order place (NEP 18: left to right)", coerces);
     }
 }

@@ -42,6 +42,17 @@ public sealed class DispatchRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_plugin_nobody_listed_in_Priority_is_tried_first_for_its_own_first_argument()
+    {
+        using var host = _plugins.Host(("ArrayDispatch:Priority:0", "Base"));
+
+        Add(new OtherArray(), new BaseArray()).MadeBy.ShouldBe("Other");   // NEP 18: the leftmost argument's owner, listed or not
+        Add(new BaseArray(), new OtherArray()).MadeBy.ShouldBe("Base");
+        host.Dispatcher.Explain(ArrayFunctions.Add, [typeof(OtherArray), typeof(BaseArray)]).Candidates[0].Reason
+            .ShouldContain("not in ArrayDispatch:Priority");
+    }
+
+    [Fact]
     public void A_functions_Prefer_list_beats_the_global_priority()
     {
         using var host = _plugins.Host(("ArrayDispatch:Priority:0", "Base"), ("ArrayDispatch:Functions:add:Prefer:0", "Other"));
@@ -172,7 +183,7 @@ public sealed class DispatchRuleTests : IDisposable
     [Fact]
     public void An_invalid_reloaded_configuration_keeps_the_last_good_rules()
     {
-        using var host = _plugins.Host(("ArrayDispatch:Priority:0", "Other"));
+        using var host = _plugins.Host(("ArrayDispatch:Priority:0", "Other"), ("ArrayDispatch:Priority:1", "Base"));
         long before = host.Dispatcher.Generation;
 
         host.Set(("ArrayDispatch:Priority:0", "Otter"));

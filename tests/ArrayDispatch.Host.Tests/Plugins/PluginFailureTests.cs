@@ -144,4 +144,31 @@ public sealed class PluginFailureTests : IDisposable
 
         ex.Message.ShouldContain("plugins that failed to load: FutureProtocol (ProtocolMismatch: built for protocol 2.0, the host speaks 1.0)");
     }
+
+    [Fact]
+    public void Dispatch_errors_list_disabled_plugins_as_disabled_not_as_failures()
+    {
+        _plugins.Add("Other");
+        _plugins.Add("FutureProtocol");
+        using var host = _plugins.Host(("ArrayDispatch:Plugins:Other:Enabled", "false"));
+
+        var ex = Should.Throw<NoImplementationException>(() => Np.Sum(new OtherArray()));
+
+        string[] lines = ex.Message.Split('\n');
+        lines.ShouldContain("plugins that failed to load: FutureProtocol (ProtocolMismatch: built for protocol 2.0, the host speaks 1.0)");
+        lines.ShouldContain("disabled by configuration: Other");
+        lines.ShouldNotContain(l => l.StartsWith("plugins that failed to load", StringComparison.Ordinal) && l.Contains("Other ("));
+    }
+
+    [Fact]
+    public void With_only_disabled_plugins_the_error_mentions_no_failure()
+    {
+        _plugins.Add("Other");
+        using var host = _plugins.Host(("ArrayDispatch:Plugins:Other:Enabled", "false"));
+
+        var ex = Should.Throw<NoImplementationException>(() => Np.Sum(new OtherArray()));
+
+        ex.Message.ShouldNotContain("failed to load");
+        ex.Message.ShouldEndWith("\ndisabled by configuration: Other");
+    }
 }

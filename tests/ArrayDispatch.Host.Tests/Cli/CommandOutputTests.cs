@@ -1,0 +1,85 @@
+using ArrayDispatch.Host.Tests.Readme;
+
+namespace ArrayDispatch.Host.Tests.Cli;
+
+/// <summary>
+/// The app's commands as a user meets them (the built host, output redirected): a misspelt name gets the nearest valid
+/// one, as configuration errors do; <c>backends</c> and <c>explain</c> cite a priority by the same configuration key;
+/// progress in a file or pipe is plain lines that end at 100 %.
+/// </summary>
+public sealed class CommandOutputTests
+{
+    private static (int Exit, string Output) App(params string[] args)
+    {
+        string host = Path.Combine(ReadmeBlocks.RepositoryRoot, "host", "bin", ExampleProjects.Configuration, "net10.0", "ArrayDispatch.Host.dll");
+        return ExampleProjects.Run("dotnet", [host, .. args], ReadmeBlocks.RepositoryRoot, TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public void Explain_suggests_the_nearest_function_and_backend()
+    {
+        (int exit, string output) = App("explain", "ad");
+        exit.ShouldBe(1);
+        output.ShouldContain("error: unknown function 'ad'. Did you mean 'add'?");
+
+        (exit, output) = App("explain", "add", "Dense", "Sparce");
+        exit.ShouldBe(1);
+        output.ShouldContain("Did you mean 'Sparse'?");
+    }
+
+    [Fact]
+    public void Explain_signature_prints_the_argument_struct_and_result()
+    {
+        (int exit, string output) = App("explain", "--signature", "linalg.svd");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("arguments: SvdArgs");
+        output.ShouldContain("[relevant]");
+        output.ShouldContain("result: ");
+    }
+
+    [Fact]
+    public void Conformance_suggests_the_nearest_backend()
+    {
+        (int exit, string output) = App("conformance", "--backend", "dense");
+
+        exit.ShouldBe(2);
+        output.ShouldContain("error: backend 'dense' is not loaded");
+        output.ShouldContain("Did you mean 'Dense'?");
+    }
+
+    [Fact]
+    public void Backends_and_explain_cite_the_same_priority_key()
+    {
+        // appsettings.json: Priority = [Gpu, Chunked, Sparse, ThirdParty, Dense]
+        (int exit, string backends) = App("backends");
+        exit.ShouldBe(0, backends);
+        (exit, string explain) = App("explain", "add", "Dense", "Sparse");
+        exit.ShouldBe(0, explain);
+
+        static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));   // output wraps at 80 columns
+        Squeeze(backends).ShouldContain("Sparse(Priority:2)>ThirdParty(Priority:3)>Dense(Priority:4)");
+        Squeeze(explain).ShouldContain("ownsCooArray;ArrayDispatch:Priority:2");
+        Squeeze(explain).ShouldContain("ownsDenseArray;ArrayDispatch:Priority:4");
+    }
+
+    [Fact]
+    public void Demo_progress_in_redirected_output_is_plain_lines_ending_at_100_percent()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "arraydispatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            (int exit, string text) = App("demo", "--output", output);
+
+            exit.ShouldBe(0, text);
+            string[] progress = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("compute u, s, v:", StringComparison.Ordinal)).ToArray();
+            progress.ShouldNotBeEmpty(text);
+            progress[^1].ShouldMatch(@"^compute u, s, v: 100% \((\d+)/\1 tasks\)$");
+            text.ShouldNotContain("━");   // no live bar drawn into the file
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+}
