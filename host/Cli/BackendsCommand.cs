@@ -8,12 +8,34 @@ namespace ArrayDispatch.Host.Cli;
 /// <summary><c>backends</c>: one row per plugin found.</summary>
 internal static class BackendsCommand
 {
-    public static int Run(string[] overrides)
+    public static int Run(string[] overrides, bool json = false)
     {
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         var report = host.Services.GetRequiredService<PluginLoadReport>();
+        if (json)
+        {
+            Json.Write(new
+            {
+                defaultBackend = dispatcher.Options.DefaultBackend,
+                priority = dispatcher.Options.Priority,
+                plugins = report.Latest.Select(r => new
+                {
+                    name = r.Name,
+                    version = r.Version?.ToString(),
+                    status = r.Outcome.ToString(),
+                    loaded = r.Loaded,
+                    reason = r.Loaded ? null : r.Reason,
+                    arrayTypes = r.ArrayTypes ?? [],
+                    functions = r.Loaded ? r.FunctionCount : (int?)null,
+                    priorityIndex = dispatcher.Options.Priority.IndexOf(r.Name) is int i and >= 0 ? i : (int?)null,
+                    details = r.Loaded ? BackendDetails.Describe(host.Services, r.Name) : null,
+                    folder = r.Folder,
+                }),
+            });
+            return 0;
+        }
         var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
         foreach (PluginLoadResult r in report.Latest)
         {

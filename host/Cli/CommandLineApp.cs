@@ -23,7 +23,9 @@ internal static class CommandLineApp
         root.Subcommands.Add(demo);
 
         var backends = new Command("backends", "List every plugin found: status, owned types, functions, priority");
-        backends.SetAction(p => Guarded(() => BackendsCommand.Run(Overrides(p, config))));
+        var backendsJson = new Option<bool>("--json") { Description = "Write one JSON object instead of the table" };
+        backends.Options.Add(backendsJson);
+        backends.SetAction(p => Guarded(() => BackendsCommand.Run(Overrides(p, config), p.GetValue(backendsJson))));
         root.Subcommands.Add(backends);
 
         var function = new Argument<string>("function") { Description = "A function name, e.g. add or linalg.svd" };
@@ -33,7 +35,9 @@ internal static class CommandLineApp
         explain.Arguments.Add(function);
         explain.Arguments.Add(types);
         explain.Options.Add(signature);
-        explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [], p.GetValue(signature))));
+        var explainJson = new Option<bool>("--json") { Description = "Write the chain as one JSON object instead of the table" };
+        explain.Options.Add(explainJson);
+        explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [], p.GetValue(signature), p.GetValue(explainJson))));
         root.Subcommands.Add(explain);
 
         ConformanceCommand.AddTo(root, config);

@@ -84,7 +84,7 @@ internal static class ConformanceCommand
                 skipped,
                 cases = results.Select(r => new { id = r.Id, function = r.Function, outcome = r.Outcome.ToString().ToLowerInvariant(), reason = r.Reason }),
             };
-            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            Json.Write(report);
             return failed > 0 ? 1 : 0;
         }
         foreach (FixtureResult r in results.Where(r => r.Outcome == FixtureOutcome.Failed || (list && r.Outcome == FixtureOutcome.Skipped)))

@@ -12,7 +12,7 @@ namespace ArrayDispatch.Host.Cli;
 /// <summary><c>explain add Dense Sparse</c>: the candidate chain and the rule (and configuration key) behind each position; <c>explain --signature add</c>: the function's typed signature.</summary>
 internal static class ExplainCommand
 {
-    public static int Run(string[] overrides, string function, string[] typeNames, bool signature = false)
+    public static int Run(string[] overrides, string function, string[] typeNames, bool signature = false, bool json = false)
     {
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
@@ -40,6 +40,17 @@ internal static class ExplainCommand
             types.Add(type);
         }
         DispatchPlan plan = dispatcher.Explain(f, types);
+        if (json)
+        {
+            Json.Write(new
+            {
+                function = plan.Function,
+                types = plan.Types.Select(t => t.Name),
+                candidates = plan.Candidates.Select((c, i) => new { position = i + 1, backend = c.Backend, rule = c.Rule.ToString(), coerces = c.Coerces, reason = c.Reason }),
+                excluded = plan.Excluded.Select(d => new { backend = d.Backend, reason = d.Reason }),
+            });
+            return 0;
+        }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(plan.Function)}[/] on [[{Markup.Escape(string.Join(", ", plan.Types.Select(t => t.Name)))}]]");
         var table = new Table().AddColumns("#", "Backend", "Rule", "Why");
         for (int i = 0; i < plan.Candidates.Count; i++)

@@ -61,4 +61,21 @@ public sealed class HostCliTests
         (root.GetProperty("passed").GetInt32() + root.GetProperty("skipped").GetInt32()).ShouldBe(cases);
         root.GetProperty("cases")[0].GetProperty("outcome").GetString().ShouldBeOneOf("passed", "skipped");
     }
+
+    [Fact]
+    public void Backends_and_explain_json_describe_the_same_chain_the_tables_show()
+    {
+        (int exit, string output) = RunHost("Production", "backends", "--json");
+        exit.ShouldBe(0, output);
+        using var backends = System.Text.Json.JsonDocument.Parse(output);
+        string[] names = backends.RootElement.GetProperty("plugins").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        names.ShouldContain("Dense");
+        names.ShouldContain("Sparse");
+
+        (exit, output) = RunHost("Production", "explain", "add", "Dense", "Sparse", "--json");
+        exit.ShouldBe(0, output);
+        using var explain = System.Text.Json.JsonDocument.Parse(output);
+        explain.RootElement.GetProperty("function").GetString().ShouldBe("add");
+        explain.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("backend").GetString()).ShouldBe(["Sparse", "Dense"], ignoreOrder: true);
+    }
 }
