@@ -41,6 +41,7 @@ public sealed class StressTests(ITestOutputHelper output) : IDisposable
         var expected = calls.Select(c => c.Call()).ToArray();
 
         var errors = new ConcurrentQueue<string>();
+        var stamps = new ConcurrentDictionary<string, long>();   // which build of the reloaded plugin answered, and how often
         long dispatches = 0, versionedCalls = 0;
         int reloads = 0, reconfigurations = 0;
         var clock = Stopwatch.StartNew();
@@ -58,6 +59,7 @@ public sealed class StressTests(ITestOutputHelper output) : IDisposable
                     {
                         string stamp = ((TestArray)Np.Sum(new OtherArray())).MadeBy;
                         if (stamp is not ("v1" or "v2")) errors.Enqueue($"Versioned answered {stamp}");
+                        stamps.AddOrUpdate(stamp, 1, (_, n) => n + 1);
                         Interlocked.Increment(ref versionedCalls);
                         continue;
                     }
@@ -103,5 +105,10 @@ public sealed class StressTests(ITestOutputHelper output) : IDisposable
         errors.Take(5).ShouldBeEmpty();
         dispatches.ShouldBeGreaterThan(0);
         versionedCalls.ShouldBeGreaterThan(0);
+        // The swaps it claims happened: calls were answered by both builds of the hot-reloaded plugin, and the
+        // configuration changed many times while the workers ran.
+        output.WriteLine($"answers by build: {string.Join(", ", stamps.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        stamps.Keys.ShouldBe(["v1", "v2"], ignoreOrder: true);
+        reconfigurations.ShouldBeGreaterThan(100);
     }
 }
