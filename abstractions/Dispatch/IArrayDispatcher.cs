@@ -16,8 +16,11 @@ public interface IArrayDispatcher
     /// <exception cref="NoImplementationException">The chosen backend declined or is not loaded.</exception>
     TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs>;
 
-    /// <summary>An object that is replaced whenever the dispatch tables are rebuilt; keys <see cref="ArrayFunction{TArgs, TResult}.CacheInvoker"/>.</summary>
-    object DispatchToken { get; }
+    /// <summary>
+    /// An object that is replaced whenever the host's dispatch tables are rebuilt; it keys the per-function invoker cache.
+    /// Internal, with a default: another implementation of this interface needs none (its calls are never cached).
+    /// </summary>
+    internal object? DispatchToken => null;
 
     /// <summary>The backend that owns <paramref name="arrayType"/>, or <see langword="null"/>.</summary>
     string? OwnerOf(Type arrayType);
@@ -83,8 +86,8 @@ public sealed record DispatchPlan(string Function, IReadOnlyList<Type> Types, IR
     }
 }
 
-/// <summary>A resolved entry point for one function in one dispatch generation (see <see cref="ArrayFunction{TArgs, TResult}.CacheInvoker"/>).</summary>
-public interface IFunctionInvoker<TArgs, TResult> where TArgs : struct, IArrayArgs<TArgs>
+/// <summary>A resolved entry point for one function in one dispatch generation (the host's invoker cache).</summary>
+internal interface IFunctionInvoker<TArgs, TResult> where TArgs : struct, IArrayArgs<TArgs>
 {
     /// <summary>Dispatches one call.</summary>
     TResult Invoke(in TArgs args);

@@ -41,7 +41,8 @@ public abstract class ArrayFunction
     public abstract Type HandlerType { get; }
 
     /// <summary>Drops the cached invoker of dispatch generation <paramref name="token"/>, so a replaced generation (and the plugin versions it references) can be collected.</summary>
-    public abstract void ForgetInvoker(object token);
+    /// <remarks>Internal: the invoker cache is the host's optimisation, not part of the protocol plugins implement.</remarks>
+    internal abstract void ForgetInvoker(object token);
 
     /// <inheritdoc/>
     public override string ToString() => Name;
@@ -61,12 +62,12 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
     public TResult Invoke(IArrayDispatcher dispatcher, in TArgs args)
     {
         InvokerCache? cache = Volatile.Read(ref _cache);
-        if (cache is not null && ReferenceEquals(cache.Token, dispatcher.DispatchToken)) return cache.Invoker.Invoke(in args);
+        if (cache is not null && ReferenceEquals(cache.Token, dispatcher.DispatchToken)) return cache.Invoker.Invoke(in args);   // a dispatcher that is not the host's has no token: no hit
         return dispatcher.Invoke(this, in args);
     }
 
-    /// <summary>Remembers the invoker that serves this function for the dispatch generation <paramref name="token"/> (called by dispatchers).</summary>
-    public void CacheInvoker(object token, IFunctionInvoker<TArgs, TResult> invoker)
+    /// <summary>Remembers the invoker that serves this function for the dispatch generation <paramref name="token"/> (called by the host's dispatcher).</summary>
+    internal void CacheInvoker(object token, IFunctionInvoker<TArgs, TResult> invoker)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(invoker);
@@ -74,7 +75,7 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
     }
 
     /// <inheritdoc/>
-    public override void ForgetInvoker(object token)
+    internal override void ForgetInvoker(object token)
     {
         InvokerCache? cache = Volatile.Read(ref _cache);
         if (cache is not null && ReferenceEquals(cache.Token, token)) Interlocked.CompareExchange(ref _cache, null, cache);

@@ -27,7 +27,6 @@ internal sealed class BufferDispatcher : IArrayDispatcher
     public TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs> =>
         args is AsArrayArgs { Source: HostBuffer b } ? (TResult)(object)new BufferArray(b) : throw new NotSupportedException(function.Name);
 
-    public object DispatchToken { get; } = new();
 
     public string? OwnerOf(Type arrayType) => null;
 

@@ -56,7 +56,7 @@ public sealed class Dispatcher : IArrayDispatcher
     }
 
     /// <inheritdoc/>
-    public object DispatchToken => Volatile.Read(ref _snapshot);
+    object? IArrayDispatcher.DispatchToken => Volatile.Read(ref _snapshot);
 
     /// <inheritdoc/>
     public string? OwnerOf(Type arrayType) => BackendSet.OwnerOf(arrayType)?.Name;
