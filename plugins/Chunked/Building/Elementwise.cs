@@ -22,20 +22,53 @@ internal static class Elementwise
     public static ChunkedArray AsType(ChunkedContext context, NDArray x, DType dtype, Casting casting) =>
         Build(context, [x], e => new AsTypeExpr(dtype, casting, e[0]));
 
+    /// <summary>
+    /// The error of operands whose shapes do not broadcast, in NumPy's order: the ufunc's loop is chosen from the dtypes
+    /// before the operands are broadcast, so a dtype the function refuses (<c>bitwise_and</c> of floats) is reported first,
+    /// from the metas; otherwise the shapes.
+    /// </summary>
+    private static Exception ShapeError(ChunkedContext context, Operand[] operands, ChunkedArray?[] arrays, Func<ElemExpr[], ElemExpr> make)
+    {
+        var metas = new List<object>();
+        var children = new ElemExpr[operands.Length];
+        for (int i = 0; i < operands.Length; i++)
+        {
+            if (arrays[i] is { } a)
+            {
+                children[i] = new SlotExpr(metas.Count);
+                metas.Add(a.Meta);
+            }
+            else
+            {
+                children[i] = new ConstExpr(operands[i].Scalar);
+            }
+        }
+        make(children).Annotate(context, [.. metas]);          // throws the dtype error, if any
+        Shape shape = Shape.Scalar;
+        foreach (Operand o in operands)
+        {
+            if (o.Array is { } a) shape = Shape.Broadcast(shape, a.Shape);
+        }
+        return new InvalidOperationException("unreachable: the shapes broadcast");
+    }
+
     /// <summary>Builds <paramref name="make"/>(operands) chunk by chunk.</summary>
     public static ChunkedArray Build(ChunkedContext context, Operand[] operands, Func<ElemExpr[], ElemExpr> make)
     {
         // Chunked inputs, wrapping in-memory arrays as one chunk (Dask does the same with NumPy arrays).
         var arrays = new ChunkedArray?[operands.Length];
         Shape shape = Shape.Scalar;
+        bool fits = true;
         for (int i = 0; i < operands.Length; i++)
         {
             if (operands[i].Array is { } a)
             {
                 arrays[i] = a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
-                shape = Shape.Broadcast(shape, a.Shape);
+                if (fits && Shape.TryBroadcast(shape, a.Shape, out Shape next)) shape = next;
+                else fits = false;
             }
         }
+        if (!fits) throw ShapeError(context, operands, arrays, make);
         int rank = shape.Rank;
         Chunks chunks = CommonChunks(shape, arrays);
         for (int i = 0; i < arrays.Length; i++)
