@@ -13,3 +13,15 @@ public sealed class GpuConformanceTests : BackendConformanceTests
 
     protected override IArrayBackendPlugin[] Plugins => [new GpuPlugin(GpuTestBase.Device)];
 }
+
+/// <summary>The kit reaches Gpu's declared functions and their error-prone corners.</summary>
+public sealed class GpuConformanceKitTests
+{
+    [Fact]
+    public void The_kit_runs_the_corner_cases_of_Gpus_functions()
+    {
+        var corners = new GpuConformanceTests().Run(c => c.Label.StartsWith("corner:", StringComparison.Ordinal));
+        corners.Count.ShouldBeGreaterThan(50);
+        corners.ShouldNotContain(r => r.Problem != null);
+    }
+}
