@@ -65,17 +65,25 @@ public abstract class BackendConformanceTests
     public void Declared_functions_agree_with_Dense() => AssertAgree(_ => true);
 
     /// <summary>The cases that ran, with their outcome, for reports: (case, null when it agreed, else why not).</summary>
-    public IReadOnlyList<(ConformanceCase Case, string? Problem)> Run(Func<ConformanceCase, bool> filter)
+    public IReadOnlyList<(ConformanceCase Case, string? Problem)> Run(Func<ConformanceCase, bool> filter) =>
+        Outcomes(filter).Select(o => (o.Case, o.Problem)).ToArray();
+
+    /// <summary>
+    /// The cases that ran with what each side did (<c>answers</c>, the NumPy category raised, <c>declines</c>) and the
+    /// verdict: for reports of which refusals a backend matches and which it declines.
+    /// </summary>
+    public IReadOnlyList<ConformanceOutcome> Outcomes(Func<ConformanceCase, bool> filter)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         IArrayBackendPlugin[] plugins = Plugins.Any(p => p.Name == "Dense") ? Plugins : [.. Plugins, new DensePlugin()];
         var settings = new Dictionary<string, string?>(Settings) { ["ArrayDispatch:DefaultBackend"] = Backend };
         using TestHost host = TestHost.Create(settings, plugins);
         IReadOnlyCollection<string> declared = host.Dispatcher.FunctionsOf(Backend);
-        var results = new List<(ConformanceCase, string?)>();
+        var results = new List<ConformanceOutcome>();
         foreach (ConformanceCase c in ConformanceCases.All())
         {
             if (!declared.Contains(c.Function) || !filter(c) || !Include(c)) continue;
-            results.Add((c, Check(c)));
+            results.Add(Check(c));
         }
         return results;
     }
@@ -89,10 +97,17 @@ public abstract class BackendConformanceTests
         Assert.Fail(sb.ToString());
     }
 
-    private string? Check(ConformanceCase c)
+    private ConformanceOutcome Check(ConformanceCase c)
     {
         (HostBuffer[]? dense, Exception? denseError) = Evaluate(c, new ConformanceContext("Dense", b => Np.AsArray(b, "Dense"), PrepareInput));
         (HostBuffer[]? mine, Exception? myError) = Evaluate(c, new ConformanceContext(Backend, ToBackend, PrepareInput));
+        string denseDid = denseError is null ? "answers" : ErrorParity.Describe(denseError);
+        string backendDid = myError is null ? "answers" : IsDecline(NumPyErrors.Find(myError)) ? "declines" : ErrorParity.Describe(myError);
+        return new ConformanceOutcome(c, denseDid, backendDid, Verdict(c, dense, denseError, mine, myError));
+    }
+
+    private string? Verdict(ConformanceCase c, HostBuffer[]? dense, Exception? denseError, HostBuffer[]? mine, Exception? myError)
+    {
         string? problem = ErrorParity.Check(Backend, denseError, myError, IsDecline, DeclineIsFailure);
         if (problem is not null || denseError is not null || myError is not null) return problem;
         if (mine!.Length != dense!.Length) return $"{mine.Length} results, Dense has {dense.Length}";
