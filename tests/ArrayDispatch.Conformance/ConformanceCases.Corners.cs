@@ -31,6 +31,7 @@ public static partial class ConformanceCases
         yield return Case("power", "corner: int64 to negative int64 exponents", c => Np.Power(c.Array(new(2, 3), DType.Int64, 203, -3, 3), c.Array(new(3), DType.Int64, 204, -3, -1)));
         yield return Case("power", "corner: int32 to a weak -2", c => Np.Power(c.Array(new(4), DType.Int32, 205, 1, 4), -2L));
         yield return Case("power", "corner: int64 with one negative exponent among positives", c => Np.Power(c.From(new long[] { 2, 3, 4, 5 }), c.From(new long[] { 3, 0, -1, 2 })));
+        yield return Case("power", "corner: empty int64 (0, 3) to a weak -1 answers", c => Np.Power(c.Array(new(0, 3), DType.Int64, 208), -1L));
         yield return Case("power", "corner: float64 to negative exponents answers", c => Np.Power(c.Array(new(5), DType.Float64, 206, 0.5, 2), c.Array(new(5), DType.Float64, 207, -3, -1)));
     }
 

@@ -1,5 +1,6 @@
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Graph;
+using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Chunked.Building;
@@ -36,7 +37,7 @@ internal static class Elementwise
             if (arrays[i] is { } a)
             {
                 children[i] = new SlotExpr(metas.Count);
-                metas.Add(a.Meta);
+                metas.Add(ZeroSize(context, a.Meta));        // the dtypes alone decide, never a meta's value
             }
             else
             {
@@ -51,6 +52,10 @@ internal static class Elementwise
         }
         return new InvalidOperationException("unreachable: the shapes broadcast");
     }
+
+    /// <summary>An array like <paramref name="meta"/> (backend, dtype, rank) with no elements (0-d stays one element).</summary>
+    private static NDArray ZeroSize(ChunkedContext context, NDArray meta) =>
+        context.Create(ArrayFunctions.Full, new FullArgs(new Shape(new int[meta.Rank]), meta.DType, Scalar.Integer(0), new Placement(Backend: context.BackendOf(meta))));
 
     /// <summary>Builds <paramref name="make"/>(operands) chunk by chunk.</summary>
     public static ChunkedArray Build(ChunkedContext context, Operand[] operands, Func<ElemExpr[], ElemExpr> make)
@@ -98,8 +103,14 @@ internal static class Elementwise
         ElemExpr expr = make(children);
         ChunkedArray[] ins = [.. inputs];
 
-        object[] metas = Array.ConvertAll(ins, a => (object)a.Meta);
-        NDArray meta = LayerBuilder.WithRank(context, expr.Annotate(context, metas).Array!, rank);
+        // An empty result meets no element, so NumPy raises only its dtype errors (np.power(empty, -1) answers): its
+        // expression is annotated on zero-size metas, whose evaluation cannot raise a value's error.
+        bool empty = shape.Size == 0;
+        object[] metas = Array.ConvertAll(ins, a => (object)(empty ? ZeroSize(context, a.Meta) : a.Meta));
+        NDArray annotated = expr.Annotate(context, metas).Array!;
+        NDArray meta = empty
+            ? LayerBuilder.Meta(context, context.BackendOf(annotated), annotated.DType, rank)
+            : LayerBuilder.WithRank(context, annotated, rank);
         var functions = new List<string>();
         expr.CollectFunctions(functions);
         string label = string.Join('-', functions.Distinct());

@@ -32,6 +32,11 @@ public sealed class ErrorTests
         ex.Message.ShouldContain(ElementwiseRules.NegativeIntegerPowerMessage);
         NumPyErrors.Classify(ex).ShouldBe(NumPyErrorKind.ValueError);
         Should.Throw<ChunkTaskException>(() => lazy.ToHost()).TaskKey.ShouldBe(ex.TaskKey);
+
+        // A scalar exponent is refused when the graph is built, as NumPy refuses the call; an empty result meets no
+        // exponent, and answers (its meta is evaluated on zero-size arrays).
+        NumPyErrors.Classify(Should.Throw<Exception>(() => Np.Power(Chunked(new long[] { 2, 3 }), -1L))).ShouldBe(NumPyErrorKind.ValueError);
+        Np.Power(Chunked(new long[0], 0, 3), -1L).Compute().Shape.ShouldBe(new Shape(0, 3));
     }
 
     [Fact]
