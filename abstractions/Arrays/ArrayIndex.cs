@@ -125,4 +125,19 @@ public readonly struct ArrayIndex
         ArrayIndexKind.Ellipsis => "...",
         _ => $"array{Array!.Shape}",
     };
+
+    /// <summary>
+    /// NumPy's <c>IndexError</c> when an index takes more axes than the array has; every backend's indexing checks its
+    /// count with this one rule.
+    /// </summary>
+    /// <param name="indexed">How many axes the index takes (integers, slices, index arrays; not <c>newaxis</c> or <c>...</c>).</param>
+    /// <param name="rank">The array's rank.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="indexed"/> is greater than <paramref name="rank"/>.</exception>
+    public static void ThrowIfTooMany(int indexed, int rank)
+    {
+        if (indexed > rank)
+        {
+            throw new ArgumentOutOfRangeException("index", $"too many indices for array: array is {rank}-dimensional, but {indexed} were indexed");
+        }
+    }
 }

@@ -26,6 +26,12 @@ public static class ElementwiseRules
     /// <summary>NumPy's message when <c>power</c> meets a negative integer exponent (NumPy raises <c>ValueError</c>).</summary>
     public const string NegativeIntegerPowerMessage = "Integers to negative integer powers are not allowed.";
 
+    /// <summary>
+    /// NumPy's <c>TypeError</c> when a ufunc without a bool loop meets a bool array that its type resolver does not cast
+    /// up: <c>sign</c> (<c>np.sign(True)</c> raises, where <c>np.abs(True)</c> answers).
+    /// </summary>
+    public static string NoBoolLoopMessage(string function) => $"ufunc '{function}' did not contain a loop with signature matching types bool";
+
     /// <summary>NumPy's <c>floor_divide</c>: <see cref="IntegerArithmetic.FloorDivide{T}"/> or <see cref="FloatArithmetic.FloorDivide{T}"/>.</summary>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of <see cref="int"/>, <see cref="long"/>, <see cref="float"/>, <see cref="double"/>.</exception>
     public static T FloorDivide<T>(T x, T y) where T : INumber<T>

@@ -101,7 +101,7 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
     /// A backend that declares a function may still decline some inputs by design (Sparse refuses exp, which would
     /// densify; no backend handles a mix it does not know): those count as skipped, not failed, and say why.
     /// </summary>
-    private static bool IsDeclinedByDesign(Exception ex) => ex is NoImplementationException or NotSupportedException;
+    private static bool IsDeclinedByDesign(Exception ex) => NumPyErrors.Classify(ex) == NumPyErrorKind.Declined;
 
     private static FixtureResult Declined(FixtureCase c, Exception ex) =>
         new(c.Id, c.Function, FixtureOutcome.Skipped, $"declined: {ex.Message.Split('\n')[0]}");
@@ -129,34 +129,20 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         catch (Exception ex) when (Find<FixtureFileException>(ex) is null)
         {
             Exception inner = Unwrap(ex);
-            if (IsDeclinedByDesign(inner)) return Declined(c, inner);
-            bool matches = c.Error switch
-            {
-                "AxisError" => inner is AxisOutOfRangeException,
-                "LinAlgError" => inner is LinAlgException,
-                "ValueError" => inner is ArgumentException or LinAlgException,
-                "TypeError" => inner is DTypeMismatchException or ArgumentException,
-                "IndexError" => inner is ArgumentOutOfRangeException,
-                _ => true,
-            };
-            return matches
+            NumPyErrorKind kind = NumPyErrors.Classify(ex);
+            if (kind == NumPyErrorKind.Declined) return Declined(c, inner);
+            return c.Error is null || NumPyErrors.IsInstanceOf(kind, c.Error)
                 ? new FixtureResult(c.Id, c.Function, FixtureOutcome.Passed)
-                : Fail(c, $"expected NumPy's {c.Error}, got {inner.GetType().Name}: {inner.Message}");
+                : Fail(c, $"expected NumPy's {c.Error}, got {NumPyErrors.NumPyName(kind)} ({inner.GetType().Name}: {inner.Message})");
         }
     }
 
     /// <summary>
-    /// The exception NumPy's error corresponds to: the first documented one down the inner-exception chain, since a
-    /// backend wraps (BackendCallException) and a lazy backend raises at compute time with the task's error inside.
+    /// The exception NumPy's error corresponds to (<see cref="NumPyErrors.Find"/>): the first documented one down the
+    /// inner-exception chain, since a backend wraps (BackendCallException) and a lazy backend raises at compute time with
+    /// the task's error inside.
     /// </summary>
-    private static Exception Unwrap(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is ArgumentException or ArithmeticException or NotSupportedException or NoImplementationException) return e;
-        }
-        return ex is BackendCallException { InnerException: { } inner } ? inner : ex;
-    }
+    private static Exception Unwrap(Exception ex) => NumPyErrors.Find(ex);
 
     private static FixtureResult Fail(FixtureCase c, string reason) => new(c.Id, c.Function, FixtureOutcome.Failed, reason);
 }

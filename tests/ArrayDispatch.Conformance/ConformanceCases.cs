@@ -3,7 +3,7 @@ using ArrayDispatch.Functions;
 namespace ArrayDispatch.Conformance;
 
 /// <summary>The cases the kit knows, by function: shapes including empty and 0-d, the five dtypes, axes None/int/negative/tuple. Fixed seeds.</summary>
-public static class ConformanceCases
+public static partial class ConformanceCases
 {
     private static readonly Shape[] s_unaryShapes = [new(3, 4), new(5), Shape.Scalar, new(0, 3), new(2, 3, 4)];
     private static readonly (Shape, Shape)[] s_binaryShapes = [(new(3, 4), new(3, 4)), (new(3, 4), new(4)), (new(2, 1, 3), new(4, 1)), (Shape.Scalar, new(5)), (new(0, 3), new(3))];
@@ -11,7 +11,7 @@ public static class ConformanceCases
 
     /// <summary>Every case, in a fixed order.</summary>
     public static IEnumerable<ConformanceCase> All() =>
-        Elementwise().Concat(Reductions()).Concat(Manipulation()).Concat(Indexing()).Concat(Sorting()).Concat(Products()).Concat(Creation());
+        Elementwise().Concat(Reductions()).Concat(Manipulation()).Concat(Indexing()).Concat(Sorting()).Concat(Products()).Concat(Creation()).Concat(Corners());
 
     private static ConformanceCase Case(string f, string label, Func<ConformanceContext, NDArray> run) => new(f, label, c => [run(c)]);
 

@@ -1,5 +1,6 @@
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Graph;
+using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Chunked.Building;
@@ -22,20 +23,57 @@ internal static class Elementwise
     public static ChunkedArray AsType(ChunkedContext context, NDArray x, DType dtype, Casting casting) =>
         Build(context, [x], e => new AsTypeExpr(dtype, casting, e[0]));
 
+    /// <summary>
+    /// The error of operands whose shapes do not broadcast, in NumPy's order: the ufunc's loop is chosen from the dtypes
+    /// before the operands are broadcast, so a dtype the function refuses (<c>bitwise_and</c> of floats) is reported first,
+    /// from the metas; otherwise the shapes.
+    /// </summary>
+    private static Exception ShapeError(ChunkedContext context, Operand[] operands, ChunkedArray?[] arrays, Func<ElemExpr[], ElemExpr> make)
+    {
+        var metas = new List<object>();
+        var children = new ElemExpr[operands.Length];
+        for (int i = 0; i < operands.Length; i++)
+        {
+            if (arrays[i] is { } a)
+            {
+                children[i] = new SlotExpr(metas.Count);
+                metas.Add(ZeroSize(context, a.Meta));        // the dtypes alone decide, never a meta's value
+            }
+            else
+            {
+                children[i] = new ConstExpr(operands[i].Scalar);
+            }
+        }
+        make(children).Annotate(context, [.. metas]);          // throws the dtype error, if any
+        Shape shape = Shape.Scalar;
+        foreach (Operand o in operands)
+        {
+            if (o.Array is { } a) shape = Shape.Broadcast(shape, a.Shape);
+        }
+        return new InvalidOperationException("unreachable: the shapes broadcast");
+    }
+
+    /// <summary>An array like <paramref name="meta"/> (backend, dtype, rank) with no elements (0-d stays one element).</summary>
+    private static NDArray ZeroSize(ChunkedContext context, NDArray meta) =>
+        context.Create(ArrayFunctions.Full, new FullArgs(new Shape(new int[meta.Rank]), meta.DType, Scalar.Integer(0), new Placement(Backend: context.BackendOf(meta))));
+
     /// <summary>Builds <paramref name="make"/>(operands) chunk by chunk.</summary>
     public static ChunkedArray Build(ChunkedContext context, Operand[] operands, Func<ElemExpr[], ElemExpr> make)
     {
         // Chunked inputs, wrapping in-memory arrays as one chunk (Dask does the same with NumPy arrays).
         var arrays = new ChunkedArray?[operands.Length];
         Shape shape = Shape.Scalar;
+        bool fits = true;
         for (int i = 0; i < operands.Length; i++)
         {
             if (operands[i].Array is { } a)
             {
                 arrays[i] = a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
-                shape = Shape.Broadcast(shape, a.Shape);
+                if (fits && Shape.TryBroadcast(shape, a.Shape, out Shape next)) shape = next;
+                else fits = false;
             }
         }
+        if (!fits) throw ShapeError(context, operands, arrays, make);
         int rank = shape.Rank;
         Chunks chunks = CommonChunks(shape, arrays);
         for (int i = 0; i < arrays.Length; i++)
@@ -65,8 +103,14 @@ internal static class Elementwise
         ElemExpr expr = make(children);
         ChunkedArray[] ins = [.. inputs];
 
-        object[] metas = Array.ConvertAll(ins, a => (object)a.Meta);
-        NDArray meta = LayerBuilder.WithRank(context, expr.Annotate(context, metas).Array!, rank);
+        // An empty result meets no element, so NumPy raises only its dtype errors (np.power(empty, -1) answers): its
+        // expression is annotated on zero-size metas, whose evaluation cannot raise a value's error.
+        bool empty = shape.Size == 0;
+        object[] metas = Array.ConvertAll(ins, a => (object)(empty ? ZeroSize(context, a.Meta) : a.Meta));
+        NDArray annotated = expr.Annotate(context, metas).Array!;
+        NDArray meta = empty
+            ? LayerBuilder.Meta(context, context.BackendOf(annotated), annotated.DType, rank)
+            : LayerBuilder.WithRank(context, annotated, rank);
         var functions = new List<string>();
         expr.CollectFunctions(functions);
         string label = string.Join('-', functions.Distinct());

@@ -107,7 +107,7 @@ internal static class Slicing
     private static ArrayIndex[] Expand(ArrayIndex[] index, int rank)
     {
         int consuming = index.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice or ArrayIndexKind.Array);
-        if (consuming > rank) throw new ArgumentOutOfRangeException("index", $"too many indices for array: array is {rank}-dimensional, but {consuming} were indexed");
+        ArrayIndex.ThrowIfTooMany(consuming, rank);
         if (index.Count(i => i.Kind == ArrayIndexKind.Ellipsis) > 1) throw new ArgumentException("an index can only have a single ellipsis ('...')", "index");
         var result = new List<ArrayIndex>();
         bool expanded = false;

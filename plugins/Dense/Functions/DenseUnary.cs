@@ -29,8 +29,12 @@ public static class DenseUnary
         types.AllAre<DenseArray>() ? Ufunc.Numeric<AbsOp>("abs", args) : NotImplemented.Value;
 
     [Implements("sign")]
-    public static DispatchResult<NDArray> Sign(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Numeric<SignOp>("sign", args) : NotImplemented.Value;
+    public static DispatchResult<NDArray> Sign(in UnaryArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
+        if (args.X.DType == DType.Bool) throw new DTypeMismatchException(Scalars.ElementwiseRules.NoBoolLoopMessage("sign"));
+        return Ufunc.Numeric<SignOp>("sign", args);
+    }
 
     [Implements("square")]
     public static DispatchResult<NDArray> Square(in UnaryArgs args, ReadOnlySpan<Type> types) =>

@@ -43,10 +43,7 @@ internal sealed class IndexPlan
             }
         }
         if (ellipses > 1) throw new ArgumentException("an index can only have a single ellipsis ('...')", "index");
-        if (consumed > x.Rank)
-        {
-            throw new ArgumentException($"too many indices for array: array is {x.Rank}-dimensional, but {consumed} were indexed", "index");
-        }
+        ArrayIndex.ThrowIfTooMany(consumed, x.Rank);
         var entries = new List<ArrayIndex>();
         foreach (ArrayIndex i in index)
         {

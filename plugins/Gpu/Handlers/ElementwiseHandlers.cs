@@ -59,7 +59,7 @@ internal static class ElementwiseHandlers
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."),
         new(ArrayFunctions.Positive, typeof(IdentityOp<>), typeof(IdentityOp<>), typeof(IdentityOp<>)),
         new(ArrayFunctions.Abs, typeof(AbsOp<>), typeof(AbsOp<>), typeof(IdentityOp<>)),
-        new(ArrayFunctions.Sign, typeof(SignOp<>), typeof(SignOp<>), null, "ufunc 'sign' did not contain a loop with signature matching types bool"),
+        new(ArrayFunctions.Sign, typeof(SignOp<>), typeof(SignOp<>), null, ElementwiseRules.NoBoolLoopMessage("sign")),
         new(ArrayFunctions.Square, typeof(SquareOp<>), typeof(SquareOp<>), typeof(IdentityOp<>)),
         // NumPy's bool reciprocal is its int8 loop: 1/True = 1, 1/False truncates to 0, i.e. the input's values (Dense, Sparse agree).
         new(ArrayFunctions.Reciprocal, typeof(ReciprocalIntOp<>), typeof(ReciprocalOp<>), typeof(IdentityOp<>), BoolAs: DType.Int64),
@@ -140,7 +140,10 @@ internal static class ElementwiseHandlers
         {
             throw new DTypeMismatchException($"ufunc '{spec.Function.Name}' not supported for the input types ({Name(args.X1)}, {Name(args.X2)})");
         }
-        if (spec.Function == ArrayFunctions.Power && compute is DType.Int32 or DType.Int64) RefuseNegativeIntegerExponent(args.X2);
+        if (spec.Function == ArrayFunctions.Power && compute is DType.Int32 or DType.Int64 && Shape.Broadcast(args.X1.Shape, args.X2.Shape).Size > 0)
+        {
+            RefuseNegativeIntegerExponent(args.X2);     // NumPy's loop checks each exponent it uses: none when the result is empty
+        }
         GpuRuntime runtime = ((GpuArray)(args.X1.Array ?? args.X2.Array)!).Runtime;
         using GpuArray x = Materialize(runtime, args.X1, compute);
         using GpuArray y = Materialize(runtime, args.X2, compute);

@@ -21,10 +21,7 @@ internal static class Indexing
                         "the Gpu backend supports basic indexing (integers, slices, newaxis, ...); integer-array and boolean-mask indexing are not implemented on Gpu: use x.ToHost() or Np.AsArray(x, backend: \"Dense\")");
             }
         }
-        if (consumed > x.Rank)
-        {
-            throw new ArgumentException($"too many indices for array: array is {x.Rank}-dimensional, but {consumed} were indexed", nameof(index));
-        }
+        ArrayIndex.ThrowIfTooMany(consumed, x.Rank);
         var dims = new List<int>();
         var strides = new List<long>();
         long offset = x.Offset;

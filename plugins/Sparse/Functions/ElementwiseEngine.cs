@@ -27,6 +27,10 @@ internal static class ElementwiseEngine
             throw new DTypeMismatchException("numpy boolean subtract, the '-' operator, is not supported; use the bitwise_xor, the '^' operator, or the logical_xor function instead", "x1");
         }
         DType compute = result == DType.Bool ? DType.Int32 : result;
+        if (typeof(TOp) == typeof(PowerOp) && result is DType.Int32 or DType.Int64 && Shape.Broadcast(x1.Shape, x2.Shape).Size > 0)
+        {
+            RefuseNegativeIntegerExponent(x2);
+        }
         NDArray r = compute switch
         {
             DType.Int32 => Core<int, int, Arith<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
@@ -35,6 +39,23 @@ internal static class ElementwiseEngine
             _ => Core<double, double, Arith<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
         };
         return result == compute ? r : CastResult(ctx, r, result);
+    }
+
+    /// <summary>
+    /// NumPy refuses a negative integer exponent whatever the other operand, so the refusal comes before the sparsity
+    /// rules (which would otherwise decline <c>0 ** -1</c> as densifying): a scalar is checked directly, a sparse exponent
+    /// by its stored values (its implicit zeros are not negative), a dense one by its values.
+    /// </summary>
+    private static void RefuseNegativeIntegerExponent(in Operand exponent)
+    {
+        if (exponent.Array is not { } e)
+        {
+            if (exponent.Scalar.Kind == ScalarKind.Integer) ElementwiseRules.ThrowIfNegativeIntegerExponent(exponent.Scalar.As<long>());
+            return;
+        }
+        if (e.DType is not (DType.Int32 or DType.Int64)) return;
+        Array values = e is SparseArray s ? s.Values : HostInterop.ReadUntyped(e.ToHost());
+        foreach (long v in (long[])ArrayOps.Cast(values, DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
     }
 
     /// <summary>A comparison or logical function (<see cref="IPredicateOp"/>).</summary>

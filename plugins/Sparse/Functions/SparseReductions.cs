@@ -130,9 +130,11 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
+        if (!args.Axis.IsAll) Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);   // AxisError as NumPy, before any work or decline (found by the fuzz test and the kit)
         if (!args.Axis.IsAll && x.Rank > 2) return NotImplemented.Value;
-        if (!args.Axis.IsAll) Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);   // AxisError as NumPy, before any work (found by the fuzz test)
-        if (x.Size == 0) throw new ArgumentException($"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", "x");
+        // NumPy refuses an empty reduced axis (or an empty array without an axis); empty lanes elsewhere give an empty result.
+        bool emptyLine = args.Axis.IsAll ? x.Size == 0 : x.Shape.Dims[Shape.NormalizeAxis(args.Axis.Values[0], x.Rank)] == 0;
+        if (emptyLine) throw new ArgumentException($"attempt to get {(max ? "argmax" : "argmin")} of an empty sequence", "x");
         long[] result;
         Shape shape;
         if (args.Axis.IsAll || x.Rank == 1)

@@ -18,6 +18,10 @@ internal static class UnaryEngine
         {
             throw new DTypeMismatchException("the numpy boolean negative, the '-' operator, is not supported, use the '~' operator or the logical_not function instead", "x");
         }
+        if (x.DType == DType.Bool && typeof(TOp) == typeof(SignOp))
+        {
+            throw new DTypeMismatchException(Scalars.ElementwiseRules.NoBoolLoopMessage("sign"), "x");
+        }
         if (x.DType == DType.Bool && typeof(TOp) == typeof(ReciprocalOp))
         {
             // NumPy's bool loop is int8: 1/True = 1 and 1/False truncates to 0, so the values are the input's. ArrayDispatch

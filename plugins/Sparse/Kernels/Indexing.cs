@@ -25,7 +25,7 @@ internal static class Indexing
             if (i.Kind == ArrayIndexKind.Array) arrays++;
         }
         if (arrays > 1) return false;
-        if (used > rank) throw new ArgumentException($"too many indices for array: array is {rank}-dimensional, but {used} were indexed", "index");
+        ArrayIndex.ThrowIfTooMany(used, rank);
         int axis = 0, outAxis = 0;
         foreach (ArrayIndex i in index)
         {

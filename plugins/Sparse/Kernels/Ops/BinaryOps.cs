@@ -50,7 +50,16 @@ internal readonly struct PowerOp : IBinaryOp
 {
     public static string Name => "power";
     public static bool FloatResult => false;
-    public static T Apply<T>(T a, T b) where T : unmanaged, INumber<T> => ElementwiseRules.Power(a, b);
+
+    // NumPy's refusal of a negative integer exponent is made once, up front, on the exponent's values and only when the
+    // result has elements (ElementwiseEngine.Arithmetic); the element rule is then the one that never throws, so the
+    // f(0, c) probe of an empty result answers where NumPy answers.
+    public static T Apply<T>(T a, T b) where T : unmanaged, INumber<T>
+    {
+        if (typeof(T) == typeof(long)) return (T)(object)IntegerArithmetic.Power((long)(object)a, (long)(object)b);
+        if (typeof(T) == typeof(int)) return (T)(object)IntegerArithmetic.Power((int)(object)a, (int)(object)b);
+        return ElementwiseRules.Power(a, b);
+    }
 }
 
 internal readonly struct MaximumOp : IBinaryOp

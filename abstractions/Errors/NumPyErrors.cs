@@ -1,0 +1,77 @@
+namespace ArrayDispatch;
+
+/// <summary>
+/// The one mapping from .NET exceptions to NumPy's error categories. The conformance kit (a backend raises what Dense
+/// raises) and the fixture runner (a backend raises what NumPy raised) both read it, so every backend is held to the same
+/// rule.
+/// </summary>
+/// <remarks>
+/// An error reaches the caller wrapped: in <see cref="BackendCallException"/> by the dispatcher, in a lazy backend's task
+/// exception at compute time (Chunked's <c>ChunkTaskException</c>), in <see cref="AggregateException"/> from parallel
+/// loops. None of those wrappers is a documented kind, so <see cref="Find"/> walks down the inner exceptions to the first
+/// exception that is one, and the wrappers are seen through without being known here.
+/// </remarks>
+public static class NumPyErrors
+{
+    /// <summary>The category of <paramref name="error"/>: that of the first documented exception down its inner-exception chain.</summary>
+    public static NumPyErrorKind Classify(Exception error) => Own(Find(error));
+
+    /// <summary>
+    /// The exception NumPy's error corresponds to: the first down the inner-exception chain whose category is documented
+    /// (not <see cref="NumPyErrorKind.Other"/>); <paramref name="error"/> itself, stripped of a
+    /// <see cref="BackendCallException"/>, when none is.
+    /// </summary>
+    public static Exception Find(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        for (Exception? e = error; e is not null; e = Inner(e))
+        {
+            if (Own(e) != NumPyErrorKind.Other) return e;
+        }
+        return error is BackendCallException { InnerException: { } inner } ? inner : error;
+    }
+
+    /// <summary>NumPy's name of <paramref name="kind"/>: <c>ValueError</c>, <c>AxisError</c>, … (a shape mismatch is a <c>ValueError</c>).</summary>
+    public static string NumPyName(NumPyErrorKind kind) => kind switch
+    {
+        NumPyErrorKind.ValueError or NumPyErrorKind.ShapeMismatch => "ValueError",
+        NumPyErrorKind.AxisError => "AxisError",
+        NumPyErrorKind.LinAlgError => "LinAlgError",
+        NumPyErrorKind.TypeError => "TypeError",
+        NumPyErrorKind.IndexError => "IndexError",
+        NumPyErrorKind.Declined => "NotImplemented",
+        _ => "an undocumented error",
+    };
+
+    /// <summary>
+    /// Whether an error of <paramref name="kind"/> is an instance of NumPy's exception class <paramref name="numPyName"/>
+    /// (as <c>except ValueError:</c> would catch it), following NumPy's hierarchy: <c>AxisError</c> is a
+    /// <c>ValueError</c> and an <c>IndexError</c>; <c>LinAlgError</c> and every shape error are <c>ValueError</c>s. A name
+    /// NumPy has but the mapping does not (e.g. <c>MemoryError</c>) accepts any documented kind.
+    /// </summary>
+    public static bool IsInstanceOf(NumPyErrorKind kind, string numPyName) => numPyName switch
+    {
+        "ValueError" => kind is NumPyErrorKind.ValueError or NumPyErrorKind.ShapeMismatch or NumPyErrorKind.AxisError or NumPyErrorKind.LinAlgError,
+        "AxisError" => kind is NumPyErrorKind.AxisError,
+        "LinAlgError" => kind is NumPyErrorKind.LinAlgError,
+        "IndexError" => kind is NumPyErrorKind.IndexError or NumPyErrorKind.AxisError,
+        "TypeError" or "UFuncTypeError" => kind is NumPyErrorKind.TypeError,
+        _ => kind is not NumPyErrorKind.Other and not NumPyErrorKind.Declined,
+    };
+
+    // The category of this exception alone, without looking inside. Order matters: the specific types first.
+    private static NumPyErrorKind Own(Exception e) => e switch
+    {
+        NoImplementationException or NotSupportedException => NumPyErrorKind.Declined,
+        AxisOutOfRangeException => NumPyErrorKind.AxisError,
+        ShapeMismatchException => NumPyErrorKind.ShapeMismatch,
+        DTypeMismatchException => NumPyErrorKind.TypeError,
+        LinAlgException => NumPyErrorKind.LinAlgError,
+        ArgumentOutOfRangeException => NumPyErrorKind.IndexError,
+        ArgumentException => NumPyErrorKind.ValueError,
+        _ => NumPyErrorKind.Other,
+    };
+
+    private static Exception? Inner(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e.InnerException;
+}

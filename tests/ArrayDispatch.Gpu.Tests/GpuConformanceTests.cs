@@ -1,0 +1,27 @@
+using ArrayDispatch.Conformance;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+/// <summary>
+/// The conformance kit on Gpu (ILGPU's CPU accelerator, shared with the other tests so kernels compile once): every case
+/// of a function Gpu declares agrees with Dense in values, and where Dense raises, Gpu raises the same NumPy category.
+/// </summary>
+public sealed class GpuConformanceTests : BackendConformanceTests
+{
+    protected override string Backend => "Gpu";
+
+    protected override IArrayBackendPlugin[] Plugins => [new GpuPlugin(GpuTestBase.Device)];
+}
+
+/// <summary>The kit reaches Gpu's declared functions and their error-prone corners.</summary>
+public sealed class GpuConformanceKitTests
+{
+    [Fact]
+    public void The_kit_runs_the_corner_cases_of_Gpus_functions()
+    {
+        var corners = new GpuConformanceTests().Run(c => c.Label.StartsWith("corner:", StringComparison.Ordinal));
+        corners.Count.ShouldBeGreaterThan(50);
+        corners.ShouldNotContain(r => r.Problem != null);
+    }
+}
