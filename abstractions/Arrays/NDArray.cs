@@ -96,10 +96,12 @@ public abstract partial class NDArray : IFormattable
     /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
     public virtual string ToString(string? format, IFormatProvider? formatProvider)
     {
-        PrintOptions options = PrintFormat.Parse(format, out bool repr);
-        if (!IsHostResident) return $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
-        HostBuffer buffer = ToHost();
-        return repr ? ArrayPrinter.Repr(buffer, options) : ArrayPrinter.Str(buffer, options);
+        if (!IsHostResident)
+        {
+            PrintFormat.Parse(format, out _);
+            return $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
+        }
+        return ArrayPrinter.Format(ToHost(), format);
     }
 
     /// <summary>What a debugger shows beside the variable: the type, shape and dtype, never the values (they may be on a device or not computed).</summary>

@@ -48,6 +48,20 @@ public static class ArrayPrinter
         return text + spacer + dtype;
     }
 
+    /// <summary>
+    /// The text a format string asks for (what <see cref="NDArray.ToString(string?, IFormatProvider?)"/> gives for
+    /// host-resident arrays): <c>G</c> or none, <see cref="Str"/>; <c>G</c>n, str with precision n; <c>F</c>n, str with n
+    /// fixed decimals, never scientific; <c>R</c>, <see cref="Repr"/>. Backends that print downloaded values use it.
+    /// </summary>
+    /// <param name="a">The elements.</param>
+    /// <param name="format">The format string; options not set by it come from <see cref="PrintOptions.Current"/>.</param>
+    /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
+    public static string Format(HostBuffer a, string? format)
+    {
+        PrintOptions options = PrintFormat.Parse(format, out bool repr);
+        return repr ? Repr(a, options) : Str(a, options);
+    }
+
     /// <summary>Whether NumPy's repr leaves the dtype out for <paramref name="dtype"/> (the default int and float types, and bool, on 64-bit Linux).</summary>
     public static bool IsDTypeImplied(DType dtype) => dtype is DType.Bool or DType.Int64 or DType.Float64;
 

@@ -66,7 +66,11 @@ public sealed class ChunkedArray : NDArray
     /// <inheritdoc/>
     public override HostBuffer ToHost() => ChunkedCompute.Run([this]).Arrays[0].ToHost();
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        $"ChunkedArray<{Name}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={ChunkType.Name}>";
+    /// <summary>
+    /// Dask's summary, without computing anything (every format string gives the same text, as Dask's str and repr do):
+    /// <c>dask.array&lt;svd-v, shape=(1000, 1000), dtype=float64, chunksize=(1000, 1000), chunktype=Dense&gt;</c>. The name is
+    /// the layer's without its token (Dask's <c>key_split</c>); <c>x.Compute()</c> prints the values.
+    /// </summary>
+    public override string ToString(string? format, IFormatProvider? formatProvider) =>
+        $"dask.array<{Names.Prefix(Name)}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={Context.BackendOf(Meta)}>";
 }

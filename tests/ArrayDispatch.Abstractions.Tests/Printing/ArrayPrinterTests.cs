@@ -10,6 +10,7 @@ namespace ArrayDispatch.Abstractions.Tests.Printing;
 /// 0-d to 3-d, empty and summarised arrays, print-option combinations). See <see cref="PrintingFixtures"/> for how the
 /// fixtures are regenerated.
 /// </summary>
+[Collection(nameof(GlobalPrintOptions))]
 public sealed class ArrayPrinterTests
 {
     [Theory]
