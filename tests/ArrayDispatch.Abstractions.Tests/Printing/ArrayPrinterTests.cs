@@ -52,3 +52,36 @@ public sealed class ArrayPrinterTests
         ArrayPrinter.Str(buffer).ShouldBe("[0.33333333 0.66666667]");
     }
 }
+
+/// <summary>The notebook table: the text's digits in cells, summarised like the text.</summary>
+[Collection(nameof(GlobalPrintOptions))]
+public sealed class HtmlTableTests
+{
+    [Fact]
+    public void Of_SmallMatrix_ShowsEveryCellWithIndices()
+    {
+        HostBuffer buffer = HostBuffer.FromContiguous(new[] { 0.5, 1, 2, 3 }, new Shape(2, 2));
+
+        HtmlTable.Of(buffer).ShouldBe(
+            "<table style=\"font-family:monospace\"><thead><tr><th></th><th>0</th><th>1</th></tr></thead><tbody>"
+            + "<tr><th>0</th><td>0.5</td><td>1.</td></tr><tr><th>1</th><td>2.</td><td>3.</td></tr></tbody></table>"
+            + "<div style=\"font-family:monospace;color:#666\">shape=(2, 2), dtype=float64</div>");
+    }
+
+    [Fact]
+    public void Of_LargeMatrix_ShowsEdgeItemsAroundEllipses()
+    {
+        HostBuffer buffer = HostBuffer.FromContiguous(Enumerable.Range(0, 10000).Select(i => (long)i).ToArray(), new Shape(100, 100));
+
+        string html = HtmlTable.Of(buffer);
+
+        html.ShouldContain("<tr><th>⋮</th><td>⋮</td><td>⋮</td><td>⋮</td><td>⋱</td><td>⋮</td><td>⋮</td><td>⋮</td></tr>");
+        html.ShouldContain("<tr><th>99</th><td>9900</td><td>9901</td><td>9902</td><td>…</td><td>9997</td><td>9998</td><td>9999</td></tr>");
+    }
+
+    [Fact]
+    public void Of_ThreeDimensional_ShowsTheReprAsPreformattedText()
+    {
+        HtmlTable.Of(HostBuffer.FromContiguous(new[] { 1, 2 }, new Shape(1, 1, 2))).ShouldBe("<pre>array([[[1, 2]]], dtype=int32)</pre>");
+    }
+}
