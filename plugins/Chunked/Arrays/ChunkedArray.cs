@@ -1,6 +1,7 @@
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Printing;
 
 namespace ArrayDispatch.Chunked.Arrays;
 
@@ -8,7 +9,7 @@ namespace ArrayDispatch.Chunked.Arrays;
 /// A lazy array cut into chunks (Dask's <c>dask.array.Array</c>): a shape, chunk sizes per axis, a dtype, and the task
 /// graph that produces each chunk. Chunks are arrays of any backend. Operations build graph; <c>Compute()</c> runs it.
 /// </summary>
-public sealed class ChunkedArray : NDArray
+public sealed class ChunkedArray : NDArray, IHtmlFormattable
 {
     internal ChunkedArray(ChunkedContext context, GraphLayer layer, Shape shape, Chunks chunks, NDArray meta, Fusion? fusion = null)
     {
@@ -73,4 +74,7 @@ public sealed class ChunkedArray : NDArray
     /// </summary>
     public override string ToString(string? format, IFormatProvider? formatProvider) =>
         $"dask.array<{Names.Prefix(Name)}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={Context.BackendOf(Meta)}>";
+
+    /// <summary>Dask's HTML card: bytes, shape, chunk and layer counts and dtype, and a picture of the chunk grid; computes nothing.</summary>
+    public string ToHtml() => DaskCard.Of(this);
 }

@@ -37,4 +37,19 @@ public sealed class PrintingTests
         Names.Prefix("from-npy-0000abcd").ShouldBe("from-npy");
         Names.Prefix("add").ShouldBe("add");
     }
+
+    [Fact]
+    public void ToHtml_IsDasksCard()
+    {
+        using TestHost host = Create();
+        var x = (ChunkedArray)Np.AsArray(DenseData((10, 6)), backend: "Chunked", chunks: [4, 6]);
+
+        string html = x.ToHtml();
+
+        html.ShouldContain("<tr><th>Bytes</th><td>480 B</td><td>192 B</td></tr>");
+        html.ShouldContain("<tr><th>Shape</th><td>(10, 6)</td><td>(4, 6)</td></tr>");
+        html.ShouldContain("<tr><th>Dask graph</th><td>3 chunks in 1 graph layer</td><td></td></tr>");
+        html.ShouldContain("<svg ");
+        DaskCard.Bytes(8_000_000).ShouldBe("7.63 MiB");
+    }
 }
