@@ -50,4 +50,15 @@ public sealed class PrintingTests
 
         $"{x:F3}".ShouldBe("[0.000 0.333 0.667]");
     }
+
+    [Fact]
+    public void ReadmeExample_PrintsWhatTheReadmeSays()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Arange(6.0) / 3.0;
+
+        x.ToString().ShouldBe("[0.         0.33333333 0.66666667 1.         1.33333333 1.66666667]");
+        using (Np.PrintOptions(precision: 3, threshold: 100)) x.ToString().ShouldBe("[0.    0.333 0.667 1.    1.333 1.667]");
+        Np.ArrayRepr(x.AsType(DType.Float32)).ShouldBe("array([0.        , 0.33333334, 0.6666667 , 1.        , 1.3333334 ,\n       1.6666666 ], dtype=float32)");
+    }
 }
