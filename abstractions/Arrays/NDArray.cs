@@ -96,6 +96,9 @@ public abstract partial class NDArray : IFormattable
     /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
     public virtual string ToString(string? format, IFormatProvider? formatProvider)
     {
+        // Console.WriteLine and string interpolation call this overload on an IFormattable: an array type that overrides
+        // only ToString() (as third-party arrays written before printing did) keeps printing its own text there.
+        if (string.IsNullOrEmpty(format) && OverridesToString(GetType())) return ToString();
         if (!IsHostResident)
         {
             PrintFormat.Parse(format, out _);
@@ -103,6 +106,11 @@ public abstract partial class NDArray : IFormattable
         }
         return ArrayPrinter.Format(ToHost(), format);
     }
+
+    private static bool OverridesToString(Type type) => s_overridesToString.GetOrAdd(type,
+        static t => t.GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType != typeof(NDArray));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_overridesToString = new();
 
     /// <summary>What a debugger shows beside the variable: the type, shape and dtype, never the values (they may be on a device or not computed).</summary>
     private string DebuggerDisplay => $"{GetType().Name} shape={Shape} dtype={DType.Name()}";

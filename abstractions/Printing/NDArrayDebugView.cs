@@ -27,23 +27,21 @@ public sealed class NDArrayDebugView(NDArray array)
         {
             if (!array.IsHostResident) return [];
             Interchange.HostBuffer buffer = array.ToHost();
-            Array values = Contiguous(buffer);
-            int count = (int)Math.Min(values.Length, MaxElements);
+            int count = (int)Math.Min(buffer.Shape.Size, MaxElements);
             var result = new object[count];
-            for (int i = 0; i < count; i++) result[i] = values.GetValue(i)!;
+            int rank = buffer.Shape.Rank;
+            var index = new int[rank];
+            for (int k = 0; k < count; k++)
+            {
+                long offset = buffer.Offset;
+                for (int axis = 0; axis < rank; axis++) offset += index[axis] * buffer.Strides[axis];
+                result[k] = buffer.Data.GetValue(offset)!;
+                for (int axis = rank - 1; axis >= 0 && ++index[axis] == buffer.Shape.Dims[axis]; axis--) index[axis] = 0;
+            }
             return result;
         }
     }
 
     /// <summary>The array as NumPy prints it (summarised when large).</summary>
     public string Text => array.ToString();
-
-    private static Array Contiguous(Interchange.HostBuffer buffer) => buffer.Data switch
-    {
-        bool[] => buffer.ToContiguous<bool>(mayAlias: true),
-        int[] => buffer.ToContiguous<int>(mayAlias: true),
-        long[] => buffer.ToContiguous<long>(mayAlias: true),
-        float[] => buffer.ToContiguous<float>(mayAlias: true),
-        _ => buffer.ToContiguous<double>(mayAlias: true),
-    };
 }

@@ -150,3 +150,50 @@ public sealed class NDArrayFormattingTests
 /// <summary>Tests that set <see cref="PrintOptions.Default"/> run one at a time.</summary>
 [CollectionDefinition(nameof(GlobalPrintOptions), DisableParallelization = true)]
 public sealed class GlobalPrintOptions;
+
+/// <summary>Array types that print themselves by overriding <see cref="object.ToString"/> keep doing so everywhere.</summary>
+public sealed class OwnToStringTests
+{
+    [Fact]
+    public void ConsoleAndInterpolation_ArrayOverridingToString_UseItsText()
+    {
+        var mine = new OwnTextArray();
+        var writer = new StringWriter();
+
+        writer.Write(mine);
+
+        writer.ToString().ShouldBe("MyArray([6])");
+        $"{mine}".ShouldBe("MyArray([6])");
+        mine.ToString("R", null).ShouldBe("OwnTextArray(shape=(1,), dtype=float64)");
+    }
+
+    [Fact]
+    public void DebugView_TransposedView_ShowsElementsInLogicalOrder()
+    {
+        var view = new NDArrayDebugView(new ViewArray(new HostBuffer(new long[] { 0, 1, 2, 3, 4, 5 }, DType.Int64, new Shape(3, 2), [1, 3])));
+
+        view.Elements.ShouldBe([0L, 3L, 1L, 4L, 2L, 5L]);
+    }
+
+    private sealed class OwnTextArray : NDArray
+    {
+        public override Shape Shape => new(1);
+
+        public override DType DType => DType.Float64;
+
+        public override HostBuffer ToHost() => HostBuffer.FromContiguous(new[] { 6.0 }, new Shape(1));
+
+        public override string ToString() => "MyArray([6])";
+    }
+
+    private sealed class ViewArray(HostBuffer buffer) : NDArray
+    {
+        public override Shape Shape => buffer.Shape;
+
+        public override DType DType => buffer.DType;
+
+        public override bool IsHostResident => true;
+
+        public override HostBuffer ToHost() => buffer;
+    }
+}
