@@ -80,17 +80,27 @@ public static class ArrayPrinter
         ArgumentNullException.ThrowIfNull(suffix);
         if (a.Shape.Size == 0) return "[]";
         bool summarise = a.Shape.Size > options.Threshold;
-        var offsets = new List<long>();
-        CollectPrinted(a, summarise, options.EdgeItems, 0, a.Offset, offsets);
-        ElementFormat format = ElementFormat.For(a, offsets, options);
-        var words = new string[offsets.Count];
-        for (int i = 0; i < words.Length; i++) words[i] = format.Format(offsets[i]);
+        var printed = new List<long>();
+        CollectPrinted(a, summarise, options.EdgeItems, 0, a.Offset, printed, forFormat: false);
+        List<long> fitted = printed;
+        if (summarise && options.EdgeItems == 0)
+        {
+            fitted = [];
+            CollectPrinted(a, summarise, 0, 0, a.Offset, fitted, forFormat: true);
+        }
+        ElementFormat format = ElementFormat.For(a, fitted, options);
+        var words = new string[printed.Count];
+        for (int i = 0; i < words.Length; i++) words[i] = format.Format(printed[i]);
         var printer = new Layout(a.Shape, words, separator, options.EdgeItems, summarise);
         return printer.Recurse(0, " " + new string(' ', prefix.Length), options.LineWidth - suffix.Length);
     }
 
-    /// <summary>The storage offsets of the elements that print, in print order (NumPy's <c>_leading_trailing</c>).</summary>
-    private static void CollectPrinted(HostBuffer a, bool summarise, int edge, int axis, long offset, List<long> offsets)
+    /// <summary>
+    /// The storage offsets of the elements that print, in print order: the first and last <paramref name="edge"/> items
+    /// of each summarised axis. With <paramref name="forFormat"/>, the elements the format is fitted to instead (NumPy's
+    /// <c>_leading_trailing</c>): the same, except that edge 0 keeps the whole axis (<c>a[-0:]</c>) where only the last item prints.
+    /// </summary>
+    private static void CollectPrinted(HostBuffer a, bool summarise, int edge, int axis, long offset, List<long> offsets, bool forFormat)
     {
         if (axis == a.Shape.Rank)
         {
@@ -99,14 +109,15 @@ public static class ArrayPrinter
         }
         int n = a.Shape.Dims[axis];
         long stride = a.Strides[axis];
-        if (summarise && n > 2 * edge)
+        if (summarise && n > 2 * edge && !(forFormat && edge == 0))
         {
-            for (int i = 0; i < edge; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets);
-            for (int i = n - edge; i < n; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets);
+            int first = edge == 0 ? n - 1 : n - edge;
+            for (int i = 0; i < edge; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets, forFormat);
+            for (int i = first; i < n; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets, forFormat);
         }
         else
         {
-            for (int i = 0; i < n; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets);
+            for (int i = 0; i < n; i++) CollectPrinted(a, summarise, edge, axis + 1, offset + i * stride, offsets, forFormat);
         }
     }
 
