@@ -34,7 +34,7 @@ internal readonly record struct FloatDigits(string Text, int Point)
     /// <param name="single">Whether the value is a float32 (its shortest digits are float32's).</param>
     /// <param name="unique">Start from the shortest round-trip digits; otherwise from the exact value.</param>
     /// <param name="precision">The most digits after the point (of the mantissa when <paramref name="scientific"/>); -1 for no limit.</param>
-    /// <param name="minDigits">The fewest digits after the point; more come from the exact value, then zeros.</param>
+    /// <param name="minDigits">The fewest digits after the point (0: every whole digit is exact), from the exact value, then zeros; -1 for none.</param>
     /// <param name="scientific">Whether the digits are counted from the first significant one (scientific notation).</param>
     public static FloatDigits Of(double value, bool single, bool unique, int precision, int minDigits, bool scientific)
     {
@@ -45,7 +45,9 @@ internal readonly record struct FloatDigits(string Text, int Point)
             FloatDigits shortest = Shortest(value, single);
             int limit = precision < 0 ? int.MaxValue : Keep(shortest.Point, precision, scientific);
             if (shortest.Text.Length > limit) return Exact(value).Round(precision, scientific);
-            if (minDigits > 0 && Keep(shortest.Point, minDigits, scientific) > shortest.Text.Length) return Exact(value).Round(minDigits, scientific);
+            // Dragon4 generates at least down to the minDigits-th place (the units place for 0; -1 turns this off), with
+            // the exact value's digits: a float32 85193928 prints 85193928. in an array, 85193930.0 as a scalar.
+            if (minDigits >= 0 && Keep(shortest.Point, minDigits, scientific) > shortest.Text.Length) return Exact(value).Round(minDigits, scientific);
             return shortest;
         }
         return precision < 0 ? Exact(value) : Exact(value).Round(precision, scientific);

@@ -66,7 +66,7 @@ internal sealed class FloatingFormat : ElementFormat
             int intWidth = 0, fracWidth = 0, expWidth = 0;
             foreach (double v in finite)
             {
-                string s = FloatDigits.Scientific(v, single, _unique, _precision, 0, firstTrim, _signPlus, 0, -1);
+                string s = FloatDigits.Scientific(v, single, _unique, _precision, -1, firstTrim, _signPlus, 0, -1);
                 int e = s.IndexOf('e', StringComparison.Ordinal);
                 int dot = s.IndexOf('.', StringComparison.Ordinal);
                 intWidth = Math.Max(intWidth, dot);
@@ -87,7 +87,7 @@ internal sealed class FloatingFormat : ElementFormat
             int intWidth = 0, fracWidth = 0;
             foreach (double v in finite)
             {
-                string s = FloatDigits.Positional(v, single, _unique, _precision, 0, firstTrim, _signPlus, 0, 0);
+                string s = FloatDigits.Positional(v, single, _unique, _precision, -1, firstTrim, _signPlus, 0, 0);
                 int dot = s.IndexOf('.', StringComparison.Ordinal);
                 intWidth = Math.Max(intWidth, dot);
                 fracWidth = Math.Max(fracWidth, s.Length - dot - 1);
