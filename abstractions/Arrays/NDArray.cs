@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Printing;
 
 namespace ArrayDispatch;
 
@@ -6,7 +8,9 @@ namespace ArrayDispatch;
 /// The base of every backend's array type. Functions and operators on it go through the dispatcher to the backend that
 /// owns the arrays involved, so <c>a + b</c> obeys the same rules as <c>Np.Add(a, b)</c>.
 /// </summary>
-public abstract partial class NDArray
+[DebuggerDisplay("{DebuggerDisplay,nq}")]
+[DebuggerTypeProxy(typeof(NDArrayDebugView))]
+public abstract partial class NDArray : IFormattable
 {
     /// <summary>The dimensions.</summary>
     public abstract Shape Shape { get; }
@@ -78,6 +82,36 @@ public abstract partial class NDArray
         return ToArray<T>()[0];
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
+    /// <summary>NumPy's <c>str</c> of the array (<c>[0. 1. 2.]</c>) under the current <see cref="PrintOptions"/>.</summary>
+    /// <remarks>
+    /// Host-resident arrays print their values. Other arrays print what their backend's users expect without moving data
+    /// unasked: this base prints <c>TypeName(shape=…, dtype=…)</c>, and backends override
+    /// <see cref="ToString(string?, IFormatProvider?)"/> (Chunked prints Dask's summary, Gpu downloads as CuPy does).
+    /// </remarks>
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>The array as text: <c>G</c> (or none) NumPy's <c>str</c>; <c>G</c>n the same with precision n; <c>F</c>n n fixed decimals, never scientific; <c>R</c> NumPy's <c>repr</c>.</summary>
+    /// <param name="format">The format; <c>$"{x:F3}"</c> passes <c>F3</c>.</param>
+    /// <param name="formatProvider">Ignored: NumPy's text is culture-invariant.</param>
+    /// <exception cref="FormatException"><paramref name="format"/> is not one of those.</exception>
+    public virtual string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        // Console.WriteLine and string interpolation call this overload on an IFormattable: an array type that overrides
+        // only ToString() (as third-party arrays written before printing did) keeps printing its own text there.
+        if (string.IsNullOrEmpty(format) && OverridesToString(GetType())) return ToString();
+        if (!IsHostResident)
+        {
+            PrintFormat.Parse(format, out _);
+            return $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
+        }
+        return ArrayPrinter.Format(ToHost(), format);
+    }
+
+    private static bool OverridesToString(Type type) => s_overridesToString.GetOrAdd(type,
+        static t => t.GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType != typeof(NDArray));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_overridesToString = new();
+
+    /// <summary>What a debugger shows beside the variable: the type, shape and dtype, never the values (they may be on a device or not computed).</summary>
+    private string DebuggerDisplay => $"{GetType().Name} shape={Shape} dtype={DType.Name()}";
 }

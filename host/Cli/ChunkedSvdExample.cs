@@ -20,6 +20,7 @@ internal static class ChunkedSvdExample
         NDArray x = Np.Random.Sample((5000, 1000), Np.Random.DefaultRng(42), backend: "Chunked", chunks: [1000, 1000]);
         var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
         AnsiConsole.MarkupLine($"  graph built in {clock.Elapsed.TotalMilliseconds:F1} ms; nothing computed yet");
+        AnsiConsole.MarkupLine($"  v = {Markup.Escape(v!.ToString())}");
 
         output.Create();
         string written = v!.Visualize(Path.Combine(output.FullName, "svd.svg"));
@@ -68,5 +69,8 @@ internal static class ChunkedSvdExample
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"  computed in {seconds:F2} s ({stats.Tasks} tasks run, peak {stats.PeakBytes / 1e6:F0} MB of chunks); result type {Markup.Escape(computed[2].GetType().Name)}"));
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  relative reconstruction error |u*s@v - x| / |x| = {error:E2}"));
+        // As the seed's `result = v.compute()`: the values, summarised as NumPy prints a (1000, 1000) array.
+        AnsiConsole.MarkupLine("  result = v.Compute():");
+        foreach (string line in Np.ArrayRepr(computed[2]).Split('\n')) AnsiConsole.WriteLine("  " + line);
     }
 }

@@ -177,6 +177,4 @@ public sealed partial class DenseArray : NDArray
 
     internal string FormatStrides() => Shape.Format(Array.ConvertAll(_strides, s => (int)s));
 
-    /// <inheritdoc/>
-    public override string ToString() => $"DenseArray(shape={_shape}, dtype={_dtype.Name()})";
 }

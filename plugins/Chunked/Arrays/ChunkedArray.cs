@@ -1,6 +1,7 @@
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Printing;
 
 namespace ArrayDispatch.Chunked.Arrays;
 
@@ -8,7 +9,7 @@ namespace ArrayDispatch.Chunked.Arrays;
 /// A lazy array cut into chunks (Dask's <c>dask.array.Array</c>): a shape, chunk sizes per axis, a dtype, and the task
 /// graph that produces each chunk. Chunks are arrays of any backend. Operations build graph; <c>Compute()</c> runs it.
 /// </summary>
-public sealed class ChunkedArray : NDArray
+public sealed class ChunkedArray : NDArray, IHtmlFormattable
 {
     internal ChunkedArray(ChunkedContext context, GraphLayer layer, Shape shape, Chunks chunks, NDArray meta, Fusion? fusion = null)
     {
@@ -66,7 +67,14 @@ public sealed class ChunkedArray : NDArray
     /// <inheritdoc/>
     public override HostBuffer ToHost() => ChunkedCompute.Run([this]).Arrays[0].ToHost();
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        $"ChunkedArray<{Name}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={ChunkType.Name}>";
+    /// <summary>
+    /// Dask's summary, without computing anything (every format string gives the same text, as Dask's str and repr do):
+    /// <c>dask.array&lt;svd-v, shape=(1000, 1000), dtype=float64, chunksize=(1000, 1000), chunktype=Dense&gt;</c>. The name is
+    /// the layer's without its token (Dask's <c>key_split</c>); <c>x.Compute()</c> prints the values.
+    /// </summary>
+    public override string ToString(string? format, IFormatProvider? formatProvider) =>
+        $"dask.array<{Names.Prefix(Name)}, shape={Shape}, dtype={DType.Name()}, chunksize={Shape.Format(Chunks.ChunkSize())}, chunktype={Context.BackendOf(Meta)}>";
+
+    /// <summary>Dask's HTML card: bytes, shape, chunk and layer counts and dtype, and a picture of the chunk grid; computes nothing.</summary>
+    public string ToHtml() => DaskCard.Of(this);
 }

@@ -17,6 +17,17 @@ internal static class Names
     /// <summary>A unique layer name for data with no stable identity (a wrapped in-memory array).</summary>
     public static string Unique(string prefix) => prefix + "-" + Interlocked.Increment(ref s_counter).ToString("x8", CultureInfo.InvariantCulture);
 
+    /// <summary>A layer name without its tokens (Dask's <c>key_split</c>): <c>svd-v-1f2e3d4c</c> gives <c>svd-v</c>.</summary>
+    public static string Prefix(string layer)
+    {
+        string[] words = layer.Split('-');
+        int keep = words.Length;
+        while (keep > 1 && IsToken(words[keep - 1])) keep--;
+        return string.Join('-', words, 0, keep);
+    }
+
+    private static bool IsToken(string word) => word.Length >= 8 && word.All(char.IsAsciiHexDigit);
+
     /// <summary>The key of chunk <paramref name="index"/> of layer <paramref name="layer"/>, e.g. <c>add-1f2e3d4c-0-1</c>.</summary>
     public static string Key(string layer, ReadOnlySpan<int> index)
     {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Printing;
 
 namespace ArrayDispatch.Gpu;
 
@@ -8,6 +10,7 @@ namespace ArrayDispatch.Gpu;
 /// or <c>Np.AsArray(g, backend: "Dense")</c> downloads. Views (transpose, slicing, reshape of contiguous data) share
 /// the buffer. Dispose arrays to free device memory at once; forgotten ones are freed after the GC finalizes them.
 /// </summary>
+[DebuggerDisplay("GpuArray shape={Shape} dtype={DType} device={Device}")]
 public sealed class GpuArray : NDArray, IDisposable
 {
     private readonly long[] _strides;
@@ -89,8 +92,18 @@ public sealed class GpuArray : NDArray, IDisposable
         if (IsDisposed) throw new ObjectDisposedException(nameof(GpuArray), $"this GpuArray {Shape} {DType.Name()} was disposed");
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"GpuArray(shape={Shape}, dtype={DType.Name()}, device={Storage.Runtime.Info.Kind})";
+    /// <summary>
+    /// The values, downloaded as CuPy does when it prints: <c>G</c> (and <c>G</c>n, <c>F</c>n) gives NumPy's str,
+    /// <c>R</c> NumPy's repr with the device added (<c>array([0., 1.], device=Cuda)</c>). A disposed array prints its
+    /// shape, dtype and device only.
+    /// </summary>
+    public override string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        if (IsDisposed) return $"GpuArray(shape={Shape}, dtype={DType.Name()}, device={Device.Kind}, disposed)";
+        HostBuffer values = ToHost();
+        string text = ArrayPrinter.Format(values, format);
+        return format is not null && format.StartsWith('R') ? text[..^1] + $", device={Device.Kind})" : text;
+    }
 
     internal static bool ComputeContiguous(Shape shape, ReadOnlySpan<long> strides)
     {

@@ -65,9 +65,21 @@ public abstract class SparseArray : NDArray
     /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
     public override HostBuffer ToHost() => ToCoo().Densify();
 
-    /// <inheritdoc/>
-    public override string ToString() =>
-        $"<{GetType().Name} shape={Shape} dtype={DType.Name()} nnz={Nnz} density={Density.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}>";
+    /// <summary>
+    /// The summary its Python users know, never the values (printing must not densify): pydata/sparse's
+    /// <c>&lt;COO: shape=(3, 4), dtype=float64, nnz=5, fill_value=0.0&gt;</c> for COO, SciPy's
+    /// <c>&lt;3x4 sparse array of type '&lt;class 'numpy.float64'&gt;'</c> / <c>with 5 stored elements in Compressed Sparse Row format&gt;</c>
+    /// for CSR and CSC. Every format string gives the same text; <c>Np.AsArray(x, backend: "Dense")</c> prints the values.
+    /// </summary>
+    public override string ToString(string? format, IFormatProvider? formatProvider) => Format switch
+    {
+        SparseFormat.Coo => $"<COO: shape={Shape}, dtype={DType.Name()}, nnz={Nnz}, fill_value={FillValueText}>",
+        _ => $"<{string.Join('x', Shape.Dims.ToArray())} sparse array of type '<class 'numpy.{(DType == DType.Bool ? "bool_" : DType.Name())}'>'\n"
+            + $"\twith {Nnz} stored elements in Compressed Sparse {(Format == SparseFormat.Csr ? "Row" : "Column")} format>",
+    };
+
+    /// <summary>Python's repr of the fill value in this dtype: <c>0.0</c>, <c>0</c> or <c>False</c>.</summary>
+    private string FillValueText => DType.IsFloat() ? "0.0" : DType == DType.Bool ? "False" : "0";
 
     private protected static void Require2D(Shape shape, string format)
     {
