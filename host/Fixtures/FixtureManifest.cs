@@ -28,6 +28,9 @@ public sealed class FixtureManifest
     public static string? Locate()
     {
         if (Environment.GetEnvironmentVariable("ARRAYDISPATCH_FIXTURES") is { Length: > 0 } env) return env;
+        // The ArrayDispatch.Conformance package copies the fixtures next to the tests that reference it.
+        string packaged = Path.Combine(AppContext.BaseDirectory, "arraydispatch-fixtures", "numpy");
+        if (File.Exists(Path.Combine(packaged, "manifest.json"))) return packaged;
         for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
             string candidate = Path.Combine(d.FullName, RepositoryFolder);

@@ -64,6 +64,28 @@ public abstract class BackendConformanceTests
     [Fact]
     public void Declared_functions_agree_with_Dense() => AssertAgree(_ => true);
 
+    /// <summary>
+    /// A function the backend declares and the kit has cases for must agree with Dense at least once without declining
+    /// (an answer, or NumPy's error where Dense raises one): a backend that declines every case would otherwise pass
+    /// without ever being checked.
+    /// </summary>
+    [Fact]
+    public void Every_declared_function_answers_at_least_one_case()
+    {
+        var silent = Outcomes(_ => true)
+            .GroupBy(o => o.Case.Function)
+            .Where(g => MustAnswer(g.Key) && !g.Any(o => o.Problem is null && o.Backend != "declines"))
+            .Select(g => $"{g.Key} ({g.Count()} cases: {string.Join(", ", g.Select(o => o.Backend).Distinct())})")
+            .ToList();
+        if (silent.Count > 0)
+        {
+            Assert.Fail($"backend '{Backend}' never answered these declared functions, so the kit checked nothing for them:\n  " + string.Join("\n  ", silent));
+        }
+    }
+
+    /// <summary>Whether <see cref="Every_declared_function_answers_at_least_one_case"/> requires an answer for <paramref name="function"/>; override for functions the backend declines by design on every drawn input, saying why.</summary>
+    protected virtual bool MustAnswer(string function) => true;
+
     /// <summary>The cases that ran, with their outcome, for reports: (case, null when it agreed, else why not).</summary>
     public IReadOnlyList<(ConformanceCase Case, string? Problem)> Run(Func<ConformanceCase, bool> filter) =>
         Outcomes(filter).Select(o => (o.Case, o.Problem)).ToArray();

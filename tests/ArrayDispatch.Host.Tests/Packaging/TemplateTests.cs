@@ -37,7 +37,7 @@ public sealed class TemplateTests : IDisposable
         (int exit, string output) = Dotnet(ReadmeBlocks.RepositoryRoot, "pack", "Plugins.sln", "--no-build", "-c", ExampleProjects.Configuration, "-o", feed, $"-p:PackageVersionOverride={_version}");
         exit.ShouldBe(0, output);
         string[] packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).ToArray()!;
-        foreach (string id in new[] { "Abstractions", "Hosting", "Plugins.Dense", "Plugins.Sparse", "Plugins.Gpu", "Plugins.Chunked", "Sparse.Api", "Chunked.Api", "Templates" })
+        foreach (string id in new[] { "Abstractions", "Hosting", "Plugins.Dense", "Plugins.Sparse", "Plugins.Gpu", "Plugins.Chunked", "Sparse.Api", "Chunked.Api", "Interop", "Conformance", "Templates" })
         {
             packages.ShouldContain($"ArrayDispatch.{id}.{_version}.nupkg");
         }
@@ -65,11 +65,14 @@ public sealed class TemplateTests : IDisposable
         exit.ShouldBe(0, output);
         output.ShouldContain("backends: Dense, Foo");
         output.ShouldContain("Dense: sum over axis 0 = 3, 5, 7");
-        output.ShouldContain("Foo: sum = FooArray([6])");
+        output.ShouldContain("Foo: sum = FooArray(6)");
 
         (exit, output) = Dotnet(work, "test", "Foo/Foo.Tests/Foo.Tests.csproj", "-nologo");
         exit.ShouldBe(0, output);
         output.ShouldContain("Passed!");
+        output.ShouldNotContain("Failed!");
+        // The plugin's own test and the conformance kit's checks (one per function it declares, at least) all ran.
+        int.Parse(Regex.Match(output, @"Passed:\s+(\d+)").Groups[1].Value).ShouldBeGreaterThanOrEqualTo(2, output);
     }
 
     [Fact]

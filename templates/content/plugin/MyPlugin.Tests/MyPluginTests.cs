@@ -21,5 +21,17 @@ public sealed class MyPluginTests
 
         MyPluginArray mine = Assert.IsType<MyPluginArray>(sum);
         Assert.Equal([6.5], mine.Values);
+        Assert.Equal(0, mine.Rank);
     }
+}
+
+/// <summary>
+/// The conformance kit (ArrayDispatch.Conformance): every function MyPlugin declares runs on drawn inputs beside the
+/// Dense reference; MyPlugin must give Dense's values and NumPy's errors, or decline.
+/// </summary>
+public sealed class MyPluginConformance : ArrayDispatch.Conformance.BackendConformanceTests
+{
+    protected override string Backend => "MyPlugin";
+
+    protected override ArrayDispatch.Plugins.IArrayBackendPlugin[] Plugins => [new MyPluginBackend()];
 }

@@ -9,12 +9,16 @@ namespace MyPlugin;
 /// <summary>The functions this backend handles (NumPy's HANDLED_FUNCTIONS), each registered with [Implements].</summary>
 public static class MyPluginFunctions
 {
-    /// <summary><c>sum</c> of a whole MyPluginArray, as a one-element MyPluginArray.</summary>
+    /// <summary><c>sum</c> of a whole MyPluginArray: 0-d as NumPy's, or (1,) with keepdims; other axes and dtypes are declined.</summary>
     [Implements("sum")]
     public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<MyPluginArray>() || !args.Axis.IsAll) return NotImplemented.Value;   // NEP 18: decline what you do not know
-        return new MyPluginArray([((MyPluginArray)args.X).Values.Sum()]);
+        // NEP 18: decline what you do not know, and the backend after you (or the error) takes over.
+        if (!types.AllAre<MyPluginArray>() || args.X.Rank != 1 || args.DType is not (null or DType.Float64)) return NotImplemented.Value;
+        if (!args.Axis.IsAll && args.Axis.Normalize(1) is not [0]) return NotImplemented.Value;   // axis 0 (or -1) of a 1-d array is all of it
+        double total = 0;
+        foreach (double v in ((MyPluginArray)args.X).Values) total += v;
+        return new MyPluginArray([total], scalar: !args.KeepDims);
     }
 
     /// <summary><c>asarray</c>: how apps make this backend's arrays, <c>Np.AsArray(data, backend: "MyPlugin")</c>.</summary>
