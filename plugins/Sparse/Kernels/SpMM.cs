@@ -25,11 +25,12 @@ internal static class SpMM
 {
     /// <summary>How many entries ahead the B rows are prefetched.</summary>
     /// <remarks>
-    /// An entry's panel is a few vector multiply-adds (tens of cycles), a B row from memory hundreds: 16 entries (about
-    /// two rows of A at 10 entries per row) keep enough loads in flight. 2-vCPU EPYC, 1e5² CSR with 1e6 entries @ 1e5 × 16,
-    /// 2026-12-04: see bench/Sparse/README.md.
+    /// An entry's panel is a few vector multiply-adds (tens of cycles), a B row from memory hundreds. On the 2-vCPU EPYC
+    /// bench machine under load (1e5² CSR with 1e6 entries @ 1e5 × 16 float64, 2026-12-04, medians of 15, five
+    /// processes each): no prefetch 17-33 ms, 8 ahead 11-40 ms, 16, 32 and 64 ahead 8-23 ms with no order between them
+    /// beyond the noise. 32 (about three rows of A) is the middle of that plateau.
     /// </remarks>
-    private static readonly int PrefetchDistance = int.Parse(Environment.GetEnvironmentVariable("AD_PF") ?? "16");
+    private const int PrefetchDistance = 32;
 
     /// <summary>The most accumulators one pass keeps in registers (of 16 ymm registers; the rest hold the broadcast value and loads).</summary>
     private const int MaxVectors = 8;
