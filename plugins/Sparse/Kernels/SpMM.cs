@@ -18,7 +18,7 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// an accumulator array would keep them in memory. When the width is not a multiple of the vector length, the last
 /// vector is placed at column <c>n - w</c>, overlapping the previous one: the overlapped columns are computed twice
 /// with the same operations in the same order, so they are stored with the same value, and no scalar tail pass over the
-/// entries is needed. Hand-written rather than TensorPrimitives: its span operations would store and reload the row
+/// entries is needed. Blocks wider than eight vectors go row by row, four vectors per pass (<c>WideRow</c>). Hand-written rather than TensorPrimitives: its span operations would store and reload the row
 /// accumulators for every entry.
 /// </remarks>
 internal static class SpMM
@@ -61,30 +61,32 @@ internal static class SpMM
                 ScalarRows(start, end, indptr, indices, values, b, n, y);
                 return;
             }
-            // Full panels of MaxVectors vectors, then one panel of 1..MaxVectors vectors whose last may overlap.
-            int j = 0;
-            for (; n - j > MaxVectors * w; j += MaxVectors * w) Panel<T, V8>(start, end, indptr, indices, values, b, n, j, y);
-            switch ((n - j + w - 1) / w)
+            if (n > MaxVectors * w)
             {
-                case 1: Panel<T, V1>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 2: Panel<T, V2>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 3: Panel<T, V3>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 4: Panel<T, V4>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 5: Panel<T, V5>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 6: Panel<T, V6>(start, end, indptr, indices, values, b, n, j, y); break;
-                case 7: Panel<T, V7>(start, end, indptr, indices, values, b, n, j, y); break;
-                default: Panel<T, V8>(start, end, indptr, indices, values, b, n, j, y); break;
+                for (int i = start; i < end; i++) WideRow(indptr[i], indptr[i + 1], indices, values, b, n, y, (long)i * n);
+                return;
+            }
+            switch ((n + w - 1) / w)
+            {
+                case 1: Panel<T, V1>(start, end, indptr, indices, values, b, n, y); break;
+                case 2: Panel<T, V2>(start, end, indptr, indices, values, b, n, y); break;
+                case 3: Panel<T, V3>(start, end, indptr, indices, values, b, n, y); break;
+                case 4: Panel<T, V4>(start, end, indptr, indices, values, b, n, y); break;
+                case 5: Panel<T, V5>(start, end, indptr, indices, values, b, n, y); break;
+                case 6: Panel<T, V6>(start, end, indptr, indices, values, b, n, y); break;
+                case 7: Panel<T, V7>(start, end, indptr, indices, values, b, n, y); break;
+                default: Panel<T, V8>(start, end, indptr, indices, values, b, n, y); break;
             }
         });
     }
 
-    // Columns [j, j + V·w) of rows [start, end) (the last vector at n - w when that is smaller), in V accumulators.
+    // All n columns of rows [start, end) in V = ceil(n / w) accumulators (the last vector at n - w).
     // Called once per row block: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Panel<T, V>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, int j, T[] y)
+    private static unsafe void Panel<T, V>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y)
         where T : unmanaged, INumber<T> where V : struct, IVectors
     {
-        int w = Vector256<T>.Count;
+        int w = Vector256<T>.Count, j = 0;
         nint o1 = j + w, o2 = j + 2 * w, o3 = j + 3 * w, o4 = j + 4 * w, o5 = j + 5 * w, o6 = j + 6 * w, o7 = j + 7 * w;
         nint lastOffset = Math.Min(j + (V.Count - 1) * w, n - w);
         nint o0 = V.Count == 1 ? lastOffset : j;
@@ -146,6 +148,50 @@ internal static class SpMM
                 if (V.Count > 6) a6.StoreUnsafe(ref Unsafe.Add(ref yrow, o6));
                 if (V.Count > 7) a7.StoreUnsafe(ref Unsafe.Add(ref yrow, o7));
             }
+        }
+    }
+
+    /// <summary>Row by row, 4 vectors (16 float64) of columns per pass over the row's entries, for blocks wider than one pass.</summary>
+    /// <remarks>
+    /// All passes of a row run before the next row, so the row's B rows are read front to back (hardware prefetch) while
+    /// they are in cache. Reusing <c>Panel</c> here, once per row and panel (its set-up per call), or panel by panel over
+    /// the row block took 1.0-1.65 s for 1e5 x 1000 against 0.63-0.94 s for this loop (2026-12-04, same sitting).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WideRow<T>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row) where T : unmanaged, INumber<T>
+    {
+        ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
+        ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
+        ref T br = ref MemoryMarshal.GetArrayDataReference(b);
+        ref T yr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(y), (nint)row);
+        int w = Vector256<T>.Count, j = 0;
+        for (; j + 4 * w <= n; j += 4 * w)
+        {
+            Vector256<T> a0 = Vector256<T>.Zero, a1 = Vector256<T>.Zero, a2 = Vector256<T>.Zero, a3 = Vector256<T>.Zero;
+            for (int k = k0; k < e; k++)
+            {
+                var va = Vector256.Create(Unsafe.Add(ref vr, k));
+                ref T src = ref Unsafe.Add(ref br, (nint)((long)Unsafe.Add(ref ir, k) * n + j));
+                a0 += va * Vector256.LoadUnsafe(ref src);
+                a1 += va * Vector256.LoadUnsafe(ref src, (nuint)w);
+                a2 += va * Vector256.LoadUnsafe(ref src, (nuint)(2 * w));
+                a3 += va * Vector256.LoadUnsafe(ref src, (nuint)(3 * w));
+            }
+            a0.StoreUnsafe(ref yr, (nuint)j);
+            a1.StoreUnsafe(ref yr, (nuint)(j + w));
+            a2.StoreUnsafe(ref yr, (nuint)(j + 2 * w));
+            a3.StoreUnsafe(ref yr, (nuint)(j + 3 * w));
+        }
+        // The rest, one vector per pass; the last one placed at n - w, overlapping (see the class remarks).
+        for (; j < n; j += w)
+        {
+            nint at = Math.Min(j, n - w);
+            Vector256<T> a0 = Vector256<T>.Zero;
+            for (int k = k0; k < e; k++)
+            {
+                a0 += Vector256.Create(Unsafe.Add(ref vr, k)) * Vector256.LoadUnsafe(ref Unsafe.Add(ref br, (nint)Unsafe.Add(ref ir, k) * n + at));
+            }
+            a0.StoreUnsafe(ref Unsafe.Add(ref yr, at));
         }
     }
 
