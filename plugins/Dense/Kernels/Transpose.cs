@@ -50,41 +50,53 @@ internal static class Transpose
         var plan = new Plan(layout, a);
         int tileEdge = TileBytes / Math.Min(Unsafe.SizeOf<T>(), 8);
         int tileRows = (plan.Rows + tileEdge - 1) / tileEdge;
-        long items = plan.Outer * tileRows;
         long n = plan.Outer * plan.Rows * plan.Cols;
         int workers = n >= Elementwise.ParallelThreshold ? Environment.ProcessorCount : 1;
+        // Work items are (outer index, tile row, column span); the columns are split only when there are too few tile
+        // rows to give each core several items (a (2, 1e6) result from a (1e6, 2) array has one tile row).
+        int tileCols = (plan.Cols + tileEdge - 1) / tileEdge;
+        long rowItems = plan.Outer * tileRows;
+        int spans = (int)Math.Clamp(workers * 8L / rowItems, 1, tileCols);
+        var grid = new Grid(tileEdge, tileRows, spans, (tileCols + spans - 1) / spans * tileEdge);
+        long items = rowItems * spans;
         if (workers <= 1 || items == 1)
         {
-            Run(source, destination, plan, tileEdge, tileRows, 0, items);
+            Run(source, destination, plan, grid, 0, items);
             return true;
         }
         // A few parts per core, so a core that the OS deschedules on the shared machine is caught up by the other.
         int parts = (int)Math.Min(items, workers * 8L);
-        Parallel.For(0, parts, p => Run(source, destination, plan, tileEdge, tileRows, items * p / parts, items * (p + 1) / parts));
+        Parallel.For(0, parts, p => Run(source, destination, plan, grid, items * p / parts, items * (p + 1) / parts));
         return true;
     }
 
-    private static void Run<T>(T[] source, T[] destination, Plan plan, int tileEdge, int tileRows, long first, long end) where T : unmanaged
+    /// <summary>How the 2-d problem is cut into work items: tile rows of <c>Edge</c> rows, column spans of <c>SpanCols</c> columns.</summary>
+    private readonly record struct Grid(int Edge, int TileRows, int Spans, int SpanCols);
+
+    private static void Run<T>(T[] source, T[] destination, Plan plan, Grid grid, long first, long end) where T : unmanaged
     {
         ref T s0 = ref MemoryMarshal.GetArrayDataReference(source);
         ref T d0 = ref MemoryMarshal.GetArrayDataReference(destination);
         for (long item = first; item < end; item++)
         {
-            long outer = item / tileRows;
-            int i0 = (int)(item % tileRows) * tileEdge, i1 = Math.Min(plan.Rows, i0 + tileEdge);
+            int span = (int)(item % grid.Spans);
+            long rowItem = item / grid.Spans;
+            long outer = rowItem / grid.TileRows;
+            int i0 = (int)(rowItem % grid.TileRows) * grid.Edge, i1 = Math.Min(plan.Rows, i0 + grid.Edge);
+            int c0 = (int)Math.Min(plan.Cols, (long)span * grid.SpanCols), c1 = (int)Math.Min(plan.Cols, (long)c0 + grid.SpanCols);
             (long ox, long od) = plan.OuterOffsets(outer);
             TileRow(ref Unsafe.Add(ref s0, (nint)ox), (nint)plan.SourceColumnStride,
-                    ref Unsafe.Add(ref d0, (nint)od), (nint)plan.DestinationRowStride, i0, i1, plan.Cols, tileEdge);
+                    ref Unsafe.Add(ref d0, (nint)od), (nint)plan.DestinationRowStride, i0, i1, c0, c1, grid.Edge);
         }
     }
 
-    // d[i * di + j] = s[i + j * sj] for i in [i0, i1) and every j, one tile of columns at a time.
-    private static void TileRow<T>(ref T s, nint sj, ref T d, nint di, int i0, int i1, int cols, int tileEdge) where T : unmanaged
+    // d[i * di + j] = s[i + j * sj] for i in [i0, i1) and j in [c0, c1), one tile of columns at a time.
+    private static void TileRow<T>(ref T s, nint sj, ref T d, nint di, int i0, int i1, int c0, int c1, int tileEdge) where T : unmanaged
     {
         int iFull = i0 + ((i1 - i0) & ~3);
-        for (int j0 = 0; j0 < cols; j0 += tileEdge)
+        for (int j0 = c0; j0 < c1; j0 += tileEdge)
         {
-            int j1 = Math.Min(cols, j0 + tileEdge), jFull = j0 + ((j1 - j0) & ~3);
+            int j1 = Math.Min(c1, j0 + tileEdge), jFull = j0 + ((j1 - j0) & ~3);
             for (int i = i0; i < iFull; i += 4)
             {
                 for (int j = j0; j < jFull; j += 4)
