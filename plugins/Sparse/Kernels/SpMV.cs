@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace ArrayDispatch.Sparse.Kernels;
@@ -35,7 +34,8 @@ internal static class SpMV
     /// </remarks>
     private const int PrefetchDistance = 64;
 
-    // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
+    // Rows [start, end) of y (also SpMM's one-column case). Called once per row block: compiled optimised at once
+    // rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
     {
