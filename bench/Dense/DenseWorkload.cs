@@ -16,6 +16,7 @@ public sealed class DenseWorkload : IDisposable
         C = Np.Full(N, 1.0);
         Square = Np.Random.Sample((M, M), rng);
         T = Np.Random.Sample((TSize, TSize), rng);
+        TOut = Np.Full((TSize, TSize), 1.0);
     }
 
     public const int N = 10_000_000, M = 3162, TSize = 4096;
@@ -25,6 +26,9 @@ public sealed class DenseWorkload : IDisposable
     public NDArray C { get; }
     public NDArray Square { get; }
     public NDArray T { get; }
+
+    /// <summary>A preallocated, already touched destination for <c>transpose_copyto_out</c> (the kernel without first touches).</summary>
+    public NDArray TOut { get; }
 
     /// <summary>(section, name, size, call) for every measurement.</summary>
     public IEnumerable<(string Section, string Name, string Size, Func<object> Run)> Cases()
@@ -39,6 +43,7 @@ public sealed class DenseWorkload : IDisposable
         yield return ("dense", "sum_axis0", $"{M}x{M}", () => Np.Sum(Square, 0));
         yield return ("dense", "sum_axis1", $"{M}x{M}", () => Np.Sum(Square, 1));
         yield return ("dense", "transpose_copy", $"{TSize}x{TSize}", () => Np.Copy(T.T));
+        yield return ("dense", "transpose_copyto_out", $"{TSize}x{TSize}", () => Np.SetItem(TOut, [ArrayIndex.Ellipsis], T.T));
         yield return ("membw", "copyto", n, () => Np.SetItem(C, [ArrayIndex.Ellipsis], A));
         yield return ("membw", "copy_alloc", n, () => Np.Copy(A));
     }

@@ -24,6 +24,7 @@ public class SparseBenchmarks
     private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!, _e = null!;
     private CooArray _coo = null!;
     private NDArray _x = null!, _d16 = null!, _d1000 = null!, _ones = null!;
+    private double[] _d16Raw = null!, _y16 = null!;
     private CsrArray _laplacian = null!;
     private SparseContext _ctx = null!;
 
@@ -31,7 +32,7 @@ public class SparseBenchmarks
     public string SizeOf(string name) => name switch
     {
         "csr_matmul_csr" => $"100000x100000 nnz={_s.Nnz}",
-        "csr_matmul_dense" => $"100000x100000 nnz={_s.Nnz} @ 100000x16",
+        "csr_matmul_dense" or "csr_matmul_dense_into" => $"100000x100000 nnz={_s.Nnz} @ 100000x16",
         "csr_matmul_dense_1000" => $"100000x100000 nnz={_s.Nnz} @ 100000x1000",
         "csr_toarray" => $"5000x5000 nnz={_e.Nnz}",
         "spsolve_laplacian2d" => $"250000x250000 nnz={_laplacian.Nnz}",
@@ -59,6 +60,8 @@ public class SparseBenchmarks
         var d = new double[m * 16];
         for (int i = 0; i < d.Length; i++) d[i] = rng.NextDouble() - 0.5;
         _d16 = new BufferArray(HostBuffer.FromContiguous(d, new Shape(m, 16)));
+        _d16Raw = d;
+        _y16 = new double[m * 16];
         var d1000 = new double[m * 1000];
         for (int i = 0; i < d1000.Length; i++) d1000[i] = rng.NextDouble() - 0.5;
         _d1000 = new BufferArray(HostBuffer.FromContiguous(d1000, new Shape(m, 1000)));
@@ -115,6 +118,14 @@ public class SparseBenchmarks
 
     [Benchmark(Description = "csr_matmul_dense")]
     public NDArray SpMM() => _products.MatMul(new PairArgs(_s, _d16), s_sparseDense).Value;
+
+    /// <summary>The SpMM kernel alone, into a preallocated and already touched result (no first touches, no dispatch).</summary>
+    [Benchmark(Description = "csr_matmul_dense_into")]
+    public double[] SpMMInto()
+    {
+        ArrayDispatch.Sparse.Kernels.SpMM.MultiplyInto(_s.Shape.Dims[0], _s.Indptr, _s.Indices, (double[])_s.Values, _d16Raw, 16, _y16);
+        return _y16;
+    }
 
     /// <summary>SciPy's extra row: the same CSR times a 100000 x 1000 block (800 MB in, 800 MB out).</summary>
     [Benchmark(Description = "csr_matmul_dense_1000")]

@@ -27,11 +27,8 @@ internal static class Elementwise
         }
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
-        if (typeof(K) == typeof(Identity<T>) && layout.Dims.Length == 2 && sd == 1 && sx != 1 && layout.Strides[0][0] == 1)
-        {
-            TransposeCopy(xs, (T[])(object)ds, layout);
-            return;
-        }
+        // A copy of a transposed or axis-permuted view: blocked transpose in registers (Transpose's remarks).
+        if (typeof(K) == typeof(Identity<T>) && sd == 1 && sx != 1 && Transpose.TryCopy(xs, (T[])(object)ds, layout)) return;
         Split(layout, n, (r0, r1, e0, e1) =>
         {
             var w = new Layout.Walker(layout, r0);
@@ -143,31 +140,7 @@ internal static class Elementwise
         });
     }
 
-    private const int Chunk = 256, Tile = 64;
-
-    // d[i, j] = x[j, i] in cache-sized tiles: both the reads and the writes stay within a few pages per tile.
-    private static void TransposeCopy<T>(T[] xs, T[] ds, Layout layout)
-    {
-        int rows = layout.Dims[0], cols = layout.Dims[1];
-        long sx = layout.Strides[0][1], sd = layout.Strides[1][0];
-        long ox = layout.Offsets[0], od = layout.Offsets[1];
-        int blocks = (rows + Tile - 1) / Tile;
-        Action<int> body = b =>
-        {
-            int i0 = b * Tile, i1 = Math.Min(rows, i0 + Tile);
-            for (int j0 = 0; j0 < cols; j0 += Tile)
-            {
-                int j1 = Math.Min(cols, j0 + Tile);
-                for (int j = j0; j < j1; j++)
-                {
-                    long src = ox + j * sx + i0, dst = od + (long)i0 * sd + j;
-                    for (int i = i0; i < i1; i++, src++, dst += sd) ds[dst] = xs[src];
-                }
-            }
-        };
-        if ((long)rows * cols >= ParallelThreshold && Environment.ProcessorCount > 1) Parallel.For(0, blocks, body);
-        else for (int b = 0; b < blocks; b++) body(b);
-    }
+    private const int Chunk = 256;
 
     private static ReadOnlySpan<T> Gather<T>(T[] source, long start, long stride, Span<T> buffer)
     {

@@ -75,7 +75,7 @@ internal sealed class SparseProducts(SparseContext ctx)
                 return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
             }
             int n = b.Shape.Dims[1];
-            T[] block = SpMV.MultiplyBlock(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense, n);
+            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense, n);
             return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
         }
         CsrArray right2 = Matrix((SparseArray)b, asRow: false);

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace ArrayDispatch.Sparse.Kernels;
@@ -35,9 +34,10 @@ internal static class SpMV
     /// </remarks>
     private const int PrefetchDistance = 64;
 
-    // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
+    // Rows [start, end) of y (also SpMM's one-column case). Called once per row block: compiled optimised at once
+    // rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
+    internal static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
     {
         ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
         ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
@@ -71,70 +71,6 @@ internal static class SpMV
                 for (; k < e; k++) s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
                 Unsafe.Add(ref yr, i) = (s0 + s1) + (s2 + s3);
             }
-        }
-    }
-
-    /// <summary><c>Y = A @ B</c> for CSR A (rows × k) and a C-ordered dense block B (k × n).</summary>
-    /// <remarks>
-    /// Each output row is built in registers, 4 vectors (16 doubles) of columns at a time, over the row's entries, and
-    /// stored once: Y is written exactly once, so it is allocated uninitialised. Columns left over are done one vector,
-    /// then one element, at a time the same way.
-    /// </remarks>
-    public static T[] MultiplyBlock<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n) where T : unmanaged, INumber<T>
-    {
-        T[] y = GC.AllocateUninitializedArray<T>((int)((long)rows * n));
-        Parallel.For(0, Blocks.Count(rows), Blocks.Options, blk =>
-        {
-            (int start, int end) = Blocks.Range(blk, rows);
-            for (int i = start; i < end; i++) MultiplyRow(indptr[i], indptr[i + 1], indices, values, b, n, y, (long)i * n);
-        });
-        return y;
-    }
-
-    // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyRow<T>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row) where T : unmanaged, INumber<T>
-    {
-        ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
-        ref T br = ref MemoryMarshal.GetArrayDataReference(b);
-        ref T yr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(y), (nint)row);
-        int j = 0;
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
-        {
-            int w = Vector256<T>.Count;
-            for (; j + 4 * w <= n; j += 4 * w)
-            {
-                Vector256<T> a0 = Vector256<T>.Zero, a1 = Vector256<T>.Zero, a2 = Vector256<T>.Zero, a3 = Vector256<T>.Zero;
-                for (int k = k0; k < e; k++)
-                {
-                    var va = Vector256.Create(Unsafe.Add(ref vr, k));
-                    ref T src = ref Unsafe.Add(ref br, (nint)((long)Unsafe.Add(ref ir, k) * n + j));
-                    a0 += va * Vector256.LoadUnsafe(ref src);
-                    a1 += va * Vector256.LoadUnsafe(ref src, (nuint)w);
-                    a2 += va * Vector256.LoadUnsafe(ref src, (nuint)(2 * w));
-                    a3 += va * Vector256.LoadUnsafe(ref src, (nuint)(3 * w));
-                }
-                a0.StoreUnsafe(ref yr, (nuint)j);
-                a1.StoreUnsafe(ref yr, (nuint)(j + w));
-                a2.StoreUnsafe(ref yr, (nuint)(j + 2 * w));
-                a3.StoreUnsafe(ref yr, (nuint)(j + 3 * w));
-            }
-            for (; j + w <= n; j += w)
-            {
-                Vector256<T> a0 = Vector256<T>.Zero;
-                for (int k = k0; k < e; k++)
-                {
-                    a0 += Vector256.Create(Unsafe.Add(ref vr, k)) * Vector256.LoadUnsafe(ref br, (nuint)((long)Unsafe.Add(ref ir, k) * n + j));
-                }
-                a0.StoreUnsafe(ref yr, (nuint)j);
-            }
-        }
-        for (; j < n; j++)
-        {
-            T acc = T.Zero;
-            for (int k = k0; k < e; k++) acc += Unsafe.Add(ref vr, k) * Unsafe.Add(ref br, (nint)((long)Unsafe.Add(ref ir, k) * n + j));
-            Unsafe.Add(ref yr, j) = acc;
         }
     }
 
