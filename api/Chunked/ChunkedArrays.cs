@@ -43,13 +43,6 @@ public static class ChunkedArrays
     /// <summary>Makes sure the identities are in the catalogue (the plugin calls this before registering its handlers).</summary>
     public static void EnsureDefined() => _ = RechunkFunction;
 
-    private static NDArray[] Call(ArrayFunction<CallArgs, NDArray[]> function, NDArray[] arrays, params (string Key, object? Value)[] options)
-    {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach ((string key, object? value) in options)
-        {
-            if (value is not null) map[key] = value;
-        }
-        return function.Invoke(Np.Dispatcher, new CallArgs(arrays, map));
-    }
+    private static NDArray[] Call(ArrayFunction<CallArgs, NDArray[]> function, NDArray[] arrays, params (string Key, object? Value)[] options) =>
+        function.Invoke(Np.Dispatcher, CallArgs.Of(arrays, options));
 }

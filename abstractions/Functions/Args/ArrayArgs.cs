@@ -61,6 +61,21 @@ public readonly record struct CallArgs(NDArray[] Arrays, IReadOnlyDictionary<str
     /// <inheritdoc/>
     public CallArgs MapRelevant(Func<NDArray, NDArray> map) => this with { Arrays = Array.ConvertAll(Arrays, a => map(a)) };
 
+    /// <summary>
+    /// Arguments for a typed plugin API: the arrays and the keyword arguments that were given (a <see langword="null"/>
+    /// value means "not given", so the handler's default applies, as an omitted Python keyword would).
+    /// </summary>
+    public static CallArgs Of(NDArray[] arrays, params (string Key, object? Value)[] options)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        var given = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach ((string key, object? value) in options)
+        {
+            if (value is not null) given[key] = value;
+        }
+        return new CallArgs(arrays, given);
+    }
+
     /// <summary>The keyword argument <paramref name="name"/> converted to <typeparamref name="T"/>, or <paramref name="fallback"/>.</summary>
     /// <exception cref="ArgumentException">The value cannot be converted to <typeparamref name="T"/>.</exception>
     public T Option<T>(string name, T fallback)
