@@ -67,6 +67,15 @@ public sealed class TemplateTests : IDisposable
         output.ShouldContain("Dense: sum over axis 0 = 3, 5, 7");
         output.ShouldContain("Foo: sum = FooArray(6)");
 
+        // The protocol package's analyzer checks [Implements] while the plugin compiles.
+        string functions = Path.Combine(work, "Foo", "Foo", "FooFunctions.cs");
+        string good = File.ReadAllText(functions);
+        File.WriteAllText(functions, good.Replace("[Implements(\"sum\")]", "[Implements(\"summ\")]"));
+        (exit, output) = Dotnet(work, "build", "Foo/Foo/Foo.csproj", "-nologo", "-v:q");
+        exit.ShouldNotBe(0, output);
+        output.ShouldContain("ArrayDispatch001: [Implements(\"summ\")]: no function named 'summ' is defined. Did you mean 'sum'?");
+        File.WriteAllText(functions, good);
+
         (exit, output) = Dotnet(work, "test", "Foo/Foo.Tests/Foo.Tests.csproj", "-nologo");
         exit.ShouldBe(0, output);
         output.ShouldContain("Passed!");
