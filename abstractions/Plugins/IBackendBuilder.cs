@@ -30,6 +30,14 @@ public interface IBackendBuilder
     /// <summary>Declares that the backend owns <typeparamref name="TArray"/> (and its subclasses that no other backend owns).</summary>
     IBackendBuilder AddArrayType<TArray>() where TArray : NDArray;
 
+    /// <summary>
+    /// Declares that the backend handles only calls whose relevant arguments are all of types it owns: the dispatcher
+    /// applies NEP 18's check (what <c>ndarray.__array_function__</c> does once for NumPy) before calling any of its
+    /// handlers, so they need not repeat <c>types.AllAre&lt;T&gt;()</c>. A backend that also takes other arrays (host-resident
+    /// ones, say) does not call this and checks in its handlers.
+    /// </summary>
+    IBackendBuilder OnlyOwnArrayTypes() => this;
+
     /// <summary>Registers a handler for <paramref name="function"/> (the explicit form of <see cref="ImplementsAttribute"/>).</summary>
     IBackendBuilder Implement<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, ArrayHandler<TArgs, TResult> handler)
         where TArgs : struct, IArrayArgs<TArgs>;

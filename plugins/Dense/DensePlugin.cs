@@ -23,7 +23,7 @@ public sealed class DensePlugin : IArrayBackendPlugin
     public void Register(IBackendBuilder backend)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        backend.AddArrayType<DenseArray>();
+        backend.AddArrayType<DenseArray>().OnlyOwnArrayTypes();   // the dispatcher applies NEP 18's check; handlers do not repeat it
         foreach (Type type in FunctionClasses) backend.ImplementFrom(type);
         // linalg.* handlers live in Functions/DenseLinalg.cs, written by the linalg work; register them when that class exists.
         Type? linalg = typeof(DensePlugin).Assembly.GetType("ArrayDispatch.Dense.Functions.DenseLinalg");

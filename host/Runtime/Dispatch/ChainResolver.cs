@@ -27,7 +27,7 @@ internal static class ChainResolver
         var seen = new HashSet<string>(StringComparer.Ordinal);
         FunctionRule rule = rules.For(function.Name);
 
-        if (AddScoped(set, function, scope, candidates, excluded, seen)) return new(candidates, excluded);
+        if (AddScoped(set, function, scope, candidates, excluded, seen, types)) return new(candidates, excluded);
 
         // Owners in NEP 18 type order (types arrive subclass-first, else left to right), then configured coercers.
         var pool = new List<(BackendRegistration Backend, int NepIndex, bool Coerces, Type? Type)>();
@@ -58,6 +58,11 @@ internal static class ChainResolver
             if (backend.HandlerFor(function) is not { } handler)
             {
                 excluded.Add(new(backend.Name, $"does not implement '{function.Name}'"));
+                continue;
+            }
+            if (!coerces && ForeignTo(set, backend, types) is { } foreign)
+            {
+                excluded.Add(new(backend.Name, foreign));
                 continue;
             }
             candidates.Add(new(backend, handler, Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types)));
@@ -158,20 +163,22 @@ internal static class ChainResolver
     }
 
     /// <summary>Adds the scope chain's backends, innermost first; returns true when a scope is <c>only</c>.</summary>
-    private static bool AddScoped(BackendSet set, ArrayFunction function, BackendScope? scope, List<ResolvedCandidate> candidates, List<Decline> excluded, HashSet<string> seen)
+    private static bool AddScoped(BackendSet set, ArrayFunction function, BackendScope? scope, List<ResolvedCandidate> candidates, List<Decline> excluded, HashSet<string> seen,
+        IReadOnlyList<Type>? arrayTypes = null)
     {
         bool only = false;
         for (BackendScope? s = scope; s is not null; s = s.Parent)
         {
             only |= s.Only;
             if (!seen.Add(s.Backend)) continue;
-            AddNamed(set, function, s.Backend, CandidateRule.Scope, $"scoped override Np.UseBackend(\"{s.Backend}\"{(s.Only ? ", only: true" : "")}{(s.Coerce ? ", coerce: true" : "")})", s.Coerce, candidates, excluded);
+            AddNamed(set, function, s.Backend, CandidateRule.Scope, $"scoped override Np.UseBackend(\"{s.Backend}\"{(s.Only ? ", only: true" : "")}{(s.Coerce ? ", coerce: true" : "")})", s.Coerce, candidates, excluded, arrayTypes);
         }
         return only;
     }
 
+    // arrayTypes: the relevant types of an array function (null for creation calls, which convert what they are given).
     private static void AddNamed(BackendSet set, ArrayFunction function, string name, CandidateRule rule, string reason, bool coerce,
-        List<ResolvedCandidate> candidates, List<Decline> excluded)
+        List<ResolvedCandidate> candidates, List<Decline> excluded, IReadOnlyList<Type>? arrayTypes = null)
     {
         if (!set.ByName.TryGetValue(name, out BackendRegistration? backend))
         {
@@ -183,7 +190,23 @@ internal static class ChainResolver
             excluded.Add(new(name, $"does not implement '{function.Name}'"));
             return;
         }
+        if (arrayTypes is not null && !coerce && ForeignTo(set, backend, arrayTypes) is { } foreign)
+        {
+            excluded.Add(new(name, foreign));
+            return;
+        }
         candidates.Add(new(backend, handler, new Candidate(name, rule, reason, coerce)));
+    }
+
+    /// <summary>
+    /// NEP 18's check, applied once here for a backend that declared <c>OnlyOwnArrayTypes</c> instead of in every handler:
+    /// why it is not called with <paramref name="types"/>, or null when it may be.
+    /// </summary>
+    private static string? ForeignTo(BackendSet set, BackendRegistration backend, IReadOnlyList<Type> types)
+    {
+        if (!backend.OwnTypesOnly || OwnsAll(set, backend, types)) return null;
+        IEnumerable<string> foreign = types.Where(t => set.OwnerOf(t) != backend).Select(t => t.Name);
+        return $"handles only its own array types (OnlyOwnArrayTypes), not {string.Join(", ", foreign)}";
     }
 
     private static bool OwnsAll(BackendSet set, BackendRegistration backend, IReadOnlyList<Type> types)

@@ -28,6 +28,15 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 
     public IArrayDispatcher Dispatcher { get; } = dispatcher;
 
+    /// <summary>Whether <see cref="OnlyOwnArrayTypes"/> was declared.</summary>
+    public bool OwnTypesOnly { get; private set; }
+
+    public IBackendBuilder OnlyOwnArrayTypes()
+    {
+        OwnTypesOnly = true;
+        return this;
+    }
+
     public IBackendBuilder AddArrayType<TArray>() where TArray : NDArray
     {
         if (!_types.Contains(typeof(TArray))) _types.Add(typeof(TArray));
@@ -66,5 +75,5 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
-    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers);
+    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly);
 }

@@ -7,8 +7,9 @@ namespace ArrayDispatch.Runtime.Registry;
 public sealed class BackendRegistration
 {
     internal BackendRegistration(string name, Version version, string? folder, IReadOnlyList<Type> ownedTypes,
-        IReadOnlyDictionary<ArrayFunction, Delegate> handlers)
+        IReadOnlyDictionary<ArrayFunction, Delegate> handlers, bool ownTypesOnly = false)
     {
+        OwnTypesOnly = ownTypesOnly;
         Name = name;
         Version = version;
         Folder = folder;
@@ -25,6 +26,9 @@ public sealed class BackendRegistration
 
     /// <summary>The folder it was loaded from, or null for an in-process backend.</summary>
     public string? Folder { get; }
+
+    /// <summary>Whether it declared <see cref="ArrayDispatch.Plugins.IBackendBuilder.OnlyOwnArrayTypes"/>: the dispatcher calls it only with its own types.</summary>
+    public bool OwnTypesOnly { get; }
 
     /// <summary>The array types it owns.</summary>
     public IReadOnlyList<Type> OwnedTypes { get; }

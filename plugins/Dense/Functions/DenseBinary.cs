@@ -15,7 +15,6 @@ public static class DenseBinary
     [Implements("add")]
     public static DispatchResult<NDArray> Add(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) return Ufunc.Bitwise<BitwiseOrOp>("add", args);
         return Ufunc.Numeric<AddOp>("add", args, dtype);
@@ -24,7 +23,6 @@ public static class DenseBinary
     [Implements("subtract")]
     public static DispatchResult<NDArray> Subtract(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) throw new DTypeMismatchException("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
         return Ufunc.Numeric<SubtractOp>("subtract", args, dtype);
@@ -33,7 +31,6 @@ public static class DenseBinary
     [Implements("multiply")]
     public static DispatchResult<NDArray> Multiply(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) return Ufunc.Bitwise<BitwiseAndOp>("multiply", args);
         return Ufunc.Numeric<MultiplyOp>("multiply", args, dtype);
@@ -42,7 +39,6 @@ public static class DenseBinary
     [Implements("maximum")]
     public static DispatchResult<NDArray> Maximum(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) return Ufunc.Bitwise<BitwiseOrOp>("maximum", args);
         return Ufunc.Numeric<MaximumOp>("maximum", args, dtype);
@@ -51,7 +47,6 @@ public static class DenseBinary
     [Implements("minimum")]
     public static DispatchResult<NDArray> Minimum(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) return Ufunc.Bitwise<BitwiseAndOp>("minimum", args);
         return Ufunc.Numeric<MinimumOp>("minimum", args, dtype);
@@ -60,7 +55,6 @@ public static class DenseBinary
     [Implements("floor_divide")]
     public static DispatchResult<NDArray> FloorDivide(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) dtype = DType.Int64;
         return Ufunc.Numeric<FloorDivideOp>("floor_divide", args, dtype);
@@ -69,7 +63,6 @@ public static class DenseBinary
     [Implements("remainder")]
     public static DispatchResult<NDArray> Remainder(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) dtype = DType.Int64;
         return Ufunc.Numeric<RemainderOp>("remainder", args, dtype);
@@ -78,7 +71,6 @@ public static class DenseBinary
     [Implements("power")]
     public static DispatchResult<NDArray> Power(in BinaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.X1.ResultType(args.X2);
         if (dtype == DType.Bool) dtype = DType.Int64;
         return Ufunc.Numeric<PowerOp>("power", args, dtype);
@@ -86,68 +78,67 @@ public static class DenseBinary
 
     [Implements("divide")]
     public static DispatchResult<NDArray> Divide(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<DivideOp>("divide", args) : NotImplemented.Value;
+        Ufunc.Float<DivideOp>("divide", args);
 
     [Implements("arctan2")]
     public static DispatchResult<NDArray> Arctan2(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<Arctan2Op>("arctan2", args) : NotImplemented.Value;
+        Ufunc.Float<Arctan2Op>("arctan2", args);
 
     [Implements("hypot")]
     public static DispatchResult<NDArray> Hypot(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<HypotOp>("hypot", args) : NotImplemented.Value;
+        Ufunc.Float<HypotOp>("hypot", args);
 
     [Implements("equal")]
     public static DispatchResult<NDArray> Equal(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<EqualOp>("equal", args) : NotImplemented.Value;
+        Ufunc.Compare<EqualOp>("equal", args);
 
     [Implements("not_equal")]
     public static DispatchResult<NDArray> NotEqual(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<NotEqualOp>("not_equal", args) : NotImplemented.Value;
+        Ufunc.Compare<NotEqualOp>("not_equal", args);
 
     [Implements("less")]
     public static DispatchResult<NDArray> Less(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<LessOp>("less", args) : NotImplemented.Value;
+        Ufunc.Compare<LessOp>("less", args);
 
     [Implements("less_equal")]
     public static DispatchResult<NDArray> LessEqual(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<LessEqualOp>("less_equal", args) : NotImplemented.Value;
+        Ufunc.Compare<LessEqualOp>("less_equal", args);
 
     [Implements("greater")]
     public static DispatchResult<NDArray> Greater(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<GreaterOp>("greater", args) : NotImplemented.Value;
+        Ufunc.Compare<GreaterOp>("greater", args);
 
     [Implements("greater_equal")]
     public static DispatchResult<NDArray> GreaterEqual(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Compare<GreaterEqualOp>("greater_equal", args) : NotImplemented.Value;
+        Ufunc.Compare<GreaterEqualOp>("greater_equal", args);
 
     [Implements("bitwise_and")]
     public static DispatchResult<NDArray> BitwiseAnd(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Bitwise<BitwiseAndOp>("bitwise_and", args) : NotImplemented.Value;
+        Ufunc.Bitwise<BitwiseAndOp>("bitwise_and", args);
 
     [Implements("bitwise_or")]
     public static DispatchResult<NDArray> BitwiseOr(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Bitwise<BitwiseOrOp>("bitwise_or", args) : NotImplemented.Value;
+        Ufunc.Bitwise<BitwiseOrOp>("bitwise_or", args);
 
     [Implements("bitwise_xor")]
     public static DispatchResult<NDArray> BitwiseXor(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Bitwise<BitwiseXorOp>("bitwise_xor", args) : NotImplemented.Value;
+        Ufunc.Bitwise<BitwiseXorOp>("bitwise_xor", args);
 
     [Implements("logical_and")]
     public static DispatchResult<NDArray> LogicalAnd(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Logical<BitwiseAndOp>("logical_and", args) : NotImplemented.Value;
+        Ufunc.Logical<BitwiseAndOp>("logical_and", args);
 
     [Implements("logical_or")]
     public static DispatchResult<NDArray> LogicalOr(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Logical<BitwiseOrOp>("logical_or", args) : NotImplemented.Value;
+        Ufunc.Logical<BitwiseOrOp>("logical_or", args);
 
     [Implements("logical_xor")]
     public static DispatchResult<NDArray> LogicalXor(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Logical<BitwiseXorOp>("logical_xor", args) : NotImplemented.Value;
+        Ufunc.Logical<BitwiseXorOp>("logical_xor", args);
 
     [Implements("where")]
     public static DispatchResult<NDArray> Where(in TernaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DType dtype = args.B.ResultType(args.C);
         Shape shape = Ufunc.Broadcast(Ufunc.Broadcast(args.A.Shape, args.B.Shape), args.C.Shape);
         DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
@@ -167,7 +158,6 @@ public static class DenseBinary
     [Implements("clip")]
     public static DispatchResult<NDArray> Clip(in TernaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         // NumPy: minimum(maximum(a, min), max), in the dtype of all three (scalars weak).
         DType dtype = args.A.ResultType(args.B);
         dtype = ((Operand)DenseArray.Create(dtype, Shape.Scalar)).ResultType(args.C);

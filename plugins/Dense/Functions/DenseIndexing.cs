@@ -14,7 +14,6 @@ public static class DenseIndexing
     [Implements("getitem")]
     public static DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         IndexPlan plan = IndexPlan.Create(x, args.Index);
         if (plan.IsBasic) return plan.View;
@@ -45,7 +44,6 @@ public static class DenseIndexing
     [Implements("setitem")]
     public static DispatchResult<NDArray> SetItem(in IndexArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         IndexPlan plan = IndexPlan.Create(x, args.Index);
         DenseArray value = Ufunc.Operand(args.Value, x.DType);

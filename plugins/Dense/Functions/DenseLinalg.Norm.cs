@@ -12,7 +12,6 @@ public static partial class DenseLinalg
     [Implements("linalg.norm")]
     public static DispatchResult<NDArray> Norm(in NormArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? NormOf<float>(x, args.Ord, args.Axis, args.KeepDims) : NormOf<double>(x, args.Ord, args.Axis, args.KeepDims);
     }

@@ -16,7 +16,6 @@ public static partial class DenseLinalg
     [Implements("linalg.solve")]
     public static DispatchResult<NDArray> Solve(in PairArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         NDArray a = args.A, b = args.B;
         LinalgInput.RequireSquareStack(a);
         int n = a.Shape[-1];
@@ -56,7 +55,6 @@ public static partial class DenseLinalg
     [Implements("linalg.lstsq")]
     public static DispatchResult<LstsqResult> Lstsq(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         NDArray a = args.X;
         NDArray b = args.B ?? throw new ArgumentNullException(nameof(args), "lstsq needs the right-hand side b");
         LinalgInput.RequireMatrix(a);
@@ -94,7 +92,6 @@ public static partial class DenseLinalg
     [Implements("linalg.pinv")]
     public static DispatchResult<NDArray> Pinv(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         LinalgInput.RequireStack(args.X);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         double rcond = args.Tolerance ?? 1e-15;
@@ -127,7 +124,6 @@ public static partial class DenseLinalg
     [Implements("linalg.matrix_rank")]
     public static DispatchResult<NDArray> MatrixRank(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         NDArray input = args.X;
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         if (input.Rank < 2)

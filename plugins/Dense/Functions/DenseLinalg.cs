@@ -16,7 +16,6 @@ public static partial class DenseLinalg
     [Implements("linalg.svd")]
     public static DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         LinalgInput.RequireStack(args.X);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? SvdOf<float>(x, args.FullMatrices, args.ComputeUV) : SvdOf<double>(x, args.FullMatrices, args.ComputeUV);
@@ -44,7 +43,6 @@ public static partial class DenseLinalg
     [Implements("linalg.qr")]
     public static DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         LinalgInput.RequireStack(args.X);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
@@ -67,21 +65,18 @@ public static partial class DenseLinalg
     [Implements("linalg.cholesky")]
     public static DispatchResult<NDArray> Cholesky(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         return Square(args.X, new CholeskyOp());
     }
 
     [Implements("linalg.inv")]
     public static DispatchResult<NDArray> Inv(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         return Square(args.X, new InverseOp());
     }
 
     [Implements("linalg.det")]
     public static DispatchResult<NDArray> Det(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var (sign, log) = SlogdetOf(args.X);
         return sign.DType == DType.Float32 ? DetFrom<float>(sign, log) : DetFrom<double>(sign, log);
     }
@@ -97,7 +92,6 @@ public static partial class DenseLinalg
     [Implements("linalg.slogdet")]
     public static DispatchResult<SlogdetResult> Slogdet(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var (sign, log) = SlogdetOf(args.X);
         return new SlogdetResult(sign, log);
     }
@@ -122,19 +116,17 @@ public static partial class DenseLinalg
     [Implements("linalg.eig")]
     public static DispatchResult<EigResult> Eig(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var (w, v) = EigOf(args.X, true);
         return new EigResult(w, v!);
     }
 
     [Implements("linalg.eigvals")]
     public static DispatchResult<NDArray> Eigvals(in ArrayArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? EigOf(args.X, false).W : NotImplemented.Value;
+        EigOf(args.X, false).W;
 
     [Implements("linalg.eigh")]
     public static DispatchResult<EighResult> Eigh(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var (w, v) = EighOf(args.X, true);
         return new EighResult(w, v!);
     }
@@ -142,7 +134,6 @@ public static partial class DenseLinalg
     [Implements("linalg.eigvalsh")]
     public static DispatchResult<NDArray> Eigvalsh(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         return EighOf(args.X, false).W;
     }
 

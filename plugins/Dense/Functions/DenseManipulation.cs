@@ -10,24 +10,23 @@ public static class DenseManipulation
 {
     [Implements("reshape")]
     public static DispatchResult<NDArray> Reshape(in ShapeArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Views.Reshape((DenseArray)args.X, Views.ResolveShape(args.X.Size, args.Shape)) : NotImplemented.Value;
+        Views.Reshape((DenseArray)args.X, Views.ResolveShape(args.X.Size, args.Shape));
 
     [Implements("broadcast_to")]
     public static DispatchResult<NDArray> BroadcastTo(in ShapeArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Views.BroadcastTo((DenseArray)args.X, new Shape(args.Shape)) : NotImplemented.Value;
+        Views.BroadcastTo((DenseArray)args.X, new Shape(args.Shape));
 
     [Implements("ravel")]
     public static DispatchResult<NDArray> Ravel(in ArrayArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Views.Reshape((DenseArray)args.X, new Shape((int)args.X.Size)) : NotImplemented.Value;
+        Views.Reshape((DenseArray)args.X, new Shape((int)args.X.Size));
 
     [Implements("copy")]
     public static DispatchResult<NDArray> CopyOf(in ArrayArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? ((DenseArray)args.X).Clone() : NotImplemented.Value;
+        ((DenseArray)args.X).Clone();
 
     [Implements("transpose")]
     public static DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         return Views.Transpose(x, args.Axes.IsAll ? Views.Reversed(x.Rank) : args.Axes.Values);
     }
@@ -35,7 +34,6 @@ public static class DenseManipulation
     [Implements("squeeze")]
     public static DispatchResult<NDArray> Squeeze(in AxesArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int[] axes;
         if (args.Axes.IsAll) axes = Enumerable.Range(0, x.Rank).Where(i => x.Shape.Dims[i] == 1).ToArray();
@@ -52,16 +50,15 @@ public static class DenseManipulation
 
     [Implements("expand_dims")]
     public static DispatchResult<NDArray> ExpandDims(in AxesArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Views.ExpandDims((DenseArray)args.X, args.Axes.Values.ToArray()) : NotImplemented.Value;
+        Views.ExpandDims((DenseArray)args.X, args.Axes.Values.ToArray());
 
     [Implements("flip")]
     public static DispatchResult<NDArray> Flip(in AxesArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Views.Flip((DenseArray)args.X, args.Axes.Normalize(args.X.Rank)) : NotImplemented.Value;
+        Views.Flip((DenseArray)args.X, args.Axes.Normalize(args.X.Rank));
 
     [Implements("swapaxes")]
     public static DispatchResult<NDArray> SwapAxes(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int a = Shape.NormalizeAxis(args.Ints[0], x.Rank), b = Shape.NormalizeAxis(args.Ints[1], x.Rank);
         int[] perm = Enumerable.Range(0, x.Rank).ToArray();
@@ -72,7 +69,6 @@ public static class DenseManipulation
     [Implements("moveaxis")]
     public static DispatchResult<NDArray> MoveAxis(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int rank = x.Rank;
         int[] source = args.Ints.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
@@ -89,7 +85,6 @@ public static class DenseManipulation
     [Implements("roll")]
     public static DispatchResult<NDArray> Roll(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (args.Axis.IsAll) return Views.Reshape(RollAxis(Views.Reshape(x, new Shape((int)x.Size)), 0, args.Ints[0]), x.Shape);
         int[] axes = args.Axis.Values.ToArray();
@@ -116,7 +111,6 @@ public static class DenseManipulation
     [Implements("tile")]
     public static DispatchResult<NDArray> Tile(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int rank = Math.Max(x.Rank, args.Ints.Length);
         int[] reps = [.. Enumerable.Repeat(1, rank - args.Ints.Length), .. args.Ints];
@@ -140,7 +134,6 @@ public static class DenseManipulation
     [Implements("repeat")]
     public static DispatchResult<NDArray> Repeat(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (args.Axis.IsAll) x = Views.Reshape(x, new Shape((int)x.Size));
         int axis = args.Axis.IsAll ? 0 : Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);
@@ -155,11 +148,11 @@ public static class DenseManipulation
 
     [Implements("tril")]
     public static DispatchResult<NDArray> Tril(in IntArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Triangle((DenseArray)args.X, args.Ints[0], lower: true) : NotImplemented.Value;
+        Triangle((DenseArray)args.X, args.Ints[0], lower: true);
 
     [Implements("triu")]
     public static DispatchResult<NDArray> Triu(in IntArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Triangle((DenseArray)args.X, args.Ints[0], lower: false) : NotImplemented.Value;
+        Triangle((DenseArray)args.X, args.Ints[0], lower: false);
 
     private static DenseArray Triangle(DenseArray x, int k, bool lower)
     {
@@ -175,7 +168,7 @@ public static class DenseManipulation
 
     [Implements("diagonal")]
     public static DispatchResult<NDArray> Diagonal(in IntArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0) : NotImplemented.Value;
+        DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0);
 
     /// <summary>The diagonal of axes 0 and 1 at <paramref name="offset"/>, as the last axis of a view.</summary>
     internal static DenseArray DiagonalView(DenseArray x, int offset)
@@ -192,7 +185,6 @@ public static class DenseManipulation
     [Implements("trace")]
     public static DispatchResult<NDArray> Trace(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray d = DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0);
         return DenseReductions.Total(d, [d.Rank - 1], null, false, "add");
     }
@@ -200,7 +192,6 @@ public static class DenseManipulation
     [Implements("split")]
     public static DispatchResult<NDArray[]> Split(in IntArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int axis = Shape.NormalizeAxis(args.Axis.IsAll ? 0 : args.Axis.Values[0], x.Rank);
         int n = x.Shape.Dims[axis];
@@ -228,7 +219,6 @@ public static class DenseManipulation
     [Implements("concatenate")]
     public static DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
         if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, new Shape((int)a.Size))).ToArray();
         int axis = args.Axis ?? 0;
@@ -248,7 +238,6 @@ public static class DenseManipulation
     [Implements("stack")]
     public static DispatchResult<NDArray> Stack(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
         int axis = Shape.Stacked([.. xs.Select(a => a.Shape)], args.Axis ?? 0);
         NDArray[] expanded = xs.Select(a => (NDArray)Views.ExpandDims(a, [axis])).ToArray();
@@ -258,7 +247,6 @@ public static class DenseManipulation
     [Implements("astype")]
     public static DispatchResult<NDArray> AsType(in AsTypeArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (!DTypes.CanCast(x.DType, args.DType, args.Casting)) throw Errors.Cast(x.DType, args.DType, args.Casting);
         if (x.DType == args.DType) return args.Copy ? x.Clone() : x;
@@ -268,7 +256,6 @@ public static class DenseManipulation
     [Implements("take")]
     public static DispatchResult<NDArray> Take(in TakeArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (args.Axis is null) return Gather.Take(Views.Reshape(x, new Shape((int)x.Size)), (DenseArray)args.Indices, 0);
         return Gather.Take(x, (DenseArray)args.Indices, Shape.NormalizeAxis(args.Axis.Value, x.Rank));

@@ -17,7 +17,7 @@ public static class DenseProducts
 {
     [Implements("matmul")]
     public static DispatchResult<NDArray> MatMulOf(in PairArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Matmul((DenseArray)args.A, (DenseArray)args.B) : NotImplemented.Value;
+        Matmul((DenseArray)args.A, (DenseArray)args.B);
 
     internal static DenseArray Matmul(DenseArray a, DenseArray b)
     {
@@ -73,7 +73,6 @@ public static class DenseProducts
     [Implements("dot")]
     public static DispatchResult<NDArray> Dot(in PairArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
         if (a.Rank == 0 || b.Rank == 0) return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
@@ -84,7 +83,6 @@ public static class DenseProducts
     [Implements("vecdot")]
     public static DispatchResult<NDArray> VecDot(in PairArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
         if (a.Rank == 0 || b.Rank == 0 || a.Shape.Dims[^1] != b.Shape.Dims[^1])
@@ -98,7 +96,6 @@ public static class DenseProducts
     [Implements("outer")]
     public static DispatchResult<NDArray> Outer(in PairArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray a = Views.Reshape((DenseArray)args.A, new Shape((int)args.A.Size, 1));
         DenseArray b = Views.Reshape((DenseArray)args.B, new Shape(1, (int)args.B.Size));
         return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
@@ -107,7 +104,6 @@ public static class DenseProducts
     [Implements("kron")]
     public static DispatchResult<NDArray> Kron(in PairArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
         int rank = Math.Max(a.Rank, b.Rank);
@@ -128,7 +124,7 @@ public static class DenseProducts
 
     [Implements("tensordot")]
     public static DispatchResult<NDArray> Tensordot(in TensordotArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? TensorDot((DenseArray)args.A, (DenseArray)args.B, args.AxesA, args.AxesB) : NotImplemented.Value;
+        TensorDot((DenseArray)args.A, (DenseArray)args.B, args.AxesA, args.AxesB);
 
     internal static DenseArray TensorDot(DenseArray a, DenseArray b, int[] axesA, int[] axesB)
     {
@@ -152,7 +148,7 @@ public static class DenseProducts
 
     [Implements("einsum")]
     public static DispatchResult<NDArray> Einsum(in EinsumArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? DenseEinsum.Run(args.Subscripts, args.Operands.Cast<DenseArray>().ToArray()) : NotImplemented.Value;
+        DenseEinsum.Run(args.Subscripts, args.Operands.Cast<DenseArray>().ToArray());
 
     private static DType NumericDType(DenseArray a, DenseArray b)
     {

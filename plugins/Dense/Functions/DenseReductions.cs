@@ -14,52 +14,46 @@ public static class DenseReductions
 {
     [Implements("sum")]
     public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args) : NotImplemented.Value;
+        Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args);
 
     [Implements("prod")]
     public static DispatchResult<NDArray> Prod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, true, "multiply"), args) : NotImplemented.Value;
+        Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, true, "multiply"), args);
 
     [Implements("max")]
     public static DispatchResult<NDArray> Max(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), true), args) : NotImplemented.Value;
+        Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), true), args);
 
     [Implements("min")]
     public static DispatchResult<NDArray> Min(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), false), args) : NotImplemented.Value;
+        Finish(Extreme((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), false), args);
 
     [Implements("any")]
     public static DispatchResult<NDArray> Any(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>()
-            ? Finish(Reduce.Run<bool, AnyReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_or"), args)
-            : NotImplemented.Value;
+        Finish(Reduce.Run<bool, AnyReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_or"), args);
 
     [Implements("all")]
     public static DispatchResult<NDArray> All(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>()
-            ? Finish(Reduce.Run<bool, AllReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_and"), args)
-            : NotImplemented.Value;
+        Finish(Reduce.Run<bool, AllReduction>(Copy.As((DenseArray)args.X, DType.Bool), args.Axis.Normalize(args.X.Rank), "logical_and"), args);
 
     [Implements("count_nonzero")]
     public static DispatchResult<NDArray> CountNonzero(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray flags = Copy.Cast(Copy.As((DenseArray)args.X, DType.Bool), DType.Int64);
         return Finish(Reduce.Run<long, SumReduction<long>>(flags, args.Axis.Normalize(args.X.Rank), "add"), args);
     }
 
     [Implements("mean")]
     public static DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(MeanOf((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType), args) : NotImplemented.Value;
+        Finish(MeanOf((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType), args);
 
     [Implements("var")]
     public static DispatchResult<NDArray> Var(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Finish(Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof), args) : NotImplemented.Value;
+        Finish(Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof), args);
 
     [Implements("std")]
     public static DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray v = Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof);
         return Finish((DenseArray)Ufunc.Float<SqrtOp>("sqrt", new UnaryInput(v, v)), args);
     }
@@ -67,7 +61,6 @@ public static class DenseReductions
     [Implements("nansum")]
     public static DispatchResult<NDArray> NanSum(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray x = ZeroNaN((DenseArray)args.X);
         return Finish(Total(x, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args);
     }
@@ -75,7 +68,6 @@ public static class DenseReductions
     [Implements("nanmean")]
     public static DispatchResult<NDArray> NanMean(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         int[] axes = args.Axis.Normalize(x.Rank);
         if (!x.DType.IsFloat()) return Finish(MeanOf(x, axes, args.DType), args);

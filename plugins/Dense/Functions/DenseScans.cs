@@ -11,19 +11,19 @@ public static class DenseScans
 {
     [Implements("cumsum")]
     public static DispatchResult<NDArray> Cumsum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Scan((DenseArray)args.X, args.Axis, args.DType, false) : NotImplemented.Value;
+        Scan((DenseArray)args.X, args.Axis, args.DType, false);
 
     [Implements("cumprod")]
     public static DispatchResult<NDArray> Cumprod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Scan((DenseArray)args.X, args.Axis, args.DType, true) : NotImplemented.Value;
+        Scan((DenseArray)args.X, args.Axis, args.DType, true);
 
     [Implements("argmax")]
     public static DispatchResult<NDArray> Argmax(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? ArgExtreme((DenseArray)args.X, args.Axis, args.KeepDims, true) : NotImplemented.Value;
+        ArgExtreme((DenseArray)args.X, args.Axis, args.KeepDims, true);
 
     [Implements("argmin")]
     public static DispatchResult<NDArray> Argmin(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? ArgExtreme((DenseArray)args.X, args.Axis, args.KeepDims, false) : NotImplemented.Value;
+        ArgExtreme((DenseArray)args.X, args.Axis, args.KeepDims, false);
 
     /// <summary>The array with <paramref name="axis"/> moved last, C-contiguous; a flattened copy when the axis is None.</summary>
     private static (DenseArray Rows, int Axis) AxisLast(DenseArray x, Axes axis, string function)

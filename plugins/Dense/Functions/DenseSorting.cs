@@ -12,7 +12,6 @@ public static class DenseSorting
     [Implements("sort")]
     public static DispatchResult<NDArray> Sort(in SortArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
         DType dtype = rows.DType;
         DenseArray work = dtype == DType.Bool ? Copy.Cast(rows, DType.Int32) : rows;
@@ -31,7 +30,6 @@ public static class DenseSorting
     [Implements("argsort")]
     public static DispatchResult<NDArray> Argsort(in SortArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
         if (rows.DType == DType.Bool) rows = Copy.Cast(rows, DType.Int32);
         int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
@@ -60,7 +58,6 @@ public static class DenseSorting
     [Implements("unique")]
     public static DispatchResult<UniqueResult> Unique(in UniqueArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = Copy.Contiguous(Views.Reshape((DenseArray)args.X, new Shape((int)args.X.Size)));
         return x.DType switch
         {
@@ -103,7 +100,6 @@ public static class DenseSorting
     [Implements("nonzero")]
     public static DispatchResult<NDArray[]> Nonzero(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
         return Search.Nonzero(x).Select(i => (NDArray)DenseArray.From(i)).ToArray();
@@ -112,7 +108,6 @@ public static class DenseSorting
     [Implements("argwhere")]
     public static DispatchResult<NDArray> Argwhere(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         long[][] nz = Search.Nonzero(x);
         int rank = x.Rank, count = rank == 0 ? (x.ToArray<bool>()[0] ? 1 : 0) : nz[0].Length;
@@ -124,7 +119,6 @@ public static class DenseSorting
     [Implements("searchsorted")]
     public static DispatchResult<NDArray> SearchSorted(in SearchSortedArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var a = (DenseArray)args.A;
         var v = (DenseArray)args.V;
         if (a.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {a.Shape}", "a");

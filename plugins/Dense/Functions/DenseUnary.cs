@@ -12,7 +12,6 @@ public static class DenseUnary
     [Implements("negative")]
     public static DispatchResult<NDArray> Negative(in UnaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         if (args.X.DType == DType.Bool)
         {
             throw new DTypeMismatchException("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
@@ -22,32 +21,30 @@ public static class DenseUnary
 
     [Implements("positive")]
     public static DispatchResult<NDArray> Positive(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Numeric<PositiveOp>("positive", args) : NotImplemented.Value;
+        Ufunc.Numeric<PositiveOp>("positive", args);
 
     [Implements("abs")]
     public static DispatchResult<NDArray> Abs(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Numeric<AbsOp>("abs", args) : NotImplemented.Value;
+        Ufunc.Numeric<AbsOp>("abs", args);
 
     [Implements("sign")]
     public static DispatchResult<NDArray> Sign(in UnaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         if (args.X.DType == DType.Bool) throw new DTypeMismatchException(Scalars.ElementwiseRules.NoBoolLoopMessage("sign"));
         return Ufunc.Numeric<SignOp>("sign", args);
     }
 
     [Implements("square")]
     public static DispatchResult<NDArray> Square(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Numeric<SquareOp>("square", args) : NotImplemented.Value;
+        Ufunc.Numeric<SquareOp>("square", args);
 
     [Implements("sqrt")]
     public static DispatchResult<NDArray> Sqrt(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<SqrtOp>("sqrt", args) : NotImplemented.Value;
+        Ufunc.Float<SqrtOp>("sqrt", args);
 
     [Implements("reciprocal")]
     public static DispatchResult<NDArray> Reciprocal(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        !types.AllAre<DenseArray>() ? NotImplemented.Value
-        : args.X.DType is DType.Bool ? BoolReciprocal(args)
+        args.X.DType is DType.Bool ? BoolReciprocal(args)
         : args.X.DType is DType.Int32 or DType.Int64 ? Ufunc.Numeric<IntegerReciprocalOp>("reciprocal", args)
         : Ufunc.Float<ReciprocalOp>("reciprocal", args);
 
@@ -64,108 +61,107 @@ public static class DenseUnary
 
     [Implements("exp")]
     public static DispatchResult<NDArray> Exp(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ExpOp>("exp", args) : NotImplemented.Value;
+        Ufunc.Float<ExpOp>("exp", args);
 
     [Implements("expm1")]
     public static DispatchResult<NDArray> Expm1(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<Expm1Op>("expm1", args) : NotImplemented.Value;
+        Ufunc.Float<Expm1Op>("expm1", args);
 
     [Implements("log")]
     public static DispatchResult<NDArray> Log(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<LogOp>("log", args) : NotImplemented.Value;
+        Ufunc.Float<LogOp>("log", args);
 
     [Implements("log1p")]
     public static DispatchResult<NDArray> Log1p(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<Log1pOp>("log1p", args) : NotImplemented.Value;
+        Ufunc.Float<Log1pOp>("log1p", args);
 
     [Implements("log2")]
     public static DispatchResult<NDArray> Log2(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<Log2Op>("log2", args) : NotImplemented.Value;
+        Ufunc.Float<Log2Op>("log2", args);
 
     [Implements("log10")]
     public static DispatchResult<NDArray> Log10(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<Log10Op>("log10", args) : NotImplemented.Value;
+        Ufunc.Float<Log10Op>("log10", args);
 
     [Implements("sin")]
     public static DispatchResult<NDArray> Sin(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<SinOp>("sin", args) : NotImplemented.Value;
+        Ufunc.Float<SinOp>("sin", args);
 
     [Implements("cos")]
     public static DispatchResult<NDArray> Cos(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<CosOp>("cos", args) : NotImplemented.Value;
+        Ufunc.Float<CosOp>("cos", args);
 
     [Implements("tan")]
     public static DispatchResult<NDArray> Tan(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<TanOp>("tan", args) : NotImplemented.Value;
+        Ufunc.Float<TanOp>("tan", args);
 
     [Implements("arcsin")]
     public static DispatchResult<NDArray> Arcsin(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArcsinOp>("arcsin", args) : NotImplemented.Value;
+        Ufunc.Float<ArcsinOp>("arcsin", args);
 
     [Implements("arccos")]
     public static DispatchResult<NDArray> Arccos(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArccosOp>("arccos", args) : NotImplemented.Value;
+        Ufunc.Float<ArccosOp>("arccos", args);
 
     [Implements("arctan")]
     public static DispatchResult<NDArray> Arctan(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArctanOp>("arctan", args) : NotImplemented.Value;
+        Ufunc.Float<ArctanOp>("arctan", args);
 
     [Implements("sinh")]
     public static DispatchResult<NDArray> Sinh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<SinhOp>("sinh", args) : NotImplemented.Value;
+        Ufunc.Float<SinhOp>("sinh", args);
 
     [Implements("cosh")]
     public static DispatchResult<NDArray> Cosh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<CoshOp>("cosh", args) : NotImplemented.Value;
+        Ufunc.Float<CoshOp>("cosh", args);
 
     [Implements("tanh")]
     public static DispatchResult<NDArray> Tanh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<TanhOp>("tanh", args) : NotImplemented.Value;
+        Ufunc.Float<TanhOp>("tanh", args);
 
     [Implements("arcsinh")]
     public static DispatchResult<NDArray> Arcsinh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArcsinhOp>("arcsinh", args) : NotImplemented.Value;
+        Ufunc.Float<ArcsinhOp>("arcsinh", args);
 
     [Implements("arccosh")]
     public static DispatchResult<NDArray> Arccosh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArccoshOp>("arccosh", args) : NotImplemented.Value;
+        Ufunc.Float<ArccoshOp>("arccosh", args);
 
     [Implements("arctanh")]
     public static DispatchResult<NDArray> Arctanh(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<ArctanhOp>("arctanh", args) : NotImplemented.Value;
+        Ufunc.Float<ArctanhOp>("arctanh", args);
 
     [Implements("floor")]
     public static DispatchResult<NDArray> Floor(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<FloorOp>("floor", args) : NotImplemented.Value;
+        Ufunc.Float<FloorOp>("floor", args);
 
     [Implements("ceil")]
     public static DispatchResult<NDArray> Ceil(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<CeilOp>("ceil", args) : NotImplemented.Value;
+        Ufunc.Float<CeilOp>("ceil", args);
 
     [Implements("trunc")]
     public static DispatchResult<NDArray> Trunc(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<TruncOp>("trunc", args) : NotImplemented.Value;
+        Ufunc.Float<TruncOp>("trunc", args);
 
     [Implements("rint")]
     public static DispatchResult<NDArray> Rint(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Float<RintOp>("rint", args) : NotImplemented.Value;
+        Ufunc.Float<RintOp>("rint", args);
 
     [Implements("isnan")]
     public static DispatchResult<NDArray> IsNaN(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsNaNOp>("isnan", args) : NotImplemented.Value;
+        Ufunc.Predicate<IsNaNOp>("isnan", args);
 
     [Implements("isinf")]
     public static DispatchResult<NDArray> IsInf(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsInfOp>("isinf", args) : NotImplemented.Value;
+        Ufunc.Predicate<IsInfOp>("isinf", args);
 
     [Implements("isfinite")]
     public static DispatchResult<NDArray> IsFinite(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        types.AllAre<DenseArray>() ? Ufunc.Predicate<IsFiniteOp>("isfinite", args) : NotImplemented.Value;
+        Ufunc.Predicate<IsFiniteOp>("isfinite", args);
 
     [Implements("logical_not")]
     public static DispatchResult<NDArray> LogicalNot(in UnaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         DenseArray x = Kernels.Copy.As((DenseArray)args.X, DType.Bool);
         DenseArray d = Ufunc.Destination("logical_not", args.Out, x.Shape, DType.Bool);
         Kernels.Elementwise.Binary<bool, bool, Kernels.Logical<BitwiseXorOp>>(x, DenseArray.Scalar(true), d);
@@ -175,7 +171,6 @@ public static class DenseUnary
     [Implements("invert")]
     public static DispatchResult<NDArray> Invert(in UnaryArgs args, ReadOnlySpan<Type> types)
     {
-        if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         var x = (DenseArray)args.X;
         if (x.DType.IsFloat()) throw Errors.Unsupported("invert", x.DType);
         // ~x is x ^ -1 for integers and not x for bools.

@@ -1,4 +1,5 @@
 using ArrayDispatch.Dense.Functions;
+using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Testing;
 using Shouldly;
@@ -102,15 +103,16 @@ public sealed class DenseLinalgTests
     }
 
     [Fact]
-    public void Handlers_decline_foreign_array_types()
+    public void Foreign_array_types_never_reach_Dense_handlers_the_dispatcher_applies_NEP_18()
     {
-        var a = DenseArray.From(new double[] { 1, 0, 0, 1 }, 2, 2);
-        Type[] types = [typeof(DenseArray), typeof(NDArray)];
-        DenseLinalg.Inv(new ArrayArgs(a), types).Handled.ShouldBeFalse();
-        DenseLinalg.Svd(new SvdArgs(a), types).Handled.ShouldBeFalse();
-        DenseLinalg.Solve(new PairArgs(a, a), types).Handled.ShouldBeFalse();
-        DenseLinalg.Norm(new NormArgs(a), types).Handled.ShouldBeFalse();
-        DenseLinalg.Inv(new ArrayArgs(a), [typeof(DenseArray)]).Handled.ShouldBeTrue();
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (ArrayFunction f in new ArrayFunction[] { ArrayFunctions.Inv, ArrayFunctions.Svd, ArrayFunctions.Solve, ArrayFunctions.Norm })
+        {
+            DispatchPlan plan = host.Dispatcher.Explain(f, [typeof(DenseArray), typeof(NDArray)]);
+            plan.Candidates.ShouldBeEmpty();
+            plan.Excluded.ShouldContain(d => d.Backend == "Dense" && d.Reason == "handles only its own array types (OnlyOwnArrayTypes), not NDArray");
+        }
+        host.Dispatcher.Explain(ArrayFunctions.Inv, [typeof(DenseArray)]).Candidates.ShouldHaveSingleItem().Backend.ShouldBe("Dense");
     }
 
     [Fact]

@@ -60,7 +60,11 @@ public sealed class CommandOutputTests
         static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));   // output wraps at 80 columns
         Squeeze(backends).ShouldContain("Sparse(Priority:2)>ThirdParty(Priority:3)>Dense(Priority:4)");
         Squeeze(explain).ShouldContain("ownsCooArray;ArrayDispatch:Priority:2");
-        Squeeze(explain).ShouldContain("ownsDenseArray;ArrayDispatch:Priority:4");
+        // Dense handles only its own types (OnlyOwnArrayTypes), so its rank shows on a call of its own.
+        Squeeze(explain).ShouldContain("handlesonlyitsownarraytypes(OnlyOwnArrayTypes),notCooArray");
+        (exit, string explainDense) = App("explain", "add", "Dense");
+        exit.ShouldBe(0, explainDense);
+        Squeeze(explainDense).ShouldContain("ownsDenseArray;ArrayDispatch:Priority:4");
     }
 
     [Fact]

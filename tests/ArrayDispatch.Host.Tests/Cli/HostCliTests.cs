@@ -76,6 +76,7 @@ public sealed class HostCliTests
         exit.ShouldBe(0, output);
         using var explain = System.Text.Json.JsonDocument.Parse(output);
         explain.RootElement.GetProperty("function").GetString().ShouldBe("add");
-        explain.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("backend").GetString()).ShouldBe(["Sparse", "Dense"], ignoreOrder: true);
+        explain.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("backend").GetString()).ShouldBe(["Sparse"]);
+        explain.RootElement.GetProperty("excluded").EnumerateArray().ShouldContain(e => e.GetProperty("backend").GetString() == "Dense");
     }
 }

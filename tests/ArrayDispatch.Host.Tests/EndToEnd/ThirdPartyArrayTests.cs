@@ -35,8 +35,8 @@ public sealed class ThirdPartyArrayTests : IDisposable
 
         ex.Message.ShouldBe("""
             no implementation found for 'add' on types [MyArray, DenseArray]
-              Dense:      returned NotImplemented
               ThirdParty: does not implement 'add'
+              Dense:      handles only its own array types (OnlyOwnArrayTypes), not MyArray
             """.ReplaceLineEndings("\n"));
     }
 }

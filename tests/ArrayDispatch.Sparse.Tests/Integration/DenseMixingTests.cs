@@ -72,12 +72,14 @@ public sealed class DenseMixingTests
     }
 
     [Fact]
-    public void Multiply_DenseLeftSparseRight_DenseIsTriedFirst_DeclinesAndSparseHandles()
+    public void Multiply_DenseLeftSparseRight_DenseIsLeftOutByNEP18_AndSparseHandles()
     {
         using TestHost host = Host();
         NDArray d = Np.AsArray(Np.Array(s_b).Reshape(6, 5));
         NDArray s = Np.AsArray(Np.Array(s_a).Reshape(6, 5), backend: "Sparse");
-        host.Dispatcher.Explain(ArrayFunctions.Multiply, [d.GetType(), s.GetType()]).Candidates.Select(c => c.Backend).ShouldBe(["Dense", "Sparse"]);
+        var plan = host.Dispatcher.Explain(ArrayFunctions.Multiply, [d.GetType(), s.GetType()]);
+        plan.Candidates.Select(c => c.Backend).ShouldBe(["Sparse"]);   // Dense handles only DenseArray: the dispatcher's check, not its handler's
+        plan.Excluded.ShouldContain(x => x.Backend == "Dense" && x.Reason.Contains("OnlyOwnArrayTypes"));
         NDArray m = Np.Multiply(d, s);
         m.ShouldBeOfType<CsrArray>();
         Values.Of(m).ShouldBe(s_a.Zip(s_b, (x, y) => x * y).ToArray());

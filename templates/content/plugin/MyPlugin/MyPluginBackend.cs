@@ -12,5 +12,5 @@ public sealed class MyPluginBackend : IArrayBackendPlugin
     public Version ProtocolVersion => ArrayProtocol.Version;
 
     /// <inheritdoc/>
-    public void Register(IBackendBuilder backend) => backend.AddArrayType<MyPluginArray>().ImplementFrom(typeof(MyPluginFunctions));
+    public void Register(IBackendBuilder backend) => backend.AddArrayType<MyPluginArray>().OnlyOwnArrayTypes().ImplementFrom(typeof(MyPluginFunctions));
 }

@@ -13,8 +13,9 @@ public static class MyPluginFunctions
     [Implements("sum")]
     public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
-        // NEP 18: decline what you do not know, and the backend after you (or the error) takes over.
-        if (!types.AllAre<MyPluginArray>() || args.X.Rank != 1 || args.DType is not (null or DType.Float64)) return NotImplemented.Value;
+        // Only MyPluginArrays arrive (OnlyOwnArrayTypes: the dispatcher applies NEP 18's check); decline what else you do
+        // not handle, and the backend after you (or the error) takes over.
+        if (args.X.Rank != 1 || args.DType is not (null or DType.Float64)) return NotImplemented.Value;
         if (!args.Axis.IsAll && args.Axis.Normalize(1) is not [0]) return NotImplemented.Value;   // axis 0 (or -1) of a 1-d array is all of it
         double total = 0;
         foreach (double v in ((MyPluginArray)args.X).Values) total += v;
