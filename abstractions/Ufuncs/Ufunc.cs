@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch.Ufuncs;
+
+/// <summary>
+/// The declaration of an element-wise function (NumPy's ufunc), made once, in the catalogue line that defines its
+/// identity: the scalar meaning (<see cref="Op"/>, whose methods are its loops), how bools are treated, and NumPy's
+/// type resolution (<see cref="Resolve(DType)"/>). Every backend registers its element-wise handlers from
+/// <see cref="All"/> with one generic handler per ufunc shape (<see cref="IUfuncVisitor{TResult}"/>), so a new ufunc is
+/// one catalogue line and one op struct, and reaches every backend without a change there.
+/// </summary>
+public abstract class Ufunc
+{
+    private static readonly ConcurrentDictionary<ArrayFunction, Ufunc> s_byFunction = new();
+    private static readonly List<Ufunc> s_all = [];
+
+    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult)
+    {
+        Function = function;
+        Op = op;
+        BoolResult = boolResult;
+        BoolRefusal = boolRefusal;
+        BoolLoopResult = boolLoopResult;
+        Loops = boolResult ? UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float : LoopsOf(op);
+        lock (s_all)
+        {
+            s_all.Add(this);
+            s_byFunction[function] = this;
+        }
+    }
+
+    /// <summary>The function's identity.</summary>
+    public ArrayFunction Function { get; }
+
+    /// <summary>NumPy's name.</summary>
+    public string Name => Function.Name;
+
+    /// <summary>The struct with the scalar meaning, one static method per loop.</summary>
+    public Type Op { get; }
+
+    /// <summary>The loops the op defines (read from its methods).</summary>
+    public UfuncLoops Loops { get; }
+
+    /// <summary>Whether the result is bool whatever the inputs (comparisons, logical functions, predicates).</summary>
+    public bool BoolResult { get; }
+
+    /// <summary>NumPy's error for bool inputs, for the ufuncs that refuse them (<c>negative</c>, <c>subtract</c>, <c>sign</c>, <c>positive</c>).</summary>
+    public string? BoolRefusal { get; }
+
+    /// <summary>The result dtype of the bool loop when it is not bool (<c>reciprocal</c>: NumPy's int8 loop).</summary>
+    public DType? BoolLoopResult { get; }
+
+    /// <summary>Every declared ufunc, in declaration order.</summary>
+    public static IReadOnlyList<Ufunc> All
+    {
+        get
+        {
+            ArrayFunctions.EnsureDefined();
+            lock (s_all) return s_all.ToArray();
+        }
+    }
+
+    /// <summary>The declaration of <paramref name="function"/>, when it is a ufunc.</summary>
+    public static bool TryGet(ArrayFunction function, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Ufunc? ufunc)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArrayFunctions.EnsureDefined();
+        return s_byFunction.TryGetValue(function, out ufunc);
+    }
+
+    /// <summary>
+    /// NumPy's loop for operands of dtype <paramref name="input"/> (the promoted dtype of both, for a binary ufunc): the
+    /// loop of the input's family when the ufunc has one; bools otherwise go to the integer loop (NumPy's int8; int64
+    /// here, the smallest integer dtype ArrayDispatch has) or the float loop, unless the ufunc refuses them; integers
+    /// without an integer loop go to float64; floats without a float loop are refused.
+    /// </summary>
+    /// <exception cref="DTypeMismatchException">The ufunc has no loop for <paramref name="input"/>, with NumPy's message.</exception>
+    public UfuncLoop Resolve(DType input)
+    {
+        DType result;
+        switch (input)
+        {
+            case DType.Bool:
+                if (Loops.HasFlag(UfuncLoops.Bool) && BoolRefusal is null) return new(UfuncLoopKind.Bool, DType.Bool, BoolLoopResult ?? DType.Bool);
+                if (BoolRefusal is not null) throw new DTypeMismatchException(BoolRefusal);
+                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, DType.Int64, BoolResult ? DType.Bool : DType.Int64);
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, DType.Float64, BoolResult ? DType.Bool : DType.Float64);
+                break;
+            case var _ when input.IsInteger():
+                result = BoolResult ? DType.Bool : input;
+                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, input, result);
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, DType.Float64, BoolResult ? DType.Bool : DType.Float64);
+                break;
+            case var _ when input.IsFloat():
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, input, BoolResult ? DType.Bool : input);
+                break;
+        }
+        throw new DTypeMismatchException(NoLoopMessage(input));
+    }
+
+    /// <summary>NumPy's message when no loop takes the input, e.g. <c>bitwise_and</c> of floats.</summary>
+    private string NoLoopMessage(DType input) => input == DType.Bool
+        ? Scalars.ElementwiseRules.NoBoolLoopMessage(Name)
+        : $"ufunc '{Name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''";
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    // The loops an op has are the methods it declares: Bool, Integer, Float.
+    private static UfuncLoops LoopsOf(Type op)
+    {
+        UfuncLoops loops = UfuncLoops.None;
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        if (op.GetMethod("Bool", Declared) is not null) loops |= UfuncLoops.Bool;
+        if (op.GetMethod("Integer", Declared) is not null) loops |= UfuncLoops.Integer;
+        if (op.GetMethod("Float", Declared) is not null) loops |= UfuncLoops.Float;
+        return loops;
+    }
+}
