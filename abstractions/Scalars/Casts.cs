@@ -31,6 +31,14 @@ public static class Casts
         return TTo.CreateTruncating(x);
     }
 
+    /// <summary>
+    /// Whether <see cref="Convert{TFrom, TTo}"/> is .NET's <c>CreateTruncating</c> for every value, so a backend may use a
+    /// vectorized truncating conversion (<c>TensorPrimitives.ConvertTruncating</c>): every cast but float to a narrow or
+    /// unsigned integer and complex to real.
+    /// </summary>
+    public static bool IsPlainTruncation<TFrom, TTo>() =>
+        !(IsFloat<TFrom>() && (IsNarrowInteger<TTo>() || IsUnsigned<TTo>())) && !(IsComplex<TFrom>() && !IsComplex<TTo>());
+
     /// <summary>C's conversion of a double to int32 on x86-64 (<c>cvttsd2si</c>): truncation, and int32's minimum when out of range or NaN.</summary>
     public static int ToInt32(double value) => value > -2147483649.0 && value < 2147483648.0 ? (int)value : int.MinValue;
 

@@ -12,8 +12,7 @@ internal static class Errors
     public static ShapeMismatchException CannotReshape(long size, Shape shape) =>
         new($"cannot reshape array of size {size} into shape {shape}", shape);
 
-    public static DTypeMismatchException Cast(DType from, DType to, Casting casting) =>
-        new($"Cannot cast array data from dtype('{from.Name()}') to dtype('{to.Name()}') according to the rule '{CastingName(casting)}'");
+    public static DTypeMismatchException Cast(DType from, DType to, Casting casting) => new(DTypes.CastErrorMessage(from, to, casting));
 
     public static DTypeMismatchException OutputCast(string function, DType from, DType to) =>
         new($"Cannot cast ufunc '{function}' output from dtype('{from.Name()}') to dtype('{to.Name()}') with casting rule 'same_kind'", "out");

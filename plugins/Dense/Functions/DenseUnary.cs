@@ -45,7 +45,7 @@ public static class DenseUnary
     [Implements("reciprocal")]
     public static DispatchResult<NDArray> Reciprocal(in UnaryArgs args, ReadOnlySpan<Type> types) =>
         args.X.DType is DType.Bool ? BoolReciprocal(args)
-        : args.X.DType is DType.Int32 or DType.Int64 ? Ufunc.Numeric<IntegerReciprocalOp>("reciprocal", args)
+        : args.X.DType.IsInteger() ? Ufunc.Numeric<IntegerReciprocalOp>("reciprocal", args)
         : Ufunc.Float<ReciprocalOp>("reciprocal", args);
 
     /// <summary>

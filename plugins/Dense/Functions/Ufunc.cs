@@ -43,26 +43,52 @@ internal static class Ufunc
     /// <summary>Runs a float unary op: integers and bools compute in float64, as NumPy's loops do.</summary>
     public static NDArray Float<TOp>(string function, UnaryInput args) where TOp : IFloatUnaryOp
     {
-        DType ct = args.X.DType == DType.Float32 ? DType.Float32 : DType.Float64;
+        DType ct = FloatLoop(function, args.X.DType);
         DenseArray x = Copy.As(args.X, ct);
         DenseArray d = Destination(function, args.Out, x.Shape, ct);
-        if (ct == DType.Float32) Elementwise.Unary<float, float, FloatUnary<float, TOp>>(x, d);
-        else Elementwise.Unary<double, double, FloatUnary<double, TOp>>(x, d);
+        switch (ct)
+        {
+            case DType.Float16: Elementwise.Unary<Half, Half, FloatUnary<Half, TOp>>(x, d); break;
+            case DType.Float32: Elementwise.Unary<float, float, FloatUnary<float, TOp>>(x, d); break;
+            default: Elementwise.Unary<double, double, FloatUnary<double, TOp>>(x, d); break;
+        }
         return Finish(d, args.Out);
+    }
+
+    /// <summary>
+    /// The float loop NumPy picks for a float-only ufunc (<c>sqrt</c>, <c>exp</c>, <c>arctan2</c>, …): the first of float16,
+    /// float32, float64 that <paramref name="dtype"/> casts to safely, so bool, int8 and uint8 compute in float16 and
+    /// int16 and uint16 in float32. Complex inputs are refused naming the dtype (no complex loops here yet).
+    /// </summary>
+    public static DType FloatLoop(string function, DType dtype)
+    {
+        if (dtype.IsComplex()) throw Errors.Unsupported(function, dtype);
+        if (dtype.IsFloat()) return dtype;
+        return DTypes.CanCast(dtype, DType.Float16, Casting.Safe) ? DType.Float16
+            : DTypes.CanCast(dtype, DType.Float32, Casting.Safe) ? DType.Float32 : DType.Float64;
     }
 
     /// <summary>Runs a numeric unary op in the input's dtype (bools compute as int32 and convert back).</summary>
     public static NDArray Numeric<TOp>(string function, UnaryInput args) where TOp : INumericUnaryOp
     {
         DType dt = args.X.DType;
+        if (dt.IsComplex()) throw Errors.Unsupported(function, dt);
         DenseArray x = dt == DType.Bool ? Copy.Cast(args.X, DType.Int32) : args.X;
         DenseArray d = Destination(function, args.Out, x.Shape, dt == DType.Bool ? DType.Int32 : dt);
         switch (x.DType)
         {
+            case DType.Int8: Elementwise.Unary<sbyte, sbyte, NumericUnary<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, short, NumericUnary<short, TOp>>(x, d); break;
             case DType.Int32: Elementwise.Unary<int, int, NumericUnary<int, TOp>>(x, d); break;
             case DType.Int64: Elementwise.Unary<long, long, NumericUnary<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, byte, NumericUnary<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, ushort, NumericUnary<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, uint, NumericUnary<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, ulong, NumericUnary<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, Half, NumericUnary<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, float, NumericUnary<float, TOp>>(x, d); break;
-            default: Elementwise.Unary<double, double, NumericUnary<double, TOp>>(x, d); break;
+            case DType.Float64: Elementwise.Unary<double, double, NumericUnary<double, TOp>>(x, d); break;
+            default: throw Errors.Unsupported(function, x.DType);
         }
         if (dt == DType.Bool && args.Out is null) return Copy.Cast(d, DType.Bool);
         return Finish(d, args.Out);
@@ -75,10 +101,18 @@ internal static class Ufunc
         DenseArray d = Destination(function, args.Out, x.Shape, DType.Bool);
         switch (x.DType)
         {
+            case DType.Int8: Elementwise.Unary<sbyte, bool, Predicate<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, bool, Predicate<short, TOp>>(x, d); break;
             case DType.Int32: Elementwise.Unary<int, bool, Predicate<int, TOp>>(x, d); break;
             case DType.Int64: Elementwise.Unary<long, bool, Predicate<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, bool, Predicate<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, bool, Predicate<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, bool, Predicate<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, bool, Predicate<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, bool, Predicate<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, bool, Predicate<float, TOp>>(x, d); break;
-            default: Elementwise.Unary<double, bool, Predicate<double, TOp>>(x, d); break;
+            case DType.Float64: Elementwise.Unary<double, bool, Predicate<double, TOp>>(x, d); break;
+            default: throw Errors.Unsupported(function, x.DType);
         }
         return Finish(d, args.Out);
     }
@@ -86,13 +120,21 @@ internal static class Ufunc
     /// <summary>Runs a numeric binary op in the promoted dtype.</summary>
     public static NDArray Numeric<TOp>(string function, in BinaryArgs args, DType dtype) where TOp : INumericBinaryOp
     {
+        if (dtype.IsComplex() || dtype == DType.Bool) throw Errors.Unsupported(function, dtype);
         Shape shape = Broadcast(args.X1.Shape, args.X2.Shape);
         DenseArray x = Operand(args.X1, dtype), y = Operand(args.X2, dtype);
         DenseArray d = Destination(function, args.Out, shape, dtype);
         switch (dtype)
         {
+            case DType.Int8: Elementwise.Binary<sbyte, sbyte, NumericBinary<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, short, NumericBinary<short, TOp>>(x, y, d); break;
             case DType.Int32: Elementwise.Binary<int, int, NumericBinary<int, TOp>>(x, y, d); break;
             case DType.Int64: Elementwise.Binary<long, long, NumericBinary<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, byte, NumericBinary<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, ushort, NumericBinary<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, uint, NumericBinary<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, ulong, NumericBinary<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, Half, NumericBinary<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, float, NumericBinary<float, TOp>>(x, y, d); break;
             case DType.Float64: Elementwise.Binary<double, double, NumericBinary<double, TOp>>(x, y, d); break;
             default: throw Errors.Unsupported(function, dtype);
@@ -104,12 +146,17 @@ internal static class Ufunc
     public static NDArray Float<TOp>(string function, in BinaryArgs args) where TOp : IFloatBinaryOp
     {
         DType rt = args.X1.ResultType(args.X2);
-        DType ct = rt == DType.Float32 ? DType.Float32 : DType.Float64;
+        // True division has its own type resolver in NumPy: integers and bools divide in float64.
+        DType ct = function == "divide" && !rt.IsComplex() ? ArrayDispatch.Scalars.ElementwiseRules.FloatLoop(rt) : FloatLoop(function, rt);
         Shape shape = Broadcast(args.X1.Shape, args.X2.Shape);
         DenseArray x = Operand(args.X1, ct), y = Operand(args.X2, ct);
         DenseArray d = Destination(function, args.Out, shape, ct);
-        if (ct == DType.Float32) Elementwise.Binary<float, float, FloatBinary<float, TOp>>(x, y, d);
-        else Elementwise.Binary<double, double, FloatBinary<double, TOp>>(x, y, d);
+        switch (ct)
+        {
+            case DType.Float16: Elementwise.Binary<Half, Half, FloatBinary<Half, TOp>>(x, y, d); break;
+            case DType.Float32: Elementwise.Binary<float, float, FloatBinary<float, TOp>>(x, y, d); break;
+            default: Elementwise.Binary<double, double, FloatBinary<double, TOp>>(x, y, d); break;
+        }
         return Finish(d, args.Out);
     }
 
@@ -118,15 +165,24 @@ internal static class Ufunc
     {
         DType ct = args.X1.ResultType(args.X2);
         if (ct == DType.Bool) ct = DType.Int32;
+        if (ct.IsComplex()) throw Errors.Unsupported(function, ct);
         Shape shape = Broadcast(args.X1.Shape, args.X2.Shape);
         DenseArray x = Operand(args.X1, ct), y = Operand(args.X2, ct);
         DenseArray d = Destination(function, args.Out, shape, DType.Bool);
         switch (ct)
         {
+            case DType.Int8: Elementwise.Binary<sbyte, bool, Compare<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, bool, Compare<short, TOp>>(x, y, d); break;
             case DType.Int32: Elementwise.Binary<int, bool, Compare<int, TOp>>(x, y, d); break;
             case DType.Int64: Elementwise.Binary<long, bool, Compare<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, bool, Compare<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, bool, Compare<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, bool, Compare<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, bool, Compare<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, bool, Compare<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, bool, Compare<float, TOp>>(x, y, d); break;
-            default: Elementwise.Binary<double, bool, Compare<double, TOp>>(x, y, d); break;
+            case DType.Float64: Elementwise.Binary<double, bool, Compare<double, TOp>>(x, y, d); break;
+            default: throw Errors.Unsupported(function, ct);
         }
         return Finish(d, args.Out);
     }
@@ -135,15 +191,22 @@ internal static class Ufunc
     public static NDArray Bitwise<TOp>(string function, in BinaryArgs args) where TOp : IIntegerBinaryOp, ILogicalOp
     {
         DType ct = args.X1.ResultType(args.X2);
-        if (ct.IsFloat()) throw new DTypeMismatchException($"ufunc '{function}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+        if (ct.IsInexact()) throw new DTypeMismatchException($"ufunc '{function}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
         Shape shape = Broadcast(args.X1.Shape, args.X2.Shape);
         DenseArray x = Operand(args.X1, ct), y = Operand(args.X2, ct);
         DenseArray d = Destination(function, args.Out, shape, ct);
         switch (ct)
         {
             case DType.Bool: Elementwise.Binary<bool, bool, Logical<TOp>>(x, y, d); break;
+            case DType.Int8: Elementwise.Binary<sbyte, sbyte, IntegerBinary<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, short, IntegerBinary<short, TOp>>(x, y, d); break;
             case DType.Int32: Elementwise.Binary<int, int, IntegerBinary<int, TOp>>(x, y, d); break;
-            default: Elementwise.Binary<long, long, IntegerBinary<long, TOp>>(x, y, d); break;
+            case DType.Int64: Elementwise.Binary<long, long, IntegerBinary<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, byte, IntegerBinary<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, ushort, IntegerBinary<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, uint, IntegerBinary<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, ulong, IntegerBinary<ulong, TOp>>(x, y, d); break;
+            default: throw Errors.Unsupported(function, ct);
         }
         return Finish(d, args.Out);
     }
@@ -158,8 +221,33 @@ internal static class Ufunc
         return Finish(d, args.Out);
     }
 
+    /// <summary><c>where</c>'s selection, for every dtype (it only moves elements).</summary>
+    public static void Where(DenseArray condition, DenseArray x, DenseArray y, DenseArray result)
+    {
+        switch (result.DType)
+        {
+            case DType.Bool: Elementwise.Where<bool>(condition, x, y, result); break;
+            case DType.Int8: Elementwise.Where<sbyte>(condition, x, y, result); break;
+            case DType.Int16: Elementwise.Where<short>(condition, x, y, result); break;
+            case DType.Int32: Elementwise.Where<int>(condition, x, y, result); break;
+            case DType.Int64: Elementwise.Where<long>(condition, x, y, result); break;
+            case DType.UInt8: Elementwise.Where<byte>(condition, x, y, result); break;
+            case DType.UInt16: Elementwise.Where<ushort>(condition, x, y, result); break;
+            case DType.UInt32: Elementwise.Where<uint>(condition, x, y, result); break;
+            case DType.UInt64: Elementwise.Where<ulong>(condition, x, y, result); break;
+            case DType.Float16: Elementwise.Where<Half>(condition, x, y, result); break;
+            case DType.Float32: Elementwise.Where<float>(condition, x, y, result); break;
+            case DType.Float64: Elementwise.Where<double>(condition, x, y, result); break;
+            case DType.Complex64: Elementwise.Where<Complex64>(condition, x, y, result); break;
+            case DType.Complex128: Elementwise.Where<Complex>(condition, x, y, result); break;
+            default: throw Errors.Unsupported("where", result.DType);
+        }
+    }
+
     /// <summary>Whether <typeparamref name="T"/> is one of the integer element types.</summary>
-    public static bool IsInteger<T>() where T : INumber<T> => typeof(T) == typeof(int) || typeof(T) == typeof(long);
+    public static bool IsInteger<T>() where T : INumber<T> =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(short)
+        || typeof(T) == typeof(byte) || typeof(T) == typeof(ushort) || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong);
 }
 
 /// <summary>The input and <c>out=</c> of a unary ufunc.</summary>
