@@ -87,6 +87,30 @@ public static partial class DTypes
         return result;
     }
 
+    /// <summary>
+    /// NEP 50's check of a Python int meeting an integer array: the value must fit <paramref name="dtype"/>, or NumPy 2
+    /// raises <c>OverflowError: Python integer 300 out of bounds for uint8</c> (where wrapping would give a wrong answer
+    /// silently). Scalars of other kinds, and other dtypes, always pass.
+    /// </summary>
+    /// <exception cref="OverflowException">The integer does not fit (NumPy's message).</exception>
+    public static void CheckWeakInteger(Scalar value, DType dtype)
+    {
+        if (value.Kind != ScalarKind.Integer || !dtype.IsInteger()) return;
+        long v = value.AsInt64;
+        bool fits = dtype switch
+        {
+            DType.Int8 => v is >= sbyte.MinValue and <= sbyte.MaxValue,
+            DType.Int16 => v is >= short.MinValue and <= short.MaxValue,
+            DType.Int32 => v is >= int.MinValue and <= int.MaxValue,
+            DType.UInt8 => v is >= 0 and <= byte.MaxValue,
+            DType.UInt16 => v is >= 0 and <= ushort.MaxValue,
+            DType.UInt32 => v is >= 0 and <= uint.MaxValue,
+            DType.UInt64 => v >= 0,
+            _ => true,
+        };
+        if (!fits) throw new OverflowException(FormattableString.Invariant($"Python integer {v} out of bounds for {dtype.Name()}"));
+    }
+
     /// <summary>Whether NumPy's <c>can_cast(from, to, casting)</c> allows the cast.</summary>
     /// <remarks>
     /// <c>no</c> and <c>equiv</c> allow only the same dtype (byte order is not part of a <see cref="DType"/>); <c>safe</c>

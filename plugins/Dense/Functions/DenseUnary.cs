@@ -174,7 +174,7 @@ public static class DenseUnary
         var x = (DenseArray)args.X;
         if (x.DType.IsFloat()) throw Errors.Unsupported("invert", x.DType);
         // ~x is x ^ -1 for integers and not x for bools.
-        Operand allOnes = x.DType == DType.Bool ? true : -1L;
+        Operand allOnes = x.DType == DType.Bool ? true : Kernels.Copy.ScalarOf(-1L, x.DType);
         return Ufunc.Bitwise<BitwiseXorOp>("invert", new BinaryArgs(x, allOnes, args.Out));
     }
 }

@@ -8,8 +8,13 @@ namespace ArrayDispatch.Dense.Functions;
 internal static class Ufunc
 {
     /// <summary>The operand as a dense array of <paramref name="dtype"/> (a weak scalar becomes a 0-d array).</summary>
-    public static DenseArray Operand(in Operand operand, DType dtype) =>
-        operand.Array is { } a ? Copy.As((DenseArray)a, dtype) : Copy.ScalarOf(operand.Scalar, dtype);
+    /// <exception cref="OverflowException">A Python-style int does not fit an integer <paramref name="dtype"/> (NEP 50).</exception>
+    public static DenseArray Operand(in Operand operand, DType dtype)
+    {
+        if (operand.Array is { } a) return Copy.As((DenseArray)a, dtype);
+        DTypes.CheckWeakInteger(operand.Scalar, dtype);
+        return Copy.ScalarOf(operand.Scalar, dtype);
+    }
 
     /// <summary>The broadcast shape of two operands, with NumPy's message when they do not fit.</summary>
     public static Shape Broadcast(Shape a, Shape b) =>

@@ -25,7 +25,7 @@ internal static class LinalgInput
     private static void ThrowIfUnsupported(DType? dtype)
     {
         if (dtype == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
-        if (dtype is { } d && d.IsComplex()) throw new DTypeMismatchException($"Dense linalg does not support dtype {d.Name()} yet");
+        if (dtype is { } d && d.IsComplex()) throw new NotSupportedException($"Dense does not support dtype {d.Name()} for linalg yet");
     }
 
     /// <summary>The array converted to <paramref name="dtype"/> and broadcast to <paramref name="shape"/>, as a C-contiguous array.</summary>
