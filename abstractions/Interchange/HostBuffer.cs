@@ -83,7 +83,8 @@ public sealed class HostBuffer
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the buffer's element type.</exception>
     public T[] ToContiguous<T>(bool mayAlias = false) where T : unmanaged
     {
-        if (Data is not T[] source)
+        // An exact type test: the runtime lets a byte[] pass as an sbyte[] (and uint[] as int[]) in an 'is' test.
+        if (Data.GetType() != typeof(T[]) || Data is not T[] source)
         {
             throw new ArgumentException($"the buffer holds '{DType.Name()}' elements, not {typeof(T).Name}", nameof(T));
         }

@@ -163,7 +163,7 @@ public sealed partial class DenseArray : NDArray
     /// <summary>The storage as <typeparamref name="T"/>[].</summary>
     /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the element type.</exception>
     public T[] Storage<T>() where T : unmanaged =>
-        Data as T[] ?? throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
+        Data.GetType() == typeof(T[]) ? (T[])Data : throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
 
     /// <summary>The elements of a C-contiguous array as a span over the storage (writes go to the array).</summary>
     /// <exception cref="InvalidOperationException">The array is not C-contiguous (call <see cref="EnsureContiguous"/> first).</exception>

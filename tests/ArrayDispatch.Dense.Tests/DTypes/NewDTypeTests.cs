@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Printing;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -203,5 +204,20 @@ public sealed class NewDTypeTests : IDisposable
         Should.Throw<NotSupportedException>(() => Np.Sqrt(c)).Message.ShouldContain("complex64");
         Should.Throw<NotSupportedException>(() => Np.Less(c, c)).Message.ShouldContain("complex64");
         Should.Throw<NotSupportedException>(() => Np.Add(Np.Ones(new Shape(2)), Complex.ImaginaryOne)).Message.ShouldContain("complex128");
+    }
+
+    [Fact]
+    public void New_dtypes_print_as_numpy()
+    {
+        ArrayPrinter.Repr(Np.AsArray(new[] { new Complex(1, 2), new Complex(-0.5, 0) }).ToHost()).ShouldBe("array([ 1. +2.j, -0.5+0.j])");
+        ArrayPrinter.Str(Np.AsArray(new[] { new Complex(1, 2), new Complex(-0.5, 0) }).ToHost()).ShouldBe("[ 1. +2.j -0.5+0.j]");
+        ArrayPrinter.Repr(Np.AsArray(new[] { new Complex64(1, 2) }).ToHost()).ShouldBe("array([1.+2.j], dtype=complex64)");
+        ArrayPrinter.Repr(Np.AsArray(new[] { (Half)0.1, (Half)2.5, (Half)65504 }).ToHost()).ShouldBe("array([1.00e-01, 2.50e+00, 6.55e+04], dtype=float16)");
+        ArrayPrinter.Repr(Np.AsArray(new sbyte[] { 1, -2 }).ToHost()).ShouldBe("array([ 1, -2], dtype=int8)");
+        ArrayPrinter.Repr(Np.AsArray(new byte[] { 255, 0 }).ToHost()).ShouldBe("array([255,   0], dtype=uint8)");
+        ArrayPrinter.Repr(Np.AsArray(new[] { ulong.MaxValue }).ToHost()).ShouldBe("array([18446744073709551615], dtype=uint64)");
+        ArrayPrinter.Str(Np.AsArray(new Complex(1, 2)).ToHost()).ShouldBe("(1+2j)");
+        ArrayPrinter.Str(Np.AsArray((Half)0.1).ToHost()).ShouldBe("0.1");
+        ArrayPrinter.Repr(Np.AsArray(new Complex(0, 2)).ToHost()).ShouldBe("array(0.+2.j)");
     }
 }
