@@ -149,6 +149,17 @@ public static class ElementwiseRules
     /// to safely (float16 for int8, float32 for int16).</remarks>
     public static DType FloatLoop(DType promoted) => promoted.IsInexact() ? promoted : DType.Float64;
 
+    /// <summary>
+    /// The float loop NumPy picks for its float-only ufuncs other than true division (<c>sqrt</c>, <c>exp</c>, <c>sin</c>,
+    /// <c>arctan2</c>, <c>hypot</c>, …): the first of float16, float32, float64 that <paramref name="dtype"/> casts to
+    /// safely, so bool, int8 and uint8 compute in float16, int16 and uint16 in float32, wider integers in float64; inexact
+    /// dtypes keep their own.
+    /// </summary>
+    public static DType FloatFunctionLoop(DType dtype) =>
+        dtype.IsInexact() ? dtype
+        : DTypes.CanCast(dtype, DType.Float16, Casting.Safe) ? DType.Float16
+        : DTypes.CanCast(dtype, DType.Float32, Casting.Safe) ? DType.Float32 : DType.Float64;
+
     /// <summary>Throws NumPy's refusal of a negative integer exponent when <paramref name="exponent"/> is one.</summary>
     /// <exception cref="ArgumentException"><paramref name="exponent"/> is negative (<see cref="NegativeIntegerPowerMessage"/>).</exception>
     public static void ThrowIfNegativeIntegerExponent<T>(T exponent) where T : IBinaryInteger<T>

@@ -68,9 +68,7 @@ internal static class Ufunc
     public static DType FloatLoop(string function, DType dtype)
     {
         if (dtype.IsComplex()) throw Errors.Unsupported(function, dtype);
-        if (dtype.IsFloat()) return dtype;
-        return DTypes.CanCast(dtype, DType.Float16, Casting.Safe) ? DType.Float16
-            : DTypes.CanCast(dtype, DType.Float32, Casting.Safe) ? DType.Float32 : DType.Float64;
+        return ArrayDispatch.Scalars.ElementwiseRules.FloatFunctionLoop(dtype);
     }
 
     /// <summary>Runs a numeric unary op in the input's dtype (bools compute as int32 and convert back).</summary>

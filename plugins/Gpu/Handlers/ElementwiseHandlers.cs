@@ -121,7 +121,10 @@ internal static class ElementwiseHandlers
     {
         DType compute = args.X1.ResultType(args.X2);
         Type? op;
-        if (spec.Kind == Kind.Float) compute = ElementwiseRules.FloatLoop(compute);
+        if (spec.Kind == Kind.Float)
+        {
+            compute = spec.Function == ArrayFunctions.Divide ? ElementwiseRules.FloatLoop(compute) : GpuDTypes.Require(ElementwiseRules.FloatFunctionLoop(compute), spec.Function.Name);
+        }
         if (compute == DType.Bool && spec.Bool is null && spec.Kind == Kind.Same)
         {
             if (spec.Function == ArrayFunctions.Subtract)
@@ -180,7 +183,7 @@ internal static class ElementwiseHandlers
         if (compute == DType.Bool && spec.BoolAs is { } boolAs) compute = boolAs;
         if (op is null && spec.Float is { } floatOp && !compute.IsFloat())
         {
-            compute = DType.Float64;
+            compute = GpuDTypes.Require(ElementwiseRules.FloatFunctionLoop(compute), spec.Function.Name);
             op = floatOp;
         }
         if (op is null)
