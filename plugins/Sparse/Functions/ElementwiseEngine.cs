@@ -17,7 +17,11 @@ internal static class ElementwiseEngine
     public static NDArray Arithmetic<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
     {
         DType result = x1.ResultType(x2);
-        if (TOp.FloatResult) result = ElementwiseRules.FloatLoop(result);
+        if (TOp.FloatResult)
+        {
+            // True division has NumPy's own rule (integers to float64); the other float functions take the smallest float loop.
+            result = typeof(TOp) == typeof(DivideOp) ? ElementwiseRules.FloatLoop(result) : SparseDTypes.Require(ElementwiseRules.FloatFunctionLoop(result), TOp.Name);
+        }
         if (result == DType.Bool && (typeof(TOp) == typeof(FloorDivideOp) || typeof(TOp) == typeof(RemainderOp) || typeof(TOp) == typeof(PowerOp)))
         {
             result = DType.Int64; // NumPy gives int8, which ArrayDispatch does not have; Dense gives int64 too
@@ -36,7 +40,8 @@ internal static class ElementwiseEngine
             DType.Int32 => Core<int, int, Arith<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
             DType.Int64 => Core<long, long, Arith<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
             DType.Float32 => Core<float, float, Arith<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
-            _ => Core<double, double, Arith<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Float64 => Core<double, double, Arith<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            _ => throw SparseDTypes.Unsupported(compute, TOp.Name),
         };
         return result == compute ? r : CastResult(ctx, r, result);
     }
@@ -67,7 +72,8 @@ internal static class ElementwiseEngine
             DType.Bool or DType.Int32 => Core<int, bool, Pred<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
             DType.Int64 => Core<long, bool, Pred<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
             DType.Float32 => Core<float, bool, Pred<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
-            _ => Core<double, bool, Pred<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Float64 => Core<double, bool, Pred<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            _ => throw SparseDTypes.Unsupported(compute, TOp.Name),
         };
     }
 

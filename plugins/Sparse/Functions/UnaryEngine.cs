@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Scalars;
 using ArrayDispatch.Sparse.Kernels;
 using ArrayDispatch.Sparse.Kernels.Ops;
 
@@ -28,14 +29,15 @@ internal static class UnaryEngine
             // has no int8 and gives int64 (as for the other int8 results of bools), the same in every backend.
             return Structure.WithValues(x, ArrayOps.Cast(x.Values, DType.Int64));
         }
-        DType result = TOp.FloatResult && !x.DType.IsFloat() ? DType.Float64 : x.DType;
+        DType result = TOp.FloatResult ? SparseDTypes.Require(ElementwiseRules.FloatFunctionLoop(x.DType), TOp.Name) : x.DType;
         DType compute = result == DType.Bool ? DType.Int32 : result;
         NDArray r = compute switch
         {
             DType.Int32 => Core<int, int, UnaryAsMerge<TOp, int>>(ctx, TOp.Name, x),
             DType.Int64 => Core<long, long, UnaryAsMerge<TOp, long>>(ctx, TOp.Name, x),
             DType.Float32 => Core<float, float, UnaryAsMerge<TOp, float>>(ctx, TOp.Name, x),
-            _ => Core<double, double, UnaryAsMerge<TOp, double>>(ctx, TOp.Name, x),
+            DType.Float64 => Core<double, double, UnaryAsMerge<TOp, double>>(ctx, TOp.Name, x),
+            _ => throw SparseDTypes.Unsupported(compute, TOp.Name),
         };
         if (result == compute) return r;
         return r is SparseArray s
@@ -48,7 +50,8 @@ internal static class UnaryEngine
         DType.Bool or DType.Int32 => Core<int, bool, PredicateAsMerge<TOp, int>>(ctx, TOp.Name, x),
         DType.Int64 => Core<long, bool, PredicateAsMerge<TOp, long>>(ctx, TOp.Name, x),
         DType.Float32 => Core<float, bool, PredicateAsMerge<TOp, float>>(ctx, TOp.Name, x),
-        _ => Core<double, bool, PredicateAsMerge<TOp, double>>(ctx, TOp.Name, x),
+        DType.Float64 => Core<double, bool, PredicateAsMerge<TOp, double>>(ctx, TOp.Name, x),
+        _ => throw SparseDTypes.Unsupported(x.DType, TOp.Name),
     };
 
     private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, SparseArray x)
