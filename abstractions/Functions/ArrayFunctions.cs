@@ -13,7 +13,7 @@ public static class ArrayFunctions
     // Element-wise functions are declared with their scalar meaning (the op struct) and NumPy's bool rules: see Ufunc.
     private static ArrayFunction<UnaryArgs, NDArray> U<TOp>(string name, string? boolRefusal = null, DType? boolLoopResult = null) where TOp : struct, IUnaryOp => UnaryUfunc.Define<TOp>(name, boolRefusal, boolLoopResult);
     private static ArrayFunction<UnaryArgs, NDArray> P<TOp>(string name) where TOp : struct, IPredicateOp => UnaryUfunc.DefinePredicate<TOp>(name);
-    private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand);
+    private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
     private static ArrayFunction<BinaryArgs, NDArray> Cmp<TOp>(string name) where TOp : struct, IComparisonOp => BinaryUfunc.DefineComparison<TOp>(name);
     private static string NoBoolLoop(string name) => ElementwiseRules.NoBoolLoopMessage(name);
 
@@ -53,7 +53,7 @@ public static class ArrayFunctions
     /// <summary><c>square</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Square = U<SquareOp>("square");
     /// <summary><c>reciprocal</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Reciprocal = U<ReciprocalOp>("reciprocal", boolLoopResult: DType.Int64);
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Reciprocal = U<ReciprocalOp>("reciprocal", boolLoopResult: DType.Int8);
     /// <summary><c>exp</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Exp = U<ExpOp>("exp");
     /// <summary><c>expm1</c>.</summary>
@@ -117,7 +117,7 @@ public static class ArrayFunctions
     /// <summary><c>multiply</c>.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> Multiply = B<MultiplyOp>("multiply");
     /// <summary><c>divide</c> (true division).</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Divide = B<DivideOp>("divide");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Divide = B<DivideOp>("divide", trueDivision: true);
     /// <summary><c>floor_divide</c>.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> FloorDivide = B<FloorDivideOp>("floor_divide");
     /// <summary><c>remainder</c> / <c>mod</c> (sign of the divisor, as in Python).</summary>

@@ -5,8 +5,8 @@ namespace ArrayDispatch.Ufuncs;
 /// <summary>A binary ufunc's declaration (<see cref="Ufunc"/>): <c>add</c>, <c>less</c>, <c>logaddexp</c>, …</summary>
 public abstract class BinaryUfunc : Ufunc
 {
-    private protected BinaryUfunc(ArrayFunction<BinaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, bool refusesNegativeIntegerOperand)
-        : base(function, op, boolResult, boolRefusal, null)
+    private protected BinaryUfunc(ArrayFunction<BinaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision)
+        : base(function, op, boolResult, boolRefusal, null, trueDivision)
     {
         Function = function;
         RefusesNegativeIntegerOperand = refusesNegativeIntegerOperand;
@@ -28,10 +28,10 @@ public abstract class BinaryUfunc : Ufunc
     /// <summary>Hands the op's type to <paramref name="visitor"/>: the backend's handler for ufuncs of this shape, made generic over the op.</summary>
     public abstract TResult Accept<TResult>(IUfuncVisitor<TResult> visitor);
 
-    internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand) where TOp : struct, IBinaryOp
+    internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision) where TOp : struct, IBinaryOp
     {
         ArrayFunction<BinaryArgs, NDArray> function = FunctionCatalog.Define<BinaryArgs, NDArray>(name);
-        _ = new Arithmetic<TOp>(function, boolRefusal, refusesNegativeIntegerOperand);
+        _ = new Arithmetic<TOp>(function, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
         return function;
     }
 
@@ -42,14 +42,14 @@ public abstract class BinaryUfunc : Ufunc
         return function;
     }
 
-    private sealed class Arithmetic<TOp>(ArrayFunction<BinaryArgs, NDArray> function, string? boolRefusal, bool refuses)
-        : BinaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, refuses) where TOp : struct, IBinaryOp
+    private sealed class Arithmetic<TOp>(ArrayFunction<BinaryArgs, NDArray> function, string? boolRefusal, bool refuses, bool trueDivision)
+        : BinaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, refuses, trueDivision) where TOp : struct, IBinaryOp
     {
         public override TResult Accept<TResult>(IUfuncVisitor<TResult> visitor) => visitor.Binary<TOp>(this);
     }
 
     private sealed class Comparison<TOp>(ArrayFunction<BinaryArgs, NDArray> function)
-        : BinaryUfunc(function, typeof(TOp), boolResult: true, null, false) where TOp : struct, IComparisonOp
+        : BinaryUfunc(function, typeof(TOp), boolResult: true, null, false, false) where TOp : struct, IComparisonOp
     {
         public override TResult Accept<TResult>(IUfuncVisitor<TResult> visitor) => visitor.Comparison<TOp>(this);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Ufuncs;
 
@@ -16,13 +17,14 @@ public abstract class Ufunc
     private static readonly ConcurrentDictionary<ArrayFunction, Ufunc> s_byFunction = new();
     private static readonly List<Ufunc> s_all = [];
 
-    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult)
+    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool trueDivision = false)
     {
         Function = function;
         Op = op;
         BoolResult = boolResult;
         BoolRefusal = boolRefusal;
         BoolLoopResult = boolLoopResult;
+        TrueDivision = trueDivision;
         Loops = boolResult ? UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float : LoopsOf(op);
         lock (s_all)
         {
@@ -52,6 +54,12 @@ public abstract class Ufunc
     /// <summary>The result dtype of the bool loop when it is not bool (<c>reciprocal</c>: NumPy's int8 loop).</summary>
     public DType? BoolLoopResult { get; }
 
+    /// <summary>
+    /// Whether integers and bools compute in float64 (<c>divide</c>: NumPy's true-division type resolver) rather than in the
+    /// smallest float loop they cast to safely (float16 for bool and 8-bit integers, float32 for 16-bit ones).
+    /// </summary>
+    public bool TrueDivision { get; }
+
     /// <summary>Every declared ufunc, in declaration order.</summary>
     public static IReadOnlyList<Ufunc> All
     {
@@ -72,37 +80,42 @@ public abstract class Ufunc
 
     /// <summary>
     /// NumPy's loop for operands of dtype <paramref name="input"/> (the promoted dtype of both, for a binary ufunc): the
-    /// loop of the input's family when the ufunc has one; bools otherwise go to the integer loop (NumPy's int8; int64
-    /// here, the smallest integer dtype ArrayDispatch has) or the float loop, unless the ufunc refuses them; integers
-    /// without an integer loop go to float64; floats without a float loop are refused.
+    /// loop of the input's family when the ufunc has one; bools otherwise go to the integer loop (int8, the first
+    /// integer loop NumPy lists) or the float loop, unless the ufunc refuses them; integers without an integer loop go to
+    /// the smallest float dtype they cast to safely (<see cref="ElementwiseRules.FloatFunctionLoop"/>; float64 for true
+    /// division); floats without a float loop are refused.
     /// </summary>
     /// <exception cref="DTypeMismatchException">The ufunc has no loop for <paramref name="input"/>, with NumPy's message.</exception>
+    /// <exception cref="NotSupportedException"><paramref name="input"/> is complex: NumPy has complex loops that ArrayDispatch does not have yet.</exception>
     public UfuncLoop Resolve(DType input)
     {
-        DType result;
+        DType outOf(DType compute) => BoolResult ? DType.Bool : compute;
         switch (input)
         {
             case DType.Bool:
-                if (Loops.HasFlag(UfuncLoops.Bool) && BoolRefusal is null) return new(UfuncLoopKind.Bool, DType.Bool, BoolLoopResult ?? DType.Bool);
                 if (BoolRefusal is not null) throw new DTypeMismatchException(BoolRefusal);
-                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, DType.Int64, BoolResult ? DType.Bool : DType.Int64);
-                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, DType.Float64, BoolResult ? DType.Bool : DType.Float64);
+                if (Loops.HasFlag(UfuncLoops.Bool)) return new(UfuncLoopKind.Bool, DType.Bool, BoolLoopResult ?? DType.Bool);
+                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, DType.Int8, outOf(DType.Int8));
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, FloatFor(input), outOf(FloatFor(input)));
                 break;
             case var _ when input.IsInteger():
-                result = BoolResult ? DType.Bool : input;
-                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, input, result);
-                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, DType.Float64, BoolResult ? DType.Bool : DType.Float64);
+                if (Loops.HasFlag(UfuncLoops.Integer)) return new(UfuncLoopKind.Integer, input, outOf(input));
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, FloatFor(input), outOf(FloatFor(input)));
                 break;
             case var _ when input.IsFloat():
-                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, input, BoolResult ? DType.Bool : input);
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, input, outOf(input));
                 break;
+            case var _ when input.IsComplex():
+                throw new NotSupportedException($"ufunc '{Name}' has no {input.Name()} loop in ArrayDispatch yet (NumPy has one)");
         }
         throw new DTypeMismatchException(NoLoopMessage(input));
     }
 
+    private DType FloatFor(DType input) => TrueDivision ? DType.Float64 : ElementwiseRules.FloatFunctionLoop(input);
+
     /// <summary>NumPy's message when no loop takes the input, e.g. <c>bitwise_and</c> of floats.</summary>
     private string NoLoopMessage(DType input) => input == DType.Bool
-        ? Scalars.ElementwiseRules.NoBoolLoopMessage(Name)
+        ? ElementwiseRules.NoBoolLoopMessage(Name)
         : $"ufunc '{Name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''";
 
     /// <inheritdoc/>

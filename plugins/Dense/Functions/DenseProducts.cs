@@ -35,6 +35,9 @@ public static class DenseProducts
         Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
         Shape batch = Ufunc.Broadcast(batchA, batchB);
         DType dtype = DTypes.Promote(a.DType, b.DType);
+        if (dtype.IsComplex()) throw Errors.Unsupported("matmul", dtype);
+        // NumPy multiplies and adds float16 in float32 and rounds each result element once.
+        if (dtype == DType.Float16) return Copy.Cast(Matmul(Copy.Cast(a, DType.Float32), Copy.Cast(b, DType.Float32)), DType.Float16);
         DType ct = dtype == DType.Bool ? DType.Int32 : dtype;
         DenseArray ac = Copy.Contiguous(Views.BroadcastTo(Copy.As(a, ct), new Shape([.. batch.Dims, m, k])));
         DenseArray bc = Copy.Contiguous(Views.BroadcastTo(Copy.As(b, ct), new Shape([.. batch.Dims, k, n])));
@@ -56,10 +59,20 @@ public static class DenseProducts
         {
             case DType.Float64: Blas<double>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.Float32: Blas<float>(m, n, k, a, ao, b, bo, c, co); break;
-            case DType.Int64: MatMul.Gemm(m, n, k, a.Storage<long>(), ao, b.Storage<long>(), bo, c.Storage<long>(), co); break;
-            default: MatMul.Gemm(m, n, k, a.Storage<int>(), ao, b.Storage<int>(), bo, c.Storage<int>(), co); break;
+            case DType.Int64: Managed<long>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int32: Managed<int>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int8: Managed<sbyte>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int16: Managed<short>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt8: Managed<byte>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt16: Managed<ushort>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt32: Managed<uint>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt64: Managed<ulong>(m, n, k, a, ao, b, bo, c, co); break;
+            default: throw Errors.Unsupported("matmul", dtype);
         }
     }
+
+    private static void Managed<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, INumber<T> =>
+        MatMul.Gemm(m, n, k, a.Storage<T>(), ao, b.Storage<T>(), bo, c.Storage<T>(), co);
 
     private static void Blas<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -80,17 +80,34 @@ public static class DenseReductions
     /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
     internal static DenseArray Total(DenseArray x, int[] axes, DType? dtype, bool product, string function)
     {
-        DType acc = dtype ?? (x.DType is DType.Bool or DType.Int32 ? DType.Int64 : x.DType);
+        DType acc = dtype ?? Accumulator(x.DType);
         if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
+        // NumPy adds and multiplies float16 in float32 and rounds the result once.
+        if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
+        if (acc.IsComplex() || x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType.IsComplex() ? x.DType : acc);
         x = Copy.As(x, acc);
         return acc switch
         {
-            DType.Int32 => product ? Reduce.Run<int, ProdReduction<int>>(x, axes, function) : Reduce.Run<int, SumReduction<int>>(x, axes, function),
-            DType.Int64 => product ? Reduce.Run<long, ProdReduction<long>>(x, axes, function) : Reduce.Run<long, SumReduction<long>>(x, axes, function),
-            DType.Float32 => product ? Reduce.Run<float, ProdReduction<float>>(x, axes, function) : Reduce.Run<float, SumReduction<float>>(x, axes, function),
-            _ => product ? Reduce.Run<double, ProdReduction<double>>(x, axes, function) : Reduce.Run<double, SumReduction<double>>(x, axes, function),
+            DType.Int8 => Run<sbyte>(x, axes, product, function),
+            DType.Int16 => Run<short>(x, axes, product, function),
+            DType.Int32 => Run<int>(x, axes, product, function),
+            DType.Int64 => Run<long>(x, axes, product, function),
+            DType.UInt8 => Run<byte>(x, axes, product, function),
+            DType.UInt16 => Run<ushort>(x, axes, product, function),
+            DType.UInt32 => Run<uint>(x, axes, product, function),
+            DType.UInt64 => Run<ulong>(x, axes, product, function),
+            DType.Float32 => Run<float>(x, axes, product, function),
+            DType.Float64 => Run<double>(x, axes, product, function),
+            _ => throw Errors.Unsupported(function, acc),
         };
     }
+
+    /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: signed integers and bool in int64, unsigned in uint64.</summary>
+    internal static DType Accumulator(DType dtype) =>
+        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
+
+    private static DenseArray Run<T>(DenseArray x, int[] axes, bool product, string function) where T : unmanaged, System.Numerics.INumber<T> =>
+        product ? Reduce.Run<T, ProdReduction<T>>(x, axes, function) : Reduce.Run<T, SumReduction<T>>(x, axes, function);
 
     private static DenseArray Extreme(DenseArray x, int[] axes, bool max)
     {
@@ -98,16 +115,28 @@ public static class DenseReductions
         return x.DType switch
         {
             DType.Bool => max ? Reduce.Run<bool, AnyReduction>(x, axes, name) : Reduce.Run<bool, AllReduction>(x, axes, name),
-            DType.Int32 => max ? Reduce.Run<int, MaxReduction<int>>(x, axes, name) : Reduce.Run<int, MinReduction<int>>(x, axes, name),
-            DType.Int64 => max ? Reduce.Run<long, MaxReduction<long>>(x, axes, name) : Reduce.Run<long, MinReduction<long>>(x, axes, name),
-            DType.Float32 => max ? Reduce.Run<float, MaxReduction<float>>(x, axes, name) : Reduce.Run<float, MinReduction<float>>(x, axes, name),
-            _ => max ? Reduce.Run<double, MaxReduction<double>>(x, axes, name) : Reduce.Run<double, MinReduction<double>>(x, axes, name),
+            DType.Int8 => Extreme<sbyte>(x, axes, max, name),
+            DType.Int16 => Extreme<short>(x, axes, max, name),
+            DType.Int32 => Extreme<int>(x, axes, max, name),
+            DType.Int64 => Extreme<long>(x, axes, max, name),
+            DType.UInt8 => Extreme<byte>(x, axes, max, name),
+            DType.UInt16 => Extreme<ushort>(x, axes, max, name),
+            DType.UInt32 => Extreme<uint>(x, axes, max, name),
+            DType.UInt64 => Extreme<ulong>(x, axes, max, name),
+            DType.Float16 => Extreme<Half>(x, axes, max, name),
+            DType.Float32 => Extreme<float>(x, axes, max, name),
+            DType.Float64 => Extreme<double>(x, axes, max, name),
+            _ => throw Errors.Unsupported(name, x.DType),
         };
     }
 
+    private static DenseArray Extreme<T>(DenseArray x, int[] axes, bool max, string name) where T : unmanaged, System.Numerics.INumber<T> =>
+        max ? Reduce.Run<T, MaxReduction<T>>(x, axes, name) : Reduce.Run<T, MinReduction<T>>(x, axes, name);
+
     internal static DenseArray MeanOf(DenseArray x, int[] axes, DType? dtype)
     {
-        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (x.DType.IsComplex()) throw Errors.Unsupported("mean", x.DType);
+        DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         DenseArray total = Total(x, axes, ct, false, "add");
         long count = Count(x, axes);
@@ -117,7 +146,8 @@ public static class DenseReductions
 
     private static DenseArray Variance(DenseArray x, int[] axes, DType? dtype, int ddof)
     {
-        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (x.DType.IsComplex()) throw Errors.Unsupported("var", x.DType);
+        DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         x = Copy.As(x, ct);
         DenseArray mean = MeanOf(x, axes, ct);

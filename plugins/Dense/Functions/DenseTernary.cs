@@ -19,14 +19,7 @@ public static class DenseTernary
         DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
         DenseArray x = Ufunc.Operand(args.B, dtype), y = Ufunc.Operand(args.C, dtype);
         DenseArray result = DenseArray.CreateUninitialized(dtype, shape);
-        switch (dtype)
-        {
-            case DType.Bool: Elementwise.Where<bool>(condition, x, y, result); break;
-            case DType.Int32: Elementwise.Where<int>(condition, x, y, result); break;
-            case DType.Int64: Elementwise.Where<long>(condition, x, y, result); break;
-            case DType.Float32: Elementwise.Where<float>(condition, x, y, result); break;
-            default: Elementwise.Where<double>(condition, x, y, result); break;
-        }
+        Ufunc.Where(condition, x, y, result);
         return result;
     }
 

@@ -72,8 +72,15 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Binary<bool, bool, BoolLoop<TOp>>(x, y, d); break;
+            case DType.Int8: Elementwise.Binary<sbyte, sbyte, IntegerLoop<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, short, IntegerLoop<short, TOp>>(x, y, d); break;
             case DType.Int32: Elementwise.Binary<int, int, IntegerLoop<int, TOp>>(x, y, d); break;
             case DType.Int64: Elementwise.Binary<long, long, IntegerLoop<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, byte, IntegerLoop<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, ushort, IntegerLoop<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, uint, IntegerLoop<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, ulong, IntegerLoop<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, Half, FloatLoop<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, float, FloatLoop<float, TOp>>(x, y, d); break;
             case DType.Float64: Elementwise.Binary<double, double, FloatLoop<double, TOp>>(x, y, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
@@ -90,8 +97,15 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Binary<bool, bool, BoolCompareLoop<TOp>>(x, y, d); break;
+            case DType.Int8: Elementwise.Binary<sbyte, bool, CompareLoop<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, bool, CompareLoop<short, TOp>>(x, y, d); break;
             case DType.Int32: Elementwise.Binary<int, bool, CompareLoop<int, TOp>>(x, y, d); break;
             case DType.Int64: Elementwise.Binary<long, bool, CompareLoop<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, bool, CompareLoop<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, bool, CompareLoop<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, bool, CompareLoop<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, bool, CompareLoop<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, bool, CompareLoop<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, bool, CompareLoop<float, TOp>>(x, y, d); break;
             case DType.Float64: Elementwise.Binary<double, bool, CompareLoop<double, TOp>>(x, y, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
@@ -110,8 +124,15 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Unary<bool, bool, UnaryBoolLoop<TOp>>(x, d); break;
+            case DType.Int8: Elementwise.Unary<sbyte, sbyte, UnaryIntegerLoop<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, short, UnaryIntegerLoop<short, TOp>>(x, d); break;
             case DType.Int32: Elementwise.Unary<int, int, UnaryIntegerLoop<int, TOp>>(x, d); break;
             case DType.Int64: Elementwise.Unary<long, long, UnaryIntegerLoop<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, byte, UnaryIntegerLoop<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, ushort, UnaryIntegerLoop<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, uint, UnaryIntegerLoop<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, ulong, UnaryIntegerLoop<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, Half, UnaryFloatLoop<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, float, UnaryFloatLoop<float, TOp>>(x, d); break;
             case DType.Float64: Elementwise.Unary<double, double, UnaryFloatLoop<double, TOp>>(x, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
@@ -132,8 +153,15 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         switch (ufunc.Resolve(x.DType).Compute)
         {
             case DType.Bool: Elementwise.Unary<bool, bool, BoolPredicateLoop<TOp>>(x, d); break;
+            case DType.Int8: Elementwise.Unary<sbyte, bool, PredicateLoop<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, bool, PredicateLoop<short, TOp>>(x, d); break;
             case DType.Int32: Elementwise.Unary<int, bool, PredicateLoop<int, TOp>>(x, d); break;
             case DType.Int64: Elementwise.Unary<long, bool, PredicateLoop<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, bool, PredicateLoop<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, bool, PredicateLoop<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, bool, PredicateLoop<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, bool, PredicateLoop<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, bool, PredicateLoop<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, bool, PredicateLoop<float, TOp>>(x, d); break;
             case DType.Float64: Elementwise.Unary<double, bool, PredicateLoop<double, TOp>>(x, d); break;
             default: throw Errors.Unsupported(ufunc.Name, x.DType);
@@ -144,7 +172,15 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
     // NumPy raises for a negative integer exponent before computing anything (power's integer loop has no answer for it).
     private static void RefuseNegative(DenseArray exponent)
     {
-        if (exponent.DType == DType.Int32 ? AnyNegative<int>(exponent) : exponent.DType == DType.Int64 && AnyNegative<long>(exponent))
+        bool negative = exponent.DType switch
+        {
+            DType.Int8 => AnyNegative<sbyte>(exponent),
+            DType.Int16 => AnyNegative<short>(exponent),
+            DType.Int32 => AnyNegative<int>(exponent),
+            DType.Int64 => AnyNegative<long>(exponent),
+            _ => false,   // unsigned exponents are never negative
+        };
+        if (negative)
         {
             throw new ArgumentException(ElementwiseRules.NegativeIntegerPowerMessage, "x2");
         }

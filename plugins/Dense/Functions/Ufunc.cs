@@ -8,8 +8,13 @@ namespace ArrayDispatch.Dense.Functions;
 internal static class Ufunc
 {
     /// <summary>The operand as a dense array of <paramref name="dtype"/> (a weak scalar becomes a 0-d array).</summary>
-    public static DenseArray Operand(in Operand operand, DType dtype) =>
-        operand.Array is { } a ? Copy.As((DenseArray)a, dtype) : Copy.ScalarOf(operand.Scalar, dtype);
+    /// <exception cref="OverflowException">A Python-style int does not fit an integer <paramref name="dtype"/> (NEP 50).</exception>
+    public static DenseArray Operand(in Operand operand, DType dtype)
+    {
+        if (operand.Array is { } a) return Copy.As((DenseArray)a, dtype);
+        DTypes.CheckWeakInteger(operand.Scalar, dtype);
+        return Copy.ScalarOf(operand.Scalar, dtype);
+    }
 
     /// <summary>The broadcast shape of two operands, with NumPy's message when they do not fit.</summary>
     public static Shape Broadcast(Shape a, Shape b) =>
@@ -40,8 +45,33 @@ internal static class Ufunc
         return @out;
     }
 
+    /// <summary><c>where</c>'s selection, for every dtype (it only moves elements).</summary>
+    public static void Where(DenseArray condition, DenseArray x, DenseArray y, DenseArray result)
+    {
+        switch (result.DType)
+        {
+            case DType.Bool: Elementwise.Where<bool>(condition, x, y, result); break;
+            case DType.Int8: Elementwise.Where<sbyte>(condition, x, y, result); break;
+            case DType.Int16: Elementwise.Where<short>(condition, x, y, result); break;
+            case DType.Int32: Elementwise.Where<int>(condition, x, y, result); break;
+            case DType.Int64: Elementwise.Where<long>(condition, x, y, result); break;
+            case DType.UInt8: Elementwise.Where<byte>(condition, x, y, result); break;
+            case DType.UInt16: Elementwise.Where<ushort>(condition, x, y, result); break;
+            case DType.UInt32: Elementwise.Where<uint>(condition, x, y, result); break;
+            case DType.UInt64: Elementwise.Where<ulong>(condition, x, y, result); break;
+            case DType.Float16: Elementwise.Where<Half>(condition, x, y, result); break;
+            case DType.Float32: Elementwise.Where<float>(condition, x, y, result); break;
+            case DType.Float64: Elementwise.Where<double>(condition, x, y, result); break;
+            case DType.Complex64: Elementwise.Where<Complex64>(condition, x, y, result); break;
+            case DType.Complex128: Elementwise.Where<Complex>(condition, x, y, result); break;
+            default: throw Errors.Unsupported("where", result.DType);
+        }
+    }
+
     /// <summary>Whether <typeparamref name="T"/> is one of the integer element types.</summary>
-    public static bool IsInteger<T>() where T : INumber<T> => typeof(T) == typeof(int) || typeof(T) == typeof(long);
+    public static bool IsInteger<T>() where T : INumber<T> =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(sbyte) || typeof(T) == typeof(short)
+        || typeof(T) == typeof(byte) || typeof(T) == typeof(ushort) || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong);
 }
 
 /// <summary>The input and <c>out=</c> of a unary ufunc.</summary>

@@ -13,19 +13,24 @@ internal readonly struct Identity<T> : IUnaryKernel<Identity<T>, T, T>
     public static void Apply(ReadOnlySpan<T> x, Span<T> d) => x.CopyTo(d);
 }
 
-internal readonly struct Convert<TFrom, TTo> : IUnaryKernel<Convert<TFrom, TTo>, TFrom, TTo> where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
+// NumPy's unsafe cast (the protocol's Casts); vectorized where it is plain truncation.
+internal readonly struct Convert<TFrom, TTo> : IUnaryKernel<Convert<TFrom, TTo>, TFrom, TTo> where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
 {
-    public static TTo Apply(TFrom x) => TTo.CreateTruncating(x);
+    public static TTo Apply(TFrom x) => ArrayDispatch.Scalars.Casts.Convert<TFrom, TTo>(x);
 
-    public static void Apply(ReadOnlySpan<TFrom> x, Span<TTo> d) => TensorPrimitives.ConvertTruncating(x, d);
+    public static void Apply(ReadOnlySpan<TFrom> x, Span<TTo> d)
+    {
+        if (ArrayDispatch.Scalars.Casts.IsPlainTruncation<TFrom, TTo>()) TensorPrimitives.ConvertTruncating(x, d);
+        else KernelLoops.Each<Convert<TFrom, TTo>, TFrom, TTo>(x, d);
+    }
 }
 
-internal readonly struct ToBool<T> : IUnaryKernel<ToBool<T>, T, bool> where T : unmanaged, INumber<T>
+internal readonly struct ToBool<T> : IUnaryKernel<ToBool<T>, T, bool> where T : unmanaged, INumberBase<T>
 {
-    public static bool Apply(T x) => x != T.Zero;
+    public static bool Apply(T x) => !T.IsZero(x);
 }
 
-internal readonly struct FromBool<T> : IUnaryKernel<FromBool<T>, bool, T> where T : unmanaged, INumber<T>
+internal readonly struct FromBool<T> : IUnaryKernel<FromBool<T>, bool, T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(bool x) => x ? T.One : T.Zero;
 }

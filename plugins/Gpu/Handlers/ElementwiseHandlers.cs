@@ -68,6 +68,7 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
     private static DispatchResult<NDArray> ApplyBinary(BinaryUfunc ufunc, in BinaryArgs args, Func<UfuncLoop, Type> kernel)
     {
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
+        GpuDTypes.Require(loop.Compute, ufunc.Name);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && Shape.Broadcast(args.X1.Shape, args.X2.Shape).Size > 0)
         {
             RefuseNegativeIntegerExponent(args.X2);     // NumPy's loop checks each exponent it uses: none when the result is empty
@@ -81,6 +82,8 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
     private static DispatchResult<NDArray> ApplyUnary(UnaryUfunc ufunc, GpuArray x, GpuArray? @out, Func<UfuncLoop, Type> kernel)
     {
         UfuncLoop loop = ufunc.Resolve(x.DType);
+        GpuDTypes.Require(loop.Compute, ufunc.Name);
+        GpuDTypes.Require(loop.Result, ufunc.Name);
         if (loop.Result == loop.Compute || ufunc.BoolResult) return GpuOps.MapWith(kernel(loop), x, loop.Compute, @out);
         // The bool loop of reciprocal has an integer result (NumPy's int8 loop): run it, then widen.
         using GpuArray computed = GpuOps.MapWith(kernel(loop), x, loop.Compute);

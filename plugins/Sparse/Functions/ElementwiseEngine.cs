@@ -30,7 +30,7 @@ internal static class ElementwiseEngine
             (_, DType.Int64) => (Core<long, long, IntegerLoop<TOp, long>>(ctx, name, x1, x2, annihilates), DType.Int64),
             (_, DType.Float32) => (Core<float, float, FloatLoop<TOp, float>>(ctx, name, x1, x2, annihilates), DType.Float32),
             (_, DType.Float64) => (Core<double, double, FloatLoop<TOp, double>>(ctx, name, x1, x2, annihilates), DType.Float64),
-            _ => throw new DTypeMismatchException($"Sparse has no {name} loop for dtype {loop.Compute.Name()}", "x1"),
+            _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
         return loop.Result == computed ? r : CastResult(ctx, r, loop.Result);
     }
@@ -62,7 +62,7 @@ internal static class ElementwiseEngine
             DType.Int64 => Core<long, bool, CompareLoop<TOp, long>>(ctx, name, x1, x2, annihilates),
             DType.Float32 => Core<float, bool, CompareLoop<TOp, float>>(ctx, name, x1, x2, annihilates),
             DType.Float64 => Core<double, bool, CompareLoop<TOp, double>>(ctx, name, x1, x2, annihilates),
-            DType other => throw new DTypeMismatchException($"Sparse has no {name} loop for dtype {other.Name()}", "x1"),
+            DType other => throw SparseDTypes.Unsupported(other, name),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Scalars;
 using ArrayDispatch.Sparse.Kernels;
 using ArrayDispatch.Sparse.Kernels.Ops;
 using ArrayDispatch.Ufuncs;
@@ -25,7 +26,7 @@ internal static class UnaryEngine
             (_, DType.Int64) => (Core<long, long, UnaryIntegerLoop<TOp, long>>(ctx, name, x), DType.Int64),
             (_, DType.Float32) => (Core<float, float, UnaryFloatLoop<TOp, float>>(ctx, name, x), DType.Float32),
             (_, DType.Float64) => (Core<double, double, UnaryFloatLoop<TOp, double>>(ctx, name, x), DType.Float64),
-            _ => throw new DTypeMismatchException($"Sparse has no {name} loop for dtype {loop.Compute.Name()}", "x"),
+            _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
         return loop.Result == computed ? r : ElementwiseEngine.CastResult(ctx, r, loop.Result);
     }
@@ -37,7 +38,7 @@ internal static class UnaryEngine
         DType.Int64 => Core<long, bool, PredicateLoop<TOp, long>>(ctx, ufunc.Name, x),
         DType.Float32 => Core<float, bool, PredicateLoop<TOp, float>>(ctx, ufunc.Name, x),
         DType.Float64 => Core<double, bool, PredicateLoop<TOp, double>>(ctx, ufunc.Name, x),
-        DType other => throw new DTypeMismatchException($"Sparse has no {ufunc.Name} loop for dtype {other.Name()}", "x"),
+        DType other => throw SparseDTypes.Unsupported(other, ufunc.Name),
     };
 
     private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, SparseArray x)

@@ -12,7 +12,8 @@ internal static class ArrayOps
         DType.Int32 => new int[length],
         DType.Int64 => new long[length],
         DType.Float32 => new float[length],
-        _ => new double[length],
+        DType.Float64 => new double[length],
+        _ => throw SparseDTypes.Unsupported(dtype),
     };
 
     /// <summary><c>source[perm[i]]</c> for every i.</summary>
@@ -55,7 +56,8 @@ internal static class ArrayOps
             DType.Int32 => CastNumeric<int>(source),
             DType.Int64 => CastNumeric<long>(source),
             DType.Float32 => CastNumeric<float>(source),
-            _ => CastNumeric<double>(source),
+            DType.Float64 => CastNumeric<double>(source),
+            _ => throw SparseDTypes.Unsupported(dtype),
         };
     }
 

@@ -34,16 +34,20 @@ public sealed class UfuncDeclarationTests
 
     [Theory]
     [InlineData("add", DType.Bool, UfuncLoopKind.Bool, DType.Bool, DType.Bool)]               // NumPy's ??->? loop: or
-    [InlineData("floor_divide", DType.Bool, UfuncLoopKind.Integer, DType.Int64, DType.Int64)] // NumPy: int8; the smallest integer here
+    [InlineData("floor_divide", DType.Bool, UfuncLoopKind.Integer, DType.Int8, DType.Int8)]   // the first integer loop NumPy lists
     [InlineData("divide", DType.Int32, UfuncLoopKind.Float, DType.Float64, DType.Float64)]
     [InlineData("sqrt", DType.Int64, UfuncLoopKind.Float, DType.Float64, DType.Float64)]
     [InlineData("sqrt", DType.Float32, UfuncLoopKind.Float, DType.Float32, DType.Float32)]
     [InlineData("less", DType.Bool, UfuncLoopKind.Bool, DType.Bool, DType.Bool)]
     [InlineData("less", DType.Int32, UfuncLoopKind.Integer, DType.Int32, DType.Bool)]
     [InlineData("isnan", DType.Float64, UfuncLoopKind.Float, DType.Float64, DType.Bool)]
-    [InlineData("reciprocal", DType.Bool, UfuncLoopKind.Bool, DType.Bool, DType.Int64)]       // NumPy's int8 loop: the values are the input's
+    [InlineData("reciprocal", DType.Bool, UfuncLoopKind.Bool, DType.Bool, DType.Int8)]        // NumPy's int8 loop: the values are the input's
     [InlineData("abs", DType.Bool, UfuncLoopKind.Bool, DType.Bool, DType.Bool)]
-    [InlineData("square", DType.Bool, UfuncLoopKind.Integer, DType.Int64, DType.Int64)]
+    [InlineData("square", DType.Bool, UfuncLoopKind.Integer, DType.Int8, DType.Int8)]
+    [InlineData("sqrt", DType.Bool, UfuncLoopKind.Float, DType.Float16, DType.Float16)]
+    [InlineData("sqrt", DType.Int16, UfuncLoopKind.Float, DType.Float32, DType.Float32)]
+    [InlineData("divide", DType.UInt8, UfuncLoopKind.Float, DType.Float64, DType.Float64)]   // true division: float64
+    [InlineData("add", DType.UInt16, UfuncLoopKind.Integer, DType.UInt16, DType.UInt16)]
     [InlineData("logaddexp", DType.Int64, UfuncLoopKind.Float, DType.Float64, DType.Float64)]
     public void Resolve_picks_NumPys_loop(string name, DType input, UfuncLoopKind kind, DType compute, DType result)
     {
@@ -58,10 +62,18 @@ public sealed class UfuncDeclarationTests
     [InlineData("positive", DType.Bool, "ufunc 'positive' did not contain a loop with signature matching types")]
     [InlineData("bitwise_and", DType.Float64, "ufunc 'bitwise_and' not supported for the input types, and the inputs could not be safely coerced")]
     [InlineData("invert", DType.Float32, "ufunc 'invert' not supported for the input types")]
+    [InlineData("invert", DType.Float16, "ufunc 'invert' not supported for the input types")]
     public void Resolve_refuses_what_NumPy_refuses_with_its_message(string name, DType input, string message)
     {
         FunctionCatalog.TryGet(name, out ArrayFunction function).ShouldBeTrue();
         Should.Throw<DTypeMismatchException>(() => Of(function).Resolve(input)).Message.ShouldStartWith(message);
+    }
+
+    [Fact]
+    public void Complex_inputs_are_declined_naming_the_dtype_until_the_ops_have_complex_loops()
+    {
+        Should.Throw<NotSupportedException>(() => Of(ArrayFunctions.Exp).Resolve(DType.Complex128)).Message.ShouldContain("complex128");
+        Should.Throw<NotSupportedException>(() => Of(ArrayFunctions.Add).Resolve(DType.Complex64)).Message.ShouldContain("complex64");
     }
 
     [Fact]
