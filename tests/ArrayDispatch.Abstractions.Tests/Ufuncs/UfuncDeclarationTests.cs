@@ -22,6 +22,17 @@ public sealed class UfuncDeclarationTests
     }
 
     [Fact]
+    public void Every_ufunc_has_its_generated_Np_method_calling_it()
+    {
+        foreach (System.Reflection.FieldInfo field in typeof(ArrayFunctions).GetFields())
+        {
+            if (field.GetValue(null) is not ArrayFunction f || !Ufunc.TryGet(f, out Ufunc? u)) continue;
+            Type[] parameters = u is BinaryUfunc ? [typeof(Operand), typeof(Operand), typeof(NDArray)] : [typeof(NDArray), typeof(NDArray)];
+            typeof(Np).GetMethod(field.Name, parameters).ShouldNotBeNull($"Np.{field.Name} for ufunc '{u.Name}'");
+        }
+    }
+
+    [Fact]
     public void The_loops_are_the_methods_the_op_declares()
     {
         Of(ArrayFunctions.Add).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float);
