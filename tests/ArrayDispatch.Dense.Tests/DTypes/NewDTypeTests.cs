@@ -220,4 +220,54 @@ public sealed class NewDTypeTests : IDisposable
         ArrayPrinter.Str(Np.AsArray((Half)0.1).ToHost()).ShouldBe("0.1");
         ArrayPrinter.Repr(Np.AsArray(new Complex(0, 2)).ToHost()).ShouldBe("array(0.+2.j)");
     }
+
+    public static TheoryData<DType, string> EveryWithMovement()
+    {
+        var data = new TheoryData<DType, string>();
+        foreach (DType d in ArrayDispatch.DTypes.All)
+        {
+            foreach (string f in Movements.Keys) data.Add(d, f);
+        }
+        return data;
+    }
+
+    // Functions that only move, select or repeat elements: on any dtype they commute with a cast, so an int64 oracle
+    // cast afterwards must equal the result on the dtype itself.
+    private static readonly Dictionary<string, Func<NDArray, NDArray>> Movements = new()
+    {
+        ["tile"] = x => Np.Tile(x, 2, 1, 1),
+        ["repeat"] = x => Np.Repeat(x, 2, 1),
+        ["take"] = x => Np.Take(x, Np.AsArray(new long[] { 2, 0, 2 }), 2),
+        ["flip"] = x => Np.Flip(x, Axes.Of(1)),
+        ["roll"] = x => Np.Roll(x, 5),
+        ["diagonal"] = x => Np.Diagonal(Np.Reshape(x, 4, 6), 1),
+        ["tril"] = x => Np.Tril(Np.Reshape(x, 4, 6), -1),
+        ["broadcast_to"] = x => Np.BroadcastTo(Np.Reshape(x, 1, 24), 3, 24),
+        ["squeeze"] = x => Np.Squeeze(Np.Reshape(x, 1, 24, 1)),
+        ["expand_dims"] = x => Np.ExpandDims(x, Axes.Of(0)),
+        ["swapaxes"] = x => Np.SwapAxes(x, 0, 2),
+        ["ravel"] = Np.Ravel,
+        ["split"] = x => Np.Split(x, 2, 2)[1],
+        ["argwhere"] = Np.Argwhere,
+        ["nonzero"] = x => Np.Nonzero(x)[2],
+        ["meshgrid"] = x => Np.Meshgrid([Np.Ravel(x), Np.Ravel(x)])[1],
+        ["setitem"] = x => Np.SetItem(Np.Copy(x), [1], 3L),
+        ["getitem_mask"] = x => Np.GetItem(x, Np.Less(Np.Reshape(Np.Arange(0L, 24L, 1L), 2, 3, 4), 7L)),
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryWithMovement))]
+    public void Functions_that_move_elements_work_on_every_dtype(DType dtype, string function)
+    {
+        NDArray ints = Np.Reshape(Np.Arange(0L, 24L, 1L), 2, 3, 4);
+        NDArray actual = Movements[function](ints.AsType(dtype));
+        NDArray expected = Movements[function](ints);
+        if (function is not ("argwhere" or "nonzero"))
+        {
+            actual.DType.ShouldBe(dtype);
+            expected = expected.AsType(dtype);
+        }
+        actual.Shape.ShouldBe(expected.Shape);
+        actual.AsType(DType.Float64).ToArray<double>().ShouldBe(expected.AsType(DType.Float64).ToArray<double>());
+    }
 }
