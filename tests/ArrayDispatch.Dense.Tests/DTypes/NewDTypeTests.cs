@@ -112,6 +112,8 @@ public sealed class NewDTypeTests : IDisposable
         Should.Throw<OverflowException>(() => Np.Add(a, 300L)).Message.ShouldBe("Python integer 300 out of bounds for uint8");
         Should.Throw<OverflowException>(() => Np.Add(a, -1L)).Message.ShouldBe("Python integer -1 out of bounds for uint8");
         Np.Add(a, 1.5).DType.ShouldBe(DType.Float64);
+        Should.Throw<OverflowException>(() => Np.Full(new Shape(2), 300L, DType.UInt8)).Message.ShouldBe("Python integer 300 out of bounds for uint8");
+        Should.Throw<OverflowException>(() => Np.SetItem(Np.Zeros(new Shape(2), DType.Int8), [0], 128L));
     }
 
     [Fact]
