@@ -164,6 +164,9 @@ public static partial class Np
     /// <summary>NumPy's <c>arctan2</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
     public static NDArray Arctan2(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Arctan2.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
+    /// <summary>NumPy's <c>logaddexp</c>: <c>log(exp(x1) + exp(x2))</c> without overflow, element-wise with broadcasting; either operand may be a weak scalar.</summary>
+    public static NDArray Logaddexp(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Logaddexp.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
     /// <summary>NumPy's <c>hypot</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
     public static NDArray Hypot(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Hypot.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 

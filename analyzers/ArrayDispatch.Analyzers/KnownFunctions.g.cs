@@ -83,6 +83,7 @@ internal static class KnownFunctions
         ("log10", "ArrayDispatch.Functions.UnaryArgs", "ArrayDispatch.NDArray"),
         ("log1p", "ArrayDispatch.Functions.UnaryArgs", "ArrayDispatch.NDArray"),
         ("log2", "ArrayDispatch.Functions.UnaryArgs", "ArrayDispatch.NDArray"),
+        ("logaddexp", "ArrayDispatch.Functions.BinaryArgs", "ArrayDispatch.NDArray"),
         ("logical_and", "ArrayDispatch.Functions.BinaryArgs", "ArrayDispatch.NDArray"),
         ("logical_not", "ArrayDispatch.Functions.UnaryArgs", "ArrayDispatch.NDArray"),
         ("logical_or", "ArrayDispatch.Functions.BinaryArgs", "ArrayDispatch.NDArray"),

@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
@@ -31,6 +32,8 @@ internal sealed class ElementwiseHandlers(ChunkedContext context)
             return Elementwise.Ternary(context, function, args.A, args.B, args.C);
         };
 
+    [Implements("astype")]
+
     public DispatchResult<NDArray> AsType(in AsTypeArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
@@ -43,11 +46,15 @@ internal sealed class ElementwiseHandlers(ChunkedContext context)
         return Elementwise.AsType(context, x, args.DType, args.Casting);
     }
 
+    [Implements("copy")]
+
     public DispatchResult<NDArray> Copy(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Blockwise.Map(context, (ChunkedArray)args.X, "copy", "", chunk => context.Invoke(ArrayFunctions.Copy, new ArrayArgs(chunk)));
     }
+
+    [Implements("full_like")]
 
     public DispatchResult<NDArray> FullLike(in FullLikeArgs args, ReadOnlySpan<Type> types)
     {

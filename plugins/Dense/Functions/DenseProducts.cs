@@ -1,6 +1,5 @@
 using System.Numerics;
 using ArrayDispatch.Dense.Kernels;
-using ArrayDispatch.Dense.Kernels.Ops;
 using ArrayDispatch.Dense.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
@@ -88,7 +87,7 @@ public static class DenseProducts
     {
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
-        if (a.Rank == 0 || b.Rank == 0) return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        if (a.Rank == 0 || b.Rank == 0) return DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
         if (a.Rank <= 2 && b.Rank <= 2) return Matmul(a, b);
         return TensorDot(a, b, [a.Rank - 1], [b.Rank == 1 ? 0 : b.Rank - 2]);
     }
@@ -102,7 +101,7 @@ public static class DenseProducts
         {
             throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
         }
-        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
         return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
     }
 
@@ -111,7 +110,7 @@ public static class DenseProducts
     {
         DenseArray a = Views.Reshape((DenseArray)args.A, new Shape((int)args.A.Size, 1));
         DenseArray b = Views.Reshape((DenseArray)args.B, new Shape(1, (int)args.B.Size));
-        return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        return DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
     }
 
     [Implements("kron")]
@@ -130,8 +129,8 @@ public static class DenseProducts
             ib[2 * i] = 1; ib[2 * i + 1] = db[i];
             final[i] = da[i] * db[i];
         }
-        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply",
-            new BinaryArgs(Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib))), NumericDType(a, b));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply,
+            Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib)), NumericDType(a, b));
         return Views.Reshape(product, new Shape(final));
     }
 

@@ -1,5 +1,4 @@
 using ArrayDispatch.Dense.Kernels;
-using ArrayDispatch.Dense.Kernels.Ops;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -55,7 +54,7 @@ public static class DenseReductions
     public static DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
         DenseArray v = Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof);
-        return Finish((DenseArray)Ufunc.Float<SqrtOp>("sqrt", new UnaryInput(v, v)), args);
+        return Finish((DenseArray)DenseUfuncs.Call(ArrayFunctions.Sqrt, new UnaryArgs(v, v)), args);
     }
 
     [Implements("nansum")]
@@ -73,10 +72,9 @@ public static class DenseReductions
         if (!x.DType.IsFloat()) return Finish(MeanOf(x, axes, args.DType), args);
         DType dtype = args.DType ?? x.DType;
         DenseArray total = Total(ZeroNaN(x), axes, dtype, false, "add");
-        DenseArray notNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
-        notNaN = (DenseArray)Ufunc.Logical<BitwiseXorOp>("logical_xor", new BinaryArgs(notNaN, true));
+        var notNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.LogicalNot, new UnaryArgs(DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x))));
         DenseArray count = Reduce.Run<long, SumReduction<long>>(Copy.Cast(notNaN, DType.Int64), axes, "add");
-        return Finish((DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, Copy.Cast(count, dtype))), args);
+        return Finish((DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, Copy.Cast(count, dtype))), args);
     }
 
     /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
@@ -142,7 +140,7 @@ public static class DenseReductions
         if (!ct.IsFloat()) ct = DType.Float64;
         DenseArray total = Total(x, axes, ct, false, "add");
         long count = Count(x, axes);
-        var mean = (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, (double)count));
+        var mean = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, (double)count));
         return dtype is { } d && d != mean.DType ? Copy.Cast(mean, d) : mean;
     }
 
@@ -154,18 +152,18 @@ public static class DenseReductions
         x = Copy.As(x, ct);
         DenseArray mean = MeanOf(x, axes, ct);
         DenseArray meanKept = Views.Reshape(mean, KeptShape(x.Shape, axes));
-        var centered = (DenseArray)Ufunc.Numeric<SubtractOp>("subtract", new BinaryArgs(x, meanKept), ct);
-        var squared = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(centered, centered), ct);
+        var centered = DenseUfuncs.Call(ArrayFunctions.Subtract, x, meanKept, ct);
+        var squared = DenseUfuncs.Call(ArrayFunctions.Multiply, centered, centered, ct);
         DenseArray total = Total(squared, axes, ct, false, "add");
         double divisor = Math.Max(Count(x, axes) - ddof, 0);
-        return (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, divisor));
+        return (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, divisor));
     }
 
     private static DenseArray ZeroNaN(DenseArray x)
     {
         if (!x.DType.IsFloat()) return x;
-        DenseArray isNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
-        return (DenseArray)DenseBinary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
+        DenseArray isNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x));
+        return (DenseArray)DenseTernary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
     }
 
     internal static long Count(DenseArray x, int[] axes)

@@ -43,7 +43,7 @@ internal static class MatMul
         using (shaped)
         {
             using GpuArray zero = GpuOps.Scalar(shaped.Runtime, 0L, compute);
-            return GpuOps.Zip(typeof(NotEqualOp<>), shaped, zero, compute);
+            return GpuOps.ZipWith(UfuncKernels.Comparison<Ufuncs.NotEqualOp>(compute), shaped, zero, compute);
         }
     }
 
