@@ -272,4 +272,14 @@ public sealed class NewDTypeTests : IDisposable
         actual.Shape.ShouldBe(expected.Shape);
         actual.AsType(DType.Float64).ToArray<double>().ShouldBe(expected.AsType(DType.Float64).ToArray<double>());
     }
+
+    [Fact]
+    public void Norm_of_float16_answers_in_float16_where_lapack_functions_refuse_it_as_numpy()
+    {
+        NDArray h = Np.Reshape(Np.Arange(1L, 5L, 1L).AsType(DType.Float16), 2, 2);
+        NDArray n = Np.Linalg.Norm(h);
+        n.DType.ShouldBe(DType.Float16);
+        n.Item<Half>().ShouldBe((Half)5.477225575051661);
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Inv(h)).Message.ShouldBe("array type float16 is unsupported in linalg");
+    }
 }
