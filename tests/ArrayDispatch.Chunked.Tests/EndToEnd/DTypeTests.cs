@@ -51,6 +51,18 @@ public sealed class DTypeTests
     }
 
     [Fact]
+    public void Float16_mean_and_var_agree_with_the_chunk_backend()
+    {
+        using TestHost host = Create();
+        double[] values = [0.1, 0.2, 0.3, 1000.5, 2.25, -7.0, 3.0];
+        NDArray dense = Np.AsType(Np.AsArray(values, backend: "Dense"), DType.Float16);
+        NDArray x = Chunk(dense, 3);
+        Np.Mean(x).DType.ShouldBe(DType.Float16);
+        Np.AsArray(Np.Mean(x), backend: "Dense").Item<Half>().ShouldBe(Np.Mean(dense).Item<Half>());
+        Np.AsArray(Np.Var(x), backend: "Dense").Item<Half>().ShouldBe(Np.Var(dense).Item<Half>());
+    }
+
+    [Fact]
     public void From_npy_reads_a_big_endian_int16_file()
     {
         using TestHost host = Create();

@@ -282,4 +282,12 @@ public sealed class NewDTypeTests : IDisposable
         n.Item<Half>().ShouldBe((Half)5.477225575051661);
         Should.Throw<DTypeMismatchException>(() => Np.Linalg.Inv(h)).Message.ShouldBe("array type float16 is unsupported in linalg");
     }
+
+    [Fact]
+    public void Float16_mean_works_in_float32_and_var_in_float16_as_numpy()
+    {
+        NDArray h = Np.AsType(Np.AsArray(new[] { 0.1, 0.2, 0.3, 1000.5, 2.25, -7.0, 3.0 }), DType.Float16);
+        Np.Mean(h).Item<Half>().ShouldBe((Half)142.75);                // np.mean(a): 142.8
+        Np.Var(h).Item<Half>().ShouldBe(Half.PositiveInfinity);        // np.var(a): inf, the squares overflow float16
+    }
 }
