@@ -100,6 +100,8 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<UnaryArgs, NDArray> Rint = U<RintOp>("rint");
     /// <summary><c>isnan</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> IsNaN = P<IsNaNOp>("isnan");
+    /// <summary><c>signbit</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Signbit = P<SignbitOp>("signbit");
     /// <summary><c>isinf</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> IsInf = P<IsInfOp>("isinf");
     /// <summary><c>isfinite</c>.</summary>
@@ -134,6 +136,16 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<BinaryArgs, NDArray> Hypot = B<HypotOp>("hypot");
     /// <summary><c>logaddexp</c>: <c>log(exp(x1) + exp(x2))</c> without overflow.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> Logaddexp = B<LogaddexpOp>("logaddexp");
+    /// <summary><c>logaddexp2</c>: <c>log2(2**x1 + 2**x2)</c> without overflow.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Logaddexp2 = B<Logaddexp2Op>("logaddexp2");
+    /// <summary><c>fmod</c> (the sign of the dividend, as C's).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmod = B<FmodOp>("fmod");
+    /// <summary><c>fmax</c> (ignores NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmax = B<FmaxOp>("fmax");
+    /// <summary><c>fmin</c> (ignores NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmin = B<FminOp>("fmin");
+    /// <summary><c>copysign</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Copysign = B<CopysignOp>("copysign");
     /// <summary><c>equal</c>.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> Equal = Cmp<EqualOp>("equal");
     /// <summary><c>not_equal</c>.</summary>

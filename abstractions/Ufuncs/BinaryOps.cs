@@ -112,6 +112,48 @@ public readonly struct LogaddexpOp : IBinaryOp
     }
 }
 
+/// <summary><c>logaddexp2</c>: <c>log2(2**x + 2**y)</c> without overflow, as NumPy's <c>npy_logaddexp2</c>.</summary>
+public readonly struct Logaddexp2Op : IBinaryOp
+{
+    public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (x == y) return x + T.One;   // log2(2 * 2**x); also inf + 1 = inf for equal infinities
+        T d = x - y;
+        if (T.IsNaN(d)) return d;
+        T ln2 = T.Log(T.One + T.One);
+        return d > T.Zero ? x + FloatFunctions.Log1p(T.Exp2(-d)) / ln2 : y + FloatFunctions.Log1p(T.Exp2(d)) / ln2;
+    }
+}
+
+/// <summary><c>fmod</c>: C's remainder, with the sign of the dividend; integer fmod by 0 is 0, as NumPy's.</summary>
+public readonly struct FmodOp : IBinaryOp
+{
+    public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => IntegerArithmetic.Fmod(x, y);
+    public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => FloatArithmetic.Fmod(x, y);
+}
+
+/// <summary><c>fmax</c>: the larger, ignoring a NaN operand (NaN only when both are); on bools <c>or</c>.</summary>
+public readonly struct FmaxOp : IBinaryOp
+{
+    public static bool Bool(bool x, bool y) => x | y;
+    public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x > y ? x : y;
+    public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Fmax(x, y);
+}
+
+/// <summary><c>fmin</c>: the smaller, ignoring a NaN operand; on bools <c>and</c>.</summary>
+public readonly struct FminOp : IBinaryOp
+{
+    public static bool Bool(bool x, bool y) => x & y;
+    public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x < y ? x : y;
+    public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Fmin(x, y);
+}
+
+/// <summary><c>copysign</c>: the magnitude of <c>x</c> with the sign of <c>y</c> (its sign bit, so <c>-0.0</c> counts).</summary>
+public readonly struct CopysignOp : IBinaryOp
+{
+    public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => T.CopySign(x, y);
+}
+
 /// <summary><c>bitwise_and</c> (on bools, <c>and</c>).</summary>
 public readonly struct BitwiseAndOp : IBinaryOp
 {

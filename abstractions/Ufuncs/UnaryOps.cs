@@ -122,6 +122,13 @@ public readonly struct IsFiniteOp : IPredicateOp
     public static bool Test<T>(T x) where T : unmanaged, INumber<T> => T.IsFinite(x);
 }
 
+/// <summary><c>signbit</c>: whether the sign bit is set, so <c>-0.0</c> and negative NaNs count.</summary>
+public readonly struct SignbitOp : IPredicateOp
+{
+    public static bool Bool(bool x) => false;
+    public static bool Test<T>(T x) where T : unmanaged, INumber<T> => T.IsNegative(x);
+}
+
 /// <summary><c>logical_not</c>: the input as a truth value, negated.</summary>
 public readonly struct LogicalNotOp : IPredicateOp
 {

@@ -73,6 +73,10 @@ public sealed class PtxCompilationTests
         { "flat-hypot-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.HypotOp, float>)) },
         { "flat-less-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(int), typeof(byte), typeof(CompareLoop<Ufuncs.LessOp, int>)) },
         { "flat-expm1-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(UnaryFloatLoop<Ufuncs.Expm1Op, float>)) },
+        { "flat-copysign-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.CopysignOp, double>)) },
+        { "flat-fmax-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.FmaxOp, float>)) },
+        { "flat-logaddexp2-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.Logaddexp2Op, float>)) },
+        { "flat-signbit-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.SignbitOp, double>)) },
         { "flat-isnan-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.IsNaNOp, double>)) },
     };
 

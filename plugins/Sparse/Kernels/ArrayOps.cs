@@ -95,6 +95,18 @@ internal static class ArrayOps
         _ => throw Unsupported(values),
     };
 
+    /// <summary>
+    /// Whether value <paramref name="i"/> is a zero a sparse array may leave implicit: +0, not -0.0, whose sign NumPy's
+    /// functions see (<c>signbit</c>, <c>copysign</c>, <c>1 / x</c>, <c>arctan2</c>), so a negative zero is kept as a stored
+    /// value and every answer stays NumPy's. (SciPy drops it; its arrays have no signbit.)
+    /// </summary>
+    public static bool IsImplicitZero(Array values, int i) => values switch
+    {
+        double[] d => d[i] == 0 && !double.IsNegative(d[i]),
+        float[] f => f[i] == 0 && !float.IsNegative(f[i]),
+        _ => IsZero(values, i),
+    };
+
     /// <summary>Value <paramref name="i"/> as a double (bool as 0/1).</summary>
     public static double GetDouble(Array values, int i) => values switch
     {
