@@ -129,7 +129,9 @@ internal sealed class FixtureCall(string directory, string backend)
             case "roll": return [Np.Roll(X(), a[1].GetInt32(), AxesOf(kw))];
             case "where": return [Np.Where(Operand(a[0]), Operand(a[1]), Operand(a[2]))];
             case "clip": return [Np.Clip(X(), Operand(a[1]), Operand(a[2]))];
-            case "astype": return [Np.AsType(X(), DTypes.Parse(a[1].GetString()!))];
+            case "astype":
+                Casting casting = kw.TryGetValue("casting", out JsonElement rule) ? DTypes.ParseCasting(rule.GetString()!) : Casting.Unsafe;
+                return [Np.AsType(X(), DTypes.Parse(a[1].GetString()!), casting)];
             case "take": return [Np.Take(X(), Array(a[1]), IntOpt(kw, "axis", null))];
             case "tile": return [Np.Tile(X(), Ints(a[1]))];
             case "repeat": return [Np.Repeat(X(), a[1].GetInt32(), IntOpt(kw, "axis", null))];

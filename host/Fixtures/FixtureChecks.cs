@@ -13,25 +13,54 @@ internal static class FixtureChecks
         {
             return $"{what} has dtype {actual.DType.Name()}, NumPy's has {expected.DType.Name()}";
         }
+        if (exact) return CompareExact(actual, expected, what);
         double[] a = ToDouble(actual), e = ToDouble(expected);
         for (int i = 0; i < a.Length; i++)
         {
-            bool ok = exact
-                ? a[i].Equals(e[i]) || (a[i] == e[i])
-                : (double.IsNaN(a[i]) && double.IsNaN(e[i])) || a[i] == e[i] || Math.Abs(a[i] - e[i]) <= atol + rtol * Math.Abs(e[i]);
+            bool ok = (double.IsNaN(a[i]) && double.IsNaN(e[i])) || a[i] == e[i] || Math.Abs(a[i] - e[i]) <= atol + rtol * Math.Abs(e[i]);
             if (!ok) return $"{what} differs at flat index {i}: got {a[i]:R}, NumPy has {e[i]:R} (rtol={rtol}, atol={atol})";
         }
         return null;
     }
 
-    /// <summary>The elements in C order as doubles.</summary>
-    public static double[] ToDouble(HostBuffer b) => b.DType switch
+    // Element by element in the elements' own type (exact for uint64 and int64 beyond 2^53, and for both parts of a
+    // complex value); NaN equals NaN, and -0 equals +0, as before.
+    private static string? CompareExact(HostBuffer actual, HostBuffer expected, string what)
     {
-        DType.Float64 => b.ToContiguous<double>(),
-        DType.Float32 => Array.ConvertAll(b.ToContiguous<float>(), v => (double)v),
-        DType.Int64 => Array.ConvertAll(b.ToContiguous<long>(), v => (double)v),
-        DType.Int32 => Array.ConvertAll(b.ToContiguous<int>(), v => (double)v),
-        _ => Array.ConvertAll(b.ToContiguous<bool>(), v => v ? 1.0 : 0.0),
+        Array a = actual.ToContiguousArray(), e = expected.ToContiguousArray();
+        for (int i = 0; i < a.Length; i++)
+        {
+            object x = a.GetValue(i)!, y = e.GetValue(i)!;
+            if (!x.Equals(y))
+            {
+                return $"{what} differs at flat index {i}: got {x}, NumPy has {y} (exact)";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The elements in C order as doubles; a complex element as its real part followed by its imaginary part.</summary>
+    public static double[] ToDouble(HostBuffer b)
+    {
+        Array data = b.ToContiguousArray();
+        var result = new List<double>(data.Length);
+        foreach (object v in data)
+        {
+            switch (v)
+            {
+                case Complex64 c: result.Add(c.Real); result.Add(c.Imaginary); break;
+                case System.Numerics.Complex c: result.Add(c.Real); result.Add(c.Imaginary); break;
+                default: result.Add(ToDouble(v)); break;
+            }
+        }
+        return result.ToArray();
+    }
+
+    private static double ToDouble(object v) => v switch
+    {
+        bool x => x ? 1 : 0,
+        Half h => (double)h,
+        _ => System.Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>The row-major product of an m×k and a k×n matrix.</summary>

@@ -42,4 +42,9 @@ public sealed class UnsupportedDTypeTests : GpuTestBase
         using GpuArray x = Gpu(new[] { true, false }, 2);
         Should.Throw<NotSupportedException>(() => Np.Sqrt(x)).Message.ShouldStartWith("Gpu does not support dtype float16 for sqrt");
     }
+
+    [Fact]
+    public void An_integer_fill_outside_the_dtype_is_numpys_overflow_error_as_on_Dense() =>
+        Should.Throw<OverflowException>(() => Np.Full(new Shape(2), 1L << 40, DType.Int32, backend: "Gpu")).Message
+            .ShouldBe("Python integer 1099511627776 out of bounds for int32");
 }

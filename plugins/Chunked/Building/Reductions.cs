@@ -42,6 +42,11 @@ internal static class Reductions
     /// <summary>NumPy's <c>mean</c>: a sum divided by the count (integers summed in float64).</summary>
     public static ChunkedArray Mean(ChunkedContext context, ChunkedArray x, int[] axes, bool keepDims, DType? dtype)
     {
+        // NumPy's mean of float16 sums and divides in float32 and rounds the result once.
+        if (dtype is null && x.DType == DType.Float16)
+        {
+            return Elementwise.AsType(context, Mean(context, x, axes, keepDims, DType.Float32), DType.Float16, Casting.Unsafe);
+        }
         DType? accumulate = dtype ?? (x.DType.IsFloat() ? null : DType.Float64);
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
         return Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Count(x, axes)));

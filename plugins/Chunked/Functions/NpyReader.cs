@@ -10,14 +10,14 @@ using ArrayDispatch.Interchange;
 namespace ArrayDispatch.Chunked.Functions;
 
 /// <summary>
-/// <c>chunked.from_npy</c>: a lazy array over a <c>.npy</c> file (C order, little-endian bool/int32/int64/float32/float64);
+/// <c>chunked.from_npy</c>: a lazy array over a <c>.npy</c> file (C order, any dtype, either byte order);
 /// each chunk's task reads only its own region of the file.
 /// </summary>
 internal static class NpyReader
 {
     public static ChunkedArray Open(ChunkedContext context, string path, int[]? chunkShape)
     {
-        var (dtype, shape, dataOffset) = ReadHeader(path);
+        var (dtype, shape, dataOffset, bigEndian) = ReadHeader(path);
         Chunks chunks = Creation.ChunksFor(shape, dtype, chunkShape);
         string name = Names.Layer("from-npy", Path.GetFullPath(path), shape, chunks, File.GetLastWriteTimeUtc(path).Ticks);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, shape.Rank);
@@ -33,14 +33,14 @@ internal static class NpyReader
             int[] blockShape = chunks.BlockShape(index);
             return ([], _ =>
             {
-                Array data = ReadRegion(path, dataOffset, dtype, strides, start, blockShape);
+                Array data = ReadRegion(path, dataOffset, dtype, bigEndian, strides, start, blockShape);
                 var buffer = new HostBuffer(data, dtype, new Shape(blockShape), new Shape(blockShape).ContiguousStrides());
                 return context.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, null, false, placement));
             });
         });
     }
 
-    internal static (DType DType, Shape Shape, long DataOffset) ReadHeader(string path)
+    internal static (DType DType, Shape Shape, long DataOffset, bool BigEndian) ReadHeader(string path)
     {
         using FileStream stream = File.OpenRead(path);
         Span<byte> magic = stackalloc byte[10];
@@ -66,18 +66,14 @@ internal static class NpyReader
         string text = Encoding.Latin1.GetString(header);
         string descr = Field(text, "descr").Trim('\'', '"', ' ');
         if (Field(text, "fortran_order").Trim() != "False") throw new NotSupportedException($"'{path}' is in Fortran order; only C-order .npy files are read chunk by chunk");
-        DType dtype = descr switch
+        if (!DTypes.TryParse(descr, out DType dtype, out bool bigEndian) || descr.TrimStart('<', '>', '|', '=').Length < 2)
         {
-            "|b1" or "b1" => DType.Bool,
-            "<i4" => DType.Int32,
-            "<i8" => DType.Int64,
-            "<f4" => DType.Float32,
-            "<f8" => DType.Float64,
-            _ => throw new NotSupportedException($"'{path}' has dtype '{descr}'; supported: |b1, <i4, <i8, <f4, <f8"),
-        };
+            throw new NotSupportedException($"'{path}' has dtype '{descr}'; supported: {DTypes.AllNames}, either byte order");
+        }
+
         string shapeText = Field(text, "shape").Trim().TrimStart('(').TrimEnd(')');
         int[] dims = [.. shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-        return (dtype, new Shape(dims), prefix + headerLength);
+        return (dtype, new Shape(dims), prefix + headerLength, bigEndian);
     }
 
     private static string Field(string header, string name)
@@ -89,7 +85,7 @@ internal static class NpyReader
         return header[(colon + 1)..end];
     }
 
-    private static Array ReadRegion(string path, long dataOffset, DType dtype, long[] strides, int[] start, int[] shape)
+    private static Array ReadRegion(string path, long dataOffset, DType dtype, bool bigEndian, long[] strides, int[] start, int[] shape)
     {
         int item = dtype.ItemSize();
         long count = 1;
@@ -118,8 +114,14 @@ internal static class NpyReader
                 }
             }
         }
+        if (bigEndian == BitConverter.IsLittleEndian && item > 1)
+        {
+            // A complex element is two floats, each in the file's byte order.
+            int unit = dtype.IsComplex() ? item / 2 : item;
+            for (int i = 0; i + unit <= bytes.Length; i += unit) bytes.AsSpan(i, unit).Reverse();
+        }
         Array data = Array.CreateInstance(dtype.ClrType(), count);
-        Buffer.BlockCopy(bytes, 0, data, 0, bytes.Length);
+        bytes.CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data), bytes.Length));
         return data;
     }
 }

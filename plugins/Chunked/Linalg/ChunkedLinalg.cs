@@ -19,6 +19,8 @@ internal static class ChunkedLinalg
         int m = x.Shape.Dims[0], n = x.Shape.Dims[1];
         if (k < 1 || k > Math.Min(m, n)) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be in [1, {Math.Min(m, n)}] for shape {x.Shape}");
         int l = Math.Min(k + Math.Max(0, oversamples), Math.Min(m, n));
+        // A complex or float16 array has no float64 stand-in: converting would drop the imaginary part or change the precision.
+        if (x.DType.IsComplex() || x.DType == DType.Float16) throw new NotSupportedException($"Chunked does not support dtype {x.DType.Name()} for svd_compressed");
         ChunkedArray xf = x.DType.IsFloat() ? x : Elementwise.AsType(context, x, DType.Float64, Casting.Unsafe);
         ChunkedArray omega = Creation.Random(context, new RandomArgs(RandomDistribution.Normal, new Shape(n, l), 0, 1, seed, xf.DType), Chunks.FromSizes([[.. xf.Chunks[1]], [l]]));
         ChunkedArray y = MatMul.Product(context, xf, omega);

@@ -96,8 +96,10 @@ public static class DenseCreation
     public static DispatchResult<NDArray> FullLike(in FullLikeArgs args, ReadOnlySpan<Type> types) =>
         types.AllAre<DenseArray>() ? Filled(args.X.Shape, args.DType ?? args.X.DType, args.Fill) : NotImplemented.Value;
 
+    /// <exception cref="OverflowException">An integer fill does not fit an integer <paramref name="dtype"/> (NumPy 2's OverflowError).</exception>
     internal static DenseArray Filled(Shape shape, DType dtype, Scalar fill)
     {
+        DTypes.CheckWeakInteger(fill, dtype);
         DenseArray result = DenseArray.Create(dtype, shape);
         if (!fill.IsZero) Copy.Into(Copy.ScalarOf(fill, dtype), result);
         return result;

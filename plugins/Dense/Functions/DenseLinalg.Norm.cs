@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Dense.Kernels;
 using ArrayDispatch.Dense.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
@@ -12,6 +13,13 @@ public static partial class DenseLinalg
     [Implements("linalg.norm")]
     public static DispatchResult<NDArray> Norm(in NormArgs args, ReadOnlySpan<Type> types)
     {
+        // NumPy's norm is sums and a square root, not LAPACK, so float16 answers (in float16); computed here in float32
+        // and rounded once.
+        if (args.X.DType == DType.Float16)
+        {
+            NDArray wide = Norm(args with { X = Copy.Cast((DenseArray)args.X, DType.Float32) }, types).Value;
+            return Copy.Cast((DenseArray)wide, DType.Float16);
+        }
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? NormOf<float>(x, args.Ord, args.Axis, args.KeepDims) : NormOf<double>(x, args.Ord, args.Axis, args.KeepDims);
     }

@@ -136,6 +136,8 @@ public static class DenseReductions
     internal static DenseArray MeanOf(DenseArray x, int[] axes, DType? dtype)
     {
         if (x.DType.IsComplex()) throw Errors.Unsupported("mean", x.DType);
+        // NumPy's mean of float16 sums and divides in float32 and rounds the result once.
+        if (dtype is null && x.DType == DType.Float16) return Copy.Cast(MeanOf(x, axes, DType.Float32), DType.Float16);
         DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         DenseArray total = Total(x, axes, ct, false, "add");
@@ -150,6 +152,8 @@ public static class DenseReductions
         DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         x = Copy.As(x, ct);
+        // The mean in the variance's own dtype: NumPy's var of float16 stays in float16 throughout (and overflows there),
+        // unlike its mean, which works in float32.
         DenseArray mean = MeanOf(x, axes, ct);
         DenseArray meanKept = Views.Reshape(mean, KeptShape(x.Shape, axes));
         var centered = DenseUfuncs.Call(ArrayFunctions.Subtract, x, meanKept, ct);

@@ -13,8 +13,10 @@ internal static class Creation
         DTypeSwitch.Run(z.DType, ref action);
     }
 
+    /// <exception cref="OverflowException">An integer fill does not fit an integer <paramref name="dtype"/> (NumPy 2's OverflowError).</exception>
     public static GpuArray Full(GpuRuntime runtime, Shape shape, DType dtype, Scalar value)
     {
+        DTypes.CheckWeakInteger(value, dtype);
         GpuArray z = GpuOps.Empty(runtime, shape, dtype);
         FillWith(z, value);
         return z;

@@ -101,15 +101,9 @@ public static class ScipyNpz
     private static void CheckFillValue(NpyArchive archive, string path)
     {
         if (!archive.Arrays.TryGetValue("fill_value", out HostBuffer? fill)) return;
-        double v = fill.DType switch
-        {
-            DType.Bool => fill.ToContiguous<bool>()[0] ? 1 : 0,
-            DType.Int32 => fill.ToContiguous<int>()[0],
-            DType.Int64 => fill.ToContiguous<long>()[0],
-            DType.Float32 => fill.ToContiguous<float>()[0],
-            _ => fill.ToContiguous<double>()[0],
-        };
-        if (v != 0) throw new InvalidDataException($"'{path}' has fill value {v}; Sparse arrays have fill value 0");
+        // Any dtype's zero is its default value (false, 0, 0.0, 0j).
+        object v = fill.ToContiguousArray().GetValue(0)!;
+        if (!v.Equals(Activator.CreateInstance(v.GetType()))) throw new InvalidDataException($"'{path}' has fill value {v}; Sparse arrays have fill value 0");
     }
 
     private static Array Values(HostBuffer data) => data.DType switch
@@ -118,7 +112,8 @@ public static class ScipyNpz
         DType.Int32 => data.ToContiguous<int>(),
         DType.Int64 => data.ToContiguous<long>(),
         DType.Float32 => data.ToContiguous<float>(),
-        _ => data.ToContiguous<double>(),
+        DType.Float64 => data.ToContiguous<double>(),
+        _ => throw SparseDTypes.Unsupported(data.DType, "sparse.load_npz"),
     };
 
     private static int[] Ints(HostBuffer b, string name)

@@ -62,11 +62,29 @@ public static class PrintingFixtures
     private static HostBuffer Buffer(DType dtype, Shape shape, string[] values) => dtype switch
     {
         DType.Bool => HostBuffer.FromContiguous(Array.ConvertAll(values, v => v == "True"), shape),
-        DType.Int32 => HostBuffer.FromContiguous(Array.ConvertAll(values, v => int.Parse(v, CultureInfo.InvariantCulture)), shape),
-        DType.Int64 => HostBuffer.FromContiguous(Array.ConvertAll(values, v => long.Parse(v, CultureInfo.InvariantCulture)), shape),
+        DType.Int8 => Ints<sbyte>(values, shape),
+        DType.Int16 => Ints<short>(values, shape),
+        DType.Int32 => Ints<int>(values, shape),
+        DType.Int64 => Ints<long>(values, shape),
+        DType.UInt8 => Ints<byte>(values, shape),
+        DType.UInt16 => Ints<ushort>(values, shape),
+        DType.UInt32 => Ints<uint>(values, shape),
+        DType.UInt64 => Ints<ulong>(values, shape),
+        DType.Float16 => HostBuffer.FromContiguous(Array.ConvertAll(values, v => (Half)ParseDouble(v)), shape),
         DType.Float32 => HostBuffer.FromContiguous(Array.ConvertAll(values, v => (float)ParseDouble(v)), shape),
-        _ => HostBuffer.FromContiguous(Array.ConvertAll(values, ParseDouble), shape),
+        DType.Float64 => HostBuffer.FromContiguous(Array.ConvertAll(values, ParseDouble), shape),
+        DType.Complex64 => HostBuffer.FromContiguous(Array.ConvertAll(values, v => (Complex64)ParseComplex(v)), shape),
+        _ => HostBuffer.FromContiguous(Array.ConvertAll(values, ParseComplex), shape),
     };
+
+    private static HostBuffer Ints<T>(string[] values, Shape shape) where T : unmanaged, System.Numerics.IBinaryInteger<T> =>
+        HostBuffer.FromContiguous(Array.ConvertAll(values, v => T.Parse(v, CultureInfo.InvariantCulture)), shape);
+
+    private static System.Numerics.Complex ParseComplex(string v)
+    {
+        string[] parts = v.Split('|');
+        return new System.Numerics.Complex(ParseDouble(parts[0]), ParseDouble(parts[1]));
+    }
 
     private static double ParseDouble(string v) => v switch
     {

@@ -112,6 +112,8 @@ public sealed class NewDTypeTests : IDisposable
         Should.Throw<OverflowException>(() => Np.Add(a, 300L)).Message.ShouldBe("Python integer 300 out of bounds for uint8");
         Should.Throw<OverflowException>(() => Np.Add(a, -1L)).Message.ShouldBe("Python integer -1 out of bounds for uint8");
         Np.Add(a, 1.5).DType.ShouldBe(DType.Float64);
+        Should.Throw<OverflowException>(() => Np.Full(new Shape(2), 300L, DType.UInt8)).Message.ShouldBe("Python integer 300 out of bounds for uint8");
+        Should.Throw<OverflowException>(() => Np.SetItem(Np.Zeros(new Shape(2), DType.Int8), [0], 128L));
     }
 
     [Fact]
@@ -219,5 +221,73 @@ public sealed class NewDTypeTests : IDisposable
         ArrayPrinter.Str(Np.AsArray(new Complex(1, 2)).ToHost()).ShouldBe("(1+2j)");
         ArrayPrinter.Str(Np.AsArray((Half)0.1).ToHost()).ShouldBe("0.1");
         ArrayPrinter.Repr(Np.AsArray(new Complex(0, 2)).ToHost()).ShouldBe("array(0.+2.j)");
+    }
+
+    public static TheoryData<DType, string> EveryWithMovement()
+    {
+        var data = new TheoryData<DType, string>();
+        foreach (DType d in ArrayDispatch.DTypes.All)
+        {
+            foreach (string f in Movements.Keys) data.Add(d, f);
+        }
+        return data;
+    }
+
+    // Functions that only move, select or repeat elements: on any dtype they commute with a cast, so an int64 oracle
+    // cast afterwards must equal the result on the dtype itself.
+    private static readonly Dictionary<string, Func<NDArray, NDArray>> Movements = new()
+    {
+        ["tile"] = x => Np.Tile(x, 2, 1, 1),
+        ["repeat"] = x => Np.Repeat(x, 2, 1),
+        ["take"] = x => Np.Take(x, Np.AsArray(new long[] { 2, 0, 2 }), 2),
+        ["flip"] = x => Np.Flip(x, Axes.Of(1)),
+        ["roll"] = x => Np.Roll(x, 5),
+        ["diagonal"] = x => Np.Diagonal(Np.Reshape(x, 4, 6), 1),
+        ["tril"] = x => Np.Tril(Np.Reshape(x, 4, 6), -1),
+        ["broadcast_to"] = x => Np.BroadcastTo(Np.Reshape(x, 1, 24), 3, 24),
+        ["squeeze"] = x => Np.Squeeze(Np.Reshape(x, 1, 24, 1)),
+        ["expand_dims"] = x => Np.ExpandDims(x, Axes.Of(0)),
+        ["swapaxes"] = x => Np.SwapAxes(x, 0, 2),
+        ["ravel"] = Np.Ravel,
+        ["split"] = x => Np.Split(x, 2, 2)[1],
+        ["argwhere"] = Np.Argwhere,
+        ["nonzero"] = x => Np.Nonzero(x)[2],
+        ["meshgrid"] = x => Np.Meshgrid([Np.Ravel(x), Np.Ravel(x)])[1],
+        ["setitem"] = x => Np.SetItem(Np.Copy(x), [1], 3L),
+        ["getitem_mask"] = x => Np.GetItem(x, Np.Less(Np.Reshape(Np.Arange(0L, 24L, 1L), 2, 3, 4), 7L)),
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryWithMovement))]
+    public void Functions_that_move_elements_work_on_every_dtype(DType dtype, string function)
+    {
+        NDArray ints = Np.Reshape(Np.Arange(0L, 24L, 1L), 2, 3, 4);
+        NDArray actual = Movements[function](ints.AsType(dtype));
+        NDArray expected = Movements[function](ints);
+        if (function is not ("argwhere" or "nonzero"))
+        {
+            actual.DType.ShouldBe(dtype);
+            expected = expected.AsType(dtype);
+        }
+        actual.Shape.ShouldBe(expected.Shape);
+        actual.AsType(DType.Float64).ToArray<double>().ShouldBe(expected.AsType(DType.Float64).ToArray<double>());
+    }
+
+    [Fact]
+    public void Norm_of_float16_answers_in_float16_where_lapack_functions_refuse_it_as_numpy()
+    {
+        NDArray h = Np.Reshape(Np.Arange(1L, 5L, 1L).AsType(DType.Float16), 2, 2);
+        NDArray n = Np.Linalg.Norm(h);
+        n.DType.ShouldBe(DType.Float16);
+        n.Item<Half>().ShouldBe((Half)5.477225575051661);
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Inv(h)).Message.ShouldBe("array type float16 is unsupported in linalg");
+    }
+
+    [Fact]
+    public void Float16_mean_works_in_float32_and_var_in_float16_as_numpy()
+    {
+        NDArray h = Np.AsType(Np.AsArray(new[] { 0.1, 0.2, 0.3, 1000.5, 2.25, -7.0, 3.0 }), DType.Float16);
+        Np.Mean(h).Item<Half>().ShouldBe((Half)142.75);                // np.mean(a): 142.8
+        Np.Var(h).Item<Half>().ShouldBe(Half.PositiveInfinity);        // np.var(a): inf, the squares overflow float16
     }
 }
