@@ -1,0 +1,122 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace ArrayDispatch.Dense.Fft;
+
+/// <summary>
+/// Runs a 1-d transform along one axis of a C-contiguous array seen as (outer, length, inner): every line is gathered
+/// (cropped or zero-padded to the transform length), transformed with one scratch buffer per worker, scaled and
+/// written to the result. Lines are split over the cores when there is enough work.
+/// </summary>
+internal static class FftLines
+{
+    // Below this many elements a transform runs on the calling thread: scheduling costs more than it saves.
+    private const long ParallelThreshold = 1 << 15;
+
+    /// <summary>complex → complex along the middle axis: <paramref name="output"/> is (outer, n, inner).</summary>
+    public static void Complex(Complex[] input, int outer, int lenIn, int inner, Complex[] output, int n, bool inverse, double scale)
+    {
+        ComplexFftPlan plan = ComplexFftPlan.For(n);
+        int copy = Math.Min(lenIn, n);
+        Run(outer * inner, (long)n * outer * inner, n + plan.ScratchLength, (first, count, work) =>
+        {
+            Span<Complex> line = work.AsSpan(0, n), scratch = work.AsSpan(n, plan.ScratchLength);
+            for (int l = first; l < first + count; l++)
+            {
+                int o = l / inner, i = l % inner;
+                int src = o * lenIn * inner + i, dst = o * n * inner + i;
+                for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
+                line[copy..].Clear();
+                if (inverse) plan.Inverse(line, scratch); else plan.Forward(line, scratch);
+                for (int k = 0; k < n; k++) output[dst + k * inner] = line[k] * scale;
+            }
+        });
+    }
+
+    /// <summary>real → complex (rfft): <paramref name="output"/> is (outer, n/2 + 1, inner), conjugated when <paramref name="conjugate"/> (ihfft).</summary>
+    public static void RealForward(double[] input, int outer, int lenIn, int inner, Complex[] output, int n, double scale, bool conjugate)
+    {
+        RealFftPlan plan = RealFftPlan.For(n);
+        int half = plan.HalfLength, copy = Math.Min(lenIn, n);
+        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength, (first, count, work) =>
+        {
+            double[] real = ArrayPool<double>.Shared.Rent(n);
+            try
+            {
+                Span<double> line = real.AsSpan(0, n);
+                Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
+                for (int l = first; l < first + count; l++)
+                {
+                    int o = l / inner, i = l % inner;
+                    int src = o * lenIn * inner + i, dst = o * half * inner + i;
+                    for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
+                    line[copy..].Clear();
+                    plan.Forward(line, spectrum, scratch);
+                    for (int k = 0; k < half; k++)
+                    {
+                        Complex v = spectrum[k] * scale;
+                        output[dst + k * inner] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(real);
+            }
+        });
+    }
+
+    /// <summary>complex → real (irfft, hfft with <paramref name="conjugate"/>): <paramref name="output"/> is (outer, n, inner), from the first n/2 + 1 input terms.</summary>
+    public static void RealInverse(Complex[] input, int outer, int lenIn, int inner, double[] output, int n, double scale, bool conjugate)
+    {
+        RealFftPlan plan = RealFftPlan.For(n);
+        int half = plan.HalfLength, copy = Math.Min(lenIn, half);
+        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength, (first, count, work) =>
+        {
+            double[] real = ArrayPool<double>.Shared.Rent(n);
+            try
+            {
+                Span<double> line = real.AsSpan(0, n);
+                Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
+                for (int l = first; l < first + count; l++)
+                {
+                    int o = l / inner, i = l % inner;
+                    int src = o * lenIn * inner + i, dst = o * n * inner + i;
+                    for (int k = 0; k < copy; k++)
+                    {
+                        Complex v = input[src + k * inner];
+                        spectrum[k] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
+                    }
+                    spectrum[copy..].Clear();
+                    plan.Inverse(spectrum, line, scratch);
+                    for (int k = 0; k < n; k++) output[dst + k * inner] = line[k] * scale;
+                }
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(real);
+            }
+        });
+    }
+
+    private delegate void LineRange(int first, int count, Complex[] work);
+
+    private static void Run(int lines, long elements, int workLength, LineRange body)
+    {
+        int workers = elements < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, lines);
+        if (workers <= 1)
+        {
+            Complex[] work = ArrayPool<Complex>.Shared.Rent(workLength);
+            try { body(0, lines, work); }
+            finally { ArrayPool<Complex>.Shared.Return(work); }
+            return;
+        }
+        Parallel.For(0, workers, w =>
+        {
+            int first = (int)((long)lines * w / workers), last = (int)((long)lines * (w + 1) / workers);
+            Complex[] work = ArrayPool<Complex>.Shared.Rent(workLength);
+            try { body(first, last - first, work); }
+            finally { ArrayPool<Complex>.Shared.Return(work); }
+        });
+    }
+}
