@@ -13,22 +13,34 @@ internal static class FftLines
     // Below this many elements a transform runs on the calling thread: scheduling costs more than it saves.
     private const long ParallelThreshold = 1 << 15;
 
+    // Lines along a non-last axis are Block at a time: reading Block neighbours of each row together turns the strided
+    // gather (one element per cache line) into contiguous reads, and the block of lines stays in cache while it is
+    // transformed and written back.
+    private const int Block = 16;
+
     /// <summary>complex → complex along the middle axis: <paramref name="output"/> is (outer, n, inner).</summary>
     public static void Complex(Complex[] input, int outer, int lenIn, int inner, Complex[] output, int n, bool inverse, double scale)
     {
         ComplexFftPlan plan = ComplexFftPlan.For(n);
-        int copy = Math.Min(lenIn, n);
-        Run(outer * inner, (long)n * outer * inner, n + plan.ScratchLength, (first, count, work) =>
+        int copy = Math.Min(lenIn, n), width = Math.Min(inner, Block), blocksPerOuter = (inner + width - 1) / width;
+        Run(outer * blocksPerOuter, (long)n * outer * inner, width * n + plan.ScratchLength, (first, count, work) =>
         {
-            Span<Complex> line = work.AsSpan(0, n), scratch = work.AsSpan(n, plan.ScratchLength);
+            Span<Complex> scratch = work.AsSpan(width * n, plan.ScratchLength);
             for (int l = first; l < first + count; l++)
             {
-                int o = l / inner, i = l % inner;
-                int src = o * lenIn * inner + i, dst = o * n * inner + i;
-                for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
-                line[copy..].Clear();
-                if (inverse) plan.Inverse(line, scratch); else plan.Forward(line, scratch);
-                for (int k = 0; k < n; k++) output[dst + k * inner] = line[k] * scale;
+                int o = l / blocksPerOuter, i0 = l % blocksPerOuter * width, w = Math.Min(width, inner - i0);
+                int src = o * lenIn * inner + i0, dst = o * n * inner + i0;
+                Span<Complex> lines = work.AsSpan(0, w * n);
+                for (int k = 0; k < copy; k++)
+                    for (int b = 0; b < w; b++) lines[b * n + k] = input[src + k * inner + b];
+                for (int b = 0; b < w; b++)
+                {
+                    Span<Complex> line = lines.Slice(b * n, n);
+                    line[copy..].Clear();
+                    if (inverse) plan.Inverse(line, scratch); else plan.Forward(line, scratch);
+                }
+                for (int k = 0; k < n; k++)
+                    for (int b = 0; b < w; b++) output[dst + k * inner + b] = lines[b * n + k] * scale;
             }
         });
     }
