@@ -9,12 +9,14 @@ namespace ArrayDispatch.Dense.Fft;
 /// transform when the length has a larger prime factor, so every length costs O(n log n).
 /// </summary>
 /// <remarks>
-/// Hand-written rather than taken from a package: MathNet.Numerics' Fourier (5.0.0) allocates per call, transforms
-/// only contiguous <see cref="Complex"/> arrays in place and has no real-input path at half the cost; FftSharp covers
-/// powers of two only. Owning the loops lets Dense transform strided lines of n-d arrays with one scratch buffer per
-/// thread, crop and pad on the way in, scale on the way out, and cache plans process-wide. Both precisions are computed
-/// in double (complex64 results are rounded once at the end), which makes float32 results more accurate than
-/// single-precision pocketfft's at the cost of the float32 speed-up.
+/// Hand-written rather than taken from a package. MathNet.Numerics' Fourier (5.0.0) transforms whole arrays in its own
+/// layouts, so every strided line of an n-d array would be copied in and out around it, with its own scratch and
+/// scaling, and it would add a dependency to the reference backend; FftSharp targets power-of-two lengths. Owning the
+/// loops lets Dense gather lines (cropped or zero-padded) straight into one scratch buffer per thread, scale on the way
+/// out, and cache plans process-wide; MathNet's speed was not measured against this (the bar is NumPy's
+/// pocketfft, measured in bench/Dense "quick fft"). Both precisions are computed in double (complex64 results are
+/// rounded once at the end): float32 results are more accurate than single-precision pocketfft's, at the cost of the
+/// float32 speed-up.
 /// </remarks>
 internal sealed class ComplexFftPlan
 {

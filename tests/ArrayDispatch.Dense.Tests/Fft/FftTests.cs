@@ -83,6 +83,8 @@ public sealed class FftTests
         Np.FFT.Fft(f32).DType.ShouldBe(DType.Complex64);
         Np.FFT.Rfft(f32).DType.ShouldBe(DType.Complex64);
         Np.FFT.Irfft(Np.FFT.Rfft(f32)).DType.ShouldBe(DType.Float32);
+        Np.FFT.Fft(DenseArray.From(new[] { (Half)1, (Half)2 }, 2)).DType.ShouldBe(DType.Complex64);
+        Np.FFT.Ifft(DenseArray.From(new[] { new Complex64(1, 2), new Complex64(3, 4) }, 2)).DType.ShouldBe(DType.Complex64);
         Np.FFT.Fft(DenseArray.From(new long[] { 1, 2, 3 }, 3)).DType.ShouldBe(DType.Complex128);
         Np.FFT.Fft(DenseArray.From(new[] { true, false }, 2)).DType.ShouldBe(DType.Complex128);
         Np.FFT.Hfft(DenseArray.From(new double[] { 1, 2, 3 }, 3)).DType.ShouldBe(DType.Float64);
