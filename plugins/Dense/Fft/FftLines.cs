@@ -30,6 +30,16 @@ internal static class FftLines
             {
                 int o = l / blocksPerOuter, i0 = l % blocksPerOuter * width, w = Math.Min(width, inner - i0);
                 int src = o * lenIn * inner + i0, dst = o * n * inner + i0;
+                if (inner == 1)
+                {
+                    // A contiguous line is transformed where the result goes: no gather buffer, no extra pass.
+                    Span<Complex> target = output.AsSpan(dst, n);
+                    input.AsSpan(src, copy).CopyTo(target);
+                    target[copy..].Clear();
+                    if (inverse) plan.Inverse(target, scratch); else plan.Forward(target, scratch);
+                    if (scale != 1) Scale(target, scale);
+                    continue;
+                }
                 Span<Complex> lines = work.AsSpan(0, w * n);
                 for (int k = 0; k < copy; k++)
                     for (int b = 0; b < w; b++) lines[b * n + k] = input[src + k * inner + b];
@@ -61,6 +71,16 @@ internal static class FftLines
                 {
                     int o = l / inner, i = l % inner;
                     int src = o * lenIn * inner + i, dst = o * half * inner + i;
+                    if (inner == 1)
+                    {
+                        // Contiguous: read the input in place (when not padded) and write the spectrum where it goes.
+                        ReadOnlySpan<double> source = copy == n ? input.AsSpan(src, n) : Padded(input.AsSpan(src, copy), line);
+                        Span<Complex> target = output.AsSpan(dst, half);
+                        plan.Forward(source, target, scratch);
+                        if (conjugate) ComplexFftPlan.Conjugate(target);
+                        if (scale != 1) Scale(target, scale);
+                        continue;
+                    }
                     for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
                     line[copy..].Clear();
                     plan.Forward(line, spectrum, scratch);
@@ -109,6 +129,18 @@ internal static class FftLines
                 ArrayPool<double>.Shared.Return(real);
             }
         });
+    }
+
+    private static ReadOnlySpan<double> Padded(ReadOnlySpan<double> values, Span<double> line)
+    {
+        values.CopyTo(line);
+        line[values.Length..].Clear();
+        return line;
+    }
+
+    private static void Scale(Span<Complex> values, double scale)
+    {
+        for (int k = 0; k < values.Length; k++) values[k] *= scale;
     }
 
     private delegate void LineRange(int first, int count, Complex[] work);
