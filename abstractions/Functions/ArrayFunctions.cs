@@ -319,6 +319,36 @@ public static class ArrayFunctions
     /// <summary><c>linalg.norm</c>.</summary>
     public static readonly ArrayFunction<NormArgs, NDArray> Norm = A<NormArgs>("linalg.norm");
 
+    // ---- numpy.fft (NumPy 2's dtype rule: float16/float32/complex64 give complex64, every other dtype complex128) ----
+    /// <summary><c>fft.fft</c>: the one-dimensional discrete Fourier transform.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Fft = A<FftArgs>("fft.fft");
+    /// <summary><c>fft.ifft</c>: its inverse.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Ifft = A<FftArgs>("fft.ifft");
+    /// <summary><c>fft.rfft</c>: the transform of real input, the n/2+1 non-negative frequencies.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Rfft = A<FftArgs>("fft.rfft");
+    /// <summary><c>fft.irfft</c>: the inverse of <c>rfft</c>, real output.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Irfft = A<FftArgs>("fft.irfft");
+    /// <summary><c>fft.hfft</c>: the transform of a signal with Hermitian symmetry, real output.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Hfft = A<FftArgs>("fft.hfft");
+    /// <summary><c>fft.ihfft</c>: the inverse of <c>hfft</c>.</summary>
+    public static readonly ArrayFunction<FftArgs, NDArray> Ihfft = A<FftArgs>("fft.ihfft");
+    /// <summary><c>fft.fftn</c> (and <c>fft2</c>).</summary>
+    public static readonly ArrayFunction<FftnArgs, NDArray> Fftn = A<FftnArgs>("fft.fftn");
+    /// <summary><c>fft.ifftn</c> (and <c>ifft2</c>).</summary>
+    public static readonly ArrayFunction<FftnArgs, NDArray> Ifftn = A<FftnArgs>("fft.ifftn");
+    /// <summary><c>fft.rfftn</c> (and <c>rfft2</c>).</summary>
+    public static readonly ArrayFunction<FftnArgs, NDArray> Rfftn = A<FftnArgs>("fft.rfftn");
+    /// <summary><c>fft.irfftn</c> (and <c>irfft2</c>).</summary>
+    public static readonly ArrayFunction<FftnArgs, NDArray> Irfftn = A<FftnArgs>("fft.irfftn");
+    /// <summary><c>fft.fftfreq</c>: the sample frequencies of <c>fft</c>.</summary>
+    public static readonly ArrayFunction<FftFreqArgs, NDArray> FftFreq = C<FftFreqArgs>("fft.fftfreq");
+    /// <summary><c>fft.rfftfreq</c>: the sample frequencies of <c>rfft</c>.</summary>
+    public static readonly ArrayFunction<FftFreqArgs, NDArray> RfftFreq = C<FftFreqArgs>("fft.rfftfreq");
+    /// <summary><c>fft.fftshift</c>: the zero frequency moved to the centre.</summary>
+    public static readonly ArrayFunction<FftShiftArgs, NDArray> FftShift = A<FftShiftArgs>("fft.fftshift");
+    /// <summary><c>fft.ifftshift</c>: the inverse of <c>fftshift</c>.</summary>
+    public static readonly ArrayFunction<FftShiftArgs, NDArray> IfftShift = A<FftShiftArgs>("fft.ifftshift");
+
     // ---- lazy evaluation (Dask's protocol; eager backends return their arrays) ----
     /// <summary><c>compute</c>: evaluate lazy arrays, sharing common work; eager arrays are returned as they are.</summary>
     public static readonly ArrayFunction<ArrayListArgs, NDArray[]> Compute = F<ArrayListArgs, NDArray[]>("compute");

@@ -8,9 +8,11 @@ if (args.Contains("quick"))
     // Median of repetitions (after warm-up), one JSON line per measurement, names as in numpy_anchors.py.
     string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
     int reps = int.Parse(args.SkipWhile(a => a != "--reps").Skip(1).FirstOrDefault() ?? "15", CultureInfo.InvariantCulture);
-    using var work = new DenseWorkload();
+    // "quick fft": issue #14's transforms only, without the dense section's 10^7-element arrays.
+    using FftWorkload? fft = args.Contains("fft") ? new FftWorkload() : null;
+    using DenseWorkload? work = fft is null ? new DenseWorkload() : null;
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-    foreach ((string section, string name, string size, Func<object> run) in work.Cases())
+    foreach ((string section, string name, string size, Func<object> run) in fft?.Cases() ?? work!.Cases())
     {
         if (only is not null && !only.Split(',').Contains(name)) continue;
         for (int i = 0; i < 3; i++) run();

@@ -6,7 +6,7 @@ using ArrayDispatch.Interchange;
 namespace ArrayDispatch.Fixtures;
 
 /// <summary>Turns a manifest entry into the matching <see cref="Np"/> call on one backend.</summary>
-internal sealed class FixtureCall(string directory, string backend)
+internal sealed partial class FixtureCall(string directory, string backend)
 {
     /// <summary>Loads an input file as a host buffer (a SciPy sparse <c>.npz</c> as its dense matrix).</summary>
     /// <exception cref="FixtureFileException">The file is missing, truncated, not an array file, or holds a dtype the protocol lacks.</exception>
@@ -207,6 +207,7 @@ internal sealed class FixtureCall(string directory, string backend)
                 return [Np.Linalg.Norm(X(), ord, AxesOf(kw), Bool(kw, "keepdims", false))];
             }
         }
+        if (c.Function.StartsWith("fft.", StringComparison.Ordinal)) return [InvokeFft(c)];
         ArrayFunction f0 = Get(c.Function);
         if (f0 is ArrayFunction<UnaryArgs, NDArray> unary) return [Np.Dispatcher.Invoke(unary, new UnaryArgs(X()))];
         if (f0 is ArrayFunction<BinaryArgs, NDArray> binary) return [Np.Dispatcher.Invoke(binary, new BinaryArgs(Operand(a[0]), Operand(a[1])))];

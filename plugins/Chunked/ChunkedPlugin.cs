@@ -45,7 +45,7 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         var elementwise = new ElementwiseHandlers(context);
         var reductions = new ReductionHandlers(context);
         foreach (object handlers in (object[])[
-            new CreationHandlers(context), elementwise, reductions, new ManipulationHandlers(context), new LinalgHandlers(context),
+            new CreationHandlers(context), elementwise, reductions, new ManipulationHandlers(context), new LinalgHandlers(context), new FftHandlers(context),
             new LazyHandlers(backend.Logger), new PluginFunctions(context)])
         {
             backend.ImplementFrom(handlers);

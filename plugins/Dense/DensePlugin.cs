@@ -16,7 +16,7 @@ public sealed class DensePlugin : IArrayBackendPlugin
     internal static readonly Type[] FunctionClasses =
     [
         typeof(DenseCreation), typeof(DenseTernary), typeof(DenseReductions), typeof(DenseScans),
-        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting), typeof(DenseProducts), typeof(DenseLinalg),
+        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting), typeof(DenseProducts), typeof(DenseLinalg), typeof(DenseFft),
     ];
 
     /// <inheritdoc/>
