@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Chunked.Scheduling;
@@ -30,13 +31,12 @@ internal static class Creation
         string name = Names.Layer(label, args.Distribution, args.Shape, chunks, args.Low, args.High, args.Seed, args.DType.Name());
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
-        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, label, args.Shape, chunks, meta, [], index =>
         {
             ulong seed = ChunkSeed(a.Seed, Linear(index, chunks.BlockCounts));
             var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Seed = seed, Placement = placement };
-            Type chunkType = meta.GetType();
-            // A freed chunk of the same kind from this compute's pool, if any, takes the draws (NumPy's out=): no fresh pages.
-            return ([], _ => context.Create(ArrayFunctions.Random, blockArgs with { Out = RecyclePool.Current?.Take(chunkType, blockArgs.DType, blockArgs.Shape) }));
+            // A freed chunk of the meta's type from this compute's pool, if any, takes the draws (see TaskSpec.Random).
+            return ([], TaskSpec.Random(blockArgs, meta.GetType()));
         }, freshResults: true);
     }
 
@@ -57,11 +57,8 @@ internal static class Creation
         string name = Names.Layer(label, args.Shape, chunks, args.DType.Name(), args.Fill.Kind, args.Fill);
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
-        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
-        {
-            var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Placement = placement };
-            return ([], _ => context.Create(ArrayFunctions.Full, blockArgs));
-        });
+        return LayerBuilder.BuildSpec(context, name, label, args.Shape, chunks, meta, [], index =>
+            ([], TaskSpec.Create(ArrayFunctions.Full, a with { Shape = new Shape(chunks.BlockShape(index)), Placement = placement })));
     }
 
     public static ChunkedArray Eye(ChunkedContext context, in EyeArgs args)
@@ -74,12 +71,11 @@ internal static class Creation
         string name = Names.Layer("eye", args.N, args.M, args.K, chunks, args.DType.Name());
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, 2);
-        return LayerBuilder.Build(context, name, "eye", shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, "eye", shape, chunks, meta, [], index =>
         {
             int[] block = chunks.BlockShape(index);
             int k = a.K + rowOffsets[index[0]] - colOffsets[index[1]];
-            var blockArgs = new EyeArgs(block[0], block[1], k, a.DType, placement);
-            return ([], _ => context.Create(ArrayFunctions.Eye, blockArgs));
+            return ([], TaskSpec.Create(ArrayFunctions.Eye, new EyeArgs(block[0], block[1], k, a.DType, placement)));
         });
     }
 

@@ -32,6 +32,24 @@ internal static class LayerBuilder
         return new ChunkedArray(context, layer, shape, chunks, meta, fusion);
     }
 
+    /// <summary>
+    /// <see cref="Build"/> for tasks described as data (<see cref="TaskSpec"/>): each task's closure is built from its
+    /// description, so the local scheduler and a distributed one run the same work.
+    /// </summary>
+    public static ChunkedArray BuildSpec(
+        ChunkedContext context, string name, string function, Shape shape, Chunks chunks, NDArray meta,
+        IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskSpec Spec)> block, bool freshResults = false)
+    {
+        var tasks = new List<ChunkTask>(chunks.BlockCount);
+        foreach (int[] index in chunks.Indices())
+        {
+            (string[] deps, TaskSpec spec) = block(index);
+            tasks.Add(new ChunkTask(Names.Key(name, index), function, deps, spec.Bind(context.Dispatcher), index) { Spec = spec, FreshResult = freshResults });
+        }
+        var layer = new GraphLayer(name, tasks, Distinct(dependencies));
+        return new ChunkedArray(context, layer, shape, chunks, meta, null);
+    }
+
     /// <summary>Wraps an in-memory array of any backend, cut into <paramref name="chunks"/> by slicing it (views where the backend gives them).</summary>
     public static ChunkedArray FromArray(ChunkedContext context, NDArray source, Chunks? chunks = null)
     {
@@ -40,13 +58,9 @@ internal static class LayerBuilder
         NDArray meta = Meta(context, context.BackendOf(source), source.DType, source.Rank);
         if (chunks.BlockCount == 1)
         {
-            return Build(context, name, "array", source.Shape, chunks, meta, [], _ => ([], _ => source));
+            return BuildSpec(context, name, "array", source.Shape, chunks, meta, [], _ => ([], TaskSpec.SourceChunk(source, null)));
         }
-        return Build(context, name, "array", source.Shape, chunks, meta, [], index =>
-        {
-            ArrayIndex[] slices = Slices(chunks, index);
-            return ([], _ => context.Invoke(ArrayFunctions.GetItem, new IndexArgs(source, slices)));
-        });
+        return BuildSpec(context, name, "array", source.Shape, chunks, meta, [], index => ([], TaskSpec.SourceChunk(source, Slices(chunks, index))));
     }
 
     /// <summary>The slices that select chunk <paramref name="index"/> out of the whole array.</summary>
