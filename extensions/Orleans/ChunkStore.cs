@@ -9,7 +9,7 @@ namespace ArrayDispatch.Chunked.Orleans;
 /// Past <see cref="WorkerOptions.MemoryLimit"/> the oldest values in memory are written to the spill folder and read back
 /// when asked for (Dask's spill-to-disk).
 /// </summary>
-internal sealed class ChunkStore
+internal sealed class ChunkStore : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Compute, string Key), Entry> _entries = [];
@@ -142,6 +142,19 @@ internal sealed class ChunkStore
                 foreach (string old in _computes.Where(p => p.Value.Ended && p.Key != compute).Select(p => p.Key).Take(_computes.Count - 32).ToList()) _computes.Remove(old);
             }
             return (c.Tasks, c.PeakBytes, c.SpilledBytes, c.ReceivedBytes);
+        }
+    }
+
+    /// <summary>Deletes the spill folder when the silo stops (values die with the worker).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(_spillFolder)) Directory.Delete(_spillFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still being written by a task that outlived the silo; the folder is the worker's own, nothing else reads it.
         }
     }
 

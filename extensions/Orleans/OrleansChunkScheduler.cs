@@ -227,7 +227,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                 object[] values = await LoopAsync().ConfigureAwait(false);
                 List<WorkerStats> stats = await EndAsync().ConfigureAwait(false);
                 _owner.LastReport = new ClusterComputeReport(
-                    [.. _everUsed.Where(w => w.TasksRun > 0).Select(w => w.Key)], _transferred, _gathered, _recomputed, stats, refused);
+                    [.. _everUsed.Where(w => w.TasksRun > 0).Select(w => w.Key)], _transferred, _gathered, _recomputed, stats, refused, [.. _lost]);
                 return new ComputeResult(values, new ComputeStatistics(_tasks.Length, _peakBytes, _peakValues, clock.Elapsed));
             }
             catch
@@ -256,6 +256,12 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                 _inFlight[id] = false;
                 _running--;
                 worker.Running--;
+                if (_lost.Contains(worker.Key))
+                {
+                    // An answer from a worker already given up: whatever it made is gone with it.
+                    Rebuild();
+                    continue;
+                }
                 if (error is not null)
                 {
                     // Task errors come back as TaskDone; an exception here is the call itself failing: the worker is gone.
@@ -517,5 +523,7 @@ public sealed class ChunkWorkerException(string worker, string message) : Except
 /// <param name="Recomputed">Values lost with a worker that had to be computed again.</param>
 /// <param name="Workers">Each worker's counters (tasks, peak bytes held, bytes spilled and received).</param>
 /// <param name="Refused">Workers refused (plugin mismatch, no answer), with the reason.</param>
+/// <param name="Lost">Workers lost during the compute (their values were recomputed on the others).</param>
 public sealed record ClusterComputeReport(
-    IReadOnlyList<string> WorkersUsed, long BytesBetweenWorkers, long BytesGathered, int Recomputed, IReadOnlyList<WorkerStats> Workers, IReadOnlyList<string> Refused);
+    IReadOnlyList<string> WorkersUsed, long BytesBetweenWorkers, long BytesGathered, int Recomputed, IReadOnlyList<WorkerStats> Workers,
+    IReadOnlyList<string> Refused, IReadOnlyList<string> Lost);
