@@ -20,7 +20,7 @@ namespace ArrayDispatch.Chunked.Orleans;
 /// </summary>
 public sealed class OrleansChunkScheduler : IChunkScheduler
 {
-    private readonly IClusterClient _client;
+    private readonly Func<IClusterClient> _clientSource;
     private readonly ILogger _logger;
     private readonly TimeSpan _clusterTimeout;
 
@@ -29,9 +29,19 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
     /// <param name="logger">Where refused workers and lost workers are logged.</param>
     /// <param name="clusterTimeout">How long the cluster may take to list its workers before the compute fails.</param>
     public OrleansChunkScheduler(IClusterClient client, ILogger? logger = null, TimeSpan? clusterTimeout = null)
+        : this(() => client, logger, clusterTimeout)
     {
         ArgumentNullException.ThrowIfNull(client);
-        _client = client;
+    }
+
+    /// <summary>
+    /// A scheduler whose client is resolved at the first compute (a generic host creates the plugin before its services,
+    /// and the client belongs to those).
+    /// </summary>
+    public OrleansChunkScheduler(Func<IClusterClient> client, ILogger? logger = null, TimeSpan? clusterTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _clientSource = client;
         _logger = logger ?? NullLogger.Instance;
         _clusterTimeout = clusterTimeout ?? TimeSpan.FromSeconds(10);
     }
@@ -67,7 +77,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             timeout.CancelAfter(_clusterTimeout);
             try
             {
-                hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(timeout.Token).ConfigureAwait(false);
+                hosts = await _clientSource().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
             {
@@ -78,7 +88,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         var workers = new List<Worker>();
         foreach (SiloAddress silo in hosts.Keys)
         {
-            IChunkWorkerGrain grain = _client.GetGrain<IChunkWorkerGrain>(silo.ToParsableString());
+            IChunkWorkerGrain grain = _clientSource().GetGrain<IChunkWorkerGrain>(silo.ToParsableString());
             WorkerInfo info;
             try
             {
