@@ -41,7 +41,7 @@ public sealed class ClusterSettings
     public bool PortsGiven { get; init; }
 
     /// <summary>How long the client may take to reach the cluster before the app fails.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The clustering provider Orleans reads from <c>Orleans:Clustering</c>, or null for localhost clustering.</summary>
     public string? Provider { get; init; }
@@ -68,7 +68,7 @@ public sealed class ClusterSettings
             GatewayPort = Port(section, "GatewayPort", 30000),
             PrimarySiloPort = Port(section, "PrimarySiloPort", 11111),
             PortsGiven = section["SiloPort"] is { Length: > 0 } || section["GatewayPort"] is { Length: > 0 },
-            ConnectTimeout = TimeSpan.FromSeconds(Port(section, "ConnectTimeoutSeconds", 10)),
+            ConnectTimeout = TimeSpan.FromSeconds(Port(section, "ConnectTimeoutSeconds", 5)),
             Provider = configuration["Orleans:Clustering:ProviderType"] is { Length: > 0 } p ? p : null,
         };
     }

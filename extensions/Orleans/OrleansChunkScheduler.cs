@@ -96,7 +96,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                refused.Add($"{silo}: does not answer ({ex.GetType().Name}: {ex.Message})");
+                refused.Add($"{silo}: unreachable ({ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()})");
                 continue;
             }
             if (PluginMismatch(mine, info.Backends) is { } reason)

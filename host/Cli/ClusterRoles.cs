@@ -26,6 +26,7 @@ internal static class ClusterRoles
     public static void AddClient(HostApplicationBuilder builder, IArrayDispatchBuilder dispatch, AppHost.ServiceProviderSlot services)
     {
         ClusterSettings settings = ClusterSettings.From(builder.Configuration);
+        QuietOrleans(builder);
         builder.UseOrleansClient(client => settings.ApplyTo(client));
         builder.Services.AddSingleton(settings);
         var scheduler = new OrleansChunkScheduler(
@@ -40,6 +41,7 @@ internal static class ClusterRoles
     {
         ClusterSettings settings = ClusterSettings.From(builder.Configuration);
         var endpoint = new WorkerEndpoint(settings);
+        QuietOrleans(builder);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(endpoint);
         builder.UseOrleans(silo =>
@@ -47,6 +49,15 @@ internal static class ClusterRoles
             (endpoint.SiloPort, endpoint.GatewayPort, endpoint.Primary) = settings.ApplyTo(silo);
             silo.AddChunkWorker(WorkerOptions.From(builder.Configuration));
         });
+    }
+
+    /// <summary>
+    /// Orleans logs connection retries with stack traces and start-up notes as warnings; the app reports what matters
+    /// (unreachable cluster, lost or refused workers) itself. <c>Logging:LogLevel:Orleans</c> in the configuration wins.
+    /// </summary>
+    private static void QuietOrleans(HostApplicationBuilder builder)
+    {
+        if (builder.Configuration["Logging:LogLevel:Orleans"] is null) builder.Logging.AddFilter("Orleans", LogLevel.Error);
     }
 
     /// <summary>Starts the host; a client that cannot reach the cluster in time fails naming the clustering settings.</summary>
