@@ -67,6 +67,41 @@ public sealed class ClusterComputeTests(Cluster fixture)
         scheduler.LastReport!.BytesGathered.ShouldBeLessThan(20_000);
     }
 
+    /// <summary>Element-wise chains, reductions built on them, manipulation, products, scans and creation: all described, all run remotely.</summary>
+    [Fact]
+    public void Everyday_chunked_calls_run_on_the_workers_with_the_local_answers()
+    {
+        static NDArray[] Calls()
+        {
+            NDArray x = Np.Random.Sample((300, 200), Np.Random.DefaultRng(9), backend: "Chunked", chunks: [100, 100]);
+            NDArray y = Np.Arange(0L, 200L, 1L, backend: "Chunked", chunks: [50]);
+            NDArray z = Np.AsArray(Enumerable.Range(0, 300 * 200).Select(i => (double)(i % 17)).ToArray(), backend: "Chunked", chunks: [7000]).Reshape(300, 200);
+            return Np.Compute(
+                Np.Exp(x * 2 + 1) - y,
+                Np.Mean(x, axis: 0),
+                Np.Std(z),
+                Np.Transpose(x)[10..150, ..],
+                Np.MatMul(x, Np.Transpose(x)),
+                Np.Cumsum(z, axis: 1),
+                Np.Concatenate([x, z], axis: 0),
+                Np.Max(Np.Where(x > 0.5, x, z)),
+                Chunked.ChunkedArrays.Rechunk(x, 60, 70),
+                Np.Arange(0.5, 100.5, 0.5, backend: "Chunked", chunks: [30]) * 2);
+        }
+        NDArray[] local = Local(Calls);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using (ClusterFixture<WorkerSilo>.Client(scheduler))
+        {
+            NDArray[] remote = Calls();
+            for (int i = 0; i < remote.Length; i++)
+            {
+                remote[i].Shape.ShouldBe(local[i].Shape, $"result {i}");
+                remote[i].ToArray<double>().ShouldBe(local[i].ToArray<double>(), 1e-9, $"result {i}");
+            }
+        }
+        scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
+    }
+
     [Fact]
     public void Progress_reports_every_task_as_the_local_scheduler_does()
     {

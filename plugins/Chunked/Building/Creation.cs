@@ -94,21 +94,19 @@ internal static class Creation
         string name = Names.Layer("arange", args.Start, args.Stop, args.Step, dtype.Name(), chunks);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, 1);
         long istart = args.Start.AsInt64, istep = args.Step.AsInt64;
-        return LayerBuilder.Build(context, name, "arange", shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, "arange", shape, chunks, meta, [], index =>
         {
             int off = offsets[index[0]], count = chunks[0][index[0]];
             if (integral)
             {
                 var blockArgs = new RangeArgs(Scalar.Integer(istart + off * istep), Scalar.Integer(istart + (off + count) * istep), Scalar.Integer(istep), 0, false, dtype, placement);
-                return ([], _ => context.Create(ArrayFunctions.Arange, blockArgs));
+                return ([], TaskSpec.Create(ArrayFunctions.Arange, blockArgs));
             }
+            // start + i * step for the chunk's positions i, then the dtype.
             var positions = new RangeArgs(Scalar.Integer(off), Scalar.Integer(off + count), Scalar.Integer(1), 0, false, DType.Float64, placement);
-            return ([], _ =>
-            {
-                NDArray i = context.Create(ArrayFunctions.Arange, positions);
-                NDArray v = context.Invoke(ArrayFunctions.Add, new BinaryArgs(context.Invoke(ArrayFunctions.Multiply, new BinaryArgs(i, Scalar.Float(step))), Scalar.Float(start)));
-                return dtype == DType.Float64 ? v : context.Invoke(ArrayFunctions.AsType, new AsTypeArgs(v, dtype));
-            });
+            TaskSpec scaled = TaskSpec.Call(ArrayFunctions.Multiply, new BinaryArgs(TaskSpec.Slot(TaskSpec.Create(ArrayFunctions.Arange, positions)), Scalar.Float(step)));
+            TaskSpec values = TaskSpec.Call(ArrayFunctions.Add, new BinaryArgs(TaskSpec.Slot(scaled), Scalar.Float(start)));
+            return ([], dtype == DType.Float64 ? values : TaskSpec.Call(ArrayFunctions.AsType, new AsTypeArgs(TaskSpec.Slot(values), dtype)));
         });
     }
 

@@ -11,12 +11,13 @@ internal static class LayerBuilder
     /// <summary>
     /// Builds an array whose chunk at each index is made by <paramref name="block"/>'s task. <paramref name="freshResults"/>:
     /// every task returns a new array nothing else references; <paramref name="consumingRun"/>: the tasks' work when they may
-    /// overwrite their single input (see <see cref="ChunkTask.ConsumingRun"/>).
+    /// overwrite their single input (see <see cref="ChunkTask.ConsumingRun"/>); <paramref name="spec"/>: every task's work as
+    /// data, when it is the same for all (see <see cref="ChunkTask.Spec"/>).
     /// </summary>
     public static ChunkedArray Build(
         ChunkedContext context, string name, string function, Shape shape, Chunks chunks, NDArray meta,
         IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskFunc Run)> block, Fusion? fusion = null,
-        bool freshResults = false, TaskFunc? consumingRun = null)
+        bool freshResults = false, TaskFunc? consumingRun = null, TaskSpec? spec = null)
     {
         var tasks = new List<ChunkTask>(chunks.BlockCount);
         foreach (int[] index in chunks.Indices())
@@ -26,6 +27,7 @@ internal static class LayerBuilder
             {
                 FreshResult = freshResults,
                 ConsumingRun = deps.Length == 1 ? consumingRun : null,
+                Spec = spec,
             });
         }
         var layer = new GraphLayer(name, tasks, Distinct(dependencies));

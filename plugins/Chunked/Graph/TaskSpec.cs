@@ -64,6 +64,18 @@ public abstract class TaskSpec
     /// </summary>
     internal static TaskSpec SourceChunk(NDArray source, ArrayIndex[]? slices) => new SourceSpec(source, slices);
 
+    /// <summary>The terms' values added up (blocked matrix products: the sum over k of A[i, k] @ B[k, j]).</summary>
+    public static TaskSpec Sum(params TaskSpec[] terms) => terms.Length == 1 ? terms[0] : new SumSpec(terms);
+
+    /// <summary>
+    /// The inputs, each cut by its index (null: whole), joined into one n-d grid of <paramref name="counts"/> parts per axis
+    /// (C order), as a rechunk's new chunk is made from the old ones it overlaps.
+    /// </summary>
+    public static TaskSpec Assemble(ArrayIndex[]?[] cuts, int[] counts) => new AssembleSpec(cuts, counts);
+
+    /// <summary>A fused element-wise expression over the inputs (tiled as the local scheduler runs it), giving <paramref name="dtype"/>.</summary>
+    internal static TaskSpec Elementwise(Building.ElemExpr expr, int operations, DType dtype) => new ElementwiseSpec(expr, operations, dtype);
+
     /// <summary>A fused chain: <paramref name="outer"/> run on <paramref name="inner"/>'s value; a failure inside names <paramref name="innerKey"/>.</summary>
     internal static TaskSpec Fused(string innerKey, TaskSpec inner, TaskSpec outer) => new FusedSpec(innerKey, inner, outer);
 }
@@ -230,5 +242,69 @@ internal sealed class FusedSpec(string innerKey, TaskSpec inner, TaskSpec outer)
             throw new ChunkTaskException(InnerKey, ex);
         }
         return Outer.Evaluate(dispatcher, [value]);
+    }
+}
+
+internal sealed class ElementwiseSpec(Building.ElemExpr expr, int operations, DType dtype) : TaskSpec
+{
+    // One context per dispatcher: an element-wise task needs only the dispatcher (and default options) to run.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IArrayDispatcher, ChunkedContext> s_contexts = new();
+
+    public Building.ElemExpr Expr { get; } = expr;
+
+    public int Operations { get; } = operations;
+
+    public DType DType { get; } = dtype;
+
+    public override string Kind => "elementwise";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) =>
+        Building.TiledEval.Run(s_contexts.GetValue(dispatcher, d => new ChunkedContext(d, new ChunkedOptions())), Expr, Operations, inputs, DType);
+}
+
+internal sealed class SumSpec(TaskSpec[] terms) : TaskSpec
+{
+    public TaskSpec[] Terms { get; } = terms;
+
+    public override string Kind => "sum";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
+    {
+        NDArray acc = (NDArray)Terms[0].Evaluate(dispatcher, inputs);
+        for (int k = 1; k < Terms.Length; k++) acc = dispatcher.Invoke(ArrayFunctions.Add, new BinaryArgs(acc, (NDArray)Terms[k].Evaluate(dispatcher, inputs)));
+        return acc;
+    }
+}
+
+internal sealed class AssembleSpec(ArrayIndex[]?[] cuts, int[] counts) : TaskSpec
+{
+    public ArrayIndex[]?[] Cuts { get; } = cuts;
+
+    public int[] Counts { get; } = counts;
+
+    public override string Kind => "assemble";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
+    {
+        var parts = new NDArray[inputs.Length];
+        for (int n = 0; n < parts.Length; n++)
+        {
+            var chunk = (NDArray)inputs[n];
+            parts[n] = Cuts[n] is { } cut ? dispatcher.Invoke(ArrayFunctions.GetItem, new IndexArgs(chunk, cut)) : chunk;
+        }
+        // Joined by concatenating, last axis first (as LayerBuilder.Assemble).
+        NDArray[] grid = parts;
+        for (int axis = Counts.Length - 1; axis >= 0; axis--)
+        {
+            int run = Counts[axis];
+            if (run == 1) continue;
+            var next = new NDArray[grid.Length / run];
+            for (int g = 0; g < next.Length; g++)
+            {
+                next[g] = dispatcher.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(grid[(g * run)..((g + 1) * run)], axis));
+            }
+            grid = next;
+        }
+        return grid[0];
     }
 }

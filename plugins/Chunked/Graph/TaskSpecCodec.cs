@@ -113,7 +113,35 @@ public static class TaskSpecCodec
                 case SourceSpec source: Array((NDArray)source.Evaluate(dispatcher, [])); break;
                 case LiteralSpec literal: Array((NDArray)literal.Evaluate(dispatcher, [])); break;
                 case FusedSpec fused: w.Write(fused.InnerKey); Spec(fused.Inner); Spec(fused.Outer); break;
+                case SumSpec sum:
+                    w.Write(sum.Terms.Length);
+                    foreach (TaskSpec term in sum.Terms) Spec(term);
+                    break;
+                case AssembleSpec assemble:
+                    Field(typeof(int[]), assemble.Counts);
+                    Field(typeof(ArrayIndex[][]), assemble.Cuts);
+                    break;
+                case ElementwiseSpec elementwise:
+                    w.Write(elementwise.Operations);
+                    w.Write((byte)elementwise.DType);
+                    Expr(elementwise.Expr);
+                    break;
                 default: throw new NotSupportedException($"task description kind '{spec.Kind}' cannot be written");
+            }
+        }
+
+        /// <summary>An element-wise expression tree, prefix order: a tag, then the node's function or constant, then its children.</summary>
+        private void Expr(Building.ElemExpr expr)
+        {
+            switch (expr)
+            {
+                case Building.SlotExpr slot: w.Write((byte)0); w.Write(slot.Slot); break;
+                case Building.ConstExpr constant: w.Write((byte)1); Field(typeof(Scalar), constant.Value); break;
+                case Building.UnaryExpr unary: w.Write((byte)2); w.Write(unary.Function.Name); Expr(unary.X); break;
+                case Building.BinaryExpr binary: w.Write((byte)3); w.Write(binary.Function.Name); Expr(binary.A); Expr(binary.B); break;
+                case Building.TernaryExpr ternary: w.Write((byte)4); w.Write(ternary.Function.Name); Expr(ternary.A); Expr(ternary.B); Expr(ternary.C); break;
+                case Building.AsTypeExpr astype: w.Write((byte)5); w.Write((byte)astype.TargetDType); w.Write((int)astype.Casting); Expr(astype.X); break;
+                default: throw new NotSupportedException($"element-wise expression node {expr.GetType().Name} cannot be written");
             }
         }
 
@@ -270,8 +298,44 @@ public static class TaskSpecCodec
                         TaskSpec inner = Spec();
                         return TaskSpec.Fused(innerKey, inner, Spec());
                     }
+                case "sum":
+                    {
+                        var terms = new TaskSpec[r.ReadInt32()];
+                        for (int k = 0; k < terms.Length; k++) terms[k] = Spec();
+                        return TaskSpec.Sum(terms);
+                    }
+                case "assemble":
+                    {
+                        var counts = (int[])Field(typeof(int[]))!;
+                        return TaskSpec.Assemble((ArrayIndex[]?[])Field(typeof(ArrayIndex[][]))!, counts);
+                    }
+                case "elementwise":
+                    {
+                        int operations = r.ReadInt32();
+                        var dtype = (DType)r.ReadByte();
+                        return TaskSpec.Elementwise(Expr(), operations, dtype);
+                    }
                 default: throw new InvalidDataException($"unknown task description kind '{kind}'");
             }
+        }
+
+        private Building.ElemExpr Expr() => r.ReadByte() switch
+        {
+            0 => new Building.SlotExpr(r.ReadInt32()),
+            1 => new Building.ConstExpr((Scalar)Field(typeof(Scalar))!),
+            2 => new Building.UnaryExpr(Function<UnaryArgs>(), Expr()),
+            3 => new Building.BinaryExpr(Function<BinaryArgs>(), Expr(), Expr()),
+            4 => new Building.TernaryExpr(Function<TernaryArgs>(), Expr(), Expr(), Expr()),
+            5 => new Building.AsTypeExpr((DType)r.ReadByte(), (Casting)r.ReadInt32(), Expr()),
+            byte tag => throw new InvalidDataException($"unknown element-wise expression tag {tag}"),
+        };
+
+        private ArrayFunction<TArgs, NDArray> Function<TArgs>() where TArgs : struct, IArrayArgs<TArgs>
+        {
+            string name = r.ReadString();
+            return FunctionCatalog.TryGet(name, out ArrayFunction f) && f is ArrayFunction<TArgs, NDArray> typed
+                ? typed
+                : throw new InvalidDataException($"element-wise expression calls '{name}', which is not a {typeof(TArgs).Name} function here");
         }
 
         public object Value() => r.ReadByte() switch
