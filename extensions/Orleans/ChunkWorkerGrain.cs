@@ -48,6 +48,7 @@ internal sealed class ChunkWorkerGrain(
         if (store.Ended(order.Compute)) return new TaskDone(0, 0, Skipped: true);
         var inputs = new object[order.Inputs.Length];
         long fetched = 0;
+        long fetchStart = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int i = 0; i < inputs.Length; i++)
         {
             string holder = order.Holders[i];
@@ -72,6 +73,7 @@ internal sealed class ChunkWorkerGrain(
             inputs[i] = TaskSpecCodec.ReadValue(bytes, dispatcher);
         }
         store.CountReceived(order.Compute, fetched);
+        double fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
 
         SemaphoreSlim gate = Gate;
         await gate.WaitAsync();
@@ -79,6 +81,7 @@ internal sealed class ChunkWorkerGrain(
         {
             if (store.Ended(order.Compute)) return new TaskDone(0, fetched, Skipped: true);
             // Off the grain's single-threaded scheduler: tasks are CPU work that should use the silo's cores.
+            long runStart = System.Diagnostics.Stopwatch.GetTimestamp();
             (object? value, Exception? error) = await Task.Run(() =>
             {
                 try
@@ -100,9 +103,10 @@ internal sealed class ChunkWorkerGrain(
                 (string key, Exception cause) = error is ChunkTaskException { InnerException: { } inner } part ? (part.TaskKey, inner) : (order.Key, error);
                 return new TaskDone(0, fetched, $"{cause.GetType().Name}: {cause.Message}", key);
             }
+            double runSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(runStart).TotalSeconds;
             long bytes = TaskSpecCodec.SizeOf(value!);
             store.Put(order.Compute, order.Key, value!, bytes);
-            return new TaskDone(bytes, fetched);
+            return new TaskDone(bytes, fetched, RunSeconds: runSeconds, FetchSeconds: fetchSeconds);
         }
         finally
         {

@@ -171,6 +171,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         private int _doneCount;
         private int _recomputed;
         private long _liveBytes, _peakBytes, _transferred, _gathered;
+        private double _runSeconds, _fetchSeconds;
         private int _liveValues, _peakValues;
 
         public Run(OrleansChunkScheduler owner, TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, IArrayDispatcher dispatcher, CancellationToken token)
@@ -237,7 +238,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                 object[] values = await LoopAsync().ConfigureAwait(false);
                 List<WorkerStats> stats = await EndAsync().ConfigureAwait(false);
                 _owner.LastReport = new ClusterComputeReport(
-                    [.. _everUsed.Where(w => w.TasksRun > 0).Select(w => w.Key)], _transferred, _gathered, _recomputed, stats, refused, [.. _lost]);
+                    [.. _everUsed.Where(w => w.TasksRun > 0).Select(w => w.Key)], _transferred, _gathered, _recomputed, stats, refused, [.. _lost], _runSeconds, _fetchSeconds);
                 return new ComputeResult(values, new ComputeStatistics(_tasks.Length, _peakBytes, _peakValues, clock.Elapsed));
             }
             catch
@@ -366,6 +367,8 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             _location[id] = worker;
             _sizes[id] = done.Bytes;
             _transferred += done.FetchedBytes;
+            _runSeconds += done.RunSeconds;
+            _fetchSeconds += done.FetchSeconds;
             worker.TasksRun++;
             _doneCount++;
             _liveBytes += done.Bytes;
@@ -534,6 +537,8 @@ public sealed class ChunkWorkerException(string worker, string message) : Except
 /// <param name="Workers">Each worker's counters (tasks, peak bytes held, bytes spilled and received).</param>
 /// <param name="Refused">Workers refused (plugin mismatch, no answer), with the reason.</param>
 /// <param name="Lost">Workers lost during the compute (their values were recomputed on the others).</param>
+/// <param name="TaskSeconds">Seconds the workers spent running tasks, summed over tasks.</param>
+/// <param name="FetchSeconds">Seconds the workers spent fetching inputs from each other, summed over tasks.</param>
 public sealed record ClusterComputeReport(
     IReadOnlyList<string> WorkersUsed, long BytesBetweenWorkers, long BytesGathered, int Recomputed, IReadOnlyList<WorkerStats> Workers,
-    IReadOnlyList<string> Refused, IReadOnlyList<string> Lost);
+    IReadOnlyList<string> Refused, IReadOnlyList<string> Lost, double TaskSeconds = 0, double FetchSeconds = 0);

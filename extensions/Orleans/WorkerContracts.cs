@@ -53,7 +53,9 @@ public sealed record TaskDone(
     [property: Id(2)] string? Error = null,
     [property: Id(3)] string? ErrorKey = null,
     [property: Id(4)] string? LostHolder = null,
-    [property: Id(5)] bool Skipped = false);
+    [property: Id(5)] bool Skipped = false,
+    [property: Id(6)] double RunSeconds = 0,
+    [property: Id(7)] double FetchSeconds = 0);
 
 /// <summary>A worker's counters for one compute.</summary>
 [GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.WorkerStats")]

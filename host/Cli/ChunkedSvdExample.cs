@@ -82,6 +82,6 @@ internal static class ChunkedSvdExample
 
     private static string OnWorkers(ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler? cluster) =>
         cluster?.LastReport is { } report
-            ? string.Create(CultureInfo.InvariantCulture, $" on {report.WorkersUsed.Count} worker{(report.WorkersUsed.Count == 1 ? "" : "s")}, {report.BytesBetweenWorkers / 1e6:F1} MB moved between them")
+            ? string.Create(CultureInfo.InvariantCulture, $" on {report.WorkersUsed.Count} worker{(report.WorkersUsed.Count == 1 ? "" : "s")}, {report.BytesBetweenWorkers / 1e6:F1} MB moved between them; tasks {report.TaskSeconds:F2} s, fetches {report.FetchSeconds:F2} s")
             : "";
 }
