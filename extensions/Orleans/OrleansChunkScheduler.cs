@@ -165,6 +165,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         private readonly string _compute = Guid.NewGuid().ToString("N");
         private readonly Channel<(int Id, Worker Worker, TaskDone? Done, Exception? Error)> _completions = Channel.CreateUnbounded<(int, Worker, TaskDone?, Exception?)>();
         private readonly HashSet<string> _lost = new(StringComparer.Ordinal);
+        private readonly Dictionary<Worker, List<string>> _releases = [];
         private readonly List<Worker> _everUsed = [];
         private List<Worker> _workers = [];
         private int _running;
@@ -263,7 +264,13 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                     if (gathered is not null) return gathered;
                     continue;
                 }
-                var (id, worker, done, error) = await _completions.Reader.ReadAsync(_token).ConfigureAwait(false);
+                if (!_completions.Reader.TryRead(out var completion))
+                {
+                    // Nothing finished yet: a good moment to send the batched releases.
+                    FlushReleases();
+                    completion = await _completions.Reader.ReadAsync(_token).ConfigureAwait(false);
+                }
+                var (id, worker, done, error) = completion;
                 _inFlight[id] = false;
                 _running--;
                 worker.Running--;
@@ -297,7 +304,8 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
 
         private void SubmitReady()
         {
-            // Tasks wait on the client until a worker has room (twice its degree queued), so placement can still choose.
+            // Tasks wait on the client until a worker has room (a few queued beyond its degree, so it never idles between
+            // two answers), so placement can still choose.
             var deferred = new List<int>();
             while (_ready.Count > 0)
             {
@@ -321,7 +329,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             long bestBytes = -1;
             foreach (Worker w in _workers)
             {
-                if (w.Running >= 2 * w.Degree) continue;
+                if (w.Running >= 2 * w.Degree + 2) continue;
                 long bytes = 0;
                 foreach (int d in _deps[id])
                 {
@@ -375,22 +383,30 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             _liveValues++;
             _peakBytes = Math.Max(_peakBytes, _liveBytes);
             _peakValues = Math.Max(_peakValues, _liveValues);
-            var releases = new Dictionary<Worker, List<string>>();
             foreach (int d in _deps[id])
             {
                 if (--_consumersLeft[d] == 0 && !_isOutput[d] && _location[d] is { } holder)
                 {
-                    (releases.TryGetValue(holder, out List<string>? keys) ? keys : releases[holder] = []).Add(_tasks[d].Key);
+                    (_releases.TryGetValue(holder, out List<string>? keys) ? keys : _releases[holder] = []).Add(_tasks[d].Key);
                     _location[d] = null;
                     _liveBytes -= _sizes[d];
                     _liveValues--;
                 }
             }
-            foreach ((Worker holder, List<string> keys) in releases) _ = ReleaseAsync(holder, [.. keys]);
             _options.Progress?.Report(new ChunkProgress(Math.Min(_doneCount, _tasks.Length), _tasks.Length, _tasks[id].Key));
             foreach (int t in _dependents[id])
             {
                 if (--_waiting[t] == 0 && !_done[t] && !_inFlight[t]) _ready.Push(t);
+            }
+        }
+
+        /// <summary>Sends the releases gathered since the last flush, one call per worker (a call per value would double the messages).</summary>
+        private void FlushReleases()
+        {
+            foreach ((Worker holder, List<string> keys) in _releases)
+            {
+                if (keys.Count > 0 && !_lost.Contains(holder.Key)) _ = ReleaseAsync(holder, [.. keys]);
+                keys.Clear();
             }
         }
 

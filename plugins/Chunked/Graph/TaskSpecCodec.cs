@@ -54,12 +54,13 @@ public static class TaskSpecCodec
     public static byte[] WriteValue(object value, IArrayDispatcher dispatcher)
     {
         ArgumentNullException.ThrowIfNull(value);
-        using var stream = new MemoryStream();
+        // Sized for the value up front: a chunk is written once, not regrown by doubling.
+        using var stream = new MemoryStream((int)Math.Min(int.MaxValue - 1024, Scheduling.ValueSize.Of(value) + 1024));
         using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             new Writer(w, dispatcher).Value(value);
         }
-        return stream.ToArray();
+        return stream.Length == stream.Capacity ? stream.GetBuffer() : stream.ToArray();
     }
 
     /// <summary>The value written by <see cref="WriteValue"/>.</summary>
@@ -168,10 +169,18 @@ public static class TaskSpecCodec
             string backend = dispatcher.OwnerOf(a.GetType())
                 ?? throw new NotSupportedException($"a {a.GetType().Name} cannot travel between workers: no backend owns its type");
             w.Write(backend);
-            using var buffer = new MemoryStream();
-            NpyFormat.Write(buffer, a.ToHost());
-            w.Write((int)buffer.Length);
-            w.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // The NPY bytes go straight into the output after a length placeholder (no second buffer of the chunk's size).
+            w.Flush();
+            Stream output = w.BaseStream;
+            long lengthAt = output.Position;
+            w.Write(0);
+            w.Flush();
+            NpyFormat.Write(output, a.ToHost());
+            long end = output.Position;
+            output.Position = lengthAt;
+            w.Write((int)(end - lengthAt - sizeof(int)));
+            w.Flush();
+            output.Position = end;
         }
 
         public void Field(Type type, object? value)
@@ -350,8 +359,11 @@ public static class TaskSpecCodec
         {
             string backend = r.ReadString();
             int length = r.ReadInt32();
-            byte[] bytes = r.ReadBytes(length);
-            HostBuffer buffer = NpyFormat.Read(new MemoryStream(bytes, writable: false));
+            // Read in place from the underlying buffer (no copy of the chunk's bytes before parsing).
+            Stream input = r.BaseStream;
+            long start = input.Position;
+            HostBuffer buffer = NpyFormat.Read(input);
+            input.Position = start + length;
             return dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, Placement: new Placement(Backend: backend)));
         }
 
