@@ -22,8 +22,8 @@ using Microsoft.Extensions.Logging;
 bool quick = args.Contains("--quick");
 string? daskFile = args.SkipWhile(a => a != "--dask").Skip(1).FirstOrDefault();
 string root = FindRoot();
-string hostDll = args.SkipWhile(a => a != "--host").Skip(1).FirstOrDefault()
-    ?? new[] { "Release", "Debug" }.Select(c => Path.Combine(root, "host", "bin", c, "net10.0", "ArrayDispatch.Host.dll")).First(File.Exists);
+string hostDll = Path.GetFullPath(args.SkipWhile(a => a != "--host").Skip(1).FirstOrDefault()
+    ?? new[] { "Release", "Debug" }.Select(c => Path.Combine(root, "host", "bin", c, "net10.0", "ArrayDispatch.Host.dll")).First(File.Exists));
 
 int silo = FreePort(), gateway = FreePort();
 string cluster = $"bench-{Guid.NewGuid():N}";
@@ -33,7 +33,7 @@ using var first = WorkerProcess.Start(hostDll, [.. common, "--config", $"ArrayDi
 using var second = WorkerProcess.Start(hostDll, [.. common, "--config", $"ArrayDispatch:Backends:Chunked:Orleans:SiloPort={FreePort()}", "--config", $"ArrayDispatch:Backends:Chunked:Orleans:GatewayPort={FreePort()}"]);
 WorkerProcess[] workers = [first, second];
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ArrayDispatch:DefaultBackend"] = "Dense",

@@ -20,6 +20,7 @@ internal static class AppHost
         builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
         bool client = !worker && ClusterRoles.UsesOrleans(builder.Configuration);
         if (client) ClusterRoles.PrepareClient(builder);
+        if (worker) ClusterRoles.PrepareWorker(builder);
         IArrayDispatchBuilder dispatch = builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
         var services = new ServiceProviderSlot();
         if (worker) ClusterRoles.AddWorker(builder);

@@ -37,6 +37,13 @@ internal static class ClusterRoles
         dispatch.AddBackend(new ChunkedPlugin(scheduler));
     }
 
+    /// <summary>
+    /// Before AddArrayDispatch reads the configuration: a worker runs tasks, not graphs, so its own Chunked backend (from
+    /// its plugin folder) stays local even when the shared settings say Orleans (which that copy would refuse).
+    /// </summary>
+    public static void PrepareWorker(HostApplicationBuilder builder) =>
+        builder.Configuration.AddInMemoryCollection([new("ArrayDispatch:Backends:Chunked:Scheduler", "Local")]);
+
     public static void AddWorker(HostApplicationBuilder builder)
     {
         ClusterSettings settings = ClusterSettings.From(builder.Configuration);

@@ -57,13 +57,6 @@ public sealed partial class SettingsTests
         Should.Throw<ArgumentException>(() => ClusterSettings.From(settings)).Message.ShouldStartWith(message);
     }
 
-    [Fact]
-    public void An_unknown_scheduler_is_refused_naming_the_key()
-    {
-        IConfiguration settings = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Dask")]).Build();
-        Should.Throw<ArgumentException>(() => Chunked.ChunkedOptions.From(settings)).Message.ShouldStartWith("Backends:Chunked:Scheduler must be Local or Orleans, got 'Dask'");
-    }
-
     private static string RepositoryRoot()
     {
         for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
