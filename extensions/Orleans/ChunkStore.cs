@@ -37,7 +37,8 @@ internal sealed class ChunkStore : IDisposable
     /// <summary>Where this worker spills.</summary>
     public string SpillFolder => _spillFolder;
 
-    public void Put(string compute, string key, object value, long bytes)
+    /// <summary>Keeps a value; <paramref name="replica"/>: a copy fetched from another worker (not counted as a task run here).</summary>
+    public void Put(string compute, string key, object value, long bytes, bool replica = false)
     {
         List<(string, string, object)>? toSpill = null;
         lock (_gate)
@@ -49,7 +50,7 @@ internal sealed class ChunkStore : IDisposable
             var entry = new Entry(value, bytes, _inMemory.AddLast(id));
             _entries[id] = entry;
             _memoryBytes += bytes;
-            counters.Tasks++;
+            if (!replica) counters.Tasks++;
             counters.PeakBytes = Math.Max(counters.PeakBytes, _memoryBytes);
             if (_options.MemoryLimit > 0)
             {

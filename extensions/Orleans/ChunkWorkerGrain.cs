@@ -52,12 +52,13 @@ internal sealed class ChunkWorkerGrain(
         for (int i = 0; i < inputs.Length; i++)
         {
             string holder = order.Holders[i];
-            if (holder == Self)
+            // Its own value, or a copy fetched for an earlier task (dask.distributed keeps those too).
+            if (store.Get(order.Compute, order.Inputs[i]) is { } held)
             {
-                inputs[i] = store.Get(order.Compute, order.Inputs[i])
-                    ?? throw new InvalidOperationException($"worker {Self} was told it holds '{order.Inputs[i]}' but does not");
+                inputs[i] = held;
                 continue;
             }
+            if (holder == Self) throw new InvalidOperationException($"worker {Self} was told it holds '{order.Inputs[i]}' but does not");
             byte[] bytes;
             try
             {
@@ -71,6 +72,8 @@ internal sealed class ChunkWorkerGrain(
             }
             fetched += bytes.Length;
             inputs[i] = TaskSpecCodec.ReadValue(bytes, dispatcher);
+            // Kept as a replica until the client releases the key here too, so the next task here that reads it does not fetch again.
+            store.Put(order.Compute, order.Inputs[i], inputs[i], TaskSpecCodec.SizeOf(inputs[i]), replica: true);
         }
         store.CountReceived(order.Compute, fetched);
         double fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;

@@ -156,6 +156,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         private readonly bool[] _done;
         private readonly bool[] _inFlight;
         private readonly Worker?[] _location;
+        private readonly List<Worker>?[] _replicas;
         private readonly long[] _sizes;
         private readonly byte[][] _specs;
         private readonly Stack<int> _ready = new();
@@ -206,6 +207,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             _done = new bool[n];
             _inFlight = new bool[n];
             _location = new Worker?[n];
+            _replicas = new List<Worker>?[n];
             _sizes = new long[n];
             // Every task must be describable before anything runs: a closure cannot travel, and running it on the client
             // instead would silently defeat the cluster.
@@ -333,7 +335,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                 long bytes = 0;
                 foreach (int d in _deps[id])
                 {
-                    if (_location[d] == w) bytes += _sizes[d];
+                    if (_location[d] == w || _replicas[d]?.Contains(w) == true) bytes += _sizes[d];
                 }
                 if (bytes > bestBytes || (bytes == bestBytes && (double)w.Running / w.Degree < (double)best!.Running / best.Degree))
                 {
@@ -385,9 +387,16 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             _peakValues = Math.Max(_peakValues, _liveValues);
             foreach (int d in _deps[id])
             {
+                // The worker fetched d unless it held it: it keeps that copy until d is released.
+                if (_location[d] is { } owner && owner != worker && _replicas[d]?.Contains(worker) != true) (_replicas[d] ??= []).Add(worker);
                 if (--_consumersLeft[d] == 0 && !_isOutput[d] && _location[d] is { } holder)
                 {
                     (_releases.TryGetValue(holder, out List<string>? keys) ? keys : _releases[holder] = []).Add(_tasks[d].Key);
+                    foreach (Worker copy in _replicas[d] ?? [])
+                    {
+                        (_releases.TryGetValue(copy, out List<string>? copyKeys) ? copyKeys : _releases[copy] = []).Add(_tasks[d].Key);
+                    }
+                    _replicas[d] = null;
                     _location[d] = null;
                     _liveBytes -= _sizes[d];
                     _liveValues--;
@@ -447,6 +456,14 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             int n = _tasks.Length;
             for (int i = 0; i < n; i++)
             {
+                _replicas[i]?.RemoveAll(w => _lost.Contains(w.Key));
+                if (_done[i] && _location[i] is { } gone && _lost.Contains(gone.Key) && _replicas[i] is [var copy, ..])
+                {
+                    // Its worker is gone but another worker fetched a copy: that copy is the value now.
+                    _location[i] = copy;
+                    _replicas[i]!.Remove(copy);
+                    continue;
+                }
                 if (_done[i] && (_location[i] is null || _lost.Contains(_location[i]!.Key)))
                 {
                     // Lost with its worker, or released: recomputed only if something still needs it (below).

@@ -9,8 +9,8 @@ namespace ArrayDispatch.Chunked.Graph;
 /// <summary>
 /// Writes task descriptions (<see cref="TaskSpec"/>) and chunk values to bytes and reads them back in a process that loads
 /// the same plugins. Argument records are written field by field in the order of their primary constructor (so any
-/// protocol record works without a serializer of its own); arrays are written as raw buffers (an NPY header with dtype
-/// and shape, then the bytes: no per-element serialization) with the name of the backend that owned them.
+/// protocol record works without a serializer of its own); arrays are written as raw buffers (dtype and shape, then the
+/// elements' bytes: no per-element serialization) with the name of the backend that owned them.
 /// </summary>
 public static class TaskSpecCodec
 {
@@ -163,24 +163,30 @@ public static class TaskSpecCodec
             if (a is not null) Array(a);
         }
 
-        /// <summary>The owning backend's name, then the array as an NPY buffer.</summary>
+        /// <summary>The owning backend's name, the dtype and shape, then the elements' raw bytes (C order, little-endian as in memory).</summary>
         public void Array(NDArray a)
         {
             string backend = dispatcher.OwnerOf(a.GetType())
                 ?? throw new NotSupportedException($"a {a.GetType().Name} cannot travel between workers: no backend owns its type");
+            HostBuffer host = a.ToHost();
             w.Write(backend);
-            // The NPY bytes go straight into the output after a length placeholder (no second buffer of the chunk's size).
-            w.Flush();
-            Stream output = w.BaseStream;
-            long lengthAt = output.Position;
-            w.Write(0);
-            w.Flush();
-            NpyFormat.Write(output, a.ToHost());
-            long end = output.Position;
-            output.Position = lengthAt;
-            w.Write((int)(end - lengthAt - sizeof(int)));
-            w.Flush();
-            output.Position = end;
+            w.Write((byte)host.DType);
+            Field(typeof(int[]), host.Shape.Dims.ToArray());
+            switch (host.DType)
+            {
+                case DType.Bool: Raw(host.ToContiguous<bool>(mayAlias: true)); break;
+                case DType.Int32: Raw(host.ToContiguous<int>(mayAlias: true)); break;
+                case DType.Int64: Raw(host.ToContiguous<long>(mayAlias: true)); break;
+                case DType.Float32: Raw(host.ToContiguous<float>(mayAlias: true)); break;
+                default: Raw(host.ToContiguous<double>(mayAlias: true)); break;
+            }
+        }
+
+        private void Raw<T>(T[] data) where T : unmanaged
+        {
+            ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan());
+            w.Write(bytes.Length);
+            w.Write(bytes);
         }
 
         public void Field(Type type, object? value)
@@ -358,13 +364,28 @@ public static class TaskSpecCodec
         public NDArray Array()
         {
             string backend = r.ReadString();
+            var dtype = (DType)r.ReadByte();
+            var dims = (int[])Field(typeof(int[]))!;
+            System.Array data = dtype switch
+            {
+                DType.Bool => Raw<bool>(),
+                DType.Int32 => Raw<int>(),
+                DType.Int64 => Raw<long>(),
+                DType.Float32 => Raw<float>(),
+                _ => Raw<double>(),
+            };
+            // The elements are copied once, from the message into their own array, which the backend takes without
+            // another copy (Copy: false) and shapes as a view: each copy of a chunk is a chunk's worth of fresh pages.
+            NDArray flat = dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(data, dtype, Copy: false, new Placement(Backend: backend)));
+            return dims.Length == 1 ? flat : dispatcher.Invoke(ArrayFunctions.Reshape, new ShapeArgs(flat, dims));
+        }
+
+        private T[] Raw<T>() where T : unmanaged
+        {
             int length = r.ReadInt32();
-            // Read in place from the underlying buffer (no copy of the chunk's bytes before parsing).
-            Stream input = r.BaseStream;
-            long start = input.Position;
-            HostBuffer buffer = NpyFormat.Read(input);
-            input.Position = start + length;
-            return dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, Placement: new Placement(Backend: backend)));
+            var data = new T[length / System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
+            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
+            return data;
         }
 
         public object? Field(Type type)
