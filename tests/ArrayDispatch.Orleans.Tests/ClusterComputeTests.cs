@@ -67,7 +67,7 @@ public sealed class ClusterComputeTests(Cluster fixture)
         scheduler.LastReport!.BytesGathered.ShouldBeLessThan(20_000);
     }
 
-    /// <summary>Element-wise chains, reductions built on them, manipulation, products, scans and creation: all described, all run remotely.</summary>
+    /// <summary>Element-wise chains, reductions built on them, manipulation, products, scans, creation, solve and lstsq: all described, all run remotely.</summary>
     [Fact]
     public void Everyday_chunked_calls_run_on_the_workers_with_the_local_answers()
     {
@@ -86,7 +86,9 @@ public sealed class ClusterComputeTests(Cluster fixture)
                 Np.Concatenate([x, z], axis: 0),
                 Np.Max(Np.Where(x > 0.5, x, z)),
                 Chunked.ChunkedArrays.Rechunk(x, 60, 70),
-                Np.Arange(0.5, 100.5, 0.5, backend: "Chunked", chunks: [30]) * 2);
+                Np.Arange(0.5, 100.5, 0.5, backend: "Chunked", chunks: [30]) * 2,
+                Np.Linalg.Solve(Np.Random.Sample((200, 200), Np.Random.DefaultRng(4), backend: "Chunked", chunks: [100, 200]), y),
+                Np.Linalg.Lstsq(x, Np.Sum(x, axis: 1)).Solution);
         }
         NDArray[] local = Local(Calls);
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);

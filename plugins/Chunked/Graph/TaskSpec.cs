@@ -73,6 +73,12 @@ public abstract class TaskSpec
     /// </summary>
     public static TaskSpec Assemble(ArrayIndex[]?[] cuts, int[] counts) => new AssembleSpec(cuts, counts);
 
+    /// <summary>
+    /// <paramref name="r"/>'s value, after NumPy's singular-matrix check of a triangular factor (chunked <c>solve</c>
+    /// solves with R of a TSQR, where LU alone would take a tiny pivot for a valid one).
+    /// </summary>
+    internal static TaskSpec Nonsingular(TaskSpec r) => new NonsingularSpec(r);
+
     /// <summary>A fused element-wise expression over the inputs (tiled as the local scheduler runs it), giving <paramref name="dtype"/>.</summary>
     internal static TaskSpec Elementwise(Building.ElemExpr expr, int operations, DType dtype) => new ElementwiseSpec(expr, operations, dtype);
 
@@ -121,6 +127,7 @@ internal sealed class MemberSpec(TaskSpec of, string name) : TaskSpec
         (SvdResult svd, "U") => svd.U ?? throw new InvalidOperationException("the SVD was computed without U"),
         (SvdResult svd, "S") => svd.S,
         (SvdResult svd, "Vh") => svd.Vh ?? throw new InvalidOperationException("the SVD was computed without Vh"),
+        (LstsqResult lstsq, "Solution") => lstsq.Solution,
         _ => throw new InvalidOperationException($"a task description takes member '{name}' of a {value.GetType().Name}, which has none"),
     };
 }
@@ -306,5 +313,19 @@ internal sealed class AssembleSpec(ArrayIndex[]?[] cuts, int[] counts) : TaskSpe
             grid = next;
         }
         return grid[0];
+    }
+}
+
+internal sealed class NonsingularSpec(TaskSpec r) : TaskSpec
+{
+    public TaskSpec R { get; } = r;
+
+    public override string Kind => "nonsingular";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
+    {
+        var value = (NDArray)R.Evaluate(dispatcher, inputs);
+        Linalg.ChunkedLinalg.RequireNonsingular(value);
+        return value;
     }
 }

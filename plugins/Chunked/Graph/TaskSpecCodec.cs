@@ -114,6 +114,7 @@ public static class TaskSpecCodec
                 case SourceSpec source: Array((NDArray)source.Evaluate(dispatcher, [])); break;
                 case LiteralSpec literal: Array((NDArray)literal.Evaluate(dispatcher, [])); break;
                 case FusedSpec fused: w.Write(fused.InnerKey); Spec(fused.Inner); Spec(fused.Outer); break;
+                case NonsingularSpec nonsingular: Spec(nonsingular.R); break;
                 case SumSpec sum:
                     w.Write(sum.Terms.Length);
                     foreach (TaskSpec term in sum.Terms) Spec(term);
@@ -313,6 +314,7 @@ public static class TaskSpecCodec
                         TaskSpec inner = Spec();
                         return TaskSpec.Fused(innerKey, inner, Spec());
                     }
+                case "nonsingular": return TaskSpec.Nonsingular(Spec());
                 case "sum":
                     {
                         var terms = new TaskSpec[r.ReadInt32()];
