@@ -75,12 +75,7 @@ public static partial class Np
     /// <summary>Coordinate matrices from coordinate vectors (<paramref name="ij"/> selects matrix indexing).</summary>
     public static NDArray[] Meshgrid(NDArray[] xi, bool ij = false) => ArrayFunctions.Meshgrid.Invoke(Dispatcher, new ArrayListArgs(xi, ij ? 1 : 0));
 
-    private static DType DefaultDType(ScalarKind kind) => kind switch
-    {
-        ScalarKind.Bool => DType.Bool,
-        ScalarKind.Integer => DType.Int64,
-        _ => DType.Float64,
-    };
+    private static DType DefaultDType(ScalarKind kind) => DTypes.DefaultOf(kind);
 
     /// <summary>Seeded random arrays (NumPy's <c>random.default_rng</c> API).</summary>
     public static class Random

@@ -122,6 +122,9 @@ public static partial class Np
     /// <summary>NumPy's <c>isnan</c>, element-wise.</summary>
     public static NDArray IsNaN(NDArray x, NDArray? @out = null) => ArrayFunctions.IsNaN.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
+    /// <summary>NumPy's <c>signbit</c>: whether each element's sign bit is set (<c>-0.0</c> included).</summary>
+    public static NDArray Signbit(NDArray x, NDArray? @out = null) => ArrayFunctions.Signbit.Invoke(Dispatcher, new UnaryArgs(x, @out));
+
     /// <summary>NumPy's <c>isinf</c>, element-wise.</summary>
     public static NDArray IsInf(NDArray x, NDArray? @out = null) => ArrayFunctions.IsInf.Invoke(Dispatcher, new UnaryArgs(x, @out));
 
@@ -163,6 +166,24 @@ public static partial class Np
 
     /// <summary>NumPy's <c>arctan2</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
     public static NDArray Arctan2(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Arctan2.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>logaddexp</c>: <c>log(exp(x1) + exp(x2))</c> without overflow, element-wise with broadcasting; either operand may be a weak scalar.</summary>
+    public static NDArray Logaddexp(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Logaddexp.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>logaddexp2</c>: <c>log2(2**x1 + 2**x2)</c> without overflow.</summary>
+    public static NDArray Logaddexp2(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Logaddexp2.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>fmod</c>: the remainder with the sign of the dividend (C's <c>fmod</c>); integer fmod by 0 is 0.</summary>
+    public static NDArray Fmod(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Fmod.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>fmax</c>: the element-wise maximum, ignoring NaN where the other operand is a number.</summary>
+    public static NDArray Fmax(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Fmax.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>fmin</c>: the element-wise minimum, ignoring NaN where the other operand is a number.</summary>
+    public static NDArray Fmin(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Fmin.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
+
+    /// <summary>NumPy's <c>copysign</c>: the magnitude of <c>x1</c> with the sign of <c>x2</c>.</summary>
+    public static NDArray Copysign(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Copysign.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));
 
     /// <summary>NumPy's <c>hypot</c>, element-wise with broadcasting; either operand may be a weak scalar.</summary>
     public static NDArray Hypot(Operand x1, Operand x2, NDArray? @out = null) => ArrayFunctions.Hypot.Invoke(Dispatcher, new BinaryArgs(x1, x2, @out));

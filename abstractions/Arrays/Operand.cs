@@ -34,6 +34,8 @@ public readonly struct Operand
     public static implicit operator Operand(long value) => new(null, Scalar.Integer(value));
     /// <summary>Wraps a boolean scalar.</summary>
     public static implicit operator Operand(bool value) => new(null, Scalar.Bool(value));
+    /// <summary>Wraps a complex scalar.</summary>
+    public static implicit operator Operand(System.Numerics.Complex value) => new(null, Scalar.Complex(value.Real, value.Imaginary));
 
     /// <summary>The result dtype of NumPy's promotion between this operand and <paramref name="other"/> (NEP 50).</summary>
     public DType ResultType(in Operand other)
@@ -41,15 +43,8 @@ public readonly struct Operand
         if (Array is { } a && other.Array is { } b) return DTypes.Promote(a.DType, b.DType);
         if (Array is { } x) return DTypes.PromoteWeak(x.DType, other.Scalar.Kind);
         if (other.Array is { } y) return DTypes.PromoteWeak(y.DType, Scalar.Kind);
-        return DTypes.Promote(Default(Scalar.Kind), Default(other.Scalar.Kind));
+        return DTypes.Promote(DTypes.DefaultOf(Scalar.Kind), DTypes.DefaultOf(other.Scalar.Kind));
     }
-
-    private static DType Default(ScalarKind kind) => kind switch
-    {
-        ScalarKind.Bool => DType.Bool,
-        ScalarKind.Integer => DType.Int64,
-        _ => DType.Float64,
-    };
 
     /// <inheritdoc/>
     public override string ToString() => Array?.ToString() ?? Scalar.ToString();

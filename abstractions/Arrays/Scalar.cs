@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch;
 
@@ -11,6 +13,8 @@ public enum ScalarKind : byte
     Integer,
     /// <summary>A floating-point number (<see cref="float"/> or <see cref="double"/>).</summary>
     Float,
+    /// <summary>A complex number (<see cref="System.Numerics.Complex"/>), Python's <c>complex</c>.</summary>
+    Complex,
 }
 
 /// <summary>
@@ -21,23 +25,32 @@ public readonly record struct Scalar
 {
     private readonly double _float;
     private readonly long _integer;
+    private readonly double _imaginary;
 
-    private Scalar(ScalarKind kind, double f, long i) { Kind = kind; _float = f; _integer = i; }
+    private Scalar(ScalarKind kind, double f, long i, double imaginary = 0) { Kind = kind; _float = f; _integer = i; _imaginary = imaginary; }
 
     /// <summary>The kind of the value.</summary>
     public ScalarKind Kind { get; }
 
-    /// <summary>The value as a double (exact for floats and for integers up to 2^53).</summary>
-    public double AsDouble => Kind == ScalarKind.Float ? _float : _integer;
+    /// <summary>The value as a double (exact for floats and for integers up to 2^53; the real part of a complex value).</summary>
+    public double AsDouble => Kind is ScalarKind.Float or ScalarKind.Complex ? _float : _integer;
 
-    /// <summary>The value as a long; floats are truncated toward zero.</summary>
-    public long AsInt64 => Kind == ScalarKind.Float ? (long)_float : _integer;
+    /// <summary>The value as a long; floats are truncated toward zero (a complex value's real part).</summary>
+    public long AsInt64 => Kind is ScalarKind.Float or ScalarKind.Complex ? (long)_float : _integer;
+
+    /// <summary>The value as a complex number (imaginary part 0 unless the scalar is complex).</summary>
+    public System.Numerics.Complex AsComplex => new(AsDouble, Kind == ScalarKind.Complex ? _imaginary : 0);
 
     /// <summary>Whether the value is non-zero.</summary>
-    public bool AsBool => Kind == ScalarKind.Float ? _float != 0 : _integer != 0;
+    public bool AsBool => !IsZero;
 
     /// <summary>Whether the value is zero (the fill value of sparse arrays).</summary>
-    public bool IsZero => Kind == ScalarKind.Float ? _float == 0 : _integer == 0;
+    public bool IsZero => Kind switch
+    {
+        ScalarKind.Float => _float == 0,
+        ScalarKind.Complex => _float == 0 && _imaginary == 0,
+        _ => _integer == 0,
+    };
 
     /// <summary>A float scalar.</summary>
     public static Scalar Float(double value) => new(ScalarKind.Float, value, 0);
@@ -48,16 +61,37 @@ public readonly record struct Scalar
     /// <summary>A boolean scalar.</summary>
     public static Scalar Bool(bool value) => new(ScalarKind.Bool, 0, value ? 1 : 0);
 
-    /// <summary>Converts the value to <typeparamref name="T"/> with C#'s (NumPy's unsafe) conversion rules.</summary>
+    /// <summary>A complex scalar, Python's <c>complex(real, imaginary)</c>.</summary>
+    public static Scalar Complex(double real, double imaginary) => new(ScalarKind.Complex, real, 0, imaginary);
+
+    /// <summary>Converts the value to <typeparamref name="T"/> by NumPy's unsafe cast (<see cref="Casts"/>): integers wrap,
+    /// floats truncate, a complex value gives its real part to a real type.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not the element type of a dtype.</exception>
     public T As<T>() where T : unmanaged
     {
-        if (typeof(T) == typeof(double)) { double v = AsDouble; return System.Runtime.CompilerServices.Unsafe.As<double, T>(ref v); }
-        if (typeof(T) == typeof(float)) { float v = (float)AsDouble; return System.Runtime.CompilerServices.Unsafe.As<float, T>(ref v); }
-        if (typeof(T) == typeof(long)) { long v = AsInt64; return System.Runtime.CompilerServices.Unsafe.As<long, T>(ref v); }
-        if (typeof(T) == typeof(int)) { int v = (int)AsInt64; return System.Runtime.CompilerServices.Unsafe.As<int, T>(ref v); }
-        if (typeof(T) == typeof(bool)) { bool v = AsBool; return System.Runtime.CompilerServices.Unsafe.As<bool, T>(ref v); }
+        if (typeof(T) == typeof(bool)) return (T)(object)AsBool;
+        if (typeof(T) == typeof(double)) return (T)(object)To<double>();
+        if (typeof(T) == typeof(float)) return (T)(object)To<float>();
+        if (typeof(T) == typeof(long)) return (T)(object)To<long>();
+        if (typeof(T) == typeof(int)) return (T)(object)To<int>();
+        if (typeof(T) == typeof(sbyte)) return (T)(object)To<sbyte>();
+        if (typeof(T) == typeof(short)) return (T)(object)To<short>();
+        if (typeof(T) == typeof(byte)) return (T)(object)To<byte>();
+        if (typeof(T) == typeof(ushort)) return (T)(object)To<ushort>();
+        if (typeof(T) == typeof(uint)) return (T)(object)To<uint>();
+        if (typeof(T) == typeof(ulong)) return (T)(object)To<ulong>();
+        if (typeof(T) == typeof(Half)) return (T)(object)To<Half>();
+        if (typeof(T) == typeof(Complex64)) return (T)(object)To<Complex64>();
+        if (typeof(T) == typeof(System.Numerics.Complex)) return (T)(object)To<System.Numerics.Complex>();
         throw new NotSupportedException($"no dtype stores the .NET type '{typeof(T).Name}'");
     }
+
+    private T To<T>() where T : INumberBase<T> => Kind switch
+    {
+        ScalarKind.Float => Casts.Convert<double, T>(_float),
+        ScalarKind.Complex => Casts.Convert<System.Numerics.Complex, T>(AsComplex),
+        _ => Casts.Convert<long, T>(_integer),
+    };
 
     /// <summary>Converts a <see cref="double"/>.</summary>
     public static implicit operator Scalar(double value) => Float(value);
@@ -65,12 +99,15 @@ public readonly record struct Scalar
     public static implicit operator Scalar(long value) => Integer(value);
     /// <summary>Converts a <see cref="bool"/>.</summary>
     public static implicit operator Scalar(bool value) => Bool(value);
+    /// <summary>Converts a <see cref="System.Numerics.Complex"/>.</summary>
+    public static implicit operator Scalar(System.Numerics.Complex value) => Complex(value.Real, value.Imaginary);
 
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
         ScalarKind.Float => _float.ToString("R", CultureInfo.InvariantCulture),
         ScalarKind.Bool => _integer != 0 ? "True" : "False",
+        ScalarKind.Complex => $"({_float.ToString("R", CultureInfo.InvariantCulture)}{(_imaginary >= 0 || double.IsNaN(_imaginary) ? "+" : "")}{_imaginary.ToString("R", CultureInfo.InvariantCulture)}j)",
         _ => _integer.ToString(CultureInfo.InvariantCulture),
     };
 }

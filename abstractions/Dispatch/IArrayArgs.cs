@@ -36,6 +36,9 @@ public interface IRelevantVisitor
 /// <param name="Format">A storage format for backends with several (<c>"csr"</c>, <c>"csc"</c>, <c>"coo"</c>).</param>
 public readonly record struct Placement(string? Backend = null, NDArray? Like = null, int[]? Chunks = null, string? Format = null)
 {
+    /// <summary>The placement with <see cref="Like"/> mapped (an argument record's <c>MapRelevant</c> maps what it visits).</summary>
+    internal Placement MapLike(Func<NDArray, NDArray> map) => Like is null ? this : this with { Like = map(Like) };
+
     /// <summary>No preference: the scoped backend, else <c>DefaultBackend</c>.</summary>
     public static Placement Default => default;
 

@@ -35,4 +35,10 @@ public enum NumPyErrorKind
     /// <see cref="NoImplementationException"/>, or a documented refusal by design (<see cref="NotSupportedException"/>).
     /// </summary>
     Declined,
+
+    /// <summary>
+    /// NumPy's <c>OverflowError</c> (<see cref="OverflowException"/>): a Python integer that does not fit the array's
+    /// integer dtype under NEP 50 (<c>uint8_array + 300</c>).
+    /// </summary>
+    OverflowError,
 }

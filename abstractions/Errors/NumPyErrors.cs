@@ -40,6 +40,7 @@ public static class NumPyErrors
         NumPyErrorKind.TypeError => "TypeError",
         NumPyErrorKind.IndexError => "IndexError",
         NumPyErrorKind.Declined => "NotImplemented",
+        NumPyErrorKind.OverflowError => "OverflowError",
         _ => "an undocumented error",
     };
 
@@ -56,6 +57,7 @@ public static class NumPyErrors
         "LinAlgError" => kind is NumPyErrorKind.LinAlgError,
         "IndexError" => kind is NumPyErrorKind.IndexError or NumPyErrorKind.AxisError,
         "TypeError" or "UFuncTypeError" => kind is NumPyErrorKind.TypeError,
+        "OverflowError" => kind is NumPyErrorKind.OverflowError,
         _ => kind is not NumPyErrorKind.Other and not NumPyErrorKind.Declined,
     };
 
@@ -67,6 +69,7 @@ public static class NumPyErrors
         ShapeMismatchException => NumPyErrorKind.ShapeMismatch,
         DTypeMismatchException => NumPyErrorKind.TypeError,
         LinAlgException => NumPyErrorKind.LinAlgError,
+        OverflowException => NumPyErrorKind.OverflowError,
         ArgumentOutOfRangeException => NumPyErrorKind.IndexError,
         ArgumentException => NumPyErrorKind.ValueError,
         _ => NumPyErrorKind.Other,

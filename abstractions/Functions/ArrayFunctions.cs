@@ -1,4 +1,6 @@
 using ArrayDispatch.Dispatch;
+using ArrayDispatch.Scalars;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Functions;
 
@@ -8,6 +10,12 @@ public static class ArrayFunctions
     private static ArrayFunction<TArgs, NDArray> A<TArgs>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, NDArray>(name);
     private static ArrayFunction<TArgs, TResult> F<TArgs, TResult>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, TResult>(name);
     private static ArrayFunction<TArgs, NDArray> C<TArgs>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, NDArray>(name, FunctionKind.Creation);
+    // Element-wise functions are declared with their scalar meaning (the op struct) and NumPy's bool rules: see Ufunc.
+    private static ArrayFunction<UnaryArgs, NDArray> U<TOp>(string name, string? boolRefusal = null, DType? boolLoopResult = null) where TOp : struct, IUnaryOp => UnaryUfunc.Define<TOp>(name, boolRefusal, boolLoopResult);
+    private static ArrayFunction<UnaryArgs, NDArray> P<TOp>(string name) where TOp : struct, IPredicateOp => UnaryUfunc.DefinePredicate<TOp>(name);
+    private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
+    private static ArrayFunction<BinaryArgs, NDArray> Cmp<TOp>(string name) where TOp : struct, IComparisonOp => BinaryUfunc.DefineComparison<TOp>(name);
+    private static string NoBoolLoop(string name) => ElementwiseRules.NoBoolLoopMessage(name);
 
     internal static void EnsureDefined() => _ = Add;
 
@@ -33,121 +41,135 @@ public static class ArrayFunctions
 
     // ---- element-wise, unary ----
     /// <summary><c>negative</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Negative = A<UnaryArgs>("negative");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Negative = U<NegativeOp>("negative", boolRefusal: "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
     /// <summary><c>positive</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Positive = A<UnaryArgs>("positive");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Positive = U<PositiveOp>("positive", boolRefusal: NoBoolLoop("positive"));
     /// <summary><c>abs</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Abs = A<UnaryArgs>("abs");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Abs = U<AbsOp>("abs");
     /// <summary><c>sign</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Sign = A<UnaryArgs>("sign");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sign = U<SignOp>("sign", boolRefusal: NoBoolLoop("sign"));
     /// <summary><c>sqrt</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Sqrt = A<UnaryArgs>("sqrt");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sqrt = U<SqrtOp>("sqrt");
     /// <summary><c>square</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Square = A<UnaryArgs>("square");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Square = U<SquareOp>("square");
     /// <summary><c>reciprocal</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Reciprocal = A<UnaryArgs>("reciprocal");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Reciprocal = U<ReciprocalOp>("reciprocal", boolLoopResult: DType.Int8);
     /// <summary><c>exp</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Exp = A<UnaryArgs>("exp");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Exp = U<ExpOp>("exp");
     /// <summary><c>expm1</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Expm1 = A<UnaryArgs>("expm1");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Expm1 = U<Expm1Op>("expm1");
     /// <summary><c>log</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Log = A<UnaryArgs>("log");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log = U<LogOp>("log");
     /// <summary><c>log1p</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Log1p = A<UnaryArgs>("log1p");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log1p = U<Log1pOp>("log1p");
     /// <summary><c>log2</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Log2 = A<UnaryArgs>("log2");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log2 = U<Log2Op>("log2");
     /// <summary><c>log10</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Log10 = A<UnaryArgs>("log10");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Log10 = U<Log10Op>("log10");
     /// <summary><c>sin</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Sin = A<UnaryArgs>("sin");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sin = U<SinOp>("sin");
     /// <summary><c>cos</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Cos = A<UnaryArgs>("cos");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Cos = U<CosOp>("cos");
     /// <summary><c>tan</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Tan = A<UnaryArgs>("tan");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Tan = U<TanOp>("tan");
     /// <summary><c>arcsin</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsin = A<UnaryArgs>("arcsin");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsin = U<ArcsinOp>("arcsin");
     /// <summary><c>arccos</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccos = A<UnaryArgs>("arccos");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccos = U<ArccosOp>("arccos");
     /// <summary><c>arctan</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctan = A<UnaryArgs>("arctan");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctan = U<ArctanOp>("arctan");
     /// <summary><c>sinh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Sinh = A<UnaryArgs>("sinh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Sinh = U<SinhOp>("sinh");
     /// <summary><c>cosh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Cosh = A<UnaryArgs>("cosh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Cosh = U<CoshOp>("cosh");
     /// <summary><c>tanh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Tanh = A<UnaryArgs>("tanh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Tanh = U<TanhOp>("tanh");
     /// <summary><c>arcsinh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsinh = A<UnaryArgs>("arcsinh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arcsinh = U<ArcsinhOp>("arcsinh");
     /// <summary><c>arccosh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccosh = A<UnaryArgs>("arccosh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arccosh = U<ArccoshOp>("arccosh");
     /// <summary><c>arctanh</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctanh = A<UnaryArgs>("arctanh");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Arctanh = U<ArctanhOp>("arctanh");
     /// <summary><c>floor</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Floor = A<UnaryArgs>("floor");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Floor = U<FloorOp>("floor");
     /// <summary><c>ceil</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Ceil = A<UnaryArgs>("ceil");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Ceil = U<CeilOp>("ceil");
     /// <summary><c>trunc</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Trunc = A<UnaryArgs>("trunc");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Trunc = U<TruncOp>("trunc");
     /// <summary><c>rint</c> (round half to even; also <c>round</c> with no decimals).</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Rint = A<UnaryArgs>("rint");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Rint = U<RintOp>("rint");
     /// <summary><c>isnan</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> IsNaN = A<UnaryArgs>("isnan");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsNaN = P<IsNaNOp>("isnan");
+    /// <summary><c>signbit</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Signbit = P<SignbitOp>("signbit");
     /// <summary><c>isinf</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> IsInf = A<UnaryArgs>("isinf");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsInf = P<IsInfOp>("isinf");
     /// <summary><c>isfinite</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> IsFinite = A<UnaryArgs>("isfinite");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> IsFinite = P<IsFiniteOp>("isfinite");
     /// <summary><c>logical_not</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> LogicalNot = A<UnaryArgs>("logical_not");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> LogicalNot = P<LogicalNotOp>("logical_not");
     /// <summary><c>invert</c> / <c>bitwise_not</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Invert = A<UnaryArgs>("invert");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Invert = U<InvertOp>("invert");
 
     // ---- element-wise, binary ----
     /// <summary><c>add</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Add = A<BinaryArgs>("add");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Add = B<AddOp>("add");
     /// <summary><c>subtract</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Subtract = A<BinaryArgs>("subtract");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Subtract = B<SubtractOp>("subtract", boolRefusal: "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
     /// <summary><c>multiply</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Multiply = A<BinaryArgs>("multiply");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Multiply = B<MultiplyOp>("multiply");
     /// <summary><c>divide</c> (true division).</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Divide = A<BinaryArgs>("divide");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Divide = B<DivideOp>("divide", trueDivision: true);
     /// <summary><c>floor_divide</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> FloorDivide = A<BinaryArgs>("floor_divide");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> FloorDivide = B<FloorDivideOp>("floor_divide");
     /// <summary><c>remainder</c> / <c>mod</c> (sign of the divisor, as in Python).</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Remainder = A<BinaryArgs>("remainder");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Remainder = B<RemainderOp>("remainder");
     /// <summary><c>power</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Power = A<BinaryArgs>("power");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Power = B<PowerOp>("power", refusesNegativeIntegerOperand: true);
     /// <summary><c>maximum</c> (propagates NaN).</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Maximum = A<BinaryArgs>("maximum");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Maximum = B<MaximumOp>("maximum");
     /// <summary><c>minimum</c> (propagates NaN).</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Minimum = A<BinaryArgs>("minimum");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Minimum = B<MinimumOp>("minimum");
     /// <summary><c>arctan2</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Arctan2 = A<BinaryArgs>("arctan2");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Arctan2 = B<Arctan2Op>("arctan2");
     /// <summary><c>hypot</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Hypot = A<BinaryArgs>("hypot");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Hypot = B<HypotOp>("hypot");
+    /// <summary><c>logaddexp</c>: <c>log(exp(x1) + exp(x2))</c> without overflow.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Logaddexp = B<LogaddexpOp>("logaddexp");
+    /// <summary><c>logaddexp2</c>: <c>log2(2**x1 + 2**x2)</c> without overflow.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Logaddexp2 = B<Logaddexp2Op>("logaddexp2");
+    /// <summary><c>fmod</c> (the sign of the dividend, as C's).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmod = B<FmodOp>("fmod");
+    /// <summary><c>fmax</c> (ignores NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmax = B<FmaxOp>("fmax");
+    /// <summary><c>fmin</c> (ignores NaN).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Fmin = B<FminOp>("fmin");
+    /// <summary><c>copysign</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Copysign = B<CopysignOp>("copysign");
     /// <summary><c>equal</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Equal = A<BinaryArgs>("equal");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Equal = Cmp<EqualOp>("equal");
     /// <summary><c>not_equal</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> NotEqual = A<BinaryArgs>("not_equal");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> NotEqual = Cmp<NotEqualOp>("not_equal");
     /// <summary><c>less</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Less = A<BinaryArgs>("less");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Less = Cmp<LessOp>("less");
     /// <summary><c>less_equal</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> LessEqual = A<BinaryArgs>("less_equal");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LessEqual = Cmp<LessEqualOp>("less_equal");
     /// <summary><c>greater</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> Greater = A<BinaryArgs>("greater");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Greater = Cmp<GreaterOp>("greater");
     /// <summary><c>greater_equal</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> GreaterEqual = A<BinaryArgs>("greater_equal");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> GreaterEqual = Cmp<GreaterEqualOp>("greater_equal");
     /// <summary><c>logical_and</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalAnd = A<BinaryArgs>("logical_and");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalAnd = Cmp<LogicalAndOp>("logical_and");
     /// <summary><c>logical_or</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalOr = A<BinaryArgs>("logical_or");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalOr = Cmp<LogicalOrOp>("logical_or");
     /// <summary><c>logical_xor</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalXor = A<BinaryArgs>("logical_xor");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LogicalXor = Cmp<LogicalXorOp>("logical_xor");
     /// <summary><c>bitwise_and</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseAnd = A<BinaryArgs>("bitwise_and");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseAnd = B<BitwiseAndOp>("bitwise_and");
     /// <summary><c>bitwise_or</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseOr = A<BinaryArgs>("bitwise_or");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseOr = B<BitwiseOrOp>("bitwise_or");
     /// <summary><c>bitwise_xor</c>.</summary>
-    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseXor = A<BinaryArgs>("bitwise_xor");
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseXor = B<BitwiseXorOp>("bitwise_xor");
     /// <summary><c>where(condition, x, y)</c>.</summary>
     public static readonly ArrayFunction<TernaryArgs, NDArray> Where = A<TernaryArgs>("where");
     /// <summary><c>clip(a, min, max)</c>.</summary>

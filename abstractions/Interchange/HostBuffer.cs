@@ -83,7 +83,8 @@ public sealed class HostBuffer
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the buffer's element type.</exception>
     public T[] ToContiguous<T>(bool mayAlias = false) where T : unmanaged
     {
-        if (Data is not T[] source)
+        // An exact type test: the runtime lets a byte[] pass as an sbyte[] (and uint[] as int[]) in an 'is' test.
+        if (Data.GetType() != typeof(T[]) || Data is not T[] source)
         {
             throw new ArgumentException($"the buffer holds '{DType.Name()}' elements, not {typeof(T).Name}", nameof(T));
         }
@@ -96,6 +97,38 @@ public sealed class HostBuffer
             return result;
         }
         CopyStrided(source, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The elements in C order, in an array of the element type: the storage itself when it is already exactly that (and
+    /// <paramref name="mayAlias"/>), else a copy. The untyped form of <see cref="ToContiguous{T}(bool)"/>.
+    /// </summary>
+    public Array ToContiguousArray(bool mayAlias = false)
+    {
+        long size = Shape.Size;
+        if (mayAlias && Offset == 0 && IsCContiguous && Data.LongLength == size) return Data;
+        Array result = Array.CreateInstance(Data.GetType().GetElementType()!, size);
+        if (IsCContiguous)
+        {
+            Array.Copy(Data, Offset, result, 0, size);
+            return result;
+        }
+        int rank = Shape.Rank;
+        var index = new int[rank];
+        long position = Offset;
+        for (long k = 0; k < size; k++)
+        {
+            Array.Copy(Data, position, result, k, 1);
+            for (int axis = rank - 1; axis >= 0; axis--)
+            {
+                index[axis]++;
+                position += Strides[axis];
+                if (index[axis] < Shape.Dims[axis]) break;
+                position -= Strides[axis] * index[axis];
+                index[axis] = 0;
+            }
+        }
         return result;
     }
 

@@ -74,18 +74,34 @@ public sealed class NpyArchive
     public HostBuffer ToDense()
     {
         string format = SparseFormat ?? throw new InvalidDataException("the archive is not a SciPy sparse matrix (no 'format' and 'shape' entries)");
+        HostBuffer data = Arrays["data"];
+        return data.DType switch
+        {
+            DType.Bool => Dense<byte>(format, HostBuffer.FromContiguous(Array.ConvertAll(data.ToContiguous<bool>(), v => v ? (byte)1 : (byte)0), data.Shape), DType.Bool),
+            DType.Int8 => Dense<sbyte>(format, data, null),
+            DType.Int16 => Dense<short>(format, data, null),
+            DType.Int32 => Dense<int>(format, data, null),
+            DType.Int64 => Dense<long>(format, data, null),
+            DType.UInt8 => Dense<byte>(format, data, null),
+            DType.UInt16 => Dense<ushort>(format, data, null),
+            DType.UInt32 => Dense<uint>(format, data, null),
+            DType.UInt64 => Dense<ulong>(format, data, null),
+            DType.Float16 => Dense<Half>(format, data, null),
+            DType.Float32 => Dense<float>(format, data, null),
+            DType.Float64 => Dense<double>(format, data, null),
+            DType.Complex64 => Dense<Complex64>(format, data, null),
+            DType.Complex128 => Dense<System.Numerics.Complex>(format, data, null),
+            _ => throw new InvalidDataException($"the sparse archive's data has dtype {data.DType.Name()}, which has no dense form here"),
+        };
+    }
+
+    // Duplicate entries add up, as SciPy's todense does (for bool: any true entry makes the element true).
+    private HostBuffer Dense<T>(string format, HostBuffer data, DType? asBool) where T : unmanaged, System.Numerics.INumberBase<T>
+    {
         long[] shape = Arrays["shape"].ToContiguous<long>();
         int rows = (int)shape[0], cols = (int)shape[1];
-        HostBuffer data = Arrays["data"];
-        double[] values = data.DType switch
-        {
-            DType.Float64 => data.ToContiguous<double>(),
-            DType.Float32 => Array.ConvertAll(data.ToContiguous<float>(), v => (double)v),
-            DType.Int64 => Array.ConvertAll(data.ToContiguous<long>(), v => (double)v),
-            DType.Int32 => Array.ConvertAll(data.ToContiguous<int>(), v => (double)v),
-            _ => Array.ConvertAll(data.ToContiguous<bool>(), v => v ? 1.0 : 0.0),
-        };
-        var dense = new double[(long)rows * cols];
+        T[] values = data.ToContiguous<T>();
+        var dense = new T[(long)rows * cols];
         switch (format)
         {
             case "csr" or "csc":
@@ -112,8 +128,8 @@ public sealed class NpyArchive
             default:
                 throw new InvalidDataException($"sparse format '{format}' is not supported; supported: csr, csc, coo");
         }
-        HostBuffer result = HostBuffer.FromContiguous(dense, new Shape(rows, cols));
-        return data.DType == DType.Float64 ? result : Convert(dense, data.DType, new Shape(rows, cols));
+        var s = new Shape(rows, cols);
+        return asBool is null ? HostBuffer.FromContiguous(dense, s) : HostBuffer.FromContiguous(Array.ConvertAll(dense, v => !T.IsZero(v)), s);
     }
 
     private long[] Ints(string name)
@@ -121,12 +137,4 @@ public sealed class NpyArchive
         HostBuffer b = Arrays[name];
         return b.DType == DType.Int64 ? b.ToContiguous<long>() : Array.ConvertAll(b.ToContiguous<int>(), v => (long)v);
     }
-
-    private static HostBuffer Convert(double[] dense, DType dtype, Shape shape) => dtype switch
-    {
-        DType.Float32 => HostBuffer.FromContiguous(Array.ConvertAll(dense, v => (float)v), shape),
-        DType.Int64 => HostBuffer.FromContiguous(Array.ConvertAll(dense, v => (long)v), shape),
-        DType.Int32 => HostBuffer.FromContiguous(Array.ConvertAll(dense, v => (int)v), shape),
-        _ => HostBuffer.FromContiguous(Array.ConvertAll(dense, v => v != 0), shape),
-    };
 }

@@ -7,13 +7,13 @@ namespace ArrayDispatch.Interchange;
 
 /// <summary>
 /// NumPy's <c>.npy</c> format: reads C- and Fortran-ordered files of either byte order into a <see cref="HostBuffer"/>
-/// (a Fortran-ordered file becomes a buffer with Fortran strides, without reordering), and writes C-ordered,
-/// little-endian version 1.0 files byte-identical to <c>numpy.save</c>.
+/// (a Fortran-ordered file becomes a buffer with Fortran strides, without reordering), and writes version 1.0 files
+/// byte-identical to <c>numpy.save</c> (C order, little-endian by default; big-endian and Fortran order on request).
 /// </summary>
 /// <remarks>
-/// Element types read: bool, int32, int64, float32, float64; int8/int16/uint8/uint16 widen to int32, uint32 to int64,
-/// float16 to float32. A 0-d unicode or bytes array (as SciPy stores a sparse format name) reads with
-/// <see cref="TryReadString"/>.
+/// Every dtype of <see cref="DType"/> reads and writes as itself (<c>|b1</c>, <c>|i1</c>, <c>&lt;i2</c> … <c>&lt;u8</c>,
+/// <c>&lt;f2</c>, <c>&lt;f4</c>, <c>&lt;f8</c>, <c>&lt;c8</c>, <c>&lt;c16</c>, and their <c>&gt;</c> forms). A 0-d unicode
+/// or bytes array (as SciPy stores a sparse format name) reads with <see cref="TryReadString"/>.
 /// </remarks>
 public static class NpyFormat
 {
@@ -40,7 +40,6 @@ public static class NpyFormat
         long count = header.Shape.Size;
         byte[] raw = new byte[count * header.ItemSize];
         stream.ReadExactly(raw);
-        if (header.SwapBytes) Swap(raw, header.ItemSize);
         Array data = Decode(raw, header, count, out DType dtype);
         long[] strides = header.FortranOrder ? FortranStrides(header.Shape) : header.Shape.ContiguousStrides();
         return new HostBuffer(data, dtype, header.Shape, strides);
@@ -71,22 +70,22 @@ public static class NpyFormat
         Write(stream, buffer);
     }
 
-    /// <summary>Writes <paramref name="buffer"/> as a <c>.npy</c> array to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, HostBuffer buffer)
+    /// <summary>Writes <paramref name="buffer"/> as a <c>.npy</c> array to <paramref name="stream"/> (C order, little-endian).</summary>
+    public static void Write(Stream stream, HostBuffer buffer) => Write(stream, buffer, bigEndian: false, fortranOrder: false);
+
+    /// <summary>
+    /// Writes <paramref name="buffer"/> as a <c>.npy</c> array to <paramref name="stream"/>, with the elements big-endian
+    /// (<c>'&gt;i4'</c>, as NumPy saves a byte-swapped array) or little-endian, and in Fortran order
+    /// (<c>'fortran_order': True</c>, as NumPy saves a Fortran-contiguous array) or C order.
+    /// </summary>
+    public static void Write(Stream stream, HostBuffer buffer, bool bigEndian, bool fortranOrder)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(buffer);
-        string descr = buffer.DType switch
-        {
-            DType.Bool => "|b1",
-            DType.Int32 => "<i4",
-            DType.Int64 => "<i8",
-            DType.Float32 => "<f4",
-            _ => "<f8",
-        };
+        string descr = Descr(buffer.DType, bigEndian);
         ReadOnlySpan<int> dims = buffer.Shape.Dims;
         string shape = dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims.ToArray()) + ")";
-        string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shape}, }}";
+        string dict = $"{{'descr': '{descr}', 'fortran_order': {(fortranOrder ? "True" : "False")}, 'shape': {shape}, }}";
         int prefix = 10;
         int pad = (64 - (prefix + dict.Length + 1) % 64) % 64;
         bool v2 = dict.Length + 1 + pad > ushort.MaxValue;
@@ -111,27 +110,30 @@ public static class NpyFormat
             stream.Write(length[..2]);
         }
         stream.Write(Encoding.ASCII.GetBytes(text));
-        switch (buffer.DType)
-        {
-            case DType.Bool: WriteData(stream, buffer.ToContiguous<bool>(mayAlias: true)); break;
-            case DType.Int32: WriteData(stream, buffer.ToContiguous<int>(mayAlias: true)); break;
-            case DType.Int64: WriteData(stream, buffer.ToContiguous<long>(mayAlias: true)); break;
-            case DType.Float32: WriteData(stream, buffer.ToContiguous<float>(mayAlias: true)); break;
-            default: WriteData(stream, buffer.ToContiguous<double>(mayAlias: true)); break;
-        }
-    }
-
-    private static void WriteData<T>(Stream stream, T[] data) where T : unmanaged
-    {
-        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(data.AsSpan());
-        if (BitConverter.IsLittleEndian || Marshal.SizeOf<T>() == 1)
+        // Fortran order is the C order of the view with the axes reversed.
+        HostBuffer ordered = fortranOrder
+            ? new HostBuffer(buffer.Data, buffer.DType, new Shape(dims.ToArray().Reverse().ToArray()), buffer.Strides.Reverse().ToArray(), buffer.Offset)
+            : buffer;
+        Array data = ordered.ToContiguousArray(mayAlias: true);
+        int itemSize = buffer.DType.ItemSize();
+        ReadOnlySpan<byte> bytes = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(data), data.Length * itemSize);
+        if (bigEndian == !BitConverter.IsLittleEndian || itemSize == 1)
         {
             stream.Write(bytes);
             return;
         }
         byte[] copy = bytes.ToArray();
-        Swap(copy, Marshal.SizeOf<T>());
+        Swap(copy, buffer.DType.IsComplex() ? itemSize / 2 : itemSize);
         stream.Write(copy);
+    }
+
+    /// <summary>NumPy's array-protocol string of <paramref name="dtype"/> (<c>'&lt;i2'</c>, <c>'|u1'</c>, <c>'&gt;c16'</c>), as <c>dtype.str</c>.</summary>
+    public static string Descr(DType dtype, bool bigEndian = false)
+    {
+        int size = dtype.ItemSize();
+        char kind = dtype == DType.Bool ? 'b' : dtype.IsSignedInteger() ? 'i' : dtype.IsUnsignedInteger() ? 'u' : dtype.IsFloat() ? 'f' : 'c';
+        char order = size == 1 ? '|' : bigEndian ? '>' : '<';
+        return FormattableString.Invariant($"{order}{kind}{size}");
     }
 
     private readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
@@ -193,44 +195,15 @@ public static class NpyFormat
 
     private static Array Decode(byte[] raw, Header h, long count, out DType dtype)
     {
-        switch (h.Kind, h.ItemSize)
+        if (h.Kind is not ('b' or 'i' or 'u' or 'f' or 'c') || !DTypes.TryParse(h.Descr, out dtype) || dtype.ItemSize() != h.ItemSize)
         {
-            case ('b', 1):
-                dtype = DType.Bool;
-                return MemoryMarshal.Cast<byte, bool>(raw).ToArray();
-            case ('i', 4):
-                dtype = DType.Int32;
-                return MemoryMarshal.Cast<byte, int>(raw).ToArray();
-            case ('i', 8):
-                dtype = DType.Int64;
-                return MemoryMarshal.Cast<byte, long>(raw).ToArray();
-            case ('f', 4):
-                dtype = DType.Float32;
-                return MemoryMarshal.Cast<byte, float>(raw).ToArray();
-            case ('f', 8):
-                dtype = DType.Float64;
-                return MemoryMarshal.Cast<byte, double>(raw).ToArray();
-            case ('i', 1):
-                dtype = DType.Int32;
-                return Array.ConvertAll(raw, b => (int)(sbyte)b);
-            case ('u', 1):
-                dtype = DType.Int32;
-                return Array.ConvertAll(raw, b => (int)b);
-            case ('i', 2):
-                dtype = DType.Int32;
-                return Array.ConvertAll(MemoryMarshal.Cast<byte, short>(raw).ToArray(), v => (int)v);
-            case ('u', 2):
-                dtype = DType.Int32;
-                return Array.ConvertAll(MemoryMarshal.Cast<byte, ushort>(raw).ToArray(), v => (int)v);
-            case ('u', 4):
-                dtype = DType.Int64;
-                return Array.ConvertAll(MemoryMarshal.Cast<byte, uint>(raw).ToArray(), v => (long)v);
-            case ('f', 2):
-                dtype = DType.Float32;
-                return Array.ConvertAll(MemoryMarshal.Cast<byte, Half>(raw).ToArray(), v => (float)v);
-            default:
-                throw new InvalidDataException($"unsupported .npy dtype '{h.Descr}' ({count} elements); supported: bool, int8-64, uint8-32, float16-64");
+            throw new InvalidDataException($"unsupported .npy dtype '{h.Descr}' ({count} elements); supported: {DTypes.AllNames}");
         }
+        // A complex element is two floats, each in the file's byte order.
+        if (h.SwapBytes) Swap(raw, dtype.IsComplex() ? h.ItemSize / 2 : h.ItemSize);
+        Array data = Array.CreateInstance(dtype.ClrType(), count);
+        raw.CopyTo(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(data), raw.Length));
+        return data;
     }
 
     private static void Swap(byte[] raw, int itemSize)

@@ -48,6 +48,18 @@ public interface IBackendBuilder
     /// method and the expected signature.
     /// </summary>
     IBackendBuilder ImplementFrom(Type type);
+
+    /// <summary>
+    /// Registers every method of <paramref name="handlers"/> marked <see cref="ImplementsAttribute"/>, instance methods
+    /// bound to the object (so each registration, each host, has its own options and state) and static ones alike;
+    /// the same checks as <see cref="ImplementFrom(Type)"/>.
+    /// </summary>
+    IBackendBuilder ImplementFrom(object handlers)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ImplementsScanner.Register(this, handlers.GetType(), handlers, message => new InvalidOperationException(message));
+        return this;
+    }
 }
 
 /// <summary>Extension methods for <see cref="IBackendBuilder"/>.</summary>

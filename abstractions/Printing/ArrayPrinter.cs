@@ -63,7 +63,7 @@ public static class ArrayPrinter
     }
 
     /// <summary>Whether NumPy's repr leaves the dtype out for <paramref name="dtype"/> (the default int and float types, and bool, on 64-bit Linux).</summary>
-    public static bool IsDTypeImplied(DType dtype) => dtype is DType.Bool or DType.Int64 or DType.Float64;
+    public static bool IsDTypeImplied(DType dtype) => dtype is DType.Bool or DType.Int64 or DType.Float64 or DType.Complex128;
 
     /// <summary>NumPy's <c>array2string</c>: the elements in nested brackets.</summary>
     /// <param name="a">The elements.</param>
@@ -128,15 +128,34 @@ public static class ArrayPrinter
         switch (a.Data)
         {
             case bool[] b: return b[o] ? "True" : "False";
-            case int[] i: return i[o].ToString(CultureInfo.InvariantCulture);
-            case long[] l: return l[o].ToString(CultureInfo.InvariantCulture);
-            case float[] f: return FloatStr(f[o], single: true);
-            case double[] d: return FloatStr(d[o], single: false);
+            case Half[] h: return FloatStr((double)h[o], FloatWidth.Half);
+            case float[] f: return FloatStr(f[o], FloatWidth.Single);
+            case double[] d: return FloatStr(d[o], FloatWidth.Double);
+            case Complex64[] c: return ComplexStr(c[o].Real, c[o].Imaginary, FloatWidth.Single);
+            case System.Numerics.Complex[] c: return ComplexStr(c[o].Real, c[o].Imaginary, FloatWidth.Double);
+            // GetValue boxes the element as the array's own type (a byte[] passes as an sbyte[] in a type test, not here).
+            case Array data when a.DType.IsInteger(): return System.Convert.ToString(data.GetValue(o), CultureInfo.InvariantCulture)!;
             default: throw new NotSupportedException($"printing arrays of dtype '{a.DType.Name()}' is not supported yet");
         }
     }
 
-    private static string FloatStr(double x, bool single)
+    // Python's repr of a complex: (1+2j), (1.5-0j), and 2j alone when the real part is +0.
+    private static string ComplexStr(double re, double im, FloatWidth width)
+    {
+        string i = PartRepr(im, width) + "j";
+        if (re == 0 && !double.IsNegative(re)) return i;
+        return "(" + PartRepr(re, width) + (im >= 0 || double.IsNaN(im) ? "+" : "") + i + ")";
+    }
+
+    private static string PartRepr(double x, FloatWidth width)
+    {
+        if (double.IsNaN(x)) return "nan";
+        if (double.IsInfinity(x)) return x < 0 ? "-inf" : "inf";
+        string s = width == FloatWidth.Single ? ((float)x).ToString("R", CultureInfo.InvariantCulture) : x.ToString("R", CultureInfo.InvariantCulture);
+        return s.Replace("E", "e", StringComparison.Ordinal);
+    }
+
+    private static string FloatStr(double x, FloatWidth single)
     {
         if (double.IsNaN(x)) return "nan";
         if (double.IsInfinity(x)) return x < 0 ? "-inf" : "inf";

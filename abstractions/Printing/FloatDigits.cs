@@ -5,6 +5,14 @@ using System.Text;
 namespace ArrayDispatch.Printing;
 
 /// <summary>How trailing zeros and the decimal point are trimmed (the <c>trim</c> argument of NumPy's Dragon4 formatters).</summary>
+/// <summary>The float type a value was read from, whose shortest round-trip digits print (float16's, float32's or float64's).</summary>
+internal enum FloatWidth
+{
+    Double,
+    Single,
+    Half,
+}
+
 internal enum Trim
 {
     /// <summary><c>'k'</c>: keep trailing zeros and the point.</summary>
@@ -36,7 +44,7 @@ internal readonly record struct FloatDigits(string Text, int Point)
     /// <param name="precision">The most digits after the point (of the mantissa when <paramref name="scientific"/>); -1 for no limit.</param>
     /// <param name="minDigits">The fewest digits after the point (0: every whole digit is exact), from the exact value, then zeros; -1 for none.</param>
     /// <param name="scientific">Whether the digits are counted from the first significant one (scientific notation).</param>
-    public static FloatDigits Of(double value, bool single, bool unique, int precision, int minDigits, bool scientific)
+    public static FloatDigits Of(double value, FloatWidth single, bool unique, int precision, int minDigits, bool scientific)
     {
         value = Math.Abs(value);
         if (value == 0) return s_zero;
@@ -57,9 +65,14 @@ internal readonly record struct FloatDigits(string Text, int Point)
     private static int Keep(int point, int fractional, bool scientific) => scientific ? fractional + 1 : point + fractional;
 
     /// <summary>The shortest digits that parse back to <paramref name="value"/> (.NET's round-trip formatting, as Python's repr).</summary>
-    private static FloatDigits Shortest(double value, bool single)
+    private static FloatDigits Shortest(double value, FloatWidth single)
     {
-        string s = single ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture);
+        string s = single switch
+        {
+            FloatWidth.Single => ((float)value).ToString("R", CultureInfo.InvariantCulture),
+            FloatWidth.Half => ((Half)value).ToString("R", CultureInfo.InvariantCulture),
+            _ => value.ToString("R", CultureInfo.InvariantCulture),
+        };
         int e = s.IndexOf('E', StringComparison.Ordinal);
         int exponent = e < 0 ? 0 : int.Parse(s.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         string mantissa = e < 0 ? s : s[..e];
@@ -123,7 +136,7 @@ internal readonly record struct FloatDigits(string Text, int Point)
     }
 
     /// <summary>NumPy's <c>dragon4_positional</c> with <c>fractional=True</c>: the value in fixed-point notation.</summary>
-    public static string Positional(double value, bool single, bool unique, int precision, int minDigits, Trim trim, bool signPlus, int padLeft, int padRight)
+    public static string Positional(double value, FloatWidth single, bool unique, int precision, int minDigits, Trim trim, bool signPlus, int padLeft, int padRight)
     {
         FloatDigits d = Of(value, single, unique, precision, minDigits, scientific: false);
         var sb = new StringBuilder();
@@ -155,7 +168,7 @@ internal readonly record struct FloatDigits(string Text, int Point)
     }
 
     /// <summary>NumPy's <c>dragon4_scientific</c>: the value as a mantissa with one whole digit and an exponent.</summary>
-    public static string Scientific(double value, bool single, bool unique, int precision, int minDigits, Trim trim, bool signPlus, int padLeft, int expDigits)
+    public static string Scientific(double value, FloatWidth single, bool unique, int precision, int minDigits, Trim trim, bool signPlus, int padLeft, int expDigits)
     {
         FloatDigits d = Of(value, single, unique, precision, minDigits, scientific: true);
         var sb = new StringBuilder();

@@ -7,6 +7,7 @@ namespace ArrayDispatch.Printing;
 /// </summary>
 internal sealed class FloatingFormat : ElementFormat
 {
+    private readonly Half[]? _half;
     private readonly float[]? _single;
     private readonly double[]? _double;
     private readonly PrintOptions _options;
@@ -22,12 +23,13 @@ internal sealed class FloatingFormat : ElementFormat
 
     public FloatingFormat(Array data, List<long> offsets, PrintOptions options)
     {
+        _half = data as Half[];
         _single = data as float[];
         _double = data as double[];
         _options = options;
         _signPlus = options.Sign == SignMode.Plus;
         _precision = options.FloatMode == FloatMode.Unique ? -1 : options.Precision;
-        bool single = _single is not null;
+        FloatWidth single = Width;
 
         var finite = new List<double>(offsets.Count);
         bool anyNegativeInfinity = false;
@@ -48,7 +50,12 @@ internal sealed class FloatingFormat : ElementFormat
         if (maxAbs > 0)
         {
             // NumPy divides in the array's dtype: a float32 ratio rounds (or overflows) as float32.
-            double ratio = single ? (float)maxAbs / (float)minAbs : maxAbs / minAbs;
+            double ratio = single switch
+            {
+                FloatWidth.Half => (double)((Half)maxAbs / (Half)minAbs),
+                FloatWidth.Single => (float)maxAbs / (float)minAbs,
+                _ => maxAbs / minAbs,
+            };
             _exp = maxAbs >= 1e8 || (!options.Suppress && (minAbs < 1e-4 || ratio > 1000));
         }
 
@@ -116,9 +123,9 @@ internal sealed class FloatingFormat : ElementFormat
         }
     }
 
-    private bool Single => _single is not null;
+    private FloatWidth Width => _half is not null ? FloatWidth.Half : _single is not null ? FloatWidth.Single : FloatWidth.Double;
 
-    private double Value(long offset) => _single is not null ? _single[offset] : _double![offset];
+    private double Value(long offset) => _half is not null ? (double)_half[offset] : _single is not null ? _single[offset] : _double![offset];
 
     public override string Format(long offset)
     {
@@ -131,7 +138,7 @@ internal sealed class FloatingFormat : ElementFormat
             return text.PadLeft(_padLeft + _padRight + 1);
         }
         return _exp
-            ? FloatDigits.Scientific(x, Single, _unique, _precision, _minDigits, _trim, _signPlus, _padLeft, _expSize)
-            : FloatDigits.Positional(x, Single, _unique, _precision, _minDigits, _trim, _signPlus, _padLeft, _padRight);
+            ? FloatDigits.Scientific(x, Width, _unique, _precision, _minDigits, _trim, _signPlus, _padLeft, _expSize)
+            : FloatDigits.Positional(x, Width, _unique, _precision, _minDigits, _trim, _signPlus, _padLeft, _padRight);
     }
 }

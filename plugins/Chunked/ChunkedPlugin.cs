@@ -53,14 +53,15 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         backend.Services.AddSingleton(_scheduler);
         backend.AddArrayType<ChunkedArray>();
 
-        // Handler objects register their methods by name (HandlerTable); the function families are registered by loops.
+        // Handler objects register their [Implements] methods; the function families are registered by loops.
+        PluginFunctions.EnsureDefined();
         var elementwise = new ElementwiseHandlers(context);
         var reductions = new ReductionHandlers(context);
         foreach (object handlers in (object[])[
             new CreationHandlers(context), elementwise, reductions, new ManipulationHandlers(context), new LinalgHandlers(context),
             new LazyHandlers(backend.Logger), new PluginFunctions(context)])
         {
-            HandlerTable.ImplementAll(backend, handlers);
+            backend.ImplementFrom(handlers);
         }
         foreach (FieldInfo field in typeof(ArrayFunctions).GetFields(BindingFlags.Public | BindingFlags.Static))
         {

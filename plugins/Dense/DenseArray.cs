@@ -5,8 +5,8 @@ using ArrayDispatch.Interchange;
 namespace ArrayDispatch.Dense;
 
 /// <summary>
-/// An n-dimensional array on the CPU: a one-dimensional .NET array (<c>bool[]</c>, <c>int[]</c>, <c>long[]</c>,
-/// <c>float[]</c> or <c>double[]</c>) plus an offset and element strides, like a NumPy <c>ndarray</c>. Basic slicing,
+/// An n-dimensional array on the CPU: a one-dimensional .NET array of the dtype's element type (<c>bool[]</c>,
+/// <c>sbyte[]</c> … <c>ulong[]</c>, <c>Half[]</c>, <c>float[]</c>, <c>double[]</c>, <c>Complex64[]</c>, <c>Complex[]</c>) plus an offset and element strides, like a NumPy <c>ndarray</c>. Basic slicing,
 /// transposes and <c>broadcast_to</c> return views sharing the storage.
 /// </summary>
 /// <remarks>
@@ -94,10 +94,20 @@ public sealed partial class DenseArray : NDArray
         Array data = dtype switch
         {
             DType.Bool => GC.AllocateUninitializedArray<bool>((int)n),
+            DType.Int8 => GC.AllocateUninitializedArray<sbyte>((int)n),
+            DType.Int16 => GC.AllocateUninitializedArray<short>((int)n),
             DType.Int32 => GC.AllocateUninitializedArray<int>((int)n),
             DType.Int64 => GC.AllocateUninitializedArray<long>((int)n),
+            DType.UInt8 => GC.AllocateUninitializedArray<byte>((int)n),
+            DType.UInt16 => GC.AllocateUninitializedArray<ushort>((int)n),
+            DType.UInt32 => GC.AllocateUninitializedArray<uint>((int)n),
+            DType.UInt64 => GC.AllocateUninitializedArray<ulong>((int)n),
+            DType.Float16 => GC.AllocateUninitializedArray<Half>((int)n),
             DType.Float32 => GC.AllocateUninitializedArray<float>((int)n),
-            _ => GC.AllocateUninitializedArray<double>((int)n),
+            DType.Float64 => GC.AllocateUninitializedArray<double>((int)n),
+            DType.Complex64 => GC.AllocateUninitializedArray<Complex64>((int)n),
+            DType.Complex128 => GC.AllocateUninitializedArray<System.Numerics.Complex>((int)n),
+            _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, $"unknown dtype {(int)dtype}"),
         };
         return new DenseArray(data, dtype, shape, shape.ContiguousStrides(), 0, false);
     }
@@ -153,7 +163,7 @@ public sealed partial class DenseArray : NDArray
     /// <summary>The storage as <typeparamref name="T"/>[].</summary>
     /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the element type.</exception>
     public T[] Storage<T>() where T : unmanaged =>
-        Data as T[] ?? throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
+        Data.GetType() == typeof(T[]) ? (T[])Data : throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
 
     /// <summary>The elements of a C-contiguous array as a span over the storage (writes go to the array).</summary>
     /// <exception cref="InvalidOperationException">The array is not C-contiguous (call <see cref="EnsureContiguous"/> first).</exception>

@@ -12,11 +12,11 @@ public sealed class DensePlugin : IArrayBackendPlugin
     /// <inheritdoc/>
     public Version ProtocolVersion => ArrayProtocol.Version;
 
-    /// <summary>The classes whose <see cref="ImplementsAttribute"/> methods make up the backend (the linalg handlers register themselves from their own class when present).</summary>
+    /// <summary>The classes whose <see cref="ImplementsAttribute"/> methods make up the backend ; the ufuncs come from the protocol's declarations (<see cref="DenseUfuncs"/>).</summary>
     internal static readonly Type[] FunctionClasses =
     [
-        typeof(DenseCreation), typeof(DenseUnary), typeof(DenseBinary), typeof(DenseReductions), typeof(DenseScans),
-        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting), typeof(DenseProducts),
+        typeof(DenseCreation), typeof(DenseTernary), typeof(DenseReductions), typeof(DenseScans),
+        typeof(DenseManipulation), typeof(DenseIndexing), typeof(DenseSorting), typeof(DenseProducts), typeof(DenseLinalg),
     ];
 
     /// <inheritdoc/>
@@ -24,9 +24,7 @@ public sealed class DensePlugin : IArrayBackendPlugin
     {
         ArgumentNullException.ThrowIfNull(backend);
         backend.AddArrayType<DenseArray>().OnlyOwnArrayTypes();   // the dispatcher applies NEP 18's check; handlers do not repeat it
+        DenseUfuncs.Register(backend);   // every ufunc the protocol declares, from its declaration
         foreach (Type type in FunctionClasses) backend.ImplementFrom(type);
-        // linalg.* handlers live in Functions/DenseLinalg.cs, written by the linalg work; register them when that class exists.
-        Type? linalg = typeof(DensePlugin).Assembly.GetType("ArrayDispatch.Dense.Functions.DenseLinalg");
-        if (linalg is not null) backend.ImplementFrom(linalg);
     }
 }

@@ -12,14 +12,18 @@ internal static class Errors
     public static ShapeMismatchException CannotReshape(long size, Shape shape) =>
         new($"cannot reshape array of size {size} into shape {shape}", shape);
 
-    public static DTypeMismatchException Cast(DType from, DType to, Casting casting) =>
-        new($"Cannot cast array data from dtype('{from.Name()}') to dtype('{to.Name()}') according to the rule '{CastingName(casting)}'");
+    public static DTypeMismatchException Cast(DType from, DType to, Casting casting) => new(DTypes.CastErrorMessage(from, to, casting));
 
     public static DTypeMismatchException OutputCast(string function, DType from, DType to) =>
         new($"Cannot cast ufunc '{function}' output from dtype('{from.Name()}') to dtype('{to.Name()}') with casting rule 'same_kind'", "out");
 
-    public static DTypeMismatchException Unsupported(string function, DType dtype) =>
-        new($"ufunc '{function}' not supported for the input type {dtype.Name()}");
+    /// <summary>
+    /// The refusal of a dtype: NumPy's TypeError for a real dtype the function has no loop for; for a complex dtype, which
+    /// NumPy supports but Dense does not yet, a decline (<see cref="NotSupportedException"/>) naming the dtype.
+    /// </summary>
+    public static Exception Unsupported(string function, DType dtype) => dtype.IsComplex()
+        ? new NotSupportedException($"Dense does not support dtype {dtype.Name()} for {function} yet")
+        : new DTypeMismatchException($"ufunc '{function}' not supported for the input type {dtype.Name()}");
 
     public static ArgumentOutOfRangeException Index(long index, int axis, int size) =>
         new("index", $"index {index} is out of bounds for axis {axis} with size {size}");

@@ -30,9 +30,8 @@ public sealed class GpuPlugin : IArrayBackendPlugin
     /// <inheritdoc/>
     public Version ProtocolVersion => ArrayProtocol.Version;
 
-    /// <summary>The names of every function the backend handles.</summary>
-    public static IReadOnlyList<string> Functions { get; } =
-        [.. ElementwiseHandlers.Names, .. ReductionHandlers.Names, .. CreationHandlers.Names, .. ManipulationHandlers.Names];
+    /// <summary>The names of every function the backend handles, read from its registration (so no list is kept by hand).</summary>
+    public static IReadOnlyList<string> Functions { get; } = FunctionNameRecorder.Record(backend => RegisterFunctions(backend, device: null));
 
     /// <inheritdoc/>
     public void Register(IBackendBuilder backend)
@@ -55,11 +54,17 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         // The host's `backends` listing reads the device chosen, its memory and why through the protocol's IBackendDescription.
         backend.Services.AddSingleton<IBackendDescription>(_ => device);
         backend.AddArrayType<GpuArray>();
+        RegisterFunctions(backend, device);
+        backend.Logger.Registered(device.Kind, device.DeviceIndex);
+    }
+
+    // The handlers read the device when they run, never while they are registered (Functions registers with none).
+    private static void RegisterFunctions(IBackendBuilder backend, GpuDevice? device)
+    {
         ElementwiseHandlers.Register(backend);
         ReductionHandlers.Register(backend);
-        CreationHandlers.Register(backend, device);
+        CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
-        backend.Logger.Registered(device.Kind, device.DeviceIndex);
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)

@@ -71,7 +71,8 @@ internal static class HostInterop
             DType.Int32 => ArrayOps.As<T>(buffer.ToContiguous<int>(true)),
             DType.Int64 => ArrayOps.As<T>(buffer.ToContiguous<long>(true)),
             DType.Float32 => ArrayOps.As<T>(buffer.ToContiguous<float>(true)),
-            _ => ArrayOps.As<T>(buffer.ToContiguous<double>(true)),
+            DType.Float64 => ArrayOps.As<T>(buffer.ToContiguous<double>(true)),
+            _ => throw SparseDTypes.Unsupported(buffer.DType),
         };
     }
 
@@ -82,7 +83,8 @@ internal static class HostInterop
         DType.Int32 => buffer.ToContiguous<int>(true),
         DType.Int64 => buffer.ToContiguous<long>(true),
         DType.Float32 => buffer.ToContiguous<float>(true),
-        _ => buffer.ToContiguous<double>(true),
+        DType.Float64 => buffer.ToContiguous<double>(true),
+        _ => throw SparseDTypes.Unsupported(buffer.DType),
     };
 
     /// <summary>

@@ -24,13 +24,13 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         backend.AddArrayType<CooArray>()
                .AddArrayType<CsrArray>()
                .AddArrayType<CscArray>();
-        HandlerRegistration.Register(backend, new SparseCreation(ctx));
+        backend.ImplementFrom(new SparseCreation(ctx));
         new SparseElementwise(ctx).Register(backend);
-        HandlerRegistration.Register(backend, new SparseReductions(ctx));
-        HandlerRegistration.Register(backend, new SparseProducts(ctx));
-        HandlerRegistration.Register(backend, new SparseManipulation(ctx));
-        HandlerRegistration.Register(backend, new SparseLinalgHandlers(ctx));
-        HandlerRegistration.Register(backend, new SparseConstruction());
-        HandlerRegistration.Register(backend, new SparseAssembly());
+        backend.ImplementFrom(new SparseReductions(ctx));
+        backend.ImplementFrom(new SparseProducts(ctx));
+        backend.ImplementFrom(new SparseManipulation(ctx));
+        backend.ImplementFrom(new SparseLinalgHandlers(ctx));
+        backend.ImplementFrom(new SparseConstruction());
+        backend.ImplementFrom(new SparseAssembly());
     }
 }

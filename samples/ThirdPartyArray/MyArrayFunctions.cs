@@ -8,7 +8,7 @@ namespace ThirdParty;
 
 /// <summary>
 /// The seed's HANDLED_FUNCTIONS table in C#: each [Implements] method is one entry, collected once at load time by
-/// <see cref="IBackendBuilder.ImplementFrom"/>. Every handler first does NEP 18's check: decline unless every type
+/// <see cref="IBackendBuilder.ImplementFrom(Type)"/>. Every handler first does NEP 18's check: decline unless every type
 /// involved is a <see cref="MyArray"/>.
 /// </summary>
 public static class MyArrayFunctions

@@ -1,4 +1,3 @@
-using ArrayDispatch.Chunked.Functions;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -32,17 +31,19 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void HandlerTable_HandlerWithNoFunctionOfItsName_FailsRegistrationNamingIt()
+    public void ImplementFrom_a_handler_object_with_an_unknown_function_fails_naming_the_method()
     {
-        var ex = Should.Throw<InvalidOperationException>(() => HandlerTable.ImplementAll(new RecordingBuilder(), new Misnamed()));
+        IBackendBuilder builder = new RecordingBuilder();
+        var ex = Should.Throw<InvalidOperationException>(() => builder.ImplementFrom(new Misnamed()));
         ex.Message.ShouldContain("Misnamed.Summ");
+        ex.Message.ShouldContain("'summ'");
     }
 
     [Fact]
-    public void HandlerTable_RegistersMethodsUnderTheFunctionOfTheSameName()
+    public void ImplementFrom_a_handler_object_registers_its_marked_instance_methods_only()
     {
         var builder = new RecordingBuilder();
-        HandlerTable.ImplementAll(builder, new Named());
+        ((IBackendBuilder)builder).ImplementFrom(new Named());
         builder.Implemented.ShouldBe(["sum"]);
     }
 
@@ -64,11 +65,13 @@ public sealed class RegistrationTests
 
     private sealed class Misnamed
     {
+        [Implements("summ")]
         public DispatchResult<NDArray> Summ(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
     }
 
     private sealed class Named
     {
+        [Implements("sum")]
         public DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
 
         public int NotAHandler(int x) => x;

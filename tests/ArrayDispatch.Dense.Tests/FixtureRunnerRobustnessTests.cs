@@ -47,12 +47,12 @@ public sealed class FixtureRunnerRobustnessTests : IDisposable
     {
         WriteGoodCase();
         File.WriteAllBytes(Path.Combine(_dir, "corrupt.npy"), Npy("<f8", 100, 8)[..90]);   // truncated in the data
-        File.WriteAllBytes(Path.Combine(_dir, "complex.npy"), Npy("<c16", 2, 16));         // a dtype the protocol lacks
+        File.WriteAllBytes(Path.Combine(_dir, "longdouble.npy"), Npy("<f16", 2, 16));         // a dtype the protocol lacks
         File.WriteAllBytes(Path.Combine(_dir, "garbage.npy"), Encoding.ASCII.GetBytes("not an array"));
         IReadOnlyList<FixtureResult> results = RunManifest("""
             {"cases": [
               {"id": "corrupt", "function": "negative", "args": ["corrupt.npy"], "expected": "good.out.npy"},
-              {"id": "unsupported", "function": "negative", "args": ["complex.npy"], "expected": "good.out.npy"},
+              {"id": "unsupported", "function": "negative", "args": ["longdouble.npy"], "expected": "good.out.npy"},
               {"id": "garbage", "function": "abs", "args": ["garbage.npy"], "expected": "good.out.npy"},
               {"id": "missing", "function": "abs", "args": ["nowhere.npy"], "expected": "good.out.npy"},
               {"id": "good", "function": "abs", "args": ["good.arg0.npy"], "expected": "good.out.npy", "check": "exact"}
@@ -63,8 +63,8 @@ public sealed class FixtureRunnerRobustnessTests : IDisposable
             ("corrupt", FixtureOutcome.Failed), ("unsupported", FixtureOutcome.Failed), ("garbage", FixtureOutcome.Failed),
             ("missing", FixtureOutcome.Failed), ("good", FixtureOutcome.Passed)]);
         results[0].Reason.ShouldStartWith("cannot read fixture file 'corrupt.npy'");
-        results[1].Reason!.ShouldContain("complex.npy");
-        results[1].Reason!.ShouldContain("c16");
+        results[1].Reason!.ShouldContain("longdouble.npy");
+        results[1].Reason!.ShouldContain("f16");
         results[2].Reason!.ShouldContain("garbage.npy");
         results[3].Reason!.ShouldContain("nowhere.npy");
     }
@@ -73,14 +73,14 @@ public sealed class FixtureRunnerRobustnessTests : IDisposable
     public void An_unreadable_expected_file_fails_the_case_instead_of_ending_the_run()
     {
         WriteGoodCase();
-        File.WriteAllBytes(Path.Combine(_dir, "complex.npy"), Npy("<c16", 3, 16));
+        File.WriteAllBytes(Path.Combine(_dir, "longdouble.npy"), Npy("<f16", 3, 16));
         IReadOnlyList<FixtureResult> results = RunManifest("""
-            {"cases": [{"id": "bad_expected", "function": "abs", "args": ["good.arg0.npy"], "expected": "complex.npy"},
-                       {"id": "bad_error_input", "function": "abs", "args": ["complex.npy"], "check": "error", "error": "ValueError"}]}
+            {"cases": [{"id": "bad_expected", "function": "abs", "args": ["good.arg0.npy"], "expected": "longdouble.npy"},
+                       {"id": "bad_error_input", "function": "abs", "args": ["longdouble.npy"], "check": "error", "error": "ValueError"}]}
             """);
 
         results.ShouldAllBe(r => r.Outcome == FixtureOutcome.Failed);
-        results.ShouldAllBe(r => r.Reason!.Contains("cannot read fixture file 'complex.npy'"));
+        results.ShouldAllBe(r => r.Reason!.Contains("cannot read fixture file 'longdouble.npy'"));
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public sealed class FixtureRunnerRobustnessTests : IDisposable
     {
         WriteGoodCase();
         File.WriteAllBytes(Path.Combine(_dir, "corrupt.npy"), Npy("<f8", 100, 8)[..90]);
-        File.WriteAllBytes(Path.Combine(_dir, "complex.npy"), Npy("<c16", 2, 16));
+        File.WriteAllBytes(Path.Combine(_dir, "longdouble.npy"), Npy("<f16", 2, 16));
         using var host = TestHost.Create(new DensePlugin());
 
         IReadOnlyList<FixtureResult> results = new FixtureRunner(host.Dispatcher, "Dense").RunAll(FixtureManifest.FromFolder(_dir));
 
         results.Select(r => (r.Id, r.Outcome)).ShouldBe([
-            ("complex.npy", FixtureOutcome.Failed), ("corrupt.npy", FixtureOutcome.Failed),
-            ("good.arg0.npy", FixtureOutcome.Passed), ("good.out.npy", FixtureOutcome.Passed)]);
+            ("corrupt.npy", FixtureOutcome.Failed), ("good.arg0.npy", FixtureOutcome.Passed),
+            ("good.out.npy", FixtureOutcome.Passed), ("longdouble.npy", FixtureOutcome.Failed)]);
     }
 
     [Fact]

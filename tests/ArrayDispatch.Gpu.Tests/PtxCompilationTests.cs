@@ -41,7 +41,7 @@ public sealed class PtxCompilationTests
 
     public static TheoryData<string, MethodInfo> BandwidthKernels => new()
     {
-        { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(MultiplyOp<float>)) },
+        { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.MultiplyOp, float>)) },
         { "flat-copy-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(IdentityOp<float>)) },
         { "flat-exp-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(ExpFloat64Op)) },
         { "flat-where-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Ternary), typeof(byte), typeof(double), typeof(WhereOp<double>)) },
@@ -63,5 +63,29 @@ public sealed class PtxCompilationTests
         File.WriteAllText(Path.Combine(Path.GetTempPath(), $"{name}.ptx"), ptx);
         if (name.StartsWith("flat", StringComparison.Ordinal)) ptx.ShouldNotContain("div.s64");
         ptx.ShouldNotContain(".local");
+    }
+
+    /// <summary>The protocol's ufunc ops (generic static interface calls, written never to throw) compiled into device kernels.</summary>
+    public static TheoryData<string, MethodInfo> UfuncKernels => new()
+    {
+        { "flat-logaddexp-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.LogaddexpOp, double>)) },
+        { "flat-floor-divide-i64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(long), typeof(long), typeof(IntegerLoop<Ufuncs.FloorDivideOp, long>)) },
+        { "flat-hypot-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.HypotOp, float>)) },
+        { "flat-less-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(int), typeof(byte), typeof(CompareLoop<Ufuncs.LessOp, int>)) },
+        { "flat-expm1-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(UnaryFloatLoop<Ufuncs.Expm1Op, float>)) },
+        { "flat-copysign-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.CopysignOp, double>)) },
+        { "flat-fmax-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.FmaxOp, float>)) },
+        { "flat-logaddexp2-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.Logaddexp2Op, float>)) },
+        { "flat-signbit-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.SignbitOp, double>)) },
+        { "flat-isnan-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.IsNaNOp, double>)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(UfuncKernels))]
+    public void Protocol_ufunc_ops_compile_into_device_kernels(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        ptx.ShouldContain(".entry", customMessage: name);
     }
 }

@@ -13,7 +13,7 @@ public readonly record struct FullArgs(Shape Shape, DType DType, Scalar Fill, Pl
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
     /// <inheritdoc/>
-    public FullArgs MapRelevant(Func<NDArray, NDArray> map) => this;
+    public FullArgs MapRelevant(Func<NDArray, NDArray> map) => this with { Placement = Placement.MapLike(map) };
 }
 
 /// <summary>Arguments of <c>zeros_like</c>, <c>ones_like</c>, <c>empty_like</c> and <c>full_like</c>: dispatched on <see cref="X"/>.</summary>
@@ -44,7 +44,7 @@ public readonly record struct RangeArgs(Scalar Start, Scalar Stop, Scalar Step, 
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
     /// <inheritdoc/>
-    public RangeArgs MapRelevant(Func<NDArray, NDArray> map) => this;
+    public RangeArgs MapRelevant(Func<NDArray, NDArray> map) => this with { Placement = Placement.MapLike(map) };
 }
 
 /// <summary>Arguments of <c>eye</c> and <c>identity</c>.</summary>
@@ -59,7 +59,7 @@ public readonly record struct EyeArgs(int N, int M, int K = 0, DType DType = DTy
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
     /// <inheritdoc/>
-    public EyeArgs MapRelevant(Func<NDArray, NDArray> map) => this;
+    public EyeArgs MapRelevant(Func<NDArray, NDArray> map) => this with { Placement = Placement.MapLike(map) };
 }
 
 /// <summary>
@@ -81,7 +81,8 @@ public readonly record struct AsArrayArgs(object Source, DType? DType = null, bo
     }
 
     /// <inheritdoc/>
-    public AsArrayArgs MapRelevant(Func<NDArray, NDArray> map) => Source is NDArray a ? this with { Source = map(a) } : this;
+    public AsArrayArgs MapRelevant(Func<NDArray, NDArray> map) =>
+        (Source is NDArray a ? this with { Source = map(a) } : this) with { Placement = Placement.MapLike(map) };
 }
 
 /// <summary>A distribution drawn from by <see cref="RandomArgs"/>.</summary>
@@ -121,5 +122,6 @@ public readonly record struct RandomArgs(
     }
 
     /// <inheritdoc/>
-    public RandomArgs MapRelevant(Func<NDArray, NDArray> map) => Out is null ? this : this with { Out = map(Out) };
+    public RandomArgs MapRelevant(Func<NDArray, NDArray> map) =>
+        this with { Placement = Placement.MapLike(map), Out = Out is null ? null : map(Out) };
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -52,28 +51,21 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
-    // Reflection runs here, once per plugin load; the dispatch path only sees the typed delegates made from it.
     public IBackendBuilder ImplementFrom(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
-        {
-            foreach (ImplementsAttribute attribute in method.GetCustomAttributes<ImplementsAttribute>())
-            {
-                if (!FunctionCatalog.TryGet(attribute.Function, out ArrayFunction function))
-                {
-                    string? near = NameMatcher.Nearest(attribute.Function, FunctionCatalog.All.Select(f => f.Name));
-                    throw new PluginRegistrationException(
-                        $"{type.Name}.{method.Name} implements unknown function '{attribute.Function}'{(near is null ? "" : $"; did you mean '{near}'?")}");
-                }
-                Delegate handler = Delegate.CreateDelegate(function.HandlerType, method, throwOnBindFailure: false)
-                    ?? throw new PluginRegistrationException(
-                        $"{type.Name}.{method.Name} cannot implement '{function.Name}': expected static DispatchResult<{function.ResultType.Name}> {method.Name}(in {function.ArgsType.Name} args, ReadOnlySpan<Type> types)");
-                _handlers[function] = handler;
-            }
-        }
+        ImplementsScanner.Register(this, type, null, message => new PluginRegistrationException(message), Nearest);
         return this;
     }
+
+    public IBackendBuilder ImplementFrom(object handlers)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ImplementsScanner.Register(this, handlers.GetType(), handlers, message => new PluginRegistrationException(message), Nearest);
+        return this;
+    }
+
+    private static string? Nearest(string name) => NameMatcher.Nearest(name, FunctionCatalog.All.Select(f => f.Name));
 
     public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly);
 }

@@ -3,6 +3,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
@@ -32,6 +33,8 @@ internal sealed class ElementwiseHandlers(ChunkedContext context)
             return Elementwise.Ternary(context, function, args.A, args.B, args.C);
         };
 
+    [Implements("astype")]
+
     public DispatchResult<NDArray> AsType(in AsTypeArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
@@ -44,12 +47,16 @@ internal sealed class ElementwiseHandlers(ChunkedContext context)
         return Elementwise.AsType(context, x, args.DType, args.Casting);
     }
 
+    [Implements("copy")]
+
     public DispatchResult<NDArray> Copy(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Blockwise.Map(context, (ChunkedArray)args.X, "copy", "", chunk => context.Invoke(ArrayFunctions.Copy, new ArrayArgs(chunk)),
             TaskSpec.Call(ArrayFunctions.Copy, new ArrayArgs(TaskSpec.Slot(0))));
     }
+
+    [Implements("full_like")]
 
     public DispatchResult<NDArray> FullLike(in FullLikeArgs args, ReadOnlySpan<Type> types)
     {

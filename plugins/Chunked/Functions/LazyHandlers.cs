@@ -3,6 +3,7 @@ using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Visualization;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Chunked.Functions;
@@ -11,6 +12,7 @@ namespace ArrayDispatch.Chunked.Functions;
 internal sealed class LazyHandlers(ILogger logger)
 {
     /// <summary>Computes every chunked array in one graph (shared subgraphs run once); other arrays come back as they are.</summary>
+    [Implements("compute")]
     public DispatchResult<NDArray[]> Compute(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
@@ -23,6 +25,7 @@ internal sealed class LazyHandlers(ILogger logger)
     }
 
     /// <summary>Draws the graph that computing the chunked arrays would run, titled with how many tasks were culled and fused.</summary>
+    [Implements("visualize")]
     public DispatchResult<string> Visualize(in VisualizeArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;

@@ -3,17 +3,21 @@ using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
 /// <summary>Products and linear algebra.</summary>
 internal sealed class LinalgHandlers(ChunkedContext context)
 {
+    [Implements("matmul")]
     public DispatchResult<NDArray> MatMul(in PairArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Building.MatMul.Product(context, Wrap(args.A), Wrap(args.B));
     }
+
+    [Implements("dot")]
 
     public DispatchResult<NDArray> Dot(in PairArgs args, ReadOnlySpan<Type> types)
     {
@@ -22,11 +26,15 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return Building.MatMul.Product(context, Wrap(args.A), Wrap(args.B));
     }
 
+    [Implements("tensordot")]
+
     public DispatchResult<NDArray> Tensordot(in TensordotArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Building.Tensordot.Contract(context, Wrap(args.A), Wrap(args.B), args.AxesA, args.AxesB);
     }
+
+    [Implements("linalg.qr")]
 
     public DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
@@ -40,6 +48,8 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return new QrResult(args.Mode == QrMode.R ? null : q, r);
     }
 
+    [Implements("linalg.svd")]
+
     public DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
@@ -47,11 +57,15 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return new SvdResult(u, s, vh);
     }
 
+    [Implements("linalg.solve")]
+
     public DispatchResult<NDArray> Solve(in PairArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return ChunkedLinalg.Solve(context, Wrap(args.A), Wrap(args.B));
     }
+
+    [Implements("linalg.lstsq")]
 
     public DispatchResult<LstsqResult> Lstsq(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {

@@ -2,17 +2,21 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
 /// <summary>Shape manipulation and indexing.</summary>
 internal sealed class ManipulationHandlers(ChunkedContext context)
 {
+    [Implements("reshape")]
     public DispatchResult<NDArray> Reshape(in ShapeArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Manipulation.Reshape(context, (ChunkedArray)args.X, args.Shape);
     }
+
+    [Implements("transpose")]
 
     public DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)
     {
@@ -20,11 +24,15 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return Manipulation.Transpose(context, (ChunkedArray)args.X, args.Axes);
     }
 
+    [Implements("squeeze")]
+
     public DispatchResult<NDArray> Squeeze(in AxesArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Manipulation.Squeeze(context, (ChunkedArray)args.X, args.Axes);
     }
+
+    [Implements("expand_dims")]
 
     public DispatchResult<NDArray> ExpandDims(in AxesArgs args, ReadOnlySpan<Type> types)
     {
@@ -36,6 +44,8 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         foreach (int axis in axes) x = Manipulation.ExpandDims(context, x, axis);
         return x;
     }
+
+    [Implements("concatenate")]
 
     public DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
@@ -49,11 +59,15 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return Manipulation.Concatenate(context, arrays, axis);
     }
 
+    [Implements("stack")]
+
     public DispatchResult<NDArray> Stack(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Manipulation.Stack(context, Wrap(args.Arrays), args.Axis ?? 0);
     }
+
+    [Implements("getitem")]
 
     public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
     {

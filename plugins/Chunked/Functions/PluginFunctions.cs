@@ -3,6 +3,7 @@ using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
@@ -10,6 +11,9 @@ namespace ArrayDispatch.Chunked.Functions;
 internal sealed class PluginFunctions(ChunkedContext context)
 {
     // The identities live in the ArrayDispatch.Chunked.Api assembly (ChunkedArrays), which apps reference for typed calls.
+
+    /// <summary>Defines the functions in the catalogue (the API assembly's static fields) before their handlers are registered by name.</summary>
+    public static void EnsureDefined() => _ = (RechunkFunction, SvdCompressedFunction, FromNpyFunction);
 
     /// <summary><c>chunked.rechunk</c>: <c>ChunkedArrays.Rechunk(x, 1000, -1)</c>, or <c>Np.Call("chunked.rechunk", [x], { ["chunks"] = new[] { 1000, -1 } })</c>; chunks may also be explicit sizes per axis (<c>int[][]</c>).</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> RechunkFunction = ChunkedArrays.RechunkFunction;
@@ -19,6 +23,8 @@ internal sealed class PluginFunctions(ChunkedContext context)
 
     /// <summary><c>chunked.from_npy</c>: options <c>path</c> (required) and <c>chunks</c>; no array arguments.</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> FromNpyFunction = ChunkedArrays.FromNpyFunction;
+
+    [Implements("chunked.rechunk")]
 
     public DispatchResult<NDArray[]> Rechunk(in CallArgs args, ReadOnlySpan<Type> types)
     {
@@ -36,6 +42,8 @@ internal sealed class PluginFunctions(ChunkedContext context)
         return new NDArray[] { Building.Rechunk.To(context, x, target) };
     }
 
+    [Implements("chunked.linalg.svd_compressed")]
+
     public DispatchResult<NDArray[]> SvdCompressed(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
@@ -47,6 +55,8 @@ internal sealed class PluginFunctions(ChunkedContext context)
         var (u, s, v) = ChunkedLinalg.SvdCompressed(context, x, k, args.Option("n_power_iter", 0), args.Option("n_oversamples", 10), seed);
         return new NDArray[] { u, s, v };
     }
+
+    [Implements("chunked.from_npy")]
 
     public DispatchResult<NDArray[]> FromNpy(in CallArgs args, ReadOnlySpan<Type> types)
     {

@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Chunked.Functions;
 
@@ -20,12 +21,16 @@ internal sealed class ReductionHandlers(ChunkedContext context)
         };
     }
 
+    [Implements("mean")]
+
     public DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         ChunkedArray x = Wrap(args.X);
         return Reductions.Mean(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType);
     }
+
+    [Implements("nanmean")]
 
     public DispatchResult<NDArray> NanMean(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
@@ -34,12 +39,16 @@ internal sealed class ReductionHandlers(ChunkedContext context)
         return Reductions.NanMean(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType);
     }
 
+    [Implements("var")]
+
     public DispatchResult<NDArray> Var(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         ChunkedArray x = Wrap(args.X);
         return Reductions.Variance(context, x, args.Axis.Normalize(x.Rank), args.KeepDims, args.DType, args.Ddof, sqrt: false);
     }
+
+    [Implements("std")]
 
     public DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
@@ -49,18 +58,22 @@ internal sealed class ReductionHandlers(ChunkedContext context)
     }
 
     /// <summary><c>argmax</c>: a tree reduction of (value, index) pairs.</summary>
+    [Implements("argmax")]
     public DispatchResult<NDArray> Argmax(in ReductionArgs args, ReadOnlySpan<Type> types) =>
         ChunkedArgs.Accepts(args, types) ? ArgReductions.Build(context, true, Wrap(args.X), args.Axis, args.KeepDims) : NotImplemented.Value;
 
     /// <summary><c>argmin</c>: a tree reduction of (value, index) pairs.</summary>
+    [Implements("argmin")]
     public DispatchResult<NDArray> Argmin(in ReductionArgs args, ReadOnlySpan<Type> types) =>
         ChunkedArgs.Accepts(args, types) ? ArgReductions.Build(context, false, Wrap(args.X), args.Axis, args.KeepDims) : NotImplemented.Value;
 
     /// <summary><c>cumsum</c>: chunk scans plus the running totals of earlier chunks.</summary>
+    [Implements("cumsum")]
     public DispatchResult<NDArray> Cumsum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
         ChunkedArgs.Accepts(args, types) ? Scans.Build(context, false, Wrap(args.X), args.Axis, args.DType) : NotImplemented.Value;
 
     /// <summary><c>cumprod</c>: chunk scans times the running products of earlier chunks.</summary>
+    [Implements("cumprod")]
     public DispatchResult<NDArray> Cumprod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
         ChunkedArgs.Accepts(args, types) ? Scans.Build(context, true, Wrap(args.X), args.Axis, args.DType) : NotImplemented.Value;
 

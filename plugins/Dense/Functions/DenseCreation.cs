@@ -28,14 +28,14 @@ public static class DenseCreation
             case Array array:
                 result = FromArray(array, args.Copy);
                 break;
-            case double or float or long or int or bool:
+            case double or float or long or int or bool or sbyte or short or byte or ushort or uint or ulong or Half or Complex64 or System.Numerics.Complex:
                 result = FromScalar(args.Source);
                 break;
             case System.Collections.IEnumerable sequence:
                 result = FromSequence(sequence);
                 break;
             default:
-                throw new ArgumentException($"cannot make a dense array from {args.Source.GetType().Name}; pass an NDArray, a .NET array of bool/int/long/float/double, or a HostBuffer", "source");
+                throw new ArgumentException($"cannot make a dense array from {args.Source.GetType().Name}; pass an NDArray, a .NET array of a dtype's element type ({DTypeOfElement.Names}), or a HostBuffer", "source");
         }
         if (args.DType is { } dtype && dtype != result.DType) result = Copy.Cast(result, dtype);
         return result;
@@ -50,49 +50,30 @@ public static class DenseCreation
     private static DenseArray FromArray(Array array, bool copy)
     {
         Type element = array.GetType().GetElementType()!;
-        if (!DTypes.TryParse(ElementName(element), out DType dtype))
+        if (!DTypeOfElement.TryGet(element, out DType dtype))
         {
-            if (element == typeof(byte) || element == typeof(short) || element == typeof(sbyte) || element == typeof(ushort))
-            {
-                return FromArray(ConvertAll<int>(array), false);
-            }
-            if (element == typeof(uint) || element == typeof(ulong)) return FromArray(ConvertAll<long>(array), false);
-            throw new DTypeMismatchException($"cannot make a dense array from {element.Name}[]; supported element types: bool, int, long, float, double", "source");
+            throw new DTypeMismatchException($"cannot make a dense array from {element.Name}[]; supported element types: {DTypeOfElement.Names}", "source");
         }
         if (array.Rank == 1)
         {
             DenseArray wrapped = DenseArray.Wrap(array, dtype, new Shape(array.Length));
             return copy ? wrapped.Clone() : wrapped;
         }
-        return dtype switch
-        {
-            DType.Bool => DenseArray.FromMultiDimensional<bool>(array),
-            DType.Int32 => DenseArray.FromMultiDimensional<int>(array),
-            DType.Int64 => DenseArray.FromMultiDimensional<long>(array),
-            DType.Float32 => DenseArray.FromMultiDimensional<float>(array),
-            _ => DenseArray.FromMultiDimensional<double>(array),
-        };
+        // A multi-dimensional array's elements lie in C order; a 1-d array of the same elements is their storage.
+        int[] dims = new int[array.Rank];
+        for (int i = 0; i < dims.Length; i++) dims[i] = array.GetLength(i);
+        Array flat = Array.CreateInstance(element, array.Length);
+        if (array.Length > 0) Buffer.BlockCopy(array, 0, flat, 0, array.Length * dtype.ItemSize());
+        return DenseArray.Wrap(flat, dtype, new Shape(dims));
     }
 
-    private static T[] ConvertAll<T>(Array array)
+    private static DenseArray FromScalar(object value)
     {
-        var result = new T[array.Length];
-        int i = 0;
-        foreach (object? o in array) result[i++] = (T)System.Convert.ChangeType(o!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-        return result;
+        Array one = Array.CreateInstance(value.GetType(), 1);
+        one.SetValue(value, 0);
+        DTypeOfElement.TryGet(value.GetType(), out DType dtype);
+        return DenseArray.Wrap(one, dtype, Shape.Scalar);
     }
-
-    private static string ElementName(Type t) =>
-        t == typeof(bool) ? "bool" : t == typeof(int) ? "int32" : t == typeof(long) ? "int64" : t == typeof(float) ? "float32" : t == typeof(double) ? "float64" : "";
-
-    private static DenseArray FromScalar(object value) => value switch
-    {
-        double d => DenseArray.Scalar(d),
-        float f => DenseArray.Scalar(f),
-        long l => DenseArray.Scalar(l),
-        int i => DenseArray.Scalar(i),
-        _ => DenseArray.Scalar((bool)value),
-    };
 
     private static DenseArray FromSequence(System.Collections.IEnumerable sequence)
     {

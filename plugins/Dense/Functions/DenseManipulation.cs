@@ -163,7 +163,7 @@ public static class DenseManipulation
             for (int j = 0; j < n; j++)
                 mask[(long)i * n + j] = lower ? j - i <= k : j - i >= k;
         DenseArray zero = DenseArray.Create(x.DType, Shape.Scalar);
-        return (DenseArray)DenseBinary.Where(new TernaryArgs(DenseArray.From(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
+        return (DenseArray)DenseTernary.Where(new TernaryArgs(DenseArray.From(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
     }
 
     [Implements("diagonal")]

@@ -1,6 +1,5 @@
 using System.Numerics;
 using ArrayDispatch.Dense.Kernels;
-using ArrayDispatch.Dense.Kernels.Ops;
 using ArrayDispatch.Dense.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
@@ -36,6 +35,9 @@ public static class DenseProducts
         Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
         Shape batch = Ufunc.Broadcast(batchA, batchB);
         DType dtype = DTypes.Promote(a.DType, b.DType);
+        if (dtype.IsComplex()) throw Errors.Unsupported("matmul", dtype);
+        // NumPy multiplies and adds float16 in float32 and rounds each result element once.
+        if (dtype == DType.Float16) return Copy.Cast(Matmul(Copy.Cast(a, DType.Float32), Copy.Cast(b, DType.Float32)), DType.Float16);
         DType ct = dtype == DType.Bool ? DType.Int32 : dtype;
         DenseArray ac = Copy.Contiguous(Views.BroadcastTo(Copy.As(a, ct), new Shape([.. batch.Dims, m, k])));
         DenseArray bc = Copy.Contiguous(Views.BroadcastTo(Copy.As(b, ct), new Shape([.. batch.Dims, k, n])));
@@ -57,10 +59,20 @@ public static class DenseProducts
         {
             case DType.Float64: Blas<double>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.Float32: Blas<float>(m, n, k, a, ao, b, bo, c, co); break;
-            case DType.Int64: MatMul.Gemm(m, n, k, a.Storage<long>(), ao, b.Storage<long>(), bo, c.Storage<long>(), co); break;
-            default: MatMul.Gemm(m, n, k, a.Storage<int>(), ao, b.Storage<int>(), bo, c.Storage<int>(), co); break;
+            case DType.Int64: Managed<long>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int32: Managed<int>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int8: Managed<sbyte>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Int16: Managed<short>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt8: Managed<byte>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt16: Managed<ushort>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt32: Managed<uint>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.UInt64: Managed<ulong>(m, n, k, a, ao, b, bo, c, co); break;
+            default: throw Errors.Unsupported("matmul", dtype);
         }
     }
+
+    private static void Managed<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, INumber<T> =>
+        MatMul.Gemm(m, n, k, a.Storage<T>(), ao, b.Storage<T>(), bo, c.Storage<T>(), co);
 
     private static void Blas<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -75,7 +87,7 @@ public static class DenseProducts
     {
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
-        if (a.Rank == 0 || b.Rank == 0) return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        if (a.Rank == 0 || b.Rank == 0) return DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
         if (a.Rank <= 2 && b.Rank <= 2) return Matmul(a, b);
         return TensorDot(a, b, [a.Rank - 1], [b.Rank == 1 ? 0 : b.Rank - 2]);
     }
@@ -89,7 +101,7 @@ public static class DenseProducts
         {
             throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
         }
-        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
         return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
     }
 
@@ -98,7 +110,7 @@ public static class DenseProducts
     {
         DenseArray a = Views.Reshape((DenseArray)args.A, new Shape((int)args.A.Size, 1));
         DenseArray b = Views.Reshape((DenseArray)args.B, new Shape(1, (int)args.B.Size));
-        return Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(a, b), NumericDType(a, b));
+        return DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
     }
 
     [Implements("kron")]
@@ -117,8 +129,8 @@ public static class DenseProducts
             ib[2 * i] = 1; ib[2 * i + 1] = db[i];
             final[i] = da[i] * db[i];
         }
-        var product = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply",
-            new BinaryArgs(Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib))), NumericDType(a, b));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply,
+            Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib)), NumericDType(a, b));
         return Views.Reshape(product, new Shape(final));
     }
 

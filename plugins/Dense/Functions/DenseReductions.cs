@@ -1,5 +1,4 @@
 using ArrayDispatch.Dense.Kernels;
-using ArrayDispatch.Dense.Kernels.Ops;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -55,7 +54,7 @@ public static class DenseReductions
     public static DispatchResult<NDArray> Std(in ReductionArgs args, ReadOnlySpan<Type> types)
     {
         DenseArray v = Variance((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, args.Ddof);
-        return Finish((DenseArray)Ufunc.Float<SqrtOp>("sqrt", new UnaryInput(v, v)), args);
+        return Finish((DenseArray)DenseUfuncs.Call(ArrayFunctions.Sqrt, new UnaryArgs(v, v)), args);
     }
 
     [Implements("nansum")]
@@ -73,26 +72,42 @@ public static class DenseReductions
         if (!x.DType.IsFloat()) return Finish(MeanOf(x, axes, args.DType), args);
         DType dtype = args.DType ?? x.DType;
         DenseArray total = Total(ZeroNaN(x), axes, dtype, false, "add");
-        DenseArray notNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
-        notNaN = (DenseArray)Ufunc.Logical<BitwiseXorOp>("logical_xor", new BinaryArgs(notNaN, true));
+        var notNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.LogicalNot, new UnaryArgs(DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x))));
         DenseArray count = Reduce.Run<long, SumReduction<long>>(Copy.Cast(notNaN, DType.Int64), axes, "add");
-        return Finish((DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, Copy.Cast(count, dtype))), args);
+        return Finish((DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, Copy.Cast(count, dtype))), args);
     }
 
     /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
     internal static DenseArray Total(DenseArray x, int[] axes, DType? dtype, bool product, string function)
     {
-        DType acc = dtype ?? (x.DType is DType.Bool or DType.Int32 ? DType.Int64 : x.DType);
+        DType acc = dtype ?? Accumulator(x.DType);
         if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
+        // NumPy adds and multiplies float16 in float32 and rounds the result once.
+        if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
+        if (acc.IsComplex() || x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType.IsComplex() ? x.DType : acc);
         x = Copy.As(x, acc);
         return acc switch
         {
-            DType.Int32 => product ? Reduce.Run<int, ProdReduction<int>>(x, axes, function) : Reduce.Run<int, SumReduction<int>>(x, axes, function),
-            DType.Int64 => product ? Reduce.Run<long, ProdReduction<long>>(x, axes, function) : Reduce.Run<long, SumReduction<long>>(x, axes, function),
-            DType.Float32 => product ? Reduce.Run<float, ProdReduction<float>>(x, axes, function) : Reduce.Run<float, SumReduction<float>>(x, axes, function),
-            _ => product ? Reduce.Run<double, ProdReduction<double>>(x, axes, function) : Reduce.Run<double, SumReduction<double>>(x, axes, function),
+            DType.Int8 => Run<sbyte>(x, axes, product, function),
+            DType.Int16 => Run<short>(x, axes, product, function),
+            DType.Int32 => Run<int>(x, axes, product, function),
+            DType.Int64 => Run<long>(x, axes, product, function),
+            DType.UInt8 => Run<byte>(x, axes, product, function),
+            DType.UInt16 => Run<ushort>(x, axes, product, function),
+            DType.UInt32 => Run<uint>(x, axes, product, function),
+            DType.UInt64 => Run<ulong>(x, axes, product, function),
+            DType.Float32 => Run<float>(x, axes, product, function),
+            DType.Float64 => Run<double>(x, axes, product, function),
+            _ => throw Errors.Unsupported(function, acc),
         };
     }
+
+    /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: signed integers and bool in int64, unsigned in uint64.</summary>
+    internal static DType Accumulator(DType dtype) =>
+        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
+
+    private static DenseArray Run<T>(DenseArray x, int[] axes, bool product, string function) where T : unmanaged, System.Numerics.INumber<T> =>
+        product ? Reduce.Run<T, ProdReduction<T>>(x, axes, function) : Reduce.Run<T, SumReduction<T>>(x, axes, function);
 
     private static DenseArray Extreme(DenseArray x, int[] axes, bool max)
     {
@@ -100,42 +115,55 @@ public static class DenseReductions
         return x.DType switch
         {
             DType.Bool => max ? Reduce.Run<bool, AnyReduction>(x, axes, name) : Reduce.Run<bool, AllReduction>(x, axes, name),
-            DType.Int32 => max ? Reduce.Run<int, MaxReduction<int>>(x, axes, name) : Reduce.Run<int, MinReduction<int>>(x, axes, name),
-            DType.Int64 => max ? Reduce.Run<long, MaxReduction<long>>(x, axes, name) : Reduce.Run<long, MinReduction<long>>(x, axes, name),
-            DType.Float32 => max ? Reduce.Run<float, MaxReduction<float>>(x, axes, name) : Reduce.Run<float, MinReduction<float>>(x, axes, name),
-            _ => max ? Reduce.Run<double, MaxReduction<double>>(x, axes, name) : Reduce.Run<double, MinReduction<double>>(x, axes, name),
+            DType.Int8 => Extreme<sbyte>(x, axes, max, name),
+            DType.Int16 => Extreme<short>(x, axes, max, name),
+            DType.Int32 => Extreme<int>(x, axes, max, name),
+            DType.Int64 => Extreme<long>(x, axes, max, name),
+            DType.UInt8 => Extreme<byte>(x, axes, max, name),
+            DType.UInt16 => Extreme<ushort>(x, axes, max, name),
+            DType.UInt32 => Extreme<uint>(x, axes, max, name),
+            DType.UInt64 => Extreme<ulong>(x, axes, max, name),
+            DType.Float16 => Extreme<Half>(x, axes, max, name),
+            DType.Float32 => Extreme<float>(x, axes, max, name),
+            DType.Float64 => Extreme<double>(x, axes, max, name),
+            _ => throw Errors.Unsupported(name, x.DType),
         };
     }
 
+    private static DenseArray Extreme<T>(DenseArray x, int[] axes, bool max, string name) where T : unmanaged, System.Numerics.INumber<T> =>
+        max ? Reduce.Run<T, MaxReduction<T>>(x, axes, name) : Reduce.Run<T, MinReduction<T>>(x, axes, name);
+
     internal static DenseArray MeanOf(DenseArray x, int[] axes, DType? dtype)
     {
-        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (x.DType.IsComplex()) throw Errors.Unsupported("mean", x.DType);
+        DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         DenseArray total = Total(x, axes, ct, false, "add");
         long count = Count(x, axes);
-        var mean = (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, (double)count));
+        var mean = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, (double)count));
         return dtype is { } d && d != mean.DType ? Copy.Cast(mean, d) : mean;
     }
 
     private static DenseArray Variance(DenseArray x, int[] axes, DType? dtype, int ddof)
     {
-        DType ct = dtype ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64);
+        if (x.DType.IsComplex()) throw Errors.Unsupported("var", x.DType);
+        DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         x = Copy.As(x, ct);
         DenseArray mean = MeanOf(x, axes, ct);
         DenseArray meanKept = Views.Reshape(mean, KeptShape(x.Shape, axes));
-        var centered = (DenseArray)Ufunc.Numeric<SubtractOp>("subtract", new BinaryArgs(x, meanKept), ct);
-        var squared = (DenseArray)Ufunc.Numeric<MultiplyOp>("multiply", new BinaryArgs(centered, centered), ct);
+        var centered = DenseUfuncs.Call(ArrayFunctions.Subtract, x, meanKept, ct);
+        var squared = DenseUfuncs.Call(ArrayFunctions.Multiply, centered, centered, ct);
         DenseArray total = Total(squared, axes, ct, false, "add");
         double divisor = Math.Max(Count(x, axes) - ddof, 0);
-        return (DenseArray)Ufunc.Float<DivideOp>("divide", new BinaryArgs(total, divisor));
+        return (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, divisor));
     }
 
     private static DenseArray ZeroNaN(DenseArray x)
     {
         if (!x.DType.IsFloat()) return x;
-        DenseArray isNaN = (DenseArray)Ufunc.Predicate<IsNaNOp>("isnan", new UnaryInput(x, null));
-        return (DenseArray)DenseBinary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
+        DenseArray isNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x));
+        return (DenseArray)DenseTernary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
     }
 
     internal static long Count(DenseArray x, int[] axes)

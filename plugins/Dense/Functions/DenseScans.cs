@@ -36,7 +36,10 @@ public static class DenseScans
 
     private static NDArray Scan(DenseArray x, Axes axis, DType? dtype, bool product)
     {
-        DType acc = dtype ?? (x.DType is DType.Bool or DType.Int32 ? DType.Int64 : x.DType);
+        string function = product ? "cumprod" : "cumsum";
+        if (x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType);
+        DType acc = dtype ?? DenseReductions.Accumulator(x.DType);
+        if (acc == DType.Float16) return Copy.Cast((DenseArray)Scan(x, axis, DType.Float32, product), DType.Float16);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
         (DenseArray rows, int a) = AxisLast(Copy.As(x, acc == DType.Bool ? DType.Int64 : acc), axis, product ? "cumprod" : "cumsum");
         if (a < 0 || !ReferenceEquals(rows.Data, x.Data)) { } // rows is already a private copy or a contiguous view
@@ -44,10 +47,17 @@ public static class DenseScans
         int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
         switch (rows.DType)
         {
+            case DType.Int8: ScanRows<sbyte>(rows, length, product); break;
+            case DType.Int16: ScanRows<short>(rows, length, product); break;
             case DType.Int32: ScanRows<int>(rows, length, product); break;
             case DType.Int64: ScanRows<long>(rows, length, product); break;
+            case DType.UInt8: ScanRows<byte>(rows, length, product); break;
+            case DType.UInt16: ScanRows<ushort>(rows, length, product); break;
+            case DType.UInt32: ScanRows<uint>(rows, length, product); break;
+            case DType.UInt64: ScanRows<ulong>(rows, length, product); break;
             case DType.Float32: ScanRows<float>(rows, length, product); break;
-            default: ScanRows<double>(rows, length, product); break;
+            case DType.Float64: ScanRows<double>(rows, length, product); break;
+            default: throw Errors.Unsupported(function, rows.DType);
         }
         DenseArray result = a < 0 ? rows : Copy.Contiguous(Views.Transpose(rows, Views.Inverse(Views.MoveToEnd(x.Rank, [a]))));
         return acc == DType.Bool ? Copy.Cast(result, DType.Bool) : result;
@@ -76,10 +86,18 @@ public static class DenseScans
         var result = new long[count];
         switch (rows.DType)
         {
+            case DType.Int8: ArgRows<sbyte>(rows.ContiguousSpan<sbyte>(), length, result, max); break;
+            case DType.Int16: ArgRows<short>(rows.ContiguousSpan<short>(), length, result, max); break;
             case DType.Int32: ArgRows<int>(rows.ContiguousSpan<int>(), length, result, max); break;
             case DType.Int64: ArgRows<long>(rows.ContiguousSpan<long>(), length, result, max); break;
+            case DType.UInt8: ArgRows<byte>(rows.ContiguousSpan<byte>(), length, result, max); break;
+            case DType.UInt16: ArgRows<ushort>(rows.ContiguousSpan<ushort>(), length, result, max); break;
+            case DType.UInt32: ArgRows<uint>(rows.ContiguousSpan<uint>(), length, result, max); break;
+            case DType.UInt64: ArgRows<ulong>(rows.ContiguousSpan<ulong>(), length, result, max); break;
+            case DType.Float16: ArgRows<Half>(rows.ContiguousSpan<Half>(), length, result, max); break;
             case DType.Float32: ArgRows<float>(rows.ContiguousSpan<float>(), length, result, max); break;
-            default: ArgRows<double>(rows.ContiguousSpan<double>(), length, result, max); break;
+            case DType.Float64: ArgRows<double>(rows.ContiguousSpan<double>(), length, result, max); break;
+            default: throw Errors.Unsupported(name, rows.DType);
         }
         Shape shape;
         if (a < 0) shape = keepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;

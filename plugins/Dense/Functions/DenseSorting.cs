@@ -18,10 +18,18 @@ public static class DenseSorting
         int length = work.Rank == 0 ? 1 : work.Shape.Dims[^1];
         switch (work.DType)
         {
+            case DType.Int8: Search.SortRows(work.AsSpan<sbyte>(), length, args.Descending); break;
+            case DType.Int16: Search.SortRows(work.AsSpan<short>(), length, args.Descending); break;
             case DType.Int32: Search.SortRows(work.AsSpan<int>(), length, args.Descending); break;
             case DType.Int64: Search.SortRows(work.AsSpan<long>(), length, args.Descending); break;
+            case DType.UInt8: Search.SortRows(work.AsSpan<byte>(), length, args.Descending); break;
+            case DType.UInt16: Search.SortRows(work.AsSpan<ushort>(), length, args.Descending); break;
+            case DType.UInt32: Search.SortRows(work.AsSpan<uint>(), length, args.Descending); break;
+            case DType.UInt64: Search.SortRows(work.AsSpan<ulong>(), length, args.Descending); break;
+            case DType.Float16: Search.SortRows(work.AsSpan<Half>(), length, args.Descending); break;
             case DType.Float32: Search.SortRows(work.AsSpan<float>(), length, args.Descending); break;
-            default: Search.SortRows(work.AsSpan<double>(), length, args.Descending); break;
+            case DType.Float64: Search.SortRows(work.AsSpan<double>(), length, args.Descending); break;
+            default: throw Errors.Unsupported("sort", work.DType);
         }
         if (dtype == DType.Bool) work = Copy.Cast(work, DType.Bool);
         return Restore(work, axis, x);
@@ -35,10 +43,18 @@ public static class DenseSorting
         int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
         long[] order = rows.DType switch
         {
+            DType.Int8 => Search.ArgsortRows(rows.ContiguousSpan<sbyte>(), length, args.Descending),
+            DType.Int16 => Search.ArgsortRows(rows.ContiguousSpan<short>(), length, args.Descending),
             DType.Int32 => Search.ArgsortRows(rows.ContiguousSpan<int>(), length, args.Descending),
             DType.Int64 => Search.ArgsortRows(rows.ContiguousSpan<long>(), length, args.Descending),
+            DType.UInt8 => Search.ArgsortRows(rows.ContiguousSpan<byte>(), length, args.Descending),
+            DType.UInt16 => Search.ArgsortRows(rows.ContiguousSpan<ushort>(), length, args.Descending),
+            DType.UInt32 => Search.ArgsortRows(rows.ContiguousSpan<uint>(), length, args.Descending),
+            DType.UInt64 => Search.ArgsortRows(rows.ContiguousSpan<ulong>(), length, args.Descending),
+            DType.Float16 => Search.ArgsortRows(rows.ContiguousSpan<Half>(), length, args.Descending),
             DType.Float32 => Search.ArgsortRows(rows.ContiguousSpan<float>(), length, args.Descending),
-            _ => Search.ArgsortRows(rows.ContiguousSpan<double>(), length, args.Descending),
+            DType.Float64 => Search.ArgsortRows(rows.ContiguousSpan<double>(), length, args.Descending),
+            _ => throw Errors.Unsupported("argsort", rows.DType),
         };
         return Restore(DenseArray.Wrap(order, rows.Shape), axis, x);
     }
@@ -62,10 +78,18 @@ public static class DenseSorting
         return x.DType switch
         {
             DType.Bool => UniqueOf<int>(Copy.Cast(x, DType.Int32), args, DType.Bool),
+            DType.Int8 => UniqueOf<sbyte>(x, args, DType.Int8),
+            DType.Int16 => UniqueOf<short>(x, args, DType.Int16),
             DType.Int32 => UniqueOf<int>(x, args, DType.Int32),
             DType.Int64 => UniqueOf<long>(x, args, DType.Int64),
+            DType.UInt8 => UniqueOf<byte>(x, args, DType.UInt8),
+            DType.UInt16 => UniqueOf<ushort>(x, args, DType.UInt16),
+            DType.UInt32 => UniqueOf<uint>(x, args, DType.UInt32),
+            DType.UInt64 => UniqueOf<ulong>(x, args, DType.UInt64),
+            DType.Float16 => UniqueOf<Half>(x, args, DType.Float16),
             DType.Float32 => UniqueOf<float>(x, args, DType.Float32),
-            _ => UniqueOf<double>(x, args, DType.Float64),
+            DType.Float64 => UniqueOf<double>(x, args, DType.Float64),
+            _ => throw Errors.Unsupported("unique", x.DType),
         };
     }
 
@@ -127,10 +151,18 @@ public static class DenseSorting
         DenseArray sa = Copy.As(a, dtype).EnsureContiguous(), sv = Copy.As(v, dtype).EnsureContiguous();
         long[] r = dtype switch
         {
+            DType.Int8 => Search.SearchSorted(sa.AsSpan<sbyte>(), sv.AsSpan<sbyte>(), args.Right),
+            DType.Int16 => Search.SearchSorted(sa.AsSpan<short>(), sv.AsSpan<short>(), args.Right),
             DType.Int32 => Search.SearchSorted(sa.AsSpan<int>(), sv.AsSpan<int>(), args.Right),
             DType.Int64 => Search.SearchSorted(sa.AsSpan<long>(), sv.AsSpan<long>(), args.Right),
+            DType.UInt8 => Search.SearchSorted(sa.AsSpan<byte>(), sv.AsSpan<byte>(), args.Right),
+            DType.UInt16 => Search.SearchSorted(sa.AsSpan<ushort>(), sv.AsSpan<ushort>(), args.Right),
+            DType.UInt32 => Search.SearchSorted(sa.AsSpan<uint>(), sv.AsSpan<uint>(), args.Right),
+            DType.UInt64 => Search.SearchSorted(sa.AsSpan<ulong>(), sv.AsSpan<ulong>(), args.Right),
+            DType.Float16 => Search.SearchSorted(sa.AsSpan<Half>(), sv.AsSpan<Half>(), args.Right),
             DType.Float32 => Search.SearchSorted(sa.AsSpan<float>(), sv.AsSpan<float>(), args.Right),
-            _ => Search.SearchSorted(sa.AsSpan<double>(), sv.AsSpan<double>(), args.Right),
+            DType.Float64 => Search.SearchSorted(sa.AsSpan<double>(), sv.AsSpan<double>(), args.Right),
+            _ => throw Errors.Unsupported("searchsorted", dtype),
         };
         return DenseArray.Wrap(r, v.Shape);
     }

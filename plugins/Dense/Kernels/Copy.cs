@@ -24,32 +24,80 @@ internal static class Copy
     /// <summary>The array itself when it already has <paramref name="dtype"/>, else a converted copy.</summary>
     public static DenseArray As(DenseArray source, DType dtype) => source.DType == dtype ? source : Cast(source, dtype);
 
-    /// <summary>Writes <paramref name="source"/> (broadcast, converted) into <paramref name="destination"/>.</summary>
+    /// <summary>Writes <paramref name="source"/> (broadcast, converted by NumPy's unsafe cast) into <paramref name="destination"/>.</summary>
     public static void Into(DenseArray source, DenseArray destination)
     {
+        if (source.DType == destination.DType)
+        {
+            Same(source, destination);
+            return;
+        }
         switch (source.DType)
         {
             case DType.Bool: FromBool(source, destination); break;
+            case DType.Int8: From<sbyte>(source, destination); break;
+            case DType.Int16: From<short>(source, destination); break;
             case DType.Int32: From<int>(source, destination); break;
             case DType.Int64: From<long>(source, destination); break;
+            case DType.UInt8: From<byte>(source, destination); break;
+            case DType.UInt16: From<ushort>(source, destination); break;
+            case DType.UInt32: From<uint>(source, destination); break;
+            case DType.UInt64: From<ulong>(source, destination); break;
+            case DType.Float16: From<Half>(source, destination); break;
             case DType.Float32: From<float>(source, destination); break;
-            default: From<double>(source, destination); break;
+            case DType.Float64: From<double>(source, destination); break;
+            case DType.Complex64: From<Complex64>(source, destination); break;
+            case DType.Complex128: From<Complex>(source, destination); break;
+            default: throw Unknown(source.DType);
         }
     }
 
-    private static void From<T>(DenseArray s, DenseArray d) where T : unmanaged, INumber<T>
+    // A copy without conversion moves elements of any type, so it works on every dtype.
+    private static void Same(DenseArray s, DenseArray d)
+    {
+        switch (s.DType)
+        {
+            case DType.Bool: Elementwise.Unary<bool, bool, Identity<bool>>(s, d); break;
+            case DType.Int8: Elementwise.Unary<sbyte, sbyte, Identity<sbyte>>(s, d); break;
+            case DType.Int16: Elementwise.Unary<short, short, Identity<short>>(s, d); break;
+            case DType.Int32: Elementwise.Unary<int, int, Identity<int>>(s, d); break;
+            case DType.Int64: Elementwise.Unary<long, long, Identity<long>>(s, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, byte, Identity<byte>>(s, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, ushort, Identity<ushort>>(s, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, uint, Identity<uint>>(s, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, ulong, Identity<ulong>>(s, d); break;
+            case DType.Float16: Elementwise.Unary<Half, Half, Identity<Half>>(s, d); break;
+            case DType.Float32: Elementwise.Unary<float, float, Identity<float>>(s, d); break;
+            case DType.Float64: Elementwise.Unary<double, double, Identity<double>>(s, d); break;
+            case DType.Complex64: Elementwise.Unary<Complex64, Complex64, Identity<Complex64>>(s, d); break;
+            case DType.Complex128: Elementwise.Unary<Complex, Complex, Identity<Complex>>(s, d); break;
+            default: throw Unknown(s.DType);
+        }
+    }
+
+    private static void From<T>(DenseArray s, DenseArray d) where T : unmanaged, INumberBase<T>
     {
         switch (d.DType)
         {
             case DType.Bool: Elementwise.Unary<T, bool, ToBool<T>>(s, d); break;
+            case DType.Int8: Run<T, sbyte>(s, d); break;
+            case DType.Int16: Run<T, short>(s, d); break;
             case DType.Int32: Run<T, int>(s, d); break;
             case DType.Int64: Run<T, long>(s, d); break;
+            case DType.UInt8: Run<T, byte>(s, d); break;
+            case DType.UInt16: Run<T, ushort>(s, d); break;
+            case DType.UInt32: Run<T, uint>(s, d); break;
+            case DType.UInt64: Run<T, ulong>(s, d); break;
+            case DType.Float16: Run<T, Half>(s, d); break;
             case DType.Float32: Run<T, float>(s, d); break;
-            default: Run<T, double>(s, d); break;
+            case DType.Float64: Run<T, double>(s, d); break;
+            case DType.Complex64: Run<T, Complex64>(s, d); break;
+            case DType.Complex128: Run<T, Complex>(s, d); break;
+            default: throw Unknown(d.DType);
         }
     }
 
-    private static void Run<TFrom, TTo>(DenseArray s, DenseArray d) where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
+    private static void Run<TFrom, TTo>(DenseArray s, DenseArray d) where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
     {
         if (typeof(TFrom) == typeof(TTo)) Elementwise.Unary<TFrom, TFrom, Identity<TFrom>>(s, d);
         else Elementwise.Unary<TFrom, TTo, Convert<TFrom, TTo>>(s, d);
@@ -60,20 +108,43 @@ internal static class Copy
         switch (d.DType)
         {
             case DType.Bool: Elementwise.Unary<bool, bool, Identity<bool>>(s, d); break;
+            case DType.Int8: Elementwise.Unary<bool, sbyte, FromBool<sbyte>>(s, d); break;
+            case DType.Int16: Elementwise.Unary<bool, short, FromBool<short>>(s, d); break;
             case DType.Int32: Elementwise.Unary<bool, int, FromBool<int>>(s, d); break;
             case DType.Int64: Elementwise.Unary<bool, long, FromBool<long>>(s, d); break;
+            case DType.UInt8: Elementwise.Unary<bool, byte, FromBool<byte>>(s, d); break;
+            case DType.UInt16: Elementwise.Unary<bool, ushort, FromBool<ushort>>(s, d); break;
+            case DType.UInt32: Elementwise.Unary<bool, uint, FromBool<uint>>(s, d); break;
+            case DType.UInt64: Elementwise.Unary<bool, ulong, FromBool<ulong>>(s, d); break;
+            case DType.Float16: Elementwise.Unary<bool, Half, FromBool<Half>>(s, d); break;
             case DType.Float32: Elementwise.Unary<bool, float, FromBool<float>>(s, d); break;
-            default: Elementwise.Unary<bool, double, FromBool<double>>(s, d); break;
+            case DType.Float64: Elementwise.Unary<bool, double, FromBool<double>>(s, d); break;
+            case DType.Complex64: Elementwise.Unary<bool, Complex64, FromBool<Complex64>>(s, d); break;
+            case DType.Complex128: Elementwise.Unary<bool, Complex, FromBool<Complex>>(s, d); break;
+            default: throw Unknown(d.DType);
         }
     }
 
-    /// <summary>A 0-d array of <paramref name="dtype"/> holding <paramref name="value"/>.</summary>
+    /// <summary>A 0-d array of <paramref name="dtype"/> holding <paramref name="value"/> (NumPy's unsafe cast of the value).</summary>
     public static DenseArray ScalarOf(Scalar value, DType dtype) => dtype switch
     {
         DType.Bool => DenseArray.Scalar(value.AsBool),
+        DType.Int8 => DenseArray.Scalar(value.As<sbyte>()),
+        DType.Int16 => DenseArray.Scalar(value.As<short>()),
         DType.Int32 => DenseArray.Scalar(value.As<int>()),
         DType.Int64 => DenseArray.Scalar(value.As<long>()),
+        DType.UInt8 => DenseArray.Scalar(value.As<byte>()),
+        DType.UInt16 => DenseArray.Scalar(value.As<ushort>()),
+        DType.UInt32 => DenseArray.Scalar(value.As<uint>()),
+        DType.UInt64 => DenseArray.Scalar(value.As<ulong>()),
+        DType.Float16 => DenseArray.Scalar(value.As<Half>()),
         DType.Float32 => DenseArray.Scalar(value.As<float>()),
-        _ => DenseArray.Scalar(value.AsDouble),
+        DType.Float64 => DenseArray.Scalar(value.AsDouble),
+        DType.Complex64 => DenseArray.Scalar(value.As<Complex64>()),
+        DType.Complex128 => DenseArray.Scalar(value.AsComplex),
+        _ => throw Unknown(dtype),
     };
+
+    private static ArgumentOutOfRangeException Unknown(DType dtype) =>
+        new(nameof(dtype), dtype, $"unknown dtype {(int)dtype}; supported: {DTypes.AllNames}");
 }

@@ -7,7 +7,7 @@ internal static class Gather
     /// <exception cref="ArgumentOutOfRangeException">An index is out of bounds (NumPy's IndexError).</exception>
     public static long[] Normalize(DenseArray indices, int length, int axis)
     {
-        if (indices.DType.IsFloat() || indices.DType == DType.Bool)
+        if (!indices.DType.IsInteger())
         {
             throw new ArgumentException("arrays used as indices must be of integer (or boolean) type", "indices");
         }

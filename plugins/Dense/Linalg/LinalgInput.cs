@@ -6,19 +6,32 @@ namespace ArrayDispatch.Dense.Linalg;
 internal static class LinalgInput
 {
     /// <summary>float32 when every input is float32, else float64 (bool and integers compute in float64, as NumPy).</summary>
+    /// <exception cref="DTypeMismatchException">An input is float16 (NumPy's message) or complex (no complex linalg here yet).</exception>
     public static DType ResultType(params ReadOnlySpan<NDArray?> arrays)
     {
+        foreach (NDArray? a in arrays) ThrowIfUnsupported(a?.DType);
         foreach (NDArray? a in arrays)
             if (a is not null && a.DType != DType.Float32) return DType.Float64;
         return DType.Float32;
     }
 
     /// <summary>The array converted to <paramref name="dtype"/>, C-contiguous (itself when it already is both).</summary>
-    public static DenseArray Prepare(NDArray x, DType dtype) => Copy.As((DenseArray)x, dtype).EnsureContiguous();
+    public static DenseArray Prepare(NDArray x, DType dtype)
+    {
+        ThrowIfUnsupported(x.DType);
+        return Copy.As((DenseArray)x, dtype).EnsureContiguous();
+    }
+
+    private static void ThrowIfUnsupported(DType? dtype)
+    {
+        if (dtype == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+        if (dtype is { } d && d.IsComplex()) throw new NotSupportedException($"Dense does not support dtype {d.Name()} for linalg yet");
+    }
 
     /// <summary>The array converted to <paramref name="dtype"/> and broadcast to <paramref name="shape"/>, as a C-contiguous array.</summary>
     public static DenseArray Prepare(NDArray x, DType dtype, Shape shape)
     {
+        ThrowIfUnsupported(x.DType);
         if (x.Shape == shape) return Prepare(x, dtype);
         DenseArray result = DenseArray.Create(dtype, shape);
         Copy.Into((DenseArray)x, result);

@@ -42,7 +42,7 @@ internal sealed class GpuStorage
         DType.Int64 => new(runtime, runtime.Allocate<long>(length), dtype, length),
         DType.Float32 => new(runtime, runtime.Allocate<float>(length), dtype, length),
         DType.Float64 => new(runtime, runtime.Allocate<double>(length), dtype, length),
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown dtype"),
+        _ => throw GpuDTypes.Unsupported(dtype),
     };
 
     /// <summary>The buffer as a view of its storage type (<see cref="byte"/> for bool).</summary>

@@ -21,6 +21,8 @@ internal static class Transfers
         long l => Upload(runtime, HostBuffer.FromContiguous(new[] { l }, Shape.Scalar)),
         int i => Upload(runtime, HostBuffer.FromContiguous(new[] { i }, Shape.Scalar)),
         bool b => Upload(runtime, HostBuffer.FromContiguous(new[] { b }, Shape.Scalar)),
+        sbyte or short or byte or ushort or uint or ulong or System.Half or Complex64 or System.Numerics.Complex =>
+            throw GpuDTypes.Unsupported(DTypes.All.First(d => d.ClrType() == source.GetType()), "asarray"),
         _ => throw new ArgumentException(
             $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of bool/int/long/float/double or such a scalar, not {source.GetType().Name}", nameof(source)),
     };
@@ -76,7 +78,8 @@ internal static class Transfers
             case DType.Int32: return HostBuffer.FromContiguous(CopyOut<int>(source, n), x.Shape);
             case DType.Int64: return HostBuffer.FromContiguous(CopyOut<long>(source, n), x.Shape);
             case DType.Float32: return HostBuffer.FromContiguous(CopyOut<float>(source, n), x.Shape);
-            default: return HostBuffer.FromContiguous(CopyOut<double>(source, n), x.Shape);
+            case DType.Float64: return HostBuffer.FromContiguous(CopyOut<double>(source, n), x.Shape);
+            default: throw GpuDTypes.Unsupported(x.DType, "asnumpy");
         }
     }
 
@@ -100,6 +103,13 @@ internal static class Transfers
         var dims = new int[array.Rank];
         for (int i = 0; i < dims.Length; i++) dims[i] = array.GetLength(i);
         var shape = new Shape(dims);
+        // The element type decides, exactly: the runtime lets a uint[] pass as an int[] (and byte[] as sbyte[]) in a type test.
+        Type element = array.GetType().GetElementType()!;
+        foreach (DType d in DTypes.All)
+        {
+            if (d.ClrType() == element && !GpuDTypes.IsSupported(d)) throw GpuDTypes.Unsupported(d, "asarray");
+        }
+        if (array.Rank == 1 && array.GetType() != element.MakeArrayType()) throw new ArgumentException($"asarray on Gpu cannot read {array.GetType().Name}", nameof(array));
         return array switch
         {
             double[] a => HostBuffer.FromContiguous(a, shape),

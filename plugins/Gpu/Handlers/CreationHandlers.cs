@@ -7,8 +7,6 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Creation functions on the host's device: <c>asarray</c> (the upload), <c>full</c>, <c>empty</c>, ranges, <c>eye</c>, <c>random</c>.</summary>
 internal static class CreationHandlers
 {
-    public static readonly string[] Names = ["asarray", "full", "empty", "arange", "linspace", "eye", "random", "full_like"];
-
     public static void Register(IBackendBuilder backend, GpuDevice device)
     {
         backend.Implement(ArrayFunctions.AsArray, (in AsArrayArgs args, ReadOnlySpan<Type> types) => AsArray(device, args));

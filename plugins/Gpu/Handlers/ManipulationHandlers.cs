@@ -7,8 +7,6 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Views and copies: <c>reshape</c>, <c>transpose</c>, <c>astype</c>, <c>copy</c>, basic indexing and friends, plus <c>matmul</c>.</summary>
 internal static class ManipulationHandlers
 {
-    public static readonly string[] Names = ["reshape", "ravel", "transpose", "squeeze", "expand_dims", "broadcast_to", "astype", "copy", "getitem", "matmul", "dot", "sort", "concatenate", "stack"];
-
     public static void Register(IBackendBuilder backend)
     {
         // Gpu arrays are eager: compute returns them as they are (what dask.compute does with NumPy or CuPy arrays).

@@ -7,8 +7,6 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Reductions with <c>axis</c> (none, one or a tuple) and <c>keepdims</c>, with NumPy's accumulator dtypes.</summary>
 internal static class ReductionHandlers
 {
-    public static readonly string[] Names = ["sum", "prod", "mean", "min", "max", "any", "all", "argmax", "argmin", "count_nonzero", "var", "std", "cumsum"];
-
     public static void Register(IBackendBuilder backend)
     {
         Add(backend, ArrayFunctions.Sum, (x, a) => SumOrProd(x, a, typeof(SumOp<>), 0L));
@@ -63,8 +61,8 @@ internal static class ReductionHandlers
         using GpuArray sum = Reductions.Reduce(typeof(SumOp<>), input, args.Axis, args.KeepDims);
         using GpuArray n = GpuOps.Scalar(x.Runtime, (double)count, acc);
         return acc.IsFloat()
-            ? GpuOps.Zip(typeof(DivideOp<>), sum, n, acc)
-            : GpuOps.Zip(typeof(FloorDivideIntOp<>), sum, n, acc);
+            ? GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), sum, n, acc)
+            : GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.FloorDivideOp>(acc), sum, n, acc);
     }
 
     private static GpuArray Extreme(GpuArray x, ReductionArgs args, Type op, string name)
@@ -106,17 +104,17 @@ internal static class ReductionHandlers
         long count = ReducedCount(x, args.Axis);
         using GpuArray input = GpuOps.Cast(x, acc);
         using GpuArray mean = Mean(input, args with { KeepDims = true, DType = acc });
-        using GpuArray deviation = GpuOps.Zip(typeof(SubtractOp<>), input, mean, acc);
-        using GpuArray squared = GpuOps.Map(typeof(SquareOp<>), deviation, acc);
+        using GpuArray deviation = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.SubtractOp>(acc), input, mean, acc);
+        using GpuArray squared = GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SquareOp>(acc), deviation, acc);
         GpuArray total = count == 0
             ? Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, 0.0)
             : Reductions.Reduce(typeof(SumOp<>), squared, args.Axis, args.KeepDims);
         using (total)
         {
             using GpuArray n = GpuOps.Scalar(x.Runtime, Math.Max(0, count - args.Ddof), acc);
-            GpuArray variance = GpuOps.Zip(typeof(DivideOp<>), total, n, acc);
+            GpuArray variance = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), total, n, acc);
             if (!sqrt) return variance;
-            using (variance) return GpuOps.Map(typeof(SqrtOp<>), variance, acc);
+            using (variance) return GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SqrtOp>(acc), variance, acc);
         }
     }
 }

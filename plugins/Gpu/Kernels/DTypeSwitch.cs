@@ -18,7 +18,7 @@ internal static class DTypeSwitch
             case DType.Int64: action.Run<long, Int64Element>(); break;
             case DType.Float32: action.Run<float, Float32Element>(); break;
             case DType.Float64: action.Run<double, Float64Element>(); break;
-            default: throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown dtype");
+            default: throw GpuDTypes.Unsupported(dtype);
         }
     }
 }

@@ -12,7 +12,7 @@ internal static class Dot
         if (a.Rank == 0 || b.Rank == 0)
         {
             DType dtype = DTypes.Promote(a.DType, b.DType);
-            return GpuOps.Zip(dtype == DType.Bool ? typeof(LogicalAndOp<>) : typeof(MultiplyOp<>), a, b, dtype);
+            return GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.MultiplyOp>(dtype), a, b, dtype);   // on bools multiply is and, as NumPy's
         }
         int k = a.Shape[-1];
         int bAxis = b.Rank == 1 ? 0 : b.Rank - 2;

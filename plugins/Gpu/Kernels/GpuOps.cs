@@ -47,9 +47,12 @@ internal static class GpuOps
     }
 
     /// <summary>Applies a unary operator family (e.g. <c>typeof(ExpOp&lt;&gt;)</c>) computing in <paramref name="compute"/>.</summary>
-    public static GpuArray Map(Type opFamily, GpuArray x, DType compute, GpuArray? @out = null)
+    public static GpuArray Map(Type opFamily, GpuArray x, DType compute, GpuArray? @out = null) =>
+        MapWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, compute, @out);
+
+    /// <summary>Applies a closed unary operator (its element types fixed), computing in <paramref name="compute"/>.</summary>
+    public static GpuArray MapWith(Type op, GpuArray x, DType compute, GpuArray? @out = null)
     {
-        Type op = opFamily == typeof(ExpOp<>) && compute == DType.Float64 ? typeof(ExpFloat64Op) : opFamily.MakeGenericType(StorageTypes.Of(compute));
         using GpuArray input = Cast(x, compute);
         GpuArray z = Empty(x.Runtime, x.Shape, Launchers.OutputOf(op));
         Launchers.Unary(op)(input, input.LayoutFor(x.Shape), z, Layout.Dense(), x.Shape.Size);
@@ -57,9 +60,12 @@ internal static class GpuOps
     }
 
     /// <summary>Applies a binary operator family with broadcasting, computing in <paramref name="compute"/>.</summary>
-    public static GpuArray Zip(Type opFamily, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null)
+    public static GpuArray Zip(Type opFamily, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null) =>
+        ZipWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, y, compute, @out);
+
+    /// <summary>Applies a closed binary operator (its element types fixed) with broadcasting, computing in <paramref name="compute"/>.</summary>
+    public static GpuArray ZipWith(Type op, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null)
     {
-        Type op = opFamily.MakeGenericType(StorageTypes.Of(compute));
         Shape shape = Shape.Broadcast(x.Shape, y.Shape);
         using GpuArray a = Cast(x, compute);
         using GpuArray b = Cast(y, compute);

@@ -43,7 +43,7 @@ internal static class MatMul
         using (shaped)
         {
             using GpuArray zero = GpuOps.Scalar(shaped.Runtime, 0L, compute);
-            return GpuOps.Zip(typeof(NotEqualOp<>), shaped, zero, compute);
+            return GpuOps.ZipWith(UfuncKernels.Comparison<Ufuncs.NotEqualOp>(compute), shaped, zero, compute);
         }
     }
 
@@ -67,7 +67,7 @@ internal static class MatMul
             case DType.Float32: Launch<float>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.Int64: Launch<long>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.Int32: Launch<int>(a, la, b, lb, c, m, n, k, batch); break;
-            default: throw new DTypeMismatchException($"matmul does not support dtype {c.DType.Name()} on Gpu");
+            default: throw GpuDTypes.Unsupported(c.DType, "matmul");
         }
     }
 

@@ -22,7 +22,8 @@ internal static class Scans
                 case DType.Int32: Scan<int>(input, layout, rows, outer, inner); break;
                 case DType.Int64: Scan<long>(input, layout, rows, outer, inner); break;
                 case DType.Float32: Scan<float>(input, layout, rows, outer, inner); break;
-                default: Scan<double>(input, layout, rows, outer, inner); break;
+                case DType.Float64: Scan<double>(input, layout, rows, outer, inner); break;
+                default: throw GpuDTypes.Unsupported(compute, "cumsum");
             }
         }
         GpuArray result = axis.IsAll ? rows : Unplan(rows, input.Shape, Shape.NormalizeAxis(axis.Values[0], input.Rank));

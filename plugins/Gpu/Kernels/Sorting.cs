@@ -24,7 +24,8 @@ internal static class Sorting
                     case DType.Int32: Run(x, layout, work, inner, padded, int.MaxValue); break;
                     case DType.Int64: Run(x, layout, work, inner, padded, long.MaxValue); break;
                     case DType.Float32: Run(x, layout, work, inner, padded, float.NaN); break;
-                    default: Run(x, layout, work, inner, padded, double.NaN); break;
+                    case DType.Float64: Run(x, layout, work, inner, padded, double.NaN); break;
+                    default: throw GpuDTypes.Unsupported(x.DType, "sort");
                 }
             }
             // The first `inner` of each padded row, reversed for descending, copied out in the planned order.

@@ -10,7 +10,7 @@ internal static class StorageTypes
         DType.Int64 => typeof(long),
         DType.Float32 => typeof(float),
         DType.Float64 => typeof(double),
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown dtype"),
+        _ => throw GpuDTypes.Unsupported(dtype),
     };
 
     public static Type ElementOf(DType dtype) => dtype switch
@@ -20,7 +20,7 @@ internal static class StorageTypes
         DType.Int64 => typeof(Int64Element),
         DType.Float32 => typeof(Float32Element),
         DType.Float64 => typeof(Float64Element),
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unknown dtype"),
+        _ => throw GpuDTypes.Unsupported(dtype),
     };
 
     public static DType DTypeOf(Type storage) =>

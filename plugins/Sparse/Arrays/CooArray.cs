@@ -122,14 +122,15 @@ public sealed class CooArray : SparseArray
         return true;
     }
 
-    internal static DType DTypeOf(Array values) => values switch
+    // By the exact element type: the runtime lets a uint[] pass as an int[] (and ulong[] as long[]) in a type test.
+    internal static DType DTypeOf(Array values)
     {
-        double[] => DType.Float64,
-        float[] => DType.Float32,
-        long[] => DType.Int64,
-        int[] => DType.Int32,
-        bool[] => DType.Bool,
-        null => throw new ArgumentNullException(nameof(values)),
-        _ => throw new DTypeMismatchException($"sparse arrays hold bool, int32, int64, float32 or float64 values, not {values.GetType().Name}", "data"),
-    };
+        ArgumentNullException.ThrowIfNull(values);
+        Type element = values.GetType().GetElementType()!;
+        foreach (DType d in DTypes.All)
+        {
+            if (d.ClrType() == element) return SparseDTypes.Require(d);
+        }
+        throw new DTypeMismatchException($"sparse arrays hold bool, int32, int64, float32 or float64 values, not {values.GetType().Name}", "data");
+    }
 }

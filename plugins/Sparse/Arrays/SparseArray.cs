@@ -14,7 +14,7 @@ public abstract class SparseArray : NDArray
     private protected SparseArray(Shape shape, DType dtype)
     {
         Shape = shape;
-        DType = dtype;
+        DType = SparseDTypes.Require(dtype);
     }
 
     /// <inheritdoc/>

@@ -84,9 +84,9 @@ internal readonly struct CallOptions(string function, IReadOnlyDictionary<string
     {
         if (!Has(name)) return fallback;
         object value = options![name]!;
-        if (value is DType d) return d;
-        if (value is string s && DTypes.TryParse(s, out DType parsed)) return parsed;
-        throw new ArgumentException($"{function}: option '{name}' must be a dtype (bool, int32, int64, float32, float64), got {Describe(value)}", name);
+        if (value is DType d) return SparseDTypes.Require(d, function);
+        if (value is string s && DTypes.TryParse(s, out DType parsed)) return SparseDTypes.Require(parsed, function);
+        throw new ArgumentException($"{function}: option '{name}' must be a dtype ({DTypes.AllNames}), got {Describe(value)}", name);
     }
 
     /// <summary>The <c>format</c> option: <c>"coo"</c>, <c>"csr"</c>, <c>"csc"</c> or a <see cref="SparseFormat"/>.</summary>

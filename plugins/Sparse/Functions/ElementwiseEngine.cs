@@ -3,6 +3,7 @@ using ArrayDispatch.Interchange;
 using ArrayDispatch.Scalars;
 using ArrayDispatch.Sparse.Kernels;
 using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Functions;
 
@@ -13,32 +14,25 @@ namespace ArrayDispatch.Sparse.Functions;
 /// </summary>
 internal static class ElementwiseEngine
 {
-    /// <summary>An arithmetic function (<see cref="IBinaryOp"/>).</summary>
-    public static NDArray Arithmetic<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
+    /// <summary>A ufunc whose result has its compute dtype, with the loop NumPy's resolver picks (<see cref="Ufunc.Resolve(DType)"/>).</summary>
+    public static NDArray Arithmetic<TOp>(SparseContext ctx, BinaryUfunc ufunc, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
     {
-        DType result = x1.ResultType(x2);
-        if (TOp.FloatResult) result = ElementwiseRules.FloatLoop(result);
-        if (result == DType.Bool && (typeof(TOp) == typeof(FloorDivideOp) || typeof(TOp) == typeof(RemainderOp) || typeof(TOp) == typeof(PowerOp)))
-        {
-            result = DType.Int64; // NumPy gives int8, which ArrayDispatch does not have; Dense gives int64 too
-        }
-        if (result == DType.Bool && typeof(TOp) == typeof(SubtractOp))
-        {
-            throw new DTypeMismatchException("numpy boolean subtract, the '-' operator, is not supported; use the bitwise_xor, the '^' operator, or the logical_xor function instead", "x1");
-        }
-        DType compute = result == DType.Bool ? DType.Int32 : result;
-        if (typeof(TOp) == typeof(PowerOp) && result is DType.Int32 or DType.Int64 && Shape.Broadcast(x1.Shape, x2.Shape).Size > 0)
+        UfuncLoop loop = ufunc.Resolve(x1, x2);
+        if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && Shape.Broadcast(x1.Shape, x2.Shape).Size > 0)
         {
             RefuseNegativeIntegerExponent(x2);
         }
-        NDArray r = compute switch
+        string name = ufunc.Name;
+        (NDArray r, DType computed) = (loop.Kind, loop.Compute) switch
         {
-            DType.Int32 => Core<int, int, Arith<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
-            DType.Int64 => Core<long, long, Arith<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
-            DType.Float32 => Core<float, float, Arith<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
-            _ => Core<double, double, Arith<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            (UfuncLoopKind.Bool, _) => (Core<int, int, BoolLoop<TOp>>(ctx, name, x1, x2, annihilates), DType.Int32),
+            (_, DType.Int32) => (Core<int, int, IntegerLoop<TOp, int>>(ctx, name, x1, x2, annihilates), DType.Int32),
+            (_, DType.Int64) => (Core<long, long, IntegerLoop<TOp, long>>(ctx, name, x1, x2, annihilates), DType.Int64),
+            (_, DType.Float32) => (Core<float, float, FloatLoop<TOp, float>>(ctx, name, x1, x2, annihilates), DType.Float32),
+            (_, DType.Float64) => (Core<double, double, FloatLoop<TOp, double>>(ctx, name, x1, x2, annihilates), DType.Float64),
+            _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
-        return result == compute ? r : CastResult(ctx, r, result);
+        return loop.Result == computed ? r : CastResult(ctx, r, loop.Result);
     }
 
     /// <summary>
@@ -58,20 +52,21 @@ internal static class ElementwiseEngine
         foreach (long v in (long[])ArrayOps.Cast(values, DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
     }
 
-    /// <summary>A comparison or logical function (<see cref="IPredicateOp"/>).</summary>
-    public static NDArray Predicate<TOp>(SparseContext ctx, Operand x1, Operand x2, bool annihilates) where TOp : struct, IPredicateOp
+    /// <summary>A comparison or logical function: bool result, compared in the promoted dtype (bools as 0/1).</summary>
+    public static NDArray Comparison<TOp>(SparseContext ctx, BinaryUfunc ufunc, Operand x1, Operand x2, bool annihilates) where TOp : struct, IComparisonOp
     {
-        DType compute = x1.ResultType(x2);
-        return compute switch
+        string name = ufunc.Name;
+        return ufunc.Resolve(x1, x2).Compute switch
         {
-            DType.Bool or DType.Int32 => Core<int, bool, Pred<TOp, int>>(ctx, TOp.Name, x1, x2, annihilates),
-            DType.Int64 => Core<long, bool, Pred<TOp, long>>(ctx, TOp.Name, x1, x2, annihilates),
-            DType.Float32 => Core<float, bool, Pred<TOp, float>>(ctx, TOp.Name, x1, x2, annihilates),
-            _ => Core<double, bool, Pred<TOp, double>>(ctx, TOp.Name, x1, x2, annihilates),
+            DType.Bool or DType.Int32 => Core<int, bool, CompareLoop<TOp, int>>(ctx, name, x1, x2, annihilates),
+            DType.Int64 => Core<long, bool, CompareLoop<TOp, long>>(ctx, name, x1, x2, annihilates),
+            DType.Float32 => Core<float, bool, CompareLoop<TOp, float>>(ctx, name, x1, x2, annihilates),
+            DType.Float64 => Core<double, bool, CompareLoop<TOp, double>>(ctx, name, x1, x2, annihilates),
+            DType other => throw SparseDTypes.Unsupported(other, name),
         };
     }
 
-    private static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch
+    internal static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch
     {
         SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.Values, dtype)),
         _ => ctx.Dense(Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(r.ToHost()), dtype), r.Shape)),

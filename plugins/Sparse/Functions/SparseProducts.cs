@@ -46,7 +46,8 @@ internal sealed class SparseProducts(SparseContext ctx)
             DType.Int32 => Typed<int>(a, b),
             DType.Int64 => Typed<long>(a, b),
             DType.Float32 => Typed<float>(a, b),
-            _ => Typed<double>(a, b),
+            DType.Float64 => Typed<double>(a, b),
+            _ => throw SparseDTypes.Unsupported(dtype, "matmul"),
         };
         if (dtype == compute) return result;
         return result is SparseArray s

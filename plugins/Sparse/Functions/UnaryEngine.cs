@@ -1,7 +1,9 @@
 using System.Numerics;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Scalars;
 using ArrayDispatch.Sparse.Kernels;
 using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Functions;
 
@@ -12,43 +14,31 @@ namespace ArrayDispatch.Sparse.Functions;
 /// </summary>
 internal static class UnaryEngine
 {
-    public static NDArray Apply<TOp>(SparseContext ctx, SparseArray x) where TOp : struct, IUnaryOp
+    /// <summary>A unary ufunc, with the loop NumPy's resolver picks (<see cref="Ufunc.Resolve(DType)"/>).</summary>
+    public static NDArray Apply<TOp>(SparseContext ctx, UnaryUfunc ufunc, SparseArray x) where TOp : struct, IUnaryOp
     {
-        if (x.DType == DType.Bool && typeof(TOp) == typeof(NegativeOp))
+        UfuncLoop loop = ufunc.Resolve(x.DType);
+        string name = ufunc.Name;
+        (NDArray r, DType computed) = (loop.Kind, loop.Compute) switch
         {
-            throw new DTypeMismatchException("the numpy boolean negative, the '-' operator, is not supported, use the '~' operator or the logical_not function instead", "x");
-        }
-        if (x.DType == DType.Bool && typeof(TOp) == typeof(SignOp))
-        {
-            throw new DTypeMismatchException(Scalars.ElementwiseRules.NoBoolLoopMessage("sign"), "x");
-        }
-        if (x.DType == DType.Bool && typeof(TOp) == typeof(ReciprocalOp))
-        {
-            // NumPy's bool loop is int8: 1/True = 1 and 1/False truncates to 0, so the values are the input's. ArrayDispatch
-            // has no int8 and gives int64 (as for the other int8 results of bools), the same in every backend.
-            return Structure.WithValues(x, ArrayOps.Cast(x.Values, DType.Int64));
-        }
-        DType result = TOp.FloatResult && !x.DType.IsFloat() ? DType.Float64 : x.DType;
-        DType compute = result == DType.Bool ? DType.Int32 : result;
-        NDArray r = compute switch
-        {
-            DType.Int32 => Core<int, int, UnaryAsMerge<TOp, int>>(ctx, TOp.Name, x),
-            DType.Int64 => Core<long, long, UnaryAsMerge<TOp, long>>(ctx, TOp.Name, x),
-            DType.Float32 => Core<float, float, UnaryAsMerge<TOp, float>>(ctx, TOp.Name, x),
-            _ => Core<double, double, UnaryAsMerge<TOp, double>>(ctx, TOp.Name, x),
+            (UfuncLoopKind.Bool, _) => (Core<int, int, UnaryBoolLoop<TOp>>(ctx, name, x), DType.Int32),
+            (_, DType.Int32) => (Core<int, int, UnaryIntegerLoop<TOp, int>>(ctx, name, x), DType.Int32),
+            (_, DType.Int64) => (Core<long, long, UnaryIntegerLoop<TOp, long>>(ctx, name, x), DType.Int64),
+            (_, DType.Float32) => (Core<float, float, UnaryFloatLoop<TOp, float>>(ctx, name, x), DType.Float32),
+            (_, DType.Float64) => (Core<double, double, UnaryFloatLoop<TOp, double>>(ctx, name, x), DType.Float64),
+            _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
-        if (result == compute) return r;
-        return r is SparseArray s
-            ? Structure.WithValues(s, ArrayOps.Cast(s.Values, result))
-            : ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(r.ToHost()), result), r.Shape));
+        return loop.Result == computed ? r : ElementwiseEngine.CastResult(ctx, r, loop.Result);
     }
 
-    public static NDArray Predicate<TOp>(SparseContext ctx, SparseArray x) where TOp : struct, IUnaryPredicate => x.DType switch
+    /// <summary>A unary ufunc with a bool result.</summary>
+    public static NDArray Predicate<TOp>(SparseContext ctx, UnaryUfunc ufunc, SparseArray x) where TOp : struct, IPredicateOp => ufunc.Resolve(x.DType).Compute switch
     {
-        DType.Bool or DType.Int32 => Core<int, bool, PredicateAsMerge<TOp, int>>(ctx, TOp.Name, x),
-        DType.Int64 => Core<long, bool, PredicateAsMerge<TOp, long>>(ctx, TOp.Name, x),
-        DType.Float32 => Core<float, bool, PredicateAsMerge<TOp, float>>(ctx, TOp.Name, x),
-        _ => Core<double, bool, PredicateAsMerge<TOp, double>>(ctx, TOp.Name, x),
+        DType.Bool or DType.Int32 => Core<int, bool, PredicateLoop<TOp, int>>(ctx, ufunc.Name, x),
+        DType.Int64 => Core<long, bool, PredicateLoop<TOp, long>>(ctx, ufunc.Name, x),
+        DType.Float32 => Core<float, bool, PredicateLoop<TOp, float>>(ctx, ufunc.Name, x),
+        DType.Float64 => Core<double, bool, PredicateLoop<TOp, double>>(ctx, ufunc.Name, x),
+        DType other => throw SparseDTypes.Unsupported(other, ufunc.Name),
     };
 
     private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, SparseArray x)
@@ -77,14 +67,4 @@ internal static class UnaryEngine
         float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         _ => $"{v}",
     };
-
-    private readonly struct UnaryAsMerge<TOp, T> : IMergeOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, INumber<T>
-    {
-        public static T Apply(T a, T b) => TOp.Apply(a);
-    }
-
-    private readonly struct PredicateAsMerge<TOp, T> : IMergeOp<T, bool> where TOp : struct, IUnaryPredicate where T : unmanaged, INumber<T>
-    {
-        public static bool Apply(T a, T b) => TOp.Apply(a);
-    }
 }

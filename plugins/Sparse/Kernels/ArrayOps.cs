@@ -12,7 +12,8 @@ internal static class ArrayOps
         DType.Int32 => new int[length],
         DType.Int64 => new long[length],
         DType.Float32 => new float[length],
-        _ => new double[length],
+        DType.Float64 => new double[length],
+        _ => throw SparseDTypes.Unsupported(dtype),
     };
 
     /// <summary><c>source[perm[i]]</c> for every i.</summary>
@@ -55,7 +56,8 @@ internal static class ArrayOps
             DType.Int32 => CastNumeric<int>(source),
             DType.Int64 => CastNumeric<long>(source),
             DType.Float32 => CastNumeric<float>(source),
-            _ => CastNumeric<double>(source),
+            DType.Float64 => CastNumeric<double>(source),
+            _ => throw SparseDTypes.Unsupported(dtype),
         };
     }
 
@@ -91,6 +93,18 @@ internal static class ArrayOps
         int[] n => n[i] == 0,
         bool[] b => !b[i],
         _ => throw Unsupported(values),
+    };
+
+    /// <summary>
+    /// Whether value <paramref name="i"/> is a zero a sparse array may leave implicit: +0, not -0.0, whose sign NumPy's
+    /// functions see (<c>signbit</c>, <c>copysign</c>, <c>1 / x</c>, <c>arctan2</c>), so a negative zero is kept as a stored
+    /// value and every answer stays NumPy's. (SciPy drops it; its arrays have no signbit.)
+    /// </summary>
+    public static bool IsImplicitZero(Array values, int i) => values switch
+    {
+        double[] d => d[i] == 0 && !double.IsNegative(d[i]),
+        float[] f => f[i] == 0 && !float.IsNegative(f[i]),
+        _ => IsZero(values, i),
     };
 
     /// <summary>Value <paramref name="i"/> as a double (bool as 0/1).</summary>

@@ -2,7 +2,7 @@ using ArrayDispatch.Interchange;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
-/// <summary>Builds sparse storage from dense host data: the nonzero elements (NaN counts as nonzero) in C order.</summary>
+/// <summary>Builds sparse storage from dense host data: the nonzero elements (NaN and -0.0 count as nonzero) in C order.</summary>
 internal static class DenseToSparse
 {
     /// <summary>The array in <paramref name="format"/> (CSR/CSC need 2-d).</summary>
@@ -24,13 +24,13 @@ internal static class DenseToSparse
     {
         int n = flat.Length;
         int count = 0;
-        for (int k = 0; k < n; k++) if (!ArrayOps.IsZero(flat, k)) count++;
+        for (int k = 0; k < n; k++) if (!ArrayOps.IsImplicitZero(flat, k)) count++;
         var keys = new long[count];
         var perm = new int[count];
         int w = 0;
         for (int k = 0; k < n; k++)
         {
-            if (ArrayOps.IsZero(flat, k)) continue;
+            if (ArrayOps.IsImplicitZero(flat, k)) continue;
             keys[w] = k;
             perm[w++] = k;
         }
@@ -43,7 +43,7 @@ internal static class DenseToSparse
         for (int i = 0; i < rows; i++)
         {
             int c = 0;
-            for (int j = 0; j < cols; j++) if (!ArrayOps.IsZero(flat, i * cols + j)) c++;
+            for (int j = 0; j < cols; j++) if (!ArrayOps.IsImplicitZero(flat, i * cols + j)) c++;
             indptr[i + 1] = indptr[i] + c;
         }
         var indices = new int[indptr[rows]];
@@ -53,7 +53,7 @@ internal static class DenseToSparse
         {
             for (int j = 0; j < cols; j++)
             {
-                if (ArrayOps.IsZero(flat, i * cols + j)) continue;
+                if (ArrayOps.IsImplicitZero(flat, i * cols + j)) continue;
                 indices[w] = j;
                 perm[w++] = i * cols + j;
             }

@@ -80,7 +80,7 @@ public sealed class ConstructionTests
     [Theory]
     [InlineData("density", 1.5, "sparse.random: option 'density' must be in [0, 1], got 1.5")]
     [InlineData("format", "dia", "sparse.random: option 'format' must be 'coo', 'csr' or 'csc', got 'dia'")]
-    [InlineData("dtype", "complex128", "sparse.random: option 'dtype' must be a dtype (bool, int32, int64, float32, float64), got 'complex128'")]
+    [InlineData("dtype", "float128", "sparse.random: option 'dtype' must be a dtype (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, complex64, complex128), got 'float128'")]
     [InlineData("seed", "x", "sparse.random: option 'seed' must be an integer, got 'x'")]
     [InlineData("dens", 0.1, "sparse.random got an unexpected keyword argument 'dens'; it takes 'shape', 'density', 'seed', 'format', 'dtype'")]
     public void Random_BadOption_IsRefusedNamingIt(string option, object value, string message)

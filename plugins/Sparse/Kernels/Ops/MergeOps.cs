@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Kernels.Ops;
 
@@ -8,16 +9,56 @@ internal interface IMergeOp<T, TOut>
     static abstract TOut Apply(T a, T b);
 }
 
-/// <summary>An <see cref="IBinaryOp"/> on <typeparamref name="T"/>.</summary>
-internal readonly struct Arith<TOp, T> : IMergeOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, INumber<T>
+// Adapters from the protocol's ufunc ops (ArrayDispatch.Ufuncs: the scalar meaning, one method per loop) to the merge
+// kernels. Bools are merged as int 0/1 values (the kernels need number operations for zero tests), and their loop sees
+// them as bools again.
+
+/// <summary>The op's integer loop.</summary>
+internal readonly struct IntegerLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, IBinaryInteger<T>
 {
-    public static T Apply(T a, T b) => TOp.Apply(a, b);
+    public static T Apply(T a, T b) => TOp.Integer(a, b);
 }
 
-/// <summary>An <see cref="IPredicateOp"/> on <typeparamref name="T"/>.</summary>
-internal readonly struct Pred<TOp, T> : IMergeOp<T, bool> where TOp : struct, IPredicateOp where T : unmanaged, INumber<T>
+/// <summary>The op's float loop.</summary>
+internal readonly struct FloatLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static bool Apply(T a, T b) => TOp.Apply(a, b);
+    public static T Apply(T a, T b) => TOp.Float(a, b);
+}
+
+/// <summary>The op's bool loop on 0/1 ints.</summary>
+internal readonly struct BoolLoop<TOp> : IMergeOp<int, int> where TOp : struct, IBinaryOp
+{
+    public static int Apply(int a, int b) => TOp.Bool(a != 0, b != 0) ? 1 : 0;
+}
+
+/// <summary>A comparison's loop (bools compare as their 0/1 values, which orders them as NumPy does).</summary>
+internal readonly struct CompareLoop<TOp, T> : IMergeOp<T, bool> where TOp : struct, IComparisonOp where T : unmanaged, INumber<T>
+{
+    public static bool Apply(T a, T b) => TOp.Compare(a, b);
+}
+
+/// <summary>A unary op's integer loop (the second operand is unused).</summary>
+internal readonly struct UnaryIntegerLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, IBinaryInteger<T>
+{
+    public static T Apply(T a, T b) => TOp.Integer(a);
+}
+
+/// <summary>A unary op's float loop.</summary>
+internal readonly struct UnaryFloatLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => TOp.Float(a);
+}
+
+/// <summary>A unary op's bool loop on 0/1 ints.</summary>
+internal readonly struct UnaryBoolLoop<TOp> : IMergeOp<int, int> where TOp : struct, IUnaryOp
+{
+    public static int Apply(int a, int b) => TOp.Bool(a != 0) ? 1 : 0;
+}
+
+/// <summary>A predicate's loop.</summary>
+internal readonly struct PredicateLoop<TOp, T> : IMergeOp<T, bool> where TOp : struct, IPredicateOp where T : unmanaged, INumber<T>
+{
+    public static bool Apply(T a, T b) => TOp.Test(a);
 }
 
 /// <summary>An operation with its operands swapped (a scalar on the left).</summary>

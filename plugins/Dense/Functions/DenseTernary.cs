@@ -1,0 +1,36 @@
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// The ternary element-wise functions (<c>where</c>, <c>clip</c>); the ufuncs themselves are the protocol's declarations,
+/// run by <see cref="DenseUfuncs"/>.
+/// </summary>
+public static class DenseTernary
+{
+    [Implements("where")]
+    public static DispatchResult<NDArray> Where(in TernaryArgs args, ReadOnlySpan<Type> types)
+    {
+        DType dtype = args.B.ResultType(args.C);
+        Shape shape = Ufunc.Broadcast(Ufunc.Broadcast(args.A.Shape, args.B.Shape), args.C.Shape);
+        DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
+        DenseArray x = Ufunc.Operand(args.B, dtype), y = Ufunc.Operand(args.C, dtype);
+        DenseArray result = DenseArray.CreateUninitialized(dtype, shape);
+        Ufunc.Where(condition, x, y, result);
+        return result;
+    }
+
+    [Implements("clip")]
+    public static DispatchResult<NDArray> Clip(in TernaryArgs args, ReadOnlySpan<Type> types)
+    {
+        // NumPy: minimum(maximum(a, min), max), in the dtype of all three (scalars weak).
+        DType dtype = args.A.ResultType(args.B);
+        dtype = ((Operand)DenseArray.Create(dtype, Shape.Scalar)).ResultType(args.C);
+        if (dtype == DType.Bool) dtype = DType.Int64;
+        NDArray low = DenseUfuncs.Call(ArrayFunctions.Maximum, new BinaryArgs(Ufunc.Operand(args.A, dtype), Ufunc.Operand(args.B, dtype)));
+        return DenseUfuncs.Call(ArrayFunctions.Minimum, new BinaryArgs(low, Ufunc.Operand(args.C, dtype)));
+    }
+}

@@ -1,0 +1,194 @@
+using System.Numerics;
+using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Scalars;
+using ArrayDispatch.Ufuncs;
+
+namespace ArrayDispatch.Dense.Functions;
+
+/// <summary>
+/// Every ufunc the protocol declares, on dense arrays: one handler per ufunc shape, generic over the protocol's op
+/// (<see cref="IUfuncVisitor{TResult}"/>). The loop NumPy's resolver picks (<see cref="Ufuncs.Ufunc.Resolve(DType)"/>)
+/// decides the compute dtype; this class only converts operands, runs the element-wise driver with the op's loop for
+/// that element type, and honours <c>out=</c>. A new ufunc in the catalogue is handled here without a change.
+/// </summary>
+internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
+{
+    /// <summary>The handler of every declared ufunc, made once.</summary>
+    public static IReadOnlyDictionary<ArrayFunction, Delegate> Handlers { get; } =
+        Ufuncs.Ufunc.All.ToDictionary(u => u.Function, u => u switch
+        {
+            BinaryUfunc b => b.Accept(new DenseUfuncs()),
+            UnaryUfunc a => a.Accept(new DenseUfuncs()),
+            _ => throw new InvalidOperationException($"ufunc '{u.Name}' has a shape the Dense backend does not know"),
+        });
+
+    /// <summary>Registers every ufunc's handler.</summary>
+    public static void Register(IBackendBuilder backend)
+    {
+        foreach ((ArrayFunction function, Delegate handler) in Handlers)
+        {
+            switch (function)
+            {
+                case ArrayFunction<BinaryArgs, NDArray> binary: backend.Implement(binary, (ArrayHandler<BinaryArgs, NDArray>)handler); break;
+                case ArrayFunction<UnaryArgs, NDArray> unary: backend.Implement(unary, (ArrayHandler<UnaryArgs, NDArray>)handler); break;
+            }
+        }
+    }
+
+    /// <summary>Calls the ufunc directly (for the backend's own composite functions: var, mean, clip, …).</summary>
+    public static NDArray Call(ArrayFunction<BinaryArgs, NDArray> ufunc, in BinaryArgs args) =>
+        ((ArrayHandler<BinaryArgs, NDArray>)Handlers[ufunc])(args, default).Value!;
+
+    /// <summary>Calls the ufunc with both operands converted to <paramref name="dtype"/> first (so bools multiply as integers, say).</summary>
+    public static DenseArray Call(ArrayFunction<BinaryArgs, NDArray> ufunc, in Operand x1, in Operand x2, DType dtype) =>
+        (DenseArray)Call(ufunc, new BinaryArgs(Ufunc.Operand(x1, dtype), Ufunc.Operand(x2, dtype)));
+
+    /// <summary>Calls the ufunc directly.</summary>
+    public static NDArray Call(ArrayFunction<UnaryArgs, NDArray> ufunc, in UnaryArgs args) =>
+        ((ArrayHandler<UnaryArgs, NDArray>)Handlers[ufunc])(args, default).Value!;
+
+    public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
+        new ArrayHandler<BinaryArgs, NDArray>((in BinaryArgs args, ReadOnlySpan<Type> types) => RunBinary<TOp>(ufunc, args));
+
+    public Delegate Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
+        new ArrayHandler<BinaryArgs, NDArray>((in BinaryArgs args, ReadOnlySpan<Type> types) => RunComparison<TOp>(ufunc, args));
+
+    public Delegate Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
+        new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs args, ReadOnlySpan<Type> types) => RunUnary<TOp>(ufunc, args));
+
+    public Delegate Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
+        new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs args, ReadOnlySpan<Type> types) => RunPredicate<TOp>(ufunc, args));
+
+    private static NDArray RunBinary<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IBinaryOp
+    {
+        UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
+        Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
+        DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
+        if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && shape.Size > 0) RefuseNegative(y);
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, loop.Result);
+        switch (loop.Compute)
+        {
+            case DType.Bool: Elementwise.Binary<bool, bool, BoolLoop<TOp>>(x, y, d); break;
+            case DType.Int8: Elementwise.Binary<sbyte, sbyte, IntegerLoop<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, short, IntegerLoop<short, TOp>>(x, y, d); break;
+            case DType.Int32: Elementwise.Binary<int, int, IntegerLoop<int, TOp>>(x, y, d); break;
+            case DType.Int64: Elementwise.Binary<long, long, IntegerLoop<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, byte, IntegerLoop<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, ushort, IntegerLoop<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, uint, IntegerLoop<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, ulong, IntegerLoop<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, Half, FloatLoop<Half, TOp>>(x, y, d); break;
+            case DType.Float32: Elementwise.Binary<float, float, FloatLoop<float, TOp>>(x, y, d); break;
+            case DType.Float64: Elementwise.Binary<double, double, FloatLoop<double, TOp>>(x, y, d); break;
+            default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
+        }
+        return Ufunc.Finish(d, args.Out);
+    }
+
+    private static NDArray RunComparison<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IComparisonOp
+    {
+        UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
+        Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
+        DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, DType.Bool);
+        switch (loop.Compute)
+        {
+            case DType.Bool: Elementwise.Binary<bool, bool, BoolCompareLoop<TOp>>(x, y, d); break;
+            case DType.Int8: Elementwise.Binary<sbyte, bool, CompareLoop<sbyte, TOp>>(x, y, d); break;
+            case DType.Int16: Elementwise.Binary<short, bool, CompareLoop<short, TOp>>(x, y, d); break;
+            case DType.Int32: Elementwise.Binary<int, bool, CompareLoop<int, TOp>>(x, y, d); break;
+            case DType.Int64: Elementwise.Binary<long, bool, CompareLoop<long, TOp>>(x, y, d); break;
+            case DType.UInt8: Elementwise.Binary<byte, bool, CompareLoop<byte, TOp>>(x, y, d); break;
+            case DType.UInt16: Elementwise.Binary<ushort, bool, CompareLoop<ushort, TOp>>(x, y, d); break;
+            case DType.UInt32: Elementwise.Binary<uint, bool, CompareLoop<uint, TOp>>(x, y, d); break;
+            case DType.UInt64: Elementwise.Binary<ulong, bool, CompareLoop<ulong, TOp>>(x, y, d); break;
+            case DType.Float16: Elementwise.Binary<Half, bool, CompareLoop<Half, TOp>>(x, y, d); break;
+            case DType.Float32: Elementwise.Binary<float, bool, CompareLoop<float, TOp>>(x, y, d); break;
+            case DType.Float64: Elementwise.Binary<double, bool, CompareLoop<double, TOp>>(x, y, d); break;
+            default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
+        }
+        return Ufunc.Finish(d, args.Out);
+    }
+
+    private static NDArray RunUnary<TOp>(UnaryUfunc ufunc, in UnaryArgs args) where TOp : struct, IUnaryOp
+    {
+        var input = (DenseArray)args.X;
+        UfuncLoop loop = ufunc.Resolve(input.DType);
+        DenseArray x = Copy.As(input, loop.Compute);
+        // The bool loop of reciprocal has an integer result (NumPy's int8 loop): run it in bool, then widen.
+        bool widen = loop.Result != loop.Compute;
+        DenseArray d = widen ? DenseArray.CreateUninitialized(loop.Compute, x.Shape) : Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result);
+        switch (loop.Compute)
+        {
+            case DType.Bool: Elementwise.Unary<bool, bool, UnaryBoolLoop<TOp>>(x, d); break;
+            case DType.Int8: Elementwise.Unary<sbyte, sbyte, UnaryIntegerLoop<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, short, UnaryIntegerLoop<short, TOp>>(x, d); break;
+            case DType.Int32: Elementwise.Unary<int, int, UnaryIntegerLoop<int, TOp>>(x, d); break;
+            case DType.Int64: Elementwise.Unary<long, long, UnaryIntegerLoop<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, byte, UnaryIntegerLoop<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, ushort, UnaryIntegerLoop<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, uint, UnaryIntegerLoop<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, ulong, UnaryIntegerLoop<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, Half, UnaryFloatLoop<Half, TOp>>(x, d); break;
+            case DType.Float32: Elementwise.Unary<float, float, UnaryFloatLoop<float, TOp>>(x, d); break;
+            case DType.Float64: Elementwise.Unary<double, double, UnaryFloatLoop<double, TOp>>(x, d); break;
+            default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
+        }
+        if (widen)
+        {
+            DenseArray wide = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result);
+            Copy.Into(d, wide);
+            d = wide;
+        }
+        return Ufunc.Finish(d, args.Out);
+    }
+
+    private static NDArray RunPredicate<TOp>(UnaryUfunc ufunc, in UnaryArgs args) where TOp : struct, IPredicateOp
+    {
+        var x = (DenseArray)args.X;
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, DType.Bool);
+        switch (ufunc.Resolve(x.DType).Compute)
+        {
+            case DType.Bool: Elementwise.Unary<bool, bool, BoolPredicateLoop<TOp>>(x, d); break;
+            case DType.Int8: Elementwise.Unary<sbyte, bool, PredicateLoop<sbyte, TOp>>(x, d); break;
+            case DType.Int16: Elementwise.Unary<short, bool, PredicateLoop<short, TOp>>(x, d); break;
+            case DType.Int32: Elementwise.Unary<int, bool, PredicateLoop<int, TOp>>(x, d); break;
+            case DType.Int64: Elementwise.Unary<long, bool, PredicateLoop<long, TOp>>(x, d); break;
+            case DType.UInt8: Elementwise.Unary<byte, bool, PredicateLoop<byte, TOp>>(x, d); break;
+            case DType.UInt16: Elementwise.Unary<ushort, bool, PredicateLoop<ushort, TOp>>(x, d); break;
+            case DType.UInt32: Elementwise.Unary<uint, bool, PredicateLoop<uint, TOp>>(x, d); break;
+            case DType.UInt64: Elementwise.Unary<ulong, bool, PredicateLoop<ulong, TOp>>(x, d); break;
+            case DType.Float16: Elementwise.Unary<Half, bool, PredicateLoop<Half, TOp>>(x, d); break;
+            case DType.Float32: Elementwise.Unary<float, bool, PredicateLoop<float, TOp>>(x, d); break;
+            case DType.Float64: Elementwise.Unary<double, bool, PredicateLoop<double, TOp>>(x, d); break;
+            default: throw Errors.Unsupported(ufunc.Name, x.DType);
+        }
+        return Ufunc.Finish(d, args.Out);
+    }
+
+    // NumPy raises for a negative integer exponent before computing anything (power's integer loop has no answer for it).
+    private static void RefuseNegative(DenseArray exponent)
+    {
+        bool negative = exponent.DType switch
+        {
+            DType.Int8 => AnyNegative<sbyte>(exponent),
+            DType.Int16 => AnyNegative<short>(exponent),
+            DType.Int32 => AnyNegative<int>(exponent),
+            DType.Int64 => AnyNegative<long>(exponent),
+            _ => false,   // unsigned exponents are never negative
+        };
+        if (negative)
+        {
+            throw new ArgumentException(ElementwiseRules.NegativeIntegerPowerMessage, "x2");
+        }
+    }
+
+    private static bool AnyNegative<T>(DenseArray a) where T : unmanaged, IBinaryInteger<T>
+    {
+        foreach (T v in a.ContiguousSpan<T>()) if (T.IsNegative(v)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using ArrayDispatch.Ufuncs;
+
+namespace ArrayDispatch.Dense.Kernels;
+
+/// <summary>
+/// The vectorized forms of the ufuncs TensorPrimitives has, by op: the protocol's op gives the scalar meaning, this
+/// backend chooses how to run it over a span. Each test is on a type parameter the JIT knows per instantiation, so an
+/// op without a vectorized form compiles to <c>return false</c>. Only operations whose TensorPrimitives form has the
+/// op's exact meaning are listed (its Max/Min propagate NaN as NumPy's maximum/minimum do).
+/// </summary>
+internal static class DenseSimd
+{
+    public static bool TryBinary<TOp, T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(x, y, d);
+        else if (typeof(TOp) == typeof(SubtractOp)) TensorPrimitives.Subtract(x, y, d);
+        else if (typeof(TOp) == typeof(MultiplyOp)) TensorPrimitives.Multiply(x, y, d);
+        else if (typeof(TOp) == typeof(MaximumOp)) TensorPrimitives.Max(x, y, d);
+        else if (typeof(TOp) == typeof(MinimumOp)) TensorPrimitives.Min(x, y, d);
+        else if (typeof(TOp) == typeof(DivideOp) && IsFloat<T>()) TensorPrimitives.Divide(x, y, d);
+        else return false;
+        return true;
+    }
+
+    public static bool TryBinary<TOp, T>(ReadOnlySpan<T> x, T y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(x, y, d);
+        else if (typeof(TOp) == typeof(SubtractOp)) TensorPrimitives.Subtract(x, y, d);
+        else if (typeof(TOp) == typeof(MultiplyOp)) TensorPrimitives.Multiply(x, y, d);
+        else if (typeof(TOp) == typeof(MaximumOp)) TensorPrimitives.Max(x, y, d);
+        else if (typeof(TOp) == typeof(MinimumOp)) TensorPrimitives.Min(x, y, d);
+        else if (typeof(TOp) == typeof(DivideOp) && IsFloat<T>()) TensorPrimitives.Divide(x, y, d);
+        else return false;
+        return true;
+    }
+
+    public static bool TryBinary<TOp, T>(T x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        if (typeof(TOp) == typeof(AddOp)) TensorPrimitives.Add(y, x, d);
+        else if (typeof(TOp) == typeof(SubtractOp)) TensorPrimitives.Subtract(x, y, d);
+        else if (typeof(TOp) == typeof(MultiplyOp)) TensorPrimitives.Multiply(y, x, d);
+        else return false;
+        return true;
+    }
+
+    public static bool TryUnary<TOp, T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, INumber<T>
+    {
+        if (typeof(TOp) == typeof(NegativeOp)) TensorPrimitives.Negate(x, d);
+        else if (typeof(TOp) == typeof(PositiveOp)) x.CopyTo(d);
+        else if (typeof(TOp) == typeof(SquareOp)) TensorPrimitives.Multiply(x, x, d);
+        else if (typeof(T) == typeof(float)) return TryFloat<TOp>(Cast<T, float>(x), Cast<T, float>(d));
+        else if (typeof(T) == typeof(double)) return TryFloat<TOp>(Cast<T, double>(x), Cast<T, double>(d));
+        else return false;
+        return true;
+    }
+
+    private static bool TryFloat<TOp>(ReadOnlySpan<float> x, Span<float> d) => TryFloat<TOp, float>(x, d);
+
+    private static bool TryFloat<TOp>(ReadOnlySpan<double> x, Span<double> d) => TryFloat<TOp, double>(x, d);
+
+    private static bool TryFloat<TOp, T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(TOp) == typeof(SqrtOp)) TensorPrimitives.Sqrt(x, d);
+        else if (typeof(TOp) == typeof(ExpOp)) TensorPrimitives.Exp(x, d);
+        else if (typeof(TOp) == typeof(LogOp)) TensorPrimitives.Log(x, d);
+        else if (typeof(TOp) == typeof(FloorOp)) TensorPrimitives.Floor(x, d);
+        else if (typeof(TOp) == typeof(CeilOp)) TensorPrimitives.Ceiling(x, d);
+        else return false;
+        return true;
+    }
+
+    private static bool IsFloat<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Half);
+
+    private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> x) where TFrom : unmanaged where TTo : unmanaged =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, TTo>(x);
+
+    private static Span<TTo> Cast<TFrom, TTo>(Span<TFrom> x) where TFrom : unmanaged where TTo : unmanaged =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<TFrom, TTo>(x);
+}
