@@ -173,19 +173,17 @@ public static class TaskSpecCodec
             w.Write(backend);
             w.Write((byte)host.DType);
             Field(typeof(int[]), host.Shape.Dims.ToArray());
-            switch (host.DType)
-            {
-                case DType.Bool: Raw(host.ToContiguous<bool>(mayAlias: true)); break;
-                case DType.Int32: Raw(host.ToContiguous<int>(mayAlias: true)); break;
-                case DType.Int64: Raw(host.ToContiguous<long>(mayAlias: true)); break;
-                case DType.Float32: Raw(host.ToContiguous<float>(mayAlias: true)); break;
-                default: Raw(host.ToContiguous<double>(mayAlias: true)); break;
-            }
+            // The element type of the host storage (double, Half, Complex64...), so every dtype travels without a table here.
+            Type element = host.Data.GetType().GetElementType()!;
+            w.Write(element.AssemblyQualifiedName!);
+            s_rawOf.MakeGenericMethod(element).Invoke(this, [host]);
         }
 
-        private void Raw<T>(T[] data) where T : unmanaged
+        private static readonly MethodInfo s_rawOf = typeof(Writer).GetMethod(nameof(RawOf), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+        private void RawOf<T>(HostBuffer host) where T : unmanaged
         {
-            ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan());
+            ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(host.ToContiguous<T>(mayAlias: true).AsSpan());
             w.Write(bytes.Length);
             w.Write(bytes);
         }
@@ -243,8 +241,12 @@ public static class TaskSpecCodec
                     return;
                 case Scalar scalar:
                     w.Write((byte)scalar.Kind);
-                    if (scalar.Kind == ScalarKind.Float) w.Write(scalar.AsDouble);
-                    else w.Write(scalar.AsInt64);
+                    switch (scalar.Kind)
+                    {
+                        case ScalarKind.Float: w.Write(scalar.AsDouble); break;
+                        case ScalarKind.Complex: w.Write(scalar.AsComplex.Real); w.Write(scalar.AsComplex.Imaginary); break;
+                        default: w.Write(scalar.AsInt64); break;
+                    }
                     return;
                 case Operand operand:
                     w.Write(operand.IsScalar);
@@ -368,26 +370,24 @@ public static class TaskSpecCodec
             string backend = r.ReadString();
             var dtype = (DType)r.ReadByte();
             var dims = (int[])Field(typeof(int[]))!;
-            System.Array data = dtype switch
+            string elementName = r.ReadString();
+            Type element = Type.GetType(elementName)
+                ?? throw new InvalidDataException($"an array of element type {elementName} cannot be read here");
+            long count = 1;
+            foreach (int d in dims) count *= d;
+            int length = r.ReadInt32();
+            var data = System.Array.CreateInstance(element, count);
+            if (length > 0)
             {
-                DType.Bool => Raw<bool>(),
-                DType.Int32 => Raw<int>(),
-                DType.Int64 => Raw<long>(),
-                DType.Float32 => Raw<float>(),
-                _ => Raw<double>(),
-            };
-            // The elements are copied once, from the message into their own array, which the backend takes without
-            // another copy (Copy: false) and shapes as a view: each copy of a chunk is a chunk's worth of fresh pages.
+                // The elements are copied once, from the message into their own array.
+                Span<byte> target = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                    ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data), length);
+                r.BaseStream.ReadExactly(target);
+            }
+            // The backend takes that array without another copy (Copy: false) and shapes it as a view: each copy of a chunk
+            // is a chunk's worth of fresh pages.
             NDArray flat = dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(data, dtype, Copy: false, new Placement(Backend: backend)));
             return dims.Length == 1 ? flat : dispatcher.Invoke(ArrayFunctions.Reshape, new ShapeArgs(flat, dims));
-        }
-
-        private T[] Raw<T>() where T : unmanaged
-        {
-            int length = r.ReadInt32();
-            var data = new T[length / System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
-            r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan()));
-            return data;
         }
 
         public object? Field(Type type)
@@ -428,6 +428,7 @@ public static class TaskSpecCodec
                 return kind switch
                 {
                     ScalarKind.Float => Scalar.Float(r.ReadDouble()),
+                    ScalarKind.Complex => Scalar.Complex(r.ReadDouble(), r.ReadDouble()),
                     ScalarKind.Bool => Scalar.Bool(r.ReadInt64() != 0),
                     _ => Scalar.Integer(r.ReadInt64()),
                 };
