@@ -105,6 +105,8 @@ public sealed class ClusterSettings
     public void ApplyTo(IClientBuilder client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        // Gathered outputs are one message each (see ChunkedOrleansExtensions.MaxValueBytes).
+        client.Configure<ClientMessagingOptions>(o => o.MaxMessageBodySize = Math.Max(o.MaxMessageBodySize, ChunkedOrleansExtensions.MaxValueBytes));
         if (Provider is not null)
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = ClusterId; o.ServiceId = ServiceId; });

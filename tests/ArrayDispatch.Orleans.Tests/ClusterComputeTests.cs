@@ -105,6 +105,17 @@ public sealed class ClusterComputeTests(Cluster fixture)
     }
 
     [Fact]
+    public void Workers_accept_chunk_values_past_orleans_default_message_limit()
+    {
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<global::Orleans.Configuration.SiloMessagingOptions>>(fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress));
+            options.Value.MaxMessageBodySize.ShouldBe(ChunkedOrleansExtensions.MaxValueBytes);
+        }
+    }
+
+    [Fact]
     public void Progress_reports_every_task_as_the_local_scheduler_does()
     {
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
