@@ -8,7 +8,7 @@ namespace ArrayDispatch.Host.Cli;
 /// <summary>Builds the generic host every command runs in: appsettings.json, environment variables, then <c>--config key=value</c>.</summary>
 internal static class AppHost
 {
-    public static IHost Build(IReadOnlyList<string> configOverrides)
+    public static IHost Build(IReadOnlyList<string> configOverrides, bool worker = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -18,17 +18,25 @@ internal static class AppHost
         });
         // The command line is the last and strongest source, as in any generic host: --config ArrayDispatch:Priority:0=Gpu.
         builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
-        builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
-        return builder.Build();
+        bool client = !worker && ClusterRoles.UsesOrleans(builder.Configuration);
+        if (client) ClusterRoles.PrepareClient(builder);
+        if (worker) ClusterRoles.PrepareWorker(builder);
+        IArrayDispatchBuilder dispatch = builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+        var services = new ServiceProviderSlot();
+        if (worker) ClusterRoles.AddWorker(builder);
+        else if (client) ClusterRoles.AddClient(builder, dispatch, services);
+        IHost host = builder.Build();
+        services.Value = host.Services;
+        return host;
     }
 
     /// <summary>Builds and starts the host; a configuration that fails validation is reported with its keys and exit code 2.</summary>
-    public static IHost? Start(IReadOnlyList<string> configOverrides, out int exitCode)
+    public static IHost? Start(IReadOnlyList<string> configOverrides, out int exitCode, bool worker = false)
     {
         IHost host;
         try
         {
-            host = Build(configOverrides);
+            host = Build(configOverrides, worker);
         }
         catch (InvalidDataException ex) when (ConfigurationFileError.Describe(ex) is { } line)
         {
@@ -38,9 +46,16 @@ internal static class AppHost
         }
         try
         {
-            host.Start();
+            ClusterRoles.Start(host);
             exitCode = 0;
             return host;
+        }
+        catch (ClusterUnreachableException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            host.Dispose();
+            exitCode = 1;
+            return null;
         }
         catch (OptionsValidationException ex)
         {
@@ -50,6 +65,12 @@ internal static class AppHost
             exitCode = 2;
             return null;
         }
+    }
+
+    /// <summary>The built host's services, for objects made before the host is built (the cluster scheduler's client).</summary>
+    internal sealed class ServiceProviderSlot
+    {
+        public IServiceProvider? Value { get; set; }
     }
 
     private static string ToSwitch(string keyValue)

@@ -12,7 +12,9 @@ namespace ArrayDispatch.Host.Cli;
 /// </summary>
 internal static class ChunkedSvdExample
 {
-    public static void Run(DirectoryInfo output)
+    /// <param name="output">Where the graph picture goes.</param>
+    /// <param name="cluster">The Orleans scheduler when graphs run on a cluster (the line then says on how many workers), else null.</param>
+    public static void Run(DirectoryInfo output, ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler? cluster = null)
     {
         AnsiConsole.WriteLine();
         AnsiConsole.MarkupLine("[bold]Seed example 2[/] (Dask): x = random (5000, 1000) in chunks of (1000, 1000); u, s, v = svd(x)");
@@ -67,10 +69,19 @@ internal static class ChunkedSvdExample
         NDArray reconstruction = Np.MatMul(uu * ss, vv);
         double error = Np.Linalg.Norm(reconstruction - xx).Item<double>() / Np.Linalg.Norm(xx).Item<double>();
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"  computed in {seconds:F2} s ({stats.Tasks} tasks run, peak {stats.PeakBytes / 1e6:F0} MB of chunks); result type {Markup.Escape(computed[2].GetType().Name)}"));
+            $"  computed in {seconds:F2} s ({stats.Tasks} tasks run{OnWorkers(cluster)}, peak {stats.PeakBytes / 1e6:F0} MB of chunks); result type {Markup.Escape(computed[2].GetType().Name)}"));
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  relative reconstruction error |u*s@v - x| / |x| = {error:E2}"));
+        if (cluster?.LastReport is { } report && (report.Lost.Count > 0 || report.Refused.Count > 0))
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  workers lost mid-compute (their chunks recomputed): {report.Lost.Count}; refused: {string.Join("; ", report.Refused)}"));
+        }
         // As the seed's `result = v.compute()`: the values, summarised as NumPy prints a (1000, 1000) array.
         AnsiConsole.MarkupLine("  result = v.Compute():");
         foreach (string line in Np.ArrayRepr(computed[2]).Split('\n')) AnsiConsole.WriteLine("  " + line);
     }
+
+    private static string OnWorkers(ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler? cluster) =>
+        cluster?.LastReport is { } report
+            ? string.Create(CultureInfo.InvariantCulture, $" on {report.WorkersUsed.Count} worker{(report.WorkersUsed.Count == 1 ? "" : "s")}, {report.BytesBetweenWorkers / 1e6:F1} MB moved between them; tasks {report.TaskSeconds:F2} s, fetches {report.FetchSeconds:F2} s")
+            : "";
 }

@@ -40,6 +40,10 @@ internal static class CommandLineApp
         explain.SetAction(p => Guarded(() => ExplainCommand.Run(Overrides(p, config), p.GetValue(function)!, p.GetValue(types) ?? [], p.GetValue(signature), p.GetValue(explainJson))));
         root.Subcommands.Add(explain);
 
+        var worker = new Command("worker", "Run an Orleans silo that computes Chunked graphs for apps with --config ArrayDispatch:Backends:Chunked:Scheduler=Orleans");
+        worker.SetAction(p => Guarded(() => WorkerCommand.Run(Overrides(p, config))));
+        root.Subcommands.Add(worker);
+
         ConformanceCommand.AddTo(root, config);
         HashCommand.AddTo(root);
 

@@ -38,7 +38,7 @@ internal static class DemoCommand
             }
         }
         AnsiConsole.Write(table);
-        if (backends.Contains("Chunked")) ChunkedSvdExample.Run(output);
+        if (backends.Contains("Chunked")) ChunkedSvdExample.Run(output, host.Services.GetService<ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler>());
         return 0;
     }
 

@@ -23,6 +23,12 @@ public sealed class ChunkedOptions
     /// </summary>
     public bool RecycleChunks { get; set; } = true;
 
+    /// <summary>
+    /// Where graphs run (<c>Backends:Chunked:Scheduler</c>): <c>Local</c> (this process's thread pool, the default) or
+    /// <c>Orleans</c> (the chunk workers of an Orleans cluster; the host must run the cluster client, see the README).
+    /// </summary>
+    public string Scheduler { get; set; } = "Local";
+
     /// <summary>Reads the options from the plugin's configuration section.</summary>
     /// <exception cref="ArgumentException">A value is out of range, naming its key.</exception>
     public static ChunkedOptions From(IConfiguration configuration)
@@ -33,6 +39,12 @@ public sealed class ChunkedOptions
         options.MaxDegreeOfParallelism = ReadInt(configuration, "MaxDegreeOfParallelism", 0, 0);
         options.SplitEvery = ReadInt(configuration, "SplitEvery", 16, 2);
         if (configuration["Optimize"] is { Length: > 0 } opt) options.Optimize = !string.Equals(opt, "false", StringComparison.OrdinalIgnoreCase);
+        if (configuration["Scheduler"] is { Length: > 0 } scheduler)
+        {
+            options.Scheduler = scheduler.Equals("Local", StringComparison.OrdinalIgnoreCase) ? "Local"
+                : scheduler.Equals("Orleans", StringComparison.OrdinalIgnoreCase) ? "Orleans"
+                : throw new ArgumentException($"Backends:Chunked:Scheduler must be Local or Orleans, got '{scheduler}'", "Scheduler");
+        }
         if (configuration["RecycleChunks"] is { Length: > 0 } recycle) options.RecycleChunks = !string.Equals(recycle, "false", StringComparison.OrdinalIgnoreCase);
         return options;
     }

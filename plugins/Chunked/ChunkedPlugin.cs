@@ -17,12 +17,17 @@ namespace ArrayDispatch.Chunked;
 public sealed class ChunkedPlugin : IArrayBackendPlugin
 {
     private readonly IChunkScheduler _scheduler;
+    private readonly bool _schedulerGiven;
 
     /// <summary>The plugin with the local thread-pool scheduler (what the host's plugin loader uses).</summary>
     public ChunkedPlugin() : this(null) { }
 
     /// <summary>The plugin with another scheduler (e.g. a distributed executor); graph code is the same.</summary>
-    public ChunkedPlugin(IChunkScheduler? scheduler) => _scheduler = scheduler ?? LocalChunkScheduler.Instance;
+    public ChunkedPlugin(IChunkScheduler? scheduler)
+    {
+        _scheduler = scheduler ?? LocalChunkScheduler.Instance;
+        _schedulerGiven = scheduler is not null;
+    }
 
     /// <inheritdoc/>
     public string Name => "Chunked";
@@ -35,6 +40,14 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
     {
         ArgumentNullException.ThrowIfNull(backend);
         ChunkedOptions options = ChunkedOptions.From(backend.Configuration);
+        if (!_schedulerGiven && options.Scheduler != "Local")
+        {
+            // Loaded from its folder with no scheduler given: running the graphs locally anyway would hide the setting.
+            throw new ArgumentException(
+                $"Backends:Chunked:Scheduler is {options.Scheduler}, but this host loaded the Chunked plugin with the local scheduler: " +
+                "the Orleans scheduler needs a host that runs the Orleans cluster client and gives the plugin its scheduler " +
+                "(the ArrayDispatch host app does; see plugins/Chunked/README.md, 'Running on an Orleans cluster')", "Scheduler");
+        }
         var context = new ChunkedContext(backend.Dispatcher, options, _scheduler, backend.Logger);
         backend.Services.AddSingleton(options);
         backend.Services.AddSingleton(_scheduler);

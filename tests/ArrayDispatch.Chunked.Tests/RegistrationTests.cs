@@ -47,6 +47,22 @@ public sealed class RegistrationTests
         builder.Implemented.ShouldBe(["sum"]);
     }
 
+    [Fact]
+    public void A_plugin_loaded_without_a_scheduler_refuses_the_orleans_setting_instead_of_running_graphs_locally()
+    {
+        var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Orleans")]).Build() };
+        var ex = Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder));
+        ex.ParamName.ShouldBe("Scheduler");
+        ex.Message.ShouldStartWith("Backends:Chunked:Scheduler is Orleans, but this host loaded the Chunked plugin with the local scheduler");
+    }
+
+    [Fact]
+    public void An_unknown_scheduler_is_refused_naming_the_key()
+    {
+        var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Ray")]).Build() };
+        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldStartWith("Backends:Chunked:Scheduler must be Local or Orleans, got 'Ray'");
+    }
+
     private sealed class Misnamed
     {
         [Implements("summ")]
@@ -66,7 +82,7 @@ public sealed class RegistrationTests
         public List<string> Implemented { get; } = [];
         public string Name => "Test";
         public IServiceCollection Services { get; } = new ServiceCollection();
-        public IConfiguration Configuration { get; } = new ConfigurationBuilder().Build();
+        public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().Build();
         public ILogger Logger => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         public IArrayDispatcher Dispatcher => throw new NotSupportedException();
         public IBackendBuilder AddArrayType<TArray>() where TArray : NDArray => this;

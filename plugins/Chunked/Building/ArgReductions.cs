@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -25,7 +26,11 @@ internal static class ArgReductions
         {
             throw new ArgumentException($"attempt to get {name} of an empty sequence", "x");
         }
-        if (x.Rank == 0) return Blockwise.Map(context, x, name, "scalar", block => context.Invoke(arg, new ReductionArgs(block, axis, keepDims)));
+        if (x.Rank == 0)
+        {
+            return Blockwise.Map(context, x, name, "scalar", block => context.Invoke(arg, new ReductionArgs(block, axis, keepDims)),
+                TaskSpec.Call(arg, new ReductionArgs(TaskSpec.Slot(0), axis, keepDims)));
+        }
         int[] axes = single is { } s ? [s] : [.. Enumerable.Range(0, x.Rank)];
         // A chunk with no elements along a reduced axis has no extreme: move its neighbours' elements into fewer chunks.
         x = WithoutEmptyBlocks(context, x, axes);

@@ -4,6 +4,9 @@ namespace ArrayDispatch.Chunked.Building;
 
 internal sealed class AsTypeExpr(DType dtype, Casting casting, ElemExpr x) : ElemExpr
 {
+    public DType TargetDType => dtype;
+    public Casting Casting => casting;
+    public ElemExpr X => x;
     protected override Operand AnnotateChildren(ChunkedContext context, object[] metas) =>
         context.Invoke(ArrayFunctions.AsType, new AsTypeArgs(x.Annotate(context, metas).Array!, dtype, casting));
 

@@ -4,6 +4,9 @@ namespace ArrayDispatch.Chunked.Building;
 
 internal sealed class BinaryExpr(ArrayFunction<BinaryArgs, NDArray> function, ElemExpr a, ElemExpr b) : ElemExpr
 {
+    public ArrayFunction<BinaryArgs, NDArray> Function => function;
+    public ElemExpr A => a;
+    public ElemExpr B => b;
     public override bool ProducesOwnedArray => true;
 
     protected override Operand AnnotateChildren(ChunkedContext context, object[] metas) =>

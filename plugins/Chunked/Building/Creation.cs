@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Chunked.Scheduling;
@@ -30,13 +31,12 @@ internal static class Creation
         string name = Names.Layer(label, args.Distribution, args.Shape, chunks, args.Low, args.High, args.Seed, args.DType.Name());
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
-        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, label, args.Shape, chunks, meta, [], index =>
         {
             ulong seed = ChunkSeed(a.Seed, Linear(index, chunks.BlockCounts));
             var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Seed = seed, Placement = placement };
-            Type chunkType = meta.GetType();
-            // A freed chunk of the same kind from this compute's pool, if any, takes the draws (NumPy's out=): no fresh pages.
-            return ([], _ => context.Create(ArrayFunctions.Random, blockArgs with { Out = RecyclePool.Current?.Take(chunkType, blockArgs.DType, blockArgs.Shape) }));
+            // A freed chunk of the meta's type from this compute's pool, if any, takes the draws (see TaskSpec.Random).
+            return ([], TaskSpec.Random(blockArgs, meta.GetType()));
         }, freshResults: true);
     }
 
@@ -57,11 +57,8 @@ internal static class Creation
         string name = Names.Layer(label, args.Shape, chunks, args.DType.Name(), args.Fill.Kind, args.Fill);
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, args.Shape.Rank);
-        return LayerBuilder.Build(context, name, label, args.Shape, chunks, meta, [], index =>
-        {
-            var blockArgs = a with { Shape = new Shape(chunks.BlockShape(index)), Placement = placement };
-            return ([], _ => context.Create(ArrayFunctions.Full, blockArgs));
-        });
+        return LayerBuilder.BuildSpec(context, name, label, args.Shape, chunks, meta, [], index =>
+            ([], TaskSpec.Create(ArrayFunctions.Full, a with { Shape = new Shape(chunks.BlockShape(index)), Placement = placement })));
     }
 
     public static ChunkedArray Eye(ChunkedContext context, in EyeArgs args)
@@ -74,12 +71,11 @@ internal static class Creation
         string name = Names.Layer("eye", args.N, args.M, args.K, chunks, args.DType.Name());
         var placement = new Placement(Backend: context.ChunkBackend);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, args.DType, 2);
-        return LayerBuilder.Build(context, name, "eye", shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, "eye", shape, chunks, meta, [], index =>
         {
             int[] block = chunks.BlockShape(index);
             int k = a.K + rowOffsets[index[0]] - colOffsets[index[1]];
-            var blockArgs = new EyeArgs(block[0], block[1], k, a.DType, placement);
-            return ([], _ => context.Create(ArrayFunctions.Eye, blockArgs));
+            return ([], TaskSpec.Create(ArrayFunctions.Eye, new EyeArgs(block[0], block[1], k, a.DType, placement)));
         });
     }
 
@@ -98,21 +94,19 @@ internal static class Creation
         string name = Names.Layer("arange", args.Start, args.Stop, args.Step, dtype.Name(), chunks);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, 1);
         long istart = args.Start.AsInt64, istep = args.Step.AsInt64;
-        return LayerBuilder.Build(context, name, "arange", shape, chunks, meta, [], index =>
+        return LayerBuilder.BuildSpec(context, name, "arange", shape, chunks, meta, [], index =>
         {
             int off = offsets[index[0]], count = chunks[0][index[0]];
             if (integral)
             {
                 var blockArgs = new RangeArgs(Scalar.Integer(istart + off * istep), Scalar.Integer(istart + (off + count) * istep), Scalar.Integer(istep), 0, false, dtype, placement);
-                return ([], _ => context.Create(ArrayFunctions.Arange, blockArgs));
+                return ([], TaskSpec.Create(ArrayFunctions.Arange, blockArgs));
             }
+            // start + i * step for the chunk's positions i, then the dtype.
             var positions = new RangeArgs(Scalar.Integer(off), Scalar.Integer(off + count), Scalar.Integer(1), 0, false, DType.Float64, placement);
-            return ([], _ =>
-            {
-                NDArray i = context.Create(ArrayFunctions.Arange, positions);
-                NDArray v = context.Invoke(ArrayFunctions.Add, new BinaryArgs(context.Invoke(ArrayFunctions.Multiply, new BinaryArgs(i, Scalar.Float(step))), Scalar.Float(start)));
-                return dtype == DType.Float64 ? v : context.Invoke(ArrayFunctions.AsType, new AsTypeArgs(v, dtype));
-            });
+            TaskSpec scaled = TaskSpec.Call(ArrayFunctions.Multiply, new BinaryArgs(TaskSpec.Slot(TaskSpec.Create(ArrayFunctions.Arange, positions)), Scalar.Float(step)));
+            TaskSpec values = TaskSpec.Call(ArrayFunctions.Add, new BinaryArgs(TaskSpec.Slot(scaled), Scalar.Float(start)));
+            return ([], dtype == DType.Float64 ? values : TaskSpec.Call(ArrayFunctions.AsType, new AsTypeArgs(TaskSpec.Slot(values), dtype)));
         });
     }
 

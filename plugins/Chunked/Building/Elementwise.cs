@@ -120,7 +120,8 @@ internal static class Elementwise
             var deps = new string[ins.Length];
             for (int k = 0; k < ins.Length; k++) deps[k] = ins[k].KeyOf(InputIndex(ins[k], index, rank));
             return (deps, values => TiledEval.Run(context, expr, functions.Count, values, meta.DType));
-        }, new Fusion(expr, ins), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length, functions.Count, meta.DType));
+        }, new Fusion(expr, ins), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length, functions.Count, meta.DType),
+            spec: TaskSpec.Elementwise(expr, functions.Count, meta.DType));
     }
 
     /// <summary>

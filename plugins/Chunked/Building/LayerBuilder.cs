@@ -11,12 +11,13 @@ internal static class LayerBuilder
     /// <summary>
     /// Builds an array whose chunk at each index is made by <paramref name="block"/>'s task. <paramref name="freshResults"/>:
     /// every task returns a new array nothing else references; <paramref name="consumingRun"/>: the tasks' work when they may
-    /// overwrite their single input (see <see cref="ChunkTask.ConsumingRun"/>).
+    /// overwrite their single input (see <see cref="ChunkTask.ConsumingRun"/>); <paramref name="spec"/>: every task's work as
+    /// data, when it is the same for all (see <see cref="ChunkTask.Spec"/>).
     /// </summary>
     public static ChunkedArray Build(
         ChunkedContext context, string name, string function, Shape shape, Chunks chunks, NDArray meta,
         IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskFunc Run)> block, Fusion? fusion = null,
-        bool freshResults = false, TaskFunc? consumingRun = null)
+        bool freshResults = false, TaskFunc? consumingRun = null, TaskSpec? spec = null)
     {
         var tasks = new List<ChunkTask>(chunks.BlockCount);
         foreach (int[] index in chunks.Indices())
@@ -26,10 +27,29 @@ internal static class LayerBuilder
             {
                 FreshResult = freshResults,
                 ConsumingRun = deps.Length == 1 ? consumingRun : null,
+                Spec = spec,
             });
         }
         var layer = new GraphLayer(name, tasks, Distinct(dependencies));
         return new ChunkedArray(context, layer, shape, chunks, meta, fusion);
+    }
+
+    /// <summary>
+    /// <see cref="Build"/> for tasks described as data (<see cref="TaskSpec"/>): each task's closure is built from its
+    /// description, so the local scheduler and a distributed one run the same work.
+    /// </summary>
+    public static ChunkedArray BuildSpec(
+        ChunkedContext context, string name, string function, Shape shape, Chunks chunks, NDArray meta,
+        IReadOnlyList<GraphLayer> dependencies, Func<int[], (string[] Deps, TaskSpec Spec)> block, bool freshResults = false)
+    {
+        var tasks = new List<ChunkTask>(chunks.BlockCount);
+        foreach (int[] index in chunks.Indices())
+        {
+            (string[] deps, TaskSpec spec) = block(index);
+            tasks.Add(new ChunkTask(Names.Key(name, index), function, deps, spec.Bind(context.Dispatcher), index) { Spec = spec, FreshResult = freshResults });
+        }
+        var layer = new GraphLayer(name, tasks, Distinct(dependencies));
+        return new ChunkedArray(context, layer, shape, chunks, meta, null);
     }
 
     /// <summary>Wraps an in-memory array of any backend, cut into <paramref name="chunks"/> by slicing it (views where the backend gives them).</summary>
@@ -40,13 +60,9 @@ internal static class LayerBuilder
         NDArray meta = Meta(context, context.BackendOf(source), source.DType, source.Rank);
         if (chunks.BlockCount == 1)
         {
-            return Build(context, name, "array", source.Shape, chunks, meta, [], _ => ([], _ => source));
+            return BuildSpec(context, name, "array", source.Shape, chunks, meta, [], _ => ([], TaskSpec.SourceChunk(source, null)));
         }
-        return Build(context, name, "array", source.Shape, chunks, meta, [], index =>
-        {
-            ArrayIndex[] slices = Slices(chunks, index);
-            return ([], _ => context.Invoke(ArrayFunctions.GetItem, new IndexArgs(source, slices)));
-        });
+        return BuildSpec(context, name, "array", source.Shape, chunks, meta, [], index => ([], TaskSpec.SourceChunk(source, Slices(chunks, index))));
     }
 
     /// <summary>The slices that select chunk <paramref name="index"/> out of the whole array.</summary>

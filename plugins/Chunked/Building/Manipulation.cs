@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -36,11 +37,12 @@ internal static class Manipulation
         }
         Axes permArg = Axes.Of(perm);
         string name = Names.Layer("transpose", x.Name, permArg.ToString());
-        return LayerBuilder.Build(context, name, "transpose", new Shape(dims), Chunks.FromSizes(sizes), x.Meta, [x.Layer], index =>
+        var transpose = TaskSpec.Call(ArrayFunctions.Transpose, new AxesArgs(TaskSpec.Slot(0), permArg));
+        return LayerBuilder.BuildSpec(context, name, "transpose", new Shape(dims), Chunks.FromSizes(sizes), x.Meta, [x.Layer], index =>
         {
             var src = new int[rank];
             for (int i = 0; i < rank; i++) src[perm[i]] = index[i];
-            return ([x.KeyOf(src)], v => context.Invoke(ArrayFunctions.Transpose, new AxesArgs((NDArray)v[0], permArg)));
+            return ([x.KeyOf(src)], transpose);
         });
     }
 
@@ -77,12 +79,12 @@ internal static class Manipulation
         sizes[axis] = [.. along];
         NDArray meta = LayerBuilder.WithDType(context, first.Meta, dtype);
         string name = Names.Layer("concatenate", [axis, .. aligned.Select(a => a.Name)]);
-        return LayerBuilder.Build(context, name, "concatenate", shape, Chunks.FromSizes(sizes), meta, [.. aligned.Select(a => a.Layer)], index =>
+        return LayerBuilder.BuildSpec(context, name, "concatenate", shape, Chunks.FromSizes(sizes), meta, [.. aligned.Select(a => a.Layer)], index =>
         {
             var (k, b) = owner[index[axis]];
             var src = (int[])index.Clone();
             src[axis] = b;
-            return ([aligned[k].KeyOf(src)], v => v[0]);
+            return ([aligned[k].KeyOf(src)], TaskSpec.Input(0));
         });
     }
 
@@ -96,11 +98,12 @@ internal static class Manipulation
         dims.Insert(axis, 1);
         NDArray meta = LayerBuilder.WithRank(context, x.Meta, rank);
         string name = Names.Layer("expand_dims", x.Name, axis);
-        return LayerBuilder.Build(context, name, "expand_dims", new Shape([.. dims]), Chunks.FromSizes([.. sizes]), meta, [x.Layer], index =>
+        var expand = TaskSpec.Call(ArrayFunctions.ExpandDims, new AxesArgs(TaskSpec.Slot(0), axis));
+        return LayerBuilder.BuildSpec(context, name, "expand_dims", new Shape([.. dims]), Chunks.FromSizes([.. sizes]), meta, [x.Layer], index =>
         {
             var src = new List<int>(index);
             src.RemoveAt(axis);
-            return ([x.KeyOf([.. src])], v => context.Invoke(ArrayFunctions.ExpandDims, new AxesArgs((NDArray)v[0], axis)));
+            return ([x.KeyOf([.. src])], expand);
         });
     }
 
@@ -122,12 +125,11 @@ internal static class Manipulation
         var chunks = Chunks.FromSizes([.. keep.Select(a => (int[])[.. x.Chunks[a]])]);
         NDArray meta = LayerBuilder.WithRank(context, x.Meta, keep.Length);
         string name = Names.Layer("squeeze", x.Name, Shape.Format(drop));
-        return LayerBuilder.Build(context, name, "squeeze", shape, chunks, meta, [x.Layer], index =>
+        return LayerBuilder.BuildSpec(context, name, "squeeze", shape, chunks, meta, [x.Layer], index =>
         {
             var src = new int[x.Rank];
             for (int k = 0; k < keep.Length; k++) src[keep[k]] = index[k];
-            int[] blockShape = chunks.BlockShape(index);
-            return ([x.KeyOf(src)], v => context.Invoke(ArrayFunctions.Reshape, new ShapeArgs((NDArray)v[0], blockShape)));
+            return ([x.KeyOf(src)], TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(0), chunks.BlockShape(index))));
         });
     }
 
@@ -215,11 +217,10 @@ internal static class Manipulation
         NDArray meta = LayerBuilder.WithRank(context, x.Meta, shape.Rank);
         string name = Names.Layer("reshape", x.Name, shape);
         int n = 0;
-        return LayerBuilder.Build(context, name, "reshape", shape, chunks, meta, [x.Layer], index =>
+        return LayerBuilder.BuildSpec(context, name, "reshape", shape, chunks, meta, [x.Layer], index =>
         {
             string dep = sourceKeys[n++];
-            int[] blockShape = chunks.BlockShape(index);
-            return ([dep], v => context.Invoke(ArrayFunctions.Reshape, new ShapeArgs((NDArray)v[0], blockShape)));
+            return ([dep], TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(0), chunks.BlockShape(index))));
         });
     }
 

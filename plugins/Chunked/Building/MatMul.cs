@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -35,8 +36,8 @@ internal static class MatMul
         NDArray meta = LayerBuilder.WithRank(context, context.Invoke(ArrayFunctions.MatMul, new PairArgs(a.Meta, b.Meta)), shape.Rank);
         string name = Names.Layer("matmul", a.Name, b.Name);
         string ka1 = a1.KeyOf(new int[a1.Rank]), kb1 = b1.KeyOf(new int[b1.Rank]);
-        return LayerBuilder.Build(context, name, "matmul", shape, Chunks.Single(shape), meta, [a1.Layer, b1.Layer],
-            _ => ([ka1, kb1], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[0], (NDArray)v[1]))));
+        return LayerBuilder.BuildSpec(context, name, "matmul", shape, Chunks.Single(shape), meta, [a1.Layer, b1.Layer],
+            _ => ([ka1, kb1], TaskSpec.Call(ArrayFunctions.MatMul, new PairArgs(TaskSpec.Slot(0), TaskSpec.Slot(1)))));
     }
 
     private static ChunkedArray Matrix(ChunkedContext context, ChunkedArray a, ChunkedArray b)
@@ -53,7 +54,7 @@ internal static class MatMul
         var shape = new Shape(a.Shape.Dims[0], b.Shape.Dims[1]);
         NDArray meta = context.Invoke(ArrayFunctions.MatMul, new PairArgs(a.Meta, b.Meta));
         string name = Names.Layer("matmul", a.Name, b.Name);
-        return LayerBuilder.Build(context, name, "matmul", shape, chunks, meta, [a.Layer, b.Layer], index =>
+        return LayerBuilder.BuildSpec(context, name, "matmul", shape, chunks, meta, [a.Layer, b.Layer], index =>
         {
             var deps = new string[2 * inner];
             for (int k = 0; k < inner; k++)
@@ -61,16 +62,9 @@ internal static class MatMul
                 deps[2 * k] = a.KeyOf(index[0], k);
                 deps[2 * k + 1] = b.KeyOf(k, index[1]);
             }
-            return (deps, v =>
-            {
-                NDArray acc = context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[0], (NDArray)v[1]));
-                for (int k = 1; k < inner; k++)
-                {
-                    NDArray term = context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[2 * k], (NDArray)v[2 * k + 1]));
-                    acc = context.Invoke(ArrayFunctions.Add, new BinaryArgs(acc, term));
-                }
-                return acc;
-            });
+            // The sum over k of A[i, k] @ B[k, j], added in k order.
+            return (deps, TaskSpec.Sum([.. Enumerable.Range(0, inner).Select(k =>
+                TaskSpec.Call(ArrayFunctions.MatMul, new PairArgs(TaskSpec.Slot(2 * k), TaskSpec.Slot(2 * k + 1))))]));
         });
     }
 }

@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -23,7 +24,7 @@ internal static class Rechunk
             pieces[axis] = Overlaps(a.Chunks.Offsets(axis), target.Offsets(axis));
         }
         string name = Names.Layer("rechunk", a.Name, target);
-        return LayerBuilder.Build(context, name, "rechunk", a.Shape, target, a.Meta, [a.Layer], index =>
+        return LayerBuilder.BuildSpec(context, name, "rechunk", a.Shape, target, a.Meta, [a.Layer], index =>
         {
             var perAxis = new (int Block, int Start, int Stop)[rank][];
             var counts = new int[rank];
@@ -57,16 +58,7 @@ internal static class Rechunk
                     combo[axis] = 0;
                 }
             }
-            return (deps, values =>
-            {
-                var parts = new NDArray[values.Length];
-                for (int n = 0; n < parts.Length; n++)
-                {
-                    var chunk = (NDArray)values[n];
-                    parts[n] = full[n] ? chunk : context.Invoke(ArrayFunctions.GetItem, new IndexArgs(chunk, cuts[n]));
-                }
-                return LayerBuilder.Assemble(context, parts, counts);
-            });
+            return (deps, TaskSpec.Assemble([.. cuts.Select((c, n) => full[n] ? null : c)], counts));
         });
     }
 

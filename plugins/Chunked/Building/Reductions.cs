@@ -1,4 +1,5 @@
 using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Chunked.Building;
@@ -36,7 +37,9 @@ internal static class Reductions
                 NDArray acc = (NDArray)v[0];
                 for (int k = 1; k < v.Length; k++) acc = context.Invoke(combine, new BinaryArgs(acc, (NDArray)v[k]));
                 return acc;
-            });
+            },
+            chunkSpec: TaskSpec.Call(function, new ReductionArgs(TaskSpec.Slot(0), axesArg, true, dtype)),
+            combineSpec: TaskSpec.Fold(combine));
     }
 
     /// <summary>NumPy's <c>mean</c>: a sum divided by the count (integers summed in float64).</summary>

@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -36,36 +37,38 @@ internal static class Scans
         Axes axisArg = Axes.Of(a);
         NDArray meta = context.Invoke(scan, new ReductionArgs(x.Meta, axisArg, false, dtype));
         string scannedName = Names.Layer(label + "-chunk", x.Name, a, dtype?.Name());
-        ChunkedArray scanned = LayerBuilder.Build(context, scannedName, label, x.Shape, x.Chunks, meta, [x.Layer], index =>
-            ([x.KeyOf(index)], v => context.Invoke(scan, new ReductionArgs((NDArray)v[0], axisArg, false, dtype))));
+        var scanChunk = TaskSpec.Call(scan, new ReductionArgs(TaskSpec.Slot(0), axisArg, false, dtype));
+        ChunkedArray scanned = LayerBuilder.BuildSpec(context, scannedName, label, x.Shape, x.Chunks, meta, [x.Layer], index =>
+            ([x.KeyOf(index)], scanChunk));
         int n = x.Chunks.BlockCounts[a];
         if (n == 1) return scanned;
 
         // carry[j] = what block j + 1 along the axis needs: carry[j - 1] combined with the last slice of scanned block j.
         Chunks carryChunks = x.Chunks.WithAxis(a, Enumerable.Repeat(1, n - 1).ToArray());
         string carryName = Names.Layer(label + "-carry", scanned.Name);
-        ChunkedArray carry = LayerBuilder.Build(
+        ChunkedArray carry = LayerBuilder.BuildSpec(
             context, carryName, label + "-carry", new Shape([.. carryChunks.Sizes.Select(s => s.Sum())]), carryChunks, meta, [scanned.Layer], index =>
             {
                 int j = index[a];
                 int length = x.Chunks[a][j];
                 ArrayIndex[] last = [.. Enumerable.Range(0, x.Rank).Select(k => k == a ? (ArrayIndex)new Slice(length - 1, length) : ArrayIndex.All)];
                 string block = scanned.KeyOf(index);
-                if (j == 0) return ([block], v => context.Invoke(ArrayFunctions.GetItem, new IndexArgs((NDArray)v[0], last)));
+                TaskSpec Last(int input) => TaskSpec.Call(ArrayFunctions.GetItem, new IndexArgs(TaskSpec.Slot(input), last));
+                if (j == 0) return ([block], Last(0));
                 int[] previous = (int[])index.Clone();
                 previous[a] = j - 1;
-                return ([Names.Key(carryName, previous), block], v => context.Invoke(combine, new BinaryArgs(
-                    (NDArray)v[0], context.Invoke(ArrayFunctions.GetItem, new IndexArgs((NDArray)v[1], last)))));
+                return ([Names.Key(carryName, previous), block], TaskSpec.Call(combine, new BinaryArgs(TaskSpec.Slot(0), TaskSpec.Slot(Last(1)))));
             });
 
         string name = Names.Layer(label, scanned.Name);
-        return LayerBuilder.Build(context, name, label, x.Shape, x.Chunks, meta, [scanned.Layer, carry.Layer], index =>
+        var add = TaskSpec.Call(combine, new BinaryArgs(TaskSpec.Slot(0), TaskSpec.Slot(1)));
+        return LayerBuilder.BuildSpec(context, name, label, x.Shape, x.Chunks, meta, [scanned.Layer, carry.Layer], index =>
         {
             string block = scanned.KeyOf(index);
-            if (index[a] == 0) return ([block], v => (NDArray)v[0]);
+            if (index[a] == 0) return ([block], TaskSpec.Input(0));
             int[] previous = (int[])index.Clone();
             previous[a]--;
-            return ([block, carry.KeyOf(previous)], v => context.Invoke(combine, new BinaryArgs((NDArray)v[0], (NDArray)v[1])));
+            return ([block, carry.KeyOf(previous)], add);
         });
     }
 }

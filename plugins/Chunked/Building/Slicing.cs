@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -61,7 +62,7 @@ internal static class Slicing
         string name = Names.Layer("getitem", x.Name, string.Join(",", full.Select(f => f.ToString())));
         var planArr = plan.ToArray();
         var slicePieces = pieces.ToArray();
-        return LayerBuilder.Build(context, name, "getitem", shape, chunks, meta, [x.Layer], outIndex =>
+        return LayerBuilder.BuildSpec(context, name, "getitem", shape, chunks, meta, [x.Layer], outIndex =>
         {
             var src = new int[x.Rank];
             var local = new ArrayIndex[planArr.Length];
@@ -80,7 +81,7 @@ internal static class Slicing
                 src[ia] = piece.Block;
                 local[p] = piece.Local;
             }
-            return ([x.KeyOf(src)], v => context.Invoke(ArrayFunctions.GetItem, new IndexArgs((NDArray)v[0], local)));
+            return ([x.KeyOf(src)], TaskSpec.Call(ArrayFunctions.GetItem, new IndexArgs(TaskSpec.Slot(0), local)));
         });
     }
 

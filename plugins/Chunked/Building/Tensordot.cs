@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Functions;
 
@@ -32,7 +33,7 @@ internal static class Tensordot
         int terms = contractedCounts.Aggregate(1, (p, c) => p * c);
         NDArray meta = LayerBuilder.WithRank(context, context.Invoke(ArrayFunctions.Tensordot, new TensordotArgs(a.Meta, b.Meta, ca, cb)), dims.Length);
         string name = Names.Layer("tensordot", a.Name, b.Name, Shape.Format(ca), Shape.Format(cb));
-        return LayerBuilder.Build(context, name, "tensordot", new Shape(dims), Chunks.FromSizes(sizes), meta, [a.Layer, b.Layer], index =>
+        return LayerBuilder.BuildSpec(context, name, "tensordot", new Shape(dims), Chunks.FromSizes(sizes), meta, [a.Layer, b.Layer], index =>
         {
             var deps = new string[2 * terms];
             var combo = new int[ca.Length];
@@ -51,16 +52,8 @@ internal static class Tensordot
                     combo[k] = 0;
                 }
             }
-            return (deps, v =>
-            {
-                NDArray acc = context.Invoke(ArrayFunctions.Tensordot, new TensordotArgs((NDArray)v[0], (NDArray)v[1], ca, cb));
-                for (int t = 1; t < terms; t++)
-                {
-                    acc = context.Invoke(ArrayFunctions.Add, new BinaryArgs(acc,
-                        context.Invoke(ArrayFunctions.Tensordot, new TensordotArgs((NDArray)v[2 * t], (NDArray)v[2 * t + 1], ca, cb))));
-                }
-                return acc;
-            });
+            return (deps, TaskSpec.Sum([.. Enumerable.Range(0, terms).Select(t =>
+                TaskSpec.Call(ArrayFunctions.Tensordot, new TensordotArgs(TaskSpec.Slot(2 * t), TaskSpec.Slot(2 * t + 1), ca, cb)))]));
         });
     }
 }

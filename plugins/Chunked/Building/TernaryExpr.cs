@@ -4,6 +4,10 @@ namespace ArrayDispatch.Chunked.Building;
 
 internal sealed class TernaryExpr(ArrayFunction<TernaryArgs, NDArray> function, ElemExpr a, ElemExpr b, ElemExpr c) : ElemExpr
 {
+    public ArrayFunction<TernaryArgs, NDArray> Function => function;
+    public ElemExpr A => a;
+    public ElemExpr B => b;
+    public ElemExpr C => c;
     public override bool ProducesOwnedArray => true;
 
     protected override Operand AnnotateChildren(ChunkedContext context, object[] metas) =>

@@ -1,4 +1,5 @@
 using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Chunked.Building;
@@ -22,10 +23,16 @@ internal static class TreeReduction
     /// <param name="chunk">A chunk and its block index to its partial.</param>
     /// <param name="combine">Partials, in block order, to one partial.</param>
     /// <param name="finish">The last partial to the output chunk (with reduced axes kept); null when partials are the output.</param>
+    /// <param name="chunkSpec"><paramref name="chunk"/> as a description (see TaskSpec), or null.</param>
+    /// <param name="combineSpec"><paramref name="combine"/> as a description, or null.</param>
     public static ChunkedArray Build(
         ChunkedContext context, string label, object?[] parameters, ChunkedArray x, int[] axes, bool keepDims, NDArray meta,
-        Func<NDArray, int[], object> chunk, Func<object[], object> combine, Func<object, NDArray>? finish = null)
+        Func<NDArray, int[], object> chunk, Func<object[], object> combine, Func<object, NDArray>? finish = null,
+        TaskSpec? chunkSpec = null, TaskSpec? combineSpec = null)
     {
+        // With descriptions of chunk and combine (and no finish), every task is described (see TaskSpec), so the
+        // reduction can run on a distributed scheduler; the closures then stay unused.
+        bool described = chunkSpec is not null && combineSpec is not null && finish is null;
         int rank = x.Rank;
         var reduced = new bool[rank];
         foreach (int a in axes) reduced[a] = true;
@@ -37,9 +44,13 @@ internal static class TreeReduction
             partialSizes[axis] = reduced[axis] ? Enumerable.Repeat(1, x.Chunks.BlockCounts[axis]).ToArray() : [.. x.Chunks[axis]];
         }
         string name = Names.Layer(label + "-chunk", [x.Name, Axes.Of(axes).ToString(), .. parameters]);
-        ChunkedArray current = LayerBuilder.Build(
-            context, name, label, new Shape(Array.ConvertAll(partialSizes, s => s.Sum())), Chunks.FromSizes(partialSizes), meta, [x.Layer],
-            index => ([x.KeyOf(index)], v => chunk((NDArray)v[0], index)));
+        ChunkedArray current = described
+            ? LayerBuilder.BuildSpec(
+                context, name, label, new Shape(Array.ConvertAll(partialSizes, s => s.Sum())), Chunks.FromSizes(partialSizes), meta, [x.Layer],
+                index => ([x.KeyOf(index)], chunkSpec!))
+            : LayerBuilder.Build(
+                context, name, label, new Shape(Array.ConvertAll(partialSizes, s => s.Sum())), Chunks.FromSizes(partialSizes), meta, [x.Layer],
+                index => ([x.KeyOf(index)], v => chunk((NDArray)v[0], index)));
 
         // 2. Combine groups along the reduced axes until one partial is left along each.
         int splitPerAxis = axes.Length == 0 ? 2 : Math.Max(2, (int)Math.Floor(Math.Pow(context.Options.SplitEvery, 1.0 / axes.Length) + 1e-9));
@@ -56,9 +67,13 @@ internal static class TreeReduction
                 sizes[axis] = reduced[axis] ? Enumerable.Repeat(1, (n + splitPerAxis - 1) / splitPerAxis).ToArray() : [.. source.Chunks[axis]];
             }
             string combineName = Names.Layer(label + "-combine", source.Name, round++);
-            current = LayerBuilder.Build(
-                context, combineName, label + "-combine", new Shape(Array.ConvertAll(sizes, s => s.Sum())), Chunks.FromSizes(sizes), meta, [source.Layer],
-                index => (GroupKeys(source, index, groups), v => combine(v)));
+            current = described
+                ? LayerBuilder.BuildSpec(
+                    context, combineName, label + "-combine", new Shape(Array.ConvertAll(sizes, s => s.Sum())), Chunks.FromSizes(sizes), meta, [source.Layer],
+                    index => (GroupKeys(source, index, groups), combineSpec!))
+                : LayerBuilder.Build(
+                    context, combineName, label + "-combine", new Shape(Array.ConvertAll(sizes, s => s.Sum())), Chunks.FromSizes(sizes), meta, [source.Layer],
+                    index => (GroupKeys(source, index, groups), v => combine(v)));
         }
 
         if (keepDims && finish is null) return current;
@@ -70,6 +85,18 @@ internal static class TreeReduction
         var outChunks = Chunks.FromSizes(outSizes);
         NDArray outMeta = LayerBuilder.WithRank(context, meta, outAxes.Length);
         string aggregate = Names.Layer(label, last.Name, keepDims ? "finish" : "drop");
+        if (described)
+        {
+            return LayerBuilder.BuildSpec(
+                context, aggregate, label + "-aggregate", new Shape([.. outAxes.Select(a => last.Shape.Dims[a])]), outChunks, outMeta, [last.Layer], index =>
+                {
+                    var src = new int[rank];
+                    int k = 0;
+                    for (int axis = 0; axis < rank; axis++) src[axis] = keepDims || !reduced[axis] ? index[k++] : 0;
+                    TaskSpec drop = keepDims ? TaskSpec.Input(0) : TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(0), outChunks.BlockShape(index)));
+                    return ([last.KeyOf(src)], drop);
+                });
+        }
         return LayerBuilder.Build(
             context, aggregate, label + "-aggregate", new Shape([.. outAxes.Select(a => last.Shape.Dims[a])]), outChunks, outMeta, [last.Layer], index =>
             {

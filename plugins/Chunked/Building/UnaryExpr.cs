@@ -4,6 +4,8 @@ namespace ArrayDispatch.Chunked.Building;
 
 internal sealed class UnaryExpr(ArrayFunction<UnaryArgs, NDArray> function, ElemExpr x) : ElemExpr
 {
+    public ArrayFunction<UnaryArgs, NDArray> Function => function;
+    public ElemExpr X => x;
     public override bool ProducesOwnedArray => function.Name != "positive";
 
     protected override Operand AnnotateChildren(ChunkedContext context, object[] metas) =>

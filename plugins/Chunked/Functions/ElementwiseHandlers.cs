@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
@@ -51,7 +52,8 @@ internal sealed class ElementwiseHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Copy(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        return Blockwise.Map(context, (ChunkedArray)args.X, "copy", "", chunk => context.Invoke(ArrayFunctions.Copy, new ArrayArgs(chunk)));
+        return Blockwise.Map(context, (ChunkedArray)args.X, "copy", "", chunk => context.Invoke(ArrayFunctions.Copy, new ArrayArgs(chunk)),
+            TaskSpec.Call(ArrayFunctions.Copy, new ArrayArgs(TaskSpec.Slot(0))));
     }
 
     [Implements("full_like")]

@@ -65,6 +65,16 @@ public sealed class ChunkTask
     /// </summary>
     public TaskAlternative? Alternative { get; init; }
 
+    /// <summary>
+    /// The work as data (see <see cref="TaskSpec"/>), for schedulers that run tasks in other processes; null for a task
+    /// that only has its closure, which such a scheduler refuses naming <see cref="Function"/>.
+    /// </summary>
+    public TaskSpec? Spec { get; init; }
+
+    /// <summary>A task whose work is <paramref name="spec"/>: the closure the local scheduler runs is built from it.</summary>
+    internal static ChunkTask FromSpec(string key, string function, IReadOnlyList<string> dependencies, TaskSpec spec, Dispatch.IArrayDispatcher dispatcher, int[]? index = null) =>
+        new(key, function, dependencies, spec.Bind(dispatcher), index) { Spec = spec };
+
     /// <summary>Dask's label: the function name and the chunk index, e.g. <c>qr (2, 0)</c>.</summary>
     public string Label => Index.Length == 0 ? Function : $"{Function} ({string.Join(", ", Index)})";
 

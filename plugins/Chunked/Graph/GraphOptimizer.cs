@@ -22,7 +22,7 @@ public static class GraphOptimizer
             replaced ??= [.. culled.Tasks.Values];
             Func<object, object> from = alt.From;
             int i = replaced.FindIndex(r => r.Key == t.Key);
-            replaced[i] = new ChunkTask(t.Key, "getitem", [alt.Key], v => from(v[0]), t.Index);
+            replaced[i] = new ChunkTask(t.Key, "getitem", [alt.Key], v => from(v[0]), t.Index) { Spec = alt.FromSpec };
         }
         return replaced is null ? culled : CullOnly(new TaskGraph(replaced, graph.Layers), outputs);
     }
@@ -124,6 +124,8 @@ public static class GraphOptimizer
             FreshResult = outer.FreshResult,
             ParallelKernel = inner.ParallelKernel || outer.ParallelKernel,
             ConsumingRun = firstConsuming is null ? null : inputs => Chain(second, RunInner(firstConsuming, innerKey, inputs), fresh, inputs),
+            // Elsewhere the chain runs as described: the in-place and recycling forms are local memory savings only.
+            Spec = inner.Spec is { } innerSpec && outer.Spec is { } outerSpec ? TaskSpec.Fused(innerKey, innerSpec, outerSpec) : null,
         };
     }
 

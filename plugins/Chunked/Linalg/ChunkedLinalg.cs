@@ -1,3 +1,4 @@
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Dispatch;
@@ -58,14 +59,14 @@ internal static class ChunkedLinalg
         {
             RequireNonsingular(rr);
             return context.Invoke(ArrayFunctions.Solve, new PairArgs(rr, bb));
-        });
+        }, TaskSpec.Call(ArrayFunctions.Solve, new PairArgs(TaskSpec.Slot(TaskSpec.Nonsingular(TaskSpec.Input(0))), TaskSpec.Slot(1))));
     }
 
     /// <summary>
     /// NumPy's <c>LinAlgError("Singular matrix")</c> for a numerically singular <c>a</c>: R of its QR then has a diagonal
     /// entry at or below <c>n · eps · max|r_jj|</c>, which LU on R alone would take for a tiny but valid pivot.
     /// </summary>
-    private static void RequireNonsingular(NDArray r)
+    internal static void RequireNonsingular(NDArray r)
     {
         // Read from the host buffer directly: this runs inside a task, where no dispatcher call is needed.
         HostBuffer host = r.ToHost();
@@ -96,7 +97,8 @@ internal static class ChunkedLinalg
         int m = a.Shape.Dims[0], n = a.Shape.Dims[1];
         if (m < n) throw new NotSupportedException($"chunked linalg.lstsq needs at least as many rows as columns (TSQR), not shape {a.Shape}");
         var (qtb, r) = Reduce(context, a, b);
-        ChunkedArray x = SmallSystem(context, "lstsq", r, qtb, (rr, bb) => context.Invoke(ArrayFunctions.Lstsq, new ToleranceArgs(rr, bb, rcond)).Solution);
+        ChunkedArray x = SmallSystem(context, "lstsq", r, qtb, (rr, bb) => context.Invoke(ArrayFunctions.Lstsq, new ToleranceArgs(rr, bb, rcond)).Solution,
+            TaskSpec.Call(ArrayFunctions.Lstsq, new ToleranceArgs(TaskSpec.Slot(0), TaskSpec.Slot(1), rcond)).Member("Solution"));
         // The rank and singular values are those of R; they are needed now, so R is computed.
         NDArray rValue = ChunkedCompute.Run([r]).Arrays[0];
         NDArray singular = context.Invoke(ArrayFunctions.Svd, new SvdArgs(rValue, false, false)).S;
@@ -128,7 +130,7 @@ internal static class ChunkedLinalg
         return (qtb, r);
     }
 
-    private static ChunkedArray SmallSystem(ChunkedContext context, string label, ChunkedArray r, ChunkedArray rhs, Func<NDArray, NDArray, NDArray> solve)
+    private static ChunkedArray SmallSystem(ChunkedContext context, string label, ChunkedArray r, ChunkedArray rhs, Func<NDArray, NDArray, NDArray> solve, TaskSpec spec)
     {
         int n = r.Shape.Dims[1];
         Shape shape = rhs.Rank == 1 ? new Shape(n) : new Shape(n, rhs.Shape.Dims[1]);
@@ -136,6 +138,6 @@ internal static class ChunkedLinalg
         string name = Names.Layer(label, r.Name, rhs.Name);
         string rKey = r.KeyOf(0, 0), bKey = rhs.KeyOf(new int[rhs.Rank]);
         return LayerBuilder.Build(context, name, label, shape, Chunks.Single(shape), meta, [r.Layer, rhs.Layer],
-            _ => ([rKey, bKey], v => solve((NDArray)v[0], (NDArray)v[1])));
+            _ => ([rKey, bKey], v => solve((NDArray)v[0], (NDArray)v[1])), spec: spec);
     }
 }

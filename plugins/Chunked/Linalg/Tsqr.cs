@@ -47,12 +47,11 @@ internal static class Tsqr
                 continue;
             }
             string full = Names.Key(qr1, [b, 0]);
-            qr1Tasks.Add(new ChunkTask(full, "qr", [x.KeyOf(b, 0)],
-                v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced)), [b, 0]));
-            r1Tasks.Add(new ChunkTask(Names.Key(r1, [b, 0]), "qr-r", [x.KeyOf(b, 0)],
-                v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.R)).R, [b, 0])
+            qr1Tasks.Add(ChunkTask.FromSpec(full, "qr", [x.KeyOf(b, 0)], FullQr, context.Dispatcher, [b, 0]));
+            r1Tasks.Add(new ChunkTask(Names.Key(r1, [b, 0]), "qr-r", [x.KeyOf(b, 0)], RQr.Bind(context.Dispatcher), [b, 0])
             {
-                Alternative = new TaskAlternative(full, v => ((QrResult)v).R),
+                Spec = RQr,
+                Alternative = new TaskAlternative(full, v => ((QrResult)v).R) { FromSpec = TaskSpec.Input(0).Member("R") },
             });
             stackInputs[b] = r1Tasks[^1].Key;
         }
@@ -71,15 +70,12 @@ internal static class Tsqr
         string r2 = $"tsqr-r2-{token}";
         var stage2 = new GraphLayer(qr2,
         [
-            new ChunkTask(stackName, "concatenate", stackInputs, v =>
+            ChunkTask.FromSpec(stackName, "concatenate", stackInputs, TaskSpec.Concatenate(0), context.Dispatcher),
+            ChunkTask.FromSpec(qr2, "qr", [stackName], FullQr, context.Dispatcher),
+            new ChunkTask(r2, "qr-r", [stackName], RQr.Bind(context.Dispatcher))
             {
-                NDArray[] rs = [.. v.Cast<NDArray>()];
-                return rs.Length == 1 ? rs[0] : context.Invoke(ArrayFunctions.Concatenate, new ArrayListArgs(rs, 0));
-            }),
-            new ChunkTask(qr2, "qr", [stackName], v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.Reduced))),
-            new ChunkTask(r2, "qr-r", [stackName], v => context.Invoke(ArrayFunctions.Qr, new QrArgs((NDArray)v[0], QrMode.R)).R)
-            {
-                Alternative = new TaskAlternative(qr2, v => ((QrResult)v).R),
+                Spec = RQr,
+                Alternative = new TaskAlternative(qr2, v => ((QrResult)v).R) { FromSpec = TaskSpec.Input(0).Member("R") },
             },
         ], stackLayers);
         qLayers.Add(stage2);
@@ -92,17 +88,18 @@ internal static class Tsqr
         // Labelled by what its tasks do: rows of Q2 alone when no chunk was factored in stage 1 (not a BLAS kernel, so not
         // run alone by the scheduler), else products Q1 @ Q2 rows.
         string qFunction = qr1Tasks.Count == 0 ? "getitem" : "matmul";
-        ChunkedArray q = LayerBuilder.Build(context, qName, qFunction, new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, qLayers, index =>
+        ChunkedArray q = LayerBuilder.BuildSpec(context, qName, qFunction, new Shape(x.Shape.Dims[0], kk), qChunks, metaQr.Q!, qLayers, index =>
         {
             int b = index[0];
             ArrayIndex[] rows = [new Slice(rOffsets[b], rOffsets[b + 1]), ArrayIndex.All];
-            NDArray Rows(object qr) => context.Invoke(ArrayFunctions.GetItem, new IndexArgs(((QrResult)qr).Q!, rows));
-            if (rowSizes[b] <= n) return ([qr2], v => Rows(v[0]));
-            return ([Names.Key(qr1, [b, 0]), qr2], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs(((QrResult)v[0]).Q!, Rows(v[1]))));
+            TaskSpec Rows(int input) => TaskSpec.Call(ArrayFunctions.GetItem, new IndexArgs(TaskSpec.Slot(TaskSpec.Input(input).Member("Q")), rows));
+            if (rowSizes[b] <= n) return ([qr2], Rows(0));
+            return ([Names.Key(qr1, [b, 0]), qr2],
+                TaskSpec.Call(ArrayFunctions.MatMul, new PairArgs(TaskSpec.Slot(TaskSpec.Input(0).Member("Q")), TaskSpec.Slot(Rows(1)))));
         });
         string rName = $"tsqr-r-{token}";
-        ChunkedArray r = LayerBuilder.Build(context, rName, "getitem", new Shape(kk, n), Chunks.Single(new Shape(kk, n)), metaQr.R, [stage2],
-            _ => ([r2], v => (NDArray)v[0]));
+        ChunkedArray r = LayerBuilder.BuildSpec(context, rName, "getitem", new Shape(kk, n), Chunks.Single(new Shape(kk, n)), metaQr.R, [stage2],
+            _ => ([r2], TaskSpec.Input(0)));
         return (q, r);
     }
 
@@ -127,19 +124,23 @@ internal static class Tsqr
         string token = Names.Token(x.Name, "svd");
         string svdName = $"svd-tsqr-{token}";
         var svdLayer = new GraphLayer(svdName,
-            [new ChunkTask(svdName, "svd", [r.KeyOf(0, 0)], v => context.Invoke(ArrayFunctions.Svd, new SvdArgs((NDArray)v[0], false, computeUV)))],
+            [ChunkTask.FromSpec(svdName, "svd", [r.KeyOf(0, 0)], TaskSpec.Call(ArrayFunctions.Svd, new SvdArgs(TaskSpec.Slot(0), false, computeUV)), context.Dispatcher)],
             [r.Layer]);
         SvdResult meta = context.Invoke(ArrayFunctions.Svd, new SvdArgs(LayerBuilder.WithDType(context, x.Meta, r.DType), false, true));
-        ChunkedArray s = LayerBuilder.Build(context, $"svd-s-{token}", "getitem", new Shape(kmin), Chunks.Single(new Shape(kmin)), meta.S, [svdLayer],
-            _ => ([svdName], v => ((SvdResult)v[0]).S));
+        ChunkedArray s = LayerBuilder.BuildSpec(context, $"svd-s-{token}", "getitem", new Shape(kmin), Chunks.Single(new Shape(kmin)), meta.S, [svdLayer],
+            _ => ([svdName], TaskSpec.Input(0).Member("S")));
         if (!computeUV) return (null, s, null);
-        ChunkedArray vh = LayerBuilder.Build(context, $"svd-v-{token}", "getitem", new Shape(kmin, n), Chunks.Single(new Shape(kmin, n)), meta.Vh!, [svdLayer],
-            _ => ([svdName], v => ((SvdResult)v[0]).Vh!));
+        ChunkedArray vh = LayerBuilder.BuildSpec(context, $"svd-v-{token}", "getitem", new Shape(kmin, n), Chunks.Single(new Shape(kmin, n)), meta.Vh!, [svdLayer],
+            _ => ([svdName], TaskSpec.Input(0).Member("Vh")));
         var uChunks = Chunks.FromSizes([[.. x.Chunks[0]], [kmin]]);
-        ChunkedArray u = LayerBuilder.Build(context, $"svd-u-{token}", "matmul", new Shape(m, kmin), uChunks, meta.U!, [q.Layer, svdLayer], index =>
-            ([q.KeyOf(index[0], 0), svdName], v => context.Invoke(ArrayFunctions.MatMul, new PairArgs((NDArray)v[0], ((SvdResult)v[1]).U!))));
+        ChunkedArray u = LayerBuilder.BuildSpec(context, $"svd-u-{token}", "matmul", new Shape(m, kmin), uChunks, meta.U!, [q.Layer, svdLayer], index =>
+            ([q.KeyOf(index[0], 0), svdName], TaskSpec.Call(ArrayFunctions.MatMul, new PairArgs(TaskSpec.Slot(0), TaskSpec.Slot(TaskSpec.Input(1).Member("U"))))));
         return (u, s, vh);
     }
+
+    /// <summary>The reduced QR of input 0, and its R-only form (no Q formed).</summary>
+    private static readonly TaskSpec FullQr = TaskSpec.Call(ArrayFunctions.Qr, new QrArgs(TaskSpec.Slot(0), QrMode.Reduced));
+    private static readonly TaskSpec RQr = TaskSpec.Call(ArrayFunctions.Qr, new QrArgs(TaskSpec.Slot(0), QrMode.R)).Member("R");
 
     private static void RequireTallSkinny(ChunkedArray x, string function)
     {

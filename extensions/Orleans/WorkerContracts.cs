@@ -1,0 +1,67 @@
+namespace ArrayDispatch.Chunked.Orleans;
+
+/// <summary>
+/// One chunk worker per silo (placed on the silo its key names, see <see cref="SiloPlacementAttribute"/>): it runs task
+/// descriptions with the plugins of its host, keeps their values until the client releases them, and serves them to other
+/// workers and to the client's gather.
+/// </summary>
+[Alias("ArrayDispatch.Chunked.IChunkWorkerGrain")]
+public interface IChunkWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>The worker's silo, backends and parallelism, for the client's plugin check and placement.</summary>
+    [Alias("Describe")]
+    Task<WorkerInfo> Describe();
+
+    /// <summary>Runs one task: fetches inputs it does not hold from the workers that do, runs the description, keeps the value.</summary>
+    [Alias("Run")]
+    Task<TaskDone> Run(TaskOrder order);
+
+    /// <summary>A value this worker holds, as bytes (for another worker's task or the client's gather).</summary>
+    [Alias("Fetch")]
+    Task<byte[]> Fetch(string compute, string key);
+
+    /// <summary>Drops values whose consumers have all run.</summary>
+    [Alias("Release")]
+    Task Release(string compute, string[] keys);
+
+    /// <summary>Drops every value of a compute (it finished, failed or was cancelled); tasks of it still queued are skipped.</summary>
+    [Alias("EndCompute")]
+    Task<WorkerStats> EndCompute(string compute);
+}
+
+/// <summary>What a worker runs with.</summary>
+[GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.WorkerInfo")]
+public sealed record WorkerInfo(
+    [property: Id(0)] string Silo,
+    [property: Id(1)] string[] Backends,
+    [property: Id(2)] int Degree);
+
+/// <summary>A task for a worker: its description, and for each input the worker that holds it.</summary>
+[GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.TaskOrder")]
+public sealed record TaskOrder(
+    [property: Id(0)] string Compute,
+    [property: Id(1)] string Key,
+    [property: Id(2)] byte[] Spec,
+    [property: Id(3)] string[] Inputs,
+    [property: Id(4)] string[] Holders);
+
+/// <summary>How a task ended: the value's size, or the error (with the key of the part that threw), or a lost input holder.</summary>
+[GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.TaskDone")]
+public sealed record TaskDone(
+    [property: Id(0)] long Bytes,
+    [property: Id(1)] long FetchedBytes,
+    [property: Id(2)] string? Error = null,
+    [property: Id(3)] string? ErrorKey = null,
+    [property: Id(4)] string? LostHolder = null,
+    [property: Id(5)] bool Skipped = false,
+    [property: Id(6)] double RunSeconds = 0,
+    [property: Id(7)] double FetchSeconds = 0);
+
+/// <summary>A worker's counters for one compute.</summary>
+[GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.WorkerStats")]
+public sealed record WorkerStats(
+    [property: Id(0)] string Silo,
+    [property: Id(1)] int Tasks,
+    [property: Id(2)] long PeakBytes,
+    [property: Id(3)] long SpilledBytes,
+    [property: Id(4)] long ReceivedBytes);

@@ -1,0 +1,179 @@
+using ArrayDispatch.Chunked.Graph;
+using ArrayDispatch.Chunked.Orleans;
+using ArrayDispatch.Chunked.Scheduling;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Testing;
+using Shouldly;
+
+namespace ArrayDispatch.Orleans.Tests;
+
+/// <summary>Chunked graphs computed on three in-process silos give the local scheduler's answers.</summary>
+[Collection("orleans")]
+public sealed class ClusterComputeTests(Cluster fixture)
+{
+    private static NDArray[] Local(Func<NDArray[]> build)
+    {
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(LocalChunkScheduler.Instance);
+        return [.. build().Select(a => a)];
+    }
+
+    private static NDArray[] SeedSvd()
+    {
+        NDArray x = Np.Random.Sample((600, 100), Np.Random.DefaultRng(42), backend: "Chunked", chunks: [100, 100]);
+        var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
+        return Np.Compute(u!, s, v!, x);
+    }
+
+    [Fact]
+    public void Seed_svd_on_three_silos_gives_the_local_factors_and_uses_several_workers()
+    {
+        NDArray[] local = Local(SeedSvd);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using (ClusterFixture<WorkerSilo>.Client(scheduler))
+        {
+            NDArray[] remote = SeedSvd();
+            for (int i = 0; i < remote.Length; i++)
+            {
+                remote[i].Shape.ShouldBe(local[i].Shape);
+                remote[i].ToArray<double>().ShouldBe(local[i].ToArray<double>(), 1e-9);
+            }
+            NDArray reconstruction = Np.MatMul(remote[0] * remote[1], remote[2]);
+            double error = Np.Linalg.Norm(reconstruction - remote[3]).Item<double>() / Np.Linalg.Norm(remote[3]).Item<double>();
+            error.ShouldBeLessThan(1e-12);
+        }
+        ClusterComputeReport report = scheduler.LastReport.ShouldNotBeNull();
+        report.WorkersUsed.Count.ShouldBeGreaterThan(1);
+        report.Refused.ShouldBeEmpty();
+        report.Workers.Sum(w => w.Tasks).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Sum_of_a_random_array_matches_local_and_only_the_result_is_gathered()
+    {
+        static NDArray[] Sum()
+        {
+            NDArray x = Np.Random.Sample((800, 800), Np.Random.DefaultRng(7), backend: "Chunked", chunks: [200, 200]);
+            return [Np.Sum(x).Compute(), Np.Sum(x, axis: 0).Compute()];
+        }
+        NDArray[] local = Local(Sum);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using (ClusterFixture<WorkerSilo>.Client(scheduler))
+        {
+            NDArray[] remote = Sum();
+            remote[0].Item<double>().ShouldBe(local[0].Item<double>(), 1e-9);
+            remote[1].ToArray<double>().ShouldBe(local[1].ToArray<double>(), 1e-9);
+        }
+        // The column sums: 800 doubles come back, not the 5 MB of chunks.
+        scheduler.LastReport!.BytesGathered.ShouldBeLessThan(20_000);
+    }
+
+    /// <summary>Element-wise chains, reductions built on them, manipulation, products, scans, creation, solve and lstsq: all described, all run remotely.</summary>
+    [Fact]
+    public void Everyday_chunked_calls_run_on_the_workers_with_the_local_answers()
+    {
+        static NDArray[] Calls()
+        {
+            NDArray x = Np.Random.Sample((300, 200), Np.Random.DefaultRng(9), backend: "Chunked", chunks: [100, 100]);
+            NDArray y = Np.Arange(0L, 200L, 1L, backend: "Chunked", chunks: [50]);
+            NDArray z = Np.AsArray(Enumerable.Range(0, 300 * 200).Select(i => (double)(i % 17)).ToArray(), backend: "Chunked", chunks: [7000]).Reshape(300, 200);
+            return Np.Compute(
+                Np.Exp(x * 2 + 1) - y,
+                Np.Mean(x, axis: 0),
+                Np.Std(z),
+                Np.Transpose(x)[10..150, ..],
+                Np.MatMul(x, Np.Transpose(x)),
+                Np.Cumsum(z, axis: 1),
+                Np.Concatenate([x, z], axis: 0),
+                Np.Max(Np.Where(x > 0.5, x, z)),
+                Chunked.ChunkedArrays.Rechunk(x, 60, 70),
+                Np.Arange(0.5, 100.5, 0.5, backend: "Chunked", chunks: [30]) * 2,
+                Np.Linalg.Solve(Np.Random.Sample((200, 200), Np.Random.DefaultRng(4), backend: "Chunked", chunks: [100, 200]), y),
+                Np.Linalg.Lstsq(x, Np.Sum(x, axis: 1)).Solution);
+        }
+        NDArray[] local = Local(Calls);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using (ClusterFixture<WorkerSilo>.Client(scheduler))
+        {
+            NDArray[] remote = Calls();
+            for (int i = 0; i < remote.Length; i++)
+            {
+                remote[i].Shape.ShouldBe(local[i].Shape, $"result {i}");
+                remote[i].ToArray<double>().ShouldBe(local[i].ToArray<double>(), 1e-9, $"result {i}");
+            }
+        }
+        scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public void Workers_accept_chunk_values_past_orleans_default_message_limit()
+    {
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<global::Orleans.Configuration.SiloMessagingOptions>>(fixture.Cluster.GetSiloServiceProvider(silo.SiloAddress));
+            options.Value.MaxMessageBodySize.ShouldBe(ChunkedOrleansExtensions.MaxValueBytes);
+        }
+    }
+
+    [Fact]
+    public void Progress_reports_every_task_as_the_local_scheduler_does()
+    {
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        NDArray x = Np.Random.Sample((400, 400), Np.Random.DefaultRng(3), backend: "Chunked", chunks: [100, 100]);
+        var reports = new List<ChunkProgress>();
+        var result = Chunked.ChunkedCompute.Run([(Chunked.Arrays.ChunkedArray)Np.Sum(x)], new SynchronousProgress(reports.Add));
+        reports.Count.ShouldBe(result.Statistics.Tasks);
+        reports[^1].Completed.ShouldBe(reports[^1].Total);
+    }
+
+    [Fact]
+    public void A_task_without_a_description_is_refused_naming_its_function_before_anything_runs()
+    {
+        var graph = new TaskGraph([new ChunkTask("closure-only-0", "my-closure", [], _ => Np.Zeros(3))]);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        var error = Should.Throw<NotSupportedException>(() => scheduler.Execute(graph, ["closure-only-0"], new ComputeOptions()));
+        error.Message.ShouldContain("'closure-only-0'");
+        error.Message.ShouldContain("'my-closure'");
+    }
+
+    [Fact]
+    public void A_throwing_task_fails_the_compute_naming_its_key_and_worker()
+    {
+        var graph = new TaskGraph(
+        [
+            new ChunkTask("ones-0", "ones", [], _ => throw new UnreachableException()) { Spec = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(4), DType.Float64, Scalar.Float(1), new ArrayDispatch.Dispatch.Placement("Dense"))) },
+            new ChunkTask("reshape-0", "reshape", ["ones-0"], _ => throw new UnreachableException()) { Spec = TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(0), [3])) },
+        ]);
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        var error = Should.Throw<ChunkTaskException>(() => scheduler.Execute(graph, ["reshape-0"], new ComputeOptions()));
+        error.TaskKey.ShouldBe("reshape-0");
+        ChunkWorkerException cause = error.InnerException.ShouldBeOfType<ChunkWorkerException>();
+        fixture.Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToParsableString()).ShouldContain(cause.Worker);
+        error.Message.ShouldContain("on worker " + cause.Worker);
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_compute_and_the_cluster_computes_again_afterwards()
+    {
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        using var cts = new CancellationTokenSource();
+        NDArray x = Np.Random.Sample((1200, 400), Np.Random.DefaultRng(5), backend: "Chunked", chunks: [100, 100]);
+        var sum = (Chunked.Arrays.ChunkedArray)Np.Sum(x, axis: 1);
+        int seen = 0;
+        Should.Throw<OperationCanceledException>(() =>
+            Chunked.ChunkedCompute.Run([sum], new SynchronousProgress(_ => { if (++seen == 3) cts.Cancel(); }), cts.Token));
+        seen.ShouldBeLessThan(sum.Graph.Count);
+        Np.Sum(x).Compute().Item<double>().ShouldBeGreaterThan(0);
+    }
+
+    private sealed class SynchronousProgress(Action<ChunkProgress> report) : IProgress<ChunkProgress>
+    {
+        public void Report(ChunkProgress value) => report(value);
+    }
+
+    private sealed class UnreachableException() : Exception("the local closure ran; the worker should have run the description");
+}
