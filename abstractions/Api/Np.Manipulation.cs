@@ -33,37 +33,37 @@ public static partial class Np
     public static NDArray Flip(NDArray x, Axes axis = default) => ArrayFunctions.Flip.Invoke(Dispatcher, new AxesArgs(x, axis));
 
     /// <summary>Interchanges two axes.</summary>
-    public static NDArray SwapAxes(NDArray x, int axis1, int axis2) => ArrayFunctions.SwapAxes.Invoke(Dispatcher, new IntArgs(x, [axis1, axis2]));
+    public static NDArray SwapAxes(NDArray x, int axis1, int axis2) => ArrayFunctions.SwapAxes.Invoke(Dispatcher, new AxisPairArgs(x, axis1, axis2));
 
     /// <summary>Moves axes to new positions.</summary>
-    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new IntArgs(x, source, Axes.Of(destination)));
+    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new MoveAxisArgs(x, source, destination));
 
     /// <summary>Rolls elements along <paramref name="axis"/> (the flattened array when all).</summary>
-    public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new IntArgs(x, [shift], axis));
+    public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new RollArgs(x, [shift], axis));
 
     /// <summary>Repeats the whole array <paramref name="reps"/> times along each axis.</summary>
-    public static NDArray Tile(NDArray x, params int[] reps) => ArrayFunctions.Tile.Invoke(Dispatcher, new IntArgs(x, reps));
+    public static NDArray Tile(NDArray x, params int[] reps) => ArrayFunctions.Tile.Invoke(Dispatcher, new TileArgs(x, reps));
 
     /// <summary>Repeats each element <paramref name="repeats"/> times along <paramref name="axis"/> (the flattened array when null).</summary>
-    public static NDArray Repeat(NDArray x, int repeats, int? axis = null) => ArrayFunctions.Repeat.Invoke(Dispatcher, new IntArgs(x, [repeats], axis));
+    public static NDArray Repeat(NDArray x, int repeats, int? axis = null) => ArrayFunctions.Repeat.Invoke(Dispatcher, new RepeatArgs(x, [repeats], axis));
 
     /// <summary>The lower triangle, zeroing elements above diagonal <paramref name="k"/>.</summary>
-    public static NDArray Tril(NDArray x, int k = 0) => ArrayFunctions.Tril.Invoke(Dispatcher, new IntArgs(x, [k]));
+    public static NDArray Tril(NDArray x, int k = 0) => ArrayFunctions.Tril.Invoke(Dispatcher, new DiagonalArgs(x, k));
 
     /// <summary>The upper triangle, zeroing elements below diagonal <paramref name="k"/>.</summary>
-    public static NDArray Triu(NDArray x, int k = 0) => ArrayFunctions.Triu.Invoke(Dispatcher, new IntArgs(x, [k]));
+    public static NDArray Triu(NDArray x, int k = 0) => ArrayFunctions.Triu.Invoke(Dispatcher, new DiagonalArgs(x, k));
 
     /// <summary>The diagonal at <paramref name="offset"/>.</summary>
-    public static NDArray Diagonal(NDArray x, int offset = 0) => ArrayFunctions.Diagonal.Invoke(Dispatcher, new IntArgs(x, [offset]));
+    public static NDArray Diagonal(NDArray x, int offset = 0) => ArrayFunctions.Diagonal.Invoke(Dispatcher, new DiagonalArgs(x, offset));
 
     /// <summary>The sum of the diagonal at <paramref name="offset"/>.</summary>
-    public static NDArray Trace(NDArray x, int offset = 0) => ArrayFunctions.Trace.Invoke(Dispatcher, new IntArgs(x, [offset]));
+    public static NDArray Trace(NDArray x, int offset = 0) => ArrayFunctions.Trace.Invoke(Dispatcher, new DiagonalArgs(x, offset));
 
     /// <summary>Splits into <paramref name="sections"/> equal parts along <paramref name="axis"/>.</summary>
-    public static NDArray[] Split(NDArray x, int sections, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new IntArgs(x, [sections], axis));
+    public static NDArray[] Split(NDArray x, int sections, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, sections, null, axis));
 
     /// <summary>Splits before each of <paramref name="indices"/> along <paramref name="axis"/>.</summary>
-    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new IntArgs(x, [-1, .. indices], axis));
+    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, null, indices, axis));
 
     /// <summary>Joins arrays along an existing axis (the flattened arrays when null).</summary>
     public static NDArray Concatenate(NDArray[] arrays, int? axis = 0) => ArrayFunctions.Concatenate.Invoke(Dispatcher, new ArrayListArgs(arrays, axis));

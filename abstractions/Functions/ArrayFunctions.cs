@@ -227,25 +227,25 @@ public static class ArrayFunctions
     /// <summary><c>flip</c>.</summary>
     public static readonly ArrayFunction<AxesArgs, NDArray> Flip = A<AxesArgs>("flip");
     /// <summary><c>swapaxes</c>: <c>Ints</c> holds the two axes.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> SwapAxes = A<IntArgs>("swapaxes");
+    public static readonly ArrayFunction<AxisPairArgs, NDArray> SwapAxes = A<AxisPairArgs>("swapaxes");
     /// <summary><c>moveaxis</c>: <c>Ints</c> holds the sources, <c>Axis</c> the destinations.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> MoveAxis = A<IntArgs>("moveaxis");
+    public static readonly ArrayFunction<MoveAxisArgs, NDArray> MoveAxis = A<MoveAxisArgs>("moveaxis");
     /// <summary><c>roll</c>: <c>Ints</c> holds the shifts.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Roll = A<IntArgs>("roll");
+    public static readonly ArrayFunction<RollArgs, NDArray> Roll = A<RollArgs>("roll");
     /// <summary><c>tile</c>: <c>Ints</c> holds the repetitions.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Tile = A<IntArgs>("tile");
+    public static readonly ArrayFunction<TileArgs, NDArray> Tile = A<TileArgs>("tile");
     /// <summary><c>repeat</c>: <c>Ints</c> holds one count, or one per element along the axis.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Repeat = A<IntArgs>("repeat");
+    public static readonly ArrayFunction<RepeatArgs, NDArray> Repeat = A<RepeatArgs>("repeat");
     /// <summary><c>tril</c>: <c>Ints</c> holds k.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Tril = A<IntArgs>("tril");
+    public static readonly ArrayFunction<DiagonalArgs, NDArray> Tril = A<DiagonalArgs>("tril");
     /// <summary><c>triu</c>: <c>Ints</c> holds k.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Triu = A<IntArgs>("triu");
+    public static readonly ArrayFunction<DiagonalArgs, NDArray> Triu = A<DiagonalArgs>("triu");
     /// <summary><c>diagonal</c>: <c>Ints</c> holds the offset.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Diagonal = A<IntArgs>("diagonal");
+    public static readonly ArrayFunction<DiagonalArgs, NDArray> Diagonal = A<DiagonalArgs>("diagonal");
     /// <summary><c>trace</c>: <c>Ints</c> holds the offset.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray> Trace = A<IntArgs>("trace");
+    public static readonly ArrayFunction<DiagonalArgs, NDArray> Trace = A<DiagonalArgs>("trace");
     /// <summary><c>split</c> / <c>array_split</c>: <c>Ints</c> holds one section count, or the split indices.</summary>
-    public static readonly ArrayFunction<IntArgs, NDArray[]> Split = F<IntArgs, NDArray[]>("split");
+    public static readonly ArrayFunction<SplitArgs, NDArray[]> Split = F<SplitArgs, NDArray[]>("split");
     /// <summary><c>concatenate</c>.</summary>
     public static readonly ArrayFunction<ArrayListArgs, NDArray> Concatenate = A<ArrayListArgs>("concatenate");
     /// <summary><c>stack</c>.</summary>

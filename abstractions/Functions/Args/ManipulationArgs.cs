@@ -29,21 +29,94 @@ public readonly record struct AxesArgs(NDArray X, Axes Axes = default) : IArrayA
     public AxesArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
 }
 
-/// <summary>
-/// Arguments of functions of an array, integers and an optional axis: <c>roll</c> (shifts), <c>tile</c> (reps),
-/// <c>repeat</c> (one count), <c>swapaxes</c> and <c>moveaxis</c> (source, destination in <see cref="Axis"/>),
-/// <c>tril</c>/<c>triu</c>/<c>diagonal</c>/<c>trace</c> (offset k), <c>split</c> (sections or indices).
-/// </summary>
+/// <summary>Arguments of <c>swapaxes</c>.</summary>
 /// <param name="X">The array.</param>
-/// <param name="Ints">The integers the function takes (see the function's documentation).</param>
-/// <param name="Axis">The axis or axes, where the function takes them.</param>
-public readonly record struct IntArgs(NDArray X, int[] Ints, Axes Axis = default) : IArrayArgs<IntArgs>
+/// <param name="Axis1">The first axis (negative counts from the end).</param>
+/// <param name="Axis2">The second axis.</param>
+public readonly record struct AxisPairArgs(NDArray X, int Axis1, int Axis2) : IArrayArgs<AxisPairArgs>
 {
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
 
     /// <inheritdoc/>
-    public IntArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+    public AxisPairArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of <c>moveaxis</c>.</summary>
+/// <param name="X">The array.</param>
+/// <param name="Source">The axes to move.</param>
+/// <param name="Destination">Where each goes, one per source axis.</param>
+public readonly record struct MoveAxisArgs(NDArray X, int[] Source, int[] Destination) : IArrayArgs<MoveAxisArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public MoveAxisArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of <c>roll</c>.</summary>
+/// <param name="X">The array.</param>
+/// <param name="Shift">The shift, or one shift per axis in <paramref name="Axis"/>.</param>
+/// <param name="Axis">The axes rolled; all means the flattened array.</param>
+public readonly record struct RollArgs(NDArray X, int[] Shift, Axes Axis = default) : IArrayArgs<RollArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public RollArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of <c>tile</c>.</summary>
+/// <param name="X">The array.</param>
+/// <param name="Reps">The repetitions per axis (aligned to the last axes, as NumPy).</param>
+public readonly record struct TileArgs(NDArray X, int[] Reps) : IArrayArgs<TileArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public TileArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of <c>repeat</c>.</summary>
+/// <param name="X">The array.</param>
+/// <param name="Repeats">How many times each element repeats, or one count per element along the axis.</param>
+/// <param name="Axis">The axis; all means the flattened array.</param>
+public readonly record struct RepeatArgs(NDArray X, int[] Repeats, Axes Axis = default) : IArrayArgs<RepeatArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public RepeatArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of the functions of one diagonal: <c>tril</c>, <c>triu</c> (their <c>k</c>), <c>diagonal</c> and <c>trace</c> (their <c>offset</c>).</summary>
+/// <param name="X">The array.</param>
+/// <param name="Offset">The diagonal: 0 the main one, positive above it, negative below.</param>
+public readonly record struct DiagonalArgs(NDArray X, int Offset = 0) : IArrayArgs<DiagonalArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public DiagonalArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
+/// <summary>Arguments of <c>split</c>: either equal sections or the indices to split at.</summary>
+/// <param name="X">The array.</param>
+/// <param name="Sections">The number of equal sections, or null when <paramref name="Indices"/> are given.</param>
+/// <param name="Indices">The sorted indices to split at, or null when <paramref name="Sections"/> is given.</param>
+/// <param name="Axis">The axis split.</param>
+public readonly record struct SplitArgs(NDArray X, int? Sections, int[]? Indices, int Axis = 0) : IArrayArgs<SplitArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public SplitArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
 }
 
 /// <summary>Arguments of <c>astype</c>.</summary>

@@ -109,7 +109,7 @@ public static class DenseFft
         int[] axes = args.Axes is null ? Enumerable.Range(0, x.Rank).ToArray() : args.Axes.Select(a => Shape.NormalizeAxis(a, x.Rank)).ToArray();
         if (axes.Length == 0) return ((DenseArray)x).Clone();
         int[] shifts = axes.Select(a => inverse ? -(x.Shape.Dims[a] / 2) : x.Shape.Dims[a] / 2).ToArray();
-        return DenseManipulation.Roll(new IntArgs(x, shifts, Axes.Of(axes)), types).Value;
+        return DenseManipulation.Roll(new RollArgs(x, shifts, Axes.Of(axes)), types).Value;
     }
 
     private static NDArray ComplexTransform(in FftArgs args, bool inverse)

@@ -57,22 +57,22 @@ public static class DenseManipulation
         Views.Flip((DenseArray)args.X, args.Axes.Normalize(args.X.Rank));
 
     [Implements("swapaxes")]
-    public static DispatchResult<NDArray> SwapAxes(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> SwapAxes(in AxisPairArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int a = Shape.NormalizeAxis(args.Ints[0], x.Rank), b = Shape.NormalizeAxis(args.Ints[1], x.Rank);
+        int a = Shape.NormalizeAxis(args.Axis1, x.Rank), b = Shape.NormalizeAxis(args.Axis2, x.Rank);
         int[] perm = Enumerable.Range(0, x.Rank).ToArray();
         (perm[a], perm[b]) = (perm[b], perm[a]);
         return Views.Transpose(x, perm);
     }
 
     [Implements("moveaxis")]
-    public static DispatchResult<NDArray> MoveAxis(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> MoveAxis(in MoveAxisArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
         int rank = x.Rank;
-        int[] source = args.Ints.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
-        int[] destination = args.Axis.Values.ToArray().Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
+        int[] source = args.Source.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
+        int[] destination = args.Destination.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
         if (source.Length != destination.Length)
         {
             throw new ArgumentException("`source` and `destination` arguments must have the same number of elements", "destination");
@@ -83,15 +83,15 @@ public static class DenseManipulation
     }
 
     [Implements("roll")]
-    public static DispatchResult<NDArray> Roll(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Roll(in RollArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        if (args.Axis.IsAll) return Views.Reshape(RollAxis(Views.Reshape(x, new Shape((int)x.Size)), 0, args.Ints[0]), x.Shape);
+        if (args.Axis.IsAll) return Views.Reshape(RollAxis(Views.Reshape(x, new Shape((int)x.Size)), 0, args.Shift[0]), x.Shape);
         int[] axes = args.Axis.Values.ToArray();
         DenseArray result = x;
         for (int i = 0; i < axes.Length; i++)
         {
-            int shift = args.Ints.Length == 1 ? args.Ints[0] : args.Ints[i];
+            int shift = args.Shift.Length == 1 ? args.Shift[0] : args.Shift[i];
             result = RollAxis(result, Shape.NormalizeAxis(axes[i], x.Rank), shift);
         }
         return ReferenceEquals(result, x) ? x.Clone() : result;
@@ -109,11 +109,11 @@ public static class DenseManipulation
     }
 
     [Implements("tile")]
-    public static DispatchResult<NDArray> Tile(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Tile(in TileArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int rank = Math.Max(x.Rank, args.Ints.Length);
-        int[] reps = [.. Enumerable.Repeat(1, rank - args.Ints.Length), .. args.Ints];
+        int rank = Math.Max(x.Rank, args.Reps.Length);
+        int[] reps = [.. Enumerable.Repeat(1, rank - args.Reps.Length), .. args.Reps];
         int[] dims = [.. Enumerable.Repeat(1, rank - x.Rank), .. x.Shape.Dims];
         // x reshaped to (1, d0, 1, d1, ...) broadcast to (r0, d0, r1, d1, ...), then merged pairwise.
         var interleaved = new int[2 * rank];
@@ -132,13 +132,13 @@ public static class DenseManipulation
     }
 
     [Implements("repeat")]
-    public static DispatchResult<NDArray> Repeat(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Repeat(in RepeatArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
         if (args.Axis.IsAll) x = Views.Reshape(x, new Shape((int)x.Size));
         int axis = args.Axis.IsAll ? 0 : Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);
         int n = x.Shape.Dims[axis];
-        int[] counts = args.Ints.Length == 1 ? Enumerable.Repeat(args.Ints[0], n).ToArray() : args.Ints;
+        int[] counts = args.Repeats.Length == 1 ? Enumerable.Repeat(args.Repeats[0], n).ToArray() : args.Repeats;
         if (counts.Length != n) throw new ShapeMismatchException($"operands could not be broadcast together with shape ({n},) ({counts.Length},)", new Shape(n), new Shape(counts.Length));
         if (counts.Any(c => c < 0)) throw new ArgumentException("repeats may not contain negative values.", "repeats");
         var index = new List<long>();
@@ -147,12 +147,12 @@ public static class DenseManipulation
     }
 
     [Implements("tril")]
-    public static DispatchResult<NDArray> Tril(in IntArgs args, ReadOnlySpan<Type> types) =>
-        Triangle((DenseArray)args.X, args.Ints[0], lower: true);
+    public static DispatchResult<NDArray> Tril(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        Triangle((DenseArray)args.X, args.Offset, lower: true);
 
     [Implements("triu")]
-    public static DispatchResult<NDArray> Triu(in IntArgs args, ReadOnlySpan<Type> types) =>
-        Triangle((DenseArray)args.X, args.Ints[0], lower: false);
+    public static DispatchResult<NDArray> Triu(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        Triangle((DenseArray)args.X, args.Offset, lower: false);
 
     private static DenseArray Triangle(DenseArray x, int k, bool lower)
     {
@@ -167,8 +167,8 @@ public static class DenseManipulation
     }
 
     [Implements("diagonal")]
-    public static DispatchResult<NDArray> Diagonal(in IntArgs args, ReadOnlySpan<Type> types) =>
-        DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0);
+    public static DispatchResult<NDArray> Diagonal(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        DiagonalView((DenseArray)args.X, args.Offset);
 
     /// <summary>The diagonal of axes 0 and 1 at <paramref name="offset"/>, as the last axis of a view.</summary>
     internal static DenseArray DiagonalView(DenseArray x, int offset)
@@ -183,29 +183,29 @@ public static class DenseManipulation
     }
 
     [Implements("trace")]
-    public static DispatchResult<NDArray> Trace(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Trace(in DiagonalArgs args, ReadOnlySpan<Type> types)
     {
-        DenseArray d = DiagonalView((DenseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0);
+        DenseArray d = DiagonalView((DenseArray)args.X, args.Offset);
         return DenseReductions.Total(d, [d.Rank - 1], null, false, "add");
     }
 
     [Implements("split")]
-    public static DispatchResult<NDArray[]> Split(in IntArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray[]> Split(in SplitArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int axis = Shape.NormalizeAxis(args.Axis.IsAll ? 0 : args.Axis.Values[0], x.Rank);
+        int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = x.Shape.Dims[axis];
         int[] bounds;
-        if (args.Ints.Length >= 1 && args.Ints[0] != -1)
+        if (args.Sections is { } sections)
         {
-            int sections = args.Ints[0];
             if (sections <= 0) throw new ArgumentException("number sections must be larger than 0.", "indices_or_sections");
             if (n % sections != 0) throw new ArgumentException("array split does not result in an equal division", "indices_or_sections");
             bounds = Enumerable.Range(0, sections + 1).Select(i => i * (n / sections)).ToArray();
         }
         else
         {
-            bounds = [0, .. args.Ints.Skip(1).Select(i => Math.Clamp(i < 0 ? i + n : i, 0, n)), n];
+            int[] indices = args.Indices ?? throw new ArgumentException("split needs sections or indices", "indices_or_sections");
+            bounds = [0, .. indices.Select(i => Math.Clamp(i < 0 ? i + n : i, 0, n)), n];
         }
         var parts = new NDArray[bounds.Length - 1];
         for (int i = 0; i < parts.Length; i++)

@@ -61,16 +61,16 @@ internal sealed class SparseManipulation(SparseContext ctx)
         Accepts(args.X, types) ? SparseCreation.Copy((SparseArray)args.X) : NotImplemented.Value;
 
     [Implements("tril")]
-    public DispatchResult<NDArray> Tril(in IntArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: true);
+    public DispatchResult<NDArray> Tril(in DiagonalArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: true);
 
     [Implements("triu")]
-    public DispatchResult<NDArray> Triu(in IntArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: false);
+    public DispatchResult<NDArray> Triu(in DiagonalArgs args, ReadOnlySpan<Type> types) => Triangle(args, types, lower: false);
 
-    private DispatchResult<NDArray> Triangle(in IntArgs args, ReadOnlySpan<Type> types, bool lower)
+    private DispatchResult<NDArray> Triangle(in DiagonalArgs args, ReadOnlySpan<Type> types, bool lower)
     {
         if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        int k = args.Ints.Length > 0 ? args.Ints[0] : 0;
+        int k = args.Offset;
         CooArray coo = x.ToCoo().SumDuplicates();
         var keep = new List<int>();
         for (int t = 0; t < coo.Nnz; t++)
@@ -85,18 +85,18 @@ internal sealed class SparseManipulation(SparseContext ctx)
 
     /// <summary>The diagonal of a 2-d array as a dense 1-d array.</summary>
     [Implements("diagonal")]
-    public DispatchResult<NDArray> Diagonal(in IntArgs args, ReadOnlySpan<Type> types)
+    public DispatchResult<NDArray> Diagonal(in DiagonalArgs args, ReadOnlySpan<Type> types)
     {
         if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
-        return ctx.Dense(DiagonalOf((SparseArray)args.X, args.Ints.Length > 0 ? args.Ints[0] : 0));
+        return ctx.Dense(DiagonalOf((SparseArray)args.X, args.Offset));
     }
 
     [Implements("trace")]
-    public DispatchResult<NDArray> Trace(in IntArgs args, ReadOnlySpan<Type> types)
+    public DispatchResult<NDArray> Trace(in DiagonalArgs args, ReadOnlySpan<Type> types)
     {
         if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        HostBuffer diag = DiagonalOf(x, args.Ints.Length > 0 ? args.Ints[0] : 0);
+        HostBuffer diag = DiagonalOf(x, args.Offset);
         if (x.DType.IsFloat())
         {
             double s = 0;
