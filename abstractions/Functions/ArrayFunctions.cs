@@ -36,8 +36,8 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<RandomArgs, NDArray> Random = C<RandomArgs>("random");
     /// <summary><c>full_like</c> (and <c>zeros_like</c>, <c>ones_like</c>, <c>empty_like</c>).</summary>
     public static readonly ArrayFunction<FullLikeArgs, NDArray> FullLike = A<FullLikeArgs>("full_like");
-    /// <summary><c>meshgrid</c> (<c>indexing="xy"</c> when <c>Axis</c> is 0, <c>"ij"</c> when 1).</summary>
-    public static readonly ArrayFunction<ArrayListArgs, NDArray[]> Meshgrid = F<ArrayListArgs, NDArray[]>("meshgrid");
+    /// <summary><c>meshgrid</c>.</summary>
+    public static readonly ArrayFunction<MeshgridArgs, NDArray[]> Meshgrid = F<MeshgridArgs, NDArray[]>("meshgrid");
 
     // ---- element-wise, unary ----
     /// <summary><c>negative</c>.</summary>

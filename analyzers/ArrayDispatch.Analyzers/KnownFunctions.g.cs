@@ -111,7 +111,7 @@ internal static class KnownFunctions
         ("max", "ArrayDispatch.Functions.ReductionArgs", "ArrayDispatch.NDArray"),
         ("maximum", "ArrayDispatch.Functions.BinaryArgs", "ArrayDispatch.NDArray"),
         ("mean", "ArrayDispatch.Functions.ReductionArgs", "ArrayDispatch.NDArray"),
-        ("meshgrid", "ArrayDispatch.Functions.ArrayListArgs", "ArrayDispatch.NDArray[]"),
+        ("meshgrid", "ArrayDispatch.Functions.MeshgridArgs", "ArrayDispatch.NDArray[]"),
         ("min", "ArrayDispatch.Functions.ReductionArgs", "ArrayDispatch.NDArray"),
         ("minimum", "ArrayDispatch.Functions.BinaryArgs", "ArrayDispatch.NDArray"),
         ("moveaxis", "ArrayDispatch.Functions.MoveAxisArgs", "ArrayDispatch.NDArray"),

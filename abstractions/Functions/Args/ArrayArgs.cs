@@ -29,6 +29,21 @@ public readonly record struct PairArgs(NDArray A, NDArray B) : IArrayArgs<PairAr
     public PairArgs MapRelevant(Func<NDArray, NDArray> map) => new(map(A), map(B));
 }
 
+/// <summary>Arguments of <c>meshgrid</c>. Every array is relevant.</summary>
+/// <param name="Arrays">The 1-d coordinate arrays.</param>
+/// <param name="MatrixIndexing">NumPy's <c>indexing="ij"</c> (matrix); false is its default <c>"xy"</c> (Cartesian: the first two outputs' axes swapped).</param>
+public readonly record struct MeshgridArgs(NDArray[] Arrays, bool MatrixIndexing = false) : IArrayArgs<MeshgridArgs>
+{
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
+    {
+        foreach (NDArray a in Arrays) visitor.Visit(a);
+    }
+
+    /// <inheritdoc/>
+    public MeshgridArgs MapRelevant(Func<NDArray, NDArray> map) => this with { Arrays = Array.ConvertAll(Arrays, a => map(a)) };
+}
+
 /// <summary>Arguments of a function of a list of arrays (<c>concatenate</c>, <c>stack</c>, <c>compute</c>, …). Every array is relevant.</summary>
 /// <param name="Arrays">The arrays.</param>
 /// <param name="Axis">The axis, where the function takes one; <see langword="null"/> flattens (NumPy's <c>axis=None</c>).</param>

@@ -227,12 +227,12 @@ public static class DenseCreation
     }
 
     [Implements("meshgrid")]
-    public static DispatchResult<NDArray[]> Meshgrid(in ArrayListArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray[]> Meshgrid(in MeshgridArgs args, ReadOnlySpan<Type> types)
     {
         if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         NDArray[] xs = args.Arrays;
         int n = xs.Length;
-        bool ij = args.Axis == 1;
+        bool ij = args.MatrixIndexing;
         var dims = new int[n];
         for (int i = 0; i < n; i++) dims[i] = (int)xs[i].Size;
         if (!ij && n >= 2) (dims[0], dims[1]) = (dims[1], dims[0]);
