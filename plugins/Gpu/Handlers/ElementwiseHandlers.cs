@@ -35,37 +35,21 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
 
     public Action<IBackendBuilder> Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
         backend => backend.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, loop => loop.Kind switch
-            {
-                UfuncLoopKind.Bool => typeof(BoolLoop<TOp>),
-                UfuncLoopKind.Integer => typeof(IntegerLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)),
-                _ => typeof(FloatLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)),
-            }) : NotImplemented.Value);
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Binary<TOp>) : NotImplemented.Value);
 
     public Action<IBackendBuilder> Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
         backend => backend.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name)
-                ? ApplyBinary(ufunc, args, loop => typeof(CompareLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)))
-                : NotImplemented.Value);
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Comparison<TOp>) : NotImplemented.Value);
 
     public Action<IBackendBuilder> Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
         backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, loop => loop.Kind switch
-            {
-                UfuncLoopKind.Bool => typeof(UnaryBoolLoop<TOp>),
-                UfuncLoopKind.Integer => typeof(UnaryIntegerLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)),
-                // The device has no fast double exp (ILGPU 1.5 without libdevice): this backend's own loop for it.
-                _ when typeof(TOp) == typeof(ExpOp) && loop.Compute == DType.Float64 => typeof(ExpFloat64Op),
-                _ => typeof(UnaryFloatLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)),
-            }) : NotImplemented.Value);
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, UfuncKernels.Unary<TOp>) : NotImplemented.Value);
 
     public Action<IBackendBuilder> Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
         backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name)
-                ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, loop => typeof(PredicateLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(loop.Compute)))
-                : NotImplemented.Value);
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, UfuncKernels.Predicate<TOp>) : NotImplemented.Value);
 
-    private static DispatchResult<NDArray> ApplyBinary(BinaryUfunc ufunc, in BinaryArgs args, Func<UfuncLoop, Type> kernel)
+    private static DispatchResult<NDArray> ApplyBinary(BinaryUfunc ufunc, in BinaryArgs args, Func<DType, Type> kernel)
     {
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
         GpuDTypes.Require(loop.Compute, ufunc.Name);
@@ -76,17 +60,17 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
         GpuRuntime runtime = ((GpuArray)(args.X1.Array ?? args.X2.Array)!).Runtime;
         using GpuArray x = Materialize(runtime, args.X1, loop.Compute);
         using GpuArray y = Materialize(runtime, args.X2, loop.Compute);
-        return GpuOps.ZipWith(kernel(loop), x, y, loop.Compute, args.Out as GpuArray);
+        return GpuOps.ZipWith(kernel(loop.Compute), x, y, loop.Compute, args.Out as GpuArray);
     }
 
-    private static DispatchResult<NDArray> ApplyUnary(UnaryUfunc ufunc, GpuArray x, GpuArray? @out, Func<UfuncLoop, Type> kernel)
+    private static DispatchResult<NDArray> ApplyUnary(UnaryUfunc ufunc, GpuArray x, GpuArray? @out, Func<DType, Type> kernel)
     {
         UfuncLoop loop = ufunc.Resolve(x.DType);
         GpuDTypes.Require(loop.Compute, ufunc.Name);
         GpuDTypes.Require(loop.Result, ufunc.Name);
-        if (loop.Result == loop.Compute || ufunc.BoolResult) return GpuOps.MapWith(kernel(loop), x, loop.Compute, @out);
+        if (loop.Result == loop.Compute || ufunc.BoolResult) return GpuOps.MapWith(kernel(loop.Compute), x, loop.Compute, @out);
         // The bool loop of reciprocal has an integer result (NumPy's int8 loop): run it, then widen.
-        using GpuArray computed = GpuOps.MapWith(kernel(loop), x, loop.Compute);
+        using GpuArray computed = GpuOps.MapWith(kernel(loop.Compute), x, loop.Compute);
         return GpuOps.Map(typeof(IdentityOp<>), computed, loop.Result, @out);
     }
 

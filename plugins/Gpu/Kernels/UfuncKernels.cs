@@ -1,27 +1,38 @@
+using System.Collections.Concurrent;
 using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Gpu;
 
 /// <summary>
-/// The kernel operator for a protocol ufunc op in a compute dtype (the loop family the dtype selects), for this
-/// backend's own composite functions (mean, var, dot of scalars, …) that run a ufunc's loop directly.
+/// The kernel operator that runs a protocol ufunc op in a compute dtype (the loop family the dtype selects): for the
+/// element-wise handlers and for this backend's own composite functions (mean, var, dot of scalars, …). The closed
+/// generic types are made once per (op, dtype) and cached, so a call does no reflection after its first.
 /// </summary>
 internal static class UfuncKernels
 {
-    public static Type Binary<TOp>(DType compute) where TOp : struct, IBinaryOp => compute switch
-    {
-        DType.Bool => typeof(BoolLoop<TOp>),
-        _ when compute.IsInteger() => typeof(IntegerLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(compute)),
-        _ => typeof(FloatLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(compute)),
-    };
+    private static readonly ConcurrentDictionary<(Type Op, DType DType, int Shape), Type> s_types = new();
+
+    public static Type Binary<TOp>(DType compute) where TOp : struct, IBinaryOp =>
+        s_types.GetOrAdd((typeof(TOp), compute, 0), static key => key.DType switch
+        {
+            DType.Bool => typeof(BoolLoop<>).MakeGenericType(key.Op),
+            _ when key.DType.IsInteger() => typeof(IntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
+            _ => typeof(FloatLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
+        });
 
     public static Type Comparison<TOp>(DType compute) where TOp : struct, IComparisonOp =>
-        typeof(CompareLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(compute));
+        s_types.GetOrAdd((typeof(TOp), compute, 1), static key => typeof(CompareLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
 
-    public static Type Unary<TOp>(DType compute) where TOp : struct, IUnaryOp => compute switch
-    {
-        DType.Bool => typeof(UnaryBoolLoop<TOp>),
-        _ when compute.IsInteger() => typeof(UnaryIntegerLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(compute)),
-        _ => typeof(UnaryFloatLoop<,>).MakeGenericType(typeof(TOp), StorageTypes.Of(compute)),
-    };
+    public static Type Unary<TOp>(DType compute) where TOp : struct, IUnaryOp =>
+        s_types.GetOrAdd((typeof(TOp), compute, 2), static key => key.DType switch
+        {
+            DType.Bool => typeof(UnaryBoolLoop<>).MakeGenericType(key.Op),
+            _ when key.DType.IsInteger() => typeof(UnaryIntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
+            // The device has no fast double exp (ILGPU 1.5 without libdevice): this backend's own loop for it.
+            DType.Float64 when key.Op == typeof(ExpOp) => typeof(ExpFloat64Op),
+            _ => typeof(UnaryFloatLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
+        });
+
+    public static Type Predicate<TOp>(DType compute) where TOp : struct, IPredicateOp =>
+        s_types.GetOrAdd((typeof(TOp), compute, 3), static key => typeof(PredicateLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
 }
