@@ -59,11 +59,11 @@ public static partial class Np
 
         /// <summary>The sample frequencies of <see cref="Fft"/> for window length <paramref name="n"/> and sample spacing <paramref name="d"/> (float64).</summary>
         public static NDArray FftFreq(int n, double d = 1.0, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
-            Dispatcher.Create(ArrayFunctions.FftFreq, new FftFreqArgs(n, d, new(backend, like, chunks)));
+            Dispatcher.Create(ArrayFunctions.FftFreq, new FftFreqArgs(n, d, Place(backend, like, chunks)));
 
         /// <summary>The sample frequencies of <see cref="Rfft"/> (the non-negative ones).</summary>
         public static NDArray RfftFreq(int n, double d = 1.0, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
-            Dispatcher.Create(ArrayFunctions.RfftFreq, new FftFreqArgs(n, d, new(backend, like, chunks)));
+            Dispatcher.Create(ArrayFunctions.RfftFreq, new FftFreqArgs(n, d, Place(backend, like, chunks)));
 
         /// <summary>Moves the zero-frequency term to the centre of <paramref name="axes"/> (all by default).</summary>
         public static NDArray FftShift(NDArray x, int[]? axes = null) => ArrayFunctions.FftShift.Invoke(Dispatcher, new FftShiftArgs(x, axes));

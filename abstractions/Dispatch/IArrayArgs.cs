@@ -29,12 +29,19 @@ public interface IRelevantVisitor
     void Visit(NDArray? array);
 }
 
-/// <summary>Where a created array lives and how it is laid out: NEP 35's <c>like=</c>, an explicit backend, chunks or a sparse format.</summary>
+/// <summary>
+/// Where a created array lives: NEP 35's <c>like=</c>, an explicit backend, and options for the backend that creates it.
+/// </summary>
+/// <remarks>
+/// The protocol knows no backend's layout. What only some backends understand (Dask's <c>chunks=</c>, SciPy's sparse
+/// <c>format=</c>, a device number) travels as a named option, the way such keywords travel to the creating library in
+/// Python; the backend that creates the array reads the options it knows (<see cref="Option{T}"/>) and ignores the rest,
+/// so one call can carry hints for whichever backend ends up creating the array.
+/// </remarks>
 /// <param name="Backend">The backend that creates the array; <see langword="null"/> for the scoped, <c>like</c> or default backend.</param>
 /// <param name="Like">An array whose backend creates the result (NEP 35).</param>
-/// <param name="Chunks">The chunk shape for chunked backends, e.g. <c>[1000, 1000]</c>; <see langword="null"/> lets the backend choose.</param>
-/// <param name="Format">A storage format for backends with several (<c>"csr"</c>, <c>"csc"</c>, <c>"coo"</c>).</param>
-public readonly record struct Placement(string? Backend = null, NDArray? Like = null, int[]? Chunks = null, string? Format = null)
+/// <param name="Options">Creation options by name for the creating backend, e.g. <c>["chunks"] = new[] { 1000, 1000 }</c>; <see langword="null"/> for none.</param>
+public readonly record struct Placement(string? Backend = null, NDArray? Like = null, IReadOnlyDictionary<string, object?>? Options = null)
 {
     /// <summary>The placement with <see cref="Like"/> mapped (an argument record's <c>MapRelevant</c> maps what it visits).</summary>
     internal Placement MapLike(Func<NDArray, NDArray> map) => Like is null ? this : this with { Like = map(Like) };
@@ -44,4 +51,28 @@ public readonly record struct Placement(string? Backend = null, NDArray? Like = 
 
     /// <summary>Creates the array on <paramref name="backend"/>.</summary>
     public static implicit operator Placement(string backend) => new(Backend: backend);
+
+    /// <summary>
+    /// The option <paramref name="name"/> as <typeparamref name="T"/>, or <see langword="default"/> when it is absent or
+    /// <see langword="null"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The option is there but is not a <typeparamref name="T"/>; the message names the option and both types.</exception>
+    public T? Option<T>(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Options is null || !Options.TryGetValue(name, out object? value) || value is null) return default;
+        return value is T typed
+            ? typed
+            : throw new ArgumentException($"The creation option '{name}' must be {typeof(T).Name}, got {value.GetType().Name}.", nameof(Options));
+    }
+
+    /// <summary>A copy with option <paramref name="name"/> set to <paramref name="value"/> (<see langword="null"/> removes it).</summary>
+    public Placement WithOption(string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var options = Options is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : new Dictionary<string, object?>(Options, StringComparer.Ordinal);
+        if (value is null) options.Remove(name);
+        else options[name] = value;
+        return this with { Options = options.Count == 0 ? null : options };
+    }
 }

@@ -9,6 +9,12 @@ namespace ArrayDispatch.Chunked.Building;
 /// <summary>Creation functions: every chunk is created on the chunk backend by its own task.</summary>
 internal static class Creation
 {
+    /// <summary>The creation option <c>"chunks"</c> (Dask's <c>chunks=</c>): one size per axis, -1 for the whole axis.</summary>
+    public static int[]? RequestedChunks(Placement placement) => placement.Option<int[]>(ChunksOption);
+
+    /// <summary>The name of the creation option this backend reads (<see cref="Placement.Options"/>).</summary>
+    public const string ChunksOption = "chunks";
+
     public static Chunks ChunksFor(Shape shape, DType dtype, int[]? requested) =>
         requested is null ? Chunks.Auto(shape, dtype) : Chunks.Regular(shape, requested);
 
@@ -18,9 +24,9 @@ internal static class Creation
         if (args.Distribution == RandomDistribution.Permutation)
         {
             NDArray whole = context.Create(ArrayFunctions.Random, args with { Placement = new Placement(Backend: context.ChunkBackend) });
-            return LayerBuilder.FromArray(context, whole, ChunksFor(whole.Shape, whole.DType, args.Placement.Chunks));
+            return LayerBuilder.FromArray(context, whole, ChunksFor(whole.Shape, whole.DType, RequestedChunks(args.Placement)));
         }
-        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, args.Placement.Chunks);
+        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, RequestedChunks(args.Placement));
         RandomArgs a = args;
         string label = args.Distribution switch
         {
@@ -51,7 +57,7 @@ internal static class Creation
 
     public static ChunkedArray Full(ChunkedContext context, in FullArgs args, bool empty, Chunks? explicitChunks = null)
     {
-        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, args.Placement.Chunks);
+        Chunks chunks = explicitChunks ?? ChunksFor(args.Shape, args.DType, RequestedChunks(args.Placement));
         FullArgs a = args;
         string label = empty ? "empty" : a.Fill.IsZero ? "zeros" : "full";
         string name = Names.Layer(label, args.Shape, chunks, args.DType.Name(), args.Fill.Kind, args.Fill);
@@ -65,7 +71,7 @@ internal static class Creation
     {
         if (args.N < 0 || args.M < 0) throw new ArgumentException($"negative dimensions are not allowed: eye({args.N}, {args.M})");
         var shape = new Shape(args.N, args.M);
-        Chunks chunks = ChunksFor(shape, args.DType, args.Placement.Chunks);
+        Chunks chunks = ChunksFor(shape, args.DType, RequestedChunks(args.Placement));
         EyeArgs a = args;
         int[] rowOffsets = chunks.Offsets(0), colOffsets = chunks.Offsets(1);
         string name = Names.Layer("eye", args.N, args.M, args.K, chunks, args.DType.Name());
@@ -88,7 +94,7 @@ internal static class Creation
         if (step == 0) throw new ArgumentException("arange: step must not be zero", "step");
         int length = (int)Math.Max(0, Math.Ceiling((stop - start) / step));
         var shape = new Shape(length);
-        Chunks chunks = ChunksFor(shape, dtype, args.Placement.Chunks);
+        Chunks chunks = ChunksFor(shape, dtype, RequestedChunks(args.Placement));
         int[] offsets = chunks.Offsets(0);
         var placement = new Placement(Backend: context.ChunkBackend);
         string name = Names.Layer("arange", args.Start, args.Stop, args.Step, dtype.Name(), chunks);
@@ -116,13 +122,13 @@ internal static class Creation
         ChunkedArray result;
         if (args.Source is ChunkedArray c)
         {
-            result = args.Placement.Chunks is { } requested ? Rechunk.To(context, c, Chunks.Regular(c.Shape, requested)) : c;
+            result = RequestedChunks(args.Placement) is { } requested ? Rechunk.To(context, c, Chunks.Regular(c.Shape, requested)) : c;
         }
         else
         {
             NDArray source = args.Source as NDArray
                 ?? context.Create(ArrayFunctions.AsArray, new AsArrayArgs(args.Source, args.DType, args.Copy, new Placement(Backend: context.ChunkBackend)));
-            result = LayerBuilder.FromArray(context, source, ChunksFor(source.Shape, source.DType, args.Placement.Chunks));
+            result = LayerBuilder.FromArray(context, source, ChunksFor(source.Shape, source.DType, RequestedChunks(args.Placement)));
         }
         return args.DType is { } dtype && dtype != result.DType ? Elementwise.AsType(context, result, dtype, Casting.Unsafe) : result;
     }

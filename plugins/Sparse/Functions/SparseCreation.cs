@@ -19,14 +19,14 @@ internal sealed class SparseCreation(SparseContext ctx)
         SparseArray result;
         if (args.Source is SparseArray s)
         {
-            SparseFormat format = SparseFormats.Parse(args.Placement.Format, s.Format);
+            SparseFormat format = SparseFormats.Parse(args.Placement.Option<string>("format"), s.Format);
             result = s.ToFormat(format);
             if (ReferenceEquals(result, s) && args.Copy) result = Copy(s);
         }
         else
         {
             var buffer = HostInterop.FromSource(args.Source);
-            SparseFormat format = SparseFormats.Parse(args.Placement.Format, buffer.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
+            SparseFormat format = SparseFormats.Parse(args.Placement.Option<string>("format"), buffer.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
             result = DenseToSparse.Convert(buffer, format);
         }
         if (args.DType is { } dtype && dtype != result.DType)
@@ -41,7 +41,7 @@ internal sealed class SparseCreation(SparseContext ctx)
     /// <summary><c>Np.Eye(n, m, k, backend: "Sparse")</c>: CSR unless the placement names another format.</summary>
     [Implements("eye")]
     public DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types) =>
-        SparseArrays.Eye(args.N, args.M, args.K, args.DType, SparseFormats.Parse(args.Placement.Format, SparseFormat.Csr));
+        SparseArrays.Eye(args.N, args.M, args.K, args.DType, SparseFormats.Parse(args.Placement.Option<string>("format"), SparseFormat.Csr));
 
     /// <summary><c>Np.Zeros(shape, backend: "Sparse")</c>: no stored entries. A nonzero fill is refused: every element would be stored.</summary>
     [Implements("full")]
@@ -51,7 +51,7 @@ internal sealed class SparseCreation(SparseContext ctx)
         {
             throw new SparseDensifyException("full", $"fill value {args.Fill} is not 0, so every element would be stored");
         }
-        SparseFormat format = SparseFormats.Parse(args.Placement.Format, args.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
+        SparseFormat format = SparseFormats.Parse(args.Placement.Option<string>("format"), args.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
         var coords = new int[args.Shape.Rank][];
         for (int a = 0; a < coords.Length; a++) coords[a] = [];
         return new CooArray(coords, ArrayOps.Allocate(args.DType, 0), args.Shape, true).ToFormat(format);

@@ -96,6 +96,23 @@ public sealed class ManipulationTests
     }
 
     [Fact]
+    public void Chunks_reach_the_backend_as_a_creation_option_of_the_call()
+    {
+        using TestHost host = Create();
+        var placement = new ArrayDispatch.Dispatch.Placement("Chunked").WithOption("chunks", new[] { 4, -1 });
+        NDArray z = Np.Dispatcher.Create(ArrayDispatch.Functions.ArrayFunctions.Full, new ArrayDispatch.Functions.FullArgs((10, 3), DType.Float64, 0L, placement));
+        z.ShouldBeOfType<ChunkedArray>().Chunks.ToString().ShouldBe("((4, 4, 2), (3,))");
+    }
+
+    [Fact]
+    public void Creation_options_for_other_backends_are_left_to_them()
+    {
+        using TestHost host = Create();
+        NDArray x = Np.AsArray(DenseData((6, 4)), backend: "Chunked", chunks: [3, 2], format: "csc");
+        x.ShouldBeOfType<ChunkedArray>().Chunks.ToString().ShouldBe("((3, 3), (2, 2))");
+    }
+
+    [Fact]
     public void Creation_ZerosOnesFullEyeArange_MatchDense()
     {
         using TestHost host = Create();
