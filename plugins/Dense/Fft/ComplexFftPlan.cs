@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace ArrayDispatch.Dense.Fft;
@@ -21,7 +20,7 @@ namespace ArrayDispatch.Dense.Fft;
 internal sealed class ComplexFftPlan
 {
     // Plans are immutable once built; Lazy gives one build per length however many threads ask at once.
-    private static readonly ConcurrentDictionary<int, Lazy<ComplexFftPlan>> s_cache = new();
+    private static readonly PlanCache<ComplexFftPlan> s_cache = new(static n => new ComplexFftPlan(n));
 
     private const int LargestRadix = 13;
 
@@ -30,8 +29,8 @@ internal sealed class ComplexFftPlan
     private readonly Complex[][] _roots;      // per stage: the p-th roots of unity, for the generic butterfly
     private readonly Bluestein? _bluestein;
 
-    /// <summary>The plan for length <paramref name="n"/>, built once per process and shared by every thread.</summary>
-    public static ComplexFftPlan For(int n) => s_cache.GetOrAdd(n, static k => new Lazy<ComplexFftPlan>(() => new ComplexFftPlan(k))).Value;
+    /// <summary>The plan for length <paramref name="n"/>, built once while it is among the last PlanCache.Capacity lengths used, and shared by every thread.</summary>
+    public static ComplexFftPlan For(int n) => s_cache.For(n);
 
     /// <summary>The number of plans built (tests check the cache builds each length once).</summary>
     internal static int CachedCount => s_cache.Count;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace ArrayDispatch.Dense.Fft;
@@ -10,13 +9,13 @@ namespace ArrayDispatch.Dense.Fft;
 /// </summary>
 internal sealed class RealFftPlan
 {
-    private static readonly ConcurrentDictionary<int, Lazy<RealFftPlan>> s_cache = new();
+    private static readonly PlanCache<RealFftPlan> s_cache = new(static n => new RealFftPlan(n));
 
     private readonly ComplexFftPlan _complex;   // length n/2 for even n, n for odd n
     private readonly Complex[] _w;              // exp(-2πi·k/n), k ≤ n/4, for even n
 
-    /// <summary>The plan for length <paramref name="n"/>, built once per process.</summary>
-    public static RealFftPlan For(int n) => s_cache.GetOrAdd(n, static k => new Lazy<RealFftPlan>(() => new RealFftPlan(k))).Value;
+    /// <summary>The plan for length <paramref name="n"/>, built once while it is among the last PlanCache.Capacity lengths used.</summary>
+    public static RealFftPlan For(int n) => s_cache.For(n);
 
     private RealFftPlan(int n)
     {
