@@ -16,6 +16,8 @@ public static class ArrayFunctions
     private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
     private static ArrayFunction<BinaryArgs, NDArray> Cmp<TOp>(string name) where TOp : struct, IComparisonOp => BinaryUfunc.DefineComparison<TOp>(name);
     private static string NoBoolLoop(string name) => ElementwiseRules.NoBoolLoopMessage(name);
+    private static string NoLoopFor(string name) => $"ufunc '{name}' did not contain a loop with signature matching types (<class 'numpy.dtype[bool_]'>, <class 'numpy.dtype[bool_]'>) -> None";
+    private static TFunction Alias<TFunction>(string alias, TFunction function) where TFunction : ArrayFunction => FunctionCatalog.Alias(alias, function);
 
     internal static void EnsureDefined() => _ = Add;
 
@@ -170,6 +172,26 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseOr = B<BitwiseOrOp>("bitwise_or");
     /// <summary><c>bitwise_xor</c>.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseXor = B<BitwiseXorOp>("bitwise_xor");
+    /// <summary><c>left_shift</c>: bits shifted left; 0 once the count reaches the width.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> LeftShift = B<LeftShiftOp>("left_shift");
+    /// <summary><c>right_shift</c>: arithmetic shift right; -1 or 0 once the count reaches the width.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> RightShift = B<RightShiftOp>("right_shift");
+    /// <summary><c>gcd</c>: the greatest common divisor of the magnitudes.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Gcd = B<GcdOp>("gcd", boolRefusal: NoLoopFor("gcd"));
+    /// <summary><c>lcm</c>: the least common multiple of the magnitudes.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Lcm = B<LcmOp>("lcm", boolRefusal: NoLoopFor("lcm"));
+    /// <summary><c>heaviside(x1, x2)</c>: the step function, x2 at zero.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Heaviside = B<HeavisideOp>("heaviside");
+    /// <summary><c>exp2</c>: 2**x.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Exp2 = U<Exp2Op>("exp2");
+    /// <summary><c>cbrt</c>: the real cube root.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Cbrt = U<CbrtOp>("cbrt");
+    /// <summary><c>fabs</c>: the absolute value, always as a float.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Fabs = U<FabsOp>("fabs");
+    /// <summary><c>deg2rad</c> (also <c>radians</c>): degrees to radians.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Deg2rad = U<Deg2radOp>("deg2rad");
+    /// <summary><c>rad2deg</c> (also <c>degrees</c>): radians to degrees.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Rad2deg = U<Rad2degOp>("rad2deg");
     /// <summary><c>where(condition, x, y)</c>.</summary>
     public static readonly ArrayFunction<TernaryArgs, NDArray> Where = A<TernaryArgs>("where");
     /// <summary><c>clip(a, min, max)</c>.</summary>
@@ -354,4 +376,44 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<ArrayListArgs, NDArray[]> Compute = F<ArrayListArgs, NDArray[]>("compute");
     /// <summary><c>visualize</c>: draw the task graph; returns the path written.</summary>
     public static readonly ArrayFunction<VisualizeArgs, string> Visualize = F<VisualizeArgs, string>("visualize");
+
+    // ---- other names of the same functions: NumPy's aliases and the array API standard's names ----
+    /// <summary><c>absolute</c>: NumPy's full name of <c>abs</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Absolute = Alias("absolute", Abs);
+    /// <summary><c>true_divide</c>: NumPy's other name of <c>divide</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> TrueDivide = Alias("true_divide", Divide);
+    /// <summary><c>mod</c>: NumPy's other name of <c>remainder</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Mod = Alias("mod", Remainder);
+    /// <summary><c>radians</c>: NumPy's other name of <c>deg2rad</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Radians = Alias("radians", Deg2rad);
+    /// <summary><c>degrees</c>: NumPy's other name of <c>rad2deg</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Degrees = Alias("degrees", Rad2deg);
+    /// <summary><c>bitwise_not</c>: NumPy's other name of <c>invert</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> BitwiseNot = Alias("bitwise_not", Invert);
+    /// <summary><c>bitwise_invert</c>: the array API standard's name of <c>invert</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> BitwiseInvert = Alias("bitwise_invert", Invert);
+    /// <summary><c>bitwise_left_shift</c>: the array API standard's name of <c>left_shift</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseLeftShift = Alias("bitwise_left_shift", LeftShift);
+    /// <summary><c>bitwise_right_shift</c>: the array API standard's name of <c>right_shift</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> BitwiseRightShift = Alias("bitwise_right_shift", RightShift);
+    /// <summary><c>acos</c>: the array API standard's name of <c>arccos</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Acos = Alias("acos", Arccos);
+    /// <summary><c>asin</c>: the array API standard's name of <c>arcsin</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Asin = Alias("asin", Arcsin);
+    /// <summary><c>atan</c>: the array API standard's name of <c>arctan</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Atan = Alias("atan", Arctan);
+    /// <summary><c>acosh</c>: the array API standard's name of <c>arccosh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Acosh = Alias("acosh", Arccosh);
+    /// <summary><c>asinh</c>: the array API standard's name of <c>arcsinh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Asinh = Alias("asinh", Arcsinh);
+    /// <summary><c>atanh</c>: the array API standard's name of <c>arctanh</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Atanh = Alias("atanh", Arctanh);
+    /// <summary><c>atan2</c>: the array API standard's name of <c>arctan2</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Atan2 = Alias("atan2", Arctan2);
+    /// <summary><c>pow</c>: the array API standard's name of <c>power</c>.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Pow = Alias("pow", Power);
+    /// <summary><c>concat</c>: the array API standard's name of <c>concatenate</c>.</summary>
+    public static readonly ArrayFunction<ArrayListArgs, NDArray> Concat = Alias("concat", Concatenate);
+    /// <summary><c>permute_dims</c>: the array API standard's name of <c>transpose</c>.</summary>
+    public static readonly ArrayFunction<AxesArgs, NDArray> PermuteDims = Alias("permute_dims", Transpose);
 }

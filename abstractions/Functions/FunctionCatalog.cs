@@ -8,6 +8,7 @@ public static class FunctionCatalog
 {
     private static readonly Lock s_gate = new();
     private static readonly ConcurrentDictionary<string, ArrayFunction> s_byName = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, ArrayFunction> s_aliases = new(StringComparer.Ordinal);
     private static ArrayFunction[] s_byId = [];
 
     /// <summary>Every function defined so far, in <see cref="ArrayFunction.Id"/> order.</summary>
@@ -41,7 +42,37 @@ public static class FunctionCatalog
         }
     }
 
-    /// <summary>Finds a function by name.</summary>
+    /// <summary>
+    /// Makes <paramref name="alias"/> a second name of <paramref name="function"/> (NumPy's <c>absolute</c> for <c>abs</c>,
+    /// the array API standard's <c>acos</c> for <c>arccos</c>): <see cref="TryGet"/> finds the same identity under both
+    /// names, so a handler registered for either serves both and dispatch, explain and configuration see one function.
+    /// </summary>
+    /// <exception cref="ArgumentException">The alias already names another function.</exception>
+    public static TFunction Alias<TFunction>(string alias, TFunction function) where TFunction : ArrayFunction
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        ArgumentNullException.ThrowIfNull(function);
+        lock (s_gate)
+        {
+            if (s_byName.TryGetValue(alias, out ArrayFunction? existing) && !ReferenceEquals(existing, function))
+                throw new ArgumentException($"'{alias}' already names function '{existing.Name}', so it cannot also name '{function.Name}'", nameof(alias));
+            s_byName[alias] = function;
+            s_aliases[alias] = function;
+            return function;
+        }
+    }
+
+    /// <summary>Every alias defined so far and the function it names.</summary>
+    public static IReadOnlyDictionary<string, ArrayFunction> Aliases
+    {
+        get
+        {
+            ArrayFunctions.EnsureDefined();
+            lock (s_gate) return new Dictionary<string, ArrayFunction>(s_aliases, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Finds a function by name or alias.</summary>
     public static bool TryGet(string name, out ArrayFunction function)
     {
         ArrayFunctions.EnsureDefined();

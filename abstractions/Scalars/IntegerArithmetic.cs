@@ -80,11 +80,22 @@ public static class IntegerArithmetic
 
     /// <summary>NumPy's <c>reciprocal</c> of an integer: <c>1 / x</c> truncated, so 0 for every <c>|x| &gt; 1</c>.</summary>
     /// <returns>
-    /// <c>1 / x</c>; for 0, what NumPy returns on x86-64 (it computes <c>1 / x</c> in hardware without a zero check and
-    /// its result is the type's minimum value), so every backend agrees with NumPy.
+    /// <c>1 / x</c>; for 0, what NumPy returns on x86-64, so every backend agrees with NumPy: NumPy computes
+    /// <c>1.0 / x</c> in double and converts the infinity with the CPU's truncating conversion, which gives the "integer
+    /// indefinite" 0x80000000 (32-bit) or 0x8000000000000000 (64-bit) and keeps the low bits: the minimum value for
+    /// int32 and int64, 0 for int8, int16 and every unsigned type.
     /// </returns>
     public static T Reciprocal<T>(T x) where T : IBinaryInteger<T> =>
-        x == T.Zero ? MinValue<T>() : T.One / x;            // 1 / -1 is -1: no MinValue / -1 case
+        x != T.Zero ? T.One / x                             // 1 / -1 is -1: no MinValue / -1 case
+        : T.IsNegative(MinValue<T>()) && AtLeast32Bits<T>() ? MinValue<T>() : T.Zero;
+
+    // Shifts of 4 only: a shift of a byte or short by 8 or more is masked to its width and would not shift at all.
+    private static bool AtLeast32Bits<T>() where T : IBinaryInteger<T>
+    {
+        T v = T.AllBitsSet;
+        for (int i = 0; i < 7; i++) v >>>= 4;
+        return v != T.Zero;
+    }
 
     /// <summary>The smallest value of a signed <typeparamref name="T"/> (its sign bit alone), without <c>IMinMaxValue</c>.</summary>
     private static T MinValue<T>() where T : IBinaryInteger<T> => ~(T.AllBitsSet >>> 1);

@@ -34,9 +34,15 @@ public sealed class UfuncFacadeGenerator : IIncrementalGenerator
     {
         if (field.Declaration.Variables.Count != 1) return null;
         VariableDeclaratorSyntax variable = field.Declaration.Variables[0];
-        if (variable.Initializer?.Value is not InvocationExpressionSyntax { Expression: GenericNameSyntax generic } call) return null;
-        if (!s_shapes.TryGetValue(generic.Identifier.Text, out bool binary)) return null;
+        if (variable.Initializer?.Value is not InvocationExpressionSyntax call) return null;
         if (call.ArgumentList.Arguments.FirstOrDefault()?.Expression is not LiteralExpressionSyntax literal) return null;
+        // Alias("absolute", Abs): another name of a ufunc gets its facade method too, in the shape of the function it names.
+        if (call.Expression is IdentifierNameSyntax { Identifier.Text: "Alias" }
+            && call.ArgumentList.Arguments.Count == 2 && call.ArgumentList.Arguments[1].Expression is IdentifierNameSyntax target)
+        {
+            return new Declaration(variable.Identifier.Text, literal.Token.ValueText, binary: false, Summary(field), target.Identifier.Text);
+        }
+        if (call.Expression is not GenericNameSyntax generic || !s_shapes.TryGetValue(generic.Identifier.Text, out bool binary)) return null;
         return new Declaration(variable.Identifier.Text, literal.Token.ValueText, binary, Summary(field));
     }
 
@@ -59,8 +65,16 @@ public sealed class UfuncFacadeGenerator : IIncrementalGenerator
         text.AppendLine();
         text.AppendLine("public static partial class Np");
         text.AppendLine("{");
-        foreach (Declaration d in all.OrderBy(d => d.Field, System.StringComparer.Ordinal))
+        var ufuncs = all.Where(d => d.AliasOf is null).ToDictionary(d => d.Field);
+        foreach (Declaration declared in all.OrderBy(d => d.Field, System.StringComparer.Ordinal))
         {
+            // Aliases of functions that are not ufuncs (concat, permute_dims) have no generated facade method.
+            Declaration d = declared;
+            if (declared.AliasOf is { } of)
+            {
+                if (!ufuncs.TryGetValue(of, out Declaration? target)) continue;
+                d = new Declaration(declared.Field, declared.Name, target.Binary, declared.Summary);
+            }
             // The declaration's summary adds to the facade's only when it says more than the name.
             string? what = d.Summary is { } summary && summary != $"<c>{d.Name}</c>." ? summary : null;
             if (d.Binary)
@@ -81,8 +95,10 @@ public sealed class UfuncFacadeGenerator : IIncrementalGenerator
         return text.ToString();
     }
 
-    private sealed class Declaration(string field, string name, bool binary, string? summary)
+    private sealed class Declaration(string field, string name, bool binary, string? summary, string? aliasOf = null)
     {
+        public string? AliasOf { get; } = aliasOf;
+
         public string Field { get; } = field;
         public string Name { get; } = name;
         public bool Binary { get; } = binary;

@@ -1,3 +1,4 @@
+using ArrayDispatch.Functions;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Interchange;
 
@@ -25,7 +26,9 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(c);
         if (c.Problem is not null) return Fail(c, c.Problem);
-        if (c.Check != "loads" && !dispatcher.FunctionsOf(backend).Contains(c.Function))
+        // An alias (absolute, true_divide) is declared when the function it names is.
+        string declared = FunctionCatalog.TryGet(c.Function, out ArrayFunction? named) ? named.Name : c.Function;
+        if (c.Check != "loads" && !dispatcher.FunctionsOf(backend).Contains(declared))
         {
             return new FixtureResult(c.Id, c.Function, FixtureOutcome.Skipped, $"backend '{backend}' does not declare '{c.Function}'");
         }

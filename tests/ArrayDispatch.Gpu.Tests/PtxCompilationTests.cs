@@ -78,6 +78,15 @@ public sealed class PtxCompilationTests
         { "flat-logaddexp2-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.Logaddexp2Op, float>)) },
         { "flat-signbit-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.SignbitOp, double>)) },
         { "flat-isnan-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(byte), typeof(PredicateLoop<Ufuncs.IsNaNOp, double>)) },
+        { "flat-gcd-i64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(long), typeof(long), typeof(IntegerLoop<Ufuncs.GcdOp, long>)) },
+        { "flat-lcm-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(int), typeof(int), typeof(IntegerLoop<Ufuncs.LcmOp, int>)) },
+        { "flat-left-shift-i64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(long), typeof(long), typeof(IntegerLoop<Ufuncs.LeftShiftOp, long>)) },
+        { "flat-right-shift-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(int), typeof(int), typeof(IntegerLoop<Ufuncs.RightShiftOp, int>)) },
+        { "flat-cbrt-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(UnaryFloatLoop<Ufuncs.CbrtOp, double>)) },
+        { "flat-exp2-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(float), typeof(float), typeof(UnaryFloatLoop<Ufuncs.Exp2Op, float>)) },
+        { "flat-deg2rad-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(UnaryFloatLoop<Ufuncs.Deg2radOp, double>)) },
+        { "flat-heaviside-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.HeavisideOp, float>)) },
+        { "flat-reciprocal-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(int), typeof(int), typeof(UnaryIntegerLoop<Ufuncs.ReciprocalOp, int>)) },
     };
 
     [Theory]

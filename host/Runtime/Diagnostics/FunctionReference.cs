@@ -21,6 +21,8 @@ public static class FunctionReference
         typeof(ArrayFunctions).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => typeof(ArrayFunction).IsAssignableFrom(f.FieldType))
             .Select(f => (f.Name, (ArrayFunction)f.GetValue(null)!))
+            // An alias field (Absolute = Alias("absolute", Abs)) holds a function already listed under its own field, declared first.
+            .DistinctBy(p => p.Item2)
             .OrderBy(p => p.Item2.Id).ToArray();
 
     /// <summary>The signature of <paramref name="function"/> as plain text (one line per field).</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Dense.Kernels;
@@ -6,7 +7,7 @@ namespace ArrayDispatch.Dense.Kernels;
 // Adapters from the protocol's ufunc ops (ArrayDispatch.Ufuncs: the scalar meaning, one method per loop) to this
 // backend's kernels for one element type. The element form calls the op's loop; the span forms try the vectorized
 // specialisation (DenseSimd) and fall back to the element loop. The JIT specialises each adapter per (T, TOp), so the
-// op call inlines and the DenseSimd type tests fold away.
+// op call inlines and the DenseSimd type tests fold away. Float16 runs NumPy's way, in float32 rounded once (Float16Loops).
 
 internal readonly struct BoolLoop<TOp> : IBinaryKernel<BoolLoop<TOp>, bool, bool> where TOp : IBinaryOp
 {
@@ -35,7 +36,12 @@ internal readonly struct IntegerLoop<T, TOp> : IBinaryKernel<IntegerLoop<T, TOp>
 
 internal readonly struct FloatLoop<T, TOp> : IBinaryKernel<FloatLoop<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp
 {
-    public static T Apply(T x, T y) => TOp.Float(x, y);
+    public static T Apply(T x, T y)
+    {
+        if (typeof(T) != typeof(Half)) return TOp.Float(x, y);
+        Half h = Float16Loops.Binary<TOp>(Unsafe.As<T, Half>(ref x), Unsafe.As<T, Half>(ref y));
+        return Unsafe.As<Half, T>(ref h);
+    }
 
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
     {
@@ -80,7 +86,12 @@ internal readonly struct UnaryIntegerLoop<T, TOp> : IUnaryKernel<UnaryIntegerLoo
 
 internal readonly struct UnaryFloatLoop<T, TOp> : IUnaryKernel<UnaryFloatLoop<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp
 {
-    public static T Apply(T x) => TOp.Float(x);
+    public static T Apply(T x)
+    {
+        if (typeof(T) != typeof(Half)) return TOp.Float(x);
+        Half h = Float16Loops.Unary<TOp>(Unsafe.As<T, Half>(ref x));
+        return Unsafe.As<Half, T>(ref h);
+    }
 
     public static void Apply(ReadOnlySpan<T> x, Span<T> d)
     {

@@ -73,4 +73,19 @@ public sealed class IntegerArithmeticTests
 
     [Fact]
     public void Reciprocal_of_int64_zero_is_the_int64_minimum() => IntegerArithmetic.Reciprocal(0L).ShouldBe(long.MinValue);
+
+    [Fact]
+    public void Reciprocal_of_zero_in_narrow_and_unsigned_types_is_zero_as_NumPy_gives()
+    {
+        // NumPy 1.24 on x86-64: np.reciprocal(np.zeros(1, dt)) for int8, int16 and the unsigned types.
+        IntegerArithmetic.Reciprocal((sbyte)0).ShouldBe((sbyte)0);
+        IntegerArithmetic.Reciprocal((short)0).ShouldBe((short)0);
+        IntegerArithmetic.Reciprocal((byte)0).ShouldBe((byte)0);
+        IntegerArithmetic.Reciprocal((ushort)0).ShouldBe((ushort)0);
+        IntegerArithmetic.Reciprocal(0u).ShouldBe(0u);
+        IntegerArithmetic.Reciprocal(0ul).ShouldBe(0ul);
+        IntegerArithmetic.Reciprocal((sbyte)-1).ShouldBe((sbyte)-1);
+        IntegerArithmetic.Reciprocal((byte)1).ShouldBe((byte)1);
+        IntegerArithmetic.Reciprocal((byte)255).ShouldBe((byte)0);
+    }
 }

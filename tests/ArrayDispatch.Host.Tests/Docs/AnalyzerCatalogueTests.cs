@@ -27,9 +27,12 @@ public sealed class AnalyzerCatalogueTests
         sb.Append("/// <summary>Generated from the catalogue by tests/ArrayDispatch.Host.Tests (AnalyzerCatalogueTests); do not edit.</summary>\n");
         sb.Append("internal static class KnownFunctions\n{\n");
         sb.Append("    public static readonly (string Name, string Args, string Result)[] All =\n    {\n");
-        foreach ((_, ArrayFunction f) in FunctionReference.Catalogue().OrderBy(c => c.Function.Name, StringComparer.Ordinal))
+        // Aliases (absolute, acos, concat) are names [Implements] may use too, with the signature of the function they name.
+        var names = FunctionReference.Catalogue().Select(c => (c.Function.Name, c.Function))
+            .Concat(FunctionCatalog.Aliases.Select(a => (Name: a.Key, Function: a.Value)));
+        foreach ((string name, ArrayFunction f) in names.OrderBy(n => n.Name, StringComparer.Ordinal))
         {
-            sb.Append($"        (\"{f.Name}\", \"{Spell(f.ArgsType)}\", \"{Spell(f.ResultType)}\"),\n");
+            sb.Append($"        (\"{name}\", \"{Spell(f.ArgsType)}\", \"{Spell(f.ResultType)}\"),\n");
         }
         sb.Append("    };\n}\n");
         return sb.ToString();

@@ -1,0 +1,16 @@
+namespace ArrayDispatch.Ufuncs;
+
+/// <summary>
+/// NumPy's float16 loops: each value is widened to float32, the float32 loop runs, and the result is rounded to float16
+/// once (<c>npy_half_to_float</c> / <c>npy_float_to_half</c>). A backend runs its float16 element loops through these
+/// rather than calling an op's <c>Float&lt;Half&gt;</c>, whose intermediate steps would each round to float16 and overflow
+/// where NumPy's do not (<c>expm1(10)</c> is 22032 in NumPy; in float16 steps its <c>(e^x - 1)·x</c> is infinite).
+/// </summary>
+public static class Float16Loops
+{
+    /// <summary>The float16 loop of a binary op.</summary>
+    public static Half Binary<TOp>(Half x, Half y) where TOp : IBinaryOp => (Half)TOp.Float((float)x, (float)y);
+
+    /// <summary>The float16 loop of a unary op.</summary>
+    public static Half Unary<TOp>(Half x) where TOp : IUnaryOp => (Half)TOp.Float((float)x);
+}
