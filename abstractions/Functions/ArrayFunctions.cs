@@ -290,6 +290,8 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<PairArgs, NDArray> Dot = A<PairArgs>("dot");
     /// <summary><c>vecdot</c> over the last axis.</summary>
     public static readonly ArrayFunction<PairArgs, NDArray> VecDot = A<PairArgs>("vecdot");
+    /// <summary><c>vdot</c>: the dot product of the flattened operands, the first conjugated.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Vdot = A<PairArgs>("vdot");
     /// <summary><c>outer</c>.</summary>
     public static readonly ArrayFunction<PairArgs, NDArray> Outer = A<PairArgs>("outer");
     /// <summary><c>kron</c>.</summary>

@@ -379,18 +379,18 @@ public static class ComplexFunctions
     public static bool IsNaN(Complex z) => double.IsNaN(z.Real) || double.IsNaN(z.Imaginary);
 
     /// <summary>
-    /// The order NumPy sorts complex values in: by real part, then imaginary part, values with a NaN part last
-    /// (<c>[R + Rj, R + NaNj, NaN + Rj, NaN + NaNj]</c>); negative when <paramref name="x"/> comes first.
+    /// The order NumPy sorts complex values in: values without a NaN part first, then <c>R + NaNj</c>, <c>NaN + Rj</c>,
+    /// <c>NaN + NaNj</c>, each group by real part, then imaginary part; negative when <paramref name="x"/> comes first.
     /// </summary>
     public static int SortCompare(Complex x, Complex y)
     {
-        bool xr = double.IsNaN(x.Real), yr = double.IsNaN(y.Real);
-        if (xr != yr) return xr ? 1 : -1;
-        if (!xr && x.Real != y.Real) return x.Real < y.Real ? -1 : 1;
-        bool xi = double.IsNaN(x.Imaginary), yi = double.IsNaN(y.Imaginary);
-        if (xi != yi) return xi ? 1 : -1;
-        if (xi) return 0;
-        return x.Imaginary < y.Imaginary ? -1 : x.Imaginary > y.Imaginary ? 1 : 0;
+        // the class first: (real, imaginary) NaN-ness in the order (no, no) < (no, yes) < (yes, no) < (yes, yes)
+        int cx = (double.IsNaN(x.Real) ? 2 : 0) + (double.IsNaN(x.Imaginary) ? 1 : 0);
+        int cy = (double.IsNaN(y.Real) ? 2 : 0) + (double.IsNaN(y.Imaginary) ? 1 : 0);
+        if (cx != cy) return cx < cy ? -1 : 1;
+        if (cx < 2 && x.Real != y.Real) return x.Real < y.Real ? -1 : 1;
+        if ((cx & 1) == 0 && x.Imaginary != y.Imaginary) return x.Imaginary < y.Imaginary ? -1 : 1;
+        return 0;
     }
 
     /// <summary>Rounds each part half to even (NumPy's complex <c>rint</c>).</summary>

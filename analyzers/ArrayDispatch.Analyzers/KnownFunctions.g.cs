@@ -166,6 +166,7 @@ internal static class KnownFunctions
         ("trunc", "ArrayDispatch.Functions.UnaryArgs", "ArrayDispatch.NDArray"),
         ("unique", "ArrayDispatch.Functions.UniqueArgs", "ArrayDispatch.Functions.UniqueResult"),
         ("var", "ArrayDispatch.Functions.ReductionArgs", "ArrayDispatch.NDArray"),
+        ("vdot", "ArrayDispatch.Functions.PairArgs", "ArrayDispatch.NDArray"),
         ("vecdot", "ArrayDispatch.Functions.PairArgs", "ArrayDispatch.NDArray"),
         ("visualize", "ArrayDispatch.Functions.VisualizeArgs", "System.String"),
         ("where", "ArrayDispatch.Functions.TernaryArgs", "ArrayDispatch.NDArray"),

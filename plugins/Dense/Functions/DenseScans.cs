@@ -37,7 +37,6 @@ public static class DenseScans
     private static NDArray Scan(DenseArray x, Axes axis, DType? dtype, bool product)
     {
         string function = product ? "cumprod" : "cumsum";
-        if (x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType);
         DType acc = dtype ?? DenseReductions.Accumulator(x.DType);
         if (acc == DType.Float16) return Copy.Cast((DenseArray)Scan(x, axis, DType.Float32, product), DType.Float16);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
@@ -57,6 +56,8 @@ public static class DenseScans
             case DType.UInt64: ScanRows<ulong>(rows, length, product); break;
             case DType.Float32: ScanRows<float>(rows, length, product); break;
             case DType.Float64: ScanRows<double>(rows, length, product); break;
+            case DType.Complex64: ScanComplexRows<Complex64>(rows, length, product); break;
+            case DType.Complex128: ScanComplexRows<Complex>(rows, length, product); break;
             default: throw Errors.Unsupported(function, rows.DType);
         }
         DenseArray result = a < 0 ? rows : Copy.Contiguous(Views.Transpose(rows, Views.Inverse(Views.MoveToEnd(x.Rank, [a]))));
@@ -72,6 +73,19 @@ public static class DenseScans
             Span<T> row = data.Slice(start, length);
             T running = row[0];
             for (int i = 1; i < row.Length; i++) row[i] = running = product ? running * row[i] : running + row[i];
+        }
+    }
+
+    // The running sum or product with the protocol's complex add and multiply loops.
+    private static void ScanComplexRows<T>(DenseArray rows, int length, bool product) where T : unmanaged, INumberBase<T>
+    {
+        Span<T> data = rows.AsSpan<T>();
+        if (length == 0) return;
+        for (int start = 0; start < data.Length; start += length)
+        {
+            Span<T> row = data.Slice(start, length);
+            T running = row[0];
+            for (int i = 1; i < row.Length; i++) row[i] = running = product ? Ufuncs.MultiplyOp.Complex(running, row[i]) : Ufuncs.AddOp.Complex(running, row[i]);
         }
     }
 
