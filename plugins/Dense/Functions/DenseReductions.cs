@@ -127,6 +127,8 @@ public static class DenseReductions
             DType.Float16 => Extreme<Half>(x, axes, max, name),
             DType.Float32 => Extreme<float>(x, axes, max, name),
             DType.Float64 => Extreme<double>(x, axes, max, name),
+            DType.Complex64 => max ? Reduce.Run<Complex64, ComplexExtremeReduction<Complex64, Ufuncs.MaximumOp>>(x, axes, name) : Reduce.Run<Complex64, ComplexExtremeReduction<Complex64, Ufuncs.MinimumOp>>(x, axes, name),
+            DType.Complex128 => max ? Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MaximumOp>>(x, axes, name) : Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MinimumOp>>(x, axes, name),
             _ => throw Errors.Unsupported(name, x.DType),
         };
     }

@@ -111,6 +111,8 @@ public static class DenseScans
             case DType.Float16: ArgRows<Half>(rows.ContiguousSpan<Half>(), length, result, max); break;
             case DType.Float32: ArgRows<float>(rows.ContiguousSpan<float>(), length, result, max); break;
             case DType.Float64: ArgRows<double>(rows.ContiguousSpan<double>(), length, result, max); break;
+            case DType.Complex64: ArgComplexRows<Complex64>(rows.ContiguousSpan<Complex64>(), length, result, max); break;
+            case DType.Complex128: ArgComplexRows<Complex>(rows.ContiguousSpan<Complex>(), length, result, max); break;
             default: throw Errors.Unsupported(name, rows.DType);
         }
         Shape shape;
@@ -134,6 +136,28 @@ public static class DenseScans
                     T v = row[i];
                     if (T.IsNaN(v)) { best = i; break; }
                     if (max ? v > value : v < value) { best = i; value = v; }
+                }
+            }
+            result[r] = best;
+        }
+    }
+
+    // NumPy's complex argmax/argmin: the lexicographic order (real part, then imaginary part), the first extreme wins,
+    // and the first value with a NaN part is the extreme.
+    private static void ArgComplexRows<T>(ReadOnlySpan<T> data, int length, long[] result, bool max) where T : unmanaged, INumberBase<T>
+    {
+        for (int r = 0; r < result.Length; r++)
+        {
+            ReadOnlySpan<T> row = data.Slice(r * length, length);
+            int best = 0;
+            Complex value = Ufuncs.ComplexFunctions.Widen(row[0]);
+            if (!Ufuncs.ComplexFunctions.IsNaN(value))
+            {
+                for (int i = 1; i < row.Length; i++)
+                {
+                    Complex v = Ufuncs.ComplexFunctions.Widen(row[i]);
+                    if (Ufuncs.ComplexFunctions.IsNaN(v)) { best = i; break; }
+                    if (max ? Ufuncs.ComplexFunctions.Less(value, v) : Ufuncs.ComplexFunctions.Less(v, value)) { best = i; value = v; }
                 }
             }
             result[r] = best;

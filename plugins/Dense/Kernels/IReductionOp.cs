@@ -137,3 +137,21 @@ internal readonly struct ComplexProdReduction<T> : IReductionOp<T> where T : unm
         for (int i = 0; i < row.Length; i++) accumulator[i] = Ufuncs.MultiplyOp.Complex(accumulator[i], row[i]);
     }
 }
+
+// Complex max and min: NumPy's maximum/minimum loops folded over the row (lexicographic, NaN propagates); no identity.
+internal readonly struct ComplexExtremeReduction<T, TOp> : IReductionOp<T> where T : unmanaged, INumberBase<T> where TOp : Ufuncs.IBinaryOp
+{
+    public static T? Identity => null;
+
+    public static T Reduce(ReadOnlySpan<T> row)
+    {
+        T best = row[0];
+        for (int i = 1; i < row.Length; i++) best = TOp.Complex(best, row[i]);
+        return best;
+    }
+
+    public static void Combine(Span<T> accumulator, ReadOnlySpan<T> row)
+    {
+        for (int i = 0; i < row.Length; i++) accumulator[i] = TOp.Complex(accumulator[i], row[i]);
+    }
+}
