@@ -11,7 +11,13 @@ public static partial class Np
     /// <summary>NumPy's <c>dot</c>.</summary>
     public static NDArray Dot(NDArray a, NDArray b) => ArrayFunctions.Dot.Invoke(Dispatcher, new PairArgs(a, b));
 
-    /// <summary>The dot product of vectors over the last axis, with broadcasting.</summary>
+    /// <summary>
+    /// NumPy's <c>vdot</c>: the dot product of both operands flattened (they need the same size), the first conjugated
+    /// when complex; a 0-d array of the promoted dtype.
+    /// </summary>
+    public static NDArray Vdot(NDArray a, NDArray b) => ArrayFunctions.Vdot.Invoke(Dispatcher, new PairArgs(a, b));
+
+    /// <summary>The dot product of vectors over the last axis, with broadcasting; the first operand conjugated when complex (NumPy 2).</summary>
     public static NDArray VecDot(NDArray a, NDArray b) => ArrayFunctions.VecDot.Invoke(Dispatcher, new PairArgs(a, b));
 
     /// <summary>The outer product of two vectors.</summary>

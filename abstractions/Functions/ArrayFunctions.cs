@@ -11,7 +11,7 @@ public static class ArrayFunctions
     private static ArrayFunction<TArgs, TResult> F<TArgs, TResult>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, TResult>(name);
     private static ArrayFunction<TArgs, NDArray> C<TArgs>(string name) where TArgs : struct, IArrayArgs<TArgs> => FunctionCatalog.Define<TArgs, NDArray>(name, FunctionKind.Creation);
     // Element-wise functions are declared with their scalar meaning (the op struct) and NumPy's bool rules: see Ufunc.
-    private static ArrayFunction<UnaryArgs, NDArray> U<TOp>(string name, string? boolRefusal = null, DType? boolLoopResult = null) where TOp : struct, IUnaryOp => UnaryUfunc.Define<TOp>(name, boolRefusal, boolLoopResult);
+    private static ArrayFunction<UnaryArgs, NDArray> U<TOp>(string name, string? boolRefusal = null, DType? boolLoopResult = null, bool complexResultIsReal = false) where TOp : struct, IUnaryOp => UnaryUfunc.Define<TOp>(name, boolRefusal, boolLoopResult, complexResultIsReal);
     private static ArrayFunction<UnaryArgs, NDArray> P<TOp>(string name) where TOp : struct, IPredicateOp => UnaryUfunc.DefinePredicate<TOp>(name);
     private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
     private static ArrayFunction<BinaryArgs, NDArray> Cmp<TOp>(string name) where TOp : struct, IComparisonOp => BinaryUfunc.DefineComparison<TOp>(name);
@@ -47,7 +47,7 @@ public static class ArrayFunctions
     /// <summary><c>positive</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Positive = U<PositiveOp>("positive", boolRefusal: NoBoolLoop("positive"));
     /// <summary><c>abs</c>.</summary>
-    public static readonly ArrayFunction<UnaryArgs, NDArray> Abs = U<AbsOp>("abs");
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Abs = U<AbsOp>("abs", complexResultIsReal: true);
     /// <summary><c>sign</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Sign = U<SignOp>("sign", boolRefusal: NoBoolLoop("sign"));
     /// <summary><c>sqrt</c>.</summary>
@@ -110,6 +110,16 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<UnaryArgs, NDArray> IsFinite = P<IsFiniteOp>("isfinite");
     /// <summary><c>logical_not</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> LogicalNot = P<LogicalNotOp>("logical_not");
+    /// <summary><c>conjugate</c>: the complex conjugate (the identity on real numbers).</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Conjugate = U<ConjugateOp>("conjugate");
+    /// <summary><c>conj</c>, NumPy's (and the array API's) short name of <c>conjugate</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Conj = U<ConjugateOp>("conj");
+    /// <summary><c>real</c>: the real part (float32/float64 for complex64/complex128; a real array's own values).</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Real = U<RealOp>("real", complexResultIsReal: true);
+    /// <summary><c>imag</c>: the imaginary part (zeros for a real array).</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Imag = U<ImagOp>("imag", complexResultIsReal: true);
+    /// <summary><c>angle</c>: the argument in radians, <c>arctan2(imag, real)</c>.</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Angle = U<AngleOp>("angle", boolLoopResult: DType.Float64, complexResultIsReal: true);
     /// <summary><c>invert</c> / <c>bitwise_not</c>.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Invert = U<InvertOp>("invert");
 
@@ -302,6 +312,8 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<PairArgs, NDArray> Dot = A<PairArgs>("dot");
     /// <summary><c>vecdot</c> over the last axis.</summary>
     public static readonly ArrayFunction<PairArgs, NDArray> VecDot = A<PairArgs>("vecdot");
+    /// <summary><c>vdot</c>: the dot product of the flattened operands, the first conjugated.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> Vdot = A<PairArgs>("vdot");
     /// <summary><c>outer</c>.</summary>
     public static readonly ArrayFunction<PairArgs, NDArray> Outer = A<PairArgs>("outer");
     /// <summary><c>kron</c>.</summary>

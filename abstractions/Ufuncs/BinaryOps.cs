@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Scalars;
+using static ArrayDispatch.Ufuncs.ComplexFunctions;
 
 namespace ArrayDispatch.Ufuncs;
 
@@ -11,6 +12,7 @@ public readonly struct AddOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x | y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x + y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => x + y;
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => x + y;
 }
 
 /// <summary><c>subtract</c>; NumPy refuses bools (the declaration carries its message).</summary>
@@ -18,6 +20,7 @@ public readonly struct SubtractOp : IBinaryOp
 {
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x - y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => x - y;
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => x - y;
 }
 
 /// <summary><c>multiply</c>; on bools NumPy's loop is <c>and</c>.</summary>
@@ -26,12 +29,14 @@ public readonly struct MultiplyOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x & y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x * y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => x * y;
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => Narrow<T>(Multiply(Widen(x), Widen(y)));
 }
 
 /// <summary><c>divide</c> (true division): integers and bools compute in float64, so <c>1 / 0</c> is <c>inf</c>.</summary>
 public readonly struct DivideOp : IBinaryOp
 {
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => x / y;
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => Narrow<T>(Divide(Widen(x), Widen(y)));
 }
 
 /// <summary><c>floor_divide</c>: <see cref="IntegerArithmetic.FloorDivide{T}"/> (// 0 is 0, MinValue // -1 wraps) and <see cref="FloatArithmetic.FloorDivide{T}"/> (from <c>fmod</c>, as NumPy).</summary>
@@ -56,6 +61,7 @@ public readonly struct PowerOp : IBinaryOp
 {
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => IntegerArithmetic.Power(x, y);
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => T.Pow(x, y);
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => Narrow<T>(Power(Widen(x), Widen(y)));
 }
 
 /// <summary><c>maximum</c>: NaN propagates; on bools <c>or</c>.</summary>
@@ -64,6 +70,7 @@ public readonly struct MaximumOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x | y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x > y ? x : y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Maximum(x, y);
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => IsNaN(Widen(x)) || GreaterEqual(Widen(x), Widen(y)) ? x : y;   // NaN propagates from either side
 }
 
 /// <summary><c>minimum</c>: NaN propagates; on bools <c>and</c>.</summary>
@@ -72,6 +79,7 @@ public readonly struct MinimumOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x & y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x < y ? x : y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Minimum(x, y);
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => IsNaN(Widen(x)) || LessEqual(Widen(x), Widen(y)) ? x : y;
 }
 
 /// <summary><c>arctan2</c>.</summary>
@@ -138,6 +146,7 @@ public readonly struct FmaxOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x | y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x > y ? x : y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Fmax(x, y);
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => IsNaN(Widen(y)) || GreaterEqual(Widen(x), Widen(y)) ? x : y;   // NaN only when both are
 }
 
 /// <summary><c>fmin</c>: the smaller, ignoring a NaN operand; on bools <c>and</c>.</summary>
@@ -146,6 +155,7 @@ public readonly struct FminOp : IBinaryOp
     public static bool Bool(bool x, bool y) => x & y;
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => x < y ? x : y;
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => Extrema.Fmin(x, y);
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => IsNaN(Widen(y)) || LessEqual(Widen(x), Widen(y)) ? x : y;
 }
 
 /// <summary><c>copysign</c>: the magnitude of <c>x</c> with the sign of <c>y</c> (its sign bit, so <c>-0.0</c> counts).</summary>

@@ -1,11 +1,16 @@
 using System.Numerics;
+using static ArrayDispatch.Ufuncs.ComplexFunctions;
 
 namespace ArrayDispatch.Ufuncs;
 
 #pragma warning disable CS1591 // each struct is the ufunc of the same name; the loops are the interface's
 
-/// <summary><c>exp2</c>: 2**x.</summary>
-public readonly struct Exp2Op : IUnaryOp { public static T Float<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp2(x); }
+/// <summary><c>exp2</c>: 2**x; for complex <c>exp(z·ln 2)</c>, as NumPy's <c>nc_exp2</c>.</summary>
+public readonly struct Exp2Op : IUnaryOp
+{
+    public static T Float<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Exp2(x);
+    public static T Complex<T>(T x) where T : unmanaged, INumberBase<T> => Narrow<T>(Exp2(Widen(x)));
+}
 
 /// <summary><c>cbrt</c>: the real cube root (negative for negative x).</summary>
 public readonly struct CbrtOp : IUnaryOp { public static T Float<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.Cbrt(x); }

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace ArrayDispatch.Ufuncs;
 
 // The scalar meaning of NumPy's element-wise functions, written once for every backend: one struct per ufunc, with one
-// static method per loop NumPy defines for it (Bool, Integer, Float), generic over the element type. A backend supplies
+// static method per loop NumPy defines for it (Bool, Integer, Float, Complex), generic over the element type. A backend supplies
 // only the loop (SIMD, sparse merge, ILGPU kernel) and calls these for the values; which loops exist is read from the
 // struct itself (Ufunc.Loops), so adding a loop (a dtype family) is adding a method. Everything here is written with
 // operators and static interface members only and never throws, so ILGPU compiles it into device kernels as it is.
@@ -20,6 +20,9 @@ public interface IBinaryOp
 
     /// <summary>The loop on IEEE floats (float16, float32, float64).</summary>
     static virtual T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => T.NaN;
+
+    /// <summary>The loop on complex numbers (<see cref="Complex64"/>, <see cref="Complex"/>), with <see cref="ComplexFunctions"/>' semantics.</summary>
+    static virtual T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => T.Zero;
 }
 
 /// <summary>The scalar meaning of a binary ufunc with a bool result (comparisons and the logical functions); every dtype has a loop.</summary>
@@ -30,6 +33,9 @@ public interface IComparisonOp
 
     /// <summary>The loop on numbers, in their promoted dtype.</summary>
     static abstract bool Compare<T>(T x, T y) where T : unmanaged, INumber<T>;
+
+    /// <summary>The loop on complex numbers, where NumPy has one (the order comparisons are lexicographic).</summary>
+    static virtual bool Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => false;
 }
 
 /// <summary>The scalar meaning of a unary ufunc whose result has its compute dtype (<c>negative</c>, <c>exp</c>, <c>invert</c>, …).</summary>
@@ -43,6 +49,12 @@ public interface IUnaryOp
 
     /// <summary>The loop on IEEE floats.</summary>
     static virtual T Float<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.NaN;
+
+    /// <summary>
+    /// The loop on complex numbers. For the ufuncs with a real result on complex input (<c>abs</c>, <c>real</c>,
+    /// <c>imag</c>, <c>angle</c>: <see cref="Ufunc.ComplexResultIsReal"/>) the answer is the real part of the value returned.
+    /// </summary>
+    static virtual T Complex<T>(T x) where T : unmanaged, INumberBase<T> => T.Zero;
 }
 
 /// <summary>The scalar meaning of a unary ufunc with a bool result (<c>isnan</c>, <c>logical_not</c>, …); every dtype has a loop.</summary>
@@ -53,4 +65,7 @@ public interface IPredicateOp
 
     /// <summary>The loop on numbers.</summary>
     static abstract bool Test<T>(T x) where T : unmanaged, INumber<T>;
+
+    /// <summary>The loop on complex numbers, where NumPy has one (not <c>signbit</c>).</summary>
+    static virtual bool Complex<T>(T x) where T : unmanaged, INumberBase<T> => false;
 }

@@ -17,7 +17,7 @@ public abstract class Ufunc
     private static readonly ConcurrentDictionary<ArrayFunction, Ufunc> s_byFunction = new();
     private static readonly List<Ufunc> s_all = [];
 
-    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool trueDivision = false)
+    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool trueDivision = false, bool complexResultIsReal = false)
     {
         Function = function;
         Op = op;
@@ -25,7 +25,8 @@ public abstract class Ufunc
         BoolRefusal = boolRefusal;
         BoolLoopResult = boolLoopResult;
         TrueDivision = trueDivision;
-        Loops = boolResult ? UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float : LoopsOf(op);
+        ComplexResultIsReal = complexResultIsReal;
+        Loops = boolResult ? UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float | (LoopsOf(op) & UfuncLoops.Complex) : LoopsOf(op);
         lock (s_all)
         {
             s_all.Add(this);
@@ -60,6 +61,12 @@ public abstract class Ufunc
     /// </summary>
     public bool TrueDivision { get; }
 
+    /// <summary>
+    /// Whether the complex loop's result is real: float32 for complex64, float64 for complex128 (<c>abs</c>, <c>real</c>,
+    /// <c>imag</c>, <c>angle</c>). The op's complex loop then returns the answer as the real part of a complex value.
+    /// </summary>
+    public bool ComplexResultIsReal { get; }
+
     /// <summary>Every declared ufunc, in declaration order.</summary>
     public static IReadOnlyList<Ufunc> All
     {
@@ -83,10 +90,9 @@ public abstract class Ufunc
     /// loop of the input's family when the ufunc has one; bools otherwise go to the integer loop (int8, the first
     /// integer loop NumPy lists) or the float loop, unless the ufunc refuses them; integers without an integer loop go to
     /// the smallest float dtype they cast to safely (<see cref="ElementwiseRules.FloatFunctionLoop"/>; float64 for true
-    /// division); floats without a float loop are refused.
+    /// division); floats without a float loop and complex numbers without a complex loop are refused (NumPy's TypeError).
     /// </summary>
     /// <exception cref="DTypeMismatchException">The ufunc has no loop for <paramref name="input"/>, with NumPy's message.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="input"/> is complex: NumPy has complex loops that ArrayDispatch does not have yet.</exception>
     public UfuncLoop Resolve(DType input)
     {
         DType outOf(DType compute) => BoolResult ? DType.Bool : compute;
@@ -106,7 +112,8 @@ public abstract class Ufunc
                 if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, input, outOf(input));
                 break;
             case var _ when input.IsComplex():
-                throw new NotSupportedException($"ufunc '{Name}' has no {input.Name()} loop in ArrayDispatch yet (NumPy has one)");
+                if (Loops.HasFlag(UfuncLoops.Complex)) return new(UfuncLoopKind.Complex, input, BoolResult ? DType.Bool : ComplexResultIsReal ? input.RealPart() : input);
+                break;
         }
         throw new DTypeMismatchException(NoLoopMessage(input));
     }
@@ -121,7 +128,7 @@ public abstract class Ufunc
     /// <inheritdoc/>
     public override string ToString() => Name;
 
-    // The loops an op has are the methods it declares: Bool, Integer, Float.
+    // The loops an op has are the methods it declares: Bool, Integer, Float, Complex.
     private static UfuncLoops LoopsOf(Type op)
     {
         UfuncLoops loops = UfuncLoops.None;
@@ -129,6 +136,7 @@ public abstract class Ufunc
         if (op.GetMethod("Bool", Declared) is not null) loops |= UfuncLoops.Bool;
         if (op.GetMethod("Integer", Declared) is not null) loops |= UfuncLoops.Integer;
         if (op.GetMethod("Float", Declared) is not null) loops |= UfuncLoops.Float;
+        if (op.GetMethod("Complex", Declared) is not null) loops |= UfuncLoops.Complex;
         return loops;
     }
 }

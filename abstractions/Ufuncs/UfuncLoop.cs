@@ -12,6 +12,8 @@ public enum UfuncLoops
     Integer = 2,
     /// <summary>Loops on the IEEE float dtypes.</summary>
     Float = 4,
+    /// <summary>Loops on the complex dtypes.</summary>
+    Complex = 8,
 }
 
 /// <summary>Which of the op's methods a call runs.</summary>
@@ -23,6 +25,8 @@ public enum UfuncLoopKind
     Integer,
     /// <summary>The op's <c>Float</c> method (<c>Compare</c>/<c>Test</c> for ops with a bool result).</summary>
     Float,
+    /// <summary>The op's <c>Complex</c> method.</summary>
+    Complex,
 }
 
 /// <summary>

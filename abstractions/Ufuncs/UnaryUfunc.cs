@@ -5,8 +5,8 @@ namespace ArrayDispatch.Ufuncs;
 /// <summary>A unary ufunc's declaration (<see cref="Ufunc"/>): <c>exp</c>, <c>negative</c>, <c>isnan</c>, …</summary>
 public abstract class UnaryUfunc : Ufunc
 {
-    private protected UnaryUfunc(ArrayFunction<UnaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult)
-        : base(function, op, boolResult, boolRefusal, boolLoopResult) => Function = function;
+    private protected UnaryUfunc(ArrayFunction<UnaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool complexResultIsReal = false)
+        : base(function, op, boolResult, boolRefusal, boolLoopResult, complexResultIsReal: complexResultIsReal) => Function = function;
 
     /// <summary>The function's identity.</summary>
     public new ArrayFunction<UnaryArgs, NDArray> Function { get; }
@@ -14,10 +14,10 @@ public abstract class UnaryUfunc : Ufunc
     /// <summary>Hands the op's type to <paramref name="visitor"/>: the backend's handler for ufuncs of this shape, made generic over the op.</summary>
     public abstract TResult Accept<TResult>(IUfuncVisitor<TResult> visitor);
 
-    internal static ArrayFunction<UnaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, DType? boolLoopResult) where TOp : struct, IUnaryOp
+    internal static ArrayFunction<UnaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, DType? boolLoopResult, bool complexResultIsReal = false) where TOp : struct, IUnaryOp
     {
         ArrayFunction<UnaryArgs, NDArray> function = FunctionCatalog.Define<UnaryArgs, NDArray>(name);
-        _ = new Elementwise<TOp>(function, boolRefusal, boolLoopResult);
+        _ = new Elementwise<TOp>(function, boolRefusal, boolLoopResult, complexResultIsReal);
         return function;
     }
 
@@ -28,8 +28,8 @@ public abstract class UnaryUfunc : Ufunc
         return function;
     }
 
-    private sealed class Elementwise<TOp>(ArrayFunction<UnaryArgs, NDArray> function, string? boolRefusal, DType? boolLoopResult)
-        : UnaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, boolLoopResult) where TOp : struct, IUnaryOp
+    private sealed class Elementwise<TOp>(ArrayFunction<UnaryArgs, NDArray> function, string? boolRefusal, DType? boolLoopResult, bool complexResultIsReal)
+        : UnaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, boolLoopResult, complexResultIsReal) where TOp : struct, IUnaryOp
     {
         public override TResult Accept<TResult>(IUfuncVisitor<TResult> visitor) => visitor.Unary<TOp>(this);
     }

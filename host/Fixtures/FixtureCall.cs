@@ -154,6 +154,7 @@ internal sealed partial class FixtureCall(string directory, string backend)
             case "matmul": return [Np.MatMul(X(), Array(a[1]))];
             case "dot": return [Np.Dot(X(), Array(a[1]))];
             case "vecdot": return [Np.VecDot(X(), Array(a[1]))];
+            case "vdot": return [Np.Vdot(X(), Array(a[1]))];
             case "outer": return [Np.Outer(X(), Array(a[1]))];
             case "kron": return [Np.Kron(X(), Array(a[1]))];
             case "tensordot":

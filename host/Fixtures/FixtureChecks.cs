@@ -143,11 +143,53 @@ internal static class FixtureChecks
     /// </summary>
     public static string? Eig(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW, double rtol, double atol)
     {
+        if (w.DType.IsComplex() || expectedW.DType.IsComplex() || input.DType.IsComplex()) return ComplexEig(input, w, v, expectedW, rtol, atol);
         string? ev = Compare(Sorted(w), Sorted(expectedW), false, rtol, atol, "sorted eigenvalues");
         if (ev is not null) return ev;
         int n = input.Shape.Dims[0];
         if (v.Shape != new Shape(n, n)) return $"eigenvectors have shape {v.Shape}, expected ({n}, {n})";
         return EigenResidual(input, w, v, 1e-8);
+    }
+
+    // eig with a complex answer: the dtype is complex as NumPy's, each of NumPy's eigenvalues is matched by a distinct one
+    // of ours (nearest first; the order is LAPACK's choice), and A·V = V·diag(w) in complex arithmetic.
+    private static string? ComplexEig(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW, double rtol, double atol)
+    {
+        if (!w.DType.IsComplex()) return $"eigenvalues have dtype {w.DType.Name()}, NumPy's have {expectedW.DType.Name()}";
+        System.Numerics.Complex[] got = Complexes(w), want = Complexes(expectedW);
+        if (got.Length != want.Length) return $"{got.Length} eigenvalues, NumPy has {want.Length}";
+        var used = new bool[got.Length];
+        foreach (System.Numerics.Complex e in want)
+        {
+            int best = -1;
+            for (int i = 0; i < got.Length; i++)
+                if (!used[i] && (best < 0 || System.Numerics.Complex.Abs(got[i] - e) < System.Numerics.Complex.Abs(got[best] - e))) best = i;
+            if (System.Numerics.Complex.Abs(got[best] - e) > atol + rtol * System.Numerics.Complex.Abs(e)) return $"eigenvalue {e} of NumPy's has no match (nearest {got[best]})";
+            used[best] = true;
+        }
+        int n = input.Shape.Dims[0];
+        if (v.Shape != new Shape(n, n)) return $"eigenvectors have shape {v.Shape}, expected ({n}, {n})";
+        System.Numerics.Complex[] a = Complexes(input), vc = Complexes(v);
+        double scale = 0, worst = 0;
+        foreach (System.Numerics.Complex x in a) scale = Math.Max(scale, System.Numerics.Complex.Abs(x));
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                System.Numerics.Complex av = 0;
+                for (int p = 0; p < n; p++) av += a[i * n + p] * vc[p * n + j];
+                worst = Math.Max(worst, System.Numerics.Complex.Abs(av - vc[i * n + j] * got[j]));
+            }
+        // 1e-8 relative in double; a single-precision answer (complex64) within its own tolerance
+        return worst <= Math.Max(1e-8, rtol) * Math.Max(scale, 1) ? null : $"A @ V vs V @ diag(w) differ by {worst:R}";
+    }
+
+    private static System.Numerics.Complex[] Complexes(HostBuffer b)
+    {
+        double[] d = ToDouble(b);
+        if (!b.DType.IsComplex()) return d.Select(x => new System.Numerics.Complex(x, 0)).ToArray();
+        var c = new System.Numerics.Complex[d.Length / 2];
+        for (int i = 0; i < c.Length; i++) c[i] = new(d[2 * i], d[2 * i + 1]);
+        return c;
     }
 
     /// <summary>Each column of V is an eigenvector of its value: A·V = V·diag(w) (eigh and eig alike).</summary>

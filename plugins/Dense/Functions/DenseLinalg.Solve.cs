@@ -34,11 +34,25 @@ public static partial class DenseLinalg
         int nrhs = vector ? 1 : b.Shape[-1];
         Shape batch = Shape.Broadcast(new Shape(a.Shape.Dims[..^2]), new Shape(b.Shape.Dims[..^core]));
         int[] bd = batch.ToArray();
+        if (a.DType.IsComplex() || b.DType.IsComplex()) return ComplexSolve(a, b, bd, n, nrhs, vector);
         DType t = LinalgInput.ResultType(a, b);
         DenseArray ax = LinalgInput.Prepare(a, t, LinalgInput.Join(bd, n, n));
         Shape bShape = vector ? LinalgInput.Join(bd, n) : LinalgInput.Join(bd, n, nrhs);
         DenseArray bx = LinalgInput.Prepare(b, t, bShape);
         return t == DType.Float32 ? SolveOf<float>(ax, bx, n, nrhs) : SolveOf<double>(ax, bx, n, nrhs);
+    }
+
+    // The managed complex LU (ComplexLinalg), per matrix of the broadcast batch.
+    private static DenseArray ComplexSolve(NDArray a, NDArray b, int[] batch, int n, int nrhs, bool vector)
+    {
+        DType t = ComplexLinalg.ResultType(a, b);
+        Shape bShape = vector ? LinalgInput.Join(batch, n) : LinalgInput.Join(batch, n, nrhs);
+        System.Numerics.Complex[] av = ComplexLinalg.Values(a, LinalgInput.Join(batch, n, n)), bv = ComplexLinalg.Values(b, bShape);
+        int count = n == 0 ? 0 : av.Length / (n * n);
+        var x = new System.Numerics.Complex[bv.Length];
+        for (int i = 0; i < count; i++)
+            ComplexLinalg.Solve(n, nrhs, av.AsSpan(i * n * n, n * n), bv.AsSpan(i * n * nrhs, n * nrhs), x.AsSpan(i * n * nrhs, n * nrhs));
+        return ComplexLinalg.Wrap(x, bShape, t);
     }
 
     private static DenseArray SolveOf<T>(DenseArray a, DenseArray b, int n, int nrhs) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArrayDispatch.Dense.Kernels;
 using ArrayDispatch.Dense.Linalg;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
@@ -71,6 +72,16 @@ public static partial class DenseLinalg
     [Implements("linalg.inv")]
     public static DispatchResult<NDArray> Inv(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
+        if (args.X.DType.IsComplex())
+        {
+            LinalgInput.RequireSquareStack(args.X);
+            DType t = ComplexLinalg.ResultType(args.X);
+            System.Numerics.Complex[] a = ComplexLinalg.Values(args.X);
+            int n = args.X.Shape[-1], count = n == 0 ? 0 : a.Length / (n * n);
+            var inv = new System.Numerics.Complex[a.Length];
+            for (int b = 0; b < count; b++) ComplexLinalg.Inverse(n, a.AsSpan(b * n * n, n * n), inv.AsSpan(b * n * n, n * n));
+            return ComplexLinalg.Wrap(inv, args.X.Shape, t);
+        }
         return Square(args.X, new InverseOp());
     }
 
@@ -78,6 +89,12 @@ public static partial class DenseLinalg
     public static DispatchResult<NDArray> Det(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         var (sign, log) = SlogdetOf(args.X);
+        if (sign.DType.IsComplex())
+        {
+            // sign · exp(log|det|), as NumPy's det of complex matrices
+            var det = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Multiply, new BinaryArgs(sign, DenseUfuncs.Call(ArrayFunctions.Exp, new UnaryArgs(log))));
+            return Copy.As(det, sign.DType);
+        }
         return sign.DType == DType.Float32 ? DetFrom<float>(sign, log) : DetFrom<double>(sign, log);
     }
 
@@ -99,6 +116,7 @@ public static partial class DenseLinalg
     private static (DenseArray Sign, DenseArray Log) SlogdetOf(NDArray input)
     {
         LinalgInput.RequireSquareStack(input);
+        if (input.DType.IsComplex()) return ComplexSlogdet(input);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         return x.DType == DType.Float32 ? SlogdetOf<float>(x) : SlogdetOf<double>(x);
     }
@@ -111,6 +129,19 @@ public static partial class DenseLinalg
         for (int b = 0; b < count; b++) (sign[b], log[b]) = LinalgKernels.Slogdet(n, a.Slice(b * n * n, n * n));
         Shape shape = new(batch);
         return (LinalgInput.Wrap(sign, shape), LinalgInput.Wrap(log, shape));
+    }
+
+    // A complex sign of modulus 1 and a real log|det| (float32 for complex64, as NumPy).
+    private static (DenseArray Sign, DenseArray Log) ComplexSlogdet(NDArray input)
+    {
+        DType t = ComplexLinalg.ResultType(input);
+        var (batch, count, n, _) = LinalgInput.Split(input.Shape);
+        System.Numerics.Complex[] a = ComplexLinalg.Values(input);
+        var sign = new System.Numerics.Complex[count];
+        var log = new double[count];
+        for (int b = 0; b < count; b++) (sign[b], log[b]) = ComplexLinalg.Slogdet(n, a.AsSpan(b * n * n, n * n));
+        Shape shape = new(batch);
+        return (ComplexLinalg.Wrap(sign, shape, t), Copy.As(DenseArray.Wrap(log, shape), t.RealPart()));
     }
 
     [Implements("linalg.eig")]
@@ -139,7 +170,47 @@ public static partial class DenseLinalg
 
     private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV) => Eigen<SymmetricEigen>(input, computeV);
 
-    private static (DenseArray W, DenseArray? V) EigOf(NDArray input, bool computeV) => Eigen<GeneralEigen>(input, computeV);
+    // NumPy's eig: a real result when every matrix of a real stack has a real spectrum, else complex (complex64 for
+    // float32 input, complex128 otherwise), from the complex Schur form; complex input always answers complex.
+    private static (DenseArray W, DenseArray? V) EigOf(NDArray input, bool computeV)
+    {
+        LinalgInput.RequireSquareStack(input);
+        if (!input.DType.IsComplex())
+        {
+            DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
+            var real = x.DType == DType.Float32 ? TryRealEig<float>(x, computeV) : TryRealEig<double>(x, computeV);
+            if (real is { } r) return r;
+        }
+        return ComplexEig(input, computeV);
+    }
+
+    private static (DenseArray W, DenseArray? V)? TryRealEig<T>(DenseArray x, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        ReadOnlySpan<T> a = x.AsSpan<T>();
+        T[] w = new T[count * n], v = computeV ? new T[count * n * n] : [];
+        for (int b = 0; b < count; b++)
+        {
+            if (!LinalgKernels.TryEig(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV, out _)) return null;
+        }
+        return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+    }
+
+    private static (DenseArray W, DenseArray? V) ComplexEig(NDArray input, bool computeV)
+    {
+        DType t = ComplexLinalg.ResultType(input);
+        var (batch, count, n, _) = LinalgInput.Split(input.Shape);
+        System.Numerics.Complex[] a = ComplexLinalg.Values(input);
+        foreach (System.Numerics.Complex c in a)
+        {
+            if (!System.Numerics.Complex.IsFinite(c)) throw new LinAlgException("Array must not contain infs or NaNs");
+        }
+        var w = new System.Numerics.Complex[count * n];
+        var v = computeV ? new System.Numerics.Complex[count * n * n] : [];
+        for (int b = 0; b < count; b++)
+            ComplexLinalg.Eig(n, a.AsSpan(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
+        return (ComplexLinalg.Wrap(w, LinalgInput.Join(batch, n), t), computeV ? ComplexLinalg.Wrap(v, LinalgInput.Join(batch, n, n), t) : null);
+    }
 
     private static (DenseArray W, DenseArray? V) Eigen<TKernel>(NDArray input, bool computeV) where TKernel : struct, IEigenKernel
     {
@@ -168,12 +239,6 @@ public static partial class DenseLinalg
     {
         public static void Run<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T> =>
             LinalgKernels.Eigh(n, a, w, v, computeV);
-    }
-
-    private readonly struct GeneralEigen : IEigenKernel
-    {
-        public static void Run<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T> =>
-            LinalgKernels.Eig(n, a, w, v, computeV);
     }
 
     /// <summary>An n×n → n×n kernel applied to each matrix of a square stack.</summary>

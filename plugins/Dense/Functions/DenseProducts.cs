@@ -35,7 +35,6 @@ public static class DenseProducts
         Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
         Shape batch = Ufunc.Broadcast(batchA, batchB);
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        if (dtype.IsComplex()) throw Errors.Unsupported("matmul", dtype);
         // NumPy multiplies and adds float16 in float32 and rounds each result element once.
         if (dtype == DType.Float16) return Copy.Cast(Matmul(Copy.Cast(a, DType.Float32), Copy.Cast(b, DType.Float32)), DType.Float16);
         DType ct = dtype == DType.Bool ? DType.Int32 : dtype;
@@ -67,6 +66,8 @@ public static class DenseProducts
             case DType.UInt16: Managed<ushort>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt32: Managed<uint>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt64: Managed<ulong>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Complex64: MatMul.ComplexGemm(m, n, k, a.Storage<Complex64>(), ao, b.Storage<Complex64>(), bo, c.Storage<Complex64>(), co); break;
+            case DType.Complex128: MatMul.ComplexGemm(m, n, k, a.Storage<Complex>(), ao, b.Storage<Complex>(), bo, c.Storage<Complex>(), co); break;
             default: throw Errors.Unsupported("matmul", dtype);
         }
     }
@@ -101,8 +102,27 @@ public static class DenseProducts
         {
             throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
         }
-        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, NumericDType(a, b));
+        // NumPy 2's vecdot conjugates the first operand (the Hermitian inner product).
+        DType dtype = NumericDType(a, b);
+        if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(Copy.As(a, dtype)));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
         return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
+    }
+
+    [Implements("vdot")]
+    public static DispatchResult<NDArray> Vdot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        var a = (DenseArray)args.A;
+        var b = (DenseArray)args.B;
+        if (a.Size != b.Size) throw Errors.CannotReshape(b.Size, new Shape((int)a.Size));
+        DType dtype = DTypes.Promote(a.DType, b.DType);
+        a = Views.Reshape(Copy.As(a, dtype), new Shape((int)a.Size));
+        b = Views.Reshape(b, new Shape((int)b.Size));
+        if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(a));
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
+        // The dot product's own dtype (int32 stays int32, as NumPy's dot); bools add as integers, then any is true.
+        DenseArray total = DenseReductions.Total(product, [0], dtype == DType.Bool ? DType.Int64 : dtype, false, "add");
+        return dtype == DType.Bool ? Copy.Cast(total, DType.Bool) : total;
     }
 
     [Implements("outer")]

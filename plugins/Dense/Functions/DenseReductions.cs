@@ -69,7 +69,7 @@ public static class DenseReductions
     {
         var x = (DenseArray)args.X;
         int[] axes = args.Axis.Normalize(x.Rank);
-        if (!x.DType.IsFloat()) return Finish(MeanOf(x, axes, args.DType), args);
+        if (!x.DType.IsInexact()) return Finish(MeanOf(x, axes, args.DType), args);
         DType dtype = args.DType ?? x.DType;
         DenseArray total = Total(ZeroNaN(x), axes, dtype, false, "add");
         var notNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.LogicalNot, new UnaryArgs(DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x))));
@@ -84,7 +84,6 @@ public static class DenseReductions
         if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
         // NumPy adds and multiplies float16 in float32 and rounds the result once.
         if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
-        if (acc.IsComplex() || x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType.IsComplex() ? x.DType : acc);
         x = Copy.As(x, acc);
         return acc switch
         {
@@ -98,6 +97,8 @@ public static class DenseReductions
             DType.UInt64 => Run<ulong>(x, axes, product, function),
             DType.Float32 => Run<float>(x, axes, product, function),
             DType.Float64 => Run<double>(x, axes, product, function),
+            DType.Complex64 => product ? Reduce.Run<Complex64, ComplexProdReduction<Complex64>>(x, axes, function) : Reduce.Run<Complex64, ComplexSumReduction<Complex64>>(x, axes, function),
+            DType.Complex128 => product ? Reduce.Run<System.Numerics.Complex, ComplexProdReduction<System.Numerics.Complex>>(x, axes, function) : Reduce.Run<System.Numerics.Complex, ComplexSumReduction<System.Numerics.Complex>>(x, axes, function),
             _ => throw Errors.Unsupported(function, acc),
         };
     }
@@ -126,6 +127,8 @@ public static class DenseReductions
             DType.Float16 => Extreme<Half>(x, axes, max, name),
             DType.Float32 => Extreme<float>(x, axes, max, name),
             DType.Float64 => Extreme<double>(x, axes, max, name),
+            DType.Complex64 => max ? Reduce.Run<Complex64, ComplexExtremeReduction<Complex64, Ufuncs.MaximumOp>>(x, axes, name) : Reduce.Run<Complex64, ComplexExtremeReduction<Complex64, Ufuncs.MinimumOp>>(x, axes, name),
+            DType.Complex128 => max ? Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MaximumOp>>(x, axes, name) : Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MinimumOp>>(x, axes, name),
             _ => throw Errors.Unsupported(name, x.DType),
         };
     }
@@ -135,11 +138,10 @@ public static class DenseReductions
 
     internal static DenseArray MeanOf(DenseArray x, int[] axes, DType? dtype)
     {
-        if (x.DType.IsComplex()) throw Errors.Unsupported("mean", x.DType);
         // NumPy's mean of float16 sums and divides in float32 and rounds the result once.
         if (dtype is null && x.DType == DType.Float16) return Copy.Cast(MeanOf(x, axes, DType.Float32), DType.Float16);
-        DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
-        if (!ct.IsFloat()) ct = DType.Float64;
+        DType ct = dtype ?? (x.DType.IsInexact() ? x.DType : DType.Float64);
+        if (!ct.IsInexact()) ct = DType.Float64;
         DenseArray total = Total(x, axes, ct, false, "add");
         long count = Count(x, axes);
         var mean = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, (double)count));
@@ -148,7 +150,7 @@ public static class DenseReductions
 
     private static DenseArray Variance(DenseArray x, int[] axes, DType? dtype, int ddof)
     {
-        if (x.DType.IsComplex()) throw Errors.Unsupported("var", x.DType);
+        if (x.DType.IsComplex() || dtype is { } d && d.IsComplex()) return ComplexVariance(x, axes, dtype ?? x.DType, ddof);
         DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         x = Copy.As(x, ct);
@@ -163,9 +165,24 @@ public static class DenseReductions
         return (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, divisor));
     }
 
+    // NumPy's var of complex values: the mean of |x - mean|², computed as real((x - mean) · conj(x - mean)), in the real
+    // dtype of the parts (float64 for complex128, float32 for complex64).
+    private static DenseArray ComplexVariance(DenseArray x, int[] axes, DType ct, int ddof)
+    {
+        x = Copy.As(x, ct);
+        DenseArray mean = MeanOf(x, axes, ct);
+        DenseArray meanKept = Views.Reshape(mean, KeptShape(x.Shape, axes));
+        var centered = DenseUfuncs.Call(ArrayFunctions.Subtract, x, meanKept, ct);
+        var conj = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(centered));
+        var squared = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Real, new UnaryArgs(DenseUfuncs.Call(ArrayFunctions.Multiply, centered, conj, ct)));
+        DenseArray total = Total(squared, axes, squared.DType, false, "add");
+        double divisor = Math.Max(Count(x, axes) - ddof, 0);
+        return (DenseArray)DenseUfuncs.Call(ArrayFunctions.Divide, new BinaryArgs(total, divisor));
+    }
+
     private static DenseArray ZeroNaN(DenseArray x)
     {
-        if (!x.DType.IsFloat()) return x;
+        if (!x.DType.IsInexact()) return x;   // a complex value is NaN when a part is (NumPy's isnan)
         DenseArray isNaN = (DenseArray)DenseUfuncs.Call(ArrayFunctions.IsNaN, new UnaryArgs(x));
         return (DenseArray)DenseTernary.Where(new TernaryArgs(isNaN, 0.0, x), [typeof(DenseArray)]).Value;
     }

@@ -37,7 +37,6 @@ public static class DenseScans
     private static NDArray Scan(DenseArray x, Axes axis, DType? dtype, bool product)
     {
         string function = product ? "cumprod" : "cumsum";
-        if (x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType);
         DType acc = dtype ?? DenseReductions.Accumulator(x.DType);
         if (acc == DType.Float16) return Copy.Cast((DenseArray)Scan(x, axis, DType.Float32, product), DType.Float16);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
@@ -57,6 +56,8 @@ public static class DenseScans
             case DType.UInt64: ScanRows<ulong>(rows, length, product); break;
             case DType.Float32: ScanRows<float>(rows, length, product); break;
             case DType.Float64: ScanRows<double>(rows, length, product); break;
+            case DType.Complex64: ScanComplexRows<Complex64>(rows, length, product); break;
+            case DType.Complex128: ScanComplexRows<Complex>(rows, length, product); break;
             default: throw Errors.Unsupported(function, rows.DType);
         }
         DenseArray result = a < 0 ? rows : Copy.Contiguous(Views.Transpose(rows, Views.Inverse(Views.MoveToEnd(x.Rank, [a]))));
@@ -72,6 +73,19 @@ public static class DenseScans
             Span<T> row = data.Slice(start, length);
             T running = row[0];
             for (int i = 1; i < row.Length; i++) row[i] = running = product ? running * row[i] : running + row[i];
+        }
+    }
+
+    // The running sum or product with the protocol's complex add and multiply loops.
+    private static void ScanComplexRows<T>(DenseArray rows, int length, bool product) where T : unmanaged, INumberBase<T>
+    {
+        Span<T> data = rows.AsSpan<T>();
+        if (length == 0) return;
+        for (int start = 0; start < data.Length; start += length)
+        {
+            Span<T> row = data.Slice(start, length);
+            T running = row[0];
+            for (int i = 1; i < row.Length; i++) row[i] = running = product ? Ufuncs.MultiplyOp.Complex(running, row[i]) : Ufuncs.AddOp.Complex(running, row[i]);
         }
     }
 
@@ -97,6 +111,8 @@ public static class DenseScans
             case DType.Float16: ArgRows<Half>(rows.ContiguousSpan<Half>(), length, result, max); break;
             case DType.Float32: ArgRows<float>(rows.ContiguousSpan<float>(), length, result, max); break;
             case DType.Float64: ArgRows<double>(rows.ContiguousSpan<double>(), length, result, max); break;
+            case DType.Complex64: ArgComplexRows<Complex64>(rows.ContiguousSpan<Complex64>(), length, result, max); break;
+            case DType.Complex128: ArgComplexRows<Complex>(rows.ContiguousSpan<Complex>(), length, result, max); break;
             default: throw Errors.Unsupported(name, rows.DType);
         }
         Shape shape;
@@ -120,6 +136,28 @@ public static class DenseScans
                     T v = row[i];
                     if (T.IsNaN(v)) { best = i; break; }
                     if (max ? v > value : v < value) { best = i; value = v; }
+                }
+            }
+            result[r] = best;
+        }
+    }
+
+    // NumPy's complex argmax/argmin: the lexicographic order (real part, then imaginary part), the first extreme wins,
+    // and the first value with a NaN part is the extreme.
+    private static void ArgComplexRows<T>(ReadOnlySpan<T> data, int length, long[] result, bool max) where T : unmanaged, INumberBase<T>
+    {
+        for (int r = 0; r < result.Length; r++)
+        {
+            ReadOnlySpan<T> row = data.Slice(r * length, length);
+            int best = 0;
+            Complex value = Ufuncs.ComplexFunctions.Widen(row[0]);
+            if (!Ufuncs.ComplexFunctions.IsNaN(value))
+            {
+                for (int i = 1; i < row.Length; i++)
+                {
+                    Complex v = Ufuncs.ComplexFunctions.Widen(row[i]);
+                    if (Ufuncs.ComplexFunctions.IsNaN(v)) { best = i; break; }
+                    if (max ? Ufuncs.ComplexFunctions.Less(value, v) : Ufuncs.ComplexFunctions.Less(v, value)) { best = i; value = v; }
                 }
             }
             result[r] = best;

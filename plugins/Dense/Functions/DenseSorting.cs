@@ -29,6 +29,8 @@ public static class DenseSorting
             case DType.Float16: Search.SortRows(work.AsSpan<Half>(), length, args.Descending); break;
             case DType.Float32: Search.SortRows(work.AsSpan<float>(), length, args.Descending); break;
             case DType.Float64: Search.SortRows(work.AsSpan<double>(), length, args.Descending); break;
+            case DType.Complex64: Search.SortComplexRows(work.AsSpan<Complex64>(), length, args.Descending); break;
+            case DType.Complex128: Search.SortComplexRows(work.AsSpan<Complex>(), length, args.Descending); break;
             default: throw Errors.Unsupported("sort", work.DType);
         }
         if (dtype == DType.Bool) work = Copy.Cast(work, DType.Bool);
@@ -54,6 +56,8 @@ public static class DenseSorting
             DType.Float16 => Search.ArgsortRows(rows.ContiguousSpan<Half>(), length, args.Descending),
             DType.Float32 => Search.ArgsortRows(rows.ContiguousSpan<float>(), length, args.Descending),
             DType.Float64 => Search.ArgsortRows(rows.ContiguousSpan<double>(), length, args.Descending),
+            DType.Complex64 => Search.ArgsortComplexRows(rows.ContiguousSpan<Complex64>(), length, args.Descending),
+            DType.Complex128 => Search.ArgsortComplexRows(rows.ContiguousSpan<Complex>(), length, args.Descending),
             _ => throw Errors.Unsupported("argsort", rows.DType),
         };
         return Restore(DenseArray.Wrap(order, rows.Shape), axis, x);

@@ -83,6 +83,8 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
             case DType.Float16: Elementwise.Binary<Half, Half, FloatLoop<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, float, FloatLoop<float, TOp>>(x, y, d); break;
             case DType.Float64: Elementwise.Binary<double, double, FloatLoop<double, TOp>>(x, y, d); break;
+            case DType.Complex64: Elementwise.Binary<Complex64, Complex64, ComplexLoop<Complex64, TOp>>(x, y, d); break;
+            case DType.Complex128: Elementwise.Binary<Complex, Complex, ComplexLoop<Complex, TOp>>(x, y, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
         }
         return Ufunc.Finish(d, args.Out);
@@ -108,6 +110,8 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
             case DType.Float16: Elementwise.Binary<Half, bool, CompareLoop<Half, TOp>>(x, y, d); break;
             case DType.Float32: Elementwise.Binary<float, bool, CompareLoop<float, TOp>>(x, y, d); break;
             case DType.Float64: Elementwise.Binary<double, bool, CompareLoop<double, TOp>>(x, y, d); break;
+            case DType.Complex64: Elementwise.Binary<Complex64, bool, ComplexCompareLoop<Complex64, TOp>>(x, y, d); break;
+            case DType.Complex128: Elementwise.Binary<Complex, bool, ComplexCompareLoop<Complex, TOp>>(x, y, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
         }
         return Ufunc.Finish(d, args.Out);
@@ -118,7 +122,8 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         var input = (DenseArray)args.X;
         UfuncLoop loop = ufunc.Resolve(input.DType);
         DenseArray x = Copy.As(input, loop.Compute);
-        // The bool loop of reciprocal has an integer result (NumPy's int8 loop): run it in bool, then widen.
+        // The bool loop of reciprocal has an integer result (NumPy's int8 loop), angle's bool loop float64: run it in bool,
+        // then widen. A complex loop with a real result (abs, real, imag, angle) runs in complex, then keeps the real part.
         bool widen = loop.Result != loop.Compute;
         DenseArray d = widen ? DenseArray.CreateUninitialized(loop.Compute, x.Shape) : Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result);
         switch (loop.Compute)
@@ -135,6 +140,8 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
             case DType.Float16: Elementwise.Unary<Half, Half, UnaryFloatLoop<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, float, UnaryFloatLoop<float, TOp>>(x, d); break;
             case DType.Float64: Elementwise.Unary<double, double, UnaryFloatLoop<double, TOp>>(x, d); break;
+            case DType.Complex64: Elementwise.Unary<Complex64, Complex64, UnaryComplexLoop<Complex64, TOp>>(x, d); break;
+            case DType.Complex128: Elementwise.Unary<Complex, Complex, UnaryComplexLoop<Complex, TOp>>(x, d); break;
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
         }
         if (widen)
@@ -164,6 +171,8 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
             case DType.Float16: Elementwise.Unary<Half, bool, PredicateLoop<Half, TOp>>(x, d); break;
             case DType.Float32: Elementwise.Unary<float, bool, PredicateLoop<float, TOp>>(x, d); break;
             case DType.Float64: Elementwise.Unary<double, bool, PredicateLoop<double, TOp>>(x, d); break;
+            case DType.Complex64: Elementwise.Unary<Complex64, bool, ComplexPredicateLoop<Complex64, TOp>>(x, d); break;
+            case DType.Complex128: Elementwise.Unary<Complex, bool, ComplexPredicateLoop<Complex, TOp>>(x, d); break;
             default: throw Errors.Unsupported(ufunc.Name, x.DType);
         }
         return Ufunc.Finish(d, args.Out);

@@ -71,6 +71,25 @@ internal static class DenseSimd
         return true;
     }
 
+    // Complex add, subtract and negative act on each part alone: the element-wise float operation on the parts.
+    public static bool TryComplexBinary<TOp, T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged
+    {
+        if (typeof(TOp) != typeof(AddOp) && typeof(TOp) != typeof(SubtractOp)) return false;
+        if (typeof(T) == typeof(System.Numerics.Complex)) return TryFloatBinary<TOp, double>(Cast<T, double>(x), Cast<T, double>(y), Cast<T, double>(d));
+        if (typeof(T) == typeof(Complex64)) return TryFloatBinary<TOp, float>(Cast<T, float>(x), Cast<T, float>(y), Cast<T, float>(d));
+        return false;
+    }
+
+    public static bool TryComplexUnary<TOp, T>(ReadOnlySpan<T> x, Span<T> d) where T : unmanaged
+    {
+        if (typeof(TOp) != typeof(NegativeOp) && typeof(TOp) != typeof(PositiveOp)) return false;
+        if (typeof(T) == typeof(System.Numerics.Complex)) return TryUnary<TOp, double>(Cast<T, double>(x), Cast<T, double>(d));
+        if (typeof(T) == typeof(Complex64)) return TryUnary<TOp, float>(Cast<T, float>(x), Cast<T, float>(d));
+        return false;
+    }
+
+    private static bool TryFloatBinary<TOp, T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, INumber<T> => TryBinary<TOp, T>(x, y, d);
+
     private static bool IsFloat<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Half);
 
     private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> x) where TFrom : unmanaged where TTo : unmanaged =>

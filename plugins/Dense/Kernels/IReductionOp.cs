@@ -96,3 +96,62 @@ internal readonly struct AllReduction : IReductionOp<bool>
         for (int i = 0; i < row.Length; i++) accumulator[i] &= row[i];
     }
 }
+
+// Complex sums and products (complex64, complex128): the protocol's complex add and multiply loops. Sums are pairwise as
+// NumPy's (blocks of 128 added in order, halves combined), so long rows keep their accuracy.
+internal readonly struct ComplexSumReduction<T> : IReductionOp<T> where T : unmanaged, INumberBase<T>
+{
+    public static T? Identity => T.Zero;
+
+    public static T Reduce(ReadOnlySpan<T> row)
+    {
+        if (row.Length <= 128)
+        {
+            T sum = T.Zero;
+            foreach (T v in row) sum = Ufuncs.AddOp.Complex(sum, v);
+            return sum;
+        }
+        int half = row.Length / 2 / 8 * 8;
+        return Ufuncs.AddOp.Complex(Reduce(row[..half]), Reduce(row[half..]));
+    }
+
+    public static void Combine(Span<T> accumulator, ReadOnlySpan<T> row)
+    {
+        for (int i = 0; i < row.Length; i++) accumulator[i] = Ufuncs.AddOp.Complex(accumulator[i], row[i]);
+    }
+}
+
+internal readonly struct ComplexProdReduction<T> : IReductionOp<T> where T : unmanaged, INumberBase<T>
+{
+    public static T? Identity => T.One;
+
+    public static T Reduce(ReadOnlySpan<T> row)
+    {
+        T product = T.One;
+        foreach (T v in row) product = Ufuncs.MultiplyOp.Complex(product, v);
+        return product;
+    }
+
+    public static void Combine(Span<T> accumulator, ReadOnlySpan<T> row)
+    {
+        for (int i = 0; i < row.Length; i++) accumulator[i] = Ufuncs.MultiplyOp.Complex(accumulator[i], row[i]);
+    }
+}
+
+// Complex max and min: NumPy's maximum/minimum loops folded over the row (lexicographic, NaN propagates); no identity.
+internal readonly struct ComplexExtremeReduction<T, TOp> : IReductionOp<T> where T : unmanaged, INumberBase<T> where TOp : Ufuncs.IBinaryOp
+{
+    public static T? Identity => null;
+
+    public static T Reduce(ReadOnlySpan<T> row)
+    {
+        T best = row[0];
+        for (int i = 1; i < row.Length; i++) best = TOp.Complex(best, row[i]);
+        return best;
+    }
+
+    public static void Combine(Span<T> accumulator, ReadOnlySpan<T> row)
+    {
+        for (int i = 0; i < row.Length; i++) accumulator[i] = TOp.Complex(accumulator[i], row[i]);
+    }
+}

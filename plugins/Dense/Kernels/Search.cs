@@ -5,6 +5,43 @@ namespace ArrayDispatch.Dense.Kernels;
 /// <summary>Searching and sorting kernels on contiguous rows. NaN sorts last, as in NumPy.</summary>
 internal static class Search
 {
+    /// <summary>NumPy's order of complex values: by real part, then imaginary part, NaN parts last (<see cref="Ufuncs.ComplexFunctions.SortCompare"/>).</summary>
+    public static int CompareComplex<T>(T a, T b) where T : INumberBase<T> =>
+        Ufuncs.ComplexFunctions.SortCompare(Ufuncs.ComplexFunctions.Widen(a), Ufuncs.ComplexFunctions.Widen(b));
+
+    /// <summary>Sorts each complex row in place, in NumPy's order.</summary>
+    public static void SortComplexRows<T>(Span<T> data, int length, bool descending) where T : unmanaged, INumberBase<T>
+    {
+        if (length == 0) return;
+        for (int start = 0; start < data.Length; start += length)
+        {
+            Span<T> row = data.Slice(start, length);
+            row.Sort(CompareComplex);
+            if (descending) row.Reverse();
+        }
+    }
+
+    /// <summary>The stable argsort of each complex row, in NumPy's order.</summary>
+    public static long[] ArgsortComplexRows<T>(ReadOnlySpan<T> data, int length, bool descending) where T : unmanaged, INumberBase<T>
+    {
+        var result = new long[data.Length];
+        if (length == 0) return result;
+        var keys = new T[length];
+        var order = new int[length];
+        for (int start = 0; start < data.Length; start += length)
+        {
+            data.Slice(start, length).CopyTo(keys);
+            for (int i = 0; i < length; i++) order[i] = i;
+            T[] k = keys;
+            Comparison<int> cmp = descending
+                ? (a, b) => { int c = CompareComplex(k[b], k[a]); return c != 0 ? c : a.CompareTo(b); }
+                : (a, b) => { int c = CompareComplex(k[a], k[b]); return c != 0 ? c : a.CompareTo(b); };
+            Array.Sort(order, cmp);
+            for (int i = 0; i < length; i++) result[start + i] = order[i];
+        }
+        return result;
+    }
+
     /// <summary>The indices of the true (non-zero) elements, one array per axis, in C order.</summary>
     public static long[][] Nonzero(DenseArray x)
     {

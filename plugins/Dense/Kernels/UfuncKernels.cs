@@ -108,3 +108,36 @@ internal readonly struct BoolPredicateLoop<TOp> : IUnaryKernel<BoolPredicateLoop
 {
     public static bool Apply(bool x) => TOp.Bool(x);
 }
+
+// The complex loops (complex64 and complex128): the op's Complex method; add, subtract and negative run on the parts
+// with TensorPrimitives (DenseSimd.TryComplex*).
+
+internal readonly struct ComplexLoop<T, TOp> : IBinaryKernel<ComplexLoop<T, TOp>, T, T> where T : unmanaged, INumberBase<T> where TOp : IBinaryOp
+{
+    public static T Apply(T x, T y) => TOp.Complex(x, y);
+
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
+    {
+        if (!DenseSimd.TryComplexBinary<TOp, T>(x, y, d)) KernelLoops.Each<ComplexLoop<T, TOp>, T, T>(x, y, d);
+    }
+}
+
+internal readonly struct ComplexCompareLoop<T, TOp> : IBinaryKernel<ComplexCompareLoop<T, TOp>, T, bool> where T : unmanaged, INumberBase<T> where TOp : IComparisonOp
+{
+    public static bool Apply(T x, T y) => TOp.Complex(x, y);
+}
+
+internal readonly struct UnaryComplexLoop<T, TOp> : IUnaryKernel<UnaryComplexLoop<T, TOp>, T, T> where T : unmanaged, INumberBase<T> where TOp : IUnaryOp
+{
+    public static T Apply(T x) => TOp.Complex(x);
+
+    public static void Apply(ReadOnlySpan<T> x, Span<T> d)
+    {
+        if (!DenseSimd.TryComplexUnary<TOp, T>(x, d)) KernelLoops.Each<UnaryComplexLoop<T, TOp>, T, T>(x, d);
+    }
+}
+
+internal readonly struct ComplexPredicateLoop<T, TOp> : IUnaryKernel<ComplexPredicateLoop<T, TOp>, T, bool> where T : unmanaged, INumberBase<T> where TOp : IPredicateOp
+{
+    public static bool Apply(T x) => TOp.Complex(x);
+}

@@ -192,15 +192,21 @@ internal static partial class LinalgKernels
     /// </summary>
     public static void Eig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!CheckEigen(n, a, w, v, computeV, "Array must not contain infs or NaNs")) return;
-        (T Re, T Im) pair;
-        bool real = Native is { } nat ? nat.Eig(n, a, w, v, computeV, out pair) : ManagedLapack.Eig(n, a, w, v, computeV, out pair);
-        if (!real)
+        if (!TryEig(n, a, w, v, computeV, out (T Re, T Im) pair))
         {
-            throw new NotSupportedException(
-                $"linalg.eig: the matrix has complex eigenvalues ({pair.Re} ± {pair.Im}j); their NumPy result is complex128, a dtype " +
-                "ArrayDispatch does not have yet, so eig supports matrices with a real spectrum (for symmetric matrices use linalg.eigh)");
+            throw new NotSupportedException($"linalg.eig: the matrix has complex eigenvalues ({pair.Re} ± {pair.Im}j); use TryEig and the complex solver (ComplexLinalg.Eig)");
         }
+    }
+
+    /// <summary>
+    /// The real eigen-decomposition; false (with the first complex pair) when the spectrum is not real, so the caller
+    /// solves in complex numbers instead (<see cref="ComplexLinalg.Eig"/>).
+    /// </summary>
+    public static bool TryEig<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV, out (T Re, T Im) pair) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        pair = default;
+        if (!CheckEigen(n, a, w, v, computeV, "Array must not contain infs or NaNs")) return true;
+        return Native is { } nat ? nat.Eig(n, a, w, v, computeV, out pair) : ManagedLapack.Eig(n, a, w, v, computeV, out pair);
     }
 
     /// <summary>

@@ -35,9 +35,12 @@ public sealed class UfuncDeclarationTests
     [Fact]
     public void The_loops_are_the_methods_the_op_declares()
     {
-        Of(ArrayFunctions.Add).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float);
-        Of(ArrayFunctions.Subtract).Loops.ShouldBe(UfuncLoops.Integer | UfuncLoops.Float);
-        Of(ArrayFunctions.Divide).Loops.ShouldBe(UfuncLoops.Float);
+        Of(ArrayFunctions.Add).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float | UfuncLoops.Complex);
+        Of(ArrayFunctions.Subtract).Loops.ShouldBe(UfuncLoops.Integer | UfuncLoops.Float | UfuncLoops.Complex);
+        Of(ArrayFunctions.Divide).Loops.ShouldBe(UfuncLoops.Float | UfuncLoops.Complex);
+        Of(ArrayFunctions.FloorDivide).Loops.ShouldBe(UfuncLoops.Integer | UfuncLoops.Float);
+        Of(ArrayFunctions.Less).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float | UfuncLoops.Complex);
+        Of(ArrayFunctions.Signbit).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer | UfuncLoops.Float);
         Of(ArrayFunctions.BitwiseAnd).Loops.ShouldBe(UfuncLoops.Bool | UfuncLoops.Integer);
         Of(ArrayFunctions.Logaddexp).Op.ShouldBe(typeof(LogaddexpOp));
         Of(ArrayFunctions.Less).BoolResult.ShouldBeTrue();
@@ -80,11 +83,48 @@ public sealed class UfuncDeclarationTests
         Should.Throw<DTypeMismatchException>(() => Of(function).Resolve(input)).Message.ShouldStartWith(message);
     }
 
-    [Fact]
-    public void Complex_inputs_are_declined_naming_the_dtype_until_the_ops_have_complex_loops()
+    [Theory]
+    [InlineData("exp", DType.Complex128, DType.Complex128)]
+    [InlineData("add", DType.Complex64, DType.Complex64)]
+    [InlineData("abs", DType.Complex64, DType.Float32)]        // NumPy's F->f loop
+    [InlineData("abs", DType.Complex128, DType.Float64)]
+    [InlineData("real", DType.Complex128, DType.Float64)]
+    [InlineData("imag", DType.Complex64, DType.Float32)]
+    [InlineData("angle", DType.Complex64, DType.Float32)]
+    [InlineData("conj", DType.Complex64, DType.Complex64)]
+    [InlineData("less", DType.Complex128, DType.Bool)]         // lexicographic, as NumPy 1.x and 2
+    [InlineData("isnan", DType.Complex64, DType.Bool)]
+    public void Complex_inputs_run_the_complex_loop(string name, DType input, DType result)
     {
-        Should.Throw<NotSupportedException>(() => Of(ArrayFunctions.Exp).Resolve(DType.Complex128)).Message.ShouldContain("complex128");
-        Should.Throw<NotSupportedException>(() => Of(ArrayFunctions.Add).Resolve(DType.Complex64)).Message.ShouldContain("complex64");
+        FunctionCatalog.TryGet(name, out ArrayFunction function).ShouldBeTrue();
+        Of(function).Resolve(input).ShouldBe(new UfuncLoop(UfuncLoopKind.Complex, input, result));
+    }
+
+    [Theory]
+    [InlineData("floor_divide")]
+    [InlineData("remainder")]
+    [InlineData("arctan2")]
+    [InlineData("floor")]
+    [InlineData("signbit")]
+    [InlineData("bitwise_and")]
+    public void Ufuncs_NumPy_has_no_complex_loop_for_refuse_complex_with_its_TypeError(string name)
+    {
+        FunctionCatalog.TryGet(name, out ArrayFunction function).ShouldBeTrue();
+        Should.Throw<DTypeMismatchException>(() => Of(function).Resolve(DType.Complex64)).Message
+            .ShouldBe($"ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+    }
+
+    [Fact]
+    public void The_complex_loops_keep_NumPys_branch_cuts_by_the_sign_of_zero()
+    {
+        ComplexFunctions.Sqrt(new(-4, 0)).ShouldBe(new System.Numerics.Complex(0, 2));
+        ComplexFunctions.Sqrt(new(-4, -0.0)).ShouldBe(new System.Numerics.Complex(0, -2));
+        ComplexFunctions.Log(new(-1, -0.0)).Imaginary.ShouldBe(-Math.PI);
+        ComplexFunctions.Asin(new(2, 0)).Imaginary.ShouldBeGreaterThan(0);
+        ComplexFunctions.Asin(new(2, -0.0)).Imaginary.ShouldBeLessThan(0);
+        ComplexFunctions.Atan(new(0, 2)).Real.ShouldBe(Math.PI / 2, 1e-15);
+        ComplexFunctions.Atan(new(-0.0, 2)).Real.ShouldBe(-Math.PI / 2, 1e-15);
+        ComplexFunctions.Abs(new(double.NaN, double.PositiveInfinity)).ShouldBe(double.PositiveInfinity);
     }
 
     [Fact]

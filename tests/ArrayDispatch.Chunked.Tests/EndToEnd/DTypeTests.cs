@@ -40,6 +40,24 @@ public sealed class DTypeTests
     }
 
     [Fact]
+    public void Complex_element_wise_functions_run_chunk_by_chunk_on_the_chunk_backend()
+    {
+        using TestHost host = Create();
+        var values = new System.Numerics.Complex[] { new(-4, 0), new(-4, -0.0), new(3, 4), new(0, 2), new(1, -1), new(-0.5, 2.5), new(7, 0) };
+        NDArray dense = Np.AsArray(values, backend: "Dense");
+        NDArray x = Chunk(dense, 3);
+        NDArray root = Np.Sqrt(Np.Multiply(x, Np.Conj(x)));
+        root.DType.ShouldBe(DType.Complex128);
+        Np.AsArray(root, backend: "Dense").ToArray<System.Numerics.Complex>().ShouldBe(Np.Sqrt(Np.Multiply(dense, Np.Conj(dense))).ToArray<System.Numerics.Complex>());
+        NDArray branch = Np.Sqrt(x);
+        Np.AsArray(branch, backend: "Dense").ToArray<System.Numerics.Complex>().ShouldBe(Np.Sqrt(dense).ToArray<System.Numerics.Complex>());
+        Np.AsArray(branch, backend: "Dense").ToArray<System.Numerics.Complex>()[..2].ShouldBe([new(0, 2), new(0, -2)]);
+        NDArray magnitude = Np.Abs(Np.AsType(x, DType.Complex64));
+        magnitude.DType.ShouldBe(DType.Float32);
+        Np.AsArray(magnitude, backend: "Dense").ToArray<float>()[2].ShouldBe(5f);
+    }
+
+    [Fact]
     public void Float16_astype_and_max_pass_through()
     {
         using TestHost host = Create();

@@ -5,7 +5,8 @@ using Xunit;
 namespace ArrayDispatch.Dense.Tests.DTypes;
 
 /// <summary>
-/// Complex arrays on Dense, for every function that is not a pure move of elements: it answers as NumPy does (any, all,
+/// Complex arrays on Dense, for every function that is not a pure move of elements: it answers as NumPy does (the
+/// element-wise functions, sums, products, scans, sorting and products do, checked against NumPy's fixtures; any, all,
 /// count_nonzero need only "non-zero") or declines naming the dtype; never a wrong answer, never an unrelated exception
 /// from a kernel that read the storage as doubles.
 /// </summary>
@@ -19,37 +20,13 @@ public sealed class ComplexDeclineTests : IDisposable
 
     private static readonly Dictionary<string, Func<NDArray>> Declining = new()
     {
-        ["einsum"] = () => Np.Einsum("ij,jk->ik", C(), C()),
-        ["tensordot"] = () => Np.Tensordot(C(), C(), 1),
-        ["dot"] = () => Np.Dot(C(), C()),
-        ["vecdot"] = () => Np.VecDot(C(), C()),
-        ["outer"] = () => Np.Outer(C(), C()),
-        ["kron"] = () => Np.Kron(C(), C()),
-        ["matmul"] = () => Np.MatMul(C(), C()),
-        ["trace"] = () => Np.Trace(C()),
-        ["argsort"] = () => Np.Argsort(C()),
-        ["argmax"] = () => Np.Argmax(C()),
         ["searchsorted"] = () => Np.SearchSorted(Np.Ravel(C()), Np.Ravel(C())),
-        ["clip"] = () => Np.Clip(C(), 1L, 2L),
-        ["mean"] = () => Np.Mean(C()),
-        ["var"] = () => Np.Var(C()),
-        ["std"] = () => Np.Std(C()),
-        ["nansum"] = () => Np.NanSum(C()),
-        ["nanmean"] = () => Np.NanMean(C()),
-        ["prod"] = () => Np.Prod(C()),
-        ["cumprod"] = () => Np.Cumprod(C()),
-        ["max"] = () => Np.Max(C()),
         ["unique"] = () => Np.Unique(C()).Values,
-        ["linalg.solve"] = () => Np.Linalg.Solve(C(), C()),
-        ["linalg.inv"] = () => Np.Linalg.Inv(C()),
-        ["linalg.det"] = () => Np.Linalg.Det(C()),
         ["linalg.qr"] = () => Np.Linalg.Qr(C()).R,
         ["linalg.svd"] = () => Np.Linalg.Svd(C()).S,
         ["linalg.cholesky"] = () => Np.Linalg.Cholesky(C()),
         ["linalg.eigh"] = () => Np.Linalg.Eigh(C()).Eigenvalues,
         ["linalg.norm"] = () => Np.Linalg.Norm(C()),
-        ["sqrt"] = () => Np.Sqrt(C()),
-        ["equal"] = () => Np.Equal(C(), C()),
     };
 
     public static TheoryData<string> DecliningNames() => [.. Declining.Keys];
@@ -61,6 +38,14 @@ public sealed class ComplexDeclineTests : IDisposable
         Exception ex = Should.Throw<Exception>(() => Declining[function]().ToHost());
         NumPyErrors.Classify(ex).ShouldBe(NumPyErrorKind.Declined, ex.ToString());
         ex.ToString().ShouldContain("complex128");
+    }
+
+    [Fact]
+    public void Clip_orders_complex_values_as_numpy_does()
+    {
+        // NumPy's clip of complex values: minimum(maximum(x, lo), hi) in the lexicographic order
+        NDArray c = Np.AsArray(new[] { new System.Numerics.Complex(0, 5), new System.Numerics.Complex(1, -1), new System.Numerics.Complex(3, 0) });
+        Np.Clip(c, 1L, 2L).ToArray<System.Numerics.Complex>().ShouldBe([new(1, 0), new(1, 0), new(2, 0)]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ArrayDispatch.Functions;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -93,15 +94,27 @@ public sealed class EigTests
     [Theory]
     [InlineData(LinalgPath.Default)]
     [InlineData(LinalgPath.Managed)]
-    public void A_complex_spectrum_is_refused_with_the_pair_and_what_to_use(LinalgPath path)
+    public void A_complex_spectrum_answers_complex_as_numpy(LinalgPath path)
     {
         using var host = TestHost.Create(new DensePlugin());
         using var _ = path.Enter();
-        // A rotation by 90 degrees: eigenvalues ±1j.
-        var ex = Should.Throw<NotSupportedException>(() => Np.Linalg.Eig(DenseArray.From(new[] { 0.0, -1, 1, 0 }, 2, 2)));
-        ex.Message.ShouldContain("complex eigenvalues");
-        ex.Message.ShouldContain("1j");
-        ex.Message.ShouldContain("linalg.eigh");
+        // A rotation by 90 degrees: eigenvalues ±1j, so NumPy's answer is complex128 (complex64 for float32 input).
+        double[] a = [0.0, -1, 1, 0];
+        EigResult r = Np.Linalg.Eig(DenseArray.From(a, 2, 2));
+        r.Eigenvalues.DType.ShouldBe(DType.Complex128);
+        var w = r.Eigenvalues.ToArray<System.Numerics.Complex>().OrderBy(c => c.Imaginary).ToArray();
+        w[0].Real.ShouldBe(0, 1e-12); w[0].Imaginary.ShouldBe(-1, 1e-12);
+        w[1].Real.ShouldBe(0, 1e-12); w[1].Imaginary.ShouldBe(1, 1e-12);
+        System.Numerics.Complex[] values = r.Eigenvalues.ToArray<System.Numerics.Complex>(), v = r.Eigenvectors.ToArray<System.Numerics.Complex>();
+        for (int j = 0; j < 2; j++)
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                System.Numerics.Complex av = a[i * 2] * v[j] + a[i * 2 + 1] * v[2 + j];
+                System.Numerics.Complex.Abs(av - values[j] * v[i * 2 + j]).ShouldBeLessThan(1e-12);
+            }
+        }
+        Np.Linalg.Eigvals(Np.AsType(DenseArray.From(a, 2, 2), DType.Float32)).DType.ShouldBe(DType.Complex64);
     }
 
     [Fact]
