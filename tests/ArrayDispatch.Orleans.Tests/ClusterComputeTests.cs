@@ -133,7 +133,7 @@ public sealed class ClusterComputeTests(Cluster fixture)
         var graph = new TaskGraph([new ChunkTask("closure-only-0", "my-closure", [], _ => Np.Zeros(3))]);
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
-        var error = Should.Throw<NotSupportedException>(() => scheduler.Execute(graph, ["closure-only-0"], new ComputeOptions()));
+        var error = Should.Throw<NotSupportedException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["closure-only-0"], new ComputeOptions()));
         error.Message.ShouldContain("'closure-only-0'");
         error.Message.ShouldContain("'my-closure'");
     }
@@ -148,7 +148,7 @@ public sealed class ClusterComputeTests(Cluster fixture)
         ]);
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
-        var error = Should.Throw<ChunkTaskException>(() => scheduler.Execute(graph, ["reshape-0"], new ComputeOptions()));
+        var error = Should.Throw<ChunkTaskException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["reshape-0"], new ComputeOptions()));
         error.TaskKey.ShouldBe("reshape-0");
         ChunkWorkerException cause = error.InnerException.ShouldBeOfType<ChunkWorkerException>();
         fixture.Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToParsableString()).ShouldContain(cause.Worker);

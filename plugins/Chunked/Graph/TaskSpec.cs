@@ -17,6 +17,10 @@ public abstract class TaskSpec
 {
     private protected TaskSpec() { }
 
+    /// <summary>The cancellation of the task this thread is running for a worker (checked between the parts of fused and folded tasks).</summary>
+    [ThreadStatic]
+    internal static CancellationToken Cancellation;
+
     /// <summary>The kind's name, written first by the codec (<c>call</c>, <c>random</c>, <c>fold</c>...).</summary>
     public abstract string Kind { get; }
 
@@ -191,7 +195,11 @@ internal sealed class FoldSpec(ArrayFunction<BinaryArgs, NDArray> combine) : Tas
     internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
     {
         NDArray acc = (NDArray)inputs[0];
-        for (int k = 1; k < inputs.Length; k++) acc = dispatcher.Invoke(Combine, new BinaryArgs(acc, (NDArray)inputs[k]));
+        for (int k = 1; k < inputs.Length; k++)
+        {
+            Cancellation.ThrowIfCancellationRequested();
+            acc = dispatcher.Invoke(Combine, new BinaryArgs(acc, (NDArray)inputs[k]));
+        }
         return acc;
     }
 }
@@ -248,6 +256,7 @@ internal sealed class FusedSpec(string innerKey, TaskSpec inner, TaskSpec outer)
         {
             throw new ChunkTaskException(InnerKey, ex);
         }
+        Cancellation.ThrowIfCancellationRequested();
         return Outer.Evaluate(dispatcher, [value]);
     }
 }

@@ -43,10 +43,23 @@ public static class TaskSpecCodec
     }
 
     /// <summary>Runs a description on <paramref name="inputs"/> (what a worker does with a task).</summary>
-    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs)
+    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs) => Run(spec, dispatcher, inputs, CancellationToken.None);
+
+    /// <summary>Runs a description on <paramref name="inputs"/>; a cancelled <paramref name="cancellationToken"/> stops it between the parts of a fused task.</summary>
+    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Evaluate(dispatcher, inputs);
+        cancellationToken.ThrowIfCancellationRequested();
+        CancellationToken previous = TaskSpec.Cancellation;
+        TaskSpec.Cancellation = cancellationToken;
+        try
+        {
+            return spec.Evaluate(dispatcher, inputs);
+        }
+        finally
+        {
+            TaskSpec.Cancellation = previous;
+        }
     }
 
     /// <summary>The bytes of a task's value: an array, or a QR or SVD result (the values chunk tasks produce).</summary>
