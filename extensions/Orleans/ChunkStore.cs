@@ -118,6 +118,13 @@ internal sealed class ChunkStore : IDisposable
         lock (_gate) CountersLocked(compute).ReceivedBytes += bytes;
     }
 
+    /// <summary>Tasks this worker stopped (waiting for a slot, or between the parts of a task) because their compute was cancelled.</summary>
+    public long TasksCancelled => Interlocked.Read(ref _cancelled);
+
+    public void CountCancelled() => Interlocked.Increment(ref _cancelled);
+
+    private long _cancelled;
+
     public bool Ended(string compute)
     {
         lock (_gate) return _computes.TryGetValue(compute, out ComputeCounters? c) && c.Ended;

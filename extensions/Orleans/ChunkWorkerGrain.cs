@@ -40,10 +40,24 @@ internal sealed class ChunkWorkerGrain(
         string[] backends = dispatcher is Dispatcher runtime
             ? [.. runtime.BackendSet.Backends.Select(b => $"{b.Name} {b.Version}")]
             : [];
-        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree));
+        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree, store.TasksCancelled));
     }
 
-    public async Task<TaskDone> Run(TaskOrder order)
+    public async Task<TaskDone> Run(TaskOrder order, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunAsync(order, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client cancelled the compute: nothing of this task is kept, and the slot is free again.
+            store.CountCancelled();
+            return new TaskDone(0, 0, Skipped: true);
+        }
+    }
+
+    private async Task<TaskDone> RunAsync(TaskOrder order, CancellationToken cancellationToken)
     {
         if (store.Ended(order.Compute)) return new TaskDone(0, 0, Skipped: true);
         var inputs = new object[order.Inputs.Length];
@@ -63,7 +77,7 @@ internal sealed class ChunkWorkerGrain(
             try
             {
                 // Worker to worker: the client only said where the input is.
-                bytes = await GrainFactory.GetGrain<IChunkWorkerGrain>(holder).Fetch(order.Compute, order.Inputs[i]);
+                bytes = await GrainFactory.GetGrain<IChunkWorkerGrain>(holder).Fetch(order.Compute, order.Inputs[i]).WaitAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -79,7 +93,7 @@ internal sealed class ChunkWorkerGrain(
         double fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
 
         SemaphoreSlim gate = Gate;
-        await gate.WaitAsync();
+        await gate.WaitAsync(cancellationToken);
         try
         {
             if (store.Ended(order.Compute)) return new TaskDone(0, fetched, Skipped: true);
@@ -91,7 +105,7 @@ internal sealed class ChunkWorkerGrain(
                 {
                     using (Np.UseDispatcher(dispatcher))
                     {
-                        return (runner.Get().Run(order.Spec, inputs), (Exception?)null);
+                        return (runner.Get().Run(order.Spec, inputs, cancellationToken), (Exception?)null);
                     }
                 }
                 catch (Exception ex)
@@ -99,6 +113,7 @@ internal sealed class ChunkWorkerGrain(
                     return ((object?)null, ex);
                 }
             });
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested) throw error;
             if (error is not null)
             {
                 // A fused task names the part that threw.

@@ -263,6 +263,8 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
                     completion = await _completions.Reader.ReadAsync(_token).ConfigureAwait(false);
                 }
                 var (id, worker, done, error) = completion;
+                // A call cancelled with the compute is not a lost worker.
+                _token.ThrowIfCancellationRequested();
                 _inFlight[id] = false;
                 _running--;
                 worker.Running--;
@@ -352,7 +354,8 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
         {
             try
             {
-                TaskDone done = await worker.Grain.Run(order).ConfigureAwait(false);
+                // The compute's token travels with the call: cancelling it stops the task on the worker too.
+                TaskDone done = await worker.Grain.Run(order, _token).ConfigureAwait(false);
                 _completions.Writer.TryWrite((id, worker, done, null));
             }
             catch (Exception ex)

@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Orleans;
 using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Functions;
+using System.Diagnostics;
 using ArrayDispatch.Testing;
 using Shouldly;
 
@@ -168,6 +169,38 @@ public sealed class ClusterComputeTests(Cluster fixture)
             Chunked.ChunkedCompute.Run([sum], new SynchronousProgress(_ => { if (++seen == 3) cts.Cancel(); }), cts.Token));
         seen.ShouldBeLessThan(sum.Graph.Count);
         Np.Sum(x).Compute().Item<double>().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_a_task_already_running_on_a_worker()
+    {
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        long before = await CancelledOnWorkers();
+        // One task adds up 2000 copies of a 1000x1000 array (seconds of work), cancelled half a second after its input exists.
+        var graph = new TaskGraph(
+        [
+            new ChunkTask("ones-0", "ones", [], _ => throw new UnreachableException()) { Spec = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(1000, 1000), DType.Float64, Scalar.Float(1), new ArrayDispatch.Dispatch.Placement("Dense"))) },
+            new ChunkTask("fold-0", "add", [.. Enumerable.Repeat("ones-0", 2000)], _ => throw new UnreachableException()) { Spec = TaskSpec.Fold(ArrayFunctions.Add) },
+        ]);
+        using var cts = new CancellationTokenSource();
+        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") cts.CancelAfter(500); }));
+        Should.Throw<OperationCanceledException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["fold-0"], options, cts.Token));
+        // Orleans carries the cancellation to the worker, which stops the fold between two additions.
+        var clock = Stopwatch.StartNew();
+        while (await CancelledOnWorkers() == before && clock.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
+        (await CancelledOnWorkers()).ShouldBe(before + 1);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3), "the worker stopped the running task instead of finishing it");
+    }
+
+    private async Task<long> CancelledOnWorkers()
+    {
+        long total = 0;
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            total += (await fixture.Cluster.Client.GetGrain<IChunkWorkerGrain>(silo.SiloAddress.ToParsableString()).Describe()).TasksCancelled;
+        }
+        return total;
     }
 
     private sealed class SynchronousProgress(Action<ChunkProgress> report) : IProgress<ChunkProgress>
