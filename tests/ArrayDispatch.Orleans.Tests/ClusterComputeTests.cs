@@ -105,6 +105,55 @@ public sealed class ClusterComputeTests(Cluster fixture)
         scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
     }
 
+    /// <summary>argmin/argmax (partials are (value, index) pairs that travel between workers) and chunks read from a .npy file by the workers.</summary>
+    [Fact]
+    public void Argmin_argmax_and_from_npy_run_on_the_workers_with_the_local_answers()
+    {
+        double[] data = [.. Enumerable.Range(0, 120 * 90).Select(i => Math.Sin(i * 0.37) * 100)];
+        data[5000] = 1e9;   // the flat argmax, in one chunk among many
+        string path = Path.Combine(Path.GetTempPath(), $"orleans-{Guid.NewGuid():N}.npy");
+        WriteNpy(path, data, 120, 90);
+        try
+        {
+            NDArray[] Calls()
+            {
+                NDArray x = Chunked.ChunkedArrays.FromNpy(path, [50, 40]);
+                NDArray r = Np.Random.Sample((200, 150), Np.Random.DefaultRng(12), backend: "Chunked", chunks: [60, 70]);
+                return Np.Compute(x, Np.Argmax(x), Np.Argmin(x, axis: 0), Np.Argmax(r, axis: 1), Np.Argmin(r));
+            }
+            NDArray[] local = Local(Calls);
+            var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+            using (ClusterFixture<WorkerSilo>.Client(scheduler))
+            {
+                NDArray[] remote = Calls();
+                remote[0].ToArray<double>().ShouldBe(data);
+                remote[1].Item<long>().ShouldBe(5000);
+                for (int i = 1; i < remote.Length; i++)
+                {
+                    remote[i].Shape.ShouldBe(local[i].Shape, $"result {i}");
+                    remote[i].ToArray<long>().ShouldBe(local[i].ToArray<long>(), $"result {i}");
+                }
+            }
+            scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A C-order little-endian float64 .npy file (format 1.0).</summary>
+    private static void WriteNpy(string path, double[] data, int rows, int columns)
+    {
+        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {columns}), }}";
+        header = header.PadRight(header.Length + (64 - (10 + header.Length + 1) % 64) % 64) + "\n";
+        using FileStream stream = File.Create(path);
+        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
+        stream.Write(BitConverter.GetBytes((ushort)header.Length));
+        stream.Write(System.Text.Encoding.ASCII.GetBytes(header));
+        foreach (double v in data) stream.Write(BitConverter.GetBytes(v));
+    }
+
     [Fact]
     public void Workers_accept_chunk_values_past_orleans_default_message_limit()
     {
