@@ -1,6 +1,4 @@
-using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
-using ArrayDispatch.Dispatch;
 
 namespace ArrayDispatch.Chunked.Orleans;
 
@@ -16,14 +14,14 @@ internal sealed class ChunkStore : IDisposable
     private readonly LinkedList<(string Compute, string Key)> _inMemory = [];
     private readonly Dictionary<string, ComputeCounters> _computes = new(StringComparer.Ordinal);
     private readonly WorkerOptions _options;
-    private readonly IArrayDispatcher _dispatcher;
+    private readonly WorkerRunner _runner;
     private readonly string _spillFolder;
     private long _memoryBytes;
 
-    public ChunkStore(WorkerOptions options, IArrayDispatcher dispatcher)
+    public ChunkStore(WorkerOptions options, WorkerRunner runner)
     {
         _options = options;
-        _dispatcher = dispatcher;
+        _runner = runner;
         string root = string.IsNullOrEmpty(options.SpillDirectory) ? Path.Combine(Path.GetTempPath(), "arraydispatch-spill") : options.SpillDirectory;
         _spillFolder = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     }
@@ -75,7 +73,7 @@ internal sealed class ChunkStore : IDisposable
     {
         Directory.CreateDirectory(_spillFolder);
         string path = Path.Combine(_spillFolder, FileName(compute, key));
-        File.WriteAllBytes(path, TaskSpecCodec.WriteValue(value, _dispatcher));
+        File.WriteAllBytes(path, _runner.Get().WriteValue(value));
         lock (_gate)
         {
             if (_entries.TryGetValue((compute, key), out Entry? entry) && entry.Spilling)
@@ -101,7 +99,7 @@ internal sealed class ChunkStore : IDisposable
             if (entry.Value is { } v) return v;
             path = entry.Path;
         }
-        return path is null ? null : TaskSpecCodec.ReadValue(File.ReadAllBytes(path), _dispatcher);
+        return path is null ? null : _runner.Get().ReadValue(File.ReadAllBytes(path));
     }
 
     public void Release(string compute, IEnumerable<string> keys)
@@ -119,6 +117,13 @@ internal sealed class ChunkStore : IDisposable
     {
         lock (_gate) CountersLocked(compute).ReceivedBytes += bytes;
     }
+
+    /// <summary>Tasks this worker stopped (waiting for a slot, or between the parts of a task) because their compute was cancelled.</summary>
+    public long TasksCancelled => Interlocked.Read(ref _cancelled);
+
+    public void CountCancelled() => Interlocked.Increment(ref _cancelled);
+
+    private long _cancelled;
 
     public bool Ended(string compute)
     {

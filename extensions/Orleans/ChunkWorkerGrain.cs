@@ -1,4 +1,3 @@
-using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Runtime.Dispatch;
@@ -9,13 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace ArrayDispatch.Chunked.Orleans;
 
 /// <summary>
-/// The chunk worker of one silo. Reentrant: while tasks run (off the grain's scheduler, at most the configured degree at
+/// The chunk worker of one silo: it runs task descriptions through the <see cref="IChunkTaskRunner"/> of its host's Chunked
+/// plugin (loaded from the host's plugin folder; this assembly never references the plugin). Reentrant: while tasks run (off the grain's scheduler, at most the configured degree at
 /// once) it keeps answering fetches from other workers, so a worker waiting for an input never blocks the worker that has it.
 /// </summary>
 [Reentrant]
 [SiloPlacement]
 internal sealed class ChunkWorkerGrain(
-    ChunkStore store, WorkerOptions options, IArrayDispatcher dispatcher, ILocalSiloDetails silo, ILogger<ChunkWorkerGrain> logger)
+    ChunkStore store, WorkerOptions options, WorkerRunner runner, IArrayDispatcher dispatcher, ILocalSiloDetails silo, ILogger<ChunkWorkerGrain> logger)
     : Grain, IChunkWorkerGrain
 {
     private static readonly Dictionary<string, SemaphoreSlim> s_gates = new(StringComparer.Ordinal);
@@ -40,10 +40,24 @@ internal sealed class ChunkWorkerGrain(
         string[] backends = dispatcher is Dispatcher runtime
             ? [.. runtime.BackendSet.Backends.Select(b => $"{b.Name} {b.Version}")]
             : [];
-        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree));
+        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree, store.TasksCancelled));
     }
 
-    public async Task<TaskDone> Run(TaskOrder order)
+    public async Task<TaskDone> Run(TaskOrder order, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunAsync(order, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client cancelled the compute: nothing of this task is kept, and the slot is free again.
+            store.CountCancelled();
+            return new TaskDone(0, 0, Skipped: true);
+        }
+    }
+
+    private async Task<TaskDone> RunAsync(TaskOrder order, CancellationToken cancellationToken)
     {
         if (store.Ended(order.Compute)) return new TaskDone(0, 0, Skipped: true);
         var inputs = new object[order.Inputs.Length];
@@ -63,7 +77,7 @@ internal sealed class ChunkWorkerGrain(
             try
             {
                 // Worker to worker: the client only said where the input is.
-                bytes = await GrainFactory.GetGrain<IChunkWorkerGrain>(holder).Fetch(order.Compute, order.Inputs[i]);
+                bytes = await GrainFactory.GetGrain<IChunkWorkerGrain>(holder).Fetch(order.Compute, order.Inputs[i]).WaitAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -71,15 +85,15 @@ internal sealed class ChunkWorkerGrain(
                 return new TaskDone(0, fetched, LostHolder: holder);
             }
             fetched += bytes.Length;
-            inputs[i] = TaskSpecCodec.ReadValue(bytes, dispatcher);
+            inputs[i] = runner.Get().ReadValue(bytes);
             // Kept as a replica until the client releases the key here too, so the next task here that reads it does not fetch again.
-            store.Put(order.Compute, order.Inputs[i], inputs[i], TaskSpecCodec.SizeOf(inputs[i]), replica: true);
+            store.Put(order.Compute, order.Inputs[i], inputs[i], runner.Get().SizeOf(inputs[i]), replica: true);
         }
         store.CountReceived(order.Compute, fetched);
         double fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
 
         SemaphoreSlim gate = Gate;
-        await gate.WaitAsync();
+        await gate.WaitAsync(cancellationToken);
         try
         {
             if (store.Ended(order.Compute)) return new TaskDone(0, fetched, Skipped: true);
@@ -91,8 +105,7 @@ internal sealed class ChunkWorkerGrain(
                 {
                     using (Np.UseDispatcher(dispatcher))
                     {
-                        TaskSpec spec = TaskSpecCodec.Read(order.Spec, dispatcher);
-                        return (TaskSpecCodec.Run(spec, dispatcher, inputs), (Exception?)null);
+                        return (runner.Get().Run(order.Spec, inputs, cancellationToken), (Exception?)null);
                     }
                 }
                 catch (Exception ex)
@@ -100,6 +113,7 @@ internal sealed class ChunkWorkerGrain(
                     return ((object?)null, ex);
                 }
             });
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested) throw error;
             if (error is not null)
             {
                 // A fused task names the part that threw.
@@ -107,7 +121,7 @@ internal sealed class ChunkWorkerGrain(
                 return new TaskDone(0, fetched, $"{cause.GetType().Name}: {cause.Message}", key);
             }
             double runSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(runStart).TotalSeconds;
-            long bytes = TaskSpecCodec.SizeOf(value!);
+            long bytes = runner.Get().SizeOf(value!);
             store.Put(order.Compute, order.Key, value!, bytes);
             return new TaskDone(bytes, fetched, RunSeconds: runSeconds, FetchSeconds: fetchSeconds);
         }
@@ -120,7 +134,7 @@ internal sealed class ChunkWorkerGrain(
     public Task<byte[]> Fetch(string compute, string key)
     {
         object value = store.Get(compute, key) ?? throw new KeyNotFoundException($"worker {Self} does not hold '{key}' of compute {compute}");
-        return Task.FromResult(TaskSpecCodec.WriteValue(value, dispatcher));
+        return Task.FromResult(runner.Get().WriteValue(value));
     }
 
     public Task Release(string compute, string[] keys)

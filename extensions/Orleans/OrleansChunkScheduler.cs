@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Runtime.Dispatch;
@@ -15,10 +14,12 @@ namespace ArrayDispatch.Chunked.Orleans;
 /// Runs Chunked task graphs on the chunk workers of an Orleans cluster, as dask.distributed's scheduler does: a task goes
 /// to the worker that already holds most of its input bytes, values stay on the workers until their consumers have run,
 /// workers fetch inputs from each other, and only <c>Compute</c>'s outputs come back to the client. Tasks travel as
-/// descriptions (<see cref="TaskSpec"/>); a worker that leaves mid-compute takes its values with it, and the tasks that
-/// made them run again on the others.
+/// descriptions (<see cref="RemoteTask.Spec"/>); a worker that leaves mid-compute takes its values with it, and the tasks that
+/// made them run again on the others. The app registers it as its <see cref="IRemoteChunkScheduler"/>; the Chunked plugin,
+/// loaded from its folder, takes it from the app's services (<c>Backends:Chunked:Scheduler=Orleans</c>) and hands it the
+/// tasks as descriptions it wrote itself: this assembly knows the contract only, never the plugin.
 /// </summary>
-public sealed class OrleansChunkScheduler : IChunkScheduler
+public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
 {
     private readonly Func<IClusterClient> _clientSource;
     private readonly ILogger _logger;
@@ -50,11 +51,12 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
     public ClusterComputeReport? LastReport { get; private set; }
 
     /// <inheritdoc/>
-    public ComputeResult Execute(TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, CancellationToken cancellationToken = default)
+    public string Name => "Orleans";
+
+    /// <inheritdoc/>
+    public RemoteComputeResult Execute(RemoteCompute compute, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        ArgumentNullException.ThrowIfNull(outputs);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(compute);
         cancellationToken.ThrowIfCancellationRequested();
         IArrayDispatcher dispatcher = Np.Dispatcher;
         // The caller's ambient dispatcher does not flow into the thread pool by itself; the run sets it again.
@@ -62,7 +64,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         {
             using (Np.UseDispatcher(dispatcher))
             {
-                var run = new Run(this, graph, outputs, options, dispatcher, cancellationToken);
+                var run = new Run(this, compute, dispatcher, cancellationToken);
                 return await run.ExecuteAsync().ConfigureAwait(false);
             }
         }, CancellationToken.None).GetAwaiter().GetResult();
@@ -111,15 +113,14 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
     }
 
     /// <summary>
-    /// Why a worker cannot run the client's tasks: a backend of the client (other than Chunked, which builds graphs and runs
-    /// none of their tasks) missing on the worker or of another version. Null when it can.
+    /// Why a worker cannot run the client's tasks: a backend of the client missing on the worker or of another version
+    /// (Chunked included: the worker's Chunked plugin reads the descriptions the client's wrote). Null when it can.
     /// </summary>
     internal static string? PluginMismatch(IReadOnlyList<string> client, IReadOnlyList<string> worker)
     {
         var theirs = worker.Select(Split).ToDictionary(p => p.Name, p => p.Version, StringComparer.Ordinal);
         foreach ((string name, string version) in client.Select(Split))
         {
-            if (name == "Chunked") continue;
             if (!theirs.TryGetValue(name, out string? other)) return $"it has no backend '{name}' (the client has {name} {version}; the worker has {string.Join(", ", worker)})";
             if (other != version) return $"its backend '{name}' is version {other}, the client's is {version}";
         }
@@ -145,7 +146,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
     private sealed class Run
     {
         private readonly OrleansChunkScheduler _owner;
-        private readonly ChunkTask[] _tasks;
+        private readonly RemoteTask[] _tasks;
         private readonly Dictionary<string, int> _ids;
         private readonly int[][] _deps;
         private readonly int[][] _dependents;
@@ -160,7 +161,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         private readonly long[] _sizes;
         private readonly byte[][] _specs;
         private readonly Stack<int> _ready = new();
-        private readonly ComputeOptions _options;
+        private readonly IProgress<ChunkProgress>? _progress;
         private readonly IArrayDispatcher _dispatcher;
         private readonly CancellationToken _token;
         private readonly string _compute = Guid.NewGuid().ToString("N");
@@ -176,14 +177,15 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         private double _runSeconds, _fetchSeconds;
         private int _liveValues, _peakValues;
 
-        public Run(OrleansChunkScheduler owner, TaskGraph graph, IReadOnlyList<string> outputs, ComputeOptions options, IArrayDispatcher dispatcher, CancellationToken token)
+        public Run(OrleansChunkScheduler owner, RemoteCompute compute, IArrayDispatcher dispatcher, CancellationToken token)
         {
+            IReadOnlyList<string> outputs = compute.Outputs;
             _owner = owner;
-            _options = options;
+            _progress = compute.Progress;
             _dispatcher = dispatcher;
             _token = token;
-            int n = graph.Count;
-            _tasks = [.. graph.Tasks.Values];
+            _tasks = [.. compute.Tasks];
+            int n = _tasks.Length;
             _ids = new Dictionary<string, int>(n, StringComparer.Ordinal);
             for (int i = 0; i < n; i++) _ids[_tasks[i].Key] = i;
             _deps = new int[n][];
@@ -209,23 +211,11 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             _location = new Worker?[n];
             _replicas = new List<Worker>?[n];
             _sizes = new long[n];
-            // Every task must be describable before anything runs: a closure cannot travel, and running it on the client
-            // instead would silently defeat the cluster.
             _specs = new byte[n][];
-            for (int i = 0; i < n; i++)
-            {
-                ChunkTask t = _tasks[i];
-                if (t.Spec is null)
-                {
-                    throw new NotSupportedException(
-                        $"task '{t.Key}' (function '{t.Function}') has no description a worker can run, so the Orleans scheduler cannot run it; " +
-                        "only tasks built from a TaskSpec travel (set ArrayDispatch:Backends:Chunked:Scheduler=Local to run this graph locally)");
-                }
-                _specs[i] = TaskSpecCodec.Write(t.Spec, dispatcher);
-            }
+            for (int i = 0; i < n; i++) _specs[i] = _tasks[i].Spec;
         }
 
-        public async Task<ComputeResult> ExecuteAsync()
+        public async Task<RemoteComputeResult> ExecuteAsync()
         {
             var clock = Stopwatch.StartNew();
             var refused = new List<string>();
@@ -238,11 +228,11 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             try
             {
                 Rebuild();
-                object[] values = await LoopAsync().ConfigureAwait(false);
+                byte[][] values = await LoopAsync().ConfigureAwait(false);
                 List<WorkerStats> stats = await EndAsync().ConfigureAwait(false);
                 _owner.LastReport = new ClusterComputeReport(
                     [.. _everUsed.Where(w => w.TasksRun > 0).Select(w => w.Key)], _transferred, _gathered, _recomputed, stats, refused, [.. _lost], _runSeconds, _fetchSeconds);
-                return new ComputeResult(values, new ComputeStatistics(_tasks.Length, _peakBytes, _peakValues, clock.Elapsed));
+                return new RemoteComputeResult(values, new ComputeStatistics(_tasks.Length, _peakBytes, _peakValues, clock.Elapsed));
             }
             catch
             {
@@ -251,7 +241,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
             }
         }
 
-        private async Task<object[]> LoopAsync()
+        private async Task<byte[][]> LoopAsync()
         {
             while (true)
             {
@@ -262,7 +252,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                     {
                         throw new InvalidOperationException($"the compute stalled with {_tasks.Length - _doneCount} tasks left and none runnable");
                     }
-                    object[]? gathered = await GatherAsync().ConfigureAwait(false);
+                    byte[][]? gathered = await GatherAsync().ConfigureAwait(false);
                     if (gathered is not null) return gathered;
                     continue;
                 }
@@ -273,6 +263,8 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                     completion = await _completions.Reader.ReadAsync(_token).ConfigureAwait(false);
                 }
                 var (id, worker, done, error) = completion;
+                // A call cancelled with the compute is not a lost worker.
+                _token.ThrowIfCancellationRequested();
                 _inFlight[id] = false;
                 _running--;
                 worker.Running--;
@@ -362,7 +354,8 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         {
             try
             {
-                TaskDone done = await worker.Grain.Run(order).ConfigureAwait(false);
+                // The compute's token travels with the call: cancelling it stops the task on the worker too.
+                TaskDone done = await worker.Grain.Run(order, _token).ConfigureAwait(false);
                 _completions.Writer.TryWrite((id, worker, done, null));
             }
             catch (Exception ex)
@@ -402,7 +395,7 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                     _liveValues--;
                 }
             }
-            _options.Progress?.Report(new ChunkProgress(Math.Min(_doneCount, _tasks.Length), _tasks.Length, _tasks[id].Key));
+            _progress?.Report(new ChunkProgress(Math.Min(_doneCount, _tasks.Length), _tasks.Length, _tasks[id].Key));
             foreach (int t in _dependents[id])
             {
                 if (--_waiting[t] == 0 && !_done[t] && !_inFlight[t]) _ready.Push(t);
@@ -512,9 +505,9 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
         }
 
         /// <summary>The outputs' values fetched from their workers, or null when a worker holding one was lost (then they run again).</summary>
-        private async Task<object[]?> GatherAsync()
+        private async Task<byte[][]?> GatherAsync()
         {
-            var values = new object[_outputIds.Length];
+            var values = new byte[_outputIds.Length][];
             for (int i = 0; i < values.Length; i++)
             {
                 int id = _outputIds[i];
@@ -530,7 +523,8 @@ public sealed class OrleansChunkScheduler : IChunkScheduler
                     return null;
                 }
                 _gathered += bytes.Length;
-                values[i] = TaskSpecCodec.ReadValue(bytes, _dispatcher);
+                // Read back by the client's Chunked plugin (RemoteChunkScheduler), which wrote the descriptions.
+                values[i] = bytes;
             }
             return values;
         }

@@ -12,9 +12,13 @@ public interface IChunkWorkerGrain : IGrainWithStringKey
     [Alias("Describe")]
     Task<WorkerInfo> Describe();
 
-    /// <summary>Runs one task: fetches inputs it does not hold from the workers that do, runs the description, keeps the value.</summary>
+    /// <summary>
+    /// Runs one task: fetches inputs it does not hold from the workers that do, runs the description, keeps the value.
+    /// <paramref name="cancellationToken"/> is the client's (Orleans carries its cancellation to the worker): a cancelled
+    /// compute's task stops waiting for a slot, and a running one stops between the parts of a fused or folded task.
+    /// </summary>
     [Alias("Run")]
-    Task<TaskDone> Run(TaskOrder order);
+    Task<TaskDone> Run(TaskOrder order, CancellationToken cancellationToken = default);
 
     /// <summary>A value this worker holds, as bytes (for another worker's task or the client's gather).</summary>
     [Alias("Fetch")]
@@ -29,12 +33,13 @@ public interface IChunkWorkerGrain : IGrainWithStringKey
     Task<WorkerStats> EndCompute(string compute);
 }
 
-/// <summary>What a worker runs with.</summary>
+/// <summary>What a worker runs with, and how many tasks it stopped because their compute was cancelled.</summary>
 [GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.WorkerInfo")]
 public sealed record WorkerInfo(
     [property: Id(0)] string Silo,
     [property: Id(1)] string[] Backends,
-    [property: Id(2)] int Degree);
+    [property: Id(2)] int Degree,
+    [property: Id(3)] long TasksCancelled = 0);
 
 /// <summary>A task for a worker: its description, and for each input the worker that holds it.</summary>
 [GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.TaskOrder")]

@@ -21,10 +21,10 @@ internal static class AppHost
         bool client = !worker && ClusterRoles.UsesOrleans(builder.Configuration);
         if (client) ClusterRoles.PrepareClient(builder);
         if (worker) ClusterRoles.PrepareWorker(builder);
-        IArrayDispatchBuilder dispatch = builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+        builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
         var services = new ServiceProviderSlot();
         if (worker) ClusterRoles.AddWorker(builder);
-        else if (client) ClusterRoles.AddClient(builder, dispatch, services);
+        else if (client) ClusterRoles.AddClient(builder, services);
         IHost host = builder.Build();
         services.Value = host.Services;
         return host;

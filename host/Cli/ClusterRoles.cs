@@ -1,5 +1,5 @@
-using ArrayDispatch.Chunked;
 using ArrayDispatch.Chunked.Orleans;
+using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Runtime.Dispatch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,20 +10,36 @@ using Orleans.Hosting;
 namespace ArrayDispatch.Host.Cli;
 
 /// <summary>
-/// The app's two Orleans roles (issue #16). <c>worker</c>: a silo whose chunk worker runs tasks with this app's plugins.
-/// Any other command with <c>Backends:Chunked:Scheduler=Orleans</c>: a cluster client, and the Chunked backend runs
-/// in-process with <see cref="OrleansChunkScheduler"/> (the plugin folder's copy is disabled: it would run graphs locally).
+/// The app's two Orleans roles (issue #16). <c>worker</c>: a silo whose chunk worker runs tasks with the Chunked plugin
+/// this app loads from its folder. Any other command with <c>Backends:Chunked:Scheduler=Orleans</c>: a cluster client whose
+/// <see cref="OrleansChunkScheduler"/> is registered as the <see cref="IRemoteChunkScheduler"/> that the folder's Chunked
+/// plugin takes from the app's services. Either way the app shares the contract assembly with the plugin
+/// (<see cref="ShareContract"/>) and references no plugin.
 /// </summary>
 internal static class ClusterRoles
 {
+    /// <summary>The scheduling contract between the Chunked plugin and the Orleans extension.</summary>
+    public static readonly string ContractAssembly = typeof(IRemoteChunkScheduler).Assembly.GetName().Name!;
+
     public static bool UsesOrleans(IConfiguration configuration) =>
         string.Equals(configuration["ArrayDispatch:Backends:Chunked:Scheduler"], "Orleans", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Before AddArrayDispatch reads the configuration: the folder's Chunked plugin is replaced by the in-process one.</summary>
-    public static void PrepareClient(HostApplicationBuilder builder) =>
-        builder.Configuration.AddInMemoryCollection([new("ArrayDispatch:Plugins:Chunked:Enabled", "false")]);
+    /// <summary>
+    /// Before AddArrayDispatch loads the plugins: the contract assembly joins <c>ArrayDispatch:SharedAssemblies</c>, so the
+    /// Chunked plugin's load context takes the app's copy and the scheduler this app registers (or the task runner the plugin
+    /// registers) is one type on both sides.
+    /// </summary>
+    public static void ShareContract(HostApplicationBuilder builder)
+    {
+        IConfigurationSection shared = builder.Configuration.GetSection("ArrayDispatch:SharedAssemblies");
+        string[] listed = [.. shared.GetChildren().Select(c => c.Value ?? "")];
+        if (listed.Contains(ContractAssembly, StringComparer.Ordinal)) return;
+        builder.Configuration.AddInMemoryCollection([new($"ArrayDispatch:SharedAssemblies:{listed.Length}", ContractAssembly)]);
+    }
 
-    public static void AddClient(HostApplicationBuilder builder, IArrayDispatchBuilder dispatch, AppHost.ServiceProviderSlot services)
+    public static void PrepareClient(HostApplicationBuilder builder) => ShareContract(builder);
+
+    public static void AddClient(HostApplicationBuilder builder, AppHost.ServiceProviderSlot services)
     {
         ClusterSettings settings = ClusterSettings.From(builder.Configuration);
         QuietOrleans(builder);
@@ -34,15 +50,20 @@ internal static class ClusterRoles
             new DeferredLogger(services),
             settings.ConnectTimeout);
         builder.Services.AddSingleton(scheduler);
-        dispatch.AddBackend(new ChunkedPlugin(scheduler));
+        // What the Chunked plugin (loaded from its folder) takes at its first compute.
+        builder.Services.AddSingleton<IRemoteChunkScheduler>(scheduler);
     }
 
     /// <summary>
     /// Before AddArrayDispatch reads the configuration: a worker runs tasks, not graphs, so its own Chunked backend (from
-    /// its plugin folder) stays local even when the shared settings say Orleans (which that copy would refuse).
+    /// its plugin folder) stays local even when the shared settings say Orleans; its chunk worker runs the tasks through
+    /// the <see cref="IChunkTaskRunner"/> that plugin registers.
     /// </summary>
-    public static void PrepareWorker(HostApplicationBuilder builder) =>
+    public static void PrepareWorker(HostApplicationBuilder builder)
+    {
+        ShareContract(builder);
         builder.Configuration.AddInMemoryCollection([new("ArrayDispatch:Backends:Chunked:Scheduler", "Local")]);
+    }
 
     public static void AddWorker(HostApplicationBuilder builder)
     {

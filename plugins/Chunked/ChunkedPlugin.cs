@@ -16,18 +16,20 @@ namespace ArrayDispatch.Chunked;
 /// </summary>
 public sealed class ChunkedPlugin : IArrayBackendPlugin
 {
-    private readonly IChunkScheduler _scheduler;
-    private readonly bool _schedulerGiven;
+    private readonly IChunkScheduler? _scheduler;
 
-    /// <summary>The plugin with the local thread-pool scheduler (what the host's plugin loader uses).</summary>
-    public ChunkedPlugin() : this(null) { }
+    /// <summary>
+    /// The plugin as the host's plugin loader creates it: graphs run on the scheduler <c>Backends:Chunked:Scheduler</c>
+    /// names: <c>Local</c>, this process's thread pool, or another one (<c>Orleans</c>) that the app registered as an
+    /// <see cref="IRemoteChunkScheduler"/> in its services, taken from there at the first compute.
+    /// </summary>
+    public ChunkedPlugin() => _scheduler = null;
 
-    /// <summary>The plugin with another scheduler (e.g. a distributed executor); graph code is the same.</summary>
-    public ChunkedPlugin(IChunkScheduler? scheduler)
-    {
-        _scheduler = scheduler ?? LocalChunkScheduler.Instance;
-        _schedulerGiven = scheduler is not null;
-    }
+    /// <summary>The plugin with another scheduler (a test's, or a distributed executor in-process); graph code is the same.</summary>
+    public ChunkedPlugin(IChunkScheduler? scheduler) => _scheduler = scheduler;
+
+    /// <summary>The plugin running graphs through <paramref name="remote"/> (in-process use; a folder-loaded plugin takes the app's from its services).</summary>
+    public ChunkedPlugin(IRemoteChunkScheduler remote) => _scheduler = new RemoteChunkScheduler(remote ?? throw new ArgumentNullException(nameof(remote)));
 
     /// <inheritdoc/>
     public string Name => "Chunked";
@@ -40,17 +42,11 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
     {
         ArgumentNullException.ThrowIfNull(backend);
         ChunkedOptions options = ChunkedOptions.From(backend.Configuration);
-        if (!_schedulerGiven && options.Scheduler != "Local")
-        {
-            // Loaded from its folder with no scheduler given: running the graphs locally anyway would hide the setting.
-            throw new ArgumentException(
-                $"Backends:Chunked:Scheduler is {options.Scheduler}, but this host loaded the Chunked plugin with the local scheduler: " +
-                "the Orleans scheduler needs a host that runs the Orleans cluster client and gives the plugin its scheduler " +
-                "(the ArrayDispatch host app does; see plugins/Chunked/README.md, 'Running on an Orleans cluster')", "Scheduler");
-        }
         var context = new ChunkedContext(backend.Dispatcher, options, _scheduler, backend.Logger);
         backend.Services.AddSingleton(options);
-        backend.Services.AddSingleton(_scheduler);
+        if (_scheduler is not null) backend.Services.AddSingleton(_scheduler);
+        // What a worker process runs tasks with (an Orleans silo's chunk worker takes it from the host's services).
+        backend.Services.AddSingleton<IChunkTaskRunner>(new Graph.ChunkTaskRunner(backend.Dispatcher));
         backend.AddArrayType<ChunkedArray>();
 
         // Handler objects register their [Implements] methods; the function families are registered by loops.

@@ -48,15 +48,6 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void A_plugin_loaded_without_a_scheduler_refuses_the_orleans_setting_instead_of_running_graphs_locally()
-    {
-        var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Orleans")]).Build() };
-        var ex = Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder));
-        ex.ParamName.ShouldBe("Scheduler");
-        ex.Message.ShouldStartWith("Backends:Chunked:Scheduler is Orleans, but this host loaded the Chunked plugin with the local scheduler");
-    }
-
-    [Fact]
     public void An_unknown_scheduler_is_refused_naming_the_key()
     {
         var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Ray")]).Build() };

@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Orleans;
 using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Functions;
+using System.Diagnostics;
 using ArrayDispatch.Testing;
 using Shouldly;
 
@@ -104,6 +105,55 @@ public sealed class ClusterComputeTests(Cluster fixture)
         scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
     }
 
+    /// <summary>argmin/argmax (partials are (value, index) pairs that travel between workers) and chunks read from a .npy file by the workers.</summary>
+    [Fact]
+    public void Argmin_argmax_and_from_npy_run_on_the_workers_with_the_local_answers()
+    {
+        double[] data = [.. Enumerable.Range(0, 120 * 90).Select(i => Math.Sin(i * 0.37) * 100)];
+        data[5000] = 1e9;   // the flat argmax, in one chunk among many
+        string path = Path.Combine(Path.GetTempPath(), $"orleans-{Guid.NewGuid():N}.npy");
+        WriteNpy(path, data, 120, 90);
+        try
+        {
+            NDArray[] Calls()
+            {
+                NDArray x = Chunked.ChunkedArrays.FromNpy(path, [50, 40]);
+                NDArray r = Np.Random.Sample((200, 150), Np.Random.DefaultRng(12), backend: "Chunked", chunks: [60, 70]);
+                return Np.Compute(x, Np.Argmax(x), Np.Argmin(x, axis: 0), Np.Argmax(r, axis: 1), Np.Argmin(r));
+            }
+            NDArray[] local = Local(Calls);
+            var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+            using (ClusterFixture<WorkerSilo>.Client(scheduler))
+            {
+                NDArray[] remote = Calls();
+                remote[0].ToArray<double>().ShouldBe(data);
+                remote[1].Item<long>().ShouldBe(5000);
+                for (int i = 1; i < remote.Length; i++)
+                {
+                    remote[i].Shape.ShouldBe(local[i].Shape, $"result {i}");
+                    remote[i].ToArray<long>().ShouldBe(local[i].ToArray<long>(), $"result {i}");
+                }
+            }
+            scheduler.LastReport!.WorkersUsed.Count.ShouldBeGreaterThan(1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A C-order little-endian float64 .npy file (format 1.0).</summary>
+    private static void WriteNpy(string path, double[] data, int rows, int columns)
+    {
+        string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {columns}), }}";
+        header = header.PadRight(header.Length + (64 - (10 + header.Length + 1) % 64) % 64) + "\n";
+        using FileStream stream = File.Create(path);
+        stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
+        stream.Write(BitConverter.GetBytes((ushort)header.Length));
+        stream.Write(System.Text.Encoding.ASCII.GetBytes(header));
+        foreach (double v in data) stream.Write(BitConverter.GetBytes(v));
+    }
+
     [Fact]
     public void Workers_accept_chunk_values_past_orleans_default_message_limit()
     {
@@ -133,7 +183,7 @@ public sealed class ClusterComputeTests(Cluster fixture)
         var graph = new TaskGraph([new ChunkTask("closure-only-0", "my-closure", [], _ => Np.Zeros(3))]);
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
-        var error = Should.Throw<NotSupportedException>(() => scheduler.Execute(graph, ["closure-only-0"], new ComputeOptions()));
+        var error = Should.Throw<NotSupportedException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["closure-only-0"], new ComputeOptions()));
         error.Message.ShouldContain("'closure-only-0'");
         error.Message.ShouldContain("'my-closure'");
     }
@@ -148,7 +198,7 @@ public sealed class ClusterComputeTests(Cluster fixture)
         ]);
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
-        var error = Should.Throw<ChunkTaskException>(() => scheduler.Execute(graph, ["reshape-0"], new ComputeOptions()));
+        var error = Should.Throw<ChunkTaskException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["reshape-0"], new ComputeOptions()));
         error.TaskKey.ShouldBe("reshape-0");
         ChunkWorkerException cause = error.InnerException.ShouldBeOfType<ChunkWorkerException>();
         fixture.Cluster.GetActiveSilos().Select(s => s.SiloAddress.ToParsableString()).ShouldContain(cause.Worker);
@@ -168,6 +218,38 @@ public sealed class ClusterComputeTests(Cluster fixture)
             Chunked.ChunkedCompute.Run([sum], new SynchronousProgress(_ => { if (++seen == 3) cts.Cancel(); }), cts.Token));
         seen.ShouldBeLessThan(sum.Graph.Count);
         Np.Sum(x).Compute().Item<double>().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_a_task_already_running_on_a_worker()
+    {
+        var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
+        using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
+        long before = await CancelledOnWorkers();
+        // One task adds up 4000 copies of a 1000x1000 array (seconds of work), cancelled a second after its input exists.
+        var graph = new TaskGraph(
+        [
+            new ChunkTask("ones-0", "ones", [], _ => throw new UnreachableException()) { Spec = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(1000, 1000), DType.Float64, Scalar.Float(1), new ArrayDispatch.Dispatch.Placement("Dense"))) },
+            new ChunkTask("fold-0", "add", [.. Enumerable.Repeat("ones-0", 4000)], _ => throw new UnreachableException()) { Spec = TaskSpec.Fold(ArrayFunctions.Add) },
+        ]);
+        using var cts = new CancellationTokenSource();
+        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") cts.CancelAfter(1000); }));
+        Should.Throw<OperationCanceledException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["fold-0"], options, cts.Token));
+        // Orleans carries the cancellation to the worker, which stops the fold between two additions (a fold that ran to
+        // its end would not count: only the cancellation path does).
+        var clock = Stopwatch.StartNew();
+        while (await CancelledOnWorkers() == before && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
+        (await CancelledOnWorkers()).ShouldBe(before + 1);
+    }
+
+    private async Task<long> CancelledOnWorkers()
+    {
+        long total = 0;
+        foreach (var silo in fixture.Cluster.GetActiveSilos())
+        {
+            total += (await fixture.Cluster.Client.GetGrain<IChunkWorkerGrain>(silo.SiloAddress.ToParsableString()).Describe()).TasksCancelled;
+        }
+        return total;
     }
 
     private sealed class SynchronousProgress(Action<ChunkProgress> report) : IProgress<ChunkProgress>

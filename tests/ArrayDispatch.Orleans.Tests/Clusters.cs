@@ -10,7 +10,10 @@ using Orleans.TestingHost;
 
 namespace ArrayDispatch.Orleans.Tests;
 
-/// <summary>A silo that is a chunk worker with Dense, one task at a time (three share the test machine's cores).</summary>
+/// <summary>
+/// A silo that is a chunk worker with Dense and Chunked (whose task runner the worker runs descriptions with), one task at a
+/// time (three share the test machine's cores).
+/// </summary>
 public class WorkerSilo : ISiloConfigurator
 {
     /// <summary>When set, the next silo configured loads Sparse instead of Dense (a worker whose plugins differ).</summary>
@@ -25,7 +28,7 @@ public class WorkerSilo : ISiloConfigurator
         IArrayBackendPlugin backend = NextWithoutDense ? new SparsePlugin() : new DensePlugin();
         NextWithoutDense = false;
         siloBuilder.Services.AddLogging();
-        siloBuilder.Services.AddArrayDispatch(settings).AddBackend(backend);
+        siloBuilder.Services.AddArrayDispatch(settings).AddBackend(backend).AddBackend(new Chunked.ChunkedPlugin());
         siloBuilder.AddChunkWorker(Options());
     }
 
@@ -59,6 +62,9 @@ public abstract class ClusterFixture<TSilo> : IAsyncLifetime where TSilo : ISilo
     public static TestHost Client(Chunked.Scheduling.IChunkScheduler scheduler) => TestHost.Create(
         new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = "2" },
         new DensePlugin(), new Chunked.ChunkedPlugin(scheduler));
+
+    /// <summary>The client side: Dense and Chunked, with Chunked's graphs run on the cluster by <paramref name="scheduler"/>.</summary>
+    public static TestHost Client(Chunked.Scheduling.IRemoteChunkScheduler scheduler) => Client(new Chunked.Scheduling.RemoteChunkScheduler(scheduler));
 }
 
 public sealed class Cluster : ClusterFixture<WorkerSilo>;

@@ -115,6 +115,7 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
         loggers.Attach(factory);
         ILogger logger = factory.CreateLogger("ArrayDispatch");
         dispatcher.AttachLogger(logger);
+        dispatcher.AttachServices(services);
         IOptionsFactory<ArrayDispatchOptions> options = services.GetRequiredService<IOptionsFactory<ArrayDispatchOptions>>();
         _reloadSubscription = Primitives.ChangeToken.OnChange(configuration.GetReloadToken, () => Reload(options, logger));
         _ = services.GetService<PluginReloader>();   // starts watching when hot reload is on

@@ -12,8 +12,12 @@ namespace ArrayDispatch.Runtime.Dispatch;
 /// <summary>
 /// The host's <see cref="IArrayDispatcher"/>. Holds one immutable <see cref="DispatchSnapshot"/>; a plugin change or a
 /// configuration change builds a new one off the hot path and publishes it with one reference write (readers never lock).
+/// It is also an <see cref="IServiceProvider"/> over the host's container (once the container exists): a plugin loaded from
+/// a folder registers its services before the container is built, and reaches the app's services at run time through the
+/// dispatcher its builder gave it (<c>(backend.Dispatcher as IServiceProvider)?.GetService(typeof(T))</c>); a service
+/// type that is to cross load contexts must come from an assembly the host shares (<c>SharedAssemblies</c>).
 /// </summary>
-public sealed class Dispatcher : IArrayDispatcher
+public sealed class Dispatcher : IArrayDispatcher, IServiceProvider
 {
     private readonly Lock _rebuildGate = new();
     private readonly BackendRegistry _registry;
@@ -21,6 +25,7 @@ public sealed class Dispatcher : IArrayDispatcher
     private ArrayDispatchOptions _options;
     private DispatchSnapshot _snapshot;
     private ILogger _logger = NullLogger.Instance;
+    private IServiceProvider? _services;
     private long _generation;
 
     internal Dispatcher(BackendRegistry registry, ArrayDispatchOptions options, ArrayDispatchMetrics metrics)
@@ -95,6 +100,16 @@ public sealed class Dispatcher : IArrayDispatcher
     }
 
     internal void AttachLogger(ILogger logger) => _logger = logger;
+
+    /// <summary>Connects the host's container (when the dispatcher is first resolved from it).</summary>
+    internal void AttachServices(IServiceProvider services) => Volatile.Write(ref _services, services);
+
+    /// <summary>A service of the host's container; null before the container exists or when none is registered.</summary>
+    public object? GetService(Type serviceType)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return Volatile.Read(ref _services)?.GetService(serviceType);
+    }
 
     private void Rebuild(BackendSet set, ArrayDispatchOptions options, string trigger)
     {

@@ -39,28 +39,37 @@ internal static class ArgReductions
         bool isFloat = x.DType.IsFloat();
         long[] globalStrides = Strides(x.Shape.ToArray());
         int[][] offsets = [.. Enumerable.Range(0, x.Rank).Select(x.Chunks.Offsets)];
+        int[] StartOf(int[] index) => [.. Enumerable.Range(0, index.Length).Select(axis => offsets[axis][index[axis]])];
+        // Every task is described (argchunk, argcombine, then the pair's Index), so argmin/argmax run on a cluster too.
         return TreeReduction.Build(
             context, name, [], x, axes, keepDims, meta,
-            (block, index) => Chunk(context, arg, extreme, block, index, offsets, single, globalStrides),
-            v =>
-            {
-                var acc = (ArgPair)v[0];
-                for (int k = 1; k < v.Length; k++) acc = Combine(context, max, isFloat, acc, (ArgPair)v[k]);
-                return acc;
-            },
-            pair => ((ArgPair)pair).Index);
+            (block, index) => Chunk(context, max, block, StartOf(index), single, globalStrides),
+            v => CombineAll(context, max, isFloat, v),
+            pair => ((ArgPair)pair).Index,
+            combineSpec: TaskSpec.ArgCombine(max, isFloat),
+            chunkSpecAt: index => TaskSpec.ArgChunk(max, single, StartOf(index), globalStrides),
+            finishSpec: TaskSpec.Input(0).Member("Index"));
     }
 
-    private static ArgPair Chunk(
-        ChunkedContext context, ArrayFunction<ReductionArgs, NDArray> arg, ArrayFunction<ReductionArgs, NDArray> extreme,
-        NDArray block, int[] index, int[][] offsets, int? single, long[] globalStrides)
+    /// <summary>The pairs combined left to right.</summary>
+    internal static ArgPair CombineAll(ChunkedContext context, bool max, bool isFloat, object[] pairs)
     {
+        var acc = (ArgPair)pairs[0];
+        for (int k = 1; k < pairs.Length; k++) acc = Combine(context, max, isFloat, acc, (ArgPair)pairs[k]);
+        return acc;
+    }
+
+    /// <summary>A chunk's extreme and its index in the whole array; <paramref name="start"/> is the chunk's position along each axis.</summary>
+    internal static ArgPair Chunk(ChunkedContext context, bool max, NDArray block, int[] start, int? single, long[] globalStrides)
+    {
+        ArrayFunction<ReductionArgs, NDArray> arg = max ? ArrayFunctions.Argmax : ArrayFunctions.Argmin;
+        ArrayFunction<ReductionArgs, NDArray> extreme = max ? ArrayFunctions.Max : ArrayFunctions.Min;
         if (block.DType == DType.Bool) block = context.Invoke(ArrayFunctions.AsType, new AsTypeArgs(block, DType.Int32));
         NDArray value = context.Invoke(extreme, new ReductionArgs(block, single, true));
         NDArray local = context.Invoke(arg, new ReductionArgs(block, single, true));
         if (single is { } a)
         {
-            long offset = offsets[a][index[a]];
+            long offset = start[a];
             return new ArgPair(value, offset == 0 ? local : context.Invoke(ArrayFunctions.Add, new BinaryArgs(local, Scalar.Integer(offset))));
         }
 
@@ -70,11 +79,11 @@ internal static class ArgReductions
         Operand global = Scalar.Integer(0);
         for (int axis = 0; axis < blockDims.Length; axis++)
         {
-            if (blockDims[axis] == 1 && offsets[axis][index[axis]] == 0) continue;
+            if (blockDims[axis] == 1 && start[axis] == 0) continue;
             NDArray position = context.Invoke(ArrayFunctions.FloorDivide, new BinaryArgs(local, Scalar.Integer(blockStrides[axis])));
             position = context.Invoke(ArrayFunctions.Remainder, new BinaryArgs(position, Scalar.Integer(blockDims[axis])));
             NDArray term = context.Invoke(ArrayFunctions.Multiply, new BinaryArgs(
-                context.Invoke(ArrayFunctions.Add, new BinaryArgs(position, Scalar.Integer(offsets[axis][index[axis]]))),
+                context.Invoke(ArrayFunctions.Add, new BinaryArgs(position, Scalar.Integer(start[axis]))),
                 Scalar.Integer(globalStrides[axis])));
             global = context.Invoke(ArrayFunctions.Add, new BinaryArgs(term, global));
         }

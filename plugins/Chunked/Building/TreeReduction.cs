@@ -25,14 +25,16 @@ internal static class TreeReduction
     /// <param name="finish">The last partial to the output chunk (with reduced axes kept); null when partials are the output.</param>
     /// <param name="chunkSpec"><paramref name="chunk"/> as a description (see TaskSpec), or null.</param>
     /// <param name="combineSpec"><paramref name="combine"/> as a description, or null.</param>
+    /// <param name="chunkSpecAt"><paramref name="chunk"/> as a description per block index (when it depends on the index), or null.</param>
+    /// <param name="finishSpec"><paramref name="finish"/> as a description applied to input 0, or null.</param>
     public static ChunkedArray Build(
         ChunkedContext context, string label, object?[] parameters, ChunkedArray x, int[] axes, bool keepDims, NDArray meta,
         Func<NDArray, int[], object> chunk, Func<object[], object> combine, Func<object, NDArray>? finish = null,
-        TaskSpec? chunkSpec = null, TaskSpec? combineSpec = null)
+        TaskSpec? chunkSpec = null, TaskSpec? combineSpec = null, Func<int[], TaskSpec>? chunkSpecAt = null, TaskSpec? finishSpec = null)
     {
-        // With descriptions of chunk and combine (and no finish), every task is described (see TaskSpec), so the
-        // reduction can run on a distributed scheduler; the closures then stay unused.
-        bool described = chunkSpec is not null && combineSpec is not null && finish is null;
+        // With descriptions of chunk, combine and finish (when there is one), every task is described (see TaskSpec), so
+        // the reduction can run on a distributed scheduler; the closures then stay unused.
+        bool described = (chunkSpec is not null || chunkSpecAt is not null) && combineSpec is not null && (finish is null || finishSpec is not null);
         int rank = x.Rank;
         var reduced = new bool[rank];
         foreach (int a in axes) reduced[a] = true;
@@ -47,7 +49,7 @@ internal static class TreeReduction
         ChunkedArray current = described
             ? LayerBuilder.BuildSpec(
                 context, name, label, new Shape(Array.ConvertAll(partialSizes, s => s.Sum())), Chunks.FromSizes(partialSizes), meta, [x.Layer],
-                index => ([x.KeyOf(index)], chunkSpec!))
+                index => ([x.KeyOf(index)], chunkSpecAt?.Invoke(index) ?? chunkSpec!))
             : LayerBuilder.Build(
                 context, name, label, new Shape(Array.ConvertAll(partialSizes, s => s.Sum())), Chunks.FromSizes(partialSizes), meta, [x.Layer],
                 index => ([x.KeyOf(index)], v => chunk((NDArray)v[0], index)));
@@ -93,7 +95,8 @@ internal static class TreeReduction
                     var src = new int[rank];
                     int k = 0;
                     for (int axis = 0; axis < rank; axis++) src[axis] = keepDims || !reduced[axis] ? index[k++] : 0;
-                    TaskSpec drop = keepDims ? TaskSpec.Input(0) : TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(0), outChunks.BlockShape(index)));
+                    TaskSpec done = finishSpec ?? TaskSpec.Input(0);
+                    TaskSpec drop = keepDims ? done : TaskSpec.Call(ArrayFunctions.Reshape, new ShapeArgs(TaskSpec.Slot(done), outChunks.BlockShape(index)));
                     return ([last.KeyOf(src)], drop);
                 });
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
+using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
@@ -22,22 +23,26 @@ internal static class NpyReader
         string name = Names.Layer("from-npy", Path.GetFullPath(path), shape, chunks, File.GetLastWriteTimeUtc(path).Ticks);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, shape.Rank);
         long[] strides = shape.ContiguousStrides();
-        var placement = new Placement(Backend: context.ChunkBackend);
-        return LayerBuilder.Build(context, name, "from-npy", shape, chunks, meta, [], index =>
+        string backend = context.ChunkBackend;
+        // Described (the file's path and the chunk's region), so the chunks are read on a cluster's workers too: each
+        // worker reads its own chunks from the same path, as dask.distributed's workers do for from_npy_stack.
+        return LayerBuilder.BuildSpec(context, name, "from-npy", shape, chunks, meta, [], index =>
         {
             int[] start = new int[shape.Rank];
             for (int axis = 0; axis < shape.Rank; axis++)
             {
                 for (int b = 0; b < index[axis]; b++) start[axis] += chunks[axis][b];
             }
-            int[] blockShape = chunks.BlockShape(index);
-            return ([], _ =>
-            {
-                Array data = ReadRegion(path, dataOffset, dtype, bigEndian, strides, start, blockShape);
-                var buffer = new HostBuffer(data, dtype, new Shape(blockShape), new Shape(blockShape).ContiguousStrides());
-                return context.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, null, false, placement));
-            });
+            return ([], TaskSpec.NpyRegion(Path.GetFullPath(path), dataOffset, dtype, bigEndian, strides, start, chunks.BlockShape(index), backend));
         });
+    }
+
+    /// <summary>One chunk: the region at <paramref name="start"/> of <paramref name="shape"/>, as an array of <paramref name="backend"/>.</summary>
+    internal static NDArray ReadChunk(IArrayDispatcher dispatcher, string path, long dataOffset, DType dtype, bool bigEndian, long[] strides, int[] start, int[] shape, string backend)
+    {
+        Array data = ReadRegion(path, dataOffset, dtype, bigEndian, strides, start, shape);
+        var buffer = new HostBuffer(data, dtype, new Shape(shape), new Shape(shape).ContiguousStrides());
+        return dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, null, false, new Placement(Backend: backend)));
     }
 
     internal static (DType DType, Shape Shape, long DataOffset, bool BigEndian) ReadHeader(string path)

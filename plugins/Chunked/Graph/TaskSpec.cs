@@ -17,6 +17,10 @@ public abstract class TaskSpec
 {
     private protected TaskSpec() { }
 
+    /// <summary>The cancellation of the task this thread is running for a worker (checked between the parts of fused and folded tasks).</summary>
+    [ThreadStatic]
+    internal static CancellationToken Cancellation;
+
     /// <summary>The kind's name, written first by the codec (<c>call</c>, <c>random</c>, <c>fold</c>...).</summary>
     public abstract string Kind { get; }
 
@@ -82,6 +86,21 @@ public abstract class TaskSpec
     /// <summary>A fused element-wise expression over the inputs (tiled as the local scheduler runs it), giving <paramref name="dtype"/>.</summary>
     internal static TaskSpec Elementwise(Building.ElemExpr expr, int operations, DType dtype) => new ElementwiseSpec(expr, operations, dtype);
 
+    /// <summary><c>argmin</c>/<c>argmax</c> of a chunk at <paramref name="start"/>: its extreme and that element's index in the whole array (an ArgPair).</summary>
+    internal static TaskSpec ArgChunk(bool max, int? axis, int[] start, long[] globalStrides) => new ArgChunkSpec(max, axis, start, globalStrides);
+
+    /// <summary>The inputs' (extreme, index) pairs combined into the better one (NumPy's first-occurrence and NaN rules).</summary>
+    internal static TaskSpec ArgCombine(bool max, bool isFloat) => new ArgCombineSpec(max, isFloat);
+
+    /// <summary>A chunk read from a C-order <c>.npy</c> file (the worker reads the file at <see cref="NpySpec.Path"/>: it must see the same file).</summary>
+    internal static TaskSpec NpyRegion(string path, long dataOffset, DType dtype, bool bigEndian, long[] strides, int[] start, int[] shape, string backend) =>
+        new NpySpec(path, dataOffset, dtype, bigEndian, strides, start, shape, backend);
+
+    /// <summary>The Chunked context of <paramref name="dispatcher"/> with default options (what a described task needs to run its chunk code).</summary>
+    internal static ChunkedContext ContextOf(IArrayDispatcher dispatcher) => s_contexts.GetValue(dispatcher, d => new ChunkedContext(d, new ChunkedOptions()));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IArrayDispatcher, ChunkedContext> s_contexts = new();
+
     /// <summary>A fused chain: <paramref name="outer"/> run on <paramref name="inner"/>'s value; a failure inside names <paramref name="innerKey"/>.</summary>
     internal static TaskSpec Fused(string innerKey, TaskSpec inner, TaskSpec outer) => new FusedSpec(innerKey, inner, outer);
 }
@@ -128,6 +147,7 @@ internal sealed class MemberSpec(TaskSpec of, string name) : TaskSpec
         (SvdResult svd, "S") => svd.S,
         (SvdResult svd, "Vh") => svd.Vh ?? throw new InvalidOperationException("the SVD was computed without Vh"),
         (LstsqResult lstsq, "Solution") => lstsq.Solution,
+        (Building.ArgPair pair, "Index") => pair.Index,
         _ => throw new InvalidOperationException($"a task description takes member '{name}' of a {value.GetType().Name}, which has none"),
     };
 }
@@ -191,7 +211,11 @@ internal sealed class FoldSpec(ArrayFunction<BinaryArgs, NDArray> combine) : Tas
     internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
     {
         NDArray acc = (NDArray)inputs[0];
-        for (int k = 1; k < inputs.Length; k++) acc = dispatcher.Invoke(Combine, new BinaryArgs(acc, (NDArray)inputs[k]));
+        for (int k = 1; k < inputs.Length; k++)
+        {
+            Cancellation.ThrowIfCancellationRequested();
+            acc = dispatcher.Invoke(Combine, new BinaryArgs(acc, (NDArray)inputs[k]));
+        }
         return acc;
     }
 }
@@ -248,15 +272,13 @@ internal sealed class FusedSpec(string innerKey, TaskSpec inner, TaskSpec outer)
         {
             throw new ChunkTaskException(InnerKey, ex);
         }
+        Cancellation.ThrowIfCancellationRequested();
         return Outer.Evaluate(dispatcher, [value]);
     }
 }
 
 internal sealed class ElementwiseSpec(Building.ElemExpr expr, int operations, DType dtype) : TaskSpec
 {
-    // One context per dispatcher: an element-wise task needs only the dispatcher (and default options) to run.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IArrayDispatcher, ChunkedContext> s_contexts = new();
-
     public Building.ElemExpr Expr { get; } = expr;
 
     public int Operations { get; } = operations;
@@ -266,7 +288,59 @@ internal sealed class ElementwiseSpec(Building.ElemExpr expr, int operations, DT
     public override string Kind => "elementwise";
 
     internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) =>
-        Building.TiledEval.Run(s_contexts.GetValue(dispatcher, d => new ChunkedContext(d, new ChunkedOptions())), Expr, Operations, inputs, DType);
+        Building.TiledEval.Run(ContextOf(dispatcher), Expr, Operations, inputs, DType);
+}
+
+internal sealed class ArgChunkSpec(bool max, int? axis, int[] start, long[] globalStrides) : TaskSpec
+{
+    public bool Max { get; } = max;
+
+    public int? Axis { get; } = axis;
+
+    public int[] Start { get; } = start;
+
+    public long[] GlobalStrides { get; } = globalStrides;
+
+    public override string Kind => "argchunk";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) =>
+        Building.ArgReductions.Chunk(ContextOf(dispatcher), Max, (NDArray)inputs[0], Start, Axis, GlobalStrides);
+}
+
+internal sealed class ArgCombineSpec(bool max, bool isFloat) : TaskSpec
+{
+    public bool Max { get; } = max;
+
+    public bool IsFloat { get; } = isFloat;
+
+    public override string Kind => "argcombine";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) =>
+        Building.ArgReductions.CombineAll(ContextOf(dispatcher), Max, IsFloat, inputs);
+}
+
+internal sealed class NpySpec(string path, long dataOffset, DType dtype, bool bigEndian, long[] strides, int[] start, int[] shape, string backend) : TaskSpec
+{
+    public string Path { get; } = path;
+
+    public long DataOffset { get; } = dataOffset;
+
+    public DType DType { get; } = dtype;
+
+    public bool BigEndian { get; } = bigEndian;
+
+    public long[] Strides { get; } = strides;
+
+    public int[] Start { get; } = start;
+
+    public int[] Shape { get; } = shape;
+
+    public string Backend { get; } = backend;
+
+    public override string Kind => "npy";
+
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) =>
+        Functions.NpyReader.ReadChunk(dispatcher, Path, DataOffset, DType, BigEndian, Strides, Start, Shape, Backend);
 }
 
 internal sealed class SumSpec(TaskSpec[] terms) : TaskSpec

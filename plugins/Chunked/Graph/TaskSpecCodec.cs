@@ -43,10 +43,23 @@ public static class TaskSpecCodec
     }
 
     /// <summary>Runs a description on <paramref name="inputs"/> (what a worker does with a task).</summary>
-    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs)
+    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs) => Run(spec, dispatcher, inputs, CancellationToken.None);
+
+    /// <summary>Runs a description on <paramref name="inputs"/>; a cancelled <paramref name="cancellationToken"/> stops it between the parts of a fused task.</summary>
+    public static object Run(TaskSpec spec, IArrayDispatcher dispatcher, object[] inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Evaluate(dispatcher, inputs);
+        cancellationToken.ThrowIfCancellationRequested();
+        CancellationToken previous = TaskSpec.Cancellation;
+        TaskSpec.Cancellation = cancellationToken;
+        try
+        {
+            return spec.Evaluate(dispatcher, inputs);
+        }
+        finally
+        {
+            TaskSpec.Cancellation = previous;
+        }
     }
 
     /// <summary>The bytes of a task's value: an array, or a QR or SVD result (the values chunk tasks produce).</summary>
@@ -123,6 +136,23 @@ public static class TaskSpecCodec
                     Field(typeof(int[]), assemble.Counts);
                     Field(typeof(ArrayIndex[][]), assemble.Cuts);
                     break;
+                case ArgChunkSpec arg:
+                    w.Write(arg.Max);
+                    Field(typeof(int?), arg.Axis);
+                    Field(typeof(int[]), arg.Start);
+                    Field(typeof(long[]), arg.GlobalStrides);
+                    break;
+                case ArgCombineSpec combine: w.Write(combine.Max); w.Write(combine.IsFloat); break;
+                case NpySpec npy:
+                    w.Write(npy.Path);
+                    w.Write(npy.DataOffset);
+                    w.Write((byte)npy.DType);
+                    w.Write(npy.BigEndian);
+                    Field(typeof(long[]), npy.Strides);
+                    Field(typeof(int[]), npy.Start);
+                    Field(typeof(int[]), npy.Shape);
+                    w.Write(npy.Backend);
+                    break;
                 case ElementwiseSpec elementwise:
                     w.Write(elementwise.Operations);
                     w.Write((byte)elementwise.DType);
@@ -154,7 +184,8 @@ public static class TaskSpecCodec
                 case NDArray a: w.Write((byte)1); Array(a); break;
                 case QrResult qr: w.Write((byte)2); OptionalArray(qr.Q); Array(qr.R); break;
                 case SvdResult svd: w.Write((byte)3); OptionalArray(svd.U); Array(svd.S); OptionalArray(svd.Vh); break;
-                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR and SVD results can)");
+                case Building.ArgPair pair: w.Write((byte)4); Array(pair.Value); Array(pair.Index); break;
+                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR and SVD results, argmin/argmax partials can)");
             }
         }
 
@@ -328,6 +359,29 @@ public static class TaskSpecCodec
                         var counts = (int[])Field(typeof(int[]))!;
                         return TaskSpec.Assemble((ArrayIndex[]?[])Field(typeof(ArrayIndex[][]))!, counts);
                     }
+                case "argchunk":
+                    {
+                        bool max = r.ReadBoolean();
+                        var axis = (int?)Field(typeof(int?));
+                        var start = (int[])Field(typeof(int[]))!;
+                        return TaskSpec.ArgChunk(max, axis, start, (long[])Field(typeof(long[]))!);
+                    }
+                case "argcombine":
+                    {
+                        bool max = r.ReadBoolean();
+                        return TaskSpec.ArgCombine(max, r.ReadBoolean());
+                    }
+                case "npy":
+                    {
+                        string path = r.ReadString();
+                        long offset = r.ReadInt64();
+                        var dtype = (DType)r.ReadByte();
+                        bool bigEndian = r.ReadBoolean();
+                        var strides = (long[])Field(typeof(long[]))!;
+                        var start = (int[])Field(typeof(int[]))!;
+                        var shape = (int[])Field(typeof(int[]))!;
+                        return TaskSpec.NpyRegion(path, offset, dtype, bigEndian, strides, start, shape, r.ReadString());
+                    }
                 case "elementwise":
                     {
                         int operations = r.ReadInt32();
@@ -362,6 +416,7 @@ public static class TaskSpecCodec
             1 => Array(),
             2 => new QrResult(r.ReadBoolean() ? Array() : null, Array()),
             3 => new SvdResult(r.ReadBoolean() ? Array() : null, Array(), r.ReadBoolean() ? Array() : null),
+            4 => new Building.ArgPair(Array(), Array()),
             byte tag => throw new InvalidDataException($"unknown task value tag {tag}"),
         };
 

@@ -27,7 +27,9 @@ public sealed class OrleansWorkerTests
         second.WaitUntilReady();
         second.Output.ShouldContain($"joined the primary silo on port {silo1}");
 
-        string[] client = [.. common, "--config", "ArrayDispatch:Backends:Chunked:Scheduler=Orleans", "--config", $"ArrayDispatch:Backends:Chunked:Orleans:GatewayPort={gateway1}"];
+        // A generous connect timeout: on a loaded test machine the client may take longer than the default 5 s to join.
+        string[] client = [.. common, "--config", "ArrayDispatch:Backends:Chunked:Scheduler=Orleans", "--config", $"ArrayDispatch:Backends:Chunked:Orleans:GatewayPort={gateway1}",
+            "--config", "ArrayDispatch:Backends:Chunked:Orleans:ConnectTimeoutSeconds=30"];
         (int exit, string output) = Demo(client);
         exit.ShouldBe(0, output);
         output.ShouldContain("on 2 workers", customMessage: output);

@@ -37,7 +37,7 @@ public sealed class TemplateTests : IDisposable
         (int exit, string output) = Dotnet(ReadmeBlocks.RepositoryRoot, "pack", "Plugins.sln", "--no-build", "-c", ExampleProjects.Configuration, "-o", feed, $"-p:PackageVersionOverride={_version}");
         exit.ShouldBe(0, output);
         string[] packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).ToArray()!;
-        foreach (string id in new[] { "Abstractions", "Hosting", "Plugins.Dense", "Plugins.Sparse", "Plugins.Gpu", "Plugins.Chunked", "Sparse.Api", "Chunked.Api", "Interop", "Conformance", "Templates" })
+        foreach (string id in new[] { "Abstractions", "Hosting", "Plugins.Dense", "Plugins.Sparse", "Plugins.Gpu", "Plugins.Chunked", "Sparse.Api", "Chunked.Api", "Chunked.Contracts", "Interop", "Conformance", "Templates" })
         {
             packages.ShouldContain($"ArrayDispatch.{id}.{_version}.nupkg");
         }
