@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using ArrayDispatch.Dense.Storage;
+
 namespace ArrayDispatch.Dense.Kernels;
 
 /// <summary>
@@ -17,18 +20,20 @@ internal static class Elementwise
         long n = shape.Size;
         if (n == 0) return;
         x = Unalias(x, destination);
-        T[] xs = x.Storage<T>();
-        TOut[] ds = destination.Storage<TOut>();
+        Elements<T> xs = x.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
         {
             // Small and contiguous: one span call, without the layout, closure and split.
             K.Apply(xs.AsSpan((int)x.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            xs.KeepAlive();
+            ds.KeepAlive();
             return;
         }
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
         // A copy of a transposed or axis-permuted view: blocked transpose in registers (Transpose's remarks).
-        if (typeof(K) == typeof(Identity<T>) && sd == 1 && sx != 1 && Transpose.TryCopy(xs, (T[])(object)ds, layout)) return;
+        if (typeof(K) == typeof(Identity<T>) && sd == 1 && sx != 1 && Transpose.TryCopy(xs, Unsafe.As<Elements<TOut>, Elements<T>>(ref ds), layout)) return;
         Split(layout, n, (r0, r1, e0, e1) =>
         {
             var w = new Layout.Walker(layout, r0);
@@ -68,11 +73,14 @@ internal static class Elementwise
         if (n == 0) return;
         x = Unalias(x, destination);
         y = Unalias(y, destination);
-        T[] xs = x.Storage<T>(), ys = y.Storage<T>();
-        TOut[] ds = destination.Storage<TOut>();
+        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)
         {
             K.Apply(xs.AsSpan((int)x.Offset, (int)n), ys.AsSpan((int)y.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            xs.KeepAlive();
+            ys.KeepAlive();
+            ds.KeepAlive();
             return;
         }
         var layout = Layout.Create(shape,
@@ -123,8 +131,8 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
-        bool[] cs = condition.Storage<bool>();
-        T[] xs = x.Storage<T>(), ys = y.Storage<T>(), ds = destination.Storage<T>();
+        Elements<bool> cs = condition.Elements<bool>();
+        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>(), ds = destination.Elements<T>();
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(condition, shape), Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [condition.Offset, x.Offset, y.Offset, destination.Offset]);
@@ -142,13 +150,13 @@ internal static class Elementwise
 
     private const int Chunk = 256;
 
-    private static ReadOnlySpan<T> Gather<T>(T[] source, long start, long stride, Span<T> buffer)
+    private static ReadOnlySpan<T> Gather<T>(Elements<T> source, long start, long stride, Span<T> buffer) where T : unmanaged
     {
         for (int j = 0; j < buffer.Length; j++, start += stride) buffer[j] = source[start];
         return buffer;
     }
 
-    private static void Scatter<T>(ReadOnlySpan<T> buffer, T[] destination, long start, long stride)
+    private static void Scatter<T>(ReadOnlySpan<T> buffer, Elements<T> destination, long start, long stride) where T : unmanaged
     {
         for (int j = 0; j < buffer.Length; j++, start += stride) destination[start] = buffer[j];
     }
@@ -179,7 +187,7 @@ internal static class Elementwise
     // An input sharing storage with the destination under a different layout is copied first (NumPy's overlap rule).
     private static DenseArray Unalias(DenseArray input, DenseArray destination)
     {
-        if (!ReferenceEquals(input.Data, destination.Data)) return input;
+        if (!input.SharesStorage(destination)) return input;
         if (input.Offset == destination.Offset && input.Shape == destination.Shape && input.Strides.SequenceEqual(destination.Strides)) return input;
         return Copy.Contiguous(input);
     }

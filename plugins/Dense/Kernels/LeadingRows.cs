@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Storage;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,7 +14,7 @@ namespace ArrayDispatch.Dense.Kernels;
 internal static class LeadingRows
 {
     /// <summary>Combines rows k = 0..<paramref name="count"/>-1 of <paramref name="data"/>, row k at <paramref name="offset"/> + k·<paramref name="stride"/>.</summary>
-    public static void Combine<T, TOp>(Span<T> accumulator, T[] data, long offset, long stride, long count)
+    public static void Combine<T, TOp>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)
         where T : unmanaged where TOp : IReductionOp<T>
     {
         long k = 0;
@@ -31,10 +32,10 @@ internal static class LeadingRows
     }
 
     // Vector part of four rows; returns how many leading elements it combined.
-    private static int AddFour<T>(Span<T> accumulator, T[] data, long offset, long stride) where T : unmanaged
+    private static int AddFour<T>(Span<T> accumulator, Elements<T> data, long offset, long stride) where T : unmanaged
     {
         ref T acc = ref MemoryMarshal.GetReference(accumulator);
-        ref T r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)offset);
+        ref T r0 = ref Unsafe.Add(ref data.Reference, (nint)offset);
         ref T r1 = ref Unsafe.Add(ref r0, (nint)stride);
         ref T r2 = ref Unsafe.Add(ref r1, (nint)stride);
         ref T r3 = ref Unsafe.Add(ref r2, (nint)stride);

@@ -1,3 +1,5 @@
+using ArrayDispatch.Dense.Storage;
+
 namespace ArrayDispatch.Dense.Kernels;
 
 /// <summary>
@@ -15,7 +17,9 @@ internal static class Reduce
             // Full reduction of one contiguous row small enough for one core: no views, layout or task setup. Same
             // kernel call on the same span as the general path below, so the same result.
             DenseArray total = DenseArray.Create<T>(Shape.Scalar);
-            total.Storage<T>()[0] = TOp.Reduce(x.Storage<T>().AsSpan((int)x.Offset, (int)x.Size));
+            Elements<T> xe = x.Elements<T>();
+            total.Elements<T>()[0] = TOp.Reduce(xe.AsSpan(x.Offset, (int)x.Size));
+            xe.KeepAlive();
             return total;
         }
         int[] perm = Views.MoveToEnd(rank, axes);
@@ -26,7 +30,7 @@ internal static class Reduce
         for (int i = kept; i < rank; i++) inner *= v.Shape.Dims[i];
         var keptShape = new Shape(keptDims);
         DenseArray result = DenseArray.Create<T>(keptShape);
-        T[] r = result.Storage<T>();
+        Elements<T> r = result.Elements<T>();
         if (r.Length == 0) return result;
         if (inner == 0)
         {
@@ -34,14 +38,14 @@ internal static class Reduce
             {
                 throw new ArgumentException($"zero-size array to reduction operation {function} which has no identity", "x");
             }
-            Array.Fill(r, identity);
+            for (long i = 0; i < r.Length; i++) r[i] = identity;
             return result;
         }
 
         if (LeadingAxes(x, axes))
         {
             // out[j] = combine over slabs i of x[i, j]: each slab is contiguous and so is the result.
-            T[] data = x.Storage<T>();
+            Elements<T> data = x.Elements<T>();
             long slab = r.Length, slabs = inner;
             long start = x.Offset;
             int workers = x.Size >= Elementwise.ParallelThreshold && slab >= 1024 ? Environment.ProcessorCount : 1;
@@ -61,7 +65,7 @@ internal static class Reduce
         }
 
         if (!InnerContiguous(v, kept, inner)) v = Copy.Contiguous(v);
-        T[] src = v.Storage<T>();
+        Elements<T> src = v.Elements<T>();
         var keptStrides = v.StrideArray[..kept];
         var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);
         long rows = r.Length;
