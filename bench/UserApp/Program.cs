@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 //   median_s/min_s over `reps` calls after 3 warm-up calls, results dropped (the user writes `var c = a + b;`), and
 //   the same with the result disposed at once (`using var c = a + b;`; NDArray.Dispose is a no-op before issue #21);
 //   rss_*: the process's resident memory after one call and the peak over a loop of 100 calls.
-int reps = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
+int reps = args.Length > 0 && char.IsDigit(args[0][0]) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
 using IHost host = builder.Build();
@@ -36,9 +36,11 @@ foreach (bool dispose in new[] { false, true })
     {
         NDArray r = a + b;
         peak = Math.Max(peak, Rss());
+        if (args.Contains("--trace") && i < 30) Console.Error.WriteLine($"{i}: rss {Rss() / 1e6:F0} MB, {PoolCounters()}");
         Drop(r, dispose);
     }
     double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+    if (args.Contains("--debug")) Console.Error.WriteLine($"gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pool {PoolCounters()}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{{\"section\": \"userapp\", \"name\": \"rss_loop100_add{(dispose ? "_disposed" : "")}\", \"size\": \"{N}\", \"rss_one_mb\": {rssOne / 1e6:F0}, \"rss_peak_mb\": {peak / 1e6:F0}, \"peak_minus_one_in_results\": {(peak - rssOne) / 1e6 / resultMb:F2}, \"loop_s\": {seconds:G4}, \"impl\": \"ArrayDispatch.Dense\"}}"));
 }
@@ -70,6 +72,16 @@ foreach ((string name, Func<NDArray> run) in rows)
 }
 
 await host.StopAsync();
+
+static string PoolCounters()
+{
+    Type? pool = AppDomain.CurrentDomain.GetAssemblies().Select(x => x.GetType("ArrayDispatch.Dense.Storage.NativePool")).FirstOrDefault(t => t is not null);
+    if (pool is null) return "none";
+    object? counters = pool.GetProperty("Counters")?.GetValue(null);
+    object? pooled = pool.GetProperty("PooledBytes")?.GetValue(null);
+    object? live = pool.Assembly.GetType("ArrayDispatch.Dense.Storage.DenseStorage")?.GetProperty("LiveBytes")?.GetValue(null);
+    return $"(rents, hits) {counters}, pooled MB {Convert.ToInt64(pooled) / 1e6:F0}, live native MB {Convert.ToInt64(live) / 1e6:F0}";
+}
 
 static void Drop(NDArray r, bool dispose)
 {

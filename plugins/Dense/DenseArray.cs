@@ -6,14 +6,22 @@ using ArrayDispatch.Interchange;
 namespace ArrayDispatch.Dense;
 
 /// <summary>
-/// An n-dimensional array on the CPU: a one-dimensional .NET array of the dtype's element type (<c>bool[]</c>,
-/// <c>sbyte[]</c> … <c>ulong[]</c>, <c>Half[]</c>, <c>float[]</c>, <c>double[]</c>, <c>Complex64[]</c>, <c>Complex[]</c>) plus an offset and element strides, like a NumPy <c>ndarray</c>. Basic slicing,
-/// transposes and <c>broadcast_to</c> return views sharing the storage.
+/// An n-dimensional array on the CPU: storage of the dtype's element type (<c>bool</c>, <c>sbyte</c> … <c>ulong</c>,
+/// <c>Half</c>, <c>float</c>, <c>double</c>, <c>Complex64</c>, <c>Complex</c>) plus an offset and element strides, like a
+/// NumPy <c>ndarray</c>. Basic slicing, transposes and <c>broadcast_to</c> return views sharing the storage.
 /// </summary>
 /// <remarks>
-/// Getting at the data: <see cref="From{T}(T[], int[])"/> wraps a C-ordered array without copying;
-/// <see cref="AsSpan{T}"/> is the storage of a C-contiguous array; <see cref="ContiguousSpan{T}"/> reads any array in
-/// C order (copying only when strided); <see cref="EnsureContiguous"/> gives a C-contiguous array (itself when it is one).
+/// <para>Storage: arrays of at least <see cref="NativeThresholdBytes"/> that the library allocates live in native memory
+/// (64-byte aligned, from a per-process pool of freed buffers), smaller ones and wrapped .NET arrays in managed arrays.
+/// <see cref="Dispose"/> (or <c>using</c>) hands a native buffer back to the pool at once when no other view of it is
+/// left; arrays never disposed are released when the GC finalizes them, so disposing is an optimisation, never a must.
+/// A disposed array throws <see cref="ObjectDisposedException"/>; its views stay valid.</para>
+/// <para>Getting at the data: <see cref="From{T}(T[], int[])"/> wraps a C-ordered array without copying;
+/// <see cref="AsSpan{T}"/> is the storage of a C-contiguous array (keep the array reachable while using the span);
+/// <see cref="AsMemory{T}"/> the same as <see cref="Memory{T}"/> (it keeps the storage alive);
+/// <see cref="ContiguousSpan{T}"/> reads any array in C order (copying only when strided); <see cref="EnsureContiguous"/>
+/// gives a C-contiguous array (itself when it is one). <see cref="Data"/> and <see cref="Storage{T}"/> are for managed
+/// storage only.</para>
 /// </remarks>
 public sealed partial class DenseArray : NDArray
 {
@@ -103,6 +111,12 @@ public sealed partial class DenseArray : NDArray
     }
 
     internal DenseStorage StorageObject => _storage;
+
+    /// <summary>Disposes this array when it is a temporary the library made, not <paramref name="original"/> itself.</summary>
+    internal void DisposeTemporary(DenseArray original)
+    {
+        if (!ReferenceEquals(this, original)) Dispose();
+    }
 
     /// <inheritdoc/>
     public override object? StorageIdentity => _storage;

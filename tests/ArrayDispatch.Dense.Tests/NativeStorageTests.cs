@@ -154,6 +154,25 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void The_library_s_own_views_and_copies_do_not_keep_a_disposed_input_alive()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = (DenseArray)(Np.Ones((401, 1_001)) + 0.0);
+        a.IsNative.ShouldBeTrue();
+
+        using (NDArray s0 = Np.Sum(a, 0), s1 = Np.Sum(a, 1), t = Np.Sum(a), c = a + a, e = Np.Exp(a), i = Np.Sum(a, 1, dtype: DType.Int64))
+        {
+            s0.ToArray<double>()[0].ShouldBe(401.0);
+            s1.ToArray<double>()[0].ShouldBe(1_001.0);
+            t.Item<double>().ShouldBe(401.0 * 1_001);
+            i.ToArray<long>()[400].ShouldBe(1_001L);
+        }
+        a.Dispose();
+
+        a.StorageObject.IsReleased.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Pool_size_classes_round_up_by_at_most_an_eighth()
     {
         foreach (long bytes in new long[] { 1, 64, 65, 1 << 20, (1 << 20) + 1, 80_000_000, 3_000_000_000 })

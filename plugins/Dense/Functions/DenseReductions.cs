@@ -85,8 +85,19 @@ public static class DenseReductions
         // NumPy adds and multiplies float16 in float32 and rounds the result once.
         if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
         if (acc.IsComplex() || x.DType.IsComplex()) throw Errors.Unsupported(function, x.DType.IsComplex() ? x.DType : acc);
-        x = Copy.As(x, acc);
-        return acc switch
+        DenseArray converted = Copy.As(x, acc);
+        try
+        {
+            return Typed(converted, axes, acc, product, function);
+        }
+        finally
+        {
+            converted.DisposeTemporary(x);      // a converted copy is this call's own
+        }
+    }
+
+    private static DenseArray Typed(DenseArray x, int[] axes, DType acc, bool product, string function) =>
+        acc switch
         {
             DType.Int8 => Run<sbyte>(x, axes, product, function),
             DType.Int16 => Run<short>(x, axes, product, function),
@@ -100,7 +111,6 @@ public static class DenseReductions
             DType.Float64 => Run<double>(x, axes, product, function),
             _ => throw Errors.Unsupported(function, acc),
         };
-    }
 
     /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: signed integers and bool in int64, unsigned in uint64.</summary>
     internal static DType Accumulator(DType dtype) =>

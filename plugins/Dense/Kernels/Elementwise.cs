@@ -19,7 +19,22 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
+        DenseArray original = x;
         x = Unalias(x, destination);
+        try
+        {
+            UnaryCore<T, TOut, K>(x, destination);
+        }
+        finally
+        {
+            x.DisposeTemporary(original);
+        }
+    }
+
+    private static void UnaryCore<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
         Elements<T> xs = x.Elements<T>();
         Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
@@ -71,8 +86,24 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
+        DenseArray x0 = x, y0 = y;
         x = Unalias(x, destination);
         y = Unalias(y, destination);
+        try
+        {
+            BinaryCore<T, TOut, K>(x, y, destination);
+        }
+        finally
+        {
+            x.DisposeTemporary(x0);
+            y.DisposeTemporary(y0);
+        }
+    }
+
+    private static void BinaryCore<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
         Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
         Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)

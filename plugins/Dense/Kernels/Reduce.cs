@@ -22,8 +22,22 @@ internal static class Reduce
             xe.KeepAlive();
             return total;
         }
-        int[] perm = Views.MoveToEnd(rank, axes);
-        DenseArray v = Views.Transpose(x, perm);
+        DenseArray v = Views.Transpose(x, Views.MoveToEnd(rank, axes));
+        try
+        {
+            return OverLastAxes<T, TOp>(x, axes, function, ref v);
+        }
+        finally
+        {
+            // The moved view and any contiguous copy are this call's own: drop them now (a copy's buffer goes straight
+            // back to the pool, and the view no longer holds a reference on x's storage).
+            v.DisposeTemporary(x);
+        }
+    }
+
+    private static DenseArray OverLastAxes<T, TOp>(DenseArray x, int[] axes, string function, ref DenseArray v) where T : unmanaged where TOp : IReductionOp<T>
+    {
+        int rank = x.Rank;
         int kept = rank - axes.Length;
         var keptDims = v.Shape.Dims[..kept].ToArray();
         long inner = 1;
@@ -64,7 +78,12 @@ internal static class Reduce
             return result;
         }
 
-        if (!InnerContiguous(v, kept, inner)) v = Copy.Contiguous(v);
+        if (!InnerContiguous(v, kept, inner))
+        {
+            DenseArray copy = Copy.Contiguous(v);
+            v.DisposeTemporary(x);
+            v = copy;
+        }
         Elements<T> src = v.Elements<T>();
         var keptStrides = v.StrideArray[..kept];
         var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);

@@ -55,14 +55,43 @@ internal sealed unsafe class DenseStorage
     /// <summary>Storage over a managed array (no copy).</summary>
     public static DenseStorage Wrap(Array data) => new(data, data.LongLength);
 
+    private static long s_liveBytes, s_liveAtCollect;
+
+    /// <summary>Native bytes held by storages now (rented and not yet released).</summary>
+    public static long LiveBytes => Volatile.Read(ref s_liveBytes);
+
     /// <summary>Native storage for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes.</summary>
     public static DenseStorage Allocate(long length, int elementSize, bool zero)
     {
         long bytes = checked(length * elementSize);
+        CollectUndisposed(bytes);
         void* p = NativePool.Rent(bytes);
         if (zero) NativeMemory.Clear(p, (nuint)bytes);
         GC.AddMemoryPressure(bytes);
+        Interlocked.Add(ref s_liveBytes, bytes);
         return new DenseStorage(p, length, bytes);
+    }
+
+    /// <summary>
+    /// Results dropped without Dispose come back only when the GC finalizes them, and a loop of allocating calls makes
+    /// garbage faster than memory pressure alone collects it (measured: 12 results resident in a loop of 100 `a + b` on
+    /// 10M float64 with managed storage, 6-7 with native storage and memory pressure only). So when the native bytes held
+    /// grew by more than a quarter of the pool's capacity (and at least this request) since the last time, a gen1
+    /// collection runs (gen1: a result that was alive during an earlier collection is in gen1): dropped results are young, their finalizers return the buffers to the pool, and this request
+    /// waits up to 2 ms (never blocking on the finalizer thread) for one of its size to come back warm. A gen1
+    /// collection of a small heap costs well under a millisecond.
+    /// </summary>
+    private static void CollectUndisposed(long bytes)
+    {
+        long live = Volatile.Read(ref s_liveBytes);
+        long budget = Math.Max(NativePool.Capacity / 4, bytes);
+        if (live - Volatile.Read(ref s_liveAtCollect) <= budget) return;
+        Volatile.Write(ref s_liveAtCollect, live);
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        long start = Environment.TickCount64;
+        var spinner = new SpinWait();
+        while (!NativePool.HasFree(bytes) && Environment.TickCount64 - start < 2) spinner.SpinOnce();
+        Volatile.Write(ref s_liveAtCollect, Math.Min(live, Volatile.Read(ref s_liveBytes)));
     }
 
     public void AddReference() => Interlocked.Increment(ref _references);
@@ -83,6 +112,8 @@ internal sealed unsafe class DenseStorage
         if (p is null) return;
         NativePool.Return(p, Bytes);
         GC.RemoveMemoryPressure(Bytes);
+        long live = Interlocked.Add(ref s_liveBytes, -Bytes);
+        if (live < Volatile.Read(ref s_liveAtCollect)) Volatile.Write(ref s_liveAtCollect, live);
     }
 
     ~DenseStorage()

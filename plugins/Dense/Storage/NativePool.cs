@@ -10,7 +10,8 @@ namespace ArrayDispatch.Dense.Storage;
 /// </summary>
 /// <remarks>
 /// Size classes are eight steps per power of two (a buffer is at most 12.5 % larger than asked); a buffer serves
-/// requests of its own class only. Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
+/// requests of its own class only, and a class keeps at most <see cref="PerClass"/> buffers (every pooled buffer is
+/// resident memory). Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
 /// (bytes; 0 turns pooling off), else 256 MB or an eighth of the memory the GC may use, whichever is smaller.
 /// </remarks>
 internal static unsafe class NativePool
@@ -23,6 +24,9 @@ internal static unsafe class NativePool
 
     /// <summary>The most bytes the pool keeps.</summary>
     public static long Capacity { get; set; } = DefaultCapacity();
+
+    /// <summary>The most buffers kept per size class (a loop of calls needs one or two: a temporary and a result).</summary>
+    public static int PerClass { get; set; } = 2;
 
     /// <summary>Buffers unused this long are freed.</summary>
     public static TimeSpan IdleTime { get; set; } = TimeSpan.FromSeconds(2);
@@ -68,15 +72,21 @@ internal static unsafe class NativePool
         }
     }
 
+    /// <summary>Whether a buffer for a request of <paramref name="bytes"/> is free now.</summary>
+    public static bool HasFree(long bytes)
+    {
+        lock (Gate) return Free.TryGetValue(SizeClass(bytes), out var stack) && stack.Count > 0;
+    }
+
     /// <summary>Takes back a buffer from <see cref="Rent"/> (of the same <paramref name="bytes"/>): pooled, or freed when the pool is full.</summary>
     public static void Return(void* pointer, long bytes)
     {
         long size = SizeClass(bytes);
         lock (Gate)
         {
-            if (s_pooledBytes + size <= Capacity)
+            if (!Free.TryGetValue(size, out var stack)) Free[size] = stack = new Stack<(nint, long)>();
+            if (s_pooledBytes + size <= Capacity && stack.Count < PerClass)
             {
-                if (!Free.TryGetValue(size, out var stack)) Free[size] = stack = new Stack<(nint, long)>();
                 stack.Push(((nint)pointer, Environment.TickCount64));
                 s_pooledBytes += size;
                 s_trimmer ??= new Timer(_ => Trim(IdleTime), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
