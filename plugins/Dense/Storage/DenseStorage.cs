@@ -77,9 +77,10 @@ internal sealed unsafe class DenseStorage
     /// garbage faster than memory pressure alone collects it (measured: 12 results resident in a loop of 100 `a + b` on
     /// 10M float64 with managed storage, 6-7 with native storage and memory pressure only). So when the native bytes held
     /// grew by more than a quarter of the pool's capacity (and at least this request) since the last time, a gen1
-    /// collection runs (gen1: a result that was alive during an earlier collection is in gen1): dropped results are young, their finalizers return the buffers to the pool, and this request
-    /// waits up to 2 ms (never blocking on the finalizer thread) for one of its size to come back warm. A gen1
-    /// collection of a small heap costs well under a millisecond.
+    /// collection runs (gen1: a result alive during an earlier collection is in gen1). Dropped results are young, their
+    /// finalizers return the buffers to the pool, and when the collection found objects to finalize this request waits up to 10 ms (a timed wait on the pool, never on
+    /// the finalizer thread, so no deadlock) for one of its size to come back warm rather than faulting in fresh pages.
+    /// A gen1 collection of a small heap costs well under a millisecond.
     /// </summary>
     private static void CollectUndisposed(long bytes)
     {
@@ -88,9 +89,7 @@ internal sealed unsafe class DenseStorage
         if (live - Volatile.Read(ref s_liveAtCollect) <= budget) return;
         Volatile.Write(ref s_liveAtCollect, live);
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-        long start = Environment.TickCount64;
-        var spinner = new SpinWait();
-        while (!NativePool.HasFree(bytes) && Environment.TickCount64 - start < 2) spinner.SpinOnce();
+        if (GC.GetGCMemoryInfo(GCKind.Any).FinalizationPendingCount > 0) NativePool.WaitForFree(bytes, TimeSpan.FromMilliseconds(10));
         Volatile.Write(ref s_liveAtCollect, Math.Min(live, Volatile.Read(ref s_liveBytes)));
     }
 

@@ -78,6 +78,25 @@ internal static unsafe class NativePool
         lock (Gate) return Free.TryGetValue(SizeClass(bytes), out var stack) && stack.Count > 0;
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for a buffer for <paramref name="bytes"/> to be returned (by a finalizer
+    /// after a collection); true when one is free. Blocks rather than spins, so a busy machine runs the finalizer thread.
+    /// </summary>
+    public static bool WaitForFree(long bytes, TimeSpan timeout)
+    {
+        long size = SizeClass(bytes);
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (Gate)
+        {
+            while (true)
+            {
+                if (Free.TryGetValue(size, out var stack) && stack.Count > 0) return true;
+                long left = deadline - Environment.TickCount64;
+                if (left <= 0 || !Monitor.Wait(Gate, (int)left)) return false;
+            }
+        }
+    }
+
     /// <summary>Takes back a buffer from <see cref="Rent"/> (of the same <paramref name="bytes"/>): pooled, or freed when the pool is full.</summary>
     public static void Return(void* pointer, long bytes)
     {
@@ -90,6 +109,7 @@ internal static unsafe class NativePool
                 stack.Push(((nint)pointer, Environment.TickCount64));
                 s_pooledBytes += size;
                 s_trimmer ??= new Timer(_ => Trim(IdleTime), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+                Monitor.PulseAll(Gate);
                 return;
             }
         }
