@@ -172,6 +172,53 @@ public sealed class NativeStorageTests
         a.StorageObject.IsReleased.ShouldBeTrue();
     }
 
+    [WhenMemoryAvailableFact(8L << 30)]
+    public void An_array_of_three_billion_uint8_is_allocated_combined_and_reduced()
+    {
+        const long n = 3_000_000_000;
+        using var host = TestHost.Create(new DensePlugin());
+        using var x = (DenseArray)Np.Zeros((3, 1_000_000_000), DType.UInt8);
+        x.Size.ShouldBe(n);
+        x.IsNative.ShouldBeTrue();
+        var e = x.Elements<byte>();
+        foreach (long at in new[] { 0L, int.MaxValue, int.MaxValue + 1L, n - 1 }) e[at] = 1;
+        e[2_500_000_000] = 9;
+
+        using NDArray doubled = x + x;                                        // element-wise over rows past 2^31
+        using NDArray max = Np.Max(doubled);
+        using NDArray sum = Np.Sum(x, dtype: DType.UInt8);                    // the sum kernel over 3e9 elements (no widening copy)
+
+        max.Item<byte>().ShouldBe((byte)18);
+        sum.Item<byte>().ShouldBe((byte)13);
+        var d = ((DenseArray)doubled).Elements<byte>();
+        d[n - 1].ShouldBe((byte)2);
+        d[int.MaxValue + 1L].ShouldBe((byte)2);
+        d[2_500_000_001].ShouldBe((byte)0);
+    }
+
+    /// <summary>A fact skipped, with the reason, when the machine has less than the given memory available now.</summary>
+    private sealed class WhenMemoryAvailableFactAttribute : FactAttribute
+    {
+        public WhenMemoryAvailableFactAttribute(long bytes)
+        {
+            long available = AvailableMemoryBytes();
+            if (available < bytes) Skip = $"needs {bytes >> 20} MB of available memory (two 3 GB arrays); /proc/meminfo's MemAvailable is {available >> 20} MB";
+        }
+    }
+
+    private static long AvailableMemoryBytes()
+    {
+        if (!File.Exists("/proc/meminfo")) return 0;
+        foreach (string line in File.ReadLines("/proc/meminfo"))
+        {
+            if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        return 0;
+    }
+
     [Fact]
     public void Pool_size_classes_round_up_by_at_most_an_eighth()
     {

@@ -40,7 +40,7 @@ internal static class Elementwise
         if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
         {
             // Small and contiguous: one span call, without the layout, closure and split.
-            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            K.Apply(xs.AsSpan(x.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
             xs.KeepAlive();
             ds.KeepAlive();
             return;
@@ -60,7 +60,7 @@ internal static class Elementwise
                 int len = (int)(e1 - e0);
                 if (sd == 1 && sx == 1)
                 {
-                    K.Apply(xs.AsSpan((int)ox, len), ds.AsSpan((int)od, len));
+                    K.Apply(xs.AsSpan(ox, len), ds.AsSpan(od, len));
                     continue;
                 }
                 // Strided rows go through the same span kernel via small gather/scatter buffers, so a result never
@@ -68,8 +68,8 @@ internal static class Elementwise
                 for (int i0 = 0; i0 < len; i0 += Chunk)
                 {
                     int c = Math.Min(Chunk, len - i0);
-                    ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
-                    if (sd == 1) K.Apply(xin, ds.AsSpan((int)(od + i0), c));
+                    ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                    if (sd == 1) K.Apply(xin, ds.AsSpan((od + i0), c));
                     else
                     {
                         K.Apply(xin, db[..c]);
@@ -108,7 +108,7 @@ internal static class Elementwise
         Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)
         {
-            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ys.AsSpan((int)y.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            K.Apply(xs.AsSpan(x.Offset, (int)n), ys.AsSpan(y.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
             xs.KeepAlive();
             ys.KeepAlive();
             ds.KeepAlive();
@@ -129,25 +129,25 @@ internal static class Elementwise
                 int len = (int)(e1 - e0);
                 if (sd == 1 && sx == 1 && sy == 1)
                 {
-                    K.Apply(xs.AsSpan((int)ox, len), ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
+                    K.Apply(xs.AsSpan(ox, len), ys.AsSpan(oy, len), ds.AsSpan(od, len));
                     continue;
                 }
                 for (int i0 = 0; i0 < len; i0 += Chunk)
                 {
                     int c = Math.Min(Chunk, len - i0);
-                    Span<TOut> dout = sd == 1 ? ds.AsSpan((int)(od + i0), c) : db[..c];
+                    Span<TOut> dout = sd == 1 ? ds.AsSpan((od + i0), c) : db[..c];
                     if (sy == 0 && sx != 0)
                     {
-                        K.Apply(sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]), ys[oy], dout);
+                        K.Apply(sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]), ys[oy], dout);
                     }
                     else if (sx == 0 && sy != 0)
                     {
-                        K.Apply(xs[ox], sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]), dout);
+                        K.Apply(xs[ox], sy == 1 ? ys.AsSpan((oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]), dout);
                     }
                     else
                     {
-                        ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
-                        ReadOnlySpan<T> yin = sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]);
+                        ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                        ReadOnlySpan<T> yin = sy == 1 ? ys.AsSpan((oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]);
                         K.Apply(xin, yin, dout);
                     }
                     if (sd != 1) Scatter(db[..c], ds, od + i0 * sd, sd);

@@ -25,10 +25,10 @@ internal static class LeadingRows
                 long at = offset + k * stride;
                 int done = AddFour(accumulator, data, at, stride);
                 if (done == accumulator.Length) continue;
-                for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan((int)(at + r * stride + done), accumulator.Length - done));
+                for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan(at + r * stride + done, accumulator.Length - done));
             }
         }
-        for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan((int)(offset + k * stride), accumulator.Length));
+        for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan(offset + k * stride, accumulator.Length));
     }
 
     // Vector part of four rows; returns how many leading elements it combined.

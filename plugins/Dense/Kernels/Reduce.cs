@@ -69,8 +69,8 @@ internal static class Reduce
                 long j0 = w * chunk, j1 = Math.Min(slab, j0 + chunk);
                 if (j0 >= j1) return;
                 int len = (int)(j1 - j0);
-                Span<T> acc = r.AsSpan((int)j0, len);
-                data.AsSpan((int)(start + j0), len).CopyTo(acc);
+                Span<T> acc = r.AsSpan(j0, len);
+                data.AsSpan(start + j0, len).CopyTo(acc);
                 LeadingRows.Combine<T, TOp>(acc, data, start + slab + j0, slab, slabs - 1);
             };
             if (workers > 1) Parallel.For(0, workers, combine);
@@ -99,13 +99,13 @@ internal static class Reduce
             int count = (int)((inner + chunk - 1) / chunk);
             var partial = new T[count];
             long start = layout.Offsets[0];
-            Parallel.For(0, count, p => partial[p] = TOp.Reduce(src.AsSpan((int)(start + p * chunk), (int)Math.Min(chunk, inner - p * chunk))));
+            Parallel.For(0, count, p => partial[p] = TOp.Reduce(src.AsSpan(start + p * chunk, (int)Math.Min(chunk, inner - p * chunk))));
             r[0] = TOp.Reduce(partial);
             return result;
         }
         int parts = rows > 1 && x.Size >= Elementwise.ParallelThreshold ? Math.Min(Environment.ProcessorCount * 4, (int)Math.Min(rows, int.MaxValue)) : 1;
         // Rows of the kept layout are walked element by element: each kept element is one reduced row.
-        Action<long, long> reduceRow = (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan((int)position, innerLen));
+        Action<long, long> reduceRow = (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan(position, innerLen));
         if (parts > 1) Parallel.For(0, parts, p => ForEachKept(layout, rows * p / parts, rows * (p + 1) / parts, reduceRow));
         else ForEachKept(layout, 0, rows, reduceRow);
         return result;
