@@ -93,7 +93,15 @@ internal sealed unsafe class DenseStorage
         Volatile.Write(ref s_liveAtCollect, Math.Min(live, Volatile.Read(ref s_liveBytes)));
     }
 
-    public void AddReference() => Interlocked.Increment(ref _references);
+    /// <summary>Takes one view's reference.</summary>
+    /// <exception cref="ObjectDisposedException">The native buffer was already released (every view over it disposed).</exception>
+    public void AddReference()
+    {
+        if (Interlocked.Increment(ref _references) == 1 && _managed is null && Volatile.Read(ref _pointer) == 0)
+        {
+            throw new ObjectDisposedException(nameof(DenseArray), "the array's storage was released: every array over it was disposed");
+        }
+    }
 
     /// <summary>Drops one view's reference; the last one returns a native buffer to the pool.</summary>
     public void Release()
