@@ -10,8 +10,25 @@ namespace ArrayDispatch;
 /// </summary>
 [DebuggerDisplay("{DebuggerDisplay,nq}")]
 [DebuggerTypeProxy(typeof(NDArrayDebugView))]
-public abstract partial class NDArray : IFormattable
+public abstract partial class NDArray : IFormattable, IDisposable
 {
+    /// <summary>
+    /// Releases memory the array holds outside the GC at once (Dense's native buffers go back to a pool, Gpu's device
+    /// memory is freed) instead of when the GC finalizes it; views of the array stay valid. A no-op for backends that
+    /// hold nothing of the kind (the default). Using a disposed array throws <see cref="ObjectDisposedException"/>
+    /// where the backend releases something; calling it twice is harmless.
+    /// </summary>
+    public virtual void Dispose()
+    {
+    }
+
+    /// <summary>
+    /// An object that is the same for arrays whose elements live in the same memory (an array and its views) and differs
+    /// otherwise, for aliasing checks without exporting; <see langword="null"/> (the default) when the backend does not
+    /// say, and then callers compare <see cref="ToHost"/> exports.
+    /// </summary>
+    public virtual object? StorageIdentity => null;
+
     /// <summary>The dimensions.</summary>
     public abstract Shape Shape { get; }
 

@@ -26,16 +26,18 @@ public sealed partial class DenseArray
     public Memory<T> AsMemory<T>() where T : unmanaged
     {
         _ = AsSpan<T>();
-        return Storage<T>().AsMemory((int)Offset, (int)_shape.Size);
+        if (_storage.Managed is { } managed) return ((T[])managed).AsMemory((int)Offset, (int)_shape.Size);
+        return new Storage.NativeMemoryManager<T>(_storage, Offset, checked((int)_shape.Size)).Memory;
     }
 
     /// <summary>
     /// A <see cref="Tensor{T}"/> over the same storage, with the same strides (no copy); arrays with negative strides
-    /// (flipped views) are copied first, as Tensor strides cannot be negative.
+    /// (flipped views) are copied first, as Tensor strides cannot be negative, and so are arrays in native memory (a
+    /// Tensor holds a .NET array).
     /// </summary>
     public Tensor<T> ToTensor<T>() where T : unmanaged
     {
-        DenseArray source = _strides.Any(s => s < 0) ? Clone() : this;
+        DenseArray source = _strides.Any(s => s < 0) || IsNative ? Kernels.Copy.ContiguousManaged(this) : this;
         var lengths = new nint[source.Rank];
         var strides = new nint[source.Rank];
         for (int i = 0; i < lengths.Length; i++)

@@ -1,24 +1,41 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Interchange;
 
 namespace ArrayDispatch.Dense;
 
 /// <summary>
-/// An n-dimensional array on the CPU: a one-dimensional .NET array of the dtype's element type (<c>bool[]</c>,
-/// <c>sbyte[]</c> … <c>ulong[]</c>, <c>Half[]</c>, <c>float[]</c>, <c>double[]</c>, <c>Complex64[]</c>, <c>Complex[]</c>) plus an offset and element strides, like a NumPy <c>ndarray</c>. Basic slicing,
-/// transposes and <c>broadcast_to</c> return views sharing the storage.
+/// An n-dimensional array on the CPU: storage of the dtype's element type (<c>bool</c>, <c>sbyte</c> … <c>ulong</c>,
+/// <c>Half</c>, <c>float</c>, <c>double</c>, <c>Complex64</c>, <c>Complex</c>) plus an offset and element strides, like a
+/// NumPy <c>ndarray</c>. Basic slicing, transposes and <c>broadcast_to</c> return views sharing the storage.
 /// </summary>
 /// <remarks>
-/// Getting at the data: <see cref="From{T}(T[], int[])"/> wraps a C-ordered array without copying;
-/// <see cref="AsSpan{T}"/> is the storage of a C-contiguous array; <see cref="ContiguousSpan{T}"/> reads any array in
-/// C order (copying only when strided); <see cref="EnsureContiguous"/> gives a C-contiguous array (itself when it is one).
+/// <para>Storage: arrays of at least <see cref="NativeThresholdBytes"/> that the library allocates live in native memory
+/// (64-byte aligned, from a per-process pool of freed buffers), smaller ones and wrapped .NET arrays in managed arrays.
+/// <see cref="Dispose"/> (or <c>using</c>) hands a native buffer back to the pool at once when no other view of it is
+/// left; arrays never disposed are released when the GC finalizes them, so disposing is an optimisation, never a must.
+/// A disposed array throws <see cref="ObjectDisposedException"/>; its views stay valid.</para>
+/// <para>Getting at the data: <see cref="From{T}(T[], int[])"/> wraps a C-ordered array without copying;
+/// <see cref="AsSpan{T}"/> is the storage of a C-contiguous array (keep the array reachable while using the span);
+/// <see cref="AsMemory{T}"/> the same as <see cref="Memory{T}"/> (it keeps the storage alive);
+/// <see cref="ContiguousSpan{T}"/> reads any array in C order (copying only when strided); <see cref="EnsureContiguous"/>
+/// gives a C-contiguous array (itself when it is one). <see cref="Data"/> and <see cref="Storage{T}"/> are for managed
+/// storage only.</para>
 /// </remarks>
 public sealed partial class DenseArray : NDArray
 {
+    /// <summary>
+    /// Results of at least this many bytes live in native memory (64-byte aligned, pooled, released by
+    /// <see cref="Dispose"/>); smaller ones in managed arrays, which the GC's gen0 allocates and frees faster.
+    /// </summary>
+    public const long NativeThresholdBytes = 1 << 20;
+
     private readonly Shape _shape;
     private readonly DType _dtype;
     private readonly long[] _strides;
+    private readonly DenseStorage _storage;
+    private int _disposed;
 
     /// <summary>Creates a view over <paramref name="data"/>.</summary>
     /// <exception cref="ArgumentException">The element type is not <paramref name="dtype"/>'s, or the view reaches outside the storage.</exception>
@@ -26,17 +43,24 @@ public sealed partial class DenseArray : NDArray
     {
         // HostBuffer validates element type, rank of strides and bounds.
         _ = new HostBuffer(data, dtype, shape, strides, offset);
-        Data = data;
+        _storage = DenseStorage.Wrap(data);
+        _storage.AddReference();
         _dtype = dtype;
         _shape = shape;
         _strides = strides;
         Offset = offset;
     }
 
-    // Unchecked constructor for views the kernels have already validated.
+    // Unchecked constructors for views the kernels have already validated.
     private DenseArray(Array data, DType dtype, Shape shape, long[] strides, long offset, bool _)
+        : this(DenseStorage.Wrap(data), dtype, shape, strides, offset)
     {
-        Data = data;
+    }
+
+    private DenseArray(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset)
+    {
+        _storage = storage;
+        storage.AddReference();
         _dtype = dtype;
         _shape = shape;
         _strides = strides;
@@ -52,10 +76,80 @@ public sealed partial class DenseArray : NDArray
     /// <inheritdoc/>
     public override bool IsHostResident => true;
 
-    /// <summary>The storage: a one-dimensional array of <see cref="DType"/>'s CLR type, possibly shared with other views.</summary>
-    public Array Data { get; }
+    /// <summary>
+    /// The storage as a one-dimensional managed array of <see cref="DType"/>'s CLR type, possibly shared with other views:
+    /// only for arrays whose storage is managed (<see cref="IsNative"/> false); native storage is reached through
+    /// <see cref="AsSpan{T}"/>, <see cref="AsMemory{T}"/>, <see cref="ContiguousSpan{T}"/> or <see cref="ToHost"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The storage is native.</exception>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public Array Data
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _storage.Managed ?? throw new InvalidOperationException(
+                $"this {_dtype.Name()} array of shape {_shape} lives in native memory, not in a .NET array; use AsSpan<T>(), AsMemory<T>(), ContiguousSpan<T>() or ToHost()");
+        }
+    }
 
-    /// <summary>The index in <see cref="Data"/> of element <c>[0, 0, …]</c>.</summary>
+    /// <summary>Whether the storage is a native buffer (arrays of at least <see cref="NativeThresholdBytes"/> the library allocates) rather than a .NET array.</summary>
+    public bool IsNative => _storage.IsNative;
+
+    /// <summary>Whether <see cref="Dispose"/> was called on this array (views of it are unaffected).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// Drops this array's reference to its storage; a native buffer goes back to the process's pool (warm for the next
+    /// result) when the last array over it (this one and its views) is disposed, else when the GC finalizes the
+    /// storage. Views stay valid after their parent is disposed. Calling it twice does nothing more.
+    /// </summary>
+    public override void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _storage.Release();
+    }
+
+    internal DenseStorage StorageObject => _storage;
+
+    /// <summary>Disposes this array when it is a temporary the library made, not <paramref name="original"/> itself.</summary>
+    internal void DisposeTemporary(DenseArray original)
+    {
+        if (!ReferenceEquals(this, original)) Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override object? StorageIdentity => _storage;
+
+    /// <summary>Whether this array and <paramref name="other"/> are views of the same storage.</summary>
+    internal bool SharesStorage(DenseArray other) => ReferenceEquals(_storage, other._storage);
+
+    /// <summary>The storage's elements for a kernel (T is the element type).</summary>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    internal Elements<T> Elements<T>() where T : unmanaged
+    {
+        ThrowIfDisposed();
+        if (_dtype.ClrType() != typeof(T)) throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
+        return _storage.Elements<T>();
+    }
+
+    /// <summary>Copies <paramref name="count"/> storage elements (any dtype, same on both sides) between storages, like <see cref="Array.Copy(Array, long, Array, long, long)"/>.</summary>
+    internal static void CopyStorage(DenseArray source, long from, DenseArray destination, long to, long count)
+    {
+        source.ThrowIfDisposed();
+        destination.ThrowIfDisposed();
+        DenseStorage.CopyElements(source._storage, from, destination._storage, to, count, source._dtype.ItemSize());
+    }
+
+    internal void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(DenseArray), $"this DenseArray of shape {_shape} and dtype {_dtype.Name()} was disposed; its elements can no longer be read or written (views taken before disposing stay valid)");
+        }
+    }
+
+    /// <summary>The index in the storage of element <c>[0, 0, …]</c>.</summary>
     public long Offset { get; }
 
     /// <summary>The step between neighbours along each axis, in elements (0 for broadcast axes, negative for reversed ones).</summary>
@@ -79,17 +173,37 @@ public sealed partial class DenseArray : NDArray
         }
     }
 
-    /// <summary>Exports the array without copying: the storage, offset and strides.</summary>
-    public override HostBuffer ToHost() => new(Data, _dtype, _shape, (long[])_strides.Clone(), Offset);
+    /// <summary>
+    /// Exports the array: the storage, offset and strides without copying when the storage is a .NET array; a C-ordered
+    /// copy of the elements when it is native (<see cref="HostBuffer"/> holds .NET arrays).
+    /// </summary>
+    public override HostBuffer ToHost()
+    {
+        ThrowIfDisposed();
+        if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
+        DenseArray copy = Kernels.Copy.ContiguousManaged(this);
+        return new(copy._storage.Managed!, _dtype, _shape, _shape.ContiguousStrides(), 0);
+    }
 
     /// <summary>A new C-contiguous array of <paramref name="dtype"/>; the elements are zero.</summary>
-    public static DenseArray Create(DType dtype, Shape shape) =>
+    public static DenseArray Create(DType dtype, Shape shape)
+    {
+        if (UsesNative(dtype, shape.Size)) return new(DenseStorage.Allocate(shape.Size, dtype.ItemSize(), zero: true), dtype, shape, shape.ContiguousStrides(), 0);
+        return new(Array.CreateInstance(dtype.ClrType(), shape.Size), dtype, shape, shape.ContiguousStrides(), 0, false);
+    }
+
+    /// <summary>Whether a new array of <paramref name="size"/> elements of <paramref name="dtype"/> goes to native memory.</summary>
+    internal static bool UsesNative(DType dtype, long size) => size * dtype.ItemSize() >= NativeThresholdBytes;
+
+    /// <summary>A new C-contiguous array in managed memory whatever its size (for exports to .NET arrays); elements unspecified.</summary>
+    internal static DenseArray CreateManaged(DType dtype, Shape shape) =>
         new(Array.CreateInstance(dtype.ClrType(), shape.Size), dtype, shape, shape.ContiguousStrides(), 0, false);
 
     /// <summary>A new C-contiguous array whose elements are unspecified (for results every element of which is written).</summary>
     internal static DenseArray CreateUninitialized(DType dtype, Shape shape)
     {
         long n = shape.Size;
+        if (UsesNative(dtype, n)) return new(DenseStorage.Allocate(n, dtype.ItemSize(), zero: false), dtype, shape, shape.ContiguousStrides(), 0);
         if (n < 1024) return Create(dtype, shape);
         Array data = dtype switch
         {
@@ -113,7 +227,7 @@ public sealed partial class DenseArray : NDArray
     }
 
     /// <summary>A new C-contiguous array of <typeparamref name="T"/>; the elements are zero.</summary>
-    public static DenseArray Create<T>(Shape shape) where T : unmanaged => Wrap(new T[shape.Size], shape);
+    public static DenseArray Create<T>(Shape shape) where T : unmanaged => Create(DTypes.Of<T>(), shape);
 
     /// <summary>Wraps a C-ordered .NET array without copying; with no shape, a 1-d array of its length.</summary>
     /// <exception cref="ShapeMismatchException">The shape's size is not the array's length.</exception>
@@ -158,10 +272,15 @@ public sealed partial class DenseArray : NDArray
     internal static DenseArray Wrap(Array data, DType dtype, Shape shape) => new(data, dtype, shape, shape.ContiguousStrides(), 0, false);
 
     /// <summary>A view of the same storage with another shape, strides and offset (not validated: kernels only).</summary>
-    internal DenseArray View(Shape shape, long[] strides, long offset) => new(Data, _dtype, shape, strides, offset, false);
+    internal DenseArray View(Shape shape, long[] strides, long offset)
+    {
+        ThrowIfDisposed();
+        return new(_storage, _dtype, shape, strides, offset);
+    }
 
-    /// <summary>The storage as <typeparamref name="T"/>[].</summary>
+    /// <summary>The storage as <typeparamref name="T"/>[] (managed storage only: see <see cref="Data"/>).</summary>
     /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the element type.</exception>
+    /// <exception cref="InvalidOperationException">The storage is native.</exception>
     public T[] Storage<T>() where T : unmanaged =>
         Data.GetType() == typeof(T[]) ? (T[])Data : throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
 
@@ -173,7 +292,7 @@ public sealed partial class DenseArray : NDArray
         {
             throw new InvalidOperationException($"an array of shape {_shape} with strides {FormatStrides()} is not C-contiguous; call EnsureContiguous() first");
         }
-        return Storage<T>().AsSpan((int)Offset, (int)_shape.Size);
+        return Elements<T>().AsSpan(Offset, checked((int)_shape.Size));
     }
 
     /// <summary>The elements in C order: a span over the storage when the array is C-contiguous, else over a copy.</summary>

@@ -138,7 +138,7 @@ public static class GraphOptimizer
         object result = second([innerValue]);
         if (fresh && Scheduling.RecyclePool.Current is { Enabled: true } pool && Scheduling.RecyclePool.Independent(result, innerValue) && Scheduling.RecyclePool.Unshared(innerValue, inputs))
         {
-            pool.Offer(innerValue, counted: false);
+            if (!pool.Offer(innerValue, counted: false)) (innerValue as NDArray)?.Dispose();     // released at once, as the pool would have reused it
         }
         return result;
     }

@@ -320,8 +320,12 @@ public sealed class LocalChunkScheduler : IChunkScheduler
                 {
                     object released = _values[d]!;
                     _values[d] = null;
-                    bool pooled = _tasks[d].FreshResult && !Volatile.Read(ref _shared[d]) && _pool.Offer(released, counted: true);
+                    bool owned = _tasks[d].FreshResult && !Volatile.Read(ref _shared[d]);
+                    bool pooled = owned && _pool.Offer(released, counted: true);
                     if (!pooled) Interlocked.Add(ref _liveBytes, -_sizes[d]);
+                    // An owned intermediate the pool does not keep is released at once (Dense hands its native buffer
+                    // back to its own pool) rather than when the GC finalizes it; only when the alias checks ran.
+                    if (owned && !pooled && _pool.Enabled) (released as NDArray)?.Dispose();
                     Interlocked.Decrement(ref _liveValues);
                 }
             }

@@ -147,12 +147,14 @@ internal sealed class RecyclePool
     }
 
     /// <summary>
-    /// The host storage of <paramref name="array"/> when its backend exposes it without copying (two exports give the same
-    /// .NET array); null otherwise, and then the array is never pooled (its aliasing cannot be checked).
+    /// What identifies <paramref name="array"/>'s storage: its <see cref="NDArray.StorageIdentity"/>, else the host storage
+    /// when its backend exposes it without copying (two exports give the same .NET array); null otherwise, and then the
+    /// array is never pooled (its aliasing cannot be checked).
     /// </summary>
-    private static Array? Storage(NDArray array)
+    private static object? Storage(NDArray array)
     {
         if (!array.IsHostResident || array.Size == 0) return null;
+        if (array.StorageIdentity is { } identity) return identity;
         Type type = array.GetType();
         if (s_exportsStorage.TryGetValue(type, out bool exports))
         {
@@ -166,10 +168,10 @@ internal sealed class RecyclePool
     }
 
     /// <summary>Whether <paramref name="result"/> may reference <paramref name="array"/>'s storage; unknown kinds of value are assumed to.</summary>
-    private static bool MayAlias(object? result, NDArray array, Array storage) => result switch
+    private static bool MayAlias(object? result, NDArray array, object storage) => result switch
     {
         null => false,
-        NDArray a => ReferenceEquals(a, array) || a.GetType() != array.GetType() || (a.Size > 0 && ReferenceEquals(a.ToHost().Data, storage)),
+        NDArray a => ReferenceEquals(a, array) || a.GetType() != array.GetType() || (a.Size > 0 && ReferenceEquals(a.StorageIdentity ?? a.ToHost().Data, storage)),
         NDArray[] list => Any(list, array, storage),
         QrResult qr => MayAlias(qr.Q, array, storage) || MayAlias(qr.R, array, storage),
         SvdResult svd => MayAlias(svd.U, array, storage) || MayAlias(svd.S, array, storage) || MayAlias(svd.Vh, array, storage),
@@ -177,7 +179,7 @@ internal sealed class RecyclePool
         _ => true,
     };
 
-    private static bool Any(NDArray[] list, NDArray array, Array storage)
+    private static bool Any(NDArray[] list, NDArray array, object storage)
     {
         foreach (NDArray a in list)
         {

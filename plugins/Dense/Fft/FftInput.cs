@@ -46,7 +46,8 @@ internal static class FftInput
     private static T[] Storage<T>(DenseArray x) where T : unmanaged
     {
         DenseArray c = x.EnsureContiguous();
-        if (c.Offset != 0 || c.Storage<T>().Length != c.Size) c = c.Clone();
+        if (c.IsNative) return Copy.ContiguousManaged(c).Storage<T>();
+        if (c.Offset != 0 || c.Storage<T>().Length != c.Size) c = Copy.ContiguousManaged(c);
         return c.Storage<T>();
     }
 

@@ -35,7 +35,7 @@ public static class DenseIndexing
         {
             long from = 0;
             for (int j = 0; j < k; j++) from += plan.Indices[j][b] * advStrides[j];
-            Array.Copy(w.Data, from, gathered.Data, b * slab, slab);
+            DenseArray.CopyStorage(w, from, gathered, b * slab, slab);
         }
         int[] order = plan.ResultOrder();
         return IsIdentity(order) ? gathered : Copy.Contiguous(Views.Transpose(gathered, order));
@@ -72,7 +72,7 @@ public static class DenseIndexing
         {
             long to = w.Offset;
             for (int j = 0; j < k; j++) to += plan.Indices[j][b] * w.Strides[j];
-            if (slab == 1) Array.Copy(source.Data, b, w.Data, to, 1);
+            if (slab == 1) DenseArray.CopyStorage(source, b, w, to, 1);
             else Copy.Into(source.View(restShape, slabStrides, b * slab), w.View(restShape, restStrides, to));
         }
         return x;

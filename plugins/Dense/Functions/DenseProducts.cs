@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Storage;
 using System.Numerics;
 using ArrayDispatch.Dense.Kernels;
 using ArrayDispatch.Dense.Linalg;
@@ -66,21 +67,25 @@ public static class DenseProducts
             case DType.UInt16: Managed<ushort>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt32: Managed<uint>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt64: Managed<ulong>(m, n, k, a, ao, b, bo, c, co); break;
-            case DType.Complex64: MatMul.ComplexGemm(m, n, k, a.Storage<Complex64>(), ao, b.Storage<Complex64>(), bo, c.Storage<Complex64>(), co); break;
-            case DType.Complex128: MatMul.ComplexGemm(m, n, k, a.Storage<Complex>(), ao, b.Storage<Complex>(), bo, c.Storage<Complex>(), co); break;
+            case DType.Complex64: MatMul.ComplexGemm(m, n, k, a.Elements<Complex64>(), ao, b.Elements<Complex64>(), bo, c.Elements<Complex64>(), co); break;
+            case DType.Complex128: MatMul.ComplexGemm(m, n, k, a.Elements<Complex>(), ao, b.Elements<Complex>(), bo, c.Elements<Complex>(), co); break;
             default: throw Errors.Unsupported("matmul", dtype);
         }
     }
 
     private static void Managed<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, INumber<T> =>
-        MatMul.Gemm(m, n, k, a.Storage<T>(), ao, b.Storage<T>(), bo, c.Storage<T>(), co);
+        MatMul.Gemm(m, n, k, a.Elements<T>(), ao, b.Elements<T>(), bo, c.Elements<T>(), co);
 
     private static void Blas<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0) return;
-        ReadOnlySpan<T> sa = a.Storage<T>().AsSpan((int)ao, m * k), sb = b.Storage<T>().AsSpan((int)bo, k * n);
-        Span<T> sc = c.Storage<T>().AsSpan((int)co, m * n);
+        Elements<T> ea = a.Elements<T>(), eb = b.Elements<T>(), ec = c.Elements<T>();
+        ReadOnlySpan<T> sa = ea.AsSpan(ao, m * k), sb = eb.AsSpan(bo, k * n);
+        Span<T> sc = ec.AsSpan(co, m * n);
         LinalgKernels.Gemm(false, false, m, n, k, T.One, sa, Math.Max(k, 1), sb, Math.Max(n, 1), T.Zero, sc, Math.Max(n, 1));
+        ea.KeepAlive();
+        eb.KeepAlive();
+        ec.KeepAlive();
     }
 
     [Implements("dot")]

@@ -84,8 +84,19 @@ public static class DenseReductions
         if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
         // NumPy adds and multiplies float16 in float32 and rounds the result once.
         if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
-        x = Copy.As(x, acc);
-        return acc switch
+        DenseArray converted = Copy.As(x, acc);
+        try
+        {
+            return Typed(converted, axes, acc, product, function);
+        }
+        finally
+        {
+            converted.DisposeTemporary(x);      // a converted copy is this call's own
+        }
+    }
+
+    private static DenseArray Typed(DenseArray x, int[] axes, DType acc, bool product, string function) =>
+        acc switch
         {
             DType.Int8 => Run<sbyte>(x, axes, product, function),
             DType.Int16 => Run<short>(x, axes, product, function),
@@ -101,7 +112,6 @@ public static class DenseReductions
             DType.Complex128 => product ? Reduce.Run<System.Numerics.Complex, ComplexProdReduction<System.Numerics.Complex>>(x, axes, function) : Reduce.Run<System.Numerics.Complex, ComplexSumReduction<System.Numerics.Complex>>(x, axes, function),
             _ => throw Errors.Unsupported(function, acc),
         };
-    }
 
     /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: signed integers and bool in int64, unsigned in uint64.</summary>
     internal static DType Accumulator(DType dtype) =>

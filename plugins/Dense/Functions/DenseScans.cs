@@ -41,8 +41,7 @@ public static class DenseScans
         if (acc == DType.Float16) return Copy.Cast((DenseArray)Scan(x, axis, DType.Float32, product), DType.Float16);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
         (DenseArray rows, int a) = AxisLast(Copy.As(x, acc == DType.Bool ? DType.Int64 : acc), axis, product ? "cumprod" : "cumsum");
-        if (a < 0 || !ReferenceEquals(rows.Data, x.Data)) { } // rows is already a private copy or a contiguous view
-        rows = ReferenceEquals(rows.Data, x.Data) ? rows.Clone() : rows;
+        rows = rows.SharesStorage(x) ? rows.Clone() : rows;      // a view of x: scan a private copy
         int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
         switch (rows.DType)
         {

@@ -13,6 +13,14 @@ internal static class Copy
         return result;
     }
 
+    /// <summary>A C-contiguous copy in a .NET array whatever its size (exports to <see cref="Interchange.HostBuffer"/>, Tensor).</summary>
+    public static DenseArray ContiguousManaged(DenseArray source)
+    {
+        DenseArray result = DenseArray.CreateManaged(source.DType, source.Shape);
+        Into(source, result);
+        return result;
+    }
+
     /// <summary>A C-contiguous copy converted to <paramref name="dtype"/> (NumPy's unsafe casting).</summary>
     public static DenseArray Cast(DenseArray source, DType dtype)
     {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using ArrayDispatch.Dense.Storage;
+
 namespace ArrayDispatch.Dense.Kernels;
 
 /// <summary>
@@ -16,19 +19,36 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
+        DenseArray original = x;
         x = Unalias(x, destination);
-        T[] xs = x.Storage<T>();
-        TOut[] ds = destination.Storage<TOut>();
+        try
+        {
+            UnaryCore<T, TOut, K>(x, destination);
+        }
+        finally
+        {
+            x.DisposeTemporary(original);
+        }
+    }
+
+    private static void UnaryCore<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        Elements<T> xs = x.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
         {
             // Small and contiguous: one span call, without the layout, closure and split.
-            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            K.Apply(xs.AsSpan(x.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
+            xs.KeepAlive();
+            ds.KeepAlive();
             return;
         }
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
         // A copy of a transposed or axis-permuted view: blocked transpose in registers (Transpose's remarks).
-        if (typeof(K) == typeof(Identity<T>) && sd == 1 && sx != 1 && Transpose.TryCopy(xs, (T[])(object)ds, layout)) return;
+        if (typeof(K) == typeof(Identity<T>) && sd == 1 && sx != 1 && Transpose.TryCopy(xs, Unsafe.As<Elements<TOut>, Elements<T>>(ref ds), layout)) return;
         Split(layout, n, (r0, r1, e0, e1) =>
         {
             var w = new Layout.Walker(layout, r0);
@@ -40,7 +60,7 @@ internal static class Elementwise
                 int len = (int)(e1 - e0);
                 if (sd == 1 && sx == 1)
                 {
-                    K.Apply(xs.AsSpan((int)ox, len), ds.AsSpan((int)od, len));
+                    K.Apply(xs.AsSpan(ox, len), ds.AsSpan(od, len));
                     continue;
                 }
                 // Strided rows go through the same span kernel via small gather/scatter buffers, so a result never
@@ -48,8 +68,8 @@ internal static class Elementwise
                 for (int i0 = 0; i0 < len; i0 += Chunk)
                 {
                     int c = Math.Min(Chunk, len - i0);
-                    ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
-                    if (sd == 1) K.Apply(xin, ds.AsSpan((int)(od + i0), c));
+                    ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                    if (sd == 1) K.Apply(xin, ds.AsSpan((od + i0), c));
                     else
                     {
                         K.Apply(xin, db[..c]);
@@ -66,13 +86,32 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
+        DenseArray x0 = x, y0 = y;
         x = Unalias(x, destination);
         y = Unalias(y, destination);
-        T[] xs = x.Storage<T>(), ys = y.Storage<T>();
-        TOut[] ds = destination.Storage<TOut>();
+        try
+        {
+            BinaryCore<T, TOut, K>(x, y, destination);
+        }
+        finally
+        {
+            x.DisposeTemporary(x0);
+            y.DisposeTemporary(y0);
+        }
+    }
+
+    private static void BinaryCore<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)
         {
-            K.Apply(xs.AsSpan((int)x.Offset, (int)n), ys.AsSpan((int)y.Offset, (int)n), ds.AsSpan((int)destination.Offset, (int)n));
+            K.Apply(xs.AsSpan(x.Offset, (int)n), ys.AsSpan(y.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
+            xs.KeepAlive();
+            ys.KeepAlive();
+            ds.KeepAlive();
             return;
         }
         var layout = Layout.Create(shape,
@@ -90,25 +129,25 @@ internal static class Elementwise
                 int len = (int)(e1 - e0);
                 if (sd == 1 && sx == 1 && sy == 1)
                 {
-                    K.Apply(xs.AsSpan((int)ox, len), ys.AsSpan((int)oy, len), ds.AsSpan((int)od, len));
+                    K.Apply(xs.AsSpan(ox, len), ys.AsSpan(oy, len), ds.AsSpan(od, len));
                     continue;
                 }
                 for (int i0 = 0; i0 < len; i0 += Chunk)
                 {
                     int c = Math.Min(Chunk, len - i0);
-                    Span<TOut> dout = sd == 1 ? ds.AsSpan((int)(od + i0), c) : db[..c];
+                    Span<TOut> dout = sd == 1 ? ds.AsSpan((od + i0), c) : db[..c];
                     if (sy == 0 && sx != 0)
                     {
-                        K.Apply(sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]), ys[oy], dout);
+                        K.Apply(sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]), ys[oy], dout);
                     }
                     else if (sx == 0 && sy != 0)
                     {
-                        K.Apply(xs[ox], sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]), dout);
+                        K.Apply(xs[ox], sy == 1 ? ys.AsSpan((oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]), dout);
                     }
                     else
                     {
-                        ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((int)(ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
-                        ReadOnlySpan<T> yin = sy == 1 ? ys.AsSpan((int)(oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]);
+                        ReadOnlySpan<T> xin = sx == 1 ? xs.AsSpan((ox + i0), c) : Gather(xs, ox + i0 * sx, sx, xb[..c]);
+                        ReadOnlySpan<T> yin = sy == 1 ? ys.AsSpan((oy + i0), c) : Gather(ys, oy + i0 * sy, sy, yb[..c]);
                         K.Apply(xin, yin, dout);
                     }
                     if (sd != 1) Scatter(db[..c], ds, od + i0 * sd, sd);
@@ -123,8 +162,8 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
-        bool[] cs = condition.Storage<bool>();
-        T[] xs = x.Storage<T>(), ys = y.Storage<T>(), ds = destination.Storage<T>();
+        Elements<bool> cs = condition.Elements<bool>();
+        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>(), ds = destination.Elements<T>();
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(condition, shape), Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [condition.Offset, x.Offset, y.Offset, destination.Offset]);
@@ -142,13 +181,13 @@ internal static class Elementwise
 
     private const int Chunk = 256;
 
-    private static ReadOnlySpan<T> Gather<T>(T[] source, long start, long stride, Span<T> buffer)
+    private static ReadOnlySpan<T> Gather<T>(Elements<T> source, long start, long stride, Span<T> buffer) where T : unmanaged
     {
         for (int j = 0; j < buffer.Length; j++, start += stride) buffer[j] = source[start];
         return buffer;
     }
 
-    private static void Scatter<T>(ReadOnlySpan<T> buffer, T[] destination, long start, long stride)
+    private static void Scatter<T>(ReadOnlySpan<T> buffer, Elements<T> destination, long start, long stride) where T : unmanaged
     {
         for (int j = 0; j < buffer.Length; j++, start += stride) destination[start] = buffer[j];
     }
@@ -179,7 +218,7 @@ internal static class Elementwise
     // An input sharing storage with the destination under a different layout is copied first (NumPy's overlap rule).
     private static DenseArray Unalias(DenseArray input, DenseArray destination)
     {
-        if (!ReferenceEquals(input.Data, destination.Data)) return input;
+        if (!input.SharesStorage(destination)) return input;
         if (input.Offset == destination.Offset && input.Shape == destination.Shape && input.Strides.SequenceEqual(destination.Strides)) return input;
         return Copy.Contiguous(input);
     }

@@ -33,7 +33,7 @@ internal static class Gather
         foreach (int d in rest) slab *= d;
         int[] gatheredDims = [idx.Length, .. rest];
         DenseArray gathered = DenseArray.Create(x.DType, new Shape(gatheredDims));
-        for (int i = 0; i < idx.Length; i++) Array.Copy(moved.Data, idx[i] * slab, gathered.Data, i * slab, slab);
+        for (int i = 0; i < idx.Length; i++) DenseArray.CopyStorage(moved, idx[i] * slab, gathered, i * slab, slab);
         int ni = indices.Rank;
         int[] shaped = [.. indices.Shape.Dims, .. rest];
         DenseArray result = Views.Reshape(gathered, new Shape(shaped));

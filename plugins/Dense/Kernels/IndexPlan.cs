@@ -117,7 +117,7 @@ internal sealed class IndexPlan
                         {
                             // x[True] / x[False]: a new axis of length 1 or 0.
                             advAxes.Add(dims.Count);
-                            advIndices.Add(DenseArray.From(a.Storage<bool>()[a.Offset] ? new long[] { 0 } : []));
+                            advIndices.Add(DenseArray.From(a.Elements<bool>()[a.Offset] ? new long[] { 0 } : []));
                             dims.Add(1);
                             strides.Add(0);
                         }

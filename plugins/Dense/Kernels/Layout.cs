@@ -51,7 +51,8 @@ internal sealed class Layout
                 int last = keptDims.Count - 1;
                 bool merge = true;
                 for (int k = 0; k < n && merge; k++) merge = kept[k][last] == strides[k][axis] * dims[axis];
-                if (merge)
+                // A merged row stays below 2^31 elements (rows are spans); longer arrays loop over rows of that size.
+                if (merge && (long)keptDims[last] * dims[axis] <= int.MaxValue)
                 {
                     keptDims[last] *= dims[axis];
                     for (int k = 0; k < n; k++) kept[k][last] = strides[k][axis];

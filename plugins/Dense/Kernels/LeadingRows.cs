@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Storage;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -13,7 +14,7 @@ namespace ArrayDispatch.Dense.Kernels;
 internal static class LeadingRows
 {
     /// <summary>Combines rows k = 0..<paramref name="count"/>-1 of <paramref name="data"/>, row k at <paramref name="offset"/> + k·<paramref name="stride"/>.</summary>
-    public static void Combine<T, TOp>(Span<T> accumulator, T[] data, long offset, long stride, long count)
+    public static void Combine<T, TOp>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)
         where T : unmanaged where TOp : IReductionOp<T>
     {
         long k = 0;
@@ -24,17 +25,17 @@ internal static class LeadingRows
                 long at = offset + k * stride;
                 int done = AddFour(accumulator, data, at, stride);
                 if (done == accumulator.Length) continue;
-                for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan((int)(at + r * stride + done), accumulator.Length - done));
+                for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan(at + r * stride + done, accumulator.Length - done));
             }
         }
-        for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan((int)(offset + k * stride), accumulator.Length));
+        for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan(offset + k * stride, accumulator.Length));
     }
 
     // Vector part of four rows; returns how many leading elements it combined.
-    private static int AddFour<T>(Span<T> accumulator, T[] data, long offset, long stride) where T : unmanaged
+    private static int AddFour<T>(Span<T> accumulator, Elements<T> data, long offset, long stride) where T : unmanaged
     {
         ref T acc = ref MemoryMarshal.GetReference(accumulator);
-        ref T r0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)offset);
+        ref T r0 = ref Unsafe.Add(ref data.Reference, (nint)offset);
         ref T r1 = ref Unsafe.Add(ref r0, (nint)stride);
         ref T r2 = ref Unsafe.Add(ref r1, (nint)stride);
         ref T r3 = ref Unsafe.Add(ref r2, (nint)stride);

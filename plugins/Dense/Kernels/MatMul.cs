@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Storage;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -13,7 +14,7 @@ internal static class MatMul
     private const int KBlock = 128, NBlock = 256;
 
     /// <summary>C (m×n, overwritten) = A (m×k) · B (k×n), all contiguous.</summary>
-    public static void Gemm<T>(int m, int n, int k, T[] a, long aOffset, T[] b, long bOffset, T[] c, long cOffset) where T : unmanaged, INumber<T>
+    public static void Gemm<T>(int m, int n, int k, Elements<T> a, long aOffset, Elements<T> b, long bOffset, Elements<T> c, long cOffset) where T : unmanaged, INumber<T>
     {
         c.AsSpan((int)cOffset, m * n).Clear();
         if (k == 0 || m == 0 || n == 0) return;
@@ -46,7 +47,7 @@ internal static class MatMul
     /// C (m×n, overwritten) = A (m×k) · B (k×n) for complex64 and complex128: the managed loop, in double precision per
     /// product term for complex128 (the parts multiplied and added directly), rows of C split over the cores.
     /// </summary>
-    public static void ComplexGemm<T>(int m, int n, int k, T[] a, long aOffset, T[] b, long bOffset, T[] c, long cOffset) where T : unmanaged, INumberBase<T>
+    public static void ComplexGemm<T>(int m, int n, int k, Elements<T> a, long aOffset, Elements<T> b, long bOffset, Elements<T> c, long cOffset) where T : unmanaged, INumberBase<T>
     {
         c.AsSpan((int)cOffset, m * n).Clear();
         if (k == 0 || m == 0 || n == 0) return;

@@ -1,3 +1,5 @@
+using ArrayDispatch.Dense.Storage;
+
 namespace ArrayDispatch.Dense.Kernels;
 
 /// <summary>
@@ -15,18 +17,34 @@ internal static class Reduce
             // Full reduction of one contiguous row small enough for one core: no views, layout or task setup. Same
             // kernel call on the same span as the general path below, so the same result.
             DenseArray total = DenseArray.Create<T>(Shape.Scalar);
-            total.Storage<T>()[0] = TOp.Reduce(x.Storage<T>().AsSpan((int)x.Offset, (int)x.Size));
+            Elements<T> xe = x.Elements<T>();
+            total.Elements<T>()[0] = TOp.Reduce(xe.AsSpan(x.Offset, (int)x.Size));
+            xe.KeepAlive();
             return total;
         }
-        int[] perm = Views.MoveToEnd(rank, axes);
-        DenseArray v = Views.Transpose(x, perm);
+        DenseArray v = Views.Transpose(x, Views.MoveToEnd(rank, axes));
+        try
+        {
+            return OverLastAxes<T, TOp>(x, axes, function, ref v);
+        }
+        finally
+        {
+            // The moved view and any contiguous copy are this call's own: drop them now (a copy's buffer goes straight
+            // back to the pool, and the view no longer holds a reference on x's storage).
+            v.DisposeTemporary(x);
+        }
+    }
+
+    private static DenseArray OverLastAxes<T, TOp>(DenseArray x, int[] axes, string function, ref DenseArray v) where T : unmanaged where TOp : IReductionOp<T>
+    {
+        int rank = x.Rank;
         int kept = rank - axes.Length;
         var keptDims = v.Shape.Dims[..kept].ToArray();
         long inner = 1;
         for (int i = kept; i < rank; i++) inner *= v.Shape.Dims[i];
         var keptShape = new Shape(keptDims);
         DenseArray result = DenseArray.Create<T>(keptShape);
-        T[] r = result.Storage<T>();
+        Elements<T> r = result.Elements<T>();
         if (r.Length == 0) return result;
         if (inner == 0)
         {
@@ -34,14 +52,14 @@ internal static class Reduce
             {
                 throw new ArgumentException($"zero-size array to reduction operation {function} which has no identity", "x");
             }
-            Array.Fill(r, identity);
+            for (long i = 0; i < r.Length; i++) r[i] = identity;
             return result;
         }
 
         if (LeadingAxes(x, axes))
         {
             // out[j] = combine over slabs i of x[i, j]: each slab is contiguous and so is the result.
-            T[] data = x.Storage<T>();
+            Elements<T> data = x.Elements<T>();
             long slab = r.Length, slabs = inner;
             long start = x.Offset;
             int workers = x.Size >= Elementwise.ParallelThreshold && slab >= 1024 ? Environment.ProcessorCount : 1;
@@ -51,8 +69,8 @@ internal static class Reduce
                 long j0 = w * chunk, j1 = Math.Min(slab, j0 + chunk);
                 if (j0 >= j1) return;
                 int len = (int)(j1 - j0);
-                Span<T> acc = r.AsSpan((int)j0, len);
-                data.AsSpan((int)(start + j0), len).CopyTo(acc);
+                Span<T> acc = r.AsSpan(j0, len);
+                data.AsSpan(start + j0, len).CopyTo(acc);
                 LeadingRows.Combine<T, TOp>(acc, data, start + slab + j0, slab, slabs - 1);
             };
             if (workers > 1) Parallel.For(0, workers, combine);
@@ -60,8 +78,13 @@ internal static class Reduce
             return result;
         }
 
-        if (!InnerContiguous(v, kept, inner)) v = Copy.Contiguous(v);
-        T[] src = v.Storage<T>();
+        if (!InnerContiguous(v, kept, inner))
+        {
+            DenseArray copy = Copy.Contiguous(v);
+            v.DisposeTemporary(x);
+            v = copy;
+        }
+        Elements<T> src = v.Elements<T>();
         var keptStrides = v.StrideArray[..kept];
         var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);
         long rows = r.Length;
@@ -76,13 +99,13 @@ internal static class Reduce
             int count = (int)((inner + chunk - 1) / chunk);
             var partial = new T[count];
             long start = layout.Offsets[0];
-            Parallel.For(0, count, p => partial[p] = TOp.Reduce(src.AsSpan((int)(start + p * chunk), (int)Math.Min(chunk, inner - p * chunk))));
+            Parallel.For(0, count, p => partial[p] = TOp.Reduce(src.AsSpan(start + p * chunk, (int)Math.Min(chunk, inner - p * chunk))));
             r[0] = TOp.Reduce(partial);
             return result;
         }
         int parts = rows > 1 && x.Size >= Elementwise.ParallelThreshold ? Math.Min(Environment.ProcessorCount * 4, (int)Math.Min(rows, int.MaxValue)) : 1;
         // Rows of the kept layout are walked element by element: each kept element is one reduced row.
-        Action<long, long> reduceRow = (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan((int)position, innerLen));
+        Action<long, long> reduceRow = (position, outIndex) => r[outIndex] = TOp.Reduce(src.AsSpan(position, innerLen));
         if (parts > 1) Parallel.For(0, parts, p => ForEachKept(layout, rows * p / parts, rows * (p + 1) / parts, reduceRow));
         else ForEachKept(layout, 0, rows, reduceRow);
         return result;

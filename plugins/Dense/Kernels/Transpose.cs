@@ -1,3 +1,4 @@
+using ArrayDispatch.Dense.Storage;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -33,7 +34,7 @@ internal static class Transpose
     /// Copies operand 0 of <paramref name="layout"/> into operand 1 when operand 1's innermost stride is 1 and operand 0
     /// has stride 1 along another axis; returns <see langword="false"/> (nothing written) for any other layout.
     /// </summary>
-    public static bool TryCopy<T>(T[] source, T[] destination, Layout layout) where T : unmanaged
+    public static bool TryCopy<T>(Elements<T> source, Elements<T> destination, Layout layout) where T : unmanaged
     {
         int rank = layout.Dims.Length;
         long[] sx = layout.Strides[0], sd = layout.Strides[1];
@@ -73,10 +74,10 @@ internal static class Transpose
     /// <summary>How the 2-d problem is cut into work items: tile rows of <c>Edge</c> rows, column spans of <c>SpanCols</c> columns.</summary>
     private readonly record struct Grid(int Edge, int TileRows, int Spans, int SpanCols);
 
-    private static void Run<T>(T[] source, T[] destination, Plan plan, Grid grid, long first, long end) where T : unmanaged
+    private static void Run<T>(Elements<T> source, Elements<T> destination, Plan plan, Grid grid, long first, long end) where T : unmanaged
     {
-        ref T s0 = ref MemoryMarshal.GetArrayDataReference(source);
-        ref T d0 = ref MemoryMarshal.GetArrayDataReference(destination);
+        ref T s0 = ref source.Reference;
+        ref T d0 = ref destination.Reference;
         for (long item = first; item < end; item++)
         {
             int span = (int)(item % grid.Spans);

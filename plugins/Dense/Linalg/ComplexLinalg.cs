@@ -29,7 +29,8 @@ internal static class ComplexLinalg
     public static Complex[] Values(NDArray x, Shape? shape = null)
     {
         DenseArray d = (DenseArray)x;
-        DenseArray result = DenseArray.Create(DType.Complex128, shape ?? d.Shape);
+        // Managed on purpose: the managed complex kernels index a Complex[] (large results would otherwise be native).
+        DenseArray result = DenseArray.CreateManaged(DType.Complex128, shape ?? d.Shape);
         Copy.Into(d, result);
         return result.Storage<Complex>();
     }

@@ -11,7 +11,7 @@ namespace ArrayDispatch.Gpu;
 /// the buffer. Dispose arrays to free device memory at once; forgotten ones are freed after the GC finalizes them.
 /// </summary>
 [DebuggerDisplay("GpuArray shape={Shape} dtype={DType} device={Device}")]
-public sealed class GpuArray : NDArray, IDisposable
+public sealed class GpuArray : NDArray
 {
     private readonly long[] _strides;
     private int _disposed;
@@ -82,7 +82,7 @@ public sealed class GpuArray : NDArray, IDisposable
     }
 
     /// <summary>Releases this array's hold on device memory; the memory is freed when no view of it is left.</summary>
-    public void Dispose()
+    public override void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0) Storage.Release();
     }

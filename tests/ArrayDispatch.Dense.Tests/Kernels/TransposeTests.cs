@@ -105,7 +105,7 @@ public abstract class TransposeTests<T> where T : unmanaged
         DenseArray copy = Copy.Contiguous(view);
 
         copy.IsCContiguous.ShouldBeTrue();
-        T[] actual = copy.Storage<T>();
+        var actual = copy.Elements<T>();
         var index = new int[viewDims.Length];
         for (long flat = 0; flat < copy.Shape.Size; flat++)
         {
@@ -140,7 +140,7 @@ public abstract class TransposeTests<T> where T : unmanaged
     {
         long at = a.Offset;
         for (int k = 0; k < index.Length; k++) at += index[k] * a.Strides[k];
-        return a.Storage<T>()[at];
+        return a.Elements<T>()[at];
     }
 }
 

@@ -1,0 +1,246 @@
+using System.Runtime.CompilerServices;
+using ArrayDispatch.Dense.Storage;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>
+/// Issue #21: large arrays live in pooled native memory released by Dispose (views keep it alive), small ones in .NET
+/// arrays. Sizes are odd so that each test's size class is its own (the pool is per process; tests run in parallel).
+/// </summary>
+public sealed class NativeStorageTests
+{
+    private static long Elements(long bytes) => bytes / sizeof(double);
+
+    [Fact]
+    public void Results_of_a_megabyte_or_more_are_native_and_64_byte_aligned_smaller_ones_managed()
+    {
+        using DenseArray large = DenseArray.Create(DType.Float64, new Shape((int)Elements(DenseArray.NativeThresholdBytes)));
+        using DenseArray small = DenseArray.Create(DType.Float64, new Shape(1000));
+
+        large.IsNative.ShouldBeTrue();
+        small.IsNative.ShouldBeFalse();
+        unsafe
+        {
+            fixed (double* p = large.AsSpan<double>()) ((nint)p % 64).ShouldBe(0);
+        }
+        large.AsSpan<double>().ToArray().ShouldAllBe(v => v == 0.0);     // Create zeroes, even a reused buffer
+        small.Data.ShouldBeOfType<double[]>();
+        Should.Throw<InvalidOperationException>(() => large.Data).Message.ShouldContain("native memory");
+    }
+
+    [Fact]
+    public void A_view_keeps_the_storage_alive_after_its_parent_is_disposed()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var parent = (DenseArray)(Np.Arange(300_001.0) + 0.0);             // a ufunc result: native
+        parent.IsNative.ShouldBeTrue();
+        var view = (DenseArray)Np.GetItem(parent, 100_000..100_010);
+
+        parent.Dispose();
+
+        view.StorageObject.IsReleased.ShouldBeFalse();
+        view.ToArray<double>().ShouldBe([.. Enumerable.Range(100_000, 10).Select(i => (double)i)]);
+        Np.Sum(view).Item<double>().ShouldBe(Enumerable.Range(100_000, 10).Sum(i => (double)i));
+        view.Dispose();
+        view.StorageObject.IsReleased.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Disposing_twice_is_harmless_and_does_not_release_a_view_s_storage()
+    {
+        var parent = DenseArray.Create(DType.Float64, new Shape(300_003));
+        DenseArray view = ArrayDispatch.Dense.Kernels.Views.Reshape(parent, new Shape(3, 100_001));
+
+        parent.Dispose();
+        parent.Dispose();
+
+        parent.IsDisposed.ShouldBeTrue();
+        view.IsDisposed.ShouldBeFalse();
+        view.StorageObject.IsReleased.ShouldBeFalse();
+        view.AsSpan<double>()[^1] = 7.0;
+        view.Dispose();
+        view.Dispose();
+        view.StorageObject.IsReleased.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Using_a_disposed_array_throws_ObjectDisposedException_naming_the_array()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = (DenseArray)Np.Ones(300_005);
+        a.Dispose();
+
+        var e = Should.Throw<ObjectDisposedException>(() => a.AsSpan<double>());
+        e.Message.ShouldContain("(300005,)");
+        e.Message.ShouldContain("was disposed");
+        Should.Throw<ObjectDisposedException>(() => Np.Add(a, a));
+        Should.Throw<ObjectDisposedException>(() => a.ToHost());
+        Should.Throw<ObjectDisposedException>(() => Np.Sum(a));
+        a.Shape.ShouldBe(new Shape(300_005));                                // metadata stays readable
+    }
+
+    [Fact]
+    public void A_disposed_result_s_buffer_is_reused_by_the_next_result_of_its_size()
+    {
+        var shape = new Shape(400_007);
+        nint first;
+        using (DenseArray a = DenseArray.CreateUninitialized(DType.Float64, shape)) first = Address(a);
+        var (_, hits) = NativePool.Counters;
+
+        using DenseArray b = DenseArray.CreateUninitialized(DType.Float64, shape);
+
+        Address(b).ShouldBe(first);
+        NativePool.Counters.Hits.ShouldBeGreaterThan(hits);
+    }
+
+    [Fact]
+    public void A_loop_of_disposed_allocating_calls_reuses_pooled_buffers()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using NDArray x = Np.Ones(500_009), y = Np.Ones(500_009);
+        var (rents, hits) = NativePool.Counters;
+        for (int i = 0; i < 20; i++)
+        {
+            using NDArray r = x + y;
+            ((DenseArray)r).AsSpan<double>()[500_008].ShouldBe(2.0);
+        }
+        var (rentsAfter, hitsAfter) = NativePool.Counters;
+        (rentsAfter - rents).ShouldBeGreaterThanOrEqualTo(20);
+        (hitsAfter - hits).ShouldBeGreaterThanOrEqualTo(19);                 // all but the first
+    }
+
+    [Fact]
+    public void An_undisposed_array_s_storage_is_released_by_the_finalizer()
+    {
+        WeakReference storage = MakeAndDrop();
+        for (int i = 0; i < 3 && storage.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        storage.IsAlive.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Memory_over_native_storage_outlives_the_disposed_array()
+    {
+        var a = DenseArray.Create(DType.Float64, new Shape(300_011));
+        a.AsSpan<double>()[5] = 42.0;
+        Memory<double> memory = a.AsMemory<double>();
+
+        a.Dispose();
+
+        a.StorageObject.IsReleased.ShouldBeFalse();
+        memory.Span[5].ShouldBe(42.0);
+        memory.Length.ShouldBe(300_011);
+    }
+
+    [Fact]
+    public void Exports_and_conversions_of_native_arrays_copy_the_elements()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using var a = (DenseArray)(Np.Arange(300_313.0) + 0.0);
+        a.IsNative.ShouldBeTrue();
+        var t = (DenseArray)Np.Transpose(Np.Reshape(a, 13, 23_101));
+
+        Interchange.HostBuffer h = t.ToHost();
+        h.IsCContiguous.ShouldBeTrue();
+        h.ToContiguous<double>()[1].ShouldBe(23_101.0);
+        t.ToTensor<double>()[1, 0].ShouldBe(1.0);
+        ((DenseArray)Np.AsArray(h)).AsSpan<double>()[1].ShouldBe(23_101.0);
+    }
+
+    [Fact]
+    public void The_library_s_own_views_and_copies_do_not_keep_a_disposed_input_alive()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = (DenseArray)(Np.Ones((401, 1_001)) + 0.0);
+        a.IsNative.ShouldBeTrue();
+
+        using (NDArray s0 = Np.Sum(a, 0), s1 = Np.Sum(a, 1), t = Np.Sum(a), c = a + a, e = Np.Exp(a), i = Np.Sum(a, 1, dtype: DType.Int64))
+        {
+            s0.ToArray<double>()[0].ShouldBe(401.0);
+            s1.ToArray<double>()[0].ShouldBe(1_001.0);
+            t.Item<double>().ShouldBe(401.0 * 1_001);
+            i.ToArray<long>()[400].ShouldBe(1_001L);
+        }
+        a.Dispose();
+
+        a.StorageObject.IsReleased.ShouldBeTrue();
+    }
+
+    [WhenMemoryAvailableFact(8L << 30)]
+    public void An_array_of_three_billion_uint8_is_allocated_combined_and_reduced()
+    {
+        const long n = 3_000_000_000;
+        using var host = TestHost.Create(new DensePlugin());
+        using var x = (DenseArray)Np.Zeros((3, 1_000_000_000), DType.UInt8);
+        x.Size.ShouldBe(n);
+        x.IsNative.ShouldBeTrue();
+        var e = x.Elements<byte>();
+        foreach (long at in new[] { 0L, int.MaxValue, int.MaxValue + 1L, n - 1 }) e[at] = 1;
+        e[2_500_000_000] = 9;
+
+        using NDArray doubled = x + x;                                        // element-wise over rows past 2^31
+        using NDArray max = Np.Max(doubled);
+        using NDArray sum = Np.Sum(x, dtype: DType.UInt8);                    // the sum kernel over 3e9 elements (no widening copy)
+
+        max.Item<byte>().ShouldBe((byte)18);
+        sum.Item<byte>().ShouldBe((byte)13);
+        var d = ((DenseArray)doubled).Elements<byte>();
+        d[n - 1].ShouldBe((byte)2);
+        d[int.MaxValue + 1L].ShouldBe((byte)2);
+        d[2_500_000_001].ShouldBe((byte)0);
+    }
+
+    /// <summary>A fact skipped, with the reason, when the machine has less than the given memory available now.</summary>
+    private sealed class WhenMemoryAvailableFactAttribute : FactAttribute
+    {
+        public WhenMemoryAvailableFactAttribute(long bytes)
+        {
+            long available = AvailableMemoryBytes();
+            if (available < bytes) Skip = $"needs {bytes >> 20} MB of available memory (two 3 GB arrays); /proc/meminfo's MemAvailable is {available >> 20} MB";
+        }
+    }
+
+    private static long AvailableMemoryBytes()
+    {
+        if (!File.Exists("/proc/meminfo")) return 0;
+        foreach (string line in File.ReadLines("/proc/meminfo"))
+        {
+            if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    [Fact]
+    public void Pool_size_classes_round_up_by_at_most_an_eighth()
+    {
+        foreach (long bytes in new long[] { 1, 64, 65, 1 << 20, (1 << 20) + 1, 80_000_000, 3_000_000_000 })
+        {
+            long size = NativePool.SizeClass(bytes);
+            size.ShouldBeGreaterThanOrEqualTo(bytes);
+            (size % 64).ShouldBe(0);
+            if (bytes > 512) ((double)size / bytes).ShouldBeLessThanOrEqualTo(1.125);
+        }
+    }
+
+    private static unsafe nint Address(DenseArray a)
+    {
+        fixed (double* p = a.AsSpan<double>()) return (nint)p;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference MakeAndDrop()
+    {
+        DenseArray a = DenseArray.Create(DType.Float64, new Shape(300_017));
+        a.AsSpan<double>()[0] = 1.0;
+        return new WeakReference(a.StorageObject);
+    }
+}
