@@ -21,7 +21,13 @@ internal static class Sorting
                 switch (x.DType)
                 {
                     case DType.Bool: Run<byte>(x, layout, work, inner, padded, byte.MaxValue); break;
+                    case DType.Int8: Run(x, layout, work, inner, padded, sbyte.MaxValue); break;
+                    case DType.Int16: Run(x, layout, work, inner, padded, short.MaxValue); break;
                     case DType.Int32: Run(x, layout, work, inner, padded, int.MaxValue); break;
+                    case DType.UInt8: Run(x, layout, work, inner, padded, byte.MaxValue); break;
+                    case DType.UInt16: Run(x, layout, work, inner, padded, ushort.MaxValue); break;
+                    case DType.UInt32: Run(x, layout, work, inner, padded, uint.MaxValue); break;
+                    case DType.UInt64: Run(x, layout, work, inner, padded, ulong.MaxValue); break;
                     case DType.Int64: Run(x, layout, work, inner, padded, long.MaxValue); break;
                     case DType.Float32: Run(x, layout, work, inner, padded, float.NaN); break;
                     case DType.Float64: Run(x, layout, work, inner, padded, double.NaN); break;
