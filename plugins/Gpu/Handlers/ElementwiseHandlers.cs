@@ -53,13 +53,13 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
     {
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
         GpuDTypes.Require(loop.Compute, ufunc.Name);
+        // NEP 50: a Python int that does not fit the integer compute dtype is NumPy 2's OverflowError, not a wrapped value.
+        if (args.X1.Array is null) DTypes.CheckWeakInteger(args.X1.Scalar, loop.Compute);
+        if (args.X2.Array is null) DTypes.CheckWeakInteger(args.X2.Scalar, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && Shape.Broadcast(args.X1.Shape, args.X2.Shape).Size > 0)
         {
             RefuseNegativeIntegerExponent(args.X2);     // NumPy's loop checks each exponent it uses: none when the result is empty
         }
-        // NEP 50: a Python int that does not fit the integer compute dtype is NumPy 2's OverflowError, not a wrapped value.
-        if (args.X1.Array is null) DTypes.CheckWeakInteger(args.X1.Scalar, loop.Compute);
-        if (args.X2.Array is null) DTypes.CheckWeakInteger(args.X2.Scalar, loop.Compute);
         GpuRuntime runtime = ((GpuArray)(args.X1.Array ?? args.X2.Array)!).Runtime;
         using GpuArray x = Materialize(runtime, args.X1, loop.Compute);
         using GpuArray y = Materialize(runtime, args.X2, loop.Compute);
