@@ -225,4 +225,65 @@ public sealed class MatchesDenseTests : IDisposable
             if (!denseRefused) ShouldMatch(dense!, gpu!, $"{name} {dtype.Name()} {Shape.Format(shapeA)} {Shape.Format(shapeB)}");
         }
     }
+
+    public static TheoryData<DType> RealDTypes => new(DTypes.All.Where(d => !d.IsComplex()));
+
+    /// <summary>Values where conversions differ: signed zero, halves, beyond 8/16/32 bits and float16's range, beyond int64, NaN, ±inf.</summary>
+    private static readonly double[] s_castEdges =
+        [0.0, -0.0, 1.5, -1.5, 2.5, 300.7, -300.7, 65519.0, 65520.0, 70000.0, -70000.0, 3e9, -3e9, 1.8e19, -1e19, 1e-8, double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+
+    [Theory]
+    [MemberData(nameof(RealDTypes))]
+    public void Astype_to_every_real_dtype_matches_Dense_bit_for_bit(DType from)
+    {
+        NDArray source = Np.AsType(Np.AsArray(HostBuffer.FromContiguous(s_castEdges, new Shape(s_castEdges.Length)), backend: "Dense"), from);
+        using var gpu = (GpuArray)Np.AsArray(source, backend: "Gpu");
+        foreach (DType to in DTypes.All.Where(d => !d.IsComplex()))
+        {
+            NDArray dense = Np.AsType(source, to);
+            using var converted = (GpuArray)Np.AsType(gpu, to);
+            converted.DType.ShouldBe(to);
+            Bits(converted.ToHost()).ShouldBe(Bits(dense.ToHost()), $"{from.Name()} -> {to.Name()}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RealDTypes))]
+    public void Creation_and_host_round_trips_match_Dense(DType dtype)
+    {
+        var shape = new Shape(3, 4);
+        ShouldMatch(Np.Zeros(shape, dtype, backend: "Dense"), Np.Zeros(shape, dtype, backend: "Gpu"), $"zeros {dtype.Name()}");
+        ShouldMatch(Np.Ones(shape, dtype, backend: "Dense"), Np.Ones(shape, dtype, backend: "Gpu"), $"ones {dtype.Name()}");
+        ShouldMatch(Np.Full(shape, 100L, dtype, backend: "Dense"), Np.Full(shape, 100L, dtype, backend: "Gpu"), $"full 100 {dtype.Name()}");
+        ShouldMatch(Np.Arange(0L, 20L, 3L, dtype, backend: "Dense"), Np.Arange(0L, 20L, 3L, dtype, backend: "Gpu"), $"arange {dtype.Name()}");
+        ShouldMatch(Np.Eye(4, dtype: dtype, backend: "Dense"), Np.Eye(4, dtype: dtype, backend: "Gpu"), $"eye {dtype.Name()}");
+        if (dtype.IsFloat()) ShouldMatch(Np.Full(shape, 2.5, dtype, backend: "Dense"), Np.Full(shape, 2.5, dtype, backend: "Gpu"), $"full 2.5 {dtype.Name()}");
+        // The dtype's extremes (and NaN, ±inf for floats) up and back down unchanged.
+        NDArray edges = Np.AsType(Np.AsArray(HostBuffer.FromContiguous(s_castEdges, new Shape(s_castEdges.Length)), backend: "Dense"), dtype);
+        using var up = (GpuArray)Np.AsArray(edges, backend: "Gpu");
+        up.DType.ShouldBe(dtype);
+        Bits(up.ToHost()).ShouldBe(Bits(edges.ToHost()), $"round trip {dtype.Name()}");
+        using var strided = (GpuArray)Np.AsArray(Np.Reshape(edges, 1, -1), backend: "Gpu");
+        Bits(Np.AsArray(strided, backend: "Dense").ToHost()).ShouldBe(Bits(edges.ToHost()), $"round trip of a 2-d {dtype.Name()}");
+    }
+
+    /// <summary>Each element's bits as text (NaN as "nan", so payloads may differ as NumPy's do).</summary>
+    private static string[] Bits(HostBuffer b)
+    {
+        Array values = b.ToContiguousArray();
+        var texts = new string[values.Length];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            texts[i] = values.GetValue(i) switch
+            {
+                double d => double.IsNaN(d) ? "nan" : BitConverter.DoubleToInt64Bits(d).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+                float f => float.IsNaN(f) ? "nan" : BitConverter.SingleToInt32Bits(f).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+                Half h => Half.IsNaN(h) ? "nan" : BitConverter.HalfToUInt16Bits(h).ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+                IFormattable v => v.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                object v => v.ToString()!,
+                null => "null",
+            };
+        }
+        return texts;
+    }
 }

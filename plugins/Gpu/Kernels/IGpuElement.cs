@@ -75,7 +75,7 @@ internal struct Int32Element : IGpuElement<int>
     public readonly bool IsUnsigned64 => false;
     public readonly double ToDouble(int x) => x;
     public readonly long ToInt64(int x) => x;
-    public readonly int FromDouble(double x) => (int)(long)x;
+    public readonly int FromDouble(double x) => (int)x;     // saturating, NaN to 0: Casts' rule for int32 and wider (as .NET and PTX's cvt.rzi)
     public readonly int FromInt64(long x) => (int)x;
     public readonly int FromUInt64(ulong x) => (int)x;
 }
