@@ -267,6 +267,21 @@ public sealed class MatchesDenseTests : IDisposable
         Bits(Np.AsArray(strided, backend: "Dense").ToHost()).ShouldBe(Bits(edges.ToHost()), $"round trip of a 2-d {dtype.Name()}");
     }
 
+    [Theory]
+    [MemberData(nameof(RealDTypes))]
+    public void Sort_of_every_real_dtype_matches_Dense(DType dtype)
+    {
+        // No -0.0: it sorts equal to 0.0, and which of the two comes first is the sort's stability, not its order.
+        double[] values = s_castEdges.Where(v => !(v == 0 && double.IsNegative(v))).ToArray();
+        NDArray edges = Np.AsType(Np.AsArray(HostBuffer.FromContiguous(values, new Shape(values.Length)), backend: "Dense"), dtype);
+        NDArray rows = Np.Reshape(Np.Concatenate([edges, Np.Flip(edges)]), 2, -1);
+        using var gpu = (GpuArray)Np.AsArray(rows, backend: "Gpu");
+        foreach (int? axis in new int?[] { -1, 0, null })
+        {
+            Bits(Np.Sort(gpu, axis).ToHost()).ShouldBe(Bits(Np.Sort(rows, axis).ToHost()), $"sort {dtype.Name()} axis={axis}");
+        }
+    }
+
     /// <summary>Each element's bits as text (NaN as "nan", so payloads may differ as NumPy's do).</summary>
     private static string[] Bits(HostBuffer b)
     {

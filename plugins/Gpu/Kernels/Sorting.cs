@@ -9,6 +9,13 @@ internal static class Sorting
     public static GpuArray Sort(GpuArray x, int? axis, bool descending)
     {
         if (x.Rank == 0) return GpuOps.Copy(x);
+        if (x.DType == DType.Float16)
+        {
+            // Exact in float32: the same order, NaN last, then back to the same bits.
+            using GpuArray wide = GpuOps.Convert(x, DType.Float32);
+            using GpuArray sorted = Sort(wide, axis, descending);
+            return GpuOps.Convert(sorted, DType.Float16);
+        }
         Axes axes = axis is null ? Axes.All : Axes.Of(Shape.NormalizeAxis(axis.Value, x.Rank));
         (_, Layout layout, long outer, long inner) = Reductions.Plan(x, axes, keepDims: false);
         long padded = 1;
