@@ -143,7 +143,12 @@ internal sealed class SparseReductions(SparseContext ctx)
         {
             CooArray coo = x.ToCoo().SumDuplicates();
             long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-            result = [ArgReduce.Line(keys, Doubles(coo), x.Size, max)];
+            result = [coo.DType switch
+            {
+                DType.UInt64 => ArgReduce.Line<ulong>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
+                DType.Int64 => ArgReduce.Line<long>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
+                _ => ArgReduce.Line<double>(keys, Doubles(coo), x.Size, max),
+            }];
             shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
         }
         else
@@ -151,7 +156,13 @@ internal sealed class SparseReductions(SparseContext ctx)
             int axis = Shape.NormalizeAxis(args.Axis.Values[0], 2);
             CompressedArray c = axis == 1 ? x.ToCsr() : x.ToCsc();
             c.SumDuplicates();
-            result = ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max);
+            result = c.DType switch
+            {
+                // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
+                DType.UInt64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
+                DType.Int64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
+                _ => ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
+            };
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }
         return ctx.Dense(HostBuffer.FromContiguous(result, shape));

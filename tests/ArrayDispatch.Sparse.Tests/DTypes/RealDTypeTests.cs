@@ -116,4 +116,23 @@ public sealed class RealDTypeTests
         Np.Sum(su8).ToArray<ulong>().ShouldBe([472UL]);
         Should.Throw<OverflowException>(() => Np.Add(su8, -1L)).Message.ShouldBe("Python integer -1 out of bounds for uint8");
     }
+
+    [Fact]
+    public void Argmax_and_min_max_of_64_bit_integers_compare_exactly_beyond_doubles_precision()
+    {
+        using TestHost host = SparseHost.Create();
+        const ulong big = 1UL << 63;
+        NDArray u = DenseOf(new ulong[] { big + 5, 0, big + 6, big + 7, 0, big + 6 }, 2, 3);
+        NDArray l = DenseOf(new long[] { (1L << 60) + 2, 0, (1L << 60) + 3, -(1L << 60) - 1, 0, -(1L << 60) - 2 }, 2, 3);
+        foreach (NDArray dense in new[] { u, l })
+        {
+            NDArray sparse = OnSparse(dense);
+            foreach (int? axis in new int?[] { null, 0, 1 })
+            {
+                Np.AsArray(Np.Argmax(sparse, axis), backend: "Dense").ToArray<long>().ShouldBe(Np.Argmax(dense, axis).ToArray<long>(), $"argmax {dense.DType.Name()} axis={axis}");
+                Np.AsArray(Np.Argmin(sparse, axis), backend: "Dense").ToArray<long>().ShouldBe(Np.Argmin(dense, axis).ToArray<long>(), $"argmin {dense.DType.Name()} axis={axis}");
+                ShouldMatch(Np.Max(sparse, axis), Np.Max(dense, axis), $"max {dense.DType.Name()} axis={axis}");
+            }
+        }
+    }
 }
