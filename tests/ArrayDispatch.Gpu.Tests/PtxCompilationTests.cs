@@ -96,6 +96,7 @@ public sealed class PtxCompilationTests
         { "convert-u64-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(float), typeof(ConvertOp<ulong, float, UInt64Element, Float32Element>)) },
         { "convert-f64-u32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(uint), typeof(ConvertOp<double, uint, Float64Element, UInt32Element>)) },
         { "sum-u64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(ulong), typeof(SumOp<ulong>)) },
+        { "scan-f16", typeof(ScanKernels).GetMethod(nameof(ScanKernels.RowScanHalf))! },
     };
 
     [Theory]

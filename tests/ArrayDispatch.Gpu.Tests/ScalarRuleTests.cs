@@ -202,4 +202,14 @@ public sealed class ScalarRuleTests : IDisposable
         Should.Throw<ArgumentException>(() => Np.Power(x, -2L)).Message.ShouldStartWith("Integers to negative integer powers are not allowed.");
         ((GpuArray)Np.Power(x, 2L)).ToArray<long>().ShouldBe([4L, 9]);
     }
+
+    [Fact]
+    public void Float16_cumsum_rounds_every_running_sum_as_NumPy()
+    {
+        // np.cumsum(np.ones(3000, np.float16))[-1] is 2048.0: past 2048, adding 1 is a tie that rounds back to even.
+        using var ones = (GpuArray)Np.Ones(new Shape(3000), DType.Float16, backend: "Gpu");
+        Half[] sums = ((GpuArray)Np.Cumsum(ones)).ToArray<Half>();
+        sums[2046].ShouldBe((Half)2047);
+        sums[2999].ShouldBe((Half)2048);
+    }
 }

@@ -26,6 +26,10 @@ internal static class Scans
                 case DType.UInt16: Scan<ushort>(input, layout, rows, outer, inner); break;
                 case DType.UInt32: Scan<uint>(input, layout, rows, outer, inner); break;
                 case DType.UInt64: Scan<ulong>(input, layout, rows, outer, inner); break;
+                case DType.Float16:
+                    x.Runtime.Kernels.Auto<ArrayView<HalfBits>, Layout, ArrayView<HalfBits>, long>(ScanKernels.RowScanHalf)(
+                        Launchers.Checked(outer), input.Storage.View<HalfBits>(), layout, rows.Storage.View<HalfBits>(), inner);
+                    break;
                 case DType.Int64: Scan<long>(input, layout, rows, outer, inner); break;
                 case DType.Float32: Scan<float>(input, layout, rows, outer, inner); break;
                 case DType.Float64: Scan<double>(input, layout, rows, outer, inner); break;
