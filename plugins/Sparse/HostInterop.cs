@@ -65,23 +65,22 @@ internal static class HostInterop
     public static T[] Read<T>(HostBuffer buffer) where T : unmanaged, INumber<T>
     {
         if (buffer.DType == DTypes.Of<T>()) return buffer.ToContiguous<T>(mayAlias: true);
-        return buffer.DType switch
-        {
-            DType.Bool => ArrayOps.As<T>(buffer.ToContiguous<bool>(true)),
-            DType.Int32 => ArrayOps.As<T>(buffer.ToContiguous<int>(true)),
-            DType.Int64 => ArrayOps.As<T>(buffer.ToContiguous<long>(true)),
-            DType.Float32 => ArrayOps.As<T>(buffer.ToContiguous<float>(true)),
-            DType.Float64 => ArrayOps.As<T>(buffer.ToContiguous<double>(true)),
-            _ => throw SparseDTypes.Unsupported(buffer.DType),
-        };
+        return ArrayOps.As<T>(ReadUntyped(buffer));
     }
 
     /// <summary>The elements of a buffer in C order as an untyped array of its dtype (aliasing when contiguous).</summary>
     public static Array ReadUntyped(HostBuffer buffer) => buffer.DType switch
     {
         DType.Bool => buffer.ToContiguous<bool>(true),
+        DType.Int8 => buffer.ToContiguous<sbyte>(true),
+        DType.Int16 => buffer.ToContiguous<short>(true),
         DType.Int32 => buffer.ToContiguous<int>(true),
         DType.Int64 => buffer.ToContiguous<long>(true),
+        DType.UInt8 => buffer.ToContiguous<byte>(true),
+        DType.UInt16 => buffer.ToContiguous<ushort>(true),
+        DType.UInt32 => buffer.ToContiguous<uint>(true),
+        DType.UInt64 => buffer.ToContiguous<ulong>(true),
+        DType.Float16 => buffer.ToContiguous<Half>(true),
         DType.Float32 => buffer.ToContiguous<float>(true),
         DType.Float64 => buffer.ToContiguous<double>(true),
         _ => throw SparseDTypes.Unsupported(buffer.DType),
@@ -104,9 +103,12 @@ internal static class HostInterop
     private static HostBuffer FromDotNetArray(Array arr)
     {
         Type element = arr.GetType().GetElementType()!;
-        DType dtype = element == typeof(double) ? DType.Float64 : element == typeof(float) ? DType.Float32 : element == typeof(long) ? DType.Int64
-            : element == typeof(int) ? DType.Int32 : element == typeof(bool) ? DType.Bool
-            : throw new ArgumentException($"no dtype stores .NET elements of type {element.Name}; use bool, int, long, float or double", "source");
+        DType dtype = DTypes.All.FirstOrDefault(d => d.ClrType() == element, (DType)255);
+        if (dtype == (DType)255)
+        {
+            throw new ArgumentException($"no dtype stores .NET elements of type {element.Name}; use bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float or double", "source");
+        }
+        SparseDTypes.Require(dtype, "asarray");
         var dims = new int[arr.Rank];
         for (int i = 0; i < arr.Rank; i++) dims[i] = arr.GetLength(i);
         var shape = new Shape(dims);

@@ -95,6 +95,20 @@ public static class SparseArrays
                 var i64 = new long[count];
                 for (int k = 0; k < count; k++) i64[k] = rng.NextInt64(long.MinValue, long.MaxValue);
                 return i64;
+            case DType.Int8 or DType.Int16 or DType.UInt8 or DType.UInt16 or DType.UInt32 or DType.UInt64:
+                // Integers over the dtype's range, as SciPy's default data_rvs draws them (uint64 as its bits).
+                (long lo, long hi) = dtype switch
+                {
+                    DType.Int8 => (sbyte.MinValue, sbyte.MaxValue),
+                    DType.Int16 => (short.MinValue, short.MaxValue),
+                    DType.UInt8 => (0L, byte.MaxValue),
+                    DType.UInt16 => (0L, ushort.MaxValue),
+                    DType.UInt32 => (0L, uint.MaxValue),
+                    _ => (long.MinValue, long.MaxValue),
+                };
+                var raw = new long[count];
+                for (int k = 0; k < count; k++) raw[k] = rng.NextInt64(lo, hi);
+                return ArrayOps.Cast(raw, dtype);
             default:
                 var values = new double[count];
                 for (int k = 0; k < count; k++) values[k] = rng.NextDouble();

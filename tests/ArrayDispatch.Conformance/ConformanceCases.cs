@@ -2,12 +2,15 @@ using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Conformance;
 
-/// <summary>The cases the kit knows, by function: shapes including empty and 0-d, the five dtypes, axes None/int/negative/tuple. Fixed seeds.</summary>
+/// <summary>The cases the kit knows, by function: shapes including empty and 0-d, every real dtype (the narrow and unsigned ones and float16 on fewer shapes), axes None/int/negative/tuple. Fixed seeds.</summary>
 public static partial class ConformanceCases
 {
     private static readonly Shape[] s_unaryShapes = [new(3, 4), new(5), Shape.Scalar, new(0, 3), new(2, 3, 4)];
     private static readonly (Shape, Shape)[] s_binaryShapes = [(new(3, 4), new(3, 4)), (new(3, 4), new(4)), (new(2, 1, 3), new(4, 1)), (Shape.Scalar, new(5)), (new(0, 3), new(3))];
     private static readonly DType[] s_numeric = [DType.Float64, DType.Float32, DType.Int64, DType.Int32];
+
+    /// <summary>The rest of NumPy's real dtypes, run on fewer shapes (one broadcast pair) to keep the kit's time.</summary>
+    private static readonly DType[] s_narrow = [DType.Int8, DType.Int16, DType.UInt8, DType.UInt16, DType.UInt32, DType.UInt64, DType.Float16];
 
     /// <summary>Every case, in a fixed order.</summary>
     public static IEnumerable<ConformanceCase> All() =>
@@ -26,6 +29,8 @@ public static partial class ConformanceCases
                     foreach (Shape s in s_unaryShapes)
                         yield return Case(f.Name, $"{dt.Name()} {s}", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(s, dt, 11, 0.1, 2.5))));
                 yield return Case(f.Name, "bool (4,)", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(new Shape(4), DType.Bool, 12))));
+                foreach (DType dt in s_narrow)
+                    yield return Case(f.Name, $"{dt.Name()} (3, 4)", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(new(3, 4), dt, 13, 0.1, 2.5))));
             }
             else if (f is ArrayFunction<BinaryArgs, NDArray> binary)
             {
@@ -37,6 +42,14 @@ public static partial class ConformanceCases
                 yield return Case(f.Name, "float32 (3, 4) with a weak 2.5", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), DType.Float32, 27, 1, 3), 2.5)));
                 yield return Case(f.Name, "int32 (5,) with a weak 3", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.Int32, 28, 1, 6), 3L)));
                 yield return Case(f.Name, "weak 2.0 with float64 (5,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(2.0, c.Array(new(5), DType.Float64, 29, 1, 3))));
+                foreach (DType dt in s_narrow)
+                    yield return Case(f.Name, $"{dt.Name()} (3, 4) (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), dt, 21, 0.5, 3), c.Array(new(4), dt, 22, -3, 3))));
+                yield return Case(f.Name, "int8 (3, 4) with uint8 (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), DType.Int8, 23, -3, 3), c.Array(new(4), DType.UInt8, 24, 1, 4))));
+                yield return Case(f.Name, "float16 (3, 4) with int16 (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), DType.Float16, 23, 1, 3), c.Array(new(4), DType.Int16, 24, 1, 4))));
+                yield return Case(f.Name, "uint64 (3, 4) with int64 (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), DType.UInt64, 23, 1, 5), c.Array(new(4), DType.Int64, 24, 1, 4))));
+                yield return Case(f.Name, "uint8 (5,) with a weak 3", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.UInt8, 28, 1, 6), 3L)));
+                yield return Case(f.Name, "uint64 (5,) with a weak -1", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.UInt64, 28, 1, 6), -1L)));
+                yield return Case(f.Name, "float16 (5,) with a weak 2.5", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.Float16, 27, 1, 3), 2.5)));
             }
         }
         yield return Case("where", "bool (3, 4), float64 (3, 4), float64 (4,)", c => Np.Where(c.Array(new(3, 4), DType.Bool, 31), c.Array(new(3, 4), DType.Float64, 32), c.Array(new(4), DType.Float64, 33)));
@@ -54,6 +67,9 @@ public static partial class ConformanceCases
             var f = (ArrayFunction<ReductionArgs, NDArray>)Get(name);
             foreach (DType dt in new[] { DType.Float64, DType.Float32, DType.Int32, DType.Bool })
                 foreach (Axes ax in axes)
+                    yield return Case(name, $"{dt.Name()} (3, 4, 5) axis={ax}", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), dt, 41, -1, 2), ax)));
+            foreach (DType dt in s_narrow)
+                foreach (Axes ax in new[] { Axes.All, (Axes)1 })
                     yield return Case(name, $"{dt.Name()} (3, 4, 5) axis={ax}", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), dt, 41, -1, 2), ax)));
             yield return Case(name, "keepdims axis=1", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), DType.Float64, 42), 1, true)));
             yield return Case(name, "0-d", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(Shape.Scalar, DType.Float64, 43))));

@@ -46,9 +46,20 @@ public sealed class ConformanceContext
             DType.Int32 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => rng.Next((int)low, (int)high + 1)).ToArray(), shape),
             DType.Int64 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => (long)rng.Next((int)low, (int)high + 1)).ToArray(), shape),
             DType.Float32 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => (float)(low + (high - low) * rng.NextDouble())).ToArray(), shape),
+            DType.Float16 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => (Half)(low + (high - low) * rng.NextDouble())).ToArray(), shape),
+            // The narrow and unsigned integers draw as int64 does; a negative draw wraps into an unsigned dtype (-1 is its maximum).
+            DType.Int8 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((sbyte)v)).ToArray(), shape),
+            DType.Int16 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((short)v)).ToArray(), shape),
+            DType.UInt8 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((byte)v)).ToArray(), shape),
+            DType.UInt16 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ushort)v)).ToArray(), shape),
+            DType.UInt32 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((uint)v)).ToArray(), shape),
+            DType.UInt64 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ulong)v)).ToArray(), shape),
             _ => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => low + (high - low) * rng.NextDouble()).ToArray(), shape),
         };
     }
+
+    private static long[] Integers(Random rng, int n, double low, double high) =>
+        Enumerable.Range(0, n).Select(_ => (long)rng.Next((int)low, (int)high + 1)).ToArray();
 
     /// <summary>Converts data the case built itself (index arrays, masks).</summary>
     public NDArray From<T>(T[] data, params int[] shape) where T : unmanaged =>

@@ -44,9 +44,15 @@ public static class ErrorParity
         return $"{category} [{found.GetType().Name}: {FirstLine(found)}]";
     }
 
-    // Errors must be NumPy-style argument/shape/dtype/linalg errors, never these.
-    private static bool IsCrash(Exception? error) => error is not null && NumPyErrors.Find(error) is
-        NullReferenceException or IndexOutOfRangeException or InvalidCastException or NotImplementedException or OverflowException or DivideByZeroException;
+    // Errors must be NumPy-style argument/shape/dtype/linalg errors, never these. An OverflowException is NumPy 2's
+    // OverflowError when it carries NumPy's message (NEP 50: "Python integer -1 out of bounds for uint64"), and a crash
+    // (a checked .NET conversion) otherwise.
+    private static bool IsCrash(Exception? error) => error is not null && NumPyErrors.Find(error) switch
+    {
+        OverflowException o => !o.Message.StartsWith("Python integer ", StringComparison.Ordinal),
+        NullReferenceException or IndexOutOfRangeException or InvalidCastException or NotImplementedException or DivideByZeroException => true,
+        _ => false,
+    };
 
     // What the user reads must carry NumPy's message: a wrapper (a lazy backend's task error) may add the task it names,
     // never replace the message.

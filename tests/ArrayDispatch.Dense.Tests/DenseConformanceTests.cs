@@ -110,6 +110,16 @@ public sealed class ErrorParityTests
     }
 
     [Fact]
+    public void Numpys_overflow_error_is_a_category_and_a_checked_dotnet_overflow_is_a_crash()
+    {
+        // NEP 50: uint64_array + (-1) is NumPy 2's OverflowError on both sides.
+        var nep50 = new OverflowException("Python integer -1 out of bounds for uint64");
+        Assert.Null(ErrorParity.Check("Fake", nep50, new OverflowException("Python integer -1 out of bounds for uint64"), NotImplementedOnly));
+        Assert.Contains("Dense raises OverflowError", ErrorParity.Check("Fake", nep50, new ArgumentException("x"), NotImplementedOnly));
+        Assert.Contains("Fake crashes", ErrorParity.Check("Fake", null, new OverflowException("Arithmetic operation resulted in an overflow."), NotImplementedOnly));
+    }
+
+    [Fact]
     public void The_same_category_through_wrappers_passes_and_a_decline_passes_unless_declines_fail()
     {
         var dense = new BackendCallException("linalg.solve", "Dense", new LinAlgException("Singular matrix"));

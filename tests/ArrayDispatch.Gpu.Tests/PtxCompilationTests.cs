@@ -65,7 +65,11 @@ public sealed class PtxCompilationTests
         ptx.ShouldNotContain(".local");
     }
 
-    /// <summary>The protocol's ufunc ops (generic static interface calls, written never to throw) compiled into device kernels.</summary>
+    /// <summary>
+    /// The protocol's ufunc ops (generic static interface calls, written never to throw) compiled into device kernels, in
+    /// every storage type: the 8/16-bit and unsigned integers, and float16 through <see cref="HalfBits"/> (System.Half's own
+    /// operators do not compile for PTX).
+    /// </summary>
     public static TheoryData<string, MethodInfo> UfuncKernels => new()
     {
         { "flat-logaddexp-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.LogaddexpOp, double>)) },
@@ -87,6 +91,21 @@ public sealed class PtxCompilationTests
         { "flat-deg2rad-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(UnaryFloatLoop<Ufuncs.Deg2radOp, double>)) },
         { "flat-heaviside-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.HeavisideOp, float>)) },
         { "flat-reciprocal-i32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(int), typeof(int), typeof(UnaryIntegerLoop<Ufuncs.ReciprocalOp, int>)) },
+        { "flat-add-u8", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(byte), typeof(byte), typeof(IntegerLoop<Ufuncs.AddOp, byte>)) },
+        { "flat-floor-divide-u64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(ulong), typeof(ulong), typeof(IntegerLoop<Ufuncs.FloorDivideOp, ulong>)) },
+        { "flat-remainder-i8", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(sbyte), typeof(sbyte), typeof(IntegerLoop<Ufuncs.RemainderOp, sbyte>)) },
+        { "flat-power-i16", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(short), typeof(short), typeof(IntegerLoop<Ufuncs.PowerOp, short>)) },
+        { "flat-add-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(HalfBits), typeof(HalfBits), typeof(HalfLoop<Ufuncs.AddOp>)) },
+        { "flat-hypot-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(HalfBits), typeof(HalfBits), typeof(HalfLoop<Ufuncs.HypotOp>)) },
+        { "flat-exp-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(HalfBits), typeof(HalfBits), typeof(UnaryHalfLoop<Ufuncs.ExpOp>)) },
+        { "flat-less-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(HalfBits), typeof(byte), typeof(HalfCompareLoop<Ufuncs.LessOp>)) },
+        { "flat-isnan-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(HalfBits), typeof(byte), typeof(HalfPredicateLoop<Ufuncs.IsNaNOp>)) },
+        { "convert-f64-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(HalfBits), typeof(ConvertOp<double, HalfBits, Float64Element, Float16Element>)) },
+        { "convert-f16-u8", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(HalfBits), typeof(byte), typeof(ConvertOp<HalfBits, byte, Float16Element, UInt8Element>)) },
+        { "convert-u64-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(float), typeof(ConvertOp<ulong, float, UInt64Element, Float32Element>)) },
+        { "convert-f64-u32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(uint), typeof(ConvertOp<double, uint, Float64Element, UInt32Element>)) },
+        { "sum-u64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(ulong), typeof(SumOp<ulong>)) },
+        { "scan-f16", typeof(ScanKernels).GetMethod(nameof(ScanKernels.RowScanHalf))! },
     };
 
     [Theory]

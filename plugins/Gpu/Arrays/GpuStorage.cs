@@ -37,7 +37,13 @@ internal sealed class GpuStorage
 
     public static GpuStorage Allocate(GpuRuntime runtime, DType dtype, long length) => dtype switch
     {
-        DType.Bool => new(runtime, runtime.Allocate<byte>(length), dtype, length),
+        DType.Bool or DType.UInt8 => new(runtime, runtime.Allocate<byte>(length), dtype, length),
+        DType.Int8 => new(runtime, runtime.Allocate<sbyte>(length), dtype, length),
+        DType.Int16 => new(runtime, runtime.Allocate<short>(length), dtype, length),
+        DType.UInt16 => new(runtime, runtime.Allocate<ushort>(length), dtype, length),
+        DType.UInt32 => new(runtime, runtime.Allocate<uint>(length), dtype, length),
+        DType.UInt64 => new(runtime, runtime.Allocate<ulong>(length), dtype, length),
+        DType.Float16 => new(runtime, runtime.Allocate<HalfBits>(length), dtype, length),
         DType.Int32 => new(runtime, runtime.Allocate<int>(length), dtype, length),
         DType.Int64 => new(runtime, runtime.Allocate<long>(length), dtype, length),
         DType.Float32 => new(runtime, runtime.Allocate<float>(length), dtype, length),
@@ -45,7 +51,7 @@ internal sealed class GpuStorage
         _ => throw GpuDTypes.Unsupported(dtype),
     };
 
-    /// <summary>The buffer as a view of its storage type (<see cref="byte"/> for bool).</summary>
+    /// <summary>The buffer as a view of its storage type (<see cref="byte"/> for bool, <see cref="HalfBits"/> for float16).</summary>
     public ArrayView<T> View<T>() where T : unmanaged
     {
         if (IsReleased) throw new ObjectDisposedException(nameof(GpuArray), "the GpuArray (or the array it is a view of) was disposed");

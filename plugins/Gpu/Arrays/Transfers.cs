@@ -21,14 +21,22 @@ internal static class Transfers
         long l => Upload(runtime, HostBuffer.FromContiguous(new[] { l }, Shape.Scalar)),
         int i => Upload(runtime, HostBuffer.FromContiguous(new[] { i }, Shape.Scalar)),
         bool b => Upload(runtime, HostBuffer.FromContiguous(new[] { b }, Shape.Scalar)),
-        sbyte or short or byte or ushort or uint or ulong or System.Half or Complex64 or System.Numerics.Complex =>
+        sbyte v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        short v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        byte v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        ushort v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        uint v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        ulong v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        System.Half v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        Complex64 or System.Numerics.Complex =>
             throw GpuDTypes.Unsupported(DTypes.All.First(d => d.ClrType() == source.GetType()), "asarray"),
         _ => throw new ArgumentException(
-            $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of bool/int/long/float/double or such a scalar, not {source.GetType().Name}", nameof(source)),
+            $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of a real element type (bool, sbyte … ulong, Half, float, double) or such a scalar, not {source.GetType().Name}", nameof(source)),
     };
 
     public static GpuArray Upload(GpuRuntime runtime, HostBuffer buffer)
     {
+        GpuDTypes.Require(buffer.DType, "asarray");
         GpuArray z = GpuOps.Empty(runtime, buffer.Shape, buffer.DType);
         try
         {
@@ -37,6 +45,16 @@ internal static class Transfers
                 case DType.Bool:
                     bool[] flags = buffer.ToContiguous<bool>(mayAlias: true);
                     CopyIn(z, MemoryMarshal.Cast<bool, byte>(flags.AsSpan()));
+                    break;
+                case DType.Int8: CopyIn<sbyte>(z, buffer.ToContiguous<sbyte>(mayAlias: true)); break;
+                case DType.Int16: CopyIn<short>(z, buffer.ToContiguous<short>(mayAlias: true)); break;
+                case DType.UInt8: CopyIn<byte>(z, buffer.ToContiguous<byte>(mayAlias: true)); break;
+                case DType.UInt16: CopyIn<ushort>(z, buffer.ToContiguous<ushort>(mayAlias: true)); break;
+                case DType.UInt32: CopyIn<uint>(z, buffer.ToContiguous<uint>(mayAlias: true)); break;
+                case DType.UInt64: CopyIn<ulong>(z, buffer.ToContiguous<ulong>(mayAlias: true)); break;
+                case DType.Float16:
+                    System.Half[] halves = buffer.ToContiguous<System.Half>(mayAlias: true);
+                    CopyIn(z, MemoryMarshal.Cast<System.Half, HalfBits>(halves.AsSpan()));   // the same bits
                     break;
                 case DType.Int32: CopyIn<int>(z, buffer.ToContiguous<int>(mayAlias: true)); break;
                 case DType.Int64: CopyIn<long>(z, buffer.ToContiguous<long>(mayAlias: true)); break;
@@ -75,6 +93,16 @@ internal static class Transfers
                 var flags = new bool[n];
                 for (long i = 0; i < n; i++) flags[i] = bytes[i] != 0;
                 return HostBuffer.FromContiguous(flags, x.Shape);
+            case DType.Int8: return HostBuffer.FromContiguous(CopyOut<sbyte>(source, n), x.Shape);
+            case DType.Int16: return HostBuffer.FromContiguous(CopyOut<short>(source, n), x.Shape);
+            case DType.UInt8: return HostBuffer.FromContiguous(CopyOut<byte>(source, n), x.Shape);
+            case DType.UInt16: return HostBuffer.FromContiguous(CopyOut<ushort>(source, n), x.Shape);
+            case DType.UInt32: return HostBuffer.FromContiguous(CopyOut<uint>(source, n), x.Shape);
+            case DType.UInt64: return HostBuffer.FromContiguous(CopyOut<ulong>(source, n), x.Shape);
+            case DType.Float16:
+                var halves = GC.AllocateUninitializedArray<System.Half>(checked((int)n));
+                CopyOut(source, MemoryMarshal.Cast<System.Half, HalfBits>(halves.AsSpan()));
+                return HostBuffer.FromContiguous(halves, x.Shape);
             case DType.Int32: return HostBuffer.FromContiguous(CopyOut<int>(source, n), x.Shape);
             case DType.Int64: return HostBuffer.FromContiguous(CopyOut<long>(source, n), x.Shape);
             case DType.Float32: return HostBuffer.FromContiguous(CopyOut<float>(source, n), x.Shape);
@@ -110,22 +138,46 @@ internal static class Transfers
             if (d.ClrType() == element && !GpuDTypes.IsSupported(d)) throw GpuDTypes.Unsupported(d, "asarray");
         }
         if (array.Rank == 1 && array.GetType() != element.MakeArrayType()) throw new ArgumentException($"asarray on Gpu cannot read {array.GetType().Name}", nameof(array));
-        return array switch
+        if (array.GetType() == element.MakeArrayType())
         {
-            double[] a => HostBuffer.FromContiguous(a, shape),
-            float[] a => HostBuffer.FromContiguous(a, shape),
-            long[] a => HostBuffer.FromContiguous(a, shape),
-            int[] a => HostBuffer.FromContiguous(a, shape),
-            bool[] a => HostBuffer.FromContiguous(a, shape),
-            _ when array.GetType().GetElementType() == typeof(double) => Flatten<double>(array, shape),
-            _ when array.GetType().GetElementType() == typeof(float) => Flatten<float>(array, shape),
-            _ when array.GetType().GetElementType() == typeof(long) => Flatten<long>(array, shape),
-            _ when array.GetType().GetElementType() == typeof(int) => Flatten<int>(array, shape),
-            _ when array.GetType().GetElementType() == typeof(bool) => Flatten<bool>(array, shape),
-            _ => throw new ArgumentException(
-                $"asarray on Gpu takes .NET arrays of bool, int, long, float or double, not {array.GetType().Name}", nameof(array)),
+            // One dimension: the array itself, by its exact element type.
+            return array switch
+            {
+                _ when element == typeof(double) => HostBuffer.FromContiguous((double[])array, shape),
+                _ when element == typeof(float) => HostBuffer.FromContiguous((float[])array, shape),
+                _ when element == typeof(long) => HostBuffer.FromContiguous((long[])array, shape),
+                _ when element == typeof(int) => HostBuffer.FromContiguous((int[])array, shape),
+                _ when element == typeof(bool) => HostBuffer.FromContiguous((bool[])array, shape),
+                _ when element == typeof(sbyte) => HostBuffer.FromContiguous((sbyte[])array, shape),
+                _ when element == typeof(short) => HostBuffer.FromContiguous((short[])array, shape),
+                _ when element == typeof(byte) => HostBuffer.FromContiguous((byte[])array, shape),
+                _ when element == typeof(ushort) => HostBuffer.FromContiguous((ushort[])array, shape),
+                _ when element == typeof(uint) => HostBuffer.FromContiguous((uint[])array, shape),
+                _ when element == typeof(ulong) => HostBuffer.FromContiguous((ulong[])array, shape),
+                _ when element == typeof(System.Half) => HostBuffer.FromContiguous((System.Half[])array, shape),
+                _ => throw NotReal(array),
+            };
+        }
+        return element switch
+        {
+            _ when element == typeof(double) => Flatten<double>(array, shape),
+            _ when element == typeof(float) => Flatten<float>(array, shape),
+            _ when element == typeof(long) => Flatten<long>(array, shape),
+            _ when element == typeof(int) => Flatten<int>(array, shape),
+            _ when element == typeof(bool) => Flatten<bool>(array, shape),
+            _ when element == typeof(sbyte) => Flatten<sbyte>(array, shape),
+            _ when element == typeof(short) => Flatten<short>(array, shape),
+            _ when element == typeof(byte) => Flatten<byte>(array, shape),
+            _ when element == typeof(ushort) => Flatten<ushort>(array, shape),
+            _ when element == typeof(uint) => Flatten<uint>(array, shape),
+            _ when element == typeof(ulong) => Flatten<ulong>(array, shape),
+            _ when element == typeof(System.Half) => Flatten<System.Half>(array, shape),
+            _ => throw NotReal(array),
         };
     }
+
+    private static ArgumentException NotReal(Array array) => new(
+        $"asarray on Gpu takes .NET arrays of bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float or double, not {array.GetType().Name}", nameof(array));
 
     private static HostBuffer Flatten<T>(Array array, Shape shape) where T : unmanaged
     {

@@ -53,6 +53,9 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
     {
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
         GpuDTypes.Require(loop.Compute, ufunc.Name);
+        // NEP 50: a Python int that does not fit the integer compute dtype is NumPy 2's OverflowError, not a wrapped value.
+        if (args.X1.Array is null) DTypes.CheckWeakInteger(args.X1.Scalar, loop.Compute);
+        if (args.X2.Array is null) DTypes.CheckWeakInteger(args.X2.Scalar, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && Shape.Broadcast(args.X1.Shape, args.X2.Shape).Size > 0)
         {
             RefuseNegativeIntegerExponent(args.X2);     // NumPy's loop checks each exponent it uses: none when the result is empty
@@ -85,7 +88,7 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
             if (exponent.Scalar.Kind == ScalarKind.Integer) ElementwiseRules.ThrowIfNegativeIntegerExponent(exponent.Scalar.As<long>());
             return;
         }
-        if (y.DType is not (DType.Int32 or DType.Int64) || y.Shape.Size == 0) return;
+        if (!y.DType.IsSignedInteger() || y.Shape.Size == 0) return;
         using GpuArray minimum = Reductions.Reduce(typeof(MinimumOp<>), y, Axes.All, keepDims: false);
         HostBuffer host = minimum.ToHost();
         ElementwiseRules.ThrowIfNegativeIntegerExponent(Convert.ToInt64(host.Data.GetValue(host.Offset), System.Globalization.CultureInfo.InvariantCulture));
@@ -110,6 +113,12 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
         compute = DTypes.Promote(compute, ((Operand)a).ResultType(args.C));
         using GpuArray lo = Materialize(runtime, args.B, compute);
         using GpuArray hi = Materialize(runtime, args.C, compute);
+        if (compute == DType.Float16)
+        {
+            // Exact in float32: clip picks one of its operands.
+            using GpuArray wide = GpuOps.Ternary(typeof(ClipOp<float>), a, lo, hi, DType.Float32, DType.Float32);
+            return GpuOps.Convert(wide, DType.Float16);
+        }
         Type op = typeof(ClipOp<>).MakeGenericType(StorageTypes.Of(compute));
         return GpuOps.Ternary(op, a, lo, hi, compute, compute);
     }

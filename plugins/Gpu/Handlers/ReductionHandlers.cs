@@ -35,15 +35,26 @@ internal static class ReductionHandlers
         return count;
     }
 
-    /// <summary>NumPy's default accumulator: bool and int32 sum in int64 (the platform integer), floats in their own type.</summary>
-    private static DType Accumulator(DType input, DType? asked) => asked ?? (input is DType.Bool or DType.Int32 ? DType.Int64 : input);
+    /// <summary>
+    /// NumPy's default accumulator of sum, prod and cumsum on 64-bit Linux: bool and the signed integers in int64 (the
+    /// platform integer), the unsigned integers in uint64, floats in their own type.
+    /// </summary>
+    internal static DType Accumulator(DType input) =>
+        input == DType.Bool || input.IsSignedInteger() ? DType.Int64 : input.IsUnsignedInteger() ? DType.UInt64 : input;
 
     private static GpuArray SumOrProd(GpuArray x, ReductionArgs args, Type op, long identity)
     {
-        DType acc = Accumulator(x.DType, args.DType);
+        DType acc = args.DType ?? Accumulator(x.DType);
         if (ReducedCount(x, args.Axis) == 0)
         {
             return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, identity);
+        }
+        if (acc == DType.Float16)
+        {
+            // NumPy adds and multiplies float16 in float32 and rounds the result once (the input goes to float32 directly).
+            using GpuArray wide = GpuOps.Cast(x, DType.Float32);
+            using GpuArray total = Reductions.Reduce(op, wide, args.Axis, args.KeepDims);
+            return GpuOps.Convert(total, DType.Float16);
         }
         using GpuArray input = GpuOps.Cast(x, acc);
         return Reductions.Reduce(op, input, args.Axis, args.KeepDims);
@@ -51,14 +62,19 @@ internal static class ReductionHandlers
 
     private static GpuArray Mean(GpuArray x, ReductionArgs args)
     {
+        if (args.DType is null && x.DType == DType.Float16)
+        {
+            // NumPy's mean of float16 sums and divides in float32 and rounds the result once.
+            using GpuArray wide = Mean(x, args with { DType = DType.Float32 });
+            return GpuOps.Convert(wide, DType.Float16);
+        }
         DType acc = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         long count = ReducedCount(x, args.Axis);
         if (count == 0)
         {
             return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, double.NaN);
         }
-        using GpuArray input = GpuOps.Cast(x, acc);
-        using GpuArray sum = Reductions.Reduce(typeof(SumOp<>), input, args.Axis, args.KeepDims);
+        using GpuArray sum = SumOrProd(x, args with { DType = acc }, typeof(SumOp<>), 0L);
         using GpuArray n = GpuOps.Scalar(x.Runtime, (double)count, acc);
         return acc.IsFloat()
             ? GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), sum, n, acc)

@@ -14,8 +14,15 @@ internal static class DTypeSwitch
         switch (dtype)
         {
             case DType.Bool: action.Run<byte, BoolElement>(); break;
+            case DType.Int8: action.Run<sbyte, Int8Element>(); break;
+            case DType.Int16: action.Run<short, Int16Element>(); break;
             case DType.Int32: action.Run<int, Int32Element>(); break;
             case DType.Int64: action.Run<long, Int64Element>(); break;
+            case DType.UInt8: action.Run<byte, UInt8Element>(); break;
+            case DType.UInt16: action.Run<ushort, UInt16Element>(); break;
+            case DType.UInt32: action.Run<uint, UInt32Element>(); break;
+            case DType.UInt64: action.Run<ulong, UInt64Element>(); break;
+            case DType.Float16: action.Run<HalfBits, Float16Element>(); break;
             case DType.Float32: action.Run<float, Float32Element>(); break;
             case DType.Float64: action.Run<double, Float64Element>(); break;
             default: throw GpuDTypes.Unsupported(dtype);

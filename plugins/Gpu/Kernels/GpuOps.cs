@@ -47,8 +47,14 @@ internal static class GpuOps
     }
 
     /// <summary>Applies a unary operator family (e.g. <c>typeof(ExpOp&lt;&gt;)</c>) computing in <paramref name="compute"/>.</summary>
-    public static GpuArray Map(Type opFamily, GpuArray x, DType compute, GpuArray? @out = null) =>
-        MapWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, compute, @out);
+    /// <remarks>float16 runs the family's float32 operator and rounds a float result once (see <see cref="HalfBits"/>).</remarks>
+    public static GpuArray Map(Type opFamily, GpuArray x, DType compute, GpuArray? @out = null)
+    {
+        if (compute != DType.Float16) return MapWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, compute, @out);
+        GpuArray wide = Map(opFamily, x, DType.Float32);
+        if (wide.DType != DType.Float32) return Deliver(wide, @out);
+        using (wide) return Deliver(Convert(wide, DType.Float16), @out);
+    }
 
     /// <summary>Applies a closed unary operator (its element types fixed), computing in <paramref name="compute"/>.</summary>
     public static GpuArray MapWith(Type op, GpuArray x, DType compute, GpuArray? @out = null)
@@ -60,8 +66,13 @@ internal static class GpuOps
     }
 
     /// <summary>Applies a binary operator family with broadcasting, computing in <paramref name="compute"/>.</summary>
-    public static GpuArray Zip(Type opFamily, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null) =>
-        ZipWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, y, compute, @out);
+    public static GpuArray Zip(Type opFamily, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null)
+    {
+        if (compute != DType.Float16) return ZipWith(opFamily.MakeGenericType(StorageTypes.Of(compute)), x, y, compute, @out);
+        GpuArray wide = Zip(opFamily, x, y, DType.Float32);
+        if (wide.DType != DType.Float32) return Deliver(wide, @out);
+        using (wide) return Deliver(Convert(wide, DType.Float16), @out);
+    }
 
     /// <summary>Applies a closed binary operator (its element types fixed) with broadcasting, computing in <paramref name="compute"/>.</summary>
     public static GpuArray ZipWith(Type op, GpuArray x, GpuArray y, DType compute, GpuArray? @out = null)

@@ -25,8 +25,10 @@ internal static class Launchers
         {
             if (!i.IsGenericType) continue;
             Type def = i.GetGenericTypeDefinition();
-            if (def == typeof(IGpuUnaryOp<,>) || def == typeof(IGpuBinaryOp<,>)) return StorageTypes.DTypeOf(i.GetGenericArguments()[1]);
-            if (def == typeof(IGpuTernaryOp<,>)) return StorageTypes.DTypeOf(i.GetGenericArguments()[1]);
+            if (def == typeof(IGpuUnaryOp<,>) || def == typeof(IGpuBinaryOp<,>) || def == typeof(IGpuTernaryOp<,>))
+            {
+                return StorageTypes.DTypeOf(i.GetGenericArguments()[1], boolean: op.IsAssignableTo(typeof(IGpuBoolResult)));
+            }
         }
         throw new ArgumentException($"{op.Name} is not a Gpu operator", nameof(op));
     }

@@ -13,7 +13,8 @@ internal static class MatMul
             throw new ArgumentException("matmul: Input operand does not have enough dimensions (a 0-d array cannot be multiplied; use multiply)", a.Rank == 0 ? "x1" : "x2");
         }
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        DType compute = dtype == DType.Bool ? DType.Int64 : dtype;
+        // float16 accumulates in float32 and rounds once, as NumPy's float16 matmul loop does.
+        DType compute = dtype == DType.Bool ? DType.Int64 : dtype == DType.Float16 ? DType.Float32 : dtype;
         Shape sa = a.Rank == 1 ? new Shape(1, a.Shape[0]) : a.Shape;
         Shape sb = b.Rank == 1 ? new Shape(b.Shape[0], 1) : b.Shape;
         int m = sa[-2], k = sa[-1], k2 = sb[-2], n = sb[-1];
@@ -42,6 +43,7 @@ internal static class MatMul
         if (compute == dtype) return shaped;
         using (shaped)
         {
+            if (dtype == DType.Float16) return GpuOps.Convert(shaped, DType.Float16);
             using GpuArray zero = GpuOps.Scalar(shaped.Runtime, 0L, compute);
             return GpuOps.ZipWith(UfuncKernels.Comparison<Ufuncs.NotEqualOp>(compute), shaped, zero, compute);
         }
@@ -67,6 +69,12 @@ internal static class MatMul
             case DType.Float32: Launch<float>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.Int64: Launch<long>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.Int32: Launch<int>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Int16: Launch<short>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Int8: Launch<sbyte>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.UInt64: Launch<ulong>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.UInt32: Launch<uint>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.UInt16: Launch<ushort>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.UInt8: Launch<byte>(a, la, b, lb, c, m, n, k, batch); break;
             default: throw GpuDTypes.Unsupported(c.DType, "matmul");
         }
     }

@@ -42,8 +42,18 @@ internal static class Reductions
     }
 
     /// <summary>Reduces <paramref name="x"/> (already in the accumulator dtype) with <paramref name="opFamily"/>; the reduced size must be positive.</summary>
+    /// <remarks>
+    /// float16 reduces in float32 and rounds the result once (the operators need <c>INumber</c>, which the device's float16
+    /// is not): NumPy's float16 sum and prod accumulate in float32 the same way, and min/max pick an element exactly.
+    /// </remarks>
     public static GpuArray Reduce(Type opFamily, GpuArray x, Axes axis, bool keepDims)
     {
+        if (x.DType == DType.Float16)
+        {
+            using GpuArray wide = GpuOps.Convert(x, DType.Float32);
+            using GpuArray reduced = Reduce(opFamily, wide, axis, keepDims);
+            return GpuOps.Convert(reduced, DType.Float16);
+        }
         (Shape shape, Layout layout, long outer, long inner) = Plan(x, axis, keepDims);
         Type op = opFamily.MakeGenericType(StorageTypes.Of(x.DType));
         var launch = (ReduceLaunch)s_launchers.GetOrAdd(op, static o => Close(nameof(RunReduce), o, typeof(IGpuReduceOp<>)).CreateDelegate<ReduceLaunch>());
@@ -77,6 +87,11 @@ internal static class Reductions
     /// <summary><c>argmax</c>/<c>argmin</c> (int64 indices into the flattened reduced axes).</summary>
     public static GpuArray ArgReduce(Type opFamily, GpuArray x, Axes axis, bool keepDims)
     {
+        if (x.DType == DType.Float16)
+        {
+            using GpuArray wide = GpuOps.Convert(x, DType.Float32);    // exact: the same order, the same NaNs
+            return ArgReduce(opFamily, wide, axis, keepDims);
+        }
         (Shape shape, Layout layout, long outer, long inner) = Plan(x, axis, keepDims);
         Type op = opFamily.MakeGenericType(StorageTypes.Of(x.DType));
         var launch = (ArgLaunch)s_launchers.GetOrAdd(op, static o => Close(nameof(RunArg), o, typeof(IGpuArgOp<>)).CreateDelegate<ArgLaunch>());

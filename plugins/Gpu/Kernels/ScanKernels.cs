@@ -41,4 +41,20 @@ internal static class ScanKernels
             z[first + k] = acc;
         }
     }
+
+    /// <summary>
+    /// float16 cumsum, one thread per row in order: NumPy's float16 <c>add.accumulate</c> rounds every running sum to
+    /// float16 (the float32 sum of the two, rounded once), which a blocked scan's regrouping would not reproduce.
+    /// </summary>
+    public static void RowScanHalf(Index1D o, ArrayView<HalfBits> x, Layout lx, ArrayView<HalfBits> z, long inner)
+    {
+        long first = o * inner;
+        float acc = 0;
+        for (long k = 0; k < inner; k++)
+        {
+            HalfBits rounded = HalfBits.FromDouble(acc + HalfBits.ToSingle(x[lx.Index(first + k)]));
+            z[first + k] = rounded;
+            acc = HalfBits.ToSingle(rounded);
+        }
+    }
 }

@@ -8,7 +8,7 @@ internal static class Scans
 {
     public static GpuArray Cumsum(GpuArray x, Axes axis, DType? dtype)
     {
-        DType acc = dtype ?? (x.DType is DType.Bool or DType.Int32 ? DType.Int64 : x.DType);
+        DType acc = dtype ?? ReductionHandlers.Accumulator(x.DType);
         DType compute = acc == DType.Bool ? DType.Int64 : acc;
         if (!axis.IsAll && axis.Values.Length != 1) throw new ArgumentException($"cumsum takes one axis or None, not {axis}", "axis");
         using GpuArray input = GpuOps.Cast(x.Rank == 0 ? x.View(new Shape(1), [0], x.Offset) : x, compute);
@@ -19,7 +19,17 @@ internal static class Scans
         {
             switch (compute)
             {
+                case DType.Int8: Scan<sbyte>(input, layout, rows, outer, inner); break;
+                case DType.Int16: Scan<short>(input, layout, rows, outer, inner); break;
                 case DType.Int32: Scan<int>(input, layout, rows, outer, inner); break;
+                case DType.UInt8: Scan<byte>(input, layout, rows, outer, inner); break;
+                case DType.UInt16: Scan<ushort>(input, layout, rows, outer, inner); break;
+                case DType.UInt32: Scan<uint>(input, layout, rows, outer, inner); break;
+                case DType.UInt64: Scan<ulong>(input, layout, rows, outer, inner); break;
+                case DType.Float16:
+                    x.Runtime.Kernels.Auto<ArrayView<HalfBits>, Layout, ArrayView<HalfBits>, long>(ScanKernels.RowScanHalf)(
+                        Launchers.Checked(outer), input.Storage.View<HalfBits>(), layout, rows.Storage.View<HalfBits>(), inner);
+                    break;
                 case DType.Int64: Scan<long>(input, layout, rows, outer, inner); break;
                 case DType.Float32: Scan<float>(input, layout, rows, outer, inner); break;
                 case DType.Float64: Scan<double>(input, layout, rows, outer, inner); break;

@@ -9,6 +9,13 @@ internal static class Sorting
     public static GpuArray Sort(GpuArray x, int? axis, bool descending)
     {
         if (x.Rank == 0) return GpuOps.Copy(x);
+        if (x.DType == DType.Float16)
+        {
+            // Exact in float32: the same order, NaN last, then back to the same bits.
+            using GpuArray wide = GpuOps.Convert(x, DType.Float32);
+            using GpuArray sorted = Sort(wide, axis, descending);
+            return GpuOps.Convert(sorted, DType.Float16);
+        }
         Axes axes = axis is null ? Axes.All : Axes.Of(Shape.NormalizeAxis(axis.Value, x.Rank));
         (_, Layout layout, long outer, long inner) = Reductions.Plan(x, axes, keepDims: false);
         long padded = 1;
@@ -21,7 +28,13 @@ internal static class Sorting
                 switch (x.DType)
                 {
                     case DType.Bool: Run<byte>(x, layout, work, inner, padded, byte.MaxValue); break;
+                    case DType.Int8: Run(x, layout, work, inner, padded, sbyte.MaxValue); break;
+                    case DType.Int16: Run(x, layout, work, inner, padded, short.MaxValue); break;
                     case DType.Int32: Run(x, layout, work, inner, padded, int.MaxValue); break;
+                    case DType.UInt8: Run(x, layout, work, inner, padded, byte.MaxValue); break;
+                    case DType.UInt16: Run(x, layout, work, inner, padded, ushort.MaxValue); break;
+                    case DType.UInt32: Run(x, layout, work, inner, padded, uint.MaxValue); break;
+                    case DType.UInt64: Run(x, layout, work, inner, padded, ulong.MaxValue); break;
                     case DType.Int64: Run(x, layout, work, inner, padded, long.MaxValue); break;
                     case DType.Float32: Run(x, layout, work, inner, padded, float.NaN); break;
                     case DType.Float64: Run(x, layout, work, inner, padded, double.NaN); break;

@@ -5,7 +5,8 @@ namespace ArrayDispatch.Gpu;
 
 /// <summary>
 /// The kernel operator that runs a protocol ufunc op in a compute dtype (the loop family the dtype selects): for the
-/// element-wise handlers and for this backend's own composite functions (mean, var, dot of scalars, …). The closed
+/// element-wise handlers and for this backend's own composite functions (mean, var, dot of scalars, …). float16 runs
+/// the op's float32 loop between exact widening and one rounding (<see cref="HalfLoop{TOp}"/>). The closed
 /// generic types are made once per (op, dtype) and cached, so a call does no reflection after its first.
 /// </summary>
 internal static class UfuncKernels
@@ -16,17 +17,21 @@ internal static class UfuncKernels
         s_types.GetOrAdd((typeof(TOp), compute, 0), static key => key.DType switch
         {
             DType.Bool => typeof(BoolLoop<>).MakeGenericType(key.Op),
+            DType.Float16 => typeof(HalfLoop<>).MakeGenericType(key.Op),
             _ when key.DType.IsInteger() => typeof(IntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             _ => typeof(FloatLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
         });
 
     public static Type Comparison<TOp>(DType compute) where TOp : struct, IComparisonOp =>
-        s_types.GetOrAdd((typeof(TOp), compute, 1), static key => typeof(CompareLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
+        s_types.GetOrAdd((typeof(TOp), compute, 1), static key => key.DType == DType.Float16
+            ? typeof(HalfCompareLoop<>).MakeGenericType(key.Op)
+            : typeof(CompareLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
 
     public static Type Unary<TOp>(DType compute) where TOp : struct, IUnaryOp =>
         s_types.GetOrAdd((typeof(TOp), compute, 2), static key => key.DType switch
         {
             DType.Bool => typeof(UnaryBoolLoop<>).MakeGenericType(key.Op),
+            DType.Float16 => typeof(UnaryHalfLoop<>).MakeGenericType(key.Op),
             _ when key.DType.IsInteger() => typeof(UnaryIntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             // The device has no fast double exp (ILGPU 1.5 without libdevice): this backend's own loop for it.
             DType.Float64 when key.Op == typeof(ExpOp) => typeof(ExpFloat64Op),
@@ -34,5 +39,7 @@ internal static class UfuncKernels
         });
 
     public static Type Predicate<TOp>(DType compute) where TOp : struct, IPredicateOp =>
-        s_types.GetOrAdd((typeof(TOp), compute, 3), static key => typeof(PredicateLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
+        s_types.GetOrAdd((typeof(TOp), compute, 3), static key => key.DType == DType.Float16
+            ? typeof(HalfPredicateLoop<>).MakeGenericType(key.Op)
+            : typeof(PredicateLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
 }

@@ -18,6 +18,7 @@ internal static class ElementwiseEngine
     public static NDArray Arithmetic<TOp>(SparseContext ctx, BinaryUfunc ufunc, Operand x1, Operand x2, bool annihilates) where TOp : struct, IBinaryOp
     {
         UfuncLoop loop = ufunc.Resolve(x1, x2);
+        CheckWeakIntegers(x1, x2, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && Shape.Broadcast(x1.Shape, x2.Shape).Size > 0)
         {
             RefuseNegativeIntegerExponent(x2);
@@ -26,8 +27,15 @@ internal static class ElementwiseEngine
         (NDArray r, DType computed) = (loop.Kind, loop.Compute) switch
         {
             (UfuncLoopKind.Bool, _) => (Core<int, int, BoolLoop<TOp>>(ctx, name, x1, x2, annihilates), DType.Int32),
+            (_, DType.Int8) => (Core<sbyte, sbyte, IntegerLoop<TOp, sbyte>>(ctx, name, x1, x2, annihilates), DType.Int8),
+            (_, DType.Int16) => (Core<short, short, IntegerLoop<TOp, short>>(ctx, name, x1, x2, annihilates), DType.Int16),
             (_, DType.Int32) => (Core<int, int, IntegerLoop<TOp, int>>(ctx, name, x1, x2, annihilates), DType.Int32),
             (_, DType.Int64) => (Core<long, long, IntegerLoop<TOp, long>>(ctx, name, x1, x2, annihilates), DType.Int64),
+            (_, DType.UInt8) => (Core<byte, byte, IntegerLoop<TOp, byte>>(ctx, name, x1, x2, annihilates), DType.UInt8),
+            (_, DType.UInt16) => (Core<ushort, ushort, IntegerLoop<TOp, ushort>>(ctx, name, x1, x2, annihilates), DType.UInt16),
+            (_, DType.UInt32) => (Core<uint, uint, IntegerLoop<TOp, uint>>(ctx, name, x1, x2, annihilates), DType.UInt32),
+            (_, DType.UInt64) => (Core<ulong, ulong, IntegerLoop<TOp, ulong>>(ctx, name, x1, x2, annihilates), DType.UInt64),
+            (_, DType.Float16) => (Core<Half, Half, FloatLoop<TOp, Half>>(ctx, name, x1, x2, annihilates), DType.Float16),
             (_, DType.Float32) => (Core<float, float, FloatLoop<TOp, float>>(ctx, name, x1, x2, annihilates), DType.Float32),
             (_, DType.Float64) => (Core<double, double, FloatLoop<TOp, double>>(ctx, name, x1, x2, annihilates), DType.Float64),
             _ => throw SparseDTypes.Unsupported(loop.Compute, name),
@@ -47,7 +55,7 @@ internal static class ElementwiseEngine
             if (exponent.Scalar.Kind == ScalarKind.Integer) ElementwiseRules.ThrowIfNegativeIntegerExponent(exponent.Scalar.As<long>());
             return;
         }
-        if (e.DType is not (DType.Int32 or DType.Int64)) return;
+        if (!e.DType.IsSignedInteger()) return;
         Array values = e is SparseArray s ? s.Values : HostInterop.ReadUntyped(e.ToHost());
         foreach (long v in (long[])ArrayOps.Cast(values, DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
     }
@@ -56,14 +64,30 @@ internal static class ElementwiseEngine
     public static NDArray Comparison<TOp>(SparseContext ctx, BinaryUfunc ufunc, Operand x1, Operand x2, bool annihilates) where TOp : struct, IComparisonOp
     {
         string name = ufunc.Name;
-        return ufunc.Resolve(x1, x2).Compute switch
+        DType compute = ufunc.Resolve(x1, x2).Compute;
+        CheckWeakIntegers(x1, x2, compute);
+        return compute switch
         {
             DType.Bool or DType.Int32 => Core<int, bool, CompareLoop<TOp, int>>(ctx, name, x1, x2, annihilates),
+            DType.Int8 => Core<sbyte, bool, CompareLoop<TOp, sbyte>>(ctx, name, x1, x2, annihilates),
+            DType.Int16 => Core<short, bool, CompareLoop<TOp, short>>(ctx, name, x1, x2, annihilates),
             DType.Int64 => Core<long, bool, CompareLoop<TOp, long>>(ctx, name, x1, x2, annihilates),
+            DType.UInt8 => Core<byte, bool, CompareLoop<TOp, byte>>(ctx, name, x1, x2, annihilates),
+            DType.UInt16 => Core<ushort, bool, CompareLoop<TOp, ushort>>(ctx, name, x1, x2, annihilates),
+            DType.UInt32 => Core<uint, bool, CompareLoop<TOp, uint>>(ctx, name, x1, x2, annihilates),
+            DType.UInt64 => Core<ulong, bool, CompareLoop<TOp, ulong>>(ctx, name, x1, x2, annihilates),
+            DType.Float16 => Core<Half, bool, CompareLoop<TOp, Half>>(ctx, name, x1, x2, annihilates),
             DType.Float32 => Core<float, bool, CompareLoop<TOp, float>>(ctx, name, x1, x2, annihilates),
             DType.Float64 => Core<double, bool, CompareLoop<TOp, double>>(ctx, name, x1, x2, annihilates),
             DType other => throw SparseDTypes.Unsupported(other, name),
         };
+    }
+
+    /// <summary>NEP 50: a Python int that does not fit the integer compute dtype is NumPy 2's OverflowError, not a wrapped value (as Dense).</summary>
+    private static void CheckWeakIntegers(in Operand x1, in Operand x2, DType compute)
+    {
+        if (x1.Array is null) DTypes.CheckWeakInteger(x1.Scalar, compute);
+        if (x2.Array is null) DTypes.CheckWeakInteger(x2.Scalar, compute);
     }
 
     internal static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch

@@ -40,9 +40,16 @@ internal sealed class SparseProducts(SparseContext ctx)
                 "x2", a.Shape, b.Shape);
         }
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        DType compute = dtype == DType.Bool ? DType.Int32 : dtype;
+        // float16 accumulates in float32 and rounds once, as NumPy's float16 matmul loop (and no SIMD vector holds Half).
+        DType compute = dtype == DType.Bool ? DType.Int32 : dtype == DType.Float16 ? DType.Float32 : dtype;
         NDArray result = compute switch
         {
+            DType.Int8 => Typed<sbyte>(a, b),
+            DType.Int16 => Typed<short>(a, b),
+            DType.UInt8 => Typed<byte>(a, b),
+            DType.UInt16 => Typed<ushort>(a, b),
+            DType.UInt32 => Typed<uint>(a, b),
+            DType.UInt64 => Typed<ulong>(a, b),
             DType.Int32 => Typed<int>(a, b),
             DType.Int64 => Typed<long>(a, b),
             DType.Float32 => Typed<float>(a, b),

@@ -18,7 +18,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         int[] axes = args.Axis.Normalize(x.Rank);
-        DType dtype = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Int64);
+        DType dtype = args.DType ?? Accumulator(x.DType);
         if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
         {
             if (axes.Length is 0) return Result(ArrayOps.Cast(x.ToHost().Data, dtype), x.Shape, dtype);
@@ -28,6 +28,7 @@ internal sealed class SparseReductions(SparseContext ctx)
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
         GroupReduce g = Group(ref x, axes, args.KeepDims);
+        // Integers add in 64 bits, wrapping (uint64 as its bits); floats in float64, rounded once to the result dtype.
         return Result(x.DType.IsFloat() ? g.Sum(Doubles(x)) : g.Sum(Longs(x)), g.OutShape, dtype);
     }
 
@@ -39,7 +40,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] values = (double[])Doubles(x).Clone();
         for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
-        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DType.Int64);
+        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? Accumulator(x.DType));
     }
 
     [Implements("prod")]
@@ -48,7 +49,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        DType dtype = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Int64);
+        DType dtype = args.DType ?? Accumulator(x.DType);
         return Result(x.DType.IsFloat() ? g.Prod(Doubles(x)) : g.Prod(Longs(x)), g.OutShape, dtype);
     }
 
@@ -60,7 +61,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] sums = g.Sum(Doubles(x));
         for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength;
-        return Result(sums, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
+        return Result(sums, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64));
     }
 
     [Implements("var")]
@@ -76,7 +77,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] v = g.Var(Doubles(x), args.Ddof);
         if (sqrt) for (int i = 0; i < v.Length; i++) v[i] = Math.Sqrt(v[i]);
-        return Result(v, g.OutShape, args.DType ?? (x.DType == DType.Float32 ? DType.Float32 : DType.Float64));
+        return Result(v, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64));
     }
 
     [Implements("max")]
@@ -90,6 +91,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        if (x.DType == DType.UInt64) return Result(g.Extreme(ArrayOps.As<ulong>(x.Values), max), g.OutShape, x.DType);   // above long's range
         return x.DType.IsFloat() ? Result(g.Extreme(Doubles(x), max), g.OutShape, x.DType) : Result(g.Extreme(Longs(x), max), g.OutShape, x.DType);
     }
 
@@ -141,7 +143,12 @@ internal sealed class SparseReductions(SparseContext ctx)
         {
             CooArray coo = x.ToCoo().SumDuplicates();
             long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-            result = [ArgReduce.Line(keys, Doubles(coo), x.Size, max)];
+            result = [coo.DType switch
+            {
+                DType.UInt64 => ArgReduce.Line<ulong>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
+                DType.Int64 => ArgReduce.Line<long>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
+                _ => ArgReduce.Line<double>(keys, Doubles(coo), x.Size, max),
+            }];
             shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
         }
         else
@@ -149,11 +156,21 @@ internal sealed class SparseReductions(SparseContext ctx)
             int axis = Shape.NormalizeAxis(args.Axis.Values[0], 2);
             CompressedArray c = axis == 1 ? x.ToCsr() : x.ToCsc();
             c.SumDuplicates();
-            result = ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max);
+            result = c.DType switch
+            {
+                // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
+                DType.UInt64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
+                DType.Int64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
+                _ => ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
+            };
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }
         return ctx.Dense(HostBuffer.FromContiguous(result, shape));
     }
+
+    /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: bool and signed integers in int64, unsigned in uint64, floats in their own type.</summary>
+    private static DType Accumulator(DType dtype) =>
+        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
 
     private static bool Accepts(in ReductionArgs args, ReadOnlySpan<Type> types) => args.X is SparseArray && HostInterop.Accepts(types, args.X);
 

@@ -22,8 +22,15 @@ internal static class UnaryEngine
         (NDArray r, DType computed) = (loop.Kind, loop.Compute) switch
         {
             (UfuncLoopKind.Bool, _) => (Core<int, int, UnaryBoolLoop<TOp>>(ctx, name, x), DType.Int32),
+            (_, DType.Int8) => (Core<sbyte, sbyte, UnaryIntegerLoop<TOp, sbyte>>(ctx, name, x), DType.Int8),
+            (_, DType.Int16) => (Core<short, short, UnaryIntegerLoop<TOp, short>>(ctx, name, x), DType.Int16),
             (_, DType.Int32) => (Core<int, int, UnaryIntegerLoop<TOp, int>>(ctx, name, x), DType.Int32),
             (_, DType.Int64) => (Core<long, long, UnaryIntegerLoop<TOp, long>>(ctx, name, x), DType.Int64),
+            (_, DType.UInt8) => (Core<byte, byte, UnaryIntegerLoop<TOp, byte>>(ctx, name, x), DType.UInt8),
+            (_, DType.UInt16) => (Core<ushort, ushort, UnaryIntegerLoop<TOp, ushort>>(ctx, name, x), DType.UInt16),
+            (_, DType.UInt32) => (Core<uint, uint, UnaryIntegerLoop<TOp, uint>>(ctx, name, x), DType.UInt32),
+            (_, DType.UInt64) => (Core<ulong, ulong, UnaryIntegerLoop<TOp, ulong>>(ctx, name, x), DType.UInt64),
+            (_, DType.Float16) => (Core<Half, Half, UnaryFloatLoop<TOp, Half>>(ctx, name, x), DType.Float16),
             (_, DType.Float32) => (Core<float, float, UnaryFloatLoop<TOp, float>>(ctx, name, x), DType.Float32),
             (_, DType.Float64) => (Core<double, double, UnaryFloatLoop<TOp, double>>(ctx, name, x), DType.Float64),
             _ => throw SparseDTypes.Unsupported(loop.Compute, name),
@@ -35,7 +42,14 @@ internal static class UnaryEngine
     public static NDArray Predicate<TOp>(SparseContext ctx, UnaryUfunc ufunc, SparseArray x) where TOp : struct, IPredicateOp => ufunc.Resolve(x.DType).Compute switch
     {
         DType.Bool or DType.Int32 => Core<int, bool, PredicateLoop<TOp, int>>(ctx, ufunc.Name, x),
+        DType.Int8 => Core<sbyte, bool, PredicateLoop<TOp, sbyte>>(ctx, ufunc.Name, x),
+        DType.Int16 => Core<short, bool, PredicateLoop<TOp, short>>(ctx, ufunc.Name, x),
         DType.Int64 => Core<long, bool, PredicateLoop<TOp, long>>(ctx, ufunc.Name, x),
+        DType.UInt8 => Core<byte, bool, PredicateLoop<TOp, byte>>(ctx, ufunc.Name, x),
+        DType.UInt16 => Core<ushort, bool, PredicateLoop<TOp, ushort>>(ctx, ufunc.Name, x),
+        DType.UInt32 => Core<uint, bool, PredicateLoop<TOp, uint>>(ctx, ufunc.Name, x),
+        DType.UInt64 => Core<ulong, bool, PredicateLoop<TOp, ulong>>(ctx, ufunc.Name, x),
+        DType.Float16 => Core<Half, bool, PredicateLoop<TOp, Half>>(ctx, ufunc.Name, x),
         DType.Float32 => Core<float, bool, PredicateLoop<TOp, float>>(ctx, ufunc.Name, x),
         DType.Float64 => Core<double, bool, PredicateLoop<TOp, double>>(ctx, ufunc.Name, x),
         DType other => throw SparseDTypes.Unsupported(other, ufunc.Name),

@@ -106,15 +106,11 @@ public static class ScipyNpz
         if (!v.Equals(Activator.CreateInstance(v.GetType()))) throw new InvalidDataException($"'{path}' has fill value {v}; Sparse arrays have fill value 0");
     }
 
-    private static Array Values(HostBuffer data) => data.DType switch
+    private static Array Values(HostBuffer data)
     {
-        DType.Bool => data.ToContiguous<bool>(),
-        DType.Int32 => data.ToContiguous<int>(),
-        DType.Int64 => data.ToContiguous<long>(),
-        DType.Float32 => data.ToContiguous<float>(),
-        DType.Float64 => data.ToContiguous<double>(),
-        _ => throw SparseDTypes.Unsupported(data.DType, "sparse.load_npz"),
-    };
+        SparseDTypes.Require(data.DType, "sparse.load_npz");
+        return (Array)HostInterop.ReadUntyped(data).Clone();
+    }
 
     private static int[] Ints(HostBuffer b, string name)
     {

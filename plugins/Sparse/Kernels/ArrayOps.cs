@@ -1,31 +1,40 @@
 using System.Numerics;
+using ArrayDispatch.Scalars;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
-/// <summary>Untyped helpers over value arrays (<c>bool[]</c>, <c>int[]</c>, <c>long[]</c>, <c>float[]</c>, <c>double[]</c>).</summary>
+/// <summary>Untyped helpers over value arrays (<c>bool[]</c> and the array of every real numeric dtype, <c>sbyte[]</c> … <c>double[]</c>, <c>Half[]</c>).</summary>
 internal static class ArrayOps
 {
     /// <summary>A new array of <paramref name="dtype"/>'s CLR type.</summary>
-    public static Array Allocate(DType dtype, long length) => dtype switch
+    public static Array Allocate(DType dtype, long length) => Array.CreateInstance(SparseDTypes.Require(dtype).ClrType(), length);
+
+    /// <summary>
+    /// Calls <paramref name="function"/> with the values typed by their exact element type. (A type test cannot tell them
+    /// apart: the runtime lets a uint[] pass as an int[], a ulong[] as a long[], a byte[] as an sbyte[].)
+    /// </summary>
+    public static TResult Visit<TF, TResult>(Array values, TF function) where TF : IValuesFunction<TResult>
     {
-        DType.Bool => new bool[length],
-        DType.Int32 => new int[length],
-        DType.Int64 => new long[length],
-        DType.Float32 => new float[length],
-        DType.Float64 => new double[length],
-        _ => throw SparseDTypes.Unsupported(dtype),
-    };
+        Type e = values.GetType().GetElementType()!;
+        if (e == typeof(double)) return function.Number((double[])values);
+        if (e == typeof(float)) return function.Number((float[])values);
+        if (e == typeof(long)) return function.Number((long[])values);
+        if (e == typeof(int)) return function.Number((int[])values);
+        if (e == typeof(bool)) return function.Bool((bool[])values);
+        if (e == typeof(sbyte)) return function.Number((sbyte[])values);
+        if (e == typeof(short)) return function.Number((short[])values);
+        if (e == typeof(byte)) return function.Number((byte[])values);
+        if (e == typeof(ushort)) return function.Number((ushort[])values);
+        if (e == typeof(uint)) return function.Number((uint[])values);
+        if (e == typeof(ulong)) return function.Number((ulong[])values);
+        if (e == typeof(Half)) return function.Number((Half[])values);
+        throw Unsupported(values);
+    }
 
     /// <summary><c>source[perm[i]]</c> for every i.</summary>
-    public static Array Gather(Array source, int[] perm) => source switch
-    {
-        double[] d => Gather(d, perm),
-        float[] f => Gather(f, perm),
-        long[] l => Gather(l, perm),
-        int[] i => Gather(i, perm),
-        bool[] b => Gather(b, perm),
-        _ => throw Unsupported(source),
-    };
+    public static Array Gather(Array source, int[] perm) => source is int[] indices && source.GetType() == typeof(int[])
+        ? Gather(indices, perm)
+        : Visit<GatherFunction, Array>(source, new(perm));
 
     public static T[] Gather<T>(T[] source, int[] perm)
     {
@@ -46,78 +55,100 @@ internal static class ArrayOps
     /// <summary>A copy of <paramref name="source"/>.</summary>
     public static Array Copy(Array source) => (Array)source.Clone();
 
-    /// <summary>Converts values to <paramref name="dtype"/> with NumPy's unsafe casting (C# conversions; bool is nonzero).</summary>
+    /// <summary>Converts values to <paramref name="dtype"/> with NumPy's unsafe casting (the protocol's <see cref="Casts.Convert{TFrom, TTo}"/>; bool is nonzero).</summary>
     public static Array Cast(Array source, DType dtype)
     {
         if (source.GetType().GetElementType() == dtype.ClrType()) return source;
-        return dtype switch
-        {
-            DType.Bool => CastToBool(source),
-            DType.Int32 => CastNumeric<int>(source),
-            DType.Int64 => CastNumeric<long>(source),
-            DType.Float32 => CastNumeric<float>(source),
-            DType.Float64 => CastNumeric<double>(source),
-            _ => throw SparseDTypes.Unsupported(dtype),
-        };
+        return Visit<CastFunction, Array>(source, new(SparseDTypes.Require(dtype)));
     }
 
     /// <summary>The values as <typeparamref name="T"/>[] (aliasing when already of that type).</summary>
     public static T[] As<T>(Array source) where T : unmanaged, INumber<T> =>
-        source as T[] ?? (T[])Cast(source, DTypes.Of<T>());
-
-    private static bool[] CastToBool(Array source) => source switch
-    {
-        double[] d => Array.ConvertAll(d, v => v != 0),
-        float[] f => Array.ConvertAll(f, v => v != 0),
-        long[] l => Array.ConvertAll(l, v => v != 0),
-        int[] i => Array.ConvertAll(i, v => v != 0),
-        _ => throw Unsupported(source),
-    };
-
-    private static T[] CastNumeric<T>(Array source) where T : unmanaged, INumber<T> => source switch
-    {
-        double[] d => Array.ConvertAll(d, v => T.CreateTruncating(v)),
-        float[] f => Array.ConvertAll(f, v => T.CreateTruncating(v)),
-        long[] l => Array.ConvertAll(l, v => T.CreateTruncating(v)),
-        int[] i => Array.ConvertAll(i, v => T.CreateTruncating(v)),
-        bool[] b => Array.ConvertAll(b, v => v ? T.One : T.Zero),
-        _ => throw Unsupported(source),
-    };
+        source.GetType() == typeof(T[]) ? (T[])source : (T[])Cast(source, DTypes.Of<T>());
 
     /// <summary>Whether value <paramref name="i"/> is zero (false for bool).</summary>
-    public static bool IsZero(Array values, int i) => values switch
-    {
-        double[] d => d[i] == 0,
-        float[] f => f[i] == 0,
-        long[] l => l[i] == 0,
-        int[] n => n[i] == 0,
-        bool[] b => !b[i],
-        _ => throw Unsupported(values),
-    };
+    public static bool IsZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, false));
 
     /// <summary>
     /// Whether value <paramref name="i"/> is a zero a sparse array may leave implicit: +0, not -0.0, whose sign NumPy's
     /// functions see (<c>signbit</c>, <c>copysign</c>, <c>1 / x</c>, <c>arctan2</c>), so a negative zero is kept as a stored
     /// value and every answer stays NumPy's. (SciPy drops it; its arrays have no signbit.)
     /// </summary>
-    public static bool IsImplicitZero(Array values, int i) => values switch
-    {
-        double[] d => d[i] == 0 && !double.IsNegative(d[i]),
-        float[] f => f[i] == 0 && !float.IsNegative(f[i]),
-        _ => IsZero(values, i),
-    };
+    public static bool IsImplicitZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, true));
 
     /// <summary>Value <paramref name="i"/> as a double (bool as 0/1).</summary>
-    public static double GetDouble(Array values, int i) => values switch
-    {
-        double[] d => d[i],
-        float[] f => f[i],
-        long[] l => l[i],
-        int[] n => n[i],
-        bool[] b => b[i] ? 1 : 0,
-        _ => throw Unsupported(values),
-    };
+    public static double GetDouble(Array values, int i) => Visit<DoubleAt, double>(values, new(i));
 
     public static InvalidOperationException Unsupported(Array values) =>
         new($"a sparse array holds values of type {values.GetType().Name}, which no dtype stores. This is a bug in ArrayDispatch; please report it.");
+
+    private readonly struct GatherFunction(int[] perm) : IValuesFunction<Array>
+    {
+        public Array Number<T>(T[] values) where T : unmanaged, INumber<T> => Gather(values, perm);
+        public Array Bool(bool[] values) => Gather(values, perm);
+    }
+
+    private readonly struct CastFunction(DType dtype) : IValuesFunction<Array>
+    {
+        public Array Number<T>(T[] values) where T : unmanaged, INumber<T> => dtype switch
+        {
+            DType.Bool => Array.ConvertAll(values, v => v != T.Zero),
+            DType.Int8 => Convert<T, sbyte>(values),
+            DType.Int16 => Convert<T, short>(values),
+            DType.Int32 => Convert<T, int>(values),
+            DType.Int64 => Convert<T, long>(values),
+            DType.UInt8 => Convert<T, byte>(values),
+            DType.UInt16 => Convert<T, ushort>(values),
+            DType.UInt32 => Convert<T, uint>(values),
+            DType.UInt64 => Convert<T, ulong>(values),
+            DType.Float16 => Convert<T, Half>(values),
+            DType.Float32 => Convert<T, float>(values),
+            DType.Float64 => Convert<T, double>(values),
+            _ => throw SparseDTypes.Unsupported(dtype),
+        };
+
+        public Array Bool(bool[] values) => dtype switch
+        {
+            DType.Int8 => FromBool<sbyte>(values),
+            DType.Int16 => FromBool<short>(values),
+            DType.Int32 => FromBool<int>(values),
+            DType.Int64 => FromBool<long>(values),
+            DType.UInt8 => FromBool<byte>(values),
+            DType.UInt16 => FromBool<ushort>(values),
+            DType.UInt32 => FromBool<uint>(values),
+            DType.UInt64 => FromBool<ulong>(values),
+            DType.Float16 => FromBool<Half>(values),
+            DType.Float32 => FromBool<float>(values),
+            DType.Float64 => FromBool<double>(values),
+            _ => throw SparseDTypes.Unsupported(dtype),
+        };
+
+        private static TTo[] Convert<TFrom, TTo>(TFrom[] values) where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
+        {
+            var result = new TTo[values.Length];
+            for (int k = 0; k < values.Length; k++) result[k] = Casts.Convert<TFrom, TTo>(values[k]);
+            return result;
+        }
+
+        private static TTo[] FromBool<TTo>(bool[] values) where TTo : unmanaged, INumber<TTo> => Array.ConvertAll(values, v => v ? TTo.One : TTo.Zero);
+    }
+
+    private readonly struct ZeroTest(int i, bool implicitOnly) : IValuesFunction<bool>
+    {
+        public bool Number<T>(T[] values) where T : unmanaged, INumber<T> => values[i] == T.Zero && !(implicitOnly && T.IsNegative(values[i]));
+        public bool Bool(bool[] values) => !values[i];
+    }
+
+    private readonly struct DoubleAt(int i) : IValuesFunction<double>
+    {
+        public double Number<T>(T[] values) where T : unmanaged, INumber<T> => double.CreateTruncating(values[i]);
+        public double Bool(bool[] values) => values[i] ? 1 : 0;
+    }
+}
+
+/// <summary>Work over a value array typed by its exact element type (see <see cref="ArrayOps.Visit{TF, TResult}"/>).</summary>
+internal interface IValuesFunction<TResult>
+{
+    TResult Number<T>(T[] values) where T : unmanaged, INumber<T>;
+    TResult Bool(bool[] values);
 }

@@ -18,15 +18,14 @@ internal static class CompressedKernels
     }
 
     /// <summary>Sorts each line and sums duplicates (new arrays when duplicates are removed; sorting happens in place).</summary>
-    public static (int[] Indptr, int[] Indices, Array Values) Canonicalize(int[] indptr, int[] indices, Array values) => values switch
+    public static (int[] Indptr, int[] Indices, Array Values) Canonicalize(int[] indptr, int[] indices, Array values) =>
+        ArrayOps.Visit<CanonicalizeFunction, (int[], int[], Array)>(values, new(indptr, indices));
+
+    private readonly struct CanonicalizeFunction(int[] indptr, int[] indices) : IValuesFunction<(int[], int[], Array)>
     {
-        double[] d => Canonicalize(indptr, indices, d),
-        float[] f => Canonicalize(indptr, indices, f),
-        long[] l => Canonicalize(indptr, indices, l),
-        int[] n => Canonicalize(indptr, indices, n),
-        bool[] b => CanonicalizeBool(indptr, indices, b),
-        _ => throw ArrayOps.Unsupported(values),
-    };
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => Canonicalize(indptr, indices, values);
+        public (int[], int[], Array) Bool(bool[] values) => CanonicalizeBool(indptr, indices, values);
+    }
 
     private static (int[], int[], Array) CanonicalizeBool(int[] indptr, int[] indices, bool[] values)
     {
@@ -71,15 +70,14 @@ internal static class CompressedKernels
     /// The compressed form of the transpose (CSR to CSC of the same matrix): a counting sort on the minor index. Lines of
     /// the result are sorted.
     /// </summary>
-    public static (int[] Indptr, int[] Indices, Array Values) Transpose(int[] indptr, int[] indices, Array values, int minor) => values switch
+    public static (int[] Indptr, int[] Indices, Array Values) Transpose(int[] indptr, int[] indices, Array values, int minor) =>
+        ArrayOps.Visit<TransposeFunction, (int[], int[], Array)>(values, new(indptr, indices, minor));
+
+    private readonly struct TransposeFunction(int[] indptr, int[] indices, int minor) : IValuesFunction<(int[], int[], Array)>
     {
-        double[] d => Transpose(indptr, indices, d, minor),
-        float[] f => Transpose(indptr, indices, f, minor),
-        long[] l => Transpose(indptr, indices, l, minor),
-        int[] n => Transpose(indptr, indices, n, minor),
-        bool[] b => Transpose(indptr, indices, b, minor),
-        _ => throw ArrayOps.Unsupported(values),
-    };
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => Transpose(indptr, indices, values, minor);
+        public (int[], int[], Array) Bool(bool[] values) => Transpose(indptr, indices, values, minor);
+    }
 
     private static (int[], int[], Array) Transpose<T>(int[] indptr, int[] indices, T[] values, int minor)
     {
@@ -104,15 +102,14 @@ internal static class CompressedKernels
     }
 
     /// <summary>Builds compressed storage from (major, minor) coordinates with a stable counting sort on the major index.</summary>
-    public static (int[] Indptr, int[] Indices, Array Values) FromCoordinates(int[] majors, int[] minors, Array values, int major) => values switch
+    public static (int[] Indptr, int[] Indices, Array Values) FromCoordinates(int[] majors, int[] minors, Array values, int major) =>
+        ArrayOps.Visit<FromCoordinatesFunction, (int[], int[], Array)>(values, new(majors, minors, major));
+
+    private readonly struct FromCoordinatesFunction(int[] majors, int[] minors, int major) : IValuesFunction<(int[], int[], Array)>
     {
-        double[] d => FromCoordinates(majors, minors, d, major),
-        float[] f => FromCoordinates(majors, minors, f, major),
-        long[] l => FromCoordinates(majors, minors, l, major),
-        int[] n => FromCoordinates(majors, minors, n, major),
-        bool[] b => FromCoordinates(majors, minors, b, major),
-        _ => throw ArrayOps.Unsupported(values),
-    };
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => FromCoordinates(majors, minors, values, major);
+        public (int[], int[], Array) Bool(bool[] values) => FromCoordinates(majors, minors, values, major);
+    }
 
     private static (int[], int[], Array) FromCoordinates<T>(int[] majors, int[] minors, T[] values, int major)
     {

@@ -99,16 +99,20 @@ internal static class CooKernels
     private static void SetFrom(Array target, int i, Array source, int k) => Array.Copy(source, k, target, i, 1);
 
     /// <summary><c>target[i] += source[k]</c>; both arrays have the same element type.</summary>
-    public static void AddFrom(Array target, int i, Array source, int k)
+    public static void AddFrom(Array target, int i, Array source, int k) => ArrayOps.Visit<AddFunction, bool>(target, new(i, source, k));
+
+    private readonly struct AddFunction(int i, Array source, int k) : IValuesFunction<bool>
     {
-        switch (target)
+        public bool Number<T>(T[] values) where T : unmanaged, INumber<T>
         {
-            case double[] d: d[i] += ((double[])source)[k]; break;
-            case float[] f: f[i] += ((float[])source)[k]; break;
-            case long[] l: l[i] += ((long[])source)[k]; break;
-            case int[] n: n[i] += ((int[])source)[k]; break;
-            case bool[] b: b[i] |= ((bool[])source)[k]; break;
-            default: throw ArrayOps.Unsupported(target);
+            values[i] += ((T[])source)[k];     // integers wrap, as NumPy's sum of duplicates
+            return true;
+        }
+
+        public bool Bool(bool[] values)
+        {
+            values[i] |= ((bool[])source)[k];
+            return true;
         }
     }
 

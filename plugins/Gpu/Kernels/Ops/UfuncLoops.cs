@@ -17,12 +17,12 @@ internal struct FloatLoop<TOp, T> : IGpuBinaryOp<T, T> where TOp : struct, IBina
     public readonly T Apply(T x, T y) => TOp.Float(x, y);
 }
 
-internal struct BoolLoop<TOp> : IGpuBinaryOp<byte, byte> where TOp : struct, IBinaryOp
+internal struct BoolLoop<TOp> : IGpuBinaryOp<byte, byte>, IGpuBoolResult where TOp : struct, IBinaryOp
 {
     public readonly byte Apply(byte x, byte y) => TOp.Bool(x != 0, y != 0) ? (byte)1 : (byte)0;
 }
 
-internal struct CompareLoop<TOp, T> : IGpuBinaryOp<T, byte> where TOp : struct, IComparisonOp where T : unmanaged, INumber<T>
+internal struct CompareLoop<TOp, T> : IGpuBinaryOp<T, byte>, IGpuBoolResult where TOp : struct, IComparisonOp where T : unmanaged, INumber<T>
 {
     public readonly byte Apply(T x, T y) => TOp.Compare(x, y) ? (byte)1 : (byte)0;
 }
@@ -37,12 +37,36 @@ internal struct UnaryFloatLoop<TOp, T> : IGpuUnaryOp<T, T> where TOp : struct, I
     public readonly T Apply(T x) => TOp.Float(x);
 }
 
-internal struct UnaryBoolLoop<TOp> : IGpuUnaryOp<byte, byte> where TOp : struct, IUnaryOp
+internal struct UnaryBoolLoop<TOp> : IGpuUnaryOp<byte, byte>, IGpuBoolResult where TOp : struct, IUnaryOp
 {
     public readonly byte Apply(byte x) => TOp.Bool(x != 0) ? (byte)1 : (byte)0;
 }
 
-internal struct PredicateLoop<TOp, T> : IGpuUnaryOp<T, byte> where TOp : struct, IPredicateOp where T : unmanaged, INumber<T>
+internal struct PredicateLoop<TOp, T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where TOp : struct, IPredicateOp where T : unmanaged, INumber<T>
 {
     public readonly byte Apply(T x) => TOp.Test(x) ? (byte)1 : (byte)0;
+}
+
+// float16: ILGPU cannot compile System.Half's operators (see HalfBits), so the float16 loops widen each operand to float32
+// exactly, run the op's float32 loop and round the result once to float16. That is how NumPy's float16 loops compute
+// (they convert to float and back), and it is what System.Half's own operators do on the host.
+
+internal struct HalfLoop<TOp> : IGpuBinaryOp<HalfBits, HalfBits> where TOp : struct, IBinaryOp
+{
+    public readonly HalfBits Apply(HalfBits x, HalfBits y) => HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x), HalfBits.ToSingle(y)));
+}
+
+internal struct HalfCompareLoop<TOp> : IGpuBinaryOp<HalfBits, byte>, IGpuBoolResult where TOp : struct, IComparisonOp
+{
+    public readonly byte Apply(HalfBits x, HalfBits y) => TOp.Compare(HalfBits.ToSingle(x), HalfBits.ToSingle(y)) ? (byte)1 : (byte)0;
+}
+
+internal struct UnaryHalfLoop<TOp> : IGpuUnaryOp<HalfBits, HalfBits> where TOp : struct, IUnaryOp
+{
+    public readonly HalfBits Apply(HalfBits x) => HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x)));
+}
+
+internal struct HalfPredicateLoop<TOp> : IGpuUnaryOp<HalfBits, byte>, IGpuBoolResult where TOp : struct, IPredicateOp
+{
+    public readonly byte Apply(HalfBits x) => TOp.Test(HalfBits.ToSingle(x)) ? (byte)1 : (byte)0;
 }
