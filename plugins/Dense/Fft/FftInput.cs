@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Dense.Fft;
@@ -41,6 +42,20 @@ internal static class FftInput
     {
         if (x.DType.IsComplex()) throw new DTypeMismatchException($"{function} takes real input; got an array of dtype {x.DType.Name()}", "x");
         return Storage<double>(Copy.As(x, DType.Float64));
+    }
+
+    /// <summary>
+    /// The array as float64 elements, C-contiguous from offset 0, read in place when it already is (native storage
+    /// included), so a large transform does not copy its input first.
+    /// </summary>
+    /// <exception cref="DTypeMismatchException">The array is complex: the real transforms take real input.</exception>
+    public static Elements<double> RealElements(DenseArray x, string function)
+    {
+        if (x.DType.IsComplex()) throw new DTypeMismatchException($"{function} takes real input; got an array of dtype {x.DType.Name()}", "x");
+        DenseArray c = Copy.As(x, DType.Float64).EnsureContiguous();
+        if (c.Offset != 0) c = Copy.Contiguous(c);
+        Elements<double> elements = c.Elements<double>();
+        return elements.Length == c.Size ? elements : Copy.ContiguousManaged(c).Elements<double>();
     }
 
     private static T[] Storage<T>(DenseArray x) where T : unmanaged

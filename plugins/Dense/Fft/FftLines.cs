@@ -1,4 +1,5 @@
 using System.Buffers;
+using ArrayDispatch.Dense.Storage;
 using System.Numerics;
 
 namespace ArrayDispatch.Dense.Fft;
@@ -56,7 +57,7 @@ internal static class FftLines
     }
 
     /// <summary>real → complex (rfft): <paramref name="output"/> is (outer, n/2 + 1, inner), conjugated when <paramref name="conjugate"/> (ihfft).</summary>
-    public static void RealForward(double[] input, int outer, int lenIn, int inner, Complex[] output, int n, double scale, bool conjugate)
+    public static void RealForward(Elements<double> input, int outer, int lenIn, int inner, Elements<Complex> output, int n, double scale, bool conjugate)
     {
         RealFftPlan plan = RealFftPlan.For(n);
         int half = plan.HalfLength, copy = Math.Min(lenIn, n);
@@ -70,7 +71,7 @@ internal static class FftLines
                 for (int l = first; l < first + count; l++)
                 {
                     int o = l / inner, i = l % inner;
-                    int src = o * lenIn * inner + i, dst = o * half * inner + i;
+                    long src = (long)o * lenIn * inner + i, dst = (long)o * half * inner + i;
                     if (inner == 1)
                     {
                         // Contiguous: read the input in place (when not padded) and write the spectrum where it goes.

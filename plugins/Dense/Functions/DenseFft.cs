@@ -1,6 +1,7 @@
 using System.Numerics;
 using ArrayDispatch.Dense.Fft;
 using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -146,11 +147,12 @@ public static class DenseFft
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? x.Shape.Dims[axis];
         FftInput.RequireLength(n);
-        double[] real = FftInput.AsReal(x, function);
+        Elements<double> real = FftInput.RealElements(x, function);
         var (outer, len, inner) = FftInput.Split(x.Shape, axis);
-        var spectrum = new Complex[(long)outer * (n / 2 + 1) * inner];
-        FftLines.RealForward(real, outer, len, inner, spectrum, n, FftInput.Scale(norm, n, false), conjugate);
-        return Finish(DenseArray.Wrap(spectrum, FftInput.WithLength(x.Shape, axis, n / 2 + 1)), x.DType);
+        // The spectrum is written straight into the result (pooled native storage when large): no managed copy to wrap.
+        DenseArray result = DenseArray.CreateUninitialized(DType.Complex128, FftInput.WithLength(x.Shape, axis, n / 2 + 1));
+        FftLines.RealForward(real, outer, len, inner, result.Elements<Complex>(), n, FftInput.Scale(norm, n, false), conjugate);
+        return Finish(result, x.DType);
     }
 
     private static NDArray RealInverse(in FftArgs args, FftNorm norm, bool conjugate)
