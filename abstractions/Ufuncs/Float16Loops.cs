@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace ArrayDispatch.Ufuncs;
 
 /// <summary>
@@ -13,4 +16,23 @@ public static class Float16Loops
 
     /// <summary>The float16 loop of a unary op.</summary>
     public static Half Unary<TOp>(Half x) where TOp : IUnaryOp => (Half)TOp.Float((float)x);
+
+    /// <summary>
+    /// A binary op's float loop for any IEEE element type, float16 NumPy's way: what a backend's generic element loop
+    /// calls (the type test folds away when the JIT specialises it per <typeparamref name="T"/>).
+    /// </summary>
+    public static T Float<TOp, T>(T x, T y) where TOp : IBinaryOp where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) != typeof(Half)) return TOp.Float(x, y);
+        Half h = Binary<TOp>(Unsafe.As<T, Half>(ref x), Unsafe.As<T, Half>(ref y));
+        return Unsafe.As<Half, T>(ref h);
+    }
+
+    /// <summary>A unary op's float loop for any IEEE element type, float16 NumPy's way.</summary>
+    public static T Float<TOp, T>(T x) where TOp : IUnaryOp where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) != typeof(Half)) return TOp.Float(x);
+        Half h = Unary<TOp>(Unsafe.As<T, Half>(ref x));
+        return Unsafe.As<Half, T>(ref h);
+    }
 }

@@ -10,37 +10,12 @@ internal static class Search
         Ufuncs.ComplexFunctions.SortCompare(Ufuncs.ComplexFunctions.Widen(a), Ufuncs.ComplexFunctions.Widen(b));
 
     /// <summary>Sorts each complex row in place, in NumPy's order.</summary>
-    public static void SortComplexRows<T>(Span<T> data, int length, bool descending) where T : unmanaged, INumberBase<T>
-    {
-        if (length == 0) return;
-        for (int start = 0; start < data.Length; start += length)
-        {
-            Span<T> row = data.Slice(start, length);
-            row.Sort(CompareComplex);
-            if (descending) row.Reverse();
-        }
-    }
+    public static void SortComplexRows<T>(Span<T> data, int length, bool descending) where T : unmanaged, INumberBase<T> =>
+        SortRows(data, length, descending, CompareComplex);
 
     /// <summary>The stable argsort of each complex row, in NumPy's order.</summary>
-    public static long[] ArgsortComplexRows<T>(ReadOnlySpan<T> data, int length, bool descending) where T : unmanaged, INumberBase<T>
-    {
-        var result = new long[data.Length];
-        if (length == 0) return result;
-        var keys = new T[length];
-        var order = new int[length];
-        for (int start = 0; start < data.Length; start += length)
-        {
-            data.Slice(start, length).CopyTo(keys);
-            for (int i = 0; i < length; i++) order[i] = i;
-            T[] k = keys;
-            Comparison<int> cmp = descending
-                ? (a, b) => { int c = CompareComplex(k[b], k[a]); return c != 0 ? c : a.CompareTo(b); }
-                : (a, b) => { int c = CompareComplex(k[a], k[b]); return c != 0 ? c : a.CompareTo(b); };
-            Array.Sort(order, cmp);
-            for (int i = 0; i < length; i++) result[start + i] = order[i];
-        }
-        return result;
-    }
+    public static long[] ArgsortComplexRows<T>(ReadOnlySpan<T> data, int length, bool descending) where T : unmanaged, INumberBase<T> =>
+        ArgsortRows(data, length, descending, CompareComplex);
 
     /// <summary>The indices of the true (non-zero) elements, one array per axis, in C order.</summary>
     public static long[][] Nonzero(DenseArray x)
@@ -76,33 +51,39 @@ internal static class Search
         return a < b ? -1 : a > b ? 1 : 0;
     }
 
-    /// <summary>Sorts each row of <paramref name="data"/> (length <paramref name="length"/>) in place.</summary>
-    public static void SortRows<T>(Span<T> data, int length, bool descending) where T : unmanaged, INumber<T>
+    /// <summary>Sorts each row of <paramref name="data"/> (length <paramref name="length"/>) in place, NaN last.</summary>
+    public static void SortRows<T>(Span<T> data, int length, bool descending) where T : unmanaged, INumber<T> =>
+        SortRows(data, length, descending, CompareNaNLast);
+
+    /// <summary>The stable argsort of each row, NaN last.</summary>
+    public static long[] ArgsortRows<T>(ReadOnlySpan<T> data, int length, bool descending) where T : unmanaged, INumber<T> =>
+        ArgsortRows(data, length, descending, CompareNaNLast);
+
+    // One sort and one stable argsort for every element order (real numbers NaN last, complex numbers NumPy's way).
+    private static void SortRows<T>(Span<T> data, int length, bool descending, Comparison<T> compare)
     {
         if (length == 0) return;
         for (int start = 0; start < data.Length; start += length)
         {
             Span<T> row = data.Slice(start, length);
-            row.Sort(CompareNaNLast);
+            row.Sort(compare);
             if (descending) row.Reverse();
         }
     }
 
-    /// <summary>The stable argsort of each row.</summary>
-    public static long[] ArgsortRows<T>(ReadOnlySpan<T> data, int length, bool descending) where T : unmanaged, INumber<T>
+    private static long[] ArgsortRows<T>(ReadOnlySpan<T> data, int length, bool descending, Comparison<T> compare)
     {
         var result = new long[data.Length];
         if (length == 0) return result;
         var keys = new T[length];
         var order = new int[length];
+        Comparison<int> cmp = descending
+            ? (a, b) => { int c = compare(keys[b], keys[a]); return c != 0 ? c : a.CompareTo(b); }
+            : (a, b) => { int c = compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); };
         for (int start = 0; start < data.Length; start += length)
         {
             data.Slice(start, length).CopyTo(keys);
             for (int i = 0; i < length; i++) order[i] = i;
-            T[] k = keys;
-            Comparison<int> cmp = descending
-                ? (a, b) => { int c = CompareNaNLast(k[b], k[a]); return c != 0 ? c : a.CompareTo(b); }
-                : (a, b) => { int c = CompareNaNLast(k[a], k[b]); return c != 0 ? c : a.CompareTo(b); };
             Array.Sort(order, cmp);
             for (int i = 0; i < length; i++) result[start + i] = order[i];
         }

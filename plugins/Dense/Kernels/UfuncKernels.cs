@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Dense.Kernels;
@@ -36,12 +35,7 @@ internal readonly struct IntegerLoop<T, TOp> : IBinaryKernel<IntegerLoop<T, TOp>
 
 internal readonly struct FloatLoop<T, TOp> : IBinaryKernel<FloatLoop<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp
 {
-    public static T Apply(T x, T y)
-    {
-        if (typeof(T) != typeof(Half)) return TOp.Float(x, y);
-        Half h = Float16Loops.Binary<TOp>(Unsafe.As<T, Half>(ref x), Unsafe.As<T, Half>(ref y));
-        return Unsafe.As<Half, T>(ref h);
-    }
+    public static T Apply(T x, T y) => Float16Loops.Float<TOp, T>(x, y);
 
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d)
     {
@@ -86,12 +80,7 @@ internal readonly struct UnaryIntegerLoop<T, TOp> : IUnaryKernel<UnaryIntegerLoo
 
 internal readonly struct UnaryFloatLoop<T, TOp> : IUnaryKernel<UnaryFloatLoop<T, TOp>, T, T> where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp
 {
-    public static T Apply(T x)
-    {
-        if (typeof(T) != typeof(Half)) return TOp.Float(x);
-        Half h = Float16Loops.Unary<TOp>(Unsafe.As<T, Half>(ref x));
-        return Unsafe.As<Half, T>(ref h);
-    }
+    public static T Apply(T x) => Float16Loops.Float<TOp, T>(x);
 
     public static void Apply(ReadOnlySpan<T> x, Span<T> d)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 using ArrayDispatch.Ufuncs;
 
@@ -23,13 +22,8 @@ internal readonly struct IntegerLoop<TOp, T> : IMergeOp<T, T> where TOp : struct
 /// <summary>The op's float loop.</summary>
 internal readonly struct FloatLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, IFloatingPointIeee754<T>
 {
-    // float16 runs NumPy's way, in float32 rounded once (Float16Loops); the type test folds away per T.
-    public static T Apply(T a, T b)
-    {
-        if (typeof(T) != typeof(Half)) return TOp.Float(a, b);
-        Half h = Float16Loops.Binary<TOp>(Unsafe.As<T, Half>(ref a), Unsafe.As<T, Half>(ref b));
-        return Unsafe.As<Half, T>(ref h);
-    }
+    // float16 runs NumPy's way, in float32 rounded once (Float16Loops).
+    public static T Apply(T a, T b) => Float16Loops.Float<TOp, T>(a, b);
 }
 
 /// <summary>The op's bool loop on 0/1 ints.</summary>
@@ -53,12 +47,7 @@ internal readonly struct UnaryIntegerLoop<TOp, T> : IMergeOp<T, T> where TOp : s
 /// <summary>A unary op's float loop.</summary>
 internal readonly struct UnaryFloatLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static T Apply(T a, T b)
-    {
-        if (typeof(T) != typeof(Half)) return TOp.Float(a);
-        Half h = Float16Loops.Unary<TOp>(Unsafe.As<T, Half>(ref a));
-        return Unsafe.As<Half, T>(ref h);
-    }
+    public static T Apply(T a, T b) => Float16Loops.Float<TOp, T>(a);
 }
 
 /// <summary>A unary op's bool loop on 0/1 ints.</summary>
