@@ -32,3 +32,19 @@ public sealed class AliasAndIntegerUfuncTests
         Should.Throw<Exception>(() => Np.Gcd(DenseArray.From(new[] { true }), DenseArray.From(new[] { true }))).Message.ShouldContain("gcd");
     }
 }
+
+public sealed class Float16ProductTests
+{
+    [Fact]
+    public void Float16_matmul_with_a_1d_operand_drops_the_added_axis_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray v = Np.Ones(7, DType.Float16);
+        NDArray m = Np.Ones((3, 7, 4), DType.Float16);
+        NDArray r = Np.MatMul(v, m);
+        r.Shape.ShouldBe(new Shape(3, 4));
+        r.DType.ShouldBe(DType.Float16);
+        Np.MatMul(v, v).Shape.ShouldBe(Shape.Scalar);
+        Np.MatMul(m, Np.Ones(4, DType.Float16)).Shape.ShouldBe(new Shape(3, 7));
+    }
+}

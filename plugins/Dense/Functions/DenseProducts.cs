@@ -25,6 +25,9 @@ public static class DenseProducts
         {
             throw new ArgumentException($"matmul: Input operand {(a.Rank == 0 ? 0 : 1)} does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)", a.Rank == 0 ? "a" : "b");
         }
+        // NumPy multiplies and adds float16 in float32 and rounds each result element once (before the 1-d operands are
+        // expanded below, so the float32 product removes the added axes itself).
+        if (DTypes.Promote(a.DType, b.DType) == DType.Float16) return Copy.Cast(Matmul(Copy.Cast(a, DType.Float32), Copy.Cast(b, DType.Float32)), DType.Float16);
         bool vectorA = a.Rank == 1, vectorB = b.Rank == 1;
         if (vectorA) a = Views.ExpandDims(a, [0]);
         if (vectorB) b = Views.ExpandDims(b, [1]);
@@ -36,8 +39,6 @@ public static class DenseProducts
         Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
         Shape batch = Ufunc.Broadcast(batchA, batchB);
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        // NumPy multiplies and adds float16 in float32 and rounds each result element once.
-        if (dtype == DType.Float16) return Copy.Cast(Matmul(Copy.Cast(a, DType.Float32), Copy.Cast(b, DType.Float32)), DType.Float16);
         DType ct = dtype == DType.Bool ? DType.Int32 : dtype;
         DenseArray ac = Copy.Contiguous(Views.BroadcastTo(Copy.As(a, ct), new Shape([.. batch.Dims, m, k])));
         DenseArray bc = Copy.Contiguous(Views.BroadcastTo(Copy.As(b, ct), new Shape([.. batch.Dims, k, n])));
