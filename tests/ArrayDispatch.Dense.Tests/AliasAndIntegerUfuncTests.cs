@@ -48,3 +48,15 @@ public sealed class Float16ProductTests
         Np.MatMul(m, Np.Ones(4, DType.Float16)).Shape.ShouldBe(new Shape(3, 7));
     }
 }
+
+public sealed class Float16ScanTests
+{
+    [Fact]
+    public void Float16_cumsum_rounds_every_running_sum_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray s = Np.Cumsum(Np.Ones(3000, DType.Float16));
+        s.DType.ShouldBe(DType.Float16);
+        s.ToArray<Half>()[^1].ShouldBe((Half)2048);   // np.cumsum(np.ones(3000, np.float16))[-1]
+    }
+}

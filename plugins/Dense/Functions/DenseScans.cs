@@ -38,7 +38,6 @@ public static class DenseScans
     {
         string function = product ? "cumprod" : "cumsum";
         DType acc = dtype ?? DenseReductions.Accumulator(x.DType);
-        if (acc == DType.Float16) return Copy.Cast((DenseArray)Scan(x, axis, DType.Float32, product), DType.Float16);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
         (DenseArray rows, int a) = AxisLast(Copy.As(x, acc == DType.Bool ? DType.Int64 : acc), axis, product ? "cumprod" : "cumsum");
         rows = rows.SharesStorage(x) ? rows.Clone() : rows;      // a view of x: scan a private copy
@@ -53,6 +52,9 @@ public static class DenseScans
             case DType.UInt16: ScanRows<ushort>(rows, length, product); break;
             case DType.UInt32: ScanRows<uint>(rows, length, product); break;
             case DType.UInt64: ScanRows<ulong>(rows, length, product); break;
+            // float16: Half's + and * compute in float32 and round, so every running value is rounded as NumPy's loop does
+            // (np.cumsum(np.ones(3000, np.float16))[-1] is 2048).
+            case DType.Float16: ScanRows<Half>(rows, length, product); break;
             case DType.Float32: ScanRows<float>(rows, length, product); break;
             case DType.Float64: ScanRows<double>(rows, length, product); break;
             case DType.Complex64: ScanComplexRows<Complex64>(rows, length, product); break;
