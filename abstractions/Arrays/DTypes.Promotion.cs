@@ -69,6 +69,14 @@ public static partial class DTypes
     };
 
     /// <summary>
+    /// NumPy's default accumulator of <c>sum</c>, <c>prod</c>, <c>cumsum</c> and <c>cumprod</c> on 64-bit Linux: bool and
+    /// the signed integers in int64 (the platform integer), the unsigned integers in uint64, floats and complex in their
+    /// own type. Every backend reads it here.
+    /// </summary>
+    public static DType SumAccumulator(DType dtype) =>
+        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
+
+    /// <summary>
     /// NumPy's <c>result_type</c> of array dtypes and weak scalars together (NEP 50): the arrays promote by the table; the
     /// scalars then join by kind. With no arrays, the scalars promote as their default dtypes.
     /// </summary>

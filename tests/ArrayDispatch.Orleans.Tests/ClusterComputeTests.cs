@@ -226,14 +226,15 @@ public sealed class ClusterComputeTests(Cluster fixture)
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
         long before = await CancelledOnWorkers();
-        // One task adds up 4000 copies of a 1000x1000 array (seconds of work), cancelled a second after its input exists.
+        // One task adds up 40000 copies of a 1000x1000 array (tens of seconds of work even with optimized kernels on a quiet
+        // machine; 4000 could finish inside the delay), cancelled half a second after its input exists.
         var graph = new TaskGraph(
         [
             new ChunkTask("ones-0", "ones", [], _ => throw new UnreachableException()) { Spec = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(1000, 1000), DType.Float64, Scalar.Float(1), new ArrayDispatch.Dispatch.Placement("Dense"))) },
-            new ChunkTask("fold-0", "add", [.. Enumerable.Repeat("ones-0", 4000)], _ => throw new UnreachableException()) { Spec = TaskSpec.Fold(ArrayFunctions.Add) },
+            new ChunkTask("fold-0", "add", [.. Enumerable.Repeat("ones-0", 40000)], _ => throw new UnreachableException()) { Spec = TaskSpec.Fold(ArrayFunctions.Add) },
         ]);
         using var cts = new CancellationTokenSource();
-        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") cts.CancelAfter(1000); }));
+        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") cts.CancelAfter(500); }));
         Should.Throw<OperationCanceledException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["fold-0"], options, cts.Token));
         // Orleans carries the cancellation to the worker, which stops the fold between two additions (a fold that ran to
         // its end would not count: only the cancellation path does).

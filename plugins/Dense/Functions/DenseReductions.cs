@@ -80,7 +80,7 @@ public static class DenseReductions
     /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
     internal static DenseArray Total(DenseArray x, int[] axes, DType? dtype, bool product, string function)
     {
-        DType acc = dtype ?? Accumulator(x.DType);
+        DType acc = dtype ?? DTypes.SumAccumulator(x.DType);
         if (acc == DType.Bool) return Copy.Cast(Total(x, axes, DType.Int64, product, function), DType.Bool);
         // NumPy adds and multiplies float16 in float32 and rounds the result once.
         if (acc == DType.Float16) return Copy.Cast(Total(x, axes, DType.Float32, product, function), DType.Float16);
@@ -113,9 +113,6 @@ public static class DenseReductions
             _ => throw Errors.Unsupported(function, acc),
         };
 
-    /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: signed integers and bool in int64, unsigned in uint64.</summary>
-    internal static DType Accumulator(DType dtype) =>
-        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
 
     private static DenseArray Run<T>(DenseArray x, int[] axes, bool product, string function) where T : unmanaged, System.Numerics.INumber<T> =>
         product ? Reduce.Run<T, ProdReduction<T>>(x, axes, function) : Reduce.Run<T, SumReduction<T>>(x, axes, function);

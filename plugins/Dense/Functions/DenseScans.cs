@@ -37,7 +37,7 @@ public static class DenseScans
     private static NDArray Scan(DenseArray x, Axes axis, DType? dtype, bool product)
     {
         string function = product ? "cumprod" : "cumsum";
-        DType acc = dtype ?? DenseReductions.Accumulator(x.DType);
+        DType acc = dtype ?? DTypes.SumAccumulator(x.DType);
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
         (DenseArray rows, int a) = AxisLast(Copy.As(x, acc == DType.Bool ? DType.Int64 : acc), axis, product ? "cumprod" : "cumsum");
         rows = rows.SharesStorage(x) ? rows.Clone() : rows;      // a view of x: scan a private copy

@@ -35,16 +35,10 @@ internal static class ReductionHandlers
         return count;
     }
 
-    /// <summary>
-    /// NumPy's default accumulator of sum, prod and cumsum on 64-bit Linux: bool and the signed integers in int64 (the
-    /// platform integer), the unsigned integers in uint64, floats in their own type.
-    /// </summary>
-    internal static DType Accumulator(DType input) =>
-        input == DType.Bool || input.IsSignedInteger() ? DType.Int64 : input.IsUnsignedInteger() ? DType.UInt64 : input;
 
     private static GpuArray SumOrProd(GpuArray x, ReductionArgs args, Type op, long identity)
     {
-        DType acc = args.DType ?? Accumulator(x.DType);
+        DType acc = args.DType ?? DTypes.SumAccumulator(x.DType);
         if (ReducedCount(x, args.Axis) == 0)
         {
             return Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, identity);

@@ -8,7 +8,7 @@ internal static class Scans
 {
     public static GpuArray Cumsum(GpuArray x, Axes axis, DType? dtype)
     {
-        DType acc = dtype ?? ReductionHandlers.Accumulator(x.DType);
+        DType acc = dtype ?? DTypes.SumAccumulator(x.DType);
         DType compute = acc == DType.Bool ? DType.Int64 : acc;
         if (!axis.IsAll && axis.Values.Length != 1) throw new ArgumentException($"cumsum takes one axis or None, not {axis}", "axis");
         using GpuArray input = GpuOps.Cast(x.Rank == 0 ? x.View(new Shape(1), [0], x.Offset) : x, compute);

@@ -18,7 +18,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         int[] axes = args.Axis.Normalize(x.Rank);
-        DType dtype = args.DType ?? Accumulator(x.DType);
+        DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
         if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
         {
             if (axes.Length is 0) return Result(ArrayOps.Cast(x.ToHost().Data, dtype), x.Shape, dtype);
@@ -40,7 +40,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         double[] values = (double[])Doubles(x).Clone();
         for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
-        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? Accumulator(x.DType));
+        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DTypes.SumAccumulator(x.DType));
     }
 
     [Implements("prod")]
@@ -49,7 +49,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        DType dtype = args.DType ?? Accumulator(x.DType);
+        DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
         return Result(x.DType.IsFloat() ? g.Prod(Doubles(x)) : g.Prod(Longs(x)), g.OutShape, dtype);
     }
 
@@ -169,8 +169,6 @@ internal sealed class SparseReductions(SparseContext ctx)
     }
 
     /// <summary>NumPy's accumulator of sum and prod on 64-bit Linux: bool and signed integers in int64, unsigned in uint64, floats in their own type.</summary>
-    private static DType Accumulator(DType dtype) =>
-        dtype == DType.Bool || dtype.IsSignedInteger() ? DType.Int64 : dtype.IsUnsignedInteger() ? DType.UInt64 : dtype;
 
     private static bool Accepts(in ReductionArgs args, ReadOnlySpan<Type> types) => args.X is SparseArray && HostInterop.Accepts(types, args.X);
 
