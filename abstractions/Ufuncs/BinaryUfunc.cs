@@ -25,9 +25,6 @@ public abstract class BinaryUfunc : Ufunc
     /// <summary>NumPy's loop for two operands: the promoted dtype (NEP 50 for weak scalars), then <see cref="Ufunc.Resolve(DType)"/>.</summary>
     public UfuncLoop Resolve(in Operand x1, in Operand x2) => Resolve(x1.ResultType(x2));
 
-    /// <summary>Hands the op's type to <paramref name="visitor"/>: the backend's handler for ufuncs of this shape, made generic over the op.</summary>
-    public abstract TResult Accept<TResult>(IUfuncVisitor<TResult> visitor);
-
     internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision) where TOp : struct, IBinaryOp
     {
         ArrayFunction<BinaryArgs, NDArray> function = FunctionCatalog.Define<BinaryArgs, NDArray>(name);

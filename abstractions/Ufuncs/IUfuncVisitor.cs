@@ -1,8 +1,8 @@
 namespace ArrayDispatch.Ufuncs;
 
 /// <summary>
-/// A backend's element-wise machinery, one generic method per ufunc shape: <see cref="BinaryUfunc.Accept{TResult}"/> and
-/// <see cref="UnaryUfunc.Accept{TResult}"/> call the one that fits with the ufunc's op as <c>TOp</c>, so the backend's
+/// A backend's element-wise machinery, one generic method per ufunc shape: <see cref="Ufunc.Accept{TResult}"/>
+/// calls the one that fits with the ufunc's op as <c>TOp</c>, so the backend's
 /// loops are specialised per op (the JIT inlines the op; ILGPU compiles it into the kernel). Typically each method
 /// returns the backend's handler for the ufunc, which is then registered with <c>IBackendBuilder.Implement</c>.
 /// </summary>

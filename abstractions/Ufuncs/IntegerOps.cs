@@ -86,11 +86,17 @@ internal static class IntegerBits
     /// <summary>Whether a shift count is in [0, width).</summary>
     public static bool InRange<T>(T count) where T : IBinaryInteger<T> => !T.IsNegative(count) && count < T.PopCount(T.AllBitsSet);
 
-    /// <summary>A count below the width (at most 63) as an int, by counting: no conversion a device kernel cannot compile.</summary>
+    /// <summary>
+    /// A count below the width (at most 63) as an int, read bit by bit (six fixed steps, shifts below 8 so no type masks
+    /// them): no conversion a device kernel cannot compile, and no work that grows with the count.
+    /// </summary>
     public static int Count<T>(T count) where T : IBinaryInteger<T>
     {
         int n = 0;
-        for (T i = T.Zero; i < count; i++) n++;
+        for (int bit = 0; bit < 6; bit++)
+        {
+            if (((count >>> bit) & T.One) != T.Zero) n |= 1 << bit;
+        }
         return n;
     }
 }

@@ -14,6 +14,13 @@ namespace ArrayDispatch.Ufuncs;
 /// </summary>
 public abstract class Ufunc
 {
+    /// <summary>
+    /// Hands the op's type to <paramref name="visitor"/>: the backend's handler for ufuncs of this shape (binary,
+    /// comparison, unary, predicate), made generic over the op. A backend registers every ufunc with
+    /// <c>foreach (Ufunc u in Ufunc.All) u.Accept(visitor)</c>.
+    /// </summary>
+    public abstract TResult Accept<TResult>(IUfuncVisitor<TResult> visitor);
+
     private static readonly ConcurrentDictionary<ArrayFunction, Ufunc> s_byFunction = new();
     private static readonly List<Ufunc> s_all = [];
 

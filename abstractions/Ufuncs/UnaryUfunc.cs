@@ -11,9 +11,6 @@ public abstract class UnaryUfunc : Ufunc
     /// <summary>The function's identity.</summary>
     public new ArrayFunction<UnaryArgs, NDArray> Function { get; }
 
-    /// <summary>Hands the op's type to <paramref name="visitor"/>: the backend's handler for ufuncs of this shape, made generic over the op.</summary>
-    public abstract TResult Accept<TResult>(IUfuncVisitor<TResult> visitor);
-
     internal static ArrayFunction<UnaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, DType? boolLoopResult, bool complexResultIsReal = false) where TOp : struct, IUnaryOp
     {
         ArrayFunction<UnaryArgs, NDArray> function = FunctionCatalog.Define<UnaryArgs, NDArray>(name);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using ArrayDispatch.Dense.Storage;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ArrayDispatch.Dense.Fft;
 
@@ -61,40 +62,33 @@ internal static class FftLines
     {
         RealFftPlan plan = RealFftPlan.For(n);
         int half = plan.HalfLength, copy = Math.Min(lenIn, n);
-        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength, (first, count, work) =>
+        // The worker's real line lives in its complex work buffer after the spectrum and scratch: one rented buffer.
+        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength + (n + 1) / 2, (first, count, work) =>
         {
-            double[] real = ArrayPool<double>.Shared.Rent(n);
-            try
+            Span<double> line = RealLine(work, half + plan.ScratchLength, n);
+            Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
+            for (int l = first; l < first + count; l++)
             {
-                Span<double> line = real.AsSpan(0, n);
-                Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
-                for (int l = first; l < first + count; l++)
+                int o = l / inner, i = l % inner;
+                long src = (long)o * lenIn * inner + i, dst = (long)o * half * inner + i;
+                if (inner == 1)
                 {
-                    int o = l / inner, i = l % inner;
-                    long src = (long)o * lenIn * inner + i, dst = (long)o * half * inner + i;
-                    if (inner == 1)
-                    {
-                        // Contiguous: read the input in place (when not padded) and write the spectrum where it goes.
-                        ReadOnlySpan<double> source = copy == n ? input.AsSpan(src, n) : Padded(input.AsSpan(src, copy), line);
-                        Span<Complex> target = output.AsSpan(dst, half);
-                        plan.Forward(source, target, scratch);
-                        if (conjugate) ComplexFftPlan.Conjugate(target);
-                        if (scale != 1) Scale(target, scale);
-                        continue;
-                    }
-                    for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
-                    line[copy..].Clear();
-                    plan.Forward(line, spectrum, scratch);
-                    for (int k = 0; k < half; k++)
-                    {
-                        Complex v = spectrum[k] * scale;
-                        output[dst + k * inner] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
-                    }
+                    // Contiguous: read the input in place (when not padded) and write the spectrum where it goes.
+                    ReadOnlySpan<double> source = copy == n ? input.AsSpan(src, n) : Padded(input.AsSpan(src, copy), line);
+                    Span<Complex> target = output.AsSpan(dst, half);
+                    plan.Forward(source, target, scratch);
+                    if (conjugate) ComplexFftPlan.Conjugate(target);
+                    if (scale != 1) Scale(target, scale);
+                    continue;
                 }
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(real);
+                for (int k = 0; k < copy; k++) line[k] = input[src + k * inner];
+                line[copy..].Clear();
+                plan.Forward(line, spectrum, scratch);
+                for (int k = 0; k < half; k++)
+                {
+                    Complex v = spectrum[k] * scale;
+                    output[dst + k * inner] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
+                }
             }
         });
     }
@@ -104,33 +98,29 @@ internal static class FftLines
     {
         RealFftPlan plan = RealFftPlan.For(n);
         int half = plan.HalfLength, copy = Math.Min(lenIn, half);
-        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength, (first, count, work) =>
+        // The worker's real line lives in its complex work buffer after the spectrum and scratch: one rented buffer.
+        Run(outer * inner, (long)n * outer * inner, half + plan.ScratchLength + (n + 1) / 2, (first, count, work) =>
         {
-            double[] real = ArrayPool<double>.Shared.Rent(n);
-            try
+            Span<double> line = RealLine(work, half + plan.ScratchLength, n);
+            Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
+            for (int l = first; l < first + count; l++)
             {
-                Span<double> line = real.AsSpan(0, n);
-                Span<Complex> spectrum = work.AsSpan(0, half), scratch = work.AsSpan(half, plan.ScratchLength);
-                for (int l = first; l < first + count; l++)
+                int o = l / inner, i = l % inner;
+                int src = o * lenIn * inner + i, dst = o * n * inner + i;
+                for (int k = 0; k < copy; k++)
                 {
-                    int o = l / inner, i = l % inner;
-                    int src = o * lenIn * inner + i, dst = o * n * inner + i;
-                    for (int k = 0; k < copy; k++)
-                    {
-                        Complex v = input[src + k * inner];
-                        spectrum[k] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
-                    }
-                    spectrum[copy..].Clear();
-                    plan.Inverse(spectrum, line, scratch);
-                    for (int k = 0; k < n; k++) output[dst + k * inner] = line[k] * scale;
+                    Complex v = input[src + k * inner];
+                    spectrum[k] = conjugate ? System.Numerics.Complex.Conjugate(v) : v;
                 }
-            }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(real);
+                spectrum[copy..].Clear();
+                plan.Inverse(spectrum, line, scratch);
+                for (int k = 0; k < n; k++) output[dst + k * inner] = line[k] * scale;
             }
         });
     }
+
+    private static Span<double> RealLine(Complex[] work, int start, int n) =>
+        MemoryMarshal.Cast<Complex, double>(work.AsSpan(start, (n + 1) / 2))[..n];
 
     private static ReadOnlySpan<double> Padded(ReadOnlySpan<double> values, Span<double> line)
     {

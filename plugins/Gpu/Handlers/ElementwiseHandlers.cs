@@ -17,16 +17,7 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
     public static void Register(IBackendBuilder backend)
     {
         var handlers = new ElementwiseHandlers();
-        foreach (Ufunc ufunc in Ufunc.All)
-        {
-            Action<IBackendBuilder> register = ufunc switch
-            {
-                BinaryUfunc b => b.Accept(handlers),
-                UnaryUfunc u => u.Accept(handlers),
-                _ => throw new InvalidOperationException($"ufunc '{ufunc.Name}' has a shape the Gpu backend does not know"),
-            };
-            register(backend);
-        }
+        foreach (Ufunc ufunc in Ufunc.All) ufunc.Accept(handlers)(backend);
         backend.Implement(ArrayFunctions.Where, (in TernaryArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "where") ? Where(args) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Clip, (in TernaryArgs args, ReadOnlySpan<Type> types) =>

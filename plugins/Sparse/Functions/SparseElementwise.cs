@@ -23,16 +23,7 @@ internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Actio
     /// <summary>Registers every element-wise handler with <paramref name="builder"/>.</summary>
     public void Register(IBackendBuilder builder)
     {
-        foreach (Ufunc ufunc in Ufunc.All)
-        {
-            Action<IBackendBuilder> register = ufunc switch
-            {
-                BinaryUfunc b => b.Accept(this),
-                UnaryUfunc u => u.Accept(this),
-                _ => throw new InvalidOperationException($"ufunc '{ufunc.Name}' has a shape the Sparse backend does not know"),
-            };
-            register(builder);
-        }
+        foreach (Ufunc ufunc in Ufunc.All) ufunc.Accept(this)(builder);
     }
 
     public Action<IBackendBuilder> Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp
