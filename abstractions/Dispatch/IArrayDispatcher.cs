@@ -31,6 +31,13 @@ public interface IArrayDispatcher
     /// <summary>The names of the functions <paramref name="backend"/> registers handlers for (empty for an unknown backend).</summary>
     IReadOnlyCollection<string> FunctionsOf(string backend);
 
+    /// <summary>
+    /// What <paramref name="backend"/> declared it takes for <paramref name="function"/>
+    /// (<see cref="Plugins.IBackendBuilder.Declare"/>; <see cref="Plugins.FunctionSupport.Everything"/> when it declared
+    /// nothing), or <see langword="null"/> when the backend is not loaded or does not implement the function.
+    /// </summary>
+    Plugins.FunctionSupport? SupportOf(string backend, ArrayFunction function) => null;
+
     /// <summary>The ordered candidate chain for <paramref name="function"/> on <paramref name="types"/>, with the rule and configuration key behind each position.</summary>
     DispatchPlan Explain(ArrayFunction function, IReadOnlyList<Type> types);
 }
@@ -63,7 +70,11 @@ public enum CandidateRule
 /// <param name="Rule">The rule that placed it.</param>
 /// <param name="Reason">A readable reason with the configuration key, e.g. <c>ArrayDispatch:Priority:0</c>.</param>
 /// <param name="Coerces">Whether the backend converts arguments it does not own before its handler runs.</param>
-public sealed record Candidate(string Backend, CandidateRule Rule, string Reason, bool Coerces = false);
+public sealed record Candidate(string Backend, CandidateRule Rule, string Reason, bool Coerces = false)
+{
+    /// <summary>What the backend declared it takes for the function; <see langword="null"/> when it declared no restriction.</summary>
+    public Plugins.FunctionSupport? Support { get; init; }
+}
 
 /// <summary>What <see cref="IArrayDispatcher.Explain"/> returns.</summary>
 /// <param name="Function">The function.</param>
@@ -80,6 +91,7 @@ public sealed record DispatchPlan(string Function, IReadOnlyList<Type> Types, IR
         for (int i = 0; i < Candidates.Count; i++)
         {
             sb.Append("\n  ").Append(i + 1).Append(". ").Append(Candidates[i].Backend).Append(" — ").Append(Candidates[i].Reason);
+            if (Candidates[i].Support is { } support) sb.Append(" [takes ").Append(support).Append(']');
         }
         foreach (Decline d in Excluded) sb.Append("\n  -  ").Append(d.Backend).Append(" — ").Append(d.Reason);
         return sb.ToString();

@@ -38,6 +38,20 @@ public interface IBackendBuilder
     /// </summary>
     IBackendBuilder OnlyOwnArrayTypes() => this;
 
+    /// <summary>
+    /// Declares what the backend takes for <paramref name="function"/>: its dtypes, <c>out=</c>, nonzero fills. The
+    /// dispatcher checks calls against it before calling the handler, <c>explain</c> shows it, and other backends read it
+    /// (<see cref="IArrayDispatcher.SupportOf"/>). Without a declaration a function takes what
+    /// <see cref="DeclareDefault"/> says, or everything. The last declaration for a function wins.
+    /// </summary>
+    IBackendBuilder Declare(ArrayFunction function, FunctionSupport support) => this;
+
+    /// <summary>
+    /// What every function the backend implements takes unless <see cref="Declare"/> says otherwise (a backend that
+    /// stores no complex numbers: <c>DeclareDefault(new() { DTypes = DTypeSet.Real })</c>).
+    /// </summary>
+    IBackendBuilder DeclareDefault(FunctionSupport support) => this;
+
     /// <summary>Registers a handler for <paramref name="function"/> (the explicit form of <see cref="ImplementsAttribute"/>).</summary>
     IBackendBuilder Implement<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, ArrayHandler<TArgs, TResult> handler)
         where TArgs : struct, IArrayArgs<TArgs>;

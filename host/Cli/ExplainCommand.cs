@@ -46,19 +46,19 @@ internal static class ExplainCommand
             {
                 function = plan.Function,
                 types = plan.Types.Select(t => t.Name),
-                candidates = plan.Candidates.Select((c, i) => new { position = i + 1, backend = c.Backend, rule = c.Rule.ToString(), coerces = c.Coerces, reason = c.Reason }),
+                candidates = plan.Candidates.Select((c, i) => new { position = i + 1, backend = c.Backend, rule = c.Rule.ToString(), coerces = c.Coerces, reason = c.Reason, takes = c.Support?.ToString() ?? "everything" }),
                 excluded = plan.Excluded.Select(d => new { backend = d.Backend, reason = d.Reason }),
             });
             return 0;
         }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(plan.Function)}[/] on [[{Markup.Escape(string.Join(", ", plan.Types.Select(t => t.Name)))}]]");
-        var table = new Table().AddColumns("#", "Backend", "Rule", "Why");
+        var table = new Table().AddColumns("#", "Backend", "Rule", "Why", "Takes");
         for (int i = 0; i < plan.Candidates.Count; i++)
         {
             Candidate c = plan.Candidates[i];
-            table.AddRow($"{i + 1}", Markup.Escape(c.Backend), c.Rule.ToString() + (c.Coerces ? " (coerces)" : ""), Markup.Escape(c.Reason));
+            table.AddRow($"{i + 1}", Markup.Escape(c.Backend), c.Rule.ToString() + (c.Coerces ? " (coerces)" : ""), Markup.Escape(c.Reason), Markup.Escape(c.Support?.ToString() ?? "everything"));
         }
-        foreach (Decline d in plan.Excluded) table.AddRow("-", Markup.Escape(d.Backend), "excluded", Markup.Escape(d.Reason));
+        foreach (Decline d in plan.Excluded) table.AddRow("-", Markup.Escape(d.Backend), "excluded", Markup.Escape(d.Reason), "");
         AnsiConsole.Write(table);
         return 0;
     }

@@ -1,3 +1,4 @@
+using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
 using ArrayDispatch.Sparse.Functions;
 
@@ -25,6 +26,7 @@ public sealed class SparsePlugin : IArrayBackendPlugin
                .AddArrayType<CsrArray>()
                .AddArrayType<CscArray>();
         backend.ImplementFrom(new SparseCreation(ctx));
+        backend.Declare(ArrayFunctions.Full, SparseCreation.FullSupport);
         new SparseElementwise(ctx).Register(backend);
         backend.ImplementFrom(new SparseReductions(ctx));
         backend.ImplementFrom(new SparseProducts(ctx));

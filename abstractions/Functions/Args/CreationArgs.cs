@@ -7,8 +7,10 @@ namespace ArrayDispatch.Functions;
 /// <param name="DType">The dtype.</param>
 /// <param name="Fill">The value of every element (ignored by <c>empty</c>).</param>
 /// <param name="Placement">Where the array lives.</param>
-public readonly record struct FullArgs(Shape Shape, DType DType, Scalar Fill, Placement Placement = default) : ICreationArgs<FullArgs>
+public readonly record struct FullArgs(Shape Shape, DType DType, Scalar Fill, Placement Placement = default) : ICreationArgs<FullArgs>, ITargetDTypeArgs, IFillArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
@@ -20,8 +22,10 @@ public readonly record struct FullArgs(Shape Shape, DType DType, Scalar Fill, Pl
 /// <param name="X">The array whose shape (and by default dtype) the result takes.</param>
 /// <param name="Fill">The value of every element.</param>
 /// <param name="DType">The dtype, or <see langword="null"/> for <paramref name="X"/>'s.</param>
-public readonly record struct FullLikeArgs(NDArray X, Scalar Fill, DType? DType = null) : IArrayArgs<FullLikeArgs>
+public readonly record struct FullLikeArgs(NDArray X, Scalar Fill, DType? DType = null) : IArrayArgs<FullLikeArgs>, ITargetDTypeArgs, IFillArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
 
@@ -38,8 +42,10 @@ public readonly record struct FullLikeArgs(NDArray X, Scalar Fill, DType? DType 
 /// <param name="DType">The dtype, or <see langword="null"/> to infer it as NumPy does.</param>
 /// <param name="Placement">Where the array lives.</param>
 public readonly record struct RangeArgs(Scalar Start, Scalar Stop, Scalar Step, int Num = 50, bool Endpoint = true, DType? DType = null, Placement Placement = default)
-    : ICreationArgs<RangeArgs>
+    : ICreationArgs<RangeArgs>, ITargetDTypeArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
@@ -53,8 +59,10 @@ public readonly record struct RangeArgs(Scalar Start, Scalar Stop, Scalar Step, 
 /// <param name="K">The diagonal: 0 the main one, positive above, negative below.</param>
 /// <param name="DType">The dtype.</param>
 /// <param name="Placement">Where the array lives.</param>
-public readonly record struct EyeArgs(int N, int M, int K = 0, DType DType = DType.Float64, Placement Placement = default) : ICreationArgs<EyeArgs>
+public readonly record struct EyeArgs(int N, int M, int K = 0, DType DType = DType.Float64, Placement Placement = default) : ICreationArgs<EyeArgs>, ITargetDTypeArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(Placement.Like);
 
@@ -71,8 +79,10 @@ public readonly record struct EyeArgs(int N, int M, int K = 0, DType DType = DTy
 /// <param name="DType">The dtype, or <see langword="null"/> to keep the source's.</param>
 /// <param name="Copy">Always copy (NumPy's <c>array</c>), rather than only when needed (<c>asarray</c>).</param>
 /// <param name="Placement">Where the array lives; with no backend, an <see cref="NDArray"/> source stays on its own backend.</param>
-public readonly record struct AsArrayArgs(object Source, DType? DType = null, bool Copy = false, Placement Placement = default) : ICreationArgs<AsArrayArgs>
+public readonly record struct AsArrayArgs(object Source, DType? DType = null, bool Copy = false, Placement Placement = default) : ICreationArgs<AsArrayArgs>, ITargetDTypeArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
     {
@@ -112,8 +122,10 @@ public enum RandomDistribution
 /// </param>
 public readonly record struct RandomArgs(
     RandomDistribution Distribution, Shape Shape, double Low, double High, ulong Seed, DType DType = DType.Float64, Placement Placement = default, NDArray? Out = null)
-    : ICreationArgs<RandomArgs>
+    : ICreationArgs<RandomArgs>, ITargetDTypeArgs, IOutArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
     {

@@ -5,8 +5,9 @@ namespace ArrayDispatch.Functions;
 /// <summary>Arguments of a unary ufunc (<c>negative</c>, <c>exp</c>, <c>isnan</c>, …). Relevant: <see cref="X"/>, <see cref="Out"/>.</summary>
 /// <param name="X">The input.</param>
 /// <param name="Out">An array to write the result into (NumPy's <c>out=</c>), or <see langword="null"/>.</param>
-public readonly record struct UnaryArgs(NDArray X, NDArray? Out = null) : IArrayArgs<UnaryArgs>
+public readonly record struct UnaryArgs(NDArray X, NDArray? Out = null) : IArrayArgs<UnaryArgs>, IOutArgs
 {
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
     {
@@ -22,8 +23,9 @@ public readonly record struct UnaryArgs(NDArray X, NDArray? Out = null) : IArray
 /// <param name="X1">The left operand: an array or a weak scalar.</param>
 /// <param name="X2">The right operand: an array or a weak scalar.</param>
 /// <param name="Out">An array to write the result into (NumPy's <c>out=</c>), or <see langword="null"/>.</param>
-public readonly record struct BinaryArgs(Operand X1, Operand X2, NDArray? Out = null) : IArrayArgs<BinaryArgs>
+public readonly record struct BinaryArgs(Operand X1, Operand X2, NDArray? Out = null) : IArrayArgs<BinaryArgs>, IOutArgs
 {
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct
     {

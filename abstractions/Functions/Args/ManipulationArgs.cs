@@ -124,8 +124,10 @@ public readonly record struct SplitArgs(NDArray X, int? Sections, int[]? Indices
 /// <param name="DType">The target dtype.</param>
 /// <param name="Casting">The casting rule; a cast it forbids is refused.</param>
 /// <param name="Copy">Copy even when the dtype already matches.</param>
-public readonly record struct AsTypeArgs(NDArray X, DType DType, Casting Casting = Casting.Unsafe, bool Copy = true) : IArrayArgs<AsTypeArgs>
+public readonly record struct AsTypeArgs(NDArray X, DType DType, Casting Casting = Casting.Unsafe, bool Copy = true) : IArrayArgs<AsTypeArgs>, ITargetDTypeArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
 

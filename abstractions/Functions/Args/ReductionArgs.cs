@@ -13,8 +13,10 @@ namespace ArrayDispatch.Functions;
 /// <param name="DType">The accumulator and result dtype, or <see langword="null"/> for NumPy's default.</param>
 /// <param name="Ddof">Delta degrees of freedom for <c>var</c> and <c>std</c>.</param>
 public readonly record struct ReductionArgs(NDArray X, Axes Axis = default, bool KeepDims = false, DType? DType = null, int Ddof = 0)
-    : IArrayArgs<ReductionArgs>
+    : IArrayArgs<ReductionArgs>, ITargetDTypeArgs
 {
+    DType? ITargetDTypeArgs.TargetDType => DType;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
 

@@ -65,7 +65,7 @@ internal static class ChainResolver
                 excluded.Add(new(backend.Name, foreign));
                 continue;
             }
-            candidates.Add(new(backend, handler, Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types)));
+            candidates.Add(new(backend, handler, WithSupport(Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types), backend, function)));
         }
         foreach (BackendRegistration other in set.Backends)
         {
@@ -195,7 +195,7 @@ internal static class ChainResolver
             excluded.Add(new(name, foreign));
             return;
         }
-        candidates.Add(new(backend, handler, new Candidate(name, rule, reason, coerce)));
+        candidates.Add(new(backend, handler, WithSupport(new Candidate(name, rule, reason, coerce), backend, function)));
     }
 
     /// <summary>
@@ -256,6 +256,10 @@ internal static class ChainResolver
             }
         }
     }
+
+    /// <summary>The candidate with the backend's declared support attached when it restricts anything.</summary>
+    private static Candidate WithSupport(Candidate candidate, BackendRegistration backend, ArrayFunction function) =>
+        backend.SupportFor(function) is { IsUnrestricted: false } support ? candidate with { Support = support } : candidate;
 
     private static Candidate Explain(string name, bool coerces, Type? ownedType, string function, FunctionRule rule, DispatchRules rules, IReadOnlyList<Type> types)
     {

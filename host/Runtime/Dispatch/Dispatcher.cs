@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 using ArrayDispatch.Runtime.Diagnostics;
 using ArrayDispatch.Runtime.Options;
 using ArrayDispatch.Runtime.Registry;
@@ -72,6 +73,14 @@ public sealed class Dispatcher : IArrayDispatcher, IServiceProvider
     /// <inheritdoc/>
     public IReadOnlyCollection<string> FunctionsOf(string backend) =>
         BackendSet.ByName.TryGetValue(backend, out BackendRegistration? b) ? b.FunctionNames : FrozenSet<string>.Empty;
+
+    /// <inheritdoc/>
+    public FunctionSupport? SupportOf(string backend, ArrayFunction function)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(function);
+        return BackendSet.ByName.TryGetValue(backend, out BackendRegistration? b) ? b.SupportFor(function) : null;
+    }
 
     /// <inheritdoc/>
     public DispatchPlan Explain(ArrayFunction function, IReadOnlyList<Type> types)

@@ -1,5 +1,6 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 using ArrayDispatch.Runtime.Diagnostics;
 
 namespace ArrayDispatch.Runtime.Dispatch;
@@ -13,6 +14,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
     private readonly ArrayHandler<TArgs, TResult>[] _handlers;
     private readonly Candidate[] _candidates;
     private readonly bool[] _coerces;
+    private readonly FunctionSupport?[] _supports;   // null where the backend declared no restriction: no check at all
     private readonly Resolution _resolution;
     private readonly ArrayFunction _function;
     private readonly DispatchContext _context;
@@ -25,6 +27,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _handlers = resolution.Candidates.Select(c => (ArrayHandler<TArgs, TResult>)c.Handler).ToArray();
         _candidates = resolution.Candidates.Select(c => c.Explain).ToArray();
         _coerces = _candidates.Select(c => c.Coerces).ToArray();
+        _supports = _candidates.Select(c => c.Support).ToArray();
     }
 
     public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
@@ -46,6 +49,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         ArrayHandler<TArgs, TResult>[] handlers = _handlers;
         for (int i = 0; i < handlers.Length; i++)
         {
+            if (_supports[i] is { } support && support.Refusal(in args) is not null) continue;   // declared up front: not its call
             DispatchResult<TResult> result;
             try
             {
@@ -63,7 +67,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
                 return result.Value;
             }
         }
-        throw NoImplementation(types);
+        throw NoImplementation(in args, types);
     }
 
     /// <summary>uarray's <c>__ua_convert__</c>: moves arrays the backend does not own onto it, then calls its handler.</summary>
@@ -76,10 +80,14 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         return _handlers[index](in converted, collector.Types.ToArray());
     }
 
-    private NoImplementationException NoImplementation(ReadOnlySpan<Type> types)
+    private NoImplementationException NoImplementation(in TArgs args, ReadOnlySpan<Type> types)
     {
         var declines = new List<Decline>();
-        foreach (Candidate c in _candidates) declines.Add(new(c.Backend, "returned NotImplemented"));
+        for (int i = 0; i < _candidates.Length; i++)
+        {
+            string reason = _supports[i]?.Refusal(in args) is { } refusal ? $"{refusal} for '{_function.Name}'" : "returned NotImplemented";
+            declines.Add(new(_candidates[i].Backend, reason));
+        }
         declines.AddRange(_resolution.Excluded);
         return new NoImplementationException(_function.Name, types.ToArray(), declines, _context.Backends.Failures);
     }

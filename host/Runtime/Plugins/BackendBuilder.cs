@@ -16,6 +16,8 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 {
     private readonly List<Type> _types = [];
     private readonly Dictionary<ArrayFunction, Delegate> _handlers = [];
+    private readonly Dictionary<ArrayFunction, FunctionSupport> _declared = [];
+    private FunctionSupport _default = FunctionSupport.Everything;
 
     public string Name { get; } = name;
 
@@ -51,6 +53,21 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
+    public IBackendBuilder Declare(ArrayFunction function, FunctionSupport support)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(support);
+        _declared[function] = support;
+        return this;
+    }
+
+    public IBackendBuilder DeclareDefault(FunctionSupport support)
+    {
+        ArgumentNullException.ThrowIfNull(support);
+        _default = support;
+        return this;
+    }
+
     public IBackendBuilder ImplementFrom(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -67,5 +84,5 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 
     private static string? Nearest(string name) => NameMatcher.Nearest(name, FunctionCatalog.All.Select(f => f.Name));
 
-    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly);
+    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly, _declared, _default);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
 
 namespace ArrayDispatch.Runtime.Registry;
 
@@ -7,8 +8,11 @@ namespace ArrayDispatch.Runtime.Registry;
 public sealed class BackendRegistration
 {
     internal BackendRegistration(string name, Version version, string? folder, IReadOnlyList<Type> ownedTypes,
-        IReadOnlyDictionary<ArrayFunction, Delegate> handlers, bool ownTypesOnly = false)
+        IReadOnlyDictionary<ArrayFunction, Delegate> handlers, bool ownTypesOnly = false,
+        IReadOnlyDictionary<ArrayFunction, FunctionSupport>? declared = null, FunctionSupport? defaultSupport = null)
     {
+        DefaultSupport = defaultSupport ?? FunctionSupport.Everything;
+        SupportById = (declared ?? new Dictionary<ArrayFunction, FunctionSupport>()).ToFrozenDictionary(kv => kv.Key.Id, kv => kv.Value);
         OwnTypesOnly = ownTypesOnly;
         Name = name;
         Version = version;
@@ -39,4 +43,16 @@ public sealed class BackendRegistration
     internal FrozenDictionary<int, Delegate> HandlersById { get; }
 
     internal Delegate? HandlerFor(ArrayFunction function) => HandlersById.GetValueOrDefault(function.Id);
+
+    /// <summary>What the backend takes for every function it declared nothing particular for.</summary>
+    public FunctionSupport DefaultSupport { get; }
+
+    internal FrozenDictionary<int, FunctionSupport> SupportById { get; }
+
+    /// <summary>
+    /// What the backend declared it takes for <paramref name="function"/> (its own declaration, else its default), or
+    /// <see langword="null"/> when it does not implement the function.
+    /// </summary>
+    public FunctionSupport? SupportFor(ArrayFunction function) =>
+        HandlerFor(function) is null ? null : SupportById.GetValueOrDefault(function.Id) ?? DefaultSupport;
 }

@@ -80,20 +80,14 @@ internal static class LayerBuilder
 
     /// <summary>
     /// A one-element array of <paramref name="backend"/> with <paramref name="dtype"/> and <paramref name="rank"/>. It holds
-    /// 1, so evaluating functions on metas does not divide by zero; a backend that cannot hold a nonzero fill (Sparse, whose
-    /// arrays are all-zero unless built from entries) gets 0, so its own rules (e.g. refusing exp of a sparse array)
-    /// apply when the graph is built.
+    /// 1, so evaluating functions on metas does not divide by zero; a backend that declares it cannot hold a nonzero fill
+    /// (Sparse, whose arrays are all-zero unless built from entries) gets 0, so its own rules (e.g. refusing exp of a
+    /// sparse array) apply when the graph is built.
     /// </summary>
     public static NDArray Meta(ChunkedContext context, string backend, DType dtype, int rank)
     {
-        try
-        {
-            return context.Create(ArrayFunctions.Full, new FullArgs(Ones(rank), dtype, Scalar.Integer(1), new Placement(Backend: backend)));
-        }
-        catch (NotSupportedException)
-        {
-            return context.Create(ArrayFunctions.Full, new FullArgs(Ones(rank), dtype, Scalar.Integer(0), new Placement(Backend: backend)));
-        }
+        bool nonzero = context.Dispatcher.SupportOf(backend, ArrayFunctions.Full)?.NonzeroFill ?? true;
+        return context.Create(ArrayFunctions.Full, new FullArgs(Ones(rank), dtype, Scalar.Integer(nonzero ? 1 : 0), new Placement(Backend: backend)));
     }
 
     /// <summary><paramref name="meta"/> reshaped to <paramref name="rank"/> ones (same backend and dtype).</summary>

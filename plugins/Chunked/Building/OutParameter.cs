@@ -6,16 +6,19 @@ namespace ArrayDispatch.Chunked.Building;
 
 /// <summary>
 /// Calls an element-wise chunk function with NumPy's <c>out=</c> (a reusable intermediate, a recycled chunk or an output
-/// tile) where the chunk backend honours it, and without it where the backend declines <c>out=</c> (Sparse does: its
-/// results have their own patterns). A decline is remembered per function and array type, so it costs one retry per
-/// process, not one per chunk.
+/// tile) where the chunk backend takes it, and without it where the backend declares it does not
+/// (<see cref="Plugins.FunctionSupport.TakesOut"/>; Sparse does: its results have their own patterns). A backend that
+/// declared nothing yet declines <c>out=</c> is learnt from its decline, remembered per function and array type, so it
+/// costs one retry per process, not one per chunk.
 /// </summary>
 internal static class OutParameter
 {
     private static readonly ConcurrentDictionary<(int Function, Type Type), bool> s_declined = new();
 
-    /// <summary>Whether <paramref name="function"/> on <paramref name="type"/> is known to decline <c>out=</c>.</summary>
-    public static bool Declined(ArrayFunction function, Type type) => s_declined.ContainsKey((function.Id, type));
+    /// <summary>Whether <paramref name="function"/> on <paramref name="into"/>'s backend is declared or known to decline <c>out=</c>.</summary>
+    public static bool Declined(ChunkedContext context, ArrayFunction function, NDArray into) =>
+        context.Dispatcher.OwnerOf(into.GetType()) is { } owner && context.Dispatcher.SupportOf(owner, function) is { TakesOut: false }
+        || s_declined.ContainsKey((function.Id, into.GetType()));
 
     /// <summary>
     /// Runs <paramref name="withOut"/> when <paramref name="into"/> is set and not known to be declined, else
@@ -24,7 +27,7 @@ internal static class OutParameter
     public static NDArray Call<TArgs>(ChunkedContext context, ArrayFunction<TArgs, NDArray> function, NDArray? into, TArgs withOut, TArgs without)
         where TArgs : struct, IArrayArgs<TArgs>
     {
-        if (into is null || Declined(function, into.GetType())) return context.Invoke(function, without);
+        if (into is null || Declined(context, function, into)) return context.Invoke(function, without);
         try
         {
             return context.Invoke(function, withOut);

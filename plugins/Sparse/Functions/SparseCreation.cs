@@ -43,14 +43,20 @@ internal sealed class SparseCreation(SparseContext ctx)
     public DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types) =>
         SparseArrays.Eye(args.N, args.M, args.K, args.DType, SparseFormats.Parse(args.Placement.Option<string>("format"), SparseFormat.Csr));
 
-    /// <summary><c>Np.Zeros(shape, backend: "Sparse")</c>: no stored entries. A nonzero fill is refused: every element would be stored.</summary>
+    /// <summary>
+    /// <c>full</c> makes only all-zero arrays: a nonzero fill would store every element. Declared, so the dispatcher
+    /// refuses such a call before it gets here, and Chunked knows which fill its metadata arrays can hold.
+    /// </summary>
+    internal static FunctionSupport FullSupport { get; } = new()
+    {
+        NonzeroFill = false,
+        Reason = "every element would be stored; create it with backend: \"Dense\" (np.full) and convert what is sparse",
+    };
+
+    /// <summary><c>Np.Zeros(shape, backend: "Sparse")</c>: no stored entries (a nonzero fill is outside <see cref="FullSupport"/>).</summary>
     [Implements("full")]
     public DispatchResult<NDArray> Full(in FullArgs args, ReadOnlySpan<Type> types)
     {
-        if (!args.Fill.IsZero)
-        {
-            throw new SparseDensifyException("full", $"fill value {args.Fill} is not 0, so every element would be stored");
-        }
         SparseFormat format = SparseFormats.Parse(args.Placement.Option<string>("format"), args.Shape.Rank == 2 ? SparseFormat.Csr : SparseFormat.Coo);
         var coords = new int[args.Shape.Rank][];
         for (int a = 0; a < coords.Length; a++) coords[a] = [];

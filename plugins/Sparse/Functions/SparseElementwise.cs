@@ -11,7 +11,7 @@ namespace ArrayDispatch.Sparse.Functions;
 /// (<see cref="IUfuncVisitor{TResult}"/>), so a new ufunc reaches this backend without a change here. Whether a result
 /// stays sparse follows from the op's values at zero (the engines' f(0) probes).
 /// </summary>
-/// <remarks>Calls with <c>out=</c> are declined: sparse results are new arrays.</remarks>
+/// <remarks>Every ufunc is declared without <c>out=</c> (<see cref="NoOut"/>): sparse results are new arrays.</remarks>
 internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Action<IBackendBuilder>>
 {
     /// <summary>
@@ -20,10 +20,16 @@ internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Actio
     /// </summary>
     private static readonly HashSet<ArrayFunction> s_annihilating = [ArrayFunctions.Multiply, ArrayFunctions.LogicalAnd];
 
+    private static readonly FunctionSupport NoOut = new() { TakesOut = false, Reason = "sparse results are new arrays, with their own patterns" };
+
     /// <summary>Registers every element-wise handler with <paramref name="builder"/>.</summary>
     public void Register(IBackendBuilder builder)
     {
-        foreach (Ufunc ufunc in Ufunc.All) ufunc.Accept(this)(builder);
+        foreach (Ufunc ufunc in Ufunc.All)
+        {
+            ufunc.Accept(this)(builder);
+            builder.Declare(ufunc.Function, NoOut);
+        }
     }
 
     public Action<IBackendBuilder> Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp
@@ -49,8 +55,8 @@ internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Actio
             Accepts(args, types) ? UnaryEngine.Predicate<TOp>(ctx, ufunc, (SparseArray)args.X) : NotImplemented.Value);
 
     private static bool Accepts(in BinaryArgs args, ReadOnlySpan<Type> types) =>
-        args.Out is null && HostInterop.Accepts(types, args.X1.Array, args.X2.Array);
+        HostInterop.Accepts(types, args.X1.Array, args.X2.Array);
 
     private static bool Accepts(in UnaryArgs args, ReadOnlySpan<Type> types) =>
-        args.Out is null && args.X is SparseArray && HostInterop.Accepts(types, args.X);
+        args.X is SparseArray && HostInterop.Accepts(types, args.X);
 }
