@@ -104,6 +104,11 @@ public static partial class DTypes
     public static void CheckWeakInteger(Scalar value, DType dtype)
     {
         if (value.Kind != ScalarKind.Integer || !dtype.IsInteger()) return;
+        if (value.ExceedsInt64)
+        {
+            if (dtype != DType.UInt64) throw new OverflowException($"Python integer {value} out of bounds for {dtype.Name()}");
+            return;
+        }
         long v = value.AsInt64;
         bool fits = dtype switch
         {

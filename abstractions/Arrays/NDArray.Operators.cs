@@ -1,7 +1,8 @@
 namespace ArrayDispatch;
 
-// Operators with .NET scalars come in long and double overloads: C# prefers long for int literals, so int32_array + 1
-// stays int32 as NEP 50 says, while int32_array + 1.5 gives float64.
+// Operators with .NET scalars come in long, ulong and double overloads: C# prefers long for int literals, so
+// int32_array + 1 stays int32 as NEP 50 says, while int32_array + 1.5 gives float64; a ulong stays an integer (without
+// its overload C# would convert it to double and uint64_array + 1UL would silently become float64).
 public abstract partial class NDArray
 {
     /// <summary><c>Np.Add</c>.</summary>
@@ -11,9 +12,13 @@ public abstract partial class NDArray
     /// <summary><c>Np.Add</c> with a weak scalar.</summary>
     public static NDArray operator +(NDArray a, long b) => Np.Add(a, b);
     /// <summary><c>Np.Add</c> with a weak scalar.</summary>
+    public static NDArray operator +(NDArray a, ulong b) => Np.Add(a, b);
+    /// <summary><c>Np.Add</c> with a weak scalar.</summary>
     public static NDArray operator +(double a, NDArray b) => Np.Add(a, b);
     /// <summary><c>Np.Add</c> with a weak scalar.</summary>
     public static NDArray operator +(long a, NDArray b) => Np.Add(a, b);
+    /// <summary><c>Np.Add</c> with a weak scalar.</summary>
+    public static NDArray operator +(ulong a, NDArray b) => Np.Add(a, b);
 
     /// <summary><c>Np.Subtract</c>.</summary>
     public static NDArray operator -(NDArray a, NDArray b) => Np.Subtract(a, b);
@@ -22,9 +27,13 @@ public abstract partial class NDArray
     /// <summary><c>Np.Subtract</c> with a weak scalar.</summary>
     public static NDArray operator -(NDArray a, long b) => Np.Subtract(a, b);
     /// <summary><c>Np.Subtract</c> with a weak scalar.</summary>
+    public static NDArray operator -(NDArray a, ulong b) => Np.Subtract(a, b);
+    /// <summary><c>Np.Subtract</c> with a weak scalar.</summary>
     public static NDArray operator -(double a, NDArray b) => Np.Subtract(a, b);
     /// <summary><c>Np.Subtract</c> with a weak scalar.</summary>
     public static NDArray operator -(long a, NDArray b) => Np.Subtract(a, b);
+    /// <summary><c>Np.Subtract</c> with a weak scalar.</summary>
+    public static NDArray operator -(ulong a, NDArray b) => Np.Subtract(a, b);
 
     /// <summary><c>Np.Multiply</c>.</summary>
     public static NDArray operator *(NDArray a, NDArray b) => Np.Multiply(a, b);
@@ -33,9 +42,13 @@ public abstract partial class NDArray
     /// <summary><c>Np.Multiply</c> with a weak scalar.</summary>
     public static NDArray operator *(NDArray a, long b) => Np.Multiply(a, b);
     /// <summary><c>Np.Multiply</c> with a weak scalar.</summary>
+    public static NDArray operator *(NDArray a, ulong b) => Np.Multiply(a, b);
+    /// <summary><c>Np.Multiply</c> with a weak scalar.</summary>
     public static NDArray operator *(double a, NDArray b) => Np.Multiply(a, b);
     /// <summary><c>Np.Multiply</c> with a weak scalar.</summary>
     public static NDArray operator *(long a, NDArray b) => Np.Multiply(a, b);
+    /// <summary><c>Np.Multiply</c> with a weak scalar.</summary>
+    public static NDArray operator *(ulong a, NDArray b) => Np.Multiply(a, b);
 
     /// <summary><c>Np.Divide</c>.</summary>
     public static NDArray operator /(NDArray a, NDArray b) => Np.Divide(a, b);
@@ -44,9 +57,13 @@ public abstract partial class NDArray
     /// <summary><c>Np.Divide</c> with a weak scalar.</summary>
     public static NDArray operator /(NDArray a, long b) => Np.Divide(a, b);
     /// <summary><c>Np.Divide</c> with a weak scalar.</summary>
+    public static NDArray operator /(NDArray a, ulong b) => Np.Divide(a, b);
+    /// <summary><c>Np.Divide</c> with a weak scalar.</summary>
     public static NDArray operator /(double a, NDArray b) => Np.Divide(a, b);
     /// <summary><c>Np.Divide</c> with a weak scalar.</summary>
     public static NDArray operator /(long a, NDArray b) => Np.Divide(a, b);
+    /// <summary><c>Np.Divide</c> with a weak scalar.</summary>
+    public static NDArray operator /(ulong a, NDArray b) => Np.Divide(a, b);
 
     /// <summary><c>Np.Remainder</c>.</summary>
     public static NDArray operator %(NDArray a, NDArray b) => Np.Remainder(a, b);
@@ -54,6 +71,8 @@ public abstract partial class NDArray
     public static NDArray operator %(NDArray a, double b) => Np.Remainder(a, b);
     /// <summary><c>Np.Remainder</c> with a weak scalar.</summary>
     public static NDArray operator %(NDArray a, long b) => Np.Remainder(a, b);
+    /// <summary><c>Np.Remainder</c> with a weak scalar.</summary>
+    public static NDArray operator %(NDArray a, ulong b) => Np.Remainder(a, b);
 
     /// <summary><c>Np.Negative</c>.</summary>
     public static NDArray operator -(NDArray a) => Np.Negative(a);

@@ -32,6 +32,21 @@ public readonly struct Operand
     public static implicit operator Operand(double value) => new(null, Scalar.Float(value));
     /// <summary>Wraps an integer scalar.</summary>
     public static implicit operator Operand(long value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an unsigned integer scalar, exactly (C# would otherwise convert a <see cref="ulong"/> to <see cref="double"/>).</summary>
+    public static implicit operator Operand(ulong value) => new(null, Scalar.Integer(value));
+    // As on Scalar: the narrower integers convert directly, so an int has one best conversion beside long and ulong.
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(int value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(uint value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(short value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(ushort value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(sbyte value) => new(null, Scalar.Integer(value));
+    /// <summary>Wraps an integer scalar.</summary>
+    public static implicit operator Operand(byte value) => new(null, Scalar.Integer(value));
     /// <summary>Wraps a boolean scalar.</summary>
     public static implicit operator Operand(bool value) => new(null, Scalar.Bool(value));
     /// <summary>Wraps a complex scalar.</summary>

@@ -26,17 +26,30 @@ public readonly record struct Scalar
     private readonly double _float;
     private readonly long _integer;
     private readonly double _imaginary;
+    private readonly bool _aboveInt64;   // an integer in (long.MaxValue, ulong.MaxValue]: _integer holds its bits
 
-    private Scalar(ScalarKind kind, double f, long i, double imaginary = 0) { Kind = kind; _float = f; _integer = i; _imaginary = imaginary; }
+    private Scalar(ScalarKind kind, double f, long i, double imaginary = 0, bool aboveInt64 = false)
+    {
+        Kind = kind; _float = f; _integer = i; _imaginary = imaginary; _aboveInt64 = aboveInt64;
+    }
 
     /// <summary>The kind of the value.</summary>
     public ScalarKind Kind { get; }
 
     /// <summary>The value as a double (exact for floats and for integers up to 2^53; the real part of a complex value).</summary>
-    public double AsDouble => Kind is ScalarKind.Float or ScalarKind.Complex ? _float : _integer;
+    public double AsDouble => Kind is ScalarKind.Float or ScalarKind.Complex ? _float : _aboveInt64 ? (ulong)_integer : _integer;
 
-    /// <summary>The value as a long; floats are truncated toward zero (a complex value's real part).</summary>
+    /// <summary>
+    /// The value as a long; floats are truncated toward zero (a complex value's real part), an integer above
+    /// <see cref="long.MaxValue"/> wraps (its 64 bits, as NumPy's unsafe cast of a uint64 to int64).
+    /// </summary>
     public long AsInt64 => Kind is ScalarKind.Float or ScalarKind.Complex ? (long)_float : _integer;
+
+    /// <summary>
+    /// Whether the value is an integer above <see cref="long.MaxValue"/> (a <see cref="ulong"/>, Python's
+    /// <c>2**64 - 1</c>): under NEP 50 it fits only uint64 arrays and is refused by the others.
+    /// </summary>
+    public bool ExceedsInt64 => _aboveInt64;
 
     /// <summary>The value as a complex number (imaginary part 0 unless the scalar is complex).</summary>
     public System.Numerics.Complex AsComplex => new(AsDouble, Kind == ScalarKind.Complex ? _imaginary : 0);
@@ -57,6 +70,9 @@ public readonly record struct Scalar
 
     /// <summary>An integer scalar.</summary>
     public static Scalar Integer(long value) => new(ScalarKind.Integer, 0, value);
+
+    /// <summary>An integer scalar from an unsigned 64-bit value, kept exact above <see cref="long.MaxValue"/>.</summary>
+    public static Scalar Integer(ulong value) => value <= long.MaxValue ? Integer((long)value) : new(ScalarKind.Integer, 0, unchecked((long)value), 0, aboveInt64: true);
 
     /// <summary>A boolean scalar.</summary>
     public static Scalar Bool(bool value) => new(ScalarKind.Bool, 0, value ? 1 : 0);
@@ -90,13 +106,29 @@ public readonly record struct Scalar
     {
         ScalarKind.Float => Casts.Convert<double, T>(_float),
         ScalarKind.Complex => Casts.Convert<System.Numerics.Complex, T>(AsComplex),
-        _ => Casts.Convert<long, T>(_integer),
+        _ => _aboveInt64 ? Casts.Convert<ulong, T>(unchecked((ulong)_integer)) : Casts.Convert<long, T>(_integer),
     };
 
     /// <summary>Converts a <see cref="double"/>.</summary>
     public static implicit operator Scalar(double value) => Float(value);
     /// <summary>Converts a <see cref="long"/>.</summary>
     public static implicit operator Scalar(long value) => Integer(value);
+    /// <summary>Converts a <see cref="ulong"/>, exactly (not through <see cref="double"/>, which C# would pick otherwise).</summary>
+    public static implicit operator Scalar(ulong value) => Integer(value);
+    // The narrower integers convert exactly too: with both long and ulong conversions a C# int would otherwise have no
+    // single best conversion (neither long nor ulong encompasses the other) and `Full(shape, 0)` would not compile.
+    /// <summary>Converts an <see cref="int"/>.</summary>
+    public static implicit operator Scalar(int value) => Integer(value);
+    /// <summary>Converts a <see cref="uint"/>.</summary>
+    public static implicit operator Scalar(uint value) => Integer(value);
+    /// <summary>Converts a <see cref="short"/>.</summary>
+    public static implicit operator Scalar(short value) => Integer(value);
+    /// <summary>Converts a <see cref="ushort"/>.</summary>
+    public static implicit operator Scalar(ushort value) => Integer(value);
+    /// <summary>Converts an <see cref="sbyte"/>.</summary>
+    public static implicit operator Scalar(sbyte value) => Integer(value);
+    /// <summary>Converts a <see cref="byte"/>.</summary>
+    public static implicit operator Scalar(byte value) => Integer(value);
     /// <summary>Converts a <see cref="bool"/>.</summary>
     public static implicit operator Scalar(bool value) => Bool(value);
     /// <summary>Converts a <see cref="System.Numerics.Complex"/>.</summary>
@@ -108,6 +140,6 @@ public readonly record struct Scalar
         ScalarKind.Float => _float.ToString("R", CultureInfo.InvariantCulture),
         ScalarKind.Bool => _integer != 0 ? "True" : "False",
         ScalarKind.Complex => $"({_float.ToString("R", CultureInfo.InvariantCulture)}{(_imaginary >= 0 || double.IsNaN(_imaginary) ? "+" : "")}{_imaginary.ToString("R", CultureInfo.InvariantCulture)}j)",
-        _ => _integer.ToString(CultureInfo.InvariantCulture),
+        _ => _aboveInt64 ? unchecked((ulong)_integer).ToString(CultureInfo.InvariantCulture) : _integer.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -96,7 +96,10 @@ internal static class Creation
         public void Run<T, E>() where T : unmanaged where E : struct, IGpuElement<T>
         {
             if (z.Size == 0) return;
-            T v = value.Kind is ScalarKind.Float or ScalarKind.Complex ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
+            // An integer above long.MaxValue reaches integer elements as its 64 bits (exact for uint64, NumPy's wrap for
+            // the others) and float elements by value.
+            bool byValue = value.Kind is ScalarKind.Float or ScalarKind.Complex || value.ExceedsInt64 && !default(E).IsInteger;
+            T v = byValue ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
             var kernel = z.Runtime.Kernels.Auto<ArrayView<T>, T, long>(CreationKernels.Fill);
             Index1D threads = z.Runtime.Threads(z.Size);
             kernel(threads, z.Storage.View<T>().SubView(0, z.Size), v, threads.X);
