@@ -2,15 +2,15 @@ namespace ArrayDispatch.Sparse;
 
 /// <summary>
 /// The dtypes the Sparse backend stores: every dtype of the protocol (bool, int8 … int64, uint8 … uint64, float16,
-/// float32, float64, complex64, complex128), as scipy.sparse. A function that does not compute a dtype (the ordering
-/// reductions and the solvers of complex values) declines it with <see cref="Unsupported"/>, naming the dtype: never a
+/// float32, float64, complex64, complex128), as scipy.sparse. A function that does not compute a dtype (the solvers,
+/// which work in float64, for complex values) declines it with <see cref="Unsupported"/>, naming the dtype: never a
 /// silent cast.
 /// </summary>
 internal static class SparseDTypes
 {
     public static bool IsSupported(DType dtype) => dtype.IsKnown();
 
-    /// <summary>"Sparse does not support dtype complex64 for argmax".</summary>
+    /// <summary>"Sparse does not support dtype complex64 for sparse.linalg.spsolve".</summary>
     public static NotSupportedException Unsupported(DType dtype, string? function = null) =>
         new($"Sparse does not support dtype {dtype.Name()}{(function is null ? "" : $" for {function}")}");
 

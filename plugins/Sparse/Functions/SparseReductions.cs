@@ -4,6 +4,8 @@ using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Plugins;
 using ArrayDispatch.Sparse.Kernels;
+using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Functions;
 
@@ -107,10 +109,21 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        SparseDTypes.RequireReal(x.DType, max ? "max" : "min");
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        if (x.DType == DType.UInt64) return Result(g.Extreme(ArrayOps.As<ulong>(x.Values), max), g.OutShape, x.DType);   // above long's range
-        return x.DType.IsFloat() ? Result(g.Extreme(Doubles(x), max), g.OutShape, x.DType) : Result(g.Extreme(Longs(x), max), g.OutShape, x.DType);
+        string op = max ? "maximum" : "minimum";
+        // The protocol's maximum/minimum loop in the values' accumulator type: uint64 above long's range, complex lexicographic.
+        Array result = (x.DType, max) switch
+        {
+            (DType.UInt64, true) => g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
+            (DType.UInt64, false) => g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
+            (DType.Complex64 or DType.Complex128, true) => g.Extreme<Complex, ComplexLoop<MaximumOp, Complex>>(Complexes(x), op),
+            (DType.Complex64 or DType.Complex128, false) => g.Extreme<Complex, ComplexLoop<MinimumOp, Complex>>(Complexes(x), op),
+            (_, true) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MaximumOp, double>>(Doubles(x), op),
+            (_, false) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MinimumOp, double>>(Doubles(x), op),
+            (_, true) => g.Extreme<long, IntegerLoop<MaximumOp, long>>(Longs(x), op),
+            (_, false) => g.Extreme<long, IntegerLoop<MinimumOp, long>>(Longs(x), op),
+        };
+        return Result(result, g.OutShape, x.DType);
     }
 
     [Implements("count_nonzero")]
@@ -151,7 +164,6 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         if (!args.Axis.IsAll) Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);   // AxisError as NumPy, before any work or decline (found by the fuzz test and the kit)
-        SparseDTypes.RequireReal(x.DType, max ? "argmax" : "argmin");
         if (!args.Axis.IsAll && x.Rank > 2) return NotImplemented.Value;
         // NumPy refuses an empty reduced axis (or an empty array without an axis); empty lanes elsewhere give an empty result.
         bool emptyLine = args.Axis.IsAll ? x.Size == 0 : x.Shape.Dims[Shape.NormalizeAxis(args.Axis.Values[0], x.Rank)] == 0;
@@ -164,9 +176,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
             result = [coo.DType switch
             {
-                DType.UInt64 => ArgReduce.Line<ulong>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
-                DType.Int64 => ArgReduce.Line<long>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
-                _ => ArgReduce.Line<double>(keys, Doubles(coo), x.Size, max),
+                DType.UInt64 => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
+                DType.Int64 => ArgReduce.Line<long, RealOrder<long>>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
+                DType.Complex64 or DType.Complex128 => ArgReduce.Line<Complex, ComplexOrder<Complex>>(keys, Complexes(coo), x.Size, max),
+                _ => ArgReduce.Line<double, RealOrder<double>>(keys, Doubles(coo), x.Size, max),
             }];
             shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
         }
@@ -178,9 +191,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             result = c.DType switch
             {
                 // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
-                DType.UInt64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
-                DType.Int64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
-                _ => ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
+                DType.UInt64 => ArgReduce.Lines<ulong, RealOrder<ulong>>(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
+                DType.Int64 => ArgReduce.Lines<long, RealOrder<long>>(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
+                DType.Complex64 or DType.Complex128 => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(c.Indptr, c.Indices, Complexes(c), c.Minor, max),
+                _ => ArgReduce.Lines<double, RealOrder<double>>(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
             };
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }

@@ -92,23 +92,26 @@ internal sealed class GroupReduce
         return acc;
     }
 
-    /// <summary>The maximum (or minimum) with the implicit zeros; NaN propagates (<c>T.Max</c> is NumPy's <c>maximum</c>).</summary>
-    public T[] Extreme<T>(T[] values, bool max) where T : unmanaged, INumber<T>
+    /// <summary>
+    /// The maximum (or minimum) with the implicit zeros, by the protocol's <c>maximum</c>/<c>minimum</c> loop
+    /// <typeparamref name="TM"/> (NaN propagates; complex numbers in NumPy's lexicographic order).
+    /// </summary>
+    public T[] Extreme<T, TM>(T[] values, string op) where T : unmanaged, INumberBase<T> where TM : struct, Ops.IMergeOp<T, T>
     {
-        RequireNonEmpty(max ? "maximum" : "minimum");
+        RequireNonEmpty(op);
         var acc = new T[GroupCount];
         var seen = new bool[GroupCount];
         for (int k = 0; k < Groups.Length; k++)
         {
             int g = Groups[k];
             T v = values[k];
-            acc[g] = !seen[g] ? v : max ? T.Max(acc[g], v) : T.Min(acc[g], v);
+            acc[g] = !seen[g] ? v : TM.Apply(acc[g], v);
             seen[g] = true;
         }
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++)
         {
-            if (counts[g] < GroupLength) acc[g] = !seen[g] ? T.Zero : max ? T.Max(acc[g], T.Zero) : T.Min(acc[g], T.Zero);
+            if (counts[g] < GroupLength) acc[g] = !seen[g] ? T.Zero : TM.Apply(acc[g], T.Zero);
         }
         return acc;
     }

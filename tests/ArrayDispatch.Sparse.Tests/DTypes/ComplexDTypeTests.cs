@@ -9,8 +9,8 @@ namespace ArrayDispatch.Sparse.Tests.DTypes;
 /// <summary>
 /// complex64 and complex128 on Sparse, against Dense on the same values (about half of them zero): creation from dense
 /// data and from entries, every format, element-wise functions under the f(0) = 0 rule, conj/real/imag/abs, comparisons,
-/// sum/prod/mean/var, products with dense and sparse operands, transpose, astype to and from complex; the functions that
-/// order values or solve in float64 decline complex naming the dtype.
+/// sum/prod/mean/var, max/min/argmax/argmin in NumPy's lexicographic order, products with dense and sparse operands,
+/// transpose, astype to and from complex; the solvers, which compute in float64, decline complex naming the dtype.
 /// </summary>
 public sealed class ComplexDTypeTests
 {
@@ -231,15 +231,45 @@ public sealed class ComplexDTypeTests
         Should.Throw<DTypeMismatchException>(() => Np.AsType(OnSparse(dense), DType.Float64, Casting.SameKind)).Message.ShouldContain($"from dtype('{dtype.Name()}') to dtype('float64')");
     }
 
+    [Theory, MemberData(nameof(Complex))]
+    public void Max_min_argmax_and_argmin_order_lexicographically_as_Dense(DType dtype)
+    {
+        using TestHost host = Create();
+        // Ties of the real part decided by the imaginary one, negative values against the implicit zeros, a NaN first.
+        NDArray dense = Np.AsType(DenseOf(new System.Numerics.Complex[]
+        {
+            new(2, -1), 0, new(2, 3), new(-1, 5),
+            0, new(0, -2), new(0, 2), 0,
+            new(-3, 0), new(-3, -4), 0, new(1, 0),
+        }, 3, 4), dtype);
+        NDArray withNaN = Np.AsType(DenseOf(new System.Numerics.Complex[] { new(1, 0), 0, new(2, double.NaN), new(5, 0), 0, new(-1, 0) }, 2, 3), dtype);
+        foreach (NDArray d in new[] { dense, withNaN })
+        {
+            foreach (string format in new[] { "csr", "csc", "coo" })
+            {
+                NDArray s = OnSparse(d, format);
+                foreach (Axes axis in new[] { Axes.All, (Axes)0, (Axes)1 })
+                {
+                    ShouldMatch(Np.Max(s, axis), Np.Max(d, axis), $"max {dtype.Name()} {format} axis={axis}");
+                    ShouldMatch(Np.Min(s, axis), Np.Min(d, axis), $"min {dtype.Name()} {format} axis={axis}");
+                }
+                foreach (int? axis in new int?[] { null, 0, 1 })
+                {
+                    Np.AsArray(Np.Argmax(s, axis), backend: "Dense").ToArray<long>().ShouldBe(Np.Argmax(d, axis).ToArray<long>(), $"argmax {format} axis={axis}");
+                    Np.AsArray(Np.Argmin(s, axis), backend: "Dense").ToArray<long>().ShouldBe(Np.Argmin(d, axis).ToArray<long>(), $"argmin {format} axis={axis}");
+                }
+            }
+        }
+    }
+
     [Fact]
-    public void Ordering_reductions_and_solvers_decline_complex_naming_the_dtype()
+    public void The_solvers_decline_complex_naming_the_dtype()
     {
         using TestHost host = Create();
         NDArray s = OnSparse(Data(DType.Complex128, 3, 3, 13));
-        Should.Throw<NotSupportedException>(() => Np.Max(s)).Message.ShouldBe("Sparse does not support dtype complex128 for max");
-        Should.Throw<NotSupportedException>(() => Np.Argmin(s, 0)).Message.ShouldBe("Sparse does not support dtype complex128 for argmin");
         NDArray rhs = DenseOf(new double[] { 1, 2, 3 });
         Should.Throw<NotSupportedException>(() => Np.Call("sparse.linalg.spsolve", [s, rhs])).Message.ShouldBe("Sparse does not support dtype complex128 for sparse.linalg.spsolve");
+        Should.Throw<NotSupportedException>(() => Np.Call("sparse.linalg.cg", [s, rhs])).Message.ShouldBe("Sparse does not support dtype complex128 for sparse.linalg.cg");
     }
 
     [Fact]
