@@ -62,7 +62,7 @@ public sealed class ComplexDTypeTests
     }
 
     [Fact]
-    public void Arrays_are_built_from_complex_entries_and_matrix_market_text()
+    public void Arrays_are_built_from_complex_entries_and_read_and_written_as_npz_and_matrix_market()
     {
         using TestHost host = Create();
         var data = new System.Numerics.Complex[] { new(1, 2), new(0, -1), new(3, 0) };
@@ -76,6 +76,18 @@ public sealed class ComplexDTypeTests
         text.ToString().ShouldStartWith("%%MatrixMarket matrix coordinate complex general");
         CooArray back = ArrayDispatch.Sparse.IO.MatrixMarket.Read(new StringReader(text.ToString()));
         Np.AsArray(back, backend: "Dense").ToArray<System.Numerics.Complex>().ShouldBe(Np.AsArray(coo, backend: "Dense").ToArray<System.Numerics.Complex>());
+        string npz = Path.Combine(Path.GetTempPath(), $"sparse-complex-{Guid.NewGuid():N}.npz");
+        try
+        {
+            ArrayDispatch.Sparse.IO.ScipyNpz.Save(npz, c64);
+            SparseArray loaded = ArrayDispatch.Sparse.IO.ScipyNpz.Load(npz);
+            loaded.DType.ShouldBe(DType.Complex64);
+            Np.AsArray(loaded, backend: "Dense").ToArray<Complex64>().ShouldBe(Np.AsArray(c64, backend: "Dense").ToArray<Complex64>());
+        }
+        finally
+        {
+            File.Delete(npz);
+        }
         CooArray hermitian = ArrayDispatch.Sparse.IO.MatrixMarket.Read(new StringReader("%%MatrixMarket matrix coordinate complex hermitian\n2 2 2\n1 1 1 0\n2 1 3 4\n"));
         Np.AsArray(hermitian, backend: "Dense").ToArray<System.Numerics.Complex>().ShouldBe([new(1, 0), new(3, -4), new(3, 4), 0]);
     }
