@@ -59,10 +59,10 @@ internal static class HostInterop
     private static bool IsReadable(NDArray? x, Type t) => x is not null && x.GetType() == t && x.IsHostResident;
 
     /// <summary>The elements of a host-resident array (or a sparse one, densified) as a C-ordered <typeparamref name="T"/>[]; aliases when possible.</summary>
-    public static T[] Read<T>(NDArray x) where T : unmanaged, INumber<T> => Read<T>(x is SparseArray s ? s.ToHost() : x.ToHost());
+    public static T[] Read<T>(NDArray x) where T : unmanaged, INumberBase<T> => Read<T>(x is SparseArray s ? s.ToHost() : x.ToHost());
 
     /// <summary>The elements of a buffer as a C-ordered <typeparamref name="T"/>[], converting the dtype; aliases when possible.</summary>
-    public static T[] Read<T>(HostBuffer buffer) where T : unmanaged, INumber<T>
+    public static T[] Read<T>(HostBuffer buffer) where T : unmanaged, INumberBase<T>
     {
         if (buffer.DType == DTypes.Of<T>()) return buffer.ToContiguous<T>(mayAlias: true);
         return ArrayOps.As<T>(ReadUntyped(buffer));
@@ -83,6 +83,8 @@ internal static class HostInterop
         DType.Float16 => buffer.ToContiguous<Half>(true),
         DType.Float32 => buffer.ToContiguous<float>(true),
         DType.Float64 => buffer.ToContiguous<double>(true),
+        DType.Complex64 => buffer.ToContiguous<Complex64>(true),
+        DType.Complex128 => buffer.ToContiguous<Complex>(true),
         _ => throw SparseDTypes.Unsupported(buffer.DType),
     };
 
@@ -106,7 +108,7 @@ internal static class HostInterop
         DType dtype = DTypes.All.FirstOrDefault(d => d.ClrType() == element, (DType)255);
         if (dtype == (DType)255)
         {
-            throw new ArgumentException($"no dtype stores .NET elements of type {element.Name}; use bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float or double", "source");
+            throw new ArgumentException($"no dtype stores .NET elements of type {element.Name}; use bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float, double, Complex64 or Complex", "source");
         }
         SparseDTypes.Require(dtype, "asarray");
         var dims = new int[arr.Rank];

@@ -163,7 +163,7 @@ public static class SparseArrays
         Shape s = shape ?? new Shape(diagonals[0].Length + Math.Abs(offsets[0]), diagonals[0].Length + Math.Abs(offsets[0]));
         if (s.Rank != 2) throw new ShapeMismatchException($"diags makes 2-d matrices, but the shape is {s}", nameof(shape), s);
         DType promoted = diagonals.Select(CooArray.DTypeOf).DefaultIfEmpty(DType.Float64).Aggregate(DTypes.Promote);
-        DType type = dtype ?? (promoted.IsFloat() ? promoted : DType.Float64); // NumPy's common_type, as SciPy's diags
+        DType type = dtype ?? (promoted.IsFloat() || promoted.IsComplex() ? promoted : DType.Float64); // NumPy's common_type, as SciPy's diags
         int n = s.Dims[0], m = s.Dims[1];
         var rows = new List<int>();
         var cols = new List<int>();

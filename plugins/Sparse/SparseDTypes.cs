@@ -1,19 +1,22 @@
 namespace ArrayDispatch.Sparse;
 
 /// <summary>
-/// The dtypes the Sparse backend stores (bool and every real numeric dtype: int8 … int64, uint8 … uint64, float16,
-/// float32, float64, as scipy.sparse) and its refusal of the others (complex64, complex128): a decline
-/// (<see cref="NotSupportedException"/>) that names the dtype, never a silent cast.
+/// The dtypes the Sparse backend stores: every dtype of the protocol (bool, int8 … int64, uint8 … uint64, float16,
+/// float32, float64, complex64, complex128), as scipy.sparse. A function that does not compute a dtype (the solvers,
+/// which work in float64, for complex values) declines it with <see cref="Unsupported"/>, naming the dtype: never a
+/// silent cast.
 /// </summary>
 internal static class SparseDTypes
 {
-    public static bool IsSupported(DType dtype) => dtype.IsKnown() && !dtype.IsComplex();
+    public static bool IsSupported(DType dtype) => dtype.IsKnown();
 
-    /// <summary>"Sparse does not support dtype complex64 for add; it stores …".</summary>
+    /// <summary>"Sparse does not support dtype complex64 for sparse.linalg.spsolve".</summary>
     public static NotSupportedException Unsupported(DType dtype, string? function = null) =>
-        new($"Sparse does not support dtype {dtype.Name()}{(function is null ? "" : $" for {function}")}"
-            + (IsSupported(dtype) ? "" : "; it stores bool, int8 to int64, uint8 to uint64, float16, float32 and float64"));
+        new($"Sparse does not support dtype {dtype.Name()}{(function is null ? "" : $" for {function}")}");
 
     /// <summary>Throws <see cref="Unsupported"/> unless the dtype is one Sparse stores.</summary>
     public static DType Require(DType dtype, string? function = null) => IsSupported(dtype) ? dtype : throw Unsupported(dtype, function);
+
+    /// <summary>Throws <see cref="Unsupported"/> for a complex dtype: for the functions Sparse computes on real values only.</summary>
+    public static DType RequireReal(DType dtype, string function) => dtype.IsComplex() ? throw Unsupported(dtype, function) : dtype;
 }

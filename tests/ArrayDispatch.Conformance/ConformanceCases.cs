@@ -2,7 +2,7 @@ using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Conformance;
 
-/// <summary>The cases the kit knows, by function: shapes including empty and 0-d, every real dtype (the narrow and unsigned ones and float16 on fewer shapes), axes None/int/negative/tuple. Fixed seeds.</summary>
+/// <summary>The cases the kit knows, by function: shapes including empty and 0-d, every dtype (the narrow and unsigned ones, float16 and complex on fewer shapes), axes None/int/negative/tuple. Fixed seeds.</summary>
 public static partial class ConformanceCases
 {
     private static readonly Shape[] s_unaryShapes = [new(3, 4), new(5), Shape.Scalar, new(0, 3), new(2, 3, 4)];
@@ -11,6 +11,9 @@ public static partial class ConformanceCases
 
     /// <summary>The rest of NumPy's real dtypes, run on fewer shapes (one broadcast pair) to keep the kit's time.</summary>
     private static readonly DType[] s_narrow = [DType.Int8, DType.Int16, DType.UInt8, DType.UInt16, DType.UInt32, DType.UInt64, DType.Float16];
+
+    /// <summary>The complex dtypes, on the same few shapes as <see cref="s_narrow"/> (a backend without them declines).</summary>
+    private static readonly DType[] s_complex = [DType.Complex128, DType.Complex64];
 
     /// <summary>Every case, in a fixed order.</summary>
     public static IEnumerable<ConformanceCase> All() =>
@@ -31,6 +34,8 @@ public static partial class ConformanceCases
                 yield return Case(f.Name, "bool (4,)", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(new Shape(4), DType.Bool, 12))));
                 foreach (DType dt in s_narrow)
                     yield return Case(f.Name, $"{dt.Name()} (3, 4)", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(new(3, 4), dt, 13, 0.1, 2.5))));
+                foreach (DType dt in s_complex)
+                    yield return Case(f.Name, $"{dt.Name()} (3, 4)", c => Np.Dispatcher.Invoke(unary, new UnaryArgs(c.Array(new(3, 4), dt, 14, -2, 2))));
             }
             else if (f is ArrayFunction<BinaryArgs, NDArray> binary)
             {
@@ -50,6 +55,10 @@ public static partial class ConformanceCases
                 yield return Case(f.Name, "uint8 (5,) with a weak 3", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.UInt8, 28, 1, 6), 3L)));
                 yield return Case(f.Name, "uint64 (5,) with a weak -1", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.UInt64, 28, 1, 6), -1L)));
                 yield return Case(f.Name, "float16 (5,) with a weak 2.5", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.Float16, 27, 1, 3), 2.5)));
+                foreach (DType dt in s_complex)
+                    yield return Case(f.Name, $"{dt.Name()} (3, 4) (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), dt, 21, -2, 2), c.Array(new(4), dt, 22, -2, 2))));
+                yield return Case(f.Name, "float64 (3, 4) with complex64 (4,)", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(3, 4), DType.Float64, 23, -2, 2), c.Array(new(4), DType.Complex64, 24, -2, 2))));
+                yield return Case(f.Name, "complex128 (5,) with a weak 2.5", c => Np.Dispatcher.Invoke(binary, new BinaryArgs(c.Array(new(5), DType.Complex128, 27, -2, 2), 2.5)));
             }
         }
         yield return Case("where", "bool (3, 4), float64 (3, 4), float64 (4,)", c => Np.Where(c.Array(new(3, 4), DType.Bool, 31), c.Array(new(3, 4), DType.Float64, 32), c.Array(new(4), DType.Float64, 33)));
@@ -69,6 +78,9 @@ public static partial class ConformanceCases
                 foreach (Axes ax in axes)
                     yield return Case(name, $"{dt.Name()} (3, 4, 5) axis={ax}", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), dt, 41, -1, 2), ax)));
             foreach (DType dt in s_narrow)
+                foreach (Axes ax in new[] { Axes.All, (Axes)1 })
+                    yield return Case(name, $"{dt.Name()} (3, 4, 5) axis={ax}", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), dt, 41, -1, 2), ax)));
+            foreach (DType dt in s_complex)
                 foreach (Axes ax in new[] { Axes.All, (Axes)1 })
                     yield return Case(name, $"{dt.Name()} (3, 4, 5) axis={ax}", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), dt, 41, -1, 2), ax)));
             yield return Case(name, "keepdims axis=1", c => Np.Dispatcher.Invoke(f, new ReductionArgs(c.Array(new(3, 4, 5), DType.Float64, 42), 1, true)));
@@ -122,6 +134,14 @@ public static partial class ConformanceCases
         yield return Case("concatenate", "axis 1", c => Np.Concatenate([m(c), c.Array(new(2, 2, 4), DType.Float64, 60)], 1));
         yield return Case("concatenate", "mismatched shapes", c => Np.Concatenate([m(c), c.Array(new(2, 2, 5), DType.Float64, 60)], 1));
         yield return Case("stack", "axis 1", c => Np.Stack([m(c), m(c)], 1));
+        yield return Case("astype", "float64 to complex128", c => Np.AsType(c.Array(new(3, 4), DType.Float64, 61), DType.Complex128));
+        yield return Case("astype", "complex128 to complex64", c => Np.AsType(c.Array(new(3, 4), DType.Complex128, 61), DType.Complex64));
+        yield return Case("astype", "complex64 to float32 (the real part)", c => Np.AsType(c.Array(new(3, 4), DType.Complex64, 61), DType.Float32));
+        yield return Case("astype", "int32 to complex64", c => Np.AsType(c.Array(new(3, 4), DType.Int32, 61), DType.Complex64));
+        yield return Case("reshape", "complex128 (2, 3, 4) to (4, -1)", c => Np.Reshape(c.Array(new(2, 3, 4), DType.Complex128, 51), 4, -1));
+        yield return Case("transpose", "complex64 reversed", c => Np.Transpose(c.Array(new(2, 3, 4), DType.Complex64, 51)));
+        yield return Case("concatenate", "complex128 axis 1", c => Np.Concatenate([c.Array(new(2, 3, 4), DType.Complex128, 51), c.Array(new(2, 2, 4), DType.Complex128, 60)], 1));
+        yield return Case("getitem", "complex128 [1:3, ::-2]", c => Np.GetItem(c.Array(new(4, 5), DType.Complex128, 71), 1..3, new Slice(null, null, -2)));
         yield return Case("astype", "float64 to int32", c => Np.AsType(c.Array(new(3, 4), DType.Float64, 61, -50, 50), DType.Int32));
         yield return Case("astype", "safe casting refuses float64 to int32", c => Np.AsType(c.Array(new(3), DType.Float64, 62), DType.Int32, Casting.Safe));
         yield return Case("take", "axis 1", c => Np.Take(c.Array(new(3, 4), DType.Float64, 63), c.From(new long[] { 3, 0, 2, 2 }), 1));
@@ -171,6 +191,11 @@ public static partial class ConformanceCases
         foreach ((int n, int k, int p) in new[] { (8, 8, 8), (17, 5, 9), (3, 1, 5), (0, 4, 3) })
             foreach (DType dt in new[] { DType.Float64, DType.Float32, DType.Int64 })
                 yield return Case("matmul", $"{dt.Name()} {n}x{k} @ {k}x{p}", c => Np.MatMul(c.Array(new(n, k), dt, 91), c.Array(new(k, p), dt, 92)));
+        foreach (DType dt in s_complex)
+            foreach ((int n, int k, int p) in new[] { (8, 8, 8), (17, 5, 9) })
+                yield return Case("matmul", $"{dt.Name()} {n}x{k} @ {k}x{p}", c => Np.MatMul(c.Array(new(n, k), dt, 91), c.Array(new(k, p), dt, 92)));
+        yield return Case("matmul", "float64 4x6 @ complex128 6x3", c => Np.MatMul(c.Array(new(4, 6), DType.Float64, 91), c.Array(new(6, 3), DType.Complex128, 92)));
+        yield return Case("matmul", "complex128 vector @ matrix", c => Np.MatMul(c.Array(new(3), DType.Complex128, 95), c.Array(new(3, 4), DType.Complex128, 96)));
         yield return Case("matmul", "batched broadcast (5, 4, 3) @ (3, 2)", c => Np.MatMul(c.Array(new(5, 4, 3), DType.Float64, 93), c.Array(new(3, 2), DType.Float64, 94)));
         yield return Case("matmul", "vector @ matrix", c => Np.MatMul(c.Array(new(3), DType.Float64, 95), c.Array(new(3, 4), DType.Float64, 96)));
         yield return Case("matmul", "mismatched core dimension", c => Np.MatMul(c.Array(new(3, 4), DType.Float64, 97), c.Array(new(5, 2), DType.Float64, 98)));

@@ -29,7 +29,7 @@ public sealed class ConformanceContext
 
     /// <summary>
     /// An array of <paramref name="shape"/> and <paramref name="dtype"/> with values drawn from <paramref name="seed"/>:
-    /// floats in [low, high), integers in [low, high], bools half true; then passed through the suite's input hook
+    /// floats in [low, high), integers in [low, high], complex numbers with both parts in [low, high), bools half true; then passed through the suite's input hook
     /// (<c>PrepareInput</c>, the same on both sides).
     /// </summary>
     public NDArray Array(Shape shape, DType dtype = DType.Float64, int seed = 1, double low = -3, double high = 3) =>
@@ -54,6 +54,9 @@ public sealed class ConformanceContext
             DType.UInt16 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ushort)v)).ToArray(), shape),
             DType.UInt32 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((uint)v)).ToArray(), shape),
             DType.UInt64 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ulong)v)).ToArray(), shape),
+            // Complex: real and imaginary parts each in [low, high), drawn in turn.
+            DType.Complex128 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => new System.Numerics.Complex(low + (high - low) * rng.NextDouble(), low + (high - low) * rng.NextDouble())).ToArray(), shape),
+            DType.Complex64 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => new Complex64((float)(low + (high - low) * rng.NextDouble()), (float)(low + (high - low) * rng.NextDouble()))).ToArray(), shape),
             _ => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => low + (high - low) * rng.NextDouble()).ToArray(), shape),
         };
     }

@@ -116,6 +116,40 @@ internal static class Creation
         });
     }
 
+    /// <summary>
+    /// <c>fft.fftfreq</c> (<paramref name="rfft"/> false) and <c>fft.rfftfreq</c>, lazily: each chunk computes its own span of
+    /// the sample frequencies, <c>k / (n·d)</c> for k = 0, 1, …, then (fftfreq) -(n/2), …, -1, multiplied by <c>1/(n·d)</c>
+    /// as NumPy does, so every value is NumPy's to the last bit; <c>chunks:</c> places them as for any creation function.
+    /// </summary>
+    public static ChunkedArray FftFreq(ChunkedContext context, in FftFreqArgs args, bool rfft)
+    {
+        string function = rfft ? "rfftfreq" : "fftfreq";
+        if (args.N < 1) throw new ArgumentException($"{function}: the window length n must be positive, got {args.N}", "n");
+        if (args.D == 0 || !double.IsFinite(args.D)) throw new ArgumentException($"{function}: the sample spacing d must be finite and non-zero, got {args.D}", "d");
+        int n = args.N, positive = (n - 1) / 2 + 1;
+        double val = 1.0 / (n * args.D);
+        var shape = new Shape(rfft ? n / 2 + 1 : n);
+        Chunks chunks = ChunksFor(shape, DType.Float64, RequestedChunks(args.Placement));
+        int[] offsets = chunks.Offsets(0);
+        var placement = new Placement(Backend: context.ChunkBackend);
+        string name = Names.Layer(function, n, args.D, chunks);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, DType.Float64, 1);
+        return LayerBuilder.Build(context, name, "fft." + function, shape, chunks, meta, [], index =>
+        {
+            int off = offsets[index[0]], count = chunks[0][index[0]];
+            return ([], _ =>
+            {
+                var f = new double[count];
+                for (int i = 0; i < count; i++)
+                {
+                    int k = off + i;
+                    f[i] = (rfft || k < positive ? k : k - n) * val;
+                }
+                return context.Create(ArrayFunctions.AsArray, new AsArrayArgs(f, null, false, placement));
+            });
+        }, freshResults: true);
+    }
+
     /// <summary><c>asarray</c>: a chunked array stays (rechunked when chunks are given); anything else is made an array of the chunk backend and cut into chunks.</summary>
     public static ChunkedArray AsArray(ChunkedContext context, in AsArrayArgs args)
     {

@@ -42,7 +42,7 @@ internal static class Reductions
             combineSpec: TaskSpec.Fold(combine));
     }
 
-    /// <summary>NumPy's <c>mean</c>: a sum divided by the count (integers summed in float64).</summary>
+    /// <summary>NumPy's <c>mean</c>: a sum divided by the count (integers summed in float64; complex numbers in their dtype).</summary>
     public static ChunkedArray Mean(ChunkedContext context, ChunkedArray x, int[] axes, bool keepDims, DType? dtype)
     {
         // NumPy's mean of float16 sums and divides in float32 and rounds the result once.
@@ -50,7 +50,7 @@ internal static class Reductions
         {
             return Elementwise.AsType(context, Mean(context, x, axes, keepDims, DType.Float32), DType.Float16, Casting.Unsafe);
         }
-        DType? accumulate = dtype ?? (x.DType.IsFloat() ? null : DType.Float64);
+        DType? accumulate = dtype ?? (IsInexact(x.DType) ? null : DType.Float64);
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
         return Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Count(x, axes)));
     }
@@ -60,7 +60,12 @@ internal static class Reductions
     {
         ChunkedArray mean = Mean(context, x, axes, true, dtype);
         ChunkedArray deviation = Elementwise.Binary(context, ArrayFunctions.Subtract, x, mean);
-        ChunkedArray squared = Elementwise.Unary(context, ArrayFunctions.Square, deviation);
+        // NumPy's _var: |d|² of a complex deviation as re² + im², a real result (float32 for complex64).
+        ChunkedArray squared = deviation.DType.IsComplex()
+            ? Elementwise.Binary(context, ArrayFunctions.Add,
+                Elementwise.Unary(context, ArrayFunctions.Square, Elementwise.Unary(context, ArrayFunctions.Real, deviation)),
+                Elementwise.Unary(context, ArrayFunctions.Square, Elementwise.Unary(context, ArrayFunctions.Imag, deviation)))
+            : Elementwise.Unary(context, ArrayFunctions.Square, deviation);
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, squared, axes, keepDims, null);
         ChunkedArray variance = Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Math.Max(0, Count(x, axes) - ddof)));
         return sqrt ? Elementwise.Unary(context, ArrayFunctions.Sqrt, variance) : variance;
@@ -69,13 +74,17 @@ internal static class Reductions
     /// <summary>NumPy's <c>nanmean</c>: the sum of the non-NaN elements over their count.</summary>
     public static ChunkedArray NanMean(ChunkedContext context, ChunkedArray x, int[] axes, bool keepDims, DType? dtype)
     {
-        DType? accumulate = dtype ?? (x.DType.IsFloat() ? null : DType.Float64);
+        DType? accumulate = dtype ?? (IsInexact(x.DType) ? null : DType.Float64);
         ChunkedArray sum = Tree(context, ArrayFunctions.NanSum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
         ChunkedArray valid = Elementwise.Unary(context, ArrayFunctions.LogicalNot, Elementwise.Unary(context, ArrayFunctions.IsNaN, x));
         ChunkedArray count = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, valid, axes, keepDims, null);
-        if (sum.DType.IsFloat()) count = Elementwise.AsType(context, count, sum.DType, Casting.Unsafe);   // float32 stays float32, as in NumPy
+        // float32 stays float32 and complex64 complex64, as in NumPy: the count in the sum's (real) precision.
+        if (IsInexact(sum.DType)) count = Elementwise.AsType(context, count, sum.DType.IsComplex() ? sum.DType.RealPart() : sum.DType, Casting.Unsafe);
         return Elementwise.Binary(context, ArrayFunctions.Divide, sum, count);
     }
+
+    // Floats and complex numbers are summed in their own dtype; integers and bools in float64.
+    private static bool IsInexact(DType dtype) => dtype.IsFloat() || dtype.IsComplex();
 
     private static double Count(ChunkedArray x, int[] axes)
     {

@@ -67,6 +67,13 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return Manipulation.Stack(context, Wrap(args.Arrays), args.Axis ?? 0);
     }
 
+    [Implements("roll")]
+    public DispatchResult<NDArray> Roll(in RollArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Building.Roll.Build(context, (ChunkedArray)args.X, args.Shift, args.Axis);
+    }
+
     [Implements("getitem")]
 
     public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)

@@ -131,6 +131,6 @@ public sealed class CooArray : SparseArray
         {
             if (d.ClrType() == element) return SparseDTypes.Require(d);
         }
-        throw new DTypeMismatchException($"sparse arrays hold values of bool or a real numeric dtype (int8 … uint64, float16, float32, float64), not {values.GetType().Name}", "data");
+        throw new DTypeMismatchException($"sparse arrays hold values of bool or a numeric dtype (int8 … uint64, float16, float32, float64, complex64, complex128), not {values.GetType().Name}", "data");
     }
 }

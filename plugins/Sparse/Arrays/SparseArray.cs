@@ -33,7 +33,7 @@ public abstract class SparseArray : NDArray
     public double Density => Size == 0 ? 0 : (double)Nnz / Size;
 
     /// <summary>The value of every element that is not stored: always 0.</summary>
-    public Scalar FillValue => DType.IsFloat() ? Scalar.Float(0) : DType == DType.Bool ? Scalar.Bool(false) : Scalar.Integer(0);
+    public Scalar FillValue => DType.IsComplex() ? Scalar.Complex(0, 0) : DType.IsFloat() ? Scalar.Float(0) : DType == DType.Bool ? Scalar.Bool(false) : Scalar.Integer(0);
 
     /// <summary>The stored values, a one-dimensional array of the dtype's CLR type.</summary>
     public abstract Array Values { get; }
@@ -78,8 +78,8 @@ public abstract class SparseArray : NDArray
             + $"\twith {Nnz} stored elements in Compressed Sparse {(Format == SparseFormat.Csr ? "Row" : "Column")} format>",
     };
 
-    /// <summary>Python's repr of the fill value in this dtype: <c>0.0</c>, <c>0</c> or <c>False</c>.</summary>
-    private string FillValueText => DType.IsFloat() ? "0.0" : DType == DType.Bool ? "False" : "0";
+    /// <summary>Python's repr of the fill value in this dtype: <c>0j</c>, <c>0.0</c>, <c>0</c> or <c>False</c>.</summary>
+    private string FillValueText => DType.IsComplex() ? "0j" : DType.IsFloat() ? "0.0" : DType == DType.Bool ? "False" : "0";
 
     private protected static void Require2D(Shape shape, string format)
     {

@@ -38,6 +38,8 @@ internal static class ElementwiseEngine
             (_, DType.Float16) => (Core<Half, Half, FloatLoop<TOp, Half>>(ctx, name, x1, x2, annihilates), DType.Float16),
             (_, DType.Float32) => (Core<float, float, FloatLoop<TOp, float>>(ctx, name, x1, x2, annihilates), DType.Float32),
             (_, DType.Float64) => (Core<double, double, FloatLoop<TOp, double>>(ctx, name, x1, x2, annihilates), DType.Float64),
+            (_, DType.Complex64) => (Core<Complex64, Complex64, ComplexLoop<TOp, Complex64>>(ctx, name, x1, x2, annihilates), DType.Complex64),
+            (_, DType.Complex128) => (Core<Complex, Complex, ComplexLoop<TOp, Complex>>(ctx, name, x1, x2, annihilates), DType.Complex128),
             _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
         return loop.Result == computed ? r : CastResult(ctx, r, loop.Result);
@@ -79,6 +81,8 @@ internal static class ElementwiseEngine
             DType.Float16 => Core<Half, bool, CompareLoop<TOp, Half>>(ctx, name, x1, x2, annihilates),
             DType.Float32 => Core<float, bool, CompareLoop<TOp, float>>(ctx, name, x1, x2, annihilates),
             DType.Float64 => Core<double, bool, CompareLoop<TOp, double>>(ctx, name, x1, x2, annihilates),
+            DType.Complex64 => Core<Complex64, bool, CompareComplexLoop<TOp, Complex64>>(ctx, name, x1, x2, annihilates),
+            DType.Complex128 => Core<Complex, bool, CompareComplexLoop<TOp, Complex>>(ctx, name, x1, x2, annihilates),
             DType other => throw SparseDTypes.Unsupported(other, name),
         };
     }
@@ -97,7 +101,7 @@ internal static class ElementwiseEngine
     };
 
     private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, Operand x1, Operand x2, bool annihilates)
-        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+        where T : unmanaged, INumberBase<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         Shape shape = Shape.Broadcast(x1.Shape, x2.Shape);
         var s1 = x1.Array as SparseArray;
@@ -133,7 +137,7 @@ internal static class ElementwiseEngine
     }
 
     private static SparseArray SparseSparse<T, TOut, TM>(SparseArray a, SparseArray b, Shape shape, bool annihilates)
-        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+        where T : unmanaged, INumberBase<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         if (a.Rank == 2 && a.Shape == b.Shape)
         {
@@ -153,7 +157,7 @@ internal static class ElementwiseEngine
     }
 
     private static SparseArray SparseDense<T, TOut, TM>(SparseArray s, NDArray d, Shape shape, bool sparseLeft)
-        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+        where T : unmanaged, INumberBase<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         T[] dense = DenseBinary.BroadcastTo(HostInterop.Read<T>(d), d.Shape, shape);
         if (s.Rank == 2 && s.Shape == shape && s is not CooArray)
@@ -174,7 +178,7 @@ internal static class ElementwiseEngine
     }
 
     private static NDArray DenseResult<T, TOut, TM>(SparseContext ctx, Operand x1, Operand x2, Shape shape)
-        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+        where T : unmanaged, INumberBase<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         (T[] a, Shape sa) = DenseOperand<T>(x1);
         (T[] b, Shape sb) = DenseOperand<T>(x2);
@@ -182,7 +186,7 @@ internal static class ElementwiseEngine
         return ctx.Dense(HostBuffer.FromContiguous(result, shape));
     }
 
-    private static (T[] Values, Shape Shape) DenseOperand<T>(Operand x) where T : unmanaged, INumber<T> =>
+    private static (T[] Values, Shape Shape) DenseOperand<T>(Operand x) where T : unmanaged, INumberBase<T> =>
         x.Array is { } a ? (HostInterop.Read<T>(a), a.Shape) : ([x.Scalar.As<T>()], Shape.Scalar);
 
     internal static SparseArray FromKeys<TOut>(long[] keys, TOut[] values, Shape shape, SparseFormat format)
@@ -199,6 +203,8 @@ internal static class ElementwiseEngine
         bool b => b ? "True" : "False",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        Complex c => ArrayDispatch.Scalar.Complex(c.Real, c.Imaginary).ToString(),
+        Complex64 c => ArrayDispatch.Scalar.Complex(c.Real, c.Imaginary).ToString(),
         _ => $"{value}",
     };
 }

@@ -30,6 +30,7 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Cg(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 2, 3)) return NotImplemented.Value;
+        RequireReal(args.Arrays, "sparse.linalg.cg");
         CsrArray a = Square(args.Arrays[0], "sparse.linalg.cg");
         double[] b = Vector(args.Arrays[1], a.Shape.Dims[0], "b");
         double[]? x0 = args.Arrays.Length > 2 ? Vector(args.Arrays[2], a.Shape.Dims[0], "x0") : null;
@@ -46,6 +47,7 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Spsolve(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 2, 2)) return NotImplemented.Value;
+        RequireReal(args.Arrays, "sparse.linalg.spsolve");
         CallOptions options = new CallOptions("sparse.linalg.spsolve", args.Options).Only("permc_spec");
         ColumnOrdering ordering = ColumnOrderings.Parse("sparse.linalg.spsolve", options.String("permc_spec"));
         CsrArray a = Square(args.Arrays[0], "sparse.linalg.spsolve");
@@ -74,6 +76,7 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Svds(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 1, 1) || args.Arrays[0].Rank != 2) return NotImplemented.Value;
+        RequireReal(args.Arrays, "sparse.linalg.svds");
         CsrArray a = ((SparseArray)args.Arrays[0]).ToCsr();
         int k = args.Option("k", 6);
         (double[] u, double[] s, double[] vh) = TruncatedSvd.Compute(a, k, args.Option("tol", 1e-10), args.Option("maxiter", 0), args.Option("seed", 0));
@@ -88,6 +91,12 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
 
     private static bool AcceptsCall(in CallArgs args, ReadOnlySpan<Type> types, int min, int max) =>
         args.Arrays.Length >= min && args.Arrays.Length <= max && args.Arrays[0] is SparseArray && HostInterop.AcceptsAll(types, args.Arrays);
+
+    // The solvers compute in float64: complex operands are declined by name rather than cast to their real parts.
+    private static void RequireReal(NDArray[] arrays, string function)
+    {
+        foreach (NDArray a in arrays) SparseDTypes.RequireReal(a.DType, function);
+    }
 
     private static CsrArray Square(NDArray a, string function)
     {

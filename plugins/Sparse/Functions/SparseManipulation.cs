@@ -97,6 +97,12 @@ internal sealed class SparseManipulation(SparseContext ctx)
         if (!Accepts(args.X, types) || args.X.Rank != 2) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         HostBuffer diag = DiagonalOf(x, args.Offset);
+        if (x.DType.IsComplex())
+        {
+            System.Numerics.Complex c = 0;
+            foreach (System.Numerics.Complex v in ArrayOps.As<System.Numerics.Complex>(diag.Data)) c += v;
+            return ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(new[] { c }, x.DType), Shape.Scalar));
+        }
         if (x.DType.IsFloat())
         {
             double s = 0;

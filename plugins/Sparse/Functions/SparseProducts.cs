@@ -40,8 +40,15 @@ internal sealed class SparseProducts(SparseContext ctx)
                 "x2", a.Shape, b.Shape);
         }
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        // float16 accumulates in float32 and rounds once, as NumPy's float16 matmul loop (and no SIMD vector holds Half).
-        DType compute = dtype == DType.Bool ? DType.Int32 : dtype == DType.Float16 ? DType.Float32 : dtype;
+        // float16 accumulates in float32 and rounds once, as NumPy's float16 matmul loop (and no SIMD vector holds Half);
+        // complex64 accumulates in complex128 (Complex64's own arithmetic widens each product anyway) and rounds once.
+        DType compute = dtype switch
+        {
+            DType.Bool => DType.Int32,
+            DType.Float16 => DType.Float32,
+            DType.Complex64 => DType.Complex128,
+            _ => dtype,
+        };
         NDArray result = compute switch
         {
             DType.Int8 => Typed<sbyte>(a, b),
@@ -54,7 +61,8 @@ internal sealed class SparseProducts(SparseContext ctx)
             DType.Int64 => Typed<long>(a, b),
             DType.Float32 => Typed<float>(a, b),
             DType.Float64 => Typed<double>(a, b),
-            _ => throw SparseDTypes.Unsupported(dtype, "matmul"),
+            DType.Complex128 => Typed<Complex>(a, b),
+            _ => throw SparseDTypes.Unsupported(dtype, name),
         };
         if (dtype == compute) return result;
         return result is SparseArray s
@@ -62,7 +70,7 @@ internal sealed class SparseProducts(SparseContext ctx)
             : ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(result.ToHost()), dtype), result.Shape));
     }
 
-    private NDArray Typed<T>(NDArray a, NDArray b) where T : unmanaged, INumber<T>
+    private NDArray Typed<T>(NDArray a, NDArray b) where T : unmanaged, INumberBase<T>
     {
         if (a is SparseArray sa && b is SparseArray sb)
         {

@@ -1,8 +1,11 @@
+using System.Numerics;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Plugins;
 using ArrayDispatch.Sparse.Kernels;
+using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Functions;
 
@@ -28,8 +31,9 @@ internal sealed class SparseReductions(SparseContext ctx)
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
         GroupReduce g = Group(ref x, axes, args.KeepDims);
-        // Integers add in 64 bits, wrapping (uint64 as its bits); floats in float64, rounded once to the result dtype.
-        return Result(x.DType.IsFloat() ? g.Sum(Doubles(x)) : g.Sum(Longs(x)), g.OutShape, dtype);
+        // Integers add in 64 bits, wrapping (uint64 as its bits); floats in float64 and complex numbers in complex128,
+        // rounded once to the result dtype.
+        return Result(Accumulate(x, g.Sum, g.Sum, g.Sum), g.OutShape, dtype);
     }
 
     [Implements("nansum")]
@@ -38,6 +42,13 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        if (x.DType.IsComplex())
+        {
+            // NumPy's nansum replaces a complex value with either part NaN by 0.
+            Complex[] c = (Complex[])Complexes(x).Clone();
+            for (int k = 0; k < c.Length; k++) if (double.IsNaN(c[k].Real) || double.IsNaN(c[k].Imaginary)) c[k] = Complex.Zero;
+            return Result(g.Sum(c), g.OutShape, args.DType ?? x.DType);
+        }
         double[] values = (double[])Doubles(x).Clone();
         for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
         return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DTypes.SumAccumulator(x.DType));
@@ -50,7 +61,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
-        return Result(x.DType.IsFloat() ? g.Prod(Doubles(x)) : g.Prod(Longs(x)), g.OutShape, dtype);
+        return Result(Accumulate(x, g.Prod, g.Prod, g.Prod), g.OutShape, dtype);
     }
 
     [Implements("mean")]
@@ -59,9 +70,16 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        DType dtype = args.DType ?? (x.DType.IsFloat() || x.DType.IsComplex() ? x.DType : DType.Float64);
+        if (x.DType.IsComplex() || dtype.IsComplex())
+        {
+            Complex[] c = g.Sum(Complexes(x));
+            for (int i = 0; i < c.Length; i++) c[i] /= g.GroupLength;
+            return Result(c, g.OutShape, dtype);
+        }
         double[] sums = g.Sum(Doubles(x));
         for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength;
-        return Result(sums, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64));
+        return Result(sums, g.OutShape, dtype);
     }
 
     [Implements("var")]
@@ -75,9 +93,10 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        double[] v = g.Var(Doubles(x), args.Ddof);
+        // Complex values have a real variance: float32 for complex64, float64 for complex128.
+        double[] v = x.DType.IsComplex() ? g.Var(Complexes(x), args.Ddof) : g.Var(Doubles(x), args.Ddof);
         if (sqrt) for (int i = 0; i < v.Length; i++) v[i] = Math.Sqrt(v[i]);
-        return Result(v, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64));
+        return Result(v, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : x.DType.IsComplex() ? x.DType.RealPart() : DType.Float64));
     }
 
     [Implements("max")]
@@ -91,8 +110,20 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        if (x.DType == DType.UInt64) return Result(g.Extreme(ArrayOps.As<ulong>(x.Values), max), g.OutShape, x.DType);   // above long's range
-        return x.DType.IsFloat() ? Result(g.Extreme(Doubles(x), max), g.OutShape, x.DType) : Result(g.Extreme(Longs(x), max), g.OutShape, x.DType);
+        string op = max ? "maximum" : "minimum";
+        // The protocol's maximum/minimum loop in the values' accumulator type: uint64 above long's range, complex lexicographic.
+        Array result = (x.DType, max) switch
+        {
+            (DType.UInt64, true) => g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
+            (DType.UInt64, false) => g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
+            (DType.Complex64 or DType.Complex128, true) => g.Extreme<Complex, ComplexLoop<MaximumOp, Complex>>(Complexes(x), op),
+            (DType.Complex64 or DType.Complex128, false) => g.Extreme<Complex, ComplexLoop<MinimumOp, Complex>>(Complexes(x), op),
+            (_, true) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MaximumOp, double>>(Doubles(x), op),
+            (_, false) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MinimumOp, double>>(Doubles(x), op),
+            (_, true) => g.Extreme<long, IntegerLoop<MaximumOp, long>>(Longs(x), op),
+            (_, false) => g.Extreme<long, IntegerLoop<MinimumOp, long>>(Longs(x), op),
+        };
+        return Result(result, g.OutShape, x.DType);
     }
 
     [Implements("count_nonzero")]
@@ -101,7 +132,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        return Result(g.NonzeroCounts(Doubles(x)), g.OutShape, DType.Int64);
+        return Result(g.NonzeroCounts(ArrayOps.NonzeroMask(x.Values)), g.OutShape, DType.Int64);
     }
 
     [Implements("any")]
@@ -115,7 +146,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        long[] counts = g.NonzeroCounts(Doubles(x));
+        long[] counts = g.NonzeroCounts(ArrayOps.NonzeroMask(x.Values));
         var result = new bool[counts.Length];
         for (int i = 0; i < counts.Length; i++) result[i] = all ? counts[i] == g.GroupLength : counts[i] > 0;
         return ctx.Dense(HostBuffer.FromContiguous(result, g.OutShape));
@@ -145,9 +176,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
             result = [coo.DType switch
             {
-                DType.UInt64 => ArgReduce.Line<ulong>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
-                DType.Int64 => ArgReduce.Line<long>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
-                _ => ArgReduce.Line<double>(keys, Doubles(coo), x.Size, max),
+                DType.UInt64 => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
+                DType.Int64 => ArgReduce.Line<long, RealOrder<long>>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
+                DType.Complex64 or DType.Complex128 => ArgReduce.Line<Complex, ComplexOrder<Complex>>(keys, Complexes(coo), x.Size, max),
+                _ => ArgReduce.Line<double, RealOrder<double>>(keys, Doubles(coo), x.Size, max),
             }];
             shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
         }
@@ -159,9 +191,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             result = c.DType switch
             {
                 // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
-                DType.UInt64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
-                DType.Int64 => ArgReduce.Lines(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
-                _ => ArgReduce.Lines(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
+                DType.UInt64 => ArgReduce.Lines<ulong, RealOrder<ulong>>(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
+                DType.Int64 => ArgReduce.Lines<long, RealOrder<long>>(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
+                DType.Complex64 or DType.Complex128 => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(c.Indptr, c.Indices, Complexes(c), c.Minor, max),
+                _ => ArgReduce.Lines<double, RealOrder<double>>(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
             };
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }
@@ -180,6 +213,12 @@ internal sealed class SparseReductions(SparseContext ctx)
     }
 
     private static double[] Doubles(SparseArray x) => x.Values is double[] d ? d : (double[])ArrayOps.Cast(x.Values, DType.Float64);
+
+    private static Complex[] Complexes(SparseArray x) => ArrayOps.As<Complex>(x.Values);
+
+    /// <summary>A sum or product of the stored values in the accumulator of their family: long, double or Complex.</summary>
+    private static Array Accumulate(SparseArray x, Func<long[], long[]> integers, Func<double[], double[]> floats, Func<Complex[], Complex[]> complexes) =>
+        x.DType.IsComplex() ? complexes(Complexes(x)) : x.DType.IsFloat() ? floats(Doubles(x)) : integers(Longs(x));
 
     private static long[] Longs(SparseArray x) => x.Values is long[] l ? l : (long[])ArrayOps.Cast(x.Values, DType.Int64);
 

@@ -33,6 +33,8 @@ internal static class UnaryEngine
             (_, DType.Float16) => (Core<Half, Half, UnaryFloatLoop<TOp, Half>>(ctx, name, x), DType.Float16),
             (_, DType.Float32) => (Core<float, float, UnaryFloatLoop<TOp, float>>(ctx, name, x), DType.Float32),
             (_, DType.Float64) => (Core<double, double, UnaryFloatLoop<TOp, double>>(ctx, name, x), DType.Float64),
+            (_, DType.Complex64) => (Core<Complex64, Complex64, UnaryComplexLoop<TOp, Complex64>>(ctx, name, x), DType.Complex64),
+            (_, DType.Complex128) => (Core<Complex, Complex, UnaryComplexLoop<TOp, Complex>>(ctx, name, x), DType.Complex128),
             _ => throw SparseDTypes.Unsupported(loop.Compute, name),
         };
         return loop.Result == computed ? r : ElementwiseEngine.CastResult(ctx, r, loop.Result);
@@ -52,11 +54,13 @@ internal static class UnaryEngine
         DType.Float16 => Core<Half, bool, PredicateLoop<TOp, Half>>(ctx, ufunc.Name, x),
         DType.Float32 => Core<float, bool, PredicateLoop<TOp, float>>(ctx, ufunc.Name, x),
         DType.Float64 => Core<double, bool, PredicateLoop<TOp, double>>(ctx, ufunc.Name, x),
+        DType.Complex64 => Core<Complex64, bool, PredicateComplexLoop<TOp, Complex64>>(ctx, ufunc.Name, x),
+        DType.Complex128 => Core<Complex, bool, PredicateComplexLoop<TOp, Complex>>(ctx, ufunc.Name, x),
         DType other => throw SparseDTypes.Unsupported(other, ufunc.Name),
     };
 
     private static NDArray Core<T, TOut, TM>(SparseContext ctx, string name, SparseArray x)
-        where T : unmanaged, INumber<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
+        where T : unmanaged, INumberBase<T> where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         TOut atZero = TM.Apply(T.Zero, T.Zero);
         if (!Zero.Is(atZero))
@@ -79,6 +83,8 @@ internal static class UnaryEngine
         bool b => b ? "True" : "False",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        Complex c => ArrayDispatch.Scalar.Complex(c.Real, c.Imaginary).ToString(),
+        Complex64 c => ArrayDispatch.Scalar.Complex(c.Real, c.Imaginary).ToString(),
         _ => $"{v}",
     };
 }

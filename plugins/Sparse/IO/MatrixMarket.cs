@@ -30,19 +30,21 @@ public static class MatrixMarket
         }
         string format = banner[2].ToLowerInvariant(), field = banner[3].ToLowerInvariant(), symmetry = banner[4].ToLowerInvariant();
         if (format != "coordinate") throw new FormatException($"line 1: only the 'coordinate' format is supported, not '{format}'");
-        if (field is not ("real" or "integer" or "pattern")) throw new FormatException($"line 1: field '{field}' is not supported; expected 'real', 'integer' or 'pattern'");
-        if (symmetry is not ("general" or "symmetric")) throw new FormatException($"line 1: symmetry '{symmetry}' is not supported; expected 'general' or 'symmetric'");
+        if (field is not ("real" or "integer" or "pattern" or "complex")) throw new FormatException($"line 1: field '{field}' is not supported; expected 'real', 'integer', 'complex' or 'pattern'");
+        if (symmetry is not ("general" or "symmetric" or "hermitian")) throw new FormatException($"line 1: symmetry '{symmetry}' is not supported; expected 'general', 'symmetric' or 'hermitian'");
+        if (symmetry == "hermitian" && field != "complex") throw new FormatException($"line 1: symmetry 'hermitian' needs field 'complex', not '{field}'");
         int lineNumber = 1;
         string? line;
         do { line = reader.ReadLine(); lineNumber++; } while (line is not null && (line.StartsWith('%') || line.Trim().Length == 0));
         if (line is null) throw new FormatException("the size line is missing");
         long[] size = ParseLongs(line, 3, lineNumber);
         int rows = (int)size[0], cols = (int)size[1], nnz = (int)size[2];
-        bool symmetric = symmetry == "symmetric";
+        bool symmetric = symmetry != "general", hermitian = symmetry == "hermitian";
         var r = new List<int>(symmetric ? 2 * nnz : nnz);
         var c = new List<int>(r.Capacity);
         var real = new List<double>(field == "integer" ? 0 : r.Capacity);
         var integer = new List<long>(field == "integer" ? r.Capacity : 0);
+        var complex = new List<System.Numerics.Complex>(field == "complex" ? r.Capacity : 0);
         for (int k = 0; k < nnz; k++)
         {
             line = reader.ReadLine();
@@ -50,22 +52,30 @@ public static class MatrixMarket
             if (line is null) throw new FormatException($"the file ends after {k} of {nnz} entries");
             if (line.Trim().Length == 0 || line.StartsWith('%')) { k--; continue; }
             string[] parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            int expected = field == "pattern" ? 2 : 3;
+            int expected = field == "pattern" ? 2 : field == "complex" ? 4 : 3;
             if (parts.Length < expected) throw new FormatException($"line {lineNumber}: expected {expected} values, got '{line}'");
             int i = ParseIndex(parts[0], rows, 0, k, lineNumber), j = ParseIndex(parts[1], cols, 1, k, lineNumber);
             double v = field == "pattern" ? 1 : field == "real" ? ParseDouble(parts[2], lineNumber) : 0;
             long iv = field == "integer" ? ParseLongs(parts[2], 1, lineNumber)[0] : 0;
-            Add(i, j, v, iv);
-            if (symmetric && i != j) Add(j, i, v, iv);
+            System.Numerics.Complex cv = field == "complex" ? new System.Numerics.Complex(ParseDouble(parts[2], lineNumber), ParseDouble(parts[3], lineNumber)) : System.Numerics.Complex.Zero;
+            Add(i, j, v, iv, cv);
+            if (symmetric && i != j) Add(j, i, v, iv, hermitian ? System.Numerics.Complex.Conjugate(cv) : cv);
         }
-        Array values = field == "integer" ? integer.ToArray() : real.ToArray();
+        Array values = field switch
+        {
+            "integer" => integer.ToArray(),
+            "complex" => complex.ToArray(),
+            _ => real.ToArray(),
+        };
         return new CooArray([r.ToArray(), c.ToArray()], values, new Shape(rows, cols), false).SumDuplicates();
 
-        void Add(int i, int j, double v, long iv)
+        void Add(int i, int j, double v, long iv, System.Numerics.Complex cv)
         {
             r.Add(i);
             c.Add(j);
-            if (field == "integer") integer.Add(iv); else real.Add(v);
+            if (field == "integer") integer.Add(iv);
+            else if (field == "complex") complex.Add(cv);
+            else real.Add(v);
         }
     }
 
@@ -77,8 +87,8 @@ public static class MatrixMarket
     }
 
     /// <summary>
-    /// Writes coordinate Matrix Market text: float dtypes as real (17 significant digits), integers as integer, bool as
-    /// pattern. With <paramref name="symmetric"/> only the lower triangle is written, after checking that the matrix is symmetric.
+    /// Writes coordinate Matrix Market text: float dtypes as real (17 significant digits), complex ones as complex (both
+    /// parts so), integers as integer, bool as pattern. With <paramref name="symmetric"/> only the lower triangle is written, after checking that the matrix is symmetric.
     /// </summary>
     /// <exception cref="ArgumentException">The matrix is not 2-d, or not symmetric when <paramref name="symmetric"/> is set.</exception>
     public static void Write(TextWriter writer, SparseArray matrix, bool symmetric = false)
@@ -92,10 +102,11 @@ public static class MatrixMarket
             int[] keep = Enumerable.Range(0, mask.Length).Where(k => mask[k]).ToArray();
             coo = new CooArray([ArrayOps.Gather(coo.Coords[0], keep), ArrayOps.Gather(coo.Coords[1], keep)], ArrayOps.Gather(mask, keep), coo.Shape, true);
         }
-        string field = coo.DType.IsFloat() ? "real" : coo.DType == DType.Bool ? "pattern" : "integer";
+        string field = coo.DType.IsComplex() ? "complex" : coo.DType.IsFloat() ? "real" : coo.DType == DType.Bool ? "pattern" : "integer";
         if (symmetric && !IsSymmetric(coo)) throw new ArgumentException($"the matrix of shape {coo.Shape} is not symmetric, so it cannot be written with symmetry 'symmetric'", nameof(symmetric));
         int[] rows = coo.Coords[0], cols = coo.Coords[1];
         var entries = Enumerable.Range(0, coo.Nnz).Where(k => !symmetric || rows[k] >= cols[k]).ToArray();
+        System.Numerics.Complex[]? complexValues = field == "complex" ? Complexes(coo) : null;
         writer.WriteLine($"%%MatrixMarket matrix coordinate {field} {(symmetric ? "symmetric" : "general")}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{coo.Shape.Dims[0]} {coo.Shape.Dims[1]} {entries.Length}"));
         foreach (int k in entries)
@@ -104,6 +115,7 @@ public static class MatrixMarket
             {
                 "pattern" => "",
                 "real" => " " + ArrayOps.GetDouble(coo.Values, k).ToString("R", CultureInfo.InvariantCulture),
+                "complex" => " " + complexValues![k].Real.ToString("R", CultureInfo.InvariantCulture) + " " + complexValues[k].Imaginary.ToString("R", CultureInfo.InvariantCulture),
                 _ => " " + ((long[])ArrayOps.Cast(coo.Values, DType.Int64))[k].ToString(CultureInfo.InvariantCulture),
             };
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows[k] + 1} {cols[k] + 1}{value}"));
@@ -113,14 +125,18 @@ public static class MatrixMarket
     private static bool IsSymmetric(CooArray coo)
     {
         if (coo.Shape.Dims[0] != coo.Shape.Dims[1]) return false;
-        var entries = new Dictionary<(int, int), double>();
-        for (int k = 0; k < coo.Nnz; k++) entries[(coo.Coords[0][k], coo.Coords[1][k])] = ArrayOps.GetDouble(coo.Values, k);
-        foreach (((int i, int j), double v) in entries)
+        var entries = new Dictionary<(int, int), System.Numerics.Complex>();
+        System.Numerics.Complex[] values = Complexes(coo);
+        for (int k = 0; k < coo.Nnz; k++) entries[(coo.Coords[0][k], coo.Coords[1][k])] = values[k];
+        foreach (((int i, int j), System.Numerics.Complex v) in entries)
         {
-            if ((entries.TryGetValue((j, i), out double w) ? w : 0) != v) return false;
+            if ((entries.TryGetValue((j, i), out System.Numerics.Complex w) ? w : 0) != v) return false;
         }
         return true;
     }
+
+    // The values as complex128 (exact for every dtype but 64-bit integers beyond 2^53, which compare as doubles did before).
+    private static System.Numerics.Complex[] Complexes(CooArray coo) => ArrayOps.As<System.Numerics.Complex>(coo.Values);
 
     private static int ParseIndex(string text, int size, int axis, int entry, int lineNumber)
     {

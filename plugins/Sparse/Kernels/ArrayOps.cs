@@ -1,9 +1,14 @@
 using System.Numerics;
 using ArrayDispatch.Scalars;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Sparse.Kernels;
 
-/// <summary>Untyped helpers over value arrays (<c>bool[]</c> and the array of every real numeric dtype, <c>sbyte[]</c> … <c>double[]</c>, <c>Half[]</c>).</summary>
+/// <summary>
+/// Untyped helpers over value arrays (<c>bool[]</c> and the array of every numeric dtype, <c>sbyte[]</c> … <c>double[]</c>,
+/// <c>Half[]</c>, <c>Complex64[]</c>, <c>Complex[]</c>). Numbers are handled by one generic path over
+/// <see cref="INumberBase{TSelf}"/>, which real and complex element types share.
+/// </summary>
 internal static class ArrayOps
 {
     /// <summary>A new array of <paramref name="dtype"/>'s CLR type.</summary>
@@ -28,6 +33,8 @@ internal static class ArrayOps
         if (e == typeof(uint)) return function.Number((uint[])values);
         if (e == typeof(ulong)) return function.Number((ulong[])values);
         if (e == typeof(Half)) return function.Number((Half[])values);
+        if (e == typeof(Complex)) return function.Number((Complex[])values);
+        if (e == typeof(Complex64)) return function.Number((Complex64[])values);
         throw Unsupported(values);
     }
 
@@ -63,7 +70,7 @@ internal static class ArrayOps
     }
 
     /// <summary>The values as <typeparamref name="T"/>[] (aliasing when already of that type).</summary>
-    public static T[] As<T>(Array source) where T : unmanaged, INumber<T> =>
+    public static T[] As<T>(Array source) where T : unmanaged, INumberBase<T> =>
         source.GetType() == typeof(T[]) ? (T[])source : (T[])Cast(source, DTypes.Of<T>());
 
     /// <summary>Whether value <paramref name="i"/> is zero (false for bool).</summary>
@@ -76,21 +83,24 @@ internal static class ArrayOps
     /// </summary>
     public static bool IsImplicitZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, true));
 
-    /// <summary>Value <paramref name="i"/> as a double (bool as 0/1).</summary>
+    /// <summary>Value <paramref name="i"/> as a double (bool as 0/1); a complex value's real part, so callers with complex values check first.</summary>
     public static double GetDouble(Array values, int i) => Visit<DoubleAt, double>(values, new(i));
+
+    /// <summary>Whether each value is nonzero (true for bool true; a complex value when either part is nonzero).</summary>
+    public static bool[] NonzeroMask(Array values) => Visit<NonzeroFunction, bool[]>(values, default);
 
     public static InvalidOperationException Unsupported(Array values) =>
         new($"a sparse array holds values of type {values.GetType().Name}, which no dtype stores. This is a bug in ArrayDispatch; please report it.");
 
     private readonly struct GatherFunction(int[] perm) : IValuesFunction<Array>
     {
-        public Array Number<T>(T[] values) where T : unmanaged, INumber<T> => Gather(values, perm);
+        public Array Number<T>(T[] values) where T : unmanaged, INumberBase<T> => Gather(values, perm);
         public Array Bool(bool[] values) => Gather(values, perm);
     }
 
     private readonly struct CastFunction(DType dtype) : IValuesFunction<Array>
     {
-        public Array Number<T>(T[] values) where T : unmanaged, INumber<T> => dtype switch
+        public Array Number<T>(T[] values) where T : unmanaged, INumberBase<T> => dtype switch
         {
             DType.Bool => Array.ConvertAll(values, v => v != T.Zero),
             DType.Int8 => Convert<T, sbyte>(values),
@@ -104,6 +114,8 @@ internal static class ArrayOps
             DType.Float16 => Convert<T, Half>(values),
             DType.Float32 => Convert<T, float>(values),
             DType.Float64 => Convert<T, double>(values),
+            DType.Complex64 => Convert<T, Complex64>(values),
+            DType.Complex128 => Convert<T, Complex>(values),
             _ => throw SparseDTypes.Unsupported(dtype),
         };
 
@@ -120,28 +132,38 @@ internal static class ArrayOps
             DType.Float16 => FromBool<Half>(values),
             DType.Float32 => FromBool<float>(values),
             DType.Float64 => FromBool<double>(values),
+            DType.Complex64 => FromBool<Complex64>(values),
+            DType.Complex128 => FromBool<Complex>(values),
             _ => throw SparseDTypes.Unsupported(dtype),
         };
 
-        private static TTo[] Convert<TFrom, TTo>(TFrom[] values) where TFrom : unmanaged, INumber<TFrom> where TTo : unmanaged, INumber<TTo>
+        private static TTo[] Convert<TFrom, TTo>(TFrom[] values) where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
         {
             var result = new TTo[values.Length];
             for (int k = 0; k < values.Length; k++) result[k] = Casts.Convert<TFrom, TTo>(values[k]);
             return result;
         }
 
-        private static TTo[] FromBool<TTo>(bool[] values) where TTo : unmanaged, INumber<TTo> => Array.ConvertAll(values, v => v ? TTo.One : TTo.Zero);
+        private static TTo[] FromBool<TTo>(bool[] values) where TTo : unmanaged, INumberBase<TTo> => Array.ConvertAll(values, v => v ? TTo.One : TTo.Zero);
     }
 
     private readonly struct ZeroTest(int i, bool implicitOnly) : IValuesFunction<bool>
     {
-        public bool Number<T>(T[] values) where T : unmanaged, INumber<T> => values[i] == T.Zero && !(implicitOnly && T.IsNegative(values[i]));
+        // A negative zero in either part (-0.0, 0 - 0j, -0 + 0j) is a value, not an implicit zero.
+        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T> =>
+            T.IsZero(values[i]) && !(implicitOnly && (double.IsNegative(ComplexFunctions.Re(values[i])) || double.IsNegative(ComplexFunctions.Im(values[i]))));
         public bool Bool(bool[] values) => !values[i];
+    }
+
+    private readonly struct NonzeroFunction : IValuesFunction<bool[]>
+    {
+        public bool[] Number<T>(T[] values) where T : unmanaged, INumberBase<T> => Array.ConvertAll(values, v => !T.IsZero(v));
+        public bool[] Bool(bool[] values) => values;
     }
 
     private readonly struct DoubleAt(int i) : IValuesFunction<double>
     {
-        public double Number<T>(T[] values) where T : unmanaged, INumber<T> => double.CreateTruncating(values[i]);
+        public double Number<T>(T[] values) where T : unmanaged, INumberBase<T> => double.CreateTruncating(values[i]);
         public double Bool(bool[] values) => values[i] ? 1 : 0;
     }
 }
@@ -149,6 +171,6 @@ internal static class ArrayOps
 /// <summary>Work over a value array typed by its exact element type (see <see cref="ArrayOps.Visit{TF, TResult}"/>).</summary>
 internal interface IValuesFunction<TResult>
 {
-    TResult Number<T>(T[] values) where T : unmanaged, INumber<T>;
+    TResult Number<T>(T[] values) where T : unmanaged, INumberBase<T>;
     TResult Bool(bool[] values);
 }

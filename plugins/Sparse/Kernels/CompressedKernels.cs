@@ -23,7 +23,7 @@ internal static class CompressedKernels
 
     private readonly struct CanonicalizeFunction(int[] indptr, int[] indices) : IValuesFunction<(int[], int[], Array)>
     {
-        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => Canonicalize(indptr, indices, values);
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Canonicalize(indptr, indices, values);
         public (int[], int[], Array) Bool(bool[] values) => CanonicalizeBool(indptr, indices, values);
     }
 
@@ -33,7 +33,7 @@ internal static class CompressedKernels
         return (p, i, Array.ConvertAll((int[])v, x => x != 0));
     }
 
-    private static (int[], int[], Array) Canonicalize<T>(int[] indptr, int[] indices, T[] values) where T : System.Numerics.INumber<T>
+    private static (int[], int[], Array) Canonicalize<T>(int[] indptr, int[] indices, T[] values) where T : System.Numerics.INumberBase<T>
     {
         int major = indptr.Length - 1;
         bool duplicates = false;
@@ -75,7 +75,7 @@ internal static class CompressedKernels
 
     private readonly struct TransposeFunction(int[] indptr, int[] indices, int minor) : IValuesFunction<(int[], int[], Array)>
     {
-        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => Transpose(indptr, indices, values, minor);
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Transpose(indptr, indices, values, minor);
         public (int[], int[], Array) Bool(bool[] values) => Transpose(indptr, indices, values, minor);
     }
 
@@ -107,7 +107,7 @@ internal static class CompressedKernels
 
     private readonly struct FromCoordinatesFunction(int[] majors, int[] minors, int major) : IValuesFunction<(int[], int[], Array)>
     {
-        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumber<T> => FromCoordinates(majors, minors, values, major);
+        public (int[], int[], Array) Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => FromCoordinates(majors, minors, values, major);
         public (int[], int[], Array) Bool(bool[] values) => FromCoordinates(majors, minors, values, major);
     }
 

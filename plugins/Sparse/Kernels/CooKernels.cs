@@ -78,14 +78,22 @@ internal static class CooKernels
     }
 
     /// <summary><c>dense[key(k)] += values[k]</c> (logical or for bool).</summary>
+    // The first entry at a position is copied, not added to the buffer's zero: 0 + (-0.0) is +0.0, and a negative zero
+    // part is a value NumPy's functions see (log(-1 - 0j) is -πj, log(-1 + 0j) is +πj). Duplicates are then added.
     public static void ScatterAdd(int[][] coords, long[] strides, Array values, Array dense)
     {
         int n = values.Length;
+        var written = new bool[dense.Length];
         for (int k = 0; k < n; k++)
         {
             long key = 0;
             for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
-            AddFrom(dense, (int)key, values, k);
+            if (written[key]) AddFrom(dense, (int)key, values, k);
+            else
+            {
+                SetFrom(dense, (int)key, values, k);
+                written[key] = true;
+            }
         }
     }
 
@@ -103,7 +111,7 @@ internal static class CooKernels
 
     private readonly struct AddFunction(int i, Array source, int k) : IValuesFunction<bool>
     {
-        public bool Number<T>(T[] values) where T : unmanaged, INumber<T>
+        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T>
         {
             values[i] += ((T[])source)[k];     // integers wrap, as NumPy's sum of duplicates
             return true;
@@ -117,7 +125,7 @@ internal static class CooKernels
     }
 
     /// <summary>Sums values of equal keys in an array sorted by key, in a typed loop.</summary>
-    public static T Sum<T>(ReadOnlySpan<T> values) where T : INumber<T>
+    public static T Sum<T>(ReadOnlySpan<T> values) where T : INumberBase<T>
     {
         T s = T.Zero;
         foreach (T v in values) s += v;

@@ -5,7 +5,8 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// <summary>
 /// Reductions of a canonical COO array over a set of axes: each stored entry belongs to the output element (group) given by
 /// its kept coordinates, and every group also holds <c>L - count</c> implicit zeros, L being the product of the reduced
-/// dimensions. Accumulates in double (floats) or long (integers and bool).
+/// dimensions. Accumulates in double (floats), long (integers and bool) or <see cref="Complex"/> (complex numbers): sums,
+/// products and variances are one generic path over the value type.
 /// </summary>
 internal sealed class GroupReduce
 {
@@ -65,15 +66,15 @@ internal sealed class GroupReduce
     }
 
     /// <summary>Nonzero stored entries per group.</summary>
-    public long[] NonzeroCounts(double[] values)
+    public long[] NonzeroCounts(bool[] nonzero)
     {
         var counts = new long[GroupCount];
-        for (int k = 0; k < Groups.Length; k++) if (values[k] != 0) counts[Groups[k]]++;
+        for (int k = 0; k < Groups.Length; k++) if (nonzero[k]) counts[Groups[k]]++;
         return counts;
     }
 
-    /// <summary>The sum per group (accumulated in <typeparamref name="T"/>: double for floats, long for integers and bool).</summary>
-    public T[] Sum<T>(T[] values) where T : unmanaged, INumber<T>
+    /// <summary>The sum per group (accumulated in <typeparamref name="T"/>: double for floats, long for integers and bool, Complex for complex).</summary>
+    public T[] Sum<T>(T[] values) where T : unmanaged, INumberBase<T>
     {
         var acc = new T[GroupCount];
         for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
@@ -81,7 +82,7 @@ internal sealed class GroupReduce
     }
 
     /// <summary>The product, with the implicit zeros multiplied in (so NaN and inf give NaN as in NumPy; integers give 0).</summary>
-    public T[] Prod<T>(T[] values) where T : unmanaged, INumber<T>
+    public T[] Prod<T>(T[] values) where T : unmanaged, INumberBase<T>
     {
         var acc = new T[GroupCount];
         Array.Fill(acc, T.One);
@@ -91,44 +92,53 @@ internal sealed class GroupReduce
         return acc;
     }
 
-    /// <summary>The maximum (or minimum) with the implicit zeros; NaN propagates (<c>T.Max</c> is NumPy's <c>maximum</c>).</summary>
-    public T[] Extreme<T>(T[] values, bool max) where T : unmanaged, INumber<T>
+    /// <summary>
+    /// The maximum (or minimum) with the implicit zeros, by the protocol's <c>maximum</c>/<c>minimum</c> loop
+    /// <typeparamref name="TM"/> (NaN propagates; complex numbers in NumPy's lexicographic order).
+    /// </summary>
+    public T[] Extreme<T, TM>(T[] values, string op) where T : unmanaged, INumberBase<T> where TM : struct, Ops.IMergeOp<T, T>
     {
-        RequireNonEmpty(max ? "maximum" : "minimum");
+        RequireNonEmpty(op);
         var acc = new T[GroupCount];
         var seen = new bool[GroupCount];
         for (int k = 0; k < Groups.Length; k++)
         {
             int g = Groups[k];
             T v = values[k];
-            acc[g] = !seen[g] ? v : max ? T.Max(acc[g], v) : T.Min(acc[g], v);
+            acc[g] = !seen[g] ? v : TM.Apply(acc[g], v);
             seen[g] = true;
         }
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++)
         {
-            if (counts[g] < GroupLength) acc[g] = !seen[g] ? T.Zero : max ? T.Max(acc[g], T.Zero) : T.Min(acc[g], T.Zero);
+            if (counts[g] < GroupLength) acc[g] = !seen[g] ? T.Zero : TM.Apply(acc[g], T.Zero);
         }
         return acc;
     }
 
-    /// <summary>The variance about each group's mean, implicit zeros included: <c>(Σ(v - m)² + (L - count)·m²) / (L - ddof)</c>.</summary>
-    public double[] Var(double[] values, int ddof)
+    /// <summary>
+    /// The variance about each group's mean, implicit zeros included: <c>(Σ|v - m|² + (L - count)·|m|²) / (L - ddof)</c>,
+    /// real for complex values too (|d|² is re² + im², as NumPy's <c>_var</c>).
+    /// </summary>
+    public double[] Var<T>(T[] values, int ddof) where T : unmanaged, INumberBase<T>
     {
-        double[] mean = Sum(values);
-        for (int g = 0; g < GroupCount; g++) mean[g] /= GroupLength;
+        T[] mean = Sum(values);
+        T length = T.CreateTruncating(GroupLength);
+        for (int g = 0; g < GroupCount; g++) mean[g] /= length;
         var sq = new double[GroupCount];
-        for (int k = 0; k < Groups.Length; k++)
-        {
-            double d = values[k] - mean[Groups[k]];
-            sq[Groups[k]] += d * d;
-        }
+        for (int k = 0; k < Groups.Length; k++) sq[Groups[k]] += AbsSquared(values[k] - mean[Groups[k]]);
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++)
         {
-            sq[g] = (sq[g] + (GroupLength - counts[g]) * mean[g] * mean[g]) / Math.Max(GroupLength - ddof, 0);
+            sq[g] = (sq[g] + (GroupLength - counts[g]) * AbsSquared(mean[g])) / Math.Max(GroupLength - ddof, 0);
         }
         return sq;
+    }
+
+    private static double AbsSquared<T>(T d) where T : INumberBase<T>
+    {
+        double re = Ufuncs.ComplexFunctions.Re(d), im = Ufuncs.ComplexFunctions.Im(d);
+        return re * re + im * im;
     }
 
     private void RequireNonEmpty(string op)

@@ -3,18 +3,24 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// <summary>The Kronecker product of two CSR matrices, built row by row in canonical order.</summary>
 internal static class Kronecker
 {
+    /// <summary>The product, computed in float64 (complex128 when either operand is complex) and cast once to the promoted dtype.</summary>
     public static CsrArray Product(CsrArray a, CsrArray b)
     {
         a.SumDuplicates();
         b.SumDuplicates();
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        double[] av = (double[])ArrayOps.Cast(a.Values, DType.Float64), bv = (double[])ArrayOps.Cast(b.Values, DType.Float64);
+        return dtype.IsComplex() ? Product<System.Numerics.Complex>(a, b, dtype) : Product<double>(a, b, dtype);
+    }
+
+    private static CsrArray Product<T>(CsrArray a, CsrArray b, DType dtype) where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        T[] av = ArrayOps.As<T>(a.Values), bv = ArrayOps.As<T>(b.Values);
         int am = a.Shape.Dims[0], an = a.Shape.Dims[1], bm = b.Shape.Dims[0], bn = b.Shape.Dims[1];
         long nnz = (long)a.Nnz * b.Nnz;
         if (nnz > Array.MaxLength) throw new InvalidOperationException($"the Kronecker product would store {nnz} entries, more than one .NET array holds");
         var indptr = new int[am * bm + 1];
         var indices = new int[nnz];
-        var values = new double[nnz];
+        var values = new T[nnz];
         int w = 0;
         for (int i = 0; i < am; i++)
         {

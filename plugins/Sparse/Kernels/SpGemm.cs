@@ -11,7 +11,7 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class SpGemm
 {
     public static (int[] Indptr, int[] Indices, T[] Values) Multiply<T>(
-        int rows, int cols, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv) where T : unmanaged, INumber<T>
+        int rows, int cols, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv) where T : unmanaged, INumberBase<T>
     {
         int blocks = Blocks.Count(rows);
         var indptr = new int[rows + 1];

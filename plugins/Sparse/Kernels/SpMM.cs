@@ -36,7 +36,7 @@ internal static class SpMM
     private const int MaxVectors = 8;
 
     /// <summary>A C-ordered <paramref name="rows"/> × <paramref name="n"/> block <c>A @ B</c>.</summary>
-    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n) where T : unmanaged, INumber<T>
+    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n) where T : unmanaged, INumberBase<T>
     {
         T[] y = GC.AllocateUninitializedArray<T>((int)((long)rows * n));
         MultiplyInto(rows, indptr, indices, values, b, n, y);
@@ -44,7 +44,7 @@ internal static class SpMM
     }
 
     /// <summary>Writes <c>A @ B</c> into the C-ordered <paramref name="rows"/> × <paramref name="n"/> block <paramref name="y"/>.</summary>
-    public static void MultiplyInto<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumber<T>
+    public static void MultiplyInto<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
     {
         if (n == 0 || rows == 0) return;
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, blk =>
@@ -55,12 +55,14 @@ internal static class SpMM
                 SpMV.MultiplyRows(start, end, indptr, indices, values, b, y);
                 return;
             }
-            int w = Vector256<T>.Count;
-            if (!Vector256.IsHardwareAccelerated || !Vector256<T>.IsSupported || n < w)
+            // Complex values (no Vector256 of them) and blocks narrower than one vector go through the scalar rows;
+            // Vector256<T>.Count is read only for the element types it supports.
+            if (!Vector256.IsHardwareAccelerated || !Vector256<T>.IsSupported || n < Vector256<T>.Count)
             {
                 ScalarRows(start, end, indptr, indices, values, b, n, y);
                 return;
             }
+            int w = Vector256<T>.Count;
             if (n > MaxVectors * w)
             {
                 for (int i = start; i < end; i++) WideRow(indptr[i], indptr[i + 1], indices, values, b, n, y, (long)i * n);
@@ -84,7 +86,7 @@ internal static class SpMM
     // Called once per row block: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Panel<T, V>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y)
-        where T : unmanaged, INumber<T> where V : struct, IVectors
+        where T : unmanaged, INumberBase<T> where V : struct, IVectors
     {
         int w = Vector256<T>.Count, j = 0;
         nint o1 = j + w, o2 = j + 2 * w, o3 = j + 3 * w, o4 = j + 4 * w, o5 = j + 5 * w, o6 = j + 6 * w, o7 = j + 7 * w;
@@ -158,7 +160,7 @@ internal static class SpMM
     /// the row block took 1.0-1.65 s for 1e5 x 1000 against 0.63-0.94 s for this loop (2026-12-04, same sitting).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WideRow<T>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row) where T : unmanaged, INumber<T>
+    private static void WideRow<T>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row) where T : unmanaged, INumberBase<T>
     {
         ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
         ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
@@ -195,12 +197,12 @@ internal static class SpMM
         }
     }
 
-    // Fewer columns than one vector holds: the row's accumulators in a small stack buffer.
-    private static void ScalarRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumber<T>
+    // Fewer columns than one vector holds, or element types without vectors (complex): each row of y accumulated in place.
+    private static void ScalarRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
     {
-        Span<T> acc = stackalloc T[n];   // n < Vector256<T>.Count ≤ 32
         for (int i = start; i < end; i++)
         {
+            Span<T> acc = y.AsSpan((int)((long)i * n), n);
             acc.Clear();
             for (int k = indptr[i]; k < indptr[i + 1]; k++)
             {
@@ -208,7 +210,6 @@ internal static class SpMM
                 ReadOnlySpan<T> row = b.AsSpan((int)((long)indices[k] * n), n);
                 for (int c = 0; c < acc.Length; c++) acc[c] += v * row[c];
             }
-            acc.CopyTo(y.AsSpan((int)((long)i * n), n));
         }
     }
 

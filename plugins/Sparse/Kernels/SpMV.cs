@@ -13,7 +13,7 @@ internal static class SpMV
     /// Row blocks run in parallel; the inner loop has no bounds checks (the CSR arrays were validated when built) and four
     /// independent accumulators, so the gathers of x overlap. The only allocation is y.
     /// </remarks>
-    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] x) where T : unmanaged, INumber<T>
+    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] x) where T : unmanaged, INumberBase<T>
     {
         T[] y = GC.AllocateUninitializedArray<T>(rows);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, b =>
@@ -37,7 +37,7 @@ internal static class SpMV
     // Rows [start, end) of y (also SpMM's one-column case). Called once per row block: compiled optimised at once
     // rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumber<T>
+    internal static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumberBase<T>
     {
         ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
         ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
@@ -75,7 +75,7 @@ internal static class SpMV
     }
 
     /// <summary><c>Y = D @ A</c> for a C-ordered dense block D (m × k) and CSR A (k × n): each row of D scatters rows of A.</summary>
-    public static T[] DenseTimesCsr<T>(T[] d, int m, int k, int[] indptr, int[] indices, T[] values, int n) where T : unmanaged, INumber<T>
+    public static T[] DenseTimesCsr<T>(T[] d, int m, int k, int[] indptr, int[] indices, T[] values, int n) where T : unmanaged, INumberBase<T>
     {
         var y = new T[(long)m * n];
         Parallel.For(0, Blocks.Count(m), Blocks.Options, blk =>

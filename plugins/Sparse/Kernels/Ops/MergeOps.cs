@@ -26,6 +26,30 @@ internal readonly struct FloatLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, 
     public static T Apply(T a, T b) => Float16Loops.Float<TOp, T>(a, b);
 }
 
+/// <summary>The op's complex loop (<see cref="ArrayDispatch.Complex64"/>, <see cref="System.Numerics.Complex"/>), with the protocol's branch cuts.</summary>
+internal readonly struct ComplexLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, INumberBase<T>
+{
+    public static T Apply(T a, T b) => TOp.Complex(a, b);
+}
+
+/// <summary>A comparison's complex loop (equality by both parts; the order comparisons lexicographic, as NumPy).</summary>
+internal readonly struct CompareComplexLoop<TOp, T> : IMergeOp<T, bool> where TOp : struct, IComparisonOp where T : unmanaged, INumberBase<T>
+{
+    public static bool Apply(T a, T b) => TOp.Complex(a, b);
+}
+
+/// <summary>A unary op's complex loop; for the ufuncs with a real result the answer is the real part of the value.</summary>
+internal readonly struct UnaryComplexLoop<TOp, T> : IMergeOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, INumberBase<T>
+{
+    public static T Apply(T a, T b) => TOp.Complex(a);
+}
+
+/// <summary>A predicate's complex loop.</summary>
+internal readonly struct PredicateComplexLoop<TOp, T> : IMergeOp<T, bool> where TOp : struct, IPredicateOp where T : unmanaged, INumberBase<T>
+{
+    public static bool Apply(T a, T b) => TOp.Complex(a);
+}
+
 /// <summary>The op's bool loop on 0/1 ints.</summary>
 internal readonly struct BoolLoop<TOp> : IMergeOp<int, int> where TOp : struct, IBinaryOp
 {
