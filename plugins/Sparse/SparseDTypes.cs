@@ -3,8 +3,8 @@ namespace ArrayDispatch.Sparse;
 /// <summary>
 /// The dtypes the Sparse backend stores: every dtype of the protocol (bool, int8 … int64, uint8 … uint64, float16,
 /// float32, float64, complex64, complex128), as scipy.sparse. A function that does not compute a dtype (the solvers,
-/// which work in float64, for complex values) declines it with <see cref="Unsupported"/>, naming the dtype: never a
-/// silent cast.
+/// which work in float64, for complex values) declares so (<see cref="Plugins.FunctionSupport"/>), and the dispatcher
+/// refuses it naming the dtype: never a silent cast.
 /// </summary>
 internal static class SparseDTypes
 {
@@ -16,7 +16,4 @@ internal static class SparseDTypes
 
     /// <summary>Throws <see cref="Unsupported"/> unless the dtype is one Sparse stores.</summary>
     public static DType Require(DType dtype, string? function = null) => IsSupported(dtype) ? dtype : throw Unsupported(dtype, function);
-
-    /// <summary>Throws <see cref="Unsupported"/> for a complex dtype: for the functions Sparse computes on real values only.</summary>
-    public static DType RequireReal(DType dtype, string function) => dtype.IsComplex() ? throw Unsupported(dtype, function) : dtype;
 }

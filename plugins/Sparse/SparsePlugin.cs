@@ -32,6 +32,7 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         backend.ImplementFrom(new SparseProducts(ctx));
         backend.ImplementFrom(new SparseManipulation(ctx));
         backend.ImplementFrom(new SparseLinalgHandlers(ctx));
+        SparseLinalgHandlers.DeclareSolvers(backend);
         backend.ImplementFrom(new SparseConstruction());
         backend.ImplementFrom(new SparseAssembly());
     }

@@ -30,7 +30,6 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Cg(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 2, 3)) return NotImplemented.Value;
-        RequireReal(args.Arrays, "sparse.linalg.cg");
         CsrArray a = Square(args.Arrays[0], "sparse.linalg.cg");
         double[] b = Vector(args.Arrays[1], a.Shape.Dims[0], "b");
         double[]? x0 = args.Arrays.Length > 2 ? Vector(args.Arrays[2], a.Shape.Dims[0], "x0") : null;
@@ -47,7 +46,6 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Spsolve(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 2, 2)) return NotImplemented.Value;
-        RequireReal(args.Arrays, "sparse.linalg.spsolve");
         CallOptions options = new CallOptions("sparse.linalg.spsolve", args.Options).Only("permc_spec");
         ColumnOrdering ordering = ColumnOrderings.Parse("sparse.linalg.spsolve", options.String("permc_spec"));
         CsrArray a = Square(args.Arrays[0], "sparse.linalg.spsolve");
@@ -76,7 +74,6 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     public DispatchResult<NDArray[]> Svds(in CallArgs args, ReadOnlySpan<Type> types)
     {
         if (!AcceptsCall(args, types, 1, 1) || args.Arrays[0].Rank != 2) return NotImplemented.Value;
-        RequireReal(args.Arrays, "sparse.linalg.svds");
         CsrArray a = ((SparseArray)args.Arrays[0]).ToCsr();
         int k = args.Option("k", 6);
         (double[] u, double[] s, double[] vh) = TruncatedSvd.Compute(a, k, args.Option("tol", 1e-10), args.Option("maxiter", 0), args.Option("seed", 0));
@@ -92,10 +89,19 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     private static bool AcceptsCall(in CallArgs args, ReadOnlySpan<Type> types, int min, int max) =>
         args.Arrays.Length >= min && args.Arrays.Length <= max && args.Arrays[0] is SparseArray && HostInterop.AcceptsAll(types, args.Arrays);
 
-    // The solvers compute in float64: complex operands are declined by name rather than cast to their real parts.
-    private static void RequireReal(NDArray[] arrays, string function)
+    /// <summary>
+    /// The solvers compute in float64, so they are declared for the real dtypes: the dispatcher refuses complex operands
+    /// by name before a handler runs, rather than anything casting them to their real parts.
+    /// </summary>
+    internal static FunctionSupport SolverSupport { get; } = new() { DTypes = DTypeSet.Real, Reason = "the sparse solvers compute in float64" };
+
+    /// <summary>Declares <see cref="SolverSupport"/> for each solver.</summary>
+    internal static void DeclareSolvers(IBackendBuilder backend)
     {
-        foreach (NDArray a in arrays) SparseDTypes.RequireReal(a.DType, function);
+        foreach (ArrayFunction solver in (ArrayFunction[])[SparseLinalg.CgFunction, SparseLinalg.SpsolveFunction, SparseLinalg.SvdsFunction])
+        {
+            backend.Declare(solver, SolverSupport);
+        }
     }
 
     private static CsrArray Square(NDArray a, string function)
