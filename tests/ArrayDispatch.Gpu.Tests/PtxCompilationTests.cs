@@ -106,6 +106,23 @@ public sealed class PtxCompilationTests
         { "convert-f64-u32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(uint), typeof(ConvertOp<double, uint, Float64Element, UInt32Element>)) },
         { "sum-u64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(ulong), typeof(SumOp<ulong>)) },
         { "scan-f16", typeof(ScanKernels).GetMethod(nameof(ScanKernels.RowScanHalf))! },
+        // complex64/complex128: the protocol's complex loops (ComplexFunctions, its branch cuts) compiled as they are
+        { "flat-multiply-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(ComplexLoop<Ufuncs.MultiplyOp, System.Numerics.Complex>)) },
+        { "flat-divide-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(Complex64), typeof(Complex64), typeof(ComplexLoop<Ufuncs.DivideOp, Complex64>)) },
+        { "flat-power-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(ComplexLoop<Ufuncs.PowerOp, System.Numerics.Complex>)) },
+        { "flat-sqrt-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(UnaryComplexLoop<Ufuncs.SqrtOp, System.Numerics.Complex>)) },
+        { "flat-arccos-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(Complex64), typeof(UnaryComplexLoop<Ufuncs.ArccosOp, Complex64>)) },
+        { "flat-log1p-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(UnaryComplexLoop<Ufuncs.Log1pOp, System.Numerics.Complex>)) },
+        { "flat-tanh-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(Complex64), typeof(UnaryComplexLoop<Ufuncs.TanhOp, Complex64>)) },
+        { "flat-abs-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(double), typeof(UnaryComplexToRealLoop<Ufuncs.AbsOp, System.Numerics.Complex, double, Float64Element>)) },
+        { "flat-angle-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(float), typeof(UnaryComplexToRealLoop<Ufuncs.AngleOp, Complex64, float, Float32Element>)) },
+        { "flat-less-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(byte), typeof(ComplexCompareLoop<Ufuncs.LessOp, System.Numerics.Complex>)) },
+        { "flat-isnan-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(byte), typeof(ComplexPredicateLoop<Ufuncs.IsNaNOp, Complex64>)) },
+        { "convert-c128-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(Complex64), typeof(ConvertOp<System.Numerics.Complex, Complex64, Complex128Element, Complex64Element>)) },
+        { "convert-c64-bool", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(byte), typeof(ConvertOp<Complex64, byte, Complex64Element, BoolElement>)) },
+        { "convert-u64-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(System.Numerics.Complex), typeof(ConvertOp<ulong, System.Numerics.Complex, UInt64Element, Complex128Element>)) },
+        { "sum-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(SumOp<System.Numerics.Complex>)) },
+        { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
     };
 
     [Theory]

@@ -96,7 +96,8 @@ internal static class Creation
         public void Run<T, E>() where T : unmanaged where E : struct, IGpuElement<T>
         {
             if (z.Size == 0) return;
-            T v = value.Kind is ScalarKind.Float or ScalarKind.Complex ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
+            T v = value.Kind == ScalarKind.Complex ? default(E).FromParts(value.AsComplex.Real, value.AsComplex.Imaginary)
+                : value.Kind == ScalarKind.Float ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
             var kernel = z.Runtime.Kernels.Auto<ArrayView<T>, T, long>(CreationKernels.Fill);
             Index1D threads = z.Runtime.Threads(z.Size);
             kernel(threads, z.Storage.View<T>().SubView(0, z.Size), v, threads.X);

@@ -23,12 +23,13 @@ internal struct MinimumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unm
     public readonly T Combine(T a, T b) => Extrema.Minimum(a, b);
 }
 
-internal struct SumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumber<T>
+// INumberBase: complex64 and complex128 too (their + adds the parts; their * is NumPy's (ac - bd) + (ad + bc)j).
+internal struct SumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a + b;
 }
 
-internal struct ProdOp<T> : IGpuReduceOp<T> where T : unmanaged, INumber<T>
+internal struct ProdOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a * b;
 }

@@ -20,7 +20,8 @@ internal struct ConvertOp<TIn, TOut, EIn, EOut> : IGpuUnaryOp<TIn, TOut>
     where TIn : unmanaged where TOut : unmanaged
     where EIn : struct, IGpuElement<TIn> where EOut : struct, IGpuElement<TOut>
 {
-    public readonly TOut Apply(TIn x) => !default(EIn).IsInteger ? default(EOut).FromDouble(default(EIn).ToDouble(x))
+    public readonly TOut Apply(TIn x) => default(EIn).IsComplex ? default(EOut).FromParts(default(EIn).ToDouble(x), default(EIn).ToImaginary(x))
+        : !default(EIn).IsInteger ? default(EOut).FromDouble(default(EIn).ToDouble(x))
         : default(EIn).IsUnsigned64 ? default(EOut).FromUInt64((ulong)default(EIn).ToInt64(x))
         : default(EOut).FromInt64(default(EIn).ToInt64(x));
 }
