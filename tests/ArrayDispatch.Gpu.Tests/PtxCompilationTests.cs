@@ -125,6 +125,20 @@ public sealed class PtxCompilationTests
         { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
     };
 
+    /// <summary>numpy.fft's kernels: the Stockham stage, Bluestein's chirp steps, the resize and Hermitian extension.</summary>
+    public static TheoryData<string> FftKernelNames => new(typeof(FftKernels).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).Select(m => m.Name).Order());
+
+    [Theory]
+    [MemberData(nameof(FftKernelNames))]
+    public void Fft_kernels_compile_to_ptx(string name)
+    {
+        string ptx = Ptx(typeof(FftKernels).GetMethod(name)!, grouped: false);
+
+        ptx.ShouldContain(".entry", customMessage: name);
+        if (name == nameof(FftKernels.Stockham)) ptx.ShouldNotContain(".local");
+    }
+
     [Theory]
     [MemberData(nameof(UfuncKernels))]
     public void Protocol_ufunc_ops_compile_into_device_kernels(string name, MethodInfo kernel)
