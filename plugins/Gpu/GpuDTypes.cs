@@ -9,7 +9,7 @@ internal static class GpuDTypes
 {
     /// <summary>The functions that decline complex64/complex128 arrays (their kernels need ordered or real values).</summary>
     private static readonly HashSet<string> s_realOnly =
-        ["min", "max", "argmax", "argmin", "any", "all", "count_nonzero", "cumsum", "clip", "sort", "arange", "linspace", "random", "matmul", "dot"];
+        ["min", "max", "argmax", "argmin", "any", "all", "count_nonzero", "cumsum", "clip", "sort", "arange", "linspace", "random"];
 
     public static bool IsSupported(DType dtype) => dtype.IsKnown();
 

@@ -54,6 +54,9 @@ public sealed class ConformanceContext
             DType.UInt16 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ushort)v)).ToArray(), shape),
             DType.UInt32 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((uint)v)).ToArray(), shape),
             DType.UInt64 => HostBuffer.FromContiguous(Integers(rng, n, low, high).Select(v => unchecked((ulong)v)).ToArray(), shape),
+            // complex: both parts drawn in [low, high)
+            DType.Complex128 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => new System.Numerics.Complex(low + (high - low) * rng.NextDouble(), low + (high - low) * rng.NextDouble())).ToArray(), shape),
+            DType.Complex64 => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => new Complex64((float)(low + (high - low) * rng.NextDouble()), (float)(low + (high - low) * rng.NextDouble()))).ToArray(), shape),
             _ => HostBuffer.FromContiguous(Enumerable.Range(0, n).Select(_ => low + (high - low) * rng.NextDouble()).ToArray(), shape),
         };
     }

@@ -259,4 +259,45 @@ public sealed class ComplexMatchesDenseTests : IDisposable
         Should.Throw<NotSupportedException>(() => Np.Dispatcher.Invoke(function, new ReductionArgs(g)))
             .Message.ShouldBe($"Gpu does not support dtype complex64 for {name}");
     }
+
+    public static TheoryData<string, int[], int[]> PairCases => new()
+    {
+        { "matmul", [5, 7], [7, 3] },
+        { "matmul", [2, 5, 7], [7, 3] },
+        { "matmul", [7], [3, 7, 4] },
+        { "matmul", [40, 9], [9, 37] },
+        { "dot", [5, 7], [7, 3] },
+        { "dot", [7], [7] },
+        { "dot", [2, 3, 4], [5, 4, 6] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PairCases))]
+    public void Complex_matmul_and_dot_match_Dense_on_the_simple_and_the_blocked_kernel(string name, int[] sa, int[] sb)
+    {
+        foreach (DType dtype in s_complex)
+        {
+            NDArray a = Data(dtype, new Shape(sa), 11), b = Data(dtype, new Shape(sb), 12);
+            using var ga = (GpuArray)Np.AsArray(a, backend: "Gpu");
+            using var gb = (GpuArray)Np.AsArray(b, backend: "Gpu");
+            NDArray dense = name == "matmul" ? Np.MatMul(a, b) : Np.Dot(a, b);
+            foreach (bool tiled in new[] { false, true })
+            {
+                ga.Runtime.UseTiledMatMul = tiled;
+                try
+                {
+                    NDArray gpu = name == "matmul" ? Np.MatMul(ga, gb) : Np.Dot(ga, gb);
+                    ShouldMatch(dense, gpu, $"{name} {dtype.Name()} tiled={tiled}", dtype == DType.Complex64 ? 1e-5 : 1e-12);
+                }
+                finally
+                {
+                    ga.Runtime.UseTiledMatMul = false;
+                }
+            }
+            // mixed with a real operand: promoted to complex first
+            NDArray r = Np.AsType(Np.Real(b), DType.Float64);
+            using var gr = (GpuArray)Np.AsArray(r, backend: "Gpu");
+            ShouldMatch(name == "matmul" ? Np.MatMul(a, r) : Np.Dot(a, r), name == "matmul" ? Np.MatMul(ga, gr) : Np.Dot(ga, gr), $"{name} {dtype.Name()} @ float64", 1e-5);
+        }
+    }
 }

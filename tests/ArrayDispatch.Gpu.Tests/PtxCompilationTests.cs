@@ -39,6 +39,16 @@ public sealed class PtxCompilationTests
         ptx.ShouldNotContain(".local");
     }
 
+    [Theory]
+    [InlineData(typeof(System.Numerics.Complex))]
+    [InlineData(typeof(Complex64))]
+    public void BlockedMatMul_CompilesToPtx_ForComplexElements(Type element)
+    {
+        string ptx = Ptx(Method(typeof(BlockedMatMulKernel), nameof(BlockedMatMulKernel.Run), element, typeof(MatMulShape16)), grouped: true);
+
+        ptx.ShouldContain("bar.sync");
+    }
+
     public static TheoryData<string, MethodInfo> BandwidthKernels => new()
     {
         { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.MultiplyOp, float>)) },

@@ -50,7 +50,7 @@ internal static class Reductions
         {
             return Elementwise.AsType(context, Mean(context, x, axes, keepDims, DType.Float32), DType.Float16, Casting.Unsafe);
         }
-        DType? accumulate = dtype ?? (x.DType.IsFloat() ? null : DType.Float64);
+        DType? accumulate = dtype ?? (x.DType.IsFloat() || x.DType.IsComplex() ? null : DType.Float64);   // complex keeps its dtype, as NumPy's mean
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
         return Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Count(x, axes)));
     }
@@ -60,7 +60,10 @@ internal static class Reductions
     {
         ChunkedArray mean = Mean(context, x, axes, true, dtype);
         ChunkedArray deviation = Elementwise.Binary(context, ArrayFunctions.Subtract, x, mean);
-        ChunkedArray squared = Elementwise.Unary(context, ArrayFunctions.Square, deviation);
+        // complex: NumPy's (d · conj(d)).real, so the variance is real
+        ChunkedArray squared = deviation.DType.IsComplex()
+            ? Elementwise.Unary(context, ArrayFunctions.Real, Elementwise.Binary(context, ArrayFunctions.Multiply, deviation, Elementwise.Unary(context, ArrayFunctions.Conjugate, deviation)))
+            : Elementwise.Unary(context, ArrayFunctions.Square, deviation);
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, squared, axes, keepDims, null);
         ChunkedArray variance = Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Math.Max(0, Count(x, axes) - ddof)));
         return sqrt ? Elementwise.Unary(context, ArrayFunctions.Sqrt, variance) : variance;
