@@ -7,9 +7,9 @@ namespace ArrayDispatch.Gpu;
 /// </summary>
 internal static class GpuDTypes
 {
-    /// <summary>The functions that decline complex64/complex128 arrays (their kernels need ordered or real values).</summary>
+    /// <summary>The functions that decline complex64/complex128 arrays (no complex kernel yet).</summary>
     private static readonly HashSet<string> s_realOnly =
-        ["min", "max", "argmax", "argmin", "any", "all", "count_nonzero", "cumsum", "clip", "sort", "arange", "linspace", "random"];
+        ["cumsum", "clip", "sort", "arange", "linspace", "random"];
 
     public static bool IsSupported(DType dtype) => dtype.IsKnown();
 

@@ -107,6 +107,25 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     }
 
     [Fact]
+    public void Complex_extrema_order_lexicographically_and_a_NaN_part_wins_as_on_Dense()
+    {
+        Complex[] values = [new(1, 5), new(2, -1), new(2, 3), new(-4, 9), new(2, 3)];
+        Complex[] withNaN = [new(1, 5), new(2, double.NaN), new(3, 0), new(double.NaN, 0)];
+        foreach (Complex[] v in new[] { values, withNaN })
+        {
+            NDArray x = Np.AsArray(v, backend: "Dense");
+            using var g = (GpuArray)Np.AsArray(v, backend: "Gpu");
+            ShouldMatch(Np.Argmax(x), Np.Argmax(g), "argmax");
+            ShouldMatch(Np.Argmin(x), Np.Argmin(g), "argmin");
+            if (v == values)
+            {
+                ShouldMatch(Np.Max(x), Np.Max(g), "max");
+                ShouldMatch(Np.Min(x), Np.Min(g), "min");
+            }
+        }
+    }
+
+    [Fact]
     public void Special_values_take_the_protocols_branch_cuts_on_the_device()
     {
         // signed zeros, infinities and NaNs on and beside the cuts
@@ -175,6 +194,13 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     [InlineData("mean")]
     [InlineData("var")]
     [InlineData("std")]
+    [InlineData("min")]
+    [InlineData("max")]
+    [InlineData("argmax")]
+    [InlineData("argmin")]
+    [InlineData("any")]
+    [InlineData("all")]
+    [InlineData("count_nonzero")]
     public void Reductions_match_Dense_over_axes(string name)
     {
         FunctionCatalog.TryGet(name, out ArrayFunction f);
@@ -183,7 +209,8 @@ public sealed class ComplexMatchesDenseTests : IDisposable
         {
             NDArray x = name == "prod" ? Data(dtype, new Shape(4, 6, 5), 3, 0.6, 0.9) : Data(dtype, new Shape(4, 6, 5), 3);
             using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
-            foreach (Axes axis in new[] { Axes.All, 0, 2, Axes.Of(0, 2), -1 })
+            Axes[] axes = name is "argmax" or "argmin" ? [Axes.All, 0, -1] : [Axes.All, 0, 2, Axes.Of(0, 2), -1];
+            foreach (Axes axis in axes)
             {
                 foreach (bool keepDims in new[] { false, true })
                 {
@@ -194,7 +221,7 @@ public sealed class ComplexMatchesDenseTests : IDisposable
             }
             var empty = new ReductionArgs(Data(dtype, new Shape(0, 3), 4), 0, false);
             using var gEmpty = (GpuArray)Np.AsArray(empty.X, backend: "Gpu");
-            if (name is "sum" or "prod") ShouldMatch(Np.Dispatcher.Invoke(function, empty), Np.Dispatcher.Invoke(function, empty with { X = gEmpty }), $"{name} empty");
+            if (name is "sum" or "prod" or "any" or "all" or "count_nonzero") ShouldMatch(Np.Dispatcher.Invoke(function, empty), Np.Dispatcher.Invoke(function, empty with { X = gEmpty }), $"{name} empty");
         }
     }
 
@@ -247,10 +274,7 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     }
 
     [Theory]
-    [InlineData("min")]
-    [InlineData("argmax")]
     [InlineData("cumsum")]
-    [InlineData("any")]
     public void A_reduction_without_complex_kernels_declines_naming_the_dtype(string name)
     {
         FunctionCatalog.TryGet(name, out ArrayFunction f);

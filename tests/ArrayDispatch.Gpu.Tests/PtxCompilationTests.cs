@@ -133,6 +133,9 @@ public sealed class PtxCompilationTests
         { "convert-u64-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(System.Numerics.Complex), typeof(ConvertOp<ulong, System.Numerics.Complex, UInt64Element, Complex128Element>)) },
         { "sum-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(SumOp<System.Numerics.Complex>)) },
         { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
+        { "max-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(ComplexMaximumOp<System.Numerics.Complex>)) },
+        { "argmin-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(Complex64), typeof(ComplexArgMinOp<Complex64>)) },
+        { "notzero-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(byte), typeof(NotZeroOp<System.Numerics.Complex>)) },
     };
 
     /// <summary>numpy.fft's kernels: the Stockham stage, Bluestein's chirp steps, the resize and Hermitian extension.</summary>

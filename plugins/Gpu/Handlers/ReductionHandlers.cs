@@ -81,6 +81,7 @@ internal static class ReductionHandlers
         {
             throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
         }
+        if (x.DType.IsComplex()) op = op == typeof(MaximumOp<>) ? typeof(ComplexMaximumOp<>) : typeof(ComplexMinimumOp<>);
         return Reductions.Reduce(op, x, args.Axis, args.KeepDims);
     }
 
@@ -98,6 +99,7 @@ internal static class ReductionHandlers
     {
         if (args.Axis.Values.Length > 1) throw new ArgumentException($"{name} takes one axis or none, not {args.Axis}", "axis");
         if (ReducedCount(x, args.Axis) == 0) throw new ArgumentException($"attempt to get {name} of an empty sequence", "x");
+        if (x.DType.IsComplex()) op = op == typeof(ArgMaxOp<>) ? typeof(ComplexArgMaxOp<>) : typeof(ComplexArgMinOp<>);
         return Reductions.ArgReduce(op, x, args.Axis, args.KeepDims);
     }
 

@@ -27,7 +27,7 @@ internal struct ConvertOp<TIn, TOut, EIn, EOut> : IGpuUnaryOp<TIn, TOut>
 }
 
 /// <summary><c>x != 0</c>, as bool (for <c>any</c>, <c>all</c>, <c>count_nonzero</c>).</summary>
-internal struct NotZeroOp<T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where T : unmanaged, INumber<T>
+internal struct NotZeroOp<T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where T : unmanaged, INumberBase<T>
 {
     public readonly byte Apply(T x) => x != T.Zero ? (byte)1 : (byte)0;
 }
