@@ -23,7 +23,7 @@ internal static class FftKernels
         }
     }
 
-    /// <summary>The twiddles <c>exp(sign·2πik/n)</c>, k &lt; n/2.</summary>
+    /// <summary>The twiddles <c>exp(sign·2πik/n)</c>, k &lt; the table's length (3n/4 covers the radix-4 stages).</summary>
     public static void Twiddles(Index1D t, ArrayView<C> w, long n, double sign, long threads)
     {
         for (long k = t; k < w.Length; k += threads)
@@ -49,6 +49,33 @@ internal static class FftKernels
             long d = (j - r) * 2 + r;
             dst[line + d * inner] = x0 + x1;
             dst[line + (d + p) * inner] = x0 - x1;
+        }
+    }
+
+    /// <summary>
+    /// One radix-4 Stockham stage (span <paramref name="p"/> = 1, 4, 16, …) over every line: butterfly j reads elements
+    /// j + r·n/4 (r &lt; 4), twiddles them by <c>exp(sign·2πi·r·(j mod p)/(4p))</c>, takes their 4-point DFT and writes
+    /// <c>(j / p)·4p + j mod p + r·p</c>. Half the launches and memory passes of radix 2.
+    /// </summary>
+    public static void Stockham4(Index1D t, ArrayView<C> src, ArrayView<C> dst, ArrayView<C> twiddles, long n, long p, long inner, double sign, long butterflies, long threads)
+    {
+        long quarter = n / 4;
+        for (long b = t; b < butterflies; b += threads)
+        {
+            long i = b % inner, j = (b / inner) % quarter, o = b / (inner * quarter);
+            long line = o * n * inner + i;
+            long r = j % p, step = r * (quarter / p);
+            C v0 = src[line + j * inner];
+            C v1 = Mul(src[line + (j + quarter) * inner], twiddles[step]);
+            C v2 = Mul(src[line + (j + 2 * quarter) * inner], twiddles[2 * step]);
+            C v3 = Mul(src[line + (j + 3 * quarter) * inner], twiddles[3 * step]);
+            C a0 = v0 + v2, a1 = v0 - v2, a2 = v1 + v3, d = v1 - v3;
+            C a3 = new(-sign * d.Imaginary, sign * d.Real);    // (v1 - v3) · (sign · i)
+            long at = (j - r) * 4 + r;
+            dst[line + at * inner] = a0 + a2;
+            dst[line + (at + p) * inner] = a1 + a3;
+            dst[line + (at + 2 * p) * inner] = a0 - a2;
+            dst[line + (at + 3 * p) * inner] = a1 - a3;
         }
     }
 

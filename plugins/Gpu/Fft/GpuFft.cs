@@ -6,8 +6,8 @@ using C = System.Numerics.Complex;
 namespace ArrayDispatch.Gpu;
 
 /// <summary>
-/// numpy.fft on the device: a radix-2 Stockham FFT for power-of-two lengths (one launch per stage over every line of
-/// the axis) and Bluestein's chirp-z for every other length (padded to a power of two m ≥ 2n - 1: chirp, FFT, pointwise
+/// numpy.fft on the device: a radix-4 Stockham FFT (a radix-2 stage last when log2 n is odd) for power-of-two lengths
+/// (one launch per stage over every line of the axis) and Bluestein's chirp-z for every other length (padded to a power of two m ≥ 2n - 1: chirp, FFT, pointwise
 /// product with the filter's FFT, inverse FFT, chirp), so any length costs O(n log n). The transforms compute in
 /// complex128 and follow NumPy 2's dtype rule as Dense does: float16, float32 and complex64 input gives complex64
 /// (float32 for the real-output transforms), rounded once from the double result; every other dtype complex128/float64.
@@ -121,21 +121,33 @@ internal static class GpuFft
         }
     }
 
-    /// <summary>Stockham radix-2 on every line of <paramref name="a"/> (outer, n, inner); returns <paramref name="a"/> or the other buffer.</summary>
+    /// <summary>
+    /// Stockham on every line of <paramref name="a"/> (outer, n, inner): radix-4 stages while four or more points remain
+    /// per span, a last radix-2 stage when log2 n is odd; returns <paramref name="a"/> or the other buffer.
+    /// </summary>
     private static GpuArray PowerOfTwo(GpuArray a, long outer, long n, long inner, double sign)
     {
         if (n == 1) return a;
         GpuRuntime rt = a.Runtime;
-        using GpuArray twiddles = GpuOps.Empty(rt, new Shape(checked((int)(n / 2))), DType.Complex128);
-        rt.Kernels.Auto<ArrayView<C>, long, double, long>(FftKernels.Twiddles)(rt.Threads(n / 2), V(twiddles), n, sign, rt.Threads(n / 2).X);
+        long tableLength = Math.Max(1, 3 * n / 4);
+        using GpuArray twiddles = GpuOps.Empty(rt, new Shape(checked((int)tableLength)), DType.Complex128);
+        rt.Kernels.Auto<ArrayView<C>, long, double, long>(FftKernels.Twiddles)(rt.Threads(tableLength), V(twiddles), n, sign, rt.Threads(tableLength).X);
         GpuArray b = GpuOps.Empty(rt, a.Shape, DType.Complex128);
-        long butterflies = outer * (n / 2) * inner;
-        Index1D threads = rt.Threads(butterflies);
-        var stage = rt.Kernels.Auto<ArrayView<C>, ArrayView<C>, ArrayView<C>, long, long, long, long, long>(FftKernels.Stockham);
+        var stage4 = rt.Kernels.Auto<ArrayView<C>, ArrayView<C>, ArrayView<C>, long, long, long, double, long, long>(FftKernels.Stockham4);
+        var stage2 = rt.Kernels.Auto<ArrayView<C>, ArrayView<C>, ArrayView<C>, long, long, long, long, long>(FftKernels.Stockham);
+        long quads = outer * (n / 4) * inner, pairs = outer * (n / 2) * inner;
         GpuArray src = a, dst = b;
-        for (long p = 1; p < n; p *= 2)
+        long p = 1;
+        for (; p * 4 <= n; p *= 4)
         {
-            stage(threads, V(src), V(dst), V(twiddles), n, p, inner, butterflies, threads.X);
+            Index1D threads = rt.Threads(quads);
+            stage4(threads, V(src), V(dst), V(twiddles), n, p, inner, sign, quads, threads.X);
+            (src, dst) = (dst, src);
+        }
+        if (p < n)
+        {
+            Index1D threads = rt.Threads(pairs);
+            stage2(threads, V(src), V(dst), V(twiddles), n, p, inner, pairs, threads.X);
             (src, dst) = (dst, src);
         }
         dst.Dispose();    // the buffer the last stage read
