@@ -273,15 +273,18 @@ public sealed class ComplexMatchesDenseTests : IDisposable
         t.ToArray<Complex>().ShouldBe([new(1, 2), new(-5, 6), new(3, -4), new(7, 0)]);
     }
 
-    [Theory]
-    [InlineData("cumsum")]
-    public void A_reduction_without_complex_kernels_declines_naming_the_dtype(string name)
+    [Fact]
+    public void Cumsum_matches_Dense_along_every_axis()
     {
-        FunctionCatalog.TryGet(name, out ArrayFunction f);
-        var function = (ArrayFunction<ReductionArgs, NDArray>)f;
-        using var g = (GpuArray)Np.AsArray(Data(DType.Complex64, new Shape(4), 1), backend: "Gpu");
-        Should.Throw<NotSupportedException>(() => Np.Dispatcher.Invoke(function, new ReductionArgs(g)))
-            .Message.ShouldBe($"Gpu does not support dtype complex64 for {name}");
+        foreach (DType dtype in s_complex)
+        {
+            NDArray x = Data(dtype, new Shape(4, 70, 3), 13);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            foreach (int? axis in new int?[] { null, 0, 1, -1 })
+            {
+                ShouldMatch(Np.Cumsum(x, axis), Np.Cumsum(g, axis), $"cumsum {dtype.Name()} axis={axis}", dtype == DType.Complex64 ? 1e-4 : 1e-11);
+            }
+        }
     }
 
     public static TheoryData<string, int[], int[]> PairCases => new()

@@ -135,6 +135,7 @@ public sealed class PtxCompilationTests
         { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
         { "max-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(ComplexMaximumOp<System.Numerics.Complex>)) },
         { "argmin-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(Complex64), typeof(ComplexArgMinOp<Complex64>)) },
+        { "scan-c128", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(System.Numerics.Complex)) },
         { "notzero-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(byte), typeof(NotZeroOp<System.Numerics.Complex>)) },
     };
 
