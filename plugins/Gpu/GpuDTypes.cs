@@ -9,7 +9,7 @@ internal static class GpuDTypes
 {
     /// <summary>The functions that decline complex64/complex128 arrays (no complex kernel yet).</summary>
     private static readonly HashSet<string> s_realOnly =
-        ["clip", "sort", "arange", "linspace", "random"];
+        ["clip", "arange", "linspace", "random"];
 
     public static bool IsSupported(DType dtype) => dtype.IsKnown();
 

@@ -274,6 +274,25 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     }
 
     [Fact]
+    public void Sort_orders_as_Dense_real_part_then_imaginary_part_NaN_classes_last()
+    {
+        Complex[] special = [new(2, 1), new(double.NaN, 0), new(1, double.NaN), new(2, -1), new(-1, 5), new(double.NaN, double.NaN), new(1, 0), new(2, 1)];
+        foreach (DType dtype in s_complex)
+        {
+            NDArray s = Np.AsType(Np.AsArray(special, backend: "Dense"), dtype);
+            using var gs = (GpuArray)Np.AsArray(s, backend: "Gpu");
+            ShouldMatch(Np.Sort(s), Np.Sort(gs), $"sort {dtype.Name()} special");
+            ShouldMatch(Np.Sort(s, descending: true), Np.Sort(gs, descending: true), $"sort {dtype.Name()} descending");
+            NDArray x = Data(dtype, new Shape(5, 37), 17);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            foreach (int? axis in new int?[] { -1, 0, null })
+            {
+                ShouldMatch(Np.Sort(x, axis), Np.Sort(g, axis), $"sort {dtype.Name()} axis={axis}");
+            }
+        }
+    }
+
+    [Fact]
     public void Cumsum_matches_Dense_along_every_axis()
     {
         foreach (DType dtype in s_complex)

@@ -60,7 +60,7 @@ public sealed class PtxCompilationTests
         { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
         { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
         { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
-        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float)) },
+        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float), typeof(RealOrder<float>)) },
         { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
     };
 
@@ -135,6 +135,7 @@ public sealed class PtxCompilationTests
         { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
         { "max-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(ComplexMaximumOp<System.Numerics.Complex>)) },
         { "argmin-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(Complex64), typeof(ComplexArgMinOp<Complex64>)) },
+        { "sort-step-c128", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(System.Numerics.Complex), typeof(ComplexOrder<System.Numerics.Complex>)) },
         { "scan-c128", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(System.Numerics.Complex)) },
         { "notzero-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(byte), typeof(NotZeroOp<System.Numerics.Complex>)) },
     };

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace ArrayDispatch.Gpu.Tests;
 
 /// <summary>
-/// The Gpu stores every dtype of NumPy's core set; a function without complex kernels (sort, clip) declines
+/// The Gpu stores every dtype of NumPy's core set; a function without complex kernels (clip; arange, linspace and random of a complex dtype) declines
 /// complex64 and complex128 with their name, never computing in a near dtype.
 /// </summary>
 public sealed class UnsupportedDTypeTests : GpuTestBase
@@ -14,7 +14,6 @@ public sealed class UnsupportedDTypeTests : GpuTestBase
     public void A_function_without_complex_kernels_declines_complex_naming_the_dtype(DType dtype)
     {
         using var z = (GpuArray)Np.Zeros(new Shape(3), dtype, backend: "Gpu");
-        Should.Throw<NotSupportedException>(() => Np.Sort(z)).Message.ShouldBe($"Gpu does not support dtype {dtype.Name()} for sort");
         Should.Throw<NotSupportedException>(() => Np.Clip(z, 0.0, 1.0)).Message.ShouldBe($"Gpu does not support dtype {dtype.Name()} for clip");
     }
 
