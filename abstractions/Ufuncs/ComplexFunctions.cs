@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ArrayDispatch.Ufuncs;
 
@@ -18,19 +19,25 @@ public static class ComplexFunctions
     private const double Log2E = 1.442695040888963407359924681001892137;
     private const double Log10E = 0.434294481903251827651128918916605082;
 
-    /// <summary>The real part, widened exactly to double.</summary>
+    /// <summary>The real part, widened exactly to double (a float32 or float64 is its own real part; other real types read as NaN).</summary>
     public static double Re<T>(T z) where T : INumberBase<T>
     {
-        if (typeof(T) == typeof(Complex)) return ((Complex)(object)z).Real;
-        if (typeof(T) == typeof(Complex64)) return ((Complex64)(object)z).Real;
-        return double.CreateTruncating(z);
+        // The element type is told apart by a static readonly value and the parts read through Unsafe.As, not by typeof
+        // tests and boxing: ILGPU compiles this (and so every op's Complex loop) into device kernels, where System.Type
+        // and boxes do not exist; its constant value folds the branches away.
+        if (ComplexKind<T>.Value == 2) return Unsafe.As<T, Complex>(ref z).Real;
+        if (ComplexKind<T>.Value == 1) return Unsafe.As<T, Complex64>(ref z).Real;
+        // No generic conversion here: ILGPU compiles every call a kernel's code names, reachable or not.
+        if (ComplexKind<T>.Value == 3) return Unsafe.As<T, double>(ref z);
+        if (ComplexKind<T>.Value == 4) return Unsafe.As<T, float>(ref z);
+        return double.NaN;
     }
 
     /// <summary>The imaginary part, widened exactly to double (0 for a real type).</summary>
     public static double Im<T>(T z) where T : INumberBase<T>
     {
-        if (typeof(T) == typeof(Complex)) return ((Complex)(object)z).Imaginary;
-        if (typeof(T) == typeof(Complex64)) return ((Complex64)(object)z).Imaginary;
+        if (ComplexKind<T>.Value == 2) return Unsafe.As<T, Complex>(ref z).Imaginary;
+        if (ComplexKind<T>.Value == 1) return Unsafe.As<T, Complex64>(ref z).Imaginary;
         return 0;
     }
 
@@ -38,11 +45,20 @@ public static class ComplexFunctions
     public static Complex Widen<T>(T z) where T : INumberBase<T> => new(Re(z), Im(z));
 
     /// <summary><c>re + im·j</c> in the complex element type <typeparamref name="T"/>, each part rounded once.</summary>
+    /// <remarks><typeparamref name="T"/> must be <see cref="Complex"/> or <see cref="Complex64"/>; any other type gives its default (no throw: the kernels that compile this cannot throw).</remarks>
     public static T Create<T>(double re, double im) where T : INumberBase<T>
     {
-        if (typeof(T) == typeof(Complex)) return (T)(object)new Complex(re, im);
-        if (typeof(T) == typeof(Complex64)) return (T)(object)new Complex64((float)re, (float)im);
-        throw new NotSupportedException($"{typeof(T).Name} is not a complex element type");
+        if (ComplexKind<T>.Value == 2)
+        {
+            var z = new Complex(re, im);
+            return Unsafe.As<Complex, T>(ref z);
+        }
+        if (ComplexKind<T>.Value == 1)
+        {
+            var z = new Complex64((float)re, (float)im);
+            return Unsafe.As<Complex64, T>(ref z);
+        }
+        return default!;
     }
 
     /// <summary><paramref name="z"/> in the complex element type <typeparamref name="T"/>.</summary>
@@ -126,7 +142,7 @@ public static class ComplexFunctions
         double r = z.Real, i = z.Imaginary;
         if (double.IsInfinity(r) || double.IsInfinity(i)) return double.PositiveInfinity;
         if (double.IsNaN(r) || double.IsNaN(i)) return double.NaN;
-        return double.Hypot(r, i);
+        return Hypot(r, i);
     }
 
     /// <summary>NumPy 2's <c>sign</c>: <c>z / |z|</c>; 0 for 0, NaN for a NaN part, the direction of an infinite part.</summary>
@@ -140,7 +156,7 @@ public static class ComplexFunctions
             return new(r > 0 ? 1 : -1, 0);
         }
         if (double.IsInfinity(i)) return new(0, i > 0 ? 1 : -1);
-        double a = double.Hypot(r, i);
+        double a = Hypot(r, i);
         return a == 0 ? new(0, 0) : new(r / a, i / a);
     }
 
@@ -209,7 +225,7 @@ public static class ComplexFunctions
                 // near |z| = 1: log(|z|) = log1p((big - 1)(big + 1) + small²) / 2, without the cancellation of log(hypot)
                 re = FloatFunctions.Log1p((big - 1) * (big + 1) + small * small) / 2;
             }
-            else re = Math.Log(double.Hypot(a, b));
+            else re = Math.Log(Hypot(a, b));
         }
         return new(re, Math.Atan2(b, a));
     }
@@ -232,7 +248,7 @@ public static class ComplexFunctions
     public static Complex Log1p(Complex z)
     {
         double x = z.Real, y = z.Imaginary;
-        return new(Math.Log(double.Hypot(x + 1, y)), Math.Atan2(y, x + 1));
+        return new(Math.Log(Hypot(x + 1, y)), Math.Atan2(y, x + 1));
     }
 
     /// <summary><c>sqrt(z)</c> with C99's special values (<c>csqrt</c>): the cut is the negative real axis; the result's imaginary part has the sign of the input's.</summary>
@@ -254,12 +270,12 @@ public static class ComplexFunctions
         Complex r;
         if (a >= 0)
         {
-            double t = Math.Sqrt((a + double.Hypot(a, b)) * 0.5);
+            double t = Math.Sqrt((a + Hypot(a, b)) * 0.5);
             r = new(t, b / (2 * t));
         }
         else
         {
-            double t = Math.Sqrt((-a + double.Hypot(a, b)) * 0.5);
+            double t = Math.Sqrt((-a + Hypot(a, b)) * 0.5);
             r = new(Math.Abs(b) / (2 * t), double.CopySign(t, b));
         }
         return scale ? new(r.Real * 2, r.Imaginary * 2) : r;
@@ -395,6 +411,43 @@ public static class ComplexFunctions
 
     /// <summary>Rounds each part half to even (NumPy's complex <c>rint</c>).</summary>
     public static Complex Rint(Complex z) => new(Math.Round(z.Real), Math.Round(z.Imaginary));
+
+    /// <summary>
+    /// <c>sqrt(x² + y²)</c> without undue overflow or underflow, to within about half an ulp: the squares are summed
+    /// exactly in double-double (fused multiply-adds give each square's rounding error) and the square root gets one
+    /// Newton correction. Written out because ILGPU cannot compile <see cref="double.Hypot"/> (its bit casts).
+    /// </summary>
+    private static double Hypot(double x, double y)
+    {
+        double ax = Math.Abs(x), ay = Math.Abs(y);
+        if (double.IsInfinity(ax) || double.IsInfinity(ay)) return double.PositiveInfinity;
+        if (double.IsNaN(ax) || double.IsNaN(ay)) return double.NaN;
+        double big = Math.Max(ax, ay), small = Math.Min(ax, ay);
+        if (small == 0) return big;
+        double scale = 1;
+        if (big > 1e150)
+        {
+            big *= 2.409919865102884e-181; small *= 2.409919865102884e-181; scale = 4.149515568880993e+180;   // 2^-600, 2^600: exact
+        }
+        else if (big < 1e-150)
+        {
+            big *= 4.149515568880993e+180; small *= 4.149515568880993e+180; scale = 2.409919865102884e-181;
+        }
+        double b2 = big * big, b2e = Math.FusedMultiplyAdd(big, big, -b2);
+        double s2 = small * small, s2e = Math.FusedMultiplyAdd(small, small, -s2);
+        double sum = b2 + s2, sumE = s2 - (sum - b2) + b2e + s2e;   // b2 >= s2: Fast2Sum is exact
+        double h = Math.Sqrt(sum);
+        double residual = Math.FusedMultiplyAdd(-h, h, sum) + sumE;   // (sum + sumE) - h², to about 2^-104 relative
+        h += residual / (2 * h);
+        return h * scale;
+    }
+
+    // Which element type T is: 2 for Complex, 1 for Complex64, 3 for double, 4 for float, 0 otherwise (a constant to ILGPU).
+    private static class ComplexKind<T>
+    {
+        public static readonly int Value = typeof(T) == typeof(Complex) ? 2 : typeof(T) == typeof(Complex64) ? 1
+            : typeof(T) == typeof(double) ? 3 : typeof(T) == typeof(float) ? 4 : 0;
+    }
 
     // i·z and -i·z with the parts moved (no multiplication, so signed zeros and infinities survive)
     private static Complex TimesI(Complex z) => new(-z.Imaginary, z.Real);

@@ -65,6 +65,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         ReductionHandlers.Register(backend);
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
+        FftHandlers.Register(backend, device!);
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)

@@ -17,7 +17,7 @@ public static partial class ConformanceCases
 
     /// <summary>Every case, in a fixed order.</summary>
     public static IEnumerable<ConformanceCase> All() =>
-        Elementwise().Concat(Reductions()).Concat(Manipulation()).Concat(Indexing()).Concat(Sorting()).Concat(Products()).Concat(Creation()).Concat(Corners());
+        Elementwise().Concat(Reductions()).Concat(Manipulation()).Concat(Indexing()).Concat(Sorting()).Concat(Products()).Concat(Creation()).Concat(Corners()).Concat(Complex());
 
     private static ConformanceCase Case(string f, string label, Func<ConformanceContext, NDArray> run) => new(f, label, c => [run(c)]);
 

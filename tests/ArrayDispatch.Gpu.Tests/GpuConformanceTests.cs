@@ -34,4 +34,14 @@ public sealed class GpuConformanceKitTests
         outcomes.ShouldNotContain(o => o.Problem != null);
         outcomes.Where(o => o.Backend == "declines" && o.Dense == "answers").Select(o => o.Case.ToString()).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_complex_cases_agree_and_none_declines()
+    {
+        string[] complex = ["complex64", "complex128"];
+        var outcomes = new GpuConformanceTests().Outcomes(c => complex.Any(d => c.Label.Contains(d, StringComparison.Ordinal)));
+        outcomes.Count.ShouldBeGreaterThan(250);
+        outcomes.Where(o => o.Problem != null).Select(o => $"{o.Case}: {o.Problem}").ShouldBeEmpty();
+        outcomes.Where(o => o.Backend == "declines" && o.Dense == "answers").Select(o => o.Case.ToString()).ShouldBeEmpty();
+    }
 }

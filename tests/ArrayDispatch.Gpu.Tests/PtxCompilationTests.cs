@@ -39,6 +39,16 @@ public sealed class PtxCompilationTests
         ptx.ShouldNotContain(".local");
     }
 
+    [Theory]
+    [InlineData(typeof(System.Numerics.Complex))]
+    [InlineData(typeof(Complex64))]
+    public void BlockedMatMul_CompilesToPtx_ForComplexElements(Type element)
+    {
+        string ptx = Ptx(Method(typeof(BlockedMatMulKernel), nameof(BlockedMatMulKernel.Run), element, typeof(MatMulShape16)), grouped: true);
+
+        ptx.ShouldContain("bar.sync");
+    }
+
     public static TheoryData<string, MethodInfo> BandwidthKernels => new()
     {
         { "flat-multiply-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.MultiplyOp, float>)) },
@@ -50,7 +60,7 @@ public sealed class PtxCompilationTests
         { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
         { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
         { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
-        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float)) },
+        { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float), typeof(RealOrder<float>)) },
         { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
     };
 
@@ -106,7 +116,43 @@ public sealed class PtxCompilationTests
         { "convert-f64-u32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(uint), typeof(ConvertOp<double, uint, Float64Element, UInt32Element>)) },
         { "sum-u64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(ulong), typeof(SumOp<ulong>)) },
         { "scan-f16", typeof(ScanKernels).GetMethod(nameof(ScanKernels.RowScanHalf))! },
+        // complex64/complex128: the protocol's complex loops (ComplexFunctions, its branch cuts) compiled as they are
+        { "flat-multiply-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(ComplexLoop<Ufuncs.MultiplyOp, System.Numerics.Complex>)) },
+        { "flat-divide-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(Complex64), typeof(Complex64), typeof(ComplexLoop<Ufuncs.DivideOp, Complex64>)) },
+        { "flat-power-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(ComplexLoop<Ufuncs.PowerOp, System.Numerics.Complex>)) },
+        { "flat-sqrt-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(UnaryComplexLoop<Ufuncs.SqrtOp, System.Numerics.Complex>)) },
+        { "flat-arccos-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(Complex64), typeof(UnaryComplexLoop<Ufuncs.ArccosOp, Complex64>)) },
+        { "flat-log1p-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(System.Numerics.Complex), typeof(UnaryComplexLoop<Ufuncs.Log1pOp, System.Numerics.Complex>)) },
+        { "flat-tanh-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(Complex64), typeof(UnaryComplexLoop<Ufuncs.TanhOp, Complex64>)) },
+        { "flat-abs-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(double), typeof(UnaryComplexToRealLoop<Ufuncs.AbsOp, System.Numerics.Complex, double, Float64Element>)) },
+        { "flat-angle-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(float), typeof(UnaryComplexToRealLoop<Ufuncs.AngleOp, Complex64, float, Float32Element>)) },
+        { "flat-less-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(System.Numerics.Complex), typeof(byte), typeof(ComplexCompareLoop<Ufuncs.LessOp, System.Numerics.Complex>)) },
+        { "flat-isnan-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(byte), typeof(ComplexPredicateLoop<Ufuncs.IsNaNOp, Complex64>)) },
+        { "convert-c128-c64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(Complex64), typeof(ConvertOp<System.Numerics.Complex, Complex64, Complex128Element, Complex64Element>)) },
+        { "convert-c64-bool", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(Complex64), typeof(byte), typeof(ConvertOp<Complex64, byte, Complex64Element, BoolElement>)) },
+        { "convert-u64-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(System.Numerics.Complex), typeof(ConvertOp<ulong, System.Numerics.Complex, UInt64Element, Complex128Element>)) },
+        { "sum-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(SumOp<System.Numerics.Complex>)) },
+        { "prod-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(Complex64), typeof(ProdOp<Complex64>)) },
+        { "max-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(ComplexMaximumOp<System.Numerics.Complex>)) },
+        { "argmin-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(Complex64), typeof(ComplexArgMinOp<Complex64>)) },
+        { "sort-step-c128", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(System.Numerics.Complex), typeof(ComplexOrder<System.Numerics.Complex>)) },
+        { "scan-c128", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(System.Numerics.Complex)) },
+        { "notzero-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(byte), typeof(NotZeroOp<System.Numerics.Complex>)) },
     };
+
+    /// <summary>numpy.fft's kernels: the Stockham stage, Bluestein's chirp steps, the resize and Hermitian extension.</summary>
+    public static TheoryData<string> FftKernelNames => new(typeof(FftKernels).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).Select(m => m.Name).Order());
+
+    [Theory]
+    [MemberData(nameof(FftKernelNames))]
+    public void Fft_kernels_compile_to_ptx(string name)
+    {
+        string ptx = Ptx(typeof(FftKernels).GetMethod(name)!, grouped: false);
+
+        ptx.ShouldContain(".entry", customMessage: name);
+        if (name == nameof(FftKernels.Stockham)) ptx.ShouldNotContain(".local");
+    }
 
     [Theory]
     [MemberData(nameof(UfuncKernels))]

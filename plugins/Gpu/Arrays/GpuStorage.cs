@@ -48,6 +48,8 @@ internal sealed class GpuStorage
         DType.Int64 => new(runtime, runtime.Allocate<long>(length), dtype, length),
         DType.Float32 => new(runtime, runtime.Allocate<float>(length), dtype, length),
         DType.Float64 => new(runtime, runtime.Allocate<double>(length), dtype, length),
+        DType.Complex64 => new(runtime, runtime.Allocate<Complex64>(length), dtype, length),
+        DType.Complex128 => new(runtime, runtime.Allocate<System.Numerics.Complex>(length), dtype, length),
         _ => throw GpuDTypes.Unsupported(dtype),
     };
 

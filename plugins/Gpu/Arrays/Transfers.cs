@@ -28,10 +28,10 @@ internal static class Transfers
         uint v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
         ulong v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
         System.Half v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
-        Complex64 or System.Numerics.Complex =>
-            throw GpuDTypes.Unsupported(DTypes.All.First(d => d.ClrType() == source.GetType()), "asarray"),
+        Complex64 v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
+        System.Numerics.Complex v => Upload(runtime, HostBuffer.FromContiguous(new[] { v }, Shape.Scalar)),
         _ => throw new ArgumentException(
-            $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of a real element type (bool, sbyte … ulong, Half, float, double) or such a scalar, not {source.GetType().Name}", nameof(source)),
+            $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of a numeric element type (bool, sbyte … ulong, Half, float, double, Complex64, Complex) or such a scalar, not {source.GetType().Name}", nameof(source)),
     };
 
     public static GpuArray Upload(GpuRuntime runtime, HostBuffer buffer)
@@ -60,6 +60,8 @@ internal static class Transfers
                 case DType.Int64: CopyIn<long>(z, buffer.ToContiguous<long>(mayAlias: true)); break;
                 case DType.Float32: CopyIn<float>(z, buffer.ToContiguous<float>(mayAlias: true)); break;
                 case DType.Float64: CopyIn<double>(z, buffer.ToContiguous<double>(mayAlias: true)); break;
+                case DType.Complex64: CopyIn<Complex64>(z, buffer.ToContiguous<Complex64>(mayAlias: true)); break;
+                case DType.Complex128: CopyIn<System.Numerics.Complex>(z, buffer.ToContiguous<System.Numerics.Complex>(mayAlias: true)); break;
             }
             return z;
         }
@@ -107,6 +109,8 @@ internal static class Transfers
             case DType.Int64: return HostBuffer.FromContiguous(CopyOut<long>(source, n), x.Shape);
             case DType.Float32: return HostBuffer.FromContiguous(CopyOut<float>(source, n), x.Shape);
             case DType.Float64: return HostBuffer.FromContiguous(CopyOut<double>(source, n), x.Shape);
+            case DType.Complex64: return HostBuffer.FromContiguous(CopyOut<Complex64>(source, n), x.Shape);
+            case DType.Complex128: return HostBuffer.FromContiguous(CopyOut<System.Numerics.Complex>(source, n), x.Shape);
             default: throw GpuDTypes.Unsupported(x.DType, "asnumpy");
         }
     }
@@ -155,6 +159,8 @@ internal static class Transfers
                 _ when element == typeof(uint) => HostBuffer.FromContiguous((uint[])array, shape),
                 _ when element == typeof(ulong) => HostBuffer.FromContiguous((ulong[])array, shape),
                 _ when element == typeof(System.Half) => HostBuffer.FromContiguous((System.Half[])array, shape),
+                _ when element == typeof(Complex64) => HostBuffer.FromContiguous((Complex64[])array, shape),
+                _ when element == typeof(System.Numerics.Complex) => HostBuffer.FromContiguous((System.Numerics.Complex[])array, shape),
                 _ => throw NotReal(array),
             };
         }
@@ -172,12 +178,14 @@ internal static class Transfers
             _ when element == typeof(uint) => Flatten<uint>(array, shape),
             _ when element == typeof(ulong) => Flatten<ulong>(array, shape),
             _ when element == typeof(System.Half) => Flatten<System.Half>(array, shape),
+            _ when element == typeof(Complex64) => Flatten<Complex64>(array, shape),
+            _ when element == typeof(System.Numerics.Complex) => Flatten<System.Numerics.Complex>(array, shape),
             _ => throw NotReal(array),
         };
     }
 
     private static ArgumentException NotReal(Array array) => new(
-        $"asarray on Gpu takes .NET arrays of bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float or double, not {array.GetType().Name}", nameof(array));
+        $"asarray on Gpu takes .NET arrays of bool, sbyte, short, int, long, byte, ushort, uint, ulong, Half, float, double, Complex64 or Complex, not {array.GetType().Name}", nameof(array));
 
     private static HostBuffer Flatten<T>(Array array, Shape shape) where T : unmanaged
     {

@@ -15,13 +15,13 @@ internal static class CreationHandlers
         backend.Implement(ArrayFunctions.Empty, (in FullArgs args, ReadOnlySpan<Type> types) =>
             GpuOps.Empty(device.Runtime, args.Shape, args.DType));
         backend.Implement(ArrayFunctions.Arange, (in RangeArgs args, ReadOnlySpan<Type> types) =>
-            Creation.Arange(device.Runtime, args.Start, args.Stop, args.Step, args.DType));
+            Creation.Arange(device.Runtime, args.Start, args.Stop, args.Step, args.DType is { } d ? GpuDTypes.Require(d, "arange") : null));
         backend.Implement(ArrayFunctions.Linspace, (in RangeArgs args, ReadOnlySpan<Type> types) =>
-            Creation.Linspace(device.Runtime, args.Start.AsDouble, args.Stop.AsDouble, args.Num, args.Endpoint, args.DType));
+            Creation.Linspace(device.Runtime, args.Start.AsDouble, args.Stop.AsDouble, args.Num, args.Endpoint, args.DType is { } d ? GpuDTypes.Require(d, "linspace") : null));
         backend.Implement(ArrayFunctions.Eye, (in EyeArgs args, ReadOnlySpan<Type> types) =>
             Creation.Eye(device.Runtime, args.N, args.M, args.K, args.DType));
         backend.Implement(ArrayFunctions.Random, (in RandomArgs args, ReadOnlySpan<Type> types) =>
-            Creation.Random(device.Runtime, args));
+            Creation.Random(device.Runtime, args with { DType = GpuDTypes.Require(args.DType, "random") }));
         backend.Implement(ArrayFunctions.FullLike, (in FullLikeArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "full_like")
                 ? Creation.Full(((GpuArray)args.X).Runtime, args.X.Shape, args.DType ?? args.X.DType, args.Fill)

@@ -34,7 +34,10 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
 
     public Action<IBackendBuilder> Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
         backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, UfuncKernels.Unary<TOp>) : NotImplemented.Value);
+            GpuGuard.Accept(args, types, ufunc.Name)
+                ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray,
+                    d => d.IsComplex() && ufunc.ComplexResultIsReal ? UfuncKernels.UnaryRealPart<TOp>(d) : UfuncKernels.Unary<TOp>(d))
+                : NotImplemented.Value);
 
     public Action<IBackendBuilder> Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
         backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
@@ -62,9 +65,10 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder
         UfuncLoop loop = ufunc.Resolve(x.DType);
         GpuDTypes.Require(loop.Compute, ufunc.Name);
         GpuDTypes.Require(loop.Result, ufunc.Name);
-        if (loop.Result == loop.Compute || ufunc.BoolResult) return GpuOps.MapWith(kernel(loop.Compute), x, loop.Compute, @out);
+        Type op = kernel(loop.Compute);
+        if (loop.Result == loop.Compute || ufunc.BoolResult || Launchers.OutputOf(op) == loop.Result) return GpuOps.MapWith(op, x, loop.Compute, @out);
         // The bool loop of reciprocal has an integer result (NumPy's int8 loop): run it, then widen.
-        using GpuArray computed = GpuOps.MapWith(kernel(loop.Compute), x, loop.Compute);
+        using GpuArray computed = GpuOps.MapWith(op, x, loop.Compute);
         return GpuOps.Map(typeof(IdentityOp<>), computed, loop.Result, @out);
     }
 

@@ -62,7 +62,7 @@ internal static class ReductionHandlers
             using GpuArray wide = Mean(x, args with { DType = DType.Float32 });
             return GpuOps.Convert(wide, DType.Float16);
         }
-        DType acc = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
+        DType acc = args.DType ?? (x.DType.IsFloat() || x.DType.IsComplex() ? x.DType : DType.Float64);
         long count = ReducedCount(x, args.Axis);
         if (count == 0)
         {
@@ -70,7 +70,7 @@ internal static class ReductionHandlers
         }
         using GpuArray sum = SumOrProd(x, args with { DType = acc }, typeof(SumOp<>), 0L);
         using GpuArray n = GpuOps.Scalar(x.Runtime, (double)count, acc);
-        return acc.IsFloat()
+        return acc.IsFloat() || acc.IsComplex()
             ? GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), sum, n, acc)
             : GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.FloorDivideOp>(acc), sum, n, acc);
     }
@@ -81,6 +81,7 @@ internal static class ReductionHandlers
         {
             throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
         }
+        if (x.DType.IsComplex()) op = op == typeof(MaximumOp<>) ? typeof(ComplexMaximumOp<>) : typeof(ComplexMinimumOp<>);
         return Reductions.Reduce(op, x, args.Axis, args.KeepDims);
     }
 
@@ -98,6 +99,7 @@ internal static class ReductionHandlers
     {
         if (args.Axis.Values.Length > 1) throw new ArgumentException($"{name} takes one axis or none, not {args.Axis}", "axis");
         if (ReducedCount(x, args.Axis) == 0) throw new ArgumentException($"attempt to get {name} of an empty sequence", "x");
+        if (x.DType.IsComplex()) op = op == typeof(ArgMaxOp<>) ? typeof(ComplexArgMaxOp<>) : typeof(ComplexArgMinOp<>);
         return Reductions.ArgReduce(op, x, args.Axis, args.KeepDims);
     }
 
@@ -107,15 +109,19 @@ internal static class ReductionHandlers
         return SumOrProd(flags, args with { DType = DType.Int64 }, typeof(SumOp<>), 0L);
     }
 
-    /// <summary>Two passes, as NumPy: the mean, then the mean squared deviation over <c>n - ddof</c>.</summary>
+    /// <summary>
+    /// Two passes, as NumPy: the mean, then the mean squared deviation over <c>n - ddof</c>; for complex input the squared
+    /// deviation is NumPy's <c>(d · conj(d)).real</c>, so the result is real (float32 for complex64, float64 for complex128).
+    /// </summary>
     private static GpuArray Variance(GpuArray x, ReductionArgs args, bool sqrt)
     {
-        DType acc = args.DType ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
+        DType input0 = args.DType ?? (x.DType.IsFloat() || x.DType.IsComplex() ? x.DType : DType.Float64);
         long count = ReducedCount(x, args.Axis);
-        using GpuArray input = GpuOps.Cast(x, acc);
-        using GpuArray mean = Mean(input, args with { KeepDims = true, DType = acc });
-        using GpuArray deviation = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.SubtractOp>(acc), input, mean, acc);
-        using GpuArray squared = GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SquareOp>(acc), deviation, acc);
+        using GpuArray input = GpuOps.Cast(x, input0);
+        using GpuArray mean = Mean(input, args with { KeepDims = true, DType = input0 });
+        using GpuArray deviation = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.SubtractOp>(input0), input, mean, input0);
+        DType acc = input0.IsComplex() ? input0.RealPart() : input0;
+        using GpuArray squared = input0.IsComplex() ? SquaredMagnitude(deviation) : GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SquareOp>(acc), deviation, acc);
         GpuArray total = count == 0
             ? Creation.Full(x.Runtime, Reductions.Plan(x, args.Axis, args.KeepDims).Result, acc, 0.0)
             : Reductions.Reduce(typeof(SumOp<>), squared, args.Axis, args.KeepDims);
@@ -126,5 +132,13 @@ internal static class ReductionHandlers
             if (!sqrt) return variance;
             using (variance) return GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SqrtOp>(acc), variance, acc);
         }
+    }
+
+    /// <summary><c>(d · conj(d)).real</c>, NumPy's squared magnitude in <c>var</c> (not <c>|d|²</c>, whose hypot rounds differently).</summary>
+    private static GpuArray SquaredMagnitude(GpuArray d)
+    {
+        using GpuArray conj = GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.ConjugateOp>(d.DType), d, d.DType);
+        using GpuArray product = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.MultiplyOp>(d.DType), d, conj, d.DType);
+        return GpuOps.MapWith(UfuncKernels.UnaryRealPart<Ufuncs.RealOp>(d.DType), product, d.DType);
     }
 }

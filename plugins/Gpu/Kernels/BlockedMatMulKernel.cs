@@ -27,14 +27,14 @@ internal static class BlockedMatMulKernel
         return depth * (8 * g + 4) + depth * 8 * g;
     }
 
-    private static T LoadA<T>(ArrayView<T> a, long aBase, MatMulDims d, int row, int k) where T : unmanaged, INumber<T> =>
+    private static T LoadA<T>(ArrayView<T> a, long aBase, MatMulDims d, int row, int k) where T : unmanaged, INumberBase<T> =>
         row < d.M && k < d.K ? a[aBase + (long)row * d.K + k] : T.Zero;
 
-    private static T LoadB<T>(ArrayView<T> b, long bBase, MatMulDims d, int k, int column) where T : unmanaged, INumber<T> =>
+    private static T LoadB<T>(ArrayView<T> b, long bBase, MatMulDims d, int k, int column) where T : unmanaged, INumberBase<T> =>
         k < d.K && column < d.N ? b[bBase + (long)k * d.N + column] : T.Zero;
 
     public static void Run<T, TShape>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatMulDims d, Layout batchA, Layout batchB)
-        where T : unmanaged, INumber<T> where TShape : struct, IMatMulShape
+        where T : unmanaged, INumberBase<T> where TShape : struct, IMatMulShape
     {
         int g = default(TShape).Group;
         int depth = default(TShape).Depth;

@@ -98,8 +98,9 @@ internal static class Creation
             if (z.Size == 0) return;
             // An integer above long.MaxValue reaches integer elements as its 64 bits (exact for uint64, NumPy's wrap for
             // the others) and float elements by value.
-            bool byValue = value.Kind is ScalarKind.Float or ScalarKind.Complex || value.ExceedsInt64 && !default(E).IsInteger;
-            T v = byValue ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
+            bool byValue = value.Kind == ScalarKind.Float || value.ExceedsInt64 && !default(E).IsInteger;
+            T v = value.Kind == ScalarKind.Complex ? default(E).FromParts(value.AsComplex.Real, value.AsComplex.Imaginary)
+                : byValue ? default(E).FromDouble(value.AsDouble) : default(E).FromInt64(value.AsInt64);
             var kernel = z.Runtime.Kernels.Auto<ArrayView<T>, T, long>(CreationKernels.Fill);
             Index1D threads = z.Runtime.Threads(z.Size);
             kernel(threads, z.Storage.View<T>().SubView(0, z.Size), v, threads.X);

@@ -25,6 +25,8 @@ internal static class DTypeSwitch
             case DType.Float16: action.Run<HalfBits, Float16Element>(); break;
             case DType.Float32: action.Run<float, Float32Element>(); break;
             case DType.Float64: action.Run<double, Float64Element>(); break;
+            case DType.Complex64: action.Run<Complex64, Complex64Element>(); break;
+            case DType.Complex128: action.Run<System.Numerics.Complex, Complex128Element>(); break;
             default: throw GpuDTypes.Unsupported(dtype);
         }
     }

@@ -75,12 +75,15 @@ internal static class MatMul
             case DType.UInt32: Launch<uint>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.UInt16: Launch<ushort>(a, la, b, lb, c, m, n, k, batch); break;
             case DType.UInt8: Launch<byte>(a, la, b, lb, c, m, n, k, batch); break;
+            // complex GEMM: the same kernels over the complex element (its + and * are NumPy's complex add and multiply)
+            case DType.Complex128: Launch<System.Numerics.Complex>(a, la, b, lb, c, m, n, k, batch); break;
+            case DType.Complex64: Launch<Complex64>(a, la, b, lb, c, m, n, k, batch); break;
             default: throw GpuDTypes.Unsupported(c.DType, "matmul");
         }
     }
 
     private static void Launch<T>(GpuArray a, Layout la, GpuArray b, Layout lb, GpuArray c, int m, int n, int k, int batch)
-        where T : unmanaged, System.Numerics.INumber<T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         GpuRuntime runtime = c.Runtime;
         var dims = new MatMulDims { M = m, N = n, K = k };
@@ -98,7 +101,7 @@ internal static class MatMul
     }
 
     private static void Blocked<T, TShape>(GpuRuntime runtime, ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatMulDims dims, Layout la, Layout lb, int batch)
-        where T : unmanaged, System.Numerics.INumber<T> where TShape : struct, IMatMulShape
+        where T : unmanaged, System.Numerics.INumberBase<T> where TShape : struct, IMatMulShape
     {
         int g = default(TShape).Group, block = 8 * g;
         var kernel = runtime.Kernels.Grouped<ArrayView<T>, ArrayView<T>, ArrayView<T>, MatMulDims, Layout, Layout>(BlockedMatMulKernel.Run<T, TShape>);

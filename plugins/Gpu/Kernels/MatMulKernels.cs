@@ -20,7 +20,7 @@ internal static class MatMulKernels
     /// group barrier costs a host thread synchronisation (a 128 x 128 product took 70 s tiled, well under a second here).
     /// </summary>
     public static void Simple<T>(Index1D i, ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, MatMulDims d, Layout batchA, Layout batchB, long total, long threads)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged, INumberBase<T>
     {
         long mn = (long)d.M * d.N;
         for (long index = i; index < total; index += threads)

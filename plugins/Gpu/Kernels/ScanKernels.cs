@@ -13,7 +13,7 @@ namespace ArrayDispatch.Gpu;
 internal static class ScanKernels
 {
     public static void SegmentSum<T>(Index1D t, ArrayView<T> x, Layout lx, ArrayView<T> sums, long inner, long segments, long length)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged, INumberBase<T>
     {
         long o = t / segments;
         long s = t - o * segments;
@@ -27,7 +27,7 @@ internal static class ScanKernels
 
     /// <summary>Writes the inclusive scan of each run into <paramref name="z"/> (dense rows), starting from the scanned run sums before it.</summary>
     public static void SegmentScan<T>(Index1D t, ArrayView<T> x, Layout lx, ArrayView<T> z, ArrayView<T> prefix, int usePrefix, long inner, long segments, long length)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged, INumberBase<T>
     {
         long o = t / segments;
         long s = t - o * segments;

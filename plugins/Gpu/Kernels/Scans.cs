@@ -33,6 +33,8 @@ internal static class Scans
                 case DType.Int64: Scan<long>(input, layout, rows, outer, inner); break;
                 case DType.Float32: Scan<float>(input, layout, rows, outer, inner); break;
                 case DType.Float64: Scan<double>(input, layout, rows, outer, inner); break;
+                case DType.Complex64: Scan<Complex64>(input, layout, rows, outer, inner); break;
+                case DType.Complex128: Scan<System.Numerics.Complex>(input, layout, rows, outer, inner); break;
                 default: throw GpuDTypes.Unsupported(compute, "cumsum");
             }
         }
@@ -56,13 +58,13 @@ internal static class Scans
         using (rows) return rows.View(shape, strides, 0);
     }
 
-    private static void Scan<T>(GpuArray source, Layout layout, GpuArray rows, long outer, long inner) where T : unmanaged, System.Numerics.INumber<T>
+    private static void Scan<T>(GpuArray source, Layout layout, GpuArray rows, long outer, long inner) where T : unmanaged, System.Numerics.INumberBase<T>
     {
         GpuRuntime runtime = rows.Runtime;
         ScanInto<T>(runtime, source.Storage.View<T>(), layout, rows.Storage.View<T>(), outer, inner);
     }
 
-    private static void ScanInto<T>(GpuRuntime runtime, ArrayView<T> x, Layout layout, ArrayView<T> z, long outer, long inner) where T : unmanaged, System.Numerics.INumber<T>
+    private static void ScanInto<T>(GpuRuntime runtime, ArrayView<T> x, Layout layout, ArrayView<T> z, long outer, long inner) where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // Runs of at least 32 elements, about a device-full of them in all.
         long segments = Math.Max(1, Math.Min(runtime.ReductionParallelism / Math.Max(1, outer), inner / 32));

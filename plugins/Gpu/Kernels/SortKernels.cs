@@ -12,7 +12,7 @@ namespace ArrayDispatch.Gpu;
 internal static class SortKernels
 {
     public static void Fill<T>(Index1D i, ArrayView<T> x, Layout lx, ArrayView<T> work, long inner, long padded, T pad, long total, long threads)
-        where T : unmanaged, INumber<T>
+        where T : unmanaged
     {
         for (long t = i; t < total; t += threads)
         {
@@ -22,8 +22,8 @@ internal static class SortKernels
         }
     }
 
-    public static void Step<T>(Index1D i, ArrayView<T> work, long padded, long j, long k, long total, long threads)
-        where T : unmanaged, INumber<T>
+    public static void Step<T, TOrder>(Index1D i, ArrayView<T> work, long padded, long j, long k, long total, long threads)
+        where T : unmanaged where TOrder : struct, IGpuOrder<T>
     {
         for (long t = i; t < total; t += threads)
         {
@@ -33,7 +33,7 @@ internal static class SortKernels
             long other = t - c + partner;
             T a = work[t], b = work[other];
             bool ascending = (c & k) == 0;
-            if (ascending ? After(a, b) : After(b, a))
+            if (ascending ? default(TOrder).After(a, b) : default(TOrder).After(b, a))
             {
                 work[t] = b;
                 work[other] = a;
@@ -41,6 +41,22 @@ internal static class SortKernels
         }
     }
 
-    /// <summary>Whether <paramref name="a"/> sorts strictly after <paramref name="b"/> with NaN last.</summary>
-    private static bool After<T>(T a, T b) where T : unmanaged, INumber<T> => !T.IsNaN(b) && (T.IsNaN(a) || a > b);
+}
+
+/// <summary>The order a sort uses: whether <c>a</c> sorts strictly after <c>b</c>.</summary>
+internal interface IGpuOrder<T> where T : unmanaged
+{
+    bool After(T a, T b);
+}
+
+/// <summary>Numbers, NaN last.</summary>
+internal struct RealOrder<T> : IGpuOrder<T> where T : unmanaged, INumber<T>
+{
+    public readonly bool After(T a, T b) => !T.IsNaN(b) && (T.IsNaN(a) || a > b);
+}
+
+/// <summary>complex64/complex128 in NumPy's order (the protocol's <c>ComplexFunctions.SortCompare</c>: real part, then imaginary part, the NaN classes last).</summary>
+internal struct ComplexOrder<T> : IGpuOrder<T> where T : unmanaged, INumberBase<T>
+{
+    public readonly bool After(T a, T b) => Ufuncs.ComplexFunctions.SortCompare(Ufuncs.ComplexFunctions.Widen(a), Ufuncs.ComplexFunctions.Widen(b)) > 0;
 }

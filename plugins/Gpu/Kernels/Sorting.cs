@@ -3,7 +3,7 @@ using ILGPU.Runtime;
 
 namespace ArrayDispatch.Gpu;
 
-/// <summary>NumPy's <c>sort</c> (values; NaN last, <c>descending</c> reverses) along one axis or the flattened array.</summary>
+/// <summary>NumPy's <c>sort</c> (values; NaN last, complex by real then imaginary part, <c>descending</c> reverses) along one axis or the flattened array.</summary>
 internal static class Sorting
 {
     public static GpuArray Sort(GpuArray x, int? axis, bool descending)
@@ -38,6 +38,9 @@ internal static class Sorting
                     case DType.Int64: Run(x, layout, work, inner, padded, long.MaxValue); break;
                     case DType.Float32: Run(x, layout, work, inner, padded, float.NaN); break;
                     case DType.Float64: Run(x, layout, work, inner, padded, double.NaN); break;
+                    // NaN + NaNj sorts after every value in NumPy's complex order
+                    case DType.Complex64: Run<Complex64, ComplexOrder<Complex64>>(x, layout, work, inner, padded, new Complex64(float.NaN, float.NaN)); break;
+                    case DType.Complex128: Run<System.Numerics.Complex, ComplexOrder<System.Numerics.Complex>>(x, layout, work, inner, padded, new System.Numerics.Complex(double.NaN, double.NaN)); break;
                     default: throw GpuDTypes.Unsupported(x.DType, "sort");
                 }
             }
@@ -61,7 +64,11 @@ internal static class Sorting
         using (rows) return rows.View(shape, shape.ContiguousStrides(), 0);
     }
 
-    private static void Run<T>(GpuArray x, Layout layout, GpuArray work, long inner, long padded, T pad) where T : unmanaged, System.Numerics.INumber<T>
+    private static void Run<T>(GpuArray x, Layout layout, GpuArray work, long inner, long padded, T pad) where T : unmanaged, System.Numerics.INumber<T> =>
+        Run<T, RealOrder<T>>(x, layout, work, inner, padded, pad);
+
+    private static void Run<T, TOrder>(GpuArray x, Layout layout, GpuArray work, long inner, long padded, T pad)
+        where T : unmanaged where TOrder : struct, IGpuOrder<T>
     {
         GpuRuntime runtime = work.Runtime;
         long total = work.Size;
@@ -69,7 +76,7 @@ internal static class Sorting
         ArrayView<T> view = work.Storage.View<T>();
         runtime.Kernels.Auto<ArrayView<T>, Layout, ArrayView<T>, long, long, T, long, long>(SortKernels.Fill)(
             threads, x.Storage.View<T>(), layout, view, inner, padded, pad, total, threads.X);
-        var step = runtime.Kernels.Auto<ArrayView<T>, long, long, long, long, long>(SortKernels.Step);
+        var step = runtime.Kernels.Auto<ArrayView<T>, long, long, long, long, long>(SortKernels.Step<T, TOrder>);
         for (long k = 2; k <= padded; k <<= 1)
         {
             for (long j = k >> 1; j > 0; j >>= 1) step(threads, view, padded, j, k, total, threads.X);

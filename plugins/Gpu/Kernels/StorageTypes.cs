@@ -2,7 +2,8 @@ namespace ArrayDispatch.Gpu;
 
 /// <summary>
 /// How each dtype is stored on the device and which conversion adapter it uses: bool as a byte 0/1 (as uint8, so an
-/// operator's byte result is told apart by <see cref="IGpuBoolResult"/>), float16 as <see cref="HalfBits"/>, the others
+/// operator's byte result is told apart by <see cref="IGpuBoolResult"/>), float16 as <see cref="HalfBits"/>, complex64 as
+/// <see cref="Complex64"/> and complex128 as <see cref="System.Numerics.Complex"/> (interleaved float pairs), the others
 /// as their .NET type.
 /// </summary>
 internal static class StorageTypes
@@ -21,6 +22,8 @@ internal static class StorageTypes
         DType.Float16 => typeof(HalfBits),
         DType.Float32 => typeof(float),
         DType.Float64 => typeof(double),
+        DType.Complex64 => typeof(Complex64),
+        DType.Complex128 => typeof(System.Numerics.Complex),
         _ => throw GpuDTypes.Unsupported(dtype),
     };
 
@@ -38,6 +41,8 @@ internal static class StorageTypes
         DType.Float16 => typeof(Float16Element),
         DType.Float32 => typeof(Float32Element),
         DType.Float64 => typeof(Float64Element),
+        DType.Complex64 => typeof(Complex64Element),
+        DType.Complex128 => typeof(Complex128Element),
         _ => throw GpuDTypes.Unsupported(dtype),
     };
 
@@ -54,6 +59,8 @@ internal static class StorageTypes
         storage == typeof(HalfBits) ? DType.Float16 :
         storage == typeof(float) ? DType.Float32 :
         storage == typeof(double) ? DType.Float64 :
+        storage == typeof(Complex64) ? DType.Complex64 :
+        storage == typeof(System.Numerics.Complex) ? DType.Complex128 :
         throw new ArgumentOutOfRangeException(nameof(storage), storage, "not a Gpu storage type");
 }
 

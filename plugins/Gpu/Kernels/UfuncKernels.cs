@@ -18,6 +18,7 @@ internal static class UfuncKernels
         {
             DType.Bool => typeof(BoolLoop<>).MakeGenericType(key.Op),
             DType.Float16 => typeof(HalfLoop<>).MakeGenericType(key.Op),
+            _ when key.DType.IsComplex() => typeof(ComplexLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             _ when key.DType.IsInteger() => typeof(IntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             _ => typeof(FloatLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
         });
@@ -25,6 +26,7 @@ internal static class UfuncKernels
     public static Type Comparison<TOp>(DType compute) where TOp : struct, IComparisonOp =>
         s_types.GetOrAdd((typeof(TOp), compute, 1), static key => key.DType == DType.Float16
             ? typeof(HalfCompareLoop<>).MakeGenericType(key.Op)
+            : key.DType.IsComplex() ? typeof(ComplexCompareLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType))
             : typeof(CompareLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
 
     public static Type Unary<TOp>(DType compute) where TOp : struct, IUnaryOp =>
@@ -32,6 +34,7 @@ internal static class UfuncKernels
         {
             DType.Bool => typeof(UnaryBoolLoop<>).MakeGenericType(key.Op),
             DType.Float16 => typeof(UnaryHalfLoop<>).MakeGenericType(key.Op),
+            _ when key.DType.IsComplex() => typeof(UnaryComplexLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             _ when key.DType.IsInteger() => typeof(UnaryIntegerLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)),
             // The device has no fast double exp (ILGPU 1.5 without libdevice): this backend's own loop for it.
             DType.Float64 when key.Op == typeof(ExpOp) => typeof(ExpFloat64Op),
@@ -41,5 +44,11 @@ internal static class UfuncKernels
     public static Type Predicate<TOp>(DType compute) where TOp : struct, IPredicateOp =>
         s_types.GetOrAdd((typeof(TOp), compute, 3), static key => key.DType == DType.Float16
             ? typeof(HalfPredicateLoop<>).MakeGenericType(key.Op)
+            : key.DType.IsComplex() ? typeof(ComplexPredicateLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType))
             : typeof(PredicateLoop<,>).MakeGenericType(key.Op, StorageTypes.Of(key.DType)));
+
+    /// <summary>A unary op's complex loop keeping the real part of each value, in the real dtype of the parts (<c>abs</c>, <c>real</c>, <c>imag</c>, <c>angle</c>).</summary>
+    public static Type UnaryRealPart<TOp>(DType compute) where TOp : struct, IUnaryOp =>
+        s_types.GetOrAdd((typeof(TOp), compute, 4), static key => typeof(UnaryComplexToRealLoop<,,,>).MakeGenericType(
+            key.Op, StorageTypes.Of(key.DType), StorageTypes.Of(key.DType.RealPart()), StorageTypes.ElementOf(key.DType.RealPart())));
 }

@@ -23,12 +23,13 @@ internal struct MinimumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unm
     public readonly T Combine(T a, T b) => Extrema.Minimum(a, b);
 }
 
-internal struct SumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumber<T>
+// INumberBase: complex64 and complex128 too (their + adds the parts; their * is NumPy's (ac - bd) + (ad + bc)j).
+internal struct SumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a + b;
 }
 
-internal struct ProdOp<T> : IGpuReduceOp<T> where T : unmanaged, INumber<T>
+internal struct ProdOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a * b;
 }
@@ -41,4 +42,36 @@ internal struct ArgMaxOp<T> : IGpuArgOp<T> where T : unmanaged, INumber<T>
 internal struct ArgMinOp<T> : IGpuArgOp<T> where T : unmanaged, INumber<T>
 {
     public readonly bool Better(T candidate, T current) => !T.IsNaN(current) && (T.IsNaN(candidate) || candidate < current);
+}
+
+// complex64/complex128 reductions in NumPy's lexicographic order (real parts, then imaginary parts), NaN propagating:
+// the protocol's maximum/minimum complex loops as the combine, and its ordering for argmax/argmin.
+
+internal struct ComplexMaximumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
+{
+    public readonly T Combine(T a, T b) => Ufuncs.MaximumOp.Complex(a, b);
+}
+
+internal struct ComplexMinimumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
+{
+    public readonly T Combine(T a, T b) => Ufuncs.MinimumOp.Complex(a, b);
+}
+
+/// <summary>argmax of complex values: a greater value, or the first with a NaN part (NumPy's rule, as Dense).</summary>
+internal struct ComplexArgMaxOp<T> : IGpuArgOp<T> where T : unmanaged, INumberBase<T>
+{
+    public readonly bool Better(T candidate, T current)
+    {
+        System.Numerics.Complex c = Ufuncs.ComplexFunctions.Widen(candidate), best = Ufuncs.ComplexFunctions.Widen(current);
+        return !Ufuncs.ComplexFunctions.IsNaN(best) && (Ufuncs.ComplexFunctions.IsNaN(c) || Ufuncs.ComplexFunctions.Less(best, c));
+    }
+}
+
+internal struct ComplexArgMinOp<T> : IGpuArgOp<T> where T : unmanaged, INumberBase<T>
+{
+    public readonly bool Better(T candidate, T current)
+    {
+        System.Numerics.Complex c = Ufuncs.ComplexFunctions.Widen(candidate), best = Ufuncs.ComplexFunctions.Widen(current);
+        return !Ufuncs.ComplexFunctions.IsNaN(best) && (Ufuncs.ComplexFunctions.IsNaN(c) || Ufuncs.ComplexFunctions.Less(c, best));
+    }
 }

@@ -70,3 +70,34 @@ internal struct HalfPredicateLoop<TOp> : IGpuUnaryOp<HalfBits, byte>, IGpuBoolRe
 {
     public readonly byte Apply(HalfBits x) => TOp.Test(HalfBits.ToSingle(x)) ? (byte)1 : (byte)0;
 }
+
+// complex64 (Complex64) and complex128 (System.Numerics.Complex): the op's Complex loop, which is the protocol's
+// ComplexFunctions (NumPy's formulas and branch cuts), compiled into the kernel as it is: ComplexFunctions reads the parts
+// through Unsafe.As and a constant element kind, not typeof and boxes, so ILGPU compiles it for the device.
+
+internal struct ComplexLoop<TOp, T> : IGpuBinaryOp<T, T> where TOp : struct, IBinaryOp where T : unmanaged, INumberBase<T>
+{
+    public readonly T Apply(T x, T y) => TOp.Complex(x, y);
+}
+
+internal struct ComplexCompareLoop<TOp, T> : IGpuBinaryOp<T, byte>, IGpuBoolResult where TOp : struct, IComparisonOp where T : unmanaged, INumberBase<T>
+{
+    public readonly byte Apply(T x, T y) => TOp.Complex(x, y) ? (byte)1 : (byte)0;
+}
+
+internal struct UnaryComplexLoop<TOp, T> : IGpuUnaryOp<T, T> where TOp : struct, IUnaryOp where T : unmanaged, INumberBase<T>
+{
+    public readonly T Apply(T x) => TOp.Complex(x);
+}
+
+/// <summary>The ufuncs with a real result on complex input (<c>abs</c>, <c>real</c>, <c>imag</c>, <c>angle</c>): the real part of the op's value, in the real dtype of the parts.</summary>
+internal struct UnaryComplexToRealLoop<TOp, T, TReal, EReal> : IGpuUnaryOp<T, TReal>
+    where TOp : struct, IUnaryOp where T : unmanaged, INumberBase<T> where TReal : unmanaged where EReal : struct, IGpuElement<TReal>
+{
+    public readonly TReal Apply(T x) => default(EReal).FromDouble(Ufuncs.ComplexFunctions.Re(TOp.Complex(x)));
+}
+
+internal struct ComplexPredicateLoop<TOp, T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where TOp : struct, IPredicateOp where T : unmanaged, INumberBase<T>
+{
+    public readonly byte Apply(T x) => TOp.Complex(x) ? (byte)1 : (byte)0;
+}

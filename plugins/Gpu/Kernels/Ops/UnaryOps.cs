@@ -20,13 +20,14 @@ internal struct ConvertOp<TIn, TOut, EIn, EOut> : IGpuUnaryOp<TIn, TOut>
     where TIn : unmanaged where TOut : unmanaged
     where EIn : struct, IGpuElement<TIn> where EOut : struct, IGpuElement<TOut>
 {
-    public readonly TOut Apply(TIn x) => !default(EIn).IsInteger ? default(EOut).FromDouble(default(EIn).ToDouble(x))
+    public readonly TOut Apply(TIn x) => default(EIn).IsComplex ? default(EOut).FromParts(default(EIn).ToDouble(x), default(EIn).ToImaginary(x))
+        : !default(EIn).IsInteger ? default(EOut).FromDouble(default(EIn).ToDouble(x))
         : default(EIn).IsUnsigned64 ? default(EOut).FromUInt64((ulong)default(EIn).ToInt64(x))
         : default(EOut).FromInt64(default(EIn).ToInt64(x));
 }
 
 /// <summary><c>x != 0</c>, as bool (for <c>any</c>, <c>all</c>, <c>count_nonzero</c>).</summary>
-internal struct NotZeroOp<T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where T : unmanaged, INumber<T>
+internal struct NotZeroOp<T> : IGpuUnaryOp<T, byte>, IGpuBoolResult where T : unmanaged, INumberBase<T>
 {
     public readonly byte Apply(T x) => x != T.Zero ? (byte)1 : (byte)0;
 }
