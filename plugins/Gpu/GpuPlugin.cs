@@ -62,6 +62,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
     private static void RegisterFunctions(IBackendBuilder backend, GpuDevice? device)
     {
         ElementwiseHandlers.Register(backend);
+        GpuDTypes.DeclareRealOnly(backend);
         ReductionHandlers.Register(backend);
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);

@@ -14,7 +14,21 @@ public sealed class UnsupportedDTypeTests : GpuTestBase
     public void A_function_without_complex_kernels_declines_complex_naming_the_dtype(DType dtype)
     {
         using var z = (GpuArray)Np.Zeros(new Shape(3), dtype, backend: "Gpu");
-        Should.Throw<NotSupportedException>(() => Np.Clip(z, 0.0, 1.0)).Message.ShouldBe($"Gpu does not support dtype {dtype.Name()} for clip");
+        // Declared up front (FunctionSupport): the dispatcher refuses before a kernel runs, naming the dtype and why.
+        string clip = Should.Throw<NoImplementationException>(() => Np.Clip(z, 0.0, 1.0)).Message;
+        clip.ShouldContain("Gpu");
+        clip.ShouldContain($"does not take {dtype.Name()}");
+        clip.ShouldContain("no complex kernel");
+        Should.Throw<NoImplementationException>(() => Np.Arange(0L, 3L, 1L, dtype, backend: "Gpu")).Message.ShouldContain($"does not take {dtype.Name()}");
+    }
+
+    [Fact]
+    public void The_largest_ulong_fills_uint64_exactly_and_float64_by_value_on_the_Gpu()
+    {
+        using var u = (GpuArray)Np.Full(new Shape(2), ulong.MaxValue, DType.UInt64, backend: "Gpu");
+        u.ToArray<ulong>().ShouldBe([ulong.MaxValue, ulong.MaxValue]);
+        using var f = (GpuArray)Np.Full(new Shape(1), ulong.MaxValue, DType.Float64, backend: "Gpu");
+        f.ToArray<double>().ShouldBe([18446744073709551615.0]);
     }
 
     [Theory]

@@ -6,20 +6,14 @@ namespace ArrayDispatch.Gpu;
 internal static class GpuGuard
 {
     /// <summary>
-    /// True when every relevant argument is a <see cref="GpuArray"/> (and, for a function without complex kernels, none
-    /// is complex: that is a <see cref="NotSupportedException"/> naming the dtype). Throws <see cref="GpuTransferRequiredException"/>
-    /// when a GpuArray meets a host-resident array; otherwise (types it does not know) false, to decline.
+    /// True when every relevant argument is a <see cref="GpuArray"/>. Throws <see cref="GpuTransferRequiredException"/>
+    /// when a GpuArray meets a host-resident array; otherwise (types it does not know) false, to decline. (The dtypes a
+    /// function takes are declared at registration and checked by the dispatcher: <see cref="GpuDTypes.DeclareRealOnly"/>.)
     /// </summary>
     public static bool Accept<TArgs>(in TArgs args, ReadOnlySpan<Type> types, string function) where TArgs : struct, IArrayArgs<TArgs>
     {
+        if (types.AllAre<GpuArray>()) return true;
         var finder = new Finder();
-        if (types.AllAre<GpuArray>())
-        {
-            if (GpuDTypes.TakesComplex(function)) return true;
-            args.VisitRelevant(ref finder);
-            if (finder.Complex is { } dtype) throw GpuDTypes.Unsupported(dtype, function);
-            return true;
-        }
         args.VisitRelevant(ref finder);
         if (finder.SawGpu && finder.Host is { } host) throw new GpuTransferRequiredException(function, host.GetType());
         return false;
@@ -29,15 +23,10 @@ internal static class GpuGuard
     {
         public bool SawGpu;
         public NDArray? Host;
-        public DType? Complex;
 
         public void Visit(NDArray? array)
         {
-            if (array is GpuArray g)
-            {
-                SawGpu = true;
-                if (g.DType.IsComplex()) Complex ??= g.DType;
-            }
+            if (array is GpuArray) SawGpu = true;
             else if (array is { IsHostResident: true } && Host is null) Host = array;
         }
     }
