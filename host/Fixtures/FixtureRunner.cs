@@ -31,7 +31,12 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         IReadOnlyCollection<string> functions = dispatcher.FunctionsOf(backend);
         if (c.Check != "loads" && !ArrayApiStandard.Serves(functions, c.Function) && !functions.Contains(c.Function))
         {
-            return new FixtureResult(c.Id, c.Function, FixtureOutcome.Skipped, $"backend '{backend}' does not declare '{c.Function}'");
+            string? missing = ComposedFunctions.TryGet(c.Function, out ComposedFunction? composed)
+                ? composed.Requires.First(f => !functions.Contains(f.Name)).Name
+                : null;
+            return new FixtureResult(c.Id, c.Function, FixtureOutcome.Skipped, missing is null
+                ? $"backend '{backend}' does not declare '{c.Function}'"
+                : $"backend '{backend}' does not declare '{missing}', which '{c.Function}' calls");
         }
         using IDisposable binding = Np.UseDispatcher(dispatcher);
         var call = new FixtureCall(manifest.Directory, backend);
