@@ -42,7 +42,7 @@ public static partial class Np
     public static NDArray Einsum(string subscripts, params NDArray[] operands) => ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(subscripts, operands));
 
     /// <summary>numpy.linalg.</summary>
-    public static class Linalg
+    public static partial class Linalg
     {
         /// <summary>Singular value decomposition: <c>a = U @ diag(S) @ Vh</c>. Deconstructs: <c>var (u, s, vh) = Np.Linalg.Svd(a)</c>.</summary>
         public static SvdResult Svd(NDArray a, bool fullMatrices = true, bool computeUV = true) => ArrayFunctions.Svd.Invoke(Dispatcher, new SvdArgs(a, fullMatrices, computeUV));

@@ -13,7 +13,7 @@ public static class ArrayFunctions
     // Element-wise functions are declared with their scalar meaning (the op struct) and NumPy's bool rules: see Ufunc.
     private static ArrayFunction<UnaryArgs, NDArray> U<TOp>(string name, string? boolRefusal = null, DType? boolLoopResult = null, bool complexResultIsReal = false) where TOp : struct, IUnaryOp => UnaryUfunc.Define<TOp>(name, boolRefusal, boolLoopResult, complexResultIsReal);
     private static ArrayFunction<UnaryArgs, NDArray> P<TOp>(string name) where TOp : struct, IPredicateOp => UnaryUfunc.DefinePredicate<TOp>(name);
-    private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
+    private static ArrayFunction<BinaryArgs, NDArray> B<TOp>(string name, string? boolRefusal = null, bool refusesNegativeIntegerOperand = false, bool trueDivision = false, bool doublePrecision = false) where TOp : struct, IBinaryOp => BinaryUfunc.Define<TOp>(name, boolRefusal, refusesNegativeIntegerOperand, trueDivision, doublePrecision);
     private static ArrayFunction<BinaryArgs, NDArray> Cmp<TOp>(string name) where TOp : struct, IComparisonOp => BinaryUfunc.DefineComparison<TOp>(name);
     private static string NoBoolLoop(string name) => ElementwiseRules.NoBoolLoopMessage(name);
     private static string NoLoopFor(string name) => $"ufunc '{name}' did not contain a loop with signature matching types (<class 'numpy.dtype[bool_]'>, <class 'numpy.dtype[bool_]'>) -> None";
@@ -192,6 +192,12 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<BinaryArgs, NDArray> Lcm = B<LcmOp>("lcm", boolRefusal: NoLoopFor("lcm"));
     /// <summary><c>heaviside(x1, x2)</c>: the step function, x2 at zero.</summary>
     public static readonly ArrayFunction<BinaryArgs, NDArray> Heaviside = B<HeavisideOp>("heaviside");
+    /// <summary><c>nextafter(x1, x2)</c>: the next float after x1 towards x2 (float16 steps by float16's own spacing).</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> Nextafter = B<NextafterOp>("nextafter");
+    /// <summary><c>float_power</c>: <c>x1 ** x2</c> in float64 (complex128 for complex input) whatever the input dtypes.</summary>
+    public static readonly ArrayFunction<BinaryArgs, NDArray> FloatPower = B<FloatPowerOp>("float_power", doublePrecision: true);
+    /// <summary><c>spacing</c>: the distance from x to the next float away from zero (float16's own spacing for float16).</summary>
+    public static readonly ArrayFunction<UnaryArgs, NDArray> Spacing = U<SpacingOp>("spacing");
     /// <summary><c>exp2</c>: 2**x.</summary>
     public static readonly ArrayFunction<UnaryArgs, NDArray> Exp2 = U<Exp2Op>("exp2");
     /// <summary><c>cbrt</c>: the real cube root.</summary>
@@ -428,4 +434,12 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<ArrayListArgs, NDArray> Concat = Alias("concat", Concatenate);
     /// <summary><c>permute_dims</c>: the array API standard's name of <c>transpose</c>.</summary>
     public static readonly ArrayFunction<AxesArgs, NDArray> PermuteDims = Alias("permute_dims", Transpose);
+    /// <summary><c>linalg.matmul</c>: the <c>linalg</c> extension's name of <c>matmul</c> (NumPy 2 aliases it).</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> LinalgMatMul = Alias("linalg.matmul", MatMul);
+    /// <summary><c>linalg.outer</c>: the <c>linalg</c> extension's name of <c>outer</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> LinalgOuter = Alias("linalg.outer", Outer);
+    /// <summary><c>linalg.tensordot</c>: the <c>linalg</c> extension's name of <c>tensordot</c>.</summary>
+    public static readonly ArrayFunction<TensordotArgs, NDArray> LinalgTensordot = Alias("linalg.tensordot", Tensordot);
+    /// <summary><c>linalg.vecdot</c>: the <c>linalg</c> extension's name of <c>vecdot</c>.</summary>
+    public static readonly ArrayFunction<PairArgs, NDArray> LinalgVecDot = Alias("linalg.vecdot", VecDot);
 }

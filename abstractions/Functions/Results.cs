@@ -37,3 +37,20 @@ public sealed record LstsqResult(NDArray Solution, NDArray Residuals, int Rank, 
 /// <param name="Inverse">Indices that rebuild the input from <see cref="Values"/>.</param>
 /// <param name="Counts">How often each unique value occurs.</param>
 public sealed record UniqueResult(NDArray Values, NDArray? Indices, NDArray? Inverse, NDArray? Counts);
+
+/// <summary>The array API standard's <c>unique_all</c> (NumPy 2's record of the same name).</summary>
+/// <param name="Values">The sorted unique values.</param>
+/// <param name="Indices">The index of the first occurrence of each unique value in the flattened input.</param>
+/// <param name="InverseIndices">For each input element, the index of its value in <see cref="Values"/>; the input's shape.</param>
+/// <param name="Counts">How often each unique value occurs.</param>
+public sealed record UniqueAllResult(NDArray Values, NDArray Indices, NDArray InverseIndices, NDArray Counts);
+
+/// <summary>The array API standard's <c>unique_counts</c>.</summary>
+/// <param name="Values">The sorted unique values.</param>
+/// <param name="Counts">How often each unique value occurs.</param>
+public sealed record UniqueCountsResult(NDArray Values, NDArray Counts);
+
+/// <summary>The array API standard's <c>unique_inverse</c>.</summary>
+/// <param name="Values">The sorted unique values.</param>
+/// <param name="InverseIndices">For each input element, the index of its value in <see cref="Values"/>; the input's shape.</param>
+public sealed record UniqueInverseResult(NDArray Values, NDArray InverseIndices);

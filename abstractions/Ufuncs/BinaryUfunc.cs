@@ -5,8 +5,8 @@ namespace ArrayDispatch.Ufuncs;
 /// <summary>A binary ufunc's declaration (<see cref="Ufunc"/>): <c>add</c>, <c>less</c>, <c>logaddexp</c>, …</summary>
 public abstract class BinaryUfunc : Ufunc
 {
-    private protected BinaryUfunc(ArrayFunction<BinaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision)
-        : base(function, op, boolResult, boolRefusal, null, trueDivision)
+    private protected BinaryUfunc(ArrayFunction<BinaryArgs, NDArray> function, Type op, bool boolResult, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision, bool doublePrecision = false)
+        : base(function, op, boolResult, boolRefusal, null, trueDivision, doublePrecision: doublePrecision)
     {
         Function = function;
         RefusesNegativeIntegerOperand = refusesNegativeIntegerOperand;
@@ -25,10 +25,10 @@ public abstract class BinaryUfunc : Ufunc
     /// <summary>NumPy's loop for two operands: the promoted dtype (NEP 50 for weak scalars), then <see cref="Ufunc.Resolve(DType)"/>.</summary>
     public UfuncLoop Resolve(in Operand x1, in Operand x2) => Resolve(x1.ResultType(x2));
 
-    internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision) where TOp : struct, IBinaryOp
+    internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision, bool doublePrecision = false) where TOp : struct, IBinaryOp
     {
         ArrayFunction<BinaryArgs, NDArray> function = FunctionCatalog.Define<BinaryArgs, NDArray>(name);
-        _ = new Arithmetic<TOp>(function, boolRefusal, refusesNegativeIntegerOperand, trueDivision);
+        _ = new Arithmetic<TOp>(function, boolRefusal, refusesNegativeIntegerOperand, trueDivision, doublePrecision);
         return function;
     }
 
@@ -39,8 +39,8 @@ public abstract class BinaryUfunc : Ufunc
         return function;
     }
 
-    private sealed class Arithmetic<TOp>(ArrayFunction<BinaryArgs, NDArray> function, string? boolRefusal, bool refuses, bool trueDivision)
-        : BinaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, refuses, trueDivision) where TOp : struct, IBinaryOp
+    private sealed class Arithmetic<TOp>(ArrayFunction<BinaryArgs, NDArray> function, string? boolRefusal, bool refuses, bool trueDivision, bool doublePrecision)
+        : BinaryUfunc(function, typeof(TOp), boolResult: false, boolRefusal, refuses, trueDivision, doublePrecision) where TOp : struct, IBinaryOp
     {
         public override TResult Accept<TResult>(IUfuncVisitor<TResult> visitor) => visitor.Binary<TOp>(this);
     }

@@ -23,6 +23,15 @@ public interface IBinaryOp
 
     /// <summary>The loop on complex numbers (<see cref="Complex64"/>, <see cref="Complex"/>), with <see cref="ComplexFunctions"/>' semantics.</summary>
     static virtual T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => T.Zero;
+
+    /// <summary>
+    /// Whether the op has its own float16 loop (<see cref="Float16"/>): ops whose answer depends on float16's own
+    /// spacing (<c>nextafter</c>). The others run float16 through float32 (<see cref="Float16Loops"/>).
+    /// </summary>
+    static virtual bool HasFloat16Loop => false;
+
+    /// <summary>The float16 loop on IEEE binary16 bit patterns, where <see cref="HasFloat16Loop"/>.</summary>
+    static virtual ushort Float16(ushort x, ushort y) => 0;
 }
 
 /// <summary>The scalar meaning of a binary ufunc with a bool result (comparisons and the logical functions); every dtype has a loop.</summary>
@@ -55,6 +64,12 @@ public interface IUnaryOp
     /// <c>imag</c>, <c>angle</c>: <see cref="Ufunc.ComplexResultIsReal"/>) the answer is the real part of the value returned.
     /// </summary>
     static virtual T Complex<T>(T x) where T : unmanaged, INumberBase<T> => T.Zero;
+
+    /// <summary>Whether the op has its own float16 loop (<see cref="Float16"/>), as <see cref="IBinaryOp.HasFloat16Loop"/> (<c>spacing</c>).</summary>
+    static virtual bool HasFloat16Loop => false;
+
+    /// <summary>The float16 loop on IEEE binary16 bit patterns, where <see cref="HasFloat16Loop"/>.</summary>
+    static virtual ushort Float16(ushort x) => 0;
 }
 
 /// <summary>The scalar meaning of a unary ufunc with a bool result (<c>isnan</c>, <c>logical_not</c>, …); every dtype has a loop.</summary>

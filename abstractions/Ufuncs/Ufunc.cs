@@ -24,8 +24,9 @@ public abstract class Ufunc
     private static readonly ConcurrentDictionary<ArrayFunction, Ufunc> s_byFunction = new();
     private static readonly List<Ufunc> s_all = [];
 
-    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool trueDivision = false, bool complexResultIsReal = false)
+    private protected Ufunc(ArrayFunction function, Type op, bool boolResult, string? boolRefusal, DType? boolLoopResult, bool trueDivision = false, bool complexResultIsReal = false, bool doublePrecision = false)
     {
+        DoublePrecision = doublePrecision;
         Function = function;
         Op = op;
         BoolResult = boolResult;
@@ -67,6 +68,12 @@ public abstract class Ufunc
     /// smallest float loop they cast to safely (float16 for bool and 8-bit integers, float32 for 16-bit ones).
     /// </summary>
     public bool TrueDivision { get; }
+
+    /// <summary>
+    /// Whether the ufunc has only double-precision loops (<c>float_power</c>: NumPy's <c>dd-&gt;d</c> and <c>DD-&gt;D</c>):
+    /// bools, integers and every float compute in float64, complex numbers in complex128.
+    /// </summary>
+    public bool DoublePrecision { get; }
 
     /// <summary>
     /// Whether the complex loop's result is real: float32 for complex64, float64 for complex128 (<c>abs</c>, <c>real</c>,
@@ -116,7 +123,10 @@ public abstract class Ufunc
                 if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, FloatFor(input), outOf(FloatFor(input)));
                 break;
             case var _ when input.IsFloat():
-                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, input, outOf(input));
+                if (Loops.HasFlag(UfuncLoops.Float)) return new(UfuncLoopKind.Float, DoublePrecision ? DType.Float64 : input, outOf(DoublePrecision ? DType.Float64 : input));
+                break;
+            case var _ when input.IsComplex() && DoublePrecision:
+                if (Loops.HasFlag(UfuncLoops.Complex)) return new(UfuncLoopKind.Complex, DType.Complex128, DType.Complex128);
                 break;
             case var _ when input.IsComplex():
                 if (Loops.HasFlag(UfuncLoops.Complex)) return new(UfuncLoopKind.Complex, input, BoolResult ? DType.Bool : ComplexResultIsReal ? input.RealPart() : input);
@@ -125,7 +135,7 @@ public abstract class Ufunc
         throw new DTypeMismatchException(NoLoopMessage(input));
     }
 
-    private DType FloatFor(DType input) => TrueDivision ? DType.Float64 : ElementwiseRules.FloatFunctionLoop(input);
+    private DType FloatFor(DType input) => TrueDivision || DoublePrecision ? DType.Float64 : ElementwiseRules.FloatFunctionLoop(input);
 
     /// <summary>NumPy's message when no loop takes the input, e.g. <c>bitwise_and</c> of floats.</summary>
     private string NoLoopMessage(DType input) => input == DType.Bool

@@ -1,3 +1,4 @@
+using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Dispatch;
 using ArrayDispatch.Runtime.Plugins;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace ArrayDispatch.Host.Cli;
 /// <summary><c>backends</c>: one row per plugin found.</summary>
 internal static class BackendsCommand
 {
-    public static int Run(string[] overrides, bool json = false)
+    public static int Run(string[] overrides, bool json = false, bool functions = false)
     {
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
@@ -31,6 +32,8 @@ internal static class BackendsCommand
                     functions = r.Loaded ? r.FunctionCount : (int?)null,
                     priorityIndex = dispatcher.Options.Priority.IndexOf(r.Name) is int i and >= 0 ? i : (int?)null,
                     details = r.Loaded ? BackendDetails.Describe(host.Services, r.Name) : null,
+                    declaredFunctions = functions && r.Loaded ? dispatcher.FunctionsOf(r.Name).Order(StringComparer.Ordinal).ToArray() : null,
+                    arrayApi = functions && r.Loaded ? ConformanceCommand.ArrayApiJson(dispatcher, r.Name) : null,
                     folder = r.Folder,
                 }),
             });
@@ -55,6 +58,25 @@ internal static class BackendsCommand
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"Default backend: [bold]{Markup.Escape(dispatcher.Options.DefaultBackend ?? "(none)")}[/]; priority: {Markup.Escape(string.Join(" > ", dispatcher.Options.Priority.Select((name, i) => $"{name} (Priority:{i})")))}; backends not listed keep their argument-order place");
+        if (functions) WriteFunctions(dispatcher, report);
         return 0;
+    }
+
+    /// <summary>
+    /// <c>backends --functions</c>: the array API standard's coverage in the protocol, then per loaded backend the
+    /// functions it declares, its coverage line and the standard's names it does not serve.
+    /// </summary>
+    private static void WriteFunctions(Dispatcher dispatcher, PluginLoadReport report)
+    {
+        Console.WriteLine(ArrayApiStandard.Protocol.ToString());
+        foreach (PluginLoadResult r in report.Latest.Where(r => r.Loaded))
+        {
+            IReadOnlyCollection<string> declared = dispatcher.FunctionsOf(r.Name);
+            ArrayApiCoverage coverage = ArrayApiStandard.CoverageOf(declared);
+            Console.WriteLine();
+            Console.WriteLine($"{r.Name}: {declared.Count} functions; {coverage}");
+            Console.WriteLine($"  {string.Join(", ", declared.Order(StringComparer.Ordinal))}");
+            if (coverage.Missing.Count > 0) Console.WriteLine($"  not served: {string.Join(", ", coverage.Missing)}");
+        }
     }
 }

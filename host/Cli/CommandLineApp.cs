@@ -24,8 +24,10 @@ internal static class CommandLineApp
 
         var backends = new Command("backends", "List every plugin found: status, owned types, functions, priority");
         var backendsJson = new Option<bool>("--json") { Description = "Write one JSON object instead of the table" };
+        var backendsFunctions = new Option<bool>("--functions") { Description = "Also list each backend's functions and its coverage of the array API standard" };
         backends.Options.Add(backendsJson);
-        backends.SetAction(p => Guarded(() => BackendsCommand.Run(Overrides(p, config), p.GetValue(backendsJson))));
+        backends.Options.Add(backendsFunctions);
+        backends.SetAction(p => Guarded(() => BackendsCommand.Run(Overrides(p, config), p.GetValue(backendsJson), p.GetValue(backendsFunctions))));
         root.Subcommands.Add(backends);
 
         var function = new Argument<string>("function") { Description = "A function name, e.g. add or linalg.svd" };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Fixtures;
+using ArrayDispatch.Functions;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -82,6 +83,7 @@ internal static class ConformanceCommand
                 passed,
                 failed,
                 skipped,
+                arrayApi = ArrayApiJson(dispatcher, backend),
                 cases = results.Select(r => new { id = r.Id, function = r.Function, outcome = r.Outcome.ToString().ToLowerInvariant(), reason = r.Reason }),
             };
             Json.Write(report);
@@ -93,6 +95,31 @@ internal static class ConformanceCommand
             AnsiConsole.MarkupLine($"{tag} {Markup.Escape(r.Id)} ({Markup.Escape(r.Function)}): {Markup.Escape(r.Reason ?? "")}");
         }
         Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
+        WriteCoverage(dispatcher, backend);
         return failed > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The array API standard's coverage: the protocol's line, then the backend's, and the names the backend does not
+    /// serve (those whose functions it does not declare).
+    /// </summary>
+    internal static void WriteCoverage(IArrayDispatcher dispatcher, string backend)
+    {
+        Console.WriteLine(ArrayApiStandard.Protocol.ToString());
+        ArrayApiCoverage own = ArrayApiStandard.CoverageOf(dispatcher.FunctionsOf(backend));
+        Console.WriteLine($"{backend}: {own}");
+        if (own.Missing.Count > 0) Console.WriteLine($"  not served by {backend}: {string.Join(", ", own.Missing)}");
+    }
+
+    internal static object ArrayApiJson(IArrayDispatcher dispatcher, string backend)
+    {
+        ArrayApiCoverage protocol = ArrayApiStandard.Protocol;
+        ArrayApiCoverage own = ArrayApiStandard.CoverageOf(dispatcher.FunctionsOf(backend));
+        return new
+        {
+            version = ArrayApiStandard.Version,
+            protocol = new { served = protocol.Served, total = protocol.Total, main = protocol.MainServed, linalg = protocol.LinalgServed, missing = protocol.Missing },
+            backend = new { served = own.Served, total = own.Total, main = own.MainServed, linalg = own.LinalgServed, missing = own.Missing },
+        };
     }
 }

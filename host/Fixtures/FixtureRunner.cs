@@ -26,11 +26,17 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(c);
         if (c.Problem is not null) return Fail(c, c.Problem);
-        // An alias (absolute, true_divide) is declared when the function it names is.
-        string declared = FunctionCatalog.TryGet(c.Function, out ArrayFunction? named) ? named.Name : c.Function;
-        if (c.Check != "loads" && !dispatcher.FunctionsOf(backend).Contains(declared))
+        // An alias (absolute, true_divide) is declared when the function it names is; a name the facade composes
+        // (diff, linalg.cross: ComposedFunctions) when every function it calls is.
+        IReadOnlyCollection<string> functions = dispatcher.FunctionsOf(backend);
+        if (c.Check != "loads" && !ArrayApiStandard.Serves(functions, c.Function) && !functions.Contains(c.Function))
         {
-            return new FixtureResult(c.Id, c.Function, FixtureOutcome.Skipped, $"backend '{backend}' does not declare '{c.Function}'");
+            string? missing = ComposedFunctions.TryGet(c.Function, out ComposedFunction? composed)
+                ? composed.Requires.First(f => !functions.Contains(f.Name)).Name
+                : null;
+            return new FixtureResult(c.Id, c.Function, FixtureOutcome.Skipped, missing is null
+                ? $"backend '{backend}' does not declare '{c.Function}'"
+                : $"backend '{backend}' does not declare '{missing}', which '{c.Function}' calls");
         }
         using IDisposable binding = Np.UseDispatcher(dispatcher);
         var call = new FixtureCall(manifest.Directory, backend);

@@ -114,6 +114,12 @@ public sealed class PtxCompilationTests
         { "convert-f16-u8", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(HalfBits), typeof(byte), typeof(ConvertOp<HalfBits, byte, Float16Element, UInt8Element>)) },
         { "convert-u64-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(ulong), typeof(float), typeof(ConvertOp<ulong, float, UInt64Element, Float32Element>)) },
         { "convert-f64-u32", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(uint), typeof(ConvertOp<double, uint, Float64Element, UInt32Element>)) },
+        { "flat-nextafter-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.NextafterOp, double>)) },
+        { "flat-nextafter-f32", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(float), typeof(float), typeof(FloatLoop<Ufuncs.NextafterOp, float>)) },
+        { "flat-spacing-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(double), typeof(double), typeof(UnaryFloatLoop<Ufuncs.SpacingOp, double>)) },
+        { "flat-float-power-f64", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(double), typeof(double), typeof(FloatLoop<Ufuncs.FloatPowerOp, double>)) },
+        { "flat-nextafter-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Binary), typeof(HalfBits), typeof(HalfBits), typeof(HalfLoop<Ufuncs.NextafterOp>)) },
+        { "flat-spacing-f16", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(HalfBits), typeof(HalfBits), typeof(UnaryHalfLoop<Ufuncs.SpacingOp>)) },
         { "sum-u64", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(ulong), typeof(SumOp<ulong>)) },
         { "scan-f16", typeof(ScanKernels).GetMethod(nameof(ScanKernels.RowScanHalf))! },
         // complex64/complex128: the protocol's complex loops (ComplexFunctions, its branch cuts) compiled as they are

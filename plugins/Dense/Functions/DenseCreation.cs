@@ -23,7 +23,9 @@ public static class DenseCreation
                 result = FromBuffer(foreign.ToHost(), copy: true);
                 break;
             case HostBuffer buffer:
-                result = FromBuffer(buffer, copy: true);
+                // A buffer may alias its exporter's storage, so it is copied unless the caller asks to share it
+                // (Np.FromDLPack); a view of it then sees the exporter's writes, in any strides.
+                result = FromBuffer(buffer, copy: args.Copy || !args.Placement.Option<bool>(Np.SharedMemoryOption));
                 break;
             case Array array:
                 result = FromArray(array, args.Copy);

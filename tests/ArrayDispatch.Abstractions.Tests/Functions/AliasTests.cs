@@ -18,6 +18,10 @@ public sealed class AliasTests
     [InlineData("concat", "concatenate")]
     [InlineData("permute_dims", "transpose")]
     [InlineData("radians", "deg2rad")]
+    [InlineData("linalg.matmul", "matmul")]
+    [InlineData("linalg.outer", "outer")]
+    [InlineData("linalg.tensordot", "tensordot")]
+    [InlineData("linalg.vecdot", "vecdot")]
     public void An_alias_finds_the_same_function_as_its_name(string alias, string name)
     {
         FunctionCatalog.TryGet(alias, out ArrayFunction? byAlias).ShouldBeTrue();

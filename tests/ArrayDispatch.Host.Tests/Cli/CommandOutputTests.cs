@@ -49,6 +49,41 @@ public sealed class CommandOutputTests
     }
 
     [Fact]
+    public void Backends_functions_prints_the_array_API_coverage_of_the_protocol_and_of_each_backend()
+    {
+        (int exit, string output) = App("backends", "--functions");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("array API standard 2023.12: 164/164 names (main 141, linalg 23)");
+        output.ShouldContain("Dense: ");
+        output.Split('\n').Single(l => l.StartsWith("Dense: ", StringComparison.Ordinal)).ShouldEndWith("array API standard 2023.12: 164/164 names (main 141, linalg 23)");
+        // Sparse declines dense-only functions (sort, where, …), so its line lists what it does not serve.
+        string sparse = output.Split('\n').Single(l => l.StartsWith("Sparse: ", StringComparison.Ordinal));
+        sparse.ShouldNotContain("164/164");
+        output.ShouldContain("  not served: ");
+    }
+
+    [Fact]
+    public void Conformance_ends_with_the_array_API_coverage_line_of_the_backend()
+    {
+        string empty = Path.Combine(Path.GetTempPath(), "arraydispatch-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(empty);
+        try
+        {
+            (int exit, string output) = App("conformance", "--fixtures", empty, "--backend", "Dense");
+
+            exit.ShouldBe(0, output);
+            output.ShouldContain("0 passed, 0 failed, 0 skipped");
+            output.ShouldContain("array API standard 2023.12: 164/164 names (main 141, linalg 23)");
+            output.ShouldContain("Dense: array API standard 2023.12: 164/164 names (main 141, linalg 23)");
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+
+    [Fact]
     public void Backends_and_explain_cite_the_same_priority_key()
     {
         // appsettings.json: Priority = [Gpu, Chunked, Sparse, ThirdParty, Dense]

@@ -31,10 +31,10 @@ public abstract class SparseConformanceBase : BackendConformanceTests
 
     // f(0) is not 0 for these, so every result would be dense: Sparse refuses them without AllowDensify (pydata/sparse's
     // rule), by design; SparseDensifyingConformanceTests checks their answers.
-    // reciprocal: f(0) is inf for floats and the minimum for int32/int64 (NumPy on x86-64); logaddexp(0, 0) = log 2; exp2(0) = 1.
-    // The same unary functions, and no others, are refused for complex inputs (exp(0j) = 1+0j, log(0j) = -inf+0j, …);
-    // logaddexp has no complex loop.
-    private static readonly HashSet<string> s_densifying = ["exp", "exp2", "log", "log2", "log10", "cos", "arccos", "cosh", "arccosh", "isfinite", "logical_not", "reciprocal", "logaddexp"];
+    // reciprocal: f(0) is inf for floats and the minimum for int32/int64 (NumPy on x86-64); logaddexp(0, 0) = log 2; exp2(0) = 1;
+    // spacing(0) is the smallest subnormal. The same unary functions, and no others, are refused for complex inputs
+    // (exp(0j) = 1+0j, log(0j) = -inf+0j, …); logaddexp has no complex loop.
+    private static readonly HashSet<string> s_densifying = ["exp", "exp2", "log", "log2", "log10", "cos", "arccos", "cosh", "arccosh", "isfinite", "logical_not", "reciprocal", "logaddexp", "spacing"];
 
     protected override bool MustAnswer(string function) => AllowDensify || !s_densifying.Contains(function);
 

@@ -53,7 +53,9 @@ internal struct PredicateLoop<TOp, T> : IGpuUnaryOp<T, byte>, IGpuBoolResult whe
 
 internal struct HalfLoop<TOp> : IGpuBinaryOp<HalfBits, HalfBits> where TOp : struct, IBinaryOp
 {
-    public readonly HalfBits Apply(HalfBits x, HalfBits y) => HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x), HalfBits.ToSingle(y)));
+    public readonly HalfBits Apply(HalfBits x, HalfBits y) => TOp.HasFloat16Loop
+        ? new HalfBits { Bits = TOp.Float16(x.Bits, y.Bits) }
+        : HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x), HalfBits.ToSingle(y)));
 }
 
 internal struct HalfCompareLoop<TOp> : IGpuBinaryOp<HalfBits, byte>, IGpuBoolResult where TOp : struct, IComparisonOp
@@ -63,7 +65,9 @@ internal struct HalfCompareLoop<TOp> : IGpuBinaryOp<HalfBits, byte>, IGpuBoolRes
 
 internal struct UnaryHalfLoop<TOp> : IGpuUnaryOp<HalfBits, HalfBits> where TOp : struct, IUnaryOp
 {
-    public readonly HalfBits Apply(HalfBits x) => HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x)));
+    public readonly HalfBits Apply(HalfBits x) => TOp.HasFloat16Loop
+        ? new HalfBits { Bits = TOp.Float16(x.Bits) }
+        : HalfBits.FromDouble(TOp.Float(HalfBits.ToSingle(x)));
 }
 
 internal struct HalfPredicateLoop<TOp> : IGpuUnaryOp<HalfBits, byte>, IGpuBoolResult where TOp : struct, IPredicateOp
