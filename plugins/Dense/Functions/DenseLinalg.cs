@@ -18,6 +18,7 @@ public static partial class DenseLinalg
     public static DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
     {
         LinalgInput.RequireStack(args.X);
+        if (args.X.DType.IsComplex()) return ComplexSvd(args.X, args.FullMatrices, args.ComputeUV);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? SvdOf<float>(x, args.FullMatrices, args.ComputeUV) : SvdOf<double>(x, args.FullMatrices, args.ComputeUV);
     }
@@ -45,6 +46,7 @@ public static partial class DenseLinalg
     public static DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
         LinalgInput.RequireStack(args.X);
+        if (args.X.DType.IsComplex()) return ComplexQr(args.X, args.Mode);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
     }
@@ -66,6 +68,11 @@ public static partial class DenseLinalg
     [Implements("linalg.cholesky")]
     public static DispatchResult<NDArray> Cholesky(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
+        if (args.X.DType.IsComplex())
+        {
+            LinalgInput.RequireSquareStack(args.X);
+            return ComplexCholesky(args.X);
+        }
         return Square(args.X, new CholeskyOp());
     }
 
@@ -168,7 +175,12 @@ public static partial class DenseLinalg
         return EighOf(args.X, false).W;
     }
 
-    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV) => Eigen<SymmetricEigen>(input, computeV);
+    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV)
+    {
+        if (!input.DType.IsComplex()) return Eigen<SymmetricEigen>(input, computeV);
+        LinalgInput.RequireSquareStack(input);
+        return ComplexEigh(input, computeV);
+    }
 
     // NumPy's eig: a real result when every matrix of a real stack has a real spectrum, else complex (complex64 for
     // float32 input, complex128 otherwise), from the complex Schur form; complex input always answers complex.

@@ -9,7 +9,7 @@ namespace ArrayDispatch.Dense.Linalg;
 /// <c>slogdet</c>, and the complex Schur form (Hessenberg reduction, shifted QR) for <c>eig</c>, which also gives the
 /// complex spectra of real matrices. Row-major n×n buffers.
 /// </summary>
-internal static class ComplexLinalg
+internal static partial class ComplexLinalg
 {
     /// <summary>The complex dtype of a linalg call: complex64 when every input is complex64 or float32, else complex128.</summary>
     public static DType ResultType(params ReadOnlySpan<NDArray> arrays)
