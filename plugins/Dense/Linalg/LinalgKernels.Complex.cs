@@ -1,17 +1,21 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Ufuncs;
 
 namespace ArrayDispatch.Dense.Linalg;
 
-// The complex kernels (complex128 values; complex64 callers widen and round once): the same contracts as the real
-// ones, LAPACK's z routines when the loaded library has them (NativeLapack.HasComplex), the managed ComplexLinalg
-// otherwise (and under ForceManaged/UseManaged). Singular values, eigenvalues of Hermitian matrices and residuals are real.
+// The complex kernels, generic over the element type TC (Complex for complex128, Complex64 for complex64) and its real
+// type TR (double, float): the same contracts as the real ones; LAPACK's z/c routines when the loaded library has them
+// (NativeLapack.HasComplex), as NumPy runs complex64 in single precision; the managed ComplexLinalg otherwise (and under
+// ForceManaged/UseManaged), which computes in double precision and rounds complex64 results once. Singular values,
+// eigenvalues of Hermitian matrices and residuals are real.
 internal static partial class LinalgKernels
 {
     private static NativeLapack? NativeComplex => Native is { HasComplex: true } nat ? nat : null;
 
     /// <summary>Row-major C (m×n) = A (m×k) · B (k×n) of complex64 or complex128 through cgemm/zgemm; false when no optimised BLAS with complex routines is loaded.</summary>
-    public static bool TryComplexGemm<TC>(int m, int n, int k, ReadOnlySpan<TC> a, ReadOnlySpan<TC> b, Span<TC> c) where TC : unmanaged
+    public static bool TryComplexGemm<TC>(int m, int n, int k, ReadOnlySpan<TC> a, ReadOnlySpan<TC> b, Span<TC> c) where TC : unmanaged, INumberBase<TC>
     {
         if (NativeComplex is not { HasGemm: true } nat || k == 0) return false;
         nat.ComplexGemm(m, n, k, a, b, c);
@@ -19,68 +23,106 @@ internal static partial class LinalgKernels
     }
 
     /// <summary>As <see cref="Svd{T}"/>, for a complex A; s is real.</summary>
-    public static void Svd(int m, int n, ReadOnlySpan<Complex> a, Span<double> s, Span<Complex> u, Span<Complex> vt, bool fullMatrices, bool computeUV)
+    public static void ComplexSvd<TC, TR>(int m, int n, ReadOnlySpan<TC> a, Span<TR> s, Span<TC> u, Span<TC> vt, bool fullMatrices, bool computeUV)
+        where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
-        int k = Math.Min(m, n);
-        CheckFinite(a[..(m * n)], "SVD did not converge");
+        int k = Math.Min(m, n), uc = fullMatrices ? m : k, vr = fullMatrices ? n : k;
+        CheckFiniteComplex(a[..(m * n)], "SVD did not converge");
         if (k == 0)
         {
             if (!computeUV) return;
-            int uc = fullMatrices ? m : k, vr = fullMatrices ? n : k;
             u[..(m * uc)].Clear();
-            for (int i = 0; i < Math.Min(m, uc); i++) u[i * uc + i] = Complex.One;
+            for (int i = 0; i < Math.Min(m, uc); i++) u[i * uc + i] = TC.One;
             vt[..(vr * n)].Clear();
-            for (int i = 0; i < Math.Min(vr, n); i++) vt[i * n + i] = Complex.One;
+            for (int i = 0; i < Math.Min(vr, n); i++) vt[i * n + i] = TC.One;
             return;
         }
-        if (NativeComplex is { } nat) nat.Svd(m, n, a, s, u, vt, fullMatrices, computeUV);
-        else ComplexLinalg.Svd(m, n, a, s, u, vt, fullMatrices, computeUV);
+        if (NativeComplex is { } nat)
+        {
+            nat.ComplexSvd(m, n, a, s, u, vt, fullMatrices, computeUV);
+            return;
+        }
+        Complex[] wu = computeUV ? new Complex[m * uc] : [], wvt = computeUV ? new Complex[vr * n] : [];
+        var ws = new double[k];
+        ComplexLinalg.Svd(m, n, Widen(a[..(m * n)]), ws, wu, wvt, fullMatrices, computeUV);
+        Narrow(ws, s);
+        if (computeUV) { Narrow(wu, u); Narrow(wvt, vt); }
     }
 
     /// <summary>As <see cref="Qr{T}"/>, for a complex A.</summary>
-    public static void Qr(int m, int n, ReadOnlySpan<Complex> a, Span<Complex> q, Span<Complex> r, QrMode mode)
+    public static void ComplexQr<TC>(int m, int n, ReadOnlySpan<TC> a, Span<TC> q, Span<TC> r, QrMode mode) where TC : unmanaged, INumberBase<TC>
     {
         int k = Math.Min(m, n);
         int qc = mode switch { QrMode.Reduced => k, QrMode.Complete => m, _ => 0 };
         int rr = mode == QrMode.Complete ? m : k;
-        if (k > 0 && NativeComplex is { } nat) nat.Qr(m, n, a, q, qc, r, rr);
-        else ComplexLinalg.Qr(m, n, a, q, qc, r, rr);
+        if (k > 0 && NativeComplex is { } nat)
+        {
+            nat.ComplexQr(m, n, a, q, qc, r, rr);
+            return;
+        }
+        var wq = new Complex[m * qc];
+        var wr = new Complex[rr * n];
+        ComplexLinalg.Qr(m, n, Widen(a[..(m * n)]), wq, qc, wr, rr);
+        Narrow(wq, q);
+        Narrow(wr, r);
     }
 
     /// <summary>As <see cref="Cholesky{T}"/>: L with A = L Lᴴ for a Hermitian positive-definite A (its lower triangle read).</summary>
-    public static void Cholesky(int n, ReadOnlySpan<Complex> a, Span<Complex> l)
+    public static void ComplexCholesky<TC>(int n, ReadOnlySpan<TC> a, Span<TC> l) where TC : unmanaged, INumberBase<TC>
     {
-        bool ok = n == 0 || (NativeComplex is { } nat ? nat.Cholesky(n, a, l) : ComplexLinalg.Cholesky(n, a, l));
+        bool ok = true;
+        if (n == 0) { }
+        else if (NativeComplex is { } nat) ok = nat.ComplexCholesky(n, a, l);
+        else
+        {
+            var wl = new Complex[n * n];
+            ok = ComplexLinalg.Cholesky(n, Widen(a[..(n * n)]), wl);
+            Narrow(wl, l);
+        }
         if (!ok) throw new LinAlgException("Matrix is not positive definite");
     }
 
     /// <summary>As <see cref="Eigh{T}"/>, for a Hermitian A (lower triangle read): real eigenvalues ascending, unitary eigenvectors.</summary>
-    public static void Eigh(int n, ReadOnlySpan<Complex> a, Span<double> w, Span<Complex> v, bool computeV)
+    public static void ComplexEigh<TC, TR>(int n, ReadOnlySpan<TC> a, Span<TR> w, Span<TC> v, bool computeV)
+        where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         if (n == 0) return;
-        CheckFinite(a[..(n * n)], "Eigenvalues did not converge");
-        if (NativeComplex is { } nat) nat.Eigh(n, a, w, v, computeV);
-        else ComplexLinalg.Eigh(n, a, w, v, computeV);
+        CheckFiniteComplex(a[..(n * n)], "Eigenvalues did not converge");
+        if (NativeComplex is { } nat)
+        {
+            nat.ComplexEigh(n, a, w, v, computeV);
+            return;
+        }
+        var ww = new double[n];
+        Complex[] wv = computeV ? new Complex[n * n] : [];
+        ComplexLinalg.Eigh(n, Widen(a[..(n * n)]), ww, wv, computeV);
+        Narrow(ww, w);
+        if (computeV) Narrow(wv, v);
     }
 
     /// <summary>As <see cref="Lstsq{T}"/>, for complex A and B: the minimum-norm solution, real singular values, the effective rank.</summary>
-    public static int Lstsq(int m, int n, int nrhs, ReadOnlySpan<Complex> a, ReadOnlySpan<Complex> b, Span<Complex> x, Span<double> s, double rcond)
+    public static int ComplexLstsq<TC, TR>(int m, int n, int nrhs, ReadOnlySpan<TC> a, ReadOnlySpan<TC> b, Span<TC> x, Span<TR> s, TR rcond)
+        where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         int k = Math.Min(m, n);
         x[..(n * nrhs)].Clear();
         if (k == 0) return 0;
-        CheckFinite(a[..(m * n)], "SVD did not converge in Linear Least Squares");
+        CheckFiniteComplex(a[..(m * n)], "SVD did not converge in Linear Least Squares");
         if (nrhs == 0)
         {
-            Svd(m, n, a, s, default, default, false, false);
-            return CountRank(s[..k], rcond);
+            ComplexSvd(m, n, a, s, default, default, false, false);
+            return CountRank<TR>(s[..k], rcond);
         }
-        if (NativeComplex is { } nat) return nat.Lstsq(m, n, nrhs, a, b, x, s, rcond);
+        if (NativeComplex is { } nat) return nat.ComplexLstsq(m, n, nrhs, a, b, x, s, rcond);
         // x = Vhᴴ diag(1/s) Uᴴ b over the first `rank` singular triplets.
         var u = new Complex[m * k];
         var vt = new Complex[k * n];
-        ComplexLinalg.Svd(m, n, a, s, u, vt, false, true);
-        int rank = CountRank(s[..k], rcond);
+        var sd = new double[k];
+        ComplexLinalg.Svd(m, n, Widen(a[..(m * n)]), sd, u, vt, false, true);
+        Narrow(sd, s);
+        int rank = CountRank<double>(sd, double.CreateTruncating(rcond));
+        Complex[] bw = Widen(b[..(m * nrhs)]);
+        var xw = new Complex[n * nrhs];
         var tmp = new Complex[nrhs];
         for (int t = 0; t < rank; t++)
         {
@@ -88,20 +130,42 @@ internal static partial class LinalgKernels
             for (int i = 0; i < m; i++)
             {
                 Complex ui = Complex.Conjugate(u[i * k + t]);
-                for (int j = 0; j < nrhs; j++) tmp[j] += ui * b[i * nrhs + j];
+                for (int j = 0; j < nrhs; j++) tmp[j] += ui * bw[i * nrhs + j];
             }
             for (int i = 0; i < n; i++)
             {
-                Complex vi = Complex.Conjugate(vt[t * n + i]) / s[t];
-                for (int j = 0; j < nrhs; j++) x[i * nrhs + j] += vi * tmp[j];
+                Complex vi = Complex.Conjugate(vt[t * n + i]) / sd[t];
+                for (int j = 0; j < nrhs; j++) xw[i * nrhs + j] += vi * tmp[j];
             }
         }
+        Narrow(xw, x);
         return rank;
     }
 
-    private static void CheckFinite(ReadOnlySpan<Complex> a, string message)
+    private static void CheckFiniteComplex<TC>(ReadOnlySpan<TC> a, string message) where TC : unmanaged, INumberBase<TC>
     {
-        foreach (Complex v in a)
-            if (!Complex.IsFinite(v)) throw new LinAlgException(message);
+        foreach (TC v in a)
+            if (!TC.IsFinite(v)) throw new LinAlgException(message);
+    }
+
+    /// <summary>The values as complex128 (a copy).</summary>
+    internal static Complex[] Widen<TC>(ReadOnlySpan<TC> x) where TC : unmanaged, INumberBase<TC>
+    {
+        if (typeof(TC) == typeof(Complex)) return MemoryMarshal.Cast<TC, Complex>(x).ToArray();
+        var r = new Complex[x.Length];
+        for (int i = 0; i < x.Length; i++) r[i] = ComplexFunctions.Widen(x[i]);
+        return r;
+    }
+
+    // complex128 values rounded once to TC (a copy for complex128).
+    private static void Narrow<TC>(ReadOnlySpan<Complex> x, Span<TC> d) where TC : unmanaged, INumberBase<TC>
+    {
+        if (typeof(TC) == typeof(Complex)) { x.CopyTo(MemoryMarshal.Cast<TC, Complex>(d)); return; }
+        for (int i = 0; i < x.Length; i++) d[i] = ComplexFunctions.Narrow<TC>(x[i]);
+    }
+
+    private static void Narrow<TR>(ReadOnlySpan<double> x, Span<TR> d) where TR : unmanaged, IFloatingPointIeee754<TR>
+    {
+        for (int i = 0; i < x.Length; i++) d[i] = TR.CreateTruncating(x[i]);
     }
 }

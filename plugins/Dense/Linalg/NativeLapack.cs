@@ -81,7 +81,7 @@ internal sealed unsafe partial class NativeLapack
             string? openblas = OpenBlasVersion(blas);
             string libs = blasName == lapackName ? blasName : $"{blasName} + {lapackName}";
             string description = openblas is null ? $"{libs} (reference BLAS/LAPACK)" : $"{libs} ({openblas})";
-            return new NativeLapack(description, openblas is not null || HasOtherOptimizedBlas(blas), d, s) { _z = ComplexRoutines.TryResolve(blas, lapack) };
+            return new NativeLapack(description, openblas is not null || HasOtherOptimizedBlas(blas), d, s) { _complex = ComplexRoutines.TryResolve(blas, lapack) };
         }
         catch (Exception e) when (e is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
         {
