@@ -18,7 +18,7 @@ internal static partial class LinalgKernels
     public static bool TryComplexGemm<TC>(int m, int n, int k, ReadOnlySpan<TC> a, ReadOnlySpan<TC> b, Span<TC> c) where TC : unmanaged, INumberBase<TC>
     {
         if (NativeComplex is not { HasGemm: true } nat || k == 0) return false;
-        nat.ComplexGemm(m, n, k, a, b, c);
+        nat.Gemm(false, false, m, n, k, TC.One, a, Math.Max(1, k), b, Math.Max(1, n), TC.Zero, c, Math.Max(1, n));
         return true;
     }
 
@@ -39,7 +39,7 @@ internal static partial class LinalgKernels
         }
         if (NativeComplex is { } nat)
         {
-            nat.ComplexSvd(m, n, a, s, u, vt, fullMatrices, computeUV);
+            nat.Svd(m, n, a, s, u, vt, fullMatrices, computeUV);
             return;
         }
         Complex[] wu = computeUV ? new Complex[m * uc] : [], wvt = computeUV ? new Complex[vr * n] : [];
@@ -57,7 +57,7 @@ internal static partial class LinalgKernels
         int rr = mode == QrMode.Complete ? m : k;
         if (k > 0 && NativeComplex is { } nat)
         {
-            nat.ComplexQr(m, n, a, q, qc, r, rr);
+            nat.Qr(m, n, a, q, qc, r, rr);
             return;
         }
         var wq = new Complex[m * qc];
@@ -72,7 +72,7 @@ internal static partial class LinalgKernels
     {
         bool ok = true;
         if (n == 0) { }
-        else if (NativeComplex is { } nat) ok = nat.ComplexCholesky(n, a, l);
+        else if (NativeComplex is { } nat) ok = nat.Cholesky(n, a, l);
         else
         {
             var wl = new Complex[n * n];
@@ -90,7 +90,7 @@ internal static partial class LinalgKernels
         CheckFiniteComplex(a[..(n * n)], "Eigenvalues did not converge");
         if (NativeComplex is { } nat)
         {
-            nat.ComplexEigh(n, a, w, v, computeV);
+            nat.Eigh(n, a, w, v, computeV);
             return;
         }
         var ww = new double[n];
@@ -113,7 +113,7 @@ internal static partial class LinalgKernels
             ComplexSvd(m, n, a, s, default, default, false, false);
             return CountRank<TR>(s[..k], rcond);
         }
-        if (NativeComplex is { } nat) return nat.ComplexLstsq(m, n, nrhs, a, b, x, s, rcond);
+        if (NativeComplex is { } nat) return nat.Lstsq(m, n, nrhs, a, b, x, s, rcond);
         // x = Vhᴴ diag(1/s) Uᴴ b over the first `rank` singular triplets.
         var u = new Complex[m * k];
         var vt = new Complex[k * n];
