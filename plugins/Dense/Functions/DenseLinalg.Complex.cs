@@ -22,8 +22,70 @@ public static partial class DenseLinalg
         TResult Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>;
     }
 
-    // The input as a C-contiguous array of the complex linalg dtype.
-    private static DenseArray ComplexInput(NDArray x, DType t) => Copy.As((DenseArray)x, t).EnsureContiguous();
+    // The input as a C-contiguous array of the complex linalg dtype (broadcast to `shape` when given).
+    private static DenseArray ComplexInput(NDArray x, DType t, Shape? shape = null)
+    {
+        if (shape is not { } target || target == x.Shape) return Copy.As((DenseArray)x, t).EnsureContiguous();
+        DenseArray result = DenseArray.Create(t, target);
+        Copy.Into((DenseArray)x, result);
+        return result;
+    }
+
+    private readonly record struct SolveCall(NDArray A, NDArray B, int[] Batch, int N, int Nrhs, bool Vector) : IComplexCall<DenseArray>
+    {
+        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
+        {
+            int n = N, nrhs = Nrhs;
+            Shape bShape = Vector ? LinalgInput.Join(Batch, n) : LinalgInput.Join(Batch, n, nrhs);
+            DenseArray ax = ComplexInput(A, t, LinalgInput.Join(Batch, n, n)), bx = ComplexInput(B, t, bShape);
+            ReadOnlySpan<TC> av = ax.AsSpan<TC>(), bv = bx.AsSpan<TC>();
+            int count = n == 0 ? 0 : av.Length / (n * n);
+            var x = new TC[bv.Length];
+            for (int i = 0; i < count; i++)
+                LinalgKernels.ComplexSolve(n, nrhs, av.Slice(i * n * n, n * n), bv.Slice(i * n * nrhs, n * nrhs), x.AsSpan(i * n * nrhs, n * nrhs));
+            GC.KeepAlive(ax);
+            GC.KeepAlive(bx);
+            return LinalgInput.Wrap(x, bShape);
+        }
+    }
+
+    private static DenseArray ComplexSolve(NDArray a, NDArray b, int[] batch, int n, int nrhs, bool vector) =>
+        ByPrecision(ComplexLinalg.ResultType(a, b), new SolveCall(a, b, batch, n, nrhs, vector));
+
+    private readonly record struct InverseCall(NDArray Input) : IComplexCall<DenseArray>
+    {
+        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
+        {
+            DenseArray x = ComplexInput(Input, t);
+            var (_, count, n, _) = LinalgInput.Split(x.Shape);
+            ReadOnlySpan<TC> a = x.AsSpan<TC>();
+            var inv = new TC[count * n * n];
+            for (int b = 0; b < count; b++) LinalgKernels.ComplexInverse(n, a.Slice(b * n * n, n * n), inv.AsSpan(b * n * n, n * n));
+            GC.KeepAlive(x);
+            return LinalgInput.Wrap(inv, x.Shape);
+        }
+    }
+
+    private static DenseArray ComplexInverse(NDArray input) => ByPrecision(ComplexLinalg.ResultType(input), new InverseCall(input));
+
+    // A complex sign of modulus 1 and a real log|det| (float32 for complex64, as NumPy).
+    private readonly record struct SlogdetCall(NDArray Input) : IComplexCall<(DenseArray, DenseArray)>
+    {
+        public (DenseArray, DenseArray) Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
+        {
+            DenseArray x = ComplexInput(Input, t);
+            var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+            ReadOnlySpan<TC> a = x.AsSpan<TC>();
+            var sign = new C[count];
+            var log = new double[count];
+            for (int b = 0; b < count; b++) (sign[b], log[b]) = LinalgKernels.ComplexSlogdet(n, a.Slice(b * n * n, n * n));
+            GC.KeepAlive(x);
+            Shape shape = new(batch);
+            return (ComplexLinalg.Wrap(sign, shape, t), Copy.As(DenseArray.Wrap(log, shape), t.RealPart()));
+        }
+    }
+
+    private static (DenseArray Sign, DenseArray Log) ComplexSlogdet(NDArray input) => ByPrecision(ComplexLinalg.ResultType(input), new SlogdetCall(input));
 
     private static double ComplexEps(DType complexType) => LinalgInput.Eps(complexType == DType.Complex64 ? DType.Float32 : DType.Float64);
 

@@ -42,19 +42,6 @@ public static partial class DenseLinalg
         return t == DType.Float32 ? SolveOf<float>(ax, bx, n, nrhs) : SolveOf<double>(ax, bx, n, nrhs);
     }
 
-    // The managed complex LU (ComplexLinalg), per matrix of the broadcast batch.
-    private static DenseArray ComplexSolve(NDArray a, NDArray b, int[] batch, int n, int nrhs, bool vector)
-    {
-        DType t = ComplexLinalg.ResultType(a, b);
-        Shape bShape = vector ? LinalgInput.Join(batch, n) : LinalgInput.Join(batch, n, nrhs);
-        System.Numerics.Complex[] av = ComplexLinalg.Values(a, LinalgInput.Join(batch, n, n)), bv = ComplexLinalg.Values(b, bShape);
-        int count = n == 0 ? 0 : av.Length / (n * n);
-        var x = new System.Numerics.Complex[bv.Length];
-        for (int i = 0; i < count; i++)
-            ComplexLinalg.Solve(n, nrhs, av.AsSpan(i * n * n, n * n), bv.AsSpan(i * n * nrhs, n * nrhs), x.AsSpan(i * n * nrhs, n * nrhs));
-        return ComplexLinalg.Wrap(x, bShape, t);
-    }
-
     private static DenseArray SolveOf<T>(DenseArray a, DenseArray b, int n, int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ReadOnlySpan<T> av = a.AsSpan<T>(), bv = b.AsSpan<T>();

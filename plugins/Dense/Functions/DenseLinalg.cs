@@ -82,12 +82,7 @@ public static partial class DenseLinalg
         if (args.X.DType.IsComplex())
         {
             LinalgInput.RequireSquareStack(args.X);
-            DType t = ComplexLinalg.ResultType(args.X);
-            System.Numerics.Complex[] a = ComplexLinalg.Values(args.X);
-            int n = args.X.Shape[-1], count = n == 0 ? 0 : a.Length / (n * n);
-            var inv = new System.Numerics.Complex[a.Length];
-            for (int b = 0; b < count; b++) ComplexLinalg.Inverse(n, a.AsSpan(b * n * n, n * n), inv.AsSpan(b * n * n, n * n));
-            return ComplexLinalg.Wrap(inv, args.X.Shape, t);
+            return ComplexInverse(args.X);
         }
         return Square(args.X, new InverseOp());
     }
@@ -136,19 +131,6 @@ public static partial class DenseLinalg
         for (int b = 0; b < count; b++) (sign[b], log[b]) = LinalgKernels.Slogdet(n, a.Slice(b * n * n, n * n));
         Shape shape = new(batch);
         return (LinalgInput.Wrap(sign, shape), LinalgInput.Wrap(log, shape));
-    }
-
-    // A complex sign of modulus 1 and a real log|det| (float32 for complex64, as NumPy).
-    private static (DenseArray Sign, DenseArray Log) ComplexSlogdet(NDArray input)
-    {
-        DType t = ComplexLinalg.ResultType(input);
-        var (batch, count, n, _) = LinalgInput.Split(input.Shape);
-        System.Numerics.Complex[] a = ComplexLinalg.Values(input);
-        var sign = new System.Numerics.Complex[count];
-        var log = new double[count];
-        for (int b = 0; b < count; b++) (sign[b], log[b]) = ComplexLinalg.Slogdet(n, a.AsSpan(b * n * n, n * n));
-        Shape shape = new(batch);
-        return (ComplexLinalg.Wrap(sign, shape, t), Copy.As(DenseArray.Wrap(log, shape), t.RealPart()));
     }
 
     [Implements("linalg.eig")]

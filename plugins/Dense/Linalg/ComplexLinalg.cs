@@ -6,8 +6,9 @@ namespace ArrayDispatch.Dense.Linalg;
 /// <summary>
 /// The managed linear algebra of complex matrices (complex64 and complex128, both computed in double precision and
 /// rounded once to the element type): LU with partial pivoting for <c>solve</c>, <c>inv</c>, <c>det</c> and
-/// <c>slogdet</c>, and the complex Schur form (Hessenberg reduction, shifted QR) for <c>eig</c>, which also gives the
-/// complex spectra of real matrices. Row-major n×n buffers.
+/// <c>slogdet</c> and the factorizations of ComplexLinalg.Factor.cs, run when no LAPACK with complex routines is loaded
+/// (<see cref="LinalgKernels"/> chooses); and the complex Schur form (Hessenberg reduction, shifted QR) for <c>eig</c>,
+/// always, which also gives the complex spectra of real matrices. Row-major n×n buffers.
 /// </summary>
 internal static partial class ComplexLinalg
 {

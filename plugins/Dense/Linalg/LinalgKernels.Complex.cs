@@ -142,6 +142,55 @@ internal static partial class LinalgKernels
         return rank;
     }
 
+    /// <summary>As <see cref="Solve{T}"/>: X (n×nrhs) with A X = B (getrf + getrs, or the managed complex LU).</summary>
+    public static void ComplexSolve<TC>(int n, int nrhs, ReadOnlySpan<TC> a, ReadOnlySpan<TC> b, Span<TC> x) where TC : unmanaged, INumberBase<TC>
+    {
+        if (n == 0) return;
+        if (NativeComplex is { } nat)
+        {
+            if (!nat.Solve(n, nrhs, a, b, x)) throw new LinAlgException("Singular matrix");
+            return;
+        }
+        var wx = new Complex[n * nrhs];
+        ComplexLinalg.Solve(n, nrhs, Widen(a[..(n * n)]), Widen(b[..(n * nrhs)]), wx);
+        Narrow(wx, x);
+    }
+
+    /// <summary>As <see cref="Inverse{T}"/>, for a complex A.</summary>
+    public static void ComplexInverse<TC>(int n, ReadOnlySpan<TC> a, Span<TC> inv) where TC : unmanaged, INumberBase<TC>
+    {
+        if (n == 0) return;
+        if (NativeComplex is { } nat)
+        {
+            if (!nat.Inverse(n, a, inv)) throw new LinAlgException("Singular matrix");
+            return;
+        }
+        var w = new Complex[n * n];
+        ComplexLinalg.Inverse(n, Widen(a[..(n * n)]), w);
+        Narrow(w, inv);
+    }
+
+    /// <summary>NumPy's slogdet of a complex matrix: a sign of modulus 1 (0 when singular) and log|det| (−∞ when singular), from the LU factors.</summary>
+    public static (Complex Sign, double LogAbs) ComplexSlogdet<TC>(int n, ReadOnlySpan<TC> a) where TC : unmanaged, INumberBase<TC>
+    {
+        if (n == 0) return (Complex.One, 0);
+        if (NativeComplex is not { } nat) return ComplexLinalg.Slogdet(n, Widen(a[..(n * n)]));
+        TC[] lu = a[..(n * n)].ToArray();
+        int[] piv = new int[n];
+        if (!nat.Getrf(n, lu, piv)) return (Complex.Zero, double.NegativeInfinity);
+        Complex sign = Complex.One;
+        double log = 0;
+        for (int i = 0; i < n; i++)
+        {
+            Complex d = ComplexFunctions.Widen(lu[i * n + i]);
+            double m = Complex.Abs(d);
+            sign *= d / m;
+            if (piv[i] != i) sign = -sign;
+            log += Math.Log(m);
+        }
+        return (sign, log);
+    }
+
     private static void CheckFiniteComplex<TC>(ReadOnlySpan<TC> a, string message) where TC : unmanaged, INumberBase<TC>
     {
         foreach (TC v in a)

@@ -159,7 +159,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>LU of the buffer in place (factors column-major Aᵀ, whose determinant is A's); 0-based pivots.</summary>
-    public bool Getrf<T>(int n, Span<T> a, Span<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Getrf<T>(int n, Span<T> a, Span<int> piv) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = a)
@@ -171,7 +171,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>getrf factors column-major Aᵀ; getrs with trans='T' then solves (Aᵀ)ᵀ X = A X = B (B transposed to column-major).</summary>
-    public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, INumberBase<T>
     {
         int[] piv = new int[n];
         using var lu = Scratch<T>.Copy(a[..(n * n)]);
@@ -189,7 +189,7 @@ internal sealed unsafe partial class NativeLapack
     /// getri measured 1.5x slower at 1000²). getrf factors column-major Aᵀ; getrs('N') solves Aᵀ Y = I, so
     /// Y = inv(A)ᵀ column-major, which read row-major is inv(A): no transposes.
     /// </summary>
-    public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, INumberBase<T>
     {
         int[] piv = new int[n];
         using var lu = Scratch<T>.Copy(a[..(n * n)]);
@@ -202,7 +202,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     // getrf in place on the n×n column-major buffer (row-major A read as Aᵀ); false when exactly singular.
-    private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
+    private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = lu)
@@ -213,7 +213,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     // getrs on a factored buffer: the column-major right-hand sides in b are overwritten by the solution.
-    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = lu, pb = b)

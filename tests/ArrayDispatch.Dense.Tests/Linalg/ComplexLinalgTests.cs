@@ -236,6 +236,38 @@ public sealed class ComplexLinalgTests : IDisposable
         Np.Linalg.Norm(low).ToArray<double>()[0].ShouldBe(Math.Sqrt(s.Sum(x => x * x)), 1e-12);
     }
 
+    [Theory]
+    [InlineData(LinalgPath.Default, DType.Complex128)]
+    [InlineData(LinalgPath.Managed, DType.Complex128)]
+    [InlineData(LinalgPath.Default, DType.Complex64)]
+    [InlineData(LinalgPath.Managed, DType.Complex64)]
+    public void Solve_inv_and_slogdet_of_complex_matrices_agree_with_each_other(LinalgPath path, DType dtype)
+    {
+        using var _ = path.Enter();
+        double tolerance = dtype == DType.Complex64 ? 1e-4 : 1e-12;
+        C[] a = RandomComplex(21, 25);
+        for (int i = 0; i < 5; i++) a[i * 5 + i] += 3;
+        C[] b = RandomComplex(22, 10);
+        NDArray am = Matrix(a, 5, 5, dtype);
+        C[] av = Values(am);
+        NDArray x = Np.Linalg.Solve(am, Matrix(b, 5, 2, dtype));
+        x.DType.ShouldBe(dtype);
+        ShouldBeClose(Mul(av, Values(x), 5, 5, 2), Values(Matrix(b, 5, 2, dtype)), tolerance);
+        NDArray inv = Np.Linalg.Inv(am);
+        inv.DType.ShouldBe(dtype);
+        C[] identity = Mul(av, Values(inv), 5, 5, 5);
+        ShouldBeClose(identity, Enumerable.Range(0, 25).Select(i => i % 6 == 0 ? C.One : C.Zero).ToArray(), tolerance);
+        // det(A) = sign · exp(log|det|) and det(A⁻¹) = 1 / det(A)
+        SlogdetResult sd = Np.Linalg.Slogdet(am);
+        sd.LogAbsDet.DType.ShouldBe(dtype == DType.Complex64 ? DType.Float32 : DType.Float64);
+        C det = Values(Np.Linalg.Det(am))[0], detInv = Values(Np.Linalg.Det(inv))[0];
+        C.Abs(det * detInv - 1).ShouldBeLessThan(tolerance * 10);
+        C sign = Values(sd.Sign)[0];
+        C.Abs(sign).ShouldBe(1, tolerance);
+        C.Abs(sign * Math.Exp(sd.LogAbsDet.AsType(DType.Float64).ToArray<double>()[0]) - det).ShouldBeLessThan(tolerance * C.Abs(det));
+        Should.Throw<LinAlgException>(() => Np.Linalg.Inv(Matrix(new C[4], 2, 2, dtype))).Message.ShouldBe("Singular matrix");
+    }
+
     [Fact]
     public void Complex64_input_answers_complex64_factors_and_float32_values()
     {
