@@ -9,10 +9,12 @@ if (args.Contains("quick"))
     string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
     int reps = int.Parse(args.SkipWhile(a => a != "--reps").Skip(1).FirstOrDefault() ?? "15", CultureInfo.InvariantCulture);
     // "quick fft": issue #14's transforms only, without the dense section's 10^7-element arrays.
+    // "quick complex": issue #13's complex128 element-wise and complex matmul rows.
     using FftWorkload? fft = args.Contains("fft") ? new FftWorkload() : null;
-    using DenseWorkload? work = fft is null ? new DenseWorkload() : null;
+    using ComplexWorkload? complex = args.Contains("complex") ? new ComplexWorkload() : null;
+    using DenseWorkload? work = fft is null && complex is null ? new DenseWorkload() : null;
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-    foreach ((string section, string name, string size, Func<object> run) in fft?.Cases() ?? work!.Cases())
+    foreach ((string section, string name, string size, Func<object> run) in fft?.Cases() ?? complex?.Cases() ?? work!.Cases())
     {
         if (only is not null && !only.Split(',').Contains(name)) continue;
         for (int i = 0; i < 3; i++) run();

@@ -93,40 +93,94 @@ internal static class FixtureChecks
         return null;
     }
 
+    // Reconstruction checks run in complex arithmetic (real inputs are complex numbers with zero imaginary parts), to
+    // 1e-9 of the input's largest magnitude in double precision and 1e-4 in single (float32, complex64).
+    private static bool Single(params HostBuffer[] buffers) => buffers.Any(b => b.DType is DType.Float32 or DType.Complex64);
+
+    private static double Tolerance(params HostBuffer[] buffers) => Single(buffers) ? 1e-4 : 1e-9;
+
+    /// <summary>The row-major product of an m×k and a k×n complex matrix.</summary>
+    private static System.Numerics.Complex[] MatMul(System.Numerics.Complex[] a, System.Numerics.Complex[] b, int m, int k, int n)
+    {
+        var c = new System.Numerics.Complex[m * n];
+        for (int i = 0; i < m; i++)
+            for (int p = 0; p < k; p++)
+            {
+                System.Numerics.Complex v = a[i * k + p];
+                for (int j = 0; j < n; j++) c[i * n + j] += v * b[p * n + j];
+            }
+        return c;
+    }
+
+    private static string? Close(System.Numerics.Complex[] actual, System.Numerics.Complex[] expected, double tolerance, string what)
+    {
+        double scale = Math.Max(1, expected.Select(System.Numerics.Complex.Abs).DefaultIfEmpty(0).Max());
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!(System.Numerics.Complex.Abs(actual[i] - expected[i]) <= tolerance * scale)) return $"{what} differs at flat index {i}: {actual[i]} vs {expected[i]}";
+        }
+        return null;
+    }
+
     /// <summary>U·diag(S)·Vh reproduces the input, and S matches NumPy's.</summary>
     public static string? Svd(HostBuffer input, HostBuffer u, HostBuffer s, HostBuffer vh, HostBuffer expectedS)
     {
-        string? sv = Compare(s, expectedS, false, 1e-9, 1e-9, "S");
+        double tol = Tolerance(input, u);
+        string? sv = Compare(s, expectedS, false, tol, tol, "S");
         if (sv is not null) return sv;
         int m = input.Shape.Dims[0], n = input.Shape.Dims[1], k = s.Shape.Dims[0];
         if (u.Shape.Dims[0] != m || vh.Shape.Dims[1] != n) return $"U {u.Shape} and Vh {vh.Shape} do not fit the input {input.Shape}";
         int uc = u.Shape.Dims[1], vr = vh.Shape.Dims[0];
-        double[] ud = ToDouble(u), sd = ToDouble(s), vd = ToDouble(vh);
-        var us = new double[m * k];
-        for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) us[i * k + j] = ud[i * uc + j] * sd[j];
-        var vk = vd.AsSpan(0, k * n).ToArray();
         if (vr < k) return $"Vh {vh.Shape} has fewer than {k} rows";
-        return Close(MatMul(us, vk, m, k, n), ToDouble(input), 1e-9, "U @ diag(S) @ Vh");
+        System.Numerics.Complex[] ud = Complexes(u), vd = Complexes(vh);
+        double[] sd = ToDouble(s);
+        var us = new System.Numerics.Complex[m * k];
+        for (int i = 0; i < m; i++) for (int j = 0; j < k; j++) us[i * k + j] = ud[i * uc + j] * sd[j];
+        string? rebuilt = Close(MatMul(us, vd.AsSpan(0, k * n).ToArray(), m, k, n), Complexes(input), tol, "U @ diag(S) @ Vh");
+        return rebuilt ?? Unitary(ud, m, uc, tol, "U") ?? Unitary(Transposed(vd, vr, n), n, vr, tol, "Vh.T");
     }
 
-    /// <summary>Q·R reproduces the input, R is upper triangular, and the shapes are NumPy's.</summary>
+    private static System.Numerics.Complex[] Transposed(System.Numerics.Complex[] x, int rows, int cols)
+    {
+        var t = new System.Numerics.Complex[x.Length];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j];
+        return t;
+    }
+
+    // The columns of the m×c matrix q are orthonormal: qᴴ q = I.
+    private static string? Unitary(System.Numerics.Complex[] q, int m, int c, double tolerance, string what)
+    {
+        for (int a = 0; a < c; a++)
+            for (int b = 0; b < c; b++)
+            {
+                System.Numerics.Complex dot = 0;
+                for (int i = 0; i < m; i++) dot += System.Numerics.Complex.Conjugate(q[i * c + a]) * q[i * c + b];
+                if (System.Numerics.Complex.Abs(dot - (a == b ? 1 : 0)) > tolerance) return $"the columns of {what} are not orthonormal: column {a} · column {b} = {dot}";
+            }
+        return null;
+    }
+
+    /// <summary>Q·R reproduces the input, R is upper triangular, Q's columns are orthonormal, and the shapes are NumPy's.</summary>
     public static string? Qr(HostBuffer input, HostBuffer q, HostBuffer r, HostBuffer expectedQ, HostBuffer expectedR)
     {
         if (q.Shape != expectedQ.Shape || r.Shape != expectedR.Shape) return $"Q {q.Shape}, R {r.Shape}; NumPy has Q {expectedQ.Shape}, R {expectedR.Shape}";
+        double tol = Tolerance(input, q);
         int m = q.Shape.Dims[0], k = q.Shape.Dims[1], n = r.Shape.Dims[1];
-        double[] rd = ToDouble(r);
+        System.Numerics.Complex[] rd = Complexes(r), qd = Complexes(q);
         for (int i = 0; i < r.Shape.Dims[0]; i++)
             for (int j = 0; j < Math.Min(i, n); j++)
-                if (Math.Abs(rd[i * n + j]) > 1e-10) return $"R is not upper triangular at ({i}, {j}): {rd[i * n + j]:R}";
-        return Close(MatMul(ToDouble(q), rd, m, k, n), ToDouble(input), 1e-9, "Q @ R");
+                if (System.Numerics.Complex.Abs(rd[i * n + j]) > tol / 10) return $"R is not upper triangular at ({i}, {j}): {rd[i * n + j]}";
+        return Close(MatMul(qd, rd, m, k, n), Complexes(input), tol, "Q @ R") ?? Unitary(qd, m, k, tol, "Q");
     }
 
-    /// <summary>The eigenvalues match NumPy's and A·V = V·diag(w).</summary>
+    /// <summary>The (real) eigenvalues match NumPy's and A·V = V·diag(w).</summary>
     public static string? Eigh(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW)
     {
-        string? ev = Compare(w, expectedW, false, 1e-9, 1e-9, "eigenvalues");
+        double tol = Tolerance(input, v);
+        string? ev = Compare(w, expectedW, false, tol, tol, "eigenvalues");
         if (ev is not null) return ev;
-        return EigenResidual(input, w, v, 1e-9);
+        if (w.DType.IsComplex()) return $"eigenvalues have dtype {w.DType.Name()}; eigh's are real";
+        return EigenResidual(input, w, v, tol);
     }
 
     /// <summary>The elements sorted ascending, as a 1-d float64 buffer (for results whose order NumPy leaves open).</summary>
@@ -192,13 +246,14 @@ internal static class FixtureChecks
         return c;
     }
 
-    /// <summary>Each column of V is an eigenvector of its value: A·V = V·diag(w) (eigh and eig alike).</summary>
+    /// <summary>Each column of V is an eigenvector of its (real) value: A·V = V·diag(w) (eigh and eig alike).</summary>
     private static string? EigenResidual(HostBuffer input, HostBuffer w, HostBuffer v, double tolerance)
     {
         int n = input.Shape.Dims[0];
-        double[] vd = ToDouble(v), wd = ToDouble(w);
-        double[] av = MatMul(ToDouble(input), vd, n, n, n);
-        var vw = new double[n * n];
+        System.Numerics.Complex[] vd = Complexes(v);
+        double[] wd = ToDouble(w);
+        System.Numerics.Complex[] av = MatMul(Complexes(input), vd, n, n, n);
+        var vw = new System.Numerics.Complex[n * n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) vw[i * n + j] = vd[i * n + j] * wd[j];
         return Close(av, vw, tolerance, "A @ V vs V @ diag(w)");
     }

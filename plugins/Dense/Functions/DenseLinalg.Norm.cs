@@ -20,8 +20,27 @@ public static partial class DenseLinalg
             NDArray wide = Norm(args with { X = Copy.Cast((DenseArray)args.X, DType.Float32) }, types).Value;
             return Copy.Cast((DenseArray)wide, DType.Float16);
         }
+        if (args.X.DType.IsComplex()) return ComplexNorm((DenseArray)args.X, args, types);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? NormOf<float>(x, args.Ord, args.Axis, args.KeepDims) : NormOf<double>(x, args.Ord, args.Axis, args.KeepDims);
+    }
+
+    // Every norm but the singular-value ones (matrix 2, -2, nuc) is the norm of |x|: fro and the vector p-norms sum
+    // powers of |x|, the matrix 1/inf norms sum |x| along columns/rows; so those take the real path on abs(x), which
+    // answers in the real dtype of x's precision as NumPy.
+    private static NDArray ComplexNorm(DenseArray x, in NormArgs args, ReadOnlySpan<Type> types)
+    {
+        NormOrder ord = args.Ord;
+        string? kind = ord.Named == "nuc" ? "nuc" : ord.P == 2 ? "2" : ord.P == -2 ? "-2" : null;
+        int[]? axes = args.Axis.IsAll ? (x.Rank == 2 && !ord.IsDefault ? [0, 1] : null) : args.Axis.Values.ToArray();
+        if (kind is not null && axes is { Length: 2 })
+        {
+            int r = Shape.NormalizeAxis(axes[0], x.Rank), c = Shape.NormalizeAxis(axes[1], x.Rank);
+            if (r == c) throw new ArgumentException("Duplicate axes given.", "axis");
+            return ComplexSingularNorm(x, kind, r, c, args.KeepDims);
+        }
+        var abs = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Abs, new UnaryArgs(x));
+        return Norm(args with { X = abs }, types).Value;
     }
 
     private static DenseArray NormOf<T>(DenseArray x, NormOrder ord, Axes axis, bool keepDims) where T : unmanaged, IFloatingPointIeee754<T>

@@ -42,19 +42,6 @@ public static partial class DenseLinalg
         return t == DType.Float32 ? SolveOf<float>(ax, bx, n, nrhs) : SolveOf<double>(ax, bx, n, nrhs);
     }
 
-    // The managed complex LU (ComplexLinalg), per matrix of the broadcast batch.
-    private static DenseArray ComplexSolve(NDArray a, NDArray b, int[] batch, int n, int nrhs, bool vector)
-    {
-        DType t = ComplexLinalg.ResultType(a, b);
-        Shape bShape = vector ? LinalgInput.Join(batch, n) : LinalgInput.Join(batch, n, nrhs);
-        System.Numerics.Complex[] av = ComplexLinalg.Values(a, LinalgInput.Join(batch, n, n)), bv = ComplexLinalg.Values(b, bShape);
-        int count = n == 0 ? 0 : av.Length / (n * n);
-        var x = new System.Numerics.Complex[bv.Length];
-        for (int i = 0; i < count; i++)
-            ComplexLinalg.Solve(n, nrhs, av.AsSpan(i * n * n, n * n), bv.AsSpan(i * n * nrhs, n * nrhs), x.AsSpan(i * n * nrhs, n * nrhs));
-        return ComplexLinalg.Wrap(x, bShape, t);
-    }
-
     private static DenseArray SolveOf<T>(DenseArray a, DenseArray b, int n, int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ReadOnlySpan<T> av = a.AsSpan<T>(), bv = b.AsSpan<T>();
@@ -74,6 +61,7 @@ public static partial class DenseLinalg
         LinalgInput.RequireMatrix(a);
         if (b.Rank is not (1 or 2)) throw new LinAlgException($"{b.Rank}-dimensional array given. Array must be one or two-dimensional");
         if (b.Shape[0] != a.Shape[0]) throw new LinAlgException("Incompatible dimensions");
+        if (a.DType.IsComplex() || b.DType.IsComplex()) return ComplexLstsq(a, b, args.Tolerance);
         DType t = LinalgInput.ResultType(a, b);
         DenseArray ax = LinalgInput.Prepare(a, t), bx = LinalgInput.Prepare(b, t);
         double rcond = args.Tolerance ?? LinalgInput.Eps(t) * Math.Max(a.Shape[0], a.Shape[1]);
@@ -107,8 +95,9 @@ public static partial class DenseLinalg
     public static DispatchResult<NDArray> Pinv(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
         LinalgInput.RequireStack(args.X);
-        DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         double rcond = args.Tolerance ?? 1e-15;
+        if (args.X.DType.IsComplex()) return ComplexPinv(args.X, rcond);
+        DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? PinvOf<float>(x, rcond) : PinvOf<double>(x, rcond);
     }
 
@@ -139,6 +128,7 @@ public static partial class DenseLinalg
     public static DispatchResult<NDArray> MatrixRank(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
         NDArray input = args.X;
+        if (input.DType.IsComplex()) return ComplexMatrixRank(input, args.Tolerance);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         if (input.Rank < 2)
             return x.DType == DType.Float32 ? AnyNonZero<float>(x) : AnyNonZero<double>(x);

@@ -18,6 +18,7 @@ public static partial class DenseLinalg
     public static DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
     {
         LinalgInput.RequireStack(args.X);
+        if (args.X.DType.IsComplex()) return ComplexSvd(args.X, args.FullMatrices, args.ComputeUV);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? SvdOf<float>(x, args.FullMatrices, args.ComputeUV) : SvdOf<double>(x, args.FullMatrices, args.ComputeUV);
     }
@@ -45,6 +46,7 @@ public static partial class DenseLinalg
     public static DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
         LinalgInput.RequireStack(args.X);
+        if (args.X.DType.IsComplex()) return ComplexQr(args.X, args.Mode);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
     }
@@ -66,6 +68,11 @@ public static partial class DenseLinalg
     [Implements("linalg.cholesky")]
     public static DispatchResult<NDArray> Cholesky(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
+        if (args.X.DType.IsComplex())
+        {
+            LinalgInput.RequireSquareStack(args.X);
+            return ComplexCholesky(args.X);
+        }
         return Square(args.X, new CholeskyOp());
     }
 
@@ -75,12 +82,7 @@ public static partial class DenseLinalg
         if (args.X.DType.IsComplex())
         {
             LinalgInput.RequireSquareStack(args.X);
-            DType t = ComplexLinalg.ResultType(args.X);
-            System.Numerics.Complex[] a = ComplexLinalg.Values(args.X);
-            int n = args.X.Shape[-1], count = n == 0 ? 0 : a.Length / (n * n);
-            var inv = new System.Numerics.Complex[a.Length];
-            for (int b = 0; b < count; b++) ComplexLinalg.Inverse(n, a.AsSpan(b * n * n, n * n), inv.AsSpan(b * n * n, n * n));
-            return ComplexLinalg.Wrap(inv, args.X.Shape, t);
+            return ComplexInverse(args.X);
         }
         return Square(args.X, new InverseOp());
     }
@@ -131,19 +133,6 @@ public static partial class DenseLinalg
         return (LinalgInput.Wrap(sign, shape), LinalgInput.Wrap(log, shape));
     }
 
-    // A complex sign of modulus 1 and a real log|det| (float32 for complex64, as NumPy).
-    private static (DenseArray Sign, DenseArray Log) ComplexSlogdet(NDArray input)
-    {
-        DType t = ComplexLinalg.ResultType(input);
-        var (batch, count, n, _) = LinalgInput.Split(input.Shape);
-        System.Numerics.Complex[] a = ComplexLinalg.Values(input);
-        var sign = new System.Numerics.Complex[count];
-        var log = new double[count];
-        for (int b = 0; b < count; b++) (sign[b], log[b]) = ComplexLinalg.Slogdet(n, a.AsSpan(b * n * n, n * n));
-        Shape shape = new(batch);
-        return (ComplexLinalg.Wrap(sign, shape, t), Copy.As(DenseArray.Wrap(log, shape), t.RealPart()));
-    }
-
     [Implements("linalg.eig")]
     public static DispatchResult<EigResult> Eig(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
@@ -168,7 +157,12 @@ public static partial class DenseLinalg
         return EighOf(args.X, false).W;
     }
 
-    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV) => Eigen<SymmetricEigen>(input, computeV);
+    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV)
+    {
+        if (!input.DType.IsComplex()) return Eigen<SymmetricEigen>(input, computeV);
+        LinalgInput.RequireSquareStack(input);
+        return ComplexEigh(input, computeV);
+    }
 
     // NumPy's eig: a real result when every matrix of a real stack has a real spectrum, else complex (complex64 for
     // float32 input, complex128 otherwise), from the complex Schur form; complex input always answers complex.

@@ -68,8 +68,8 @@ public static class DenseProducts
             case DType.UInt16: Managed<ushort>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt32: Managed<uint>(m, n, k, a, ao, b, bo, c, co); break;
             case DType.UInt64: Managed<ulong>(m, n, k, a, ao, b, bo, c, co); break;
-            case DType.Complex64: MatMul.ComplexGemm(m, n, k, a.Elements<Complex64>(), ao, b.Elements<Complex64>(), bo, c.Elements<Complex64>(), co); break;
-            case DType.Complex128: MatMul.ComplexGemm(m, n, k, a.Elements<Complex>(), ao, b.Elements<Complex>(), bo, c.Elements<Complex>(), co); break;
+            case DType.Complex64: ComplexBlas<Complex64>(m, n, k, a, ao, b, bo, c, co); break;
+            case DType.Complex128: ComplexBlas<Complex>(m, n, k, a, ao, b, bo, c, co); break;
             default: throw Errors.Unsupported("matmul", dtype);
         }
     }
@@ -84,6 +84,17 @@ public static class DenseProducts
         ReadOnlySpan<T> sa = ea.AsSpan(ao, m * k), sb = eb.AsSpan(bo, k * n);
         Span<T> sc = ec.AsSpan(co, m * n);
         LinalgKernels.Gemm(false, false, m, n, k, T.One, sa, Math.Max(k, 1), sb, Math.Max(n, 1), T.Zero, sc, Math.Max(n, 1));
+        ea.KeepAlive();
+        eb.KeepAlive();
+        ec.KeepAlive();
+    }
+
+    // cgemm/zgemm when an optimised BLAS with complex routines is loaded (as NumPy), else the managed complex loop.
+    private static void ComplexBlas<TC>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where TC : unmanaged, INumberBase<TC>
+    {
+        Elements<TC> ea = a.Elements<TC>(), eb = b.Elements<TC>(), ec = c.Elements<TC>();
+        bool done = m > 0 && n > 0 && LinalgKernels.TryComplexGemm<TC>(m, n, k, ea.AsSpan(ao, m * k), eb.AsSpan(bo, k * n), ec.AsSpan(co, m * n));
+        if (!done) MatMul.ComplexGemm(m, n, k, ea, ao, eb, bo, ec, co);
         ea.KeepAlive();
         eb.KeepAlive();
         ec.KeepAlive();

@@ -93,14 +93,20 @@ public static class DenseSorting
             DType.Float16 => UniqueOf<Half>(x, args, DType.Float16),
             DType.Float32 => UniqueOf<float>(x, args, DType.Float32),
             DType.Float64 => UniqueOf<double>(x, args, DType.Float64),
+            DType.Complex64 => UniqueOf(x.AsSpan<Complex64>(), args, DType.Complex64, Search.CompareComplex),
+            DType.Complex128 => UniqueOf(x.AsSpan<Complex>(), args, DType.Complex128, Search.CompareComplex),
             _ => throw Errors.Unsupported("unique", x.DType),
         };
     }
 
-    private static UniqueResult UniqueOf<T>(DenseArray x, in UniqueArgs args, DType dtype) where T : unmanaged, INumber<T>
+    private static UniqueResult UniqueOf<T>(DenseArray x, in UniqueArgs args, DType dtype) where T : unmanaged, INumber<T> =>
+        UniqueOf(x.AsSpan<T>(), args, dtype, Search.CompareNaNLast);
+
+    // The distinct values in the order of `compare` (NaN last and NaNs as one for real numbers; NumPy's (real, imag)
+    // order for complex ones), with the first index, inverse and counts.
+    private static UniqueResult UniqueOf<T>(ReadOnlySpan<T> data, in UniqueArgs args, DType dtype, Comparison<T> compare) where T : unmanaged
     {
-        ReadOnlySpan<T> data = x.AsSpan<T>();
-        long[] order = Search.ArgsortRows(data, data.Length, false);
+        long[] order = Search.ArgsortRows(data, data.Length, false, compare);
         var values = new List<T>();
         var first = new List<long>();
         var counts = new List<long>();
@@ -108,7 +114,7 @@ public static class DenseSorting
         for (int i = 0; i < order.Length; i++)
         {
             T v = data[(int)order[i]];
-            if (i == 0 || Search.CompareNaNLast(v, values[^1]) != 0)
+            if (i == 0 || compare(v, values[^1]) != 0)
             {
                 values.Add(v);
                 first.Add(order[i]);
@@ -166,6 +172,8 @@ public static class DenseSorting
             DType.Float16 => Search.SearchSorted(sa.AsSpan<Half>(), sv.AsSpan<Half>(), args.Right),
             DType.Float32 => Search.SearchSorted(sa.AsSpan<float>(), sv.AsSpan<float>(), args.Right),
             DType.Float64 => Search.SearchSorted(sa.AsSpan<double>(), sv.AsSpan<double>(), args.Right),
+            DType.Complex64 => Search.SearchSorted(sa.AsSpan<Complex64>(), sv.AsSpan<Complex64>(), args.Right, Search.CompareComplex),
+            DType.Complex128 => Search.SearchSorted(sa.AsSpan<Complex>(), sv.AsSpan<Complex>(), args.Right, Search.CompareComplex),
             _ => throw Errors.Unsupported("searchsorted", dtype),
         };
         return DenseArray.Wrap(r, v.Shape);

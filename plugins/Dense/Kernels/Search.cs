@@ -71,7 +71,8 @@ internal static class Search
         }
     }
 
-    private static long[] ArgsortRows<T>(ReadOnlySpan<T> data, int length, bool descending, Comparison<T> compare)
+    /// <summary>The stable argsort of each row in the order of <paramref name="compare"/>.</summary>
+    internal static long[] ArgsortRows<T>(ReadOnlySpan<T> data, int length, bool descending, Comparison<T> compare)
     {
         var result = new long[data.Length];
         if (length == 0) return result;
@@ -91,7 +92,11 @@ internal static class Search
     }
 
     /// <summary>The insertion points of <paramref name="values"/> into sorted <paramref name="sorted"/>.</summary>
-    public static long[] SearchSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<T> values, bool right) where T : unmanaged, INumber<T>
+    public static long[] SearchSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<T> values, bool right) where T : unmanaged, INumber<T> =>
+        SearchSorted(sorted, values, right, CompareNaNLast);
+
+    /// <summary>The insertion points of <paramref name="values"/> into <paramref name="sorted"/>, sorted in the order of <paramref name="compare"/>.</summary>
+    public static long[] SearchSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<T> values, bool right, Comparison<T> compare)
     {
         var result = new long[values.Length];
         for (int i = 0; i < values.Length; i++)
@@ -101,7 +106,7 @@ internal static class Search
             while (lo < hi)
             {
                 int mid = (lo + hi) >>> 1;
-                int c = CompareNaNLast(sorted[mid], v);
+                int c = compare(sorted[mid], v);
                 if (right ? c <= 0 : c < 0) lo = mid + 1;
                 else hi = mid;
             }

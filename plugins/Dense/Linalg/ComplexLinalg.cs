@@ -6,10 +6,11 @@ namespace ArrayDispatch.Dense.Linalg;
 /// <summary>
 /// The managed linear algebra of complex matrices (complex64 and complex128, both computed in double precision and
 /// rounded once to the element type): LU with partial pivoting for <c>solve</c>, <c>inv</c>, <c>det</c> and
-/// <c>slogdet</c>, and the complex Schur form (Hessenberg reduction, shifted QR) for <c>eig</c>, which also gives the
-/// complex spectra of real matrices. Row-major n×n buffers.
+/// <c>slogdet</c> and the factorizations of ComplexLinalg.Factor.cs, run when no LAPACK with complex routines is loaded
+/// (<see cref="LinalgKernels"/> chooses); and the complex Schur form (Hessenberg reduction, shifted QR) for <c>eig</c>,
+/// always, which also gives the complex spectra of real matrices. Row-major n×n buffers.
 /// </summary>
-internal static class ComplexLinalg
+internal static partial class ComplexLinalg
 {
     /// <summary>The complex dtype of a linalg call: complex64 when every input is complex64 or float32, else complex128.</summary>
     public static DType ResultType(params ReadOnlySpan<NDArray> arrays)

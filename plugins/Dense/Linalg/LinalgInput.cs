@@ -6,7 +6,8 @@ namespace ArrayDispatch.Dense.Linalg;
 internal static class LinalgInput
 {
     /// <summary>float32 when every input is float32, else float64 (bool and integers compute in float64, as NumPy).</summary>
-    /// <exception cref="DTypeMismatchException">An input is float16 (NumPy's message) or complex (no complex linalg here yet).</exception>
+    /// <exception cref="DTypeMismatchException">An input is float16 (NumPy's message).</exception>
+    /// <exception cref="NotSupportedException">An input is complex: those take the complex kernels (DenseLinalg.Complex.cs, ComplexLinalg), never this real path.</exception>
     public static DType ResultType(params ReadOnlySpan<NDArray?> arrays)
     {
         foreach (NDArray? a in arrays) ThrowIfUnsupported(a?.DType);

@@ -118,7 +118,7 @@ internal static partial class ManagedLapack
     }
 
     // JAMA's tql2; the rotation of columns i, i+1 of V is a rotation of rows i, i+1 of vt.
-    private static void Tql2<T>(int n, T[] vt, T[] d, T[] e, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void Tql2<T>(int n, T[] vt, T[] d, T[] e, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = T.Zero;

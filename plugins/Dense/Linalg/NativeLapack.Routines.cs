@@ -3,6 +3,10 @@ using System.Numerics;
 namespace ArrayDispatch.Dense.Linalg;
 
 // Calls into BLAS/LAPACK. Row-major data is column-major data of the transpose; each method documents how it uses that.
+// gemm, gesdd, geqrf/orgqr, potrf, syevd and gelsd are generic over the element type: float64/float32 (d/s routines) and
+// complex128/complex64 (z/c routines, NumPy's choice for each): the layout reasoning holds for complex data unchanged,
+// because the column-major view of a row-major buffer is the plain (not conjugate) transpose. Complex routines take a
+// real workspace (rwork) as well, and their singular values and eigenvalues are real (TR: double or float).
 internal sealed unsafe partial class NativeLapack
 {
     private static readonly byte N = (byte)'N', T_ = (byte)'T', U = (byte)'U', S = (byte)'S', A = (byte)'A', V = (byte)'V';
@@ -12,7 +16,7 @@ internal sealed unsafe partial class NativeLapack
     /// is already its transpose: so call Fortran gemm with the operands swapped (B first, then A) and n, m exchanged.
     /// </summary>
     public void Gemm<T>(bool transA, bool transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, INumberBase<T>
     {
         byte ta = transA ? T_ : N, tb = transB ? T_ : N;
         fixed (T* pa = a, pb = b, pc = c)
@@ -27,8 +31,9 @@ internal sealed unsafe partial class NativeLapack
     /// of the QR-first one in OpenBLAS 0.3.21 (2000×500: 250 ms vs NumPy's 110-120 ms); so tall A is transposed to
     /// column-major and factored the way NumPy does, and U and Vᵀ are transposed back.
     /// </summary>
-    public void Svd<T>(int m, int n, ReadOnlySpan<T> a, Span<T> s, Span<T> u, Span<T> vt, bool full, bool computeUV)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <remarks>Complex A: Aᵀ = U'ΣV'ᴴ gives A = conj(V')ΣU'ᵀ, and LAPACK's vt (V'ᴴ) read row-major is conj(V'): the same buffers, no conjugation.</remarks>
+    public void Svd<T, TR>(int m, int n, ReadOnlySpan<T> a, Span<TR> s, Span<T> u, Span<T> vt, bool full, bool computeUV)
+        where T : unmanaged, INumberBase<T> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         int k = Math.Min(m, n);
         if (m <= n)
@@ -51,32 +56,48 @@ internal sealed unsafe partial class NativeLapack
     }
 
     // gesdd on a column-major lm×ln matrix (destroyed): U (ldu) and Vᵀ (ldvt) column-major when computeUV.
-    private void Gesdd<T>(int lm, int ln, T[] a, Span<T> s, Span<T> u, int ldu, Span<T> vt, int ldvt, bool full, bool computeUV)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    private void Gesdd<T, TR>(int lm, int ln, T[] a, Span<TR> s, Span<T> u, int ldu, Span<T> vt, int ldvt, bool full, bool computeUV)
+        where T : unmanaged, INumberBase<T> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
-        int k = Math.Min(lm, ln), lda = Math.Max(1, lm);
+        int k = Math.Min(lm, ln), mx = Math.Max(lm, ln), lda = Math.Max(1, lm);
         byte jobz = !computeUV ? N : full ? A : S;
         T dummy = T.Zero;
-        int[] iwork = new int[8 * k];
+        int[] iwork = new int[Math.Max(1, 8 * k)];
         int info = 0, lwork = -1;
         T query = T.Zero;
-        var gesdd = (delegate* unmanaged<byte*, int*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, int*, int*, nuint, void>)For<T>().Gesdd;
-        fixed (T* pa = a, ps = s, pu = u, pvt = vt)
+        // zgesdd/cgesdd's real workspace: LAPACK's bound for any jobz.
+        long lrwork = IsComplex<T>() ? Math.Max(7L * k, Math.Max(5L * k * k + 5L * k, 2L * mx * k + 2L * k * k + k)) : 1;
+        using var rwork = Scratch<TR>.Rent(checked((int)lrwork));
+        nint fn = For<T>().Gesdd;
+        fixed (T* pa = a, pu = u, pvt = vt)
+        fixed (TR* ps = s, prw = rwork.Array)
         fixed (int* piw = iwork)
         {
             void* lu = computeUV ? pu : &dummy, lvt = computeUV ? pvt : &dummy;
-            gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, &query, &lwork, piw, &info, 1);
+            CallGesdd(fn, IsComplex<T>(), &jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, &query, &lwork, prw, piw, &info);
             Check(info, "gesdd");
             lwork = WorkSize(query);
             using var work = Scratch<T>.Rent(lwork);
-            fixed (T* pw = work.Array) gesdd(&jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, pw, &lwork, piw, &info, 1);
+            fixed (T* pw = work.Array) CallGesdd(fn, IsComplex<T>(), &jobz, &lm, &ln, pa, &lda, ps, lu, &ldu, lvt, &ldvt, pw, &lwork, prw, piw, &info);
         }
         Check(info, "gesdd");
         if (info > 0) throw new LinAlgException("SVD did not converge");
     }
 
+    // gesdd's two signatures: the complex routines take rwork before iwork.
+    private static void CallGesdd(nint fn, bool complex, byte* jobz, int* m, int* n, void* a, int* lda, void* s, void* u, int* ldu, void* vt, int* ldvt,
+        void* work, int* lwork, void* rwork, int* iwork, int* info)
+    {
+        if (complex)
+            ((delegate* unmanaged<byte*, int*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, void*, int*, int*, nuint, void>)fn)(
+                jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, rwork, iwork, info, 1);
+        else
+            ((delegate* unmanaged<byte*, int*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, int*, int*, nuint, void>)fn)(
+                jobz, m, n, a, lda, s, u, ldu, vt, ldvt, work, lwork, iwork, info, 1);
+    }
+
     /// <summary>QR of the explicitly transposed (column-major) copy with geqrf + orgqr; R and Q are transposed back.</summary>
-    public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Qr<T>(int m, int n, ReadOnlySpan<T> a, Span<T> q, int qc, Span<T> r, int rr) where T : unmanaged, INumberBase<T>
     {
         int k = Math.Min(m, n), lda = Math.Max(1, m), info = 0;
         using var colScratch = Scratch<T>.Rent(m * n);
@@ -122,8 +143,9 @@ internal sealed unsafe partial class NativeLapack
     /// <summary>
     /// Row-major lower triangle = column-major upper triangle, so potrf('U') reads exactly NumPy's triangle and returns
     /// column-major U with A = UᵀU, which read row-major is L = Uᵀ. The other triangle still holds input and is zeroed.
+    /// Complex (Hermitian) A: the column-major matrix is Aᵀ = conj(A) = UᴴU, so A = Uᵀ conj(U) = L Lᴴ with the same L.
     /// </summary>
-    public bool Cholesky<T>(int n, ReadOnlySpan<T> a, Span<T> l) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Cholesky<T>(int n, ReadOnlySpan<T> a, Span<T> l) where T : unmanaged, INumberBase<T>
     {
         a[..(n * n)].CopyTo(l);
         int info = 0, lda = Math.Max(1, n);
@@ -137,7 +159,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>LU of the buffer in place (factors column-major Aᵀ, whose determinant is A's); 0-based pivots.</summary>
-    public bool Getrf<T>(int n, Span<T> a, Span<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Getrf<T>(int n, Span<T> a, Span<int> piv) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = a)
@@ -149,7 +171,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>getrf factors column-major Aᵀ; getrs with trans='T' then solves (Aᵀ)ᵀ X = A X = B (B transposed to column-major).</summary>
-    public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Solve<T>(int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x) where T : unmanaged, INumberBase<T>
     {
         int[] piv = new int[n];
         using var lu = Scratch<T>.Copy(a[..(n * n)]);
@@ -167,7 +189,7 @@ internal sealed unsafe partial class NativeLapack
     /// getri measured 1.5x slower at 1000²). getrf factors column-major Aᵀ; getrs('N') solves Aᵀ Y = I, so
     /// Y = inv(A)ᵀ column-major, which read row-major is inv(A): no transposes.
     /// </summary>
-    public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
+    public bool Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, INumberBase<T>
     {
         int[] piv = new int[n];
         using var lu = Scratch<T>.Copy(a[..(n * n)]);
@@ -180,7 +202,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     // getrf in place on the n×n column-major buffer (row-major A read as Aᵀ); false when exactly singular.
-    private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, IFloatingPointIeee754<T>
+    private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = lu)
@@ -191,7 +213,7 @@ internal sealed unsafe partial class NativeLapack
     }
 
     // getrs on a factored buffer: the column-major right-hand sides in b are overwritten by the solution.
-    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    private void SolveLu<T>(byte trans, int n, int nrhs, T[] lu, int[] piv, Span<T> b) where T : unmanaged, INumberBase<T>
     {
         int info = 0, lda = Math.Max(1, n);
         fixed (T* pa = lu, pb = b)
@@ -200,27 +222,51 @@ internal sealed unsafe partial class NativeLapack
         Check(info, "getrs");
     }
 
-    /// <summary>syevd('U') on the buffer reads row-major A's lower triangle; eigenvectors come back as column-major columns, transposed into v.</summary>
-    public void Eigh<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// syevd('U') on the buffer reads row-major A's lower triangle; eigenvectors come back as column-major columns,
+    /// transposed into v. Complex (Hermitian) A: heevd('U') sees the column-major matrix conj(A), with A's eigenvalues
+    /// and conjugate eigenvectors, so v is conjugated.
+    /// </summary>
+    public void Eigh<T, TR>(int n, ReadOnlySpan<T> a, Span<TR> w, Span<T> v, bool computeV)
+        where T : unmanaged, INumberBase<T> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         T[] buf = a[..(n * n)].ToArray();
         byte jobz = computeV ? V : N, uplo = U;
-        int info = 0, lda = Math.Max(1, n), lwork = -1, liwork = -1, iquery = 0;
+        int info = 0, lda = Math.Max(1, n), lwork = -1, lrwork = -1, liwork = -1, iquery = 0;
         T query = T.Zero;
-        var syevd = (delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, int*, int*, int*, int*, nuint, nuint, void>)For<T>().Syevd;
-        fixed (T* pa = buf, pw = w)
+        TR rquery = TR.Zero;
+        nint fn = For<T>().Syevd;
+        fixed (T* pa = buf)
+        fixed (TR* pw = w)
         {
-            syevd(&jobz, &uplo, &n, pa, &lda, pw, &query, &lwork, &iquery, &liwork, &info, 1, 1);
+            CallSyevd(fn, IsComplex<T>(), &jobz, &uplo, &n, pa, &lda, pw, &query, &lwork, &rquery, &lrwork, &iquery, &liwork, &info);
             Check(info, "syevd");
             lwork = WorkSize(query);
+            lrwork = Math.Max(1, (int)Math.Ceiling(double.CreateTruncating(rquery)));
             liwork = Math.Max(1, iquery);
             fixed (T* pwork = GC.AllocateUninitializedArray<T>(lwork))
+            fixed (TR* prw = GC.AllocateUninitializedArray<TR>(IsComplex<T>() ? lrwork : 1))
             fixed (int* piw = new int[liwork])
-                syevd(&jobz, &uplo, &n, pa, &lda, pw, pwork, &lwork, piw, &liwork, &info, 1, 1);
+                CallSyevd(fn, IsComplex<T>(), &jobz, &uplo, &n, pa, &lda, pw, pwork, &lwork, prw, &lrwork, piw, &liwork, &info);
         }
         Check(info, "syevd");
         if (info > 0) throw new LinAlgException("Eigenvalues did not converge");
-        if (computeV) VectorOps.Transpose(n, n, buf, v);
+        if (!computeV) return;
+        VectorOps.Transpose(n, n, buf, v);
+        if (IsComplex<T>())
+            for (int i = 0; i < n * n; i++) v[i] = Ufuncs.ComplexFunctions.Create<T>(Ufuncs.ComplexFunctions.Re(v[i]), -Ufuncs.ComplexFunctions.Im(v[i]));
+    }
+
+    // syevd and heevd: heevd takes rwork/lrwork before iwork/liwork.
+    private static void CallSyevd(nint fn, bool complex, byte* jobz, byte* uplo, int* n, void* a, int* lda, void* w, void* work, int* lwork,
+        void* rwork, int* lrwork, int* iwork, int* liwork, int* info)
+    {
+        if (complex)
+            ((delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, int*, void*, int*, int*, int*, int*, nuint, nuint, void>)fn)(
+                jobz, uplo, n, a, lda, w, work, lwork, rwork, lrwork, iwork, liwork, info, 1, 1);
+        else
+            ((delegate* unmanaged<byte*, byte*, int*, void*, int*, void*, void*, int*, int*, int*, int*, nuint, nuint, void>)fn)(
+                jobz, uplo, n, a, lda, w, work, lwork, iwork, liwork, info, 1, 1);
     }
 
     /// <summary>
@@ -259,8 +305,8 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>gelsd on explicitly column-major copies of A (m×n) and B (max(m, n)×nrhs); X is the first n rows of B.</summary>
-    public int Lstsq<T>(int m, int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<T> s, T rcond)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    public int Lstsq<T, TR>(int m, int n, int nrhs, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> x, Span<TR> s, TR rcond)
+        where T : unmanaged, INumberBase<T> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         int lda = Math.Max(1, m), ldb = Math.Max(1, Math.Max(m, n)), rank = 0, info = 0, lwork = -1;
         T[] acol = GC.AllocateUninitializedArray<T>(m * n);
@@ -269,21 +315,36 @@ internal sealed unsafe partial class NativeLapack
         for (int i = 0; i < m; i++)
             for (int j = 0; j < nrhs; j++) bcol[j * ldb + i] = b[i * nrhs + j];
         T query = T.Zero;
+        TR rquery = TR.Zero;
         int iquery = 0;
-        var gelsd = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, int*, void*, void*, int*, void*, int*, int*, int*, void>)For<T>().Gelsd;
-        fixed (T* pa = acol, pb = bcol, ps = s)
+        nint fn = For<T>().Gelsd;
+        fixed (T* pa = acol, pb = bcol)
+        fixed (TR* ps = s)
         {
-            gelsd(&m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, &query, &lwork, &iquery, &info);
+            CallGelsd(fn, IsComplex<T>(), &m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, &query, &lwork, &rquery, &iquery, &info);
             Check(info, "gelsd");
             lwork = WorkSize(query);
             fixed (T* pw = GC.AllocateUninitializedArray<T>(lwork))
+            fixed (TR* prw = GC.AllocateUninitializedArray<TR>(Math.Max(1, (int)Math.Ceiling(double.CreateTruncating(rquery)))))
             fixed (int* piw = new int[Math.Max(1, iquery)])
-                gelsd(&m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, pw, &lwork, piw, &info);
+                CallGelsd(fn, IsComplex<T>(), &m, &n, &nrhs, pa, &lda, pb, &ldb, ps, &rcond, &rank, pw, &lwork, prw, piw, &info);
         }
         Check(info, "gelsd");
         if (info > 0) throw new LinAlgException("SVD did not converge in Linear Least Squares");
         for (int i = 0; i < n; i++)
             for (int j = 0; j < nrhs; j++) x[i * nrhs + j] = bcol[j * ldb + i];
         return rank;
+    }
+
+    // gelsd's two signatures: the complex routines take rwork before iwork.
+    private static void CallGelsd(nint fn, bool complex, int* m, int* n, int* nrhs, void* a, int* lda, void* b, int* ldb, void* s, void* rcond, int* rank,
+        void* work, int* lwork, void* rwork, int* iwork, int* info)
+    {
+        if (complex)
+            ((delegate* unmanaged<int*, int*, int*, void*, int*, void*, int*, void*, void*, int*, void*, int*, void*, int*, int*, void>)fn)(
+                m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, rwork, iwork, info);
+        else
+            ((delegate* unmanaged<int*, int*, int*, void*, int*, void*, int*, void*, void*, int*, void*, int*, int*, int*, void>)fn)(
+                m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, iwork, info);
     }
 }

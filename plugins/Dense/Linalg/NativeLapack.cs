@@ -15,15 +15,20 @@ internal sealed unsafe partial class NativeLapack
 {
     private static readonly Lazy<NativeLapack?> Loaded = new(Load);
 
-    private NativeLapack(string description, bool optimizedBlas, Routines d, Routines s)
+    private NativeLapack(string description, bool optimizedBlas, Routines d, Routines s, Routines? z, Routines? c)
     {
         Description = description;
         HasGemm = optimizedBlas;
         _d = d;
         _s = s;
+        if (z is not null && c is not null) (_z, _c) = (z, c);
     }
 
     private readonly Routines _d, _s;
+    private readonly Routines? _z, _c;
+
+    /// <summary>Whether the complex routines (z* for complex128, c* for complex64) were found too; without them complex linear algebra runs managed.</summary>
+    public bool HasComplex => _z is not null;
 
     /// <summary>The loaded library, or null.</summary>
     public static NativeLapack? Instance => Loaded.Value;
@@ -37,25 +42,43 @@ internal sealed unsafe partial class NativeLapack
     /// </summary>
     public bool HasGemm { get; }
 
-    /// <summary>Entry points of one precision (d* or s*).</summary>
+    /// <summary>
+    /// Entry points of one precision: d* (float64), s* (float32), z* (complex128), c* (complex64); the complex names of
+    /// orgqr and syevd are ungqr and heevd. Getrf/Getrs/Geev are used for the real types only.
+    /// </summary>
     private sealed class Routines
     {
         public nint Gemm, Gesdd, Geqrf, Orgqr, Potrf, Getrf, Getrs, Syevd, Gelsd, Geev;
 
         public bool TryResolve(char p, nint blas, nint lapack)
         {
+            bool complex = p is 'z' or 'c';
             return Get(blas, $"{p}gemm_", out Gemm)
                 && Get(lapack, $"{p}gesdd_", out Gesdd) && Get(lapack, $"{p}geqrf_", out Geqrf)
-                && Get(lapack, p == 'd' ? "dorgqr_" : "sorgqr_", out Orgqr) && Get(lapack, $"{p}potrf_", out Potrf)
+                && Get(lapack, complex ? $"{p}ungqr_" : $"{p}orgqr_", out Orgqr) && Get(lapack, $"{p}potrf_", out Potrf)
                 && Get(lapack, $"{p}getrf_", out Getrf) && Get(lapack, $"{p}getrs_", out Getrs)
-                && Get(lapack, $"{p}syevd_", out Syevd) && Get(lapack, $"{p}geev_", out Geev)
+                && Get(lapack, complex ? $"{p}heevd_" : $"{p}syevd_", out Syevd) && Get(lapack, $"{p}geev_", out Geev)
                 && Get(lapack, $"{p}gelsd_", out Gelsd);
+        }
+
+        public static Routines? Resolve(char p, nint blas, nint lapack)
+        {
+            var r = new Routines();
+            return r.TryResolve(p, blas, lapack) ? r : null;
         }
 
         private static bool Get(nint lib, string name, out nint fn) => NativeLibrary.TryGetExport(lib, name, out fn);
     }
 
-    private Routines For<T>() => typeof(T) == typeof(double) ? _d : _s;
+    private Routines For<T>() =>
+        typeof(T) == typeof(double) ? _d
+        : typeof(T) == typeof(float) ? _s
+        : typeof(T) == typeof(Complex) ? _z ?? throw new InvalidOperationException("the loaded LAPACK has no complex routines")
+        : typeof(T) == typeof(Complex64) ? _c ?? throw new InvalidOperationException("the loaded LAPACK has no complex routines")
+        : throw new NotSupportedException($"LAPACK has no routines for {typeof(T).Name}");
+
+    /// <summary>Whether T is one of the complex element types (the routines then take an extra real workspace, rwork).</summary>
+    private static bool IsComplex<T>() => typeof(T) == typeof(Complex) || typeof(T) == typeof(Complex64);
 
     private static NativeLapack? Load()
     {
@@ -81,7 +104,8 @@ internal sealed unsafe partial class NativeLapack
             string? openblas = OpenBlasVersion(blas);
             string libs = blasName == lapackName ? blasName : $"{blasName} + {lapackName}";
             string description = openblas is null ? $"{libs} (reference BLAS/LAPACK)" : $"{libs} ({openblas})";
-            return new NativeLapack(description, openblas is not null || HasOtherOptimizedBlas(blas), d, s);
+            return new NativeLapack(description, openblas is not null || HasOtherOptimizedBlas(blas), d, s,
+                Routines.Resolve('z', blas, lapack), Routines.Resolve('c', blas, lapack));
         }
         catch (Exception e) when (e is DllNotFoundException or BadImageFormatException or EntryPointNotFoundException)
         {
@@ -106,6 +130,7 @@ internal sealed unsafe partial class NativeLapack
         if (info < 0) throw new InvalidOperationException($"LAPACK {routine}: argument {-info} had an illegal value");
     }
 
-    private static int WorkSize<T>(T query) where T : unmanaged, IFloatingPointIeee754<T>
-        => Math.Max(1, (int)Math.Ceiling(double.CreateTruncating(query)));
+    // LAPACK's workspace query answer (the real part for a complex routine).
+    private static int WorkSize<T>(T query) where T : unmanaged, INumberBase<T>
+        => Math.Max(1, (int)Math.Ceiling(Ufuncs.ComplexFunctions.Re(query)));
 }

@@ -12,7 +12,7 @@ namespace ArrayDispatch.Dense.Storage;
 /// Size classes are eight steps per power of two (a buffer is at most 12.5 % larger than asked); a buffer serves
 /// requests of its own class only, and a class keeps at most <see cref="PerClass"/> buffers (every pooled buffer is
 /// resident memory). Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
-/// (bytes; 0 turns pooling off), else 256 MB or an eighth of the memory the GC may use, whichever is smaller.
+/// (bytes; 0 turns pooling off), else 512 MB or an eighth of the memory the GC may use, whichever is smaller.
 /// </remarks>
 internal static unsafe class NativePool
 {
@@ -154,7 +154,10 @@ internal static unsafe class NativePool
         {
             return Math.Max(0, bytes);
         }
+        // 512 MB: a loop of 10^7-element complex128 results (160 MB, a 168 MB size class) needs two buffers, the result
+        // and the previous one still waiting for its finalizer; with 256 MB the second was freed and every call faulted
+        // in a fresh 160 MB (add 143 ms median against 27 ms pooled, issue #13's bench rows).
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        return Math.Min(256L << 20, available > 0 ? available / 8 : 256L << 20);
+        return Math.Min(512L << 20, available > 0 ? available / 8 : 256L << 20);
     }
 }

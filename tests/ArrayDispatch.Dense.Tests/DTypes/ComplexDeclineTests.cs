@@ -6,39 +6,15 @@ namespace ArrayDispatch.Dense.Tests.DTypes;
 
 /// <summary>
 /// Complex arrays on Dense, for every function that is not a pure move of elements: it answers as NumPy does (the
-/// element-wise functions, sums, products, scans, sorting and products do, checked against NumPy's fixtures; any, all,
-/// count_nonzero need only "non-zero") or declines naming the dtype; never a wrong answer, never an unrelated exception
-/// from a kernel that read the storage as doubles.
+/// element-wise functions, sums, products, scans, sorting, searching, unique, products and every linalg function,
+/// checked against NumPy's fixtures; any, all, count_nonzero need only "non-zero"); never a wrong answer, never an
+/// unrelated exception from a kernel that read the storage as doubles.
 /// </summary>
 public sealed class ComplexDeclineTests : IDisposable
 {
     private readonly TestHost _host = TestHost.Create(new DensePlugin());
 
     public void Dispose() => _host.Dispose();
-
-    private static NDArray C() => Np.Reshape(Np.Arange(1L, 5L, 1L).AsType(DType.Complex128), 2, 2);
-
-    private static readonly Dictionary<string, Func<NDArray>> Declining = new()
-    {
-        ["searchsorted"] = () => Np.SearchSorted(Np.Ravel(C()), Np.Ravel(C())),
-        ["unique"] = () => Np.Unique(C()).Values,
-        ["linalg.qr"] = () => Np.Linalg.Qr(C()).R,
-        ["linalg.svd"] = () => Np.Linalg.Svd(C()).S,
-        ["linalg.cholesky"] = () => Np.Linalg.Cholesky(C()),
-        ["linalg.eigh"] = () => Np.Linalg.Eigh(C()).Eigenvalues,
-        ["linalg.norm"] = () => Np.Linalg.Norm(C()),
-    };
-
-    public static TheoryData<string> DecliningNames() => [.. Declining.Keys];
-
-    [Theory]
-    [MemberData(nameof(DecliningNames))]
-    public void A_function_without_a_complex_loop_declines_naming_the_dtype(string function)
-    {
-        Exception ex = Should.Throw<Exception>(() => Declining[function]().ToHost());
-        NumPyErrors.Classify(ex).ShouldBe(NumPyErrorKind.Declined, ex.ToString());
-        ex.ToString().ShouldContain("complex128");
-    }
 
     [Fact]
     public void Clip_orders_complex_values_as_numpy_does()
