@@ -20,7 +20,7 @@ internal static class FftAlongAxis
         bool halfInput = function == ArrayFunctions.Irfft || function == ArrayFunctions.Hfft;
         bool halfOutput = function == ArrayFunctions.Rfft || function == ArrayFunctions.Ihfft;
         int n = args.N ?? (halfInput ? (length - 1) * 2 : length);
-        RequireLength(n);
+        FftRules.RequireLength(n);
         int outLength = halfOutput ? n / 2 + 1 : n;
         FftNorm norm = args.Norm;
         // The chunk backend's answer for the one-element meta gives the result dtype (NumPy 2's rule, as the backend follows it).
@@ -42,7 +42,7 @@ internal static class FftAlongAxis
     public static ChunkedArray BuildN(ChunkedContext context, ArrayFunction<FftnArgs, NDArray> function, ChunkedArray x, in FftnArgs args)
     {
         bool realOutput = function == ArrayFunctions.Irfftn, realInput = function == ArrayFunctions.Rfftn;
-        (int[] s, int[] axes) = Cook(x.Shape, args.S, args.Axes, inverseReal: realOutput);
+        (int[] s, int[] axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: realOutput);
         foreach (int a in axes) RequireSingleChunk(x, a);
         FftNorm norm = args.Norm;
         // The result dtype from the meta, transformed to length 1 along every axis (cheap whatever s is); an rfftn or
@@ -75,28 +75,5 @@ internal static class FftAlongAxis
                 $"Dask array only supports taking an FFT along an axis that has a single chunk. An FFT operation was tried on axis {axis} " +
                 $"which has chunks ({string.Join(", ", x.Chunks[axis])}). To change the array's chunks use rechunk.", "x");
         }
-    }
-
-    private static void RequireLength(int n)
-    {
-        if (n < 1) throw new ArgumentException($"Invalid number of FFT data points ({n}) specified.", "n");
-    }
-
-    /// <summary>NumPy's <c>_cook_nd_args</c> (as the chunk backend reads it): the lengths and normalized axes of an n-d transform.</summary>
-    private static (int[] S, int[] Axes) Cook(Shape shape, int[]? s, int[]? axes, bool inverseReal)
-    {
-        if (axes is null && s is not null && s.Length > shape.Rank) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        int[] ax = axes is null
-            ? Enumerable.Range(shape.Rank - (s?.Length ?? shape.Rank), s?.Length ?? shape.Rank).ToArray()
-            : axes.Select(a => Shape.NormalizeAxis(a, shape.Rank)).ToArray();
-        int[] lengths = s is null ? ax.Select(a => shape.Dims[a]).ToArray() : (int[])s.Clone();
-        if (lengths.Length != ax.Length) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        if (inverseReal && s is null && ax.Length > 0) lengths[^1] = (shape.Dims[ax[^1]] - 1) * 2;
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            if (lengths[i] == -1) lengths[i] = shape.Dims[ax[i]];
-            RequireLength(lengths[i]);
-        }
-        return (lengths, ax);
     }
 }

@@ -5,34 +5,9 @@ using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Dense.Fft;
 
-/// <summary>NumPy's argument rules for numpy.fft (lengths, axes, norms, dtypes) and the conversions the transforms start from.</summary>
+/// <summary>The conversions the transforms start from (NumPy's argument rules are the protocol's <see cref="FftRules"/>).</summary>
 internal static class FftInput
 {
-    /// <summary>NumPy 2's rule: float16, float32 and complex64 stay single precision; every other dtype computes as double.</summary>
-    public static bool IsSingle(DType dtype) => dtype is DType.Float16 or DType.Float32 or DType.Complex64;
-
-    /// <summary>NumPy's check of a transform length.</summary>
-    public static void RequireLength(int n)
-    {
-        if (n < 1) throw new ArgumentException($"Invalid number of FFT data points ({n}) specified.", "n");
-    }
-
-    /// <summary>The factor a transform of length <paramref name="n"/> is multiplied by.</summary>
-    public static double Scale(FftNorm norm, int n, bool inverse) => norm switch
-    {
-        FftNorm.Ortho => 1.0 / Math.Sqrt(n),
-        FftNorm.Forward => inverse ? 1.0 : 1.0 / n,
-        _ => inverse ? 1.0 / n : 1.0,
-    };
-
-    /// <summary>hfft and ihfft run the other direction's transform with the norm swapped, as NumPy defines them.</summary>
-    public static FftNorm Swap(FftNorm norm) => norm switch
-    {
-        FftNorm.Backward => FftNorm.Forward,
-        FftNorm.Forward => FftNorm.Backward,
-        _ => norm,
-    };
-
     /// <summary>The array as complex128, C-contiguous from offset 0 (never the caller's storage when it had to convert).</summary>
     public static Complex[] AsComplex(DenseArray x) => Storage<Complex>(Copy.As(x, DType.Complex128));
 
@@ -82,23 +57,5 @@ internal static class FftInput
         int[] dims = shape.Dims.ToArray();
         dims[axis] = length;
         return new Shape(dims);
-    }
-
-    /// <summary>NumPy's <c>_cook_nd_args</c>: the lengths and normalized axes of an n-d transform.</summary>
-    public static (int[] S, int[] Axes) Cook(Shape shape, int[]? s, int[]? axes, bool inverseReal)
-    {
-        int[] ax = axes is null
-            ? Enumerable.Range(shape.Rank - (s?.Length ?? shape.Rank), s?.Length ?? shape.Rank).Select(a => a).ToArray()
-            : axes.Select(a => Shape.NormalizeAxis(a, shape.Rank)).ToArray();
-        if (axes is null && s is not null && s.Length > shape.Rank) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        int[] lengths = s is null ? ax.Select(a => shape.Dims[a]).ToArray() : (int[])s.Clone();
-        if (lengths.Length != ax.Length) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        if (inverseReal && s is null && ax.Length > 0) lengths[^1] = (shape.Dims[ax[^1]] - 1) * 2;
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            if (lengths[i] == -1) lengths[i] = shape.Dims[ax[i]];
-            RequireLength(lengths[i]);
-        }
-        return (lengths, ax);
     }
 }

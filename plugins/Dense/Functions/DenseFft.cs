@@ -25,13 +25,13 @@ public static class DenseFft
     public static DispatchResult<NDArray> Rfft(in FftArgs args, ReadOnlySpan<Type> types) => RealForward(args, "rfft", args.Norm, conjugate: false);
 
     [Implements("fft.ihfft")]
-    public static DispatchResult<NDArray> Ihfft(in FftArgs args, ReadOnlySpan<Type> types) => RealForward(args, "ihfft", FftInput.Swap(args.Norm), conjugate: true);
+    public static DispatchResult<NDArray> Ihfft(in FftArgs args, ReadOnlySpan<Type> types) => RealForward(args, "ihfft", FftRules.Swap(args.Norm), conjugate: true);
 
     [Implements("fft.irfft")]
     public static DispatchResult<NDArray> Irfft(in FftArgs args, ReadOnlySpan<Type> types) => RealInverse(args, args.Norm, conjugate: false);
 
     [Implements("fft.hfft")]
-    public static DispatchResult<NDArray> Hfft(in FftArgs args, ReadOnlySpan<Type> types) => RealInverse(args, FftInput.Swap(args.Norm), conjugate: true);
+    public static DispatchResult<NDArray> Hfft(in FftArgs args, ReadOnlySpan<Type> types) => RealInverse(args, FftRules.Swap(args.Norm), conjugate: true);
 
     [Implements("fft.fftn")]
     public static DispatchResult<NDArray> Fftn(in FftnArgs args, ReadOnlySpan<Type> types) => ComplexN(args, inverse: false);
@@ -43,13 +43,13 @@ public static class DenseFft
     public static DispatchResult<NDArray> Rfftn(in FftnArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        var (s, axes) = FftInput.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
         if (axes.Length == 0) throw new ArgumentException("rfftn needs at least one axis", nameof(args));
         int last = axes[^1];
         var (outer, len, inner) = FftInput.Split(x.Shape, last);
         int n = s[^1];
         var spectrum = new Complex[(long)outer * (n / 2 + 1) * inner];
-        FftLines.RealForward(FftInput.AsReal(x, "rfftn"), outer, len, inner, spectrum, n, FftInput.Scale(args.Norm, n, false), conjugate: false);
+        FftLines.RealForward(FftInput.AsReal(x, "rfftn"), outer, len, inner, spectrum, n, FftRules.Scale(args.Norm, n, false), conjugate: false);
         DenseArray result = DenseArray.Wrap(spectrum, FftInput.WithLength(x.Shape, last, n / 2 + 1));
         for (int i = 0; i < axes.Length - 1; i++) result = Along(result, axes[i], s[i], false, args.Norm);
         return Finish(result, x.DType);
@@ -59,14 +59,14 @@ public static class DenseFft
     public static DispatchResult<NDArray> Irfftn(in FftnArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        var (s, axes) = FftInput.Cook(x.Shape, args.S, args.Axes, inverseReal: true);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: true);
         if (axes.Length == 0) throw new ArgumentException("irfftn needs at least one axis", nameof(args));
         DenseArray c = DenseArray.Wrap(FftInput.AsComplex(x), x.Shape);
         for (int i = 0; i < axes.Length - 1; i++) c = Along(c, axes[i], s[i], true, args.Norm);
         int last = axes[^1], n = s[^1];
         var (outer, len, inner) = FftInput.Split(c.Shape, last);
         var output = new double[(long)outer * n * inner];
-        FftLines.RealInverse(c.Storage<Complex>(), outer, len, inner, output, n, FftInput.Scale(args.Norm, n, true), conjugate: false);
+        FftLines.RealInverse(c.Storage<Complex>(), outer, len, inner, output, n, FftRules.Scale(args.Norm, n, true), conjugate: false);
         return Finish(DenseArray.Wrap(output, FftInput.WithLength(c.Shape, last, n)), x.DType);
     }
 
@@ -118,7 +118,7 @@ public static class DenseFft
         var x = (DenseArray)args.X;
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? x.Shape.Dims[axis];
-        FftInput.RequireLength(n);
+        FftRules.RequireLength(n);
         DenseArray c = DenseArray.Wrap(FftInput.AsComplex(x), x.Shape);
         return Finish(Along(c, axis, n, inverse, args.Norm), x.DType);
     }
@@ -126,7 +126,7 @@ public static class DenseFft
     private static NDArray ComplexN(in FftnArgs args, bool inverse)
     {
         var x = (DenseArray)args.X;
-        var (s, axes) = FftInput.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
         DenseArray c = DenseArray.Wrap(FftInput.AsComplex(x), x.Shape);
         for (int i = axes.Length - 1; i >= 0; i--) c = Along(c, axes[i], s[i], inverse, args.Norm);   // NumPy's order, which matters only for repeated axes
         return Finish(c, x.DType);
@@ -137,7 +137,7 @@ public static class DenseFft
     {
         var (outer, len, inner) = FftInput.Split(c.Shape, axis);
         var output = new Complex[(long)outer * n * inner];
-        FftLines.Complex(c.Storage<Complex>(), outer, len, inner, output, n, inverse, FftInput.Scale(norm, n, inverse));
+        FftLines.Complex(c.Storage<Complex>(), outer, len, inner, output, n, inverse, FftRules.Scale(norm, n, inverse));
         return DenseArray.Wrap(output, FftInput.WithLength(c.Shape, axis, n));
     }
 
@@ -146,12 +146,12 @@ public static class DenseFft
         var x = (DenseArray)args.X;
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? x.Shape.Dims[axis];
-        FftInput.RequireLength(n);
+        FftRules.RequireLength(n);
         Elements<double> real = FftInput.RealElements(x, function);
         var (outer, len, inner) = FftInput.Split(x.Shape, axis);
         // The spectrum is written straight into the result (pooled native storage when large): no managed copy to wrap.
         DenseArray result = DenseArray.CreateUninitialized(DType.Complex128, FftInput.WithLength(x.Shape, axis, n / 2 + 1));
-        FftLines.RealForward(real, outer, len, inner, result.Elements<Complex>(), n, FftInput.Scale(norm, n, false), conjugate);
+        FftLines.RealForward(real, outer, len, inner, result.Elements<Complex>(), n, FftRules.Scale(norm, n, false), conjugate);
         return Finish(result, x.DType);
     }
 
@@ -160,14 +160,14 @@ public static class DenseFft
         var x = (DenseArray)args.X;
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? (x.Shape.Dims[axis] - 1) * 2;
-        FftInput.RequireLength(n);
+        FftRules.RequireLength(n);
         var (outer, len, inner) = FftInput.Split(x.Shape, axis);
         var output = new double[(long)outer * n * inner];
-        FftLines.RealInverse(FftInput.AsComplex(x), outer, len, inner, output, n, FftInput.Scale(norm, n, true), conjugate);
+        FftLines.RealInverse(FftInput.AsComplex(x), outer, len, inner, output, n, FftRules.Scale(norm, n, true), conjugate);
         return Finish(DenseArray.Wrap(output, FftInput.WithLength(x.Shape, axis, n)), x.DType);
     }
 
     // Rounds a double-precision result to NumPy 2's single-precision dtype when the input was single precision.
     private static DenseArray Finish(DenseArray result, DType input) =>
-        !FftInput.IsSingle(input) ? result : Copy.As(result, result.DType == DType.Complex128 ? DType.Complex64 : DType.Float32);
+        !FftRules.IsSinglePrecision(input) ? result : Copy.As(result, result.DType == DType.Complex128 ? DType.Complex64 : DType.Float32);
 }

@@ -13,9 +13,9 @@ internal static class FftHandlers
         One(backend, ArrayFunctions.Fft, (x, a) => Complex1(x, a, inverse: false));
         One(backend, ArrayFunctions.Ifft, (x, a) => Complex1(x, a, inverse: true));
         One(backend, ArrayFunctions.Rfft, (x, a) => RealForward(x, a, "rfft", a.Norm, conjugate: false));
-        One(backend, ArrayFunctions.Ihfft, (x, a) => RealForward(x, a, "ihfft", GpuFft.Swap(a.Norm), conjugate: true));
+        One(backend, ArrayFunctions.Ihfft, (x, a) => RealForward(x, a, "ihfft", FftRules.Swap(a.Norm), conjugate: true));
         One(backend, ArrayFunctions.Irfft, (x, a) => RealInverse(x, a, a.Norm, conjugate: false));
-        One(backend, ArrayFunctions.Hfft, (x, a) => RealInverse(x, a, GpuFft.Swap(a.Norm), conjugate: true));
+        One(backend, ArrayFunctions.Hfft, (x, a) => RealInverse(x, a, FftRules.Swap(a.Norm), conjugate: true));
         N(backend, ArrayFunctions.Fftn, (x, a) => ComplexN(x, a, inverse: false));
         N(backend, ArrayFunctions.Ifftn, (x, a) => ComplexN(x, a, inverse: true));
         N(backend, ArrayFunctions.Rfftn, Rfftn);
@@ -40,19 +40,19 @@ internal static class FftHandlers
     {
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? x.Shape.Dims[axis];
-        GpuFft.RequireLength(n);
+        FftRules.RequireLength(n);
         using GpuArray c = GpuFft.AsComplex(x);
-        return GpuFft.Finish(GpuFft.Along(c, axis, n, inverse, GpuFft.Scale(args.Norm, n, inverse)), x.DType);
+        return GpuFft.Finish(GpuFft.Along(c, axis, n, inverse, FftRules.Scale(args.Norm, n, inverse)), x.DType);
     }
 
     private static GpuArray ComplexN(GpuArray x, FftnArgs args, bool inverse)
     {
-        var (s, axes) = GpuFft.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
         GpuArray c = GpuFft.AsComplex(x);
         for (int i = axes.Length - 1; i >= 0; i--)     // NumPy's order, which matters only for repeated axes
         {
             using GpuArray previous = c;
-            c = GpuFft.Along(previous, axes[i], s[i], inverse, GpuFft.Scale(args.Norm, s[i], inverse));
+            c = GpuFft.Along(previous, axes[i], s[i], inverse, FftRules.Scale(args.Norm, s[i], inverse));
         }
         return GpuFft.Finish(c, x.DType);
     }
@@ -61,45 +61,45 @@ internal static class FftHandlers
     {
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? x.Shape.Dims[axis];
-        GpuFft.RequireLength(n);
+        FftRules.RequireLength(n);
         using GpuArray c = GpuFft.RealAsComplex(x, function);
-        return GpuFft.Finish(GpuFft.RealForward(c, axis, n, GpuFft.Scale(norm, n, false), conjugate), x.DType);
+        return GpuFft.Finish(GpuFft.RealForward(c, axis, n, FftRules.Scale(norm, n, false), conjugate), x.DType);
     }
 
     private static GpuArray RealInverse(GpuArray x, FftArgs args, FftNorm norm, bool conjugate)
     {
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
         int n = args.N ?? (x.Shape.Dims[axis] - 1) * 2;
-        GpuFft.RequireLength(n);
+        FftRules.RequireLength(n);
         using GpuArray c = GpuFft.AsComplex(x);
-        return GpuFft.Finish(GpuFft.RealInverse(c, axis, n, GpuFft.Scale(norm, n, true), conjugate), x.DType);
+        return GpuFft.Finish(GpuFft.RealInverse(c, axis, n, FftRules.Scale(norm, n, true), conjugate), x.DType);
     }
 
     private static GpuArray Rfftn(GpuArray x, FftnArgs args)
     {
-        var (s, axes) = GpuFft.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
         if (axes.Length == 0) throw new ArgumentException("rfftn needs at least one axis", nameof(args));
         using GpuArray input = GpuFft.RealAsComplex(x, "rfftn");
-        GpuArray c = GpuFft.RealForward(input, axes[^1], s[^1], GpuFft.Scale(args.Norm, s[^1], false), conjugate: false);
+        GpuArray c = GpuFft.RealForward(input, axes[^1], s[^1], FftRules.Scale(args.Norm, s[^1], false), conjugate: false);
         for (int i = 0; i < axes.Length - 1; i++)
         {
             using GpuArray previous = c;
-            c = GpuFft.Along(previous, axes[i], s[i], false, GpuFft.Scale(args.Norm, s[i], false));
+            c = GpuFft.Along(previous, axes[i], s[i], false, FftRules.Scale(args.Norm, s[i], false));
         }
         return GpuFft.Finish(c, x.DType);
     }
 
     private static GpuArray Irfftn(GpuArray x, FftnArgs args)
     {
-        var (s, axes) = GpuFft.Cook(x.Shape, args.S, args.Axes, inverseReal: true);
+        var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: true);
         if (axes.Length == 0) throw new ArgumentException("irfftn needs at least one axis", nameof(args));
         GpuArray c = GpuFft.AsComplex(x);
         for (int i = 0; i < axes.Length - 1; i++)
         {
             using GpuArray previous = c;
-            c = GpuFft.Along(previous, axes[i], s[i], true, GpuFft.Scale(args.Norm, s[i], true));
+            c = GpuFft.Along(previous, axes[i], s[i], true, FftRules.Scale(args.Norm, s[i], true));
         }
-        using (c) return GpuFft.Finish(GpuFft.RealInverse(c, axes[^1], s[^1], GpuFft.Scale(args.Norm, s[^1], true), conjugate: false), x.DType);
+        using (c) return GpuFft.Finish(GpuFft.RealInverse(c, axes[^1], s[^1], FftRules.Scale(args.Norm, s[^1], true), conjugate: false), x.DType);
     }
 
     /// <summary>fftfreq/rfftfreq: NumPy's values (the integer frequency times 1/(n·d), as Dense), uploaded to the device.</summary>

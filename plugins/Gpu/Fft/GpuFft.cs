@@ -14,46 +14,6 @@ namespace ArrayDispatch.Gpu;
 /// </summary>
 internal static class GpuFft
 {
-    /// <summary>NumPy 2's rule: float16, float32 and complex64 stay single precision.</summary>
-    private static bool IsSingle(DType dtype) => dtype is DType.Float16 or DType.Float32 or DType.Complex64;
-
-    public static void RequireLength(int n)
-    {
-        if (n < 1) throw new ArgumentException($"Invalid number of FFT data points ({n}) specified.", "n");
-    }
-
-    public static double Scale(FftNorm norm, int n, bool inverse) => norm switch
-    {
-        FftNorm.Ortho => 1.0 / Math.Sqrt(n),
-        FftNorm.Forward => inverse ? 1.0 : 1.0 / n,
-        _ => inverse ? 1.0 / n : 1.0,
-    };
-
-    public static FftNorm Swap(FftNorm norm) => norm switch
-    {
-        FftNorm.Backward => FftNorm.Forward,
-        FftNorm.Forward => FftNorm.Backward,
-        _ => norm,
-    };
-
-    /// <summary>NumPy's <c>_cook_nd_args</c>: the lengths and normalized axes of an n-d transform (as Dense reads them).</summary>
-    public static (int[] S, int[] Axes) Cook(Shape shape, int[]? s, int[]? axes, bool inverseReal)
-    {
-        int[] ax = axes is null
-            ? Enumerable.Range(shape.Rank - (s?.Length ?? shape.Rank), s?.Length ?? shape.Rank).ToArray()
-            : axes.Select(a => Shape.NormalizeAxis(a, shape.Rank)).ToArray();
-        if (axes is null && s is not null && s.Length > shape.Rank) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        int[] lengths = s is null ? ax.Select(a => shape.Dims[a]).ToArray() : (int[])s.Clone();
-        if (lengths.Length != ax.Length) throw new ArgumentException("Shape and axes have different lengths.", nameof(s));
-        if (inverseReal && s is null && ax.Length > 0) lengths[^1] = (shape.Dims[ax[^1]] - 1) * 2;
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            if (lengths[i] == -1) lengths[i] = shape.Dims[ax[i]];
-            RequireLength(lengths[i]);
-        }
-        return (lengths, ax);
-    }
-
     /// <summary>The input as a C-contiguous complex128 array (a new reference or a converted copy).</summary>
     public static GpuArray AsComplex(GpuArray x)
     {
@@ -69,7 +29,7 @@ internal static class GpuFft
     /// <summary>Rounds to NumPy 2's single-precision dtype when the input was single precision (consumes <paramref name="result"/>).</summary>
     public static GpuArray Finish(GpuArray result, DType input)
     {
-        if (!IsSingle(input)) return result;
+        if (!FftRules.IsSinglePrecision(input)) return result;
         using (result) return GpuOps.Convert(result, result.DType == DType.Complex128 ? DType.Complex64 : DType.Float32);
     }
 
