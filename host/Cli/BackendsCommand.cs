@@ -77,6 +77,12 @@ internal static class BackendsCommand
             Console.WriteLine($"{r.Name}: {declared.Count} functions; {coverage}");
             Console.WriteLine($"  {string.Join(", ", declared.Order(StringComparer.Ordinal))}");
             if (coverage.Missing.Count > 0) Console.WriteLine($"  not served: {string.Join(", ", coverage.Missing)}");
+            // What it declared it does not take (FunctionSupport), grouped: the dispatcher refuses those calls up front.
+            var restricted = declared.Order(StringComparer.Ordinal)
+                .Select(name => (Name: name, Support: FunctionCatalog.TryGet(name, out ArrayFunction f) ? dispatcher.SupportOf(r.Name, f) : null))
+                .Where(x => x.Support is { IsUnrestricted: false })
+                .GroupBy(x => x.Support!.ToString() + (x.Support!.Reason is { } why ? $" ({why})" : ""));
+            foreach (var group in restricted) Console.WriteLine($"  takes {group.Key}: {string.Join(", ", group.Select(x => x.Name))}");
         }
     }
 }
