@@ -158,12 +158,12 @@ public static partial class Np
     }
 
     /// <summary>The sorted unique values of the flattened array (the array API's <c>unique_values</c>).</summary>
-    public static NDArray UniqueValues(NDArray x) => Unique(x).Values;
+    public static NDArray UniqueValues(NDArray x) => Unique(x, false, false, false, equalNan: false).Values;
 
     /// <summary>The sorted unique values and how often each occurs (the array API's <c>unique_counts</c>).</summary>
     public static UniqueCountsResult UniqueCounts(NDArray x)
     {
-        UniqueResult r = Unique(x, returnCounts: true);
+        UniqueResult r = Unique(x, false, false, true, equalNan: false);
         return new(r.Values, r.Counts!);
     }
 
@@ -171,19 +171,18 @@ public static partial class Np
     public static UniqueInverseResult UniqueInverse(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        UniqueResult r = Unique(x, returnInverse: true);
+        UniqueResult r = Unique(x, false, true, false, equalNan: false);
         return new(r.Values, Reshape(r.Inverse!, x.Shape.ToArray()));
     }
 
     /// <summary>
     /// The sorted unique values, the first index of each, the inverse indices in the input's shape and the counts (the
-    /// array API's <c>unique_all</c>). NaN values count as one, as NumPy 1.x's <c>unique</c> (NumPy 2's <c>unique_all</c>
-    /// keeps every NaN apart).
+    /// array API's <c>unique_all</c>). Every NaN is a value of its own, as in the standard and NumPy 2.
     /// </summary>
     public static UniqueAllResult UniqueAll(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        UniqueResult r = Unique(x, returnIndex: true, returnInverse: true, returnCounts: true);
+        UniqueResult r = Unique(x, true, true, true, equalNan: false);
         return new(r.Values, r.Indices!, Reshape(r.Inverse!, x.Shape.ToArray()), r.Counts!);
     }
 

@@ -54,7 +54,14 @@ public static partial class Np
         public static QrResult Qr(NDArray a, QrMode mode = QrMode.Reduced) => ArrayFunctions.Qr.Invoke(Dispatcher, new QrArgs(a, mode));
 
         /// <summary>The lower Cholesky factor L of a symmetric positive-definite matrix, <c>a = L @ L.T</c>.</summary>
-        public static NDArray Cholesky(NDArray a) => ArrayFunctions.Cholesky.Invoke(Dispatcher, new ArrayArgs(a));
+        public static NDArray Cholesky(NDArray a) => Cholesky(a, false);
+
+        /// <summary>
+        /// The Cholesky factor of a Hermitian (real: symmetric) positive-definite matrix: the lower factor L with
+        /// <c>a = L @ L^H</c> from the lower triangle, or with <paramref name="upper"/> (NumPy 2's <c>upper=True</c>) the
+        /// upper factor U with <c>a = U^H @ U</c> from the upper triangle.
+        /// </summary>
+        public static NDArray Cholesky(NDArray a, bool upper) => ArrayFunctions.Cholesky.Invoke(Dispatcher, new HermitianArgs(a, upper));
 
         /// <summary>Solves <c>a @ x = b</c>.</summary>
         public static NDArray Solve(NDArray a, NDArray b) => ArrayFunctions.Solve.Invoke(Dispatcher, new PairArgs(a, b));
@@ -75,10 +82,18 @@ public static partial class Np
         public static NDArray Eigvals(NDArray a) => ArrayFunctions.Eigvals.Invoke(Dispatcher, new ArrayArgs(a));
 
         /// <summary>Eigenvalues (ascending) and eigenvectors of a symmetric matrix.</summary>
-        public static EighResult Eigh(NDArray a) => ArrayFunctions.Eigh.Invoke(Dispatcher, new ArrayArgs(a));
+        public static EighResult Eigh(NDArray a) => Eigh(a, "L");
+
+        /// <summary>Eigenvalues (ascending) and eigenvectors of a Hermitian (real: symmetric) matrix, read from its lower triangle (<paramref name="uplo"/> <c>"L"</c>) or upper triangle (<c>"U"</c>).</summary>
+        /// <exception cref="ArgumentException"><paramref name="uplo"/> is neither <c>"L"</c> nor <c>"U"</c>.</exception>
+        public static EighResult Eigh(NDArray a, string uplo) => ArrayFunctions.Eigh.Invoke(Dispatcher, new HermitianArgs(a, HermitianArgs.ParseUplo(uplo)));
 
         /// <summary>Eigenvalues (ascending) of a symmetric matrix.</summary>
-        public static NDArray Eigvalsh(NDArray a) => ArrayFunctions.Eigvalsh.Invoke(Dispatcher, new ArrayArgs(a));
+        public static NDArray Eigvalsh(NDArray a) => Eigvalsh(a, "L");
+
+        /// <summary>Eigenvalues (ascending) of a Hermitian (real: symmetric) matrix, read from its lower triangle (<paramref name="uplo"/> <c>"L"</c>) or upper triangle (<c>"U"</c>).</summary>
+        /// <exception cref="ArgumentException"><paramref name="uplo"/> is neither <c>"L"</c> nor <c>"U"</c>.</exception>
+        public static NDArray Eigvalsh(NDArray a, string uplo) => ArrayFunctions.Eigvalsh.Invoke(Dispatcher, new HermitianArgs(a, HermitianArgs.ParseUplo(uplo)));
 
         /// <summary>The least-squares solution of <c>a @ x = b</c>.</summary>
         public static LstsqResult Lstsq(NDArray a, NDArray b, double? rcond = null) => ArrayFunctions.Lstsq.Invoke(Dispatcher, new ToleranceArgs(a, b, rcond));

@@ -97,7 +97,14 @@ public static partial class Np
 
     /// <summary>The sorted unique elements, and optionally first indices, inverse indices and counts.</summary>
     public static UniqueResult Unique(NDArray x, bool returnIndex = false, bool returnInverse = false, bool returnCounts = false) =>
-        ArrayFunctions.Unique.Invoke(Dispatcher, new UniqueArgs(x, returnIndex, returnInverse, returnCounts));
+        Unique(x, returnIndex, returnInverse, returnCounts, equalNan: true);
+
+    /// <summary>
+    /// As <see cref="Unique(NDArray, bool, bool, bool)"/>, with NumPy's <c>equal_nan</c>: true (the default) collapses every
+    /// NaN into one value, false keeps each NaN apart (a complex value is NaN when either part is).
+    /// </summary>
+    public static UniqueResult Unique(NDArray x, bool returnIndex, bool returnInverse, bool returnCounts, bool equalNan) =>
+        ArrayFunctions.Unique.Invoke(Dispatcher, new UniqueArgs(x, returnIndex, returnInverse, returnCounts) { EqualNan = equalNan });
 
     /// <summary>The indices of non-zero elements, one array per axis.</summary>
     public static NDArray[] Nonzero(NDArray x) => ArrayFunctions.Nonzero.Invoke(Dispatcher, new ArrayArgs(x));

@@ -302,7 +302,7 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<SortArgs, NDArray> Sort = A<SortArgs>("sort");
     /// <summary><c>argsort</c>.</summary>
     public static readonly ArrayFunction<SortArgs, NDArray> Argsort = A<SortArgs>("argsort");
-    /// <summary><c>unique</c>.</summary>
+    /// <summary><c>unique</c>; NaNs collapse into one unless <see cref="UniqueArgs.EqualNan"/> is false.</summary>
     public static readonly ArrayFunction<UniqueArgs, UniqueResult> Unique = F<UniqueArgs, UniqueResult>("unique");
     /// <summary><c>nonzero</c>: one index array per axis.</summary>
     public static readonly ArrayFunction<ArrayArgs, NDArray[]> Nonzero = F<ArrayArgs, NDArray[]>("nonzero");
@@ -332,8 +332,8 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<SvdArgs, SvdResult> Svd = F<SvdArgs, SvdResult>("linalg.svd");
     /// <summary><c>linalg.qr</c>.</summary>
     public static readonly ArrayFunction<QrArgs, QrResult> Qr = F<QrArgs, QrResult>("linalg.qr");
-    /// <summary><c>linalg.cholesky</c> (lower).</summary>
-    public static readonly ArrayFunction<ArrayArgs, NDArray> Cholesky = A<ArrayArgs>("linalg.cholesky");
+    /// <summary><c>linalg.cholesky</c>: the lower factor, or the upper one (NumPy 2's <c>upper=True</c>).</summary>
+    public static readonly ArrayFunction<HermitianArgs, NDArray> Cholesky = A<HermitianArgs>("linalg.cholesky");
     /// <summary><c>linalg.solve</c>.</summary>
     public static readonly ArrayFunction<PairArgs, NDArray> Solve = A<PairArgs>("linalg.solve");
     /// <summary><c>linalg.inv</c>.</summary>
@@ -346,10 +346,10 @@ public static class ArrayFunctions
     public static readonly ArrayFunction<ArrayArgs, EigResult> Eig = F<ArrayArgs, EigResult>("linalg.eig");
     /// <summary><c>linalg.eigvals</c>.</summary>
     public static readonly ArrayFunction<ArrayArgs, NDArray> Eigvals = A<ArrayArgs>("linalg.eigvals");
-    /// <summary><c>linalg.eigh</c>.</summary>
-    public static readonly ArrayFunction<ArrayArgs, EighResult> Eigh = F<ArrayArgs, EighResult>("linalg.eigh");
-    /// <summary><c>linalg.eigvalsh</c>.</summary>
-    public static readonly ArrayFunction<ArrayArgs, NDArray> Eigvalsh = A<ArrayArgs>("linalg.eigvalsh");
+    /// <summary><c>linalg.eigh</c>, reading the lower triangle or (NumPy's <c>UPLO='U'</c>) the upper one.</summary>
+    public static readonly ArrayFunction<HermitianArgs, EighResult> Eigh = F<HermitianArgs, EighResult>("linalg.eigh");
+    /// <summary><c>linalg.eigvalsh</c>, reading the lower triangle or (NumPy's <c>UPLO='U'</c>) the upper one.</summary>
+    public static readonly ArrayFunction<HermitianArgs, NDArray> Eigvalsh = A<HermitianArgs>("linalg.eigvalsh");
     /// <summary><c>linalg.lstsq</c>.</summary>
     public static readonly ArrayFunction<ToleranceArgs, LstsqResult> Lstsq = F<ToleranceArgs, LstsqResult>("linalg.lstsq");
     /// <summary><c>linalg.pinv</c>.</summary>

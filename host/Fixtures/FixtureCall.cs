@@ -62,6 +62,8 @@ internal sealed partial class FixtureCall(string directory, string backend)
         _ => (ArrayIndex)Array(i),
     }).ToArray();
 
+    private static string Uplo(IReadOnlyDictionary<string, JsonElement> kw) => kw.TryGetValue("UPLO", out JsonElement e) ? e.GetString()! : "L";
+
     private static int? NullableInt(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
 
     /// <summary>A plugin function's options (<see cref="Np.Call"/>): kwargs as .NET values, <c>path</c> resolved in the fixture folder.</summary>
@@ -148,7 +150,7 @@ internal sealed partial class FixtureCall(string directory, string backend)
             case "argsort": return [Np.Argsort(X(), IntOpt(kw, "axis", -1))];
             case "unique":
             {
-                UniqueResult u = Np.Unique(X(), Bool(kw, "return_index", false), Bool(kw, "return_inverse", false), Bool(kw, "return_counts", false));
+                UniqueResult u = Np.Unique(X(), Bool(kw, "return_index", false), Bool(kw, "return_inverse", false), Bool(kw, "return_counts", false), Bool(kw, "equal_nan", true));
                 return new[] { u.Values, u.Indices, u.Inverse, u.Counts }.Where(x => x is not null).ToArray()!;
             }
             case "nonzero": return Np.Nonzero(X());
@@ -181,7 +183,7 @@ internal sealed partial class FixtureCall(string directory, string backend)
                 QrResult r = Np.Linalg.Qr(X(), mode);
                 return mode == QrMode.R ? [r.R] : [r.Q!, r.R];
             }
-            case "linalg.cholesky": return [Np.Linalg.Cholesky(X())];
+            case "linalg.cholesky": return [Np.Linalg.Cholesky(X(), Bool(kw, "upper", false))];
             case "linalg.solve": return [Np.Linalg.Solve(X(), Array(a[1]))];
             case "linalg.inv": return [Np.Linalg.Inv(X())];
             case "linalg.det": return [Np.Linalg.Det(X())];
@@ -192,10 +194,10 @@ internal sealed partial class FixtureCall(string directory, string backend)
             }
             case "linalg.eigh":
             {
-                EighResult r = Np.Linalg.Eigh(X());
+                EighResult r = Np.Linalg.Eigh(X(), Uplo(kw));
                 return [r.Eigenvalues, r.Eigenvectors];
             }
-            case "linalg.eigvalsh": return [Np.Linalg.Eigvalsh(X())];
+            case "linalg.eigvalsh": return [Np.Linalg.Eigvalsh(X(), Uplo(kw))];
             case "linalg.lstsq":
             {
                 double? rcond = kw.TryGetValue("rcond", out JsonElement rc) && rc.ValueKind == JsonValueKind.Number ? rc.GetDouble() : null;

@@ -173,14 +173,28 @@ internal static class FixtureChecks
         return Close(MatMul(qd, rd, m, k, n), Complexes(input), tol, "Q @ R") ?? Unitary(qd, m, k, tol, "Q");
     }
 
-    /// <summary>The (real) eigenvalues match NumPy's and A·V = V·diag(w).</summary>
-    public static string? Eigh(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW)
+    /// <summary>
+    /// The (real) eigenvalues match NumPy's and A·V = V·diag(w), A the Hermitian matrix of the input's lower triangle, or
+    /// with <paramref name="upper"/> (UPLO='U') of its upper triangle; the other triangle is not read.
+    /// </summary>
+    public static string? Eigh(HostBuffer input, HostBuffer w, HostBuffer v, HostBuffer expectedW, bool upper = false)
     {
         double tol = Tolerance(input, v);
         string? ev = Compare(w, expectedW, false, tol, tol, "eigenvalues");
         if (ev is not null) return ev;
         if (w.DType.IsComplex()) return $"eigenvalues have dtype {w.DType.Name()}; eigh's are real";
-        return EigenResidual(input, w, v, tol);
+        int n = input.Shape.Dims[0];
+        System.Numerics.Complex[] a = Complexes(input);
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = a[i * n + i].Real;
+            for (int j = 0; j < i; j++)
+            {
+                if (upper) a[i * n + j] = System.Numerics.Complex.Conjugate(a[j * n + i]);
+                else a[j * n + i] = System.Numerics.Complex.Conjugate(a[i * n + j]);
+            }
+        }
+        return EigenResidual(a, n, w, v, tol);
     }
 
     /// <summary>The elements sorted ascending, as a 1-d float64 buffer (for results whose order NumPy leaves open).</summary>
@@ -247,12 +261,14 @@ internal static class FixtureChecks
     }
 
     /// <summary>Each column of V is an eigenvector of its (real) value: A·V = V·diag(w) (eigh and eig alike).</summary>
-    private static string? EigenResidual(HostBuffer input, HostBuffer w, HostBuffer v, double tolerance)
+    private static string? EigenResidual(HostBuffer input, HostBuffer w, HostBuffer v, double tolerance) =>
+        EigenResidual(Complexes(input), input.Shape.Dims[0], w, v, tolerance);
+
+    private static string? EigenResidual(System.Numerics.Complex[] a, int n, HostBuffer w, HostBuffer v, double tolerance)
     {
-        int n = input.Shape.Dims[0];
         System.Numerics.Complex[] vd = Complexes(v);
         double[] wd = ToDouble(w);
-        System.Numerics.Complex[] av = MatMul(Complexes(input), vd, n, n, n);
+        System.Numerics.Complex[] av = MatMul(a, vd, n, n, n);
         var vw = new System.Numerics.Complex[n * n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) vw[i * n + j] = vd[i * n + j] * wd[j];
         return Close(av, vw, tolerance, "A @ V vs V @ diag(w)");

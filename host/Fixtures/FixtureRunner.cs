@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Interchange;
@@ -80,7 +81,7 @@ public sealed class FixtureRunner(IArrayDispatcher dispatcher, string backend)
         {
             "svd" => FixtureChecks.Svd(Input(), actual[0], actual[1], actual[2], expected[1]),
             "qr" => FixtureChecks.Qr(Input(), actual[0], actual[1], expected[0], expected[1]),
-            "eigh" => FixtureChecks.Eigh(Input(), actual[0], actual[1], expected[0]),
+            "eigh" => FixtureChecks.Eigh(Input(), actual[0], actual[1], expected[0], c.Kwargs.TryGetValue("UPLO", out JsonElement uplo) && uplo.GetString() == "U"),
             "eig" => FixtureChecks.Eig(Input(), actual[0], actual[1], expected[0], c.Rtol, c.Atol),
             "sorted" => FixtureChecks.Compare(FixtureChecks.Sorted(actual[0]), FixtureChecks.Sorted(expected[0]), false, c.Rtol, c.Atol, "sorted result"),
             _ => CompareAll(actual, expected, c),

@@ -15,6 +15,32 @@ public readonly record struct SvdArgs(NDArray X, bool FullMatrices = true, bool 
     public SvdArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
 }
 
+/// <summary>Arguments of the functions of a Hermitian (real: symmetric) matrix that read or return one triangle: <c>linalg.eigh</c>, <c>linalg.eigvalsh</c> and <c>linalg.cholesky</c>.</summary>
+/// <param name="X">The matrix, or a stack of matrices.</param>
+/// <param name="Upper">
+/// eigh/eigvalsh: read the upper triangle (NumPy's <c>UPLO='U'</c>) instead of the lower one (<c>UPLO='L'</c>, the default);
+/// cholesky: return the upper factor U with <c>a = U^H @ U</c>, computed from the upper triangle (NumPy 2's <c>upper=True</c>),
+/// instead of the lower factor L with <c>a = L @ L^H</c>. The other triangle is never read. A backend that reads only one
+/// triangle declines the other, naming the argument.
+/// </param>
+public readonly record struct HermitianArgs(NDArray X, bool Upper = false) : IArrayArgs<HermitianArgs>
+{
+    /// <summary>NumPy's <c>UPLO</c> string: <c>"L"</c> (lower, the default) or <c>"U"</c> (upper), as <see cref="Upper"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="uplo"/> is neither <c>"L"</c> nor <c>"U"</c>.</exception>
+    public static bool ParseUplo(string uplo) => uplo switch
+    {
+        "L" => false,
+        "U" => true,
+        _ => throw new ArgumentException("UPLO argument must be 'L' or 'U'", nameof(uplo)),
+    };
+
+    /// <inheritdoc/>
+    public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
+
+    /// <inheritdoc/>
+    public HermitianArgs MapRelevant(Func<NDArray, NDArray> map) => this with { X = map(X) };
+}
+
 /// <summary>The part of the QR decomposition to return (NumPy's <c>mode=</c>).</summary>
 public enum QrMode
 {

@@ -173,6 +173,13 @@ public readonly record struct SortArgs(NDArray X, int? Axis = -1, bool Stable = 
 /// <param name="ReturnCounts">Also return how often each unique value occurs.</param>
 public readonly record struct UniqueArgs(NDArray X, bool ReturnIndex = false, bool ReturnInverse = false, bool ReturnCounts = false) : IArrayArgs<UniqueArgs>
 {
+    /// <summary>
+    /// NumPy's <c>equal_nan</c>: all NaN values collapse into one (true, NumPy 2's default for <c>unique</c>), or each NaN
+    /// is a value of its own (false, as the array API's <c>unique_all</c>/<c>unique_counts</c>/<c>unique_inverse</c>/<c>unique_values</c>).
+    /// A complex value is NaN when either part is. A backend that cannot keep NaNs apart declines false, naming the argument.
+    /// </summary>
+    public bool EqualNan { get; init; } = true;
+
     /// <inheritdoc/>
     public void VisitRelevant<TVisitor>(ref TVisitor visitor) where TVisitor : struct, IRelevantVisitor, allows ref struct => visitor.Visit(X);
 

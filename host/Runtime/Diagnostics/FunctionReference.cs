@@ -84,7 +84,7 @@ public static class FunctionReference
 
     private sealed record Field(string Name, string Type, bool Relevant, string? Description);
 
-    /// <summary>The struct's primary-constructor parameters (its positional record fields), else its public properties.</summary>
+    /// <summary>The struct's primary-constructor parameters (its positional record fields) and its other settable properties, else its public properties.</summary>
     private static IEnumerable<Field> Fields(Type args)
     {
         ConstructorInfo? primary = args.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
@@ -97,6 +97,14 @@ public static class FunctionReference
                 string type = property is null ? TypeName(p.ParameterType, s_nullability.Create(p)) : TypeName(property.PropertyType, s_nullability.Create(property));
                 string? description = typeDoc?.Elements("param").FirstOrDefault(e => (string?)e.Attribute("name") == p.Name) is { } param ? Text(param) : null;
                 yield return new(p.Name!, type, IsRelevant(p.ParameterType), description);
+            }
+            // init-only fields beside the positional ones (UniqueArgs.EqualNan): a backend must see them to honour them
+            var positional = primary.GetParameters().Select(p => p.Name).ToHashSet();
+            foreach (PropertyInfo property in args.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (positional.Contains(property.Name) || property.SetMethod is not { IsPublic: true }) continue;
+                yield return new(property.Name, TypeName(property.PropertyType, s_nullability.Create(property)), IsRelevant(property.PropertyType),
+                    Summary($"P:{args.FullName}.{property.Name}"));
             }
             yield break;
         }

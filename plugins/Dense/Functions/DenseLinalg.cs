@@ -66,14 +66,40 @@ public static partial class DenseLinalg
     }
 
     [Implements("linalg.cholesky")]
-    public static DispatchResult<NDArray> Cholesky(in ArrayArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Cholesky(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
-        if (args.X.DType.IsComplex())
+        // upper=True: U = L'^H with L' the lower factor of A^H, whose lower triangle is A's upper triangle conjugated
+        // (LAPACK's potrf with UPLO='U' on A), on every path the lower factor takes.
+        if (!args.Upper) return LowerCholesky(args.X);
+        LinalgInput.RequireSquareStack(args.X);
+        return ConjugateTranspose(LowerCholesky(ConjugateTranspose(args.X)));
+    }
+
+    private static NDArray LowerCholesky(NDArray x)
+    {
+        if (x.DType.IsComplex())
         {
-            LinalgInput.RequireSquareStack(args.X);
-            return ComplexCholesky(args.X);
+            LinalgInput.RequireSquareStack(x);
+            return ComplexCholesky(x);
         }
-        return Square(args.X, new CholeskyOp());
+        return Square(x, new CholeskyOp());
+    }
+
+    /// <summary>
+    /// The conjugate transpose of each matrix of a square stack, contiguous: its lower triangle is the input's upper
+    /// triangle conjugated, so the lower-triangle kernels read the upper triangle through it (UPLO='U', upper=True).
+    /// The conjugation flips the sign of the diagonal's imaginary parts, which Hermitian kernels do not read.
+    /// </summary>
+    private static DenseArray ConjugateTranspose(NDArray input)
+    {
+        var x = (DenseArray)input;
+        int[] perm = new int[x.Rank];
+        for (int i = 0; i < perm.Length; i++) perm[i] = i;
+        (perm[^1], perm[^2]) = (perm[^2], perm[^1]);
+        DenseArray t = Views.Transpose(x, perm);
+        return x.DType.IsComplex()
+            ? Copy.Contiguous((DenseArray)DenseUfuncs.Call(ArrayFunctions.Conj, new UnaryArgs(t)))
+            : Copy.Contiguous(t);
     }
 
     [Implements("linalg.inv")]
@@ -145,20 +171,27 @@ public static partial class DenseLinalg
         EigOf(args.X, false).W;
 
     [Implements("linalg.eigh")]
-    public static DispatchResult<EighResult> Eigh(in ArrayArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<EighResult> Eigh(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
-        var (w, v) = EighOf(args.X, true);
+        var (w, v) = EighOf(args.X, args.Upper, true);
         return new EighResult(w, v!);
     }
 
     [Implements("linalg.eigvalsh")]
-    public static DispatchResult<NDArray> Eigvalsh(in ArrayArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Eigvalsh(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
-        return EighOf(args.X, false).W;
+        return EighOf(args.X, args.Upper, false).W;
     }
 
-    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool computeV)
+    // UPLO='U': A^H holds A's upper triangle (conjugated) in its lower one and is the same Hermitian matrix, so the
+    // lower-triangle kernels (LAPACK's and the managed ones) answer for it unchanged.
+    private static (DenseArray W, DenseArray? V) EighOf(NDArray input, bool upper, bool computeV)
     {
+        if (upper)
+        {
+            LinalgInput.RequireSquareStack(input);
+            input = ConjugateTranspose(input);
+        }
         if (!input.DType.IsComplex()) return Eigen<SymmetricEigen>(input, computeV);
         LinalgInput.RequireSquareStack(input);
         return ComplexEigh(input, computeV);

@@ -102,19 +102,32 @@ public static class DenseSorting
     private static UniqueResult UniqueOf<T>(DenseArray x, in UniqueArgs args, DType dtype) where T : unmanaged, INumber<T> =>
         UniqueOf(x.AsSpan<T>(), args, dtype, Search.CompareNaNLast);
 
-    // The distinct values in the order of `compare` (NaN last and NaNs as one for real numbers; NumPy's (real, imag)
-    // order for complex ones), with the first index, inverse and counts.
-    private static UniqueResult UniqueOf<T>(ReadOnlySpan<T> data, in UniqueArgs args, DType dtype, Comparison<T> compare) where T : unmanaged
+    // A complex value is NaN when either part is (NumPy's isnan); System.Numerics.Complex.IsNaN answers false for inf+nanj.
+    private static bool IsNaN<T>(T v) where T : INumberBase<T>
+    {
+        if (typeof(T) == typeof(Complex)) { var c = (Complex)(object)v; return double.IsNaN(c.Real) || double.IsNaN(c.Imaginary); }
+        if (typeof(T) == typeof(Complex64)) { var c = (Complex64)(object)v; return float.IsNaN(c.Real) || float.IsNaN(c.Imaginary); }
+        return T.IsNaN(v);
+    }
+
+    // The distinct values in the order of `compare` (NaN last for real numbers; NumPy's (real, imag) order, values with a
+    // NaN part last, for complex ones), with the first index, inverse and counts. The NaNs, sorted last, collapse into
+    // the first of them with equal_nan (NumPy's unique), or each stays a value of its own (the array API's unique_*).
+    private static UniqueResult UniqueOf<T>(ReadOnlySpan<T> data, in UniqueArgs args, DType dtype, Comparison<T> compare) where T : unmanaged, INumberBase<T>
     {
         long[] order = Search.ArgsortRows(data, data.Length, false, compare);
         var values = new List<T>();
         var first = new List<long>();
         var counts = new List<long>();
         var inverse = new long[data.Length];
+        bool previousNaN = false;
         for (int i = 0; i < order.Length; i++)
         {
             T v = data[(int)order[i]];
-            if (i == 0 || compare(v, values[^1]) != 0)
+            bool nan = IsNaN(v);
+            bool repeat = i > 0 && (nan ? args.EqualNan && previousNaN : !previousNaN && compare(v, values[^1]) == 0);
+            previousNaN = nan;
+            if (!repeat)
             {
                 values.Add(v);
                 first.Add(order[i]);
