@@ -23,7 +23,7 @@ namespace ArrayDispatch.Dense;
 /// gives a C-contiguous array (itself when it is one). <see cref="Data"/> and <see cref="Storage{T}"/> are for managed
 /// storage only.</para>
 /// </remarks>
-public sealed partial class DenseArray : NDArray
+public sealed partial class DenseArray : NDArray, IHostContiguousBytes
 {
     /// <summary>
     /// Results of at least this many bytes live in native memory (64-byte aligned, pooled, released by
@@ -183,6 +183,22 @@ public sealed partial class DenseArray : NDArray
         if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
         DenseArray copy = Kernels.Copy.ContiguousManaged(this);
         return new(copy._storage.Managed!, _dtype, _shape, _shape.ContiguousStrides(), 0);
+    }
+
+    bool IHostContiguousBytes.IsHostCContiguous => IsCContiguous;
+
+    /// <summary>The bytes <c>[start, start + length)</c> of a C-contiguous array's elements, in place (managed or native storage).</summary>
+    Span<byte> IHostContiguousBytes.HostBytes(long start, int length)
+    {
+        ThrowIfDisposed();
+        if (!IsCContiguous) throw new InvalidOperationException($"this {_dtype.Name()} array of shape {_shape} is not C-contiguous; its bytes are not one run in memory");
+        int itemSize = _dtype.ItemSize();
+        long total = _shape.Size * itemSize;
+        if (start < 0 || length < 0 || start > total - length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"bytes [{start}, {start + length}) are outside the array's {total} bytes");
+        }
+        return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _storage.ByteReference, (nint)(Offset * itemSize + start)), length);
     }
 
     /// <summary>A new C-contiguous array of <paramref name="dtype"/>; the elements are zero.</summary>

@@ -196,6 +196,44 @@ public sealed class NativeStorageTests
         d[2_500_000_001].ShouldBe((byte)0);
     }
 
+    [WhenMemoryAvailableFact(8L << 30)]
+    public void An_npy_file_of_three_billion_uint8_saves_and_loads_through_native_memory()
+    {
+        const long n = 3_000_000_000;
+        using var host = TestHost.Create(new DensePlugin());
+        // 2^32 is past 3e9 elements: the marks sit at the ends, around 2^31 (the first index past int) and around 5 * 2^29.
+        long[] marked = [0, 1, int.MaxValue - 1L, int.MaxValue, int.MaxValue + 1L, (5L << 29) - 1, 5L << 29, n - 2, n - 1];
+        string path = Path.Combine(Path.GetTempPath(), $"npy-3e9-{Guid.NewGuid():N}.npy");
+        try
+        {
+            using (var x = (DenseArray)Np.Zeros((3, 1_000_000_000), DType.UInt8))
+            {
+                var e = x.Elements<byte>();
+                for (int i = 0; i < marked.Length; i++) e[marked[i]] = (byte)(i + 1);
+                Np.Save(path, x);                                             // streamed from native memory
+            }
+            // As numpy.save writes it: a 128-byte version 1.0 header, then the 3e9 bytes.
+            new FileInfo(path).Length.ShouldBe(128 + n);
+            using (FileStream f = File.OpenRead(path))
+            {
+                byte[] head = new byte[128];
+                f.ReadExactly(head);
+                System.Text.Encoding.Latin1.GetString(head, 10, 118).ShouldBe("{'descr': '|u1', 'fortran_order': False, 'shape': (3, 1000000000), }".PadRight(117) + "\n");
+            }
+
+            using var y = (DenseArray)Np.Load(path);                          // streamed into native memory
+            y.Shape.ShouldBe(new Shape(3, 1_000_000_000));
+            y.IsNative.ShouldBeTrue();
+            var d = y.Elements<byte>();
+            for (int i = 0; i < marked.Length; i++) d[marked[i]].ShouldBe((byte)(i + 1));
+            foreach (long at in new[] { 2L, int.MaxValue - 2L, int.MaxValue + 2L, (5L << 29) + 1, 2_500_000_000, n - 3 }) d[at].ShouldBe((byte)0);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>A fact skipped, with the reason, when the machine has less than the given memory available now.</summary>
     private sealed class WhenMemoryAvailableFactAttribute : FactAttribute
     {
