@@ -62,15 +62,31 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(array);
         long bytes = array.Shape.Size * array.DType.ItemSize();
-        if (bytes > NpyFormat.ChunkBytes && array is IHostContiguousBytes { IsHostCContiguous: true } host)
+        if (bytes > NpyFormat.ChunkBytes && array is IHostContiguousBytes host)
         {
-            // Streamed from the array's memory a chunk at a time: no whole-array copy, no 2^31-element limit.
-            using FileStream stream = File.Create(path);
-            NpyFormat.WriteHeader(stream, array.DType, array.Shape, bigEndian: false, fortranOrder: false);
-            NpyFormat.WriteData(stream, host, bytes, array.DType, bigEndian: false);
-            return;
+            if (host.IsHostCContiguous)
+            {
+                SaveStreaming(path, array, host, bytes);
+                return;
+            }
+            // A strided view (a transpose, a slice) of host memory: its C-ordered copy streams (a copy of the backend's kind,
+            // which may be native memory beyond 2^31 elements, where ToHost's HostBuffer would need a .NET array).
+            using NDArray copy = Copy(array);
+            if (copy is IHostContiguousBytes { IsHostCContiguous: true } contiguous)
+            {
+                SaveStreaming(path, copy, contiguous, bytes);
+                return;
+            }
         }
         NpyFormat.Write(path, array.ToHost());
+    }
+
+    /// <summary>Writes a C-contiguous host array to a <c>.npy</c> file a chunk at a time from its memory: no whole-array copy, no 2^31-element limit.</summary>
+    private static void SaveStreaming(string path, NDArray array, IHostContiguousBytes host, long bytes)
+    {
+        using FileStream stream = File.Create(path);
+        NpyFormat.WriteHeader(stream, array.DType, array.Shape, bigEndian: false, fortranOrder: false);
+        NpyFormat.WriteData(stream, host, bytes, array.DType, bigEndian: false);
     }
 
     /// <summary>Loads every numeric array of a <c>.npz</c> file (NumPy's <c>load</c> of an archive) onto <paramref name="backend"/>.</summary>

@@ -52,6 +52,32 @@ public sealed class NpyStreamingTests
     }
 
     [Fact]
+    public void Chunked_save_of_a_transposed_view_writes_its_c_order_as_numpy_save_does()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using var chunks = new SmallChunks(1000);
+        long[] values = Enumerable.Range(0, 3000).Select(i => (long)i * 1_000_003).ToArray();
+        using NDArray a = Np.AsArray(HostBuffer.FromContiguous(values, new Shape(3, 1000)));
+        using NDArray t = Np.Transpose(a);
+        ((DenseArray)t).IsCContiguous.ShouldBeFalse();
+        string path = TempPath();
+        try
+        {
+            Np.Save(path, t);
+            var expected = new MemoryStream();
+            NpyFormat.Write(expected, t.ToHost());                             // C order of the (1000, 3) view
+            File.ReadAllBytes(path).ShouldBe(expected.ToArray());
+            using NDArray b = Np.Load(path);
+            b.Shape.ShouldBe(new Shape(1000, 3));
+            b.ToHost().ToContiguous<long>().ShouldBe(t.ToHost().ToContiguous<long>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Chunked_load_of_a_big_endian_fortran_ordered_complex_file_gives_numpy_values_as_a_fortran_view()
     {
         using var host = TestHost.Create(new DensePlugin());
