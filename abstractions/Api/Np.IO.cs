@@ -78,7 +78,8 @@ public static partial class Np
                 return;
             }
         }
-        NpyFormat.Write(path, array.ToHost());
+        using HostBuffer exported = array.ToHost();
+        NpyFormat.Write(path, exported);
     }
 
     /// <summary>Writes a C-contiguous host array to a <c>.npy</c> file a chunk at a time from its memory: no whole-array copy, no 2^31-element limit.</summary>
@@ -100,6 +101,14 @@ public static partial class Np
     public static void SaveNpz(string path, IReadOnlyDictionary<string, NDArray> arrays)
     {
         ArgumentNullException.ThrowIfNull(arrays);
-        NpyArchive.Write(path, arrays.ToDictionary(p => p.Key, p => p.Value.ToHost(), StringComparer.Ordinal));
+        Dictionary<string, HostBuffer> buffers = arrays.ToDictionary(p => p.Key, p => p.Value.ToHost(), StringComparer.Ordinal);
+        try
+        {
+            NpyArchive.Write(path, buffers);
+        }
+        finally
+        {
+            foreach (HostBuffer b in buffers.Values) b.Dispose();
+        }
     }
 }

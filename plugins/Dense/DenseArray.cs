@@ -57,6 +57,10 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     {
     }
 
+    /// <summary>A view over <paramref name="storage"/> (it takes its own reference).</summary>
+    internal static DenseArray OverStorage(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset) =>
+        new(storage, dtype, shape, strides, offset);
+
     private DenseArray(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset)
     {
         _storage = storage;
@@ -174,15 +178,15 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     }
 
     /// <summary>
-    /// Exports the array: the storage, offset and strides without copying when the storage is a .NET array; a C-ordered
-    /// copy of the elements when it is native (<see cref="HostBuffer"/> holds .NET arrays).
+    /// Exports the array without copying: the storage, offset and strides. Native storage exports as a native
+    /// <see cref="HostBuffer"/> (any size, beyond 2^31 elements too) whose owner holds a reference on the storage until the
+    /// GC collects the buffer, so the memory stays valid after the array is disposed.
     /// </summary>
-    public override HostBuffer ToHost()
+    public override unsafe HostBuffer ToHost()
     {
         ThrowIfDisposed();
         if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
-        DenseArray copy = Kernels.Copy.ContiguousManaged(this);
-        return new(copy._storage.Managed!, _dtype, _shape, _shape.ContiguousStrides(), 0);
+        return new((nint)_storage.Pointer, _storage.Length, _dtype, _shape, (long[])_strides.Clone(), Offset, new StorageLease(_storage));
     }
 
     bool IHostContiguousBytes.IsHostCContiguous => IsCContiguous;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ArrayDispatch.Dense.Storage;
+using ArrayDispatch.Interchange;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -139,15 +140,16 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
-    public void Exports_and_conversions_of_native_arrays_copy_the_elements()
+    public void Exports_of_native_arrays_share_the_strided_elements_and_conversions_copy_them()
     {
         using var host = TestHost.Create(new DensePlugin());
         using var a = (DenseArray)(Np.Arange(300_313.0) + 0.0);
         a.IsNative.ShouldBeTrue();
         var t = (DenseArray)Np.Transpose(Np.Reshape(a, 13, 23_101));
 
-        Interchange.HostBuffer h = t.ToHost();
-        h.IsCContiguous.ShouldBeTrue();
+        using Interchange.HostBuffer h = t.ToHost();
+        h.IsNative.ShouldBeTrue();                                          // no copy: the transposed strides over the storage
+        h.IsCContiguous.ShouldBeFalse();
         h.ToContiguous<double>()[1].ShouldBe(23_101.0);
         t.ToTensor<double>()[1, 0].ShouldBe(1.0);
         ((DenseArray)Np.AsArray(h)).AsSpan<double>()[1].ShouldBe(23_101.0);
@@ -226,11 +228,91 @@ public sealed class NativeStorageTests
             y.IsNative.ShouldBeTrue();
             var d = y.Elements<byte>();
             for (int i = 0; i < marked.Length; i++) d[marked[i]].ShouldBe((byte)(i + 1));
+            HostBuffer exported = y.ToHost();                                 // zero-copy export of all 3e9 elements
+            exported.IsNative.ShouldBeTrue();
+            exported.Length.ShouldBe(n);
+            exported.AsSpan<byte>(int.MaxValue, 2).ToArray().ShouldBe([(byte)4, (byte)5]);
+            exported.AsSpan<byte>(n - 1, 1)[0].ShouldBe((byte)marked.Length);
             foreach (long at in new[] { 2L, int.MaxValue - 2L, int.MaxValue + 2L, (5L << 29) + 1, 2_500_000_000, n - 3 }) d[at].ShouldBe((byte)0);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ToHost_of_a_native_array_shares_its_memory_both_ways_without_copying()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using DenseArray a = DenseArray.Create(DType.Float64, new Shape(131_101));
+        a.IsNative.ShouldBeTrue();
+        using HostBuffer b = a.ToHost();
+
+        b.IsNative.ShouldBeTrue();
+        b.Address.ShouldBe(Address(a));
+        b.Length.ShouldBe(131_101);
+        a.AsSpan<double>()[131_100] = 2.5;                                  // write through the array, read through the buffer
+        b.AsSpan<double>()[131_100].ShouldBe(2.5);
+        b.AsSpan<double>(7, 1)[0] = -1;                                     // and the other way
+        a.AsSpan<double>()[7].ShouldBe(-1);
+        b.ToContiguous<double>()[131_100].ShouldBe(2.5);                    // readers of .NET arrays get a copy
+        using var back = (DenseArray)Np.FromDLPack(b, copy: false);          // importing the buffer back shares the storage too
+        back.StorageObject.ShouldBeSameAs(a.StorageObject);
+        GC.KeepAlive(b);
+    }
+
+    [Fact]
+    public void A_native_host_buffer_keeps_the_memory_alive_after_the_array_is_disposed_until_the_buffer_is_collected()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = DenseArray.Create(DType.Int64, new Shape(131_113));
+        DenseStorage storage = a.StorageObject;
+        a.AsSpan<long>()[5] = 42;
+        HostBuffer? b = a.ToHost();
+        a.Dispose();
+
+        storage.IsReleased.ShouldBeFalse();                                 // the buffer's owner holds a reference on the storage
+        b.AsSpan<long>()[5].ShouldBe(42L);
+        GC.KeepAlive(b);
+        b = null;
+        for (int i = 0; i < 5 && !storage.IsReleased; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        storage.IsReleased.ShouldBeTrue();                                  // released when the buffer is collected
+    }
+
+    [Fact]
+    public void Disposing_a_native_host_buffer_lets_go_of_the_memory_at_once()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = DenseArray.Create(DType.Int32, new Shape(262_153));
+        DenseStorage storage = a.StorageObject;
+        HostBuffer b = a.ToHost();
+        a.Dispose();
+        storage.IsReleased.ShouldBeFalse();
+
+        b.Dispose();
+
+        storage.IsReleased.ShouldBeTrue();
+        Should.Throw<ObjectDisposedException>(() => b.AsSpan<int>(0, 1));
+    }
+
+    [Fact]
+    public unsafe void A_span_over_more_than_two_billion_elements_throws_naming_the_size_and_chunked_spans_work()
+    {
+        byte[] small = new byte[16];
+        fixed (byte* p = small)
+        {
+            // A buffer claiming 3e9 elements (never read past the 16 real bytes).
+            var b = new HostBuffer((nint)p, 3_000_000_000, DType.UInt8, new Shape(3, 1_000_000_000), [1_000_000_000, 1], 0, small);
+            b.IsNative.ShouldBeTrue();
+            Should.Throw<InvalidOperationException>(() => b.AsSpan<byte>()).Message.ShouldContain("3000000000 elements");
+            Should.Throw<InvalidOperationException>(() => b.Data).Message.ShouldContain("in chunks");
+            b.AsSpan<byte>(8, 8).Length.ShouldBe(8);
+            Should.Throw<ArgumentOutOfRangeException>(() => b.AsSpan<byte>(2_999_999_999, 2));
         }
     }
 
