@@ -46,11 +46,23 @@ public sealed record FunctionSupport
     /// </summary>
     public string? Refusal(DTypeSet dtypes, bool hasOut, bool nonzeroFill)
     {
+        if (Takes(dtypes, hasOut, nonzeroFill)) return null;
         string? refusal = null;
         if (!DTypes.IsSupersetOf(dtypes)) refusal = $"does not take {dtypes.Except(DTypes).First().Name()} (it declares {DTypes})";
         else if (hasOut && !TakesOut) refusal = "does not take out= (it declares TakesOut = false)";
         else if (nonzeroFill && !NonzeroFill) refusal = "does not create arrays with a nonzero fill (it declares NonzeroFill = false)";
         return refusal is null || Reason is null ? refusal : $"{refusal}: {Reason}";
+    }
+
+    /// <summary>Whether a call with these facts is inside the declaration: the dispatch path's check, which builds no message.</summary>
+    public bool Takes(DTypeSet dtypes, bool hasOut, bool nonzeroFill) =>
+        DTypes.IsSupersetOf(dtypes) && (!hasOut || TakesOut) && (!nonzeroFill || NonzeroFill);
+
+    /// <summary>Whether <paramref name="args"/> is inside this declaration (see <see cref="Takes(DTypeSet, bool, bool)"/>).</summary>
+    public bool Takes<TArgs>(in TArgs args) where TArgs : struct, IArrayArgs<TArgs>
+    {
+        CallFacts facts = CallFacts.Of(in args);
+        return Takes(facts.DTypes, facts.HasOut, facts.NonzeroFill);
     }
 
     /// <summary>Why <paramref name="args"/> is outside this declaration, or <see langword="null"/> (see <see cref="Refusal(DTypeSet, bool, bool)"/>).</summary>

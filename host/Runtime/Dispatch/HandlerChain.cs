@@ -49,7 +49,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         ArrayHandler<TArgs, TResult>[] handlers = _handlers;
         for (int i = 0; i < handlers.Length; i++)
         {
-            if (_supports[i] is { } support && support.Refusal(in args) is not null) continue;   // declared up front: not its call
+            if (_supports[i] is { } support && !support.Takes(in args)) continue;   // declared up front: not its call (no message built)
             DispatchResult<TResult> result;
             try
             {
