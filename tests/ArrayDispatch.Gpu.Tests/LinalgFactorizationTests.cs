@@ -157,6 +157,38 @@ public sealed class LinalgFactorizationTests : IDisposable
     }
 
     [Fact]
+    public void The_trailing_updates_also_match_through_the_GPU_matmul_kernel()
+    {
+        // GPUs run the trailing updates on the register-blocked matmul (forced on here at its CPU-simulator geometry).
+        int n = 10;
+        var (a, ga) = Pair(General(2, n, 12), DType.Float64, 2, n, n);
+        var (b, gb) = Pair(Random(2 * n * 3, 13), DType.Float64, 2, n, 3);
+        var (s, gs) = Pair(Spd(1, n, 14), DType.Float32, n, n);
+        ga.Runtime.UseTiledMatMul = true;
+        try
+        {
+            ShouldMatch(Np.Linalg.Solve(a, b), Np.Linalg.Solve(ga, gb), 1e-10, "solve (blocked matmul)");
+            ShouldMatch(Np.Linalg.Cholesky(s), Np.Linalg.Cholesky(gs), 2e-4, "cholesky float32 (blocked matmul)");
+        }
+        finally
+        {
+            ga.Runtime.UseTiledMatMul = false;
+        }
+    }
+
+    [Fact]
+    public void Empty_stacks_and_empty_matrices_give_Denses_shapes_and_values()
+    {
+        var (e, ge) = Pair([], DType.Float64, 0, 3, 3);
+        var (z, gz) = Pair([], DType.Float64, 0, 0);
+        ShouldMatch(Np.Linalg.Inv(e), Np.Linalg.Inv(ge), 0, "inv of an empty stack");
+        ShouldMatch(Np.Linalg.Det(e), Np.Linalg.Det(ge), 0, "det of an empty stack");
+        ShouldMatch(Np.Linalg.Det(z), Np.Linalg.Det(gz), 0, "det of a 0 x 0 matrix");
+        ShouldMatch(Np.Linalg.Cholesky(e), Np.Linalg.Cholesky(ge), 0, "cholesky of an empty stack");
+        ShouldMatch(Np.Linalg.Eigvalsh(e), Np.Linalg.Eigvalsh(ge), 0, "eigvalsh of an empty stack");
+    }
+
+    [Fact]
     public void Integer_input_computes_in_float64_and_float32_stays_float32()
     {
         long[] ints = [4, 1, 2, 3, 5, 1, 0, 2, 6];
