@@ -171,30 +171,43 @@ internal static class EighKernels
         }
     }
 
-    /// <summary>y[c] = τ_j · Σ_r v_r·Z[j+1+r, c], v the reflector j stored in column j of <paramref name="a"/>.</summary>
-    public static void ReflectDot<T>(Index1D t, ArrayView<T> a, ArrayView<T> z, ArrayView<T> tri, ArrayView<T> y, long n, long j, long total, long threads)
+    /// <summary>
+    /// The reflectors j0 … j0+kb−1 as the columns of V (count, m, kb), m = n − j0 − 1 rows (A's rows j0+1 …): column i
+    /// is zero above its row i, 1 there, then the stored vector (LAPACK's unit lower trapezoidal V of larft/larfb).
+    /// </summary>
+    public static void BuildV<T>(Index1D t, ArrayView<T> a, ArrayView<T> v, long n, long j0, long kb, long total, long threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long m = n - j - 1;
+        long m = n - j0 - 1;
         for (long e = t; e < total; e += threads)
         {
-            long c = e % n, b = e / n;
-            T s = T.Zero;
-            for (long r = 0; r < m; r++) s += a[b * n * n + (j + 1 + r) * n + j] * z[b * n * n + (j + 1 + r) * n + c];
-            y[e] = tri[b * 3 * n + 2 * n + j] * s;
+            long i = e % kb, r = (e / kb) % m, b = e / (kb * m);
+            v[e] = r < i ? T.Zero : r == i ? T.One : a[b * n * n + (j0 + 1 + r) * n + j0 + i];
         }
     }
 
-    /// <summary>Z[j+1+r, c] −= v_r·y[c]: Z ← H_j·Z.</summary>
-    public static void ReflectUpdate<T>(Index1D t, ArrayView<T> a, ArrayView<T> z, ArrayView<T> y, long n, long j, long total, long threads)
+    /// <summary>
+    /// One thread per matrix, LAPACK's larft (forward, columnwise) from G = VᵀV (count, kb, kb): the upper triangular
+    /// T (count, kb, kb) with H_{j0}·…·H_{j0+kb−1} = I − V·T·Vᵀ; T[i, i] = τ_i, T[:i, i] = −τ_i·T[:i, :i]·G[:i, i].
+    /// </summary>
+    public static void BuildT<T>(Index1D t, ArrayView<T> g, ArrayView<T> tri, ArrayView<T> tm, long n, long j0, long kb, long count, long threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long m = n - j - 1;
-        for (long e = t; e < total; e += threads)
+        for (long b = t; b < count; b += threads)
         {
-            long c = e % n, r = (e / n) % m, b = e / (n * m);
-            long at = b * n * n + (j + 1 + r) * n + c;
-            z[at] = z[at] - a[b * n * n + (j + 1 + r) * n + j] * y[b * n + c];
+            long o = b * kb * kb;
+            for (long i = 0; i < kb; i++)
+            {
+                T tau = tri[b * 3 * n + 2 * n + j0 + i];
+                for (long r = 0; r < i; r++)
+                {
+                    T s = T.Zero;
+                    for (long p = r; p < i; p++) s += tm[o + r * kb + p] * g[o + p * kb + i];
+                    tm[o + r * kb + i] = -tau * s;
+                }
+                for (long r = i + 1; r < kb; r++) tm[o + r * kb + i] = T.Zero;
+                tm[o + i * kb + i] = tau;
+            }
         }
     }
 }

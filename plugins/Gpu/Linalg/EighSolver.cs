@@ -14,7 +14,7 @@ namespace ArrayDispatch.Gpu;
 /// <item>host: d and e (2n numbers per matrix) downloaded and the implicit QL iteration run in double
 /// (<see cref="EighTridiagonalQl"/>, O(n²)); with vectors it reports its Givens rotations instead of applying them;</item>
 /// <item>device: the rotations applied to Vᵀ in chunks (one thread per component, O(n³) in all), the columns gathered
-/// in ascending eigenvalue order, then Z ← H_j·Z for the reflectors from last to first (the back-transformation).</item>
+/// in ascending eigenvalue order, then Z ← H_0·…·H_{n−3}·Z by blocks of reflectors in compact WY form (LAPACK's larft/larfb: I − V·T·Vᵀ, three matmuls per block; the back-transformation).</item>
 /// </list>
 /// Eigenvalues come back ascending (NumPy's order); only d, e and the sorted eigenvalues cross the bus.
 /// </summary>
@@ -124,7 +124,7 @@ internal static class EighSolver
         return tri;
     }
 
-    /// <summary>The eigenvectors of A: the columns of Vᵀ's rows gathered in eigenvalue order, then the reflectors H_{n−3} … H_0 applied.</summary>
+    /// <summary>The eigenvectors of A: the columns of Vᵀ's rows gathered in eigenvalue order, then Z ← H_0·…·H_{n−3}·Z, blocked (compact WY).</summary>
     private static GpuArray BackTransform<T>(GpuArray a, GpuArray tri, GpuArray vt, int[] order, int count, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         GpuRuntime rt = a.Runtime;
@@ -135,19 +135,40 @@ internal static class EighSolver
         rt.Kernels.Auto<ArrayView<T>, ArrayView<int>, ArrayView<T>, long, long, long>(EighKernels.Gather<T>)(
             all, FactorizationBlocks.V<T>(vt), FactorizationBlocks.V<int>(perm), FactorizationBlocks.V<T>(z), n, size, all.X);
         if (n < 3) return z;
-        using GpuArray y = GpuOps.Empty(rt, new Shape(count, n), a.DType);
-        var dot = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.ReflectDot<T>);
-        var update = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.ReflectUpdate<T>);
-        ArrayView<T> va = FactorizationBlocks.V<T>(a), vz = FactorizationBlocks.V<T>(z), vtri = FactorizationBlocks.V<T>(tri), vy = FactorizationBlocks.V<T>(y);
-        Index1D columnThreads = rt.Threads((long)count * n);
-        for (int j = n - 3; j >= 0; j--)
+        try
         {
-            long m = n - j - 1;
-            dot(columnThreads, va, vz, vtri, vy, n, j, (long)count * n, columnThreads.X);
-            Index1D updateThreads = rt.Threads(count * m * n);
-            update(updateThreads, va, vz, vy, n, j, count * m * n, updateThreads.X);
+            // Reflectors 0 … n−3 in blocks from the last: Z[j0+1:] −= V·(T·(Vᵀ·Z[j0+1:])), LAPACK's larft + larfb,
+            // every product through the plugin's matmul.
+            int reflectors = n - 2, nb = FactorizationBlocks.PanelWidth(rt);
+            var buildV = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, long, long, long, long, long>(EighKernels.BuildV<T>);
+            var buildT = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long, long>(EighKernels.BuildT<T>);
+            Index1D matrixThreads = rt.Threads(count);
+            for (int j0 = (reflectors - 1) / nb * nb; j0 >= 0; j0 -= nb)
+            {
+                int kb = Math.Min(nb, reflectors - j0), m = n - j0 - 1;
+                using GpuArray v = GpuOps.Empty(rt, new Shape(count, m, kb), a.DType);
+                Index1D vThreads = rt.Threads(v.Size);
+                buildV(vThreads, FactorizationBlocks.V<T>(a), FactorizationBlocks.V<T>(v), n, j0, kb, v.Size, vThreads.X);
+                using GpuArray vT = FactorizationBlocks.TransposedView(v);
+                using GpuArray g = MatMul.Compute(vT, v);
+                using GpuArray tm = GpuOps.Empty(rt, new Shape(count, kb, kb), a.DType);
+                buildT(matrixThreads, FactorizationBlocks.V<T>(g), FactorizationBlocks.V<T>(tri), FactorizationBlocks.V<T>(tm), n, j0, kb, count, matrixThreads.X);
+                MatrixBlock rows = MatrixBlock.Of(n, n, j0 + 1, 0, m, n);
+                using GpuArray zs = FactorizationBlocks.Copy<T>(z, rows, count);
+                using GpuArray w = MatMul.Compute(vT, zs);
+                using GpuArray tw = MatMul.Compute(tm, w);
+                using GpuArray product = MatMul.Compute(v, tw);
+                Index1D threads = rt.Threads(product.Size);
+                rt.Kernels.Auto<ArrayView<T>, MatrixBlock, ArrayView<T>, long, long>(FactorizationKernels.SubtractBlock<T>)(
+                    threads, FactorizationBlocks.V<T>(z), rows, FactorizationBlocks.V<T>(product), product.Size, threads.X);
+            }
+            return z;
         }
-        return z;
+        catch
+        {
+            z.Dispose();
+            throw;
+        }
     }
 
     private static GpuArray Upload<T>(GpuRuntime rt, double[] values, Shape shape) where T : unmanaged, IFloatingPointIeee754<T>
