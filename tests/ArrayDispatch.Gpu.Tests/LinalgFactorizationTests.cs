@@ -362,6 +362,22 @@ public sealed class LinalgFactorizationTests : IDisposable
     }
 
     [Fact]
+    public void Eigh_rotations_split_across_many_chunks_and_matrices_give_the_same_vectors()
+    {
+        int n = 9;
+        var (a, ga) = Pair(Symmetric(3, n, 15), DType.Float64, 3, n, n);
+        EighSolver.RotationChunkOverride = 7;
+        try
+        {
+            ShouldBeEigenpairs(a, Np.Linalg.Eigh(a), Np.Linalg.Eigh(ga), 3, n, 1e-12, "eigh, 7 rotations per launch");
+        }
+        finally
+        {
+            EighSolver.RotationChunkOverride = null;
+        }
+    }
+
+    [Fact]
     public void Eigh_of_a_matrix_with_repeated_eigenvalues_still_gives_an_orthonormal_basis()
     {
         // Identity plus a rank-one term: eigenvalue 1 with multiplicity n - 1.

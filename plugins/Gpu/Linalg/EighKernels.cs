@@ -139,20 +139,22 @@ internal static class EighKernels
     }
 
     /// <summary>
-    /// Applies <paramref name="rotations"/> Givens rotations in order to the rows of Vᵀ (n × n at <paramref name="offset"/>),
-    /// one thread per eigenvector component k (coalesced): rotation q mixes rows i and i + 1, i = index[q], with (c, s) = cs[2q], cs[2q+1]
-    /// as the QL iteration (tql2) accumulates them.
+    /// Applies a chunk of the QL iteration's Givens rotations, in order, to the rows of every Vᵀ (count, n, n): one thread
+    /// per (matrix b, component k), coalesced over k. Matrix b's rotations are q = starts[b] … starts[b+1]−1; rotation q
+    /// mixes rows i and i + 1, i = index[q], with (c, s) = cs[2q], cs[2q+1], as tql2 accumulates them.
     /// </summary>
-    public static void Rotate<T>(Index1D t, ArrayView<T> vt, ArrayView<int> index, ArrayView<T> cs, long offset, long rotations, long n, long threads)
+    public static void Rotate<T>(Index1D t, ArrayView<T> vt, ArrayView<int> index, ArrayView<T> cs, ArrayView<int> starts, long n, long total, long threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (long k = t; k < n; k += threads)
+        for (long e = t; e < total; e += threads)
         {
-            for (long q = 0; q < rotations; q++)
+            long k = e % n, b = e / n;
+            long offset = b * n * n + k;
+            long end = starts[b + 1];
+            for (long q = starts[b]; q < end; q++)
             {
-                long i = index[q];
+                long x = offset + index[q] * n, y = x + n;
                 T c = cs[2 * q], s = cs[2 * q + 1];
-                long x = offset + i * n + k, y = x + n;
                 T h = vt[y], g = vt[x];
                 vt[y] = s * g + c * h;
                 vt[x] = c * g - s * h;

@@ -13,7 +13,7 @@ namespace ArrayDispatch.Gpu;
 /// rank-2 update; O(n³), all matrices per launch), the reflectors kept in A's lower columns;</item>
 /// <item>host: d and e (2n numbers per matrix) downloaded and the implicit QL iteration run in double
 /// (<see cref="EighTridiagonalQl"/>, O(n²)); with vectors it reports its Givens rotations instead of applying them;</item>
-/// <item>device: the rotations applied to Vᵀ in chunks (one thread per component, O(n³) in all), the columns gathered
+/// <item>device: the rotations applied to every Vᵀ in chunks (one thread per matrix and component, O(n³) in all), the columns gathered
 /// in ascending eigenvalue order, then Z ← H_0·…·H_{n−3}·Z by blocks of reflectors in compact WY form (LAPACK's larft/larfb: I − V·T·Vᵀ, three matmuls per block; the back-transformation).</item>
 /// </list>
 /// Eigenvalues come back ascending (NumPy's order); only d, e and the sorted eigenvalues cross the bus.
@@ -21,7 +21,10 @@ namespace ArrayDispatch.Gpu;
 internal static class EighSolver
 {
     /// <summary>Rotations uploaded per launch of <see cref="EighKernels.Rotate{T}"/>.</summary>
-    private static int RotationChunk(GpuRuntime rt) => rt.Info.Kind == GpuAcceleratorKind.Cpu ? 1 << 14 : 1 << 20;
+    private static int RotationChunk(GpuRuntime rt) => RotationChunkOverride ?? (rt.Info.Kind == GpuAcceleratorKind.Cpu ? 1 << 14 : 1 << 20);
+
+    /// <summary>A smaller chunk for tests, so a matrix's rotations span several launches.</summary>
+    internal static int? RotationChunkOverride { get; set; }
 
     /// <summary>
     /// Eigenvalues (count, n), ascending, and with <paramref name="vectors"/> the eigenvectors (count, n, n) as columns,
@@ -42,6 +45,7 @@ internal static class EighSolver
         var values = new double[count * n];
         int[] order = new int[count * n];
         GpuArray? vt = vectors ? FactorizationBlocks.Identity<T>(rt, a.DType, count, n) : null;
+        RotationQueue<T>? rotations = vt is null ? null : new RotationQueue<T>(vt, count, n, RotationChunk(rt));
         try
         {
             for (int b = 0; b < count; b++)
@@ -53,12 +57,8 @@ internal static class EighSolver
                     d[i] = double.CreateTruncating(host[b * 3 * n + i]);
                     e[i] = double.CreateTruncating(host[b * 3 * n + n + i]);
                 }
-                if (vt is null) EighTridiagonalQl.Solve(d, e, null);
-                else
-                {
-                    using var rotations = new RotationQueue<T>(vt, (long)b * n * n, n, RotationChunk(rt));
-                    EighTridiagonalQl.Solve(d, e, rotations.Add);
-                }
+                rotations?.Begin(b);
+                EighTridiagonalQl.Solve(d, e, rotations is null ? null : rotations.Add);
                 int[] perm = Enumerable.Range(0, n).ToArray();
                 Array.Sort(perm, (x, y) => d[x].CompareTo(d[y]) is int c && c != 0 ? c : x.CompareTo(y));
                 for (int k = 0; k < n; k++)
@@ -67,6 +67,7 @@ internal static class EighSolver
                     order[b * n + k] = perm[k];
                 }
             }
+            rotations?.Flush();
             GpuArray w = Upload<T>(rt, values, new Shape(count, n));
             if (vt is null) return (w, null);
             try
@@ -178,33 +179,45 @@ internal static class EighSolver
         return Transfers.Upload(rt, HostBuffer.FromContiguous(data, shape));
     }
 
-    /// <summary>Buffers the QL rotations of one matrix and applies them on the device in chunks, in order.</summary>
-    private sealed class RotationQueue<T>(GpuArray vt, long offset, int n, int capacity) : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Buffers the QL rotations of the whole stack (matrix by matrix, each in its order) and applies them on the device
+    /// in chunks: one launch per chunk over every (matrix, component), whatever the stack's size.
+    /// </summary>
+    private sealed class RotationQueue<T>(GpuArray vt, int count, int n, int capacity) where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly int[] _index = new int[capacity];
         private readonly T[] _cs = new T[2 * capacity];
-        private int _count;
+        private readonly int[] _perMatrix = new int[count];
+        private int _count, _matrix;
+
+        /// <summary>The rotations added next belong to matrix <paramref name="b"/> (matrices come in ascending order).</summary>
+        public void Begin(int b) => _matrix = b;
 
         public void Add(int i, double c, double s)
         {
             _index[_count] = i;
             _cs[2 * _count] = T.CreateTruncating(c);
             _cs[2 * _count + 1] = T.CreateTruncating(s);
+            _perMatrix[_matrix]++;
             if (++_count == capacity) Flush();
         }
 
-        private void Flush()
+        public void Flush()
         {
             if (_count == 0) return;
+            var starts = new int[count + 1];
+            for (int b = 0; b < count; b++) starts[b + 1] = starts[b] + _perMatrix[b];
             GpuRuntime rt = vt.Runtime;
             using GpuArray index = Transfers.Upload(rt, HostBuffer.FromContiguous(_index[.._count], new Shape(_count)));
             using GpuArray cs = Transfers.Upload(rt, HostBuffer.FromContiguous(_cs[..(2 * _count)], new Shape(2 * _count)));
-            Index1D threads = rt.Threads(n);
-            rt.Kernels.Auto<ArrayView<T>, ArrayView<int>, ArrayView<T>, long, long, long, long>(EighKernels.Rotate<T>)(
-                threads, FactorizationBlocks.V<T>(vt), FactorizationBlocks.V<int>(index), FactorizationBlocks.V<T>(cs), offset, _count, n, threads.X);
+            using GpuArray bounds = Transfers.Upload(rt, HostBuffer.FromContiguous(starts, new Shape(count + 1)));
+            long total = (long)count * n;
+            Index1D threads = rt.Threads(total);
+            rt.Kernels.Auto<ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<int>, long, long, long>(EighKernels.Rotate<T>)(
+                threads, FactorizationBlocks.V<T>(vt), FactorizationBlocks.V<int>(index), FactorizationBlocks.V<T>(cs), FactorizationBlocks.V<int>(bounds), n, total, threads.X);
+            // The uploads above synchronized before copying; the next chunk's uploads wait for this launch the same way.
+            Array.Clear(_perMatrix);
             _count = 0;
         }
-
-        public void Dispose() => Flush();
     }
 }
