@@ -221,13 +221,20 @@ internal static class EighKernels
             long k = e % n, b = e / n;
             long offset = b * n * n + k;
             long end = starts[b + 1];
+            // A QL sweep runs i = m−1, m−2, …: rotation i's new row i is the next rotation's row i + 1, so it is
+            // carried in a register rather than reloaded (every row is still stored; the loads no longer wait on stores).
+            long previous = -2;
+            T carried = T.Zero;
             for (long q = starts[b]; q < end; q++)
             {
-                long x = offset + index[q] * n, y = x + n;
+                long i = index[q];
+                long x = offset + i * n, y = x + n;
                 T c = cs[2 * q], s = cs[2 * q + 1];
-                T h = vt[y], g = vt[x];
+                T h = i + 1 == previous ? carried : vt[y], g = vt[x];
                 vt[y] = s * g + c * h;
-                vt[x] = c * g - s * h;
+                carried = c * g - s * h;
+                vt[x] = carried;
+                previous = i;
             }
         }
     }
