@@ -202,20 +202,15 @@ public sealed unsafe class HostBuffer : IDisposable
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the buffer's element type.</exception>
     public T[] ToContiguous<T>(bool mayAlias = false) where T : unmanaged
     {
-        // An exact type test: the runtime lets a byte[] pass as an sbyte[] (and uint[] as int[]) in an 'is' test.
-        if (Data.GetType() != typeof(T[]) || Data is not T[] source)
+        if (typeof(T) != DType.ClrType())
         {
             throw new ArgumentException($"the buffer holds '{DType.Name()}' elements, not {typeof(T).Name}", nameof(T));
         }
         long size = Shape.Size;
-        if (mayAlias && Offset == 0 && IsCContiguous && source.LongLength == size) return source;
+        // A native buffer is read in place: going through Data would keep a second copy of the elements alive.
+        if (_data is T[] source && mayAlias && Offset == 0 && IsCContiguous && source.LongLength == size) return source;
         var result = new T[size];
-        if (IsCContiguous)
-        {
-            Array.Copy(source, Offset, result, 0, size);
-            return result;
-        }
-        CopyStrided(source, result);
+        CopyTo<T>(result);
         return result;
     }
 
@@ -223,51 +218,76 @@ public sealed unsafe class HostBuffer : IDisposable
     /// The elements in C order, in an array of the element type: the storage itself when it is already exactly that (and
     /// <paramref name="mayAlias"/>), else a copy. The untyped form of <see cref="ToContiguous{T}(bool)"/>.
     /// </summary>
-    public Array ToContiguousArray(bool mayAlias = false)
+    public Array ToContiguousArray(bool mayAlias = false) => DType.ClrType() switch
+    {
+        Type t when t == typeof(bool) => ToContiguous<bool>(mayAlias),
+        Type t when t == typeof(sbyte) => ToContiguous<sbyte>(mayAlias),
+        Type t when t == typeof(byte) => ToContiguous<byte>(mayAlias),
+        Type t when t == typeof(short) => ToContiguous<short>(mayAlias),
+        Type t when t == typeof(ushort) => ToContiguous<ushort>(mayAlias),
+        Type t when t == typeof(int) => ToContiguous<int>(mayAlias),
+        Type t when t == typeof(uint) => ToContiguous<uint>(mayAlias),
+        Type t when t == typeof(long) => ToContiguous<long>(mayAlias),
+        Type t when t == typeof(ulong) => ToContiguous<ulong>(mayAlias),
+        Type t when t == typeof(Half) => ToContiguous<Half>(mayAlias),
+        Type t when t == typeof(float) => ToContiguous<float>(mayAlias),
+        Type t when t == typeof(double) => ToContiguous<double>(mayAlias),
+        Type t when t == typeof(Complex64) => ToContiguous<Complex64>(mayAlias),
+        Type t when t == typeof(System.Numerics.Complex) => ToContiguous<System.Numerics.Complex>(mayAlias),
+        Type t => throw new NotSupportedException($"no contiguous copy for element type {t.Name}"),
+    };
+
+    /// <summary>
+    /// The elements in C order, read-only: the storage in place (native or managed) when the buffer is C-contiguous, else
+    /// a copy. The way to read a buffer without keeping a second copy of a large native array.
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the buffer's element type.</exception>
+    public ReadOnlySpan<T> ContiguousSpan<T>() where T : unmanaged
     {
         long size = Shape.Size;
-        if (mayAlias && Offset == 0 && IsCContiguous && Data.LongLength == size) return Data;
-        Array result = Array.CreateInstance(Data.GetType().GetElementType()!, size);
-        if (IsCContiguous)
-        {
-            Array.Copy(Data, Offset, result, 0, size);
-            return result;
-        }
-        int rank = Shape.Rank;
-        var index = new int[rank];
-        long position = Offset;
-        for (long k = 0; k < size; k++)
-        {
-            Array.Copy(Data, position, result, k, 1);
-            for (int axis = rank - 1; axis >= 0; axis--)
-            {
-                index[axis]++;
-                position += Strides[axis];
-                if (index[axis] < Shape.Dims[axis]) break;
-                position -= Strides[axis] * index[axis];
-                index[axis] = 0;
-            }
-        }
-        return result;
+        if (IsCContiguous && size <= int.MaxValue) return AsSpan<T>(Offset, (int)size);
+        return ToContiguous<T>();
     }
 
-    private void CopyStrided<T>(T[] source, T[] destination)
+    /// <summary>
+    /// Copies the elements in C order into <paramref name="destination"/> (at least <see cref="Shape"/>'s size long),
+    /// straight from the storage, native or managed, whatever the strides.
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is not the buffer's element type, or the destination is too short.</exception>
+    public void CopyTo<T>(Span<T> destination) where T : unmanaged
     {
-        int rank = Shape.Rank;
-        var index = new int[rank];
-        long position = Offset;
-        for (long k = 0; k < destination.LongLength; k++)
+        if (typeof(T) != DType.ClrType())
         {
-            destination[k] = source[position];
-            for (int axis = rank - 1; axis >= 0; axis--)
+            throw new ArgumentException($"the buffer holds '{DType.Name()}' elements, not {typeof(T).Name}", nameof(T));
+        }
+        long size = Shape.Size;
+        if (destination.Length < size) throw new ArgumentException($"the destination holds {destination.Length} elements; the buffer has {size}", nameof(destination));
+        if (size == 0) return;
+        ThrowIfDisposed();
+        ref T first = ref _data is { } data ? ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(data)) : ref Unsafe.AsRef<T>((void*)_address);
+        if (IsCContiguous)
+        {
+            MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, (nint)Offset), (int)size).CopyTo(destination);
+        }
+        else
+        {
+            int rank = Shape.Rank;
+            Span<int> index = stackalloc int[rank];
+            long position = Offset;
+            for (int k = 0; k < size; k++)
             {
-                index[axis]++;
-                position += Strides[axis];
-                if (index[axis] < Shape.Dims[axis]) break;
-                position -= Strides[axis] * index[axis];
-                index[axis] = 0;
+                destination[k] = Unsafe.Add(ref first, (nint)position);
+                for (int axis = rank - 1; axis >= 0; axis--)
+                {
+                    index[axis]++;
+                    position += Strides[axis];
+                    if (index[axis] < Shape.Dims[axis]) break;
+                    position -= Strides[axis] * index[axis];
+                    index[axis] = 0;
+                }
             }
         }
+        GC.KeepAlive(Owner);
     }
 
     private void CheckBounds()
