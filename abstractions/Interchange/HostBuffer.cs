@@ -218,24 +218,14 @@ public sealed unsafe class HostBuffer : IDisposable
     /// The elements in C order, in an array of the element type: the storage itself when it is already exactly that (and
     /// <paramref name="mayAlias"/>), else a copy. The untyped form of <see cref="ToContiguous{T}(bool)"/>.
     /// </summary>
-    public Array ToContiguousArray(bool mayAlias = false) => DType.ClrType() switch
+    public Array ToContiguousArray(bool mayAlias = false) => DType.Apply<ContiguousCopy, Array>(new(this, mayAlias));
+
+    private readonly struct ContiguousCopy(HostBuffer buffer, bool mayAlias) : IDTypeFunction<Array>
     {
-        Type t when t == typeof(bool) => ToContiguous<bool>(mayAlias),
-        Type t when t == typeof(sbyte) => ToContiguous<sbyte>(mayAlias),
-        Type t when t == typeof(byte) => ToContiguous<byte>(mayAlias),
-        Type t when t == typeof(short) => ToContiguous<short>(mayAlias),
-        Type t when t == typeof(ushort) => ToContiguous<ushort>(mayAlias),
-        Type t when t == typeof(int) => ToContiguous<int>(mayAlias),
-        Type t when t == typeof(uint) => ToContiguous<uint>(mayAlias),
-        Type t when t == typeof(long) => ToContiguous<long>(mayAlias),
-        Type t when t == typeof(ulong) => ToContiguous<ulong>(mayAlias),
-        Type t when t == typeof(Half) => ToContiguous<Half>(mayAlias),
-        Type t when t == typeof(float) => ToContiguous<float>(mayAlias),
-        Type t when t == typeof(double) => ToContiguous<double>(mayAlias),
-        Type t when t == typeof(Complex64) => ToContiguous<Complex64>(mayAlias),
-        Type t when t == typeof(System.Numerics.Complex) => ToContiguous<System.Numerics.Complex>(mayAlias),
-        Type t => throw new NotSupportedException($"no contiguous copy for element type {t.Name}"),
-    };
+        public Array Number<T>() where T : unmanaged, System.Numerics.INumberBase<T> => buffer.ToContiguous<T>(mayAlias);
+
+        public Array Bool() => buffer.ToContiguous<bool>(mayAlias);
+    }
 
     /// <summary>
     /// The elements in C order, read-only: the storage in place (native or managed) when the buffer is C-contiguous, else
