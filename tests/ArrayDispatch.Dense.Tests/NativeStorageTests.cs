@@ -114,6 +114,24 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void A_batch_of_released_results_stays_pooled_so_the_next_batch_reuses_all_of_it()
+    {
+        // Dropped results come back together (one collection's finalizers); a class of 2 MB buffers keeps the whole batch
+        // (up to a quarter of the capacity), not just two, so the next calls find warm buffers instead of fresh pages.
+        using var host = TestHost.Create(new DensePlugin());
+        const int batch = 8;
+        NativePool.Limit(262_147 * 8).ShouldBeGreaterThanOrEqualTo(batch);
+        using NDArray x = Np.Ones(262_147);
+        NDArray[] first = [.. Enumerable.Range(0, batch).Select(_ => x * 2.0)];
+        foreach (NDArray r in first) r.Dispose();
+        var (_, hits) = NativePool.Counters;
+        NDArray[] second = [.. Enumerable.Range(0, batch).Select(_ => x * 3.0)];
+        (NativePool.Counters.Hits - hits).ShouldBeGreaterThanOrEqualTo(batch);
+        ((DenseArray)second[^1]).AsSpan<double>()[262_146].ShouldBe(3.0);
+        foreach (NDArray r in second) r.Dispose();
+    }
+
+    [Fact]
     public void An_undisposed_array_s_storage_is_released_by_the_finalizer()
     {
         WeakReference storage = MakeAndDrop();
