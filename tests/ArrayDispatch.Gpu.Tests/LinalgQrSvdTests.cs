@@ -154,6 +154,35 @@ public sealed class LinalgQrSvdTests : IDisposable
     }
 
     [Fact]
+    public void Qr_and_svd_through_the_GPUs_blocked_matmul_kernel_match_Dense()
+    {
+        // GPUs update the trailing matrix and form Q with BlockedMatMulKernel; the CPU simulator runs it here as 4×4 threads.
+        NDArray d = Dense(Random(13 * 9, 29), DType.Float64, 13, 9);
+        var g = (GpuArray)Gpu(d);
+        g.Runtime.UseTiledMatMul = true;
+        try
+        {
+            QrResult expected = Np.Linalg.Qr(d, QrMode.Complete), actual = Np.Linalg.Qr(g, QrMode.Complete);
+            ShouldMatch(expected.Q!, actual.Q!, 1e-10, "tiled Q");
+            ShouldMatch(expected.R, actual.R, 1e-10, "tiled R");
+            ShouldMatch(Np.Linalg.SvdVals(d), Np.Linalg.SvdVals(g), 1e-10, "tiled s");
+        }
+        finally
+        {
+            g.Runtime.UseTiledMatMul = false;
+        }
+    }
+
+    [Fact]
+    public void Jacobi_converges_in_a_few_sweeps_well_before_the_cap()
+    {
+        NDArray d = Dense(Random(24 * 20, 31), DType.Float64, 24, 20);
+        SvdResult actual = Np.Linalg.Svd(Gpu(d), false);
+        GpuSvd.LastSweeps.ShouldBeInRange(2, 12);
+        ShouldMatch(Np.Linalg.SvdVals(d), actual.S, 1e-12, "s");
+    }
+
+    [Fact]
     public void Svd_of_a_rank_deficient_matrix_still_gives_orthonormal_singular_vectors()
     {
         foreach (var (m, n) in new[] { (8, 6), (6, 8), (5, 5) })
