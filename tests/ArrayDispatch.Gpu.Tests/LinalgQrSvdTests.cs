@@ -48,6 +48,7 @@ public sealed class LinalgQrSvdTests : IDisposable
     {
         DType.Float32 => Array.ConvertAll(a.ToHost().ToContiguous<float>(), v => (double)v),
         DType.Float16 => Array.ConvertAll(a.ToHost().ToContiguous<Half>(), v => (double)v),
+        DType.Int64 => Array.ConvertAll(a.ToHost().ToContiguous<long>(), v => (double)v),
         _ => a.ToHost().ToContiguous<double>(),
     };
 
@@ -304,6 +305,28 @@ public sealed class LinalgQrSvdTests : IDisposable
         ShouldMatch(Np.Linalg.Norm(h), Np.Linalg.Norm(Gpu(h)), 1e-3, "float16 norm");
         ShouldMatch(Np.Linalg.Norm(i, 1.0, 0), Np.Linalg.Norm(Gpu(i), 1.0, 0), 1e-12, "int64 norm");
         ShouldMatch(Np.Linalg.VectorNorm(d), Np.Linalg.VectorNorm(Gpu(d)), 1e-12, "vector_norm");
+    }
+
+    [Fact]
+    public void Empty_matrices_give_Denses_shapes()
+    {
+        foreach (Shape shape in new[] { new Shape(0, 3), new Shape(3, 0), new Shape(2, 0, 0) })
+        {
+            NDArray d = Np.Zeros(shape, DType.Float64, backend: "Dense"), g = Gpu(d);
+            foreach (QrMode mode in new[] { QrMode.Reduced, QrMode.Complete })
+            {
+                Np.Linalg.Qr(g, mode).Q!.Shape.ShouldBe(Np.Linalg.Qr(d, mode).Q!.Shape, $"qr {shape} {mode}");
+                Np.Linalg.Qr(g, mode).R.Shape.ShouldBe(Np.Linalg.Qr(d, mode).R.Shape, $"qr {shape} {mode}");
+            }
+            foreach (bool full in new[] { true, false })
+            {
+                SvdResult e = Np.Linalg.Svd(d, full), a = Np.Linalg.Svd(g, full);
+                (a.U!.Shape, a.S.Shape, a.Vh!.Shape).ShouldBe((e.U!.Shape, e.S.Shape, e.Vh!.Shape), $"svd {shape} full={full}");
+            }
+            Np.Linalg.Pinv(g).Shape.ShouldBe(Np.Linalg.Pinv(d).Shape, $"pinv {shape}");
+            ShouldMatch(Np.Linalg.MatrixRank(d), Np.Linalg.MatrixRank(g), 0, $"matrix_rank {shape}");
+            ShouldMatch(Np.Linalg.Norm(d), Np.Linalg.Norm(g), 0, $"norm {shape}");
+        }
     }
 
     [Fact]
