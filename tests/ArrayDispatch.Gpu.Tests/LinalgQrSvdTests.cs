@@ -80,7 +80,7 @@ public sealed class LinalgQrSvdTests : IDisposable
         return worst;
     }
 
-    public static TheoryData<int, int> Shapes => new() { { 6, 4 }, { 4, 6 }, { 5, 5 }, { 1, 1 }, { 13, 9 }, { 9, 13 }, { 12, 1 }, { 1, 7 } };
+    public static TheoryData<int, int> Shapes => new() { { 6, 4 }, { 4, 6 }, { 5, 5 }, { 1, 1 }, { 13, 9 }, { 9, 13 }, { 12, 1 }, { 1, 7 }, { 40, 24 }, { 24, 40 } };
 
     [Theory]
     [MemberData(nameof(Shapes))]
