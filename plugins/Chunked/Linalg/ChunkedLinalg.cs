@@ -69,14 +69,14 @@ internal static class ChunkedLinalg
     internal static void RequireNonsingular(NDArray r)
     {
         // Read from the host buffer directly: this runs inside a task, where no dispatcher call is needed.
-        HostBuffer host = r.ToHost();
+        using HostBuffer host = r.ToHost();
         int n = r.Shape.Dims[1];
         if (n == 0) return;
         var diagonal = new double[n];
         for (int i = 0; i < n; i++)
         {
             long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
-            diagonal[i] = Math.Abs(host.DType == DType.Float32 ? ((float[])host.Data)[at] : ((double[])host.Data)[at]);
+            diagonal[i] = Math.Abs(host.DType == DType.Float32 ? host.AsSpan<float>(at, 1)[0] : host.AsSpan<double>(at, 1)[0]);
         }
         double eps = host.DType == DType.Float32 ? 1.1920929e-07 : 2.220446049250313e-16;
         double tolerance = n * eps * diagonal.Max();
