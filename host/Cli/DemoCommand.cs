@@ -39,6 +39,7 @@ internal static class DemoCommand
         }
         AnsiConsole.Write(table);
         if (backends.Contains("Chunked")) ChunkedSvdExample.Run(output, host.Services.GetService<ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler>());
+        if (backends.Contains("Gpu")) GpuSvdExample.Run(host.Services, withChunked: backends.Contains("Chunked"));
         return 0;
     }
 

@@ -121,4 +121,24 @@ public sealed class CommandOutputTests
             if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         }
     }
+    [Fact]
+    public void Demo_runs_seed_example_3_on_the_gpu_backend_shrinking_it_on_the_cpu_simulator()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "arraydispatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (int exit, string text) = App("demo", "--output", output, "--config", "ArrayDispatch:Backends:Gpu:Accelerator=Cpu");
+
+            exit.ShouldBe(0, text);
+            string section = text[text.IndexOf("Seed example 3", StringComparison.Ordinal)..];
+            section.ShouldContain("accelerator: Cpu ");
+            section.ShouldContain("sizes shrunk from 5000x1000 to 500x100 (chunks of 100x100): this accelerator is ILGPU's CPU simulator");
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "the demo must stay quick with the CPU accelerator");
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
 }
