@@ -19,6 +19,10 @@ internal static class GpuSvdExample
     /// <summary>Sizes the CPU simulator runs in about a second: its kernels cost about 1.5 µs per GPU thread.</summary>
     public static readonly (int Rows, int Cols, int ChunkRows) SimulatorSizes = (500, 100, 100);
 
+    /// <summary>Whether the Gpu backend runs on ILGPU's CPU accelerator (its description starts with the kind, <c>Cpu</c>).</summary>
+    public static bool OnSimulator(IServiceProvider services) =>
+        BackendDetails.Describe(services, "Gpu") is { } device && device.StartsWith("Cpu ", StringComparison.Ordinal);
+
     /// <param name="services">The host's services (for the Gpu backend's device description).</param>
     /// <param name="withChunked">Whether the Chunked backend is loaded (then the chunked svd on Gpu chunks runs too).</param>
     public static void Run(IServiceProvider services, bool withChunked)
