@@ -67,6 +67,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
         FftHandlers.Register(backend, device!);
+        QrSvdHandlers.Register(backend, device!);
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)
