@@ -68,6 +68,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         ManipulationHandlers.Register(backend);
         FftHandlers.Register(backend, device!);
         QrSvdHandlers.Register(backend, device!);
+        FactorizationHandlers.Register(backend, device!);
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)

@@ -160,6 +160,32 @@ public sealed class PtxCompilationTests
         if (name == nameof(FftKernels.Stockham)) ptx.ShouldNotContain(".local");
     }
 
+    /// <summary>The kernels of the LU family, Cholesky and eigh (plugins/Gpu/Linalg), each closed over float32 and float64.</summary>
+    public static TheoryData<string, MethodInfo> FactorizationKernelMethods()
+    {
+        var data = new TheoryData<string, MethodInfo>();
+        foreach (Type type in (Type[])[typeof(FactorizationKernels), typeof(LuKernels), typeof(CholeskyKernels), typeof(EighKernels)])
+        {
+            foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).OrderBy(m => m.Name))
+            {
+                foreach (Type element in (Type[])[typeof(float), typeof(double)]) data.Add($"{type.Name}.{m.Name}<{element.Name}>", m.MakeGenericMethod(element));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FactorizationKernelMethods))]
+    public void Factorization_kernels_compile_to_ptx(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"{name}.ptx"), ptx);
+        ptx.ShouldContain(".entry", customMessage: name);
+        // LogDet's float64 log/exp (ILGPU's software double math) may spill; it runs once per matrix.
+        if (!name.StartsWith("LuKernels.LogDet", StringComparison.Ordinal)) ptx.ShouldNotContain(".local", customMessage: name);
+    }
+
     [Theory]
     [MemberData(nameof(UfuncKernels))]
     public void Protocol_ufunc_ops_compile_into_device_kernels(string name, MethodInfo kernel)

@@ -1,0 +1,245 @@
+using System.Numerics;
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// numpy.linalg's LU family, Cholesky and the symmetric eigenproblem on Gpu arrays, with Dense's argument rules,
+/// result dtypes and errors: solve, inv, det, slogdet (<see cref="LuFactorization"/>), cholesky
+/// (<see cref="CholeskyFactorization"/>), eigh and eigvalsh (<see cref="EighSolver"/>). Stacks (..., n, n) are
+/// factored all at once. float32 input computes in float32; bool, integers and float64 in float64; float16 is refused
+/// with NumPy's message; complex input is declined by declaration (the dispatcher names the dtype).
+/// </summary>
+internal static class FactorizationHandlers
+{
+    private static readonly FunctionSupport s_real = new() { DTypes = DTypeSet.Real, Reason = "the Gpu has no complex linear algebra yet" };
+
+    public static void Register(IBackendBuilder backend, GpuDevice device)
+    {
+        _ = device;     // the handlers run on their arguments' device
+        backend.Implement(ArrayFunctions.Solve, (in PairArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.solve") ? Solve((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Inv, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.inv") ? Inverse((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Det, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.det") ? Determinant((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Slogdet, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.slogdet") ? Slogdet((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Cholesky, (in HermitianArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.cholesky") ? Cholesky((GpuArray)args.X, args.Upper) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Eigh, (in HermitianArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.eigh") ? Eigh((GpuArray)args.X, args.Upper) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Eigvalsh, (in HermitianArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "linalg.eigvalsh") ? Eigvalsh((GpuArray)args.X, args.Upper) : NotImplemented.Value);
+        foreach (ArrayFunction f in (ArrayFunction[])[ArrayFunctions.Solve, ArrayFunctions.Inv, ArrayFunctions.Det, ArrayFunctions.Slogdet,
+                     ArrayFunctions.Cholesky, ArrayFunctions.Eigh, ArrayFunctions.Eigvalsh])
+        {
+            backend.Declare(f, s_real);
+        }
+    }
+
+    // ---- argument rules (Dense's LinalgInput, NumPy's messages) ----
+
+    /// <summary>float32 when every input is float32, else float64; float16 refused as NumPy refuses it.</summary>
+    private static DType ResultType(params ReadOnlySpan<GpuArray> arrays)
+    {
+        foreach (GpuArray a in arrays)
+        {
+            if (a.DType == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+            if (a.DType.IsComplex()) throw GpuDTypes.Unsupported(a.DType, "linalg");
+        }
+        foreach (GpuArray a in arrays)
+        {
+            if (a.DType != DType.Float32) return DType.Float64;
+        }
+        return DType.Float32;
+    }
+
+    private static void RequireStack(NDArray x)
+    {
+        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
+    }
+
+    private static void RequireSquareStack(NDArray x)
+    {
+        RequireStack(x);
+        if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
+    }
+
+    private static int[] Batch(Shape shape, int core) => shape.Dims[..^core].ToArray();
+
+    private static int Count(int[] batch)
+    {
+        long count = 1;
+        foreach (int b in batch) count *= b;
+        return checked((int)count);
+    }
+
+    private static Shape Join(int[] batch, params ReadOnlySpan<int> core) => new([.. batch, .. core]);
+
+    /// <summary>A new C-contiguous array of <paramref name="shape"/> and <paramref name="dtype"/> holding <paramref name="x"/> broadcast and converted: the factorizations' workspace (the caller's array is never written).</summary>
+    private static GpuArray Workspace(GpuArray x, DType dtype, Shape shape)
+    {
+        GpuArray z = GpuOps.Empty(x.Runtime, shape, dtype);
+        if (z.Size > 0) GpuOps.CopyInto(x, z);
+        return z;
+    }
+
+    /// <summary><paramref name="z"/> (contiguous, offset 0) seen with <paramref name="shape"/> of the same size; consumes <paramref name="z"/>.</summary>
+    private static GpuArray Reshaped(GpuArray z, Shape shape)
+    {
+        using (z) return z.View(shape, shape.ContiguousStrides(), 0);
+    }
+
+    // ---- LU family ----
+
+    /// <summary>
+    /// <c>a @ x = b</c> for a (..., M, M), as Dense (NumPy 1.x's rule): b is a stack of vectors (..., M) when it has one
+    /// dimension less than a, else of matrices (..., M, K); the batch dimensions broadcast.
+    /// </summary>
+    private static GpuArray Solve(GpuArray a, GpuArray b)
+    {
+        RequireSquareStack(a);
+        int n = a.Shape[-1];
+        bool vector = b.Rank == a.Rank - 1;
+        if (b.Rank < 1 || (!vector && b.Rank < 2))
+            throw new ShapeMismatchException($"solve: b of shape {b.Shape} must have at least one dimension", "b", a.Shape, b.Shape);
+        int core = vector ? 1 : 2;
+        int bn = b.Shape.Dims[^core];
+        if (bn != n)
+        {
+            string signature = vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)";
+            throw new ShapeMismatchException(
+                $"solve{(vector ? "1" : "")}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {signature} (size {bn} is different from {n})",
+                "b", a.Shape, b.Shape);
+        }
+        int nrhs = vector ? 1 : b.Shape[-1];
+        int[] batch = Shape.Broadcast(new Shape(Batch(a.Shape, 2)), new Shape(Batch(b.Shape, core))).ToArray();
+        DType t = ResultType(a, b);
+        int count = Count(batch);
+        using GpuArray lu = Workspace(a, t, Join(batch, n, n));
+        GpuArray x = Workspace(b, t, vector ? Join(batch, n) : Join(batch, n, nrhs));
+        try
+        {
+            if (t == DType.Float32) LuFactorization.Solve<float>(lu, x, count, n, nrhs);
+            else LuFactorization.Solve<double>(lu, x, count, n, nrhs);
+            return x;
+        }
+        catch
+        {
+            x.Dispose();
+            throw;
+        }
+    }
+
+    private static GpuArray Inverse(GpuArray a)
+    {
+        RequireSquareStack(a);
+        DType t = ResultType(a);
+        int n = a.Shape[-1];
+        int count = Count(Batch(a.Shape, 2));
+        using GpuArray lu = Workspace(a, t, a.Shape);
+        GpuArray x = t == DType.Float32 ? FactorizationBlocks.Identity<float>(a.Runtime, t, count, n) : FactorizationBlocks.Identity<double>(a.Runtime, t, count, n);
+        try
+        {
+            if (t == DType.Float32) LuFactorization.Solve<float>(lu, x, count, n, n);
+            else LuFactorization.Solve<double>(lu, x, count, n, n);
+            return Reshaped(x, a.Shape);
+        }
+        catch
+        {
+            x.Dispose();
+            throw;
+        }
+    }
+
+    private static (GpuArray Sign, GpuArray Log, GpuArray Det) Factors(GpuArray a)
+    {
+        RequireSquareStack(a);
+        DType t = ResultType(a);
+        int n = a.Shape[-1];
+        int[] batch = Batch(a.Shape, 2);
+        int count = Count(batch);
+        using GpuArray lu = Workspace(a, t, a.Shape);
+        var (sign, log, det) = t == DType.Float32 ? LuFactorization.Slogdet<float>(lu, count, n) : LuFactorization.Slogdet<double>(lu, count, n);
+        var shape = new Shape(batch);
+        return (Reshaped(sign, shape), Reshaped(log, shape), Reshaped(det, shape));
+    }
+
+    /// <summary>sign·exp(log|det|) from the LU factors, as Dense computes it (a singular matrix gives 0).</summary>
+    private static GpuArray Determinant(GpuArray a)
+    {
+        var (sign, log, det) = Factors(a);
+        sign.Dispose();
+        log.Dispose();
+        return det;
+    }
+
+    private static SlogdetResult Slogdet(GpuArray a)
+    {
+        var (sign, log, det) = Factors(a);
+        det.Dispose();
+        return new SlogdetResult(sign, log);
+    }
+
+    // ---- Cholesky and eigh ----
+
+    /// <summary>
+    /// The matrices to factor as a (count, n, n) workspace holding the triangle to read in its lower half: for
+    /// <paramref name="upper"/> (cholesky's upper=True, eigh's UPLO='U') the transpose, whose lower triangle is the
+    /// input's upper one, as Dense does.
+    /// </summary>
+    private static (GpuArray Work, DType DType, int Count, int N) Symmetric(GpuArray x, bool upper)
+    {
+        RequireSquareStack(x);
+        DType t = ResultType(x);
+        int n = x.Shape[-1];
+        int count = Count(Batch(x.Shape, 2));
+        if (!upper) return (Workspace(x, t, x.Shape), t, count, n);
+        using GpuArray transposed = FactorizationBlocks.TransposedView(x);
+        return (Workspace(transposed, t, x.Shape), t, count, n);
+    }
+
+    /// <summary>The lower factor L (A = L·Lᵀ), or with <paramref name="upper"/> U = Lᵀ of the transpose's factor (A = Uᵀ·U), as Dense.</summary>
+    private static GpuArray Cholesky(GpuArray x, bool upper)
+    {
+        var (work, t, count, n) = Symmetric(x, upper);
+        try
+        {
+            if (t == DType.Float32) CholeskyFactorization.Factor<float>(work, count, n);
+            else CholeskyFactorization.Factor<double>(work, count, n);
+            if (!upper) return work;
+            using (work)
+            {
+                using GpuArray transposed = FactorizationBlocks.TransposedView(work);
+                return GpuOps.Copy(transposed);
+            }
+        }
+        catch
+        {
+            work.Dispose();
+            throw;
+        }
+    }
+
+    private static (GpuArray W, GpuArray? V) Eigen(GpuArray x, bool upper, bool vectors)
+    {
+        var (work, t, count, n) = Symmetric(x, upper);
+        using (work)
+        {
+            var (w, v) = t == DType.Float32 ? EighSolver.Run<float>(work, count, n, vectors) : EighSolver.Run<double>(work, count, n, vectors);
+            int[] batch = Batch(x.Shape, 2);
+            return (Reshaped(w, Join(batch, n)), v is null ? null : Reshaped(v, x.Shape));
+        }
+    }
+
+    private static EighResult Eigh(GpuArray x, bool upper)
+    {
+        var (w, v) = Eigen(x, upper, vectors: true);
+        return new EighResult(w, v!);
+    }
+
+    private static GpuArray Eigvalsh(GpuArray x, bool upper) => Eigen(x, upper, vectors: false).W;
+}
