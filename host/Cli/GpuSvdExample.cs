@@ -17,7 +17,7 @@ internal static class GpuSvdExample
     public static readonly (int Rows, int Cols, int ChunkRows) SeedSizes = (5000, 1000, 1000);
 
     /// <summary>Sizes the CPU simulator runs in about a second: its kernels cost about 1.5 µs per GPU thread.</summary>
-    public static readonly (int Rows, int Cols, int ChunkRows) SimulatorSizes = (500, 100, 100);
+    public static readonly (int Rows, int Cols, int ChunkRows) SimulatorSizes = (200, 40, 40);
 
     /// <summary>Whether the Gpu backend runs on ILGPU's CPU accelerator (its description starts with the kind, <c>Cpu</c>).</summary>
     public static bool OnSimulator(IServiceProvider services) =>
