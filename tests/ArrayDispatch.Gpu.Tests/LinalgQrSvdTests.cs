@@ -48,6 +48,7 @@ public sealed class LinalgQrSvdTests : IDisposable
     {
         DType.Float32 => Array.ConvertAll(a.ToHost().ToContiguous<float>(), v => (double)v),
         DType.Float16 => Array.ConvertAll(a.ToHost().ToContiguous<Half>(), v => (double)v),
+        DType.Int64 => Array.ConvertAll(a.ToHost().ToContiguous<long>(), v => (double)v),
         _ => a.ToHost().ToContiguous<double>(),
     };
 
@@ -79,7 +80,7 @@ public sealed class LinalgQrSvdTests : IDisposable
         return worst;
     }
 
-    public static TheoryData<int, int> Shapes => new() { { 6, 4 }, { 4, 6 }, { 5, 5 }, { 1, 1 }, { 13, 9 }, { 9, 13 }, { 12, 1 }, { 1, 7 } };
+    public static TheoryData<int, int> Shapes => new() { { 6, 4 }, { 4, 6 }, { 5, 5 }, { 1, 1 }, { 13, 9 }, { 9, 13 }, { 12, 1 }, { 1, 7 }, { 40, 24 }, { 24, 40 } };
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -151,6 +152,35 @@ public sealed class LinalgQrSvdTests : IDisposable
             valuesOnly.U.ShouldBeNull();
             valuesOnly.Vh.ShouldBeNull();
         }
+    }
+
+    [Fact]
+    public void Qr_and_svd_through_the_GPUs_blocked_matmul_kernel_match_Dense()
+    {
+        // GPUs update the trailing matrix and form Q with BlockedMatMulKernel; the CPU simulator runs it here as 4×4 threads.
+        NDArray d = Dense(Random(13 * 9, 29), DType.Float64, 13, 9);
+        var g = (GpuArray)Gpu(d);
+        g.Runtime.UseTiledMatMul = true;
+        try
+        {
+            QrResult expected = Np.Linalg.Qr(d, QrMode.Complete), actual = Np.Linalg.Qr(g, QrMode.Complete);
+            ShouldMatch(expected.Q!, actual.Q!, 1e-10, "tiled Q");
+            ShouldMatch(expected.R, actual.R, 1e-10, "tiled R");
+            ShouldMatch(Np.Linalg.SvdVals(d), Np.Linalg.SvdVals(g), 1e-10, "tiled s");
+        }
+        finally
+        {
+            g.Runtime.UseTiledMatMul = false;
+        }
+    }
+
+    [Fact]
+    public void Jacobi_converges_in_a_few_sweeps_well_before_the_cap()
+    {
+        NDArray d = Dense(Random(24 * 20, 31), DType.Float64, 24, 20);
+        SvdResult actual = Np.Linalg.Svd(Gpu(d), false);
+        GpuSvd.LastSweeps.ShouldBeInRange(2, 12);
+        ShouldMatch(Np.Linalg.SvdVals(d), actual.S, 1e-12, "s");
     }
 
     [Fact]
@@ -275,6 +305,28 @@ public sealed class LinalgQrSvdTests : IDisposable
         ShouldMatch(Np.Linalg.Norm(h), Np.Linalg.Norm(Gpu(h)), 1e-3, "float16 norm");
         ShouldMatch(Np.Linalg.Norm(i, 1.0, 0), Np.Linalg.Norm(Gpu(i), 1.0, 0), 1e-12, "int64 norm");
         ShouldMatch(Np.Linalg.VectorNorm(d), Np.Linalg.VectorNorm(Gpu(d)), 1e-12, "vector_norm");
+    }
+
+    [Fact]
+    public void Empty_matrices_give_Denses_shapes()
+    {
+        foreach (Shape shape in new[] { new Shape(0, 3), new Shape(3, 0), new Shape(2, 0, 0) })
+        {
+            NDArray d = Np.Zeros(shape, DType.Float64, backend: "Dense"), g = Gpu(d);
+            foreach (QrMode mode in new[] { QrMode.Reduced, QrMode.Complete })
+            {
+                Np.Linalg.Qr(g, mode).Q!.Shape.ShouldBe(Np.Linalg.Qr(d, mode).Q!.Shape, $"qr {shape} {mode}");
+                Np.Linalg.Qr(g, mode).R.Shape.ShouldBe(Np.Linalg.Qr(d, mode).R.Shape, $"qr {shape} {mode}");
+            }
+            foreach (bool full in new[] { true, false })
+            {
+                SvdResult e = Np.Linalg.Svd(d, full), a = Np.Linalg.Svd(g, full);
+                (a.U!.Shape, a.S.Shape, a.Vh!.Shape).ShouldBe((e.U!.Shape, e.S.Shape, e.Vh!.Shape), $"svd {shape} full={full}");
+            }
+            Np.Linalg.Pinv(g).Shape.ShouldBe(Np.Linalg.Pinv(d).Shape, $"pinv {shape}");
+            ShouldMatch(Np.Linalg.MatrixRank(d), Np.Linalg.MatrixRank(g), 0, $"matrix_rank {shape}");
+            ShouldMatch(Np.Linalg.Norm(d), Np.Linalg.Norm(g), 0, $"norm {shape}");
+        }
     }
 
     [Fact]

@@ -174,6 +174,32 @@ public sealed class PtxCompilationTests
         return data;
     }
 
+    /// <summary>
+    /// The QR/SVD kernels (<see cref="QrSvdKernels"/>: Householder panel steps, block-reflector helpers, one-sided Jacobi
+    /// rounds, sorting, completion, lstsq/pinv/rank helpers), each closed over float and double with their adapters.
+    /// </summary>
+    public static TheoryData<string, MethodInfo> LinalgKernels()
+    {
+        var data = new TheoryData<string, MethodInfo>();
+        foreach (MethodInfo m in typeof(QrSvdKernels).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).OrderBy(m => m.Name))
+        {
+            switch (m.GetGenericArguments().Length)
+            {
+                case 0: data.Add(m.Name, m); break;
+                case 1:
+                    data.Add($"{m.Name}-f32", m.MakeGenericMethod(typeof(float)));
+                    data.Add($"{m.Name}-f64", m.MakeGenericMethod(typeof(double)));
+                    break;
+                default:
+                    data.Add($"{m.Name}-f32", m.MakeGenericMethod(typeof(float), typeof(Float32Element)));
+                    data.Add($"{m.Name}-f64", m.MakeGenericMethod(typeof(double), typeof(Float64Element)));
+                    break;
+            }
+        }
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(FactorizationKernelMethods))]
     public void Factorization_kernels_compile_to_ptx(string name, MethodInfo kernel)
@@ -184,6 +210,16 @@ public sealed class PtxCompilationTests
         ptx.ShouldContain(".entry", customMessage: name);
         // LogDet's float64 log/exp (ILGPU's software double math) may spill; it runs once per matrix.
         if (!name.StartsWith("LuKernels.LogDet", StringComparison.Ordinal)) ptx.ShouldNotContain(".local", customMessage: name);
+    }
+
+    [Theory]
+    [MemberData(nameof(LinalgKernels))]
+    public void Qr_and_svd_kernels_compile_to_ptx(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        ptx.ShouldContain(".entry", customMessage: name);
+        ptx.ShouldNotContain(".local", customMessage: name);
     }
 
     [Theory]
