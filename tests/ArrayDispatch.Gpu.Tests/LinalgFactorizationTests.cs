@@ -189,6 +189,14 @@ public sealed class LinalgFactorizationTests : IDisposable
     }
 
     [Fact]
+    public void A_host_array_beside_a_GpuArray_is_not_moved_implicitly()
+    {
+        var (_, ga) = Pair(General(1, 3, 1), DType.Float64, 3, 3);
+        var (b, _) = Pair(Random(3, 2), DType.Float64, 3);
+        Should.Throw<GpuTransferRequiredException>(() => Np.Linalg.Solve(ga, b)).Message.ShouldContain("linalg.solve");
+    }
+
+    [Fact]
     public void Integer_input_computes_in_float64_and_float32_stays_float32()
     {
         long[] ints = [4, 1, 2, 3, 5, 1, 0, 2, 6];
@@ -205,7 +213,7 @@ public sealed class LinalgFactorizationTests : IDisposable
     [Fact]
     public void A_singular_matrix_raises_Singular_matrix_in_solve_and_inv_and_gives_zero_det()
     {
-        // Rank 2 (the third row is the sum of the first two), in a stack with a regular matrix.
+        // Rank 2 (the third row is the sum of the first two; LU leaves a ~1e-15 residue, as NumPy), in a stack with a regular matrix.
         double[] data = [1, 2, 3, 4, 5, 6, 5, 7, 9, /* regular: */ 2, 0, 0, 0, 3, 0, 0, 0, 4];
         var (a, ga) = Pair(data, DType.Float64, 2, 3, 3);
         var (_, gb) = Pair(Random(3, 1), DType.Float64, 3);
@@ -351,6 +359,22 @@ public sealed class LinalgFactorizationTests : IDisposable
         ShouldMatch(Np.Linalg.Eigvalsh(u, "U"), Np.Linalg.Eigvalsh(gu, "U"), 1e-12, "eigvalsh U");
         ShouldMatch(Np.Linalg.Eigvalsh(a), Np.Linalg.Eigvalsh(gu, "U"), 1e-12, "eigvalsh U equals the symmetric matrix's");
         ShouldBeEigenpairs(a, Np.Linalg.Eigh(u, "U"), Np.Linalg.Eigh(gu, "U"), 3, n, 1e-12, "eigh U");
+    }
+
+    [Fact]
+    public void Eigh_rotations_split_across_many_chunks_and_matrices_give_the_same_vectors()
+    {
+        int n = 9;
+        var (a, ga) = Pair(Symmetric(3, n, 15), DType.Float64, 3, n, n);
+        EighSolver.RotationChunkOverride = 7;
+        try
+        {
+            ShouldBeEigenpairs(a, Np.Linalg.Eigh(a), Np.Linalg.Eigh(ga), 3, n, 1e-12, "eigh, 7 rotations per launch");
+        }
+        finally
+        {
+            EighSolver.RotationChunkOverride = null;
+        }
     }
 
     [Fact]

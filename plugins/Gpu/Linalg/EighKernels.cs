@@ -12,6 +12,15 @@ namespace ArrayDispatch.Gpu;
 /// </summary>
 internal static class EighKernels
 {
+    /// <summary>Where the blocked tridiagonalization stands: matrix order, column j = panel start + i, panel width (V's and W's row stride).</summary>
+    internal struct PanelStep
+    {
+        public long N;
+        public long J;
+        public long I;
+        public long Kb;
+    }
+
     /// <summary>Copies the lower triangle onto the upper one (the reductions update the full trailing matrix).</summary>
     public static void Symmetrize<T>(Index1D t, ArrayView<T> a, long n, long total, long threads) where T : unmanaged
     {
@@ -108,19 +117,80 @@ internal static class EighKernels
         }
     }
 
-    /// <summary>The symmetric rank-2 update A22 −= v·wᵀ + w·vᵀ with w = p − K·v.</summary>
-    public static void Rank2<T>(Index1D t, ArrayView<T> a, ArrayView<T> v, ArrayView<T> p, ArrayView<T> scal, long n, long j, long total, long threads)
+    /// <summary>
+    /// The panel's column update (LAPACK's latrd): a[r, j] −= Σ_{q&lt;i} V[r, q]·W[j, q] + W[r, q]·V[j, q] for rows r ≥ j,
+    /// the earlier reflectors of the panel applied to column j before its own reflector is formed. V, W: (count, n, kb).
+    /// </summary>
+    public static void PanelColumn<T>(Index1D t, ArrayView<T> a, ArrayView<T> vp, ArrayView<T> wp, PanelStep st, long total, long threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long m = n - j - 1;
+        long rows = st.N - st.J;
         for (long e = t; e < total; e += threads)
         {
-            long c = e % m, r = (e / m) % m, b = e / (m * m);
-            T k = scal[b * 2 + 1];
-            T vr = v[b * n + r], vc = v[b * n + c];
-            T wr = p[b * n + r] - k * vr, wc = p[b * n + c] - k * vc;
-            long at = b * n * n + (j + 1 + r) * n + j + 1 + c;
-            a[at] = a[at] - (vr * wc + wr * vc);
+            long r = st.J + e % rows, b = e / rows;
+            long pr = b * st.N * st.Kb + r * st.Kb, pj = b * st.N * st.Kb + st.J * st.Kb;
+            T s = T.Zero;
+            for (long q = 0; q < st.I; q++) s += vp[pr + q] * wp[pj + q] + wp[pr + q] * vp[pj + q];
+            long at = b * st.N * st.N + r * st.N + st.J;
+            a[at] = a[at] - s;
+        }
+    }
+
+    /// <summary>Column i of V (count, n, kb): the reflector v (count, n; v[0] at row j + 1) placed at its rows, zero above.</summary>
+    public static void PanelStoreV<T>(Index1D t, ArrayView<T> v, ArrayView<T> vp, PanelStep st, long total, long threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (long e = t; e < total; e += threads)
+        {
+            long r = e % st.N, b = e / st.N;
+            vp[b * st.N * st.Kb + r * st.Kb + st.I] = r > st.J ? v[b * st.N + r - st.J - 1] : T.Zero;
+        }
+    }
+
+    /// <summary>x_q = W[:, q]ᵀ·v and y_q = V[:, q]ᵀ·v over the rows below j, q &lt; i: xy (count, 2, kb).</summary>
+    public static void PanelDots<T>(Index1D t, ArrayView<T> vp, ArrayView<T> wp, ArrayView<T> v, ArrayView<T> xy, PanelStep st, long total, long threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (long e = t; e < total; e += threads)
+        {
+            long q = e % st.I, b = e / st.I;
+            T x = T.Zero, y = T.Zero;
+            for (long r = st.J + 1; r < st.N; r++)
+            {
+                T vr = v[b * st.N + r - st.J - 1];
+                long at = b * st.N * st.Kb + r * st.Kb + q;
+                x += wp[at] * vr;
+                y += vp[at] * vr;
+            }
+            xy[b * 2 * st.Kb + q] = x;
+            xy[b * 2 * st.Kb + st.Kb + q] = y;
+        }
+    }
+
+    /// <summary>p −= τ·(V·x + W·y) over the rows below j: p = τ·A22·v computed on the trailing matrix the panel has not updated yet, corrected.</summary>
+    public static void PanelCorrect<T>(Index1D t, ArrayView<T> vp, ArrayView<T> wp, ArrayView<T> xy, ArrayView<T> p, ArrayView<T> tri, PanelStep st, long total, long threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long m = st.N - st.J - 1;
+        for (long e = t; e < total; e += threads)
+        {
+            long r = e % m, b = e / m;
+            long row = b * st.N * st.Kb + (st.J + 1 + r) * st.Kb;
+            T s = T.Zero;
+            for (long q = 0; q < st.I; q++) s += vp[row + q] * xy[b * 2 * st.Kb + q] + wp[row + q] * xy[b * 2 * st.Kb + st.Kb + q];
+            p[b * st.N + r] = p[b * st.N + r] - tri[b * 3 * st.N + 2 * st.N + st.J] * s;
+        }
+    }
+
+    /// <summary>Column i of W (count, n, kb): w = p − K·v at the rows below j, zero above.</summary>
+    public static void PanelStoreW<T>(Index1D t, ArrayView<T> p, ArrayView<T> v, ArrayView<T> scal, ArrayView<T> wp, PanelStep st, long total, long threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (long e = t; e < total; e += threads)
+        {
+            long r = e % st.N, b = e / st.N;
+            long k = r - st.J - 1;
+            wp[b * st.N * st.Kb + r * st.Kb + st.I] = k >= 0 ? p[b * st.N + k] - scal[b * 2 + 1] * v[b * st.N + k] : T.Zero;
         }
     }
 
@@ -139,23 +209,32 @@ internal static class EighKernels
     }
 
     /// <summary>
-    /// Applies <paramref name="rotations"/> Givens rotations in order to the rows of Vᵀ (n × n at <paramref name="offset"/>),
-    /// one thread per eigenvector component k (coalesced): rotation q mixes rows i and i + 1, i = index[q], with (c, s) = cs[2q], cs[2q+1]
-    /// as the QL iteration (tql2) accumulates them.
+    /// Applies a chunk of the QL iteration's Givens rotations, in order, to the rows of every Vᵀ (count, n, n): one thread
+    /// per (matrix b, component k), coalesced over k. Matrix b's rotations are q = starts[b] … starts[b+1]−1; rotation q
+    /// mixes rows i and i + 1, i = index[q], with (c, s) = cs[2q], cs[2q+1], as tql2 accumulates them.
     /// </summary>
-    public static void Rotate<T>(Index1D t, ArrayView<T> vt, ArrayView<int> index, ArrayView<T> cs, long offset, long rotations, long n, long threads)
+    public static void Rotate<T>(Index1D t, ArrayView<T> vt, ArrayView<int> index, ArrayView<T> cs, ArrayView<int> starts, long n, long total, long threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (long k = t; k < n; k += threads)
+        for (long e = t; e < total; e += threads)
         {
-            for (long q = 0; q < rotations; q++)
+            long k = e % n, b = e / n;
+            long offset = b * n * n + k;
+            long end = starts[b + 1];
+            // A QL sweep runs i = m−1, m−2, …: rotation i's new row i is the next rotation's row i + 1, so it is
+            // carried in a register rather than reloaded (every row is still stored; the loads no longer wait on stores).
+            long previous = -2;
+            T carried = T.Zero;
+            for (long q = starts[b]; q < end; q++)
             {
                 long i = index[q];
+                long x = offset + i * n, y = x + n;
                 T c = cs[2 * q], s = cs[2 * q + 1];
-                long x = offset + i * n + k, y = x + n;
-                T h = vt[y], g = vt[x];
+                T h = i + 1 == previous ? carried : vt[y], g = vt[x];
                 vt[y] = s * g + c * h;
-                vt[x] = c * g - s * h;
+                carried = c * g - s * h;
+                vt[x] = carried;
+                previous = i;
             }
         }
     }

@@ -9,11 +9,12 @@ namespace ArrayDispatch.Gpu;
 /// <summary>
 /// eigh/eigvalsh as MAGMA's hybrid syevd splits the work, over a whole stack:
 /// <list type="number">
-/// <item>device: Householder reduction to tridiagonal form A = Q·T·Qᵀ (sytd2's steps: norm, reflector, p = τAv,
-/// rank-2 update; O(n³), all matrices per launch), the reflectors kept in A's lower columns;</item>
+/// <item>device: Householder reduction to tridiagonal form A = Q·T·Qᵀ, blocked as sytrd/latrd (per column: norm,
+/// reflector, p = τ·A22·v corrected for the panel's pending updates; per panel: A22 −= V·Wᵀ + W·Vᵀ by two matmuls;
+/// O(n³), all matrices per launch), the reflectors kept in A's lower columns;</item>
 /// <item>host: d and e (2n numbers per matrix) downloaded and the implicit QL iteration run in double
 /// (<see cref="EighTridiagonalQl"/>, O(n²)); with vectors it reports its Givens rotations instead of applying them;</item>
-/// <item>device: the rotations applied to Vᵀ in chunks (one thread per component, O(n³) in all), the columns gathered
+/// <item>device: the rotations applied to every Vᵀ in chunks (one thread per matrix and component, O(n³) in all), the columns gathered
 /// in ascending eigenvalue order, then Z ← H_0·…·H_{n−3}·Z by blocks of reflectors in compact WY form (LAPACK's larft/larfb: I − V·T·Vᵀ, three matmuls per block; the back-transformation).</item>
 /// </list>
 /// Eigenvalues come back ascending (NumPy's order); only d, e and the sorted eigenvalues cross the bus.
@@ -21,7 +22,10 @@ namespace ArrayDispatch.Gpu;
 internal static class EighSolver
 {
     /// <summary>Rotations uploaded per launch of <see cref="EighKernels.Rotate{T}"/>.</summary>
-    private static int RotationChunk(GpuRuntime rt) => rt.Info.Kind == GpuAcceleratorKind.Cpu ? 1 << 14 : 1 << 20;
+    private static int RotationChunk(GpuRuntime rt) => RotationChunkOverride ?? (rt.Info.Kind == GpuAcceleratorKind.Cpu ? 1 << 14 : 1 << 20);
+
+    /// <summary>A smaller chunk for tests, so a matrix's rotations span several launches.</summary>
+    internal static int? RotationChunkOverride { get; set; }
 
     /// <summary>
     /// Eigenvalues (count, n), ascending, and with <paramref name="vectors"/> the eigenvectors (count, n, n) as columns,
@@ -42,6 +46,7 @@ internal static class EighSolver
         var values = new double[count * n];
         int[] order = new int[count * n];
         GpuArray? vt = vectors ? FactorizationBlocks.Identity<T>(rt, a.DType, count, n) : null;
+        RotationQueue<T>? rotations = vt is null ? null : new RotationQueue<T>(vt, count, n, RotationChunk(rt));
         try
         {
             for (int b = 0; b < count; b++)
@@ -53,12 +58,8 @@ internal static class EighSolver
                     d[i] = double.CreateTruncating(host[b * 3 * n + i]);
                     e[i] = double.CreateTruncating(host[b * 3 * n + n + i]);
                 }
-                if (vt is null) EighTridiagonalQl.Solve(d, e, null);
-                else
-                {
-                    using var rotations = new RotationQueue<T>(vt, (long)b * n * n, n, RotationChunk(rt));
-                    EighTridiagonalQl.Solve(d, e, rotations.Add);
-                }
+                rotations?.Begin(b);
+                EighTridiagonalQl.Solve(d, e, rotations is null ? null : rotations.Add);
                 int[] perm = Enumerable.Range(0, n).ToArray();
                 Array.Sort(perm, (x, y) => d[x].CompareTo(d[y]) is int c && c != 0 ? c : x.CompareTo(y));
                 for (int k = 0; k < n; k++)
@@ -67,6 +68,7 @@ internal static class EighSolver
                     order[b * n + k] = perm[k];
                 }
             }
+            rotations?.Flush();
             GpuArray w = Upload<T>(rt, values, new Shape(count, n));
             if (vt is null) return (w, null);
             try
@@ -85,18 +87,27 @@ internal static class EighSolver
         }
     }
 
-    /// <summary>Reduces every matrix to tridiagonal form in place; returns tri (count, 3, n): d, e and τ per matrix.</summary>
+    /// <summary>
+    /// Reduces every matrix to tridiagonal form in place, blocked as LAPACK's sytrd/latrd: for each panel of reflectors
+    /// the columns are updated by the panel's earlier reflectors, each reflector formed and its w = τ·A22·v corrected
+    /// for the panel's pending updates (V, W of n × kb), then the trailing matrix updated once, A22 −= V·Wᵀ + W·Vᵀ, by
+    /// two matmuls. Returns tri (count, 3, n): d, e and τ per matrix; the reflectors stay in A's lower columns.
+    /// </summary>
     private static GpuArray Tridiagonalize<T>(GpuArray a, int count, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         GpuRuntime rt = a.Runtime;
-        int lanes = FactorizationBlocks.Lanes(rt);
+        int lanes = FactorizationBlocks.Lanes(rt), nb = FactorizationBlocks.PanelWidth(rt);
         GpuArray tri = GpuOps.Empty(rt, new Shape(count, 3, n), a.DType);
         using GpuArray partial = GpuOps.Empty(rt, new Shape(count, lanes), a.DType);
         using GpuArray scal = GpuOps.Empty(rt, new Shape(count, 2), a.DType);
         using GpuArray v = GpuOps.Empty(rt, new Shape(count, n), a.DType);
         using GpuArray p = GpuOps.Empty(rt, new Shape(count, n), a.DType);
+        using GpuArray vp = GpuOps.Empty(rt, new Shape(count, n, nb), a.DType);
+        using GpuArray wp = GpuOps.Empty(rt, new Shape(count, n, nb), a.DType);
+        using GpuArray xy = GpuOps.Empty(rt, new Shape(count, 2, nb), a.DType);
         ArrayView<T> va = FactorizationBlocks.V<T>(a), vtri = FactorizationBlocks.V<T>(tri), vpart = FactorizationBlocks.V<T>(partial),
-            vscal = FactorizationBlocks.V<T>(scal), vv = FactorizationBlocks.V<T>(v), vp = FactorizationBlocks.V<T>(p);
+            vscal = FactorizationBlocks.V<T>(scal), vv = FactorizationBlocks.V<T>(v), vpv = FactorizationBlocks.V<T>(p),
+            vvp = FactorizationBlocks.V<T>(vp), vwp = FactorizationBlocks.V<T>(wp), vxy = FactorizationBlocks.V<T>(xy);
         long size = (long)count * n * n;
         Index1D all = rt.Threads(size);
         rt.Kernels.Auto<ArrayView<T>, long, long, long>(EighKernels.Symmetrize<T>)(all, va, n, size, all.X);
@@ -105,19 +116,47 @@ internal static class EighSolver
         var scaleVector = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.ScaleVector<T>);
         var symv = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.Symv<T>);
         var halfDot = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.HalfDot<T>);
-        var rank2 = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, long, long, long, long>(EighKernels.Rank2<T>);
-        Index1D laneThreads = rt.Threads((long)count * lanes), matrixThreads = rt.Threads(count);
-        for (int j = 0; j + 2 < n; j++)
+        var column = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, EighKernels.PanelStep, long, long>(EighKernels.PanelColumn<T>);
+        var storeV = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, EighKernels.PanelStep, long, long>(EighKernels.PanelStoreV<T>);
+        var dots = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, EighKernels.PanelStep, long, long>(EighKernels.PanelDots<T>);
+        var correct = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, EighKernels.PanelStep, long, long>(EighKernels.PanelCorrect<T>);
+        var storeW = rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, EighKernels.PanelStep, long, long>(EighKernels.PanelStoreW<T>);
+        Index1D laneThreads = rt.Threads((long)count * lanes), matrixThreads = rt.Threads(count), rowThreads = rt.Threads((long)count * n);
+        int reflectors = n - 2;
+        for (int k0 = 0; k0 < reflectors; k0 += nb)
         {
-            long m = n - j - 1;
-            norm(laneThreads, va, vpart, n, j, lanes, (long)count * lanes, laneThreads.X);
-            reflector(matrixThreads, va, vpart, vtri, vscal, n, j, lanes, count, matrixThreads.X);
-            Index1D vectorThreads = rt.Threads(count * m);
-            scaleVector(vectorThreads, va, vv, vscal, n, j, count * m, vectorThreads.X);
-            symv(vectorThreads, va, vv, vp, vtri, n, j, count * m, vectorThreads.X);
-            halfDot(matrixThreads, vv, vp, vtri, vscal, n, j, count, matrixThreads.X);
-            Index1D updateThreads = rt.Threads(count * m * m);
-            rank2(updateThreads, va, vv, vp, vscal, n, j, count * m * m, updateThreads.X);
+            int kb = Math.Min(nb, reflectors - k0);
+            for (int i = 0; i < kb; i++)
+            {
+                int j = k0 + i;
+                long m = n - j - 1;
+                var step = new EighKernels.PanelStep { N = n, J = j, I = i, Kb = nb };
+                if (i > 0)
+                {
+                    Index1D columnThreads = rt.Threads(count * (m + 1));
+                    column(columnThreads, va, vvp, vwp, step, count * (m + 1), columnThreads.X);
+                }
+                norm(laneThreads, va, vpart, n, j, lanes, (long)count * lanes, laneThreads.X);
+                reflector(matrixThreads, va, vpart, vtri, vscal, n, j, lanes, count, matrixThreads.X);
+                Index1D vectorThreads = rt.Threads(count * m);
+                scaleVector(vectorThreads, va, vv, vscal, n, j, count * m, vectorThreads.X);
+                storeV(rowThreads, vv, vvp, step, (long)count * n, rowThreads.X);
+                symv(vectorThreads, va, vv, vpv, vtri, n, j, count * m, vectorThreads.X);
+                if (i > 0)
+                {
+                    Index1D dotThreads = rt.Threads((long)count * i);
+                    dots(dotThreads, vvp, vwp, vv, vxy, step, (long)count * i, dotThreads.X);
+                    correct(vectorThreads, vvp, vwp, vxy, vpv, vtri, step, count * m, vectorThreads.X);
+                }
+                halfDot(matrixThreads, vv, vpv, vtri, vscal, n, j, count, matrixThreads.X);
+                storeW(rowThreads, vpv, vv, vscal, vwp, step, (long)count * n, rowThreads.X);
+            }
+            // A22 −= V·Wᵀ + W·Vᵀ over the rows and columns past the panel (both triangles: later symv read either).
+            int end = k0 + kb, rest = n - end;
+            var below = new MatrixBlock { Stride = (long)n * nb, Ld = nb, Row = end, Col = 0, Rows = rest, Cols = kb };
+            MatrixBlock trailing = MatrixBlock.Of(n, n, end, end, rest, rest);
+            FactorizationBlocks.SubtractProduct<T>(a, trailing, vp, below, wp, below, count, transposeRight: true);
+            FactorizationBlocks.SubtractProduct<T>(a, trailing, wp, below, vp, below, count, transposeRight: true);
         }
         Index1D diagonalThreads = rt.Threads((long)count * n);
         rt.Kernels.Auto<ArrayView<T>, ArrayView<T>, long, long, long>(EighKernels.Extract<T>)(diagonalThreads, va, vtri, n, (long)count * n, diagonalThreads.X);
@@ -178,33 +217,45 @@ internal static class EighSolver
         return Transfers.Upload(rt, HostBuffer.FromContiguous(data, shape));
     }
 
-    /// <summary>Buffers the QL rotations of one matrix and applies them on the device in chunks, in order.</summary>
-    private sealed class RotationQueue<T>(GpuArray vt, long offset, int n, int capacity) : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Buffers the QL rotations of the whole stack (matrix by matrix, each in its order) and applies them on the device
+    /// in chunks: one launch per chunk over every (matrix, component), whatever the stack's size.
+    /// </summary>
+    private sealed class RotationQueue<T>(GpuArray vt, int count, int n, int capacity) where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly int[] _index = new int[capacity];
         private readonly T[] _cs = new T[2 * capacity];
-        private int _count;
+        private readonly int[] _perMatrix = new int[count];
+        private int _count, _matrix;
+
+        /// <summary>The rotations added next belong to matrix <paramref name="b"/> (matrices come in ascending order).</summary>
+        public void Begin(int b) => _matrix = b;
 
         public void Add(int i, double c, double s)
         {
             _index[_count] = i;
             _cs[2 * _count] = T.CreateTruncating(c);
             _cs[2 * _count + 1] = T.CreateTruncating(s);
+            _perMatrix[_matrix]++;
             if (++_count == capacity) Flush();
         }
 
-        private void Flush()
+        public void Flush()
         {
             if (_count == 0) return;
+            var starts = new int[count + 1];
+            for (int b = 0; b < count; b++) starts[b + 1] = starts[b] + _perMatrix[b];
             GpuRuntime rt = vt.Runtime;
             using GpuArray index = Transfers.Upload(rt, HostBuffer.FromContiguous(_index[.._count], new Shape(_count)));
             using GpuArray cs = Transfers.Upload(rt, HostBuffer.FromContiguous(_cs[..(2 * _count)], new Shape(2 * _count)));
-            Index1D threads = rt.Threads(n);
-            rt.Kernels.Auto<ArrayView<T>, ArrayView<int>, ArrayView<T>, long, long, long, long>(EighKernels.Rotate<T>)(
-                threads, FactorizationBlocks.V<T>(vt), FactorizationBlocks.V<int>(index), FactorizationBlocks.V<T>(cs), offset, _count, n, threads.X);
+            using GpuArray bounds = Transfers.Upload(rt, HostBuffer.FromContiguous(starts, new Shape(count + 1)));
+            long total = (long)count * n;
+            Index1D threads = rt.Threads(total);
+            rt.Kernels.Auto<ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<int>, long, long, long>(EighKernels.Rotate<T>)(
+                threads, FactorizationBlocks.V<T>(vt), FactorizationBlocks.V<int>(index), FactorizationBlocks.V<T>(cs), FactorizationBlocks.V<int>(bounds), n, total, threads.X);
+            // The uploads above synchronized before copying; the next chunk's uploads wait for this launch the same way.
+            Array.Clear(_perMatrix);
             _count = 0;
         }
-
-        public void Dispose() => Flush();
     }
 }
