@@ -234,12 +234,20 @@ public static partial class Np
         if (copy == true) return Array(buffer, backend);
         Dispatch.Placement placement = Place(backend, null).WithOption(SharedMemoryOption, true);
         NDArray result = Dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(buffer, null, false, placement));
-        if (copy == false && !ReferenceEquals(result.ToHost().Data, buffer.Data))
+        if (copy == false)
         {
-            throw new NotSupportedException($"from_dlpack(copy=False): backend '{result.Backend}' keeps its own storage, so the memory cannot be shared without a copy");
+            using HostBuffer exported = result.ToHost();
+            if (!SharesStorage(exported, buffer))
+            {
+                throw new NotSupportedException($"from_dlpack(copy=False): backend '{result.Backend}' keeps its own storage, so the memory cannot be shared without a copy");
+            }
         }
         return result;
     }
+
+    /// <summary>Whether two buffers are over the same storage: the same .NET array, or the same native address.</summary>
+    private static bool SharesStorage(HostBuffer a, HostBuffer b) =>
+        a.IsNative ? b.IsNative && a.Address == b.Address : !b.IsNative && ReferenceEquals(a.Data, b.Data);
 
     /// <summary>
     /// The creation option a backend reads in <c>asarray</c> of a <see cref="HostBuffer"/>: <see langword="true"/> asks it

@@ -88,7 +88,8 @@ public abstract partial class NDArray : IFormattable, IDisposable
     public T[] ToArray<T>() where T : unmanaged
     {
         NDArray source = DType == DTypes.Of<T>() ? this : AsType(DTypes.Of<T>());
-        return source.ToHost().ToContiguous<T>();
+        using HostBuffer host = source.ToHost();
+        return host.ToContiguous<T>();
     }
 
     /// <summary>The single element of a size-1 array.</summary>
@@ -121,7 +122,8 @@ public abstract partial class NDArray : IFormattable, IDisposable
             PrintFormat.Parse(format, out _);
             return $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
         }
-        return ArrayPrinter.Format(ToHost(), format);
+        using HostBuffer host = ToHost();
+        return ArrayPrinter.Format(host, format);
     }
 
     private static bool OverridesToString(Type type) => s_overridesToString.GetOrAdd(type,

@@ -82,10 +82,46 @@ public static class NpyFormat
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(buffer);
-        string descr = Descr(buffer.DType, bigEndian);
+        WriteHeader(stream, buffer.DType, buffer.Shape, bigEndian, fortranOrder);
         ReadOnlySpan<int> dims = buffer.Shape.Dims;
-        string shape = dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims.ToArray()) + ")";
-        string dict = $"{{'descr': '{descr}', 'fortran_order': {(fortranOrder ? "True" : "False")}, 'shape': {shape}, }}";
+        // Fortran order is the C order of the view with the axes reversed.
+        HostBuffer ordered = fortranOrder
+            ? new HostBuffer(buffer.Data, buffer.DType, new Shape(dims.ToArray().Reverse().ToArray()), buffer.Strides.Reverse().ToArray(), buffer.Offset)
+            : buffer;
+        Array data = ordered.ToContiguousArray(mayAlias: true);
+        int itemSize = buffer.DType.ItemSize();
+        ReadOnlySpan<byte> bytes = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(data), data.Length * itemSize);
+        if (bigEndian == !BitConverter.IsLittleEndian || itemSize == 1)
+        {
+            stream.Write(bytes);
+            return;
+        }
+        byte[] scratch = new byte[ChunkLength(itemSize, bytes.Length)];
+        for (int at = 0; at < bytes.Length; at += scratch.Length)
+        {
+            Span<byte> chunk = scratch.AsSpan(0, Math.Min(scratch.Length, bytes.Length - at));
+            bytes.Slice(at, chunk.Length).CopyTo(chunk);
+            Swap(chunk, buffer.DType.IsComplex() ? itemSize / 2 : itemSize);
+            stream.Write(chunk);
+        }
+    }
+
+    /// <summary>
+    /// The bytes .npy I/O moves at a time when it streams (arrays above this size save and load through
+    /// <see cref="IHostContiguousBytes"/> without a whole-array copy); settable for tests.
+    /// </summary>
+    internal static int ChunkBytes { get; set; } = 64 << 20;
+
+    private static int ChunkLength(int itemSize, long total) =>
+        (int)Math.Max(1, Math.Min(total, Math.Max(itemSize, ChunkBytes - ChunkBytes % itemSize)));
+
+    /// <summary>Writes the header of a <c>.npy</c> array as <c>numpy.save</c> does (version 1.0, or 2.0 when the header needs it).</summary>
+    internal static void WriteHeader(Stream stream, DType dtype, Shape shape, bool bigEndian, bool fortranOrder)
+    {
+        string descr = Descr(dtype, bigEndian);
+        ReadOnlySpan<int> dims = shape.Dims;
+        string shapeText = dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims.ToArray()) + ")";
+        string dict = $"{{'descr': '{descr}', 'fortran_order': {(fortranOrder ? "True" : "False")}, 'shape': {shapeText}, }}";
         int prefix = 10;
         int pad = (64 - (prefix + dict.Length + 1) % 64) % 64;
         bool v2 = dict.Length + 1 + pad > ushort.MaxValue;
@@ -110,21 +146,53 @@ public static class NpyFormat
             stream.Write(length[..2]);
         }
         stream.Write(Encoding.ASCII.GetBytes(text));
-        // Fortran order is the C order of the view with the axes reversed.
-        HostBuffer ordered = fortranOrder
-            ? new HostBuffer(buffer.Data, buffer.DType, new Shape(dims.ToArray().Reverse().ToArray()), buffer.Strides.Reverse().ToArray(), buffer.Offset)
-            : buffer;
-        Array data = ordered.ToContiguousArray(mayAlias: true);
-        int itemSize = buffer.DType.ItemSize();
-        ReadOnlySpan<byte> bytes = MemoryMarshal.CreateReadOnlySpan(ref MemoryMarshal.GetArrayDataReference(data), data.Length * itemSize);
-        if (bigEndian == !BitConverter.IsLittleEndian || itemSize == 1)
+    }
+
+    /// <summary>
+    /// Writes the <paramref name="bytes"/> bytes of <paramref name="source"/>'s C-ordered elements of <paramref name="dtype"/>
+    /// to <paramref name="stream"/> a chunk at a time, byte-swapped when <paramref name="bigEndian"/> differs from the host's order.
+    /// </summary>
+    internal static void WriteData(Stream stream, IHostContiguousBytes source, long bytes, DType dtype, bool bigEndian)
+    {
+        int itemSize = dtype.ItemSize();
+        bool swap = itemSize > 1 && bigEndian == BitConverter.IsLittleEndian;
+        int chunkLength = ChunkLength(itemSize, bytes);
+        byte[]? scratch = swap ? new byte[chunkLength] : null;
+        for (long at = 0; at < bytes; at += chunkLength)
         {
-            stream.Write(bytes);
-            return;
+            int length = (int)Math.Min(chunkLength, bytes - at);
+            Span<byte> chunk = source.HostBytes(at, length);
+            if (scratch is not null)
+            {
+                chunk.CopyTo(scratch);
+                chunk = scratch.AsSpan(0, length);
+                Swap(chunk, dtype.IsComplex() ? itemSize / 2 : itemSize);
+            }
+            stream.Write(chunk);
         }
-        byte[] copy = bytes.ToArray();
-        Swap(copy, buffer.DType.IsComplex() ? itemSize / 2 : itemSize);
-        stream.Write(copy);
+    }
+
+    /// <summary>
+    /// Reads the <paramref name="bytes"/> data bytes of a <c>.npy</c> array with <paramref name="header"/> from
+    /// <paramref name="stream"/> into <paramref name="destination"/> a chunk at a time, in the host's byte order.
+    /// </summary>
+    internal static void ReadData(Stream stream, IHostContiguousBytes destination, long bytes, Header header, DType dtype)
+    {
+        int itemSize = dtype.ItemSize();
+        int chunkLength = ChunkLength(itemSize, bytes);
+        for (long at = 0; at < bytes; at += chunkLength)
+        {
+            Span<byte> chunk = destination.HostBytes(at, (int)Math.Min(chunkLength, bytes - at));
+            stream.ReadExactly(chunk);
+            if (header.SwapBytes) Swap(chunk, dtype.IsComplex() ? itemSize / 2 : itemSize);
+        }
+    }
+
+    /// <summary>The dtype of a numeric <c>.npy</c> header, false for strings and dtypes outside <see cref="DType"/>.</summary>
+    internal static bool TryNumericDType(Header header, out DType dtype)
+    {
+        dtype = default;
+        return header.Kind is 'b' or 'i' or 'u' or 'f' or 'c' && DTypes.TryParse(header.Descr, out dtype) && dtype.ItemSize() == header.ItemSize;
     }
 
     /// <summary>NumPy's array-protocol string of <paramref name="dtype"/> (<c>'&lt;i2'</c>, <c>'|u1'</c>, <c>'&gt;c16'</c>), as <c>dtype.str</c>.</summary>
@@ -136,9 +204,9 @@ public static class NpyFormat
         return FormattableString.Invariant($"{order}{kind}{size}");
     }
 
-    private readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
+    internal readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
 
-    private static Header ReadHeader(Stream stream)
+    internal static Header ReadHeader(Stream stream)
     {
         Span<byte> magic = stackalloc byte[8];
         stream.ReadExactly(magic);
@@ -206,12 +274,12 @@ public static class NpyFormat
         return data;
     }
 
-    private static void Swap(byte[] raw, int itemSize)
+    private static void Swap(Span<byte> raw, int itemSize)
     {
-        for (int i = 0; i + itemSize <= raw.Length; i += itemSize) raw.AsSpan(i, itemSize).Reverse();
+        for (int i = 0; i + itemSize <= raw.Length; i += itemSize) raw.Slice(i, itemSize).Reverse();
     }
 
-    private static long[] FortranStrides(Shape shape)
+    internal static long[] FortranStrides(Shape shape)
     {
         var strides = new long[shape.Rank];
         long stride = 1;

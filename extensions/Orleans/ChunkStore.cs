@@ -73,20 +73,22 @@ internal sealed class ChunkStore : IDisposable
     {
         Directory.CreateDirectory(_spillFolder);
         string path = Path.Combine(_spillFolder, FileName(compute, key));
-        File.WriteAllBytes(path, _runner.Get().WriteValue(value));
+        // Written under a temporary name and moved into place only while the value is still wanted: a compute that ends
+        // during the write (End drops its entries) never sees a spill file of its own appear after it ended.
+        string partial = path + "." + Environment.CurrentManagedThreadId + ".partial";
+        File.WriteAllBytes(partial, _runner.Get().WriteValue(value));
         lock (_gate)
         {
             if (_entries.TryGetValue((compute, key), out Entry? entry) && entry.Spilling)
             {
+                File.Move(partial, path, overwrite: true);
                 entry.Path = path;
                 entry.Value = null;
                 entry.Spilling = false;
-            }
-            else
-            {
-                File.Delete(path);
+                return;
             }
         }
+        File.Delete(partial);
     }
 
     /// <summary>The value, or null when this worker does not hold it.</summary>

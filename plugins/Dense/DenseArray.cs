@@ -23,7 +23,7 @@ namespace ArrayDispatch.Dense;
 /// gives a C-contiguous array (itself when it is one). <see cref="Data"/> and <see cref="Storage{T}"/> are for managed
 /// storage only.</para>
 /// </remarks>
-public sealed partial class DenseArray : NDArray
+public sealed partial class DenseArray : NDArray, IHostContiguousBytes
 {
     /// <summary>
     /// Results of at least this many bytes live in native memory (64-byte aligned, pooled, released by
@@ -56,6 +56,10 @@ public sealed partial class DenseArray : NDArray
         : this(DenseStorage.Wrap(data), dtype, shape, strides, offset)
     {
     }
+
+    /// <summary>A view over <paramref name="storage"/> (it takes its own reference).</summary>
+    internal static DenseArray OverStorage(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset) =>
+        new(storage, dtype, shape, strides, offset);
 
     private DenseArray(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset)
     {
@@ -174,15 +178,31 @@ public sealed partial class DenseArray : NDArray
     }
 
     /// <summary>
-    /// Exports the array: the storage, offset and strides without copying when the storage is a .NET array; a C-ordered
-    /// copy of the elements when it is native (<see cref="HostBuffer"/> holds .NET arrays).
+    /// Exports the array without copying: the storage, offset and strides. Native storage exports as a native
+    /// <see cref="HostBuffer"/> (any size, beyond 2^31 elements too) whose owner holds a reference on the storage until the
+    /// GC collects the buffer, so the memory stays valid after the array is disposed.
     /// </summary>
-    public override HostBuffer ToHost()
+    public override unsafe HostBuffer ToHost()
     {
         ThrowIfDisposed();
         if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
-        DenseArray copy = Kernels.Copy.ContiguousManaged(this);
-        return new(copy._storage.Managed!, _dtype, _shape, _shape.ContiguousStrides(), 0);
+        return new((nint)_storage.Pointer, _storage.Length, _dtype, _shape, (long[])_strides.Clone(), Offset, new StorageLease(_storage));
+    }
+
+    bool IHostContiguousBytes.IsHostCContiguous => IsCContiguous;
+
+    /// <summary>The bytes <c>[start, start + length)</c> of a C-contiguous array's elements, in place (managed or native storage).</summary>
+    Span<byte> IHostContiguousBytes.HostBytes(long start, int length)
+    {
+        ThrowIfDisposed();
+        if (!IsCContiguous) throw new InvalidOperationException($"this {_dtype.Name()} array of shape {_shape} is not C-contiguous; its bytes are not one run in memory");
+        int itemSize = _dtype.ItemSize();
+        long total = _shape.Size * itemSize;
+        if (start < 0 || length < 0 || start > total - length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"bytes [{start}, {start + length}) are outside the array's {total} bytes");
+        }
+        return MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _storage.ByteReference, (nint)(Offset * itemSize + start)), length);
     }
 
     /// <summary>A new C-contiguous array of <paramref name="dtype"/>; the elements are zero.</summary>

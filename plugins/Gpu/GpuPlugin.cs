@@ -42,7 +42,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         {
             string path = (backend.Configuration as IConfigurationSection)?.Path ?? "Backends:Gpu";
             (GpuAcceleratorKind kind, int index) = ReadConfiguration(backend, path);
-            device = new GpuDevice(kind, index, backend.Logger) { ConfigurationPath = path };
+            device = new GpuDevice(kind, index, backend.Logger) { ConfigurationPath = path, UseVendorLibraries = ReadVendorLibraries(backend, path) };
             // A factory registration: the container disposes the device (and its accelerator) with the host.
             backend.Services.AddSingleton(_ => device);
         }
@@ -67,8 +67,16 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
         FftHandlers.Register(backend, device!);
-        QrSvdHandlers.Register(backend, device!);
         FactorizationHandlers.Register(backend, device!);
+        QrSvdHandlers.Register(backend, device!);
+    }
+
+    private static bool ReadVendorLibraries(IBackendBuilder backend, string path)
+    {
+        string? text = backend.Configuration["VendorLibraries"]?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Equals("Auto", StringComparison.OrdinalIgnoreCase)) return true;
+        if (text.Equals("Off", StringComparison.OrdinalIgnoreCase)) return false;
+        throw new ArgumentException($"{path}:VendorLibraries is '{text}'; expected Auto (cuBLAS where it loads on a CUDA device) or Off (the plugin's own kernels)", $"{path}:VendorLibraries");
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)

@@ -69,24 +69,7 @@ internal static class HostInterop
     }
 
     /// <summary>The elements of a buffer in C order as an untyped array of its dtype (aliasing when contiguous).</summary>
-    public static Array ReadUntyped(HostBuffer buffer) => buffer.DType switch
-    {
-        DType.Bool => buffer.ToContiguous<bool>(true),
-        DType.Int8 => buffer.ToContiguous<sbyte>(true),
-        DType.Int16 => buffer.ToContiguous<short>(true),
-        DType.Int32 => buffer.ToContiguous<int>(true),
-        DType.Int64 => buffer.ToContiguous<long>(true),
-        DType.UInt8 => buffer.ToContiguous<byte>(true),
-        DType.UInt16 => buffer.ToContiguous<ushort>(true),
-        DType.UInt32 => buffer.ToContiguous<uint>(true),
-        DType.UInt64 => buffer.ToContiguous<ulong>(true),
-        DType.Float16 => buffer.ToContiguous<Half>(true),
-        DType.Float32 => buffer.ToContiguous<float>(true),
-        DType.Float64 => buffer.ToContiguous<double>(true),
-        DType.Complex64 => buffer.ToContiguous<Complex64>(true),
-        DType.Complex128 => buffer.ToContiguous<Complex>(true),
-        _ => throw SparseDTypes.Unsupported(buffer.DType),
-    };
+    public static Array ReadUntyped(HostBuffer buffer) => buffer.ToContiguousArray(mayAlias: true);
 
     /// <summary>
     /// A host buffer over <c>asarray</c>'s source: a buffer, a foreign array's export, or a .NET array (multi-dimensional

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ArrayDispatch.Dense.Storage;
+using ArrayDispatch.Interchange;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -113,6 +114,24 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void A_batch_of_released_results_stays_pooled_so_the_next_batch_reuses_all_of_it()
+    {
+        // Dropped results come back together (one collection's finalizers); a class of 2 MB buffers keeps the whole batch
+        // (up to a quarter of the capacity), not just two, so the next calls find warm buffers instead of fresh pages.
+        using var host = TestHost.Create(new DensePlugin());
+        const int batch = 8;
+        NativePool.Limit(262_147 * 8).ShouldBeGreaterThanOrEqualTo(batch);
+        using NDArray x = Np.Ones(262_147);
+        NDArray[] first = [.. Enumerable.Range(0, batch).Select(_ => x * 2.0)];
+        foreach (NDArray r in first) r.Dispose();
+        var (_, hits) = NativePool.Counters;
+        NDArray[] second = [.. Enumerable.Range(0, batch).Select(_ => x * 3.0)];
+        (NativePool.Counters.Hits - hits).ShouldBeGreaterThanOrEqualTo(batch);
+        ((DenseArray)second[^1]).AsSpan<double>()[262_146].ShouldBe(3.0);
+        foreach (NDArray r in second) r.Dispose();
+    }
+
+    [Fact]
     public void An_undisposed_array_s_storage_is_released_by_the_finalizer()
     {
         WeakReference storage = MakeAndDrop();
@@ -139,15 +158,16 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
-    public void Exports_and_conversions_of_native_arrays_copy_the_elements()
+    public void Exports_of_native_arrays_share_the_strided_elements_and_conversions_copy_them()
     {
         using var host = TestHost.Create(new DensePlugin());
         using var a = (DenseArray)(Np.Arange(300_313.0) + 0.0);
         a.IsNative.ShouldBeTrue();
         var t = (DenseArray)Np.Transpose(Np.Reshape(a, 13, 23_101));
 
-        Interchange.HostBuffer h = t.ToHost();
-        h.IsCContiguous.ShouldBeTrue();
+        using Interchange.HostBuffer h = t.ToHost();
+        h.IsNative.ShouldBeTrue();                                          // no copy: the transposed strides over the storage
+        h.IsCContiguous.ShouldBeFalse();
         h.ToContiguous<double>()[1].ShouldBe(23_101.0);
         t.ToTensor<double>()[1, 0].ShouldBe(1.0);
         ((DenseArray)Np.AsArray(h)).AsSpan<double>()[1].ShouldBe(23_101.0);
@@ -194,6 +214,124 @@ public sealed class NativeStorageTests
         d[n - 1].ShouldBe((byte)2);
         d[int.MaxValue + 1L].ShouldBe((byte)2);
         d[2_500_000_001].ShouldBe((byte)0);
+    }
+
+    [WhenMemoryAvailableFact(8L << 30)]
+    public void An_npy_file_of_three_billion_uint8_saves_and_loads_through_native_memory()
+    {
+        const long n = 3_000_000_000;
+        using var host = TestHost.Create(new DensePlugin());
+        // 2^32 is past 3e9 elements: the marks sit at the ends, around 2^31 (the first index past int) and around 5 * 2^29.
+        long[] marked = [0, 1, int.MaxValue - 1L, int.MaxValue, int.MaxValue + 1L, (5L << 29) - 1, 5L << 29, n - 2, n - 1];
+        string path = Path.Combine(Path.GetTempPath(), $"npy-3e9-{Guid.NewGuid():N}.npy");
+        try
+        {
+            using (var x = (DenseArray)Np.Zeros((3, 1_000_000_000), DType.UInt8))
+            {
+                var e = x.Elements<byte>();
+                for (int i = 0; i < marked.Length; i++) e[marked[i]] = (byte)(i + 1);
+                Np.Save(path, x);                                             // streamed from native memory
+            }
+            // As numpy.save writes it: a 128-byte version 1.0 header, then the 3e9 bytes.
+            new FileInfo(path).Length.ShouldBe(128 + n);
+            using (FileStream f = File.OpenRead(path))
+            {
+                byte[] head = new byte[128];
+                f.ReadExactly(head);
+                System.Text.Encoding.Latin1.GetString(head, 10, 118).ShouldBe("{'descr': '|u1', 'fortran_order': False, 'shape': (3, 1000000000), }".PadRight(117) + "\n");
+            }
+
+            using var y = (DenseArray)Np.Load(path);                          // streamed into native memory
+            y.Shape.ShouldBe(new Shape(3, 1_000_000_000));
+            y.IsNative.ShouldBeTrue();
+            var d = y.Elements<byte>();
+            for (int i = 0; i < marked.Length; i++) d[marked[i]].ShouldBe((byte)(i + 1));
+            HostBuffer exported = y.ToHost();                                 // zero-copy export of all 3e9 elements
+            exported.IsNative.ShouldBeTrue();
+            exported.Length.ShouldBe(n);
+            exported.AsSpan<byte>(int.MaxValue, 2).ToArray().ShouldBe([(byte)4, (byte)5]);
+            exported.AsSpan<byte>(n - 1, 1)[0].ShouldBe((byte)marked.Length);
+            foreach (long at in new[] { 2L, int.MaxValue - 2L, int.MaxValue + 2L, (5L << 29) + 1, 2_500_000_000, n - 3 }) d[at].ShouldBe((byte)0);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ToHost_of_a_native_array_shares_its_memory_both_ways_without_copying()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using DenseArray a = DenseArray.Create(DType.Float64, new Shape(131_101));
+        a.IsNative.ShouldBeTrue();
+        using HostBuffer b = a.ToHost();
+
+        b.IsNative.ShouldBeTrue();
+        b.Address.ShouldBe(Address(a));
+        b.Length.ShouldBe(131_101);
+        a.AsSpan<double>()[131_100] = 2.5;                                  // write through the array, read through the buffer
+        b.AsSpan<double>()[131_100].ShouldBe(2.5);
+        b.AsSpan<double>(7, 1)[0] = -1;                                     // and the other way
+        a.AsSpan<double>()[7].ShouldBe(-1);
+        b.ToContiguous<double>()[131_100].ShouldBe(2.5);                    // readers of .NET arrays get a copy
+        using var back = (DenseArray)Np.FromDLPack(b, copy: false);          // importing the buffer back shares the storage too
+        back.StorageObject.ShouldBeSameAs(a.StorageObject);
+        GC.KeepAlive(b);
+    }
+
+    [Fact]
+    public void A_native_host_buffer_keeps_the_memory_alive_after_the_array_is_disposed_until_the_buffer_is_collected()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = DenseArray.Create(DType.Int64, new Shape(131_113));
+        DenseStorage storage = a.StorageObject;
+        a.AsSpan<long>()[5] = 42;
+        HostBuffer? b = a.ToHost();
+        a.Dispose();
+
+        storage.IsReleased.ShouldBeFalse();                                 // the buffer's owner holds a reference on the storage
+        b.AsSpan<long>()[5].ShouldBe(42L);
+        GC.KeepAlive(b);
+        b = null;
+        for (int i = 0; i < 5 && !storage.IsReleased; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        storage.IsReleased.ShouldBeTrue();                                  // released when the buffer is collected
+    }
+
+    [Fact]
+    public void Disposing_a_native_host_buffer_lets_go_of_the_memory_at_once()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var a = DenseArray.Create(DType.Int32, new Shape(262_153));
+        DenseStorage storage = a.StorageObject;
+        HostBuffer b = a.ToHost();
+        a.Dispose();
+        storage.IsReleased.ShouldBeFalse();
+
+        b.Dispose();
+
+        storage.IsReleased.ShouldBeTrue();
+        Should.Throw<ObjectDisposedException>(() => b.AsSpan<int>(0, 1));
+    }
+
+    [Fact]
+    public unsafe void A_span_over_more_than_two_billion_elements_throws_naming_the_size_and_chunked_spans_work()
+    {
+        byte[] small = new byte[16];
+        fixed (byte* p = small)
+        {
+            // A buffer claiming 3e9 elements (never read past the 16 real bytes).
+            var b = new HostBuffer((nint)p, 3_000_000_000, DType.UInt8, new Shape(3, 1_000_000_000), [1_000_000_000, 1], 0, small);
+            b.IsNative.ShouldBeTrue();
+            Should.Throw<InvalidOperationException>(() => b.AsSpan<byte>()).Message.ShouldContain("3000000000 elements");
+            Should.Throw<InvalidOperationException>(() => b.Data).Message.ShouldContain("in chunks");
+            b.AsSpan<byte>(8, 8).Length.ShouldBe(8);
+            Should.Throw<ArgumentOutOfRangeException>(() => b.AsSpan<byte>(2_999_999_999, 2));
+        }
     }
 
     /// <summary>A fact skipped, with the reason, when the machine has less than the given memory available now.</summary>

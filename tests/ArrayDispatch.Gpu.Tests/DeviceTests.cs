@@ -54,6 +54,26 @@ public sealed class DeviceTests : GpuTestBase
     }
 
     [Fact]
+    public void Description_names_the_matmul_path_and_why_it_is_not_cuBLAS_on_the_CPU_accelerator() =>
+        Device.Info.Description.ShouldEndWith("; matmul: own ILGPU kernels (cuBLAS needs a CUDA device)");
+
+    [Fact]
+    public void Configuration_VendorLibraries_Off_is_shown_and_a_bad_value_is_refused_naming_the_key()
+    {
+        using (TestHost off = TestHost.Create(new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
+            ["ArrayDispatch:Backends:Gpu:VendorLibraries"] = "off",
+        }, new GpuPlugin()))
+        {
+            off.Services.GetServices<IBackendDescription>().Single(d => d.Backend == "Gpu").Describe()
+                .ShouldEndWith("; matmul: own ILGPU kernels (VendorLibraries=Off)");
+        }
+        using TestHost bad = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:VendorLibraries"] = "Sometimes" }, new GpuPlugin());
+        bad.LoadResults.Single(r => r.Name == "Gpu").Reason.ShouldContain("ArrayDispatch:Backends:Gpu:VendorLibraries is 'Sometimes'; expected Auto");
+    }
+
+    [Fact]
     public void Configuration_CudaWithoutCudaDevice_FailsOnFirstUseWithTheDevicesFound()
     {
         using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cuda" }, new GpuPlugin());

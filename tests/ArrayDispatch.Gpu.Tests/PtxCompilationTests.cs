@@ -160,20 +160,6 @@ public sealed class PtxCompilationTests
         if (name == nameof(FftKernels.Stockham)) ptx.ShouldNotContain(".local");
     }
 
-    /// <summary>The kernels of the LU family, Cholesky and eigh (plugins/Gpu/Linalg), each closed over float32 and float64.</summary>
-    public static TheoryData<string, MethodInfo> FactorizationKernelMethods()
-    {
-        var data = new TheoryData<string, MethodInfo>();
-        foreach (Type type in (Type[])[typeof(FactorizationKernels), typeof(LuKernels), typeof(CholeskyKernels), typeof(EighKernels)])
-        {
-            foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).OrderBy(m => m.Name))
-            {
-                foreach (Type element in (Type[])[typeof(float), typeof(double)]) data.Add($"{type.Name}.{m.Name}<{element.Name}>", m.MakeGenericMethod(element));
-            }
-        }
-        return data;
-    }
-
     /// <summary>
     /// The QR/SVD kernels (<see cref="QrSvdKernels"/>: Householder panel steps, block-reflector helpers, one-sided Jacobi
     /// rounds, sorting, completion, lstsq/pinv/rank helpers), each closed over float and double with their adapters.
@@ -201,6 +187,30 @@ public sealed class PtxCompilationTests
     }
 
     [Theory]
+    [MemberData(nameof(LinalgKernels))]
+    public void Qr_and_svd_kernels_compile_to_ptx(string name, MethodInfo kernel)
+    {
+        string ptx = Ptx(kernel, grouped: false);
+
+        ptx.ShouldContain(".entry", customMessage: name);
+        ptx.ShouldNotContain(".local", customMessage: name);
+    }
+
+    /// <summary>The kernels of the LU family, Cholesky and eigh (plugins/Gpu/Linalg), each closed over float32 and float64.</summary>
+    public static TheoryData<string, MethodInfo> FactorizationKernelMethods()
+    {
+        var data = new TheoryData<string, MethodInfo>();
+        foreach (Type type in (Type[])[typeof(FactorizationKernels), typeof(LuKernels), typeof(CholeskyKernels), typeof(EighKernels)])
+        {
+            foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D)).OrderBy(m => m.Name))
+            {
+                foreach (Type element in (Type[])[typeof(float), typeof(double)]) data.Add($"{type.Name}.{m.Name}<{element.Name}>", m.MakeGenericMethod(element));
+            }
+        }
+        return data;
+    }
+
+    [Theory]
     [MemberData(nameof(FactorizationKernelMethods))]
     public void Factorization_kernels_compile_to_ptx(string name, MethodInfo kernel)
     {
@@ -210,16 +220,6 @@ public sealed class PtxCompilationTests
         ptx.ShouldContain(".entry", customMessage: name);
         // LogDet's float64 log/exp (ILGPU's software double math) may spill; it runs once per matrix.
         if (!name.StartsWith("LuKernels.LogDet", StringComparison.Ordinal)) ptx.ShouldNotContain(".local", customMessage: name);
-    }
-
-    [Theory]
-    [MemberData(nameof(LinalgKernels))]
-    public void Qr_and_svd_kernels_compile_to_ptx(string name, MethodInfo kernel)
-    {
-        string ptx = Ptx(kernel, grouped: false);
-
-        ptx.ShouldContain(".entry", customMessage: name);
-        ptx.ShouldNotContain(".local", customMessage: name);
     }
 
     [Theory]

@@ -200,12 +200,13 @@ public static class TaskSpecCodec
         {
             string backend = dispatcher.OwnerOf(a.GetType())
                 ?? throw new NotSupportedException($"a {a.GetType().Name} cannot travel between workers: no backend owns its type");
-            HostBuffer host = a.ToHost();
+            // Disposed at once: a native export holds the array's storage until it is let go.
+            using HostBuffer host = a.ToHost();
             w.Write(backend);
             w.Write((byte)host.DType);
             Field(typeof(int[]), host.Shape.Dims.ToArray());
             // The element type of the host storage (double, Half, Complex64...), so every dtype travels without a table here.
-            Type element = host.Data.GetType().GetElementType()!;
+            Type element = host.DType.ClrType();
             w.Write(element.AssemblyQualifiedName!);
             s_rawOf.MakeGenericMethod(element).Invoke(this, [host]);
         }
@@ -214,7 +215,14 @@ public static class TaskSpecCodec
 
         private void RawOf<T>(HostBuffer host) where T : unmanaged
         {
-            ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(host.ToContiguous<T>(mayAlias: true).AsSpan());
+            if (host.IsCContiguous)
+            {
+                ReadOnlySpan<byte> inPlace = System.Runtime.InteropServices.MemoryMarshal.AsBytes(host.AsSpan<T>(host.Offset, checked((int)host.Shape.Size)));
+                w.Write(inPlace.Length);
+                w.Write(inPlace);
+                return;
+            }
+            ReadOnlySpan<byte> bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(host.ToContiguous<T>().AsSpan());
             w.Write(bytes.Length);
             w.Write(bytes);
         }

@@ -79,12 +79,13 @@ internal static class ChunkedLinalg
         double smallest, largest;
         if (r.IsHostResident)
         {
-            HostBuffer host = r.ToHost();
+            // Read from the host buffer directly: no dispatcher call is needed for host memory.
+            using HostBuffer host = r.ToHost();
             var diagonal = new double[n];
             for (int i = 0; i < n; i++)
             {
                 long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
-                diagonal[i] = Math.Abs(host.DType == DType.Float32 ? ((float[])host.Data)[at] : ((double[])host.Data)[at]);
+                diagonal[i] = Math.Abs(host.DType == DType.Float32 ? host.AsSpan<float>(at, 1)[0] : host.AsSpan<double>(at, 1)[0]);
             }
             largest = diagonal.Max();
             smallest = diagonal.Contains(double.NaN) ? double.NaN : diagonal.Min();
@@ -102,7 +103,7 @@ internal static class ChunkedLinalg
 
     private static double ReadScalar(NDArray a)
     {
-        HostBuffer host = a.ToHost();
+        using HostBuffer host = a.ToHost();
         return a.DType == DType.Float32 ? host.ToContiguous<float>()[0] : host.ToContiguous<double>()[0];
     }
 

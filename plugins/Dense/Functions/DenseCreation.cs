@@ -1,4 +1,5 @@
 using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
@@ -45,7 +46,10 @@ public static class DenseCreation
 
     private static DenseArray FromBuffer(HostBuffer buffer, bool copy)
     {
-        var view = new DenseArray(buffer.Data, buffer.DType, buffer.Shape, (long[])buffer.Strides.Clone(), buffer.Offset);
+        // A buffer a Dense array exported from native storage: a view of that storage (no copy of the native elements).
+        var view = buffer.Owner is StorageLease lease
+            ? DenseArray.OverStorage(lease.Storage, buffer.DType, buffer.Shape, (long[])buffer.Strides.Clone(), buffer.Offset)
+            : new DenseArray(buffer.Data, buffer.DType, buffer.Shape, (long[])buffer.Strides.Clone(), buffer.Offset);
         return copy ? view.Clone() : view;
     }
 

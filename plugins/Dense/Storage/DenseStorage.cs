@@ -76,8 +76,10 @@ internal sealed unsafe class DenseStorage
     /// Results dropped without Dispose come back only when the GC finalizes them, and a loop of allocating calls makes
     /// garbage faster than memory pressure alone collects it (measured: 12 results resident in a loop of 100 `a + b` on
     /// 10M float64 with managed storage, 6-7 with native storage and memory pressure only). So when the native bytes held
-    /// grew by more than a quarter of the pool's capacity (and at least this request) since the last time, a gen1
-    /// collection runs (gen1: a result alive during an earlier collection is in gen1). Dropped results are young, their
+    /// grew by more than four requests of this size (at most a quarter of the pool's capacity, at least this request) since
+    /// the last time, a gen1 collection runs (gen1: a result alive during an earlier collection is in gen1). Four, not
+    /// the whole quarter: a loop of 10 MB results (10M uint8) made twelve fresh buffers between collections, each call
+    /// faulting in its pages (8 ms where a warm buffer takes 0.7 ms); the pool keeps the batch that comes back. Dropped results are young, their
     /// finalizers return the buffers to the pool, and when the collection found objects to finalize this request waits up to 10 ms (a timed wait on the pool, never on
     /// the finalizer thread, so no deadlock) for one of its size to come back warm rather than faulting in fresh pages.
     /// A gen1 collection of a small heap costs well under a millisecond.
@@ -85,7 +87,7 @@ internal sealed unsafe class DenseStorage
     private static void CollectUndisposed(long bytes)
     {
         long live = Volatile.Read(ref s_liveBytes);
-        long budget = Math.Max(NativePool.Capacity / 4, bytes);
+        long budget = Math.Max(bytes, Math.Min(NativePool.Capacity / 4, 4 * bytes));
         if (live - Volatile.Read(ref s_liveAtCollect) <= budget) return;
         Volatile.Write(ref s_liveAtCollect, live);
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);

@@ -10,7 +10,7 @@ namespace ArrayDispatch.Dense.Storage;
 /// </summary>
 /// <remarks>
 /// Size classes are eight steps per power of two (a buffer is at most 12.5 % larger than asked); a buffer serves
-/// requests of its own class only, and a class keeps at most <see cref="PerClass"/> buffers (every pooled buffer is
+/// requests of its own class only, and a class keeps at most <see cref="Limit"/> buffers (every pooled buffer is
 /// resident memory). Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
 /// (bytes; 0 turns pooling off), else 512 MB or an eighth of the memory the GC may use, whichever is smaller.
 /// </remarks>
@@ -25,8 +25,20 @@ internal static unsafe class NativePool
     /// <summary>The most bytes the pool keeps.</summary>
     public static long Capacity { get; set; } = DefaultCapacity();
 
-    /// <summary>The most buffers kept per size class (a loop of calls needs one or two: a temporary and a result).</summary>
+    /// <summary>
+    /// The fewest buffers a size class may keep (a loop of calls needs one or two: a temporary and a result); a class of
+    /// small buffers keeps up to a quarter of <see cref="Capacity"/>, see <see cref="Limit"/>.
+    /// </summary>
     public static int PerClass { get; set; } = 2;
+
+    /// <summary>
+    /// How many buffers of <paramref name="size"/> bytes the pool keeps: at least <see cref="PerClass"/>, and as many as
+    /// fit in a quarter of <see cref="Capacity"/>. Dropped results come back in batches (the finalizers of one collection,
+    /// which <c>DenseStorage</c> paces every quarter of the capacity allocated), so a class that kept only two would free
+    /// the rest of the batch and the following calls would fault in fresh pages (10M uint8 `a + b`: 8 ms a call instead
+    /// of 0.7).
+    /// </summary>
+    public static int Limit(long size) => (int)Math.Max(PerClass, Math.Min(int.MaxValue, Capacity / 4 / Math.Max(size, 1)));
 
     /// <summary>Buffers unused this long are freed.</summary>
     public static TimeSpan IdleTime { get; set; } = TimeSpan.FromSeconds(2);
@@ -104,7 +116,7 @@ internal static unsafe class NativePool
         lock (Gate)
         {
             if (!Free.TryGetValue(size, out var stack)) Free[size] = stack = new Stack<(nint, long)>();
-            if (s_pooledBytes + size <= Capacity && stack.Count < PerClass)
+            if (s_pooledBytes + size <= Capacity && stack.Count < Limit(size))
             {
                 stack.Push(((nint)pointer, Environment.TickCount64));
                 s_pooledBytes += size;

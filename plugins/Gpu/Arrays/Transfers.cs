@@ -14,7 +14,7 @@ internal static class Transfers
     public static GpuArray Upload(GpuRuntime runtime, object source) => source switch
     {
         HostBuffer buffer => Upload(runtime, buffer),
-        NDArray array => Upload(runtime, array.ToHost()),
+        NDArray array => UploadExport(runtime, array),
         Array array => Upload(runtime, FromDotNet(array)),
         double d => Upload(runtime, HostBuffer.FromContiguous(new[] { d }, Shape.Scalar)),
         float f => Upload(runtime, HostBuffer.FromContiguous(new[] { f }, Shape.Scalar)),
@@ -34,6 +34,13 @@ internal static class Transfers
             $"asarray on Gpu takes an NDArray, a HostBuffer, a .NET array of a numeric element type (bool, sbyte … ulong, Half, float, double, Complex64, Complex) or such a scalar, not {source.GetType().Name}", nameof(source)),
     };
 
+    private static GpuArray UploadExport(GpuRuntime runtime, NDArray array)
+    {
+        // Let go of the export at once: a native one holds the source's storage until it is disposed or collected.
+        using HostBuffer export = array.ToHost();
+        return Upload(runtime, export);
+    }
+
     public static GpuArray Upload(GpuRuntime runtime, HostBuffer buffer)
     {
         GpuDTypes.Require(buffer.DType, "asarray");
@@ -43,26 +50,26 @@ internal static class Transfers
             switch (buffer.DType)
             {
                 case DType.Bool:
-                    bool[] flags = buffer.ToContiguous<bool>(mayAlias: true);
-                    CopyIn(z, MemoryMarshal.Cast<bool, byte>(flags.AsSpan()));
+                    CopyIn(z, MemoryMarshal.Cast<bool, byte>(buffer.ContiguousSpan<bool>()));
                     break;
-                case DType.Int8: CopyIn<sbyte>(z, buffer.ToContiguous<sbyte>(mayAlias: true)); break;
-                case DType.Int16: CopyIn<short>(z, buffer.ToContiguous<short>(mayAlias: true)); break;
-                case DType.UInt8: CopyIn<byte>(z, buffer.ToContiguous<byte>(mayAlias: true)); break;
-                case DType.UInt16: CopyIn<ushort>(z, buffer.ToContiguous<ushort>(mayAlias: true)); break;
-                case DType.UInt32: CopyIn<uint>(z, buffer.ToContiguous<uint>(mayAlias: true)); break;
-                case DType.UInt64: CopyIn<ulong>(z, buffer.ToContiguous<ulong>(mayAlias: true)); break;
+                case DType.Int8: CopyIn(z, buffer.ContiguousSpan<sbyte>()); break;
+                case DType.Int16: CopyIn(z, buffer.ContiguousSpan<short>()); break;
+                case DType.UInt8: CopyIn(z, buffer.ContiguousSpan<byte>()); break;
+                case DType.UInt16: CopyIn(z, buffer.ContiguousSpan<ushort>()); break;
+                case DType.UInt32: CopyIn(z, buffer.ContiguousSpan<uint>()); break;
+                case DType.UInt64: CopyIn(z, buffer.ContiguousSpan<ulong>()); break;
                 case DType.Float16:
-                    System.Half[] halves = buffer.ToContiguous<System.Half>(mayAlias: true);
-                    CopyIn(z, MemoryMarshal.Cast<System.Half, HalfBits>(halves.AsSpan()));   // the same bits
+                    CopyIn(z, MemoryMarshal.Cast<System.Half, HalfBits>(buffer.ContiguousSpan<System.Half>()));   // the same bits
                     break;
-                case DType.Int32: CopyIn<int>(z, buffer.ToContiguous<int>(mayAlias: true)); break;
-                case DType.Int64: CopyIn<long>(z, buffer.ToContiguous<long>(mayAlias: true)); break;
-                case DType.Float32: CopyIn<float>(z, buffer.ToContiguous<float>(mayAlias: true)); break;
-                case DType.Float64: CopyIn<double>(z, buffer.ToContiguous<double>(mayAlias: true)); break;
-                case DType.Complex64: CopyIn<Complex64>(z, buffer.ToContiguous<Complex64>(mayAlias: true)); break;
-                case DType.Complex128: CopyIn<System.Numerics.Complex>(z, buffer.ToContiguous<System.Numerics.Complex>(mayAlias: true)); break;
+                case DType.Int32: CopyIn(z, buffer.ContiguousSpan<int>()); break;
+                case DType.Int64: CopyIn(z, buffer.ContiguousSpan<long>()); break;
+                case DType.Float32: CopyIn(z, buffer.ContiguousSpan<float>()); break;
+                case DType.Float64: CopyIn(z, buffer.ContiguousSpan<double>()); break;
+                case DType.Complex64: CopyIn(z, buffer.ContiguousSpan<Complex64>()); break;
+                case DType.Complex128: CopyIn(z, buffer.ContiguousSpan<System.Numerics.Complex>()); break;
             }
+            // The spans above may point into native memory that the buffer's owner releases when the buffer is collected.
+            GC.KeepAlive(buffer);
             return z;
         }
         catch

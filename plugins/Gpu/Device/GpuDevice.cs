@@ -35,6 +35,12 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     /// <summary>The configuration section named in errors, e.g. <c>ArrayDispatch:Backends:Gpu</c>.</summary>
     public string ConfigurationPath { get; init; } = "Backends:Gpu";
 
+    /// <summary>
+    /// Whether NVIDIA's libraries (cuBLAS) may serve float32/float64 matrix products on a CUDA device where they load
+    /// (configuration <c>VendorLibraries</c>: <c>Auto</c>, the default, or <c>Off</c> for the plugin's own kernels).
+    /// </summary>
+    public bool UseVendorLibraries { get; init; } = true;
+
     /// <summary>Whether the accelerator has been created.</summary>
     public bool IsStarted => Volatile.Read(ref _runtime) is not null;
 
@@ -86,7 +92,7 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_runtime is null)
             {
-                var runtime = new GpuRuntime(Kind, DeviceIndex, ConfigurationPath);
+                var runtime = new GpuRuntime(Kind, DeviceIndex, ConfigurationPath, UseVendorLibraries);
                 _logger?.DeviceStarted(runtime.Info.Description);
                 Volatile.Write(ref _runtime, runtime);
             }

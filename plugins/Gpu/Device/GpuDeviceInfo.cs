@@ -9,8 +9,14 @@ namespace ArrayDispatch.Gpu;
 /// <param name="Reason">Why this device: what was asked and what was found, e.g. <c>Auto: no CUDA device; OpenCL: none; using CPU accelerator</c>.</param>
 public sealed record GpuDeviceInfo(GpuAcceleratorKind Kind, string Name, long MemoryBytes, string Reason)
 {
-    /// <summary>One line for logs and the host's <c>backends</c> command, e.g. <c>Cuda NVIDIA H100 (79.1 GiB) — Auto: CUDA device #0 of 1</c>.</summary>
-    public string Description => $"{Kind} {Name} ({FormatBytes(MemoryBytes)}) — {Reason}";
+    /// <summary>Which path matrix products take: <c>cuBLAS …</c>, or the plugin's own ILGPU kernels and why.</summary>
+    public string MatMul { get; init; } = "own ILGPU kernels";
+
+    /// <summary>
+    /// One line for logs and the host's <c>backends</c> command, e.g.
+    /// <c>Cuda NVIDIA H100 (79.1 GiB) — Auto: CUDA device #0 of 1; matmul: cuBLAS 12.4</c>.
+    /// </summary>
+    public string Description => $"{Kind} {Name} ({FormatBytes(MemoryBytes)}) — {Reason}; matmul: {MatMul}";
 
     /// <inheritdoc/>
     public override string ToString() => Description;

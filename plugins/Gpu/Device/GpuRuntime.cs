@@ -23,14 +23,15 @@ internal sealed class GpuRuntime : IDisposable
     private long _uploads, _uploadedBytes, _downloads, _downloadedBytes;
     private bool _disposed;
 
-    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu")
+    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu", bool vendorLibraries = true)
     {
         _context = Context.Create(builder => builder.Default().EnableAlgorithms());
         try
         {
             (Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.Select(_context, asked, deviceIndex, configurationPath);
             Accelerator = device.CreateAccelerator(_context);
-            Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason);
+            Blas = VendorBlas.Probe(Accelerator, vendorLibraries);
+            Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason) { MatMul = Blas.Status };
             Kernels = new KernelCache(Accelerator);
             Staging = new HostStaging(Accelerator);
             // Freed buffers are kept for reuse (as CuPy's memory pool does): no driver allocation, free or device-wide
@@ -52,6 +53,9 @@ internal sealed class GpuRuntime : IDisposable
     public Accelerator Accelerator { get; }
 
     public GpuDeviceInfo Info { get; }
+
+    /// <summary>cuBLAS where the device is CUDA and the library loads; matrix products use it for float32/float64.</summary>
+    public VendorBlas Blas { get; }
 
     public KernelCache Kernels { get; }
 
@@ -262,6 +266,7 @@ internal sealed class GpuRuntime : IDisposable
         ReleaseCache();
         _disposed = true;
         Staging.Dispose();
+        Blas.Dispose();
         Accelerator.Dispose();
         _context.Dispose();
     }

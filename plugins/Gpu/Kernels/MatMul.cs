@@ -88,6 +88,8 @@ internal static class MatMul
         GpuRuntime runtime = c.Runtime;
         var dims = new MatMulDims { M = m, N = n, K = k };
         ArrayView<T> va = a.Storage.View<T>().SubView(a.Offset), vb = b.Storage.View<T>().SubView(b.Offset), vc = c.Storage.View<T>();
+        // One product of contiguous matrices (the operands are made contiguous above): cuBLAS where it is active.
+        if (batch == 1 && runtime.Blas.TryGemm(va.SubView(0, (long)m * k), vb.SubView(0, (long)k * n), vc.SubView(0, (long)m * n), m, n, k)) return;
         if (!runtime.UseTiledMatMul)
         {
             long total = (long)batch * m * n;

@@ -100,51 +100,29 @@ internal static class ArrayOps
 
     private readonly struct CastFunction(DType dtype) : IValuesFunction<Array>
     {
-        public Array Number<T>(T[] values) where T : unmanaged, INumberBase<T> => dtype switch
-        {
-            DType.Bool => Array.ConvertAll(values, v => v != T.Zero),
-            DType.Int8 => Convert<T, sbyte>(values),
-            DType.Int16 => Convert<T, short>(values),
-            DType.Int32 => Convert<T, int>(values),
-            DType.Int64 => Convert<T, long>(values),
-            DType.UInt8 => Convert<T, byte>(values),
-            DType.UInt16 => Convert<T, ushort>(values),
-            DType.UInt32 => Convert<T, uint>(values),
-            DType.UInt64 => Convert<T, ulong>(values),
-            DType.Float16 => Convert<T, Half>(values),
-            DType.Float32 => Convert<T, float>(values),
-            DType.Float64 => Convert<T, double>(values),
-            DType.Complex64 => Convert<T, Complex64>(values),
-            DType.Complex128 => Convert<T, Complex>(values),
-            _ => throw SparseDTypes.Unsupported(dtype),
-        };
+        public Array Number<T>(T[] values) where T : unmanaged, INumberBase<T> => dtype.Apply<FromNumbers<T>, Array>(new(values));
 
-        public Array Bool(bool[] values) => dtype switch
-        {
-            DType.Int8 => FromBool<sbyte>(values),
-            DType.Int16 => FromBool<short>(values),
-            DType.Int32 => FromBool<int>(values),
-            DType.Int64 => FromBool<long>(values),
-            DType.UInt8 => FromBool<byte>(values),
-            DType.UInt16 => FromBool<ushort>(values),
-            DType.UInt32 => FromBool<uint>(values),
-            DType.UInt64 => FromBool<ulong>(values),
-            DType.Float16 => FromBool<Half>(values),
-            DType.Float32 => FromBool<float>(values),
-            DType.Float64 => FromBool<double>(values),
-            DType.Complex64 => FromBool<Complex64>(values),
-            DType.Complex128 => FromBool<Complex>(values),
-            _ => throw SparseDTypes.Unsupported(dtype),
-        };
+        public Array Bool(bool[] values) => dtype.Apply<FromBools, Array>(new(values));
+    }
 
-        private static TTo[] Convert<TFrom, TTo>(TFrom[] values) where TFrom : unmanaged, INumberBase<TFrom> where TTo : unmanaged, INumberBase<TTo>
+    /// <summary>NumPy's casts of <typeparamref name="TFrom"/> values to the dtype it is applied to (the protocol's <see cref="Casts"/>).</summary>
+    private readonly struct FromNumbers<TFrom>(TFrom[] values) : IDTypeFunction<Array> where TFrom : unmanaged, INumberBase<TFrom>
+    {
+        public Array Number<TTo>() where TTo : unmanaged, INumberBase<TTo>
         {
             var result = new TTo[values.Length];
             for (int k = 0; k < values.Length; k++) result[k] = Casts.Convert<TFrom, TTo>(values[k]);
             return result;
         }
 
-        private static TTo[] FromBool<TTo>(bool[] values) where TTo : unmanaged, INumberBase<TTo> => Array.ConvertAll(values, v => v ? TTo.One : TTo.Zero);
+        public Array Bool() => Array.ConvertAll(values, v => v != TFrom.Zero);
+    }
+
+    private readonly struct FromBools(bool[] values) : IDTypeFunction<Array>
+    {
+        public Array Number<TTo>() where TTo : unmanaged, INumberBase<TTo> => Array.ConvertAll(values, v => v ? TTo.One : TTo.Zero);
+
+        public Array Bool() => (bool[])values.Clone();
     }
 
     private readonly struct ZeroTest(int i, bool implicitOnly) : IValuesFunction<bool>
