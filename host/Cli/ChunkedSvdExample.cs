@@ -14,12 +14,18 @@ internal static class ChunkedSvdExample
 {
     /// <param name="output">Where the graph picture goes.</param>
     /// <param name="cluster">The Orleans scheduler when graphs run on a cluster (the line then says on how many workers), else null.</param>
-    public static void Run(DirectoryInfo output, ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler? cluster = null)
+    /// <param name="shrink">
+    /// Why the seed's sizes are too large here, or null: with <c>Backends:Chunked:ChunkBackend = Gpu</c> on ILGPU's CPU
+    /// simulator the chunks are <see cref="GpuSvdExample.SimulatorSizes"/>.
+    /// </param>
+    public static void Run(DirectoryInfo output, ArrayDispatch.Chunked.Orleans.OrleansChunkScheduler? cluster = null, string? shrink = null)
     {
+        (int m, int n, int chunk) = shrink is null ? GpuSvdExample.SeedSizes : GpuSvdExample.SimulatorSizes;
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLine("[bold]Seed example 2[/] (Dask): x = random (5000, 1000) in chunks of (1000, 1000); u, s, v = svd(x)");
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Seed example 2[/] (Dask): x = random ({m}, {n}) in chunks of ({chunk}, {n}); u, s, v = svd(x)"));
+        if (shrink is not null) AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  sizes shrunk from {GpuSvdExample.SeedSizes.Rows}x{GpuSvdExample.SeedSizes.Cols}: {Markup.Escape(shrink)}"));
         var clock = Stopwatch.StartNew();
-        NDArray x = Np.Random.Sample((5000, 1000), Np.Random.DefaultRng(42), backend: "Chunked", chunks: [1000, 1000]);
+        NDArray x = Np.Random.Sample((m, n), Np.Random.DefaultRng(42), backend: "Chunked", chunks: [chunk, n]);
         var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
         AnsiConsole.MarkupLine($"  graph built in {clock.Elapsed.TotalMilliseconds:F1} ms; nothing computed yet");
         AnsiConsole.MarkupLine($"  v = {Markup.Escape(v!.ToString())}");
@@ -75,7 +81,7 @@ internal static class ChunkedSvdExample
         {
             AnsiConsole.MarkupLine(Markup.Escape($"  workers lost mid-compute (their chunks recomputed): {report.Lost.Count}; refused: {string.Join("; ", report.Refused)}"));
         }
-        // As the seed's `result = v.compute()`: the values, summarised as NumPy prints a (1000, 1000) array.
+        // As the seed's `result = v.compute()`: the values, summarised as NumPy prints a (1000, 1000) array (Gpu downloads them to print).
         AnsiConsole.MarkupLine("  result = v.Compute():");
         foreach (string line in Np.ArrayRepr(computed[2]).Split('\n')) AnsiConsole.WriteLine("  " + line);
     }

@@ -399,7 +399,7 @@ internal sealed class NonsingularSpec(TaskSpec r) : TaskSpec
     internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
     {
         var value = (NDArray)R.Evaluate(dispatcher, inputs);
-        Linalg.ChunkedLinalg.RequireNonsingular(value);
+        Linalg.ChunkedLinalg.RequireNonsingular(dispatcher, value);
         return value;
     }
 }

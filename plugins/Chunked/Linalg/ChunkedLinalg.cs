@@ -57,7 +57,7 @@ internal static class ChunkedLinalg
         var (qtb, r) = Reduce(context, a, b);
         return SmallSystem(context, "solve", r, qtb, (rr, bb) =>
         {
-            RequireNonsingular(rr);
+            RequireNonsingular(context.Dispatcher, rr);
             return context.Invoke(ArrayFunctions.Solve, new PairArgs(rr, bb));
         }, TaskSpec.Call(ArrayFunctions.Solve, new PairArgs(TaskSpec.Slot(TaskSpec.Nonsingular(TaskSpec.Input(0))), TaskSpec.Slot(1))));
     }
@@ -66,24 +66,45 @@ internal static class ChunkedLinalg
     /// NumPy's <c>LinAlgError("Singular matrix")</c> for a numerically singular <c>a</c>: R of its QR then has a diagonal
     /// entry at or below <c>n · eps · max|r_jj|</c>, which LU on R alone would take for a tiny but valid pivot.
     /// </summary>
-    internal static void RequireNonsingular(NDArray r)
+    /// <remarks>
+    /// A host-resident R is read from its host buffer. R of a device backend (Gpu chunks) stays there: its diagonal (a
+    /// strided slice of the flattened matrix) and that diagonal's extremes are computed through the dispatcher, and only
+    /// the two extremes are read back, not the n × n matrix.
+    /// </remarks>
+    internal static void RequireNonsingular(IArrayDispatcher dispatcher, NDArray r)
     {
-        // Read from the host buffer directly: this runs inside a task, where no dispatcher call is needed.
-        using HostBuffer host = r.ToHost();
         int n = r.Shape.Dims[1];
         if (n == 0) return;
-        var diagonal = new double[n];
-        for (int i = 0; i < n; i++)
+        double eps = r.DType == DType.Float32 ? 1.1920929e-07 : 2.220446049250313e-16;
+        double smallest, largest;
+        if (r.IsHostResident)
         {
-            long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
-            diagonal[i] = Math.Abs(host.DType == DType.Float32 ? host.AsSpan<float>(at, 1)[0] : host.AsSpan<double>(at, 1)[0]);
+            // Read from the host buffer directly: no dispatcher call is needed for host memory.
+            using HostBuffer host = r.ToHost();
+            var diagonal = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
+                diagonal[i] = Math.Abs(host.DType == DType.Float32 ? host.AsSpan<float>(at, 1)[0] : host.AsSpan<double>(at, 1)[0]);
+            }
+            largest = diagonal.Max();
+            smallest = diagonal.Contains(double.NaN) ? double.NaN : diagonal.Min();
         }
-        double eps = host.DType == DType.Float32 ? 1.1920929e-07 : 2.220446049250313e-16;
-        double tolerance = n * eps * diagonal.Max();
-        foreach (double d in diagonal)
+        else
         {
-            if (d <= tolerance || double.IsNaN(d)) throw new LinAlgException("Singular matrix");
+            NDArray square = dispatcher.Invoke(ArrayFunctions.Copy, new ArrayArgs(r));   // C-contiguous, so the flat view is a reshape
+            NDArray flat = dispatcher.Invoke(ArrayFunctions.Reshape, new ShapeArgs(square, [n * n]));
+            NDArray diagonal = dispatcher.Invoke(ArrayFunctions.Abs, new UnaryArgs(dispatcher.Invoke(ArrayFunctions.GetItem, new IndexArgs(flat, [new Slice(0, n * n, n + 1)]))));
+            largest = ReadScalar(dispatcher.Invoke(ArrayFunctions.Max, new ReductionArgs(diagonal)));   // NaN propagates
+            smallest = ReadScalar(dispatcher.Invoke(ArrayFunctions.Min, new ReductionArgs(diagonal)));
         }
+        if (double.IsNaN(largest) || double.IsNaN(smallest) || smallest <= n * eps * largest) throw new LinAlgException("Singular matrix");
+    }
+
+    private static double ReadScalar(NDArray a)
+    {
+        using HostBuffer host = a.ToHost();
+        return a.DType == DType.Float32 ? host.ToContiguous<float>()[0] : host.ToContiguous<double>()[0];
     }
 
     /// <summary>Least squares through the QR of tall <paramref name="a"/>: the small system <c>R x = Qᵀ b</c> is solved by the chunk backend's lstsq.</summary>

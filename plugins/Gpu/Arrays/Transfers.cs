@@ -87,6 +87,7 @@ internal static class Transfers
         z.Runtime.Synchronize();
         z.Runtime.Staging.Upload(data, z.Storage.View<T>());
         z.Runtime.Synchronize();
+        z.Runtime.CountUpload((long)data.Length * Unsafe.SizeOf<T>());
     }
 
     /// <summary>Copies the elements to a new C-ordered host buffer (a contiguous copy is made on the device first for views).</summary>
@@ -134,6 +135,7 @@ internal static class Transfers
         if (data.Length == 0) return;
         source.Runtime.Synchronize();    // kernels that write the source may still be running
         source.Runtime.Staging.Download(source.Storage.View<T>().SubView(source.Offset, data.Length), data);
+        source.Runtime.CountDownload((long)data.Length * Unsafe.SizeOf<T>());
     }
 
     /// <summary>A .NET array of any rank as a C-ordered buffer of its shape.</summary>

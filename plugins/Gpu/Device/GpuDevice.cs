@@ -61,6 +61,15 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     /// <summary>Kernels compiled so far and the time spent compiling them.</summary>
     public (int Count, TimeSpan Time) CompiledKernels => _runtime is { } r ? (r.Kernels.CompiledCount, r.Kernels.CompileTime) : (0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Kernels compiled so far, each with the time its first call spent compiling it (in the order compiled), e.g. for the
+    /// median first-call latency.
+    /// </summary>
+    public IReadOnlyList<(string Kernel, TimeSpan Time)> KernelCompileTimes => _runtime is { } r ? r.Kernels.Compiles : [];
+
+    /// <summary>Host ↔ device copies so far (zero before the accelerator starts).</summary>
+    public GpuTransferCounts Transfers => _runtime?.Transfers ?? default;
+
     /// <summary>Bytes held by live arrays on this device.</summary>
     public long AllocatedBytes => _runtime?.AllocatedBytes ?? 0;
 

@@ -20,6 +20,7 @@ internal sealed class GpuRuntime : IDisposable
     private readonly long _cacheLimit;
     private long _cachedBytes;
     private long _allocatedBytes;
+    private long _uploads, _uploadedBytes, _downloads, _downloadedBytes;
     private bool _disposed;
 
     public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu", bool vendorLibraries = true)
@@ -69,6 +70,25 @@ internal sealed class GpuRuntime : IDisposable
 
     /// <summary>Whether matmul uses the register-blocked shared-memory kernel (GPUs) or the barrier-free one (the CPU simulator; tests switch it on to cover the tiled kernel).</summary>
     public bool UseTiledMatMul { get; set; }
+
+    /// <summary>
+    /// Host ↔ device copies so far (<c>Np.AsArray</c> to Gpu, <c>ToHost</c>): how many and their bytes. A computation that
+    /// should stay on the device (a chunked graph of Gpu chunks, say) is checked by reading these before and after.
+    /// </summary>
+    public GpuTransferCounts Transfers => new(Interlocked.Read(ref _uploads), Interlocked.Read(ref _uploadedBytes),
+        Interlocked.Read(ref _downloads), Interlocked.Read(ref _downloadedBytes));
+
+    internal void CountUpload(long bytes)
+    {
+        Interlocked.Increment(ref _uploads);
+        Interlocked.Add(ref _uploadedBytes, bytes);
+    }
+
+    internal void CountDownload(long bytes)
+    {
+        Interlocked.Increment(ref _downloads);
+        Interlocked.Add(ref _downloadedBytes, bytes);
+    }
 
     /// <summary>Bytes held by live arrays of this runtime.</summary>
     public long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);

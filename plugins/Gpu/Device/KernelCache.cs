@@ -15,12 +15,16 @@ internal sealed class KernelCache(Accelerator accelerator)
     private readonly ConcurrentDictionary<System.Reflection.MethodInfo, Delegate> _launchers = new();
     private long _compileTicks;
     private int _compiled;
+    private readonly ConcurrentQueue<(string Kernel, TimeSpan Time)> _compiles = new();
 
     /// <summary>How many kernels were compiled.</summary>
     public int CompiledCount => Volatile.Read(ref _compiled);
 
     /// <summary>The total time spent compiling kernels.</summary>
     public TimeSpan CompileTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _compileTicks));
+
+    /// <summary>Each compiled kernel (its method, with type arguments) and the time compiling it took, in the order compiled.</summary>
+    public IReadOnlyList<(string Kernel, TimeSpan Time)> Compiles => [.. _compiles];
 
     public Action<Index1D, T1, T2> Auto<T1, T2>(Action<Index1D, T1, T2> kernel)
         where T1 : struct where T2 : struct =>
@@ -71,10 +75,21 @@ internal sealed class KernelCache(Accelerator accelerator)
             if (_launchers.TryGetValue(kernel.Method, out launcher)) return (TLauncher)launcher;
             long start = Stopwatch.GetTimestamp();
             TLauncher loaded = load(kernel);
-            Interlocked.Add(ref _compileTicks, Stopwatch.GetTimestamp() - start);
+            long ticks = Stopwatch.GetTimestamp() - start;
+            Interlocked.Add(ref _compileTicks, ticks);
             Interlocked.Increment(ref _compiled);
+            _compiles.Enqueue((Describe(kernel.Method), Stopwatch.GetElapsedTime(0, ticks)));
             _launchers[kernel.Method] = loaded;
             return loaded;
         }
+    }
+
+    /// <summary><c>Binary&lt;Double, Double, AddOp&lt;Double&gt;&gt;</c>: the kernel's name and its type arguments.</summary>
+    private static string Describe(System.Reflection.MethodInfo method)
+    {
+        static string Name(Type t) => t.IsGenericType
+            ? $"{t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", t.GetGenericArguments().Select(Name))}>"
+            : t.Name;
+        return method.IsGenericMethod ? $"{method.Name}<{string.Join(", ", method.GetGenericArguments().Select(Name))}>" : method.Name;
     }
 }

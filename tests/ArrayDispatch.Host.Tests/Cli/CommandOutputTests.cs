@@ -121,4 +121,45 @@ public sealed class CommandOutputTests
             if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         }
     }
+    [Fact]
+    public void Demo_runs_seed_examples_2_and_3_on_the_gpu_backend_shrinking_them_on_the_cpu_simulator()
+    {
+        string output = Path.Combine(Path.GetTempPath(), "arraydispatch-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            (int exit, string text) = App("demo", "--output", output,
+                "--config", "ArrayDispatch:Backends:Gpu:Accelerator=Cpu", "--config", "ArrayDispatch:Backends:Chunked:ChunkBackend=Gpu");
+
+            exit.ShouldBe(0, text);
+            int second = text.IndexOf("Seed example 2", StringComparison.Ordinal), third = text.IndexOf("Seed example 3", StringComparison.Ordinal);
+            second.ShouldBeGreaterThan(0, text);
+            third.ShouldBeGreaterThan(second, text);
+            // Example 2 with Gpu chunks: every chunk task on the device (no coercion to Dense), the factors GpuArrays.
+            string dask = text[second..third];
+            dask.ShouldContain("x = random (200, 40) in chunks of (40, 40)");
+            dask.ShouldContain("sizes shrunk from 5000x1000: the chunks are on the Gpu backend (ChunkBackend = Gpu) and its accelerator is ILGPU's CPU simulator");
+            dask.ShouldContain("result type GpuArray");
+            Errors(dask).ShouldHaveSingleItem().ShouldBeLessThan(1e-12);
+
+            string cupy = text[third..];
+            cupy.ShouldContain("accelerator: Cpu ");
+            cupy.ShouldContain("sizes shrunk from 5000x1000 to 200x40 (chunks of 40x40): this accelerator is ILGPU's CPU simulator");
+            cupy.ShouldContain("Np.Linalg.Svd(x), x a GpuArray (200, 40): ");
+            cupy.ShouldContain("chunked svd on Gpu chunks (5 chunks of 40x40, TSQR): ");
+            cupy.ShouldContain("results are GpuArrays");
+            double[] errors = Errors(cupy);
+            errors.Length.ShouldBe(2, cupy);
+            errors.ShouldAllBe(e => e < 1e-12);
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(90), "the demo must stay quick with the CPU accelerator");
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+
+        static double[] Errors(string section) => System.Text.RegularExpressions.Regex
+            .Matches(section, @"\|(?:u\*s@v - x|x - u\*s@v)\| / \|x\| = ([0-9.E+-]+)")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    }
 }
