@@ -384,8 +384,7 @@ public static partial class Np
         public static NDArray MatrixPower(NDArray a, int n)
         {
             ArgumentNullException.ThrowIfNull(a);
-            if (a.Rank < 2) throw new LinAlgException($"{a.Rank}-dimensional array given. Array must be at least two-dimensional");
-            if (a.Shape[-1] != a.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
+            Functions.LinalgRules.RequireSquareStack(a);
             if (n == 0) return Copy(BroadcastTo(Eye(a.Shape[-1], dtype: a.DType, like: a), a.Shape.ToArray()));
             long power = n;
             if (power < 0)

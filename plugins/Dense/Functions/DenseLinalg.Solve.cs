@@ -17,22 +17,7 @@ public static partial class DenseLinalg
     public static DispatchResult<NDArray> Solve(in PairArgs args, ReadOnlySpan<Type> types)
     {
         NDArray a = args.A, b = args.B;
-        LinalgInput.RequireSquareStack(a);
-        int n = a.Shape[-1];
-        bool vector = b.Rank == a.Rank - 1;
-        if (b.Rank < 1 || (!vector && b.Rank < 2))
-            throw new ShapeMismatchException($"solve: b of shape {b.Shape} must have at least one dimension", "b", a.Shape, b.Shape);
-        int core = vector ? 1 : 2;
-        int bn = b.Shape.Dims[^core];
-        if (bn != n)
-        {
-            string signature = vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)";
-            throw new ShapeMismatchException(
-                $"solve{(vector ? "1" : "")}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {signature} (size {bn} is different from {n})",
-                "b", a.Shape, b.Shape);
-        }
-        int nrhs = vector ? 1 : b.Shape[-1];
-        Shape batch = Shape.Broadcast(new Shape(a.Shape.Dims[..^2]), new Shape(b.Shape.Dims[..^core]));
+        (int n, int nrhs, bool vector, Shape batch) = LinalgRules.Solve(a, b);
         int[] bd = batch.ToArray();
         if (a.DType.IsComplex() || b.DType.IsComplex()) return ComplexSolve(a, b, bd, n, nrhs, vector);
         DType t = LinalgInput.ResultType(a, b);
@@ -58,7 +43,7 @@ public static partial class DenseLinalg
     {
         NDArray a = args.X;
         NDArray b = args.B ?? throw new ArgumentNullException(nameof(args), "lstsq needs the right-hand side b");
-        LinalgInput.RequireMatrix(a);
+        LinalgRules.RequireMatrix(a);
         if (b.Rank is not (1 or 2)) throw new LinAlgException($"{b.Rank}-dimensional array given. Array must be one or two-dimensional");
         if (b.Shape[0] != a.Shape[0]) throw new LinAlgException("Incompatible dimensions");
         if (a.DType.IsComplex() || b.DType.IsComplex()) return ComplexLstsq(a, b, args.Tolerance);
@@ -94,7 +79,7 @@ public static partial class DenseLinalg
     [Implements("linalg.pinv")]
     public static DispatchResult<NDArray> Pinv(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
-        LinalgInput.RequireStack(args.X);
+        LinalgRules.RequireStack(args.X);
         double rcond = args.Tolerance ?? 1e-15;
         if (args.X.DType.IsComplex()) return ComplexPinv(args.X, rcond);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));

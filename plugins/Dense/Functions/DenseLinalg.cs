@@ -17,7 +17,7 @@ public static partial class DenseLinalg
     [Implements("linalg.svd")]
     public static DispatchResult<SvdResult> Svd(in SvdArgs args, ReadOnlySpan<Type> types)
     {
-        LinalgInput.RequireStack(args.X);
+        LinalgRules.RequireStack(args.X);
         if (args.X.DType.IsComplex()) return ComplexSvd(args.X, args.FullMatrices, args.ComputeUV);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? SvdOf<float>(x, args.FullMatrices, args.ComputeUV) : SvdOf<double>(x, args.FullMatrices, args.ComputeUV);
@@ -45,7 +45,7 @@ public static partial class DenseLinalg
     [Implements("linalg.qr")]
     public static DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
     {
-        LinalgInput.RequireStack(args.X);
+        LinalgRules.RequireStack(args.X);
         if (args.X.DType.IsComplex()) return ComplexQr(args.X, args.Mode);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
         return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
@@ -71,7 +71,7 @@ public static partial class DenseLinalg
         // upper=True: U = L'^H with L' the lower factor of A^H, whose lower triangle is A's upper triangle conjugated
         // (LAPACK's potrf with UPLO='U' on A), on every path the lower factor takes.
         if (!args.Upper) return LowerCholesky(args.X);
-        LinalgInput.RequireSquareStack(args.X);
+        LinalgRules.RequireSquareStack(args.X);
         return ConjugateTranspose(LowerCholesky(ConjugateTranspose(args.X)));
     }
 
@@ -79,7 +79,7 @@ public static partial class DenseLinalg
     {
         if (x.DType.IsComplex())
         {
-            LinalgInput.RequireSquareStack(x);
+            LinalgRules.RequireSquareStack(x);
             return ComplexCholesky(x);
         }
         return Square(x, new CholeskyOp());
@@ -107,7 +107,7 @@ public static partial class DenseLinalg
     {
         if (args.X.DType.IsComplex())
         {
-            LinalgInput.RequireSquareStack(args.X);
+            LinalgRules.RequireSquareStack(args.X);
             return ComplexInverse(args.X);
         }
         return Square(args.X, new InverseOp());
@@ -143,7 +143,7 @@ public static partial class DenseLinalg
 
     private static (DenseArray Sign, DenseArray Log) SlogdetOf(NDArray input)
     {
-        LinalgInput.RequireSquareStack(input);
+        LinalgRules.RequireSquareStack(input);
         if (input.DType.IsComplex()) return ComplexSlogdet(input);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         return x.DType == DType.Float32 ? SlogdetOf<float>(x) : SlogdetOf<double>(x);
@@ -189,11 +189,11 @@ public static partial class DenseLinalg
     {
         if (upper)
         {
-            LinalgInput.RequireSquareStack(input);
+            LinalgRules.RequireSquareStack(input);
             input = ConjugateTranspose(input);
         }
         if (!input.DType.IsComplex()) return Eigen<SymmetricEigen>(input, computeV);
-        LinalgInput.RequireSquareStack(input);
+        LinalgRules.RequireSquareStack(input);
         return ComplexEigh(input, computeV);
     }
 
@@ -201,7 +201,7 @@ public static partial class DenseLinalg
     // float32 input, complex128 otherwise), from the complex Schur form; complex input always answers complex.
     private static (DenseArray W, DenseArray? V) EigOf(NDArray input, bool computeV)
     {
-        LinalgInput.RequireSquareStack(input);
+        LinalgRules.RequireSquareStack(input);
         if (!input.DType.IsComplex())
         {
             DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
@@ -241,7 +241,7 @@ public static partial class DenseLinalg
 
     private static (DenseArray W, DenseArray? V) Eigen<TKernel>(NDArray input, bool computeV) where TKernel : struct, IEigenKernel
     {
-        LinalgInput.RequireSquareStack(input);
+        LinalgRules.RequireSquareStack(input);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         return x.DType == DType.Float32 ? Eigen<TKernel, float>(x, computeV) : Eigen<TKernel, double>(x, computeV);
     }
@@ -286,7 +286,7 @@ public static partial class DenseLinalg
 
     private static DenseArray Square<TOp>(NDArray input, TOp op) where TOp : struct, ISquareOp
     {
-        LinalgInput.RequireSquareStack(input);
+        LinalgRules.RequireSquareStack(input);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         return x.DType == DType.Float32 ? Square<float, TOp>(x, op) : Square<double, TOp>(x, op);
     }

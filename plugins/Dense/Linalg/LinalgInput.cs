@@ -39,25 +39,6 @@ internal static class LinalgInput
         return result;
     }
 
-    /// <summary>NumPy's check that the last two axes hold matrices.</summary>
-    public static void RequireStack(NDArray x)
-    {
-        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
-    }
-
-    /// <summary>NumPy's check for a stack of square matrices.</summary>
-    public static void RequireSquareStack(NDArray x)
-    {
-        RequireStack(x);
-        if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
-    }
-
-    /// <summary>NumPy's check for exactly two dimensions (lstsq).</summary>
-    public static void RequireMatrix(NDArray x)
-    {
-        if (x.Rank != 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be two-dimensional");
-    }
-
     /// <summary>The leading (batch) dimensions, the number of matrices, and the matrix shape.</summary>
     public static (int[] Batch, int Count, int Rows, int Cols) Split(Shape shape)
     {

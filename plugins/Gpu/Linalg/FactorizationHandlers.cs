@@ -57,17 +57,6 @@ internal static class FactorizationHandlers
         return DType.Float32;
     }
 
-    private static void RequireStack(NDArray x)
-    {
-        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
-    }
-
-    private static void RequireSquareStack(NDArray x)
-    {
-        RequireStack(x);
-        if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
-    }
-
     private static int[] Batch(Shape shape, int core) => shape.Dims[..^core].ToArray();
 
     private static int Count(int[] batch)
@@ -101,22 +90,8 @@ internal static class FactorizationHandlers
     /// </summary>
     private static GpuArray Solve(GpuArray a, GpuArray b)
     {
-        RequireSquareStack(a);
-        int n = a.Shape[-1];
-        bool vector = b.Rank == a.Rank - 1;
-        if (b.Rank < 1 || (!vector && b.Rank < 2))
-            throw new ShapeMismatchException($"solve: b of shape {b.Shape} must have at least one dimension", "b", a.Shape, b.Shape);
-        int core = vector ? 1 : 2;
-        int bn = b.Shape.Dims[^core];
-        if (bn != n)
-        {
-            string signature = vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)";
-            throw new ShapeMismatchException(
-                $"solve{(vector ? "1" : "")}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {signature} (size {bn} is different from {n})",
-                "b", a.Shape, b.Shape);
-        }
-        int nrhs = vector ? 1 : b.Shape[-1];
-        int[] batch = Shape.Broadcast(new Shape(Batch(a.Shape, 2)), new Shape(Batch(b.Shape, core))).ToArray();
+        (int n, int nrhs, bool vector, Shape batchShape) = LinalgRules.Solve(a, b);
+        int[] batch = batchShape.ToArray();
         DType t = ResultType(a, b);
         int count = Count(batch);
         using GpuArray lu = Workspace(a, t, Join(batch, n, n));
@@ -136,7 +111,7 @@ internal static class FactorizationHandlers
 
     private static GpuArray Inverse(GpuArray a)
     {
-        RequireSquareStack(a);
+        LinalgRules.RequireSquareStack(a);
         DType t = ResultType(a);
         int n = a.Shape[-1];
         int count = Count(Batch(a.Shape, 2));
@@ -157,7 +132,7 @@ internal static class FactorizationHandlers
 
     private static (GpuArray Sign, GpuArray Log, GpuArray Det) Factors(GpuArray a)
     {
-        RequireSquareStack(a);
+        LinalgRules.RequireSquareStack(a);
         DType t = ResultType(a);
         int n = a.Shape[-1];
         int[] batch = Batch(a.Shape, 2);
@@ -193,7 +168,7 @@ internal static class FactorizationHandlers
     /// </summary>
     private static (GpuArray Work, DType DType, int Count, int N) Symmetric(GpuArray x, bool upper)
     {
-        RequireSquareStack(x);
+        LinalgRules.RequireSquareStack(x);
         DType t = ResultType(x);
         int n = x.Shape[-1];
         int count = Count(Batch(x.Shape, 2));

@@ -55,11 +55,6 @@ internal static class QrSvdHandlers
     /// <summary>The array in <paramref name="dtype"/>, C-contiguous (a new reference when it already is).</summary>
     public static GpuArray Prepare(GpuArray x, DType dtype) => x.DType == dtype ? GpuOps.Contiguous(x) : GpuOps.Convert(x, dtype);
 
-    public static void RequireStack(NDArray x)
-    {
-        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
-    }
-
     public static double Eps(DType dtype) => dtype == DType.Float32 ? 1.1920928955078125e-7 : 2.220446049250313e-16;
 
     private static (int[] Batch, int Count, int M, int N) Split(Shape shape)
@@ -90,7 +85,7 @@ internal static class QrSvdHandlers
 
     public static QrResult Qr(GpuArray input, QrMode mode)
     {
-        RequireStack(input);
+        LinalgRules.RequireStack(input);
         using GpuArray x = Prepare(input, ResultType(input));
         var (batch, count, m, n) = Split(x.Shape);
         int k = Math.Min(m, n);
@@ -126,7 +121,7 @@ internal static class QrSvdHandlers
 
     public static SvdResult Svd(GpuArray input, bool full, bool computeUV)
     {
-        RequireStack(input);
+        LinalgRules.RequireStack(input);
         using GpuArray x = Prepare(input, ResultType(input));
         RequireFinite(x, "SVD did not converge");
         var (batch, count, m, n) = Split(x.Shape);
@@ -238,7 +233,7 @@ internal static class QrSvdHandlers
     /// <summary>The Moore–Penrose pseudo-inverse (..., n, m): Vhᵀ diag(1/s) Uᵀ, singular values at or below rcond·s[0] (default 1e-15) counting as zero.</summary>
     public static GpuArray Pinv(GpuArray input, double? rcondArg)
     {
-        RequireStack(input);
+        LinalgRules.RequireStack(input);
         double rcond = rcondArg ?? 1e-15;
         using GpuArray x = Prepare(input, ResultType(input));
         RequireFinite(x, "SVD did not converge");

@@ -1,0 +1,72 @@
+namespace ArrayDispatch.Functions;
+
+/// <summary>
+/// NumPy's argument rules of <c>numpy.linalg</c>, written once for every backend: which inputs are (stacks of) matrices,
+/// and how <c>solve</c> reads its right-hand side. The messages are NumPy's, so every backend refuses alike.
+/// </summary>
+public static class LinalgRules
+{
+    /// <summary>NumPy's check that the last two axes hold matrices.</summary>
+    /// <exception cref="LinAlgException"><paramref name="x"/> has fewer than two dimensions.</exception>
+    public static void RequireStack(NDArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank < 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be at least two-dimensional");
+    }
+
+    /// <summary>NumPy's check for a (stack of) square matrices.</summary>
+    /// <exception cref="LinAlgException"><paramref name="x"/> has fewer than two dimensions, or its last two differ.</exception>
+    public static void RequireSquareStack(NDArray x)
+    {
+        RequireStack(x);
+        if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
+    }
+
+    /// <summary>NumPy's check for exactly two dimensions (<c>lstsq</c>).</summary>
+    /// <exception cref="LinAlgException"><paramref name="x"/> is not two-dimensional.</exception>
+    public static void RequireMatrix(NDArray x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank != 2) throw new LinAlgException($"{x.Rank}-dimensional array given. Array must be two-dimensional");
+    }
+
+    /// <summary>
+    /// The shapes of <c>solve(a, b)</c> for <paramref name="a"/> (..., M, M), as NumPy 1.x reads them: b is a stack of
+    /// vectors (..., M) when it has one dimension less than a, else of matrices (..., M, K); the batch dimensions broadcast.
+    /// </summary>
+    /// <exception cref="LinAlgException">a is not a stack of square matrices.</exception>
+    /// <exception cref="ShapeMismatchException">b has no dimension, or its core size differs from M (NumPy's gufunc message, naming b).</exception>
+    public static SolveShapes Solve(NDArray a, NDArray b)
+    {
+        RequireSquareStack(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int n = a.Shape[-1];
+        bool vector = b.Rank == a.Rank - 1;
+        if (b.Rank < 1 || (!vector && b.Rank < 2))
+        {
+            throw new ShapeMismatchException($"solve: b of shape {b.Shape} must have at least one dimension", "b", a.Shape, b.Shape);
+        }
+        int core = vector ? 1 : 2;
+        int bn = b.Shape.Dims[^core];
+        if (bn != n)
+        {
+            string signature = vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)";
+            throw new ShapeMismatchException(
+                $"solve{(vector ? "1" : "")}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {signature} (size {bn} is different from {n})",
+                "b", a.Shape, b.Shape);
+        }
+        Shape batch = Shape.Broadcast(new Shape(a.Shape.Dims[..^2]), new Shape(b.Shape.Dims[..^core]));
+        return new SolveShapes(n, vector ? 1 : b.Shape[-1], vector, batch);
+    }
+}
+
+/// <summary>How <see cref="LinalgRules.Solve"/> reads <c>solve(a, b)</c>.</summary>
+/// <param name="N">The order M of each matrix of a.</param>
+/// <param name="Rhs">Right-hand sides per system: K, or 1 for a vector b.</param>
+/// <param name="VectorRhs">Whether b is a stack of vectors (the result drops the K axis).</param>
+/// <param name="Batch">The broadcast batch dimensions of a and b.</param>
+public readonly record struct SolveShapes(int N, int Rhs, bool VectorRhs, Shape Batch)
+{
+    /// <summary>The shape of x (and of b broadcast): batch + (M,) or batch + (M, K).</summary>
+    public Shape Result => new([.. Batch.Dims.ToArray(), .. (VectorRhs ? new[] { N } : [N, Rhs])]);
+}
