@@ -39,6 +39,10 @@ public sealed class DenseWorkload : IDisposable
         yield return ("dense", "sum", n, () => Np.Sum(A));
         yield return ("dense", "exp_alloc", n, () => Np.Exp(A));
         yield return ("dense", "exp_out", n, () => Np.Exp(A, C));
+        // Disposed at once, so every call after the first finds its buffer in the pool: separates the kernel on a fresh
+        // (pooled) destination from the fate of dropped results.
+        yield return ("dense", "exp_alloc_disposed", n, () => { using NDArray r = Np.Exp(A); return A; });
+        yield return ("dense", "add_alloc_disposed", n, () => { using NDArray r = Np.Add(A, B); return A; });
         yield return ("dense", "mul_scalar_add", n, () => A * 2.0 + B);
         yield return ("dense", "sum_axis0", $"{M}x{M}", () => Np.Sum(Square, 0));
         yield return ("dense", "sum_axis1", $"{M}x{M}", () => Np.Sum(Square, 1));

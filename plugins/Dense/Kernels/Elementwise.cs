@@ -204,8 +204,11 @@ internal static class Elementwise
         }
         if (layout.Rows == 1)
         {
-            // One long row: split its elements, keeping chunk edges on 64-element boundaries.
-            long chunk = ((rowLength + workers - 1) / workers + 63) & ~63L;
+            // One long row: split its elements, keeping chunk edges on 64-element boundaries. Eight chunks per core (at
+            // least 16K elements each), as the full reduction does: a pool thread that wakes late on a shared 2-vCPU VM
+            // then takes over part of the rest instead of the caller running a whole half alone (exp of 10M float64
+            // measured 5 ms or 14 ms per call, bimodal, with one chunk per core).
+            long chunk = Math.Max(((rowLength + 8L * workers - 1) / (8L * workers) + 63) & ~63L, 1L << 14);
             int parts = (int)((rowLength + chunk - 1) / chunk);
             Parallel.For(0, parts, p => body(0, 1, p * chunk, Math.Min(rowLength, (p + 1) * chunk)));
             return;

@@ -84,6 +84,12 @@ internal static unsafe class NativePool
         }
     }
 
+    /// <summary>How many buffers of the size class of <paramref name="bytes"/> the pool holds now.</summary>
+    public static int FreeCount(long bytes)
+    {
+        lock (Gate) return Free.TryGetValue(SizeClass(bytes), out var stack) ? stack.Count : 0;
+    }
+
     /// <summary>Whether a buffer for a request of <paramref name="bytes"/> is free now.</summary>
     public static bool HasFree(long bytes)
     {
