@@ -54,16 +54,13 @@ public static partial class DenseLinalg
 
     private readonly record struct InverseCall(NDArray Input) : IComplexCall<DenseArray>
     {
-        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
-        {
-            DenseArray x = ComplexInput(Input, t);
-            var (_, count, n, _) = LinalgInput.Split(x.Shape);
-            ReadOnlySpan<TC> a = x.AsSpan<TC>();
-            var inv = new TC[count * n * n];
-            for (int b = 0; b < count; b++) LinalgKernels.ComplexInverse(n, a.Slice(b * n * n, n * n), inv.AsSpan(b * n * n, n * n));
-            GC.KeepAlive(x);
-            return LinalgInput.Wrap(inv, x.Shape);
-        }
+        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR> =>
+            Square<TC, ComplexInverseOp<TC>>(ComplexInput(Input, t));
+    }
+
+    private readonly struct ComplexInverseOp<TC> : ISquareOp<TC> where TC : unmanaged, INumberBase<TC>
+    {
+        public static void Run(int n, ReadOnlySpan<TC> a, Span<TC> result) => LinalgKernels.ComplexInverse(n, a, result);
     }
 
     private static DenseArray ComplexInverse(NDArray input) => ByPrecision(ComplexLinalg.ResultType(input), new InverseCall(input));
@@ -117,37 +114,26 @@ public static partial class DenseLinalg
 
     private readonly record struct QrCall(NDArray Input, QrMode Mode) : IComplexCall<QrResult>
     {
-        public QrResult Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
-        {
-            DenseArray x = ComplexInput(Input, t);
-            var (batch, count, m, n) = LinalgInput.Split(x.Shape);
-            int k = Math.Min(m, n);
-            int qc = Mode switch { QrMode.Reduced => k, QrMode.Complete => m, _ => 0 };
-            int rr = Mode == QrMode.Complete ? m : k;
-            ReadOnlySpan<TC> a = x.AsSpan<TC>();
-            TC[] q = new TC[count * m * qc], r = new TC[count * rr * n];
-            for (int b = 0; b < count; b++)
-                LinalgKernels.ComplexQr(m, n, a.Slice(b * m * n, m * n), q.AsSpan(b * m * qc, m * qc), r.AsSpan(b * rr * n, rr * n), Mode);
-            GC.KeepAlive(x);
-            DenseArray rArr = LinalgInput.Wrap(r, LinalgInput.Join(batch, rr, n));
-            return new QrResult(Mode == QrMode.R ? null : LinalgInput.Wrap(q, LinalgInput.Join(batch, m, qc)), rArr);
-        }
+        public QrResult Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR> =>
+            QrOf<TC, ComplexQrOp<TC>>(ComplexInput(Input, t), Mode);
+    }
+
+    private readonly struct ComplexQrOp<TC> : IQrOp<TC> where TC : unmanaged, INumberBase<TC>
+    {
+        public static void Run(int m, int n, ReadOnlySpan<TC> a, Span<TC> q, Span<TC> r, QrMode mode) => LinalgKernels.ComplexQr(m, n, a, q, r, mode);
     }
 
     private static QrResult ComplexQr(NDArray input, QrMode mode) => ByPrecision(ComplexLinalg.ResultType(input), new QrCall(input, mode));
 
     private readonly record struct CholeskyCall(NDArray Input) : IComplexCall<DenseArray>
     {
-        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
-        {
-            DenseArray x = ComplexInput(Input, t);
-            var (_, count, n, _) = LinalgInput.Split(x.Shape);
-            ReadOnlySpan<TC> a = x.AsSpan<TC>();
-            var l = new TC[count * n * n];
-            for (int b = 0; b < count; b++) LinalgKernels.ComplexCholesky(n, a.Slice(b * n * n, n * n), l.AsSpan(b * n * n, n * n));
-            GC.KeepAlive(x);
-            return LinalgInput.Wrap(l, x.Shape);
-        }
+        public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR> =>
+            Square<TC, ComplexCholeskyOp<TC>>(ComplexInput(Input, t));
+    }
+
+    private readonly struct ComplexCholeskyOp<TC> : ISquareOp<TC> where TC : unmanaged, INumberBase<TC>
+    {
+        public static void Run(int n, ReadOnlySpan<TC> a, Span<TC> result) => LinalgKernels.ComplexCholesky(n, a, result);
     }
 
     private static DenseArray ComplexCholesky(NDArray input) => ByPrecision(ComplexLinalg.ResultType(input), new CholeskyCall(input));

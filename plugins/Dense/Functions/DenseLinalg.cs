@@ -48,10 +48,22 @@ public static partial class DenseLinalg
         LinalgRules.RequireStack(args.X);
         if (args.X.DType.IsComplex()) return ComplexQr(args.X, args.Mode);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
-        return x.DType == DType.Float32 ? QrOf<float>(x, args.Mode) : QrOf<double>(x, args.Mode);
+        return x.DType == DType.Float32 ? QrOf<float, RealQr<float>>(x, args.Mode) : QrOf<double, RealQr<double>>(x, args.Mode);
     }
 
-    private static QrResult QrOf<T>(DenseArray x, QrMode mode) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>A QR kernel of one m×n matrix (LAPACK's shapes for NumPy's modes), real or complex.</summary>
+    internal interface IQrOp<T> where T : unmanaged
+    {
+        static abstract void Run(int m, int n, ReadOnlySpan<T> a, Span<T> q, Span<T> r, QrMode mode);
+    }
+
+    private readonly struct RealQr<T> : IQrOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static void Run(int m, int n, ReadOnlySpan<T> a, Span<T> q, Span<T> r, QrMode mode) => LinalgKernels.Qr(m, n, a, q, r, mode);
+    }
+
+    /// <summary>QR of every matrix of a contiguous stack of <typeparamref name="T"/> (real or complex), in NumPy's modes.</summary>
+    internal static QrResult QrOf<T, TOp>(DenseArray x, QrMode mode) where T : unmanaged where TOp : struct, IQrOp<T>
     {
         var (batch, count, m, n) = LinalgInput.Split(x.Shape);
         int k = Math.Min(m, n);
@@ -60,7 +72,8 @@ public static partial class DenseLinalg
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] q = new T[count * m * qc], r = new T[count * rr * n];
         for (int b = 0; b < count; b++)
-            LinalgKernels.Qr(m, n, a.Slice(b * m * n, m * n), q.AsSpan(b * m * qc, m * qc), r.AsSpan(b * rr * n, rr * n), mode);
+            TOp.Run(m, n, a.Slice(b * m * n, m * n), q.AsSpan(b * m * qc, m * qc), r.AsSpan(b * rr * n, rr * n), mode);
+        GC.KeepAlive(x);
         DenseArray rArr = LinalgInput.Wrap(r, LinalgInput.Join(batch, rr, n));
         return new QrResult(mode == QrMode.R ? null : LinalgInput.Wrap(q, LinalgInput.Join(batch, m, qc)), rArr);
     }
@@ -82,7 +95,9 @@ public static partial class DenseLinalg
             LinalgRules.RequireSquareStack(x);
             return ComplexCholesky(x);
         }
-        return Square(x, new CholeskyOp());
+        LinalgRules.RequireSquareStack(x);
+        DenseArray real = LinalgInput.Prepare(x, LinalgInput.ResultType(x));
+        return real.DType == DType.Float32 ? Square<float, CholeskyOp<float>>(real) : Square<double, CholeskyOp<double>>(real);
     }
 
     /// <summary>
@@ -110,7 +125,9 @@ public static partial class DenseLinalg
             LinalgRules.RequireSquareStack(args.X);
             return ComplexInverse(args.X);
         }
-        return Square(args.X, new InverseOp());
+        LinalgRules.RequireSquareStack(args.X);
+        DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
+        return x.DType == DType.Float32 ? Square<float, InverseOp<float>>(x) : Square<double, InverseOp<double>>(x);
     }
 
     [Implements("linalg.det")]
@@ -269,34 +286,30 @@ public static partial class DenseLinalg
     }
 
     /// <summary>An n×n → n×n kernel applied to each matrix of a square stack.</summary>
-    private interface ISquareOp
+    /// <summary>A kernel from one n×n matrix to one n×n matrix (inverse, Cholesky), real or complex.</summary>
+    internal interface ISquareOp<T> where T : unmanaged
     {
-        void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>;
+        static abstract void Run(int n, ReadOnlySpan<T> a, Span<T> result);
     }
 
-    private readonly struct CholeskyOp : ISquareOp
+    private readonly struct CholeskyOp<T> : ISquareOp<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T> => LinalgKernels.Cholesky(n, a, result);
+        public static void Run(int n, ReadOnlySpan<T> a, Span<T> result) => LinalgKernels.Cholesky(n, a, result);
     }
 
-    private readonly struct InverseOp : ISquareOp
+    private readonly struct InverseOp<T> : ISquareOp<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Run<T>(int n, ReadOnlySpan<T> a, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T> => LinalgKernels.Inverse(n, a, result);
+        public static void Run(int n, ReadOnlySpan<T> a, Span<T> result) => LinalgKernels.Inverse(n, a, result);
     }
 
-    private static DenseArray Square<TOp>(NDArray input, TOp op) where TOp : struct, ISquareOp
-    {
-        LinalgRules.RequireSquareStack(input);
-        DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
-        return x.DType == DType.Float32 ? Square<float, TOp>(x, op) : Square<double, TOp>(x, op);
-    }
-
-    private static DenseArray Square<T, TOp>(DenseArray x, TOp op) where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, ISquareOp
+    /// <summary>Runs <typeparamref name="TOp"/> on every matrix of a contiguous square stack of <typeparamref name="T"/>.</summary>
+    internal static DenseArray Square<T, TOp>(DenseArray x) where T : unmanaged where TOp : struct, ISquareOp<T>
     {
         var (_, count, n, _) = LinalgInput.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] result = new T[count * n * n];
-        for (int b = 0; b < count; b++) op.Run(n, a.Slice(b * n * n, n * n), result.AsSpan(b * n * n, n * n));
+        for (int b = 0; b < count; b++) TOp.Run(n, a.Slice(b * n * n, n * n), result.AsSpan(b * n * n, n * n));
+        GC.KeepAlive(x);
         return LinalgInput.Wrap(result, x.Shape);
     }
 }
