@@ -6,6 +6,25 @@ namespace ArrayDispatch.Functions;
 /// </summary>
 public static class LinalgRules
 {
+    /// <summary>
+    /// The dtype numpy.linalg computes in for these inputs (its <c>_commonType</c>): complex when any input is complex;
+    /// single precision (float32, complex64) when every input is float32 or complex64, else double precision (bool and
+    /// integers compute in float64). Null inputs (absent optional arguments) are skipped.
+    /// </summary>
+    /// <exception cref="DTypeMismatchException">An input is float16 (NumPy's message).</exception>
+    public static DType ResultType(params ReadOnlySpan<NDArray?> arrays)
+    {
+        bool complex = false, single = true;
+        foreach (NDArray? a in arrays)
+        {
+            if (a is null) continue;
+            if (a.DType == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+            complex |= a.DType.IsComplex();
+            single &= a.DType is DType.Float32 or DType.Complex64;
+        }
+        return complex ? (single ? DType.Complex64 : DType.Complex128) : (single ? DType.Float32 : DType.Float64);
+    }
+
     /// <summary>NumPy's check that the last two axes hold matrices.</summary>
     /// <exception cref="LinAlgException"><paramref name="x"/> has fewer than two dimensions.</exception>
     public static void RequireStack(NDArray x)

@@ -13,18 +13,12 @@ namespace ArrayDispatch.Dense.Linalg;
 internal static partial class ComplexLinalg
 {
     /// <summary>The complex dtype of a linalg call: complex64 when every input is complex64 or float32, else complex128.</summary>
-    public static DType ResultType(params ReadOnlySpan<NDArray> arrays)
+    public static DType ResultType(params ReadOnlySpan<NDArray> arrays) => ArrayDispatch.Functions.LinalgRules.ResultType(arrays) switch
     {
-        foreach (NDArray a in arrays)
-        {
-            if (a.DType == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
-        }
-        foreach (NDArray a in arrays)
-        {
-            if (a.DType is not (DType.Complex64 or DType.Float32)) return DType.Complex128;
-        }
-        return DType.Complex64;
-    }
+        DType.Float32 => DType.Complex64,
+        DType.Float64 => DType.Complex128,
+        DType t => t,
+    };
 
     /// <summary>The array as complex128 values in C order, broadcast to <paramref name="shape"/> when given.</summary>
     public static Complex[] Values(NDArray x, Shape? shape = null)

@@ -10,10 +10,9 @@ internal static class LinalgInput
     /// <exception cref="NotSupportedException">An input is complex: those take the complex kernels (DenseLinalg.Complex.cs, ComplexLinalg), never this real path.</exception>
     public static DType ResultType(params ReadOnlySpan<NDArray?> arrays)
     {
-        foreach (NDArray? a in arrays) ThrowIfUnsupported(a?.DType);
-        foreach (NDArray? a in arrays)
-            if (a is not null && a.DType != DType.Float32) return DType.Float64;
-        return DType.Float32;
+        DType t = ArrayDispatch.Functions.LinalgRules.ResultType(arrays);
+        ThrowIfUnsupported(t);
+        return t;
     }
 
     /// <summary>The array converted to <paramref name="dtype"/>, C-contiguous (itself when it already is both).</summary>

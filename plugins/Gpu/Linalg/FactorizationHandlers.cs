@@ -42,20 +42,6 @@ internal static class FactorizationHandlers
 
     // ---- argument rules (Dense's LinalgInput, NumPy's messages) ----
 
-    /// <summary>float32 when every input is float32, else float64; float16 refused as NumPy refuses it.</summary>
-    private static DType ResultType(params ReadOnlySpan<GpuArray> arrays)
-    {
-        foreach (GpuArray a in arrays)
-        {
-            if (a.DType == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
-            if (a.DType.IsComplex()) throw GpuDTypes.Unsupported(a.DType, "linalg");
-        }
-        foreach (GpuArray a in arrays)
-        {
-            if (a.DType != DType.Float32) return DType.Float64;
-        }
-        return DType.Float32;
-    }
 
     private static int[] Batch(Shape shape, int core) => shape.Dims[..^core].ToArray();
 
@@ -92,7 +78,7 @@ internal static class FactorizationHandlers
     {
         (int n, int nrhs, bool vector, Shape batchShape) = LinalgRules.Solve(a, b);
         int[] batch = batchShape.ToArray();
-        DType t = ResultType(a, b);
+        DType t = QrSvdHandlers.ResultType(a, b);
         int count = Count(batch);
         using GpuArray lu = Workspace(a, t, Join(batch, n, n));
         GpuArray x = Workspace(b, t, vector ? Join(batch, n) : Join(batch, n, nrhs));
@@ -112,7 +98,7 @@ internal static class FactorizationHandlers
     private static GpuArray Inverse(GpuArray a)
     {
         LinalgRules.RequireSquareStack(a);
-        DType t = ResultType(a);
+        DType t = QrSvdHandlers.ResultType(a);
         int n = a.Shape[-1];
         int count = Count(Batch(a.Shape, 2));
         using GpuArray lu = Workspace(a, t, a.Shape);
@@ -133,7 +119,7 @@ internal static class FactorizationHandlers
     private static (GpuArray Sign, GpuArray Log, GpuArray Det) Factors(GpuArray a)
     {
         LinalgRules.RequireSquareStack(a);
-        DType t = ResultType(a);
+        DType t = QrSvdHandlers.ResultType(a);
         int n = a.Shape[-1];
         int[] batch = Batch(a.Shape, 2);
         int count = Count(batch);
@@ -169,7 +155,7 @@ internal static class FactorizationHandlers
     private static (GpuArray Work, DType DType, int Count, int N) Symmetric(GpuArray x, bool upper)
     {
         LinalgRules.RequireSquareStack(x);
-        DType t = ResultType(x);
+        DType t = QrSvdHandlers.ResultType(x);
         int n = x.Shape[-1];
         int count = Count(Batch(x.Shape, 2));
         if (!upper) return (Workspace(x, t, x.Shape), t, count, n);

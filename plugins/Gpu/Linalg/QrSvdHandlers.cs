@@ -40,16 +40,19 @@ internal static class QrSvdHandlers
 
     // ---------------------------------------------------------------- input rules (Dense's LinalgInput)
 
-    /// <summary>float32 when every input is float32, else float64; float16 is refused with NumPy's message.</summary>
+    /// <summary>
+    /// NumPy's linalg dtype for real inputs (the protocol's <see cref="LinalgRules.ResultType"/>: float32 when every input
+    /// is float32, else float64; float16 refused with NumPy's message); complex inputs are declined, naming the dtype.
+    /// </summary>
     public static DType ResultType(params ReadOnlySpan<GpuArray?> arrays)
     {
         foreach (GpuArray? a in arrays)
         {
-            if (a?.DType == DType.Float16) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
             if (a is not null && a.DType.IsComplex()) throw GpuDTypes.Unsupported(a.DType, "linalg");
         }
-        foreach (GpuArray? a in arrays) if (a is not null && a.DType != DType.Float32) return DType.Float64;
-        return DType.Float32;
+        var inputs = new NDArray?[arrays.Length];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = arrays[i];
+        return LinalgRules.ResultType(inputs);
     }
 
     /// <summary>The array in <paramref name="dtype"/>, C-contiguous (a new reference when it already is).</summary>
