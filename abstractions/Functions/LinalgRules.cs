@@ -50,6 +50,31 @@ public static class LinalgRules
     }
 
     /// <summary>
+    /// A stack of matrices read from its shape: the leading (batch) dimensions, how many matrices they hold, and each
+    /// matrix's rows and columns (the last two dimensions).
+    /// </summary>
+    /// <exception cref="LinAlgException">The shape has fewer than two dimensions.</exception>
+    /// <exception cref="OverflowException">The stack holds more than int.MaxValue matrices.</exception>
+    public static (int[] Batch, int Count, int Rows, int Cols) Split(Shape shape)
+    {
+        ReadOnlySpan<int> d = shape.Dims;
+        if (d.Length < 2) throw new LinAlgException($"{d.Length}-dimensional array given. Array must be at least two-dimensional");
+        int[] batch = d[..^2].ToArray();
+        long count = 1;
+        foreach (int b in batch) count *= b;
+        return (batch, checked((int)count), d[^2], d[^1]);
+    }
+
+    /// <summary>The shape <paramref name="batch"/> followed by <paramref name="core"/> (a stack's result shape).</summary>
+    public static Shape Join(ReadOnlySpan<int> batch, params ReadOnlySpan<int> core)
+    {
+        var dims = new int[batch.Length + core.Length];
+        batch.CopyTo(dims);
+        core.CopyTo(dims.AsSpan(batch.Length));
+        return new Shape(dims);
+    }
+
+    /// <summary>
     /// The shapes of <c>solve(a, b)</c> for <paramref name="a"/> (..., M, M), as NumPy 1.x reads them: b is a stack of
     /// vectors (..., M) when it has one dimension less than a, else of matrices (..., M, K); the batch dimensions broadcast.
     /// </summary>

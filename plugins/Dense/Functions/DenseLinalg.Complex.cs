@@ -36,8 +36,8 @@ public static partial class DenseLinalg
         public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
         {
             int n = N, nrhs = Nrhs;
-            Shape bShape = Vector ? LinalgInput.Join(Batch, n) : LinalgInput.Join(Batch, n, nrhs);
-            DenseArray ax = ComplexInput(A, t, LinalgInput.Join(Batch, n, n)), bx = ComplexInput(B, t, bShape);
+            Shape bShape = Vector ? LinalgRules.Join(Batch, n) : LinalgRules.Join(Batch, n, nrhs);
+            DenseArray ax = ComplexInput(A, t, LinalgRules.Join(Batch, n, n)), bx = ComplexInput(B, t, bShape);
             ReadOnlySpan<TC> av = ax.AsSpan<TC>(), bv = bx.AsSpan<TC>();
             int count = n == 0 ? 0 : av.Length / (n * n);
             var x = new TC[bv.Length];
@@ -71,7 +71,7 @@ public static partial class DenseLinalg
         public (DenseArray, DenseArray) Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
         {
             DenseArray x = ComplexInput(Input, t);
-            var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+            var (batch, count, n, _) = LinalgRules.Split(x.Shape);
             ReadOnlySpan<TC> a = x.AsSpan<TC>();
             var sign = new C[count];
             var log = new double[count];
@@ -91,7 +91,7 @@ public static partial class DenseLinalg
         public SvdResult Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
         {
             DenseArray x = ComplexInput(Input, t);
-            var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+            var (batch, count, m, n) = LinalgRules.Split(x.Shape);
             int k = Math.Min(m, n), uc = Full ? m : k, vr = Full ? n : k;
             ReadOnlySpan<TC> a = x.AsSpan<TC>();
             var s = new TR[count * k];
@@ -102,9 +102,9 @@ public static partial class DenseLinalg
                     ComputeUV ? u.AsSpan(b * m * uc, m * uc) : default, ComputeUV ? vt.AsSpan(b * vr * n, vr * n) : default, Full, ComputeUV);
             }
             GC.KeepAlive(x);
-            DenseArray sv = LinalgInput.Wrap(s, LinalgInput.Join(batch, k));
+            DenseArray sv = LinalgInput.Wrap(s, LinalgRules.Join(batch, k));
             return ComputeUV
-                ? new SvdResult(LinalgInput.Wrap(u, LinalgInput.Join(batch, m, uc)), sv, LinalgInput.Wrap(vt, LinalgInput.Join(batch, vr, n)))
+                ? new SvdResult(LinalgInput.Wrap(u, LinalgRules.Join(batch, m, uc)), sv, LinalgInput.Wrap(vt, LinalgRules.Join(batch, vr, n)))
                 : new SvdResult(null, sv, null);
         }
     }
@@ -143,14 +143,14 @@ public static partial class DenseLinalg
         public (DenseArray, DenseArray?) Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
         {
             DenseArray x = ComplexInput(Input, t);
-            var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+            var (batch, count, n, _) = LinalgRules.Split(x.Shape);
             ReadOnlySpan<TC> a = x.AsSpan<TC>();
             var w = new TR[count * n];
             TC[] v = ComputeV ? new TC[count * n * n] : [];
             for (int b = 0; b < count; b++)
                 LinalgKernels.ComplexEigh(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), ComputeV ? v.AsSpan(b * n * n, n * n) : default, ComputeV);
             GC.KeepAlive(x);
-            return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), ComputeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+            return (LinalgInput.Wrap(w, LinalgRules.Join(batch, n)), ComputeV ? LinalgInput.Wrap(v, LinalgRules.Join(batch, n, n)) : null);
         }
     }
 
@@ -199,7 +199,7 @@ public static partial class DenseLinalg
         public DenseArray Run<TC, TR>(DType t) where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
         {
             DenseArray x = ComplexInput(Input, t);
-            var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+            var (batch, count, m, n) = LinalgRules.Split(x.Shape);
             int k = Math.Min(m, n);
             ReadOnlySpan<TC> a = x.AsSpan<TC>();
             var result = new C[count * n * m];
@@ -223,7 +223,7 @@ public static partial class DenseLinalg
                 }
             }
             GC.KeepAlive(x);
-            return ComplexLinalg.Wrap(result, LinalgInput.Join(batch, n, m), t);
+            return ComplexLinalg.Wrap(result, LinalgRules.Join(batch, n, m), t);
         }
     }
 
@@ -253,7 +253,7 @@ public static partial class DenseLinalg
     {
         DType t = ComplexLinalg.ResultType(input);
         if (input.Rank < 2) return DenseArray.Scalar(ComplexLinalg.Values(input).Any(c => c != C.Zero) ? 1L : 0L);
-        var (batch, count, m, n) = LinalgInput.Split(input.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(input.Shape);
         double eps = ComplexEps(t);
         double[][] sv = ByPrecision(t, new SingularValuesCall((DenseArray)input, m, n, count));
         var ranks = new long[count];

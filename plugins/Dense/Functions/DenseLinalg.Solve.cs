@@ -21,8 +21,8 @@ public static partial class DenseLinalg
         int[] bd = batch.ToArray();
         if (a.DType.IsComplex() || b.DType.IsComplex()) return ComplexSolve(a, b, bd, n, nrhs, vector);
         DType t = LinalgInput.ResultType(a, b);
-        DenseArray ax = LinalgInput.Prepare(a, t, LinalgInput.Join(bd, n, n));
-        Shape bShape = vector ? LinalgInput.Join(bd, n) : LinalgInput.Join(bd, n, nrhs);
+        DenseArray ax = LinalgInput.Prepare(a, t, LinalgRules.Join(bd, n, n));
+        Shape bShape = vector ? LinalgRules.Join(bd, n) : LinalgRules.Join(bd, n, nrhs);
         DenseArray bx = LinalgInput.Prepare(b, t, bShape);
         return t == DType.Float32 ? SolveOf<float>(ax, bx, n, nrhs) : SolveOf<double>(ax, bx, n, nrhs);
     }
@@ -88,7 +88,7 @@ public static partial class DenseLinalg
 
     private static DenseArray PinvOf<T>(DenseArray x, double rcond) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] result = new T[count * n * m];
@@ -105,7 +105,7 @@ public static partial class DenseLinalg
             // pinv = Vtᵀ · (U diag(1/s))ᵀ, n×m.
             LinalgKernels.Gemm(true, true, n, m, k, T.One, vt, Math.Max(1, n), u, Math.Max(1, k), T.Zero, result.AsSpan(b * n * m, n * m), Math.Max(1, m));
         }
-        return LinalgInput.Wrap(result, LinalgInput.Join(batch, n, m));
+        return LinalgInput.Wrap(result, LinalgRules.Join(batch, n, m));
     }
 
     /// <summary>The number of singular values above tol (default max(s)·max(M, N)·eps); for fewer than two dimensions, 1 unless all zero.</summary>
@@ -129,7 +129,7 @@ public static partial class DenseLinalg
 
     private static DenseArray RankOf<T>(DenseArray x, double? tol) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         long[] ranks = new long[count];

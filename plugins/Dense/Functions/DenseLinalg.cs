@@ -25,7 +25,7 @@ public static partial class DenseLinalg
 
     private static SvdResult SvdOf<T>(DenseArray x, bool full, bool computeUV) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n), uc = full ? m : k, vr = full ? n : k;
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] s = new T[count * k];
@@ -36,9 +36,9 @@ public static partial class DenseLinalg
             LinalgKernels.Svd(m, n, a.Slice(b * m * n, m * n), s.AsSpan(b * k, k),
                 computeUV ? u.AsSpan(b * m * uc, m * uc) : default, computeUV ? vt.AsSpan(b * vr * n, vr * n) : default, full, computeUV);
         }
-        DenseArray sv = LinalgInput.Wrap(s, LinalgInput.Join(batch, k));
+        DenseArray sv = LinalgInput.Wrap(s, LinalgRules.Join(batch, k));
         return computeUV
-            ? new SvdResult(LinalgInput.Wrap(u, LinalgInput.Join(batch, m, uc)), sv, LinalgInput.Wrap(vt, LinalgInput.Join(batch, vr, n)))
+            ? new SvdResult(LinalgInput.Wrap(u, LinalgRules.Join(batch, m, uc)), sv, LinalgInput.Wrap(vt, LinalgRules.Join(batch, vr, n)))
             : new SvdResult(null, sv, null);
     }
 
@@ -65,7 +65,7 @@ public static partial class DenseLinalg
     /// <summary>QR of every matrix of a contiguous stack of <typeparamref name="T"/> (real or complex), in NumPy's modes.</summary>
     internal static QrResult QrOf<T, TOp>(DenseArray x, QrMode mode) where T : unmanaged where TOp : struct, IQrOp<T>
     {
-        var (batch, count, m, n) = LinalgInput.Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n);
         int qc = mode switch { QrMode.Reduced => k, QrMode.Complete => m, _ => 0 };
         int rr = mode == QrMode.Complete ? m : k;
@@ -74,8 +74,8 @@ public static partial class DenseLinalg
         for (int b = 0; b < count; b++)
             TOp.Run(m, n, a.Slice(b * m * n, m * n), q.AsSpan(b * m * qc, m * qc), r.AsSpan(b * rr * n, rr * n), mode);
         GC.KeepAlive(x);
-        DenseArray rArr = LinalgInput.Wrap(r, LinalgInput.Join(batch, rr, n));
-        return new QrResult(mode == QrMode.R ? null : LinalgInput.Wrap(q, LinalgInput.Join(batch, m, qc)), rArr);
+        DenseArray rArr = LinalgInput.Wrap(r, LinalgRules.Join(batch, rr, n));
+        return new QrResult(mode == QrMode.R ? null : LinalgInput.Wrap(q, LinalgRules.Join(batch, m, qc)), rArr);
     }
 
     [Implements("linalg.cholesky")]
@@ -168,7 +168,7 @@ public static partial class DenseLinalg
 
     private static (DenseArray, DenseArray) SlogdetOf<T>(DenseArray x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        var (batch, count, n, _) = LinalgRules.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] sign = new T[count], log = new T[count];
         for (int b = 0; b < count; b++) (sign[b], log[b]) = LinalgKernels.Slogdet(n, a.Slice(b * n * n, n * n));
@@ -230,20 +230,20 @@ public static partial class DenseLinalg
 
     private static (DenseArray W, DenseArray? V)? TryRealEig<T>(DenseArray x, bool computeV) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        var (batch, count, n, _) = LinalgRules.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] w = new T[count * n], v = computeV ? new T[count * n * n] : [];
         for (int b = 0; b < count; b++)
         {
             if (!LinalgKernels.TryEig(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV, out _)) return null;
         }
-        return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+        return (LinalgInput.Wrap(w, LinalgRules.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgRules.Join(batch, n, n)) : null);
     }
 
     private static (DenseArray W, DenseArray? V) ComplexEig(NDArray input, bool computeV)
     {
         DType t = ComplexLinalg.ResultType(input);
-        var (batch, count, n, _) = LinalgInput.Split(input.Shape);
+        var (batch, count, n, _) = LinalgRules.Split(input.Shape);
         System.Numerics.Complex[] a = ComplexLinalg.Values(input);
         foreach (System.Numerics.Complex c in a)
         {
@@ -253,7 +253,7 @@ public static partial class DenseLinalg
         var v = computeV ? new System.Numerics.Complex[count * n * n] : [];
         for (int b = 0; b < count; b++)
             ComplexLinalg.Eig(n, a.AsSpan(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
-        return (ComplexLinalg.Wrap(w, LinalgInput.Join(batch, n), t), computeV ? ComplexLinalg.Wrap(v, LinalgInput.Join(batch, n, n), t) : null);
+        return (ComplexLinalg.Wrap(w, LinalgRules.Join(batch, n), t), computeV ? ComplexLinalg.Wrap(v, LinalgRules.Join(batch, n, n), t) : null);
     }
 
     private static (DenseArray W, DenseArray? V) Eigen<TKernel>(NDArray input, bool computeV) where TKernel : struct, IEigenKernel
@@ -265,12 +265,12 @@ public static partial class DenseLinalg
 
     private static (DenseArray, DenseArray?) Eigen<TKernel, T>(DenseArray x, bool computeV) where TKernel : struct, IEigenKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (batch, count, n, _) = LinalgInput.Split(x.Shape);
+        var (batch, count, n, _) = LinalgRules.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] w = new T[count * n], v = computeV ? new T[count * n * n] : [];
         for (int b = 0; b < count; b++)
             TKernel.Run(n, a.Slice(b * n * n, n * n), w.AsSpan(b * n, n), computeV ? v.AsSpan(b * n * n, n * n) : default, computeV);
-        return (LinalgInput.Wrap(w, LinalgInput.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgInput.Join(batch, n, n)) : null);
+        return (LinalgInput.Wrap(w, LinalgRules.Join(batch, n)), computeV ? LinalgInput.Wrap(v, LinalgRules.Join(batch, n, n)) : null);
     }
 
     /// <summary>An eigen-decomposition of one n×n matrix: values into w, vectors (columns) into v.</summary>
@@ -305,7 +305,7 @@ public static partial class DenseLinalg
     /// <summary>Runs <typeparamref name="TOp"/> on every matrix of a contiguous square stack of <typeparamref name="T"/>.</summary>
     internal static DenseArray Square<T, TOp>(DenseArray x) where T : unmanaged where TOp : struct, ISquareOp<T>
     {
-        var (_, count, n, _) = LinalgInput.Split(x.Shape);
+        var (_, count, n, _) = LinalgRules.Split(x.Shape);
         ReadOnlySpan<T> a = x.AsSpan<T>();
         T[] result = new T[count * n * n];
         for (int b = 0; b < count; b++) TOp.Run(n, a.Slice(b * n * n, n * n), result.AsSpan(b * n * n, n * n));

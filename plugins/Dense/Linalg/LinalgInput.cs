@@ -38,25 +38,6 @@ internal static class LinalgInput
         return result;
     }
 
-    /// <summary>The leading (batch) dimensions, the number of matrices, and the matrix shape.</summary>
-    public static (int[] Batch, int Count, int Rows, int Cols) Split(Shape shape)
-    {
-        ReadOnlySpan<int> d = shape.Dims;
-        int[] batch = d[..^2].ToArray();
-        long count = 1;
-        foreach (int b in batch) count *= b;
-        return (batch, checked((int)count), d[^2], d[^1]);
-    }
-
-    /// <summary><paramref name="batch"/> followed by <paramref name="core"/>.</summary>
-    public static Shape Join(int[] batch, params ReadOnlySpan<int> core)
-    {
-        var dims = new int[batch.Length + core.Length];
-        batch.CopyTo(dims, 0);
-        core.CopyTo(dims.AsSpan(batch.Length));
-        return new Shape(dims);
-    }
-
     /// <summary>Wraps a result buffer as a dense array of the given shape.</summary>
     public static DenseArray Wrap<T>(T[] data, Shape shape) where T : unmanaged => DenseArray.Wrap(data, shape);
 

@@ -43,17 +43,6 @@ internal static class FactorizationHandlers
     // ---- argument rules (Dense's LinalgInput, NumPy's messages) ----
 
 
-    private static int[] Batch(Shape shape, int core) => shape.Dims[..^core].ToArray();
-
-    private static int Count(int[] batch)
-    {
-        long count = 1;
-        foreach (int b in batch) count *= b;
-        return checked((int)count);
-    }
-
-    private static Shape Join(int[] batch, params ReadOnlySpan<int> core) => new([.. batch, .. core]);
-
     /// <summary>A new C-contiguous array of <paramref name="shape"/> and <paramref name="dtype"/> holding <paramref name="x"/> broadcast and converted: the factorizations' workspace (the caller's array is never written).</summary>
     private static GpuArray Workspace(GpuArray x, DType dtype, Shape shape)
     {
@@ -79,9 +68,9 @@ internal static class FactorizationHandlers
         (int n, int nrhs, bool vector, Shape batchShape) = LinalgRules.Solve(a, b);
         int[] batch = batchShape.ToArray();
         DType t = QrSvdHandlers.ResultType(a, b);
-        int count = Count(batch);
-        using GpuArray lu = Workspace(a, t, Join(batch, n, n));
-        GpuArray x = Workspace(b, t, vector ? Join(batch, n) : Join(batch, n, nrhs));
+        int count = checked((int)batchShape.Size);
+        using GpuArray lu = Workspace(a, t, LinalgRules.Join(batch, n, n));
+        GpuArray x = Workspace(b, t, vector ? LinalgRules.Join(batch, n) : LinalgRules.Join(batch, n, nrhs));
         try
         {
             if (t == DType.Float32) LuFactorization.Solve<float>(lu, x, count, n, nrhs);
@@ -100,7 +89,7 @@ internal static class FactorizationHandlers
         LinalgRules.RequireSquareStack(a);
         DType t = QrSvdHandlers.ResultType(a);
         int n = a.Shape[-1];
-        int count = Count(Batch(a.Shape, 2));
+        int count = LinalgRules.Split(a.Shape).Count;
         using GpuArray lu = Workspace(a, t, a.Shape);
         GpuArray x = t == DType.Float32 ? FactorizationBlocks.Identity<float>(a.Runtime, t, count, n) : FactorizationBlocks.Identity<double>(a.Runtime, t, count, n);
         try
@@ -121,8 +110,7 @@ internal static class FactorizationHandlers
         LinalgRules.RequireSquareStack(a);
         DType t = QrSvdHandlers.ResultType(a);
         int n = a.Shape[-1];
-        int[] batch = Batch(a.Shape, 2);
-        int count = Count(batch);
+        (int[] batch, int count, _, _) = LinalgRules.Split(a.Shape);
         using GpuArray lu = Workspace(a, t, a.Shape);
         var (sign, log, det) = t == DType.Float32 ? LuFactorization.Slogdet<float>(lu, count, n) : LuFactorization.Slogdet<double>(lu, count, n);
         var shape = new Shape(batch);
@@ -157,7 +145,7 @@ internal static class FactorizationHandlers
         LinalgRules.RequireSquareStack(x);
         DType t = QrSvdHandlers.ResultType(x);
         int n = x.Shape[-1];
-        int count = Count(Batch(x.Shape, 2));
+        int count = LinalgRules.Split(x.Shape).Count;
         if (!upper) return (Workspace(x, t, x.Shape), t, count, n);
         using GpuArray transposed = FactorizationBlocks.TransposedView(x);
         return (Workspace(transposed, t, x.Shape), t, count, n);
@@ -191,8 +179,8 @@ internal static class FactorizationHandlers
         using (work)
         {
             var (w, v) = t == DType.Float32 ? EighSolver.Run<float>(work, count, n, vectors) : EighSolver.Run<double>(work, count, n, vectors);
-            int[] batch = Batch(x.Shape, 2);
-            return (Reshaped(w, Join(batch, n)), v is null ? null : Reshaped(v, x.Shape));
+            int[] batch = LinalgRules.Split(x.Shape).Batch;
+            return (Reshaped(w, LinalgRules.Join(batch, n)), v is null ? null : Reshaped(v, x.Shape));
         }
     }
 

@@ -60,16 +60,6 @@ internal static class QrSvdHandlers
 
     public static double Eps(DType dtype) => dtype == DType.Float32 ? 1.1920928955078125e-7 : 2.220446049250313e-16;
 
-    private static (int[] Batch, int Count, int M, int N) Split(Shape shape)
-    {
-        int[] batch = shape.Dims[..^2].ToArray();
-        long count = 1;
-        foreach (int b in batch) count *= b;
-        return (batch, checked((int)count), shape.Dims[^2], shape.Dims[^1]);
-    }
-
-    private static Shape Join(int[] batch, params ReadOnlySpan<int> core) => new([.. batch, .. core]);
-
     /// <summary>Matrix <paramref name="index"/> of a C-contiguous stack whose matrices are rows × cols, as a view.</summary>
     public static GpuArray Matrix(GpuArray stack, int index, int rows, int cols) =>
         stack.View(new Shape(rows, cols), [cols, 1], stack.Offset + (long)index * rows * cols);
@@ -90,12 +80,12 @@ internal static class QrSvdHandlers
     {
         LinalgRules.RequireStack(input);
         using GpuArray x = Prepare(input, ResultType(input));
-        var (batch, count, m, n) = Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n);
         int qc = mode switch { QrMode.Reduced => k, QrMode.Complete => m, QrMode.R => 0, _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown QR mode") };
         int rr = mode == QrMode.Complete ? m : k;
-        GpuArray r = GpuOps.Empty(x.Runtime, Join(batch, rr, n), x.DType);
-        GpuArray? q = mode == QrMode.R ? null : GpuOps.Empty(x.Runtime, Join(batch, m, qc), x.DType);
+        GpuArray r = GpuOps.Empty(x.Runtime, LinalgRules.Join(batch, rr, n), x.DType);
+        GpuArray? q = mode == QrMode.R ? null : GpuOps.Empty(x.Runtime, LinalgRules.Join(batch, m, qc), x.DType);
         try
         {
             for (int b = 0; b < count; b++)
@@ -127,12 +117,12 @@ internal static class QrSvdHandlers
         LinalgRules.RequireStack(input);
         using GpuArray x = Prepare(input, ResultType(input));
         RequireFinite(x, "SVD did not converge");
-        var (batch, count, m, n) = Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n), uc = full ? m : k, vr = full ? n : k;
         GpuRuntime rt = x.Runtime;
-        GpuArray s = GpuOps.Empty(rt, Join(batch, k), x.DType);
-        GpuArray? u = computeUV ? GpuOps.Empty(rt, Join(batch, m, uc), x.DType) : null;
-        GpuArray? vh = computeUV ? GpuOps.Empty(rt, Join(batch, vr, n), x.DType) : null;
+        GpuArray s = GpuOps.Empty(rt, LinalgRules.Join(batch, k), x.DType);
+        GpuArray? u = computeUV ? GpuOps.Empty(rt, LinalgRules.Join(batch, m, uc), x.DType) : null;
+        GpuArray? vh = computeUV ? GpuOps.Empty(rt, LinalgRules.Join(batch, vr, n), x.DType) : null;
         try
         {
             for (int b = 0; b < count; b++)
@@ -240,8 +230,8 @@ internal static class QrSvdHandlers
         double rcond = rcondArg ?? 1e-15;
         using GpuArray x = Prepare(input, ResultType(input));
         RequireFinite(x, "SVD did not converge");
-        var (batch, count, m, n) = Split(x.Shape);
-        GpuArray result = GpuOps.Empty(x.Runtime, Join(batch, n, m), x.DType);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
+        GpuArray result = GpuOps.Empty(x.Runtime, LinalgRules.Join(batch, n, m), x.DType);
         try
         {
             for (int b = 0; b < count; b++)
@@ -282,7 +272,7 @@ internal static class QrSvdHandlers
         }
         using GpuArray x = Prepare(input, t);
         RequireFinite(x, "SVD did not converge");
-        var (batch, count, m, n) = Split(x.Shape);
+        var (batch, count, m, n) = LinalgRules.Split(x.Shape);
         int k = Math.Min(m, n);
         using GpuArray s = SingularValues(x, count, m, n);
         GpuArray ranks = GpuOps.Empty(rt, new Shape(batch), DType.Int64);

@@ -48,6 +48,18 @@ public sealed class LinalgRulesTests
     }
 
     [Fact]
+    public void Split_reads_a_stack_of_matrices_and_Join_builds_a_result_shape_from_its_batch()
+    {
+        var (batch, count, rows, cols) = LinalgRules.Split(new Shape(2, 3, 4, 5));
+        batch.ShouldBe([2, 3]);
+        count.ShouldBe(6);
+        (rows, cols).ShouldBe((4, 5));
+        LinalgRules.Join(batch, rows).ShouldBe(new Shape(2, 3, 4));
+        LinalgRules.Split(new Shape(0, 2, 2)).Count.ShouldBe(0);
+        Should.Throw<LinAlgException>(() => LinalgRules.Split(new Shape(7)));
+    }
+
+    [Fact]
     public void Matrix_checks_give_numpys_messages()
     {
         Should.Throw<LinAlgException>(() => LinalgRules.RequireStack(new Fake(DType.Float64, 3)))
