@@ -16,12 +16,6 @@ public interface IArrayDispatcher
     /// <exception cref="NoImplementationException">The chosen backend declined or is not loaded.</exception>
     TResult Create<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, ICreationArgs<TArgs>;
 
-    /// <summary>
-    /// An object that is replaced whenever the host's dispatch tables are rebuilt; it keys the per-function invoker cache.
-    /// Internal, with a default: another implementation of this interface needs none (its calls are never cached).
-    /// </summary>
-    internal object? DispatchToken => null;
-
     /// <summary>The backend that owns <paramref name="arrayType"/>, or <see langword="null"/>.</summary>
     string? OwnerOf(Type arrayType);
 
@@ -98,9 +92,33 @@ public sealed record DispatchPlan(string Function, IReadOnlyList<Type> Types, IR
     }
 }
 
-/// <summary>A resolved entry point for one function in one dispatch generation (the host's invoker cache).</summary>
-internal interface IFunctionInvoker<TArgs, TResult> where TArgs : struct, IArrayArgs<TArgs>
+/// <summary>
+/// One generation of the host's dispatch tables, as the per-function invoker cache sees it: retired when a rebuild
+/// replaces it, so a cached invoker of an old generation stops serving without a call into the dispatcher.
+/// </summary>
+internal sealed class DispatchGeneration
 {
+    private volatile bool _retired;
+
+    /// <summary>Replaced by a newer generation: its invokers no longer serve.</summary>
+    public bool Retired => _retired;
+
+    /// <summary>Marks the generation replaced (called by the host's dispatcher after it publishes the next one).</summary>
+    public void Retire() => _retired = true;
+}
+
+/// <summary>
+/// A resolved entry point for one function in one dispatch generation (the host's invoker cache). An abstract class
+/// rather than an interface: the hit path is one virtual call, and checking that it still serves reads two fields.
+/// </summary>
+internal abstract class FunctionInvoker<TArgs, TResult>(IArrayDispatcher owner, DispatchGeneration generation) where TArgs : struct, IArrayArgs<TArgs>
+{
+    /// <summary>The dispatcher whose tables this invoker belongs to.</summary>
+    public readonly IArrayDispatcher Owner = owner;
+
+    /// <summary>The generation of those tables.</summary>
+    public readonly DispatchGeneration Generation = generation;
+
     /// <summary>Dispatches one call.</summary>
-    TResult Invoke(in TArgs args);
+    public abstract TResult Invoke(in TArgs args);
 }

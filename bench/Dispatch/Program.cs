@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(ArrayDispatch.Bench.Dispatch.DispatchBenchmarks).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "quick") ArrayDispatch.Bench.Dispatch.QuickRun.Run(args[1..]);
+else BenchmarkSwitcher.FromAssembly(typeof(ArrayDispatch.Bench.Dispatch.DispatchBenchmarks).Assembly).Run(args);

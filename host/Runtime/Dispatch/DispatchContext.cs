@@ -14,10 +14,13 @@ internal sealed class DispatchContext(BackendSet backends, DispatchRules rules, 
 
     public ArrayDispatchMetrics Metrics { get; } = metrics;
 
+    /// <summary>The dispatcher these tables belong to (the owner the per-function invoker cache checks).</summary>
+    public IArrayDispatcher Dispatcher { get; } = dispatcher;
+
     public NDArray ConvertTo(NDArray array, string backend, string function)
     {
         if (Backends.OwnerOf(array.GetType())?.Name == backend) return array;
         Metrics.Coerced(function, backend);
-        return dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(array, Placement: new Placement(Backend: backend)));
+        return Dispatcher.Create(ArrayFunctions.AsArray, new AsArrayArgs(array, Placement: new Placement(Backend: backend)));
     }
 }

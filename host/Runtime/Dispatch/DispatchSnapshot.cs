@@ -10,16 +10,19 @@ namespace ArrayDispatch.Runtime.Dispatch;
 internal sealed class DispatchSnapshot(DispatchContext context, long generation)
 {
     private readonly Lock _grow = new();
-    private FunctionTable?[] _tables = new FunctionTable?[Math.Max(FunctionCatalog.Count, 64)];
+    private object?[] _tables = new object?[Math.Max(FunctionCatalog.Count, 64)];   // FunctionTable<TArgs, TResult> per function id
 
     public DispatchContext Context { get; } = context;
 
     public long Generation { get; } = generation;
 
+    /// <summary>Retired by the dispatcher when the next snapshot is published; the invoker cache checks it on every hit.</summary>
+    public DispatchGeneration Token { get; } = new();
+
     public TResult Invoke<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, in TArgs args) where TArgs : struct, IArrayArgs<TArgs>
     {
         FunctionTable<TArgs, TResult> table = Table(function);
-        function.CacheInvoker(this, table);   // later calls through Np go straight to the table while this generation serves
+        function.CacheInvoker(table);   // later calls through Np go straight to the table while this generation serves
         return table.Invoke(in args);
     }
 
@@ -41,7 +44,7 @@ internal sealed class DispatchSnapshot(DispatchContext context, long generation)
 
     private FunctionTable<TArgs, TResult> Table<TArgs, TResult>(ArrayFunction<TArgs, TResult> function) where TArgs : struct, IArrayArgs<TArgs>
     {
-        FunctionTable?[] tables = Volatile.Read(ref _tables);
+        object?[] tables = Volatile.Read(ref _tables);
         if ((uint)function.Id < (uint)tables.Length && tables[function.Id] is FunctionTable<TArgs, TResult> existing) return existing;
         return CreateTable(function);
     }
@@ -50,14 +53,14 @@ internal sealed class DispatchSnapshot(DispatchContext context, long generation)
     {
         lock (_grow)
         {
-            FunctionTable?[] tables = _tables;
+            object?[] tables = _tables;
             if (function.Id >= tables.Length)
             {
                 Array.Resize(ref tables, Math.Max(function.Id + 1, tables.Length * 2));
             }
             if (tables[function.Id] is not FunctionTable<TArgs, TResult> table)
             {
-                table = new FunctionTable<TArgs, TResult>(function, Context);
+                table = new FunctionTable<TArgs, TResult>(function, Context, Token);
                 tables[function.Id] = table;
             }
             Volatile.Write(ref _tables, tables);

@@ -62,9 +62,6 @@ public sealed class Dispatcher : IArrayDispatcher, IServiceProvider
     }
 
     /// <inheritdoc/>
-    object? IArrayDispatcher.DispatchToken => Volatile.Read(ref _snapshot);
-
-    /// <inheritdoc/>
     public string? OwnerOf(Type arrayType) => BackendSet.OwnerOf(arrayType)?.Name;
 
     /// <inheritdoc/>
@@ -128,7 +125,8 @@ public sealed class Dispatcher : IArrayDispatcher, IServiceProvider
             DispatchSnapshot old = _snapshot;
             Volatile.Write(ref _options, options);
             Volatile.Write(ref _snapshot, next);
-            foreach (ArrayFunction function in FunctionCatalog.All) function.ForgetInvoker(old);
+            old.Token.Retire();   // cached invokers of the old tables stop serving at their next hit test
+            foreach (ArrayFunction function in FunctionCatalog.All) function.ForgetInvoker(old.Token);   // and can be collected
             _logger.SnapshotRebuilt(next.Generation, set.Backends.Count, trigger);
         }
     }

@@ -4,25 +4,32 @@ using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Runtime.Dispatch;
 
-/// <summary>Non-generic view of a function's table, so a snapshot can hold all of them in one array indexed by function id.</summary>
-internal abstract class FunctionTable;
-
 /// <summary>
 /// The resolved chains of one function, per (types, scope), built on first use. A one-entry inline cache serves the
 /// common case of a call site that always sees the same types; the dictionary serves the rest without allocating.
 /// </summary>
-internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, DispatchContext context) : FunctionTable, IFunctionInvoker<TArgs, TResult>
+internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult> function, DispatchContext context, DispatchGeneration generation)
+    : FunctionInvoker<TArgs, TResult>(context.Dispatcher, generation)
     where TArgs : struct, IArrayArgs<TArgs>
 {
     private readonly ConcurrentDictionary<TypeKey, HandlerChain<TArgs, TResult>> _chains = new();
     private readonly ConcurrentDictionary<(string? Backend, int ScopeId), HandlerChain<TArgs, TResult>> _creationChains = new();
     private ChainEntry? _last;
+    private RecentCall<TArgs, TResult>? _recent;
 
-    /// <summary>The hot path: collect the relevant types, find the chain (a compare on a hit), run it.</summary>
-    public TResult Invoke(in TArgs args)
+    /// <summary>The hot path: the last call's visit sequence (a compare per array on a hit), else the keyed tables.</summary>
+    public override TResult Invoke(in TArgs args)
     {
         BackendScope? scope = BackendScope.Current;
-        TypeKey key = TypeKey.Collect(in args, scope?.Id ?? 0);
+        int scopeId = scope?.Id ?? 0;
+        RecentCall<TArgs, TResult>? recent = Volatile.Read(ref _recent);
+        if (recent is not null && recent.Matches(in args, scopeId)) return recent.Chain.Invoke(in args, recent.Types);
+        return InvokeKeyed(in args, scope, scopeId);
+    }
+
+    private TResult InvokeKeyed(in TArgs args, BackendScope? scope, int scopeId)
+    {
+        TypeKey key = TypeKey.Collect(in args, scopeId);
         if (key.Overflow)
         {
             var collector = new TypeListCollector { Types = [] };
@@ -33,13 +40,19 @@ internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult
         {
             return GetCreationChain(null, null).Invoke(in args, []);
         }
-        return GetChain(in key).Invoke(in args, key.Types);
+        HandlerChain<TArgs, TResult> chain = GetChain(in key);
+        if (RecentCall<TArgs, TResult>.Record(in args) is { } visited)
+        {
+            Volatile.Write(ref _recent, new RecentCall<TArgs, TResult>(visited, scopeId, chain, key.Types.ToArray()));   // allocates only when the types change
+        }
+        return chain.Invoke(in args, key.Types);
     }
 
-    public HandlerChain<TArgs, TResult> GetChain(in TypeKey key)
+    public HandlerChain<TArgs, TResult> GetChain(in TypeKey collected)
     {
         ChainEntry? last = Volatile.Read(ref _last);
-        if (last is not null && last.Key.Equals(key)) return last.Chain;   // fields, not properties: no copy of the key
+        if (last is not null && last.Key.SameTypes(in collected)) return last.Chain;   // fields, not properties: no copy of the key
+        TypeKey key = collected.WithHash();
         if (!_chains.TryGetValue(key, out HandlerChain<TArgs, TResult>? chain))
         {
             chain = Build(key.Types.ToArray(), BackendScope.Current);

@@ -18,6 +18,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
     private readonly Resolution _resolution;
     private readonly ArrayFunction _function;
     private readonly DispatchContext _context;
+    private readonly ArrayHandler<TArgs, TResult>? _only;   // the sole candidate when it declared nothing and does not coerce
 
     public HandlerChain(ArrayFunction function, Resolution resolution, DispatchContext context)
     {
@@ -28,13 +29,38 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _candidates = resolution.Candidates.Select(c => c.Explain).ToArray();
         _coerces = _candidates.Select(c => c.Coerces).ToArray();
         _supports = _candidates.Select(c => c.Support).ToArray();
+        if (_handlers.Length == 1 && !_coerces[0] && _supports[0] is null) _only = _handlers[0];
     }
 
     public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
     {
         // Tracing costs one check when nobody listens; with a listener each call is an activity tagged with its backend.
         if (ArrayDispatchMetrics.ActivitySource.HasListeners()) return InvokeTraced(in args, types);
+        if (_only is { } only) return InvokeOnly(only, in args, types);
         return InvokeCore(in args, types, null);
+    }
+
+    /// <summary>The common chain of one candidate with nothing to check: the loop's bookkeeping is most of a hit's cost.</summary>
+    private TResult InvokeOnly(ArrayHandler<TArgs, TResult> only, in TArgs args, ReadOnlySpan<Type> types)
+    {
+        DispatchResult<TResult> result;
+        try
+        {
+            result = only(in args, types);
+        }
+        catch (Exception ex) when (!IsDocumented(ex))
+        {
+            throw Failed(0, ex);
+        }
+        if (!result.Handled) throw NoImplementation(in args, types);
+        _context.Metrics.Dispatched(_function.Name, _candidates[0].Backend);
+        return result.Value;
+    }
+
+    private BackendCallException Failed(int candidate, Exception ex)
+    {
+        _context.Metrics.HandlerFailed(_function.Name, _candidates[candidate].Backend);
+        return new BackendCallException(_function.Name, _candidates[candidate].Backend, ex);
     }
 
     private TResult InvokeTraced(in TArgs args, ReadOnlySpan<Type> types)
@@ -57,8 +83,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             }
             catch (Exception ex) when (!IsDocumented(ex))
             {
-                _context.Metrics.HandlerFailed(_function.Name, _candidates[i].Backend);
-                throw new BackendCallException(_function.Name, _candidates[i].Backend, ex);
+                throw Failed(i, ex);
             }
             if (result.Handled)
             {

@@ -35,8 +35,15 @@ internal struct TypeKey : IEquatable<TypeKey>, IRelevantVisitor
     {
         var key = new TypeKey { _scopeId = scopeId };
         args.VisitRelevant(ref key);
-        key._hash = key.ComputeHash();
         return key;
+    }
+
+    /// <summary>The key with its hash, for the dictionary; the inline cache compares types without one (<see cref="SameTypes"/>).</summary>
+    public readonly TypeKey WithHash()
+    {
+        TypeKey keyed = this;
+        keyed._hash = ComputeHash();
+        return keyed;
     }
 
     /// <summary>
@@ -71,9 +78,12 @@ internal struct TypeKey : IEquatable<TypeKey>, IRelevantVisitor
         return hash;
     }
 
-    public readonly bool Equals(TypeKey other)
+    public readonly bool Equals(TypeKey other) => _hash == other._hash && SameTypes(in other);
+
+    /// <summary>The same types in the same order under the same scope chain; needs no hash on either side.</summary>
+    public readonly bool SameTypes(in TypeKey other)
     {
-        if (_hash != other._hash || _count != other._count || _scopeId != other._scopeId) return false;
+        if (_count != other._count || _scopeId != other._scopeId) return false;
         ReadOnlySpan<Type> a = Types, b = other.Types;
         for (int i = 0; i < a.Length; i++)
         {

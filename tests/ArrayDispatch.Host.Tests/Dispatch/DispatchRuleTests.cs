@@ -33,6 +33,22 @@ public sealed class DispatchRuleTests : IDisposable
     }
 
     [Fact]
+    public void One_call_site_follows_the_argument_types_of_each_call()
+    {
+        using var host = _plugins.Host();
+
+        for (int round = 0; round < 3; round++)   // the hit path remembers the last call's types: every change must miss it
+        {
+            Add(new BaseArray(), new OtherArray()).MadeBy.ShouldBe("Base");
+            Add(new BaseArray(), new OtherArray()).MadeBy.ShouldBe("Base");
+            Add(new OtherArray(), new BaseArray()).MadeBy.ShouldBe("Other");
+            Add(new BaseArray(), new DerivedArray()).MadeBy.ShouldBe("Derived");
+            Add(new DerivedArray(), new DerivedArray()).MadeBy.ShouldBe("Derived");
+            Add(new OtherArray(), new OtherArray()).MadeBy.ShouldBe("Other");
+        }
+    }
+
+    [Fact]
     public void Priority_from_configuration_beats_argument_order()
     {
         using var host = _plugins.Host(("ArrayDispatch:Priority:0", "Other"), ("ArrayDispatch:Priority:1", "Base"));
