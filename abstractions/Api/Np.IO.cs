@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ArrayDispatch.Interchange;
 
 namespace ArrayDispatch;
@@ -17,20 +18,24 @@ public static partial class Np
         ArgumentNullException.ThrowIfNull(path);
         if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return AsArray(NpyArchive.Read(path).ToDense(), backend, format: format);
         using FileStream stream = File.OpenRead(path);
-        if (format is null && LoadStreaming(stream, backend) is { } streamed) return streamed;
-        stream.Position = 0;
-        return AsArray(NpyFormat.Read(stream), backend, format: format);
+        return ReadNpyBody(stream, NpyFormat.ReadHeader(stream), backend, format);
+    }
+
+    /// <summary>The array of a <c>.npy</c> stream whose header was just read: a file, or an entry of an archive (read in order, never sought).</summary>
+    private static NDArray ReadNpyBody(Stream stream, NpyFormat.Header header, string? backend, string? format)
+    {
+        if (format is null && LoadStreaming(stream, header, backend) is { } streamed) return streamed;
+        return AsArray(NpyFormat.ReadBody(stream, header), backend, format: format);
     }
 
     /// <summary>
     /// Reads a numeric <c>.npy</c> array of more than <see cref="NpyFormat.ChunkBytes"/> straight into a new array of the
     /// backend a chunk at a time, when the backend's array is host memory it exposes (<see cref="IHostContiguousBytes"/>):
-    /// no whole-array copy, and no 2^31-element limit of a <see cref="HostBuffer"/>. Null when the file or the backend
-    /// does not qualify (the caller reads the file the ordinary way).
+    /// no whole-array copy, and no 2^31-element limit of a <see cref="HostBuffer"/>. Null, with nothing past the header
+    /// read, when the file or the backend does not qualify (the caller reads the data the ordinary way).
     /// </summary>
-    private static NDArray? LoadStreaming(FileStream stream, string? backend)
+    private static NDArray? LoadStreaming(Stream stream, NpyFormat.Header header, string? backend)
     {
-        NpyFormat.Header header = NpyFormat.ReadHeader(stream);
         if (!NpyFormat.TryNumericDType(header, out DType dtype)) return null;
         long bytes = header.Shape.Size * dtype.ItemSize();
         if (bytes <= NpyFormat.ChunkBytes) return null;
@@ -60,13 +65,25 @@ public static partial class Np
     /// <summary>Saves <paramref name="array"/> to a <c>.npy</c> file (NumPy's <c>save</c>), byte-identical to NumPy's.</summary>
     public static void Save(string path, NDArray array)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(array);
+        WriteNpy(array, () => File.Create(path));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="array"/> as <c>.npy</c> to the stream <paramref name="open"/> gives, which is opened only once
+    /// the array's bytes are in hand (an export that fails leaves an existing file alone). Host memory above
+    /// <see cref="NpyFormat.ChunkBytes"/> is written a chunk at a time from the array's own storage: no whole-array copy,
+    /// no 2^31-element limit.
+    /// </summary>
+    private static void WriteNpy(NDArray array, Func<Stream> open)
+    {
         long bytes = array.Shape.Size * array.DType.ItemSize();
         if (bytes > NpyFormat.ChunkBytes && array is IHostContiguousBytes host)
         {
             if (host.IsHostCContiguous)
             {
-                SaveStreaming(path, array, host, bytes);
+                WriteStreaming(open, array, host, bytes);
                 return;
             }
             // A strided view (a transpose, a slice) of host memory: its C-ordered copy streams (a copy of the backend's kind,
@@ -74,41 +91,77 @@ public static partial class Np
             using NDArray copy = Copy(array);
             if (copy is IHostContiguousBytes { IsHostCContiguous: true } contiguous)
             {
-                SaveStreaming(path, copy, contiguous, bytes);
+                WriteStreaming(open, copy, contiguous, bytes);
                 return;
             }
         }
         using HostBuffer exported = array.ToHost();
-        NpyFormat.Write(path, exported);
+        using Stream stream = open();
+        NpyFormat.Write(stream, exported);
     }
 
-    /// <summary>Writes a C-contiguous host array to a <c>.npy</c> file a chunk at a time from its memory: no whole-array copy, no 2^31-element limit.</summary>
-    private static void SaveStreaming(string path, NDArray array, IHostContiguousBytes host, long bytes)
+    private static void WriteStreaming(Func<Stream> open, NDArray array, IHostContiguousBytes host, long bytes)
     {
-        using FileStream stream = File.Create(path);
+        using Stream stream = open();
         NpyFormat.WriteHeader(stream, array.DType, array.Shape, bigEndian: false, fortranOrder: false);
         NpyFormat.WriteData(stream, host, bytes, array.DType, bigEndian: false);
     }
 
-    /// <summary>Loads every numeric array of a <c>.npz</c> file (NumPy's <c>load</c> of an archive) onto <paramref name="backend"/>.</summary>
+    /// <summary>
+    /// Loads every numeric array of a <c>.npz</c> file (NumPy's <c>load</c> of an archive) onto <paramref name="backend"/>.
+    /// Each entry is read in order from the archive, large ones straight into the new array's storage as <see cref="Load"/>
+    /// does (no copy of an entry in memory, no 2^31-element limit).
+    /// </summary>
     public static IReadOnlyDictionary<string, NDArray> LoadNpz(string path, string? backend = null)
     {
-        NpyArchive archive = NpyArchive.Read(path);
-        return archive.Arrays.ToDictionary(p => p.Key, p => AsArray(p.Value, backend), StringComparer.Ordinal);
-    }
-
-    /// <summary>Saves arrays to a <c>.npz</c> file (NumPy's <c>savez</c>).</summary>
-    public static void SaveNpz(string path, IReadOnlyDictionary<string, NDArray> arrays)
-    {
-        ArgumentNullException.ThrowIfNull(arrays);
-        Dictionary<string, HostBuffer> buffers = arrays.ToDictionary(p => p.Key, p => p.Value.ToHost(), StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(path);
+        using FileStream file = File.OpenRead(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
         try
         {
-            NpyArchive.Write(path, buffers);
+            foreach (ZipArchiveEntry entry in zip.Entries)
+            {
+                using Stream s = entry.Open();
+                NpyFormat.Header header = NpyFormat.ReadHeader(s);
+                if (header.Kind is 'U' or 'S') continue;   // strings (SciPy's sparse 'format') are not arrays
+                arrays[NpyArchive.EntryName(entry)] = ReadNpyBody(s, header, backend, null);
+            }
+            return arrays;
         }
-        finally
+        catch
         {
-            foreach (HostBuffer b in buffers.Values) b.Dispose();
+            foreach (NDArray a in arrays.Values) a.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves arrays to a <c>.npz</c> file (NumPy's <c>savez</c>: stored entries named <c>name.npy</c>). Large host arrays
+    /// are written from their own storage a chunk at a time (no copy, no 2^31-element limit); a file left half-written by
+    /// a failing array is deleted.
+    /// </summary>
+    public static void SaveNpz(string path, IReadOnlyDictionary<string, NDArray> arrays)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(arrays);
+        foreach ((string name, NDArray array) in arrays)
+        {
+            if (array is null) throw new ArgumentNullException(nameof(arrays), $"the array named '{name}' is null");
+        }
+        try
+        {
+            using FileStream stream = File.Create(path);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
+            foreach ((string name, NDArray array) in arrays)
+            {
+                WriteNpy(array, () => zip.CreateEntry(name + ".npy", CompressionLevel.NoCompression).Open());
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
         }
     }
 }

@@ -40,20 +40,18 @@ public sealed class NpyArchive
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
-            string name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
-            var memory = new MemoryStream();
-            using (Stream s = entry.Open()) s.CopyTo(memory);
-            memory.Position = 0;
-            if (NpyFormat.TryReadString(memory, out string text))
-            {
-                strings[name] = text;
-                continue;
-            }
-            memory.Position = 0;
-            arrays[name] = NpyFormat.Read(memory);
+            string name = EntryName(entry);
+            using Stream s = entry.Open();   // read in order from the entry: no copy of the entry in memory
+            NpyFormat.Header header = NpyFormat.ReadHeader(s);
+            if (NpyFormat.TryReadStringBody(s, header, out string text)) strings[name] = text;
+            else arrays[name] = NpyFormat.ReadBody(s, header);
         }
         return new NpyArchive(arrays, strings);
     }
+
+    /// <summary>An entry's array name: its path without <c>.npy</c>, as <c>numpy.load</c> names the arrays of an archive.</summary>
+    internal static string EntryName(ZipArchiveEntry entry) =>
+        entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
 
     /// <summary>Writes arrays to a <c>.npz</c> file (stored, as <c>numpy.savez</c>).</summary>
     public static void Write(string path, IReadOnlyDictionary<string, HostBuffer> arrays)

@@ -32,7 +32,12 @@ public static class NpyFormat
     public static HostBuffer Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Header header = ReadHeader(stream);
+        return ReadBody(stream, ReadHeader(stream));
+    }
+
+    /// <summary>Reads the data of a numeric array whose header was just read (the stream need not seek).</summary>
+    internal static HostBuffer ReadBody(Stream stream, Header header)
+    {
         if (header.Kind is 'U' or 'S')
         {
             throw new InvalidDataException($"the .npy array holds strings (descr '{header.Descr}'); read it with NpyFormat.TryReadString");
@@ -49,7 +54,12 @@ public static class NpyFormat
     public static bool TryReadString(Stream stream, out string value)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        Header header = ReadHeader(stream);
+        return TryReadStringBody(stream, ReadHeader(stream), out value);
+    }
+
+    /// <summary>The string of an array whose header was just read; false (nothing more read) when it holds no strings.</summary>
+    internal static bool TryReadStringBody(Stream stream, Header header, out string value)
+    {
         value = "";
         if (header.Kind is not ('U' or 'S')) return false;
         byte[] raw = new byte[header.Shape.Size * header.ItemSize];

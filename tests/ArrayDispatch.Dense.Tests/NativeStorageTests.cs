@@ -215,13 +215,14 @@ public sealed class NativeStorageTests
     }
 
     [WhenMemoryAvailableFact(8L << 30)]
-    public void An_npy_file_of_three_billion_uint8_saves_and_loads_through_native_memory()
+    public void Npy_and_npz_files_of_three_billion_uint8_save_and_load_through_native_memory()
     {
         const long n = 3_000_000_000;
         using var host = TestHost.Create(new DensePlugin());
         // 2^32 is past 3e9 elements: the marks sit at the ends, around 2^31 (the first index past int) and around 5 * 2^29.
         long[] marked = [0, 1, int.MaxValue - 1L, int.MaxValue, int.MaxValue + 1L, (5L << 29) - 1, 5L << 29, n - 2, n - 1];
         string path = Path.Combine(Path.GetTempPath(), $"npy-3e9-{Guid.NewGuid():N}.npy");
+        string npz = Path.ChangeExtension(path, ".npz");
         try
         {
             using (var x = (DenseArray)Np.Zeros((3, 1_000_000_000), DType.UInt8))
@@ -250,10 +251,21 @@ public sealed class NativeStorageTests
             exported.AsSpan<byte>(int.MaxValue, 2).ToArray().ShouldBe([(byte)4, (byte)5]);
             exported.AsSpan<byte>(n - 1, 1)[0].ShouldBe((byte)marked.Length);
             foreach (long at in new[] { 2L, int.MaxValue - 2L, int.MaxValue + 2L, (5L << 29) + 1, 2_500_000_000, n - 3 }) d[at].ShouldBe((byte)0);
+
+            // The same through a .npz archive (numpy.savez / numpy.load): entries stream to and from the arrays' storage.
+            Np.SaveNpz(npz, new Dictionary<string, NDArray> { ["y"] = y });
+            IReadOnlyDictionary<string, NDArray> archive = Np.LoadNpz(npz);
+            using var z = (DenseArray)archive["y"];
+            z.Shape.ShouldBe(new Shape(3, 1_000_000_000));
+            z.IsNative.ShouldBeTrue();
+            var ze = z.Elements<byte>();
+            for (int i = 0; i < marked.Length; i++) ze[marked[i]].ShouldBe((byte)(i + 1));
+            ze[int.MaxValue + 2L].ShouldBe((byte)0);
         }
         finally
         {
             File.Delete(path);
+            File.Delete(npz);
         }
     }
 

@@ -128,4 +128,76 @@ public sealed class NpyStreamingTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Chunked_npz_save_writes_numpy_savez_entries_and_loads_each_array_back()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using var chunks = new SmallChunks(1000);
+        double[] big = Enumerable.Range(0, 3000).Select(i => i * 0.25 - 9).ToArray();
+        using NDArray a = Np.AsArray(HostBuffer.FromContiguous(big, new Shape(3, 1000)));
+        using NDArray t = Np.Transpose(a);                                          // a strided view streams through its copy
+        using NDArray small = Np.AsArray(HostBuffer.FromContiguous(new[] { 1, 2, 3 }, new Shape(3)));
+        string path = Path.ChangeExtension(TempPath(), ".npz");
+        try
+        {
+            Np.SaveNpz(path, new Dictionary<string, NDArray> { ["a"] = a, ["t"] = t, ["small"] = small });
+
+            using (var zip = new System.IO.Compression.ZipArchive(File.OpenRead(path)))
+            {
+                zip.Entries.Select(e => e.FullName).ShouldBe(["a.npy", "t.npy", "small.npy"]);
+                foreach ((string name, NDArray x) in new[] { ("a", a), ("t", t), ("small", small) })
+                {
+                    var written = new MemoryStream();
+                    using (Stream s = zip.GetEntry(name + ".npy")!.Open()) s.CopyTo(written);
+                    var expected = new MemoryStream();
+                    NpyFormat.Write(expected, x.ToHost());                          // numpy.savez stores numpy.save's bytes
+                    written.ToArray().ShouldBe(expected.ToArray());
+                }
+            }
+
+            IReadOnlyDictionary<string, NDArray> loaded = Np.LoadNpz(path);
+            try
+            {
+                loaded.Keys.ShouldBe(["a", "t", "small"], ignoreOrder: true);
+                loaded["a"].ShouldBeOfType<DenseArray>().Shape.ShouldBe(new Shape(3, 1000));
+                loaded["a"].ToHost().ToContiguous<double>().ShouldBe(big);
+                loaded["t"].Shape.ShouldBe(new Shape(1000, 3));
+                loaded["t"].ToHost().ToContiguous<double>().ShouldBe(t.ToHost().ToContiguous<double>());
+                loaded["small"].ToHost().ToContiguous<int>().ShouldBe([1, 2, 3]);
+            }
+            finally
+            {
+                foreach (NDArray x in loaded.Values) x.Dispose();
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_npz_save_that_fails_on_an_array_leaves_no_half_written_file()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        using NDArray good = Np.AsArray(HostBuffer.FromContiguous(new[] { 1.0, 2.0 }, new Shape(2)));
+        string path = Path.ChangeExtension(TempPath(), ".npz");
+        try
+        {
+            Should.Throw<InvalidOperationException>(() => Np.SaveNpz(path, new Dictionary<string, NDArray> { ["good"] = good, ["bad"] = new UnexportableArray() }));
+            File.Exists(path).ShouldBeFalse();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed class UnexportableArray : NDArray
+    {
+        public override Shape Shape => new(2);
+        public override DType DType => DType.Float64;
+        public override HostBuffer ToHost() => throw new InvalidOperationException("this array cannot leave its device");
+    }
 }
