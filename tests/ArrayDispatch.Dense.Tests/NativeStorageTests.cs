@@ -142,6 +142,24 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void A_dropped_array_s_buffer_goes_back_to_the_pool_once_whether_the_sweep_or_the_finalizer_takes_it()
+    {
+        const long bytes = 1_234_567L * sizeof(double);   // its own size class
+        int before = NativePool.FreeCount(bytes);
+        DropOne();
+        GC.Collect();
+        DenseStorage.ReclaimDropped();                     // the allocating thread's sweep after its pacing collection
+        NativePool.FreeCount(bytes).ShouldBe(before + 1);  // back at once (by the sweep, or by a finalizer that was quicker)
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        DenseStorage.ReclaimDropped();
+        NativePool.FreeCount(bytes).ShouldBe(before + 1);  // and never twice
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void DropOne() => DenseArray.Create(DType.Float64, new Shape(1_234_567)).IsNative.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Memory_over_native_storage_outlives_the_disposed_array()
     {
         var a = DenseArray.Create(DType.Float64, new Shape(300_011));
