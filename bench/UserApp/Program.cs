@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 // Issue #21's rows as a user's own app makes them: generic host, Dense deployed as a plugin, default GC settings.
 // One JSON line per row (names as bench/anchors/numpy_anchors.py and numpy_rows.py beside this file):
-//   median_s/min_s over `reps` calls after 3 warm-up calls, results dropped (the user writes `var c = a + b;`), and
+//   median_s/min_s over `reps` calls after warm-up (30 calls and 0.5 s, then 250 ms for tiered compilation), results dropped (the user writes `var c = a + b;`), and
 //   the same with the result disposed at once (`using var c = a + b;`; NDArray.Dispose is a no-op before issue #21);
 //   rss_*: the process's resident memory after one call and the peak over a loop of 100 calls.
 int reps = args.Length > 0 && char.IsDigit(args[0][0]) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
@@ -56,7 +56,12 @@ foreach ((string name, Func<NDArray> run) in rows)
 {
     foreach (bool dispose in new[] { false, true })
     {
-        for (int i = 0; i < 3; i++) Drop(run(), dispose);
+        // Warm-up to steady state: tiered compilation promotes a kernel after 30 calls and a quiet 100 ms, in the
+        // background; three calls measured the kernels' tier-0 code (a 10M sum ran 2x slower for its first 20 calls).
+        var warm = Stopwatch.StartNew();
+        for (int i = 0; i < 30 || warm.ElapsedMilliseconds < 500; i++) Drop(run(), dispose);
+        Thread.Sleep(250);
+        Drop(run(), dispose);
         var times = new double[reps];
         for (int i = 0; i < reps; i++)
         {
