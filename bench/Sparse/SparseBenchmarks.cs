@@ -3,6 +3,7 @@ using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Sparse.Functions;
 using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 
@@ -105,10 +106,12 @@ public class SparseBenchmarks
     public NDArray SumAxis0() => _reductions.Sum(new ReductionArgs(_a, 0), s_sparse).Value;
 
     [Benchmark(Description = "csr_add_csr")]
-    public NDArray Add() => ElementwiseEngine.Arithmetic<AddOp>(_ctx, _a, _b, annihilates: false);
+    public NDArray Add() => ElementwiseEngine.Arithmetic<AddOp>(_ctx, UfuncOf(ArrayFunctions.Add), _a, _b, annihilates: false);
 
     [Benchmark(Description = "csr_multiply_csr")]
-    public NDArray Multiply() => ElementwiseEngine.Arithmetic<MultiplyOp>(_ctx, _a, _b, annihilates: true);
+    public NDArray Multiply() => ElementwiseEngine.Arithmetic<MultiplyOp>(_ctx, UfuncOf(ArrayFunctions.Multiply), _a, _b, annihilates: true);
+
+    private static BinaryUfunc UfuncOf(ArrayFunction function) => Ufunc.TryGet(function, out Ufunc? ufunc) ? (BinaryUfunc)ufunc : throw new InvalidOperationException(function.Name);
 
     [Benchmark(Description = "coo_to_csr")]
     public NDArray CooToCsr() => _coo.ToCsr();
