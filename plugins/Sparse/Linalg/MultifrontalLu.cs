@@ -22,6 +22,12 @@ internal sealed class MultifrontalLu : ISparseFactorization
     /// <summary>SuperLU's <c>diag_pivot_thresh</c>, as in <see cref="SparseLu"/>.</summary>
     private const double PivotThreshold = 0.1;
 
+    /// <summary>Below this <see cref="PatternSymmetry"/> the Gilbert–Peierls LU factors instead (UMFPACK's threshold for its symmetric strategy).</summary>
+    private const double MinimumSymmetry = 0.5;
+
+    /// <summary>The largest front built (m² doubles, 2 GB); a larger one means the symmetric pattern fills far more than the fallback's.</summary>
+    private const int MaxFrontOrder = 16384;
+
     private readonly int _n;
     private readonly int[] _q;            // step (column of B) -> original index
     private readonly int[] _first;        // supernode s owns columns [_first[s], _first[s + 1])
@@ -61,6 +67,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
         // subtree is a contiguous range of columns, which supernodes and the front stack need).
         var (bp, bi, _) = SparseLu.PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q, withValues: false);
         var (tp, ti) = TransposePattern(n, bp, bi);
+        if (PatternSymmetry(n, bp, bi, tp, ti) < MinimumSymmetry) return null;
         int[] post = Postorder(n, EliminationTree(n, bp, bi, tp, ti));
         var postQ = new int[n];
         for (int k = 0; k < n; k++) postQ[k] = q[post[k]];
@@ -90,7 +97,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
         for (int s = 0; s < supernodes; s++)
         {
             long ns = first[s + 1] - first[s], r = structStart[s + 1] - structStart[s];
-            if ((ns + r) * (ns + r) > Array.MaxLength) return null;
+            if (ns + r > MaxFrontOrder) return null;
             offset[s + 1] = offset[s] + (ns + r) * ns + ns * r;
         }
         if (offset[supernodes] > Array.MaxLength) return null;
@@ -233,6 +240,35 @@ internal sealed class MultifrontalLu : ISparseFactorization
         var result = new double[n];
         for (int j = 0; j < n; j++) result[_q[j]] = x[j];
         return result;
+    }
+
+    /// <summary>
+    /// The share of off-diagonal entries whose transpose is also an entry (1 for a symmetric pattern or a diagonal
+    /// matrix). Fronts follow the pattern of A + Aᵀ, so a very unsymmetric A (say one dense row) gets dense fronts the
+    /// Gilbert–Peierls LU, which follows A's own pattern, never builds: UMFPACK's rule sends such matrices to its
+    /// unsymmetric strategy, and this one to the fallback.
+    /// </summary>
+    private static double PatternSymmetry(int n, int[] bp, int[] bi, int[] tp, int[] ti)
+    {
+        var mark = new int[n];
+        Array.Fill(mark, -1);
+        long offDiagonal = 0, matched = 0;
+        for (int j = 0; j < n; j++)
+        {
+            for (int p = bp[j]; p < bp[j + 1]; p++)
+            {
+                int i = bi[p];
+                if (i == j) continue;
+                mark[i] = j;
+                offDiagonal++;
+            }
+            for (int p = tp[j]; p < tp[j + 1]; p++)
+            {
+                int i = ti[p];
+                if (i != j && mark[i] == j) matched++;
+            }
+        }
+        return offDiagonal == 0 ? 1 : (double)matched / offDiagonal;
     }
 
     /// <summary>Liu's algorithm with path compression, on the pattern of B + Bᵀ (B's columns and rows, the upper part of each).</summary>

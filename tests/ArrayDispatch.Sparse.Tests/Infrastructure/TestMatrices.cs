@@ -49,6 +49,35 @@ public static class TestMatrices
         return FromTriplets(n, entries);
     }
 
+    /// <summary>
+    /// A symmetric random pattern with independent values in A(i, j) and A(j, i). With <paramref name="diagonal"/> 0 the
+    /// diagonal is empty (the factorisation must take pivots off it); otherwise it is that factor times the row's sum
+    /// plus one, so 1 makes the matrix diagonally dominant.
+    /// </summary>
+    public static CooArray SymmetricPattern(int n, double density, int seed, double diagonal)
+    {
+        var random = new Random(seed);
+        var entries = new List<(int, int, double)>();
+        var rowSum = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                if (random.NextDouble() >= density) continue;
+                double upper = random.NextDouble() * 2 - 1, lower = random.NextDouble() * 2 - 1;
+                entries.Add((i, j, upper));
+                entries.Add((j, i, lower));
+                rowSum[i] += Math.Abs(upper);
+                rowSum[j] += Math.Abs(lower);
+            }
+        }
+        if (diagonal != 0)
+        {
+            for (int i = 0; i < n; i++) entries.Add((i, i, diagonal * (rowSum[i] + 1) * (random.Next(2) == 0 ? 1 : -1)));
+        }
+        return FromTriplets(n, entries);
+    }
+
     /// <summary>‖A x − b‖ / ‖b‖, the worst over the right-hand sides (b, x row-major n × columns).</summary>
     public static double RelativeResidual(SparseArray a, double[] x, double[] b, int columns = 1)
     {
@@ -70,6 +99,30 @@ public static class TestMatrices
             worst = Math.Max(worst, Math.Sqrt(residual / norm));
         }
         return worst;
+    }
+
+    /// <summary>
+    /// The normwise backward error ‖A x − b‖ / (‖A‖_F ‖x‖ + ‖b‖): small for a stable solver however ill-conditioned A is
+    /// (the relative residual is not, when x is huge).
+    /// </summary>
+    public static double BackwardError(SparseArray a, double[] x, double[] b)
+    {
+        CsrArray csr = a.ToCsr();
+        double[] values = (double[])csr.Values;
+        int n = a.Shape.Dims[0];
+        double residual = 0, frobenius = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double sum = 0;
+            for (int p = csr.Indptr[i]; p < csr.Indptr[i + 1]; p++)
+            {
+                sum += values[p] * x[csr.Indices[p]];
+                frobenius += values[p] * values[p];
+            }
+            residual += (sum - b[i]) * (sum - b[i]);
+        }
+        static double Norm(double[] v) => Math.Sqrt(v.Sum(e => e * e));
+        return Math.Sqrt(residual) / (Math.Sqrt(frobenius) * Norm(x) + Norm(b));
     }
 
     public static double[] RandomVector(int n, int seed)

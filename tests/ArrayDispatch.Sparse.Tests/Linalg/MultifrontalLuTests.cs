@@ -84,19 +84,63 @@ public sealed class MultifrontalLuTests
     public void RandomSparseMatrices_MatchDenseSolve()
     {
         using TestHost host = SparseHost.Create();
-        // Sizes through one front and many; densities from diagonal-only to dense; unsymmetric patterns; rows kept or
-        // shuffled (the shuffled ones need pivots in and across fronts, so both paths run).
+        // Sizes through one front and many; densities from diagonal-only to dense; symmetric patterns with unsymmetric
+        // values (the multifrontal path) and the same with rows shuffled or random unsymmetric patterns (the fallback).
         int factoredInFronts = 0, fellBack = 0;
-        Gen.Select(Gen.Int[1, 160], Gen.Double[0.0, 0.3], Gen.Bool, Gen.Int).Sample((n, density, shuffle, seed) =>
+        Gen.Select(Gen.Int[1, 160], Gen.Double[0.0, 0.3], Gen.Int[0, 2], Gen.Int).Sample((n, density, kind, seed) =>
         {
-            CooArray a = RowShuffledDominant(n, density, seed, shuffle);
+            CooArray a = kind switch
+            {
+                0 => SymmetricPattern(n, density, seed, diagonal: 1),
+                1 => RowShuffledDominant(n, density, seed, shuffleRows: false),
+                _ => RowShuffledDominant(n, density, seed),
+            };
             if (MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA) is null) fellBack++;
             else factoredInFronts++;
             double[] b = RandomVector(n, seed ^ 0x2c1b);
-            Values.ShouldBeClose(Spsolve(a, b), DenseSolve(a, b), 1e-9, $"n={n} density={density} shuffled={shuffle}");
+            Values.ShouldBeClose(Spsolve(a, b), DenseSolve(a, b), 1e-9, $"n={n} density={density} kind={kind}");
         }, iter: 150);
         factoredInFronts.ShouldBeGreaterThan(0);
         fellBack.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void SymmetricPatternWithWeakOrEmptyDiagonal_PivotsInsideFrontsOrFallsBack_SmallBackwardError()
+    {
+        using TestHost host = SparseHost.Create();
+        // Pivots off the diagonal: inside a front where a fully summed row passes the threshold, else the fallback.
+        int factoredInFronts = 0;
+        Gen.Select(Gen.Int[2, 200], Gen.Double[0.01, 0.2], Gen.Double[0.0, 0.05], Gen.Int).Sample((n, density, diagonal, seed) =>
+        {
+            CooArray a = SymmetricPattern(n, density, seed, diagonal);
+            double[] b = RandomVector(n, seed ^ 0x51);
+            double[] x;
+            MultifrontalLu? lu = MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA);
+            if (lu is not null)
+            {
+                factoredInFronts++;
+                x = lu.Solve(b);
+            }
+            else
+            {
+                try { x = Spsolve(a, b); }
+                catch (LinAlgException) { return; }   // a random pattern with an empty diagonal can be singular
+            }
+            BackwardError(a, x, b).ShouldBeLessThan(1e-12, $"n={n} density={density} diagonal={diagonal} fronts={lu is not null}");
+        }, iter: 150);
+        factoredInFronts.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public void OneDenseRow_IsLeftToTheFallback()
+    {
+        // A + Aᵀ of a diagonal plus one dense row is an arrow whose fronts would be dense; A's own LU stays sparse.
+        const int n = 2000;
+        var entries = new List<(int, int, double)>();
+        for (int i = 0; i < n; i++) entries.Add((i, i, 2));
+        for (int j = 1; j < n; j++) entries.Add((0, j, 1));
+        CooArray a = FromTriplets(n, entries);
+        MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA).ShouldBeNull();
     }
 
     [Fact]
