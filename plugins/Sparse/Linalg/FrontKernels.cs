@@ -93,6 +93,71 @@ internal static unsafe class FrontKernels
         return true;
     }
 
+    /// <summary>
+    /// <see cref="PartialLu"/> that delays instead of giving up: a fully summed column with no acceptable pivot among
+    /// the fully summed rows not yet pivotal moves behind the others (column swap, <paramref name="colLabels"/>
+    /// follows) and the next one is tried. Unblocked (every elimination updates the whole trailing front, so a
+    /// swapped-in column is always current); it runs only on fronts where the blocked version failed. Returns the
+    /// pivots taken, d: the front's rows and columns d .. fullySummed are the delayed ones, left unfactored for the
+    /// parent with the Schur complement.
+    /// </summary>
+    public static int PartialLuDelaying(double* f, int m, int fullySummed, double threshold, Span<int> rowLabels, Span<int> colLabels)
+    {
+        int done = 0, end = fullySummed;
+        while (done < end)
+        {
+            int k = done;
+            double* col = f + (long)k * m;
+            double colMax = 0;
+            for (int i = k; i < m; i++) colMax = Math.Max(colMax, Math.Abs(col[i]));
+            int pivot = -1;
+            if (colMax > 0 && !double.IsNaN(colMax))
+            {
+                if (Math.Abs(col[k]) >= threshold * colMax) pivot = k;
+                else
+                {
+                    double best = 0;
+                    int at = -1;
+                    for (int i = k; i < fullySummed; i++)
+                    {
+                        double v = Math.Abs(col[i]);
+                        if (v > best) { best = v; at = i; }
+                    }
+                    if (at >= 0 && best >= threshold * colMax) pivot = at;
+                }
+            }
+            if (pivot < 0)
+            {
+                end--;
+                if (end != k)
+                {
+                    double* other = f + (long)end * m;
+                    for (int i = 0; i < m; i++) (col[i], other[i]) = (other[i], col[i]);
+                    (colLabels[k], colLabels[end]) = (colLabels[end], colLabels[k]);
+                }
+                continue;
+            }
+            if (pivot != k)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    double* cj = f + (long)j * m;
+                    (cj[k], cj[pivot]) = (cj[pivot], cj[k]);
+                }
+                (rowLabels[k], rowLabels[pivot]) = (rowLabels[pivot], rowLabels[k]);
+            }
+            Scale(col + k + 1, m - k - 1, 1.0 / col[k]);
+            for (int j = k + 1; j < m; j++)
+            {
+                double* cj = f + (long)j * m;
+                double ukj = cj[k];
+                if (ukj != 0) Axpy(cj + k + 1, col + k + 1, -ukj, m - k - 1);
+            }
+            done++;
+        }
+        return done;
+    }
+
     private static void Scale(double* x, int count, double factor)
     {
         int i = 0;

@@ -29,31 +29,24 @@ internal sealed class MultifrontalLu : ISparseFactorization
     private const int MaxFrontOrder = 16384;
 
     private readonly int _n;
-    private readonly int[] _q;            // step (column of B) -> original index
-    private readonly int[] _first;        // supernode s owns columns [_first[s], _first[s + 1])
-    private readonly int[] _structStart;  // rows below the supernode's columns: _structRows[_structStart[s] .. _structStart[s + 1])
-    private readonly int[] _structRows;
-    private readonly long[] _offset;      // s's factor: m × ns columns (U11, L11, L21; ld m), then ns × r (U12; ld ns)
-    private readonly double[] _factors;
-    private readonly int[] _rowAt;        // step -> row of B pivoted there
+    private readonly int[] _q;            // column of B -> original index
+    private readonly FrontFactors _factors;
 
-    private MultifrontalLu(int n, int[] q, int[] first, int[] structStart, int[] structRows, long[] offset, double[] factors, int[] rowAt)
+    private MultifrontalLu(int n, int[] q, FrontFactors factors)
     {
         _n = n;
         _q = q;
-        _first = first;
-        _structStart = structStart;
-        _structRows = structRows;
-        _offset = offset;
         _factors = factors;
-        _rowAt = rowAt;
     }
 
     /// <summary>Supernodes after amalgamation.</summary>
-    public int SupernodeCount => _first.Length - 1;
+    public int SupernodeCount => _factors.Pivots.Length;
 
     /// <summary>Entries stored in L and U together, explicit zeros of the dense blocks included.</summary>
-    public long FactorEntries => _factors.LongLength;
+    public long FactorEntries => _factors.Count;
+
+    /// <summary>Pivots that left the front they were summed in for an ancestor's (delayed pivoting).</summary>
+    public int DelayedPivots => _factors.Delayed;
 
     /// <summary>Factors a square CSR matrix, or returns null when a front has no acceptable pivot (the caller falls back).</summary>
     public static MultifrontalLu? TryFactor(CsrArray a, ColumnOrdering ordering)
@@ -93,24 +86,64 @@ internal sealed class MultifrontalLu : ISparseFactorization
         }
         (int[] structStart, int[] structRows) = Structures(n, first, superParent, bp, bi, tp, ti);
 
-        var offset = new long[supernodes + 1];
+        long expected = 0;
         for (int s = 0; s < supernodes; s++)
         {
             long ns = first[s + 1] - first[s], r = structStart[s + 1] - structStart[s];
             if (ns + r > MaxFrontOrder) return null;
-            offset[s + 1] = offset[s] + (ns + r) * ns + ns * r;
+            expected += (ns + r) * ns + ns * r;
         }
-        if (offset[supernodes] > Array.MaxLength) return null;
-        var factors = GC.AllocateUninitializedArray<double>((int)offset[supernodes]);
-        var rowAt = Identity(n);
-        return Numeric(n, first, superParent, structStart, structRows, bp, bi, bx, tp, ti, tx, offset, factors, rowAt)
-            ? new MultifrontalLu(n, q, first, structStart, structRows, offset, factors, rowAt)
+        if (expected > Array.MaxLength) return null;
+        var factors = new FrontFactors(n, supernodes, expected);
+        return Numeric(n, first, superParent, structStart, structRows, bp, bi, bx, tp, ti, tx, factors)
+            ? new MultifrontalLu(n, q, factors)
             : null;
     }
 
-    /// <summary>Assembles, factors and passes on every front, children first. False when a front finds no pivot.</summary>
+    /// <summary>
+    /// The factors front by front: supernode s took <c>Pivots[s]</c> pivots, at steps <c>StepStart[s]</c> on (step →
+    /// row of B in <c>RowAt</c>, → column of B in <c>ColAt</c>); its values from <c>Offset[s]</c>: the front's first
+    /// d columns (m × d: U11, unit L11, L21; ld m), then U12 (d × (m − d), ld d). L21's rows and U12's columns are
+    /// <c>RestRows[s]</c> and <c>RestCols[s]</c>: the delayed rows and columns, then the supernode's structure (one
+    /// array for both when nothing was delayed).
+    /// </summary>
+    private sealed class FrontFactors(int n, int supernodes, long capacity)
+    {
+        public readonly int[] RowAt = new int[n];
+        public readonly int[] ColAt = new int[n];
+        public readonly int[] StepStart = new int[supernodes];
+        public readonly int[] Pivots = new int[supernodes];
+        public readonly long[] Offset = new long[supernodes];
+        public readonly int[][] RestRows = new int[supernodes][];
+        public readonly int[][] RestCols = new int[supernodes][];
+        public double[] Values = GC.AllocateUninitializedArray<double>((int)Math.Max(capacity, 16));
+        public long Count;
+        public int Delayed;
+
+        /// <summary>Room for <paramref name="more"/> values, growing by half again; false past the largest array.</summary>
+        public bool Reserve(long more)
+        {
+            long needed = Count + more;
+            if (needed <= Values.LongLength) return true;
+            if (needed > Array.MaxLength) return false;
+            var grown = GC.AllocateUninitializedArray<double>((int)Math.Min(Math.Max(needed, Values.LongLength * 3 / 2), Array.MaxLength));
+            Array.Copy(Values, grown, Count);
+            Values = grown;
+            return true;
+        }
+    }
+
+    /// <summary>A factored front waiting for its parent: the Schur complement is rows and columns <c>Pivots ..</c> of the m × m buffer.</summary>
+    private readonly record struct Pending(double[] Front, int M, int Pivots);
+
+    /// <summary>
+    /// Assembles, factors and passes on every front, children first. The fully summed rows and columns of a front are
+    /// those its children delayed followed by its own; a front first runs the blocked partial LU, and only where that
+    /// finds no pivot is it assembled again and factored with delays. False when the root cannot take every pivot
+    /// left (singular, or pivots that need rows outside the tree's path) or the factors outgrow one array.
+    /// </summary>
     private static unsafe bool Numeric(int n, int[] first, int[] superParent, int[] structStart, int[] structRows,
-        int[] bp, int[] bi, double[] bx, int[] tp, int[] ti, double[] tx, long[] offset, double[] factors, int[] rowAt)
+        int[] bp, int[] bi, double[] bx, int[] tp, int[] ti, double[] tx, FrontFactors factors)
     {
         int supernodes = first.Length - 1;
         var childHead = new int[supernodes];
@@ -123,74 +156,159 @@ internal sealed class MultifrontalLu : ISparseFactorization
             childNext[s] = childHead[p];
             childHead[p] = s;
         }
-        var pending = new double[]?[supernodes];   // a child's front, holding its Schur complement until the parent takes it
-        var position = new int[n];
-        var local = new int[n];
+        var pending = new Pending[supernodes];
+        var rowPos = new int[n];
+        var colPos = new int[n];
+        var localRow = new int[n];
+        var localCol = new int[n];
+        var rowLabels = new int[n];
+        var colLabels = new int[n];
         var pool = ArrayPool<double>.Shared;
+        int step = 0;
         try
         {
             for (int s = 0; s < supernodes; s++)
             {
                 int f = first[s], e = first[s + 1], ns = e - f;
                 int rs = structStart[s], r = structStart[s + 1] - rs;
-                int m = ns + r;
-                double[] front = pool.Rent(m * m);
-                Array.Clear(front, 0, m * m);
-                for (int k = 0; k < ns; k++) position[f + k] = k;
-                for (int t = 0; t < r; t++) position[structRows[rs + t]] = ns + t;
-
-                // A's entries: the supernode's columns (rows from f on) and its rows (columns past the supernode).
-                for (int c = f; c < e; c++)
-                {
-                    int col = (c - f) * m;
-                    for (int p = bp[c]; p < bp[c + 1]; p++)
-                    {
-                        int i = bi[p];
-                        if (i >= f) front[position[i] + col] += bx[p];
-                    }
-                    int row = c - f;
-                    for (int p = tp[c]; p < tp[c + 1]; p++)
-                    {
-                        int j = ti[p];
-                        if (j >= e) front[row + position[j] * m] += tx[p];
-                    }
-                }
-
-                // Extend-add of the children's Schur complements.
+                int fullySummed = 0;
                 for (int ch = childHead[s]; ch >= 0; ch = childNext[ch])
                 {
-                    double[] childFront = pending[ch]!;
-                    pending[ch] = null;
-                    int cns = first[ch + 1] - first[ch], crs = structStart[ch], cr = structStart[ch + 1] - crs;
-                    int cm = cns + cr;
-                    for (int t = 0; t < cr; t++) local[t] = position[structRows[crs + t]];
-                    for (int tc = 0; tc < cr; tc++)
-                    {
-                        int src = cns + (cns + tc) * cm;
-                        int dst = local[tc] * m;
-                        for (int tr = 0; tr < cr; tr++) front[dst + local[tr]] += childFront[src + tr];
-                    }
-                    pool.Return(childFront);
+                    int delayed = pending[ch].M - pending[ch].Pivots - (structStart[ch + 1] - structStart[ch]);
+                    Array.Copy(factors.RestRows[ch], 0, rowLabels, fullySummed, delayed);
+                    Array.Copy(factors.RestCols[ch], 0, colLabels, fullySummed, delayed);
+                    fullySummed += delayed;
                 }
-
+                for (int c = f; c < e; c++)
+                {
+                    rowLabels[fullySummed] = c;
+                    colLabels[fullySummed++] = c;
+                }
+                int m = fullySummed + r;
+                if (m > MaxFrontOrder) return false;
+                double[] front = pool.Rent(m * m);
+                Assemble(front, m, fullySummed);
+                int done;
                 fixed (double* pf = front)
                 {
-                    if (!FrontKernels.PartialLu(pf, m, ns, PivotThreshold, rowAt.AsSpan(f, ns))) return false;
+                    if (FrontKernels.PartialLu(pf, m, fullySummed, PivotThreshold, rowLabels.AsSpan(0, fullySummed))) done = fullySummed;
+                    else
+                    {
+                        // The labels were swapped along with the rows: put them back in assembly order first.
+                        fullySummed = 0;
+                        for (int ch = childHead[s]; ch >= 0; ch = childNext[ch])
+                        {
+                            int delayed = pending[ch].M - pending[ch].Pivots - (structStart[ch + 1] - structStart[ch]);
+                            Array.Copy(factors.RestRows[ch], 0, rowLabels, fullySummed, delayed);
+                            fullySummed += delayed;
+                        }
+                        for (int c = f; c < e; c++) rowLabels[fullySummed++] = c;
+                        Assemble(front, m, fullySummed);
+                        done = FrontKernels.PartialLuDelaying(pf, m, fullySummed, PivotThreshold, rowLabels.AsSpan(0, fullySummed), colLabels.AsSpan(0, fullySummed));
+                        if (superParent[s] < 0 && done < fullySummed) return false;
+                        factors.Delayed += fullySummed - done;
+                    }
                 }
-                long o = offset[s];
-                Array.Copy(front, 0, factors, o, (long)m * ns);
-                o += (long)m * ns;
-                for (int t = 0; t < r; t++) Array.Copy(front, (long)(ns + t) * m, factors, o + (long)t * ns, ns);
-                if (r > 0 && superParent[s] >= 0) pending[s] = front;
+                for (int ch = childHead[s]; ch >= 0; ch = childNext[ch])
+                {
+                    pool.Return(pending[ch].Front);
+                    pending[ch] = default;
+                }
+
+                // Keep the factors: pivots' labels, the rest's labels, L's columns and U12.
+                factors.StepStart[s] = step;
+                factors.Pivots[s] = done;
+                Array.Copy(rowLabels, 0, factors.RowAt, step, done);
+                Array.Copy(colLabels, 0, factors.ColAt, step, done);
+                step += done;
+                int rest = m - done;
+                if (done == fullySummed)
+                {
+                    int[] structure = structRows.AsSpan(rs, r).ToArray();
+                    factors.RestRows[s] = structure;
+                    factors.RestCols[s] = structure;
+                }
+                else
+                {
+                    var restRows = new int[rest];
+                    var restCols = new int[rest];
+                    Array.Copy(rowLabels, done, restRows, 0, fullySummed - done);
+                    Array.Copy(colLabels, done, restCols, 0, fullySummed - done);
+                    Array.Copy(structRows, rs, restRows, fullySummed - done, r);
+                    Array.Copy(structRows, rs, restCols, fullySummed - done, r);
+                    factors.RestRows[s] = restRows;
+                    factors.RestCols[s] = restCols;
+                }
+                if (!factors.Reserve((long)m * done + (long)done * rest)) return false;
+                long o = factors.Count;
+                factors.Offset[s] = o;
+                Array.Copy(front, 0, factors.Values, o, (long)m * done);
+                o += (long)m * done;
+                for (int t = 0; t < rest; t++) Array.Copy(front, (long)(done + t) * m, factors.Values, o + (long)t * done, done);
+                factors.Count = o + (long)done * rest;
+                if (rest > 0 && superParent[s] >= 0) pending[s] = new Pending(front, m, done);
                 else pool.Return(front);
+
+                void Assemble(double[] front, int m, int fullySummed)
+                {
+                    Array.Clear(front, 0, m * m);
+                    for (int k = 0; k < fullySummed; k++)
+                    {
+                        rowPos[rowLabels[k]] = k;
+                        colPos[colLabels[k]] = k;
+                    }
+                    for (int t = 0; t < r; t++)
+                    {
+                        int label = structRows[rs + t];
+                        rowPos[label] = fullySummed + t;
+                        colPos[label] = fullySummed + t;
+                    }
+
+                    // A's entries: the supernode's columns (rows from f on) and its rows (columns past the supernode);
+                    // entries of delayed rows and columns came with the children's Schur complements.
+                    for (int c = f; c < e; c++)
+                    {
+                        int col = colPos[c] * m;
+                        for (int p = bp[c]; p < bp[c + 1]; p++)
+                        {
+                            int i = bi[p];
+                            if (i >= f) front[rowPos[i] + col] += bx[p];
+                        }
+                        int row = rowPos[c];
+                        for (int p = tp[c]; p < tp[c + 1]; p++)
+                        {
+                            int j = ti[p];
+                            if (j >= e) front[row + colPos[j] * m] += tx[p];
+                        }
+                    }
+
+                    // Extend-add of the children's Schur complements (delayed rows and columns included).
+                    for (int ch = childHead[s]; ch >= 0; ch = childNext[ch])
+                    {
+                        (double[] childFront, int cm, int cd) = pending[ch];
+                        int[] cRows = factors.RestRows[ch], cCols = factors.RestCols[ch];
+                        int cr = cm - cd;
+                        for (int t = 0; t < cr; t++)
+                        {
+                            localRow[t] = rowPos[cRows[t]];
+                            localCol[t] = colPos[cCols[t]];
+                        }
+                        for (int tc = 0; tc < cr; tc++)
+                        {
+                            int src = cd + (cd + tc) * cm;
+                            int dst = localCol[tc] * m;
+                            for (int tr = 0; tr < cr; tr++) front[dst + localRow[tr]] += childFront[src + tr];
+                        }
+                    }
+                }
             }
             return true;
         }
         finally
         {
-            foreach (double[]? held in pending)
+            foreach (Pending held in pending)
             {
-                if (held is not null) pool.Return(held);
+                if (held.Front is not null) pool.Return(held.Front);
             }
         }
     }
@@ -199,42 +317,49 @@ internal sealed class MultifrontalLu : ISparseFactorization
     public double[] Solve(double[] b)
     {
         int n = _n;
+        FrontFactors factors = _factors;
+        double[] values = factors.Values;
         var z = new double[n];   // indexed by row of B
         for (int i = 0; i < n; i++) z[i] = b[_q[i]];
-        var x = new double[n];   // indexed by step
-        int supernodes = _first.Length - 1;
+        var y = new double[n];   // indexed by step
+        int supernodes = factors.Pivots.Length;
         for (int s = 0; s < supernodes; s++)
         {
-            int f = _first[s], ns = _first[s + 1] - f, rs = _structStart[s], r = _structStart[s + 1] - rs, m = ns + r;
-            long o = _offset[s];
-            for (int k = 0; k < ns; k++) x[f + k] = z[_rowAt[f + k]];
-            for (int k = 0; k < ns; k++)
+            int st = factors.StepStart[s], d = factors.Pivots[s];
+            int[] restRows = factors.RestRows[s];
+            int rest = restRows.Length, m = d + rest;
+            long o = factors.Offset[s];
+            for (int k = 0; k < d; k++) y[st + k] = z[factors.RowAt[st + k]];
+            for (int k = 0; k < d; k++)
             {
-                double v = x[f + k];
+                double v = y[st + k];
                 if (v == 0) continue;
                 long col = o + (long)k * m;
-                for (int i = k + 1; i < ns; i++) x[f + i] -= _factors[col + i] * v;
-                for (int t = 0; t < r; t++) z[_structRows[rs + t]] -= _factors[col + ns + t] * v;
+                for (int i = k + 1; i < d; i++) y[st + i] -= values[col + i] * v;
+                for (int t = 0; t < rest; t++) z[restRows[t]] -= values[col + d + t] * v;
             }
         }
+        var x = new double[n];   // indexed by column of B
         for (int s = supernodes - 1; s >= 0; s--)
         {
-            int f = _first[s], ns = _first[s + 1] - f, rs = _structStart[s], r = _structStart[s + 1] - rs, m = ns + r;
-            long o = _offset[s], u12 = o + (long)m * ns;
-            for (int t = 0; t < r; t++)
+            int st = factors.StepStart[s], d = factors.Pivots[s];
+            int[] restCols = factors.RestCols[s];
+            int rest = restCols.Length, m = d + rest;
+            long o = factors.Offset[s], u12 = o + (long)m * d;
+            for (int t = 0; t < rest; t++)
             {
-                double v = x[_structRows[rs + t]];
+                double v = x[restCols[t]];
                 if (v == 0) continue;
-                long col = u12 + (long)t * ns;
-                for (int k = 0; k < ns; k++) x[f + k] -= _factors[col + k] * v;
+                long col = u12 + (long)t * d;
+                for (int k = 0; k < d; k++) y[st + k] -= values[col + k] * v;
             }
-            for (int k = ns - 1; k >= 0; k--)
+            for (int k = d - 1; k >= 0; k--)
             {
                 long col = o + (long)k * m;
-                double v = x[f + k] / _factors[col + k];
-                x[f + k] = v;
+                double v = y[st + k] / values[col + k];
+                x[factors.ColAt[st + k]] = v;
                 if (v == 0) continue;
-                for (int i = 0; i < k; i++) x[f + i] -= _factors[col + i] * v;
+                for (int i = 0; i < k; i++) y[st + i] -= values[col + i] * v;
             }
         }
         var result = new double[n];

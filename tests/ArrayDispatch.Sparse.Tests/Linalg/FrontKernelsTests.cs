@@ -101,6 +101,46 @@ public sealed unsafe class FrontKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(6, 4, 1)]
+    [InlineData(40, 25, 3)]
+    [InlineData(90, 60, 10)]
+    [InlineData(30, 30, 0)]
+    public void PartialLuDelaying_ColumnsWithoutFullySummedPivot_AreDelayedAndTheRestRebuildsTheFront(int m, int fullySummed, int hopeless)
+    {
+        var rng = new Random(m + fullySummed + hopeless);
+        double[] original = RandomMatrix(rng, m * m);
+        // The first `hopeless` fully summed columns are zero in every fully summed row: only rows past them could pivot.
+        for (int j = 0; j < hopeless; j++)
+        {
+            for (int i = 0; i < fullySummed; i++) original[i + j * m] = 0;
+        }
+        double[] f = (double[])original.Clone();
+        int[] rows = Enumerable.Range(0, fullySummed).ToArray(), cols = Enumerable.Range(0, fullySummed).ToArray();
+        int done;
+        fixed (double* pf = f)
+        {
+            done = FrontKernels.PartialLuDelaying(pf, m, fullySummed, 0.1, rows, cols);
+        }
+        done.ShouldBeLessThanOrEqualTo(fullySummed - hopeless);
+        done.ShouldBeGreaterThanOrEqualTo(Math.Min(fullySummed - hopeless, fullySummed - 2 * hopeless));
+        for (int c = 0; c < hopeless; c++) cols[done..].ShouldContain(c);
+        int RowOf(int i) => i < fullySummed ? rows[i] : i;
+        int ColOf(int j) => j < fullySummed ? cols[j] : j;
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < m; j++)
+            {
+                double sum = 0;
+                int steps = Math.Min(Math.Min(i, j + 1), done);
+                for (int k = 0; k < steps; k++) sum += f[i + k * m] * f[k + j * m];
+                if (i < done && i <= j) sum += f[i + j * m];
+                if (i >= done && j >= done) sum += f[i + j * m];
+                Math.Abs(sum - original[RowOf(i) + ColOf(j) * m]).ShouldBeLessThan(1e-10 * m, $"({i}, {j})");
+            }
+        }
+    }
+
     [Fact]
     public void PartialLu_ColumnWhoseOnlyLargeEntriesAreNotFullySummed_Fails()
     {
@@ -111,5 +151,12 @@ public sealed unsafe class FrontKernelsTests
         {
             FrontKernels.PartialLu(pf, 3, 1, 0.1, labels).ShouldBeFalse();
         }
+        int[] cols = [0];
+        double[] g = [1e-3, 1, 1, 2, 3, 4, 5, 6, 8];
+        fixed (double* pg = g)
+        {
+            FrontKernels.PartialLuDelaying(pg, 3, 1, 0.1, labels, cols).ShouldBe(0);
+        }
+        g.ShouldBe([1e-3, 1, 1, 2, 3, 4, 5, 6, 8]);
     }
 }

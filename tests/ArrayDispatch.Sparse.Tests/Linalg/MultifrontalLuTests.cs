@@ -47,10 +47,10 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void RowShuffledMatrix_PivotsAcrossFronts_FallsBackAndStillSolves()
+    public void RowShuffledMatrix_UnsymmetricPattern_FallsBackAndStillSolves()
     {
         using TestHost host = SparseHost.Create();
-        // Mostly zero diagonal: some front's fully summed column has its only large entries in rows not yet summed.
+        // Shuffling the rows of a random pattern leaves few entries mirrored: A + Aᵀ would fill far beyond A's own LU.
         CooArray a = RowShuffledDominant(300, 0.01, seed: 5);
         MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA).ShouldBeNull();
         double[] b = RandomVector(300, 6);
@@ -105,11 +105,12 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void SymmetricPatternWithWeakOrEmptyDiagonal_PivotsInsideFrontsOrFallsBack_SmallBackwardError()
+    public void SymmetricPatternWithWeakOrEmptyDiagonal_PivotsInsideOrDelaysAcrossFronts_SmallBackwardError()
     {
         using TestHost host = SparseHost.Create();
-        // Pivots off the diagonal: inside a front where a fully summed row passes the threshold, else the fallback.
-        int factoredInFronts = 0;
+        // Pivots off the diagonal: inside a front where a fully summed row passes the threshold, else delayed to an
+        // ancestor's front; the fallback only where the root cannot take what is left (singular).
+        int factoredInFronts = 0, delayed = 0;
         Gen.Select(Gen.Int[2, 200], Gen.Double[0.01, 0.2], Gen.Double[0.0, 0.05], Gen.Int).Sample((n, density, diagonal, seed) =>
         {
             CooArray a = SymmetricPattern(n, density, seed, diagonal);
@@ -119,6 +120,7 @@ public sealed class MultifrontalLuTests
             if (lu is not null)
             {
                 factoredInFronts++;
+                if (lu.DelayedPivots > 0) delayed++;
                 x = lu.Solve(b);
             }
             else
@@ -129,6 +131,40 @@ public sealed class MultifrontalLuTests
             BackwardError(a, x, b).ShouldBeLessThan(1e-12, $"n={n} density={density} diagonal={diagonal} fronts={lu is not null}");
         }, iter: 150);
         factoredInFronts.ShouldBeGreaterThan(10);
+        delayed.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void SaddlePointSystem_DelaysPivotsToAncestorFronts_MatchesDenseSolve()
+    {
+        using TestHost host = SparseHost.Create();
+        // [[H, Bᵀ], [B, 0]] on a grid: every constraint row has a zero diagonal, so its column pivots on a row of H,
+        // which often lives in another front.
+        const int k = 12, constraints = 60;
+        var random = new Random(3);
+        var entries = new List<(int, int, double)>();
+        CsrArray h = Laplacian2D(k).ToCsr();
+        double[] hv = (double[])h.Values;
+        for (int i = 0; i < k * k; i++)
+        {
+            for (int p = h.Indptr[i]; p < h.Indptr[i + 1]; p++) entries.Add((i, h.Indices[p], hv[p] * (1 + 0.1 * random.NextDouble())));
+        }
+        for (int c = 0; c < constraints; c++)
+        {
+            foreach (int j in Enumerable.Range(0, 3).Select(_ => random.Next(k * k)).Distinct())
+            {
+                double v = random.NextDouble() + 0.5;
+                entries.Add((k * k + c, j, v));
+                entries.Add((j, k * k + c, v * (1 + 0.2 * random.NextDouble())));
+            }
+        }
+        int n = k * k + constraints;
+        CooArray a = FromTriplets(n, entries);
+        MultifrontalLu lu = MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA).ShouldNotBeNull();
+        lu.DelayedPivots.ShouldBeGreaterThan(0);
+        double[] b = RandomVector(n, 4);
+        Values.ShouldBeClose(lu.Solve(b), DenseSolve(a, b), 1e-9);
+        Values.ShouldBeClose(Spsolve(a, b), DenseSolve(a, b), 1e-9);
     }
 
     [Fact]
