@@ -40,8 +40,8 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     /// <summary>
     /// <c>sparse.linalg.spsolve(A, b, permc_spec='ND_AT_PLUS_A')</c>: a direct solve by sparse LU with threshold partial
     /// pivoting after a fill-reducing symmetric ordering (<c>permc_spec</c>: <c>'ND_AT_PLUS_A'</c>, nested dissection of
-    /// A + Aᵀ, or <c>'NATURAL'</c>). The multifrontal LU runs first; a matrix that needs pivots outside its fronts (or
-    /// is singular) goes to the Gilbert–Peierls LU, which pivots anywhere and names the singular column. Returns <c>[x]</c>.
+    /// A + Aᵀ, or <c>'NATURAL'</c>). The multifrontal LU (delayed pivots) runs first; a singular matrix, or one whose
+    /// pattern is far from symmetric, goes to the Gilbert–Peierls LU, which pivots anywhere and names the singular column. Returns <c>[x]</c>.
     /// </summary>
     [Implements("sparse.linalg.spsolve")]
     public DispatchResult<NDArray[]> Spsolve(in CallArgs args, ReadOnlySpan<Type> types)

@@ -12,9 +12,11 @@ namespace ArrayDispatch.Sparse.Linalg;
 /// Schur complement goes to the parent. The flops run in dense matrix products; on a 2-D grid under nested dissection
 /// they are O(n^1.5), where a column-by-column sparse LU spends most of its time on indexing.
 /// <para>
-/// Pivoting never leaves a front: where no fully summed row passes the threshold (a matrix that needs off-diagonal
-/// pivots across fronts), <see cref="TryFactor"/> gives up and the caller falls back to the Gilbert–Peierls
-/// <see cref="SparseLu"/>, which pivots anywhere and names singular columns.
+/// A fully summed column with no acceptable pivot among its front's fully summed rows is delayed: it and an unpivoted
+/// row go up with the Schur complement and are fully summed again in the parent's front (MUMPS's delayed pivots).
+/// <see cref="TryFactor"/> returns null, and the caller falls back to the Gilbert–Peierls <see cref="SparseLu"/>
+/// (pivots anywhere, names singular columns), when the root cannot take the pivots left (a singular matrix), when
+/// A's pattern is far from symmetric, or when a front would be too large.
 /// </para>
 /// </summary>
 internal sealed class MultifrontalLu : ISparseFactorization
