@@ -168,6 +168,32 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
+    public void RandomMatrixWithAnEmptyColumn_IsExactlySingularNamingIt()
+    {
+        using TestHost host = SparseHost.Create();
+        // The empty column's pivot is delayed up to the root front, which cannot take it; the fallback names it.
+        Gen.Select(Gen.Int[2, 120], Gen.Double[0.0, 0.2], Gen.Int, Gen.Int).Sample((n, density, seed, pick) =>
+        {
+            int empty = (int)((uint)pick % (uint)n);
+            CsrArray full = SymmetricPattern(n, density, seed, diagonal: 1).ToCsr();
+            double[] values = (double[])full.Values;
+            var entries = new List<(int, int, double)>();
+            for (int i = 0; i < n; i++)
+            {
+                for (int p = full.Indptr[i]; p < full.Indptr[i + 1]; p++)
+                {
+                    if (full.Indices[p] != empty) entries.Add((i, full.Indices[p], values[p]));
+                }
+            }
+            CooArray a = FromTriplets(n, entries);
+            MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA).ShouldBeNull();
+            var error = Should.Throw<LinAlgException>(() => Spsolve(a, RandomVector(n, seed)));
+            error.Message.ShouldStartWith("Matrix is exactly singular");
+            error.Message.ShouldContain($"column {empty} ");
+        }, iter: 60);
+    }
+
+    [Fact]
     public void OneDenseRow_IsLeftToTheFallback()
     {
         // A + Aᵀ of a diagonal plus one dense row is an arrow whose fronts would be dense; A's own LU stays sparse.
