@@ -25,6 +25,30 @@ public static class TestMatrices
         return FromTriplets(k * k, entries);
     }
 
+    /// <summary>The 7-point Laplacian on a k×k×k grid (n = k³).</summary>
+    public static CooArray Laplacian3D(int k)
+    {
+        var entries = new List<(int, int, double)>(7 * k * k * k);
+        for (int z = 0; z < k; z++)
+        {
+            for (int y = 0; y < k; y++)
+            {
+                for (int x = 0; x < k; x++)
+                {
+                    int i = (z * k + y) * k + x;
+                    entries.Add((i, i, 6));
+                    if (x > 0) entries.Add((i, i - 1, -1));
+                    if (x < k - 1) entries.Add((i, i + 1, -1));
+                    if (y > 0) entries.Add((i, i - k, -1));
+                    if (y < k - 1) entries.Add((i, i + k, -1));
+                    if (z > 0) entries.Add((i, i - k * k, -1));
+                    if (z < k - 1) entries.Add((i, i + k * k, -1));
+                }
+            }
+        }
+        return FromTriplets(k * k * k, entries);
+    }
+
     /// <summary>
     /// Diagonally dominant with a random off-diagonal pattern, then (when <paramref name="shuffleRows"/>) its rows
     /// shuffled: nonsingular, but the diagonal of the shuffled matrix is mostly zero, so the factorisation has to pivot on rows.

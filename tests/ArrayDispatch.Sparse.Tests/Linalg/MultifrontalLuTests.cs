@@ -38,6 +38,16 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
+    public void Laplacian3D_LargeFronts_SmallResidual()
+    {
+        // 20³ unknowns: separators of a few hundred columns, so fronts run several panels of the blocked LU.
+        CooArray a = Laplacian3D(20);
+        MultifrontalLu lu = MultifrontalLu.TryFactor(a.ToCsr(), ColumnOrdering.NestedDissectionAtPlusA).ShouldNotBeNull();
+        double[] b = RandomVector(8000, 23);
+        RelativeResidual(a, lu.Solve(b), b).ShouldBeLessThan(1e-12);
+    }
+
+    [Fact]
     public void NestedDissection_FillsLessThanTheBandOfTheNaturalOrder()
     {
         CsrArray a = Laplacian2D(100).ToCsr();
