@@ -26,7 +26,7 @@ public sealed class MultifrontalLuTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void Laplacian_FactorsInFrontsWithSmallResidual(bool nestedDissection)
+    public void TryFactor_Laplacian_FactorsInFrontsWithSmallResidual(bool nestedDissection)
     {
         ColumnOrdering ordering = nestedDissection ? ColumnOrdering.NestedDissectionAtPlusA : ColumnOrdering.Natural;
         const int k = 120;
@@ -38,7 +38,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void Laplacian3D_LargeFronts_SmallResidual()
+    public void TryFactor_Laplacian3D_SmallResidual()
     {
         // 20³ unknowns: separators of a few hundred columns, so fronts run several panels of the blocked LU.
         CooArray a = Laplacian3D(20);
@@ -48,7 +48,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void NestedDissection_FillsLessThanTheBandOfTheNaturalOrder()
+    public void TryFactor_NestedDissection_FillsLessThanTheNaturalBand()
     {
         CsrArray a = Laplacian2D(100).ToCsr();
         long nested = MultifrontalLu.TryFactor(a, ColumnOrdering.NestedDissectionAtPlusA)!.FactorEntries;
@@ -57,7 +57,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void RowShuffledMatrix_UnsymmetricPattern_FallsBackAndStillSolves()
+    public void Spsolve_RowShuffledUnsymmetricPattern_FallsBackAndMatchesDenseSolve()
     {
         using TestHost host = SparseHost.Create();
         // Shuffling the rows of a random pattern leaves few entries mirrored: A + Aᵀ would fill far beyond A's own LU.
@@ -68,7 +68,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void SingularLaplacian_IsRefusedNamingTheColumn()
+    public void Spsolve_SingularLaplacian_IsRefusedNamingTheColumn()
     {
         using TestHost host = SparseHost.Create();
         // A 30×30-grid Laplacian with one column emptied: exactly singular, so no front finds a pivot for it and the
@@ -91,7 +91,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void RandomSparseMatrices_MatchDenseSolve()
+    public void Spsolve_RandomSparseMatrices_MatchDenseSolve()
     {
         using TestHost host = SparseHost.Create();
         // Sizes through one front and many; densities from diagonal-only to dense; symmetric patterns with unsymmetric
@@ -115,7 +115,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void SymmetricPatternWithWeakOrEmptyDiagonal_PivotsInsideOrDelaysAcrossFronts_SmallBackwardError()
+    public void Solve_SymmetricPatternWithWeakOrEmptyDiagonal_PivotsInsideOrDelaysAcrossFronts()
     {
         using TestHost host = SparseHost.Create();
         // Pivots off the diagonal: inside a front where a fully summed row passes the threshold, else delayed to an
@@ -145,7 +145,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void SaddlePointSystem_DelaysPivotsToAncestorFronts_MatchesDenseSolve()
+    public void TryFactor_SaddlePointSystem_DelaysPivotsAndMatchesDenseSolve()
     {
         using TestHost host = SparseHost.Create();
         // [[H, Bᵀ], [B, 0]] on a grid: every constraint row has a zero diagonal, so its column pivots on a row of H,
@@ -178,7 +178,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void RandomMatrixWithAnEmptyColumn_IsExactlySingularNamingIt()
+    public void Spsolve_EmptyColumn_IsExactlySingularNamingIt()
     {
         using TestHost host = SparseHost.Create();
         // The empty column's pivot is delayed up to the root front, which cannot take it; the fallback names it.
@@ -204,7 +204,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void OneDenseRow_IsLeftToTheFallback()
+    public void TryFactor_OneDenseRow_LeavesItToTheFallback()
     {
         // A + Aᵀ of a diagonal plus one dense row is an arrow whose fronts would be dense; A's own LU stays sparse.
         const int n = 2000;
@@ -216,7 +216,7 @@ public sealed class MultifrontalLuTests
     }
 
     [Fact]
-    public void MatrixRightHandSide_SolvesEachColumnInFronts()
+    public void Spsolve_MatrixRightHandSide_SolvesEachColumn()
     {
         using TestHost host = SparseHost.Create();
         const int k = 25, columns = 4;
