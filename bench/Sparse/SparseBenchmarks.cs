@@ -3,6 +3,7 @@ using ArrayDispatch.Functions;
 using ArrayDispatch.Interchange;
 using ArrayDispatch.Sparse.Functions;
 using ArrayDispatch.Sparse.Kernels.Ops;
+using ArrayDispatch.Ufuncs;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Jobs;
 
@@ -23,9 +24,9 @@ public class SparseBenchmarks
     private SparseLinalgHandlers _linalg = null!;
     private CsrArray _a = null!, _b = null!, _s = null!, _s2 = null!, _e = null!;
     private CooArray _coo = null!;
-    private NDArray _x = null!, _d16 = null!, _d1000 = null!, _ones = null!;
+    private NDArray _x = null!, _d16 = null!, _d1000 = null!, _ones = null!, _ones3d = null!;
     private double[] _d16Raw = null!, _y16 = null!;
-    private CsrArray _laplacian = null!;
+    private CsrArray _laplacian = null!, _laplacian3d = null!;
     private SparseContext _ctx = null!;
 
     /// <summary>The size strings of numpy_anchors.py's rows (its <c>--compare</c> matches rows by name and size).</summary>
@@ -36,6 +37,7 @@ public class SparseBenchmarks
         "csr_matmul_dense_1000" => $"100000x100000 nnz={_s.Nnz} @ 100000x1000",
         "csr_toarray" => $"5000x5000 nnz={_e.Nnz}",
         "spsolve_laplacian2d" => $"250000x250000 nnz={_laplacian.Nnz}",
+        "spsolve_laplacian3d" => $"27000x27000 nnz={_laplacian3d.Nnz}",
         _ => $"1000000x1000000 nnz={_a.Nnz}",
     };
 
@@ -69,6 +71,8 @@ public class SparseBenchmarks
         _linalg = new SparseLinalgHandlers(ctx);
         _laplacian = Laplacian2D(500);
         _ones = new BufferArray(HostBuffer.FromContiguous(Enumerable.Repeat(1.0, 500 * 500).ToArray(), new Shape(500 * 500)));
+        _laplacian3d = Laplacian3D(30);
+        _ones3d = new BufferArray(HostBuffer.FromContiguous(Enumerable.Repeat(1.0, 27000).ToArray(), new Shape(27000)));
     }
 
     /// <summary>SciPy's kron(I, tridiag(-1, 4, -1)) + kron(tridiag(-1, 0, -1), I): the 5-point Laplacian on a k×k grid.</summary>
@@ -92,6 +96,34 @@ public class SparseBenchmarks
         return CooArray.FromTriplets(values.ToArray(), rows.ToArray(), cols.ToArray(), new Shape(n, n)).ToCsr();
     }
 
+    /// <summary>The 7-point Laplacian on a k×k×k grid (6 on the diagonal, −1 to each neighbour), as <c>spsolve_scipy.py --3d</c> builds it.</summary>
+    private static CsrArray Laplacian3D(int k)
+    {
+        int n = k * k * k;
+        var rows = new List<int>(7 * n);
+        var cols = new List<int>(7 * n);
+        var values = new List<double>(7 * n);
+        for (int z = 0; z < k; z++)
+        {
+            for (int y = 0; y < k; y++)
+            {
+                for (int x = 0; x < k; x++)
+                {
+                    int i = (z * k + y) * k + x;
+                    void Add(int j, double v) { rows.Add(i); cols.Add(j); values.Add(v); }
+                    Add(i, 6);
+                    if (x > 0) Add(i - 1, -1);
+                    if (x < k - 1) Add(i + 1, -1);
+                    if (y > 0) Add(i - k, -1);
+                    if (y < k - 1) Add(i + k, -1);
+                    if (z > 0) Add(i - k * k, -1);
+                    if (z < k - 1) Add(i + k * k, -1);
+                }
+            }
+        }
+        return CooArray.FromTriplets(values.ToArray(), rows.ToArray(), cols.ToArray(), new Shape(n, n)).ToCsr();
+    }
+
     private static readonly Type[] s_sparseDense = [typeof(CsrArray), typeof(BufferArray)];
     private static readonly Type[] s_sparse = [typeof(CsrArray)];
 
@@ -105,10 +137,12 @@ public class SparseBenchmarks
     public NDArray SumAxis0() => _reductions.Sum(new ReductionArgs(_a, 0), s_sparse).Value;
 
     [Benchmark(Description = "csr_add_csr")]
-    public NDArray Add() => ElementwiseEngine.Arithmetic<AddOp>(_ctx, _a, _b, annihilates: false);
+    public NDArray Add() => ElementwiseEngine.Arithmetic<AddOp>(_ctx, UfuncOf(ArrayFunctions.Add), _a, _b, annihilates: false);
 
     [Benchmark(Description = "csr_multiply_csr")]
-    public NDArray Multiply() => ElementwiseEngine.Arithmetic<MultiplyOp>(_ctx, _a, _b, annihilates: true);
+    public NDArray Multiply() => ElementwiseEngine.Arithmetic<MultiplyOp>(_ctx, UfuncOf(ArrayFunctions.Multiply), _a, _b, annihilates: true);
+
+    private static BinaryUfunc UfuncOf(ArrayFunction function) => Ufunc.TryGet(function, out Ufunc? ufunc) ? (BinaryUfunc)ufunc : throw new InvalidOperationException(function.Name);
 
     [Benchmark(Description = "coo_to_csr")]
     public NDArray CooToCsr() => _coo.ToCsr();
@@ -138,6 +172,10 @@ public class SparseBenchmarks
     /// <summary>SciPy's <c>spsolve(A, ones)</c> for the 2-D Laplacian on a 500 x 500 grid (SuperLU, COLAMD ordering).</summary>
     [Benchmark(Description = "spsolve_laplacian2d")]
     public NDArray Spsolve() => _linalg.Spsolve(new CallArgs([_laplacian, _ones]), s_sparseDense).Value[0];
+
+    /// <summary>SciPy's <c>spsolve(A, ones)</c> for the 3-D 7-point Laplacian on a 30 x 30 x 30 grid: larger fronts than 2-D.</summary>
+    [Benchmark(Description = "spsolve_laplacian3d")]
+    public NDArray Spsolve3D() => _linalg.Spsolve(new CallArgs([_laplacian3d, _ones3d]), s_sparseDense).Value[0];
 }
 
 /// <summary>

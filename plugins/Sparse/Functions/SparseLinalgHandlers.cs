@@ -38,9 +38,10 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
     }
 
     /// <summary>
-    /// <c>sparse.linalg.spsolve(A, b, permc_spec='ND_AT_PLUS_A')</c>: a direct solve by Gilbert–Peierls sparse LU with
-    /// threshold partial pivoting after a fill-reducing symmetric ordering (<c>permc_spec</c>: <c>'ND_AT_PLUS_A'</c>,
-    /// nested dissection of A + Aᵀ, or <c>'NATURAL'</c>). Returns <c>[x]</c>.
+    /// <c>sparse.linalg.spsolve(A, b, permc_spec='ND_AT_PLUS_A')</c>: a direct solve by sparse LU with threshold partial
+    /// pivoting after a fill-reducing symmetric ordering (<c>permc_spec</c>: <c>'ND_AT_PLUS_A'</c>, nested dissection of
+    /// A + Aᵀ, or <c>'NATURAL'</c>). The multifrontal LU (delayed pivots) runs first; a singular matrix, or one whose
+    /// pattern is far from symmetric, goes to the Gilbert–Peierls LU, which pivots anywhere and names the singular column. Returns <c>[x]</c>.
     /// </summary>
     [Implements("sparse.linalg.spsolve")]
     public DispatchResult<NDArray[]> Spsolve(in CallArgs args, ReadOnlySpan<Type> types)
@@ -55,7 +56,7 @@ internal sealed class SparseLinalgHandlers(SparseContext ctx)
         {
             throw new ShapeMismatchException($"sparse.linalg.spsolve: matrix of shape {a.Shape} and right-hand side of shape {rhs.Shape} do not match", "b", a.Shape, rhs.Shape);
         }
-        var lu = SparseLu.Factor(a, ordering);
+        ISparseFactorization lu = (ISparseFactorization?)MultifrontalLu.TryFactor(a, ordering) ?? SparseLu.Factor(a, ordering);
         double[] b = HostInterop.Read<double>(rhs);
         int columns = rhs.Rank == 1 ? 1 : rhs.Shape.Dims[1];
         var x = new double[b.Length];

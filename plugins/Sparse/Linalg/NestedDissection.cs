@@ -33,7 +33,7 @@ internal static class NestedDissection
             (int lo, int hi, int id) = pending.Pop();
             if (hi - lo <= LeafSize) continue;
             int root = order[lo];
-            int reached = Bfs(root, id, adjStart, adj, label, level, queue, out _);
+            int reached = Bfs(root, id, adjStart, adj, label, level, queue, out int rootHeight);
             if (reached < hi - lo)
             {
                 // Disconnected: the reached component and the rest are independent subgraphs, no separator needed.
@@ -43,7 +43,7 @@ internal static class NestedDissection
                 pending.Push((mid, hi, b));
                 continue;
             }
-            int height = PseudoPeripheralBfs(root, id, adjStart, adj, label, level, queue);
+            int height = PseudoPeripheralBfs(root, rootHeight, reached, id, adjStart, adj, label, level, queue);
             if (height < 2) continue;
             int separatorLevel = MedianLevel(queue, hi - lo, level, height);
             int low = nextLabel++, high = nextLabel++, sep = nextLabel++;
@@ -127,10 +127,12 @@ internal static class NestedDissection
         return tail;
     }
 
-    /// <summary>Runs BFS sweeps from ever farther vertices; leaves the last sweep's levels and order in place.</summary>
-    private static int PseudoPeripheralBfs(int root, int id, int[] adjStart, int[] adj, int[] label, int[] level, int[] queue)
+    /// <summary>
+    /// Runs BFS sweeps from ever farther vertices, starting from the search from <paramref name="root"/> already in
+    /// <paramref name="queue"/> (the connectivity check's); leaves the last sweep's levels and order in place.
+    /// </summary>
+    private static int PseudoPeripheralBfs(int root, int height, int reached, int id, int[] adjStart, int[] adj, int[] label, int[] level, int[] queue)
     {
-        int reached = Bfs(root, id, adjStart, adj, label, level, queue, out int height);
         for (int sweep = 0; sweep < PeripheralSweeps; sweep++)
         {
             int far = queue[reached - 1];

@@ -9,7 +9,7 @@ namespace ArrayDispatch.Sparse.Linalg;
 /// solve, the pivot search and the bookkeeping touch only that pattern: the work is proportional to the flops, not n².
 /// L (unit diagonal stored first) and U (diagonal kept apart) are compressed columns.
 /// </summary>
-internal sealed class SparseLu
+internal sealed class SparseLu : ISparseFactorization
 {
     /// <summary>SuperLU's <c>diag_pivot_thresh</c> default: keep the diagonal while it is at least this share of the column's largest candidate.</summary>
     private const double DiagonalPivotThreshold = 0.1;
@@ -207,13 +207,13 @@ internal sealed class SparseLu
     }
 
     /// <summary><c>B = Q A Qᵀ</c> as CSC: <c>B(i, j) = A(q[i], q[j])</c>.</summary>
-    private static (int[] Indptr, int[] Indices, double[] Values) PermuteSymmetric(int n, int[] indptr, int[] indices, double[] values, int[] q)
+    internal static (int[] Indptr, int[] Indices, double[] Values) PermuteSymmetric(int n, int[] indptr, int[] indices, double[] values, int[] q, bool withValues = true)
     {
         var inverse = new int[n];
         for (int i = 0; i < n; i++) inverse[q[i]] = i;
         var bp = new int[n + 1];
         var bi = new int[indptr[n]];
-        var bx = new double[indptr[n]];
+        var bx = withValues ? new double[indptr[n]] : [];
         int w = 0;
         for (int j = 0; j < n; j++)
         {
@@ -221,7 +221,8 @@ internal sealed class SparseLu
             for (int p = indptr[old]; p < indptr[old + 1]; p++)
             {
                 bi[w] = inverse[indices[p]];
-                bx[w++] = values[p];
+                if (withValues) bx[w] = values[p];
+                w++;
             }
             bp[j + 1] = w;
         }

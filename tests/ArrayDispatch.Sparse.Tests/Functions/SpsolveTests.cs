@@ -1,6 +1,7 @@
 using ArrayDispatch.Sparse.Tests.Infrastructure;
 using ArrayDispatch.Testing;
 using CsCheck;
+using static ArrayDispatch.Sparse.Tests.Infrastructure.TestMatrices;
 using Shouldly;
 using Xunit;
 
@@ -12,85 +13,10 @@ namespace ArrayDispatch.Sparse.Tests.Functions;
 /// </summary>
 public sealed class SpsolveTests
 {
-    private static CooArray FromTriplets(int n, List<(int Row, int Col, double Value)> entries) =>
-        CooArray.FromTriplets(entries.Select(e => e.Value).ToArray(), entries.Select(e => e.Row).ToArray(), entries.Select(e => e.Col).ToArray(), new Shape(n, n));
-
-    /// <summary>The 5-point Laplacian on a k×k grid (n = k²), as SciPy's kron(I, T) + kron(tridiag(-1, 0, -1), I).</summary>
-    private static CooArray Laplacian2D(int k)
-    {
-        var entries = new List<(int, int, double)>(5 * k * k);
-        for (int r = 0; r < k; r++)
-        {
-            for (int c = 0; c < k; c++)
-            {
-                int i = r * k + c;
-                entries.Add((i, i, 4));
-                if (c > 0) entries.Add((i, i - 1, -1));
-                if (c < k - 1) entries.Add((i, i + 1, -1));
-                if (r > 0) entries.Add((i, i - k, -1));
-                if (r < k - 1) entries.Add((i, i + k, -1));
-            }
-        }
-        return FromTriplets(k * k, entries);
-    }
-
-    /// <summary>
-    /// Diagonally dominant with a random off-diagonal pattern, then its rows shuffled: nonsingular, but the diagonal of
-    /// the shuffled matrix is mostly zero, so the factorisation has to pivot on rows.
-    /// </summary>
-    private static CooArray RowShuffledDominant(int n, double density, int seed)
-    {
-        var random = new Random(seed);
-        int[] rowOf = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
-        var entries = new List<(int, int, double)>();
-        for (int i = 0; i < n; i++)
-        {
-            double rowSum = 0;
-            for (int j = 0; j < n; j++)
-            {
-                if (j == i || random.NextDouble() >= density) continue;
-                double v = random.NextDouble() * 2 - 1;
-                rowSum += Math.Abs(v);
-                entries.Add((rowOf[i], j, v));
-            }
-            entries.Add((rowOf[i], i, (rowSum + 1) * (random.Next(2) == 0 ? 1 : -1)));
-        }
-        return FromTriplets(n, entries);
-    }
-
-    /// <summary>‖A x − b‖ / ‖b‖ for each of the right-hand sides (b, x row-major n × columns).</summary>
-    private static double RelativeResidual(SparseArray a, double[] x, double[] b, int columns = 1)
-    {
-        CsrArray csr = a.ToCsr();
-        double[] values = (double[])csr.Values;
-        int n = a.Shape.Dims[0];
-        double worst = 0;
-        for (int c = 0; c < columns; c++)
-        {
-            double residual = 0, norm = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double sum = 0;
-                for (int p = csr.Indptr[i]; p < csr.Indptr[i + 1]; p++) sum += values[p] * x[csr.Indices[p] * columns + c];
-                double r = sum - b[i * columns + c];
-                residual += r * r;
-                norm += b[i * columns + c] * b[i * columns + c];
-            }
-            worst = Math.Max(worst, Math.Sqrt(residual / norm));
-        }
-        return worst;
-    }
-
     private static double[] Spsolve(SparseArray a, double[] b, string? permcSpec = null, params int[] shape)
     {
         var options = permcSpec is null ? null : new Dictionary<string, object?> { ["permc_spec"] = permcSpec };
         return Values.Of(Np.Call("sparse.linalg.spsolve", [a, SparseHost.DenseOf(b, shape.Length == 0 ? [b.Length] : shape)], options)[0]);
-    }
-
-    private static double[] RandomVector(int n, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1).ToArray();
     }
 
     [Fact]
