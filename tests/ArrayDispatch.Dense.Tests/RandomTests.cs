@@ -33,9 +33,46 @@ public sealed class RandomTests
         // Standard error of the mean is width/sqrt(12 n) ≈ 4.6e-4·width: 6 of them.
         mean.ShouldBe((low + high) / 2, 6 * width / Math.Sqrt(12.0 * n));
         variance.ShouldBe(width * width / 12, 0.01 * width * width / 12);
-        // Every lane of the generator takes part: each residue class mod 4 has the same mean.
-        for (int lane = 0; lane < 4; lane++)
-            v.Where((_, i) => i % 4 == lane).Average().ShouldBe((low + high) / 2, 12 * width / Math.Sqrt(12.0 * n / 4));
+        // Every lane of the generator takes part: each residue class mod 16 has the same mean.
+        for (int lane = 0; lane < 16; lane++)
+            v.Where((_, i) => i % 16 == lane).Average().ShouldBe((low + high) / 2, 12 * width / Math.Sqrt(12.0 * n / 16));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 16)]
+    [InlineData(12345, 1000)]
+    [InlineData(ulong.MaxValue, 37)]
+    public void A_uniform_draw_is_sixteen_scalar_xoshiro_streams_interleaved_whatever_the_vector_path(ulong seed, int n)
+    {
+        // Element i is the next output of lane i mod 16, lane j a xoshiro256** stream seeded from positions 4j..4j+3 of
+        // the seed's SplitMix64 sequence: the scalar generator reproduces every value, so AVX-512 and AVX2 machines agree.
+        var values = new double[n];
+        ArrayDispatch.Dense.Kernels.UniformFill.Fill(values, seed, -1.0, 4.0);
+        var lanes = new ArrayDispatch.Dense.Kernels.DenseRandom[ArrayDispatch.Dense.Kernels.UniformFill.Lanes];
+        for (int j = 0; j < lanes.Length; j++) lanes[j] = new ArrayDispatch.Dense.Kernels.DenseRandom(seed + (ulong)(4 * j) * 0x9E3779B97F4A7C15UL);
+        for (int i = 0; i < n; i++)
+        {
+            ulong bits = lanes[i % lanes.Length].Next();
+            double expected = -1.0 + 4.0 * (BitConverter.UInt64BitsToDouble(0x3FF0000000000000UL | (bits >> 12)) - 1.0);
+            values[i].ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public void Lanes_are_uncorrelated_neighbours()
+    {
+        // Neighbouring elements come from different lanes: their correlation is that of independent draws (|r| < 6 / sqrt(n)).
+        var v = new double[1 << 20];
+        ArrayDispatch.Dense.Kernels.UniformFill.Fill(v, 99, 0.0, 1.0);
+        for (int lag = 1; lag <= 16; lag++)
+        {
+            int m = v.Length - lag;
+            double sxy = 0;
+            for (int i = 0; i < m; i++) sxy += (v[i] - 0.5) * (v[i + lag] - 0.5);
+            double r = sxy / m / (1.0 / 12);
+            Math.Abs(r).ShouldBeLessThan(6 / Math.Sqrt(m), $"lag {lag}");
+        }
     }
 
     [Fact]
