@@ -1,3 +1,4 @@
+using ArrayDispatch.Runtime.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,16 +17,19 @@ internal static class AppHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        StartupTrace.Mark("host builder created (configuration sources read)");
         // The command line is the last and strongest source, as in any generic host: --config ArrayDispatch:Priority:0=Gpu.
         builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
         bool client = !worker && ClusterRoles.UsesOrleans(builder.Configuration);
         if (client) ClusterRoles.PrepareClient(builder);
         if (worker) ClusterRoles.PrepareWorker(builder);
         builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+        StartupTrace.Mark("AddArrayDispatch returned (plugins loaded and registered)");
         var services = new ServiceProviderSlot();
         if (worker) ClusterRoles.AddWorker(builder);
         else if (client) ClusterRoles.AddClient(builder, services);
         IHost host = builder.Build();
+        StartupTrace.Mark("host built (DI container)");
         services.Value = host.Services;
         return host;
     }
@@ -47,6 +51,7 @@ internal static class AppHost
         try
         {
             ClusterRoles.Start(host);
+            StartupTrace.Mark("host started (options validated, hosted services)");
             exitCode = 0;
             return host;
         }
