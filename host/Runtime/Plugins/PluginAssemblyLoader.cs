@@ -20,6 +20,13 @@ internal sealed class PluginAssemblyLoader : IDisposable
             // Collectible contexts that read files in place keep them locked on some platforms; load into memory then.
             LoadInMemory = unloadable,
             PreferSharedTypes = false,
+            // A shared assembly's own references join the shared set when it loads, instead of its whole reference closure
+            // being loaded into the default context up front: that loaded ~36 framework assemblies (System.Net.Http,
+            // System.Linq.Expressions, …) at the first plugin, a tenth of the app's start-up CPU. The shared assemblies
+            // (the protocol, Microsoft.Extensions.*.Abstractions) reach every assembly a plugin folder carries within one
+            // reference (Microsoft.Extensions.Primitives, Options), so each is still taken from the host: PluginLoadingTests
+            // and the start-up test check the types plugins share with the host.
+            IsLazyLoaded = true,
         };
         foreach (AssemblyName shared in sharedAssemblies) config.SharedAssemblies.Add(shared);
         _loader = new PluginLoader(config);

@@ -124,6 +124,7 @@ internal sealed class PluginHost(
         StartupTrace.Mark($"{name}: dependency pre-flight");
 
         PluginAssemblyLoader loader = new(entry, SharedNames().Select(n => new AssemblyName(n)), options.HotReload);
+        StartupTrace.Mark($"{name}: load context made");
         string? replacing = reloading && _loaded.TryGetValue(folder, out LoadedPlugin? previous) ? previous.Name : null;
         IArrayBackendPlugin plugin;
         try
@@ -143,7 +144,7 @@ internal sealed class PluginHost(
                     : $"'{Path.GetFileName(entry)}' has {entryTypes.Count} IArrayBackendPlugin classes ({string.Join(", ", entryTypes.Select(t => t.FullName))}); exactly one is allowed", facts.Name.Version);
             }
             plugin = (IArrayBackendPlugin)Activator.CreateInstance(entryTypes[0])!;
-            StartupTrace.Mark($"{name}: load context made, entry assembly loaded, plugin created");
+            StartupTrace.Mark($"{name}: entry assembly loaded, plugin created");
         }
         catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException
                                       or MissingMethodException or TargetInvocationException or InvalidCastException or ReflectionTypeLoadException)

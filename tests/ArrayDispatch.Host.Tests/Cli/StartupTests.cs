@@ -46,7 +46,7 @@ public sealed class StartupTests
         gpu.ShouldContain("Cpu CPUAccelerator (host memory) — Cpu asked (CUDA: ");
         gpu.ShouldContain("; matmul: own ILGPU kernels (cuBLAS needs a CUDA device)");
         string[] trace = output.Split('\n').Where(l => l.StartsWith("[startup]", StringComparison.Ordinal)).ToArray();
-        foreach (string stage in (string[])["Main entered", "host builder created", "Dense: Register ran", "Gpu: Register ran", "host built (DI container)",
+        foreach (string stage in (string[])["Main entered", "host builder created", "Dense: load context made", "Dense: Register ran", "Gpu: Register ran", "host built (DI container)",
                      "backends: rows made", "backends: table written", "command finished"])
         {
             trace.ShouldContain(l => l.Contains(stage, StringComparison.Ordinal), $"no '{stage}' line in:\n{output}");
