@@ -7,6 +7,7 @@ anchor. The app is run directly (its build output), never through `dotnet run`, 
 
     /usr/bin/python3 bench/startup/startup.py                       # host/bin/Debug/net10.0, 10 runs
     /usr/bin/python3 bench/startup/startup.py --app host/bin/Release/net10.0 --runs 20
+    /usr/bin/python3 bench/startup/startup.py --baseline /tmp/base/host/bin/Debug/net10.0   # an earlier build beside it
 """
 import argparse
 import os
@@ -33,6 +34,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--app", default=os.path.join(ROOT, "host", "bin", "Debug", "net10.0"), help="the app's build output folder")
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--baseline", help="another build output folder (e.g. of an earlier commit) to time beside it")
     args = parser.parse_args()
     app = os.path.join(args.app, "ArrayDispatch.Host")
     commands = {
@@ -40,6 +42,8 @@ def main():
         "--help": [app, "--help"],
         "anchor: python3 -c 'import numpy, dask.array'": ["/usr/bin/python3", "-c", "import numpy, dask.array"],
     }
+    if args.baseline:
+        commands["baseline backends"] = [os.path.join(args.baseline, "ArrayDispatch.Host"), "backends"]
     for argv in commands.values():   # warm the page cache: every sample is a warm-cache cold start
         run_once(argv)
     samples = {name: [] for name in commands}
@@ -55,7 +59,7 @@ def main():
         medians[name] = (statistics.median(walls), statistics.median(cpus))
         print(f"  {name:48s} wall median {medians[name][0]:.3f} s (min {min(walls):.3f})   cpu median {medians[name][1]:.3f} s")
     anchor = medians["anchor: python3 -c 'import numpy, dask.array'"]
-    for name in ("backends (5 plugins)", "--help"):
+    for name in [n for n in commands if not n.startswith("anchor")]:
         print(f"  ratio {name} / anchor: wall {medians[name][0] / anchor[0]:.2f}, cpu {medians[name][1] / anchor[1]:.2f}")
 
 

@@ -11,12 +11,18 @@ internal static class AppHost
 {
     public static IHost Build(IReadOnlyList<string> configOverrides, bool worker = false)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var settings = new HostApplicationBuilderSettings
         {
             // appsettings.json is copied next to the app; the plugins folder it names is relative to the app as well.
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
-        });
+            Configuration = new ConfigurationManager(),
+        };
+        // Only the long-running worker watches its settings files for changes: the commands run for a second or less and a
+        // watcher (inotify, a change-token thread) costs them ~5 ms of start-up CPU. DOTNET_hostBuilder__reloadConfigOnChange=true
+        // (a later source) turns it back on.
+        if (!worker) settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(settings);
         StartupTrace.Mark("host builder created (configuration sources read)");
         // The command line is the last and strongest source, as in any generic host: --config ArrayDispatch:Priority:0=Gpu.
         builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
