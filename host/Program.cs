@@ -1,8 +1,15 @@
 using ArrayDispatch.Host.Cli;
+using ArrayDispatch.Runtime.Diagnostics;
 using Spectre.Console;
+
+StartupTrace.Mark("Main entered (runtime start, host assembly loaded)");
 
 // Redirected or piped output has no terminal width; Spectre would assume 80 columns and wrap every table and message.
 // Lines as long as their content keep tables readable in files and for grep.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
 
-return CommandLineApp.Build().Parse(args).Invoke();
+var parsed = CommandLineApp.Build().Parse(args);
+StartupTrace.Mark("command line built and parsed (System.CommandLine)");
+int exitCode = parsed.Invoke();
+StartupTrace.Mark("command finished");
+return exitCode;

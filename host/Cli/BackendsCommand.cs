@@ -1,5 +1,6 @@
 using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Dispatch;
+using ArrayDispatch.Runtime.Diagnostics;
 using ArrayDispatch.Runtime.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -39,6 +40,7 @@ internal static class BackendsCommand
             });
             return 0;
         }
+        StartupTrace.Mark("backends: services resolved");
         var table = new Table().AddColumns("Backend", "Version", "Status", "Array types", "Functions", "Priority", "Details");
         foreach (PluginLoadResult r in report.Latest)
         {
@@ -56,7 +58,9 @@ internal static class BackendsCommand
             table.AddRow(Markup.Escape(r.Name), r.Version?.ToString() ?? "", status, Markup.Escape(string.Join(", ", r.ArrayTypes ?? [])),
                 r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1} (Priority:{rank})" : "-", Markup.Escape(details));
         }
+        StartupTrace.Mark("backends: rows made (device descriptions)");
         AnsiConsole.Write(table);
+        StartupTrace.Mark("backends: table written (Spectre.Console)");
         AnsiConsole.MarkupLine($"Default backend: [bold]{Markup.Escape(dispatcher.Options.DefaultBackend ?? "(none)")}[/]; priority: {Markup.Escape(string.Join(" > ", dispatcher.Options.Priority.Select((name, i) => $"{name} (Priority:{i})")))}; backends not listed keep their argument-order place");
         if (functions) WriteFunctions(dispatcher, report);
         return 0;

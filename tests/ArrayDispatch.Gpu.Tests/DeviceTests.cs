@@ -45,6 +45,51 @@ public sealed class DeviceTests : GpuTestBase
         Should.Throw<ObjectDisposedException>(() => device.Info);
     }
 
+    [Theory]
+    [InlineData("Auto")]
+    [InlineData("Cpu")]
+    public void Describe_before_first_use_names_the_device_the_start_picks_without_starting_it(string accelerator)
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = accelerator }, new GpuPlugin());
+        var device = host.Services.GetRequiredService<GpuDevice>();
+        IBackendDescription description = host.Services.GetServices<IBackendDescription>().Single(d => d.Backend == "Gpu");
+
+        string before = description.Describe();
+        device.IsStarted.ShouldBeFalse();
+
+        // The first Gpu call creates the accelerator; it is the one the listing named, with the same reason and matmul path.
+        using var x = (GpuArray)Np.Ones(new Shape(3), backend: "Gpu");
+        device.IsStarted.ShouldBeTrue();
+        description.Describe().ShouldBe(device.Info.Description);
+        if (device.Info.Kind == GpuAcceleratorKind.Cuda)
+        {
+            // Only whether cuBLAS loads waits for the device's context.
+            device.Info.Description.ShouldStartWith(before[..before.IndexOf("; matmul: ", StringComparison.Ordinal)]);
+        }
+        else
+        {
+            device.Info.Description.ShouldBe(before);
+        }
+        if (accelerator == "Cpu") before.ShouldStartWith("Cpu CPUAccelerator (host memory) — Cpu asked (CUDA: ");
+    }
+
+    [Fact]
+    public void Describe_before_first_use_reports_a_device_that_cannot_start_as_the_start_would()
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cuda",
+            ["ArrayDispatch:Backends:Gpu:DeviceIndex"] = "99",
+        }, new GpuPlugin());
+        var device = host.Services.GetRequiredService<GpuDevice>();
+
+        var listing = Should.Throw<InvalidOperationException>(() => device.Describe());
+        device.IsStarted.ShouldBeFalse();
+        var start = Should.Throw<InvalidOperationException>(() => device.Info);
+        listing.Message.ShouldBe(start.Message);
+        listing.Message.ShouldStartWith("ArrayDispatch:Backends:Gpu:");
+    }
+
     [Fact]
     public void Configuration_UnknownAccelerator_IsRefusedNamingTheKey()
     {

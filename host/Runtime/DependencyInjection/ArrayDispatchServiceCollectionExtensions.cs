@@ -40,6 +40,7 @@ public static class ArrayDispatchServiceCollectionExtensions
         // refuses it at start-up with every key path, instead of the binder throwing or ignoring it.
         bool wellFormed = ConfigurationSchema.Check(configuration).Count == 0;
         ArrayDispatchOptions options = (wellFormed ? configuration.Get<ArrayDispatchOptions>() : null) ?? new ArrayDispatchOptions();
+        StartupTrace.Mark("AddArrayDispatch: options bound");
         var registry = new BackendRegistry();
         var report = new PluginLoadReport();
         var metrics = new ArrayDispatchMetrics();

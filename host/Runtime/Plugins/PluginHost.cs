@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ArrayDispatch.Runtime.Plugins;
 
 /// <summary>
-/// Runs the load pipeline for each plugin folder (ARCHITECTURE §4): trust/metadata checks, McMaster load context,
+/// Runs the load pipeline for each plugin folder (ARCHITECTURE §4): trust/metadata checks, a load context of its own,
 /// reference pre-flight, <c>Register</c>, merge. Each failure disables that plugin alone, with a named outcome.
 /// </summary>
 internal sealed class PluginHost(
@@ -106,7 +106,9 @@ internal sealed class PluginHost(
         {
             return new(name, folder, PluginOutcome.EntryMissing, $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}");
         }
+        StartupTrace.Mark($"{name}: folder found");
         if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return new(name, folder, refusal.Outcome, refusal.Reason);
+        StartupTrace.Mark($"{name}: trust checks (file modes, pins)");
         AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
         if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
         if (facts.PluginTypes.Count == 0)
@@ -114,12 +116,15 @@ internal sealed class PluginHost(
             return new(name, folder, PluginOutcome.EntryMissing, $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin");
         }
         if (CheckSharedReferences(facts) is { } shared) return new(name, folder, shared.Outcome, shared.Reason, facts.Name.Version);
+        StartupTrace.Mark($"{name}: metadata read, shared references checked");
         if (DependencyPreflight.FindMissing(folder, facts, SharedNames()) is { } missing)
         {
             return new(name, folder, PluginOutcome.DependencyMissing, missing, facts.Name.Version);
         }
+        StartupTrace.Mark($"{name}: dependency pre-flight");
 
         PluginAssemblyLoader loader = new(entry, SharedNames().Select(n => new AssemblyName(n)), options.HotReload);
+        StartupTrace.Mark($"{name}: load context made");
         string? replacing = reloading && _loaded.TryGetValue(folder, out LoadedPlugin? previous) ? previous.Name : null;
         IArrayBackendPlugin plugin;
         try
@@ -139,6 +144,7 @@ internal sealed class PluginHost(
                     : $"'{Path.GetFileName(entry)}' has {entryTypes.Count} IArrayBackendPlugin classes ({string.Join(", ", entryTypes.Select(t => t.FullName))}); exactly one is allowed", facts.Name.Version);
             }
             plugin = (IArrayBackendPlugin)Activator.CreateInstance(entryTypes[0])!;
+            StartupTrace.Mark($"{name}: entry assembly loaded, plugin created");
         }
         catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException or BadImageFormatException
                                       or MissingMethodException or TargetInvocationException or InvalidCastException or ReflectionTypeLoadException)
@@ -193,12 +199,14 @@ internal sealed class PluginHost(
             return new(name, folder, outcome, $"Register threw {ex.GetType().Name}: {ex.Message}", version);
         }
 
+        StartupTrace.Mark($"{name}: Register ran");
         BackendRegistration registration = builder.Build(version, folder);
         if (CheckOwnership(registration, context, replacing) is { } claim) return new(name, folder, PluginOutcome.Untrusted, claim, version);
 
         // Register returned normally and claims only what it may: only now does anything of it reach the container and the dispatcher.
         foreach (ServiceDescriptor descriptor in builder.Services) services.Add(descriptor);
         registry.Update(set => set.With(registration));
+        StartupTrace.Mark($"{name}: registration merged");
         var result = new PluginLoadResult(name, folder, PluginOutcome.Loaded,
             $"{registration.OwnedTypes.Count} array types, {registration.FunctionNames.Count} functions", version,
             registration.OwnedTypes.Select(t => t.Name).ToArray(), registration.FunctionNames.Count);

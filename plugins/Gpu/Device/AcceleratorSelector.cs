@@ -1,4 +1,6 @@
 using ILGPU;
+using ILGPU.Backends.OpenCL;
+using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -9,11 +11,38 @@ namespace ArrayDispatch.Gpu;
 /// <summary>Picks the ILGPU device for <c>Backends:Gpu:Accelerator</c> and <c>Backends:Gpu:DeviceIndex</c>, and says why.</summary>
 internal static class AcceleratorSelector
 {
-    public static (Device Device, GpuAcceleratorKind Kind, string Reason) Select(Context context, GpuAcceleratorKind asked, int index, string path)
+    /// <summary>Picks among the devices of a created context (the accelerator is made on the device returned).</summary>
+    public static (Device Device, GpuAcceleratorKind Kind, string Reason) Select(Context context, GpuAcceleratorKind asked, int index, string path) =>
+        Select(Devices<CudaDevice>(context), Devices<CLDevice>(context), Devices<CPUDevice>(context), asked, index, path);
+
+    /// <summary>
+    /// Picks the same device as <see cref="Select(Context, GpuAcceleratorKind, int, string)"/> would, from the devices the
+    /// drivers report, without creating an ILGPU context or an accelerator: the context's start-up (its IR and type
+    /// system, the algorithm intrinsics) and the accelerator's (its threads, a CUDA context) are the expensive part, and
+    /// <c>backends</c> only names the device. The predicates are the ones <c>Context.Builder.Default()</c> applies.
+    /// </summary>
+    public static (Device Device, GpuAcceleratorKind Kind, string Reason) SelectWithoutContext(GpuAcceleratorKind asked, int index, string path)
     {
-        IReadOnlyList<CudaDevice> cuda = Devices<CudaDevice>(context);
-        IReadOnlyList<CLDevice> openCl = Devices<CLDevice>(context);
-        IReadOnlyList<CPUDevice> cpu = Devices<CPUDevice>(context);
+        var cuda = new List<CudaDevice>();
+        var openCl = new List<CLDevice>();
+        Context.Builder builder = Context.Create();
+        // Each device is collected and declined, so the builder never holds one and no context is made from it.
+        builder.Cuda(d =>
+        {
+            if (d.Architecture.HasValue && d.InstructionSet.HasValue && PTXCodeGenerator.SupportedInstructionSets.Contains(d.InstructionSet.Value)) cuda.Add(d);
+            return false;
+        });
+        builder.OpenCL(d =>
+        {
+            if (d.CLStdVersion >= CLBackend.MinimumVersion && d.Capabilities.GenericAddressSpace) openCl.Add(d);
+            return false;
+        });
+        return Select(cuda, openCl, [CPUDevice.GetDevice(CPUDeviceKind.Default)], asked, index, path);
+    }
+
+    private static (Device Device, GpuAcceleratorKind Kind, string Reason) Select(IReadOnlyList<CudaDevice> cuda, IReadOnlyList<CLDevice> openCl,
+        IReadOnlyList<CPUDevice> cpu, GpuAcceleratorKind asked, int index, string path)
+    {
         string found = $"CUDA: {Count(cuda)}; OpenCL: {Count(openCl)}";
         switch (asked)
         {

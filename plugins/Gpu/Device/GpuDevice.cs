@@ -55,8 +55,19 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     /// <inheritdoc/>
     string IBackendDescription.Backend => "Gpu";
 
-    /// <summary>The device chosen, its memory and why (starts the accelerator: the listing is about the device).</summary>
-    public string Describe() => Info.Description;
+    /// <summary>
+    /// The device chosen, its memory and why, for the host's <c>backends</c> listing. Before the accelerator starts this
+    /// asks the drivers which devices there are and picks as the start will, without creating the ILGPU context or the
+    /// accelerator (that costs about a tenth of a second and waits for the first Gpu call); the line is the one
+    /// <see cref="Info"/> gives once started, except on a CUDA device, where whether cuBLAS loads is known only then.
+    /// </summary>
+    public string Describe()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
+        if (Volatile.Read(ref _runtime) is { } started) return started.Info.Description;
+        (ILGPU.Runtime.Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.SelectWithoutContext(Kind, DeviceIndex, ConfigurationPath);
+        return new GpuDeviceInfo(kind, device.Name, device.MemorySize, reason) { MatMul = VendorBlas.StatusBeforeStart(kind, UseVendorLibraries) }.Description;
+    }
 
     /// <summary>Kernels compiled so far and the time spent compiling them.</summary>
     public (int Count, TimeSpan Time) CompiledKernels => _runtime is { } r ? (r.Kernels.CompiledCount, r.Kernels.CompileTime) : (0, TimeSpan.Zero);

@@ -26,11 +26,23 @@ internal sealed class VendorBlas : IDisposable
     /// <summary>Whether cuBLAS serves float32/float64 products.</summary>
     public bool IsActive => _blas is not null;
 
+    /// <summary>
+    /// The <see cref="Status"/> that <see cref="Probe"/> will give, as far as it is known before the accelerator exists:
+    /// exact except on a CUDA device, where loading cuBLAS needs the device's context.
+    /// </summary>
+    public static string StatusBeforeStart(GpuAcceleratorKind kind, bool allowed) =>
+        !allowed ? OffStatus
+        : kind != GpuAcceleratorKind.Cuda ? NotCudaStatus
+        : "cuBLAS where libcublas loads (probed when the device starts, at the first Gpu call)";
+
+    private const string OffStatus = "own ILGPU kernels (VendorLibraries=Off)";
+    private const string NotCudaStatus = "own ILGPU kernels (cuBLAS needs a CUDA device)";
+
     /// <summary>Loads cuBLAS for <paramref name="accelerator"/> when it is a CUDA device and <paramref name="allowed"/>.</summary>
     public static VendorBlas Probe(Accelerator accelerator, bool allowed)
     {
-        if (!allowed) return new(null, "own ILGPU kernels (VendorLibraries=Off)");
-        if (accelerator is not CudaAccelerator cuda) return new(null, "own ILGPU kernels (cuBLAS needs a CUDA device)");
+        if (!allowed) return new(null, OffStatus);
+        if (accelerator is not CudaAccelerator cuda) return new(null, NotCudaStatus);
         try
         {
             var blas = new CuBlas(cuda);
