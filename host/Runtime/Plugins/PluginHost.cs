@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace ArrayDispatch.Runtime.Plugins;
 
 /// <summary>
-/// Runs the load pipeline for each plugin folder (ARCHITECTURE §4): trust/metadata checks, a load context of its own,
+/// Runs the load pipeline for each plugin folder (ARCHITECTURE §4): trust/metadata checks, McMaster load context,
 /// reference pre-flight, <c>Register</c>, merge. Each failure disables that plugin alone, with a named outcome.
 /// </summary>
 internal sealed class PluginHost(

@@ -8,7 +8,7 @@ namespace ArrayDispatch.Host.Tests.Plugins;
 /// A plugin folder carries its own copies of the Microsoft.Extensions assemblies it was built against; the host shares
 /// the protocol and Microsoft.Extensions.*.Abstractions with it, and with them every assembly those reference (so that
 /// IConfiguration's IChangeToken, say, is one type on both sides). The shared set grows as shared assemblies load
-/// (PluginAssemblyLoader), not by loading their whole reference closure up front at start-up.
+/// (PluginAssemblyLoader: McMaster's lazy mode), not by loading their whole reference closure up front at start-up.
 /// </summary>
 public sealed class SharedDependencyTests : IDisposable
 {
