@@ -167,6 +167,9 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public static bool TryBroadcast(Shape left, Shape right, out Shape result)
     {
         if (left.Equals(right)) { result = left; return true; }
+        // One operand stretching to the other's shape (a scalar, a row against a matrix) needs no new dimensions array.
+        if (StretchesTo(right, left)) { result = left; return true; }
+        if (StretchesTo(left, right)) { result = right; return true; }
         int rank = Math.Max(left.Rank, right.Rank);
         var dims = new int[rank];
         for (int i = 0; i < rank; i++)
@@ -177,6 +180,19 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
             dims[i] = l == 1 ? r : l;
         }
         result = new Shape(dims);
+        return true;
+    }
+
+    // Whether broadcasting `from` against `to` gives `to`: every dimension of `from`, aligned at the end, is 1 or equal.
+    private static bool StretchesTo(Shape from, Shape to)
+    {
+        ReadOnlySpan<int> f = from.Dims, t = to.Dims;
+        if (f.Length > t.Length) return false;
+        int lead = t.Length - f.Length;
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (f[i] != 1 && f[i] != t[lead + i]) return false;
+        }
         return true;
     }
 

@@ -23,6 +23,8 @@ public class DispatchBenchmarks
     private NDArray _shy = null!;
     private DenseArray _a = null!;
     private DenseArray _b = null!;
+    private DenseArray _a100 = null!;
+    private DenseArray _b100 = null!;
     private ArrayHandler<ReductionArgs, NDArray> _constantHandler = null!;
     private readonly Type[] _duckTypes = [typeof(ConstantArray)];
     private readonly Type[] _denseTypes = [typeof(DenseArray)];
@@ -38,6 +40,8 @@ public class DispatchBenchmarks
         _shy = new ShyArray();
         _a = DenseArray.From(new[] { 1.0 }, 1);
         _b = DenseArray.From(new[] { 2.0 }, 1);
+        _a100 = DenseArray.From(Enumerable.Range(0, 100).Select(i => i * 0.01).ToArray(), 100);
+        _b100 = DenseArray.From(Enumerable.Range(0, 100).Select(i => 1.0 - i * 0.005).ToArray(), 100);
         _constantHandler = ConstantPlugin.Handler(decline: false);
     }
 
@@ -68,6 +72,27 @@ public class DispatchBenchmarks
 
     [Benchmark]
     public NDArray Add_Dense1_Operator() => _a + _b;
+
+    [Benchmark]
+    public NDArray Multiply_Dense1_Scalar() => Np.Multiply(_a, 2.0);
+
+    [Benchmark]
+    public NDArray Exp_Dense1() => Np.Exp(_a);
+
+    [Benchmark]
+    public NDArray Sum_Dense100_Dispatched() => Np.Sum(_a100);
+
+    [Benchmark]
+    public NDArray Add_Dense100_Dispatched() => Np.Add(_a100, _b100);
+
+    [Benchmark]
+    public NDArray Add_Dense100_Operator() => _a100 + _b100;
+
+    [Benchmark]
+    public NDArray Multiply_Dense100_Scalar() => Np.Multiply(_a100, 2.0);
+
+    [Benchmark]
+    public NDArray Exp_Dense100() => Np.Exp(_a100);
 }
 
 /// <summary>A 1-element array whose backend answers every sum with a cached array.</summary>

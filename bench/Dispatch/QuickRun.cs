@@ -11,6 +11,8 @@ internal static class QuickRun
 {
     public static void Run(string[] args)
     {
+        // `quick Dense100` runs only the rows whose name contains "Dense100".
+        s_only = args.Length > 0 ? args[0] : null;
         var b = new DispatchBenchmarks();
         b.Setup();
         try
@@ -19,7 +21,15 @@ internal static class QuickRun
             Row("Sum_Constant_Dispatched", () => b.Sum_Constant_Dispatched());
             Row("Add_FirstCandidateDeclines", () => b.Add_FirstCandidateDeclines());
             Row("Sum_Dense1_Dispatched", () => b.Sum_Dense1_Dispatched());
+            Row("Add_Dense1_Dispatched", () => b.Add_Dense1_Dispatched());
             Row("Add_Dense1_Operator", () => b.Add_Dense1_Operator());
+            Row("Multiply_Dense1_Scalar", () => b.Multiply_Dense1_Scalar());
+            Row("Exp_Dense1", () => b.Exp_Dense1());
+            Row("Sum_Dense100_Dispatched", () => b.Sum_Dense100_Dispatched());
+            Row("Add_Dense100_Dispatched", () => b.Add_Dense100_Dispatched());
+            Row("Add_Dense100_Operator", () => b.Add_Dense100_Operator());
+            Row("Multiply_Dense100_Scalar", () => b.Multiply_Dense100_Scalar());
+            Row("Exp_Dense100", () => b.Exp_Dense100());
         }
         finally
         {
@@ -27,8 +37,11 @@ internal static class QuickRun
         }
     }
 
+    private static string? s_only;
+
     private static void Row(string name, Func<NDArray> call)
     {
+        if (s_only is not null && !name.Contains(s_only, StringComparison.OrdinalIgnoreCase)) return;
         const int PerRound = 200_000;
         for (int i = 0; i < 3_000_000; i++) call();   // past tiered compilation's promotion to optimized code
         Thread.Sleep(200);

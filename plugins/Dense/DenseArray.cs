@@ -51,10 +51,15 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         Offset = offset;
     }
 
-    // Unchecked constructors for views the kernels have already validated.
+    // Unchecked constructor for a new array over a managed array no other storage wraps: the storage is this array's
+    // alone, so its first reference is taken without an interlocked operation (DenseStorage.WrapOwned).
     private DenseArray(Array data, DType dtype, Shape shape, long[] strides, long offset, bool _)
-        : this(DenseStorage.Wrap(data), dtype, shape, strides, offset)
     {
+        _storage = DenseStorage.WrapOwned(data);
+        _dtype = dtype;
+        _shape = shape;
+        _strides = strides;
+        Offset = offset;
     }
 
     /// <summary>A view over <paramref name="storage"/> (it takes its own reference).</summary>
@@ -208,8 +213,8 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <summary>A new C-contiguous array of <paramref name="dtype"/>; the elements are zero.</summary>
     public static DenseArray Create(DType dtype, Shape shape)
     {
-        if (UsesNative(dtype, shape.Size)) return new(DenseStorage.Allocate(shape.Size, dtype.ItemSize(), zero: true), dtype, shape, shape.ContiguousStrides(), 0);
-        return new(Array.CreateInstance(dtype.ClrType(), shape.Size), dtype, shape, shape.ContiguousStrides(), 0, false);
+        if (UsesNative(dtype, shape.Size)) return new(DenseStorage.Allocate(shape.Size, dtype.ItemSize(), zero: true), dtype, shape, ContiguousStridesOf(shape), 0);
+        return new(NewManaged(dtype, shape.Size, zero: true), dtype, shape, ContiguousStridesOf(shape), 0, false);
     }
 
     /// <summary>Whether a new array of <paramref name="size"/> elements of <paramref name="dtype"/> goes to native memory.</summary>
@@ -217,34 +222,58 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
 
     /// <summary>A new C-contiguous array in managed memory whatever its size (for exports to .NET arrays); elements unspecified.</summary>
     internal static DenseArray CreateManaged(DType dtype, Shape shape) =>
-        new(Array.CreateInstance(dtype.ClrType(), shape.Size), dtype, shape, shape.ContiguousStrides(), 0, false);
+        new(NewManaged(dtype, shape.Size, zero: true), dtype, shape, ContiguousStridesOf(shape), 0, false);
 
     /// <summary>A new C-contiguous array whose elements are unspecified (for results every element of which is written).</summary>
     internal static DenseArray CreateUninitialized(DType dtype, Shape shape)
     {
         long n = shape.Size;
-        if (UsesNative(dtype, n)) return new(DenseStorage.Allocate(n, dtype.ItemSize(), zero: false), dtype, shape, shape.ContiguousStrides(), 0);
-        if (n < 1024) return Create(dtype, shape);
-        Array data = dtype switch
+        if (UsesNative(dtype, n)) return new(DenseStorage.Allocate(n, dtype.ItemSize(), zero: false), dtype, shape, ContiguousStridesOf(shape), 0);
+        return new(NewManaged(dtype, n, zero: n < 1024), dtype, shape, ContiguousStridesOf(shape), 0, false);
+    }
+
+    /// <summary>
+    /// A .NET array of <paramref name="dtype"/>'s element type, allocated by its type (<see cref="Array.CreateInstance(Type, long[])"/>
+    /// took a lengths array and the reflection path: 64 B and most of the allocation's time on a 1-element result).
+    /// Below 1024 elements zeroing is cheaper than the uninitialized allocation's own path.
+    /// </summary>
+    private static Array NewManaged(DType dtype, long size, bool zero)
+    {
+        int n = checked((int)size);
+        return dtype switch
         {
-            DType.Bool => GC.AllocateUninitializedArray<bool>((int)n),
-            DType.Int8 => GC.AllocateUninitializedArray<sbyte>((int)n),
-            DType.Int16 => GC.AllocateUninitializedArray<short>((int)n),
-            DType.Int32 => GC.AllocateUninitializedArray<int>((int)n),
-            DType.Int64 => GC.AllocateUninitializedArray<long>((int)n),
-            DType.UInt8 => GC.AllocateUninitializedArray<byte>((int)n),
-            DType.UInt16 => GC.AllocateUninitializedArray<ushort>((int)n),
-            DType.UInt32 => GC.AllocateUninitializedArray<uint>((int)n),
-            DType.UInt64 => GC.AllocateUninitializedArray<ulong>((int)n),
-            DType.Float16 => GC.AllocateUninitializedArray<Half>((int)n),
-            DType.Float32 => GC.AllocateUninitializedArray<float>((int)n),
-            DType.Float64 => GC.AllocateUninitializedArray<double>((int)n),
-            DType.Complex64 => GC.AllocateUninitializedArray<Complex64>((int)n),
-            DType.Complex128 => GC.AllocateUninitializedArray<System.Numerics.Complex>((int)n),
+            DType.Bool => zero ? new bool[n] : GC.AllocateUninitializedArray<bool>(n),
+            DType.Int8 => zero ? new sbyte[n] : GC.AllocateUninitializedArray<sbyte>(n),
+            DType.Int16 => zero ? new short[n] : GC.AllocateUninitializedArray<short>(n),
+            DType.Int32 => zero ? new int[n] : GC.AllocateUninitializedArray<int>(n),
+            DType.Int64 => zero ? new long[n] : GC.AllocateUninitializedArray<long>(n),
+            DType.UInt8 => zero ? new byte[n] : GC.AllocateUninitializedArray<byte>(n),
+            DType.UInt16 => zero ? new ushort[n] : GC.AllocateUninitializedArray<ushort>(n),
+            DType.UInt32 => zero ? new uint[n] : GC.AllocateUninitializedArray<uint>(n),
+            DType.UInt64 => zero ? new ulong[n] : GC.AllocateUninitializedArray<ulong>(n),
+            DType.Float16 => zero ? new Half[n] : GC.AllocateUninitializedArray<Half>(n),
+            DType.Float32 => zero ? new float[n] : GC.AllocateUninitializedArray<float>(n),
+            DType.Float64 => zero ? new double[n] : GC.AllocateUninitializedArray<double>(n),
+            DType.Complex64 => zero ? new Complex64[n] : GC.AllocateUninitializedArray<Complex64>(n),
+            DType.Complex128 => zero ? new System.Numerics.Complex[n] : GC.AllocateUninitializedArray<System.Numerics.Complex>(n),
             _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, $"unknown dtype {(int)dtype}"),
         };
-        return new DenseArray(data, dtype, shape, shape.ContiguousStrides(), 0, false);
     }
+
+    private static readonly long[] s_scalarStrides = [];
+    private static readonly long[] s_vectorStrides = [1];
+
+    /// <summary>
+    /// The C-order strides of <paramref name="shape"/>; 0-d and 1-d shapes share one array each (a 1-d C-contiguous array's
+    /// stride is 1 whatever its length), saving an allocation per result. Stride arrays are never written after an array
+    /// is made (views and kernels build new ones), so sharing them is safe.
+    /// </summary>
+    internal static long[] ContiguousStridesOf(Shape shape) => shape.Rank switch
+    {
+        0 => s_scalarStrides,
+        1 => s_vectorStrides,
+        _ => shape.ContiguousStrides(),
+    };
 
     /// <summary>A new C-contiguous array of <typeparamref name="T"/>; the elements are zero.</summary>
     public static DenseArray Create<T>(Shape shape) where T : unmanaged => Create(DTypes.Of<T>(), shape);
@@ -287,9 +316,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     public static DenseArray Scalar<T>(T value) where T : unmanaged => Wrap(new[] { value }, Shape.Scalar);
 
     internal static DenseArray Wrap<T>(T[] data, Shape shape) where T : unmanaged =>
-        new(data, DTypes.Of<T>(), shape, shape.ContiguousStrides(), 0, false);
+        new(data, DTypes.Of<T>(), shape, ContiguousStridesOf(shape), 0, false);
 
-    internal static DenseArray Wrap(Array data, DType dtype, Shape shape) => new(data, dtype, shape, shape.ContiguousStrides(), 0, false);
+    internal static DenseArray Wrap(Array data, DType dtype, Shape shape) => new(data, dtype, shape, ContiguousStridesOf(shape), 0, false);
 
     /// <summary>A view of the same storage with another shape, strides and offset (not validated: kernels only).</summary>
     internal DenseArray View(Shape shape, long[] strides, long offset)

@@ -13,11 +13,18 @@ public static class DenseReductions
 {
     [Implements("sum")]
     public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, false, "add"), args);
+        Finish(Total((DenseArray)args.X, AxesOf(args), args.DType, false, "add"), args);
 
     [Implements("prod")]
     public static DispatchResult<NDArray> Prod(in ReductionArgs args, ReadOnlySpan<Type> types) =>
-        Finish(Total((DenseArray)args.X, args.Axis.Normalize(args.X.Rank), args.DType, true, "multiply"), args);
+        Finish(Total((DenseArray)args.X, AxesOf(args), args.DType, true, "multiply"), args);
+
+    // axis=None's axes [0, rank) for ranks 0-8, made once: Total and the reduction driver only read them, and a full
+    // sum of a small array was allocating this array on every call.
+    private static readonly int[][] s_allAxes = [.. Enumerable.Range(0, 9).Select(r => Enumerable.Range(0, r).ToArray())];
+
+    private static int[] AxesOf(in ReductionArgs args) =>
+        args.Axis.IsAll && args.X.Rank < s_allAxes.Length ? s_allAxes[args.X.Rank] : args.Axis.Normalize(args.X.Rank);
 
     [Implements("max")]
     public static DispatchResult<NDArray> Max(in ReductionArgs args, ReadOnlySpan<Type> types) =>

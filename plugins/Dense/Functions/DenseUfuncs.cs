@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Plugins;
@@ -61,6 +62,12 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
     {
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
         Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
+        if (args.Out is null && loop.Result == loop.Compute && (args.X1.IsScalar != args.X2.IsScalar)
+            && !(ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer)
+            && TryArrayAndScalar<TOp>(args, loop.Compute, shape) is { } small)
+        {
+            return small;
+        }
         DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && shape.Size > 0) RefuseNegative(y);
         DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, loop.Result);
@@ -83,6 +90,36 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
             default: throw Errors.Unsupported(ufunc.Name, loop.Compute);
         }
         return Ufunc.Finish(d, args.Out);
+    }
+
+    // A small contiguous array of the compute dtype with a weak scalar (`a * 2.0`, `1.0 - a`): the span-scalar kernel
+    // straight into a new result, without the scalar's 0-d array (152 B) and the conversion and aliasing steps. The same
+    // kernel call the general path makes for a stride-0 operand, so the same elements.
+    private static DenseArray? TryArrayAndScalar<TOp>(in BinaryArgs args, DType compute, Shape shape) where TOp : struct, IBinaryOp =>
+        compute switch
+        {
+            DType.Float64 => ArrayAndScalar<double, FloatLoop<double, TOp>>(args, compute, shape),
+            DType.Float32 => ArrayAndScalar<float, FloatLoop<float, TOp>>(args, compute, shape),
+            DType.Int64 => ArrayAndScalar<long, IntegerLoop<long, TOp>>(args, compute, shape),
+            DType.Int32 => ArrayAndScalar<int, IntegerLoop<int, TOp>>(args, compute, shape),
+            _ => null,
+        };
+
+    private static DenseArray? ArrayAndScalar<T, K>(in BinaryArgs args, DType compute, Shape shape) where T : unmanaged where K : IBinaryKernel<K, T, T>
+    {
+        bool scalarFirst = args.X1.IsScalar;
+        var a = (DenseArray)(scalarFirst ? args.X2.Array! : args.X1.Array!);
+        long n = shape.Size;
+        if (n == 0 || n >= Elementwise.ParallelThreshold || a.DType != compute || a.Shape != shape || !a.IsCContiguous) return null;
+        Scalar s = scalarFirst ? args.X1.Scalar : args.X2.Scalar;
+        DTypes.CheckWeakInteger(s, compute);
+        T value = typeof(T) == typeof(double) ? (T)(object)s.AsDouble : s.As<T>();   // as Copy.ScalarOf converts it
+        DenseArray d = DenseArray.CreateUninitialized(compute, shape);
+        Elements<T> xs = a.Elements<T>(), ds = d.Elements<T>();
+        if (scalarFirst) K.Apply(value, xs.AsSpan(a.Offset, (int)n), ds.AsSpan(0, (int)n));
+        else K.Apply(xs.AsSpan(a.Offset, (int)n), value, ds.AsSpan(0, (int)n));
+        xs.KeepAlive();
+        return d;
     }
 
     private static NDArray RunComparison<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IComparisonOp

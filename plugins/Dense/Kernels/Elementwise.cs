@@ -45,6 +45,17 @@ internal static class Elementwise
             ds.KeepAlive();
             return;
         }
+        UnaryStrided<T, TOut, K>(x, destination);
+    }
+
+    // The general path, in its own method: the closure it passes to Split captures this method's locals, and C# allocates
+    // the closure object when the method starts, so sharing a method with the fast path above cost every small call 144 B.
+    private static void UnaryStrided<T, TOut, K>(DenseArray x, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IUnaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        Elements<T> xs = x.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
         // A copy of a transposed or axis-permuted view: blocked transpose in registers (Transpose's remarks).
@@ -106,14 +117,43 @@ internal static class Elementwise
         long n = shape.Size;
         Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
         Elements<TOut> ds = destination.Elements<TOut>();
-        if (n < ParallelThreshold && x.Shape == shape && y.Shape == shape && x.IsCContiguous && y.IsCContiguous && destination.IsCContiguous)
+        if (n < ParallelThreshold && destination.IsCContiguous)
         {
-            K.Apply(xs.AsSpan(x.Offset, (int)n), ys.AsSpan(y.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
+            // Small and contiguous: one span call, without the layout, closure and split. A one-element operand (a weak
+            // scalar's 0-d array, say) goes to the span-scalar form, as the general path sends a stride-0 operand.
+            bool xFull = x.Shape == shape && x.IsCContiguous, yFull = y.Shape == shape && y.IsCContiguous;
+            if (xFull && yFull)
+            {
+                K.Apply(xs.AsSpan(x.Offset, (int)n), ys.AsSpan(y.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
+            }
+            else if (xFull && y.Size == 1 && y.Rank <= shape.Rank)
+            {
+                K.Apply(xs.AsSpan(x.Offset, (int)n), ys[y.Offset], ds.AsSpan(destination.Offset, (int)n));
+            }
+            else if (yFull && x.Size == 1 && x.Rank <= shape.Rank)
+            {
+                K.Apply(xs[x.Offset], ys.AsSpan(y.Offset, (int)n), ds.AsSpan(destination.Offset, (int)n));
+            }
+            else
+            {
+                BinaryStrided<T, TOut, K>(x, y, destination);
+                return;
+            }
             xs.KeepAlive();
             ys.KeepAlive();
             ds.KeepAlive();
             return;
         }
+        BinaryStrided<T, TOut, K>(x, y, destination);
+    }
+
+    // The general path, in its own method (see UnaryStrided).
+    private static void BinaryStrided<T, TOut, K>(DenseArray x, DenseArray y, DenseArray destination) where T : unmanaged where TOut : unmanaged where K : IBinaryKernel<K, T, TOut>
+    {
+        Shape shape = destination.Shape;
+        long n = shape.Size;
+        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
+        Elements<TOut> ds = destination.Elements<TOut>();
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [x.Offset, y.Offset, destination.Offset]);

@@ -59,6 +59,12 @@ internal unsafe class DenseStorage
     /// <summary>Storage over a managed array (no copy).</summary>
     public static DenseStorage Wrap(Array data) => new(data, data.LongLength);
 
+    /// <summary>
+    /// Storage over a managed array holding the one reference of the array being made over it: the storage object is
+    /// new and not yet shared, so its count starts at 1 without an interlocked increment.
+    /// </summary>
+    public static DenseStorage WrapOwned(Array data) => new(data, data.LongLength) { _references = 1 };
+
     private static long s_liveBytes, s_liveAtCollect;
 
     /// <summary>Native bytes held by storages now (rented and not yet released).</summary>
