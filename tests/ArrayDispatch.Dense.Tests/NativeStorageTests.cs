@@ -160,6 +160,43 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void Buffers_of_four_megabytes_or_more_are_eligible_for_transparent_huge_pages_on_linux()
+    {
+        const string thp = "/sys/kernel/mm/transparent_hugepage/enabled";
+        if (!OperatingSystem.IsLinux() || !File.Exists(thp) || File.ReadAllText(thp).Contains("[never]")) return;   // nothing to ask for
+        using DenseArray big = DenseArray.Create(DType.Float64, new Shape(1_100_003));   // 8.8 MB
+        using DenseArray small = DenseArray.Create(DType.Float64, new Shape(400_009));    // 3.2 MB: below NumPy's 4 MB rule
+        nint bigAt, smallAt;
+        unsafe
+        {
+            fixed (double* p = big.AsSpan<double>()) bigAt = (nint)p;
+            fixed (double* p = small.AsSpan<double>()) smallAt = (nint)p;
+        }
+        // The mapping holding the buffer: madvise(MADV_HUGEPAGE) marks it (smaps: "VmFlags: ... hg"), as NumPy's are.
+        VmFlags(bigAt + (4 << 20)).ShouldContain("hg");
+        VmFlags(smallAt + (1 << 20)).ShouldNotContain("hg");
+    }
+
+    private static string[] VmFlags(nint address)
+    {
+        bool inside = false;
+        foreach (string line in File.ReadLines("/proc/self/smaps"))
+        {
+            if (line.Length > 0 && Uri.IsHexDigit(line[0]) && line.Contains('-') && line.IndexOf(' ') > line.IndexOf('-'))
+            {
+                string[] range = line[..line.IndexOf(' ')].Split('-');
+                long start = long.Parse(range[0], System.Globalization.NumberStyles.HexNumber), end = long.Parse(range[1], System.Globalization.NumberStyles.HexNumber);
+                inside = address >= start && address < end;
+            }
+            else if (inside && line.StartsWith("VmFlags:", StringComparison.Ordinal))
+            {
+                return line["VmFlags:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+        throw new InvalidOperationException($"no mapping holds 0x{address:x}");
+    }
+
+    [Fact]
     public void Memory_over_native_storage_outlives_the_disposed_array()
     {
         var a = DenseArray.Create(DType.Float64, new Shape(300_011));

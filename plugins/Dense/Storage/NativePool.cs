@@ -14,7 +14,7 @@ namespace ArrayDispatch.Dense.Storage;
 /// resident memory). Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
 /// (bytes; 0 turns pooling off), else 512 MB or an eighth of the memory the GC may use, whichever is smaller.
 /// </remarks>
-internal static unsafe class NativePool
+internal static unsafe partial class NativePool
 {
     private static readonly object Gate = new();
     private static readonly Dictionary<long, Stack<(nint Pointer, long Stamp)>> Free = [];
@@ -75,14 +75,43 @@ internal static unsafe class NativePool
         }
         try
         {
-            return NativeMemory.AlignedAlloc((nuint)size, 64);
+            return Allocate(size);
         }
         catch (OutOfMemoryException)
         {
             Trim(TimeSpan.Zero);
-            return NativeMemory.AlignedAlloc((nuint)size, 64);
+            return Allocate(size);
         }
     }
+
+    /// <summary>Buffers of at least this many bytes ask Linux for transparent huge pages, as NumPy does (4 MB).</summary>
+    public const long HugePageThreshold = 4L << 20;
+
+    private static void* Allocate(long size)
+    {
+        void* p = NativeMemory.AlignedAlloc((nuint)size, 64);
+        if (size >= HugePageThreshold && OperatingSystem.IsLinux()) AdviseHugePages(p, size);
+        return p;
+    }
+
+    /// <summary>
+    /// madvise(MADV_HUGEPAGE) over the buffer's whole pages: with the kernel's THP mode "madvise" (Debian's default) the
+    /// buffer is then backed by 2 MB pages where it covers them. Streaming kernels read it faster (one TLB entry and no
+    /// prefetch stop per 2 MB instead of per 4 KB: a 10M float64 sum 2.65 -> 2.17 ms on one core here), which is what
+    /// NumPy's arrays get (numpy.core.multiarray._get_madvise_hugepage() is True on this machine). Advice only: where
+    /// THP is off or the call fails nothing changes. The pool keeps the buffer, so a result reuses warm huge pages.
+    /// </summary>
+    private static void AdviseHugePages(void* p, long size)
+    {
+        const long Page = 4096;
+        long start = ((long)p + Page - 1) & ~(Page - 1), end = ((long)p + size) & ~(Page - 1);
+        if (end > start) _ = Madvise((void*)start, (nuint)(end - start), MadvHugePage);
+    }
+
+    private const int MadvHugePage = 14;
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(void* address, nuint length, int advice);
 
     /// <summary>How many buffers of the size class of <paramref name="bytes"/> the pool holds now.</summary>
     public static int FreeCount(long bytes)
