@@ -148,16 +148,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
         int[] bp, int[] bi, double[] bx, int[] tp, int[] ti, double[] tx, FrontFactors factors)
     {
         int supernodes = first.Length - 1;
-        var childHead = new int[supernodes];
-        var childNext = new int[supernodes];
-        Array.Fill(childHead, -1);
-        for (int s = supernodes - 1; s >= 0; s--)
-        {
-            int p = superParent[s];
-            if (p < 0) continue;
-            childNext[s] = childHead[p];
-            childHead[p] = s;
-        }
+        (int[] childHead, int[] childNext) = Children(superParent);
         var pending = new Pending[supernodes];
         var rowPos = new int[n];
         var colPos = new int[n];
@@ -590,16 +581,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
     private static (int[] Start, int[] Rows) Structures(int n, int[] first, int[] superParent, int[] bp, int[] bi, int[] tp, int[] ti)
     {
         int supernodes = first.Length - 1;
-        var childHead = new int[supernodes];
-        var childNext = new int[supernodes];
-        Array.Fill(childHead, -1);
-        for (int s = supernodes - 1; s >= 0; s--)
-        {
-            int p = superParent[s];
-            if (p < 0) continue;
-            childNext[s] = childHead[p];
-            childHead[p] = s;
-        }
+        (int[] childHead, int[] childNext) = Children(superParent);
         var start = new int[supernodes + 1];
         var rows = new int[Math.Max(16, bp[n] * 2)];
         var mark = new int[n];
@@ -668,5 +650,22 @@ internal sealed class MultifrontalLu : ISparseFactorization
         var q = new int[n];
         for (int i = 0; i < n; i++) q[i] = i;
         return q;
+    }
+
+    /// <summary>Each supernode's children in the assembly tree as linked lists (head per parent, next per child), in increasing order.</summary>
+    private static (int[] Head, int[] Next) Children(int[] superParent)
+    {
+        int supernodes = superParent.Length;
+        var head = new int[supernodes];
+        var next = new int[supernodes];
+        Array.Fill(head, -1);
+        for (int s = supernodes - 1; s >= 0; s--)
+        {
+            int p = superParent[s];
+            if (p < 0) continue;
+            next[s] = head[p];
+            head[p] = s;
+        }
+        return (head, next);
     }
 }
