@@ -14,7 +14,8 @@ namespace ArrayDispatch.Dense.Storage;
 /// finalizer: once no view references the storage object the buffer goes back to the pool from the finalizer thread.
 /// Only native storage has a finalizer (<see cref="Native"/>): an object with one is registered with the GC when it is
 /// allocated, which on a 1-element array cost more than the whole sum (Sum_Dense1: 232 B and ~2x the time).
-/// The GC is told about native bytes (<see cref="GC.AddMemoryPressure"/>) so that undisposed results are collected at
+/// The GC is told about the native bytes the process holds (<see cref="GC.AddMemoryPressure"/>, by the pool when it maps
+/// and unmaps buffers, not per array: see <see cref="NativePool"/>) so that undisposed results are collected at
 /// the pace they are made.
 /// </remarks>
 internal unsafe class DenseStorage
@@ -77,7 +78,6 @@ internal unsafe class DenseStorage
         CollectUndisposed(bytes);
         void* p = NativePool.Rent(bytes);
         if (zero) NativeMemory.Clear(p, (nuint)bytes);
-        GC.AddMemoryPressure(bytes);
         Interlocked.Add(ref s_liveBytes, bytes);
         var storage = new Native(p, length, bytes);
         Track(storage, storage._block!);
@@ -140,7 +140,6 @@ internal unsafe class DenseStorage
         void* p = (void*)Interlocked.Exchange(ref block.Pointer, 0);
         if (p is null) return;
         NativePool.Return(p, block.Bytes);
-        GC.RemoveMemoryPressure(block.Bytes);
         long live = Interlocked.Add(ref s_liveBytes, -block.Bytes);
         if (live < Volatile.Read(ref s_liveAtCollect)) Volatile.Write(ref s_liveAtCollect, live);
     }

@@ -87,11 +87,23 @@ internal static unsafe partial class NativePool
     /// <summary>Buffers of at least this many bytes ask Linux for transparent huge pages, as NumPy does (4 MB).</summary>
     public const long HugePageThreshold = 4L << 20;
 
+    /// <remarks>
+    /// The GC hears of native bytes here and in <see cref="Release"/>, when memory is mapped and unmapped, rather than
+    /// per array: a loop of disposed 80 MB results that added and removed pressure on every call made the GC run a
+    /// gen2 collection every third call (`Np.Exp` of 10M disposed: 17.7 ms against 11.0 dropped in the user app).
+    /// </remarks>
     private static void* Allocate(long size)
     {
         void* p = NativeMemory.AlignedAlloc((nuint)size, 64);
         if (size >= HugePageThreshold && OperatingSystem.IsLinux()) AdviseHugePages(p, size);
+        GC.AddMemoryPressure(size);
         return p;
+    }
+
+    private static void Release(void* pointer, long size)
+    {
+        NativeMemory.AlignedFree(pointer);
+        GC.RemoveMemoryPressure(size);
     }
 
     /// <summary>
@@ -160,13 +172,13 @@ internal static unsafe partial class NativePool
                 return;
             }
         }
-        NativeMemory.AlignedFree(pointer);
+        Release(pointer, size);
     }
 
     /// <summary>Frees the buffers unused for at least <paramref name="idle"/> (all of them for zero).</summary>
     public static void Trim(TimeSpan idle)
     {
-        var freed = new List<nint>();
+        var freed = new List<(nint Pointer, long Size)>();
         long now = Environment.TickCount64;
         lock (Gate)
         {
@@ -178,7 +190,7 @@ internal static unsafe partial class NativePool
                 {
                     if (now - entry.Stamp >= (long)idle.TotalMilliseconds)
                     {
-                        freed.Add(entry.Pointer);
+                        freed.Add((entry.Pointer, size));
                         s_pooledBytes -= size;
                     }
                     else kept.Add(entry);
@@ -191,7 +203,7 @@ internal static unsafe partial class NativePool
                 s_trimmer = null;
             }
         }
-        foreach (nint p in freed) NativeMemory.AlignedFree((void*)p);
+        foreach ((nint p, long size) in freed) Release((void*)p, size);
     }
 
     private static long DefaultCapacity()
