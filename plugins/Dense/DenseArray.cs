@@ -237,27 +237,14 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// took a lengths array and the reflection path: 64 B and most of the allocation's time on a 1-element result).
     /// Below 1024 elements zeroing is cheaper than the uninitialized allocation's own path.
     /// </summary>
-    private static Array NewManaged(DType dtype, long size, bool zero)
+    private static Array NewManaged(DType dtype, long size, bool zero) =>
+        dtype.Apply<NewManagedArray, Array>(new NewManagedArray(checked((int)size), zero));
+
+    private readonly struct NewManagedArray(int length, bool zero) : IDTypeFunction<Array>
     {
-        int n = checked((int)size);
-        return dtype switch
-        {
-            DType.Bool => zero ? new bool[n] : GC.AllocateUninitializedArray<bool>(n),
-            DType.Int8 => zero ? new sbyte[n] : GC.AllocateUninitializedArray<sbyte>(n),
-            DType.Int16 => zero ? new short[n] : GC.AllocateUninitializedArray<short>(n),
-            DType.Int32 => zero ? new int[n] : GC.AllocateUninitializedArray<int>(n),
-            DType.Int64 => zero ? new long[n] : GC.AllocateUninitializedArray<long>(n),
-            DType.UInt8 => zero ? new byte[n] : GC.AllocateUninitializedArray<byte>(n),
-            DType.UInt16 => zero ? new ushort[n] : GC.AllocateUninitializedArray<ushort>(n),
-            DType.UInt32 => zero ? new uint[n] : GC.AllocateUninitializedArray<uint>(n),
-            DType.UInt64 => zero ? new ulong[n] : GC.AllocateUninitializedArray<ulong>(n),
-            DType.Float16 => zero ? new Half[n] : GC.AllocateUninitializedArray<Half>(n),
-            DType.Float32 => zero ? new float[n] : GC.AllocateUninitializedArray<float>(n),
-            DType.Float64 => zero ? new double[n] : GC.AllocateUninitializedArray<double>(n),
-            DType.Complex64 => zero ? new Complex64[n] : GC.AllocateUninitializedArray<Complex64>(n),
-            DType.Complex128 => zero ? new System.Numerics.Complex[n] : GC.AllocateUninitializedArray<System.Numerics.Complex>(n),
-            _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, $"unknown dtype {(int)dtype}"),
-        };
+        public Array Number<T>() where T : unmanaged, System.Numerics.INumberBase<T> => zero ? new T[length] : GC.AllocateUninitializedArray<T>(length);
+
+        public Array Bool() => zero ? new bool[length] : GC.AllocateUninitializedArray<bool>(length);
     }
 
     private static readonly long[] s_scalarStrides = [];

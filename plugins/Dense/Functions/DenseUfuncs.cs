@@ -113,7 +113,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         if (n == 0 || n >= Elementwise.ParallelThreshold || a.DType != compute || a.Shape != shape || !a.IsCContiguous) return null;
         Scalar s = scalarFirst ? args.X1.Scalar : args.X2.Scalar;
         DTypes.CheckWeakInteger(s, compute);
-        T value = typeof(T) == typeof(double) ? (T)(object)s.AsDouble : s.As<T>();   // as Copy.ScalarOf converts it
+        T value = Copy.ValueOf<T>(s);
         DenseArray d = DenseArray.CreateUninitialized(compute, shape);
         Elements<T> xs = a.Elements<T>(), ds = d.Elements<T>();
         if (scalarFirst) K.Apply(value, xs.AsSpan(a.Offset, (int)n), ds.AsSpan(0, (int)n));

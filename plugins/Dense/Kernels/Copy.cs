@@ -136,22 +136,33 @@ internal static class Copy
     /// <summary>A 0-d array of <paramref name="dtype"/> holding <paramref name="value"/> (NumPy's unsafe cast of the value).</summary>
     public static DenseArray ScalarOf(Scalar value, DType dtype) => dtype switch
     {
-        DType.Bool => DenseArray.Scalar(value.AsBool),
-        DType.Int8 => DenseArray.Scalar(value.As<sbyte>()),
-        DType.Int16 => DenseArray.Scalar(value.As<short>()),
-        DType.Int32 => DenseArray.Scalar(value.As<int>()),
-        DType.Int64 => DenseArray.Scalar(value.As<long>()),
-        DType.UInt8 => DenseArray.Scalar(value.As<byte>()),
-        DType.UInt16 => DenseArray.Scalar(value.As<ushort>()),
-        DType.UInt32 => DenseArray.Scalar(value.As<uint>()),
-        DType.UInt64 => DenseArray.Scalar(value.As<ulong>()),
-        DType.Float16 => DenseArray.Scalar(value.As<Half>()),
-        DType.Float32 => DenseArray.Scalar(value.As<float>()),
-        DType.Float64 => DenseArray.Scalar(value.AsDouble),
-        DType.Complex64 => DenseArray.Scalar(value.As<Complex64>()),
-        DType.Complex128 => DenseArray.Scalar(value.AsComplex),
+        DType.Bool => DenseArray.Scalar(ValueOf<bool>(value)),
+        DType.Int8 => DenseArray.Scalar(ValueOf<sbyte>(value)),
+        DType.Int16 => DenseArray.Scalar(ValueOf<short>(value)),
+        DType.Int32 => DenseArray.Scalar(ValueOf<int>(value)),
+        DType.Int64 => DenseArray.Scalar(ValueOf<long>(value)),
+        DType.UInt8 => DenseArray.Scalar(ValueOf<byte>(value)),
+        DType.UInt16 => DenseArray.Scalar(ValueOf<ushort>(value)),
+        DType.UInt32 => DenseArray.Scalar(ValueOf<uint>(value)),
+        DType.UInt64 => DenseArray.Scalar(ValueOf<ulong>(value)),
+        DType.Float16 => DenseArray.Scalar(ValueOf<Half>(value)),
+        DType.Float32 => DenseArray.Scalar(ValueOf<float>(value)),
+        DType.Float64 => DenseArray.Scalar(ValueOf<double>(value)),
+        DType.Complex64 => DenseArray.Scalar(ValueOf<Complex64>(value)),
+        DType.Complex128 => DenseArray.Scalar(ValueOf<Complex>(value)),
         _ => throw Unknown(dtype),
     };
+
+    /// <summary>
+    /// <paramref name="value"/> as an element of type <typeparamref name="T"/> (NumPy's unsafe cast of the value): the one
+    /// conversion behind <see cref="ScalarOf"/> and the ufuncs' array-with-scalar kernels.
+    /// </summary>
+    public static T ValueOf<T>(Scalar value) where T : unmanaged
+    {
+        if (typeof(T) == typeof(double)) return (T)(object)value.AsDouble;
+        if (typeof(T) == typeof(Complex)) return (T)(object)value.AsComplex;
+        return value.As<T>();
+    }
 
     private static ArgumentOutOfRangeException Unknown(DType dtype) =>
         new(nameof(dtype), dtype, $"unknown dtype {(int)dtype}; supported: {DTypes.AllNames}");
