@@ -127,6 +127,15 @@ internal sealed class ChunkStore : IDisposable
 
     private long _cancelled;
 
+    /// <summary>Tasks whose description is running on this worker now (past their inputs and their slot).</summary>
+    public int TasksRunning => Volatile.Read(ref _running);
+
+    public void CountStarted() => Interlocked.Increment(ref _running);
+
+    public void CountStopped() => Interlocked.Decrement(ref _running);
+
+    private int _running;
+
     public bool Ended(string compute)
     {
         lock (_gate) return _computes.TryGetValue(compute, out ComputeCounters? c) && c.Ended;

@@ -40,7 +40,7 @@ internal sealed class ChunkWorkerGrain(
         string[] backends = dispatcher is Dispatcher runtime
             ? [.. runtime.BackendSet.Backends.Select(b => $"{b.Name} {b.Version}")]
             : [];
-        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree, store.TasksCancelled));
+        return Task.FromResult(new WorkerInfo(Self, backends, options.EffectiveDegree, store.TasksCancelled, store.TasksRunning));
     }
 
     public async Task<TaskDone> Run(TaskOrder order, CancellationToken cancellationToken = default)
@@ -101,6 +101,7 @@ internal sealed class ChunkWorkerGrain(
             long runStart = System.Diagnostics.Stopwatch.GetTimestamp();
             (object? value, Exception? error) = await Task.Run(() =>
             {
+                store.CountStarted();
                 try
                 {
                     using (Np.UseDispatcher(dispatcher))
@@ -111,6 +112,10 @@ internal sealed class ChunkWorkerGrain(
                 catch (Exception ex)
                 {
                     return ((object?)null, ex);
+                }
+                finally
+                {
+                    store.CountStopped();
                 }
             });
             if (error is OperationCanceledException && cancellationToken.IsCancellationRequested) throw error;

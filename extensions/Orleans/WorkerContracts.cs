@@ -33,13 +33,14 @@ public interface IChunkWorkerGrain : IGrainWithStringKey
     Task<WorkerStats> EndCompute(string compute);
 }
 
-/// <summary>What a worker runs with, and how many tasks it stopped because their compute was cancelled.</summary>
+/// <summary>What a worker runs with, how many tasks it is running now, and how many it stopped because their compute was cancelled.</summary>
 [GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.WorkerInfo")]
 public sealed record WorkerInfo(
     [property: Id(0)] string Silo,
     [property: Id(1)] string[] Backends,
     [property: Id(2)] int Degree,
-    [property: Id(3)] long TasksCancelled = 0);
+    [property: Id(3)] long TasksCancelled = 0,
+    [property: Id(4)] int TasksRunning = 0);
 
 /// <summary>A task for a worker: its description, and for each input the worker that holds it.</summary>
 [GenerateSerializer, Immutable, Alias("ArrayDispatch.Chunked.TaskOrder")]

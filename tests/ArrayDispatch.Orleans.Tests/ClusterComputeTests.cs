@@ -225,33 +225,37 @@ public sealed class ClusterComputeTests(Cluster fixture)
     {
         var scheduler = new OrleansChunkScheduler(fixture.Cluster.Client);
         using TestHost host = ClusterFixture<WorkerSilo>.Client(scheduler);
-        long before = await CancelledOnWorkers();
-        // One task adds up 40000 copies of a 1000x1000 array (tens of seconds of work even with optimized kernels on a quiet
-        // machine; 4000 could finish inside the delay), cancelled half a second after its input exists.
+        long before = (await Workers()).Sum(w => w.TasksCancelled);
+        // One task adds up 40000 copies of a 1000x1000 array: tens of seconds of work even with optimized kernels on a
+        // quiet machine, cancelled only once a worker says it is running (a cancellation that arrives before the task
+        // starts is a different path, and a loaded machine can take longer than any fixed delay to get there).
         var graph = new TaskGraph(
         [
             new ChunkTask("ones-0", "ones", [], _ => throw new UnreachableException()) { Spec = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(1000, 1000), DType.Float64, Scalar.Float(1), new ArrayDispatch.Dispatch.Placement("Dense"))) },
             new ChunkTask("fold-0", "add", [.. Enumerable.Repeat("ones-0", 40000)], _ => throw new UnreachableException()) { Spec = TaskSpec.Fold(ArrayFunctions.Add) },
         ]);
         using var cts = new CancellationTokenSource();
-        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") cts.CancelAfter(500); }));
-        Should.Throw<OperationCanceledException>(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["fold-0"], options, cts.Token));
+        using var inputDone = new ManualResetEventSlim();
+        var options = new ComputeOptions(Progress: new SynchronousProgress(p => { if (p.Key == "ones-0") inputDone.Set(); }));
+        Task compute = Task.Run(() => new RemoteChunkScheduler(scheduler).Execute(graph, ["fold-0"], options, cts.Token));
+        var clock = Stopwatch.StartNew();
+        // After its input is done, the only task a worker can be running is the fold.
+        while ((!inputDone.IsSet || (await Workers()).Sum(w => w.TasksRunning) == 0) && !compute.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20);
+        compute.IsCompleted.ShouldBeFalse("the fold ended before any worker reported it running");
+        await cts.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => compute);
         // Orleans carries the cancellation to the worker, which stops the fold between two additions (a fold that ran to
         // its end would not count: only the cancellation path does).
-        var clock = Stopwatch.StartNew();
-        while (await CancelledOnWorkers() == before && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50);
-        (await CancelledOnWorkers()).ShouldBe(before + 1);
+        clock.Restart();
+        while ((await Workers()).Sum(w => w.TasksCancelled) == before && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        WorkerInfo[] after = await Workers();
+        after.Sum(w => w.TasksCancelled).ShouldBe(before + 1);
+        after.Sum(w => w.TasksRunning).ShouldBe(0);
     }
 
-    private async Task<long> CancelledOnWorkers()
-    {
-        long total = 0;
-        foreach (var silo in fixture.Cluster.GetActiveSilos())
-        {
-            total += (await fixture.Cluster.Client.GetGrain<IChunkWorkerGrain>(silo.SiloAddress.ToParsableString()).Describe()).TasksCancelled;
-        }
-        return total;
-    }
+    private async Task<WorkerInfo[]> Workers() =>
+        await Task.WhenAll(fixture.Cluster.GetActiveSilos().Select(silo =>
+            fixture.Cluster.Client.GetGrain<IChunkWorkerGrain>(silo.SiloAddress.ToParsableString()).Describe()));
 
     private sealed class SynchronousProgress(Action<ChunkProgress> report) : IProgress<ChunkProgress>
     {
