@@ -9,7 +9,7 @@ public sealed class HostCliTests
     private static readonly string s_app = Path.Combine(ReadmeBlocks.RepositoryRoot, "host", "bin", ExampleProjects.Configuration, "net10.0");
 
     private static (int Exit, string Output) RunHost(string environment, params string[] args) =>
-        ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), .. args], s_app, TimeSpan.FromMinutes(2),
+        ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), .. args], s_app, TimeSpan.FromMinutes(5),
             new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = environment });
 
     [Theory]

@@ -50,13 +50,13 @@ public sealed class OrleansWorkerTests
         var clock = Stopwatch.StartNew();
         (int exit, string output) = Demo(["--config", "ArrayDispatch:Backends:Chunked:Scheduler=Orleans",
             "--config", $"ArrayDispatch:Backends:Chunked:Orleans:GatewayPort={nobody}", "--config", "ArrayDispatch:Backends:Chunked:Orleans:ConnectTimeoutSeconds=3"]);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(120));   // the 3 s connect timeout is honoured: no retrying for minutes (loose: a loaded machine starts the process slowly)
         exit.ShouldBe(1, output);
         output.ShouldContain($"error: the Orleans cluster is unreachable (localhost clustering, gateway 127.0.0.1:{nobody}, cluster id 'arraydispatch'");
     }
 
     private static (int Exit, string Output) Demo(string[] args) =>
-        ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), "demo", "--output", Path.GetTempPath(), .. args], s_app, TimeSpan.FromMinutes(3));
+        ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), "demo", "--output", Path.GetTempPath(), .. args], s_app, TimeSpan.FromMinutes(6));
 
     private static double ReconstructionError(string output)
     {

@@ -37,7 +37,7 @@ public sealed class StartupTests
     [Fact]
     public void Backends_names_the_Gpu_device_and_the_trace_shows_each_stage_without_the_accelerator_starting()
     {
-        (int exit, string output) = ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), "backends"], s_app, TimeSpan.FromMinutes(2),
+        (int exit, string output) = ExampleProjects.Run("dotnet", [Path.Combine(s_app, "ArrayDispatch.Host.dll"), "backends"], s_app, TimeSpan.FromMinutes(5),
             new Dictionary<string, string> { ["ARRAYDISPATCH_STARTUP_TRACE"] = "1", ["ArrayDispatch__Backends__Gpu__Accelerator"] = "Cpu",
                 ["Logging__LogLevel__ArrayDispatch"] = "Information" });
 

@@ -46,7 +46,7 @@ public sealed class ExampleProjects : IDisposable
     {
         string dir = Path.Combine(Root, folder);
         string dll = Path.Combine(dir, "bin", Configuration, "net10.0", folder + ".dll");
-        return Run("dotnet", [dll], dir, TimeSpan.FromMinutes(2));
+        return Run("dotnet", [dll], dir, TimeSpan.FromMinutes(5));   // hang guard
     }
 
     public static (int Exit, string Output) Run(string file, IEnumerable<string> args, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
