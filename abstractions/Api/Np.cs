@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 
@@ -13,7 +14,19 @@ public static partial class Np
 
     /// <summary>The dispatcher calls go to: the one bound to this async flow, else the host's.</summary>
     /// <exception cref="InvalidOperationException">No dispatcher is bound.</exception>
-    public static IArrayDispatcher Dispatcher =>
+    public static IArrayDispatcher Dispatcher
+    {
+        get
+        {
+            // The common case first, with no taken branch: nothing bound per flow anywhere, a host bound once.
+            IArrayDispatcher? global = Volatile.Read(ref s_global);
+            if (AmbientState.Open == 0 && global is not null) return global;
+            return FlowDispatcher();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IArrayDispatcher FlowDispatcher() =>
         AmbientState.Current?.Dispatcher ?? Volatile.Read(ref s_global) ?? ThrowNotBound();
 
     private static IArrayDispatcher ThrowNotBound() => throw new InvalidOperationException(

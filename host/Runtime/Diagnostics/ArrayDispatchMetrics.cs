@@ -31,6 +31,9 @@ public sealed class ArrayDispatchMetrics : IDisposable
     /// <summary>Handler failures per backend since start.</summary>
     public IReadOnlyDictionary<string, long> FailuresByBackend => _failuresByBackend;
 
+    /// <summary>The dispatch counter, for call paths that test <see cref="Instrument.Enabled"/> before gathering its tags.</summary>
+    internal Counter<long> Dispatches => _dispatches;
+
     internal void Dispatched(string function, string backend)
     {
         if (_dispatches.Enabled) _dispatches.Add(1, new("function", function), new("backend", backend));

@@ -20,13 +20,26 @@ internal sealed class FunctionTable<TArgs, TResult>(ArrayFunction<TArgs, TResult
     /// <summary>The hot path: the last call's visit sequence (a compare per array on a hit), else the keyed tables.</summary>
     public override TResult Invoke(in TArgs args)
     {
+        RecentCall<TArgs, TResult>? recent = Volatile.Read(ref _recent);
+        if (AmbientState.Open == 0)
+        {
+            // No scope open anywhere in the process: scope id 0, and no async-local read.
+            if (recent is not null && recent.Matches(in args, 0)) return recent.Chain.Invoke(in args, recent.Types);
+            return InvokeKeyed(in args, null, 0);
+        }
+        return InvokeScoped(in args, recent);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]   // keeps the hit path's frame small
+    private TResult InvokeScoped(in TArgs args, RecentCall<TArgs, TResult>? recent)
+    {
         BackendScope? scope = BackendScope.Current;
         int scopeId = scope?.Id ?? 0;
-        RecentCall<TArgs, TResult>? recent = Volatile.Read(ref _recent);
         if (recent is not null && recent.Matches(in args, scopeId)) return recent.Chain.Invoke(in args, recent.Types);
         return InvokeKeyed(in args, scope, scopeId);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private TResult InvokeKeyed(in TArgs args, BackendScope? scope, int scopeId)
     {
         TypeKey key = TypeKey.Collect(in args, scopeId);

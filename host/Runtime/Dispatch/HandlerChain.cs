@@ -19,6 +19,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
     private readonly ArrayFunction _function;
     private readonly DispatchContext _context;
     private readonly ArrayHandler<TArgs, TResult>? _only;   // the sole candidate when it declared nothing and does not coerce
+    private readonly System.Diagnostics.Metrics.Counter<long> _dispatches;   // tested on the hit path before any tag is read
 
     public HandlerChain(ArrayFunction function, Resolution resolution, DispatchContext context)
     {
@@ -30,6 +31,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _coerces = _candidates.Select(c => c.Coerces).ToArray();
         _supports = _candidates.Select(c => c.Support).ToArray();
         if (_handlers.Length == 1 && !_coerces[0] && _supports[0] is null) _only = _handlers[0];
+        _dispatches = context.Metrics.Dispatches;
     }
 
     public TResult Invoke(in TArgs args, ReadOnlySpan<Type> types)
@@ -53,7 +55,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             throw Failed(0, ex);
         }
         if (!result.Handled) throw NoImplementation(in args, types);
-        _context.Metrics.Dispatched(_function.Name, _candidates[0].Backend);
+        if (_dispatches.Enabled) _context.Metrics.Dispatched(_function.Name, _candidates[0].Backend);
         return result.Value;
     }
 
@@ -88,7 +90,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             if (result.Handled)
             {
                 activity?.SetTag("arraydispatch.backend", _candidates[i].Backend);
-                _context.Metrics.Dispatched(_function.Name, _candidates[i].Backend);
+                if (_dispatches.Enabled) _context.Metrics.Dispatched(_function.Name, _candidates[i].Backend);
                 return result.Value;
             }
         }
