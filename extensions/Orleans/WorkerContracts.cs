@@ -17,11 +17,20 @@ public interface IChunkWorkerGrain : IGrainWithStringKey
     /// <paramref name="cancellationToken"/> is the client's (Orleans carries its cancellation to the worker): a cancelled
     /// compute's task stops waiting for a slot, and a running one stops between the parts of a fused or folded task.
     /// </summary>
+    /// <remarks>
+    /// No response timeout in practice: a task may run for as long as its chunk needs (Dask has none either), where
+    /// Orleans' default 30 s declared a worker lost while it was still computing a large chunk on a busy machine. A worker
+    /// that is really gone is found by its broken connection or the cluster's membership; a compute waiting on a hung one
+    /// ends with its cancellation.
+    /// </remarks>
     [Alias("Run")]
+    [ResponseTimeout(WorkerTimeouts.Unbounded)]
     Task<TaskDone> Run(TaskOrder order, CancellationToken cancellationToken = default);
 
     /// <summary>A value this worker holds, as bytes (for another worker's task or the client's gather).</summary>
+    /// <remarks>A chunk of gigabytes takes longer than Orleans' default 30 s on a slow network: bounded by the connection, as <see cref="Run"/>.</remarks>
     [Alias("Fetch")]
+    [ResponseTimeout(WorkerTimeouts.Unbounded)]
     Task<byte[]> Fetch(string compute, string key);
 
     /// <summary>Drops values whose consumers have all run.</summary>
@@ -71,3 +80,10 @@ public sealed record WorkerStats(
     [property: Id(2)] long PeakBytes,
     [property: Id(3)] long SpilledBytes,
     [property: Id(4)] long ReceivedBytes);
+
+/// <summary>The response timeouts of the worker's long calls.</summary>
+internal static class WorkerTimeouts
+{
+    /// <summary>Seven days: long enough that only a broken connection or a cancellation ends a call (Orleans needs a finite value).</summary>
+    public const string Unbounded = "7.00:00:00";
+}

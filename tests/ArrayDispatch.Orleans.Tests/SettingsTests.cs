@@ -69,3 +69,18 @@ public sealed partial class SettingsTests
     [GeneratedRegex(@"<!-- readme-test: (?<file>\S+) -->\n```json\n(?<json>.*?)\n```", RegexOptions.Singleline)]
     private static partial Regex Block();
 }
+
+public sealed class WorkerContractTests
+{
+    [Theory]
+    [InlineData(nameof(IChunkWorkerGrain.Run))]
+    [InlineData(nameof(IChunkWorkerGrain.Fetch))]
+    public void A_long_task_or_a_large_fetch_is_not_cut_off_by_orleans_default_response_timeout(string method)
+    {
+        // Orleans' default 30 s declared a worker lost while it still computed a large chunk on a busy machine; these calls
+        // end with their connection or the compute's cancellation instead.
+        var attribute = typeof(IChunkWorkerGrain).GetMethod(method)!.GetCustomAttributes(typeof(global::Orleans.ResponseTimeoutAttribute), false)
+            .Cast<global::Orleans.ResponseTimeoutAttribute>().ShouldHaveSingleItem();
+        attribute.Timeout.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(TimeSpan.FromDays(1));
+    }
+}
