@@ -36,11 +36,11 @@ foreach (bool dispose in new[] { false, true })
     {
         NDArray r = a + b;
         peak = Math.Max(peak, Rss());
-        if (args.Contains("--trace") && i < 30) Console.Error.WriteLine($"{i}: rss {Rss() / 1e6:F0} MB, {PoolCounters()}");
+        if (args.Contains("--trace") && i < 30) Console.Error.WriteLine($"{i}: rss {Rss() / 1e6:F0} MB ({RssParts()}), {PoolCounters()}");
         Drop(r, dispose);
     }
     double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-    if (args.Contains("--debug")) Console.Error.WriteLine($"gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; pool {PoolCounters()}");
+    if (args.Contains("--debug")) Console.Error.WriteLine($"gen0/1/2 collections so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms; pool {PoolCounters()}");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{{\"section\": \"userapp\", \"name\": \"rss_loop100_add{(dispose ? "_disposed" : "")}\", \"size\": \"{N}\", \"rss_one_mb\": {rssOne / 1e6:F0}, \"rss_peak_mb\": {peak / 1e6:F0}, \"peak_minus_one_in_results\": {(peak - rssOne) / 1e6 / resultMb:F2}, \"loop_s\": {seconds:G4}, \"impl\": \"ArrayDispatch.Dense\"}}"));
 }
@@ -92,6 +92,10 @@ static void Drop(NDArray r, bool dispose)
 {
     if (dispose) (r as IDisposable)?.Dispose();
 }
+
+static string RssParts() => string.Join(", ", File.ReadLines("/proc/self/status")
+    .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal))
+    .Select(l => l.Replace("\t", " ").Replace("  ", " ")));
 
 static long Rss()
 {

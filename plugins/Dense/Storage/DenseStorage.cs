@@ -100,7 +100,7 @@ internal unsafe class DenseStorage
     private static void CollectUndisposed(long bytes)
     {
         long live = Volatile.Read(ref s_liveBytes);
-        long budget = Math.Max(bytes, Math.Min(NativePool.Capacity / 4, 4 * bytes));
+        long budget = bytes >= (32L << 20) ? bytes / 2 : Math.Max(bytes, Math.Min(NativePool.Capacity / 4, 4 * bytes));
         if (live - Volatile.Read(ref s_liveAtCollect) <= budget) return;
         Volatile.Write(ref s_liveAtCollect, live);
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);
