@@ -1,4 +1,5 @@
 using ArrayDispatch.Dense.Storage;
+using ArrayDispatch.Simd;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -17,13 +18,22 @@ internal static class LeadingRows
     public static void Combine<T, TOp>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)
         where T : unmanaged where TOp : IReductionOp<T>
     {
+        if (TOp.CombinesByAddition && Lanes512<T>.IsAccelerated) Combine<T, TOp, Lanes512<T>, Vector512<T>>(accumulator, data, offset, stride, count);
+        else if (TOp.CombinesByAddition && Lanes256<T>.IsAccelerated) Combine<T, TOp, Lanes256<T>, Vector256<T>>(accumulator, data, offset, stride, count);
+        else for (long k = 0; k < count; k++) TOp.Combine(accumulator, data.AsSpan(offset + k * stride, accumulator.Length));
+    }
+
+    /// <summary><see cref="Combine{T, TOp}"/> with sums added four rows at a time in <typeparamref name="TL"/>'s vectors (tests call both widths).</summary>
+    internal static void Combine<T, TOp, TL, TV>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)
+        where T : unmanaged where TOp : IReductionOp<T> where TL : struct, ILanes<TV, T> where TV : struct
+    {
         long k = 0;
-        if (TOp.CombinesByAddition && Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
+        if (TOp.CombinesByAddition)
         {
             for (; k + 4 <= count; k += 4)
             {
                 long at = offset + k * stride;
-                int done = AddFour(accumulator, data, at, stride);
+                int done = AddFour<T, TL, TV>(accumulator, data, at, stride);
                 if (done == accumulator.Length) continue;
                 for (int r = 0; r < 4; r++) TOp.Combine(accumulator[done..], data.AsSpan(at + r * stride + done, accumulator.Length - done));
             }
@@ -31,21 +41,23 @@ internal static class LeadingRows
         for (; k < count; k++) TOp.Combine(accumulator, data.AsSpan(offset + k * stride, accumulator.Length));
     }
 
-    // Vector part of four rows; returns how many leading elements it combined.
-    private static int AddFour<T>(Span<T> accumulator, Elements<T> data, long offset, long stride) where T : unmanaged
+    // Vector part of four rows; returns how many leading elements it combined. Compiled optimized at once: its tier-0
+    // code calls each lane wrapper instead of inlining it, and a whole pass over the rows runs inside one call.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AddFour<T, TL, TV>(Span<T> accumulator, Elements<T> data, long offset, long stride)
+        where T : unmanaged where TL : struct, ILanes<TV, T> where TV : struct
     {
         ref T acc = ref MemoryMarshal.GetReference(accumulator);
         ref T r0 = ref Unsafe.Add(ref data.Reference, (nint)offset);
         ref T r1 = ref Unsafe.Add(ref r0, (nint)stride);
         ref T r2 = ref Unsafe.Add(ref r1, (nint)stride);
         ref T r3 = ref Unsafe.Add(ref r2, (nint)stride);
-        int n = accumulator.Length, width = Vector256<T>.Count, j = 0;
+        int n = accumulator.Length, width = TL.Count, j = 0;
         for (; j + width <= n; j += width)
         {
             nuint at = (nuint)j;
-            Vector256<T> rows = (Vector256.LoadUnsafe(ref r0, at) + Vector256.LoadUnsafe(ref r1, at))
-                + (Vector256.LoadUnsafe(ref r2, at) + Vector256.LoadUnsafe(ref r3, at));
-            (Vector256.LoadUnsafe(ref acc, at) + rows).StoreUnsafe(ref acc, at);
+            TV rows = TL.Add(TL.Add(TL.Load(in r0, at), TL.Load(in r1, at)), TL.Add(TL.Load(in r2, at), TL.Load(in r3, at)));
+            TL.Store(TL.Add(TL.Load(in acc, at), rows), ref acc, at);
         }
         return j;
     }
