@@ -18,10 +18,22 @@ internal static class LeadingRows
     public static void Combine<T, TOp>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)
         where T : unmanaged where TOp : IReductionOp<T>
     {
-        if (TOp.CombinesByAddition && Lanes512<T>.IsAccelerated) Combine<T, TOp, Lanes512<T>, Vector512<T>>(accumulator, data, offset, stride, count);
+        if (TOp.CombinesByAddition && s_prefer512 && Lanes512<T>.IsAccelerated) Combine<T, TOp, Lanes512<T>, Vector512<T>>(accumulator, data, offset, stride, count);
         else if (TOp.CombinesByAddition && Lanes256<T>.IsAccelerated) Combine<T, TOp, Lanes256<T>, Vector256<T>>(accumulator, data, offset, stride, count);
+        else if (TOp.CombinesByAddition && Lanes512<T>.IsAccelerated) Combine<T, TOp, Lanes512<T>, Vector512<T>>(accumulator, data, offset, stride, count);
         else for (long k = 0; k < count; k++) TOp.Combine(accumulator, data.AsSpan(offset + k * stride, accumulator.Length));
     }
+
+    /// <summary>Whether Vector512 is used where both widths run: no, by measurement on the Zen 4 bench machine.</summary>
+    /// <remarks>
+    /// <c>ArrayDispatch.Bench.Dense lanes</c> (both widths in one process, calls alternating; 2-vCPU EPYC Zen 4 VM,
+    /// load 35-40, 2026-12-05; medians of 41, float64, 256 against 512): 64-byte-aligned rows 8 × 512 0.33 against 0.34 µs,
+    /// 64 × 4096 29.8-33.1 against 27.8-31.0 µs, 3162² 3.1-3.6 against 3.0-3.4 ms (min); rows 16 bytes into a cache line
+    /// 8 × 512 0.43 against 0.48 µs, 64 × 4096 29.7 against 30.1 µs, 3162² 3.21 against 3.24 ms (min). Within a few
+    /// percent either way; the 256-bit loop leaves the shorter scalar tail per row. Both widths give bitwise the same
+    /// sums (each element's additions are in the same order), so this is a speed choice only.
+    /// </remarks>
+    private static readonly bool s_prefer512 = false;
 
     /// <summary><see cref="Combine{T, TOp}"/> with sums added four rows at a time in <typeparamref name="TL"/>'s vectors (tests call both widths).</summary>
     internal static void Combine<T, TOp, TL, TV>(Span<T> accumulator, Elements<T> data, long offset, long stride, long count)

@@ -29,10 +29,23 @@ internal static class PairwiseSum
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Lanes512<T>.IsAccelerated) return Sum<Lanes512<T>, Vector512<T>, T>(x);
+        if (s_prefer512 && Lanes512<T>.IsAccelerated) return Sum<Lanes512<T>, Vector512<T>, T>(x);
         if (Lanes256<T>.IsAccelerated) return Sum<Lanes256<T>, Vector256<T>, T>(x);
+        if (Lanes512<T>.IsAccelerated) return Sum<Lanes512<T>, Vector512<T>, T>(x);
         return Tree(x);
     }
+
+    /// <summary>Whether Vector512 blocks are used where both widths run: no, by measurement on the Zen 4 bench machine.</summary>
+    /// <remarks>
+    /// <c>ArrayDispatch.Bench.Dense lanes</c> (both widths in one process, calls alternating; 2-vCPU EPYC Zen 4 VM,
+    /// load 35-40, 2026-12-05; medians of 41, float64): 64-byte-aligned rows (the plugin's native buffers) 2048 elements
+    /// 0.142 µs at 256 against 0.122 at 512, 16384 elements 1.20 against 1.22-1.28, 10M from memory 3.7-4.1 ms against
+    /// 4.1-4.5 (min); rows 16 bytes into a cache line (managed arrays, where every 512-bit load spans two lines) 2048:
+    /// 0.122 against 0.129, 16384: 1.19 against 1.45, 10M: 2.7 against 2.9 (min). Zen 4 executes a 512-bit add as two
+    /// 256-bit halves, so the wider vector only pays for L1-resident aligned rows. Set true where a machine with
+    /// full-width AVX-512 units measures better (the generic source compiles both).
+    /// </remarks>
+    private static readonly bool s_prefer512 = false;
 
     /// <summary><see cref="Sum{T}(ReadOnlySpan{T})"/> with the block sums in <typeparamref name="TL"/>'s vectors (tests call both widths).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
