@@ -58,7 +58,7 @@ internal static class SpMM
             }
             // Complex values (no vectors of them) and blocks narrower than one vector go through the scalar rows;
             // a width's Count is read only for the element types it supports.
-            // Vector256 while its eight-vector panel holds the row, Vector512 past that (see Use512).
+            // Vector256 except where only Vector512's eight-vector panel holds the row (see Use512).
             if (Lanes256<T>.IsAccelerated && n >= Lanes256<T>.Count && !Use512<T>(n)) Rows<T, Lanes256<T>, Vector256<T>>(start, end, indptr, indices, values, b, n, y);
             else if (Lanes512<T>.IsAccelerated && n >= Lanes512<T>.Count) Rows<T, Lanes512<T>, Vector512<T>>(start, end, indptr, indices, values, b, n, y);
             else ScalarRows(start, end, indptr, indices, values, b, n, y);
@@ -67,17 +67,23 @@ internal static class SpMM
 
     /// <summary>Whether an <paramref name="n"/>-column block goes through Vector512 rather than Vector256 (both accelerated).</summary>
     /// <remarks>
-    /// Only past Vector256's panel (more than 8 × 4 float64 columns), where Vector256 falls back to the row-by-row loop and
-    /// Vector512's eight zmm accumulators still hold the whole row. <c>ArrayDispatch.Sparse.Benchmarks lanes</c> (one
-    /// thread, the csr @ dense matrix 1e5², 1e6 entries @ 1e5 × k float64, both widths alternating, medians of 21 [min],
-    /// ms, 2-vCPU EPYC Zen 4 VM under load 35-40, two sittings 2026-12-05, 256 against 512): k = 8: 2.89 [2.71] / 2.83
-    /// [2.62] against 3.04 [2.81] / 2.98 [2.79]; k = 16: 6.84 [6.20] / 12.3 [6.71] against 7.98 [6.77] / 12.5 [9.45];
-    /// k = 32: 24.3 [22.6] / 25.4 [20.8] against 23.4 [21.2] / 23.6 [21.1]; k = 64: 104 [72.9] / 66.7 [57.7] against
-    /// 100 [65.8] / 66.4 [54.1]; k = 100: 140 [95] / 164 [107] against 145 [101] / 153 [114]. The entries' B rows come
-    /// from memory, so the width matters little; Zen 4 splits 512-bit operations, and B's rows start 16 bytes into a
-    /// cache line (managed arrays), where every 512-bit load spans two lines. Both widths give bitwise the same result.
+    /// Only between the two widths' panels (33-64 float64 columns, 65-128 float32), where Vector256 falls back to the
+    /// row-by-row loop and Vector512's eight zmm accumulators still hold the whole row. Narrower blocks measured faster in
+    /// Vector256, wider ones (both widths row by row) even, so they keep Vector256's loop, timed before at 1000 columns.
+    /// <c>ArrayDispatch.Sparse.Benchmarks lanes</c>: one thread, the csr @ dense matrix (1e5², 1e6 entries) @ 1e5 × k
+    /// float64, both widths alternating, medians [min] in ms, 256 against 512, three sittings on the 2-vCPU EPYC Zen 4
+    /// VM, 2026-12-05 (load 35-40, 35-40, 10):
+    /// k = 8: 2.89 [2.71], 2.83 [2.62], 2.74 [2.60] against 3.04 [2.81], 2.98 [2.79], 3.76 [2.59];
+    /// k = 16: 6.84 [6.20], 12.3 [6.71], 9.95 [5.70] against 7.98 [6.77], 12.5 [9.45], 11.8 [6.37];
+    /// k = 32: 24.3 [22.6], 25.4 [20.8], 24.8 [20.5] against 23.4 [21.2], 23.6 [21.1], 25.3 [19.5];
+    /// k = 64: 104 [72.9], 66.7 [57.7], 73.7 [53.9] against 100 [65.8], 66.4 [54.1], 63.0 [46.0];
+    /// k = 100: 140 [95], 164 [107], 110 [78] against 145 [101], 153 [114], 115 [83].
+    /// The entries' B rows come from memory, so the width matters little; Zen 4 splits 512-bit operations in two, and
+    /// B's rows start 16 bytes into a cache line (managed arrays), where every 512-bit load spans two lines. Both widths
+    /// give bitwise the same result (each column's multiply-adds in the same order).
     /// </remarks>
-    private static bool Use512<T>(int n) where T : unmanaged => Lanes512<T>.IsAccelerated && n > MaxVectors * Lanes256<T>.Count;
+    private static bool Use512<T>(int n) where T : unmanaged =>
+        Lanes512<T>.IsAccelerated && n > MaxVectors * Lanes256<T>.Count && n <= MaxVectors * Lanes512<T>.Count;
 
     /// <summary>Rows [start, end) of <c>A @ B</c> in <typeparamref name="TL"/>'s vectors; needs <paramref name="n"/> ≥ TL.Count (tests call both widths).</summary>
     internal static void Rows<T, TL, TV>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y)
