@@ -3,6 +3,13 @@ using System.Globalization;
 using ArrayDispatch.Bench.Dense;
 using BenchmarkDotNet.Running;
 
+if (args.Contains("lanes"))
+{
+    // Vector256 against Vector512 for the width-generic kernels, calls alternating in one process (issue #18).
+    LanesAB.Run(int.Parse(args.SkipWhile(a => a != "--reps").Skip(1).FirstOrDefault() ?? "41", CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Contains("quick"))
 {
     // Median of repetitions (after warm-up), one JSON line per measurement, names as in numpy_anchors.py.

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using ArrayDispatch.Simd;
 using ArrayDispatch.Sparse.Kernels;
 using CsCheck;
 using Shouldly;
@@ -43,8 +45,39 @@ public abstract class SpMMTests<T> where T : unmanaged, INumber<T>
         cases.Sample(c => Check(c.Rows, c.Cols, c.PerRow, c.N, c.Seed), seed: "0N0XIzNsQ0S1", iter: 60, threads: 1);
     }
 
-    private void Check(int rows, int cols, int perRow, int n, int seed)
+    // Both lane widths called directly (the entry picks one per machine; Vector512 runs in software without AVX-512), for
+    // widths of one vector, one vector plus or minus one column, the 8-vector panel limit and the wide rows past it.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(-1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(25)]
+    public void Multiply_both_lane_widths_MatchTripleLoop(int vectorsOrOffset)
     {
+        foreach (int w in new[] { Lanes256<T>.Count, Lanes512<T>.Count })
+        {
+            // 0: one vector; 1 / -1: one vector plus one column / two vectors less one; k > 1: k vectors plus one column.
+            int n = vectorsOrOffset switch { 0 => w, 1 => w + 1, -1 => 2 * w - 1, _ => vectorsOrOffset * w + 1 };
+            Check(rows: 1500, cols: 300, perRow: 7, n, seed: n * 7 + w,
+                (rows, indptr, indices, values, b, n, y) => SpMM.Rows<T, Lanes256<T>, Vector256<T>>(0, rows, indptr, indices, values, b, n, y),
+                minWidth: Lanes256<T>.Count);
+            Check(rows: 1500, cols: 300, perRow: 7, n, seed: n * 7 + w,
+                (rows, indptr, indices, values, b, n, y) => SpMM.Rows<T, Lanes512<T>, Vector512<T>>(0, rows, indptr, indices, values, b, n, y),
+                minWidth: Lanes512<T>.Count);
+        }
+    }
+
+    private delegate void Kernel(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y);
+
+    private void Check(int rows, int cols, int perRow, int n, int seed) => Check(rows, cols, perRow, n, seed, null, 0);
+
+    private void Check(int rows, int cols, int perRow, int n, int seed, Kernel? kernel, int minWidth)
+    {
+        if (n < minWidth) return; // the lane kernels need one whole vector of columns; narrower blocks go scalar
+        
         var rng = new Random(seed);
         var indptr = new int[rows + 1];
         var indices = new List<int>();
@@ -62,7 +95,9 @@ public abstract class SpMMTests<T> where T : unmanaged, INumber<T>
         var b = new T[cols * n];
         for (int i = 0; i < b.Length; i++) b[i] = ValueOf(rng);
 
-        T[] actual = SpMM.Multiply(rows, indptr, [.. indices], [.. values], b, n);
+        T[] actual;
+        if (kernel is null) actual = SpMM.Multiply(rows, indptr, [.. indices], [.. values], b, n);
+        else kernel(rows, indptr, [.. indices], [.. values], b, n, actual = new T[rows * n]);
 
         actual.Length.ShouldBe(rows * n);
         for (int i = 0; i < rows; i++)
