@@ -80,16 +80,18 @@ public sealed class HotReloadTests : IDisposable
         foreach (Thread t in workers) t.Start();
 
         Thread.Sleep(200);
-        long swappedAt = clock.ElapsedMilliseconds;
         CopyOver("VersionedV2", _folder);
-        WaitFor("v2", TimeSpan.FromSeconds(10)).ShouldBe("v2");
-        while (clock.ElapsedMilliseconds < swappedAt + 2500) Thread.Sleep(50);
+        WaitFor("v2", TimeSpan.FromMinutes(2)).ShouldBe("v2");   // a hang guard: the reload takes longer on a loaded machine
+        long seenAt = clock.ElapsedMilliseconds;
+        while (clock.ElapsedMilliseconds < seenAt + 500) Thread.Sleep(50);
         stop.Cancel();
         foreach (Thread t in workers) t.Join();
 
         errors.ShouldBeEmpty();
         results.Select(r => r.Stamp).Distinct().Order().ShouldBe(["v1", "v2"]);
-        results.Where(r => r.StartedMs >= swappedAt + 2000).ShouldAllBe(r => r.Stamp == "v2");
+        // Once one thread sees the new version no call started later sees the old one (the swap is one published snapshot).
+        results.Where(r => r.StartedMs > seenAt).ShouldNotBeEmpty();
+        results.Where(r => r.StartedMs > seenAt).ShouldAllBe(r => r.Stamp == "v2");
         PluginHost plugins = PluginHostOf(host);
         plugins.RetiredContexts.Count.ShouldBeGreaterThan(0);
         AllCollected(plugins.RetiredContexts).ShouldBeTrue("the replaced version's load context is still referenced");
@@ -110,7 +112,7 @@ public sealed class HotReloadTests : IDisposable
         Directory.Move(_folder, retired);       // mv plugins/Versioned away …
         Directory.Move(staging, _folder);       // … and mv the new build into place
 
-        WaitFor("v2", TimeSpan.FromSeconds(10)).ShouldBe("v2", string.Join("; ", reloads));
+        WaitFor("v2", TimeSpan.FromMinutes(2)).ShouldBe("v2", string.Join("; ", reloads));
         Directory.Delete(retired, recursive: true);
     }
 
@@ -122,7 +124,7 @@ public sealed class HotReloadTests : IDisposable
         PluginHostOf(host).Reloaded += r => done.TrySetResult(r);
 
         File.WriteAllBytes(Path.Combine(_folder, "Versioned.dll"), "not an assembly any more"u8.ToArray());
-        PluginLoadResult reload = await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        PluginLoadResult reload = await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
 
         reload.Outcome.ShouldBe(PluginOutcome.NotAManagedAssembly);
         Stamp().ShouldBe("v1");
@@ -144,7 +146,7 @@ public sealed class HotReloadTests : IDisposable
         {
             string next = i % 2 == 0 ? "v2" : "v1";
             CopyOver(next == "v2" ? "VersionedV2" : "VersionedV1", _folder);
-            WaitFor(next, TimeSpan.FromSeconds(10)).ShouldBe(next);
+            WaitFor(next, TimeSpan.FromMinutes(2)).ShouldBe(next);
         }
 
         AllCollected(plugins.RetiredContexts).ShouldBeTrue("a replaced version's load context is still referenced");
