@@ -1,0 +1,77 @@
+using System.Numerics;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>Defects a differential battery against NumPy 1.24 (weak promotion) found: other dtypes, layouts, special values.</summary>
+public sealed class OutsiderBatteryTests
+{
+    [Theory]
+    [InlineData("arctan2", DType.Int8, DType.UInt8, DType.Float16)]     // np.arctan2(int8, uint8).dtype
+    [InlineData("heaviside", DType.UInt8, DType.Int8, DType.Float16)]
+    [InlineData("copysign", DType.UInt16, DType.Int8, DType.Float32)]   // int32 would give float64
+    [InlineData("hypot", DType.Int16, DType.UInt8, DType.Float32)]
+    [InlineData("arctan2", DType.UInt32, DType.Int8, DType.Float64)]
+    [InlineData("logaddexp", DType.Int8, DType.Bool, DType.Float16)]
+    public void A_float_only_ufunc_of_two_integer_arrays_computes_in_the_float_both_cast_to_safely(string function, DType a, DType b, DType expected)
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Ones(3, a), y = Np.Ones(3, b);
+        NDArray r = Binary(function, x, y);
+        r.DType.ShouldBe(expected);
+        r.AsType(DType.Float64).ToArray<double>()[0].ShouldBe(function switch
+        {
+            "arctan2" => Math.PI / 4,
+            "heaviside" or "copysign" => 1,
+            "hypot" => Math.Sqrt(2),
+            _ => 1 + Math.Log(2),
+        }, 1e-3);
+    }
+
+    public static TheoryData<string, double, double, double, double> NonFiniteInverseTrig => new()
+    {
+        // np.arcsin / np.arccos / np.arctan / np.arcsinh / np.arctanh of complex128 (C99 Annex G)
+        { "arcsin", double.NegativeInfinity, 0, -Math.PI / 2, double.PositiveInfinity },
+        { "arcsin", double.PositiveInfinity, -0.0, Math.PI / 2, double.NegativeInfinity },
+        { "arcsin", double.PositiveInfinity, 1, Math.PI / 2, double.PositiveInfinity },
+        { "arcsin", double.NegativeInfinity, double.NaN, double.NaN, double.PositiveInfinity },
+        { "arctan", double.NegativeInfinity, 0, -Math.PI / 2, 0 },
+        { "arctan", double.PositiveInfinity, 1, Math.PI / 2, 0 },
+        { "arctan", double.NegativeInfinity, double.NaN, -Math.PI / 2, 0 },
+        { "arccos", double.NegativeInfinity, 0, Math.PI, double.NegativeInfinity },
+        { "arccos", double.PositiveInfinity, 1, 0, double.NegativeInfinity },
+        { "arccos", double.NegativeInfinity, -0.0, Math.PI, double.PositiveInfinity },
+        { "arccos", double.NegativeInfinity, double.NaN, double.NaN, double.NegativeInfinity },
+        { "arcsinh", double.NegativeInfinity, 0, double.NegativeInfinity, 0 },
+        { "arcsinh", 1, double.PositiveInfinity, double.PositiveInfinity, Math.PI / 2 },
+        { "arctanh", double.NegativeInfinity, 0, -0.0, Math.PI / 2 },
+        { "arctanh", 2, double.PositiveInfinity, 0, Math.PI / 2 },
+        { "arctanh", double.NegativeInfinity, double.NaN, -0.0, double.NaN },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonFiniteInverseTrig))]
+    public void Inverse_trigonometric_functions_of_infinite_complex_numbers_give_C99s_special_values(string function, double re, double im, double expectedRe, double expectedIm)
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Complex128, DType.Complex64 })
+        {
+            NDArray z = Np.AsArray(new[] { new Complex(re, im) }).AsType(dtype);
+            Complex r = Unary(function, z).AsType(DType.Complex128).ToArray<Complex>()[0];
+            Same(r.Real, expectedRe).ShouldBeTrue($"{function}({re}, {im}) {dtype}: real part {r.Real}, NumPy's {expectedRe}");
+            Same(r.Imaginary, expectedIm).ShouldBeTrue($"{function}({re}, {im}) {dtype}: imaginary part {r.Imaginary}, NumPy's {expectedIm}");
+        }
+    }
+
+    private static NDArray Binary(string name, NDArray x, NDArray y) =>
+        FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<BinaryArgs, NDArray>)f, new BinaryArgs(x, y)) : throw new ArgumentException(name);
+
+    private static NDArray Unary(string name, NDArray x) =>
+        FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<UnaryArgs, NDArray>)f, new UnaryArgs(x)) : throw new ArgumentException(name);
+
+    private static bool Same(double actual, double expected) =>
+        double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(actual - expected) <= 1e-6 || actual == expected;
+}
