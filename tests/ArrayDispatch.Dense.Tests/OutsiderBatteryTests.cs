@@ -66,6 +66,29 @@ public sealed class OutsiderBatteryTests
         }
     }
 
+    [Fact]
+    public void Clip_of_bools_by_bools_stays_bool_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.AsArray(new[] { true, false, true });
+        NDArray r = Np.Clip(x, Np.AsArray(true), Np.AsArray(true));      // np.clip(x, np.True_, np.True_)
+        r.DType.ShouldBe(DType.Bool);
+        r.ToArray<bool>().ShouldBe([true, true, true]);
+        Np.Clip(x, Scalar.Bool(false), Scalar.Bool(false)).DType.ShouldBe(DType.Bool);
+        Np.Clip(x, 0L, 1L).DType.ShouldBe(DType.Int64);                   // a Python int turns bools into the default int
+    }
+
+    [Fact]
+    public void Max_and_min_of_an_empty_bool_array_raise_as_for_every_other_dtype()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray empty = Np.Zeros((0, 3), DType.Bool);
+        Should.Throw<ArgumentException>(() => Np.Max(empty)).Message.ShouldContain("zero-size array to reduction operation maximum which has no identity");
+        Should.Throw<ArgumentException>(() => Np.Min(empty, axis: 0)).Message.ShouldContain("minimum");
+        Np.Max(empty, axis: 1).Shape.ShouldBe(new Shape(0));             // nothing to reduce into: no error, as NumPy
+        Np.Any(empty).Item<bool>().ShouldBeFalse();                       // any/all keep their identities
+    }
+
     private static NDArray Binary(string name, NDArray x, NDArray y) =>
         FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<BinaryArgs, NDArray>)f, new BinaryArgs(x, y)) : throw new ArgumentException(name);
 
