@@ -89,6 +89,40 @@ public sealed class OutsiderBatteryTests
         Np.Any(empty).Item<bool>().ShouldBeFalse();                       // any/all keep their identities
     }
 
+    [Fact]
+    public void A_shape_whose_element_count_overflows_is_refused_instead_of_wrapping_to_an_empty_array()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // 65536^4 = 2^64 wrapped to 0: Np.Zeros returned a (65536, 65536, 65536, 65536) array with no storage at all
+        var e = Should.Throw<ArgumentOutOfRangeException>(() => Np.Zeros(new Shape(65536, 65536, 65536, 65536)));
+        e.Message.ShouldContain("array is too big");
+        e.Message.ShouldContain("(65536, 65536, 65536, 65536)");
+        Should.Throw<ArgumentOutOfRangeException>(() => new Shape(0, int.MaxValue, int.MaxValue, int.MaxValue)).Message.ShouldContain("too big");   // NumPy checks the nonzero dimensions
+        new Shape(0, int.MaxValue, int.MaxValue).Size.ShouldBe(0);
+        new Shape(int.MaxValue, int.MaxValue, 2).Size.ShouldBe(2L * int.MaxValue * int.MaxValue);
+    }
+
+    [Fact]
+    public void An_allocation_beyond_64_bit_bytes_says_how_much_was_asked()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // 2^61 float64 elements: the element count fits a long, the bytes do not
+        var e = Should.Throw<OutOfMemoryException>(() => Np.Zeros(new Shape(1 << 20, 1 << 20, 1 << 21)));
+        e.Message.ShouldContain("Unable to allocate");
+        e.Message.ShouldContain("2305843009213693952 elements of 8 bytes");
+    }
+
+    [Fact]
+    public void Arange_refuses_a_length_it_cannot_compute_or_hold_instead_of_returning_an_empty_array()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<ArgumentException>(() => Np.Arange(0.0, double.NaN, 1.0)).Message.ShouldContain("cannot compute length");
+        Should.Throw<ArgumentException>(() => Np.Arange(long.MinValue, long.MaxValue, 1L)).Message.ShouldContain("Maximum allowed size exceeded");
+        Should.Throw<ArgumentException>(() => Np.Arange(0.0, double.PositiveInfinity, 1.0)).Message.ShouldContain("Maximum allowed size exceeded");
+        Np.Arange(long.MaxValue - 2, long.MaxValue, 1L).ToArray<long>().ShouldBe([long.MaxValue - 2, long.MaxValue - 1]);
+        Np.Arange(5L, 0L, -2L).ToArray<long>().ShouldBe([5, 3, 1]);
+    }
+
     private static NDArray Binary(string name, NDArray x, NDArray y) =>
         FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<BinaryArgs, NDArray>)f, new BinaryArgs(x, y)) : throw new ArgumentException(name);
 
