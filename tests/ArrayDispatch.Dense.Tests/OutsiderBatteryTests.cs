@@ -123,6 +123,37 @@ public sealed class OutsiderBatteryTests
         Np.Arange(5L, 0L, -2L).ToArray<long>().ShouldBe([5, 3, 1]);
     }
 
+    [Fact]
+    public void Loading_a_file_that_is_not_npy_or_is_cut_short_says_so()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        string dir = Directory.CreateTempSubdirectory("outsider-npy").FullName;
+        try
+        {
+            string garbage = Path.Combine(dir, "garbage.npy");
+            File.WriteAllText(garbage, "garb");
+            Should.Throw<InvalidDataException>(() => Np.Load(garbage)).Message.ShouldContain("not a .npy file, or a truncated one");
+
+            string truncated = Path.Combine(dir, "truncated.npy");
+            Np.Save(truncated, Np.Ones(100));
+            byte[] bytes = File.ReadAllBytes(truncated);
+            File.WriteAllBytes(truncated, bytes[..200]);
+            var e = Should.Throw<EndOfStreamException>(() => Np.Load(truncated));
+            e.Message.ShouldContain("Failed to read all data for array");
+            e.Message.ShouldContain("(100,)");
+
+            string huge = Path.Combine(dir, "huge.npy");
+            string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 2), }";
+            header += new string(' ', 63 - (10 + header.Length) % 64) + "\n";
+            File.WriteAllBytes(huge, [0x93, .. "NUMPY"u8, 1, 0, (byte)header.Length, 0, .. System.Text.Encoding.ASCII.GetBytes(header)]);
+            Should.Throw<InvalidDataException>(() => Np.Load(huge)).Message.ShouldContain("'4294967296'");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static NDArray Binary(string name, NDArray x, NDArray y) =>
         FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<BinaryArgs, NDArray>)f, new BinaryArgs(x, y)) : throw new ArgumentException(name);
 
