@@ -10,12 +10,21 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     private readonly int[]? _dims;
 
     /// <summary>Creates a shape from its dimensions.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A dimension is negative, or the dimensions' product does not fit in 64 bits (NumPy's "array is too big"; checked over
+    /// the nonzero dimensions, as NumPy does, so that <see cref="Size"/> never wraps to a small number).
+    /// </exception>
     public Shape(params ReadOnlySpan<int> dims)
     {
+        long product = 1;
         foreach (int d in dims)
         {
             if (d < 0) throw new ArgumentOutOfRangeException(nameof(dims), $"negative dimensions are not allowed: {Format(dims)}");
+            if (d > 1 && product > long.MaxValue / d)
+            {
+                throw new ArgumentOutOfRangeException(nameof(dims), $"array is too big: shape {Format(dims)} has more elements than a 64-bit size can count");
+            }
+            if (d > 0) product *= d;
         }
         _dims = dims.IsEmpty ? s_empty : dims.ToArray();
     }

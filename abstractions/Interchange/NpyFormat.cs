@@ -44,7 +44,7 @@ public static class NpyFormat
         }
         long count = header.Shape.Size;
         byte[] raw = new byte[count * header.ItemSize];
-        stream.ReadExactly(raw);
+        ReadDataBytes(stream, raw, header);
         Array data = Decode(raw, header, count, out DType dtype);
         long[] strides = header.FortranOrder ? FortranStrides(header.Shape) : header.Shape.ContiguousStrides();
         return new HostBuffer(data, dtype, header.Shape, strides);
@@ -193,7 +193,7 @@ public static class NpyFormat
         for (long at = 0; at < bytes; at += chunkLength)
         {
             Span<byte> chunk = destination.HostBytes(at, (int)Math.Min(chunkLength, bytes - at));
-            stream.ReadExactly(chunk);
+            ReadDataBytes(stream, chunk, header);
             if (header.SwapBytes) Swap(chunk, dtype.IsComplex() ? itemSize / 2 : itemSize);
         }
     }
@@ -216,33 +216,60 @@ public static class NpyFormat
 
     internal readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
 
+    // A short file says what it is short of (.NET's "Unable to read beyond the end of the stream" names nothing).
+    private static void ReadHeaderBytes(Stream stream, Span<byte> buffer)
+    {
+        try
+        {
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("not a .npy file, or a truncated one: it ends inside the header", ex);
+        }
+    }
+
+    private static void ReadDataBytes(Stream stream, Span<byte> buffer, Header header)
+    {
+        try
+        {
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new EndOfStreamException($"Failed to read all data for array: the .npy file ends early (shape {header.Shape}, dtype '{header.Descr}', {header.Shape.Size * header.ItemSize} data bytes)", ex);
+        }
+    }
+
     internal static Header ReadHeader(Stream stream)
     {
         Span<byte> magic = stackalloc byte[8];
-        stream.ReadExactly(magic);
+        ReadHeaderBytes(stream, magic);
         if (!magic[..6].SequenceEqual(s_magic)) throw new InvalidDataException("not a .npy file: the magic string \\x93NUMPY is missing");
         int major = magic[6];
         Span<byte> len = stackalloc byte[4];
         int headerLength;
         if (major == 1)
         {
-            stream.ReadExactly(len[..2]);
+            ReadHeaderBytes(stream, len[..2]);
             headerLength = BinaryPrimitives.ReadUInt16LittleEndian(len);
         }
         else if (major is 2 or 3)
         {
-            stream.ReadExactly(len);
+            ReadHeaderBytes(stream, len);
             headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(len);
         }
         else throw new InvalidDataException($"unsupported .npy format version {major}.{magic[7]}");
         byte[] text = new byte[headerLength];
-        stream.ReadExactly(text);
+        ReadHeaderBytes(stream, text);
         string dict = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(text);
         string descr = Field(dict, "descr").Trim().Trim('\'', '"');
         bool fortran = Field(dict, "fortran_order").Trim() == "True";
         string shapeText = Field(dict, "shape").Trim().TrimStart('(').TrimEnd(')');
         int[] dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s.TrimEnd('L'), CultureInfo.InvariantCulture)).ToArray();
+            .Select(s => int.TryParse(s.TrimEnd('L'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int d) ? d
+                : throw new InvalidDataException($"the .npy shape ({shapeText}) has a dimension '{s}' that is not an integer of at most {int.MaxValue}"))
+            .ToArray();
         if (descr.Length < 2) throw new InvalidDataException($"unsupported .npy dtype '{descr}'");
         char order = descr[0];
         string type = order is '<' or '>' or '|' or '=' ? descr[1..] : descr;

@@ -1,3 +1,4 @@
+using ArrayDispatch.Scalars;
 using ArrayDispatch.Functions;
 
 namespace ArrayDispatch.Ufuncs;
@@ -22,8 +23,23 @@ public abstract class BinaryUfunc : Ufunc
     /// </summary>
     public bool RefusesNegativeIntegerOperand { get; }
 
-    /// <summary>NumPy's loop for two operands: the promoted dtype (NEP 50 for weak scalars), then <see cref="Ufunc.Resolve(DType)"/>.</summary>
-    public UfuncLoop Resolve(in Operand x1, in Operand x2) => Resolve(x1.ResultType(x2));
+    /// <summary>
+    /// NumPy's loop for two operands: the promoted dtype (NEP 50 for weak scalars), then <see cref="Ufunc.Resolve(DType)"/>;
+    /// except that two integer (or bool) arrays for a ufunc with only a float loop compute in the first float loop both
+    /// cast to safely, as NumPy's linear loop search finds it, not in the float of their promoted integer: int8 and uint8
+    /// promote to int16 (float32) but both cast to float16, so <c>arctan2</c> of them is float16.
+    /// </summary>
+    public UfuncLoop Resolve(in Operand x1, in Operand x2)
+    {
+        DType promoted = x1.ResultType(x2);
+        if (x1.Array is { } a && x2.Array is { } b && promoted.IsInteger() && a.DType != b.DType
+            && !Loops.HasFlag(UfuncLoops.Integer) && Loops.HasFlag(UfuncLoops.Float) && !TrueDivision && !DoublePrecision)
+        {
+            DType compute = DTypes.Promote(ElementwiseRules.FloatFunctionLoop(a.DType), ElementwiseRules.FloatFunctionLoop(b.DType));
+            return new(UfuncLoopKind.Float, compute, BoolResult ? DType.Bool : compute);
+        }
+        return Resolve(promoted);
+    }
 
     internal static ArrayFunction<BinaryArgs, NDArray> Define<TOp>(string name, string? boolRefusal, bool refusesNegativeIntegerOperand, bool trueDivision, bool doublePrecision = false) where TOp : struct, IBinaryOp
     {

@@ -332,6 +332,7 @@ public static class ComplexFunctions
     /// <summary><c>arcsin(z)</c> by Kahan's formula: <c>atan(x / Re(√(1-z) √(1+z)))</c> + <c>asinh(Im(conj(√(1-z)) √(1+z)))</c>j; the cuts are the real axis beyond ±1.</summary>
     public static Complex Asin(Complex z)
     {
+        if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary)) return FromTimesI(AsinhNonFinite(TimesI(z)));
         Complex s1 = Sqrt(OneMinus(z)), s2 = Sqrt(OnePlus(z));
         double re = Math.Atan(z.Real / (s1.Real * s2.Real - s1.Imaginary * s2.Imaginary));
         double im = Math.Asinh(s1.Real * s2.Imaginary - s1.Imaginary * s2.Real);
@@ -341,6 +342,7 @@ public static class ComplexFunctions
     /// <summary><c>arccos(z)</c> by Kahan's formula: <c>2 atan(Re √(1-z) / Re √(1+z))</c> + <c>asinh(Im(conj(√(1+z)) √(1-z)))</c>j.</summary>
     public static Complex Acos(Complex z)
     {
+        if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary)) return AcosNonFinite(z.Real, z.Imaginary);
         Complex s1 = Sqrt(OneMinus(z)), s2 = Sqrt(OnePlus(z));
         double re = 2 * Math.Atan2(s1.Real, s2.Real);
         double im = Math.Asinh(s2.Real * s1.Imaginary - s2.Imaginary * s1.Real);
@@ -351,7 +353,39 @@ public static class ComplexFunctions
     public static Complex Atan(Complex z) => FromTimesI(Atanh(TimesI(z)));
 
     /// <summary><c>arcsinh(z) = -i arcsin(iz)</c>; the cuts are the imaginary axis beyond ±i.</summary>
-    public static Complex Asinh(Complex z) => FromTimesI(Asin(TimesI(z)));
+    public static Complex Asinh(Complex z) =>
+        !double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary) ? AsinhNonFinite(z) : FromTimesI(Asin(TimesI(z)));
+
+    // C99 Annex G's special values (NumPy's npy_casinh, npy_cacos, npy_catanh) where a part is infinite or NaN: the
+    // formulas above give NaN there (inf/inf), e.g. arcsin(-inf+0j) is -pi/2+infj, arctan(-inf+0j) is -pi/2+0j.
+
+    /// <summary><c>casinh</c> of a non-finite z (odd and conjugate-symmetric).</summary>
+    private static Complex AsinhNonFinite(Complex z)
+    {
+        double x = z.Real, y = z.Imaginary;
+        if (double.IsNaN(x)) return new(double.IsInfinity(y) ? y : double.NaN, y == 0 ? y : double.NaN);
+        if (double.IsNaN(y)) return new(double.IsInfinity(x) ? x : double.NaN, double.NaN);
+        double im = double.IsInfinity(x) && double.IsInfinity(y) ? Math.PI / 4 : double.IsInfinity(x) ? 0 : Math.PI / 2;
+        return new(double.CopySign(double.PositiveInfinity, x), double.CopySign(im, y));
+    }
+
+    /// <summary><c>cacos</c> of a non-finite z (conjugate-symmetric).</summary>
+    private static Complex AcosNonFinite(double x, double y)
+    {
+        if (double.IsNaN(x)) return new(double.NaN, double.IsInfinity(y) ? -y : double.NaN);
+        if (double.IsNaN(y)) return double.IsInfinity(x) ? new(double.NaN, double.NegativeInfinity) : new(x == 0 ? Math.PI / 2 : double.NaN, double.NaN);
+        double re = double.IsInfinity(x) && double.IsInfinity(y) ? (x < 0 ? 3 * Math.PI / 4 : Math.PI / 4)
+            : double.IsInfinity(x) ? (x < 0 ? Math.PI : 0) : Math.PI / 2;
+        return new(re, double.CopySign(double.PositiveInfinity, -y));
+    }
+
+    /// <summary><c>catanh</c> of a non-finite z (odd and conjugate-symmetric).</summary>
+    private static Complex AtanhNonFinite(double x, double y)
+    {
+        if (double.IsNaN(x)) return double.IsInfinity(y) ? new(double.CopySign(0, x), double.CopySign(Math.PI / 2, y)) : new(double.NaN, double.NaN);
+        if (double.IsNaN(y)) return double.IsInfinity(x) || x == 0 ? new(double.CopySign(0, x), double.NaN) : new(double.NaN, double.NaN);
+        return new(double.CopySign(0, x), double.CopySign(Math.PI / 2, y));
+    }
 
     /// <summary><c>arccosh(z)</c> by Kahan's formula: <c>asinh(Re(conj(√(z-1)) √(z+1)))</c> + <c>2 atan(Im √(z-1) / Re √(z+1))</c>j; the cut is the real axis below 1.</summary>
     public static Complex Acosh(Complex z)
@@ -366,6 +400,7 @@ public static class ComplexFunctions
     public static Complex Atanh(Complex z)
     {
         double x = z.Real, y = z.Imaginary;
+        if (!double.IsFinite(x) || !double.IsFinite(y)) return AtanhNonFinite(x, y);
         double ax = Math.Abs(x);
         double re;
         if (ax == 1 && y == 0) re = double.CopySign(double.PositiveInfinity, x);

@@ -10,6 +10,17 @@ internal static class DemoCommand
 {
     public static int Run(string[] overrides, DirectoryInfo output)
     {
+        // The SVD example writes its graph there at the end: a folder that cannot be made fails now, naming the option,
+        // not after the examples have run with a bare "Could not find file".
+        try
+        {
+            output.Create();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] --output {Markup.Escape(output.FullName)}: cannot create the folder: {Markup.Escape(ex.Message)}");
+            return 2;
+        }
         using var host = AppHost.Start(overrides, out int exit);
         if (host is null) return exit;
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();

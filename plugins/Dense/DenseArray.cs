@@ -218,7 +218,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     }
 
     /// <summary>Whether a new array of <paramref name="size"/> elements of <paramref name="dtype"/> goes to native memory.</summary>
-    internal static bool UsesNative(DType dtype, long size) => size * dtype.ItemSize() >= NativeThresholdBytes;
+    internal static bool UsesNative(DType dtype, long size) => size >= NativeThresholdBytes / dtype.ItemSize();   // never size * ItemSize: it wraps for huge sizes
 
     /// <summary>A new C-contiguous array in managed memory whatever its size (for exports to .NET arrays); elements unspecified.</summary>
     internal static DenseArray CreateManaged(DType dtype, Shape shape) =>

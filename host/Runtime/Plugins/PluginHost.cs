@@ -101,11 +101,8 @@ internal sealed class PluginHost(
         {
             return new(name, folder, PluginOutcome.Disabled, $"disabled by ArrayDispatch:Plugins:{name}:Enabled");
         }
-        string? entry = FindEntryAssembly(folder, name);
-        if (entry is null)
-        {
-            return new(name, folder, PluginOutcome.EntryMissing, $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}");
-        }
+        string? entry = FindEntryAssembly(folder, name, out string entryProblem);
+        if (entry is null) return new(name, folder, PluginOutcome.EntryMissing, entryProblem);
         StartupTrace.Mark($"{name}: folder found");
         if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return new(name, folder, refusal.Outcome, refusal.Reason);
         StartupTrace.Mark($"{name}: trust checks (file modes, pins)");
@@ -311,8 +308,12 @@ internal sealed class PluginHost(
         return File.Exists(path) ? AssemblyName.GetAssemblyName(path).Version : null;
     }
 
-    /// <summary>The entry assembly: named by an optional <c>plugin.json</c> (<c>{"entryAssembly": "X.dll"}</c>), else <c>&lt;Folder&gt;.dll</c> or <c>ArrayDispatch.&lt;Folder&gt;.dll</c>.</summary>
-    private static string? FindEntryAssembly(string folder, string name)
+    /// <summary>
+    /// The entry assembly: named by an optional <c>plugin.json</c> (<c>{"entryAssembly": "X.dll"}</c>), else <c>&lt;Folder&gt;.dll</c>
+    /// or <c>ArrayDispatch.&lt;Folder&gt;.dll</c>; null with <paramref name="problem"/> saying why (a plugin.json that does not
+    /// parse, or names a file that is not in the folder, is reported as such, not as a missing <c>&lt;Folder&gt;.dll</c>).
+    /// </summary>
+    private static string? FindEntryAssembly(string folder, string name, out string problem)
     {
         string manifest = Path.Combine(folder, "plugin.json");
         if (File.Exists(manifest))
@@ -320,17 +321,36 @@ internal sealed class PluginHost(
             try
             {
                 using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifest));
-                if (doc.RootElement.TryGetProperty("entryAssembly", out var entry) && entry.GetString() is { } file)
+                if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
                 {
+                    problem = $"{manifest} must be a JSON object such as {{\"entryAssembly\": \"{name}.dll\"}}";
+                    return null;
+                }
+                if (doc.RootElement.TryGetProperty("entryAssembly", out var entry))
+                {
+                    if (entry.ValueKind != System.Text.Json.JsonValueKind.String || string.IsNullOrWhiteSpace(entry.GetString()))
+                    {
+                        problem = $"{manifest}: entryAssembly must be the file name of the entry assembly, e.g. \"{name}.dll\"";
+                        return null;
+                    }
+                    string file = entry.GetString()!;
                     string path = Path.GetFullPath(Path.Combine(folder, file));
-                    return File.Exists(path) && path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) ? path : null;
+                    if (!path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                    {
+                        problem = $"{manifest}: entryAssembly '{file}' is outside the plugin folder";
+                        return null;
+                    }
+                    problem = $"{manifest} names entry assembly '{file}', which is not in {folder}";
+                    return File.Exists(path) ? path : null;
                 }
             }
-            catch (System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
             {
+                problem = $"{manifest} could not be read: {ex.Message}";
                 return null;
             }
         }
+        problem = $"no entry assembly: expected {name}.dll or ArrayDispatch.{name}.dll in {folder}";
         foreach (string candidate in (string[])[$"{name}.dll", $"ArrayDispatch.{name}.dll"])
         {
             string path = Path.Combine(folder, candidate);

@@ -120,14 +120,23 @@ public static class DenseCreation
         {
             long start = args.Start.AsInt64, stop = args.Stop.AsInt64, step = args.Step.AsInt64;
             if (step == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
-            long count = Math.Max(0, (stop - start + step + (step > 0 ? -1 : 1)) / step);
+            // In 128 bits: stop - start overflows a long for arange(long.MinValue, long.MaxValue), and the count would wrap.
+            Int128 wide = Int128.Max(0, ((Int128)stop - start + step + (step > 0 ? -1 : 1)) / step);
+            if (wide > Array.MaxLength)
+            {
+                throw new ArgumentException($"Maximum allowed size exceeded: arange({start}, {stop}, {step}) has {wide} elements", "stop");
+            }
+            long count = (long)wide;
             var values = new long[count];
             for (long i = 0; i < count; i++) values[i] = start + i * step;
             return Copy.As(DenseArray.From(values), dtype);
         }
         double a = args.Start.AsDouble, b = args.Stop.AsDouble, s = args.Step.AsDouble;
         if (s == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
-        long n = (long)Math.Max(0, Math.Ceiling((b - a) / s));
+        double length = Math.Max(0, Math.Ceiling((b - a) / s));
+        if (double.IsNaN(length)) throw new ArgumentException($"arange: cannot compute length of arange({a}, {b}, {s})", "stop");
+        if (length > Array.MaxLength) throw new ArgumentException($"Maximum allowed size exceeded: arange({a}, {b}, {s}) has {length} elements", "stop");
+        long n = (long)length;
         var data = new double[n];
         for (long i = 0; i < n; i++) data[i] = a + i * s;
         return Copy.As(DenseArray.From(data), dtype);

@@ -127,6 +127,11 @@ public static class DenseReductions
     private static DenseArray Extreme(DenseArray x, int[] axes, bool max)
     {
         string name = max ? "maximum" : "minimum";
+        if (x.DType == DType.Bool && x.Size == 0 && KeptSize(x, axes) != 0)
+        {
+            // any/all have identities, maximum/minimum do not (np.max(np.zeros(0, bool)) raises as for every dtype)
+            throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
+        }
         return x.DType switch
         {
             DType.Bool => max ? Reduce.Run<bool, AnyReduction>(x, axes, name) : Reduce.Run<bool, AllReduction>(x, axes, name),
@@ -145,6 +150,13 @@ public static class DenseReductions
             DType.Complex128 => max ? Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MaximumOp>>(x, axes, name) : Reduce.Run<System.Numerics.Complex, ComplexExtremeReduction<System.Numerics.Complex, Ufuncs.MinimumOp>>(x, axes, name),
             _ => throw Errors.Unsupported(name, x.DType),
         };
+    }
+
+    private static long KeptSize(DenseArray x, int[] axes)
+    {
+        long size = 1;
+        for (int i = 0; i < x.Rank; i++) if (Array.IndexOf(axes, i) < 0) size *= x.Shape.Dims[i];
+        return size;
     }
 
     private static DenseArray Extreme<T>(DenseArray x, int[] axes, bool max, string name) where T : unmanaged, System.Numerics.INumber<T> =>

@@ -29,7 +29,6 @@ public static class DenseTernary
         // NumPy: minimum(maximum(a, min), max), in the dtype of all three (scalars weak).
         DType dtype = args.A.ResultType(args.B);
         dtype = ((Operand)DenseArray.Create(dtype, Shape.Scalar)).ResultType(args.C);
-        if (dtype == DType.Bool) dtype = DType.Int64;
         NDArray low = DenseUfuncs.Call(ArrayFunctions.Maximum, new BinaryArgs(Ufunc.Operand(args.A, dtype), Ufunc.Operand(args.B, dtype)));
         return DenseUfuncs.Call(ArrayFunctions.Minimum, new BinaryArgs(low, Ufunc.Operand(args.C, dtype)));
     }

@@ -74,9 +74,23 @@ internal unsafe class DenseStorage
     /// <summary>Native storage for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes.</summary>
     public static DenseStorage Allocate(long length, int elementSize, bool zero)
     {
-        long bytes = checked(length * elementSize);
+        if (length > long.MaxValue / elementSize)
+        {
+            throw new OutOfMemoryException($"Unable to allocate an array of {length} elements of {elementSize} bytes: more bytes than a 64-bit size can count");
+        }
+        long bytes = length * elementSize;
         CollectUndisposed(bytes);
-        void* p = NativePool.Rent(bytes);
+        void* p;
+        try
+        {
+            p = NativePool.Rent(bytes);
+        }
+        catch (OutOfMemoryException ex)
+        {
+            // NumPy's MemoryError names the size ("Unable to allocate 7.28 EiB for an array with shape ..."); .NET's says only
+            // "Insufficient memory".
+            throw new OutOfMemoryException($"Unable to allocate {bytes / (double)(1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes", ex);
+        }
         if (zero) NativeMemory.Clear(p, (nuint)bytes);
         Interlocked.Add(ref s_liveBytes, bytes);
         var storage = new Native(p, length, bytes);

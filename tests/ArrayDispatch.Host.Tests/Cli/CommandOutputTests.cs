@@ -16,6 +16,24 @@ public sealed class CommandOutputTests
     }
 
     [Fact]
+    public void Demo_with_an_output_folder_it_cannot_make_fails_at_once_naming_the_option()
+    {
+        string file = Path.GetTempFileName();   // a file where the folder should be
+        try
+        {
+            (int exit, string output) = App("demo", "--output", Path.Combine(file, "graphs"));
+            exit.ShouldBe(2);
+            output.ShouldContain("--output");
+            output.ShouldContain("cannot create the folder");
+            output.ShouldNotContain("Seed example");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Explain_suggests_the_nearest_function_and_backend()
     {
         (int exit, string output) = App("explain", "ad");

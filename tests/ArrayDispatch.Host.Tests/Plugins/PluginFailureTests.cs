@@ -105,6 +105,24 @@ public sealed class PluginFailureTests : IDisposable
         duplicate.Reason.ShouldStartWith("a backend named 'Base' is already loaded from ");
     }
 
+    [Theory]
+    [InlineData("{not json", "plugin.json could not be read")]
+    [InlineData("""{ "entryAssembly": "Nope.dll" }""", "plugin.json names entry assembly 'Nope.dll', which is not in ")]
+    [InlineData("""{ "entryAssembly": 5 }""", "plugin.json: entryAssembly must be the file name of the entry assembly")]
+    [InlineData("""[ "Other.dll" ]""", "plugin.json must be a JSON object")]
+    [InlineData("""{ "entryAssembly": "../Base/Base.dll" }""", "plugin.json: entryAssembly '../Base/Base.dll' is outside the plugin folder")]
+    public void A_broken_plugin_json_is_named_as_the_reason_not_a_missing_folder_dll(string manifest, string reason)
+    {
+        PluginLoadResult r = LoadWithBase(p =>
+        {
+            string folder = p.Add("Other", "Manifested");
+            File.WriteAllText(Path.Combine(folder, "plugin.json"), manifest);
+        }, "Manifested");
+
+        r.Outcome.ShouldBe(PluginOutcome.EntryMissing);
+        r.Reason.ShouldContain(reason);
+    }
+
     [Fact]
     public void A_folder_whose_assembly_has_no_plugin_type_is_refused()
     {

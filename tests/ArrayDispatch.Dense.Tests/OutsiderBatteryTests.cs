@@ -1,0 +1,165 @@
+using System.Numerics;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>Defects a differential battery against NumPy 1.24 (weak promotion) found: other dtypes, layouts, special values.</summary>
+public sealed class OutsiderBatteryTests
+{
+    [Theory]
+    [InlineData("arctan2", DType.Int8, DType.UInt8, DType.Float16)]     // np.arctan2(int8, uint8).dtype
+    [InlineData("heaviside", DType.UInt8, DType.Int8, DType.Float16)]
+    [InlineData("copysign", DType.UInt16, DType.Int8, DType.Float32)]   // int32 would give float64
+    [InlineData("hypot", DType.Int16, DType.UInt8, DType.Float32)]
+    [InlineData("arctan2", DType.UInt32, DType.Int8, DType.Float64)]
+    [InlineData("logaddexp", DType.Int8, DType.Bool, DType.Float16)]
+    public void A_float_only_ufunc_of_two_integer_arrays_computes_in_the_float_both_cast_to_safely(string function, DType a, DType b, DType expected)
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Ones(3, a), y = Np.Ones(3, b);
+        NDArray r = Binary(function, x, y);
+        r.DType.ShouldBe(expected);
+        r.AsType(DType.Float64).ToArray<double>()[0].ShouldBe(function switch
+        {
+            "arctan2" => Math.PI / 4,
+            "heaviside" or "copysign" => 1,
+            "hypot" => Math.Sqrt(2),
+            _ => 1 + Math.Log(2),
+        }, 1e-3);
+    }
+
+    public static TheoryData<string, double, double, double, double> NonFiniteInverseTrig => new()
+    {
+        // np.arcsin / np.arccos / np.arctan / np.arcsinh / np.arctanh of complex128 (C99 Annex G)
+        { "arcsin", double.NegativeInfinity, 0, -Math.PI / 2, double.PositiveInfinity },
+        { "arcsin", double.PositiveInfinity, -0.0, Math.PI / 2, double.NegativeInfinity },
+        { "arcsin", double.PositiveInfinity, 1, Math.PI / 2, double.PositiveInfinity },
+        { "arcsin", double.NegativeInfinity, double.NaN, double.NaN, double.PositiveInfinity },
+        { "arctan", double.NegativeInfinity, 0, -Math.PI / 2, 0 },
+        { "arctan", double.PositiveInfinity, 1, Math.PI / 2, 0 },
+        { "arctan", double.NegativeInfinity, double.NaN, -Math.PI / 2, 0 },
+        { "arccos", double.NegativeInfinity, 0, Math.PI, double.NegativeInfinity },
+        { "arccos", double.PositiveInfinity, 1, 0, double.NegativeInfinity },
+        { "arccos", double.NegativeInfinity, -0.0, Math.PI, double.PositiveInfinity },
+        { "arccos", double.NegativeInfinity, double.NaN, double.NaN, double.NegativeInfinity },
+        { "arcsinh", double.NegativeInfinity, 0, double.NegativeInfinity, 0 },
+        { "arcsinh", 1, double.PositiveInfinity, double.PositiveInfinity, Math.PI / 2 },
+        { "arctanh", double.NegativeInfinity, 0, -0.0, Math.PI / 2 },
+        { "arctanh", 2, double.PositiveInfinity, 0, Math.PI / 2 },
+        { "arctanh", double.NegativeInfinity, double.NaN, -0.0, double.NaN },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonFiniteInverseTrig))]
+    public void Inverse_trigonometric_functions_of_infinite_complex_numbers_give_C99s_special_values(string function, double re, double im, double expectedRe, double expectedIm)
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Complex128, DType.Complex64 })
+        {
+            NDArray z = Np.AsArray(new[] { new Complex(re, im) }).AsType(dtype);
+            Complex r = Unary(function, z).AsType(DType.Complex128).ToArray<Complex>()[0];
+            Same(r.Real, expectedRe).ShouldBeTrue($"{function}({re}, {im}) {dtype}: real part {r.Real}, NumPy's {expectedRe}");
+            Same(r.Imaginary, expectedIm).ShouldBeTrue($"{function}({re}, {im}) {dtype}: imaginary part {r.Imaginary}, NumPy's {expectedIm}");
+        }
+    }
+
+    [Fact]
+    public void Clip_of_bools_by_bools_stays_bool_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.AsArray(new[] { true, false, true });
+        NDArray r = Np.Clip(x, Np.AsArray(true), Np.AsArray(true));      // np.clip(x, np.True_, np.True_)
+        r.DType.ShouldBe(DType.Bool);
+        r.ToArray<bool>().ShouldBe([true, true, true]);
+        Np.Clip(x, Scalar.Bool(false), Scalar.Bool(false)).DType.ShouldBe(DType.Bool);
+        Np.Clip(x, 0L, 1L).DType.ShouldBe(DType.Int64);                   // a Python int turns bools into the default int
+    }
+
+    [Fact]
+    public void Max_and_min_of_an_empty_bool_array_raise_as_for_every_other_dtype()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray empty = Np.Zeros((0, 3), DType.Bool);
+        Should.Throw<ArgumentException>(() => Np.Max(empty)).Message.ShouldContain("zero-size array to reduction operation maximum which has no identity");
+        Should.Throw<ArgumentException>(() => Np.Min(empty, axis: 0)).Message.ShouldContain("minimum");
+        Np.Max(empty, axis: 1).Shape.ShouldBe(new Shape(0));             // nothing to reduce into: no error, as NumPy
+        Np.Any(empty).Item<bool>().ShouldBeFalse();                       // any/all keep their identities
+    }
+
+    [Fact]
+    public void A_shape_whose_element_count_overflows_is_refused_instead_of_wrapping_to_an_empty_array()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // 65536^4 = 2^64 wrapped to 0: Np.Zeros returned a (65536, 65536, 65536, 65536) array with no storage at all
+        var e = Should.Throw<ArgumentOutOfRangeException>(() => Np.Zeros(new Shape(65536, 65536, 65536, 65536)));
+        e.Message.ShouldContain("array is too big");
+        e.Message.ShouldContain("(65536, 65536, 65536, 65536)");
+        Should.Throw<ArgumentOutOfRangeException>(() => new Shape(0, int.MaxValue, int.MaxValue, int.MaxValue)).Message.ShouldContain("too big");   // NumPy checks the nonzero dimensions
+        new Shape(0, int.MaxValue, int.MaxValue).Size.ShouldBe(0);
+        new Shape(int.MaxValue, int.MaxValue, 2).Size.ShouldBe(2L * int.MaxValue * int.MaxValue);
+    }
+
+    [Fact]
+    public void An_allocation_beyond_64_bit_bytes_says_how_much_was_asked()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // 2^61 float64 elements: the element count fits a long, the bytes do not
+        var e = Should.Throw<OutOfMemoryException>(() => Np.Zeros(new Shape(1 << 20, 1 << 20, 1 << 21)));
+        e.Message.ShouldContain("Unable to allocate");
+        e.Message.ShouldContain("2305843009213693952 elements of 8 bytes");
+    }
+
+    [Fact]
+    public void Arange_refuses_a_length_it_cannot_compute_or_hold_instead_of_returning_an_empty_array()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<ArgumentException>(() => Np.Arange(0.0, double.NaN, 1.0)).Message.ShouldContain("cannot compute length");
+        Should.Throw<ArgumentException>(() => Np.Arange(long.MinValue, long.MaxValue, 1L)).Message.ShouldContain("Maximum allowed size exceeded");
+        Should.Throw<ArgumentException>(() => Np.Arange(0.0, double.PositiveInfinity, 1.0)).Message.ShouldContain("Maximum allowed size exceeded");
+        Np.Arange(long.MaxValue - 2, long.MaxValue, 1L).ToArray<long>().ShouldBe([long.MaxValue - 2, long.MaxValue - 1]);
+        Np.Arange(5L, 0L, -2L).ToArray<long>().ShouldBe([5, 3, 1]);
+    }
+
+    [Fact]
+    public void Loading_a_file_that_is_not_npy_or_is_cut_short_says_so()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        string dir = Directory.CreateTempSubdirectory("outsider-npy").FullName;
+        try
+        {
+            string garbage = Path.Combine(dir, "garbage.npy");
+            File.WriteAllText(garbage, "garb");
+            Should.Throw<InvalidDataException>(() => Np.Load(garbage)).Message.ShouldContain("not a .npy file, or a truncated one");
+
+            string truncated = Path.Combine(dir, "truncated.npy");
+            Np.Save(truncated, Np.Ones(100));
+            byte[] bytes = File.ReadAllBytes(truncated);
+            File.WriteAllBytes(truncated, bytes[..200]);
+            var e = Should.Throw<EndOfStreamException>(() => Np.Load(truncated));
+            e.Message.ShouldContain("Failed to read all data for array");
+            e.Message.ShouldContain("(100,)");
+
+            string huge = Path.Combine(dir, "huge.npy");
+            string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 2), }";
+            header += new string(' ', 63 - (10 + header.Length) % 64) + "\n";
+            File.WriteAllBytes(huge, [0x93, .. "NUMPY"u8, 1, 0, (byte)header.Length, 0, .. System.Text.Encoding.ASCII.GetBytes(header)]);
+            Should.Throw<InvalidDataException>(() => Np.Load(huge)).Message.ShouldContain("'4294967296'");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static NDArray Binary(string name, NDArray x, NDArray y) =>
+        FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<BinaryArgs, NDArray>)f, new BinaryArgs(x, y)) : throw new ArgumentException(name);
+
+    private static NDArray Unary(string name, NDArray x) =>
+        FunctionCatalog.TryGet(name, out ArrayFunction f) ? Np.Dispatcher.Invoke((ArrayFunction<UnaryArgs, NDArray>)f, new UnaryArgs(x)) : throw new ArgumentException(name);
+
+    private static bool Same(double actual, double expected) =>
+        double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(actual - expected) <= 1e-6 || actual == expected;
+}
