@@ -294,4 +294,14 @@ public sealed unsafe class HostBuffer : IDisposable
             throw new ArgumentException($"shape {Shape} with strides {Shape.Format(Array.ConvertAll(Strides, s => (int)s))} and offset {Offset} reaches outside a buffer of {_length} elements", nameof(Strides));
         }
     }
+
+    /// <summary>The element at storage offset <paramref name="offset"/>, boxed as its element type, without copying a native buffer.</summary>
+    internal object GetValue(long offset) => _data is { } data ? data.GetValue(offset)! : DType.Apply<BoxedElement, object>(new BoxedElement(this, offset));
+
+    private readonly struct BoxedElement(HostBuffer buffer, long offset) : IDTypeFunction<object>
+    {
+        public object Number<T>() where T : unmanaged, System.Numerics.INumberBase<T> => buffer.AsSpan<T>(offset, 1)[0];
+
+        public object Bool() => buffer.AsSpan<bool>(offset, 1)[0];
+    }
 }

@@ -35,7 +35,7 @@ public sealed class NDArrayDebugView(NDArray array)
             {
                 long offset = buffer.Offset;
                 for (int axis = 0; axis < rank; axis++) offset += index[axis] * buffer.Strides[axis];
-                result[k] = buffer.Data.GetValue(offset)!;
+                result[k] = buffer.GetValue(offset);   // one element at a time: Data would copy a whole native buffer per element
                 for (int axis = rank - 1; axis >= 0 && ++index[axis] == buffer.Shape.Dims[axis]; axis--) index[axis] = 0;
             }
             return result;

@@ -267,6 +267,26 @@ public sealed class NativeStorageTests
         d[n - 1].ShouldBe((byte)2);
         d[int.MaxValue + 1L].ShouldBe((byte)2);
         d[2_500_000_001].ShouldBe((byte)0);
+        // Printing reads only the elements that print (it used to copy the buffer into a .NET array, which cannot hold 3e9).
+        x.ToString().ShouldBe("[[1 0 0 ... 0 0 0]\n [0 0 0 ... 0 0 0]\n [0 0 0 ... 0 0 1]]");
+    }
+
+    [Fact]
+    public void A_native_array_prints_as_the_same_values_in_managed_memory_and_the_debugger_view_reads_them_in_place()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Float64, DType.Int32, DType.UInt8, DType.Bool, DType.Complex128, DType.Float16 })
+        {
+            using NDArray native = Np.Arange(0, 2_000_000).Reshape(2000, 1000).AsType(dtype);
+            ((DenseArray)native).IsNative.ShouldBeTrue();
+            using var copy = native.ToHost();
+            NDArray managed = DenseArray.Wrap(copy.Data, dtype, native.Shape);   // the same values in a .NET array
+            ((DenseArray)managed).IsNative.ShouldBeFalse();
+            native.ToString().ShouldBe(managed.ToString());
+            NDArray transposed = native.T;   // a strided view: the gathered elements come from non-contiguous offsets
+            transposed.ToString().ShouldBe(managed.T.ToString());
+            new ArrayDispatch.Printing.NDArrayDebugView(transposed).Elements.ShouldBe(new ArrayDispatch.Printing.NDArrayDebugView(managed.T).Elements);
+        }
     }
 
     [WhenMemoryAvailableFact(8L << 30)]
