@@ -162,4 +162,18 @@ public sealed class OutsiderBatteryTests
 
     private static bool Same(double actual, double expected) =>
         double.IsNaN(expected) ? double.IsNaN(actual) : Math.Abs(actual - expected) <= 1e-6 || actual == expected;
+
+    [Fact]
+    public void Sorting_a_0d_array_raises_NumPys_axis_error_and_argsort_and_axis_none_answer_as_for_one_element()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Array(5.0);
+        Should.Throw<AxisOutOfRangeException>(() => Np.Sort(x)).Message.ShouldContain("axis -1 is out of bounds for array of dimension 0");
+        NDArray flat = Np.Sort(x, axis: null);
+        flat.Shape.ShouldBe(new Shape(1));
+        flat.ToArray<double>().ShouldBe([5.0]);
+        NDArray order = Np.Argsort(x);
+        order.Shape.ShouldBe(new Shape(1));
+        order.ToArray<long>().ShouldBe([0L]);
+    }
 }

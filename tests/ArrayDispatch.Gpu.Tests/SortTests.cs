@@ -25,6 +25,18 @@ public sealed class SortTests : GpuTestBase
     }
 
     [Fact]
+    public void Sort_of_a_0d_array_raises_NumPys_axis_error_and_axis_none_gives_one_element()
+    {
+        using GpuArray one = Gpu([5.0]);
+        using var x = (GpuArray)Np.Sum(one);   // a 0-d array on the device
+        x.Rank.ShouldBe(0);
+        Should.Throw<AxisOutOfRangeException>(() => Np.Sort(x)).Message.ShouldContain("axis -1 is out of bounds for array of dimension 0");
+        using var flat = (GpuArray)Np.Sort(x, null);
+        flat.Shape.ShouldBe(new Shape(1));
+        flat.ToArray<double>().ShouldBe([5.0]);
+    }
+
+    [Fact]
     public void Sort_Matrix_AlongEachAxis_Flattened_AndDescending()
     {
         const int rows = 5, cols = 37;

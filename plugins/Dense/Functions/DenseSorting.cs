@@ -12,7 +12,7 @@ public static class DenseSorting
     [Implements("sort")]
     public static DispatchResult<NDArray> Sort(in SortArgs args, ReadOnlySpan<Type> types)
     {
-        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
+        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis, zeroDHasAxis: false);
         DType dtype = rows.DType;
         DenseArray work = dtype == DType.Bool ? Copy.Cast(rows, DType.Int32) : rows;
         int length = work.Rank == 0 ? 1 : work.Shape.Dims[^1];
@@ -40,7 +40,7 @@ public static class DenseSorting
     [Implements("argsort")]
     public static DispatchResult<NDArray> Argsort(in SortArgs args, ReadOnlySpan<Type> types)
     {
-        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis);
+        (DenseArray rows, int axis, DenseArray x) = AxisLast((DenseArray)args.X, args.Axis, zeroDHasAxis: true);
         if (rows.DType == DType.Bool) rows = Copy.Cast(rows, DType.Int32);
         int length = rows.Rank == 0 ? 1 : rows.Shape.Dims[^1];
         long[] order = rows.DType switch
@@ -64,10 +64,15 @@ public static class DenseSorting
     }
 
     // The rows to sort: the flattened array (axis None), or the array with the axis moved last, as a private copy.
-    private static (DenseArray Rows, int Axis, DenseArray X) AxisLast(DenseArray x, int? axis)
+    // A 0-d array with an axis: NumPy's sort raises AxisError, its argsort answers as for the array flattened ([0]).
+    private static (DenseArray Rows, int Axis, DenseArray X) AxisLast(DenseArray x, int? axis, bool zeroDHasAxis)
     {
         if (axis is null) return (Copy.Contiguous(Views.Reshape(x, new Shape((int)x.Size))), -1, x);
-        if (x.Rank == 0) return (x.Clone(), -1, x);
+        if (x.Rank == 0)
+        {
+            if (!zeroDHasAxis) Shape.NormalizeAxis(axis.Value, 0);   // throws NumPy's 'axis -1 is out of bounds for array of dimension 0'
+            return (Copy.Contiguous(Views.Reshape(x, new Shape(1))), -1, x);
+        }
         int a = Shape.NormalizeAxis(axis.Value, x.Rank);
         return (Copy.Contiguous(Views.Transpose(x, Views.MoveToEnd(x.Rank, [a]))), a, x);
     }

@@ -8,7 +8,12 @@ internal static class Sorting
 {
     public static GpuArray Sort(GpuArray x, int? axis, bool descending)
     {
-        if (x.Rank == 0) return GpuOps.Copy(x);
+        if (x.Rank == 0)
+        {
+            // NumPy: an axis is out of bounds for a 0-d array (AxisError); axis None sorts the array flattened, shape (1,).
+            if (axis is not null) Shape.NormalizeAxis(axis.Value, 0);
+            return Reshape(GpuOps.Copy(x), new Shape(1));
+        }
         if (x.DType == DType.Float16)
         {
             // Exact in float32: the same order, NaN last, then back to the same bits.
