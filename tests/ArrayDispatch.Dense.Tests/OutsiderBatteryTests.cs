@@ -67,6 +67,27 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void Sum_and_prod_over_a_leading_axis_start_from_the_identity_as_NumPy()
+    {
+        // NumPy 1.24: np.sum([[-0.0, 1.0]], axis=0) is [0.0, 1.0] and np.prod([[inf+0j]], axis=0) is [inf+nanj]; Dense
+        // copied the first row into the accumulator and gave -0.0 and inf+0j (found by the battery on Chunked, whose
+        // chunks are reduced by Dense).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray zeros = Np.AsArray(Interchange.HostBuffer.FromContiguous(new[] { -0.0, 1.0, -0.0, 2.0 }, new Shape(2, 2)), backend: "Dense");
+        double[] firstRow = Np.Sum(Np.GetItem(zeros, new Slice(0, 1)), 0).ToArray<double>();
+        double.IsNegative(firstRow[0]).ShouldBeFalse("sum(axis=0) of [[-0.0, 1.0]] is 0.0");
+        double.IsNegative(Np.Sum(zeros, 0).ToArray<double>()[0]).ShouldBeFalse("sum(axis=0) of two -0.0 rows is 0.0");
+        foreach (DType dtype in new[] { DType.Complex128, DType.Complex64 })
+        {
+            NDArray inf = Np.AsType(Np.AsArray(Interchange.HostBuffer.FromContiguous(new[] { new Complex(double.PositiveInfinity, 0), new Complex(2, 0) }, new Shape(1, 2)), backend: "Dense"), dtype);
+            Complex[] p = Np.AsType(Np.Prod(inf, 0), DType.Complex128).ToArray<Complex>();
+            double.IsPositiveInfinity(p[0].Real).ShouldBeTrue($"{dtype}: real part");
+            double.IsNaN(p[0].Imaginary).ShouldBeTrue($"{dtype}: (1+0j)(inf+0j) has a NaN imaginary part");
+            p[1].ShouldBe(new Complex(2, 0));
+        }
+    }
+
+    [Fact]
     public void Clip_of_bools_by_bools_stays_bool_as_NumPy()
     {
         using var host = TestHost.Create(new DensePlugin());

@@ -107,6 +107,39 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     }
 
     [Fact]
+    public void ProdAndSum_StartFromTheIdentity_AsNumPyAndDense()
+    {
+        // NumPy reduces from the identity: prod([inf+0j]) is (1+0j)(inf+0j) = inf+nanj (the Gpu seeded with the first
+        // element and gave inf+0j), and sum([-0.0]) is 0.0 + -0.0 = 0.0.
+        var values = new[] { new Complex(double.PositiveInfinity, 0), new Complex(2, 0), new Complex(double.PositiveInfinity, 1) };
+        foreach (DType dtype in s_complex)
+        {
+            NDArray column = Np.AsType(Np.AsArray(HostBuffer.FromContiguous(values, new Shape(3, 1)), backend: "Dense"), dtype);
+            using var g = (GpuArray)Np.AsArray(column, backend: "Gpu");
+            NDArray scalar = Np.GetItem(column, 0, 0);
+            using var g0 = (GpuArray)Np.AsArray(scalar, backend: "Gpu");
+            foreach ((NDArray dense, NDArray gpu, string what) in new[]
+            {
+                (Np.Prod(column, 1), Np.Prod(g, 1), "prod over a length-1 axis"),
+                (Np.Prod(column, 0, keepDims: true), Np.Prod(g, 0, keepDims: true), "prod over the column"),
+                (Np.Prod(scalar), Np.Prod(g0), "prod of a 0-d array"),
+            })
+            {
+                ShouldMatch(dense, gpu, $"{dtype} {what}");
+                (double[] dRe, double[] dIm) = Parts(dense.ToHost());
+                (double[] gRe, double[] gIm) = Parts(gpu.ToHost());
+                gRe.Select(double.IsNaN).ShouldBe(dRe.Select(double.IsNaN), $"{dtype} {what}: NaN real parts");
+                gIm.Select(double.IsNaN).ShouldBe(dIm.Select(double.IsNaN), $"{dtype} {what}: NaN imaginary parts");
+            }
+            double.IsNaN(Parts(Np.Prod(g0).ToHost()).Im[0]).ShouldBeTrue($"{dtype}: (1+0j)(inf+0j) has a NaN imaginary part, as in NumPy");
+        }
+        NDArray negativeZero = Np.AsArray(HostBuffer.FromContiguous(new[] { -0.0 }, new Shape(1)), backend: "Dense");
+        using var gz = (GpuArray)Np.AsArray(negativeZero, backend: "Gpu");
+        double.IsNegative(Np.Sum(negativeZero).Item<double>()).ShouldBe(double.IsNegative(Np.Sum(gz).Item<double>()), "sum([-0.0]): Dense and Gpu agree on the sign");
+        double.IsNegative(Np.Sum(gz).Item<double>()).ShouldBeFalse("sum([-0.0]) is 0.0 in NumPy");
+    }
+
+    [Fact]
     public void Complex_extrema_order_lexicographically_and_a_NaN_part_wins_as_on_Dense()
     {
         Complex[] values = [new(1, 5), new(2, -1), new(2, 3), new(-4, 9), new(2, 3)];

@@ -190,6 +190,44 @@ public sealed class MatchesDenseTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("nansum")]
+    [InlineData("nanmean")]
+    public void NanReductions_OnGpu_SkipNaNs_AsDense(string name)
+    {
+        // Gpu had no nansum/nanmean (the battery's most frequent Gpu decline); a row of NaNs only is 0 (nansum) or NaN (nanmean).
+        FunctionCatalog.TryGet(name, out ArrayFunction f);
+        var function = (ArrayFunction<ReductionArgs, NDArray>)f;
+        double[] values = Enumerable.Range(0, 4 * 6).Select(i => Math.Sin(i) * 3).ToArray();
+        foreach (int i in new[] { 1, 7, 8, 9, 10, 11, 12, 20 }) values[i] = double.NaN;   // row 1 (6..11) all NaN
+        NDArray host = Np.AsArray(HostBuffer.FromContiguous(values, new Shape(4, 6)), backend: "Dense");
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Float16, DType.Complex128, DType.Complex64, DType.Int32, DType.Bool })
+        {
+            NDArray x = dtype.IsInexact() ? Np.AsType(host, dtype) : Np.AsType(Np.Multiply(Np.Where(Np.IsNaN(host), 0.0, host), 10.0), dtype);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            foreach (Axes axis in new[] { Axes.All, 0, 1, Axes.Of(0, 1) })
+            {
+                foreach (bool keepDims in new[] { false, true })
+                {
+                    string what = $"{name} {dtype.Name()} axis={axis} keepdims={keepDims}";
+                    var args = new ReductionArgs(x, axis, keepDims);
+                    NDArray dense = Np.Dispatcher.Invoke(function, args);
+                    NDArray gpu = Np.Dispatcher.Invoke(function, args with { X = g });
+                    if (dtype.IsComplex())
+                    {
+                        ComplexMatchesDenseTests.ShouldMatch(dense, gpu, what);
+                        (double[] dRe, _) = ComplexMatchesDenseTests.Parts(dense.ToHost());
+                        (double[] gRe, _) = ComplexMatchesDenseTests.Parts(gpu.ToHost());
+                        gRe.Select(double.IsNaN).ShouldBe(dRe.Select(double.IsNaN), what + ": NaNs");
+                        continue;
+                    }
+                    ShouldMatch(dense, gpu, what);
+                    ToDoubles(gpu.ToHost()).Select(double.IsNaN).ShouldBe(ToDoubles(dense.ToHost()).Select(double.IsNaN), what + ": NaNs");
+                }
+            }
+        }
+    }
+
     public static TheoryData<string, int[], int[]> PairCases => new()
     {
         { "matmul", [5, 7], [7, 3] },

@@ -36,7 +36,7 @@ internal static class ArgReductions
         x = WithoutEmptyBlocks(context, x, axes);
 
         NDArray meta = context.Invoke(arg, new ReductionArgs(x.Meta, single, true));
-        bool isFloat = x.DType.IsFloat();
+        bool isFloat = x.DType.IsInexact();   // complex too: a NaN in either part is the extreme, as for floats
         long[] globalStrides = Strides(x.Shape.ToArray());
         int[][] offsets = [.. Enumerable.Range(0, x.Rank).Select(x.Chunks.Offsets)];
         int[] StartOf(int[] index) => [.. Enumerable.Range(0, index.Length).Select(axis => offsets[axis][index[axis]])];

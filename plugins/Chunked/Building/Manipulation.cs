@@ -107,6 +107,36 @@ internal static class Manipulation
         });
     }
 
+    /// <summary>
+    /// <c>broadcast_to</c>, as Dask's: a new leading axis is one chunk of its whole length, an axis of length 1 stretched
+    /// to n one chunk of n, the others keep their chunks; each output chunk is its input chunk broadcast on the chunk
+    /// backend (a view there). NumPy's message where the shapes do not broadcast.
+    /// </summary>
+    public static ChunkedArray BroadcastTo(ChunkedContext context, ChunkedArray x, int[] target)
+    {
+        if (target.Any(n => n < 0)) throw new ArgumentException($"all elements of broadcast shape must be non-negative: {Shape.Format(target)}", "shape");
+        var shape = new Shape(target);
+        if (!Shape.TryBroadcast(x.Shape, shape, out Shape joint) || joint != shape)
+        {
+            throw new ShapeMismatchException($"operands could not be broadcast together with remapped shapes [original->remapped]: {x.Shape} and requested shape {shape}", x.Shape, shape);
+        }
+        int rank = target.Length, lead = rank - x.Rank;
+        var sizes = new int[rank][];
+        for (int k = 0; k < rank; k++)
+        {
+            sizes[k] = k >= lead && x.Shape.Dims[k - lead] == target[k] ? [.. x.Chunks[k - lead]] : [target[k]];
+        }
+        var chunks = Chunks.FromSizes(sizes);
+        NDArray meta = LayerBuilder.WithRank(context, x.Meta, rank);
+        string name = Names.Layer("broadcast_to", x.Name, Shape.Format(target));
+        return LayerBuilder.BuildSpec(context, name, "broadcast_to", shape, chunks, meta, [x.Layer], index =>
+        {
+            var src = new int[x.Rank];
+            for (int j = 0; j < x.Rank; j++) src[j] = x.Shape.Dims[j] == target[j + lead] ? index[j + lead] : 0;
+            return ([x.KeyOf(src)], TaskSpec.Call(ArrayFunctions.BroadcastTo, new ShapeArgs(TaskSpec.Slot(0), chunks.BlockShape(index))));
+        });
+    }
+
     public static ChunkedArray Stack(ChunkedContext context, ChunkedArray[] arrays, int axis)
     {
         int normalized = Shape.Stacked([.. arrays.Select(a => a.Shape)], axis);

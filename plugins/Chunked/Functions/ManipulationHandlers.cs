@@ -16,6 +16,13 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return Manipulation.Reshape(context, (ChunkedArray)args.X, args.Shape);
     }
 
+    [Implements("broadcast_to")]
+    public DispatchResult<NDArray> BroadcastTo(in ShapeArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.BroadcastTo(context, (ChunkedArray)args.X, args.Shape);
+    }
+
     [Implements("transpose")]
 
     public DispatchResult<NDArray> Transpose(in AxesArgs args, ReadOnlySpan<Type> types)

@@ -70,8 +70,18 @@ internal static class Reduce
                 if (j0 >= j1) return;
                 int len = (int)(j1 - j0);
                 Span<T> acc = r.AsSpan(j0, len);
-                data.AsSpan(start + j0, len).CopyTo(acc);
-                LeadingRows.Combine<T, TOp>(acc, data, start + slab + j0, slab, slabs - 1);
+                if (TOp.Identity is { } identity)
+                {
+                    // NumPy reduces from the identity: sum(axis=0) of [[-0.0]] is 0.0, prod(axis=0) of [[inf+0j]] is
+                    // (1+0j)(inf+0j) = inf+nanj (copying the first row gave -0.0 and inf+0j).
+                    acc.Fill(identity);
+                    LeadingRows.Combine<T, TOp>(acc, data, start + j0, slab, slabs);
+                }
+                else
+                {
+                    data.AsSpan(start + j0, len).CopyTo(acc);
+                    LeadingRows.Combine<T, TOp>(acc, data, start + slab + j0, slab, slabs - 1);
+                }
             };
             if (workers > 1) Parallel.For(0, workers, combine);
             else combine(0);

@@ -22,6 +22,8 @@ internal static class ReductionHandlers
         Add(backend, ArrayFunctions.Var, (x, a) => Variance(x, a, sqrt: false));
         Add(backend, ArrayFunctions.Std, (x, a) => Variance(x, a, sqrt: true));
         Add(backend, ArrayFunctions.Cumsum, (x, a) => Scans.Cumsum(x, a.Axis, a.DType));
+        Add(backend, ArrayFunctions.NanSum, NanSum);
+        Add(backend, ArrayFunctions.NanMean, NanMean);
     }
 
     private static void Add(IBackendBuilder backend, ArrayFunction<ReductionArgs, NDArray> function, Func<GpuArray, ReductionArgs, GpuArray> body) =>
@@ -73,6 +75,48 @@ internal static class ReductionHandlers
         return acc.IsFloat() || acc.IsComplex()
             ? GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), sum, n, acc)
             : GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.FloorDivideOp>(acc), sum, n, acc);
+    }
+
+    /// <summary>NumPy's <c>nansum</c>: the sum with NaNs (a NaN in either part of a complex) replaced by 0; integers and bool have none.</summary>
+    private static GpuArray NanSum(GpuArray x, ReductionArgs args)
+    {
+        if (!x.DType.IsInexact()) return SumOrProd(x, args, typeof(SumOp<>), 0L);
+        using GpuArray zeroed = WithoutNaN(x, out GpuArray nan);
+        nan.Dispose();
+        return SumOrProd(zeroed, args, typeof(SumOp<>), 0L);
+    }
+
+    /// <summary>
+    /// NumPy's <c>nanmean</c>: integers and bool are <c>mean</c>; otherwise the <c>nansum</c> in the dtype (float16 rounded
+    /// once, as its sum) divided by the count of non-NaN values in float64 (complex128), as NumPy's <c>true_divide</c> of
+    /// the total by an integer count, then cast back; a slice of NaNs only (or no elements) is NaN.
+    /// </summary>
+    private static GpuArray NanMean(GpuArray x, ReductionArgs args)
+    {
+        if (!x.DType.IsInexact()) return Mean(x, args);
+        DType dtype = args.DType ?? x.DType;
+        DType wide = dtype.IsComplex() ? DType.Complex128 : DType.Float64;
+        using GpuArray zeroed = WithoutNaN(x, out GpuArray nan);
+        using GpuArray total = SumOrProd(zeroed, args with { DType = dtype }, typeof(SumOp<>), 0L);
+        GpuArray counted;
+        using (nan)
+        {
+            using GpuArray present = GpuOps.MapWith(typeof(LogicalNotOp<byte>), nan, DType.Bool);
+            counted = SumOrProd(present, args with { DType = DType.Int64 }, typeof(SumOp<>), 0L);
+        }
+        using GpuArray count = counted;
+        using GpuArray totalWide = GpuOps.Cast(total, wide);
+        using GpuArray countWide = GpuOps.Cast(count, wide);
+        using GpuArray mean = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(wide), totalWide, countWide, wide);
+        return GpuOps.Convert(mean, dtype);
+    }
+
+    /// <summary><paramref name="x"/> with its NaNs replaced by 0, and the NaN mask (<c>isnan</c>, the caller disposes it).</summary>
+    private static GpuArray WithoutNaN(GpuArray x, out GpuArray nan)
+    {
+        nan = GpuOps.MapWith(UfuncKernels.Predicate<Ufuncs.IsNaNOp>(x.DType), x, x.DType);
+        using GpuArray zero = GpuOps.Scalar(x.Runtime, 0.0, x.DType);
+        return GpuOps.Ternary(typeof(WhereOp<>).MakeGenericType(StorageTypes.Of(x.DType)), nan, zero, x, x.DType, DType.Bool);
     }
 
     private static GpuArray Extreme(GpuArray x, ReductionArgs args, Type op, string name)

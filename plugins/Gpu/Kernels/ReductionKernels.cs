@@ -18,7 +18,7 @@ internal static class ReductionKernels
         long o = t / chunks;
         long c = t - o * chunks;
         long first = o * inner;
-        T acc = x[lx.Index(first + c)];
+        T acc = default(TOp).Seed(x[lx.Index(first + c)]);
         long k = c + chunks;
         for (; k + 3 * chunks < inner; k += 4 * chunks)
         {

@@ -54,6 +54,43 @@ internal sealed class SparseReductions(SparseContext ctx)
         return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DTypes.SumAccumulator(x.DType));
     }
 
+    /// <summary>
+    /// NumPy's <c>nanmean</c>: integers and bool are <c>mean</c>; otherwise the group's sum with NaNs (either part of a
+    /// complex) as 0, over the group's length less its NaNs (implicit zeros count); a group of NaNs only is NaN (0/0).
+    /// </summary>
+    [Implements("nanmean")]
+    public DispatchResult<NDArray> NanMean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!Accepts(args, types)) return NotImplemented.Value;
+        var x = (SparseArray)args.X;
+        if (!x.DType.IsFloat() && !x.DType.IsComplex()) return Mean(args, types);
+        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        DType dtype = args.DType ?? x.DType;
+        if (x.DType.IsComplex())
+        {
+            Complex[] c = (Complex[])Complexes(x).Clone();
+            var nan = new double[c.Length];
+            for (int k = 0; k < c.Length; k++)
+            {
+                if (double.IsNaN(c[k].Real) || double.IsNaN(c[k].Imaginary)) (c[k], nan[k]) = (Complex.Zero, 1);
+            }
+            Complex[] sums = g.Sum(c);
+            double[] nans = g.Sum(nan);
+            for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength - nans[i];
+            return Result(sums, g.OutShape, dtype);
+        }
+        double[] values = (double[])Doubles(x).Clone();
+        var nanFlags = new double[values.Length];
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (double.IsNaN(values[k])) (values[k], nanFlags[k]) = (0, 1);
+        }
+        double[] totals = g.Sum(values);
+        double[] nanCounts = g.Sum(nanFlags);
+        for (int i = 0; i < totals.Length; i++) totals[i] /= g.GroupLength - nanCounts[i];
+        return Result(totals, g.OutShape, dtype);
+    }
+
     [Implements("prod")]
     public DispatchResult<NDArray> Prod(in ReductionArgs args, ReadOnlySpan<Type> types)
     {

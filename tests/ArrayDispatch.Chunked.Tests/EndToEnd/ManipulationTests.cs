@@ -21,6 +21,41 @@ public sealed class ManipulationTests
         Values(e).ShouldBe(d.ToArray<double>());
     }
 
+    public static TheoryData<int[], int[], int[]> BroadcastCases => new()
+    {
+        { [1, 7], [3, 2], [4, 5, 7] },     // a new leading axis and a stretched row, uneven last chunk
+        { [5, 1], [2, 1], [5, 6] },        // a stretched column
+        { [7], [3], [2, 3, 7] },
+        { [6, 4], [4, 3], [6, 4] },        // the same shape
+        { [1, 3], [1, 2], [0, 3] },        // stretched to zero
+    };
+
+    [Theory, MemberData(nameof(BroadcastCases))]
+    public void BroadcastTo_MatchesDense_AndFeedsElementwiseAndReductions(int[] shape, int[] chunks, int[] target)
+    {
+        // Chunked had no broadcast_to (the battery's 'bcast' layout was declined); Dask's chunking of the result.
+        using TestHost host = Create();
+        NDArray d = Np.Reshape(Np.Arange(new Shape(shape).Size, dtype: DType.Float64), shape);
+        NDArray x = Np.AsArray(d, backend: "Chunked", chunks: chunks);
+        NDArray expected = Np.BroadcastTo(d, target);
+        NDArray b = Np.BroadcastTo(x, target);
+        b.ShouldBeOfType<ChunkedArray>();
+        b.Shape.ShouldBe(expected.Shape);
+        Check(b, expected);
+        Check(Np.Multiply(b, 2.0), Np.Multiply(expected, 2.0));
+        Check(Np.Sum(b, 0), Np.Sum(expected, 0));
+    }
+
+    [Fact]
+    public void BroadcastTo_AShapeThatDoesNotFit_IsNumPysError()
+    {
+        using TestHost host = Create();
+        NDArray x = Np.AsArray(DenseData((3, 4)), backend: "Chunked", chunks: [2, 2]);
+        Should.Throw<ShapeMismatchException>(() => Np.BroadcastTo(x, 3, 5)).Message
+            .ShouldBe("operands could not be broadcast together with remapped shapes [original->remapped]: (3, 4) and requested shape (3, 5)");
+        Should.Throw<ShapeMismatchException>(() => Np.BroadcastTo(x, 4));
+    }
+
     public static TheoryData<string> Indexes => new() { "rows", "step", "negative", "int", "newaxis", "ellipsis", "empty" };
 
     [Theory, MemberData(nameof(Indexes))]

@@ -21,6 +21,42 @@ public sealed class ReductionTests
     public static TheoryData<string> Formats => new() { "csr", "csc", "coo" };
 
     [Theory, MemberData(nameof(Formats))]
+    public void NanMean_SkipsNaNs_CountingImplicitZeros_AsDense(string format)
+    {
+        // Sparse had no nanmean (the battery's only Sparse decline); a column of NaNs and zeros keeps its zeros in the
+        // count, a column of NaNs only is NaN.
+        using TestHost host = SparseHost.Create();
+        double[] a = (double[])s_a.Clone();
+        foreach (int i in new[] { 0, 7, 13, 22, 41 }) a[i] = double.NaN;
+        for (int i = 0; i < Rows; i++) a[i * Cols + 4] = double.NaN;   // column 4: NaN only
+        NDArray host64 = DenseOf(a, Rows, Cols);
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Complex128, DType.Complex64, DType.Int32, DType.Bool })
+        {
+            NDArray dense = dtype.IsInexact() ? Np.AsType(host64, dtype) : Np.AsType(Np.Where(Np.IsNaN(host64), 0.0, host64), dtype);
+            NDArray s = Np.AsArray(dense, backend: "Sparse", format: format);
+            foreach (Axes axis in new[] { Axes.All, 0, 1, -1 })
+            {
+                foreach (bool keepDims in new[] { false, true })
+                {
+                    string what = $"nanmean {dtype.Name()} {format} axis={axis} keepdims={keepDims}";
+                    NDArray expected = Np.NanMean(dense, axis, keepDims);
+                    NDArray actual = Np.AsArray(Np.NanMean(s, axis, keepDims), backend: "Dense");
+                    actual.DType.ShouldBe(expected.DType, what);
+                    actual.Shape.ShouldBe(expected.Shape, what);
+                    System.Numerics.Complex[] e = Np.AsType(expected, DType.Complex128).ToArray<System.Numerics.Complex>();
+                    System.Numerics.Complex[] g = Np.AsType(actual, DType.Complex128).ToArray<System.Numerics.Complex>();
+                    g.Select(v => double.IsNaN(v.Real)).ShouldBe(e.Select(v => double.IsNaN(v.Real)), what + ": NaNs");
+                    for (int i = 0; i < e.Length; i++)
+                    {
+                        if (double.IsNaN(e[i].Real)) continue;
+                        System.Numerics.Complex.Abs(g[i] - e[i]).ShouldBeLessThanOrEqualTo(1e-5 * Math.Max(1, System.Numerics.Complex.Abs(e[i])), $"{what}[{i}]");
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Formats))]
     public void SumMeanMaxMinProd_EveryAxis_MatchDense(string format)
     {
         using TestHost host = SparseHost.Create();

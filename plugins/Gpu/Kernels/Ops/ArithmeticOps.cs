@@ -14,6 +14,7 @@ internal struct MaximumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unm
 {
     public readonly T Apply(T x, T y) => Extrema.Maximum(x, y);
     public readonly T Combine(T a, T b) => Extrema.Maximum(a, b);
+    public readonly T Seed(T first) => first;
 }
 
 /// <summary>NumPy's <c>minimum</c>: NaN if either is NaN.</summary>
@@ -21,17 +22,20 @@ internal struct MinimumOp<T> : IGpuBinaryOp<T, T>, IGpuReduceOp<T> where T : unm
 {
     public readonly T Apply(T x, T y) => Extrema.Minimum(x, y);
     public readonly T Combine(T a, T b) => Extrema.Minimum(a, b);
+    public readonly T Seed(T first) => first;
 }
 
 // INumberBase: complex64 and complex128 too (their + adds the parts; their * is NumPy's (ac - bd) + (ad + bc)j).
 internal struct SumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a + b;
+    public readonly T Seed(T first) => T.Zero + first;
 }
 
 internal struct ProdOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => a * b;
+    public readonly T Seed(T first) => T.One * first;
 }
 
 internal struct ArgMaxOp<T> : IGpuArgOp<T> where T : unmanaged, INumber<T>
@@ -50,11 +54,13 @@ internal struct ArgMinOp<T> : IGpuArgOp<T> where T : unmanaged, INumber<T>
 internal struct ComplexMaximumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => Ufuncs.MaximumOp.Complex(a, b);
+    public readonly T Seed(T first) => first;
 }
 
 internal struct ComplexMinimumOp<T> : IGpuReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public readonly T Combine(T a, T b) => Ufuncs.MinimumOp.Complex(a, b);
+    public readonly T Seed(T first) => first;
 }
 
 /// <summary>argmax of complex values: a greater value, or the first with a NaN part (NumPy's rule, as Dense).</summary>
