@@ -55,6 +55,8 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     private static void Close(double e, double a, double tolerance, string what)
     {
         if (e == a || (double.IsNaN(e) && double.IsNaN(a))) return;
+        // Not NaN-blind: a NaN difference passes "<= tolerance" under Shouldly's comparer.
+        (double.IsFinite(e) && double.IsFinite(a)).ShouldBeTrue($"{what}: Dense {e}, Gpu {a}");
         Math.Abs(a - e).ShouldBeLessThanOrEqualTo(tolerance, $"{what}: Dense {e}, Gpu {a}");
     }
 

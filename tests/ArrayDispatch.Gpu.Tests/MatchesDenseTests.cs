@@ -85,6 +85,8 @@ public sealed class MatchesDenseTests : IDisposable
             double e = expected[i], a = actual[i];
             if (double.IsNaN(e) && double.IsNaN(a)) continue;
             if (e == a) continue;
+            // Not NaN-blind: |a - e| <= tol holds for a NaN difference under Shouldly's comparer, and for inf - inf's cousin inf <= tol * inf.
+            (double.IsFinite(e) && double.IsFinite(a)).ShouldBeTrue($"{what}[{i}]: Dense {e}, Gpu {a}");
             Math.Abs(a - e).ShouldBeLessThanOrEqualTo(tolerance * Math.Max(1, Math.Abs(e)), $"{what}[{i}]: Dense {e}, Gpu {a}");
         }
     }

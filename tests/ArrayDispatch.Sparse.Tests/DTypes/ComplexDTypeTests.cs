@@ -41,6 +41,9 @@ public sealed class ComplexDTypeTests
         {
             bool nan = (double.IsNaN(e[i].Real) || double.IsNaN(e[i].Imaginary)) && (double.IsNaN(a[i].Real) || double.IsNaN(a[i].Imaginary));
             if (nan || a[i] == e[i]) continue;
+            // Not NaN-blind: a NaN difference passes "<= tolerance" under Shouldly's comparer.
+            (double.IsFinite(e[i].Real) && double.IsFinite(e[i].Imaginary) && double.IsFinite(a[i].Real) && double.IsFinite(a[i].Imaginary))
+                .ShouldBeTrue($"{what}[{i}]: Dense {e[i]}, Sparse {a[i]}");
             System.Numerics.Complex.Abs(a[i] - e[i]).ShouldBeLessThanOrEqualTo(tolerance * Math.Max(1, System.Numerics.Complex.Abs(e[i])), $"{what}[{i}]: Dense {e[i]}, Sparse {a[i]}");
         }
     }
