@@ -21,9 +21,10 @@ namespace ArrayDispatch.Chunked.Orleans;
 /// </summary>
 public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
 {
-    private readonly Func<IClusterClient> _clientSource;
+    private readonly IWorkerCluster _cluster;
     private readonly ILogger _logger;
     private readonly TimeSpan _clusterTimeout;
+    private readonly TimeSpan _livenessInterval;
 
     /// <summary>A scheduler that runs tasks through <paramref name="client"/>.</summary>
     /// <param name="client">A started client of the cluster whose silos run <see cref="ChunkWorkerGrain"/> (see <see cref="ChunkedOrleansExtensions.AddChunkWorker"/>).</param>
@@ -40,11 +41,22 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
     /// and the client belongs to those).
     /// </summary>
     public OrleansChunkScheduler(Func<IClusterClient> client, ILogger? logger = null, TimeSpan? clusterTimeout = null)
+        : this(new ClientWorkerCluster(client ?? throw new ArgumentNullException(nameof(client))), logger, clusterTimeout, null)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        _clientSource = client;
+    }
+
+    /// <param name="cluster">The cluster's members and workers.</param>
+    /// <param name="logger">Where refused and lost workers are logged.</param>
+    /// <param name="clusterTimeout">How long the cluster may take to list its workers before the compute fails.</param>
+    /// <param name="livenessInterval">
+    /// How often a compute that waits on its workers asks the cluster which silos are still members (2 s when null).
+    /// </param>
+    internal OrleansChunkScheduler(IWorkerCluster cluster, ILogger? logger, TimeSpan? clusterTimeout, TimeSpan? livenessInterval)
+    {
+        _cluster = cluster;
         _logger = logger ?? NullLogger.Instance;
         _clusterTimeout = clusterTimeout ?? TimeSpan.FromSeconds(10);
+        _livenessInterval = livenessInterval ?? TimeSpan.FromSeconds(2);
     }
 
     /// <summary>What the last compute did on the cluster (workers used, bytes moved, per-worker peaks), or null.</summary>
@@ -73,13 +85,13 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
     /// <summary>The workers of the cluster whose plugins match the client's; the others are named in <paramref name="refused"/>.</summary>
     internal async Task<List<Worker>> WorkersAsync(IArrayDispatcher dispatcher, List<string> refused, CancellationToken token)
     {
-        Dictionary<SiloAddress, SiloStatus> hosts;
+        IReadOnlyList<string> hosts;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(token))
         {
             timeout.CancelAfter(_clusterTimeout);
             try
             {
-                hosts = await _clientSource().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(timeout.Token).ConfigureAwait(false);
+                hosts = await _cluster.ActiveSilosAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
             {
@@ -88,9 +100,9 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
         }
         string[] mine = dispatcher is Dispatcher runtime ? [.. runtime.BackendSet.Backends.Select(b => $"{b.Name} {b.Version}")] : [];
         var workers = new List<Worker>();
-        foreach (SiloAddress silo in hosts.Keys)
+        foreach (string silo in hosts)
         {
-            IChunkWorkerGrain grain = _clientSource().GetGrain<IChunkWorkerGrain>(silo.ToParsableString());
+            IChunkWorkerGrain grain = _cluster.Worker(silo);
             WorkerInfo info;
             try
             {
@@ -136,6 +148,9 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
     internal sealed class Worker(string key, IChunkWorkerGrain grain, int degree)
     {
         public string Key { get; } = key;
+
+        /// <summary>Cancelled when the cluster's membership no longer lists the worker's silo: its outstanding calls end at once.</summary>
+        public CancellationTokenSource Gone { get; } = new();
         public IChunkWorkerGrain Grain { get; } = grain;
         public int Degree { get; } = degree;
         public int Running { get; set; }
@@ -160,6 +175,10 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
         private readonly List<Worker>?[] _replicas;
         private readonly long[] _sizes;
         private readonly byte[][] _specs;
+        private readonly TaskOrder?[] _orders;
+        /// <summary>The task id of a completion that only says its worker left the cluster.</summary>
+        private const int LossNotice = -1;
+        private readonly CancellationTokenSource?[] _calls;
         private readonly Stack<int> _ready = new();
         private readonly IProgress<ChunkProgress>? _progress;
         private readonly IArrayDispatcher _dispatcher;
@@ -213,6 +232,8 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
             _sizes = new long[n];
             _specs = new byte[n][];
             for (int i = 0; i < n; i++) _specs[i] = _tasks[i].Spec;
+            _orders = new TaskOrder?[n];
+            _calls = new CancellationTokenSource?[n];
         }
 
         public async Task<RemoteComputeResult> ExecuteAsync()
@@ -225,6 +246,8 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
                 throw new InvalidOperationException("no chunk worker can run this compute: " +
                     (refused.Count == 0 ? "the Orleans cluster has no silos" : "refused: " + string.Join("; ", refused)));
             }
+            using var watching = CancellationTokenSource.CreateLinkedTokenSource(_token);
+            Task watch = WatchMembershipAsync([.. _workers], watching.Token);
             try
             {
                 Rebuild();
@@ -238,6 +261,52 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
             {
                 await EndAsync().ConfigureAwait(false);
                 throw;
+            }
+            finally
+            {
+                watching.Cancel();
+                await watch.ConfigureAwait(false);
+                foreach (CancellationTokenSource? call in _calls) call?.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Gives up the workers whose silos the cluster's membership stops listing as active. A call to a silo that died
+        /// usually fails with its connection, but not always (a call routed through another gateway waits for an answer
+        /// that never comes, and the worker's calls have no response timeout: a task may run for hours), so the compute
+        /// asks the membership itself, as dask.distributed's scheduler notices a worker by its missed heartbeats.
+        /// </summary>
+        private async Task WatchMembershipAsync(Worker[] workers, CancellationToken stop)
+        {
+            while (true)
+            {
+                try
+                {
+                    await Task.Delay(_owner._livenessInterval, stop).ConfigureAwait(false);
+                    IReadOnlyList<string> active;
+                    using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop))
+                    {
+                        timeout.CancelAfter(_owner._clusterTimeout);
+                        active = await _owner._cluster.ActiveSilosAsync(timeout.Token).ConfigureAwait(false);
+                    }
+                    foreach (Worker w in workers)
+                    {
+                        if (w.Gone.IsCancellationRequested || active.Contains(w.Key, StringComparer.Ordinal)) continue;
+                        await w.Gone.CancelAsync().ConfigureAwait(false);
+                        // Also told to the loop, for a worker with no call outstanding that still holds values.
+                        _completions.Writer.TryWrite((LossNotice, w, null, Left(w)));
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The membership could not be read this time (the client's gateway is busy or reconnecting): the calls
+                    // themselves still fail with their connections, and the next round asks again.
+                    _owner._logger.LogDebug("Reading the cluster's membership failed: {Error}", ex.Message);
+                }
             }
         }
 
@@ -265,9 +334,16 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
                 var (id, worker, done, error) = completion;
                 // A call cancelled with the compute is not a lost worker.
                 _token.ThrowIfCancellationRequested();
+                if (id == LossNotice)
+                {
+                    if (!_lost.Contains(worker.Key)) LoseWorker(worker, error!);
+                    continue;
+                }
                 _inFlight[id] = false;
                 _running--;
                 worker.Running--;
+                _calls[id]?.Dispose();
+                _calls[id] = null;
                 if (_lost.Contains(worker.Key))
                 {
                     // An answer from a worker already given up: whatever it made is gone with it.
@@ -280,7 +356,12 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
                     LoseWorker(worker, error);
                     continue;
                 }
-                if (done!.Skipped) continue;
+                if (done!.Skipped)
+                {
+                    // Withdrawn because an input's holder was lost (see LoseWorker): it runs again once its inputs exist.
+                    Rebuild();
+                    continue;
+                }
                 if (done.LostHolder is { } holder)
                 {
                     Worker? lost = _workers.FirstOrDefault(w => w.Key == holder);
@@ -347,22 +428,39 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
             int[] deps = _deps[id];
             var order = new TaskOrder(_compute, _tasks[id].Key, _specs[id],
                 [.. deps.Select(d => _tasks[d].Key)], [.. deps.Select(d => _location[d]!.Key)]);
-            _ = CallAsync(id, worker, order);
+            _orders[id] = order;
+            var call = CancellationTokenSource.CreateLinkedTokenSource(_token);
+            _calls[id] = call;
+            _ = CallAsync(id, worker, order, call.Token);
         }
 
-        private async Task CallAsync(int id, Worker worker, TaskOrder order)
+        /// <summary>Runs one task on a worker; exactly one completion is written for it, whatever happens.</summary>
+        private async Task CallAsync(int id, Worker worker, TaskOrder order, CancellationToken call)
         {
             try
             {
-                // The compute's token travels with the call: cancelling it stops the task on the worker too.
-                TaskDone done = await worker.Grain.Run(order, _token).ConfigureAwait(false);
+                // The call's token travels with it: cancelling the compute (or withdrawing this task) stops it on the worker
+                // too. Waiting ends as soon as the worker is known gone, answer or not.
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(call, worker.Gone.Token);
+                TaskDone done = await worker.Grain.Run(order, call).WaitAsync(either.Token).ConfigureAwait(false);
                 _completions.Writer.TryWrite((id, worker, done, null));
+            }
+            catch (OperationCanceledException) when (worker.Gone.IsCancellationRequested && !_token.IsCancellationRequested)
+            {
+                _completions.Writer.TryWrite((id, worker, null, Left(worker)));
+            }
+            catch (OperationCanceledException) when (call.IsCancellationRequested && !_token.IsCancellationRequested)
+            {
+                _completions.Writer.TryWrite((id, worker, new TaskDone(0, 0, Skipped: true), null));
             }
             catch (Exception ex)
             {
                 _completions.Writer.TryWrite((id, worker, null, ex));
             }
         }
+
+        private static SiloUnavailableException Left(Worker worker) =>
+            new($"worker {worker.Key} left the cluster (its membership no longer lists the silo as active)");
 
         private void Complete(int id, Worker worker, TaskDone done)
         {
@@ -432,6 +530,13 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
             {
                 _owner._logger.LogWarning("Chunk worker {Worker} was lost mid-compute ({Error}); its tasks run again on the remaining workers", worker.Key, error.Message);
                 _workers.Remove(worker);
+                worker.Gone.Cancel();
+                // Tasks elsewhere that still wait for an input from it are withdrawn (they come back as skipped and run again
+                // once the input is recomputed), rather than waiting on a fetch from a silo that may never answer.
+                for (int i = 0; i < _tasks.Length; i++)
+                {
+                    if (_inFlight[i] && _orders[i] is { } order && order.Holders.Contains(worker.Key, StringComparer.Ordinal)) _calls[i]?.Cancel();
+                }
             }
             if (_workers.Count == 0)
             {
@@ -515,11 +620,12 @@ public sealed class OrleansChunkScheduler : IRemoteChunkScheduler
                 byte[] bytes;
                 try
                 {
-                    bytes = await worker.Grain.Fetch(_compute, _tasks[id].Key).WaitAsync(_token).ConfigureAwait(false);
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(_token, worker.Gone.Token);
+                    bytes = await worker.Grain.Fetch(_compute, _tasks[id].Key).WaitAsync(either.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!_token.IsCancellationRequested)
                 {
-                    LoseWorker(worker, ex);
+                    LoseWorker(worker, worker.Gone.IsCancellationRequested ? Left(worker) : ex);
                     return null;
                 }
                 _gathered += bytes.Length;
