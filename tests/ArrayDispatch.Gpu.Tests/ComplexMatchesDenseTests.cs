@@ -323,6 +323,12 @@ public sealed class ComplexMatchesDenseTests : IDisposable
             foreach (int? axis in new int?[] { -1, 0, null })
             {
                 ShouldMatch(Np.Sort(x, axis), Np.Sort(g, axis), $"sort {dtype.Name()} axis={axis}");
+                Np.Argsort(g, axis).ToArray<long>().ShouldBe(Np.Argsort(x, axis).ToArray<long>(), $"argsort {dtype.Name()} axis={axis}");
+            }
+            // Equal values and the NaN classes: the stable order of Dense, ascending and descending.
+            foreach (bool descending in new[] { false, true })
+            {
+                Np.Argsort(gs, descending: descending).ToArray<long>().ShouldBe(Np.Argsort(s, descending: descending).ToArray<long>(), $"argsort {dtype.Name()} special descending={descending}");
             }
         }
     }
@@ -338,6 +344,25 @@ public sealed class ComplexMatchesDenseTests : IDisposable
             {
                 ShouldMatch(Np.Cumsum(x, axis), Np.Cumsum(g, axis), $"cumsum {dtype.Name()} axis={axis}", dtype == DType.Complex64 ? 1e-4 : 1e-11);
             }
+        }
+    }
+
+    [Fact]
+    public void Cumprod_matches_Dense_along_every_axis_and_starts_from_the_first_element()
+    {
+        foreach (DType dtype in s_complex)
+        {
+            // Near the unit circle, so 280 factors neither overflow nor vanish.
+            NDArray x = Np.Divide(Data(dtype, new Shape(4, 70, 3), 19), Np.Abs(Data(dtype, new Shape(4, 70, 3), 19)) * 1.01);
+            using var g = (GpuArray)Np.AsArray(x, backend: "Gpu");
+            foreach (int? axis in new int?[] { null, 0, 1, -1 })
+            {
+                ShouldMatch(Np.Cumprod(x, axis), Np.Cumprod(g, axis), $"cumprod {dtype.Name()} axis={axis}", dtype == DType.Complex64 ? 1e-4 : 1e-11);
+            }
+            // NumPy's accumulate copies the first element: cumprod([inf+0j]) is inf+0j (prod gives inf+nanj).
+            NDArray inf = Np.AsType(Np.AsArray(new[] { new Complex(double.PositiveInfinity, 0) }, backend: "Dense"), dtype);
+            using var ginf = (GpuArray)Np.AsArray(inf, backend: "Gpu");
+            ShouldMatch(Np.Cumprod(inf), Np.Cumprod(ginf), $"cumprod {dtype.Name()} of inf+0j");
         }
     }
 

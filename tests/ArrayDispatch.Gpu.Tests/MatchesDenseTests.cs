@@ -321,6 +321,28 @@ public sealed class MatchesDenseTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(RealDTypes))]
+    public void Argsort_of_every_real_dtype_is_Denses_stable_order(DType dtype)
+    {
+        // Ties on purpose (each value twice, -0.0 beside 0.0): a stable argsort puts equal values in index order, ascending
+        // and descending; 2 rows of 2n values (padding to a power of two in between), along each axis and flattened.
+        NDArray edges = Np.AsType(Np.AsArray(HostBuffer.FromContiguous(s_castEdges, new Shape(s_castEdges.Length)), backend: "Dense"), dtype);
+        NDArray rows = Np.Reshape(Np.Concatenate([edges, Np.Flip(edges), edges, Np.Roll(edges, 3)]), 2, -1);
+        using var gpu = (GpuArray)Np.AsArray(rows, backend: "Gpu");
+        foreach (int? axis in new int?[] { -1, 0, null })
+        {
+            foreach (bool descending in new[] { false, true })
+            {
+                using var actual = (GpuArray)Np.Argsort(gpu, axis, descending: descending);
+                NDArray expected = Np.Argsort(rows, axis, descending: descending);
+                actual.DType.ShouldBe(DType.Int64);
+                actual.Shape.ShouldBe(expected.Shape);
+                actual.ToArray<long>().ShouldBe(expected.ToArray<long>(), $"argsort {dtype.Name()} axis={axis} descending={descending}");
+            }
+        }
+    }
+
     /// <summary>NumPy's float16 cumsum: each running sum is the float32 sum of the previous one and the element, rounded to float16.</summary>
     private static NDArray SequentialHalfCumsum(NDArray x, Axes axis)
     {

@@ -37,6 +37,22 @@ public sealed class SortTests : GpuTestBase
     }
 
     [Fact]
+    public void Argsort_of_a_0d_array_is_zero_with_shape_one_and_a_vector_is_stable()
+    {
+        using GpuArray one = Gpu([5.0]);
+        using var x = (GpuArray)Np.Sum(one);
+        using var zero = (GpuArray)Np.Argsort(x);
+        zero.Shape.ShouldBe(new Shape(1));
+        zero.ToArray<long>().ShouldBe([0L]);
+
+        // 777 elements (padded to 1024), many ties and NaNs: equal values keep their index order.
+        double[] a = [.. Enumerable.Range(0, 777).Select(i => i % 13 == 0 ? double.NaN : (i * 7919) % 29)];
+        using GpuArray v = Gpu(a);
+        using var order = (GpuArray)Np.Argsort(v);
+        order.ToArray<long>().ShouldBe([.. Enumerable.Range(0, a.Length).OrderBy(i => double.IsNaN(a[i]) ? double.PositiveInfinity : a[i]).ThenBy(i => double.IsNaN(a[i]) ? 1 : 0).Select(i => (long)i)]);
+    }
+
+    [Fact]
     public void Sort_Matrix_AlongEachAxis_Flattened_AndDescending()
     {
         const int rows = 5, cols = 37;

@@ -40,6 +40,8 @@ internal static class ManipulationHandlers
             GpuGuard.Accept(args, types, "stack") ? Joining.Stack(args.Arrays, args.Axis) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Sort, (in SortArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "sort") ? Sorting.Sort((GpuArray)args.X, args.Axis, args.Descending) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Argsort, (in SortArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "argsort") ? Sorting.Argsort((GpuArray)args.X, args.Axis, args.Descending) : NotImplemented.Value);
     }
 
     public static GpuArray Reshape(GpuArray x, int[] shape)

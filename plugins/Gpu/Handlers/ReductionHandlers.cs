@@ -22,6 +22,7 @@ internal static class ReductionHandlers
         Add(backend, ArrayFunctions.Var, (x, a) => Variance(x, a, sqrt: false));
         Add(backend, ArrayFunctions.Std, (x, a) => Variance(x, a, sqrt: true));
         Add(backend, ArrayFunctions.Cumsum, (x, a) => Scans.Cumsum(x, a.Axis, a.DType));
+        Add(backend, ArrayFunctions.Cumprod, (x, a) => Scans.Cumprod(x, a.Axis, a.DType));
         Add(backend, ArrayFunctions.NanSum, NanSum);
         Add(backend, ArrayFunctions.NanMean, NanMean);
     }
