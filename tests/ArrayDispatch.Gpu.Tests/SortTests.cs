@@ -53,6 +53,19 @@ public sealed class SortTests : GpuTestBase
     }
 
     [Fact]
+    public void Cumsum_and_cumprod_start_from_the_first_element_as_NumPys_accumulate()
+    {
+        // np.cumsum([-0.0]) is [-0.0] (np.sum gives 0.0: it starts from the identity); float16 runs its own kernel.
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Float16 })
+        {
+            using var x = (GpuArray)Np.AsType(Gpu([-0.0, -0.0]), dtype);
+            double[] sums = Np.AsType(Np.Cumsum(x), DType.Float64).ToArray<double>();
+            sums.ShouldAllBe(v => v == 0 && double.IsNegative(v), dtype.Name());
+            Np.AsType(Np.Cumprod(x), DType.Float64).ToArray<double>()[0].ShouldSatisfyAllConditions(v => double.IsNegative(v).ShouldBeTrue(dtype.Name()));
+        }
+    }
+
+    [Fact]
     public void Sort_Matrix_AlongEachAxis_Flattened_AndDescending()
     {
         const int rows = 5, cols = 37;
