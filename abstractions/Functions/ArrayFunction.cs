@@ -15,11 +15,17 @@ public enum FunctionKind
 /// <remarks>Identities are process-wide and live in <see cref="ArrayFunctions"/>; <see cref="Id"/> indexes the dispatcher's tables.</remarks>
 public abstract class ArrayFunction
 {
-    private protected ArrayFunction(int id, string name, FunctionKind kind)
+    // The signature's types are fields of this class, not overrides in the generic one: a property of
+    // ArrayFunction<TArgs, TResult> is compiled once per argument struct (structs are not shared generic code), which the
+    // host's start-up paid for ~40 functions' three properties when it validates registrations.
+    private protected ArrayFunction(int id, string name, FunctionKind kind, Type argsType, Type resultType, Type handlerType)
     {
         Id = id;
         Name = name;
         Kind = kind;
+        ArgsType = argsType;
+        ResultType = resultType;
+        HandlerType = handlerType;
     }
 
     /// <summary>A small dense integer, unique per process, that indexes dispatch tables.</summary>
@@ -32,13 +38,13 @@ public abstract class ArrayFunction
     public FunctionKind Kind { get; }
 
     /// <summary>The argument struct of the function's typed signature.</summary>
-    public abstract Type ArgsType { get; }
+    public Type ArgsType { get; }
 
     /// <summary>The result type of the function's typed signature.</summary>
-    public abstract Type ResultType { get; }
+    public Type ResultType { get; }
 
     /// <summary>The delegate type a handler for this function must have.</summary>
-    public abstract Type HandlerType { get; }
+    public Type HandlerType { get; }
 
     /// <summary>Drops the cached invoker of dispatch generation <paramref name="generation"/>, so a replaced generation (and the plugin versions it references) can be collected.</summary>
     /// <remarks>Internal: the invoker cache is the host's optimisation, not part of the protocol plugins implement.</remarks>
@@ -53,7 +59,8 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
 {
     private FunctionInvoker<TArgs, TResult>? _invoker;
 
-    internal ArrayFunction(int id, string name, FunctionKind kind) : base(id, name, kind) { }
+    internal ArrayFunction(int id, string name, FunctionKind kind)
+        : base(id, name, kind, typeof(TArgs), typeof(TResult), typeof(ArrayHandler<TArgs, TResult>)) { }
 
     /// <summary>
     /// Calls the function through <paramref name="dispatcher"/>. The dispatcher's resolved table for this function is
@@ -81,13 +88,4 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
         FunctionInvoker<TArgs, TResult>? invoker = Volatile.Read(ref _invoker);
         if (invoker is not null && ReferenceEquals(invoker.Generation, generation)) Interlocked.CompareExchange(ref _invoker, null, invoker);
     }
-
-    /// <inheritdoc/>
-    public override Type ArgsType => typeof(TArgs);
-
-    /// <inheritdoc/>
-    public override Type ResultType => typeof(TResult);
-
-    /// <inheritdoc/>
-    public override Type HandlerType => typeof(ArrayHandler<TArgs, TResult>);
 }

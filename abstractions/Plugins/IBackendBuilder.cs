@@ -85,4 +85,24 @@ public static class BackendBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.ImplementFrom(typeof(T));
     }
+
+    /// <summary>
+    /// Registers a ufunc's handler as an <see cref="Ufuncs.IUfuncVisitor{TResult}"/> of <see cref="Delegate"/> makes it:
+    /// an <see cref="ArrayHandler{TArgs, TResult}"/> of <see cref="BinaryArgs"/> for a binary ufunc, of
+    /// <see cref="UnaryArgs"/> for a unary one (both returning <see cref="NDArray"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The handler's type is not the ufunc's handler type.</exception>
+    public static IBackendBuilder Implement(this IBackendBuilder builder, Ufuncs.Ufunc ufunc, Delegate handler)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(ufunc);
+        ArgumentNullException.ThrowIfNull(handler);
+        return (ufunc, handler) switch
+        {
+            (Ufuncs.BinaryUfunc binary, ArrayHandler<BinaryArgs, NDArray> h) => builder.Implement(binary.Function, h),
+            (Ufuncs.UnaryUfunc unary, ArrayHandler<UnaryArgs, NDArray> h) => builder.Implement(unary.Function, h),
+            _ => throw new ArgumentException(
+                $"the handler of ufunc '{ufunc.Name}' must be an ArrayHandler<{(ufunc is Ufuncs.BinaryUfunc ? "BinaryArgs" : "UnaryArgs")}, NDArray> (got {handler.GetType().Name})", nameof(handler)),
+        };
+    }
 }

@@ -24,14 +24,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
     /// <summary>Registers every ufunc's handler.</summary>
     public static void Register(IBackendBuilder backend)
     {
-        foreach ((ArrayFunction function, Delegate handler) in Handlers)
-        {
-            switch (function)
-            {
-                case ArrayFunction<BinaryArgs, NDArray> binary: backend.Implement(binary, (ArrayHandler<BinaryArgs, NDArray>)handler); break;
-                case ArrayFunction<UnaryArgs, NDArray> unary: backend.Implement(unary, (ArrayHandler<UnaryArgs, NDArray>)handler); break;
-            }
-        }
+        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) backend.Implement(ufunc, Handlers[ufunc.Function]);
     }
 
     /// <summary>Calls the ufunc directly (for the backend's own composite functions: var, mean, clip, …).</summary>
@@ -47,16 +40,33 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         ((ArrayHandler<UnaryArgs, NDArray>)Handlers[ufunc])(args, default).Value!;
 
     public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
-        new ArrayHandler<BinaryArgs, NDArray>((in BinaryArgs args, ReadOnlySpan<Type> types) => RunBinary<TOp>(ufunc, args));
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ufunc).Binary<TOp>);
 
     public Delegate Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
-        new ArrayHandler<BinaryArgs, NDArray>((in BinaryArgs args, ReadOnlySpan<Type> types) => RunComparison<TOp>(ufunc, args));
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ufunc).Comparison<TOp>);
 
     public Delegate Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
-        new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs args, ReadOnlySpan<Type> types) => RunUnary<TOp>(ufunc, args));
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ufunc).Unary<TOp>);
 
     public Delegate Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
-        new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs args, ReadOnlySpan<Type> types) => RunPredicate<TOp>(ufunc, args));
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ufunc).Predicate<TOp>);
+
+    // A ufunc bound to its generic runner by a delegate to a generic method, compiled at its first call. A lambda here
+    // would be a closure class generic over the op, whose constructor the JIT compiles for every ufunc when the backend
+    // registers (tier-0 code in the host's start-up for 81 ufuncs; issue #18's cold start).
+    private sealed class BinaryBound(BinaryUfunc ufunc)
+    {
+        public DispatchResult<NDArray> Binary<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IBinaryOp => RunBinary<TOp>(ufunc, args);
+
+        public DispatchResult<NDArray> Comparison<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IComparisonOp => RunComparison<TOp>(ufunc, args);
+    }
+
+    private sealed class UnaryBound(UnaryUfunc ufunc)
+    {
+        public DispatchResult<NDArray> Unary<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IUnaryOp => RunUnary<TOp>(ufunc, args);
+
+        public DispatchResult<NDArray> Predicate<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IPredicateOp => RunPredicate<TOp>(ufunc, args);
+    }
 
     private static NDArray RunBinary<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IBinaryOp
     {

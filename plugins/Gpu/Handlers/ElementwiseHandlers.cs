@@ -12,36 +12,52 @@ namespace ArrayDispatch.Gpu;
 /// handler per ufunc shape (<see cref="IUfuncVisitor{TResult}"/>), the loop chosen by NumPy's resolver
 /// (<see cref="Ufunc.Resolve(DType)"/>) and the op compiled into the kernel; plus <c>where</c> and <c>clip</c>.
 /// </summary>
-internal sealed class ElementwiseHandlers : IUfuncVisitor<Action<IBackendBuilder>>
+internal sealed class ElementwiseHandlers : IUfuncVisitor<Delegate>
 {
     public static void Register(IBackendBuilder backend)
     {
         var handlers = new ElementwiseHandlers();
-        foreach (Ufunc ufunc in Ufunc.All) ufunc.Accept(handlers)(backend);
+        foreach (Ufunc ufunc in Ufunc.All) backend.Implement(ufunc, ufunc.Accept(handlers));
         backend.Implement(ArrayFunctions.Where, (in TernaryArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "where") ? Where(args) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Clip, (in TernaryArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "clip") ? Clip(args) : NotImplemented.Value);
     }
 
-    public Action<IBackendBuilder> Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
-        backend => backend.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Binary<TOp>) : NotImplemented.Value);
+    // Handlers are delegates to generic methods of an object bound to the ufunc, compiled at their first call: a lambda
+    // would be a closure class generic over the op whose constructor the JIT compiles for every ufunc at start-up.
+    public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ufunc).Arithmetic<TOp>);
 
-    public Action<IBackendBuilder> Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
-        backend => backend.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Comparison<TOp>) : NotImplemented.Value);
+    public Delegate Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ufunc).Comparison<TOp>);
 
-    public Action<IBackendBuilder> Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
-        backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
+    public Delegate Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ufunc).Apply<TOp>);
+
+    public Delegate Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ufunc).Predicate<TOp>);
+
+    private sealed class BinaryBound(BinaryUfunc ufunc)
+    {
+        public DispatchResult<NDArray> Arithmetic<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IBinaryOp =>
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Binary<TOp>) : NotImplemented.Value;
+
+        public DispatchResult<NDArray> Comparison<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IComparisonOp =>
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyBinary(ufunc, args, UfuncKernels.Comparison<TOp>) : NotImplemented.Value;
+    }
+
+    private sealed class UnaryBound(UnaryUfunc ufunc)
+    {
+        public DispatchResult<NDArray> Apply<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IUnaryOp =>
             GpuGuard.Accept(args, types, ufunc.Name)
                 ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray,
                     d => d.IsComplex() && ufunc.ComplexResultIsReal ? UfuncKernels.UnaryRealPart<TOp>(d) : UfuncKernels.Unary<TOp>(d))
-                : NotImplemented.Value);
+                : NotImplemented.Value;
 
-    public Action<IBackendBuilder> Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
-        backend => backend.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, UfuncKernels.Predicate<TOp>) : NotImplemented.Value);
+        public DispatchResult<NDArray> Predicate<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IPredicateOp =>
+            GpuGuard.Accept(args, types, ufunc.Name) ? ApplyUnary(ufunc, (GpuArray)args.X, args.Out as GpuArray, UfuncKernels.Predicate<TOp>) : NotImplemented.Value;
+    }
 
     private static DispatchResult<NDArray> ApplyBinary(BinaryUfunc ufunc, in BinaryArgs args, Func<DType, Type> kernel)
     {

@@ -12,7 +12,7 @@ namespace ArrayDispatch.Sparse.Functions;
 /// stays sparse follows from the op's values at zero (the engines' f(0) probes).
 /// </summary>
 /// <remarks>Every ufunc is declared without <c>out=</c> (<see cref="NoOut"/>): sparse results are new arrays.</remarks>
-internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Action<IBackendBuilder>>
+internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Delegate>
 {
     /// <summary>
     /// SciPy's sparse-times-dense rule: f(0, d) = 0 for every d keeps sparse ∘ dense sparse (the stored zeros are not
@@ -27,32 +27,44 @@ internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Actio
     {
         foreach (Ufunc ufunc in Ufunc.All)
         {
-            ufunc.Accept(this)(builder);
+            builder.Implement(ufunc, ufunc.Accept(this));
             builder.Declare(ufunc.Function, NoOut);
         }
     }
 
-    public Action<IBackendBuilder> Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp
+    // Handlers are delegates to generic methods of an object bound to the ufunc, compiled at their first call: a lambda
+    // would be a closure class generic over the op whose constructor the JIT compiles for every ufunc at start-up.
+    public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ctx, ufunc).Arithmetic<TOp>);
+
+    public Delegate Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp =>
+        new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ctx, ufunc).Comparison<TOp>);
+
+    public Delegate Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ctx, ufunc).Apply<TOp>);
+
+    public Delegate Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
+        new ArrayHandler<UnaryArgs, NDArray>(new UnaryBound(ctx, ufunc).Predicate<TOp>);
+
+    private sealed class BinaryBound(SparseContext ctx, BinaryUfunc ufunc)
     {
-        bool annihilates = s_annihilating.Contains(ufunc.Function);
-        return builder => builder.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            Accepts(args, types) ? ElementwiseEngine.Arithmetic<TOp>(ctx, ufunc, args.X1, args.X2, annihilates) : NotImplemented.Value);
+        private readonly bool _annihilates = s_annihilating.Contains(ufunc.Function);
+
+        public DispatchResult<NDArray> Arithmetic<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IBinaryOp =>
+            Accepts(args, types) ? ElementwiseEngine.Arithmetic<TOp>(ctx, ufunc, args.X1, args.X2, _annihilates) : NotImplemented.Value;
+
+        public DispatchResult<NDArray> Comparison<TOp>(in BinaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IComparisonOp =>
+            Accepts(args, types) ? ElementwiseEngine.Comparison<TOp>(ctx, ufunc, args.X1, args.X2, _annihilates) : NotImplemented.Value;
     }
 
-    public Action<IBackendBuilder> Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp
+    private sealed class UnaryBound(SparseContext ctx, UnaryUfunc ufunc)
     {
-        bool annihilates = s_annihilating.Contains(ufunc.Function);
-        return builder => builder.Implement(ufunc.Function, (in BinaryArgs args, ReadOnlySpan<Type> types) =>
-            Accepts(args, types) ? ElementwiseEngine.Comparison<TOp>(ctx, ufunc, args.X1, args.X2, annihilates) : NotImplemented.Value);
+        public DispatchResult<NDArray> Apply<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IUnaryOp =>
+            Accepts(args, types) ? UnaryEngine.Apply<TOp>(ctx, ufunc, (SparseArray)args.X) : NotImplemented.Value;
+
+        public DispatchResult<NDArray> Predicate<TOp>(in UnaryArgs args, ReadOnlySpan<Type> types) where TOp : struct, IPredicateOp =>
+            Accepts(args, types) ? UnaryEngine.Predicate<TOp>(ctx, ufunc, (SparseArray)args.X) : NotImplemented.Value;
     }
-
-    public Action<IBackendBuilder> Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp =>
-        builder => builder.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            Accepts(args, types) ? UnaryEngine.Apply<TOp>(ctx, ufunc, (SparseArray)args.X) : NotImplemented.Value);
-
-    public Action<IBackendBuilder> Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp =>
-        builder => builder.Implement(ufunc.Function, (in UnaryArgs args, ReadOnlySpan<Type> types) =>
-            Accepts(args, types) ? UnaryEngine.Predicate<TOp>(ctx, ufunc, (SparseArray)args.X) : NotImplemented.Value);
 
     private static bool Accepts(in BinaryArgs args, ReadOnlySpan<Type> types) =>
         HostInterop.Accepts(types, args.X1.Array, args.X2.Array);
