@@ -8,23 +8,12 @@ namespace ArrayDispatch.Gpu;
 /// </summary>
 internal static class StorageTypes
 {
+    /// <summary>The protocol's .NET element type (<see cref="DTypes.ClrType"/>) but for bool and float16.</summary>
     public static Type Of(DType dtype) => dtype switch
     {
         DType.Bool => typeof(byte),
-        DType.Int8 => typeof(sbyte),
-        DType.Int16 => typeof(short),
-        DType.Int32 => typeof(int),
-        DType.Int64 => typeof(long),
-        DType.UInt8 => typeof(byte),
-        DType.UInt16 => typeof(ushort),
-        DType.UInt32 => typeof(uint),
-        DType.UInt64 => typeof(ulong),
         DType.Float16 => typeof(HalfBits),
-        DType.Float32 => typeof(float),
-        DType.Float64 => typeof(double),
-        DType.Complex64 => typeof(Complex64),
-        DType.Complex128 => typeof(System.Numerics.Complex),
-        _ => throw GpuDTypes.Unsupported(dtype),
+        _ => dtype.ClrType(),   // an undefined value throws there, naming the dtypes there are
     };
 
     public static Type ElementOf(DType dtype) => dtype switch
