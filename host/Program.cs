@@ -8,7 +8,18 @@ StartupTrace.Mark("Main entered (runtime start, host assembly loaded)");
 // Lines as long as their content keep tables readable in files and for grep.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
 
-var parsed = CommandLineApp.Build().Parse(args);
+string[] normalized;
+try
+{
+    // --ArrayDispatch:DefaultBackend=Sparse, as in any generic host, is --config ArrayDispatch:DefaultBackend=Sparse.
+    normalized = ConfigSwitches.Normalize(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+var parsed = CommandLineApp.Build().Parse(normalized);
 StartupTrace.Mark("command line built and parsed (System.CommandLine)");
 int exitCode = parsed.Invoke();
 StartupTrace.Mark("command finished");

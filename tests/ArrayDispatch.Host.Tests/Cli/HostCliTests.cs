@@ -36,6 +36,37 @@ public sealed class HostCliTests
         }
     }
 
+    [Theory]
+    [InlineData("--ArrayDispatch:DefaultBackend=Sparse")]
+    [InlineData("--ArrayDispatch:DefaultBackend", "Sparse")]
+    [InlineData("--config", "ArrayDispatch:DefaultBackend=Sparse")]
+    public void A_configuration_key_on_the_command_line_is_read_in_the_generic_hosts_syntax_or_with_config(params string[] switches)
+    {
+        (int exit, string output) = RunHost("Production", ["backends", "--json", .. switches]);
+
+        exit.ShouldBe(0, output);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("defaultBackend").GetString().ShouldBe("Sparse");
+    }
+
+    [Fact]
+    public void A_wrong_value_in_the_generic_hosts_syntax_is_refused_at_start_up_naming_the_key()
+    {
+        (int exit, string output) = RunHost("Production", "backends", "--ArrayDispatch:DefaultBackend=Nope");
+
+        exit.ShouldBe(2, output);
+        output.ShouldContain("ArrayDispatch:DefaultBackend: unknown backend 'Nope'");
+    }
+
+    [Fact]
+    public void A_mistyped_command_option_is_still_refused_by_the_parser_not_taken_as_a_key()
+    {
+        (int exit, string output) = RunHost("Production", "backends", "--jsno");
+
+        exit.ShouldNotBe(0, output);
+        output.ShouldContain("Unrecognized command or argument '--jsno'");
+    }
+
     [Fact]
     public void Tables_written_to_a_pipe_keep_each_row_on_one_line()
     {
