@@ -197,4 +197,42 @@ public sealed class OutsiderBatteryTests
         order.Shape.ShouldBe(new Shape(1));
         order.ToArray<long>().ShouldBe([0L]);
     }
+    [Fact]
+    public void Products_of_bool_arrays_stay_bool_as_NumPy()
+    {
+        // NumPy 1.24: np.outer, np.kron, np.dot with a 0-d operand and np.einsum of bools are bool (a sum of bools is their
+        // logical or); Dense answered int64 (the battery's second block).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.AsArray(new[] { true, false, true }), b = Np.AsArray(new[] { false, true });
+        NDArray outer = Np.Outer(a, b);
+        outer.DType.ShouldBe(DType.Bool);
+        outer.ToArray<bool>().ShouldBe([false, true, false, false, false, true]);
+        NDArray kron = Np.Kron(a, b);
+        kron.DType.ShouldBe(DType.Bool);
+        kron.ToArray<bool>().ShouldBe([false, true, false, false, false, true]);
+        Np.Dot(Np.AsArray(true), a).DType.ShouldBe(DType.Bool);
+        NDArray m = Np.Reshape(Np.AsArray(new[] { true, false, false, false, false, false }), 2, 3);
+        NDArray rows = Np.Einsum("ij->i", m);
+        rows.DType.ShouldBe(DType.Bool);
+        rows.ToArray<bool>().ShouldBe([true, false]);
+        NDArray product = Np.Einsum("ij,j->i", m, a);
+        product.DType.ShouldBe(DType.Bool);
+        product.ToArray<bool>().ShouldBe([true, false]);
+        Np.Einsum("i,i->", a, a).Item<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Einsum_sums_in_the_operands_dtype_int32_included()
+    {
+        // NumPy 1.24: np.einsum('ii', int32) and np.einsum('ij->i', int32) are int32 (np.sum would give int64), and a sum
+        // that overflows wraps: np.einsum('ij->', np.full((20, 20), 100_000_000, np.int32)) is 1345294336.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Reshape(Np.Arange(0L, 9L, 1L, DType.Int32), 3, 3);
+        NDArray trace = Np.Einsum("ii", x);
+        trace.DType.ShouldBe(DType.Int32);
+        trace.Item<int>().ShouldBe(12);
+        Np.Einsum("ij->i", x).DType.ShouldBe(DType.Int32);
+        Np.Einsum("ij->", Np.AsType(x, DType.Int8)).DType.ShouldBe(DType.Int8);
+        Np.Einsum("ij->", Np.Full(new Shape(20, 20), 100_000_000L, DType.Int32)).Item<int>().ShouldBe(1345294336);
+    }
 }
