@@ -235,4 +235,24 @@ public sealed class OutsiderBatteryTests
         Np.Einsum("ij->", Np.AsType(x, DType.Int8)).DType.ShouldBe(DType.Int8);
         Np.Einsum("ij->", Np.Full(new Shape(20, 20), 100_000_000L, DType.Int32)).Item<int>().ShouldBe(1345294336);
     }
+    [Fact]
+    public void Vector_and_matrix_norms_that_take_a_maximum_of_nothing_raise_as_NumPy()
+    {
+        // NumPy 1.24: np.linalg.norm(np.zeros(0), np.inf) raises "zero-size array to reduction operation maximum which has
+        // no identity" (abs(x).max()); Dense returned 0. ord=0, 1, 3 and None give 0.
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Complex128 })
+        {
+            NDArray empty = Np.Zeros(0, dtype);
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(empty, double.PositiveInfinity)).Message.ShouldContain("zero-size array to reduction operation maximum which has no identity");
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(empty, double.NegativeInfinity, keepDims: true)).Message.ShouldContain("operation minimum");
+            Np.Linalg.Norm(empty, 1.0).AsType(DType.Float64).Item<double>().ShouldBe(0);
+            Np.Linalg.Norm(empty).AsType(DType.Float64).Item<double>().ShouldBe(0);
+        }
+        NDArray wide = Np.Zeros(new Shape(0, 3));
+        Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 1).Shape.ShouldBe(new Shape(0));   // nothing to reduce into
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 0)).Message.ShouldContain("operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, 2.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(3, 0)), -1.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation minimum");
+    }
 }

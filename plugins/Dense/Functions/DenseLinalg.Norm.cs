@@ -119,7 +119,8 @@ public static partial class DenseLinalg
         {
             bool max = p > 0;
             double best = max ? 0 : double.PositiveInfinity;
-            if (v.Length == 0 && !max) throw new ArgumentException("zero-size array to reduction operation minimum which has no identity");
+            // NumPy's abs(x).max() / .min(): an empty vector has neither
+            if (v.Length == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
             foreach (T e in v)
             {
                 double a = Math.Abs(double.CreateTruncating(e));
@@ -174,14 +175,14 @@ public static partial class DenseLinalg
                     break;
                 case "nuc" or "2" or "-2":
                     LinalgKernels.Svd(m, n, a, s, default, default, false, false);
-                    if (s.Length == 0 && kind != "nuc") throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                    if (s.Length == 0 && kind != "nuc") throw new ArgumentException($"zero-size array to reduction operation {(kind == "2" ? "maximum" : "minimum")} which has no identity");
                     value = kind == "nuc" ? s.Sum(double.CreateTruncating) : double.CreateTruncating(kind == "2" ? s[0] : s[^1]);
                     break;
                 default:
                     // 1 / -1: extreme column sum of |a|; inf / -inf: extreme row sum.
                     bool columns = kind is "1" or "-1", max = kind is "1" or "inf";
                     int outer = columns ? n : m, inner = columns ? m : n;
-                    if (outer == 0) throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                    if (outer == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
                     value = max ? 0 : double.PositiveInfinity;
                     for (int o = 0; o < outer; o++)
                     {
