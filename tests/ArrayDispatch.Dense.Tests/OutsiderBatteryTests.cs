@@ -255,4 +255,44 @@ public sealed class OutsiderBatteryTests
         Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, 2.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation maximum");
         Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(3, 0)), -1.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation minimum");
     }
+
+    [Fact]
+    public void Det_inv_and_solve_of_stacks_of_0x0_matrices_answer_as_NumPy()
+    {
+        // NumPy 1.24: det of (2, 1, 0, 0) complex64 is [[1+0j], [1+0j]] complex64, inv of (2, 0, 0) float32 is (2, 0, 0)
+        // float32, solve((2, 0, 0), (2, 0, 2) bool) is (2, 0, 2) float64; Dense threw ArgumentOutOfRangeException.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray det = Np.Linalg.Det(Np.Zeros(new Shape(2, 1, 0, 0), DType.Complex64));
+        det.DType.ShouldBe(DType.Complex64);
+        det.Shape.ShouldBe(new Shape(2, 1));
+        det.AsType(DType.Complex128).ToArray<Complex>().ShouldBe([Complex.One, Complex.One]);
+        Np.Linalg.Det(Np.Zeros(new Shape(3, 0, 0))).ToArray<double>().ShouldBe([1.0, 1.0, 1.0]);
+        NDArray inv = Np.Linalg.Inv(Np.Zeros(new Shape(2, 0, 0), DType.Float32));
+        inv.DType.ShouldBe(DType.Float32);
+        inv.Shape.ShouldBe(new Shape(2, 0, 0));
+        NDArray x = Np.Linalg.Solve(Np.Zeros(new Shape(2, 0, 0)), Np.Zeros(new Shape(2, 0, 2), DType.Bool));
+        x.DType.ShouldBe(DType.Float64);
+        x.Shape.ShouldBe(new Shape(2, 0, 2));
+        Np.Linalg.Solve(Np.Zeros(new Shape(0, 0), DType.Complex128), Np.Zeros(new Shape(0, 2))).Shape.ShouldBe(new Shape(0, 2));
+        // reversed views (the battery's layout): an empty view whose offset lies before its storage
+        ArrayIndex[] Rev(int rank) => Enumerable.Repeat((ArrayIndex)new Slice(null, null, -1), rank).ToArray();
+        Np.Linalg.Det(Np.GetItem(Np.Zeros(new Shape(2, 1, 0, 0), DType.Complex64), Rev(4))).Shape.ShouldBe(new Shape(2, 1));
+        Np.Linalg.Solve(Np.GetItem(Np.Zeros(new Shape(2, 0, 0)), Rev(3)), Np.Zeros(new Shape(2, 0, 2), DType.Bool)).Shape.ShouldBe(new Shape(2, 0, 2));
+        Np.Linalg.Inv(Np.GetItem(Np.Zeros(new Shape(2, 0, 0), DType.Float32), Rev(3))).Shape.ShouldBe(new Shape(2, 0, 0));
+    }
+
+    [Fact]
+    public void A_reversed_empty_boolean_mask_selects_nothing()
+    {
+        // NumPy 1.24: np.zeros((2, 0, 3))[np.zeros((2, 0, 3), bool)[::-1, ::-1, ::-1]] is an empty 1-d array; Dense threw
+        // ArgumentOutOfRangeException (the reversed empty view's offset).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Zeros(new Shape(2, 0, 3), DType.Int64);
+        var rev = new ArrayIndex[] { new Slice(null, null, -1), new Slice(null, null, -1), new Slice(null, null, -1) };
+        NDArray mask = Np.GetItem(Np.Zeros(new Shape(2, 0, 3), DType.Bool), rev);
+        NDArray r = Np.GetItem(x, mask);
+        r.DType.ShouldBe(DType.Int64);
+        r.Shape.ShouldBe(new Shape(0));
+        Np.GetItem(Np.GetItem(x, rev), Np.Zeros(new Shape(2, 0, 3), DType.Bool)).Shape.ShouldBe(new Shape(0));
+    }
 }
