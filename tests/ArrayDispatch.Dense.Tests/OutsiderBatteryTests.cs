@@ -295,4 +295,20 @@ public sealed class OutsiderBatteryTests
         r.Shape.ShouldBe(new Shape(0));
         Np.GetItem(Np.GetItem(x, rev), Np.Zeros(new Shape(2, 0, 3), DType.Bool)).Shape.ShouldBe(new Shape(0));
     }
+    [Fact]
+    public void Tril_and_triu_of_a_vector_mask_its_n_by_n_broadcast_as_NumPy()
+    {
+        // NumPy 1.24: np.tril([1, 2, 3], 0) is [[1, 0, 0], [1, 2, 0], [1, 2, 3]] (where(tri(3), x, 0)), np.triu(x, 1) is
+        // [[0, 2, 3], [0, 0, 3], [0, 0, 0]], np.tril(np.zeros(0)) is (0, 0); Dense refused fewer than 2 dimensions.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.AsArray(new[] { 1, 2, 3 });
+        NDArray lower = Np.Tril(x);
+        lower.Shape.ShouldBe(new Shape(3, 3));
+        lower.DType.ShouldBe(DType.Int32);
+        lower.ToArray<int>().ShouldBe([1, 0, 0, 1, 2, 0, 1, 2, 3]);
+        Np.Triu(x, 1).ToArray<int>().ShouldBe([0, 2, 3, 0, 0, 3, 0, 0, 0]);
+        Np.Tril(Np.GetItem(x, new Slice(null, null, -1)), -1).ToArray<int>().ShouldBe([0, 0, 0, 3, 0, 0, 3, 2, 0]);
+        Np.Tril(Np.Zeros(0)).Shape.ShouldBe(new Shape(0, 0));
+        Should.Throw<ArgumentException>(() => Np.Triu(Np.Array(1.0))).Message.ShouldContain("shape ()");
+    }
 }
