@@ -311,4 +311,18 @@ public sealed class OutsiderBatteryTests
         Np.Tril(Np.Zeros(0)).Shape.ShouldBe(new Shape(0, 0));
         Should.Throw<ArgumentException>(() => Np.Triu(Np.Array(1.0))).Message.ShouldContain("shape ()");
     }
+    [Fact]
+    public void The_singular_value_norms_of_a_float16_matrix_raise_NumPys_TypeError()
+    {
+        // NumPy 1.24: np.linalg.norm(float16 matrix, 2 / -2 / 'nuc') goes through svd and raises "array type float16 is
+        // unsupported in linalg"; Dense answered in float16. The other norms are sums and answer in float16.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Ones(new Shape(2, 3), DType.Float16);
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(x, 2.0)).Message.ShouldBe("array type float16 is unsupported in linalg");
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(x, "nuc"));
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(Np.Ones(new Shape(2, 1, 3), DType.Float16), -2.0, axis: new[] { 0, 1 }));
+        Np.Linalg.Norm(x, 2.0, axis: 0).DType.ShouldBe(DType.Float16);       // vector 2-norms
+        Np.Linalg.Norm(x, double.PositiveInfinity, axis: new[] { 0, 1 }).Item<Half>().ShouldBe((Half)3);
+        Np.Linalg.Norm(x, "fro").Item<Half>().ShouldBe((Half)Math.Sqrt(6));
+    }
 }
