@@ -252,6 +252,7 @@ public sealed class OutsiderBatteryTests
         NDArray wide = Np.Zeros(new Shape(0, 3));
         Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 1).Shape.ShouldBe(new Shape(0));   // nothing to reduce into
         Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 0)).Message.ShouldContain("operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(0, 0)), double.NegativeInfinity, axis: 1)).Message.ShouldContain("operation minimum");   // NumPy raises with nothing to reduce into too
         Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, 2.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation maximum");
         Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(3, 0)), -1.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation minimum");
     }

@@ -107,6 +107,8 @@ public static partial class DenseLinalg
         double p = ord.P ?? 2;
         DenseArray moved = MoveToEnd(x, axis);
         int len = x.Shape.Dims[axis];
+        if (len == 0 && double.IsInfinity(p))   // even with nothing to reduce into: NumPy's max/min of an empty axis
+            throw new ArgumentException($"zero-size array to reduction operation {(p > 0 ? "maximum" : "minimum")} which has no identity");
         ReadOnlySpan<T> data = moved.AsSpan<T>();
         int count = len == 0 ? (int)(Reduced(x.Shape, false, axis).Size) : data.Length / len;
         T[] result = new T[count];
