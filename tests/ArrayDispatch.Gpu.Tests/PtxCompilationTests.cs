@@ -58,8 +58,9 @@ public sealed class PtxCompilationTests
         { "sum-f32", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(float), typeof(SumOp<float>)) },
         { "argmax-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(double), typeof(ArgMaxOp<double>)) },
         { "argcombine-f64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgCombine), typeof(double), typeof(ArgMaxOp<double>)) },
-        { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float)) },
-        { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double)) },
+        { "scan-sum-f32", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentSum), typeof(float), typeof(SumOp<float>)) },
+        { "scan-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double), typeof(SumOp<double>)) },
+        { "scan-prod-f64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(double), typeof(ProdOp<double>)) },
         { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float), typeof(RealOrder<float>)) },
         { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
     };
@@ -142,7 +143,8 @@ public sealed class PtxCompilationTests
         { "max-c128", Method(typeof(ReductionKernels), nameof(ReductionKernels.Partial), typeof(System.Numerics.Complex), typeof(ComplexMaximumOp<System.Numerics.Complex>)) },
         { "argmin-c64", Method(typeof(ReductionKernels), nameof(ReductionKernels.ArgPartial), typeof(Complex64), typeof(ComplexArgMinOp<Complex64>)) },
         { "sort-step-c128", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(System.Numerics.Complex), typeof(ComplexOrder<System.Numerics.Complex>)) },
-        { "scan-c128", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(System.Numerics.Complex)) },
+        { "scan-c128", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(System.Numerics.Complex), typeof(SumOp<System.Numerics.Complex>)) },
+        { "scan-prod-c64", Method(typeof(ScanKernels), nameof(ScanKernels.SegmentScan), typeof(Complex64), typeof(ProdOp<Complex64>)) },
         { "notzero-c128", Method(typeof(FlatKernels), nameof(FlatKernels.Unary), typeof(System.Numerics.Complex), typeof(byte), typeof(NotZeroOp<System.Numerics.Complex>)) },
     };
 
