@@ -328,6 +328,8 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         {
             throw new InvalidOperationException($"an array of shape {_shape} with strides {FormatStrides()} is not C-contiguous; call EnsureContiguous() first");
         }
+        // An empty view's offset need not lie in the storage (a reversed (2, 0, 3) view starts before it): nothing to span.
+        if (_shape.Size == 0) return Span<T>.Empty;
         return Elements<T>().AsSpan(Offset, checked((int)_shape.Size));
     }
 

@@ -197,4 +197,133 @@ public sealed class OutsiderBatteryTests
         order.Shape.ShouldBe(new Shape(1));
         order.ToArray<long>().ShouldBe([0L]);
     }
+    [Fact]
+    public void Products_of_bool_arrays_stay_bool_as_NumPy()
+    {
+        // NumPy 1.24: np.outer, np.kron, np.dot with a 0-d operand and np.einsum of bools are bool (a sum of bools is their
+        // logical or); Dense answered int64 (the battery's second block).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.AsArray(new[] { true, false, true }), b = Np.AsArray(new[] { false, true });
+        NDArray outer = Np.Outer(a, b);
+        outer.DType.ShouldBe(DType.Bool);
+        outer.ToArray<bool>().ShouldBe([false, true, false, false, false, true]);
+        NDArray kron = Np.Kron(a, b);
+        kron.DType.ShouldBe(DType.Bool);
+        kron.ToArray<bool>().ShouldBe([false, true, false, false, false, true]);
+        Np.Dot(Np.AsArray(true), a).DType.ShouldBe(DType.Bool);
+        NDArray m = Np.Reshape(Np.AsArray(new[] { true, false, false, false, false, false }), 2, 3);
+        NDArray rows = Np.Einsum("ij->i", m);
+        rows.DType.ShouldBe(DType.Bool);
+        rows.ToArray<bool>().ShouldBe([true, false]);
+        NDArray product = Np.Einsum("ij,j->i", m, a);
+        product.DType.ShouldBe(DType.Bool);
+        product.ToArray<bool>().ShouldBe([true, false]);
+        Np.Einsum("i,i->", a, a).Item<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Einsum_sums_in_the_operands_dtype_int32_included()
+    {
+        // NumPy 1.24: np.einsum('ii', int32) and np.einsum('ij->i', int32) are int32 (np.sum would give int64), and a sum
+        // that overflows wraps: np.einsum('ij->', np.full((20, 20), 100_000_000, np.int32)) is 1345294336.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Reshape(Np.Arange(0L, 9L, 1L, DType.Int32), 3, 3);
+        NDArray trace = Np.Einsum("ii", x);
+        trace.DType.ShouldBe(DType.Int32);
+        trace.Item<int>().ShouldBe(12);
+        Np.Einsum("ij->i", x).DType.ShouldBe(DType.Int32);
+        Np.Einsum("ij->", Np.AsType(x, DType.Int8)).DType.ShouldBe(DType.Int8);
+        Np.Einsum("ij->", Np.Full(new Shape(20, 20), 100_000_000L, DType.Int32)).Item<int>().ShouldBe(1345294336);
+    }
+    [Fact]
+    public void Vector_and_matrix_norms_that_take_a_maximum_of_nothing_raise_as_NumPy()
+    {
+        // NumPy 1.24: np.linalg.norm(np.zeros(0), np.inf) raises "zero-size array to reduction operation maximum which has
+        // no identity" (abs(x).max()); Dense returned 0. ord=0, 1, 3 and None give 0.
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Complex128 })
+        {
+            NDArray empty = Np.Zeros(0, dtype);
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(empty, double.PositiveInfinity)).Message.ShouldContain("zero-size array to reduction operation maximum which has no identity");
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(empty, double.NegativeInfinity, keepDims: true)).Message.ShouldContain("operation minimum");
+            Np.Linalg.Norm(empty, 1.0).AsType(DType.Float64).Item<double>().ShouldBe(0);
+            Np.Linalg.Norm(empty).AsType(DType.Float64).Item<double>().ShouldBe(0);
+        }
+        NDArray wide = Np.Zeros(new Shape(0, 3));
+        Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 1).Shape.ShouldBe(new Shape(0));   // nothing to reduce into
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, double.PositiveInfinity, axis: 0)).Message.ShouldContain("operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(0, 0)), double.NegativeInfinity, axis: 1)).Message.ShouldContain("operation minimum");   // NumPy raises with nothing to reduce into too
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, 2.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Np.Zeros(new Shape(3, 0)), -1.0, axis: new[] { 0, 1 })).Message.ShouldContain("operation minimum");
+    }
+
+    [Fact]
+    public void Det_inv_and_solve_of_stacks_of_0x0_matrices_answer_as_NumPy()
+    {
+        // NumPy 1.24: det of (2, 1, 0, 0) complex64 is [[1+0j], [1+0j]] complex64, inv of (2, 0, 0) float32 is (2, 0, 0)
+        // float32, solve((2, 0, 0), (2, 0, 2) bool) is (2, 0, 2) float64; Dense threw ArgumentOutOfRangeException.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray det = Np.Linalg.Det(Np.Zeros(new Shape(2, 1, 0, 0), DType.Complex64));
+        det.DType.ShouldBe(DType.Complex64);
+        det.Shape.ShouldBe(new Shape(2, 1));
+        det.AsType(DType.Complex128).ToArray<Complex>().ShouldBe([Complex.One, Complex.One]);
+        Np.Linalg.Det(Np.Zeros(new Shape(3, 0, 0))).ToArray<double>().ShouldBe([1.0, 1.0, 1.0]);
+        NDArray inv = Np.Linalg.Inv(Np.Zeros(new Shape(2, 0, 0), DType.Float32));
+        inv.DType.ShouldBe(DType.Float32);
+        inv.Shape.ShouldBe(new Shape(2, 0, 0));
+        NDArray x = Np.Linalg.Solve(Np.Zeros(new Shape(2, 0, 0)), Np.Zeros(new Shape(2, 0, 2), DType.Bool));
+        x.DType.ShouldBe(DType.Float64);
+        x.Shape.ShouldBe(new Shape(2, 0, 2));
+        Np.Linalg.Solve(Np.Zeros(new Shape(0, 0), DType.Complex128), Np.Zeros(new Shape(0, 2))).Shape.ShouldBe(new Shape(0, 2));
+        // reversed views (the battery's layout): an empty view whose offset lies before its storage
+        ArrayIndex[] Rev(int rank) => Enumerable.Repeat((ArrayIndex)new Slice(null, null, -1), rank).ToArray();
+        Np.Linalg.Det(Np.GetItem(Np.Zeros(new Shape(2, 1, 0, 0), DType.Complex64), Rev(4))).Shape.ShouldBe(new Shape(2, 1));
+        Np.Linalg.Solve(Np.GetItem(Np.Zeros(new Shape(2, 0, 0)), Rev(3)), Np.Zeros(new Shape(2, 0, 2), DType.Bool)).Shape.ShouldBe(new Shape(2, 0, 2));
+        Np.Linalg.Inv(Np.GetItem(Np.Zeros(new Shape(2, 0, 0), DType.Float32), Rev(3))).Shape.ShouldBe(new Shape(2, 0, 0));
+    }
+
+    [Fact]
+    public void A_reversed_empty_boolean_mask_selects_nothing()
+    {
+        // NumPy 1.24: np.zeros((2, 0, 3))[np.zeros((2, 0, 3), bool)[::-1, ::-1, ::-1]] is an empty 1-d array; Dense threw
+        // ArgumentOutOfRangeException (the reversed empty view's offset).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Zeros(new Shape(2, 0, 3), DType.Int64);
+        var rev = new ArrayIndex[] { new Slice(null, null, -1), new Slice(null, null, -1), new Slice(null, null, -1) };
+        NDArray mask = Np.GetItem(Np.Zeros(new Shape(2, 0, 3), DType.Bool), rev);
+        NDArray r = Np.GetItem(x, mask);
+        r.DType.ShouldBe(DType.Int64);
+        r.Shape.ShouldBe(new Shape(0));
+        Np.GetItem(Np.GetItem(x, rev), Np.Zeros(new Shape(2, 0, 3), DType.Bool)).Shape.ShouldBe(new Shape(0));
+    }
+    [Fact]
+    public void Tril_and_triu_of_a_vector_mask_its_n_by_n_broadcast_as_NumPy()
+    {
+        // NumPy 1.24: np.tril([1, 2, 3], 0) is [[1, 0, 0], [1, 2, 0], [1, 2, 3]] (where(tri(3), x, 0)), np.triu(x, 1) is
+        // [[0, 2, 3], [0, 0, 3], [0, 0, 0]], np.tril(np.zeros(0)) is (0, 0); Dense refused fewer than 2 dimensions.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.AsArray(new[] { 1, 2, 3 });
+        NDArray lower = Np.Tril(x);
+        lower.Shape.ShouldBe(new Shape(3, 3));
+        lower.DType.ShouldBe(DType.Int32);
+        lower.ToArray<int>().ShouldBe([1, 0, 0, 1, 2, 0, 1, 2, 3]);
+        Np.Triu(x, 1).ToArray<int>().ShouldBe([0, 2, 3, 0, 0, 3, 0, 0, 0]);
+        Np.Tril(Np.GetItem(x, new Slice(null, null, -1)), -1).ToArray<int>().ShouldBe([0, 0, 0, 3, 0, 0, 3, 2, 0]);
+        Np.Tril(Np.Zeros(0)).Shape.ShouldBe(new Shape(0, 0));
+        Should.Throw<ArgumentException>(() => Np.Triu(Np.Array(1.0))).Message.ShouldContain("shape ()");
+    }
+    [Fact]
+    public void The_singular_value_norms_of_a_float16_matrix_raise_NumPys_TypeError()
+    {
+        // NumPy 1.24: np.linalg.norm(float16 matrix, 2 / -2 / 'nuc') goes through svd and raises "array type float16 is
+        // unsupported in linalg"; Dense answered in float16. The other norms are sums and answer in float16.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Ones(new Shape(2, 3), DType.Float16);
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(x, 2.0)).Message.ShouldBe("array type float16 is unsupported in linalg");
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(x, "nuc"));
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(Np.Ones(new Shape(2, 1, 3), DType.Float16), -2.0, axis: new[] { 0, 1 }));
+        Np.Linalg.Norm(x, 2.0, axis: 0).DType.ShouldBe(DType.Float16);       // vector 2-norms
+        Np.Linalg.Norm(x, double.PositiveInfinity, axis: new[] { 0, 1 }).Item<Half>().ShouldBe((Half)3);
+        Np.Linalg.Norm(x, "fro").Item<Half>().ShouldBe((Half)Math.Sqrt(6));
+    }
 }

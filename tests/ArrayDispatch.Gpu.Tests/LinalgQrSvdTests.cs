@@ -330,6 +330,33 @@ public sealed class LinalgQrSvdTests : IDisposable
     }
 
     [Fact]
+    public void Norms_that_take_an_extreme_of_nothing_or_the_svd_of_float16_raise_as_Dense()
+    {
+        // The battery: np.linalg.norm(np.zeros(0, np.uint64), np.inf) raises NumPy's "zero-size array to reduction
+        // operation maximum which has no identity"; Gpu returned 0. A float16 matrix's 2/-2/nuc norm is svd's TypeError.
+        NDArray empty = Np.Zeros(0, DType.UInt64, backend: "Dense");
+        foreach (double p in new[] { double.PositiveInfinity, double.NegativeInfinity })
+        {
+            string expected = Should.Throw<ArgumentException>(() => Np.Linalg.Norm(empty, p)).Message;
+            expected.ShouldContain(p > 0 ? "operation maximum" : "operation minimum");
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Gpu(empty), p)).Message.ShouldBe(expected);
+        }
+        NDArray wide = Np.Zeros(new Shape(0, 3), DType.Float64, backend: "Dense");
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Gpu(wide), 2.0, new[] { 0, 1 })).Message.ShouldBe(
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, 2.0, new[] { 0, 1 })).Message);
+        Should.Throw<ArgumentException>(() => Np.Linalg.Norm(Gpu(wide), double.NegativeInfinity, new[] { 0, 1 })).Message.ShouldBe(
+            Should.Throw<ArgumentException>(() => Np.Linalg.Norm(wide, double.NegativeInfinity, new[] { 0, 1 })).Message);
+        ShouldMatch(Np.Linalg.Norm(wide, 1.0, 0), Np.Linalg.Norm(Gpu(wide), 1.0, 0), 0, "norm ord=1 over an empty axis");
+        NDArray half = Np.AsType(Dense(Random(6, 3), DType.Float64, 2, 3), DType.Float16);
+        foreach (NormOrder ord in new NormOrder[] { 2.0, -2.0, "nuc" })
+        {
+            Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(Gpu(half), ord)).Message.ShouldBe(
+                Should.Throw<DTypeMismatchException>(() => Np.Linalg.Norm(half, ord)).Message);
+        }
+        ShouldMatch(Np.Linalg.Norm(half, 2.0, 1), Np.Linalg.Norm(Gpu(half), 2.0, 1), 1e-3, "float16 vector 2-norms");
+    }
+
+    [Fact]
     public void Bad_input_gives_Denses_errors()
     {
         NDArray v = Dense([1.0, 2.0, 3.0], DType.Float64, 3), g = Gpu(v);

@@ -266,9 +266,15 @@ internal static class Manipulation
                 if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
                 unknown = k;
             }
+            else if (dims[k] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(requested)}", "shape");
             else known *= dims[k];
         }
-        if (unknown >= 0) dims[unknown] = known == 0 ? 0 : (int)(shape.Size / known);
+        if (unknown >= 0)
+        {
+            // NumPy: no -1 next to a 0 (size 0 into (3, 0, -1) is refused, not given a 0), nor one that does not divide
+            if (known == 0 || shape.Size % known != 0) throw new ShapeMismatchException($"cannot reshape array of size {shape.Size} into shape {Shape.Format(requested)}", shape);
+            dims[unknown] = (int)(shape.Size / known);
+        }
         if (new Shape(dims).Size != shape.Size) throw new ShapeMismatchException($"cannot reshape array of size {shape.Size} into shape {Shape.Format(requested)}", shape);
         return dims;
     }

@@ -62,7 +62,12 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Solve(in PairArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        return ChunkedLinalg.Solve(context, Wrap(args.A), Wrap(args.B));
+        LinalgRules.RequireSquareStack(args.A);
+        DType dtype = LinalgRules.ResultType(args.A, args.B);   // float16: NumPy's TypeError
+        // Stacks of systems: dask.array.linalg.solve takes one 2-d system (a decline, not a wrong "not square").
+        if (args.A.Rank > 2 || args.B.Rank > 2) return NotImplemented.Value;
+        // Both in numpy.linalg's common dtype (complex64 with a bool right-hand side is complex128), as Dense.
+        return ChunkedLinalg.Solve(context, As(Wrap(args.A), dtype), As(Wrap(args.B), dtype));
     }
 
     [Implements("linalg.lstsq")]
@@ -73,6 +78,8 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         if (args.B is null) throw new ArgumentException("lstsq needs a right-hand side b", "b");
         return ChunkedLinalg.Lstsq(context, Wrap(args.X), Wrap(args.B), args.Tolerance);
     }
+
+    private ChunkedArray As(ChunkedArray a, DType dtype) => a.DType == dtype ? a : Elementwise.AsType(context, a, dtype, Casting.Unsafe);
 
     private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
 }

@@ -75,7 +75,7 @@ internal static class ChunkedLinalg
     {
         int n = r.Shape.Dims[1];
         if (n == 0) return;
-        double eps = r.DType == DType.Float32 ? 1.1920929e-07 : 2.220446049250313e-16;
+        double eps = r.DType is DType.Float32 or DType.Complex64 ? 1.1920929e-07 : 2.220446049250313e-16;
         double smallest, largest;
         if (r.IsHostResident)
         {
@@ -85,7 +85,13 @@ internal static class ChunkedLinalg
             for (int i = 0; i < n; i++)
             {
                 long at = host.Offset + i * host.Strides[0] + i * host.Strides[1];
-                diagonal[i] = Math.Abs(host.DType == DType.Float32 ? host.AsSpan<float>(at, 1)[0] : host.AsSpan<double>(at, 1)[0]);
+                diagonal[i] = host.DType switch
+                {
+                    DType.Float32 => Math.Abs(host.AsSpan<float>(at, 1)[0]),
+                    DType.Complex64 => System.Numerics.Complex.Abs(host.AsSpan<Complex64>(at, 1)[0]),
+                    DType.Complex128 => System.Numerics.Complex.Abs(host.AsSpan<System.Numerics.Complex>(at, 1)[0]),
+                    _ => Math.Abs(host.AsSpan<double>(at, 1)[0]),
+                };
             }
             largest = diagonal.Max();
             smallest = diagonal.Contains(double.NaN) ? double.NaN : diagonal.Min();
@@ -146,7 +152,10 @@ internal static class ChunkedLinalg
     {
         if (a.Chunks.BlockCounts[1] != 1) a = Rechunk.To(context, a, a.Chunks.WithAxis(1, [a.Shape.Dims[1]]));
         var (q, r) = Tsqr.Qr(context, a);
-        ChunkedArray qtb = MatMul.Product(context, Manipulation.Transpose(context, q, Axes.All), b);
+        // Qᴴ b: a complex Q is conjugated (Qᵀ b solves nothing then).
+        ChunkedArray qt = Manipulation.Transpose(context, q, Axes.All);
+        if (q.DType.IsComplex()) qt = Elementwise.Unary(context, ArrayFunctions.Conjugate, qt);
+        ChunkedArray qtb = MatMul.Product(context, qt, b);
         qtb = Rechunk.To(context, qtb, Chunks.Single(qtb.Shape));
         return (qtb, r);
     }

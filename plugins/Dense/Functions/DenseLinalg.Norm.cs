@@ -17,6 +17,9 @@ public static partial class DenseLinalg
         // and rounded once.
         if (args.X.DType == DType.Float16)
         {
+            // ...except the singular-value norms (matrix 2, -2, nuc), which NumPy computes by svd: its TypeError
+            bool matrix = args.Axis.IsAll ? args.X.Rank == 2 : args.Axis.Values.Length == 2;
+            if (matrix && (args.Ord.Named == "nuc" || args.Ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
             NDArray wide = Norm(args with { X = Copy.Cast((DenseArray)args.X, DType.Float32) }, types).Value;
             return Copy.Cast((DenseArray)wide, DType.Float16);
         }
@@ -104,6 +107,8 @@ public static partial class DenseLinalg
         double p = ord.P ?? 2;
         DenseArray moved = MoveToEnd(x, axis);
         int len = x.Shape.Dims[axis];
+        if (len == 0 && double.IsInfinity(p))   // even with nothing to reduce into: NumPy's max/min of an empty axis
+            throw new ArgumentException($"zero-size array to reduction operation {(p > 0 ? "maximum" : "minimum")} which has no identity");
         ReadOnlySpan<T> data = moved.AsSpan<T>();
         int count = len == 0 ? (int)(Reduced(x.Shape, false, axis).Size) : data.Length / len;
         T[] result = new T[count];
@@ -119,7 +124,8 @@ public static partial class DenseLinalg
         {
             bool max = p > 0;
             double best = max ? 0 : double.PositiveInfinity;
-            if (v.Length == 0 && !max) throw new ArgumentException("zero-size array to reduction operation minimum which has no identity");
+            // NumPy's abs(x).max() / .min(): an empty vector has neither
+            if (v.Length == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
             foreach (T e in v)
             {
                 double a = Math.Abs(double.CreateTruncating(e));
@@ -174,14 +180,14 @@ public static partial class DenseLinalg
                     break;
                 case "nuc" or "2" or "-2":
                     LinalgKernels.Svd(m, n, a, s, default, default, false, false);
-                    if (s.Length == 0 && kind != "nuc") throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                    if (s.Length == 0 && kind != "nuc") throw new ArgumentException($"zero-size array to reduction operation {(kind == "2" ? "maximum" : "minimum")} which has no identity");
                     value = kind == "nuc" ? s.Sum(double.CreateTruncating) : double.CreateTruncating(kind == "2" ? s[0] : s[^1]);
                     break;
                 default:
                     // 1 / -1: extreme column sum of |a|; inf / -inf: extreme row sum.
                     bool columns = kind is "1" or "-1", max = kind is "1" or "inf";
                     int outer = columns ? n : m, inner = columns ? m : n;
-                    if (outer == 0) throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                    if (outer == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
                     value = max ? 0 : double.PositiveInfinity;
                     for (int o = 0; o < outer; o++)
                     {

@@ -156,8 +156,9 @@ public static class DenseManipulation
 
     private static DenseArray Triangle(DenseArray x, int k, bool lower)
     {
-        if (x.Rank < 2) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs an array of at least 2 dimensions, got shape {x.Shape}", "x");
-        int m = x.Shape.Dims[^2], n = x.Shape.Dims[^1];
+        // NumPy masks with tri(*x.shape[-2:]): a 1-d x of length n is broadcast against the n x n mask (an n x n result).
+        if (x.Rank < 1) throw new ArgumentException($"{(lower ? "tril" : "triu")} needs an array of at least 1 dimension, got shape {x.Shape}", "x");
+        int n = x.Shape.Dims[^1], m = x.Rank == 1 ? n : x.Shape.Dims[^2];
         var mask = new bool[(long)m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)

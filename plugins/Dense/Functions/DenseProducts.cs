@@ -123,7 +123,9 @@ public static class DenseProducts
         DType dtype = NumericDType(a, b);
         if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(Copy.As(a, dtype)));
         var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
-        return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
+        if (dtype != DType.Bool) return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
+        // bools add as integers, then any is true (np.vecdot of bools is bool)
+        return Copy.Cast(DenseReductions.Total(product, [product.Rank - 1], DType.Int64, false, "add"), DType.Bool);
     }
 
     [Implements("vdot")]
@@ -199,9 +201,6 @@ public static class DenseProducts
     public static DispatchResult<NDArray> Einsum(in EinsumArgs args, ReadOnlySpan<Type> types) =>
         DenseEinsum.Run(args.Subscripts, args.Operands.Cast<DenseArray>().ToArray());
 
-    private static DType NumericDType(DenseArray a, DenseArray b)
-    {
-        DType d = DTypes.Promote(a.DType, b.DType);
-        return d == DType.Bool ? DType.Int64 : d;
-    }
+    // The products' dtype: the operands' promotion, bool included (np.outer, np.kron and np.dot of bools are bool).
+    private static DType NumericDType(DenseArray a, DenseArray b) => DTypes.Promote(a.DType, b.DType);
 }

@@ -14,6 +14,9 @@ internal static class GpuNorm
     public static GpuArray Norm(GpuArray x, NormOrder ord, Axes axis, bool keepDims)
     {
         if (x.DType.IsComplex()) throw GpuDTypes.Unsupported(x.DType, "linalg.norm");
+        // The singular-value norms of float16 raise NumPy's svd TypeError, as Dense
+        bool matrix = axis.IsAll ? x.Rank == 2 : axis.Values.Length == 2;
+        if (x.DType == DType.Float16 && matrix && (ord.Named == "nuc" || ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
         DType result = x.DType is DType.Float32 or DType.Float16 ? x.DType : DType.Float64;
         using GpuArray xd = GpuOps.Cast(x, DType.Float64);
         using GpuArray norm = NormOf(xd, ord, axis, keepDims);
@@ -55,7 +58,8 @@ internal static class GpuNorm
         int[] axes = [axis];
         if (x.Shape.Dims[axis] == 0)
         {
-            if (double.IsNegativeInfinity(p)) throw new ArgumentException("zero-size array to reduction operation minimum which has no identity");
+            // NumPy's abs(x).max() / .min() over an empty axis
+            if (double.IsInfinity(p)) throw new ArgumentException($"zero-size array to reduction operation {(p > 0 ? "maximum" : "minimum")} which has no identity");
             double empty = p < 0 && !double.IsNegativeInfinity(p) ? double.PositiveInfinity : 0;
             return Creation.Full(x.Runtime, Reduced(x.Shape, keepDims, axes), DType.Float64, empty);
         }
@@ -98,7 +102,7 @@ internal static class GpuNorm
                 using GpuArray moved = MoveToEnd(x, rowAxis, colAxis);
                 int count = checked((int)Reduced(x.Shape, false, rowAxis, colAxis).Size);
                 int k = Math.Min(m, n);
-                if (k == 0 && kind != "nuc") throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                if (k == 0 && kind != "nuc") throw new ArgumentException($"zero-size array to reduction operation {(kind == "2" ? "maximum" : "minimum")} which has no identity");
                 QrSvdHandlers.RequireFinite(moved, "SVD did not converge");
                 using GpuArray s = QrSvdHandlers.SingularValues(moved, count, m, n);
                 GpuArray values;
@@ -114,7 +118,7 @@ internal static class GpuNorm
             {
                 // 1 / -1: the extreme column sum of |x| (sum over rows, extreme over columns); inf / -inf: the extreme row sum.
                 bool columns = kind is "1" or "-1", max = kind is "1" or "inf";
-                if ((columns ? n : m) == 0) throw new ArgumentException("zero-size array to reduction operation which has no identity");
+                if ((columns ? n : m) == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
                 int sumAxis = columns ? rowAxis : colAxis, extremeAxis = columns ? colAxis : rowAxis;
                 using GpuArray sums = Sum(Map<Ufuncs.AbsOp>(x), [sumAxis], keepDims: true);
                 using GpuArray extreme = Reductions.Reduce(max ? typeof(MaximumOp<>) : typeof(MinimumOp<>), sums, Axes.Of(extremeAxis), keepDims: true);

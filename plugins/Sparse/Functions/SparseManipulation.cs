@@ -109,6 +109,13 @@ internal sealed class SparseManipulation(SparseContext ctx)
             foreach (double v in (double[])ArrayOps.Cast(diag.Data, DType.Float64)) s += v;
             return ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(new[] { s }, x.DType), Shape.Scalar));
         }
+        // NumPy's sum dtype: unsigned integers add in uint64, bool and signed ones in int64 (both wrap)
+        if (x.DType.IsUnsignedInteger())
+        {
+            ulong sum = 0;
+            foreach (ulong v in (ulong[])ArrayOps.Cast(diag.Data, DType.UInt64)) sum += v;
+            return ctx.Dense(ElementwiseEngine.Buffer(new[] { sum }, Shape.Scalar));
+        }
         long total = 0;
         foreach (long v in (long[])ArrayOps.Cast(diag.Data, DType.Int64)) total += v;
         return ctx.Scalar(total);

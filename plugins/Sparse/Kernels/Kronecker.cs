@@ -3,13 +3,19 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// <summary>The Kronecker product of two CSR matrices, built row by row in canonical order.</summary>
 internal static class Kronecker
 {
-    /// <summary>The product, computed in float64 (complex128 when either operand is complex) and cast once to the promoted dtype.</summary>
+    /// <summary>
+    /// The product, computed in float64 (complex128 when either operand is complex; int64, wrapping, when the promoted
+    /// dtype is an integer or bool, as NumPy's integer multiply: a double product saturated or lost the low bits) and cast
+    /// once to the promoted dtype.
+    /// </summary>
     public static CsrArray Product(CsrArray a, CsrArray b)
     {
         a.SumDuplicates();
         b.SumDuplicates();
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        return dtype.IsComplex() ? Product<System.Numerics.Complex>(a, b, dtype) : Product<double>(a, b, dtype);
+        return dtype.IsComplex() ? Product<System.Numerics.Complex>(a, b, dtype)
+            : dtype.IsFloat() ? Product<double>(a, b, dtype)
+            : Product<long>(a, b, dtype);
     }
 
     private static CsrArray Product<T>(CsrArray a, CsrArray b, DType dtype) where T : unmanaged, System.Numerics.INumberBase<T>

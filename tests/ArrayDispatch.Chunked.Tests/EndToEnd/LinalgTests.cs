@@ -153,6 +153,45 @@ public sealed class LinalgTests
     }
 
     [Theory]
+    [InlineData(DType.Complex128, DType.Complex128)]
+    [InlineData(DType.Complex64, DType.Bool)]
+    [InlineData(DType.Complex64, DType.Complex128)]
+    [InlineData(DType.Float64, DType.Complex64)]
+    public void Solve_of_a_complex_system_matches_Dense(DType aType, DType bType)
+    {
+        // The battery: a complex64 (4, 4) with a bool or complex128 right-hand side failed in the task ("the buffer holds
+        // 'complex64' elements, not Double"), and Qᵀ b (not Qᴴ b) solved a different system.
+        using TestHost host = Create();
+        NDArray re = DenseData((6, 6), 1), im = DenseData((6, 6), 2);
+        NDArray a = Np.AsType(Np.AsType(re, DType.Complex128) + Np.Multiply(Np.AsType(im, DType.Complex128), Scalar.Complex(0, 1)) + Np.Eye(6, backend: "Dense") * 12.0, aType);
+        NDArray b = Np.AsType(Np.Multiply(DenseData((6, 2), 3), Scalar.Complex(1, -2)), bType);
+        NDArray x = Np.Linalg.Solve(Np.AsArray(a, backend: "Chunked", chunks: [4, 4]), Np.AsArray(b, backend: "Chunked", chunks: [4, 1]));
+        x.ShouldBeOfType<ChunkedArray>();
+        NDArray expected = Np.Linalg.Solve(a, b);
+        NDArray got = x.Compute();
+        got.DType.ShouldBe(expected.DType);
+        got.Shape.ShouldBe(expected.Shape);
+        double tol = expected.DType == DType.Complex64 ? 1e-4 : 1e-10;
+        foreach (var (g, e) in got.AsType(DType.Complex128).ToArray<System.Numerics.Complex>().Zip(expected.AsType(DType.Complex128).ToArray<System.Numerics.Complex>()))
+        {
+            (g - e).Magnitude.ShouldBeLessThan(tol * (1 + e.Magnitude));
+        }
+    }
+
+    [Fact]
+    public void Solve_refuses_float16_with_NumPys_error_and_declines_stacks_of_systems()
+    {
+        using TestHost host = Create();
+        NDArray a = Np.AsArray(DenseData((3, 3), 1) + Np.Eye(3, backend: "Dense") * 5.0, backend: "Chunked", chunks: [2, 2]);
+        NDArray half = Np.AsArray(Np.AsType(DenseData(new Shape(3), 2), DType.Float16), backend: "Chunked", chunks: [2]);
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Solve(a, half)).Message.ShouldBe("array type float16 is unsupported in linalg");
+        Should.Throw<LinAlgException>(() => Np.Linalg.Solve(Np.Ones(new Shape(3), backend: "Chunked"), half)).Message.ShouldContain("1-dimensional array given");
+        // dask.array.linalg.solve takes one system: a stack is declined (it said "must be square, not shape (2, 3, 3)")
+        NDArray stack = Np.AsArray(Np.Stack([DenseData((3, 3), 1), DenseData((3, 3), 2)]) + Np.Eye(3, backend: "Dense") * 5.0, backend: "Chunked", chunks: [1, 3, 3]);
+        Should.Throw<NoImplementationException>(() => Np.Linalg.Solve(stack, Np.Ones(new Shape(2, 3), backend: "Chunked")));
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(2)]
     public void Solve_SingularMatrix_RaisesLinAlgErrorAtCompute(int chunk)

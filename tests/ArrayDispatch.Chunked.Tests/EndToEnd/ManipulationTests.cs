@@ -111,6 +111,22 @@ public sealed class ManipulationTests
     }
 
     [Fact]
+    public void Reshape_refuses_an_unknown_dimension_it_cannot_infer_as_Dense()
+    {
+        // The battery: (2, 0, 3) into (3, 0, -1) gave a (3, 0, 0) array where NumPy (and Dense) raise "cannot reshape
+        // array of size 0 into shape (3,0,newaxis)".
+        using TestHost host = Create();
+        NDArray empty = Np.Zeros(new Shape(2, 0, 3), backend: "Chunked", chunks: [1, 1, 2]);
+        Should.Throw<ShapeMismatchException>(() => empty.Reshape(3, 0, -1)).Message.ShouldContain("cannot reshape array of size 0");
+        Should.Throw<ShapeMismatchException>(() => Np.Zeros(new Shape(2, 0, 3), backend: "Dense").Reshape(3, 0, -1));
+        Should.Throw<ShapeMismatchException>(() => Np.Ones(new Shape(6), backend: "Chunked", chunks: [4]).Reshape(4, -1)).Message.ShouldContain("size 6");
+        Should.Throw<ArgumentException>(() => Np.Ones(new Shape(6), backend: "Chunked", chunks: [4]).Reshape(-2, -3)).Message.ShouldContain("negative dimensions");
+        Should.Throw<ShapeMismatchException>(() => empty.Reshape(0, -1));                      // NumPy: (0,newaxis) too
+        empty.Reshape(-1).Shape.ShouldBe(new Shape(0));
+        empty.Reshape(3, 0).Compute().Shape.ShouldBe(new Shape(3, 0));
+    }
+
+    [Fact]
     public void GetItem_IndexArraysAndMasks_MatchDense()
     {
         using TestHost host = Create();

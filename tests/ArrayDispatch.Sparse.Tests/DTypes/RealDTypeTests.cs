@@ -56,6 +56,31 @@ public sealed class RealDTypeTests
     }
 
     [Theory, MemberData(nameof(NewDTypes))]
+    [InlineData(DType.Int64)]
+    [InlineData(DType.Bool)]
+    public void Trace_and_kron_match_Dense_in_dtype_and_wrapped_values(DType dtype)
+    {
+        // The battery: trace of an unsigned matrix was int64 (NumPy's sum dtype is uint64), and kron of uint32/uint64
+        // computed in double saturated (4294967295 where NumPy's product wraps to 181399071).
+        using TestHost host = SparseHost.Create();
+        var random = new Random(7);
+        double[] big = Enumerable.Range(0, 12).Select(_ => random.NextDouble() < 0.4 ? 0.0 : random.Next(-120, 121)).ToArray();
+        NDArray a = Np.AsType(DenseOf(big, 3, 4), dtype), b = Np.AsType(DenseOf(big[..4], 2, 2), dtype);
+        foreach (int k in new[] { 0, 1, -1 })
+        {
+            NDArray trace = Np.AsArray(Np.Trace(OnSparse(a), k), backend: "Dense"), expected = Np.Trace(a, k);
+            trace.DType.ShouldBe(expected.DType, $"trace k={k} {dtype.Name()}");
+            if (dtype.IsFloat()) ShouldMatch(trace, expected, $"trace k={k}");
+            else trace.AsType(DType.Int64).Item<long>().ShouldBe(expected.AsType(DType.Int64).Item<long>(), $"trace k={k} {dtype.Name()}");
+        }
+        NDArray kron = Np.AsArray(Np.Kron(OnSparse(a), OnSparse(b)), backend: "Dense"), dense = Np.Kron(a, b);
+        kron.DType.ShouldBe(dense.DType);
+        kron.Shape.ShouldBe(dense.Shape);
+        if (dtype.IsFloat()) ShouldMatch(kron, dense, "kron");
+        else kron.AsType(DType.Int64).ToArray<long>().ShouldBe(dense.AsType(DType.Int64).ToArray<long>(), $"kron {dtype.Name()}");
+    }
+
+    [Theory, MemberData(nameof(NewDTypes))]
     public void Astype_to_every_real_dtype_matches_Dense_in_every_format(DType dtype)
     {
         using TestHost host = SparseHost.Create();
