@@ -42,7 +42,12 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         {
             string path = (backend.Configuration as IConfigurationSection)?.Path ?? "Backends:Gpu";
             (GpuAcceleratorKind kind, int index) = ReadConfiguration(backend, path);
-            device = new GpuDevice(kind, index, backend.Logger) { ConfigurationPath = path, UseVendorLibraries = ReadVendorLibraries(backend, path) };
+            device = new GpuDevice(kind, index, backend.Logger)
+            {
+                ConfigurationPath = path,
+                UseVendorLibraries = ReadVendorLibraries(backend, path),
+                CpuMode = ReadCpuMode(backend, path),
+            };
             // A factory registration: the container disposes the device (and its accelerator) with the host.
             backend.Services.AddSingleton(_ => device);
         }
@@ -77,6 +82,14 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         if (string.IsNullOrEmpty(text) || text.Equals("Auto", StringComparison.OrdinalIgnoreCase)) return true;
         if (text.Equals("Off", StringComparison.OrdinalIgnoreCase)) return false;
         throw new ArgumentException($"{path}:VendorLibraries is '{text}'; expected Auto (cuBLAS where it loads on a CUDA device) or Off (the plugin's own kernels)", $"{path}:VendorLibraries");
+    }
+
+    private static GpuCpuMode ReadCpuMode(IBackendBuilder backend, string path)
+    {
+        string? text = backend.Configuration["CpuMode"]?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Equals("Parallel", StringComparison.OrdinalIgnoreCase)) return GpuCpuMode.Parallel;
+        if (text.Equals("Sequential", StringComparison.OrdinalIgnoreCase)) return GpuCpuMode.Sequential;
+        throw new ArgumentException($"{path}:CpuMode is '{text}'; expected Parallel (the CPU accelerator's threads on every core) or Sequential (one simulated thread at a time)", $"{path}:CpuMode");
     }
 
     private static (GpuAcceleratorKind Kind, int Index) ReadConfiguration(IBackendBuilder backend, string path)

@@ -119,6 +119,25 @@ public sealed class DeviceTests : GpuTestBase
     }
 
     [Fact]
+    public void Configuration_CpuMode_Sequential_runs_the_CPU_accelerator_sequentially_and_a_bad_value_is_refused_naming_the_key()
+    {
+        using (TestHost sequential = TestHost.Create(new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
+            ["ArrayDispatch:Backends:Gpu:CpuMode"] = "sequential",
+        }, new GpuPlugin()))
+        {
+            GpuDevice device = sequential.Services.GetRequiredService<GpuDevice>();
+            device.CpuMode.ShouldBe(GpuCpuMode.Sequential);
+            using var x = (GpuArray)Np.AsArray(new[] { 1.0, 2.0, 3.0 }, backend: "Gpu");
+            ((ILGPU.Runtime.CPU.CPUAccelerator)device.Runtime.Accelerator).Mode.ShouldBe(ILGPU.Runtime.CPU.CPUAcceleratorMode.Sequential);
+            Np.Sum(x * 2.0).Item<double>().ShouldBe(12.0);
+        }
+        using TestHost bad = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:CpuMode"] = "Lazy" }, new GpuPlugin());
+        bad.LoadResults.Single(r => r.Name == "Gpu").Reason.ShouldContain("ArrayDispatch:Backends:Gpu:CpuMode is 'Lazy'; expected Parallel");
+    }
+
+    [Fact]
     public void Configuration_CudaWithoutCudaDevice_FailsOnFirstUseWithTheDevicesFound()
     {
         using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cuda" }, new GpuPlugin());

@@ -41,6 +41,9 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
     /// </summary>
     public bool UseVendorLibraries { get; init; } = true;
 
+    /// <summary>How the CPU accelerator runs its simulated threads when it is the device (configuration <c>CpuMode</c>).</summary>
+    public GpuCpuMode CpuMode { get; init; } = GpuCpuMode.Parallel;
+
     /// <summary>Whether the accelerator has been created.</summary>
     public bool IsStarted => Volatile.Read(ref _runtime) is not null;
 
@@ -103,7 +106,7 @@ public sealed class GpuDevice : IBackendDescription, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_runtime is null)
             {
-                var runtime = new GpuRuntime(Kind, DeviceIndex, ConfigurationPath, UseVendorLibraries);
+                var runtime = new GpuRuntime(Kind, DeviceIndex, ConfigurationPath, UseVendorLibraries, CpuMode);
                 _logger?.DeviceStarted(runtime.Info.Description);
                 Volatile.Write(ref _runtime, runtime);
             }

@@ -23,13 +23,16 @@ internal sealed class GpuRuntime : IDisposable
     private long _uploads, _uploadedBytes, _downloads, _downloadedBytes;
     private bool _disposed;
 
-    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu", bool vendorLibraries = true)
+    public GpuRuntime(GpuAcceleratorKind asked, int deviceIndex, string configurationPath = "Backends:Gpu", bool vendorLibraries = true,
+        GpuCpuMode cpuMode = GpuCpuMode.Parallel)
     {
         _context = Context.Create(builder => builder.Default().EnableAlgorithms());
         try
         {
             (Device device, GpuAcceleratorKind kind, string reason) = AcceleratorSelector.Select(_context, asked, deviceIndex, configurationPath);
-            Accelerator = device.CreateAccelerator(_context);
+            Accelerator = device is ILGPU.Runtime.CPU.CPUDevice cpu
+                ? cpu.CreateCPUAccelerator(_context, cpuMode == GpuCpuMode.Sequential ? ILGPU.Runtime.CPU.CPUAcceleratorMode.Sequential : ILGPU.Runtime.CPU.CPUAcceleratorMode.Parallel)
+                : device.CreateAccelerator(_context);
             Blas = VendorBlas.Probe(Accelerator, vendorLibraries);
             Info = new GpuDeviceInfo(kind, Accelerator.Name, Accelerator.MemorySize, reason) { MatMul = Blas.Status };
             Kernels = new KernelCache(Accelerator);
