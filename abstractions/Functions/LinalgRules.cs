@@ -41,6 +41,18 @@ public static class LinalgRules
         if (x.Shape[-1] != x.Shape[-2]) throw new LinAlgException("Last 2 dimensions of the array must be square");
     }
 
+    /// <summary>
+    /// NumPy's <c>norm</c> of float16 answers in float16 (sums and a square root), except the singular-value norms (a
+    /// matrix's 2, -2 and nuclear norms), which it computes by svd and so refuses as every float16 linalg routine.
+    /// </summary>
+    /// <exception cref="DTypeMismatchException">A singular-value norm of a float16 matrix.</exception>
+    public static void RefuseFloat16SingularValueNorm(NDArray x, NormOrder ord, Axes axis)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        bool matrix = axis.IsAll ? x.Rank == 2 : axis.Values.Length == 2;
+        if (x.DType == DType.Float16 && matrix && (ord.Named == "nuc" || ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+    }
+
     /// <summary>NumPy's check for exactly two dimensions (<c>lstsq</c>).</summary>
     /// <exception cref="LinAlgException"><paramref name="x"/> is not two-dimensional.</exception>
     public static void RequireMatrix(NDArray x)

@@ -46,7 +46,7 @@ internal static class DenseEinsum
             int[] sumAxes = Enumerable.Range(0, labels[o].Length).Where(i => !output.Contains(labels[o][i]) && !other.Contains(labels[o][i])).ToArray();
             if (sumAxes.Length > 0)
             {
-                arrays[o] = SumOver(arrays[o], sumAxes);
+                arrays[o] = DenseReductions.SumOfProducts(arrays[o], sumAxes);
                 labels[o] = new string(labels[o].Where((c, i) => !sumAxes.Contains(i)).ToArray());
             }
         }
@@ -108,12 +108,6 @@ internal static class DenseEinsum
         return (string.Join(',', inputs) + "->" + output, expanded);
     }
 
-    // einsum sums in the operands' dtype, as NumPy's sum-of-products loops (int32 stays int32 and wraps; np.sum would
-    // widen it); bools are counted as integers and the count is their logical or.
-    private static DenseArray SumOver(DenseArray x, int[] axes) => x.DType == DType.Bool
-        ? Copy.Cast(DenseReductions.Total(x, axes, DType.Int64, false, "add"), DType.Bool)
-        : DenseReductions.Total(x, axes, x.DType, false, "add");
-
     // Repeated labels within one operand: take the diagonal (a view with summed strides).
     private static (DenseArray, string) Diagonals(DenseArray x, string labels)
     {
@@ -141,7 +135,7 @@ internal static class DenseEinsum
         int[] sumAxes = Enumerable.Range(0, have.Length).Where(i => !output.Contains(have[i])).ToArray();
         if (sumAxes.Length > 0)
         {
-            x = SumOver(x, sumAxes);
+            x = DenseReductions.SumOfProducts(x, sumAxes);
             have = new string(have.Where((c, i) => !sumAxes.Contains(i)).ToArray());
         }
         return Copy.Contiguous(Views.Transpose(x, output.Select(c => have.IndexOf(c)).ToArray()));

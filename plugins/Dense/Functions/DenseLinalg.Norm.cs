@@ -17,9 +17,7 @@ public static partial class DenseLinalg
         // and rounded once.
         if (args.X.DType == DType.Float16)
         {
-            // ...except the singular-value norms (matrix 2, -2, nuc), which NumPy computes by svd: its TypeError
-            bool matrix = args.Axis.IsAll ? args.X.Rank == 2 : args.Axis.Values.Length == 2;
-            if (matrix && (args.Ord.Named == "nuc" || args.Ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+            LinalgRules.RefuseFloat16SingularValueNorm(args.X, args.Ord, args.Axis);   // ...but not by svd
             NDArray wide = Norm(args with { X = Copy.Cast((DenseArray)args.X, DType.Float32) }, types).Value;
             return Copy.Cast((DenseArray)wide, DType.Float16);
         }

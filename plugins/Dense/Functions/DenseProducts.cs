@@ -123,9 +123,7 @@ public static class DenseProducts
         DType dtype = NumericDType(a, b);
         if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(Copy.As(a, dtype)));
         var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
-        if (dtype != DType.Bool) return DenseReductions.Total(product, [product.Rank - 1], product.DType, false, "add");
-        // bools add as integers, then any is true (np.vecdot of bools is bool)
-        return Copy.Cast(DenseReductions.Total(product, [product.Rank - 1], DType.Int64, false, "add"), DType.Bool);
+        return DenseReductions.SumOfProducts(product, [product.Rank - 1]);
     }
 
     [Implements("vdot")]
@@ -139,9 +137,7 @@ public static class DenseProducts
         b = Views.Reshape(b, new Shape((int)b.Size));
         if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(a));
         var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
-        // The dot product's own dtype (int32 stays int32, as NumPy's dot); bools add as integers, then any is true.
-        DenseArray total = DenseReductions.Total(product, [0], dtype == DType.Bool ? DType.Int64 : dtype, false, "add");
-        return dtype == DType.Bool ? Copy.Cast(total, DType.Bool) : total;
+        return DenseReductions.SumOfProducts(product, [0]);
     }
 
     [Implements("outer")]

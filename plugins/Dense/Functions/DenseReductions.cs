@@ -85,6 +85,15 @@ public static class DenseReductions
     }
 
     /// <summary>Sum or product in NumPy's accumulator dtype.</summary>
+    /// <summary>
+    /// The sum that ends a product (einsum, vdot, vecdot): in the products' own dtype, as NumPy's sum-of-products loops
+    /// (int32 stays int32 and wraps, where np.sum would widen it); bools are counted as integers and the count is their
+    /// logical or (a dot product of bools is bool).
+    /// </summary>
+    internal static DenseArray SumOfProducts(DenseArray products, int[] axes) => products.DType == DType.Bool
+        ? Copy.Cast(Total(products, axes, DType.Int64, false, "add"), DType.Bool)
+        : Total(products, axes, products.DType, false, "add");
+
     internal static DenseArray Total(DenseArray x, int[] axes, DType? dtype, bool product, string function)
     {
         DType acc = dtype ?? DTypes.SumAccumulator(x.DType);

@@ -14,9 +14,7 @@ internal static class GpuNorm
     public static GpuArray Norm(GpuArray x, NormOrder ord, Axes axis, bool keepDims)
     {
         if (x.DType.IsComplex()) throw GpuDTypes.Unsupported(x.DType, "linalg.norm");
-        // The singular-value norms of float16 raise NumPy's svd TypeError, as Dense
-        bool matrix = axis.IsAll ? x.Rank == 2 : axis.Values.Length == 2;
-        if (x.DType == DType.Float16 && matrix && (ord.Named == "nuc" || ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
+        LinalgRules.RefuseFloat16SingularValueNorm(x, ord, axis);
         DType result = x.DType is DType.Float32 or DType.Float16 ? x.DType : DType.Float64;
         using GpuArray xd = GpuOps.Cast(x, DType.Float64);
         using GpuArray norm = NormOf(xd, ord, axis, keepDims);
