@@ -13,6 +13,16 @@ namespace ArrayDispatch;
 /// </remarks>
 public static class NumPyErrors
 {
+    /// <summary>
+    /// NumPy's ValueError for a reduction with no identity (<c>max</c>, <c>argmin</c>, a norm's maximum, …) over an empty
+    /// axis: "zero-size array to reduction operation <paramref name="operation"/> which has no identity". Every backend
+    /// raises it with this text, so the conformance kit and the fixtures compare one message.
+    /// </summary>
+    /// <param name="operation">NumPy's name of the reduction (<c>maximum</c>, <c>minimum</c>, <c>argmax</c>, …).</param>
+    /// <param name="paramName">The argument that is empty (<c>x</c> for the reduced array), or null.</param>
+    public static ArgumentException EmptyReduction(string operation, string? paramName = "x") =>
+        new($"zero-size array to reduction operation {operation} which has no identity", paramName);
+
     /// <summary>The category of <paramref name="error"/>: that of the first documented exception down its inner-exception chain.</summary>
     public static NumPyErrorKind Classify(Exception error) => Own(Find(error));
 

@@ -272,7 +272,7 @@ public static partial class DenseLinalg
         DType t = ComplexLinalg.ResultType(x);
         int m = x.Shape.Dims[rowAxis], n = x.Shape.Dims[colAxis], k = Math.Min(m, n);
         int count = (int)Reduced(x.Shape, false, rowAxis, colAxis).Size;
-        if (k == 0 && kind != "nuc" && count > 0) throw new ArgumentException("zero-size array to reduction operation which has no identity");
+        if (k == 0 && kind != "nuc" && count > 0) throw NumPyErrors.EmptyReduction(kind == "2" ? "maximum" : "minimum", null);
         double[][] sv = ByPrecision(t, new SingularValuesCall(MoveToEnd(x, rowAxis, colAxis), m, n, count));
         double[] result = sv.Select(s => kind == "nuc" ? s.Sum() : kind == "2" ? s[0] : s[^1]).ToArray();
         return Copy.As(DenseArray.Wrap(result, Reduced(x.Shape, keepDims, rowAxis, colAxis)), t.RealPart());

@@ -106,7 +106,7 @@ public static partial class DenseLinalg
         DenseArray moved = MoveToEnd(x, axis);
         int len = x.Shape.Dims[axis];
         if (len == 0 && double.IsInfinity(p))   // even with nothing to reduce into: NumPy's max/min of an empty axis
-            throw new ArgumentException($"zero-size array to reduction operation {(p > 0 ? "maximum" : "minimum")} which has no identity");
+            throw NumPyErrors.EmptyReduction(p > 0 ? "maximum" : "minimum", null);
         ReadOnlySpan<T> data = moved.AsSpan<T>();
         int count = len == 0 ? (int)(Reduced(x.Shape, false, axis).Size) : data.Length / len;
         T[] result = new T[count];
@@ -123,7 +123,7 @@ public static partial class DenseLinalg
             bool max = p > 0;
             double best = max ? 0 : double.PositiveInfinity;
             // NumPy's abs(x).max() / .min(): an empty vector has neither
-            if (v.Length == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
+            if (v.Length == 0) throw NumPyErrors.EmptyReduction(max ? "maximum" : "minimum", null);
             foreach (T e in v)
             {
                 double a = Math.Abs(double.CreateTruncating(e));
@@ -178,14 +178,14 @@ public static partial class DenseLinalg
                     break;
                 case "nuc" or "2" or "-2":
                     LinalgKernels.Svd(m, n, a, s, default, default, false, false);
-                    if (s.Length == 0 && kind != "nuc") throw new ArgumentException($"zero-size array to reduction operation {(kind == "2" ? "maximum" : "minimum")} which has no identity");
+                    if (s.Length == 0 && kind != "nuc") throw NumPyErrors.EmptyReduction(kind == "2" ? "maximum" : "minimum", null);
                     value = kind == "nuc" ? s.Sum(double.CreateTruncating) : double.CreateTruncating(kind == "2" ? s[0] : s[^1]);
                     break;
                 default:
                     // 1 / -1: extreme column sum of |a|; inf / -inf: extreme row sum.
                     bool columns = kind is "1" or "-1", max = kind is "1" or "inf";
                     int outer = columns ? n : m, inner = columns ? m : n;
-                    if (outer == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
+                    if (outer == 0) throw NumPyErrors.EmptyReduction(max ? "maximum" : "minimum", null);
                     value = max ? 0 : double.PositiveInfinity;
                     for (int o = 0; o < outer; o++)
                     {

@@ -139,7 +139,7 @@ public static class DenseReductions
         if (x.DType == DType.Bool && x.Size == 0 && KeptSize(x, axes) != 0)
         {
             // any/all have identities, maximum/minimum do not (np.max(np.zeros(0, bool)) raises as for every dtype)
-            throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
+            throw NumPyErrors.EmptyReduction(name);
         }
         return x.DType switch
         {

@@ -50,7 +50,7 @@ internal static class Reduce
         {
             if (TOp.Identity is not { } identity)
             {
-                throw new ArgumentException($"zero-size array to reduction operation {function} which has no identity", "x");
+                throw NumPyErrors.EmptyReduction(function);
             }
             for (long i = 0; i < r.Length; i++) r[i] = identity;
             return result;

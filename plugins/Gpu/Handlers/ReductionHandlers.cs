@@ -124,7 +124,7 @@ internal static class ReductionHandlers
     {
         if (ReducedCount(x, args.Axis) == 0)
         {
-            throw new ArgumentException($"zero-size array to reduction operation {name} which has no identity", "x");
+            throw NumPyErrors.EmptyReduction(name);
         }
         if (x.DType.IsComplex()) op = op == typeof(MaximumOp<>) ? typeof(ComplexMaximumOp<>) : typeof(ComplexMinimumOp<>);
         return Reductions.Reduce(op, x, args.Axis, args.KeepDims);

@@ -57,7 +57,7 @@ internal static class GpuNorm
         if (x.Shape.Dims[axis] == 0)
         {
             // NumPy's abs(x).max() / .min() over an empty axis
-            if (double.IsInfinity(p)) throw new ArgumentException($"zero-size array to reduction operation {(p > 0 ? "maximum" : "minimum")} which has no identity");
+            if (double.IsInfinity(p)) throw NumPyErrors.EmptyReduction(p > 0 ? "maximum" : "minimum", null);
             double empty = p < 0 && !double.IsNegativeInfinity(p) ? double.PositiveInfinity : 0;
             return Creation.Full(x.Runtime, Reduced(x.Shape, keepDims, axes), DType.Float64, empty);
         }
@@ -100,7 +100,7 @@ internal static class GpuNorm
                 using GpuArray moved = MoveToEnd(x, rowAxis, colAxis);
                 int count = checked((int)Reduced(x.Shape, false, rowAxis, colAxis).Size);
                 int k = Math.Min(m, n);
-                if (k == 0 && kind != "nuc") throw new ArgumentException($"zero-size array to reduction operation {(kind == "2" ? "maximum" : "minimum")} which has no identity");
+                if (k == 0 && kind != "nuc") throw NumPyErrors.EmptyReduction(kind == "2" ? "maximum" : "minimum", null);
                 QrSvdHandlers.RequireFinite(moved, "SVD did not converge");
                 using GpuArray s = QrSvdHandlers.SingularValues(moved, count, m, n);
                 GpuArray values;
@@ -116,7 +116,7 @@ internal static class GpuNorm
             {
                 // 1 / -1: the extreme column sum of |x| (sum over rows, extreme over columns); inf / -inf: the extreme row sum.
                 bool columns = kind is "1" or "-1", max = kind is "1" or "inf";
-                if ((columns ? n : m) == 0) throw new ArgumentException($"zero-size array to reduction operation {(max ? "maximum" : "minimum")} which has no identity");
+                if ((columns ? n : m) == 0) throw NumPyErrors.EmptyReduction(max ? "maximum" : "minimum", null);
                 int sumAxis = columns ? rowAxis : colAxis, extremeAxis = columns ? colAxis : rowAxis;
                 using GpuArray sums = Sum(Map<Ufuncs.AbsOp>(x), [sumAxis], keepDims: true);
                 using GpuArray extreme = Reductions.Reduce(max ? typeof(MaximumOp<>) : typeof(MinimumOp<>), sums, Axes.Of(extremeAxis), keepDims: true);

@@ -145,7 +145,7 @@ internal sealed class GroupReduce
     {
         if (GroupLength == 0 && GroupCount > 0)
         {
-            throw new ArgumentException($"zero-size array to reduction operation {op} which has no identity", "x");
+            throw NumPyErrors.EmptyReduction(op);
         }
     }
 }
