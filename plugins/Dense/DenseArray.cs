@@ -166,6 +166,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
 
     internal long[] StrideArray => _strides;
 
+    /// <summary>The view's geometry (shape, strides, offset), for the protocol's view arithmetic.</summary>
+    public StridedLayout Layout => new(_shape, _strides, Offset);
+
     /// <summary>Whether the elements lie in C order starting at <see cref="Offset"/> without gaps.</summary>
     public bool IsCContiguous
     {
@@ -313,6 +316,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         ThrowIfDisposed();
         return new(_storage, _dtype, shape, strides, offset);
     }
+
+    /// <summary>A view of the same storage with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>
+    internal DenseArray View(StridedLayout layout) => View(layout.Shape, layout.StrideArray(), layout.Offset);
 
     /// <summary>The storage as <typeparamref name="T"/>[] (managed storage only: see <see cref="Data"/>).</summary>
     /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the element type.</exception>

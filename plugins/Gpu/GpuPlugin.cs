@@ -71,6 +71,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         ReductionHandlers.Register(backend);
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
+        Rearranging.Register(backend);
         FftHandlers.Register(backend, device!);
         FactorizationHandlers.Register(backend, device!);
         QrSvdHandlers.Register(backend, device!);

@@ -326,4 +326,33 @@ public sealed class OutsiderBatteryTests
         Np.Linalg.Norm(x, double.PositiveInfinity, axis: new[] { 0, 1 }).Item<Half>().ShouldBe((Half)3);
         Np.Linalg.Norm(x, "fro").Item<Half>().ShouldBe((Half)Math.Sqrt(6));
     }
+
+    [Fact]
+    public void Roll_broadcasts_shift_against_axis_and_adds_up_the_shifts_of_an_axis_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray v = Np.Arange(0L, 5L, 1L);
+        NDArray m = Np.Reshape(Np.Arange(0L, 6L, 1L), [2, 3]);
+        // np.roll(np.arange(5), [1, 2], axis=0): one axis, two shifts: rolled by 3
+        Np.Dispatcher.Invoke(ArrayFunctions.Roll, new RollArgs(v, [1, 2], Axes.Of(0))).ToArray<long>().ShouldBe([2L, 3, 4, 0, 1]);
+        // np.roll(m, [1, 2]): the flattened array rolled by 3
+        Np.Dispatcher.Invoke(ArrayFunctions.Roll, new RollArgs(m, [1, 2])).ToArray<long>().ShouldBe([3L, 4, 5, 0, 1, 2]);
+        // np.roll(m, 1, axis=(0, 1)): one shift for both axes
+        Np.Dispatcher.Invoke(ArrayFunctions.Roll, new RollArgs(m, [1], Axes.Of(0, 1))).ToArray<long>().ShouldBe([5L, 3, 4, 2, 0, 1]);
+        // np.roll(m, [], axis=()) is a copy
+        Np.Dispatcher.Invoke(ArrayFunctions.Roll, new RollArgs(m, [], Axes.Of())).ToArray<long>().ShouldBe([0L, 1, 2, 3, 4, 5]);
+        Should.Throw<ArgumentException>(() => Np.Dispatcher.Invoke(ArrayFunctions.Roll, new RollArgs(m, [1, 2, 3], Axes.Of(0, 1)))).Message.ShouldStartWith(
+            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (3,) and arg 1 with shape (2,).");
+    }
+
+    [Fact]
+    public void Moveaxis_refuses_a_repeated_axis_and_tile_a_negative_count_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Zeros((2, 3, 4));
+        Should.Throw<ArgumentException>(() => Np.MoveAxis(x, [0, 0], [1, 2])).Message.ShouldStartWith("repeated axis in `source` argument");
+        Should.Throw<ArgumentException>(() => Np.MoveAxis(x, [0, 1], [2, 2])).Message.ShouldStartWith("repeated axis in `destination` argument");
+        Should.Throw<ArgumentException>(() => Np.Tile(x, -1)).Message.ShouldStartWith("negative dimensions are not allowed");
+        Should.Throw<ArgumentException>(() => Np.Repeat(x, -1)).Message.ShouldStartWith("negative dimensions are not allowed");
+    }
 }

@@ -35,17 +35,7 @@ public static class DenseManipulation
     public static DispatchResult<NDArray> Squeeze(in AxesArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int[] axes;
-        if (args.Axes.IsAll) axes = Enumerable.Range(0, x.Rank).Where(i => x.Shape.Dims[i] == 1).ToArray();
-        else
-        {
-            axes = args.Axes.Normalize(x.Rank);
-            foreach (int a in axes)
-            {
-                if (x.Shape.Dims[a] != 1) throw new ArgumentException("cannot select an axis to squeeze out which has size not equal to one", "axis");
-            }
-        }
-        return Views.RemoveAxes(x, axes);
+        return x.View(x.Layout.Squeeze(args.Axes));
     }
 
     [Implements("expand_dims")]
@@ -54,55 +44,43 @@ public static class DenseManipulation
 
     [Implements("flip")]
     public static DispatchResult<NDArray> Flip(in AxesArgs args, ReadOnlySpan<Type> types) =>
-        Views.Flip((DenseArray)args.X, args.Axes.Normalize(args.X.Rank));
+        Views.Flip((DenseArray)args.X, args.Axes);
 
     [Implements("swapaxes")]
     public static DispatchResult<NDArray> SwapAxes(in AxisPairArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int a = Shape.NormalizeAxis(args.Axis1, x.Rank), b = Shape.NormalizeAxis(args.Axis2, x.Rank);
-        int[] perm = Enumerable.Range(0, x.Rank).ToArray();
-        (perm[a], perm[b]) = (perm[b], perm[a]);
-        return Views.Transpose(x, perm);
+        return x.View(x.Layout.SwapAxes(args.Axis1, args.Axis2));
     }
 
     [Implements("moveaxis")]
     public static DispatchResult<NDArray> MoveAxis(in MoveAxisArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int rank = x.Rank;
-        int[] source = args.Source.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
-        int[] destination = args.Destination.Select(a => Shape.NormalizeAxis(a, rank)).ToArray();
-        if (source.Length != destination.Length)
-        {
-            throw new ArgumentException("`source` and `destination` arguments must have the same number of elements", "destination");
-        }
-        var order = Enumerable.Range(0, rank).Where(i => !source.Contains(i)).ToList();
-        foreach ((int dest, int src) in destination.Zip(source).OrderBy(p => p.First)) order.Insert(dest, src);
-        return Views.Transpose(x, order.ToArray());
+        return x.View(x.Layout.MoveAxis(args.Source, args.Destination));
     }
 
     [Implements("roll")]
     public static DispatchResult<NDArray> Roll(in RollArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        if (args.Axis.IsAll) return Views.Reshape(RollAxis(Views.Reshape(x, new Shape((int)x.Size)), 0, args.Shift[0]), x.Shape);
-        int[] axes = args.Axis.Values.ToArray();
-        DenseArray result = x;
-        for (int i = 0; i < axes.Length; i++)
+        long[] shifts = ManipulationRules.RollShifts(x.Shape, args.Shift, args.Axis);
+        DenseArray source = args.Axis.IsAll ? Views.Reshape(x, new Shape((int)x.Size)) : x;
+        DenseArray result = source;
+        for (int axis = 0; axis < shifts.Length; axis++)
         {
-            int shift = args.Shift.Length == 1 ? args.Shift[0] : args.Shift[i];
-            result = RollAxis(result, Shape.NormalizeAxis(axes[i], x.Rank), shift);
+            if (ManipulationRules.NormalizeShift(shifts[axis], source.Shape.Dims[axis]) != 0) result = RollAxis(result, axis, shifts[axis]);
         }
-        return ReferenceEquals(result, x) ? x.Clone() : result;
+        if (ReferenceEquals(result, source)) result = source.Clone();
+        return args.Axis.IsAll ? Views.Reshape(result, x.Shape) : result;
     }
 
-    private static DenseArray RollAxis(DenseArray x, int axis, int shift)
+    private static DenseArray RollAxis(DenseArray x, int axis, long shift)
     {
         DenseArray result = DenseArray.Create(x.DType, x.Shape);
         int n = x.Shape.Dims[axis];
         if (n == 0 || x.Size == 0) return result;
-        int s = ((shift % n) + n) % n;
+        int s = ManipulationRules.NormalizeShift(shift, n);
         Copy.Into(Views.Slice(x, axis, 0, 1, n - s), Views.Slice(result, axis, s, 1, n - s));
         if (s > 0) Copy.Into(Views.Slice(x, axis, n - s, 1, s), Views.Slice(result, axis, 0, 1, s));
         return result;
@@ -112,23 +90,9 @@ public static class DenseManipulation
     public static DispatchResult<NDArray> Tile(in TileArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        int rank = Math.Max(x.Rank, args.Reps.Length);
-        int[] reps = [.. Enumerable.Repeat(1, rank - args.Reps.Length), .. args.Reps];
-        int[] dims = [.. Enumerable.Repeat(1, rank - x.Rank), .. x.Shape.Dims];
-        // x reshaped to (1, d0, 1, d1, ...) broadcast to (r0, d0, r1, d1, ...), then merged pairwise.
-        var interleaved = new int[2 * rank];
-        var target = new int[2 * rank];
-        var final = new int[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            interleaved[2 * i] = 1;
-            interleaved[2 * i + 1] = dims[i];
-            target[2 * i] = reps[i];
-            target[2 * i + 1] = dims[i];
-            final[i] = reps[i] * dims[i];
-        }
-        DenseArray view = Views.BroadcastTo(Views.Reshape(x, new Shape(interleaved)), new Shape(target));
-        return Views.Reshape(Copy.Contiguous(view), new Shape(final));
+        (Shape interleaved, Shape broadcast, Shape result) = ManipulationRules.TileShapes(x.Shape, args.Reps);
+        DenseArray view = Views.BroadcastTo(Views.Reshape(x, interleaved), broadcast);
+        return Views.Reshape(Copy.Contiguous(view), result);
     }
 
     [Implements("repeat")]
@@ -138,9 +102,7 @@ public static class DenseManipulation
         if (args.Axis.IsAll) x = Views.Reshape(x, new Shape((int)x.Size));
         int axis = args.Axis.IsAll ? 0 : Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);
         int n = x.Shape.Dims[axis];
-        int[] counts = args.Repeats.Length == 1 ? Enumerable.Repeat(args.Repeats[0], n).ToArray() : args.Repeats;
-        if (counts.Length != n) throw new ShapeMismatchException($"operands could not be broadcast together with shape ({n},) ({counts.Length},)", new Shape(n), new Shape(counts.Length));
-        if (counts.Any(c => c < 0)) throw new ArgumentException("repeats may not contain negative values.", "repeats");
+        int[] counts = ManipulationRules.RepeatCounts(n, args.Repeats);
         var index = new List<long>();
         for (int i = 0; i < n; i++) for (int c = 0; c < counts[i]; c++) index.Add(i);
         return Gather.Take(x, DenseArray.From(index.ToArray()), axis);
@@ -172,16 +134,7 @@ public static class DenseManipulation
         DiagonalView((DenseArray)args.X, args.Offset);
 
     /// <summary>The diagonal of axes 0 and 1 at <paramref name="offset"/>, as the last axis of a view.</summary>
-    internal static DenseArray DiagonalView(DenseArray x, int offset)
-    {
-        if (x.Rank < 2) throw new ArgumentException("diag requires an array of at least two dimensions", "x");
-        int d0 = x.Shape.Dims[0], d1 = x.Shape.Dims[1];
-        int length = Math.Max(0, Math.Min(d0 - Math.Max(0, -offset), d1 - Math.Max(0, offset)));
-        long start = x.Offset + (length > 0 ? Math.Max(0, -offset) * x.Strides[0] + Math.Max(0, offset) * x.Strides[1] : 0);
-        int[] dims = [.. x.Shape.Dims[2..], length];
-        long[] strides = [.. x.Strides[2..], x.Strides[0] + x.Strides[1]];
-        return x.View(new Shape(dims), strides, start);
-    }
+    internal static DenseArray DiagonalView(DenseArray x, int offset) => x.View(x.Layout.Diagonal(offset));
 
     [Implements("trace")]
     public static DispatchResult<NDArray> Trace(in DiagonalArgs args, ReadOnlySpan<Type> types)

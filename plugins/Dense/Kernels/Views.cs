@@ -47,23 +47,7 @@ internal static class Views
     }
 
     /// <summary>A view with the axes permuted.</summary>
-    public static DenseArray Transpose(DenseArray a, ReadOnlySpan<int> permutation)
-    {
-        int rank = a.Rank;
-        if (permutation.Length != rank) throw new ArgumentException("axes don't match array", "axes");
-        var seen = new bool[rank];
-        var dims = new int[rank];
-        var strides = new long[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            int axis = Shape.NormalizeAxis(permutation[i], rank);
-            if (seen[axis]) throw new ArgumentException("repeated axis in transpose", "axes");
-            seen[axis] = true;
-            dims[i] = a.Shape.Dims[axis];
-            strides[i] = a.Strides[axis];
-        }
-        return a.View(new Shape(dims), strides, a.Offset);
-    }
+    public static DenseArray Transpose(DenseArray a, ReadOnlySpan<int> permutation) => a.View(a.Layout.Transpose(permutation));
 
     /// <summary>The permutation that reverses the axes.</summary>
     public static int[] Reversed(int rank)
@@ -74,32 +58,10 @@ internal static class Views
     }
 
     /// <summary>A read-only broadcast view (stride 0 on broadcast axes).</summary>
-    public static DenseArray BroadcastTo(DenseArray a, Shape shape)
-    {
-        if (!Shape.TryBroadcast(a.Shape, shape, out Shape joint) || joint != shape) throw Errors.CannotBroadcast(a.Shape, shape);
-        return a.View(shape, Layout.BroadcastStrides(a, shape), a.Offset);
-    }
+    public static DenseArray BroadcastTo(DenseArray a, Shape shape) => a.View(a.Layout.BroadcastTo(shape));
 
     /// <summary>A view with axes of length one inserted at <paramref name="axes"/> (positions in the result).</summary>
-    public static DenseArray ExpandDims(DenseArray a, int[] axes)
-    {
-        int rank = a.Rank + axes.Length;
-        var insert = new bool[rank];
-        foreach (int ax in axes)
-        {
-            int n = Shape.NormalizeAxis(ax, rank);
-            if (insert[n]) throw new ArgumentException("repeated axis", "axis");
-            insert[n] = true;
-        }
-        var dims = new int[rank];
-        var strides = new long[rank];
-        for (int i = 0, j = 0; i < rank; i++)
-        {
-            if (insert[i]) { dims[i] = 1; strides[i] = 0; }
-            else { dims[i] = a.Shape.Dims[j]; strides[i] = a.Strides[j]; j++; }
-        }
-        return a.View(new Shape(dims), strides, a.Offset);
-    }
+    public static DenseArray ExpandDims(DenseArray a, int[] axes) => a.View(a.Layout.ExpandDims(axes));
 
     /// <summary>A view without the axes in <paramref name="remove"/> (each of length one).</summary>
     public static DenseArray RemoveAxes(DenseArray a, ReadOnlySpan<int> remove)
@@ -116,29 +78,10 @@ internal static class Views
     }
 
     /// <summary>A view reversed along <paramref name="axes"/>.</summary>
-    public static DenseArray Flip(DenseArray a, ReadOnlySpan<int> axes)
-    {
-        long[] strides = a.StrideArray.ToArray();
-        long offset = a.Offset;
-        foreach (int axis in axes)
-        {
-            int dim = a.Shape.Dims[axis];
-            if (dim > 0) offset += (dim - 1) * strides[axis];
-            strides[axis] = -strides[axis];
-        }
-        return a.View(a.Shape, strides, offset);
-    }
+    public static DenseArray Flip(DenseArray a, Axes axes) => a.View(a.Layout.Flip(axes));
 
     /// <summary>The view along one axis from <paramref name="start"/> with <paramref name="count"/> elements every <paramref name="step"/>.</summary>
-    public static DenseArray Slice(DenseArray a, int axis, long start, long step, int count)
-    {
-        int[] dims = a.Shape.ToArray();
-        long[] strides = a.StrideArray.ToArray();
-        long offset = count > 0 ? a.Offset + start * strides[axis] : a.Offset;
-        dims[axis] = count;
-        strides[axis] *= step;
-        return a.View(new Shape(dims), strides, offset);
-    }
+    public static DenseArray Slice(DenseArray a, int axis, long start, long step, int count) => a.View(a.Layout.Slice(axis, start, step, count));
 
     /// <summary>The permutation that moves <paramref name="axes"/> to the end (keeping the order of the rest).</summary>
     public static int[] MoveToEnd(int rank, ReadOnlySpan<int> axes)

@@ -52,18 +52,21 @@ public sealed class GpuArray : NDArray
 
     internal ReadOnlySpan<long> StrideSpan => _strides;
 
+    /// <summary>The view's geometry (shape, strides, offset), for the protocol's view arithmetic.</summary>
+    public StridedLayout Layout => new(Shape, _strides, Offset);
+
     /// <summary>The layout of this array broadcast to <paramref name="target"/> (for kernels).</summary>
     internal Layout LayoutFor(Shape target)
     {
         ThrowIfDisposed();
-        if (target == Shape) return IsContiguous ? Layout.Dense(Offset) : Layout.Create(Shape.Dims, _strides, Offset);
+        if (target == Shape) return IsContiguous ? global::ArrayDispatch.Gpu.Layout.Dense(Offset) : global::ArrayDispatch.Gpu.Layout.Create(Shape.Dims, _strides, Offset);
         int lead = target.Rank - Rank;
         var strides = new long[target.Rank];
         for (int k = 0; k < Rank; k++)
         {
             strides[lead + k] = Shape.Dims[k] == 1 && target.Dims[lead + k] != 1 ? 0 : _strides[k];
         }
-        return Layout.Create(target.Dims, strides, Offset);
+        return global::ArrayDispatch.Gpu.Layout.Create(target.Dims, strides, Offset);
     }
 
     /// <summary>Copies the elements to host memory (a device-to-host transfer; waits for pending kernels).</summary>
@@ -80,6 +83,9 @@ public sealed class GpuArray : NDArray
         Storage.AddReference();
         return new GpuArray(Storage, shape, strides, offset);
     }
+
+    /// <summary>A view with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>
+    internal GpuArray View(StridedLayout layout) => View(layout.Shape, layout.StrideArray(), layout.Offset);
 
     /// <summary>Releases this array's hold on device memory; the memory is freed when no view of it is left.</summary>
     public override void Dispose()

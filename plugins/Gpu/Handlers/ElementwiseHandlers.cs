@@ -105,6 +105,16 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Delegate>
         ElementwiseRules.ThrowIfNegativeIntegerExponent(Convert.ToInt64(host.Data.GetValue(host.Offset), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary><c>multiply(x, y)</c> with NumPy's loop (the handlers' own path, for functions built on it: outer, kron).</summary>
+    internal static GpuArray Multiply(GpuArray x, GpuArray y)
+    {
+        Ufunc.TryGet(ArrayFunctions.Multiply, out Ufunc? multiply);
+        return (GpuArray)ApplyBinary((BinaryUfunc)multiply!, new BinaryArgs(x, y), UfuncKernels.Binary<MultiplyOp>).Value;
+    }
+
+    /// <summary><c>where(condition, x, y)</c> (for functions built on it: tril, triu).</summary>
+    internal static GpuArray Where(Operand condition, Operand x, Operand y) => (GpuArray)Where(new TernaryArgs(condition, x, y)).Value;
+
     private static DispatchResult<NDArray> Where(in TernaryArgs args)
     {
         GpuRuntime runtime = FirstArray(args).Runtime;

@@ -70,91 +70,13 @@ internal static class ManipulationHandlers
         return copy.View(target, target.ContiguousStrides(), 0);
     }
 
-    private static GpuArray BroadcastTo(GpuArray x, Shape shape)
-    {
-        if (!Shape.TryBroadcast(x.Shape, shape, out Shape b) || b != shape)
-        {
-            throw new ShapeMismatchException($"operands could not be broadcast together with remapped shapes [original->remapped]: {x.Shape} and requested shape {shape}", x.Shape, shape);
-        }
-        var strides = new long[shape.Rank];
-        int lead = shape.Rank - x.Rank;
-        for (int k = 0; k < x.Rank; k++) strides[lead + k] = x.Shape.Dims[k] == 1 && shape.Dims[lead + k] != 1 ? 0 : x.StrideSpan[k];
-        return x.View(shape, strides, x.Offset);
-    }
+    private static GpuArray BroadcastTo(GpuArray x, Shape shape) => x.View(x.Layout.BroadcastTo(shape));
 
-    private static GpuArray Transpose(GpuArray x, Axes axes)
-    {
-        int rank = x.Rank;
-        int[] perm;
-        if (axes.IsAll)
-        {
-            perm = Enumerable.Range(0, rank).Reverse().ToArray();
-        }
-        else
-        {
-            if (axes.Values.Length != rank) throw new ArgumentException("axes don't match array", nameof(axes));
-            perm = new int[rank];
-            var seen = new bool[rank];
-            for (int i = 0; i < rank; i++)
-            {
-                perm[i] = Shape.NormalizeAxis(axes.Values[i], rank);
-                if (seen[perm[i]]) throw new ArgumentException("repeated axis in transpose", nameof(axes));
-                seen[perm[i]] = true;
-            }
-        }
-        var dims = new int[rank];
-        var strides = new long[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            dims[i] = x.Shape.Dims[perm[i]];
-            strides[i] = x.StrideSpan[perm[i]];
-        }
-        return x.View(new Shape(dims), strides, x.Offset);
-    }
+    private static GpuArray Transpose(GpuArray x, Axes axes) => x.View(x.Layout.Transpose(axes));
 
-    private static GpuArray Squeeze(GpuArray x, Axes axes)
-    {
-        var drop = new bool[x.Rank];
-        if (axes.IsAll)
-        {
-            for (int k = 0; k < x.Rank; k++) drop[k] = x.Shape.Dims[k] == 1;
-        }
-        else
-        {
-            foreach (int a in axes.Normalize(x.Rank))
-            {
-                if (x.Shape.Dims[a] != 1) throw new ArgumentException("cannot select an axis to squeeze out which has size not equal to one", nameof(axes));
-                drop[a] = true;
-            }
-        }
-        var dims = new List<int>();
-        var strides = new List<long>();
-        for (int k = 0; k < x.Rank; k++)
-        {
-            if (drop[k]) continue;
-            dims.Add(x.Shape.Dims[k]);
-            strides.Add(x.StrideSpan[k]);
-        }
-        return x.View(new Shape([.. dims]), [.. strides], x.Offset);
-    }
+    private static GpuArray Squeeze(GpuArray x, Axes axes) => x.View(x.Layout.Squeeze(axes));
 
-    internal static GpuArray ExpandDims(GpuArray x, Axes axes)
-    {
-        int rank = x.Rank + axes.Values.Length;
-        int[] inserted = axes.Normalize(rank);
-        var isNew = new bool[rank];
-        foreach (int a in inserted) isNew[a] = true;
-        var dims = new int[rank];
-        var strides = new long[rank];
-        int source = 0;
-        for (int k = 0; k < rank; k++)
-        {
-            if (isNew[k]) { dims[k] = 1; strides[k] = 0; continue; }
-            dims[k] = x.Shape.Dims[source];
-            strides[k] = x.StrideSpan[source++];
-        }
-        return x.View(new Shape(dims), strides, x.Offset);
-    }
+    internal static GpuArray ExpandDims(GpuArray x, Axes axes) => x.View(x.Layout.ExpandDims(axes.Values));
 
     private static GpuArray AsType(GpuArray x, in AsTypeArgs args)
     {

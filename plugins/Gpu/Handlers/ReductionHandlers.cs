@@ -39,6 +39,9 @@ internal static class ReductionHandlers
     }
 
 
+    /// <summary><c>sum</c> with NumPy's accumulator dtype (for functions built on it: trace).</summary>
+    internal static GpuArray Sum(GpuArray x, ReductionArgs args) => SumOrProd(x, args, typeof(SumOp<>), 0L);
+
     private static GpuArray SumOrProd(GpuArray x, ReductionArgs args, Type op, long identity)
     {
         DType acc = args.DType ?? DTypes.SumAccumulator(x.DType);

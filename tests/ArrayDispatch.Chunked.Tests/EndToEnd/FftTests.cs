@@ -189,5 +189,17 @@ public sealed class FftnTests
         ShouldMatch(Np.Roll(x, 3, 1), Np.Roll(dense, 3, 1), "roll 3 along 1");
         ShouldMatch(Np.Roll(x, -12), Np.Roll(dense, -12), "roll -12 flattened");
         ShouldMatch(Np.Roll(x, 0, 0), Np.Roll(dense, 0, 0), "roll 0");
+        // NumPy broadcasts shift against axis: two shifts of one axis add up, as do two shifts of the flattened array.
+        foreach ((int[] shift, Axes axes, string what) in new (int[], Axes, string)[]
+        {
+            ([1, 2], Axes.Of(1), "two shifts of axis 1"),
+            ([2, 3], Axes.All, "two shifts flattened"),
+            ([1], Axes.Of(0, 1), "one shift for both axes"),
+            ([4, -2], Axes.Of(0, 1), "a shift per axis"),
+        })
+        {
+            var args = new ArrayDispatch.Functions.RollArgs(x, shift, axes);
+            ShouldMatch(Np.Dispatcher.Invoke(ArrayDispatch.Functions.ArrayFunctions.Roll, args), Np.Dispatcher.Invoke(ArrayDispatch.Functions.ArrayFunctions.Roll, args with { X = dense }), what);
+        }
     }
 }

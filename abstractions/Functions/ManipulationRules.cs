@@ -1,0 +1,91 @@
+namespace ArrayDispatch.Functions;
+
+/// <summary>
+/// NumPy's argument rules of the rearranging functions (<c>roll</c>, <c>tile</c>, <c>repeat</c>), written once for
+/// every backend: what a call means once its arguments are resolved, and NumPy's error where they cannot be.
+/// </summary>
+public static class ManipulationRules
+{
+    /// <summary>
+    /// The total shift of each axis in NumPy's <c>roll(x, shift, axis)</c> for an array of <paramref name="shape"/>:
+    /// <paramref name="shift"/> and <paramref name="axis"/> broadcast against each other and a repeated axis is shifted by
+    /// the sum of its shifts. With <see cref="Axes.All"/> the flattened array is rolled: the result then has one entry,
+    /// the shift of the flattened array's only axis.
+    /// </summary>
+    /// <exception cref="ArgumentException">Shift and axis of lengths that do not broadcast.</exception>
+    /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
+    public static long[] RollShifts(Shape shape, ReadOnlySpan<int> shift, Axes axis)
+    {
+        ReadOnlySpan<int> axes = axis.IsAll ? [0] : axis.Values;
+        int rank = axis.IsAll ? 1 : shape.Rank;
+        if (shift.Length != 1 && axes.Length != 1 && shift.Length != axes.Length)
+        {
+            throw new ArgumentException(
+                $"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ({shift.Length},) and arg 1 with shape ({axes.Length},).",
+                nameof(shift));
+        }
+        var total = new long[rank];
+        int pairs = shift.Length == 1 ? axes.Length : shift.Length;
+        for (int i = 0; i < pairs; i++)
+        {
+            int a = Shape.NormalizeAxis(axes[axes.Length == 1 ? 0 : i], rank);
+            total[a] += shift[shift.Length == 1 ? 0 : i];
+        }
+        return total;
+    }
+
+    /// <summary>A roll's shift of an axis of length <paramref name="length"/>, in <c>[0, length)</c> (0 for an empty axis).</summary>
+    public static int NormalizeShift(long shift, int length) => length == 0 ? 0 : (int)(((shift % length) + length) % length);
+
+    /// <summary>
+    /// NumPy's <c>tile(x, reps)</c> as a broadcast: <paramref name="shape"/> padded to the result's rank and interleaved
+    /// with ones (<c>(1, d0, 1, d1, …)</c>), broadcast to <c>(r0, d0, r1, d1, …)</c>, then merged pairwise into
+    /// <c>(r0·d0, r1·d1, …)</c>. A backend reshapes to <c>Interleaved</c>, broadcasts to <c>Broadcast</c>, copies, and
+    /// reshapes to <c>Result</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A repetition count is negative.</exception>
+    public static (Shape Interleaved, Shape Broadcast, Shape Result) TileShapes(Shape shape, ReadOnlySpan<int> reps)
+    {
+        foreach (int r in reps)
+        {
+            if (r < 0) throw new ArgumentException("negative dimensions are not allowed", nameof(reps));
+        }
+        int rank = Math.Max(shape.Rank, reps.Length);
+        var interleaved = new int[2 * rank];
+        var broadcast = new int[2 * rank];
+        var result = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            int r = i < rank - reps.Length ? 1 : reps[i - (rank - reps.Length)];
+            int d = i < rank - shape.Rank ? 1 : shape.Dims[i - (rank - shape.Rank)];
+            interleaved[2 * i] = 1;
+            interleaved[2 * i + 1] = d;
+            broadcast[2 * i] = r;
+            broadcast[2 * i + 1] = d;
+            result[i] = checked(r * d);
+        }
+        return (new Shape(interleaved), new Shape(broadcast), new Shape(result));
+    }
+
+    /// <summary>
+    /// How often each element along an axis of length <paramref name="length"/> is repeated in NumPy's
+    /// <c>repeat(x, repeats, axis)</c>: one count for all, or one per element.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The counts are neither one nor one per element.</exception>
+    /// <exception cref="ArgumentException">A count is negative.</exception>
+    public static int[] RepeatCounts(int length, ReadOnlySpan<int> repeats)
+    {
+        if (repeats.Length != 1 && repeats.Length != length)
+        {
+            throw new ShapeMismatchException($"operands could not be broadcast together with shape ({length},) ({repeats.Length},)", new Shape(length), new Shape(repeats.Length));
+        }
+        foreach (int c in repeats)
+        {
+            // NumPy's words differ: one count is a dimension of the broadcast, several are the repeats array's values.
+            if (c < 0) throw new ArgumentException(repeats.Length == 1 ? "negative dimensions are not allowed" : "repeats may not contain negative values.", nameof(repeats));
+        }
+        var counts = new int[length];
+        for (int i = 0; i < length; i++) counts[i] = repeats[repeats.Length == 1 ? 0 : i];
+        return counts;
+    }
+}

@@ -1,0 +1,179 @@
+using ArrayDispatch.Dense;
+using ArrayDispatch.Interchange;
+using ArrayDispatch.Testing;
+
+namespace ArrayDispatch.Gpu.Tests;
+
+/// <summary>
+/// CuPy's rearranging functions on Gpu arrays (flip, swapaxes, moveaxis, diagonal, trace, tril/triu, roll, tile, repeat,
+/// outer, kron) against Dense on the same data, in every dtype (bool, integers, floats, complex) and three layouts of the
+/// input (C-contiguous, transposed, reversed with a step): same dtype, shape and values; the view functions share the
+/// input's device buffer; NumPy's errors are Dense's errors.
+/// </summary>
+public sealed class RearrangingMatchesDenseTests : IDisposable
+{
+    private readonly TestHost _host = TestHost.Create(new DensePlugin(), new GpuPlugin(GpuTestBase.Device));
+
+    public void Dispose() => _host.Dispose();
+
+    private static readonly DType[] s_dtypes =
+        [DType.Float64, DType.Float32, DType.Float16, DType.Int64, DType.Int32, DType.Int8, DType.UInt8, DType.UInt64, DType.Bool, DType.Complex128, DType.Complex64];
+
+    /// <summary>Each case: a name and the call, given an input of shape (3, 4, 5) in one of the layouts.</summary>
+    public static TheoryData<string> Cases => new(s_cases.Keys.Order());
+
+    private static readonly Dictionary<string, Func<NDArray, NDArray>> s_cases = new()
+    {
+        ["flip all"] = x => Np.Flip(x),
+        ["flip 0"] = x => Np.Flip(x, 0),
+        ["flip (0, -1)"] = x => Np.Flip(x, Axes.Of(0, -1)),
+        ["swapaxes 0 2"] = x => Np.SwapAxes(x, 0, 2),
+        ["swapaxes -1 1"] = x => Np.SwapAxes(x, -1, 1),
+        ["moveaxis 0 -> 2"] = x => Np.MoveAxis(x, [0], [2]),
+        ["moveaxis (0, 1) -> (-1, -2)"] = x => Np.MoveAxis(x, [0, 1], [-1, -2]),
+        ["diagonal 0"] = x => Np.Diagonal(x),
+        ["diagonal 2"] = x => Np.Diagonal(x, 2),
+        ["diagonal -1"] = x => Np.Diagonal(x, -1),
+        ["diagonal past the edge"] = x => Np.Diagonal(x, 9),
+        ["trace 0"] = x => Np.Trace(x),
+        ["trace 1"] = x => Np.Trace(x, 1),
+        ["trace -2"] = x => Np.Trace(x, -2),
+        ["tril 0"] = x => Np.Tril(x),
+        ["tril -1"] = x => Np.Tril(x, -1),
+        ["triu 1"] = x => Np.Triu(x, 1),
+        ["triu of a matrix"] = x => Np.Triu(Np.Reshape(x, [12, 5]), -2),
+        ["tril of a vector"] = x => Np.Tril(Np.Reshape(x, [-1])[new Slice(0, 6)], 1),
+        ["roll flat 7"] = x => Np.Roll(x, 7),
+        ["roll -1 axis 0"] = x => Np.Roll(x, -1, 0),
+        ["roll (1, 2) over (0, 2)"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Roll, new Functions.RollArgs(x, [1, 2], Axes.Of(0, 2))),
+        ["roll (1, 2) over axis 1 adds up"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Roll, new Functions.RollArgs(x, [1, 2], Axes.Of(1))),
+        ["roll (2, 3) flat adds up"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Roll, new Functions.RollArgs(x, [2, 3])),
+        ["roll by the length"] = x => Np.Roll(x, 4, 1),
+        ["tile 2"] = x => Np.Tile(x, 2),
+        ["tile (2, 1, 1, 3)"] = x => Np.Tile(x, 2, 1, 1, 3),
+        ["tile 0"] = x => Np.Tile(x, 0, 1),
+        ["repeat 2 flat"] = x => Np.Repeat(x, 2),
+        ["repeat 3 axis 1"] = x => Np.Repeat(x, 3, 1),
+        ["repeat (2, 2, 2) axis 0"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(x, [2, 2, 2], Axes.Of(0))),
+        ["outer"] = x => Np.Outer(x[0, 1], x[2]),
+        ["kron 2-d"] = x => Np.Kron(x[0, new Slice(0, 2)], x[1, new Slice(1, 3), new Slice(0, 3)]),
+        ["kron 1-d and 3-d"] = x => Np.Kron(x[0, 0, new Slice(0, 3)], x[new Slice(0, 2), new Slice(0, 2)]),
+    };
+
+    /// <summary>120 values of <paramref name="dtype"/> as a 1-d Dense array (rounded to two decimals, small integers for integer dtypes).</summary>
+    private static NDArray Values(DType dtype)
+    {
+        var random = new Random(17 + (int)dtype);
+        double[] values = Enumerable.Range(0, 120).Select(_ => Math.Round(random.NextDouble() * 12 - 6, 2)).ToArray();
+        NDArray raw = Np.AsArray(HostBuffer.FromContiguous(values, new Shape(values.Length)), backend: "Dense");
+        if (dtype.IsInteger() || dtype == DType.Bool) raw = Np.Round(raw);
+        return Np.AsType(raw, dtype);
+    }
+
+    /// <summary>A (3, 4, 5) view of the 120 values in one of three layouts, made by the array's own backend.</summary>
+    private static NDArray Laid(NDArray values, string layout) => layout switch
+    {
+        "C" => Np.Reshape(values[new Slice(0, 60)], [3, 4, 5]),
+        "transposed" => Np.Transpose(Np.Reshape(values[new Slice(0, 60)], [5, 4, 3])),
+        _ => Np.Reshape(values, [3, 4, 10])[new Slice(null, null, -1), ArrayIndex.All, new Slice(null, null, 2)],
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Rearranging_on_Gpu_matches_Dense_in_every_dtype_and_layout(string name)
+    {
+        Func<NDArray, NDArray> call = s_cases[name];
+        foreach (DType dtype in s_dtypes)
+        {
+            NDArray values = Values(dtype);
+            using var uploaded = (GpuArray)Np.AsArray(values, backend: "Gpu");
+            foreach (string layout in new[] { "C", "transposed", "reversed" })
+            {
+                NDArray dense = Laid(values, layout);
+                using var gpu = (GpuArray)Laid(uploaded, layout);
+                dense.Shape.ShouldBe(new Shape(3, 4, 5));
+                gpu.Layout.Strides.ToArray().ShouldBe(((DenseArray)dense).Layout.Strides.ToArray());
+                string what = $"{name}, {dtype.Name()}, {layout}";
+                NDArray expected = call(dense);
+                NDArray actual = call(gpu);
+                actual.ShouldBeOfType<GpuArray>(what);
+                actual.DType.ShouldBe(expected.DType, what);
+                actual.Shape.ShouldBe(expected.Shape, what);
+                Texts(actual, tolerant: name.StartsWith("trace", StringComparison.Ordinal)).ShouldBe(
+                    Texts(expected, tolerant: name.StartsWith("trace", StringComparison.Ordinal)), what);
+                actual.Dispose();
+            }
+        }
+    }
+
+    private static string[] Texts(NDArray x, bool tolerant)
+    {
+        Array values = Np.AsArray(x, backend: "Dense").ToHost().ToContiguousArray();
+        var texts = new string[values.Length];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            object v = values.GetValue(i)!;
+            texts[i] = tolerant && v is double or float or Half or System.Numerics.Complex
+                ? v switch
+                {
+                    System.Numerics.Complex c => $"{Math.Round(c.Real, 3)}+{Math.Round(c.Imaginary, 3)}j",
+                    Half h => Math.Round((double)h, 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture), 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }
+                : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        return texts;
+    }
+
+    [Fact]
+    public void Views_share_the_inputs_device_buffer()
+    {
+        using var x = (GpuArray)Np.AsArray(Np.Reshape(Np.Arange(0.0, 60.0, 1.0, backend: "Dense"), [3, 4, 5]), backend: "Gpu");
+        long before = GpuTestBase.Device.AllocatedBytes;
+
+        using var flipped = (GpuArray)Np.Flip(x, 1);
+        using var swapped = (GpuArray)Np.SwapAxes(x, 0, 2);
+        using var moved = (GpuArray)Np.MoveAxis(x, [0], [-1]);
+        using var diagonal = (GpuArray)Np.Diagonal(x, 1);
+
+        GpuTestBase.Device.AllocatedBytes.ShouldBe(before);
+        flipped[0, 0, 0].ToString().ShouldBe("15.0");
+        diagonal.Shape.ShouldBe(new Shape(5, 3));
+    }
+
+    [Fact]
+    public void Errors_are_Denses_errors()
+    {
+        NDArray dense = Np.Reshape(Np.Arange(0.0, 24.0, 1.0, backend: "Dense"), [2, 3, 4]);
+        using var gpu = (GpuArray)Np.AsArray(dense, backend: "Gpu");
+        foreach ((string what, Func<NDArray, NDArray> call) in new (string, Func<NDArray, NDArray>)[]
+        {
+            ("roll with 3 shifts over 2 axes", x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Roll, new Functions.RollArgs(x, [1, 2, 3], Axes.Of(0, 1)))),
+            ("moveaxis repeating an axis", x => Np.MoveAxis(x, [0, 0], [1, 2])),
+            ("moveaxis with lists of two lengths", x => Np.MoveAxis(x, [0, 1], [1])),
+            ("swapaxes out of range", x => Np.SwapAxes(x, 0, 3)),
+            ("flip out of range", x => Np.Flip(x, -4)),
+            ("diagonal of a vector", x => Np.Diagonal(Np.Reshape(x, [-1]))),
+            ("tile with a negative count", x => Np.Tile(x, -1)),
+            ("repeat with a negative count", x => Np.Repeat(x, -1)),
+            ("repeat with counts of another length", x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(x, [1, 2], Axes.Of(2)))),
+            ("tril of a 0-d array", x => Np.Tril(x[0, 0, 0])),
+        })
+        {
+            Exception expected = Should.Throw<Exception>(() => call(dense), what);
+            Exception actual = Should.Throw<Exception>(() => call(gpu), what);
+            NumPyErrors.Find(actual).GetType().ShouldBe(NumPyErrors.Find(expected).GetType(), what);
+            NumPyErrors.Find(actual).Message.ShouldBe(NumPyErrors.Find(expected).Message, what);
+        }
+    }
+
+    [Fact]
+    public void Repeat_with_a_count_per_element_is_declined_on_Gpu_naming_the_function()
+    {
+        using var gpu = (GpuArray)Np.AsArray(Np.Arange(0.0, 3.0, 1.0, backend: "Dense"), backend: "Gpu");
+
+        Should.Throw<NoImplementationException>(() =>
+            Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(gpu, [1, 2, 3], Axes.Of(0))))
+            .Message.ShouldContain("repeat");
+    }
+}
