@@ -23,6 +23,10 @@ public static class NumPyErrors
     public static ArgumentException EmptyReduction(string operation, string? paramName = "x") =>
         new($"zero-size array to reduction operation {operation} which has no identity", paramName);
 
+    /// <summary>NumPy's IndexError for an index outside an axis: "index 7 is out of bounds for axis 0 with size 4".</summary>
+    public static ArgumentOutOfRangeException IndexOutOfBounds(long index, int axis, long size) =>
+        new("index", $"index {index} is out of bounds for axis {axis} with size {size}");
+
     /// <summary>The category of <paramref name="error"/>: that of the first documented exception down its inner-exception chain.</summary>
     public static NumPyErrorKind Classify(Exception error) => Own(Find(error));
 

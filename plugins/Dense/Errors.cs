@@ -26,7 +26,7 @@ internal static class Errors
         : new DTypeMismatchException($"ufunc '{function}' not supported for the input type {dtype.Name()}");
 
     public static ArgumentOutOfRangeException Index(long index, int axis, int size) =>
-        new("index", $"index {index} is out of bounds for axis {axis} with size {size}");
+        NumPyErrors.IndexOutOfBounds(index, axis, size);
 
     public static string CastingName(Casting casting) => casting switch
     {

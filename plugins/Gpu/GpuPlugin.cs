@@ -72,6 +72,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         CreationHandlers.Register(backend, device!);
         ManipulationHandlers.Register(backend);
         Rearranging.Register(backend);
+        Gathering.Register(backend);
         FftHandlers.Register(backend, device!);
         FactorizationHandlers.Register(backend, device!);
         QrSvdHandlers.Register(backend, device!);

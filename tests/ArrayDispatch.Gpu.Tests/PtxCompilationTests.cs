@@ -65,6 +65,9 @@ public sealed class PtxCompilationTests
         { "argsort-fill-f32", Method(typeof(SortKernels), nameof(SortKernels.FillPairs), typeof(float)) },
         { "sort-step-f32", Method(typeof(SortKernels), nameof(SortKernels.Step), typeof(float), typeof(RealOrder<float>)) },
         { "sort-fill-i64", Method(typeof(SortKernels), nameof(SortKernels.Fill), typeof(long)) },
+        { "take-f64", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(double)) },
+        { "take-c128", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(System.Numerics.Complex)) },
+        { "take-u8", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(byte)) },
     };
 
     [Theory]

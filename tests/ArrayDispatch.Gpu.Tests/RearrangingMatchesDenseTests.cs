@@ -55,10 +55,33 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         ["repeat 2 flat"] = x => Np.Repeat(x, 2),
         ["repeat 3 axis 1"] = x => Np.Repeat(x, 3, 1),
         ["repeat (2, 2, 2) axis 0"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(x, [2, 2, 2], Axes.Of(0))),
+        ["repeat (1, 0, 3, 2) axis 1"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(x, [1, 0, 3, 2], Axes.Of(1))),
+        ["repeat (0, 1, ...) flat"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(x, [.. Enumerable.Range(0, 60).Select(i => i % 3)])),
+        ["take flat"] = x => Np.Take(x, Like(x, new long[] { 0, 59, -1, 7, 7 })),
+        ["take axis 1"] = x => Np.Take(x, Like(x, new long[] { 3, -4, 1 }), 1),
+        ["take axis -1, 2-d indices"] = x => Np.Take(x, Np.Reshape(Like(x, new long[] { 4, 0, 2, 2, 1, 3 }), [2, 3]), -1),
+        ["take a 0-d index"] = x => Np.Take(x, Like(x, 2L), 0),
+        ["take nothing"] = x => Np.Take(x, Np.AsType(Like(x, new long[] { 0 }), DType.Int32)[new Slice(0, 0)], 2),
+        ["x[idx]"] = x => x[Like(x, new long[] { 2, 0, -1, 1 })],
+        ["x[:, idx]"] = x => x[ArrayIndex.All, Like(x, new long[] { 3, 3, 0 })],
+        ["x[0, :, idx] (advanced dims first)"] = x => x[0, ArrayIndex.All, Like(x, new long[] { 1, 2 })],
+        ["x[:, idx, 1]"] = x => x[ArrayIndex.All, Like(x, new long[] { 0, 2 }), 1],
+        ["x[idx, ..., 1] (advanced dims first)"] = x => x[Like(x, new long[] { 1, 0 }), ArrayIndex.Ellipsis, 1],
+        ["x[newaxis, 2-d idx, :, 0]"] = x => x[ArrayIndex.NewAxis, Np.Reshape(Like(x, new long[] { 1, 0, 2, 1 }), [2, 2]), ArrayIndex.All, 0],
+        ["x[..., idx]"] = x => x[ArrayIndex.Ellipsis, Like(x, new long[] { 1, 3 })],
+        ["x[mask]"] = x => x[Np.Greater(Np.AsType(x, DType.Float64), 0.5)],
+        ["x[0][mask]"] = x => x[0][Np.Less(Np.AsType(x[0], DType.Float64), 0.0)],
+        ["x[:, mask of axis 1]"] = x => x[ArrayIndex.All, Like(x, new[] { true, false, true, true })],
+        ["x[0, mask over axes 1, 2]"] = x => x[0, Np.NotEqual(Np.AsType(x[1], DType.Float64), 0.0)],
+        ["x[True]"] = x => x[Like(x, true)],
+        ["take int8 indices"] = x => Np.Take(x, Np.AsType(Like(x, new long[] { 1, 2, -3 }), DType.Int8), 2),
         ["outer"] = x => Np.Outer(x[0, 1], x[2]),
         ["kron 2-d"] = x => Np.Kron(x[0, new Slice(0, 2)], x[1, new Slice(1, 3), new Slice(0, 3)]),
         ["kron 1-d and 3-d"] = x => Np.Kron(x[0, 0, new Slice(0, 3)], x[new Slice(0, 2), new Slice(0, 2)]),
     };
+
+    /// <summary>Indices on <paramref name="x"/>'s backend (a Gpu array takes Gpu indices: CuPy moves nothing implicitly).</summary>
+    private static NDArray Like(NDArray x, object values) => Np.AsArray(values, backend: x is GpuArray ? "Gpu" : "Dense");
 
     /// <summary>120 values of <paramref name="dtype"/> as a 1-d Dense array (rounded to two decimals, small integers for integer dtypes).</summary>
     private static NDArray Values(DType dtype)
@@ -168,12 +191,25 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
     }
 
     [Fact]
-    public void Repeat_with_a_count_per_element_is_declined_on_Gpu_naming_the_function()
+    public void Take_out_of_bounds_names_the_first_bad_index_as_NumPy()
     {
-        using var gpu = (GpuArray)Np.AsArray(Np.Arange(0.0, 3.0, 1.0, backend: "Dense"), backend: "Gpu");
-
-        Should.Throw<NoImplementationException>(() =>
-            Np.Dispatcher.Invoke(Functions.ArrayFunctions.Repeat, new Functions.RepeatArgs(gpu, [1, 2, 3], Axes.Of(0))))
-            .Message.ShouldContain("repeat");
+        NDArray dense = Np.Reshape(Np.Arange(0.0, 24.0, 1.0, backend: "Dense"), [2, 3, 4]);
+        using var gpu = (GpuArray)Np.AsArray(dense, backend: "Gpu");
+        foreach ((long[] indices, int? axis) in new (long[], int?)[] { ([0, 5, -9, 2], 2), ([1, -4], 1), ([24], null), ([-25, 30], null) })
+        {
+            string what = $"take [{string.Join(", ", indices)}] axis {axis}";
+            Exception expected = Should.Throw<ArgumentOutOfRangeException>(() => Np.Take(dense, Np.AsArray(indices, backend: "Dense"), axis), what);
+            Exception actual = Should.Throw<ArgumentOutOfRangeException>(() => Np.Take(gpu, Np.AsArray(indices, backend: "Gpu"), axis), what);
+            actual.Message.ShouldBe(expected.Message, what);
+        }
+        Should.Throw<ArgumentException>(() => Np.Take(gpu, Np.AsArray(new[] { 1.0 }, backend: "Gpu"))).Message.ShouldStartWith("arrays used as indices must be of integer");
+        Should.Throw<ArgumentOutOfRangeException>(() => gpu[ArrayIndex.All, Np.AsArray(new[] { true, false }, backend: "Gpu")]).Message.ShouldStartWith(
+            "boolean index did not match indexed array along dimension 1; dimension is 3 but corresponding boolean dimension is 2");
+        Should.Throw<ArgumentOutOfRangeException>(() => gpu[1, Np.AsArray(new long[] { 0, 3 }, backend: "Gpu")]).Message.ShouldStartWith(
+            "index 3 is out of bounds for axis 1 with size 3");                     // NumPy names the indexed array's axis
+        Should.Throw<ArgumentOutOfRangeException>(() => gpu[ArrayIndex.Ellipsis, Np.AsArray(new long[] { 4 }, backend: "Gpu")]).Message.ShouldStartWith(
+            "index 4 is out of bounds for axis 2 with size 4");
+        Should.Throw<ArgumentOutOfRangeException>(() => dense[1, Np.AsArray(new long[] { 0, 3 }, backend: "Dense")]).Message.ShouldStartWith(
+            "index 3 is out of bounds for axis 1 with size 3");                     // and so does Dense
     }
 }

@@ -34,7 +34,7 @@ internal static class Slicing
                 {
                     int length = x.Shape.Dims[inAxis];
                     int i = item.Integer < 0 ? item.Integer + length : item.Integer;
-                    if (i < 0 || i >= length) throw new ArgumentOutOfRangeException("index", $"index {item.Integer} is out of bounds for axis {inAxis} with size {length}");
+                    if (i < 0 || i >= length) throw NumPyErrors.IndexOutOfBounds(item.Integer, inAxis, length);
                     int[] offsets = x.Chunks.Offsets(inAxis);
                     int block = 0;
                     while (offsets[block + 1] <= i) block++;

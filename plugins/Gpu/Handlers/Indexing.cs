@@ -1,10 +1,21 @@
 namespace ArrayDispatch.Gpu;
 
-/// <summary>NumPy's basic indexing on Gpu arrays: integers, slices, <c>newaxis</c> and <c>...</c> make views.</summary>
+/// <summary>
+/// NumPy's indexing on Gpu arrays: integers, slices, <c>newaxis</c> and <c>...</c> make views; one integer index array or
+/// boolean mask among them is a gather along its axis (<see cref="Gathering"/>), placed where NumPy places the advanced
+/// index's dimensions.
+/// </summary>
 internal static class Indexing
 {
     public static GpuArray Get(GpuArray x, ArrayIndex[] index)
     {
+        int arrays = index.Count(i => i.Kind == ArrayIndexKind.Array);
+        if (arrays == 1) return Advanced(x, index);
+        if (arrays > 1)
+        {
+            throw new NotSupportedException(
+                "the Gpu backend takes one index array or boolean mask per index; several (broadcast together) are not implemented on Gpu: index one axis at a time, or use x.ToHost() or Np.AsArray(x, backend: \"Dense\")");
+        }
         int consumed = 0;
         bool ellipsis = false;
         foreach (ArrayIndex i in index)
@@ -16,9 +27,6 @@ internal static class Indexing
                     if (ellipsis) throw new ArgumentException("an index can only have a single ellipsis ('...')", nameof(index));
                     ellipsis = true;
                     break;
-                case ArrayIndexKind.Array:
-                    throw new NotSupportedException(
-                        "the Gpu backend supports basic indexing (integers, slices, newaxis, ...); integer-array and boolean-mask indexing are not implemented on Gpu: use x.ToHost() or Np.AsArray(x, backend: \"Dense\")");
             }
         }
         ArrayIndex.ThrowIfTooMany(consumed, x.Rank);
@@ -33,7 +41,7 @@ internal static class Indexing
                 case ArrayIndexKind.Integer:
                     int size = x.Shape.Dims[axis];
                     int at = i.Integer < 0 ? i.Integer + size : i.Integer;
-                    if (at < 0 || at >= size) throw new ArgumentOutOfRangeException(nameof(index), i.Integer, $"index {i.Integer} is out of bounds for axis {axis} with size {size}");
+                    if (at < 0 || at >= size) throw NumPyErrors.IndexOutOfBounds(i.Integer, axis, size);
                     offset += at * x.StrideSpan[axis++];
                     break;
                 case ArrayIndexKind.Slice:
@@ -61,5 +69,90 @@ internal static class Indexing
             strides.Add(x.StrideSpan[axis]);
         }
         return x.View(new Shape([.. dims]), [.. strides], offset);
+    }
+
+    /// <summary>
+    /// One index array (or mask) with basic indices around it: the basic part as a view (the array's axes kept whole),
+    /// then a gather along the array's axis. Where NumPy puts the advanced dimensions first (the array and an integer
+    /// index separated by a slice, <c>...</c> or <c>newaxis</c>), they are moved there.
+    /// </summary>
+    private static GpuArray Advanced(GpuArray x, ArrayIndex[] index)
+    {
+        int at = Array.FindIndex(index, i => i.Kind == ArrayIndexKind.Array);
+        var selector = (GpuArray)index[at].Array!;
+        bool mask = selector.DType == DType.Bool;
+        if (!mask && !selector.DType.IsInteger())
+        {
+            throw new ArgumentException("arrays used as indices must be of integer (or boolean) type", nameof(index));
+        }
+        int covers = mask ? selector.Rank : 1;
+        ArrayIndex[] basic = [.. index[..at], .. Enumerable.Repeat(ArrayIndex.All, covers), .. index[(at + 1)..]];
+        using GpuArray view = Get(x, basic);
+        int axis = OutputAxes(x.Rank, basic, at);
+        int source = SourceAxis(x.Rank, basic, at);   // NumPy's messages name the indexed array's axis
+        using GpuArray taken = mask ? Masked(view, selector, axis, source) : Gathering.Take(view, selector, axis, source);
+        int[] integers = [.. Enumerable.Range(0, index.Length).Where(k => index[k].Kind == ArrayIndexKind.Integer)];
+        int first = Math.Min(at, integers.Length > 0 ? integers.Min() : at), last = Math.Max(at, integers.Length > 0 ? integers.Max() : at);
+        bool apart = Enumerable.Range(first, last - first + 1).Any(k => index[k].Kind is not (ArrayIndexKind.Integer or ArrayIndexKind.Array));
+        int added = mask ? 1 : selector.Rank;
+        if (!apart || axis == 0 || added == 0) return taken.View(taken.Layout);
+        return taken.View(taken.Layout.MoveAxis([.. Enumerable.Range(axis, added)], [.. Enumerable.Range(0, added)]));
+    }
+
+    /// <summary>The axis of the indexed array that position <paramref name="at"/> indexes.</summary>
+    private static int SourceAxis(int rank, ArrayIndex[] basic, int at)
+    {
+        int consumed = basic.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice);
+        int axes = 0;
+        for (int k = 0; k < at; k++)
+        {
+            axes += basic[k].Kind switch
+            {
+                ArrayIndexKind.Integer or ArrayIndexKind.Slice => 1,
+                ArrayIndexKind.Ellipsis => rank - consumed,
+                _ => 0,
+            };
+        }
+        return axes;
+    }
+
+    /// <summary>How many output axes the index positions before <paramref name="at"/> make (integers none, <c>...</c> what it spans).</summary>
+    private static int OutputAxes(int rank, ArrayIndex[] basic, int at)
+    {
+        int consumed = basic.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice);
+        int axes = 0;
+        for (int k = 0; k < at; k++)
+        {
+            axes += basic[k].Kind switch
+            {
+                ArrayIndexKind.Slice or ArrayIndexKind.NewAxis => 1,
+                ArrayIndexKind.Ellipsis => rank - consumed,
+                _ => 0,
+            };
+        }
+        return axes;
+    }
+
+    /// <summary>
+    /// A boolean mask over <c>mask.Rank</c> axes from <paramref name="axis"/>: those axes merged into one and the positions
+    /// of the true elements gathered. The positions are found on the host (one byte per mask element downloaded), as
+    /// the result's length must be known before it is allocated.
+    /// </summary>
+    private static GpuArray Masked(GpuArray view, GpuArray mask, int axis, int source)
+    {
+        for (int k = 0; k < mask.Rank; k++)
+        {
+            if (view.Shape.Dims[axis + k] != mask.Shape.Dims[k])
+            {
+                throw new ArgumentOutOfRangeException("index",
+                    $"boolean index did not match indexed array along dimension {source + k}; dimension is {view.Shape.Dims[axis + k]} but corresponding boolean dimension is {mask.Shape.Dims[k]}");
+            }
+        }
+        int[] merged = [.. view.Shape.Dims[..axis], checked((int)mask.Size), .. view.Shape.Dims[(axis + mask.Rank)..]];
+        using GpuArray flat = ManipulationHandlers.Reshape(view, merged);
+        bool[] keep = mask.ToArray<bool>();
+        long[] positions = [.. Enumerable.Range(0, keep.Length).Where(k => keep[k]).Select(k => (long)k)];
+        using var uploaded = Transfers.Upload(view.Runtime, Interchange.HostBuffer.FromContiguous(positions, new Shape(positions.Length)));
+        return Gathering.Take(flat, uploaded, axis, source);
     }
 }

@@ -7,7 +7,7 @@ namespace ArrayDispatch.Gpu;
 /// <summary>
 /// CuPy's rearranging functions on Gpu arrays. <c>flip</c>, <c>swapaxes</c>, <c>moveaxis</c> and <c>diagonal</c> are views
 /// (the protocol's <see cref="StridedLayout"/> arithmetic over the same device buffer); <c>roll</c>, <c>tile</c> and
-/// <c>repeat</c> are copies made of views by the strided copy kernel; <c>trace</c>, <c>tril</c>/<c>triu</c>,
+/// <c>repeat</c> are copies made of views by the strided copy kernel (a repeat with a count per element, a gather); <c>trace</c>, <c>tril</c>/<c>triu</c>,
 /// <c>outer</c> and <c>kron</c> are sums, selections and products of such views. Nothing leaves the device.
 /// </summary>
 internal static class Rearranging
@@ -113,15 +113,15 @@ internal static class Rearranging
 
     /// <summary>
     /// <c>repeat</c> with one count: each element followed by its copies is a broadcast along a new axis after
-    /// <paramref name="axis"/>, copied and merged. Per-element counts need a gather: declined (Dense, or the host, does it).
+    /// <paramref name="axis"/>, copied and merged. A count per element is a gather of the uploaded index.
     /// </summary>
-    private static DispatchResult<NDArray> Repeat(GpuArray x, int[] repeats, Axes axis)
+    private static GpuArray Repeat(GpuArray x, int[] repeats, Axes axis)
     {
         using GpuArray source = axis.IsAll ? ManipulationHandlers.Reshape(x, [-1]) : x.View(x.Layout);
         int a = axis.IsAll ? 0 : Shape.NormalizeAxis(axis.Values[0], source.Rank);
         int n = source.Shape.Dims[a];
         int[] counts = ManipulationRules.RepeatCounts(n, repeats);
-        if (counts.Length > 0 && counts.Any(c => c != counts[0])) return NotImplemented.Value;
+        if (counts.Length > 0 && counts.Any(c => c != counts[0])) return Gathering.RepeatEach(source, counts, a);
         int count = repeats.Length == 1 ? repeats[0] : counts.Length > 0 ? counts[0] : 0;
         int[] expanded = [.. source.Shape.Dims[..(a + 1)], count, .. source.Shape.Dims[(a + 1)..]];
         int[] merged = [.. source.Shape.Dims[..a], checked(n * count), .. source.Shape.Dims[(a + 1)..]];

@@ -70,7 +70,7 @@ internal static class Indexing
 
     private static int Normalize(long i, int size, int axis)
     {
-        if (i < -size || i >= size) throw new ArgumentOutOfRangeException("index", $"index {i} is out of bounds for axis {axis} with size {size}");
+        if (i < -size || i >= size) throw NumPyErrors.IndexOutOfBounds(i, axis, size);
         return (int)(i < 0 ? i + size : i);
     }
 
