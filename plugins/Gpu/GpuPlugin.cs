@@ -73,6 +73,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         ManipulationHandlers.Register(backend);
         Rearranging.Register(backend);
         Gathering.Register(backend);
+        Products.Register(backend);
         FftHandlers.Register(backend, device!);
         FactorizationHandlers.Register(backend, device!);
         QrSvdHandlers.Register(backend, device!);

@@ -153,20 +153,9 @@ public static class DenseProducts
     {
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
-        int rank = Math.Max(a.Rank, b.Rank);
-        int[] da = [.. Enumerable.Repeat(1, rank - a.Rank), .. a.Shape.Dims], db = [.. Enumerable.Repeat(1, rank - b.Rank), .. b.Shape.Dims];
-        var ia = new int[2 * rank];
-        var ib = new int[2 * rank];
-        var final = new int[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            ia[2 * i] = da[i]; ia[2 * i + 1] = 1;
-            ib[2 * i] = 1; ib[2 * i + 1] = db[i];
-            final[i] = da[i] * db[i];
-        }
-        var product = DenseUfuncs.Call(ArrayFunctions.Multiply,
-            Views.Reshape(a, new Shape(ia)), Views.Reshape(b, new Shape(ib)), NumericDType(a, b));
-        return Views.Reshape(product, new Shape(final));
+        (Shape spreadA, Shape spreadB, Shape result) = ProductRules.KronShapes(a.Shape, b.Shape);
+        var product = DenseUfuncs.Call(ArrayFunctions.Multiply, Views.Reshape(a, spreadA), Views.Reshape(b, spreadB), NumericDType(a, b));
+        return Views.Reshape(product, result);
     }
 
     [Implements("tensordot")]
@@ -175,22 +164,10 @@ public static class DenseProducts
 
     internal static DenseArray TensorDot(DenseArray a, DenseArray b, int[] axesA, int[] axesB)
     {
-        if (axesA.Length != axesB.Length) throw new ArgumentException("shape-mismatch for sum: the two axis lists differ in length", "axes");
-        int[] ca = axesA.Select(x => Shape.NormalizeAxis(x, a.Rank)).ToArray();
-        int[] cb = axesB.Select(x => Shape.NormalizeAxis(x, b.Rank)).ToArray();
-        for (int i = 0; i < ca.Length; i++)
-        {
-            if (a.Shape.Dims[ca[i]] != b.Shape.Dims[cb[i]]) throw new ShapeMismatchException($"shape-mismatch for sum: axis {ca[i]} of {a.Shape} and axis {cb[i]} of {b.Shape}", a.Shape, b.Shape);
-        }
-        int[] freeA = Enumerable.Range(0, a.Rank).Where(i => !ca.Contains(i)).ToArray();
-        int[] freeB = Enumerable.Range(0, b.Rank).Where(i => !cb.Contains(i)).ToArray();
-        int m = freeA.Aggregate(1, (p, i) => p * a.Shape.Dims[i]);
-        int n = freeB.Aggregate(1, (p, i) => p * b.Shape.Dims[i]);
-        int k = ca.Aggregate(1, (p, i) => p * a.Shape.Dims[i]);
-        DenseArray am = Views.Reshape(Views.Transpose(a, [.. freeA, .. ca]), new Shape(m, k));
-        DenseArray bm = Views.Reshape(Views.Transpose(b, [.. cb, .. freeB]), new Shape(k, n));
-        DenseArray c = Matmul(am, bm);
-        return Views.Reshape(c, new Shape([.. freeA.Select(i => a.Shape.Dims[i]), .. freeB.Select(i => b.Shape.Dims[i])]));
+        TensordotPlan plan = ProductRules.Tensordot(a.Shape, b.Shape, axesA, axesB);
+        DenseArray am = Views.Reshape(Views.Transpose(a, plan.PermA), new Shape(plan.M, plan.K));
+        DenseArray bm = Views.Reshape(Views.Transpose(b, plan.PermB), new Shape(plan.K, plan.N));
+        return Views.Reshape(Matmul(am, bm), plan.Result);
     }
 
     [Implements("einsum")]

@@ -112,6 +112,13 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Delegate>
         return (GpuArray)ApplyBinary((BinaryUfunc)multiply!, new BinaryArgs(x, y), UfuncKernels.Binary<MultiplyOp>).Value;
     }
 
+    /// <summary><c>conjugate(x)</c> (for functions built on it: vdot).</summary>
+    internal static GpuArray Conjugate(GpuArray x)
+    {
+        Ufunc.TryGet(ArrayFunctions.Conjugate, out Ufunc? conjugate);
+        return (GpuArray)ApplyUnary((UnaryUfunc)conjugate!, x, null, UfuncKernels.Unary<ConjugateOp>).Value;
+    }
+
     /// <summary><c>where(condition, x, y)</c> (for functions built on it: tril, triu).</summary>
     internal static GpuArray Where(Operand condition, Operand x, Operand y) => (GpuArray)Where(new TernaryArgs(condition, x, y)).Value;
 

@@ -88,8 +88,7 @@ internal static class Indexing
         int covers = mask ? selector.Rank : 1;
         ArrayIndex[] basic = [.. index[..at], .. Enumerable.Repeat(ArrayIndex.All, covers), .. index[(at + 1)..]];
         using GpuArray view = Get(x, basic);
-        int axis = OutputAxes(x.Rank, basic, at);
-        int source = SourceAxis(x.Rank, basic, at);   // NumPy's messages name the indexed array's axis
+        (int source, int axis) = Position(x.Rank, basic, at);   // NumPy's messages name the indexed array's axis
         using GpuArray taken = mask ? Masked(view, selector, axis, source) : Gathering.Take(view, selector, axis, source);
         int[] integers = [.. Enumerable.Range(0, index.Length).Where(k => index[k].Kind == ArrayIndexKind.Integer)];
         int first = Math.Min(at, integers.Length > 0 ? integers.Min() : at), last = Math.Max(at, integers.Length > 0 ? integers.Max() : at);
@@ -99,38 +98,26 @@ internal static class Indexing
         return taken.View(taken.Layout.MoveAxis([.. Enumerable.Range(axis, added)], [.. Enumerable.Range(0, added)]));
     }
 
-    /// <summary>The axis of the indexed array that position <paramref name="at"/> indexes.</summary>
-    private static int SourceAxis(int rank, ArrayIndex[] basic, int at)
+    /// <summary>
+    /// Where index position <paramref name="at"/> stands: the axis of the indexed array it takes (<c>Source</c>) and the
+    /// axis of the basic view it becomes (<c>Output</c>). Integers take an axis and make none, <c>newaxis</c> makes one
+    /// and takes none, slices do both, <c>...</c> both for every axis the others leave.
+    /// </summary>
+    private static (int Source, int Output) Position(int rank, ArrayIndex[] basic, int at)
     {
         int consumed = basic.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice);
-        int axes = 0;
+        int source = 0, output = 0;
         for (int k = 0; k < at; k++)
         {
-            axes += basic[k].Kind switch
+            switch (basic[k].Kind)
             {
-                ArrayIndexKind.Integer or ArrayIndexKind.Slice => 1,
-                ArrayIndexKind.Ellipsis => rank - consumed,
-                _ => 0,
-            };
+                case ArrayIndexKind.Integer: source++; break;
+                case ArrayIndexKind.Slice: source++; output++; break;
+                case ArrayIndexKind.NewAxis: output++; break;
+                case ArrayIndexKind.Ellipsis: source += rank - consumed; output += rank - consumed; break;
+            }
         }
-        return axes;
-    }
-
-    /// <summary>How many output axes the index positions before <paramref name="at"/> make (integers none, <c>...</c> what it spans).</summary>
-    private static int OutputAxes(int rank, ArrayIndex[] basic, int at)
-    {
-        int consumed = basic.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice);
-        int axes = 0;
-        for (int k = 0; k < at; k++)
-        {
-            axes += basic[k].Kind switch
-            {
-                ArrayIndexKind.Slice or ArrayIndexKind.NewAxis => 1,
-                ArrayIndexKind.Ellipsis => rank - consumed,
-                _ => 0,
-            };
-        }
-        return axes;
+        return (source, output);
     }
 
     /// <summary>

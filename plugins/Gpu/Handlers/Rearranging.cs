@@ -7,8 +7,8 @@ namespace ArrayDispatch.Gpu;
 /// <summary>
 /// CuPy's rearranging functions on Gpu arrays. <c>flip</c>, <c>swapaxes</c>, <c>moveaxis</c> and <c>diagonal</c> are views
 /// (the protocol's <see cref="StridedLayout"/> arithmetic over the same device buffer); <c>roll</c>, <c>tile</c> and
-/// <c>repeat</c> are copies made of views by the strided copy kernel (a repeat with a count per element, a gather); <c>trace</c>, <c>tril</c>/<c>triu</c>,
-/// <c>outer</c> and <c>kron</c> are sums, selections and products of such views. Nothing leaves the device.
+/// <c>repeat</c> are copies made of views by the strided copy kernel (a repeat with a count per element, a gather);
+/// <c>trace</c> and <c>tril</c>/<c>triu</c> are sums and selections of such views. Nothing leaves the device.
 /// </summary>
 internal static class Rearranging
 {
@@ -34,10 +34,6 @@ internal static class Rearranging
             GpuGuard.Accept(args, types, "tile") ? Tile((GpuArray)args.X, args.Reps) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Repeat, (in RepeatArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "repeat") ? Repeat((GpuArray)args.X, args.Repeats, args.Axis) : NotImplemented.Value);
-        backend.Implement(ArrayFunctions.Outer, (in PairArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, "outer") ? Outer((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
-        backend.Implement(ArrayFunctions.Kron, (in PairArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, "kron") ? Kron((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
     }
 
     private static GpuArray View(GpuArray x, StridedLayout layout) => x.View(layout);
@@ -129,37 +125,5 @@ internal static class Rearranging
         using GpuArray stretched = spread.View(spread.Layout.BroadcastTo(new Shape(expanded)));
         using GpuArray copy = GpuOps.Copy(stretched);
         return ManipulationHandlers.Reshape(copy, merged);
-    }
-
-    /// <summary>NumPy's <c>outer(a, b)</c>: <c>ravel(a)[:, None] * ravel(b)[None, :]</c> (multiply's dtype; bools stay bool).</summary>
-    private static GpuArray Outer(GpuArray a, GpuArray b)
-    {
-        using GpuArray column = ManipulationHandlers.Reshape(a, [-1, 1]);
-        using GpuArray row = ManipulationHandlers.Reshape(b, [1, -1]);
-        return ElementwiseHandlers.Multiply(column, row);
-    }
-
-    /// <summary>
-    /// NumPy's <c>kron(a, b)</c>: both padded to one rank, <c>a</c> spread as <c>(a0, 1, a1, 1, …)</c> and <c>b</c> as
-    /// <c>(1, b0, 1, b1, …)</c>, multiplied by broadcasting into <c>(a0, b0, a1, b1, …)</c> and merged pairwise.
-    /// </summary>
-    private static GpuArray Kron(GpuArray a, GpuArray b)
-    {
-        int rank = Math.Max(a.Rank, b.Rank);
-        int[] ad = [.. Enumerable.Repeat(1, rank - a.Rank), .. a.Shape.Dims];
-        int[] bd = [.. Enumerable.Repeat(1, rank - b.Rank), .. b.Shape.Dims];
-        var aSpread = new int[2 * rank];
-        var bSpread = new int[2 * rank];
-        var merged = new int[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            (aSpread[2 * i], aSpread[2 * i + 1]) = (ad[i], 1);
-            (bSpread[2 * i], bSpread[2 * i + 1]) = (1, bd[i]);
-            merged[i] = checked(ad[i] * bd[i]);
-        }
-        using GpuArray x = ManipulationHandlers.Reshape(a, aSpread);
-        using GpuArray y = ManipulationHandlers.Reshape(b, bSpread);
-        using GpuArray product = ElementwiseHandlers.Multiply(x, y);
-        return ManipulationHandlers.Reshape(product, merged);
     }
 }

@@ -1,0 +1,67 @@
+namespace ArrayDispatch.Functions;
+
+/// <summary>
+/// How NumPy's tensor products reduce to a matrix product or a broadcast multiply, written once for every backend:
+/// <c>tensordot</c> (two transposes, two reshapes, one matmul) and <c>kron</c> (one broadcast multiply of spread views).
+/// </summary>
+public static class ProductRules
+{
+    /// <summary>
+    /// NumPy's <c>tensordot(a, b, (axesA, axesB))</c> as a matrix product: <c>a</c> transposed by <c>PermA</c> (free axes
+    /// first) and reshaped to (M, K), <c>b</c> transposed by <c>PermB</c> (summed axes first) and reshaped to (K, N);
+    /// the (M, N) product reshaped to <c>Result</c> (<c>a</c>'s free dimensions, then <c>b</c>'s).
+    /// </summary>
+    /// <exception cref="ArgumentException">The axis lists differ in length.</exception>
+    /// <exception cref="ShapeMismatchException">A summed axis of <c>a</c> and its partner in <c>b</c> differ in length.</exception>
+    /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
+    public static TensordotPlan Tensordot(Shape a, Shape b, ReadOnlySpan<int> axesA, ReadOnlySpan<int> axesB)
+    {
+        if (axesA.Length != axesB.Length) throw new ArgumentException("shape-mismatch for sum: the two axis lists differ in length", "axes");
+        var ca = new int[axesA.Length];
+        var cb = new int[axesB.Length];
+        for (int i = 0; i < ca.Length; i++)
+        {
+            ca[i] = Shape.NormalizeAxis(axesA[i], a.Rank);
+            cb[i] = Shape.NormalizeAxis(axesB[i], b.Rank);
+            if (a.Dims[ca[i]] != b.Dims[cb[i]])
+            {
+                throw new ShapeMismatchException($"shape-mismatch for sum: axis {ca[i]} of {a} and axis {cb[i]} of {b}", a, b);
+            }
+        }
+        int[] freeA = [.. Enumerable.Range(0, a.Rank).Where(i => Array.IndexOf(ca, i) < 0)];
+        int[] freeB = [.. Enumerable.Range(0, b.Rank).Where(i => Array.IndexOf(cb, i) < 0)];
+        int m = freeA.Aggregate(1, (p, i) => checked(p * a.Dims[i]));
+        int n = freeB.Aggregate(1, (p, i) => checked(p * b.Dims[i]));
+        int k = ca.Aggregate(1, (p, i) => checked(p * a.Dims[i]));
+        return new TensordotPlan([.. freeA, .. ca], [.. cb, .. freeB], m, k, n,
+            new Shape([.. freeA.Select(i => a.Dims[i]), .. freeB.Select(i => b.Dims[i])]));
+    }
+
+    /// <summary>
+    /// NumPy's <c>kron(a, b)</c> as a broadcast multiply: both padded to one rank, <c>a</c> reshaped to <c>SpreadA</c>
+    /// <c>(a0, 1, a1, 1, …)</c> and <c>b</c> to <c>SpreadB</c> <c>(1, b0, 1, b1, …)</c>, their product
+    /// <c>(a0, b0, a1, b1, …)</c> merged pairwise into <c>Result</c> <c>(a0·b0, a1·b1, …)</c>.
+    /// </summary>
+    public static (Shape SpreadA, Shape SpreadB, Shape Result) KronShapes(Shape a, Shape b)
+    {
+        int rank = Math.Max(a.Rank, b.Rank);
+        var spreadA = new int[2 * rank];
+        var spreadB = new int[2 * rank];
+        var result = new int[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            int da = i < rank - a.Rank ? 1 : a.Dims[i - (rank - a.Rank)];
+            int db = i < rank - b.Rank ? 1 : b.Dims[i - (rank - b.Rank)];
+            (spreadA[2 * i], spreadA[2 * i + 1]) = (da, 1);
+            (spreadB[2 * i], spreadB[2 * i + 1]) = (1, db);
+            result[i] = checked(da * db);
+        }
+        return (new Shape(spreadA), new Shape(spreadB), new Shape(result));
+    }
+}
+
+/// <summary>
+/// A <c>tensordot</c> as a matrix product (<see cref="ProductRules.Tensordot"/>): the permutations that bring the free
+/// axes of <c>a</c> first and the summed axes of <c>b</c> first, the (M, K) × (K, N) sizes, and the result's shape.
+/// </summary>
+public sealed record TensordotPlan(int[] PermA, int[] PermB, int M, int K, int N, Shape Result);
