@@ -88,4 +88,40 @@ public static class ManipulationRules
         for (int i = 0; i < length; i++) counts[i] = repeats[repeats.Length == 1 ? 0 : i];
         return counts;
     }
+
+    /// <summary>
+    /// Where NumPy's <c>split(x, sections_or_indices, axis)</c> cuts an axis of length <paramref name="length"/>: the
+    /// bounds of the pieces (piece i is <c>[bounds[i], max(bounds[i], bounds[i+1]))</c>), from equal sections or from
+    /// indices (clamped to the axis, negatives from the end).
+    /// </summary>
+    /// <exception cref="ArgumentException">No sections or indices, sections not positive, or sections that do not divide the axis.</exception>
+    public static int[] SplitBounds(int length, int? sections, int[]? indices)
+    {
+        if (sections is { } count)
+        {
+            if (count <= 0) throw new ArgumentException("number sections must be larger than 0.", "indices_or_sections");
+            if (length % count != 0) throw new ArgumentException("array split does not result in an equal division", "indices_or_sections");
+            return [.. Enumerable.Range(0, count + 1).Select(i => i * (length / count))];
+        }
+        if (indices is null) throw new ArgumentException("split needs sections or indices", "indices_or_sections");
+        return [0, .. indices.Select(i => Math.Clamp(i < 0 ? i + length : i, 0, length)), length];
+    }
+
+    /// <summary>
+    /// NumPy's <c>meshgrid(*xs, indexing)</c>: the grid's shape (the inputs' sizes, the first two swapped for Cartesian
+    /// <c>'xy'</c> indexing) and, for each input, the grid axis its values run along.
+    /// </summary>
+    public static (Shape Grid, int[] Along) MeshgridPlan(IReadOnlyList<long> sizes, bool matrixIndexing)
+    {
+        int n = sizes.Count;
+        var dims = new int[n];
+        var along = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            dims[i] = checked((int)sizes[i]);
+            along[i] = !matrixIndexing && n >= 2 && i < 2 ? 1 - i : i;
+        }
+        if (!matrixIndexing && n >= 2) (dims[0], dims[1]) = (dims[1], dims[0]);
+        return (new Shape(dims), along);
+    }
 }

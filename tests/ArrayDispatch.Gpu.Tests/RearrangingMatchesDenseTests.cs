@@ -80,9 +80,25 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         ["tensordot over 2 axes"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Tensordot, new Functions.TensordotArgs(x, x[0], [1, 2], [0, 1])),
         ["tensordot over (0, 2) and (2, 0)"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Tensordot, new Functions.TensordotArgs(x, Np.Transpose(x), [0, 2], [2, 0])),
         ["tensordot over nothing"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Tensordot, new Functions.TensordotArgs(x[0, 0], x[1, 1], [], [])),
+        ["vecdot"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.VecDot, new Functions.PairArgs(x, x[1])),
+        ["split 2 of axis 1"] = x => Np.Concatenate(Np.Split(x, 2, 1), 0),
+        ["split at (1, -1, 9) of axis 2"] = x => Np.Stack(Np.Split(x, new[] { 1, -1, 9 }, 2).Select(p => (NDArray)Np.Sum(Np.AsType(p, DType.Float64), axis: 2)).ToArray(), 0),
+        ["meshgrid xy"] = x => Np.Stack(Np.Meshgrid([x[0, 0], x[1, 1, new Slice(0, 3)], x[2, 2, new Slice(0, 2)]]), 0),
+        ["meshgrid ij"] = x => Np.Stack(Np.Meshgrid([x[0, 0], x[1, 1, new Slice(0, 3)]], ij: true), 0),
+        ["setitem of a slice by a row"] = x => Assigned(x, a => a[ArrayIndex.All, new Slice(1, 3)] = a[0, 0]),
+        ["setitem of a reversed view by a scalar"] = x => Assigned(x, a => Np.SetItem(a, [new Slice(null, null, -1), 2], 1)),
+        ["setitem of an element"] = x => Assigned(x, a => a[1, 2, 3] = a[0, 0, 0]),
         ["vdot"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Vdot, new Functions.PairArgs(x[0], x[2])),
         ["kron 1-d and 3-d"] = x => Np.Kron(x[0, 0, new Slice(0, 3)], x[new Slice(0, 2), new Slice(0, 2)]),
     };
+
+    /// <summary>A copy of <paramref name="x"/> (on its backend) after the assignment.</summary>
+    private static NDArray Assigned(NDArray x, Action<NDArray> assign)
+    {
+        NDArray copy = Np.Copy(x);
+        assign(copy);
+        return copy;
+    }
 
     /// <summary>Indices on <paramref name="x"/>'s backend (a Gpu array takes Gpu indices: CuPy moves nothing implicitly).</summary>
     private static NDArray Like(NDArray x, object values) => Np.AsArray(values, backend: x is GpuArray ? "Gpu" : "Dense");
@@ -126,7 +142,7 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
                 actual.ShouldBeOfType<GpuArray>(what);
                 actual.DType.ShouldBe(expected.DType, what);
                 actual.Shape.ShouldBe(expected.Shape, what);
-                bool sums = name.StartsWith("trace", StringComparison.Ordinal) || name.StartsWith("tensordot", StringComparison.Ordinal) || name == "vdot";
+                bool sums = name.StartsWith("trace", StringComparison.Ordinal) || name.StartsWith("tensordot", StringComparison.Ordinal) || name is "vdot" or "vecdot" || name.StartsWith("split at", StringComparison.Ordinal);
                 if (sums && (dtype.IsFloat() || dtype.IsComplex())) ShouldBeClose(actual, expected, dtype, what);
                 else Texts(actual).ShouldBe(Texts(expected), what);
                 actual.Dispose();
@@ -190,6 +206,9 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
             ("tril of a 0-d array", x => Np.Tril(x[0, 0, 0])),
             ("tensordot of unequal axes", x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Tensordot, new Functions.TensordotArgs(x, x, [1], [2]))),
             ("tensordot with lists of two lengths", x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Tensordot, new Functions.TensordotArgs(x, x, [1, 2], [2]))),
+            ("setitem of a row by two values", x => Np.SetItem(Np.Copy(x), [0, 0], Np.Copy(x[0, 0, new Slice(0, 2)]))),
+            ("split into sections that do not divide", x => Np.Split(x, 5, 1)[0]),
+            ("split into no sections", x => Np.Split(x, 0, 1)[0]),
             ("vdot of two sizes", x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.Vdot, new Functions.PairArgs(x, x[0]))),
         })
         {
@@ -221,5 +240,18 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
             "index 4 is out of bounds for axis 2 with size 4");
         Should.Throw<ArgumentOutOfRangeException>(() => dense[1, Np.AsArray(new long[] { 0, 3 }, backend: "Dense")]).Message.ShouldStartWith(
             "index 3 is out of bounds for axis 1 with size 3");                     // and so does Dense
+    }
+
+    [Fact]
+    public void Setitem_refuses_what_NumPy_refuses_and_says_what_Gpu_cannot_assign()
+    {
+        using var bytes = (GpuArray)Np.AsArray(new byte[] { 1, 2, 3 }, backend: "Gpu");
+        Should.Throw<OverflowException>(() => Np.SetItem(bytes, [0], 300));                 // NEP 50: a Python int that does not fit
+        using var row = (GpuArray)Np.AsArray(new[] { 1.0, 2.0, 3.0 }, backend: "Gpu");
+        using var stretched = (GpuArray)Np.BroadcastTo(row, [2, 3]);
+        Should.Throw<ArgumentException>(() => Np.SetItem(stretched, [0, 0], 5.0)).Message.ShouldStartWith("assignment destination is read-only");
+        Should.Throw<NotSupportedException>(() => Np.SetItem(row, [Np.AsArray(new long[] { 0 }, backend: "Gpu")], 5.0)).Message.ShouldContain("not implemented on Gpu");
+        Np.SetItem(row, [new Slice(0, 2)], 7.0);
+        row.ToArray<double>().ShouldBe([7.0, 7.0, 3.0]);
     }
 }

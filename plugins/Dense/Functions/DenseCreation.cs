@@ -246,19 +246,13 @@ public static class DenseCreation
     {
         if (!types.AllAre<DenseArray>()) return NotImplemented.Value;
         NDArray[] xs = args.Arrays;
-        int n = xs.Length;
-        bool ij = args.MatrixIndexing;
-        var dims = new int[n];
-        for (int i = 0; i < n; i++) dims[i] = (int)xs[i].Size;
-        if (!ij && n >= 2) (dims[0], dims[1]) = (dims[1], dims[0]);
-        var shape = new Shape(dims);
-        var result = new NDArray[n];
-        for (int i = 0; i < n; i++)
+        (Shape shape, int[] along) = ManipulationRules.MeshgridPlan([.. xs.Select(x => x.Size)], args.MatrixIndexing);
+        var result = new NDArray[xs.Length];
+        for (int i = 0; i < xs.Length; i++)
         {
-            int position = !ij && n >= 2 && i < 2 ? 1 - i : i;
-            var one = new int[n];
+            var one = new int[xs.Length];
             Array.Fill(one, 1);
-            one[position] = dims[position];
+            one[along[i]] = shape.Dims[along[i]];
             DenseArray line = Views.Reshape(((DenseArray)xs[i]).EnsureContiguous(), new Shape(one));
             DenseArray grid = DenseArray.Create(line.DType, shape);
             Copy.Into(line, grid);

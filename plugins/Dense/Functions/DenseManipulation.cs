@@ -148,19 +148,7 @@ public static class DenseManipulation
     {
         var x = (DenseArray)args.X;
         int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
-        int n = x.Shape.Dims[axis];
-        int[] bounds;
-        if (args.Sections is { } sections)
-        {
-            if (sections <= 0) throw new ArgumentException("number sections must be larger than 0.", "indices_or_sections");
-            if (n % sections != 0) throw new ArgumentException("array split does not result in an equal division", "indices_or_sections");
-            bounds = Enumerable.Range(0, sections + 1).Select(i => i * (n / sections)).ToArray();
-        }
-        else
-        {
-            int[] indices = args.Indices ?? throw new ArgumentException("split needs sections or indices", "indices_or_sections");
-            bounds = [0, .. indices.Select(i => Math.Clamp(i < 0 ? i + n : i, 0, n)), n];
-        }
+        int[] bounds = ManipulationRules.SplitBounds(x.Shape.Dims[axis], args.Sections, args.Indices);
         var parts = new NDArray[bounds.Length - 1];
         for (int i = 0; i < parts.Length; i++)
         {

@@ -43,6 +43,12 @@ public sealed class GpuArray : NDArray
     /// <summary>The device that holds the array.</summary>
     public GpuDeviceInfo Device => Storage.Runtime.Info;
 
+    /// <summary>
+    /// Whether writes are refused (NumPy's <c>flags.writeable == False</c>): a <c>broadcast_to</c> view, whose elements
+    /// alias one another, and every view taken of it.
+    /// </summary>
+    public bool IsReadOnly { get; private init; }
+
     /// <summary>Whether <see cref="Dispose"/> was called on this array.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
@@ -81,11 +87,25 @@ public sealed class GpuArray : NDArray
     {
         ThrowIfDisposed();
         Storage.AddReference();
-        return new GpuArray(Storage, shape, strides, offset);
+        return new GpuArray(Storage, shape, strides, offset) { IsReadOnly = IsReadOnly };
     }
 
     /// <summary>A view with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>
     internal GpuArray View(StridedLayout layout) => View(layout.Shape, layout.StrideArray(), layout.Offset);
+
+    /// <summary>A read-only view of the same elements (what <c>broadcast_to</c> returns).</summary>
+    internal GpuArray ReadOnlyView()
+    {
+        ThrowIfDisposed();
+        Storage.AddReference();
+        return new GpuArray(Storage, Shape, [.. _strides], Offset) { IsReadOnly = true };
+    }
+
+    /// <summary>Throws NumPy's ValueError when this array may not be written (<see cref="IsReadOnly"/>).</summary>
+    internal void ThrowIfReadOnly(string what)
+    {
+        if (IsReadOnly) throw new ArgumentException($"{what} is read-only", "x");
+    }
 
     /// <summary>Releases this array's hold on device memory; the memory is freed when no view of it is left.</summary>
     public override void Dispose()

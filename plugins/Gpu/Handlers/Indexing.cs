@@ -142,4 +142,34 @@ internal static class Indexing
         using var uploaded = Transfers.Upload(view.Runtime, Interchange.HostBuffer.FromContiguous(positions, new Shape(positions.Length)));
         return Gathering.Take(flat, uploaded, axis, source);
     }
+
+    /// <summary>
+    /// NumPy's <c>x[index] = value</c> with basic indices: the value (a Gpu array or a scalar, NEP 50's rule for a Python
+    /// int) broadcast and converted into the view. A broadcast view (an axis with stride 0 standing for more than one
+    /// element, and every view of it) is read-only, as NumPy's <c>broadcast_to</c> views: a write would change every alias.
+    /// Index arrays and masks in an assignment need a scatter: not implemented on Gpu (the message says so).
+    /// </summary>
+    public static GpuArray Set(GpuArray x, ArrayIndex[] index, Operand value)
+    {
+        if (index.Any(i => i.Kind == ArrayIndexKind.Array))
+        {
+            throw new NotSupportedException(
+                "the Gpu backend assigns through basic indices (integers, slices, newaxis, ...); assignment through an index array or boolean mask is not implemented on Gpu: use Np.Where(mask, value, x), or x.ToHost()");
+        }
+        using GpuArray target = Get(x, index);
+        target.ThrowIfReadOnly("assignment destination");
+        if (value.Array is GpuArray source)
+        {
+            if (!Shape.TryBroadcast(source.Shape, target.Shape, out Shape joint) || joint != target.Shape)
+            {
+                throw new ShapeMismatchException($"could not broadcast input array from shape {source.Shape} into shape {target.Shape}", source.Shape, target.Shape);
+            }
+            GpuOps.CopyInto(source, target);
+            return x;
+        }
+        DTypes.CheckWeakInteger(value.Scalar, x.DType);
+        using GpuArray scalar = GpuOps.Scalar(x.Runtime, value.Scalar, x.DType);
+        GpuOps.CopyInto(scalar, target);
+        return x;
+    }
 }

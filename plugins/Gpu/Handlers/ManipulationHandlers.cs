@@ -36,6 +36,12 @@ internal static class ManipulationHandlers
             GpuGuard.Accept(args, types, "dot") ? Dot.Compute((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Concatenate, (in ArrayListArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "concatenate") ? Joining.Concatenate(args.Arrays, args.Axis) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Split, (in SplitArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "split") ? Joining.Split((GpuArray)args.X, args.Sections, args.Indices, args.Axis) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Meshgrid, (in MeshgridArgs args, ReadOnlySpan<Type> types) =>
+            args.Arrays.Length > 0 && GpuGuard.Accept(args, types, "meshgrid") ? Joining.Meshgrid(args.Arrays, args.MatrixIndexing) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.SetItem, (in IndexArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "setitem") ? Indexing.Set((GpuArray)args.X, args.Index, args.Value) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Stack, (in ArrayListArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "stack") ? Joining.Stack(args.Arrays, args.Axis) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Sort, (in SortArgs args, ReadOnlySpan<Type> types) =>
@@ -70,7 +76,12 @@ internal static class ManipulationHandlers
         return copy.View(target, target.ContiguousStrides(), 0);
     }
 
-    private static GpuArray BroadcastTo(GpuArray x, Shape shape) => x.View(x.Layout.BroadcastTo(shape));
+    /// <summary>A read-only view, as NumPy's: its elements alias one another.</summary>
+    private static GpuArray BroadcastTo(GpuArray x, Shape shape)
+    {
+        using GpuArray view = x.View(x.Layout.BroadcastTo(shape));
+        return view.ReadOnlyView();
+    }
 
     private static GpuArray Transpose(GpuArray x, Axes axes) => x.View(x.Layout.Transpose(axes));
 

@@ -20,6 +20,8 @@ internal static class Products
             GpuGuard.Accept(args, types, "kron") ? Kron((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Tensordot, (in TensordotArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "tensordot") ? Tensordot((GpuArray)args.A, (GpuArray)args.B, args.AxesA, args.AxesB) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.VecDot, (in PairArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "vecdot") ? VecDot((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Vdot, (in PairArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "vdot") ? Vdot((GpuArray)args.A, (GpuArray)args.B) : NotImplemented.Value);
     }
@@ -64,5 +66,19 @@ internal static class Products
         if (!x.DType.IsComplex()) return Dot.Compute(x, y);
         using GpuArray conjugate = ElementwiseHandlers.Conjugate(x);
         return Dot.Compute(conjugate, y);
+    }
+
+    /// <summary>The Array API's <c>vecdot(a, b)</c>: <c>sum(conj(a) * b, axis=-1)</c> with broadcasting over the other axes.</summary>
+    private static GpuArray VecDot(GpuArray a, GpuArray b)
+    {
+        if (a.Rank == 0 || b.Rank == 0 || a.Shape.Dims[^1] != b.Shape.Dims[^1])
+        {
+            throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
+        }
+        using GpuArray x = a.DType.IsComplex() || b.DType.IsComplex() ? ElementwiseHandlers.Conjugate(a) : a.View(a.Layout);
+        using GpuArray product = ElementwiseHandlers.Multiply(x, b);
+        // The products' own dtype, as NumPy's vecdot loop (no int64 accumulator for small integers; bools or-ed).
+        var over = new ReductionArgs(product, Axes.Of(-1), DType: product.DType);
+        return product.DType == DType.Bool ? ReductionHandlers.Any(product, over) : ReductionHandlers.Sum(product, over);
     }
 }

@@ -42,6 +42,9 @@ internal static class ReductionHandlers
     /// <summary><c>sum</c> with NumPy's accumulator dtype (for functions built on it: trace).</summary>
     internal static GpuArray Sum(GpuArray x, ReductionArgs args) => SumOrProd(x, args, typeof(SumOp<>), 0L);
 
+    /// <summary><c>any</c> (for functions built on it: a sum of bool products is their logical or).</summary>
+    internal static GpuArray Any(GpuArray x, ReductionArgs args) => Logical(x, args, typeof(MaximumOp<>), false);
+
     private static GpuArray SumOrProd(GpuArray x, ReductionArgs args, Type op, long identity)
     {
         DType acc = args.DType ?? DTypes.SumAccumulator(x.DType);

@@ -103,6 +103,7 @@ internal static class GpuOps
         if (@out is null) return z;
         using (z)
         {
+            @out.ThrowIfReadOnly("output array");
             if (!DTypes.CanCast(z.DType, @out.DType, Casting.SameKind))
             {
                 throw new DTypeMismatchException($"Cannot cast ufunc output from dtype('{z.DType.Name()}') to dtype('{@out.DType.Name()}') with casting rule 'same_kind'", "out");
