@@ -90,30 +90,13 @@ public readonly struct StridedLayout
 
     /// <summary>NumPy's <c>swapaxes(axis1, axis2)</c>.</summary>
     /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
-    public StridedLayout SwapAxes(int axis1, int axis2)
-    {
-        int a = Shape.NormalizeAxis(axis1, Rank), b = Shape.NormalizeAxis(axis2, Rank);
-        int[] order = Identity(Rank);
-        (order[a], order[b]) = (order[b], order[a]);
-        return Transpose(order);
-    }
+    public StridedLayout SwapAxes(int axis1, int axis2) => Transpose(Functions.ManipulationRules.SwapAxesOrder(Rank, axis1, axis2));
 
     /// <summary>NumPy's <c>moveaxis(source, destination)</c>: the axes in <paramref name="source"/> moved to <paramref name="destination"/>, the others in their order.</summary>
     /// <exception cref="ArgumentException">The lists differ in length or repeat an axis.</exception>
     /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
-    public StridedLayout MoveAxis(ReadOnlySpan<int> source, ReadOnlySpan<int> destination)
-    {
-        int rank = Rank;
-        int[] from = Normalized(source, rank, "source"), to = Normalized(destination, rank, "destination");
-        if (from.Length != to.Length)
-        {
-            throw new ArgumentException("`source` and `destination` arguments must have the same number of elements", nameof(destination));
-        }
-        var order = new List<int>(rank);
-        for (int i = 0; i < rank; i++) if (Array.IndexOf(from, i) < 0) order.Add(i);
-        foreach ((int dest, int src) in to.Zip(from).OrderBy(p => p.First)) order.Insert(dest, src);
-        return Transpose(order.ToArray());
-    }
+    public StridedLayout MoveAxis(ReadOnlySpan<int> source, ReadOnlySpan<int> destination) =>
+        Transpose(Functions.ManipulationRules.MoveAxisOrder(Rank, source, destination));
 
     /// <summary>NumPy's <c>flip(axis)</c>: reversed along <paramref name="axes"/> (every axis for <see cref="Axes.All"/>).</summary>
     /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
@@ -246,22 +229,4 @@ public readonly struct StridedLayout
 
     /// <inheritdoc/>
     public override string ToString() => $"shape {Shape}, strides ({string.Join(", ", StrideStore)}), offset {Offset}";
-
-    private static int[] Identity(int rank)
-    {
-        var order = new int[rank];
-        for (int i = 0; i < rank; i++) order[i] = i;
-        return order;
-    }
-
-    private static int[] Normalized(ReadOnlySpan<int> axes, int rank, string argument)
-    {
-        var result = new int[axes.Length];
-        for (int i = 0; i < axes.Length; i++)
-        {
-            result[i] = Shape.NormalizeAxis(axes[i], rank);
-            if (Array.IndexOf(result, result[i], 0, i) >= 0) throw new ArgumentException($"repeated axis in `{argument}` argument", argument);
-        }
-        return result;
-    }
 }

@@ -124,4 +124,44 @@ public static class ManipulationRules
         if (!matrixIndexing && n >= 2) (dims[0], dims[1]) = (dims[1], dims[0]);
         return (new Shape(dims), along);
     }
+
+    /// <summary>NumPy's <c>swapaxes(axis1, axis2)</c> as a <c>transpose</c> order of an array of rank <paramref name="rank"/>.</summary>
+    /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
+    public static int[] SwapAxesOrder(int rank, int axis1, int axis2)
+    {
+        int a = Shape.NormalizeAxis(axis1, rank), b = Shape.NormalizeAxis(axis2, rank);
+        int[] order = [.. Enumerable.Range(0, rank)];
+        (order[a], order[b]) = (order[b], order[a]);
+        return order;
+    }
+
+    /// <summary>
+    /// NumPy's <c>moveaxis(source, destination)</c> as a <c>transpose</c> order: the axes in <paramref name="source"/> at
+    /// the positions in <paramref name="destination"/>, the others in their order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length or repeat an axis.</exception>
+    /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
+    public static int[] MoveAxisOrder(int rank, ReadOnlySpan<int> source, ReadOnlySpan<int> destination)
+    {
+        int[] from = Distinct(source, rank, "source"), to = Distinct(destination, rank, "destination");
+        if (from.Length != to.Length)
+        {
+            throw new ArgumentException("`source` and `destination` arguments must have the same number of elements", nameof(destination));
+        }
+        var order = new List<int>(rank);
+        for (int i = 0; i < rank; i++) if (Array.IndexOf(from, i) < 0) order.Add(i);
+        foreach ((int dest, int src) in to.Zip(from).OrderBy(p => p.First)) order.Insert(dest, src);
+        return [.. order];
+    }
+
+    private static int[] Distinct(ReadOnlySpan<int> axes, int rank, string argument)
+    {
+        var result = new int[axes.Length];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            result[i] = Shape.NormalizeAxis(axes[i], rank);
+            if (Array.IndexOf(result, result[i], 0, i) >= 0) throw new ArgumentException($"repeated axis in `{argument}` argument", argument);
+        }
+        return result;
+    }
 }

@@ -81,6 +81,59 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return Building.Roll.Build(context, (ChunkedArray)args.X, args.Shift, args.Axis);
     }
 
+    [Implements("swapaxes")]
+    public DispatchResult<NDArray> SwapAxes(in AxisPairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var x = (ChunkedArray)args.X;
+        return Manipulation.Transpose(context, x, Axes.Of(ManipulationRules.SwapAxesOrder(x.Rank, args.Axis1, args.Axis2)));
+    }
+
+    [Implements("moveaxis")]
+    public DispatchResult<NDArray> MoveAxis(in MoveAxisArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var x = (ChunkedArray)args.X;
+        return Manipulation.Transpose(context, x, Axes.Of(ManipulationRules.MoveAxisOrder(x.Rank, args.Source, args.Destination)));
+    }
+
+    /// <summary>dask's <c>flip</c>: a reversed slice of every flipped axis (each output chunk a reversed input chunk).</summary>
+    [Implements("flip")]
+    public DispatchResult<NDArray> Flip(in AxesArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var x = (ChunkedArray)args.X;
+        int[] axes = args.Axes.Normalize(x.Rank);
+        var index = new ArrayIndex[x.Rank];
+        for (int k = 0; k < index.Length; k++) index[k] = axes.Contains(k) ? new Slice(null, null, -1) : ArrayIndex.All;
+        return Slicing.GetItem(context, x, index);
+    }
+
+    [Implements("ravel")]
+    public DispatchResult<NDArray> Ravel(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        return Manipulation.Reshape(context, (ChunkedArray)args.X, [-1]);
+    }
+
+    /// <summary>NumPy's <c>split</c>: lazy slices of the array along the axis.</summary>
+    [Implements("split")]
+    public DispatchResult<NDArray[]> Split(in SplitArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        var x = (ChunkedArray)args.X;
+        int axis = Shape.NormalizeAxis(args.Axis, x.Rank);
+        int[] bounds = ManipulationRules.SplitBounds(x.Shape.Dims[axis], args.Sections, args.Indices);
+        var parts = new NDArray[bounds.Length - 1];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var index = new ArrayIndex[x.Rank];
+            for (int k = 0; k < index.Length; k++) index[k] = k == axis ? new Slice(bounds[i], Math.Max(bounds[i], bounds[i + 1])) : ArrayIndex.All;
+            parts[i] = Slicing.GetItem(context, x, index);
+        }
+        return parts;
+    }
+
     [Implements("getitem")]
 
     public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
