@@ -74,6 +74,7 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         Rearranging.Register(backend);
         Gathering.Register(backend);
         Products.Register(backend);
+        Searching.Register(backend);
         FftHandlers.Register(backend, device!);
         FactorizationHandlers.Register(backend, device!);
         QrSvdHandlers.Register(backend, device!);

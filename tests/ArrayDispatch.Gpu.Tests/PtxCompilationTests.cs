@@ -68,6 +68,8 @@ public sealed class PtxCompilationTests
         { "take-f64", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(double)) },
         { "take-c128", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(System.Numerics.Complex)) },
         { "take-u8", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(byte)) },
+        { "compact-scatter", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Scatter))! },
+        { "compact-unravel", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Unravel))! },
     };
 
     [Theory]

@@ -122,8 +122,7 @@ internal static class Indexing
 
     /// <summary>
     /// A boolean mask over <c>mask.Rank</c> axes from <paramref name="axis"/>: those axes merged into one and the positions
-    /// of the true elements gathered. The positions are found on the host (one byte per mask element downloaded), as
-    /// the result's length must be known before it is allocated.
+    /// of the true elements (found on the device, <see cref="Searching.FlatPositions"/>) gathered.
     /// </summary>
     private static GpuArray Masked(GpuArray view, GpuArray mask, int axis, int source)
     {
@@ -137,10 +136,8 @@ internal static class Indexing
         }
         int[] merged = [.. view.Shape.Dims[..axis], checked((int)mask.Size), .. view.Shape.Dims[(axis + mask.Rank)..]];
         using GpuArray flat = ManipulationHandlers.Reshape(view, merged);
-        bool[] keep = mask.ToArray<bool>();
-        long[] positions = [.. Enumerable.Range(0, keep.Length).Where(k => keep[k]).Select(k => (long)k)];
-        using var uploaded = Transfers.Upload(view.Runtime, Interchange.HostBuffer.FromContiguous(positions, new Shape(positions.Length)));
-        return Gathering.Take(flat, uploaded, axis, source);
+        using GpuArray positions = Searching.FlatPositions(mask);
+        return Gathering.Take(flat, positions, axis, source);
     }
 
     /// <summary>

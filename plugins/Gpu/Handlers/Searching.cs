@@ -1,0 +1,95 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// <c>nonzero</c> and <c>argwhere</c> on the device: the flags' running count (the scan kernels' cumsum) places each kept
+/// index (<see cref="CompactKernels"/>); the host reads one number, the count, to size the result, as CuPy does.
+/// </summary>
+internal static class Searching
+{
+    public static void Register(IBackendBuilder backend)
+    {
+        backend.Implement(ArrayFunctions.Nonzero, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "nonzero") ? Nonzero((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Argwhere, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "argwhere") ? Argwhere((GpuArray)args.X) : NotImplemented.Value);
+    }
+
+    /// <summary>NumPy's <c>nonzero</c>: one int64 array of coordinates per axis (a 0-d input counts as 1-d, as NumPy 1.24).</summary>
+    private static NDArray[] Nonzero(GpuArray x)
+    {
+        using GpuArray source = x.Rank == 0 ? ManipulationHandlers.Reshape(x, [1]) : x.View(x.Layout);
+        using GpuArray coordinates = Coordinates(source);
+        var rows = new NDArray[source.Rank];
+        for (int k = 0; k < rows.Length; k++) rows[k] = coordinates.View(coordinates.Layout.Slice(0, k, 1, 1).Squeeze(0));
+        return rows;
+    }
+
+    /// <summary>NumPy's <c>argwhere</c>: the coordinates of the non-zero elements as rows, shape (count, rank).</summary>
+    private static GpuArray Argwhere(GpuArray x)
+    {
+        if (x.Rank == 0)
+        {
+            using GpuArray one = ManipulationHandlers.Reshape(x, [1]);
+            using GpuArray flags = FlatPositions(one);
+            return GpuOps.Empty(x.Runtime, new Shape(checked((int)flags.Size), 0), DType.Int64);
+        }
+        using GpuArray coordinates = Coordinates(x);
+        using GpuArray rows = coordinates.View(coordinates.Layout.Transpose());
+        return GpuOps.Copy(rows);
+    }
+
+    /// <summary>The (rank, count) coordinates of the non-zero elements of <paramref name="x"/>, in C order.</summary>
+    private static GpuArray Coordinates(GpuArray x)
+    {
+        using GpuArray flat = FlatPositions(x);
+        long count = flat.Size;
+        GpuArray coordinates = GpuOps.Empty(x.Runtime, new Shape(x.Rank, checked((int)count)), DType.Int64);
+        if (count == 0) return coordinates;
+        var inner = new long[x.Rank];
+        var dims = new long[x.Rank];
+        long stride = 1;
+        for (int k = x.Rank - 1; k >= 0; k--)
+        {
+            inner[k] = stride;
+            dims[k] = x.Shape.Dims[k];
+            stride *= x.Shape.Dims[k];
+        }
+        using GpuArray innerOnDevice = Upload(x.Runtime, inner);
+        using GpuArray dimsOnDevice = Upload(x.Runtime, dims);
+        GpuRuntime runtime = x.Runtime;
+        long total = count * x.Rank;
+        Index1D threads = runtime.Threads(total);
+        runtime.Kernels.Auto<ArrayView<long>, ArrayView<long>, ArrayView<long>, ArrayView<long>, long, long, long>(CompactKernels.Unravel)(
+            threads, flat.Storage.View<long>(), innerOnDevice.Storage.View<long>(), dimsOnDevice.Storage.View<long>(),
+            coordinates.Storage.View<long>(), count, total, threads.X);
+        return coordinates;
+    }
+
+    /// <summary>The C-order flat indices of the non-zero elements (int64, ascending); one 8-byte download reads their count.</summary>
+    internal static GpuArray FlatPositions(GpuArray x)
+    {
+        using GpuArray flags = GpuOps.Map(typeof(NotZeroOp<>), x, x.DType);
+        long n = flags.Size;
+        if (n == 0) return GpuOps.Empty(x.Runtime, new Shape(0), DType.Int64);
+        using GpuArray line = ManipulationHandlers.Reshape(flags, [-1]);
+        using GpuArray ends = Scans.Cumsum(line, Axes.All, DType.Int64);
+        using GpuArray last = ends.View(ends.Layout.Slice(0, n - 1, 1, 1));
+        long count = last.ToArray<long>()[0];
+        GpuArray kept = GpuOps.Empty(x.Runtime, new Shape(checked((int)count)), DType.Int64);
+        if (count == 0) return kept;
+        GpuRuntime runtime = x.Runtime;
+        Index1D threads = runtime.Threads(n);
+        runtime.Kernels.Auto<ArrayView<byte>, ArrayView<long>, ArrayView<long>, long, long>(CompactKernels.Scatter)(
+            threads, line.Storage.View<byte>().SubView(line.Offset), ends.Storage.View<long>().SubView(ends.Offset), kept.Storage.View<long>(), n, threads.X);
+        return kept;
+    }
+
+    private static GpuArray Upload(GpuRuntime runtime, long[] values) =>
+        Transfers.Upload(runtime, Interchange.HostBuffer.FromContiguous(values, new Shape(values.Length)));
+}

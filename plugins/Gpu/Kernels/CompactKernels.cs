@@ -1,0 +1,31 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace ArrayDispatch.Gpu;
+
+/// <summary>
+/// Stream compaction for <c>nonzero</c>: with <c>ends</c> the inclusive running count of the flags, flag i's element
+/// goes to position <c>ends[i] - 1</c>, so the kept indices come out in order without atomics; then each flat index is
+/// unravelled into one coordinate per axis.
+/// </summary>
+internal static class CompactKernels
+{
+    public static void Scatter(Index1D i, ArrayView<byte> flags, ArrayView<long> ends, ArrayView<long> kept, long n, long threads)
+    {
+        for (long t = i; t < n; t += threads)
+        {
+            if (flags[t] != 0) kept[ends[t] - 1] = t;
+        }
+    }
+
+    /// <summary>Row k of the (rank, count) result is the k-th coordinate: <c>(flat / inner[k]) % dims[k]</c>.</summary>
+    public static void Unravel(Index1D i, ArrayView<long> flat, ArrayView<long> inner, ArrayView<long> dims, ArrayView<long> coordinates, long count, long total, long threads)
+    {
+        for (long t = i; t < total; t += threads)
+        {
+            long k = t / count;
+            long j = t - k * count;
+            coordinates[t] = flat[j] / inner[k] % dims[k];
+        }
+    }
+}
