@@ -69,6 +69,7 @@ public sealed class PtxCompilationTests
         { "take-c128", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(System.Numerics.Complex)) },
         { "take-u8", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(byte)) },
         { "compact-scatter", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Scatter))! },
+        { "searchsorted-f64", Method(typeof(SearchKernels), nameof(SearchKernels.Search), typeof(double), typeof(RealOrder<double>)) },
         { "compact-unravel", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Unravel))! },
     };
 

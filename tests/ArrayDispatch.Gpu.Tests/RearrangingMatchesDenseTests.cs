@@ -73,6 +73,8 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         ["x[0][mask]"] = x => x[0][Np.Less(Np.AsType(x[0], DType.Float64), 0.0)],
         ["x[:, mask of axis 1]"] = x => x[ArrayIndex.All, Like(x, new[] { true, false, true, true })],
         ["x[0, mask over axes 1, 2]"] = x => x[0, Np.NotEqual(Np.AsType(x[1], DType.Float64), 0.0)],
+        ["searchsorted left"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(Np.Sort(Np.Ravel(x)), x[1])),
+        ["searchsorted right"] = x => Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(Np.Sort(Np.Ravel(x[0])), x, Right: true)),
         ["nonzero"] = x => Np.Stack(Np.Nonzero(x), 0),
         ["nonzero of a row"] = x => Np.Stack(Np.Nonzero(x[1, 2]), 0),
         ["nonzero of a 0-d array"] = x => Np.Stack(Np.Nonzero(x[0, 0, 1]), 0),
@@ -259,5 +261,17 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         Should.Throw<NotSupportedException>(() => Np.SetItem(row, [Np.AsArray(new long[] { 0 }, backend: "Gpu")], 5.0)).Message.ShouldContain("not implemented on Gpu");
         Np.SetItem(row, [new Slice(0, 2)], 7.0);
         row.ToArray<double>().ShouldBe([7.0, 7.0, 3.0]);
+    }
+
+    [Fact]
+    public void Searchsorted_puts_NaN_last_and_orders_complex_as_NumPy()
+    {
+        using var a = (GpuArray)Np.AsArray(new[] { 1.0, 2.0, double.NaN, double.NaN }, backend: "Gpu");
+        using var v = (GpuArray)Np.AsArray(new[] { double.NaN, 2.0, 5.0, -1.0 }, backend: "Gpu");
+        Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(a, v)).ToArray<long>().ShouldBe([2L, 1, 2, 0]);
+        Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(a, v, Right: true)).ToArray<long>().ShouldBe([4L, 2, 2, 0]);
+        using var c = (GpuArray)Np.AsArray(new System.Numerics.Complex[] { new(1, 1), new(1, 2), new(2, 0) }, backend: "Gpu");
+        using var w = (GpuArray)Np.AsArray(new System.Numerics.Complex[] { new(1, 1.5), new(2, 0), System.Numerics.Complex.Zero }, backend: "Gpu");
+        Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(c, w)).ToArray<long>().ShouldBe([1L, 2, 0]);
     }
 }

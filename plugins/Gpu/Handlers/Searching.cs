@@ -7,7 +7,7 @@ using ILGPU.Runtime;
 namespace ArrayDispatch.Gpu;
 
 /// <summary>
-/// <c>nonzero</c> and <c>argwhere</c> on the device: the flags' running count (the scan kernels' cumsum) places each kept
+/// <c>searchsorted</c> (a binary search per needle, <see cref="SearchKernels"/>), and <c>nonzero</c> and <c>argwhere</c> on the device: the flags' running count (the scan kernels' cumsum) places each kept
 /// index (<see cref="CompactKernels"/>); the host reads one number, the count, to size the result, as CuPy does.
 /// </summary>
 internal static class Searching
@@ -18,6 +18,37 @@ internal static class Searching
             GpuGuard.Accept(args, types, "nonzero") ? Nonzero((GpuArray)args.X) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Argwhere, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "argwhere") ? Argwhere((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.SearchSorted, (in SearchSortedArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "searchsorted") ? SearchSorted((GpuArray)args.A, (GpuArray)args.V, args.Right) : NotImplemented.Value);
+    }
+
+    /// <summary>NumPy's <c>searchsorted(a, v, side)</c>: int64 insertion points of every needle, in <c>v</c>'s shape.</summary>
+    private static GpuArray SearchSorted(GpuArray a, GpuArray v, bool right)
+    {
+        if (a.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {a.Shape}", "a");
+        DType dtype = DTypes.Promote(a.DType, v.DType);
+        if (dtype == DType.Float16) dtype = DType.Float32;   // exact, and the order is the same
+        using GpuArray cast = GpuOps.Cast(a, dtype);
+        using GpuArray sorted = GpuOps.Contiguous(cast);
+        using GpuArray needles = GpuOps.Cast(v, dtype);
+        GpuArray result = GpuOps.Empty(v.Runtime, v.Shape, DType.Int64);
+        if (result.Size == 0) return result;
+        var search = new Search(sorted, needles, result, right);
+        SortOrders.Run(dtype, ref search, "searchsorted");
+        return result;
+    }
+
+    private readonly struct Search(GpuArray sorted, GpuArray needles, GpuArray result, bool right) : ISortAction
+    {
+        public void Run<T, TOrder>(T pad) where T : unmanaged where TOrder : struct, IGpuOrder<T>
+        {
+            GpuRuntime runtime = result.Runtime;
+            long count = result.Size;
+            Index1D threads = runtime.Threads(count);
+            runtime.Kernels.Auto<ArrayView<T>, ArrayView<T>, Layout, ArrayView<long>, long, int, long, long>(SearchKernels.Search<T, TOrder>)(
+                threads, sorted.Storage.View<T>().SubView(sorted.Offset), needles.Storage.View<T>(), needles.LayoutFor(needles.Shape),
+                result.Storage.View<long>(), sorted.Size, right ? 1 : 0, count, threads.X);
+        }
     }
 
     /// <summary>NumPy's <c>nonzero</c>: one int64 array of coordinates per axis (a 0-d input counts as 1-d, as NumPy 1.24).</summary>

@@ -29,3 +29,28 @@ internal static class CompactKernels
         }
     }
 }
+
+/// <summary>
+/// <c>searchsorted</c>: one binary search per needle over the sorted 1-d <c>a</c> in the dtype's sort order (NaN last,
+/// NumPy's complex order): left finds the first element not before the needle, right the first after it.
+/// </summary>
+internal static class SearchKernels
+{
+    public static void Search<T, TOrder>(Index1D i, ArrayView<T> a, ArrayView<T> v, Layout lv, ArrayView<long> z, long n, int right, long count, long threads)
+        where T : unmanaged where TOrder : struct, IGpuOrder<T>
+    {
+        for (long t = i; t < count; t += threads)
+        {
+            T needle = v[lv.Index(t)];
+            long lo = 0, hi = n;
+            while (lo < hi)
+            {
+                long mid = (lo + hi) >> 1;
+                bool past = right != 0 ? !default(TOrder).After(a[mid], needle) : default(TOrder).After(needle, a[mid]);
+                if (past) lo = mid + 1;
+                else hi = mid;
+            }
+            z[t] = lo;
+        }
+    }
+}
