@@ -134,6 +134,28 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void Random_eye_and_linspace_beyond_a_managed_array_say_how_much_was_asked()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // These fill a .NET array first: new double[2^34] threw "Arithmetic operation resulted in an overflow" (random,
+        // eye) or "Array dimensions exceeded supported range" (linspace); NumPy says "Unable to allocate 128. GiB ..."
+        Action[] calls =
+        [
+            () => Np.Random.Sample(new Shape(int.MaxValue, 8)),
+            () => Np.Random.Normal(0, 1, new Shape(int.MaxValue, 8)),
+            () => Np.Random.Integers(0, 5, new Shape(int.MaxValue, 8)),
+            () => Np.Eye(200_000),
+            () => Np.Linspace(0.0, 1.0, int.MaxValue),
+        ];
+        foreach (Action call in calls)
+        {
+            var e = Should.Throw<OutOfMemoryException>(call);
+            e.Message.ShouldStartWith("Unable to allocate ");
+            e.Message.ShouldContain("elements of 8 bytes");
+        }
+    }
+
+    [Fact]
     public void Arange_refuses_a_length_it_cannot_compute_or_hold_instead_of_returning_an_empty_array()
     {
         using var host = TestHost.Create(new DensePlugin());

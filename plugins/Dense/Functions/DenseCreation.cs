@@ -127,7 +127,7 @@ public static class DenseCreation
                 throw new ArgumentException($"Maximum allowed size exceeded: arange({start}, {stop}, {step}) has {wide} elements", "stop");
             }
             long count = (long)wide;
-            var values = new long[count];
+            var values = DenseStorage.ManagedArray<long>(count);
             for (long i = 0; i < count; i++) values[i] = start + i * step;
             return Copy.As(DenseArray.From(values), dtype);
         }
@@ -137,7 +137,7 @@ public static class DenseCreation
         if (double.IsNaN(length)) throw new ArgumentException($"arange: cannot compute length of arange({a}, {b}, {s})", "stop");
         if (length > Array.MaxLength) throw new ArgumentException($"Maximum allowed size exceeded: arange({a}, {b}, {s}) has {length} elements", "stop");
         long n = (long)length;
-        var data = new double[n];
+        var data = DenseStorage.ManagedArray<double>(n);
         for (long i = 0; i < n; i++) data[i] = a + i * s;
         return Copy.As(DenseArray.From(data), dtype);
     }
@@ -150,7 +150,7 @@ public static class DenseCreation
         double start = args.Start.AsDouble, stop = args.Stop.AsDouble;
         int div = args.Endpoint ? num - 1 : num;
         double delta = stop - start;
-        var y = new double[num];
+        var y = DenseStorage.ManagedArray<double>(num);
         if (div > 0)
         {
             double step = delta / div;
@@ -172,7 +172,7 @@ public static class DenseCreation
     public static DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types)
     {
         if (args.N < 0 || args.M < 0) throw new ArgumentOutOfRangeException(nameof(args), $"negative dimensions are not allowed: ({args.N}, {args.M})");
-        var data = new double[(long)args.N * args.M];
+        var data = DenseStorage.ManagedArray<double>((long)args.N * args.M);
         for (int i = 0; i < args.N; i++)
         {
             int j = i + args.K;
@@ -209,13 +209,13 @@ public static class DenseCreation
             {
                 long low = (long)args.Low, high = (long)args.High;
                 if (high <= low) throw new ArgumentException($"low >= high ({low} >= {high})", "high");
-                var v = new long[n];
+                var v = DenseStorage.ManagedArray<long>(n);
                 for (long i = 0; i < n; i++) v[i] = low + (long)rng.NextBelow((ulong)(high - low));
                 return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
             }
             case RandomDistribution.Permutation:
             {
-                var v = new long[n];
+                var v = DenseStorage.ManagedArray<long>(n);
                 for (long i = 0; i < n; i++) v[i] = i;
                 for (long i = n - 1; i > 0; i--)
                 {
@@ -226,7 +226,7 @@ public static class DenseCreation
             }
             case RandomDistribution.Normal:
             {
-                var v = new double[n];
+                var v = DenseStorage.ManagedArray<double>(n);
                 double spare = 0;
                 bool hasSpare = false;
                 for (long i = 0; i < n; i++) v[i] = args.Low + args.High * rng.NextNormal(ref spare, ref hasSpare);
@@ -234,7 +234,7 @@ public static class DenseCreation
             }
             default:
             {
-                double[] v = GC.AllocateUninitializedArray<double>(checked((int)n));
+                double[] v = DenseStorage.ManagedArray<double>(n, uninitialized: true);
                 UniformFill.Fill(v, args.Seed, args.Low, args.High - args.Low);
                 return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
             }
