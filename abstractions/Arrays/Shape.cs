@@ -1,9 +1,15 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ArrayDispatch;
 
-/// <summary>The dimensions of an n-dimensional array; immutable. Prints as a NumPy tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 4)</c>.</summary>
+/// <summary>
+/// The dimensions of an n-dimensional array; immutable. Prints as a NumPy tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 4)</c>.
+/// A collection expression is a shape (<c>Np.Zeros([2, 3])</c>, <c>Shape s = [];</c>), as are an <c>int[]</c>, an
+/// <c>int</c> and a tuple of two or three.
+/// </summary>
+[CollectionBuilder(typeof(Shape), nameof(Create))]
 public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
 {
     private static readonly int[] s_empty = [];
@@ -28,6 +34,10 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         }
         _dims = dims.IsEmpty ? s_empty : dims.ToArray();
     }
+
+    /// <summary>Creates a shape from a collection expression, <c>[2, 3]</c>: the same as <see cref="Shape(ReadOnlySpan{int})"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative, or the dimensions' product does not fit in 64 bits.</exception>
+    public static Shape Create(ReadOnlySpan<int> dims) => new(dims);
 
     /// <summary>The shape of a 0-d array, <c>()</c>.</summary>
     public static Shape Scalar => default;
