@@ -134,6 +134,18 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void Joining_no_arrays_raises_NumPys_error_instead_of_a_dispatch_failure_on_no_types()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // was NoImplementationException: "no implementation found for 'concatenate' on types []"
+        Should.Throw<ArgumentException>(() => Np.Concatenate([])).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.HStack()).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.VStack()).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.Stack([], axis: 0)).Message.ShouldStartWith("need at least one array to stack");
+        Should.Throw<ArgumentNullException>(() => Np.Concatenate(null!));
+    }
+
+    [Fact]
     public void Random_eye_and_linspace_beyond_a_managed_array_say_how_much_was_asked()
     {
         using var host = TestHost.Create(new DensePlugin());
