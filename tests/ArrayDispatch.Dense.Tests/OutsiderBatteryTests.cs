@@ -134,6 +134,30 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void An_empty_sequence_is_float64_as_NumPys_empty_list_or_its_element_types_dtype_never_bool()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.array([]).dtype == float64; an empty List<double> was a bool array (every item of no items "is a bool")
+        Np.AsArray(new List<double>()).DType.ShouldBe(DType.Float64);
+        Np.AsArray(new List<double>()).Shape.ShouldBe(new Shape(0));
+        Np.AsArray(new List<object>()).DType.ShouldBe(DType.Float64);
+        Np.AsArray(new List<int>()).DType.ShouldBe(DType.Int32);     // as a List<int> with items
+        Np.AsArray(new List<bool>()).DType.ShouldBe(DType.Bool);
+        Np.AsArray(new List<int> { 1, 2 }).DType.ShouldBe(DType.Int32);
+    }
+
+    [Fact]
+    public void A_jagged_array_is_refused_naming_the_multi_dimensional_array_that_works()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // it said "cannot make a dense array from Double[][]; supported element types: ..., double, ...": double is supported
+        var e = Should.Throw<DTypeMismatchException>(() => Np.AsArray(new double[][] { [1.0], [2.0, 3.0] }));
+        e.Message.ShouldContain("jagged array (Double[][])");
+        e.Message.ShouldContain("Double[,]");
+        Np.AsArray(new double[,] { { 1, 2 }, { 3, 4 } }).Shape.ShouldBe(new Shape(2, 2));
+    }
+
+    [Fact]
     public void Joining_no_arrays_raises_NumPys_error_instead_of_a_dispatch_failure_on_no_types()
     {
         using var host = TestHost.Create(new DensePlugin());

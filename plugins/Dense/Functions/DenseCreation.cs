@@ -56,6 +56,11 @@ public static class DenseCreation
     private static DenseArray FromArray(Array array, bool copy)
     {
         Type element = array.GetType().GetElementType()!;
+        if (element.IsArray)
+        {
+            // NumPy reads nested lists; a jagged .NET array's rows may differ in length, so it is refused with the ways that work
+            throw new DTypeMismatchException($"cannot make a dense array from a jagged array ({element.Name}[]); pass a multi-dimensional array ({element.GetElementType()!.Name}[,]) or Np.Stack its rows", "source");
+        }
         if (!DTypeOfElement.TryGet(element, out DType dtype))
         {
             throw new DTypeMismatchException($"cannot make a dense array from {element.Name}[]; supported element types: {DTypeOfElement.Names}", "source");
@@ -84,7 +89,18 @@ public static class DenseCreation
     private static DenseArray FromSequence(System.Collections.IEnumerable sequence)
     {
         var items = sequence.Cast<object>().ToList();
-        if (items.Count > 0 && items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
+        if (items.Count == 0)
+        {
+            // The dtype the sequence's element type gives when it has items (an empty List<int> is int32, as a full one);
+            // NumPy's float64 (np.array([])) for any other. It was bool: every item of no items is a bool.
+            Type? element = sequence.GetType().GetInterfaces().Append(sequence.GetType())
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+            return element == typeof(bool) ? DenseArray.From(Array.Empty<bool>())
+                : element == typeof(int) ? DenseArray.From(Array.Empty<int>())
+                : element == typeof(long) ? DenseArray.From(Array.Empty<long>())
+                : DenseArray.From(Array.Empty<double>());
+        }
+        if (items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
         if (items.All(o => o is bool)) return DenseArray.From(items.Cast<bool>().ToArray());
         if (items.All(o => o is int)) return DenseArray.From(items.Cast<int>().ToArray());
         if (items.All(o => o is int or long)) return DenseArray.From(items.Select(System.Convert.ToInt64).ToArray());
