@@ -38,6 +38,9 @@ public static partial class Np
     /// <summary>Moves axes to new positions.</summary>
     public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new MoveAxisArgs(x, source, destination));
 
+    /// <summary>Moves one axis to a new position (NumPy's <c>moveaxis(x, 0, -1)</c>).</summary>
+    public static NDArray MoveAxis(NDArray x, int source, int destination) => MoveAxis(x, [source], [destination]);
+
     /// <summary>Rolls elements along <paramref name="axis"/> (the flattened array when all).</summary>
     public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new RollArgs(x, [shift], axis));
 

@@ -158,6 +158,28 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void Moveaxis_takes_one_axis_as_NumPys_moveaxis_0_minus_1()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Np.MoveAxis(Np.Ones([2, 3, 4]), 0, -1).Shape.ShouldBe(new Shape(3, 4, 2));   // np.moveaxis(ones((2, 3, 4)), 0, -1).shape
+        Should.Throw<AxisOutOfRangeException>(() => Np.MoveAxis(Np.Ones([2, 3]), 0, 5));
+    }
+
+    [Fact]
+    public void Tensordot_with_a_negative_count_is_an_outer_product_and_too_many_axes_are_named()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.Ones([2, 3]);
+        // np.tensordot(a, a, -1).shape == (2, 3, 2, 3); it threw "Arithmetic operation resulted in an overflow"
+        Np.Tensordot(a, a, -1).Shape.ShouldBe(new Shape(2, 3, 2, 3));
+        // NumPy: IndexError 'tuple index out of range'; it said "axis -3 is out of bounds for array of dimension 2"
+        var e = Should.Throw<ArgumentOutOfRangeException>(() => Np.Tensordot(a, a, 5));
+        e.ParamName.ShouldBe("axes");
+        e.Message.ShouldContain("tensordot: axes=5 is more than the dimensions of a (2, 3) or b (2, 3)");
+        Np.Tensordot(a, Np.Ones([3, 4]), 1).Shape.ShouldBe(new Shape(2, 4));
+    }
+
+    [Fact]
     public void Joining_no_arrays_raises_NumPys_error_instead_of_a_dispatch_failure_on_no_types()
     {
         using var host = TestHost.Create(new DensePlugin());
