@@ -26,10 +26,20 @@ public static partial class Np
     /// <summary>The Kronecker product.</summary>
     public static NDArray Kron(NDArray a, NDArray b) => ArrayFunctions.Kron.Invoke(Dispatcher, new PairArgs(a, b));
 
-    /// <summary>Contracts the last <paramref name="axes"/> axes of <paramref name="a"/> with the first of <paramref name="b"/>.</summary>
+    /// <summary>
+    /// Contracts the last <paramref name="axes"/> axes of <paramref name="a"/> with the first of <paramref name="b"/>; a
+    /// negative count contracts none (NumPy's <c>range(-axes, 0)</c>, an outer product).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axes"/> is more than either array's dimensions (NumPy's IndexError).</exception>
     public static NDArray Tensordot(NDArray a, NDArray b, int axes = 2)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        axes = Math.Max(axes, 0);     // new int[-1] threw "Arithmetic operation resulted in an overflow"
+        if (axes > a.Rank || axes > b.Rank)
+        {
+            throw new ArgumentOutOfRangeException(nameof(axes), $"tensordot: axes={axes} is more than the dimensions of a {a.Shape} or b {b.Shape}");
+        }
         int[] left = new int[axes], right = new int[axes];
         for (int i = 0; i < axes; i++) { left[i] = a.Rank - axes + i; right[i] = i; }
         return Tensordot(a, b, left, right);

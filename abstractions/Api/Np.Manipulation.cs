@@ -38,6 +38,9 @@ public static partial class Np
     /// <summary>Moves axes to new positions.</summary>
     public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new MoveAxisArgs(x, source, destination));
 
+    /// <summary>Moves one axis to a new position (NumPy's <c>moveaxis(x, 0, -1)</c>).</summary>
+    public static NDArray MoveAxis(NDArray x, int source, int destination) => MoveAxis(x, [source], [destination]);
+
     /// <summary>Rolls elements along <paramref name="axis"/> (the flattened array when all).</summary>
     public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new RollArgs(x, [shift], axis));
 
@@ -66,10 +69,13 @@ public static partial class Np
     public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, null, indices, axis));
 
     /// <summary>Joins arrays along an existing axis (the flattened arrays when null).</summary>
-    public static NDArray Concatenate(NDArray[] arrays, int? axis = 0) => ArrayFunctions.Concatenate.Invoke(Dispatcher, new ArrayListArgs(arrays, axis));
+    /// <exception cref="ArgumentException">No arrays: NumPy's "need at least one array to concatenate" (there is nothing to dispatch on).</exception>
+    public static NDArray Concatenate(NDArray[] arrays, int? axis = 0) =>
+        ArrayFunctions.Concatenate.Invoke(Dispatcher, new ArrayListArgs(Shape.AtLeastOneArray(arrays, "concatenate"), axis));
 
     /// <summary>Joins arrays along a new axis.</summary>
-    public static NDArray Stack(NDArray[] arrays, int axis = 0) => ArrayFunctions.Stack.Invoke(Dispatcher, new ArrayListArgs(arrays, axis));
+    /// <exception cref="ArgumentException">No arrays: NumPy's "need at least one array to stack".</exception>
+    public static NDArray Stack(NDArray[] arrays, int axis = 0) => ArrayFunctions.Stack.Invoke(Dispatcher, new ArrayListArgs(Shape.AtLeastOneArray(arrays, "stack"), axis));
 
     /// <summary>Stacks arrays column-wise (NumPy's <c>hstack</c>).</summary>
     public static NDArray HStack(params NDArray[] arrays) => Concatenate(arrays, arrays.Length > 0 && arrays[0].Rank == 1 ? 0 : 1);

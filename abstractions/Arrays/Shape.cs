@@ -1,9 +1,15 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ArrayDispatch;
 
-/// <summary>The dimensions of an n-dimensional array; immutable. Prints as a NumPy tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 4)</c>.</summary>
+/// <summary>
+/// The dimensions of an n-dimensional array; immutable. Prints as a NumPy tuple: <c>()</c>, <c>(3,)</c>, <c>(2, 4)</c>.
+/// A collection expression is a shape (<c>Np.Zeros([2, 3])</c>, <c>Shape s = [];</c>), as are an <c>int[]</c>, an
+/// <c>int</c> and a tuple of two or three.
+/// </summary>
+[CollectionBuilder(typeof(Shape), nameof(Create))]
 public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
 {
     private static readonly int[] s_empty = [];
@@ -28,6 +34,10 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         }
         _dims = dims.IsEmpty ? s_empty : dims.ToArray();
     }
+
+    /// <summary>Creates a shape from a collection expression, <c>[2, 3]</c>: the same as <see cref="Shape(ReadOnlySpan{int})"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is negative, or the dimensions' product does not fit in 64 bits.</exception>
+    public static Shape Create(ReadOnlySpan<int> dims) => new(dims);
 
     /// <summary>The shape of a 0-d array, <c>()</c>.</summary>
     public static Shape Scalar => default;
@@ -113,6 +123,18 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
             : throw new ShapeMismatchException($"operands could not be broadcast together with shapes {left} {right}", left, right);
 
     /// <summary>
+    /// <paramref name="arrays"/>, refused with NumPy's "need at least one array to <paramref name="verb"/>" when empty: a
+    /// call with no arrays has nothing to dispatch on, so the facade checks before dispatching.
+    /// </summary>
+    internal static NDArray[] AtLeastOneArray(NDArray[] arrays, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        return arrays.Length == 0 ? throw NoArrays(verb) : arrays;
+    }
+
+    private static ArgumentException NoArrays(string verb) => new($"need at least one array to {verb}", "arrays");
+
+    /// <summary>
     /// The shape of NumPy's <c>concatenate</c> of arrays with <paramref name="shapes"/> along <paramref name="axis"/>
     /// (negative counts from the end), with NumPy's errors: no arrays, 0-d arrays, different ranks, or a dimension other
     /// than the axis that differs (the message names the dimension and both array indices; the parameter is
@@ -123,7 +145,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public static Shape Concatenated(IReadOnlyList<Shape> shapes, ref int axis)
     {
         ArgumentNullException.ThrowIfNull(shapes);
-        if (shapes.Count == 0) throw new ArgumentException("need at least one array to concatenate", "arrays");
+        if (shapes.Count == 0) throw NoArrays("concatenate");
         Shape first = shapes[0];
         int rank = first.Rank;
         if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
@@ -164,7 +186,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public static int Stacked(IReadOnlyList<Shape> shapes, int axis)
     {
         ArgumentNullException.ThrowIfNull(shapes);
-        if (shapes.Count == 0) throw new ArgumentException("need at least one array to stack", "arrays");
+        if (shapes.Count == 0) throw NoArrays("stack");
         for (int i = 1; i < shapes.Count; i++)
         {
             if (shapes[i] != shapes[0]) throw new ShapeMismatchException("all input arrays must have the same shape", "arrays", shapes[0], shapes[i]);

@@ -3,14 +3,17 @@ using ArrayDispatch.Interchange;
 
 namespace ThirdParty;
 
-/// <summary>The seed's <c>MyArray</c>: a small 1-d array type that is not NumPy's and opts in to a few functions.</summary>
-public sealed class MyArray(double[] values) : NDArray
+/// <summary>
+/// The seed's <c>MyArray</c>: a small 1-d array type that is not NumPy's and opts in to a few functions, or a 0-d one (a
+/// reduction's result is 0-d, as NumPy's).
+/// </summary>
+public sealed class MyArray(double[] values, bool scalar = false) : NDArray
 {
     /// <summary>The values.</summary>
     public double[] Values { get; } = values;
 
     /// <inheritdoc/>
-    public override Shape Shape => new(Values.Length);
+    public override Shape Shape => scalar ? Shape.Scalar : new(Values.Length);
 
     /// <inheritdoc/>
     public override DType DType => DType.Float64;
@@ -22,5 +25,5 @@ public sealed class MyArray(double[] values) : NDArray
     public override HostBuffer ToHost() => HostBuffer.FromContiguous(Values, Shape);
 
     /// <inheritdoc/>
-    public override string ToString() => $"MyArray([{string.Join(", ", Values)}])";
+    public override string ToString() => scalar ? $"MyArray({Values[0]})" : $"MyArray([{string.Join(", ", Values)}])";
 }

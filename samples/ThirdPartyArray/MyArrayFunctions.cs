@@ -13,21 +13,25 @@ namespace ThirdParty;
 /// </summary>
 public static class MyArrayFunctions
 {
-    /// <summary><c>@implements(np.sum)</c>: returns a 0-d <see cref="MyArray"/>... as a 1-element one (MyArray is 1-d).</summary>
+    /// <summary>
+    /// <c>@implements(np.sum)</c>: a 0-d <see cref="MyArray"/>, as NumPy's sum of a 1-d array (a (1,) one with keepdims);
+    /// another dtype= is declined, so the next backend or an error naming the call takes over instead of a float64 answer.
+    /// </summary>
     [Implements("sum")]
-    public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types)
-    {
-        if (!types.AllAre<MyArray>()) return NotImplemented.Value;
-        return new MyArray([((MyArray)args.X).Values.Sum()]);
-    }
+    public static DispatchResult<NDArray> Sum(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        Reduce(args, types, v => v.Sum());
 
-    /// <summary><c>@implements(np.mean)</c>.</summary>
+    /// <summary><c>@implements(np.mean)</c>, as <see cref="Sum"/> (NaN for no elements, as NumPy's, which also warns).</summary>
     [Implements("mean")]
-    public static DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types)
+    public static DispatchResult<NDArray> Mean(in ReductionArgs args, ReadOnlySpan<Type> types) =>
+        Reduce(args, types, v => v.Length == 0 ? double.NaN : v.Sum() / v.Length);
+
+    private static DispatchResult<NDArray> Reduce(in ReductionArgs args, ReadOnlySpan<Type> types, Func<double[], double> reduce)
     {
-        if (!types.AllAre<MyArray>()) return NotImplemented.Value;
-        double[] v = ((MyArray)args.X).Values;
-        return new MyArray([v.Length == 0 ? double.NaN : v.Sum() / v.Length]);
+        if (!types.AllAre<MyArray>() || args.DType is not (null or DType.Float64)) return NotImplemented.Value;
+        _ = args.Axis.Normalize(args.X.Rank);           // NumPy's AxisError for an axis out of range; any valid axis of 1-d is all of it
+        double value = reduce(((MyArray)args.X).Values);
+        return args.KeepDims && args.X.Rank == 1 ? new MyArray([value]) : new MyArray([value], scalar: true);
     }
 
     /// <summary>Creation: <c>Np.AsArray(data, backend: "ThirdParty")</c> from a 1-d .NET array or any host array.</summary>

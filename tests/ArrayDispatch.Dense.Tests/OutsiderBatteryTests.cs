@@ -134,6 +134,86 @@ public sealed class OutsiderBatteryTests
     }
 
     [Fact]
+    public void An_empty_sequence_is_float64_as_NumPys_empty_list_or_its_element_types_dtype_never_bool()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.array([]).dtype == float64; an empty List<double> was a bool array (every item of no items "is a bool")
+        Np.AsArray(new List<double>()).DType.ShouldBe(DType.Float64);
+        Np.AsArray(new List<double>()).Shape.ShouldBe(new Shape(0));
+        Np.AsArray(new List<object>()).DType.ShouldBe(DType.Float64);
+        Np.AsArray(new List<int>()).DType.ShouldBe(DType.Int32);     // as a List<int> with items
+        Np.AsArray(new List<bool>()).DType.ShouldBe(DType.Bool);
+        Np.AsArray(new List<int> { 1, 2 }).DType.ShouldBe(DType.Int32);
+    }
+
+    [Fact]
+    public void A_jagged_array_is_refused_naming_the_multi_dimensional_array_that_works()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // it said "cannot make a dense array from Double[][]; supported element types: ..., double, ...": double is supported
+        var e = Should.Throw<DTypeMismatchException>(() => Np.AsArray(new double[][] { [1.0], [2.0, 3.0] }));
+        e.Message.ShouldContain("jagged array (Double[][])");
+        e.Message.ShouldContain("Double[,]");
+        Np.AsArray(new double[,] { { 1, 2 }, { 3, 4 } }).Shape.ShouldBe(new Shape(2, 2));
+    }
+
+    [Fact]
+    public void Moveaxis_takes_one_axis_as_NumPys_moveaxis_0_minus_1()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Np.MoveAxis(Np.Ones([2, 3, 4]), 0, -1).Shape.ShouldBe(new Shape(3, 4, 2));   // np.moveaxis(ones((2, 3, 4)), 0, -1).shape
+        Should.Throw<AxisOutOfRangeException>(() => Np.MoveAxis(Np.Ones([2, 3]), 0, 5));
+    }
+
+    [Fact]
+    public void Tensordot_with_a_negative_count_is_an_outer_product_and_too_many_axes_are_named()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray a = Np.Ones([2, 3]);
+        // np.tensordot(a, a, -1).shape == (2, 3, 2, 3); it threw "Arithmetic operation resulted in an overflow"
+        Np.Tensordot(a, a, -1).Shape.ShouldBe(new Shape(2, 3, 2, 3));
+        // NumPy: IndexError 'tuple index out of range'; it said "axis -3 is out of bounds for array of dimension 2"
+        var e = Should.Throw<ArgumentOutOfRangeException>(() => Np.Tensordot(a, a, 5));
+        e.ParamName.ShouldBe("axes");
+        e.Message.ShouldContain("tensordot: axes=5 is more than the dimensions of a (2, 3) or b (2, 3)");
+        Np.Tensordot(a, Np.Ones([3, 4]), 1).Shape.ShouldBe(new Shape(2, 4));
+    }
+
+    [Fact]
+    public void Joining_no_arrays_raises_NumPys_error_instead_of_a_dispatch_failure_on_no_types()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // was NoImplementationException: "no implementation found for 'concatenate' on types []"
+        Should.Throw<ArgumentException>(() => Np.Concatenate([])).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.HStack()).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.VStack()).Message.ShouldStartWith("need at least one array to concatenate");
+        Should.Throw<ArgumentException>(() => Np.Stack([], axis: 0)).Message.ShouldStartWith("need at least one array to stack");
+        Should.Throw<ArgumentNullException>(() => Np.Concatenate(null!));
+    }
+
+    [Fact]
+    public void Random_eye_and_linspace_beyond_a_managed_array_say_how_much_was_asked()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // These fill a .NET array first: new double[2^34] threw "Arithmetic operation resulted in an overflow" (random,
+        // eye) or "Array dimensions exceeded supported range" (linspace); NumPy says "Unable to allocate 128. GiB ..."
+        Action[] calls =
+        [
+            () => Np.Random.Sample(new Shape(int.MaxValue, 8)),
+            () => Np.Random.Normal(0, 1, new Shape(int.MaxValue, 8)),
+            () => Np.Random.Integers(0, 5, new Shape(int.MaxValue, 8)),
+            () => Np.Eye(200_000),
+            () => Np.Linspace(0.0, 1.0, int.MaxValue),
+        ];
+        foreach (Action call in calls)
+        {
+            var e = Should.Throw<OutOfMemoryException>(call);
+            e.Message.ShouldStartWith("Unable to allocate ");
+            e.Message.ShouldContain("elements of 8 bytes");
+        }
+    }
+
+    [Fact]
     public void Arange_refuses_a_length_it_cannot_compute_or_hold_instead_of_returning_an_empty_array()
     {
         using var host = TestHost.Create(new DensePlugin());

@@ -142,9 +142,14 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
     }
 }
 
-/// <summary>Binds <see cref="Np"/> to the host's dispatcher while the host runs, and logs one line per plugin.</summary>
-internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILogger<ArrayDispatchHostedService> logger) : IHostedService
+/// <summary>
+/// Binds <see cref="Np"/> to the host's dispatcher while the host runs, and logs one line per plugin under the
+/// <c>ArrayDispatch.Plugins</c> category (with the missing-folder warning), not under this class's namespace
+/// (<c>Microsoft.Extensions.DependencyInjection</c>), where an app's <c>"Microsoft": "Error"</c> log level hid refusals.
+/// </summary>
+internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILoggerFactory loggers) : IHostedService
 {
+    private readonly ILogger logger = loggers.CreateLogger("ArrayDispatch.Plugins");
     private IDisposable? _binding;
 
     public Task StartAsync(CancellationToken cancellationToken)

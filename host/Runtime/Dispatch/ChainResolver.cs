@@ -1,6 +1,7 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Options;
+using ArrayDispatch.Runtime.Plugins;
 using ArrayDispatch.Runtime.Registry;
 
 namespace ArrayDispatch.Runtime.Dispatch;
@@ -155,7 +156,7 @@ internal static class ChainResolver
             else
             {
                 excluded.Add(new("(none)", makers.Length == 0
-                    ? $"no loaded backend implements '{function.Name}'"
+                    ? set.Backends.Count == 0 ? NoBackendLoaded : $"no loaded backend implements '{function.Name}'"
                     : $"no backend was named and no scope is active, and {makers.Length} loaded backends implement '{function.Name}' ({string.Join(", ", makers)}): set ArrayDispatch:DefaultBackend to one of them, or pass backend:"));
             }
         }
@@ -176,13 +177,28 @@ internal static class ChainResolver
         return only;
     }
 
+    /// <summary>Why a named backend is not a candidate: which are loaded, and the nearest name (a typo in <c>backend:</c>).</summary>
+    private static string NotLoaded(BackendSet set, string name)
+    {
+        if (set.Backends.Count == 0) return $"is not loaded; {NoBackendLoaded}";
+        string[] loaded = set.Backends.Select(b => b.Name).ToArray();
+        string? near = NameMatcher.Nearest(name, loaded);
+        return $"is not loaded (loaded backends: {string.Join(", ", loaded)}){(near is null ? "" : $"; did you mean '{near}'?")}";
+    }
+
+    // With no backend at all, the usual cause is that no plugin folder was read: appsettings.json not found (an app started
+    // outside its project folder, whose content root is the current directory) or PluginDirectories not set.
+    private const string NoBackendLoaded =
+        "no backend is loaded at all: ArrayDispatch:PluginDirectories named no folder with plugins in it (is it set? an app "
+        + "started from another folder reads appsettings.json from there unless its ContentRootPath is AppContext.BaseDirectory)";
+
     // arrayTypes: the relevant types of an array function (null for creation calls, which convert what they are given).
     private static void AddNamed(BackendSet set, ArrayFunction function, string name, CandidateRule rule, string reason, bool coerce,
         List<ResolvedCandidate> candidates, List<Decline> excluded, IReadOnlyList<Type>? arrayTypes = null)
     {
         if (!set.ByName.TryGetValue(name, out BackendRegistration? backend))
         {
-            excluded.Add(new(name, "is not loaded"));
+            excluded.Add(new(name, NotLoaded(set, name)));
             return;
         }
         if (backend.HandlerFor(function) is not { } handler)

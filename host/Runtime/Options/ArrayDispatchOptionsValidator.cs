@@ -29,6 +29,14 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
             string? near = NameMatcher.Nearest(plugin, plugins);
             result.AddError($"ArrayDispatch:Plugins:{plugin}: no plugin named '{plugin}' was found. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
         }
+        // Backends:<Name> belongs to the plugin of that name (its IBackendBuilder.Configuration); under a name no plugin
+        // has, a setting is read by nobody, so a typo (Backends:Sparce:AllowDensify) would change nothing, silently.
+        foreach (IConfigurationSection backend in section.GetSection("Backends").GetChildren())
+        {
+            if (plugins.Contains(backend.Key, StringComparer.OrdinalIgnoreCase)) continue;
+            string? near = NameMatcher.Nearest(backend.Key, plugins);
+            result.AddError($"{backend.Path}: no plugin named '{backend.Key}' was found, so nothing reads these settings. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
+        }
         foreach ((string function, FunctionRule rule) in options.Functions)
         {
             if (!FunctionCatalog.TryGet(function, out _))

@@ -56,6 +56,11 @@ public static class DenseCreation
     private static DenseArray FromArray(Array array, bool copy)
     {
         Type element = array.GetType().GetElementType()!;
+        if (element.IsArray)
+        {
+            // NumPy reads nested lists; a jagged .NET array's rows may differ in length, so it is refused with the ways that work
+            throw new DTypeMismatchException($"cannot make a dense array from a jagged array ({element.Name}[]); pass a multi-dimensional array ({element.GetElementType()!.Name}[,]) or Np.Stack its rows", "source");
+        }
         if (!DTypeOfElement.TryGet(element, out DType dtype))
         {
             throw new DTypeMismatchException($"cannot make a dense array from {element.Name}[]; supported element types: {DTypeOfElement.Names}", "source");
@@ -84,7 +89,18 @@ public static class DenseCreation
     private static DenseArray FromSequence(System.Collections.IEnumerable sequence)
     {
         var items = sequence.Cast<object>().ToList();
-        if (items.Count > 0 && items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
+        if (items.Count == 0)
+        {
+            // The dtype the sequence's element type gives when it has items (an empty List<int> is int32, as a full one);
+            // NumPy's float64 (np.array([])) for any other. It was bool: every item of no items is a bool.
+            Type? element = sequence.GetType().GetInterfaces().Append(sequence.GetType())
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+            return element == typeof(bool) ? DenseArray.From(Array.Empty<bool>())
+                : element == typeof(int) ? DenseArray.From(Array.Empty<int>())
+                : element == typeof(long) ? DenseArray.From(Array.Empty<long>())
+                : DenseArray.From(Array.Empty<double>());
+        }
+        if (items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
         if (items.All(o => o is bool)) return DenseArray.From(items.Cast<bool>().ToArray());
         if (items.All(o => o is int)) return DenseArray.From(items.Cast<int>().ToArray());
         if (items.All(o => o is int or long)) return DenseArray.From(items.Select(System.Convert.ToInt64).ToArray());
@@ -127,7 +143,7 @@ public static class DenseCreation
                 throw new ArgumentException($"Maximum allowed size exceeded: arange({start}, {stop}, {step}) has {wide} elements", "stop");
             }
             long count = (long)wide;
-            var values = new long[count];
+            var values = DenseStorage.ManagedArray<long>(count);
             for (long i = 0; i < count; i++) values[i] = start + i * step;
             return Copy.As(DenseArray.From(values), dtype);
         }
@@ -137,7 +153,7 @@ public static class DenseCreation
         if (double.IsNaN(length)) throw new ArgumentException($"arange: cannot compute length of arange({a}, {b}, {s})", "stop");
         if (length > Array.MaxLength) throw new ArgumentException($"Maximum allowed size exceeded: arange({a}, {b}, {s}) has {length} elements", "stop");
         long n = (long)length;
-        var data = new double[n];
+        var data = DenseStorage.ManagedArray<double>(n);
         for (long i = 0; i < n; i++) data[i] = a + i * s;
         return Copy.As(DenseArray.From(data), dtype);
     }
@@ -150,7 +166,7 @@ public static class DenseCreation
         double start = args.Start.AsDouble, stop = args.Stop.AsDouble;
         int div = args.Endpoint ? num - 1 : num;
         double delta = stop - start;
-        var y = new double[num];
+        var y = DenseStorage.ManagedArray<double>(num);
         if (div > 0)
         {
             double step = delta / div;
@@ -172,7 +188,7 @@ public static class DenseCreation
     public static DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types)
     {
         if (args.N < 0 || args.M < 0) throw new ArgumentOutOfRangeException(nameof(args), $"negative dimensions are not allowed: ({args.N}, {args.M})");
-        var data = new double[(long)args.N * args.M];
+        var data = DenseStorage.ManagedArray<double>((long)args.N * args.M);
         for (int i = 0; i < args.N; i++)
         {
             int j = i + args.K;
@@ -209,13 +225,13 @@ public static class DenseCreation
             {
                 long low = (long)args.Low, high = (long)args.High;
                 if (high <= low) throw new ArgumentException($"low >= high ({low} >= {high})", "high");
-                var v = new long[n];
+                var v = DenseStorage.ManagedArray<long>(n);
                 for (long i = 0; i < n; i++) v[i] = low + (long)rng.NextBelow((ulong)(high - low));
                 return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
             }
             case RandomDistribution.Permutation:
             {
-                var v = new long[n];
+                var v = DenseStorage.ManagedArray<long>(n);
                 for (long i = 0; i < n; i++) v[i] = i;
                 for (long i = n - 1; i > 0; i--)
                 {
@@ -226,7 +242,7 @@ public static class DenseCreation
             }
             case RandomDistribution.Normal:
             {
-                var v = new double[n];
+                var v = DenseStorage.ManagedArray<double>(n);
                 double spare = 0;
                 bool hasSpare = false;
                 for (long i = 0; i < n; i++) v[i] = args.Low + args.High * rng.NextNormal(ref spare, ref hasSpare);
@@ -234,7 +250,7 @@ public static class DenseCreation
             }
             default:
             {
-                double[] v = GC.AllocateUninitializedArray<double>(checked((int)n));
+                double[] v = DenseStorage.ManagedArray<double>(n, uninitialized: true);
                 UniformFill.Fill(v, args.Seed, args.Low, args.High - args.Low);
                 return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
             }

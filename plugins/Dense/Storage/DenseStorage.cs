@@ -71,6 +71,28 @@ internal unsafe class DenseStorage
     /// <summary>Native bytes held by storages now (rented and not yet released).</summary>
     public static long LiveBytes => Volatile.Read(ref s_liveBytes);
 
+    /// <summary>
+    /// A managed array of <paramref name="length"/> elements (the kernels that fill a .NET array before wrapping it): a
+    /// length beyond <see cref="Array.MaxLength"/> is refused with NumPy's MemoryError message naming the size, where
+    /// <c>new T[length]</c> threw an OverflowException without one ("Arithmetic operation resulted in an overflow").
+    /// <paramref name="uninitialized"/> skips zeroing, for callers that write every element.
+    /// </summary>
+    public static T[] ManagedArray<T>(long length, bool uninitialized = false)
+    {
+        if (length > Array.MaxLength) throw CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than a .NET array holds ({Array.MaxLength})", null);
+        try
+        {
+            return uninitialized ? GC.AllocateUninitializedArray<T>((int)length) : new T[length];
+        }
+        catch (OutOfMemoryException ex)
+        {
+            throw CannotAllocate(length, Unsafe.SizeOf<T>(), null, ex);
+        }
+    }
+
+    private static OutOfMemoryException CannotAllocate(long length, int elementSize, string? reason, Exception? inner) =>
+        new($"Unable to allocate {length * (double)elementSize / (1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes{(reason is null ? "" : $": {reason}")}", inner);
+
     /// <summary>Native storage for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes.</summary>
     public static DenseStorage Allocate(long length, int elementSize, bool zero)
     {
@@ -89,7 +111,7 @@ internal unsafe class DenseStorage
         {
             // NumPy's MemoryError names the size ("Unable to allocate 7.28 EiB for an array with shape ..."); .NET's says only
             // "Insufficient memory".
-            throw new OutOfMemoryException($"Unable to allocate {bytes / (double)(1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes", ex);
+            throw CannotAllocate(length, elementSize, null, ex);
         }
         if (zero) NativeMemory.Clear(p, (nuint)bytes);
         Interlocked.Add(ref s_liveBytes, bytes);

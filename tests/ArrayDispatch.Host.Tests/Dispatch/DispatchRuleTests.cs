@@ -1,6 +1,7 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
 using ArrayDispatch.TestArrays;
+using ArrayDispatch.Testing;
 
 namespace ArrayDispatch.Host.Tests.Dispatch;
 
@@ -181,6 +182,30 @@ public sealed class DispatchRuleTests : IDisposable
             ((TestArray)Np.Ones(3)).MadeBy.ShouldBe("Derived");
         }
         Should.Throw<NoImplementationException>(() => Np.Zeros(3, backend: "Nope")).Message.ShouldContain("Nope: is not loaded");
+    }
+
+    [Fact]
+    public void A_creation_call_naming_a_backend_that_is_not_loaded_lists_the_loaded_ones_and_the_nearest()
+    {
+        using var host = _plugins.Host(("ArrayDispatch:DefaultBackend", "Base"));
+        // was only "Bsae: is not loaded", where the configuration's same typo names the known backends and the nearest
+        string message = Should.Throw<NoImplementationException>(() => Np.Zeros(3, backend: "Bsae")).Message;
+        message.ShouldContain("Bsae: is not loaded (loaded backends: ");
+        message.ShouldContain("Base, ");
+        message.ShouldContain("did you mean 'Base'?");
+    }
+
+    [Fact]
+    public void A_creation_call_with_no_backend_loaded_at_all_points_at_the_plugin_folders()
+    {
+        // An app started outside its project folder reads no appsettings.json, so no plugin folder: the error said only
+        // "(none): no loaded backend implements 'zeros'"
+        using var host = TestHost.Create();
+        string message = Should.Throw<NoImplementationException>(() => Np.Zeros(3)).Message;
+        message.ShouldContain("no backend is loaded at all");
+        message.ShouldContain("ArrayDispatch:PluginDirectories");
+        message.ShouldContain("ContentRootPath");
+        Should.Throw<NoImplementationException>(() => Np.Zeros(3, backend: "Dense")).Message.ShouldContain("Dense: is not loaded; no backend is loaded at all");
     }
 
     [Fact]

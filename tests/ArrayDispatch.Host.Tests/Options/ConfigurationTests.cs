@@ -60,6 +60,17 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Backend_settings_under_a_name_no_plugin_has_are_refused_with_the_nearest_name()
+    {
+        // Backends:<Name> is read only by the plugin of that name: a typo was ignored silently
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(
+            ("ArrayDispatch:Backends:Othr:Decline", "true"),
+            ("ArrayDispatch:Backends:base:Decline", "false")));   // configuration keys ignore case, as the plugin's section does
+
+        ex.Failures.ShouldBe(["ArrayDispatch:Backends:Othr: no plugin named 'Othr' was found, so nothing reads these settings. Plugins found: Base, Other. Did you mean 'Other'?"]);
+    }
+
+    [Fact]
     public void A_list_key_given_a_single_value_is_refused()
     {
         var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Priority", "Base")));

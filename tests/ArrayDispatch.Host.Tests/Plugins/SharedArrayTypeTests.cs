@@ -71,7 +71,7 @@ public sealed class SharedArrayTypeTests : IDisposable
         try
         {
             Type appsMyArray = app.LoadFromAssemblyPath(Path.Combine(folder, "ThirdParty.dll")).GetType("ThirdParty.MyArray", throwOnError: true)!;
-            var mine = (NDArray)Activator.CreateInstance(appsMyArray, [new[] { 1.0, 2.0 }])!;
+            var mine = (NDArray)Activator.CreateInstance(appsMyArray, [new[] { 1.0, 2.0 }, false])!;   // (values, scalar)
 
             var ex = Should.Throw<NoImplementationException>(() => Np.Sum(mine));
 
