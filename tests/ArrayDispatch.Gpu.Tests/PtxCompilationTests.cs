@@ -70,6 +70,7 @@ public sealed class PtxCompilationTests
         { "take-u8", Method(typeof(GatherKernels), nameof(GatherKernels.Take), typeof(byte)) },
         { "compact-scatter", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Scatter))! },
         { "searchsorted-f64", Method(typeof(SearchKernels), nameof(SearchKernels.Search), typeof(double), typeof(RealOrder<double>)) },
+        { "permute-scatter", typeof(PermuteKernels).GetMethod(nameof(PermuteKernels.Scatter))! },
         { "compact-unravel", typeof(CompactKernels).GetMethod(nameof(CompactKernels.Unravel))! },
     };
 

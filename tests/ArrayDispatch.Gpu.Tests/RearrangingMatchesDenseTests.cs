@@ -274,4 +274,32 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         using var w = (GpuArray)Np.AsArray(new System.Numerics.Complex[] { new(1, 1.5), new(2, 0), System.Numerics.Complex.Zero }, backend: "Gpu");
         Np.Dispatcher.Invoke(Functions.ArrayFunctions.SearchSorted, new Functions.SearchSortedArgs(c, w)).ToArray<long>().ShouldBe([1L, 2, 0]);
     }
+
+    [Fact]
+    public void Unique_with_index_inverse_and_counts_matches_Dense_in_every_dtype_with_NaNs_collapsed_or_not()
+    {
+        foreach (DType dtype in s_dtypes)
+        {
+            NDArray values = Values(dtype);
+            NDArray dense = Np.Reshape(Np.Round(Np.Divide(Np.AsType(values, DType.Float64), 2.0)), [12, 10]);
+            if (dtype.IsFloat() || dtype.IsComplex()) dense = Np.Where(Np.Greater(dense, 2.0), double.NaN, dense);
+            dense = Np.Transpose(Np.AsType(dense, dtype));
+            using var gpu = (GpuArray)Np.Transpose(Np.AsArray(Np.Transpose(dense), backend: "Gpu"));
+            foreach (bool equalNan in new[] { true, false })
+            {
+                var args = new Functions.UniqueArgs(dense, ReturnIndex: true, ReturnInverse: true, ReturnCounts: true) { EqualNan = equalNan };
+                Functions.UniqueResult expected = Np.Dispatcher.Invoke(Functions.ArrayFunctions.Unique, args);
+                Functions.UniqueResult actual = Np.Dispatcher.Invoke(Functions.ArrayFunctions.Unique, args with { X = gpu });
+                string what = $"{dtype.Name()} equal_nan={equalNan}";
+                actual.Values.ShouldBeOfType<GpuArray>(what);
+                actual.Values.DType.ShouldBe(expected.Values.DType, what);
+                Texts(actual.Values).ShouldBe(Texts(expected.Values), what + " values");
+                Texts(actual.Indices!).ShouldBe(Texts(expected.Indices!), what + " indices");
+                Texts(actual.Inverse!).ShouldBe(Texts(expected.Inverse!), what + " inverse");
+                Texts(actual.Counts!).ShouldBe(Texts(expected.Counts!), what + " counts");
+            }
+        }
+        using var empty = (GpuArray)Np.AsArray(new double[0], backend: "Gpu");
+        Np.Dispatcher.Invoke(Functions.ArrayFunctions.Unique, new Functions.UniqueArgs(empty, ReturnCounts: true)).Counts!.Shape.ShouldBe(new Shape(0));
+    }
 }

@@ -105,19 +105,30 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Delegate>
         ElementwiseRules.ThrowIfNegativeIntegerExponent(Convert.ToInt64(host.Data.GetValue(host.Offset), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary><c>multiply(x, y)</c> with NumPy's loop (the handlers' own path, for functions built on it: outer, kron).</summary>
-    internal static GpuArray Multiply(GpuArray x, GpuArray y)
+    private static readonly ElementwiseHandlers s_handlers = new();
+    private static readonly Type[] s_gpuTypes = [typeof(GpuArray)];
+
+    /// <summary>A binary ufunc through its registered Gpu handler (for functions built on ufuncs: outer, kron, unique).</summary>
+    internal static GpuArray Apply(ArrayFunction<BinaryArgs, NDArray> function, Operand x, Operand y)
     {
-        Ufunc.TryGet(ArrayFunctions.Multiply, out Ufunc? multiply);
-        return (GpuArray)ApplyBinary((BinaryUfunc)multiply!, new BinaryArgs(x, y), UfuncKernels.Binary<MultiplyOp>).Value;
+        Ufunc.TryGet(function, out Ufunc? ufunc);
+        var handler = (ArrayHandler<BinaryArgs, NDArray>)ufunc!.Accept(s_handlers);
+        return (GpuArray)handler(new BinaryArgs(x, y), s_gpuTypes).Value;
     }
 
-    /// <summary><c>conjugate(x)</c> (for functions built on it: vdot).</summary>
-    internal static GpuArray Conjugate(GpuArray x)
+    /// <summary>A unary ufunc through its registered Gpu handler (for functions built on ufuncs: vdot, unique).</summary>
+    internal static GpuArray Apply(ArrayFunction<UnaryArgs, NDArray> function, GpuArray x)
     {
-        Ufunc.TryGet(ArrayFunctions.Conjugate, out Ufunc? conjugate);
-        return (GpuArray)ApplyUnary((UnaryUfunc)conjugate!, x, null, UfuncKernels.Unary<ConjugateOp>).Value;
+        Ufunc.TryGet(function, out Ufunc? ufunc);
+        var handler = (ArrayHandler<UnaryArgs, NDArray>)ufunc!.Accept(s_handlers);
+        return (GpuArray)handler(new UnaryArgs(x), s_gpuTypes).Value;
     }
+
+    /// <summary><c>multiply(x, y)</c>.</summary>
+    internal static GpuArray Multiply(GpuArray x, GpuArray y) => Apply(ArrayFunctions.Multiply, x, y);
+
+    /// <summary><c>conjugate(x)</c>.</summary>
+    internal static GpuArray Conjugate(GpuArray x) => Apply(ArrayFunctions.Conjugate, x);
 
     /// <summary><c>where(condition, x, y)</c> (for functions built on it: tril, triu).</summary>
     internal static GpuArray Where(Operand condition, Operand x, Operand y) => (GpuArray)Where(new TernaryArgs(condition, x, y)).Value;

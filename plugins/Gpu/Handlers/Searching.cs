@@ -18,8 +18,71 @@ internal static class Searching
             GpuGuard.Accept(args, types, "nonzero") ? Nonzero((GpuArray)args.X) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Argwhere, (in ArrayArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "argwhere") ? Argwhere((GpuArray)args.X) : NotImplemented.Value);
+        backend.Implement(ArrayFunctions.Unique, (in UniqueArgs args, ReadOnlySpan<Type> types) =>
+            GpuGuard.Accept(args, types, "unique") ? Unique((GpuArray)args.X, args) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.SearchSorted, (in SearchSortedArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "searchsorted") ? SearchSorted((GpuArray)args.A, (GpuArray)args.V, args.Right) : NotImplemented.Value);
+    }
+
+    /// <summary>
+    /// NumPy's <c>unique</c> of the flattened array: a stable argsort, the sorted values' run starts (a value unequal to
+    /// the one before; NaNs, sorted last, one run with <c>equal_nan</c>) compacted to positions, and from those the values,
+    /// first indices, counts (distances between starts) and inverse (each run's number scattered back through the sort).
+    /// </summary>
+    private static UniqueResult Unique(GpuArray x, in UniqueArgs args)
+    {
+        using GpuArray flat = ManipulationHandlers.Reshape(x, [-1]);
+        long n = flat.Size;
+        if (n == 0)
+        {
+            GpuArray Indices() => GpuOps.Empty(x.Runtime, new Shape(0), DType.Int64);
+            return new UniqueResult(GpuOps.Empty(x.Runtime, new Shape(0), x.DType),
+                args.ReturnIndex ? Indices() : null, args.ReturnInverse ? Indices() : null, args.ReturnCounts ? Indices() : null);
+        }
+        using GpuArray order = Sorting.Argsort(flat, 0, descending: false);
+        using GpuArray sorted = Gathering.Take(flat, order, 0);
+        using GpuArray starts = RunStarts(sorted, args.EqualNan);
+        using GpuArray positions = FlatPositions(starts);
+        GpuArray values = Gathering.Take(sorted, positions, 0);
+        GpuArray? first = args.ReturnIndex ? Gathering.Take(order, positions, 0) : null;
+        GpuArray? counts = null;
+        if (args.ReturnCounts)
+        {
+            using GpuArray end = GpuOps.Scalar(x.Runtime, Scalar.Integer(n), DType.Int64);
+            using GpuArray endLine = ManipulationHandlers.Reshape(end, [1]);
+            using GpuArray next = positions.View(positions.Layout.Slice(0, 1, 1, checked((int)positions.Size - 1)));
+            using GpuArray ends = Joining.Concatenate([next, endLine], 0);
+            counts = ElementwiseHandlers.Apply(ArrayFunctions.Subtract, ends, positions);
+        }
+        GpuArray? inverse = null;
+        if (args.ReturnInverse)
+        {
+            using GpuArray running = Scans.Cumsum(starts, Axes.All, DType.Int64);
+            using GpuArray runs = ElementwiseHandlers.Apply(ArrayFunctions.Subtract, running, 1L);
+            inverse = GpuOps.Empty(x.Runtime, new Shape(checked((int)n)), DType.Int64);
+            GpuRuntime runtime = x.Runtime;
+            Index1D threads = runtime.Threads(n);
+            runtime.Kernels.Auto<ArrayView<long>, ArrayView<long>, ArrayView<long>, long, long>(PermuteKernels.Scatter)(
+                threads, runs.Storage.View<long>().SubView(runs.Offset), order.Storage.View<long>().SubView(order.Offset), inverse.Storage.View<long>(), n, threads.X);
+        }
+        return new UniqueResult(values, first, inverse, counts);
+    }
+
+    /// <summary>True where a sorted value starts a run: the first, and each unequal to the one before (NaN after NaN repeats with <paramref name="equalNan"/>).</summary>
+    private static GpuArray RunStarts(GpuArray sorted, bool equalNan)
+    {
+        int n = checked((int)sorted.Size);
+        using GpuArray current = sorted.View(sorted.Layout.Slice(0, 1, 1, n - 1));
+        using GpuArray previous = sorted.View(sorted.Layout.Slice(0, 0, 1, n - 1));
+        using GpuArray equal = ElementwiseHandlers.Apply(ArrayFunctions.Equal, current, previous);
+        using GpuArray currentNan = ElementwiseHandlers.Apply(ArrayFunctions.IsNaN, current);
+        using GpuArray previousNan = ElementwiseHandlers.Apply(ArrayFunctions.IsNaN, previous);
+        using GpuArray nanRepeat = ElementwiseHandlers.Apply(ArrayFunctions.LogicalAnd, previousNan, equalNan);
+        using GpuArray repeat = ElementwiseHandlers.Where(currentNan, nanRepeat, equal);
+        using GpuArray fresh = ElementwiseHandlers.Apply(ArrayFunctions.LogicalNot, repeat);
+        using GpuArray one = GpuOps.Scalar(sorted.Runtime, Scalar.Bool(true), DType.Bool);
+        using GpuArray firstLine = ManipulationHandlers.Reshape(one, [1]);
+        return Joining.Concatenate([firstLine, fresh], 0);
     }
 
     /// <summary>NumPy's <c>searchsorted(a, v, side)</c>: int64 insertion points of every needle, in <c>v</c>'s shape.</summary>

@@ -54,3 +54,12 @@ internal static class SearchKernels
         }
     }
 }
+
+/// <summary><c>z[to[i]] = values[i]</c>: a permutation's inverse applied (unique's inverse indices).</summary>
+internal static class PermuteKernels
+{
+    public static void Scatter(Index1D i, ArrayView<long> values, ArrayView<long> to, ArrayView<long> z, long n, long threads)
+    {
+        for (long t = i; t < n; t += threads) z[to[t]] = values[t];
+    }
+}
