@@ -34,6 +34,53 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return Building.Tensordot.Contract(context, Wrap(args.A), Wrap(args.B), args.AxesA, args.AxesB);
     }
 
+    /// <summary>NumPy's <c>outer</c>: the flattened operands as a column and a row, multiplied blockwise.</summary>
+    [Implements("outer")]
+    public DispatchResult<NDArray> Outer(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray column = Manipulation.Reshape(context, Wrap(args.A), [-1, 1]);
+        ChunkedArray row = Manipulation.Reshape(context, Wrap(args.B), [1, -1]);
+        return Elementwise.Binary(context, ArrayFunctions.Multiply, column, row);
+    }
+
+    /// <summary>NumPy's <c>vdot</c>: the flattened operands' products (the first conjugated) summed in their dtype (bools or-ed).</summary>
+    [Implements("vdot")]
+    public DispatchResult<NDArray> Vdot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        if (args.A.Size != args.B.Size)
+        {
+            throw new ShapeMismatchException($"cannot reshape array of size {args.B.Size} into shape ({args.A.Size},)", new Shape(checked((int)args.A.Size)));
+        }
+        ChunkedArray a = Manipulation.Reshape(context, Wrap(args.A), [-1]), b = Manipulation.Reshape(context, Wrap(args.B), [-1]);
+        return SumOfProducts(a, b, axis: 0);
+    }
+
+    /// <summary>The array API's <c>vecdot</c>: <c>sum(conj(a) * b, axis=-1)</c>, broadcasting the other axes.</summary>
+    [Implements("vecdot")]
+    public DispatchResult<NDArray> VecDot(in PairArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray a = Wrap(args.A), b = Wrap(args.B);
+        if (a.Rank == 0 || b.Rank == 0 || a.Shape.Dims[^1] != b.Shape.Dims[^1])
+        {
+            throw new ShapeMismatchException($"vecdot: the last axes of shapes {a.Shape} and {b.Shape} must have the same length", a.Shape, b.Shape);
+        }
+        return SumOfProducts(a, b, axis: -1);
+    }
+
+    // NumPy's vdot/vecdot loops: conj(a) * b in the operands' promoted dtype, summed in that dtype; a sum of bools is their or.
+    private ChunkedArray SumOfProducts(ChunkedArray a, ChunkedArray b, int axis)
+    {
+        if (a.DType.IsComplex() || b.DType.IsComplex()) a = Elementwise.Unary(context, ArrayFunctions.Conjugate, a);
+        ChunkedArray product = Elementwise.Binary(context, ArrayFunctions.Multiply, a, b);
+        int[] axes = [Shape.NormalizeAxis(axis, product.Rank)];
+        return product.DType == DType.Bool
+            ? Reductions.Tree(context, ArrayFunctions.Any, ArrayFunctions.LogicalOr, product, axes, false, null)
+            : Reductions.Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, product, axes, false, product.DType);
+    }
+
     [Implements("linalg.qr")]
 
     public DispatchResult<QrResult> Qr(in QrArgs args, ReadOnlySpan<Type> types)
