@@ -257,6 +257,13 @@ public sealed class LinalgTests
         none.Residuals.Compute().DType.ShouldBe(Np.Linalg.Lstsq(square, rhs).Residuals.DType);
         none.Residuals.Compute().DType.ShouldBe(DType.Float64);
         none.Residuals.Shape.ShouldBe(new Shape(0));
+        // the singular values too: float32 a with int64 b solves in float64 (NumPy's s is float64; Chunked's was float32)
+        NDArray ints = DenseData((3, 3), 7).AsType(DType.Int64);
+        var mixed = Np.Linalg.Lstsq(Np.AsArray(DenseData((3, 3), 8).AsType(DType.Float32), backend: "Chunked", chunks: [2, 3]), ints);
+        var denseMixed = Np.Linalg.Lstsq(DenseData((3, 3), 8).AsType(DType.Float32), ints);
+        mixed.SingularValues.Compute().DType.ShouldBe(DType.Float64);
+        mixed.Solution.Compute().DType.ShouldBe(denseMixed.Solution.DType);
+        Values(mixed.SingularValues).ShouldBe(denseMixed.SingularValues.ToArray<double>(), 1e-4);
     }
 
     [Fact]
