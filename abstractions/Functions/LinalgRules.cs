@@ -63,7 +63,7 @@ public static class LinalgRules
     {
         ArgumentNullException.ThrowIfNull(x);
         if (tolerance is null && x.Rank >= 2 && Math.Min(x.Shape[-2], x.Shape[-1]) == 0)
-            throw new ArgumentException("zero-size array to reduction operation maximum which has no identity", "A");
+            throw NumPyErrors.EmptyReduction("maximum", "A");
     }
 
     /// <summary>
