@@ -124,6 +124,25 @@ public static partial class DTypes
         if (!fits) throw new OverflowException(FormattableString.Invariant($"Python integer {v} out of bounds for {dtype.Name()}"));
     }
 
+    /// <summary>
+    /// NumPy's check of a Python scalar assigned into an array of <paramref name="dtype"/> (<c>a[i] = v</c>, every index
+    /// kind): a complex into an integer or floating array raises the <c>TypeError</c> of Python's <c>int()</c> or
+    /// <c>float()</c> (NumPy converts the scalar with them; a bool array takes its truth); then
+    /// <see cref="CheckWeakInteger"/>. An array value is cast unsafely instead (the real part, with a ComplexWarning).
+    /// </summary>
+    /// <exception cref="DTypeMismatchException">A complex into an integer or floating dtype.</exception>
+    /// <exception cref="OverflowException">An integer <paramref name="dtype"/> does not hold it.</exception>
+    public static void CheckAssignedScalar(Scalar value, DType dtype)
+    {
+        if (value.Kind == ScalarKind.Complex && (dtype.IsInteger() || dtype.IsFloat()))
+        {
+            throw new DTypeMismatchException(dtype.IsInteger()
+                ? "int() argument must be a string, a bytes-like object or a real number, not 'complex'"
+                : "float() argument must be a string or a real number, not 'complex'");
+        }
+        CheckWeakInteger(value, dtype);
+    }
+
     /// <summary>Whether NumPy's <c>can_cast(from, to, casting)</c> allows the cast.</summary>
     /// <remarks>
     /// <c>no</c> and <c>equiv</c> allow only the same dtype (byte order is not part of a <see cref="DType"/>); <c>safe</c>

@@ -53,6 +53,32 @@ public static class LinalgRules
         if (x.DType == DType.Float16 && matrix && (ord.Named == "nuc" || ord.P is 2 or -2)) throw new DTypeMismatchException("array type float16 is unsupported in linalg");
     }
 
+    /// <summary>
+    /// NumPy's <c>matrix_rank</c> with the default tolerance reads each matrix's largest singular value
+    /// (<c>S.max(axis=-1)</c>), which matrices with no rows or no columns lack: it raises that reduction's error. With a
+    /// tolerance given (or for fewer than two dimensions) an empty matrix has rank 0.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty matrix (stack) and no tolerance.</exception>
+    public static void RequireSingularValuesForDefaultTolerance(NDArray x, double? tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (tolerance is null && x.Rank >= 2 && Math.Min(x.Shape[-2], x.Shape[-1]) == 0)
+            throw NumPyErrors.EmptyReduction("maximum", "A");
+    }
+
+    /// <summary>
+    /// NumPy's <c>pinv</c> of matrices with no elements (M·N = 0, <c>_is_empty_2d</c>): an empty (…, N, M) array of the
+    /// input's own dtype (float16, integers and bool included), not linalg's result dtype, computed without svd.
+    /// </summary>
+    /// <returns>Whether <paramref name="x"/>'s matrices are empty; then <paramref name="shape"/> is the result's shape.</returns>
+    public static bool IsEmptyPinv(NDArray x, out Shape shape)
+    {
+        RequireStack(x);
+        int m = x.Shape[-2], n = x.Shape[-1];
+        shape = Join(x.Shape.Dims[..^2], n, m);
+        return (long)m * n == 0;
+    }
+
     /// <summary>NumPy's check for exactly two dimensions (<c>lstsq</c>).</summary>
     /// <exception cref="LinAlgException"><paramref name="x"/> is not two-dimensional.</exception>
     public static void RequireMatrix(NDArray x)

@@ -147,21 +147,17 @@ public static class ArrayPrinter
         return "(" + PartRepr(re, width) + (im >= 0 || double.IsNaN(im) ? "+" : "") + i + ")";
     }
 
-    private static string PartRepr(double x, FloatWidth width)
-    {
-        if (double.IsNaN(x)) return "nan";
-        if (double.IsInfinity(x)) return x < 0 ? "-inf" : "inf";
-        string s = width == FloatWidth.Single ? ((float)x).ToString("R", CultureInfo.InvariantCulture) : x.ToString("R", CultureInfo.InvariantCulture);
-        return s.Replace("E", "e", StringComparison.Ordinal);
-    }
+    // A part of a complex as Python's repr writes it: the float rule without the ".0" (1, 1124151600000000, 1e+16).
+    private static string PartRepr(double x, FloatWidth width) => FloatStr(x, width, Trim.DptZeros);
 
-    private static string FloatStr(double x, FloatWidth single)
+    // Each part on its own: fixed-point between 1e-4 and 1e16, else scientific (.NET's "R" switched at other exponents).
+    private static string FloatStr(double x, FloatWidth single, Trim positionalTrim = Trim.LeaveOneZero)
     {
         if (double.IsNaN(x)) return "nan";
         if (double.IsInfinity(x)) return x < 0 ? "-inf" : "inf";
         double abs = Math.Abs(x);
         return abs == 0 || (abs >= 1e-4 && abs < 1e16)
-            ? FloatDigits.Positional(x, single, unique: true, precision: -1, minDigits: -1, Trim.LeaveOneZero, signPlus: false, 0, 0)
+            ? FloatDigits.Positional(x, single, unique: true, precision: -1, minDigits: -1, positionalTrim, signPlus: false, 0, -1)
             : FloatDigits.Scientific(x, single, unique: true, precision: -1, minDigits: -1, Trim.DptZeros, signPlus: false, 0, -1);
     }
 

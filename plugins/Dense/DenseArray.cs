@@ -314,7 +314,24 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     internal DenseArray View(Shape shape, long[] strides, long offset)
     {
         ThrowIfDisposed();
-        return new(_storage, _dtype, shape, strides, offset);
+        return new(_storage, _dtype, shape, strides, offset) { IsReadOnly = IsReadOnly };
+    }
+
+    /// <summary>A view nothing may be assigned through (NumPy's <c>writeable=False</c>): <c>broadcast_to</c>'s result, whose elements alias.</summary>
+    internal DenseArray ReadOnlyView(Shape shape, long[] strides, long offset)
+    {
+        ThrowIfDisposed();
+        return new(_storage, _dtype, shape, strides, offset) { IsReadOnly = true };
+    }
+
+    /// <summary>Whether assignment into this array is refused (a broadcast view, and every view of one, as NumPy's flags.writeable).</summary>
+    internal bool IsReadOnly { get; private init; }
+
+    /// <summary>Refuses assignment into a read-only view with NumPy's <c>ValueError</c>.</summary>
+    /// <exception cref="ArgumentException">The array is read-only.</exception>
+    internal void ThrowIfReadOnly(string what = "assignment destination")
+    {
+        if (IsReadOnly) throw new ArgumentException($"{what} is read-only");
     }
 
     /// <summary>A view of the same storage with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>

@@ -435,4 +435,98 @@ public sealed class OutsiderBatteryTests
         Should.Throw<ArgumentException>(() => Np.Tile(x, -1)).Message.ShouldStartWith("negative dimensions are not allowed");
         Should.Throw<ArgumentException>(() => Np.Repeat(x, -1)).Message.ShouldStartWith("negative dimensions are not allowed");
     }
+
+    [Fact]
+    public void Assignment_into_a_broadcast_view_raises_NumPys_read_only_error()
+    {
+        // NumPy 1.24: b = np.broadcast_to(np.zeros(3), (2, 3)); b[0] = 1, b[...] = x, b.T[mask] = 1 and np.add(1, 1, out=b)
+        // raise "assignment destination is read-only" / "output array is read-only" (flags.writeable is False, and so
+        // for every view of b); Dense wrote through the aliased row (b[0] = 1 changed both rows).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray source = Np.Zeros(3);
+        NDArray b = Np.BroadcastTo(source, 2, 3);
+        Should.Throw<ArgumentException>(() => Np.SetItem(b, [0], 1.0)).Message.ShouldBe("assignment destination is read-only");
+        Should.Throw<ArgumentException>(() => Np.SetItem(b, [ArrayIndex.Ellipsis], Np.Ones(3)));
+        Should.Throw<ArgumentException>(() => Np.SetItem(Np.Transpose(b), [Np.Ones(new Shape(3, 2), DType.Bool)], 1.0));
+        Should.Throw<ArgumentException>(() => Np.SetItem(b, [new Slice(0, 0)], 1.0));   // even when nothing is selected
+        Should.Throw<ArgumentException>(() => Np.Add(Np.Ones(new Shape(2, 3)), 1.0, @out: b)).Message.ShouldBe("output array is read-only");
+        source.ToArray<double>().ShouldBe([0.0, 0.0, 0.0]);
+        Np.SetItem(source, [0], 5.0);                                      // the source itself stays writeable
+        b.ToArray<double>().ShouldBe([5.0, 0, 0, 5.0, 0, 0]);
+        NDArray copy = Np.Copy(b);
+        Np.SetItem(copy, [1, 1], 7.0);                                     // and so does a copy of the view
+        copy.ToArray<double>().ShouldBe([5.0, 0, 0, 5.0, 7.0, 0]);
+    }
+
+    [Fact]
+    public void A_Python_complex_assigned_into_a_real_array_raises_NumPys_TypeError()
+    {
+        // NumPy 1.24: a = np.zeros(3); a[0] = 1 - 2j (and a[:], a[mask], a[[0, 1]]) raises "float() argument must be a
+        // string or a real number, not 'complex'", an int8 array the int() message; a bool array takes its truth. Dense
+        // stored the real part. An array value is cast (the real part), as NumPy.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray f = Np.Zeros(3, DType.Float16);
+        Should.Throw<DTypeMismatchException>(() => Np.SetItem(f, [0], Scalar.Complex(1, -2))).Message.ShouldBe("float() argument must be a string or a real number, not 'complex'");
+        Should.Throw<DTypeMismatchException>(() => Np.SetItem(f, [Np.AsArray(new[] { true, false, true })], Scalar.Complex(1, -2)));
+        Should.Throw<DTypeMismatchException>(() => Np.SetItem(Np.Zeros(3, DType.UInt64), [ArrayIndex.Ellipsis], Scalar.Complex(1.5, 0)))
+            .Message.ShouldBe("int() argument must be a string, a bytes-like object or a real number, not 'complex'");
+        NDArray flags = Np.Zeros(3, DType.Bool);
+        Np.SetItem(flags, [new Slice(null, 2)], Scalar.Complex(1, -2));
+        flags.ToArray<bool>().ShouldBe([true, true, false]);
+        Np.SetItem(f, [new Slice(1, 2)], Np.AsArray(new[] { new Complex(2.5, 3) }));     // an array: cast, the imaginary part dropped
+        f.ToArray<Half>().ShouldBe([(Half)0, (Half)2.5, (Half)0]);
+    }
+
+    [Fact]
+    public void Transforms_of_an_empty_array_along_a_non_empty_axis_give_an_empty_spectrum()
+    {
+        // NumPy 1.24: np.fft.fft(np.zeros((2, 0, 3)), axis=0, norm='forward') is a (2, 0, 3) complex128 array,
+        // np.fft.ifftn(x, axes=[0, 2]) (2, 0, 3), np.fft.irfftn(x, s=[1, 3, 4]) (1, 3, 4) of zeros (the padded axis
+        // fills); Dense threw DivideByZeroException (no lines to split into blocks).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Zeros(new Shape(2, 0, 3), DType.UInt32);
+        NDArray f = Np.FFT.Fft(x, axis: 0, norm: "forward");
+        f.Shape.ShouldBe(new Shape(2, 0, 3));
+        f.DType.ShouldBe(DType.Complex128);
+        Np.FFT.Ifft(x, n: 9, axis: -3).Shape.ShouldBe(new Shape(9, 0, 3));
+        Np.FFT.Ifftn(x, axes: [0, 2]).Shape.ShouldBe(new Shape(2, 0, 3));
+        NDArray r = Np.FFT.Irfftn(x, s: [1, 3, 4]);
+        r.Shape.ShouldBe(new Shape(1, 3, 4));
+        r.ToArray<double>().ShouldAllBe(v => v == 0);
+    }
+
+    [Fact]
+    public void An_n_dimensional_transform_over_no_axes_returns_its_input()
+    {
+        // NumPy 1.24 (and 2): np.fft.fftn(np.array(3)) is array(3), int64 (the loop over the axes never runs); Dense
+        // returned complex128.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Array(3L);
+        NDArray f = Np.FFT.Fftn(x);
+        f.DType.ShouldBe(DType.Int64);
+        f.Item<long>().ShouldBe(3);
+        Np.FFT.Ifftn(Np.Array(2.5)).Item<double>().ShouldBe(2.5);
+    }
+
+    [Fact]
+    public void Matrix_rank_of_an_empty_matrix_raises_without_a_tolerance_and_pinv_keeps_the_dtype()
+    {
+        // NumPy 1.24: np.linalg.matrix_rank(np.zeros((0, 4))) raises "zero-size array to reduction operation maximum
+        // which has no identity" (S.max() of no singular values; Dense returned 0); np.linalg.pinv of an empty (2, 1, 0)
+        // int64 stack is an empty (2, 0, 1) int64 array and of (0, 3) float16 a (3, 0) float16 one (_is_empty_2d: no
+        // svd; Dense gave float64 and refused float16).
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<ArgumentException>(() => Np.Linalg.MatrixRank(Np.Zeros(new Shape(0, 4), DType.Complex64))).Message.ShouldContain("reduction operation maximum");
+        Should.Throw<ArgumentException>(() => Np.Linalg.MatrixRank(Np.Zeros(new Shape(2, 1, 0, 3), DType.Int32)));
+        Np.Linalg.MatrixRank(Np.Zeros(new Shape(0, 4)), tol: 1e-3).Item<long>().ShouldBe(0);
+        Np.Linalg.MatrixRank(Np.Zeros(0)).Item<long>().ShouldBe(0);       // 1-d: int(not all(A == 0))
+        NDArray p = Np.Linalg.Pinv(Np.Zeros(new Shape(2, 1, 0), DType.Int64));
+        p.DType.ShouldBe(DType.Int64);
+        p.Shape.ShouldBe(new Shape(2, 0, 1));
+        NDArray h = Np.Linalg.Pinv(Np.Zeros(new Shape(0, 3), DType.Float16));
+        h.DType.ShouldBe(DType.Float16);
+        h.Shape.ShouldBe(new Shape(3, 0));
+        Np.Linalg.Pinv(Np.Zeros(new Shape(0, 3, 3), DType.Int32)).DType.ShouldBe(DType.Float64);   // an empty stack of 3x3 matrices is not empty_2d
+        Should.Throw<DTypeMismatchException>(() => Np.Linalg.Pinv(Np.Zeros(new Shape(2, 2), DType.Float16)));
+    }
 }

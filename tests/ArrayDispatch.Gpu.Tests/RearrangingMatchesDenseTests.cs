@@ -261,6 +261,12 @@ public sealed class RearrangingMatchesDenseTests : IDisposable
         Should.Throw<NotSupportedException>(() => Np.SetItem(row, [Np.AsArray(new long[] { 0 }, backend: "Gpu")], 5.0)).Message.ShouldContain("not implemented on Gpu");
         Np.SetItem(row, [new Slice(0, 2)], 7.0);
         row.ToArray<double>().ShouldBe([7.0, 7.0, 3.0]);
+        // a Python complex into a real array: NumPy's TypeError from float()/int(), as Dense (the battery's third block:
+        // Gpu stored the real part)
+        Should.Throw<DTypeMismatchException>(() => Np.SetItem(row, [new Slice(null, null, -1)], Scalar.Complex(1.5, -2)))
+            .Message.ShouldBe(Should.Throw<DTypeMismatchException>(() => Np.SetItem(Np.Zeros(3), [new Slice(null, null, -1)], Scalar.Complex(1.5, -2))).Message);
+        Should.Throw<DTypeMismatchException>(() => Np.SetItem(bytes, [0], Scalar.Complex(1, 0)));
+        row.ToArray<double>().ShouldBe([7.0, 7.0, 3.0]);
     }
 
     [Fact]

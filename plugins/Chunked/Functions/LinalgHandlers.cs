@@ -123,7 +123,10 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         if (args.B is null) throw new ArgumentException("lstsq needs a right-hand side b", "b");
-        return ChunkedLinalg.Lstsq(context, Wrap(args.X), Wrap(args.B), args.Tolerance);
+        DType dtype = LinalgRules.ResultType(args.X, args.B);
+        // Both in numpy.linalg's common dtype, as Dense: R, the singular values and x are computed in it (a float32 a
+        // with an int64 b has float64 singular values, not float32).
+        return ChunkedLinalg.Lstsq(context, As(Wrap(args.X), dtype), As(Wrap(args.B), dtype), args.Tolerance);
     }
 
     private ChunkedArray As(ChunkedArray a, DType dtype) => a.DType == dtype ? a : Elementwise.AsType(context, a, dtype, Casting.Unsafe);

@@ -130,19 +130,23 @@ internal static class ChunkedLinalg
         NDArray rValue = ChunkedCompute.Run([r]).Arrays[0];
         NDArray singular = context.Invoke(ArrayFunctions.Svd, new SvdArgs(rValue, false, false)).S;
         double[] sv = singular.ToArray<double>();
-        double cutoff = (rcond ?? Math.Max(m, n) * Math.Pow(2, -52)) * (sv.Length > 0 ? sv[0] : 0);
+        // numpy.linalg's common dtype of a and b: rcond=None's eps and the residuals' (real) dtype are its
+        DType common = LinalgRules.ResultType(a, b);
+        double eps = common is DType.Float32 or DType.Complex64 ? Math.Pow(2, -23) : Math.Pow(2, -52);
+        double cutoff = (rcond ?? Math.Max(m, n) * eps) * (sv.Length > 0 ? sv[0] : 0);
         int rank = sv.Count(v => v > cutoff);
         ChunkedArray residuals;
         ChunkedArray fitted = MatMul.Product(context, a, x);
         ChunkedArray diff = Elementwise.Binary(context, ArrayFunctions.Subtract, b, fitted);
-        ChunkedArray sq = Elementwise.Unary(context, ArrayFunctions.Square, diff);
+        // |b - a x|² (NumPy sums abs(r)**2: real for complex systems)
+        ChunkedArray sq = Elementwise.Unary(context, ArrayFunctions.Square, common.IsComplex() ? Elementwise.Unary(context, ArrayFunctions.Abs, diff) : diff);
         if (rank == n && m > n)
         {
             residuals = Reductions.Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, sq, [0], b.Rank == 1, null);
         }
         else
         {
-            residuals = Creation.Full(context, new FullArgs(new Shape(0), a.DType.IsFloat() ? a.DType : DType.Float64, Scalar.Float(0), default), false);
+            residuals = Creation.Full(context, new FullArgs(new Shape(0), common.RealPart(), Scalar.Float(0), default), false);
         }
         return new LstsqResult(x, residuals, rank, LayerBuilder.FromArray(context, singular));
     }

@@ -23,6 +23,7 @@ internal static class FftLines
     /// <summary>complex → complex along the middle axis: <paramref name="output"/> is (outer, n, inner).</summary>
     public static void Complex(Complex[] input, int outer, int lenIn, int inner, Complex[] output, int n, bool inverse, double scale)
     {
+        if (outer == 0 || inner == 0) return;   // no lines: an empty array transformed along a non-empty axis
         ComplexFftPlan plan = ComplexFftPlan.For(n);
         int copy = Math.Min(lenIn, n), width = Math.Min(inner, Block), blocksPerOuter = (inner + width - 1) / width;
         Run(outer * blocksPerOuter, (long)n * outer * inner, width * n + plan.ScratchLength, (first, count, work) =>

@@ -45,7 +45,9 @@ public static class DenseIndexing
     public static DispatchResult<NDArray> SetItem(in IndexArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
+        x.ThrowIfReadOnly();
         IndexPlan plan = IndexPlan.Create(x, args.Index);
+        if (args.Value.IsScalar) DTypes.CheckAssignedScalar(args.Value.Scalar, x.DType);
         DenseArray value = Ufunc.Operand(args.Value, x.DType);
         if (plan.IsBasic)
         {

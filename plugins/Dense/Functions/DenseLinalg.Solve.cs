@@ -79,7 +79,7 @@ public static partial class DenseLinalg
     [Implements("linalg.pinv")]
     public static DispatchResult<NDArray> Pinv(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
-        LinalgRules.RequireStack(args.X);
+        if (LinalgRules.IsEmptyPinv(args.X, out Shape empty)) return DenseArray.Create(args.X.DType, empty);
         double rcond = args.Tolerance ?? 1e-15;
         if (args.X.DType.IsComplex()) return ComplexPinv(args.X, rcond);
         DenseArray x = LinalgInput.Prepare(args.X, LinalgInput.ResultType(args.X));
@@ -113,6 +113,7 @@ public static partial class DenseLinalg
     public static DispatchResult<NDArray> MatrixRank(in ToleranceArgs args, ReadOnlySpan<Type> types)
     {
         NDArray input = args.X;
+        LinalgRules.RequireSingularValuesForDefaultTolerance(input, args.Tolerance);
         if (input.DType.IsComplex()) return ComplexMatrixRank(input, args.Tolerance);
         DenseArray x = LinalgInput.Prepare(input, LinalgInput.ResultType(input));
         if (input.Rank < 2)

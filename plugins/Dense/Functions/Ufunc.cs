@@ -28,6 +28,7 @@ internal static class Ufunc
     {
         if (@out is null) return DenseArray.CreateUninitialized(dtype, shape);
         var o = (DenseArray)@out;
+        o.ThrowIfReadOnly("output array");
         if (!Shape.TryBroadcast(shape, o.Shape, out Shape joint) || joint != o.Shape)
         {
             throw new ShapeMismatchException($"non-broadcastable output operand with shape {o.Shape} doesn't match the broadcast shape {shape}", "out", o.Shape, shape);

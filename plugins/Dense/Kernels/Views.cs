@@ -58,7 +58,11 @@ internal static class Views
     }
 
     /// <summary>A read-only broadcast view (stride 0 on broadcast axes).</summary>
-    public static DenseArray BroadcastTo(DenseArray a, Shape shape) => a.View(a.Layout.BroadcastTo(shape));
+    public static DenseArray BroadcastTo(DenseArray a, Shape shape)
+    {
+        StridedLayout view = a.Layout.BroadcastTo(shape);
+        return a.ReadOnlyView(view.Shape, view.StrideArray(), view.Offset);
+    }
 
     /// <summary>A view with axes of length one inserted at <paramref name="axes"/> (positions in the result).</summary>
     public static DenseArray ExpandDims(DenseArray a, int[] axes) => a.View(a.Layout.ExpandDims(axes));

@@ -48,6 +48,7 @@ internal static class FftHandlers
     private static GpuArray ComplexN(GpuArray x, FftnArgs args, bool inverse)
     {
         var (s, axes) = FftRules.Cook(x.Shape, args.S, args.Axes, inverseReal: false);
+        if (axes.Length == 0) return GpuOps.Copy(x);   // NumPy's loop over the axes never runs: the input, in its dtype
         GpuArray c = GpuFft.AsComplex(x);
         for (int i = axes.Length - 1; i >= 0; i--)     // NumPy's order, which matters only for repeated axes
         {

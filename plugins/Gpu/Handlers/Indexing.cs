@@ -164,7 +164,7 @@ internal static class Indexing
             GpuOps.CopyInto(source, target);
             return x;
         }
-        DTypes.CheckWeakInteger(value.Scalar, x.DType);
+        DTypes.CheckAssignedScalar(value.Scalar, x.DType);   // a complex into a real array: NumPy's TypeError; then the integer range
         using GpuArray scalar = GpuOps.Scalar(x.Runtime, value.Scalar, x.DType);
         GpuOps.CopyInto(scalar, target);
         return x;

@@ -226,7 +226,7 @@ internal static class QrSvdHandlers
     /// <summary>The Moore–Penrose pseudo-inverse (..., n, m): Vhᵀ diag(1/s) Uᵀ, singular values at or below rcond·s[0] (default 1e-15) counting as zero.</summary>
     public static GpuArray Pinv(GpuArray input, double? rcondArg)
     {
-        LinalgRules.RequireStack(input);
+        if (LinalgRules.IsEmptyPinv(input, out Shape empty)) return GpuOps.Empty(input.Runtime, empty, input.DType);
         double rcond = rcondArg ?? 1e-15;
         using GpuArray x = Prepare(input, ResultType(input));
         RequireFinite(x, "SVD did not converge");
@@ -261,6 +261,7 @@ internal static class QrSvdHandlers
     /// <summary>The number of singular values above tol (default s[0]·max(m, n)·eps) per matrix, int64; below two dimensions, 1 unless all zero.</summary>
     public static GpuArray MatrixRank(GpuArray input, double? tol)
     {
+        LinalgRules.RequireSingularValuesForDefaultTolerance(input, tol);
         DType t = ResultType(input);
         GpuRuntime rt = input.Runtime;
         if (input.Rank < 2)

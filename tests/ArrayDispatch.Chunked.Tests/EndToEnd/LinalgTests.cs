@@ -237,6 +237,36 @@ public sealed class LinalgTests
     }
 
     [Fact]
+    public void Lstsq_residuals_are_real_in_the_systems_common_dtype_as_Dense()
+    {
+        // The battery's third block: NumPy 1.24's residuals are sum(abs(b - a x)**2), real in numpy.linalg's common dtype
+        // of a and b. Chunked squared complex differences (complex128 residuals for a complex system) and gave empty
+        // residuals a's dtype (float32 for a float32 a with a complex128 b, where NumPy has float64).
+        using TestHost host = Create();
+        NDArray ar = DenseData((7, 2), 1), ai = DenseData((7, 2), 2), br = DenseData(new Shape(7), 3), bi = DenseData(new Shape(7), 4);
+        NDArray a = Np.Add(ar, Np.Multiply(ai, Scalar.Complex(0, 1))), b = Np.Add(br, Np.Multiply(bi, Scalar.Complex(0, 1)));
+        var expected = Np.Linalg.Lstsq(a, b);
+        var result = Np.Linalg.Lstsq(Np.AsArray(a, backend: "Chunked", chunks: [3, 2]), b);
+        NDArray residuals = result.Residuals.Compute();
+        residuals.DType.ShouldBe(DType.Float64);
+        expected.Residuals.DType.ShouldBe(DType.Float64);
+        residuals.ToArray<double>().ShouldBe(expected.Residuals.ToArray<double>(), 1e-8);
+        // a square float32 system with a complex128 b: no residuals, float64 (the common dtype's real part)
+        NDArray square = DenseData((2, 2), 5).AsType(DType.Float32), rhs = DenseData(new Shape(2), 6).AsType(DType.Complex128);
+        var none = Np.Linalg.Lstsq(Np.AsArray(square, backend: "Chunked", chunks: [1, 2]), rhs);
+        none.Residuals.Compute().DType.ShouldBe(Np.Linalg.Lstsq(square, rhs).Residuals.DType);
+        none.Residuals.Compute().DType.ShouldBe(DType.Float64);
+        none.Residuals.Shape.ShouldBe(new Shape(0));
+        // the singular values too: float32 a with int64 b solves in float64 (NumPy's s is float64; Chunked's was float32)
+        NDArray ints = DenseData((3, 3), 7).AsType(DType.Int64);
+        var mixed = Np.Linalg.Lstsq(Np.AsArray(DenseData((3, 3), 8).AsType(DType.Float32), backend: "Chunked", chunks: [2, 3]), ints);
+        var denseMixed = Np.Linalg.Lstsq(DenseData((3, 3), 8).AsType(DType.Float32), ints);
+        mixed.SingularValues.Compute().DType.ShouldBe(DType.Float64);
+        mixed.Solution.Compute().DType.ShouldBe(denseMixed.Solution.DType);
+        Values(mixed.SingularValues).ShouldBe(denseMixed.SingularValues.ToArray<double>(), 1e-4);
+    }
+
+    [Fact]
     public void MatMul_Blockwise_MatchesDense()
     {
         using TestHost host = Create();
