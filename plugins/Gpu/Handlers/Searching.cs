@@ -7,8 +7,10 @@ using ILGPU.Runtime;
 namespace ArrayDispatch.Gpu;
 
 /// <summary>
-/// <c>searchsorted</c> (a binary search per needle, <see cref="SearchKernels"/>), and <c>nonzero</c> and <c>argwhere</c> on the device: the flags' running count (the scan kernels' cumsum) places each kept
-/// index (<see cref="CompactKernels"/>); the host reads one number, the count, to size the result, as CuPy does.
+/// Searching on the device: <c>searchsorted</c> (a binary search per needle, <see cref="SearchKernels"/>);
+/// <c>nonzero</c>, <c>argwhere</c> and <c>unique</c> by stream compaction (the flags' running count, from the scan
+/// kernels' cumsum, places each kept index: <see cref="CompactKernels"/>). The host reads one number, the count, to size
+/// a result, as CuPy does.
 /// </summary>
 internal static class Searching
 {
