@@ -23,6 +23,13 @@ public static class NumPyErrors
     public static ArgumentException EmptyReduction(string operation, string? paramName = "x") =>
         new($"zero-size array to reduction operation {operation} which has no identity", paramName);
 
+    /// <summary>
+    /// NumPy's ValueError for a write into a read-only array (a <c>broadcast_to</c> view and its views, whose elements
+    /// alias): "<paramref name="what"/> is read-only" — <c>assignment destination</c> for setitem, <c>output array</c> for
+    /// a ufunc's <c>out=</c>.
+    /// </summary>
+    public static ArgumentException ReadOnly(string what) => new($"{what} is read-only");
+
     /// <summary>NumPy's IndexError for an index outside an axis: "index 7 is out of bounds for axis 0 with size 4".</summary>
     public static ArgumentOutOfRangeException IndexOutOfBounds(long index, int axis, long size) =>
         new("index", $"index {index} is out of bounds for axis {axis} with size {size}");

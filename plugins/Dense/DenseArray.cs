@@ -318,10 +318,10 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     }
 
     /// <summary>A view nothing may be assigned through (NumPy's <c>writeable=False</c>): <c>broadcast_to</c>'s result, whose elements alias.</summary>
-    internal DenseArray ReadOnlyView(Shape shape, long[] strides, long offset)
+    internal DenseArray ReadOnlyView(StridedLayout layout)
     {
         ThrowIfDisposed();
-        return new(_storage, _dtype, shape, strides, offset) { IsReadOnly = true };
+        return new(_storage, _dtype, layout.Shape, layout.StrideArray(), layout.Offset) { IsReadOnly = true };
     }
 
     /// <summary>Whether assignment into this array is refused (a broadcast view, and every view of one, as NumPy's flags.writeable).</summary>
@@ -331,7 +331,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <exception cref="ArgumentException">The array is read-only.</exception>
     internal void ThrowIfReadOnly(string what = "assignment destination")
     {
-        if (IsReadOnly) throw new ArgumentException($"{what} is read-only");
+        if (IsReadOnly) throw NumPyErrors.ReadOnly(what);
     }
 
     /// <summary>A view of the same storage with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>

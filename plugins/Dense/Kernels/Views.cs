@@ -58,28 +58,10 @@ internal static class Views
     }
 
     /// <summary>A read-only broadcast view (stride 0 on broadcast axes).</summary>
-    public static DenseArray BroadcastTo(DenseArray a, Shape shape)
-    {
-        StridedLayout view = a.Layout.BroadcastTo(shape);
-        return a.ReadOnlyView(view.Shape, view.StrideArray(), view.Offset);
-    }
+    public static DenseArray BroadcastTo(DenseArray a, Shape shape) => a.ReadOnlyView(a.Layout.BroadcastTo(shape));
 
     /// <summary>A view with axes of length one inserted at <paramref name="axes"/> (positions in the result).</summary>
     public static DenseArray ExpandDims(DenseArray a, int[] axes) => a.View(a.Layout.ExpandDims(axes));
-
-    /// <summary>A view without the axes in <paramref name="remove"/> (each of length one).</summary>
-    public static DenseArray RemoveAxes(DenseArray a, ReadOnlySpan<int> remove)
-    {
-        var dims = new List<int>();
-        var strides = new List<long>();
-        for (int i = 0; i < a.Rank; i++)
-        {
-            if (remove.Contains(i)) continue;
-            dims.Add(a.Shape.Dims[i]);
-            strides.Add(a.Strides[i]);
-        }
-        return a.View(new Shape([.. dims]), [.. strides], a.Offset);
-    }
 
     /// <summary>A view reversed along <paramref name="axes"/>.</summary>
     public static DenseArray Flip(DenseArray a, Axes axes) => a.View(a.Layout.Flip(axes));

@@ -93,18 +93,18 @@ public sealed class GpuArray : NDArray
     /// <summary>A view with the geometry <paramref name="layout"/> (made by <see cref="StridedLayout"/>'s view arithmetic from this array's).</summary>
     internal GpuArray View(StridedLayout layout) => View(layout.Shape, layout.StrideArray(), layout.Offset);
 
-    /// <summary>A read-only view of the same elements (what <c>broadcast_to</c> returns).</summary>
-    internal GpuArray ReadOnlyView()
+    /// <summary>A read-only view with the geometry <paramref name="layout"/> (what <c>broadcast_to</c> returns).</summary>
+    internal GpuArray ReadOnlyView(StridedLayout layout)
     {
         ThrowIfDisposed();
         Storage.AddReference();
-        return new GpuArray(Storage, Shape, [.. _strides], Offset) { IsReadOnly = true };
+        return new GpuArray(Storage, layout.Shape, layout.StrideArray(), layout.Offset) { IsReadOnly = true };
     }
 
     /// <summary>Throws NumPy's ValueError when this array may not be written (<see cref="IsReadOnly"/>).</summary>
     internal void ThrowIfReadOnly(string what)
     {
-        if (IsReadOnly) throw new ArgumentException($"{what} is read-only", "x");
+        if (IsReadOnly) throw NumPyErrors.ReadOnly(what);
     }
 
     /// <summary>Releases this array's hold on device memory; the memory is freed when no view of it is left.</summary>

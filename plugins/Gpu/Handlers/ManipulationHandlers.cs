@@ -77,11 +77,7 @@ internal static class ManipulationHandlers
     }
 
     /// <summary>A read-only view, as NumPy's: its elements alias one another.</summary>
-    private static GpuArray BroadcastTo(GpuArray x, Shape shape)
-    {
-        using GpuArray view = x.View(x.Layout.BroadcastTo(shape));
-        return view.ReadOnlyView();
-    }
+    private static GpuArray BroadcastTo(GpuArray x, Shape shape) => x.ReadOnlyView(x.Layout.BroadcastTo(shape));
 
     private static GpuArray Transpose(GpuArray x, Axes axes) => x.View(x.Layout.Transpose(axes));
 
