@@ -13,7 +13,9 @@ public sealed partial class DenseArray
         if (s.Size != memory.Length) throw new ShapeMismatchException($"cannot reshape array of size {memory.Length} into shape {s}", s);
         if (MemoryMarshal.TryGetArray((ReadOnlyMemory<T>)memory, out ArraySegment<T> segment) && segment.Array is { } array)
         {
-            return new DenseArray(array, DTypes.Of<T>(), s, s.ContiguousStrides(), segment.Offset, false);
+            var wrapped = new DenseArray(array, DTypes.Of<T>(), s, s.ContiguousStrides(), segment.Offset, false);
+            wrapped._storage.MarkEscaped();   // the caller keeps the memory
+            return wrapped;
         }
         return Wrap(memory.Span.ToArray(), s);
     }

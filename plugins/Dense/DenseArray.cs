@@ -62,6 +62,35 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         Offset = offset;
     }
 
+    // An array over a storage made for it, whose one reference is this array's (a deferred result's storage).
+    private DenseArray(DenseStorage owned, DType dtype, Shape shape)
+    {
+        _storage = owned;
+        _dtype = dtype;
+        _shape = shape;
+        _strides = ContiguousStridesOf(shape);
+    }
+
+    /// <summary>A C-contiguous result of <paramref name="shape"/> computed by <paramref name="recipe"/> when first read (DenseStorage.Deferral.cs).</summary>
+    internal static DenseArray Deferred(DType dtype, Shape shape, Kernels.DeferredElements recipe) =>
+        new(DenseStorage.Deferred(shape.Size, dtype.ItemSize(), recipe), dtype, shape);
+
+    /// <summary>Whether this array's values are still to be computed (a deferred result nothing has read yet).</summary>
+    internal bool IsDeferred => _storage.IsDeferred;
+
+    /// <summary>
+    /// Whether a deferred result may read this array: a C-contiguous view of storage the library alone can write (not a
+    /// caller's .NET array, not handed out as a span, Memory, array or pointer) whose values exist.
+    /// </summary>
+    internal bool CanBeDeferredInput => !_storage.IsEscaped && !_storage.IsDeferred && IsCContiguous && !IsDisposed;
+
+    /// <summary>Records that code outside the library holds this array's memory (a wrapped caller array).</summary>
+    internal void MarkEscaped() => _storage.MarkEscaped();
+
+    /// <summary>The recipe of this array's values when they are deferred and this array is all of them, in C order; else null.</summary>
+    internal Kernels.DeferredElements<T>? DeferredWhole<T>() where T : unmanaged =>
+        _storage.Recipe is Kernels.DeferredElements<T> recipe && Offset == 0 && _shape.Size == _storage.Length && IsCContiguous ? recipe : null;
+
     /// <summary>A view over <paramref name="storage"/> (it takes its own reference).</summary>
     internal static DenseArray OverStorage(DenseStorage storage, DType dtype, Shape shape, long[] strides, long offset) =>
         new(storage, dtype, shape, strides, offset);
@@ -97,6 +126,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         get
         {
             ThrowIfDisposed();
+            _storage.MarkEscaped();
             return _storage.Managed ?? throw new InvalidOperationException(
                 $"this {_dtype.Name()} array of shape {_shape} lives in native memory, not in a .NET array; use AsSpan<T>(), AsMemory<T>(), ContiguousSpan<T>() or ToHost()");
         }
@@ -140,6 +170,15 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         ThrowIfDisposed();
         if (_dtype.ClrType() != typeof(T)) throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
         return _storage.Elements<T>();
+    }
+
+    /// <summary>The storage's elements for a kernel that only reads them (deferred results reading this array stay deferred).</summary>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    internal Elements<T> ReadElements<T>() where T : unmanaged
+    {
+        ThrowIfDisposed();
+        if (_dtype.ClrType() != typeof(T)) throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
+        return _storage.ReadElements<T>();
     }
 
     /// <summary>Copies <paramref name="count"/> storage elements (any dtype, same on both sides) between storages, like <see cref="Array.Copy(Array, long, Array, long, long)"/>.</summary>
@@ -193,6 +232,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     public override unsafe HostBuffer ToHost()
     {
         ThrowIfDisposed();
+        _storage.MarkEscaped();
         if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
         return new((nint)_storage.Pointer, _storage.Length, _dtype, _shape, (long[])_strides.Clone(), Offset, new StorageLease(_storage));
     }
@@ -204,6 +244,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     {
         ThrowIfDisposed();
         if (!IsCContiguous) throw new InvalidOperationException($"this {_dtype.Name()} array of shape {_shape} is not C-contiguous; its bytes are not one run in memory");
+        _storage.MarkEscaped();
         int itemSize = _dtype.ItemSize();
         long total = _shape.Size * itemSize;
         if (start < 0 || length < 0 || start > total - length)
@@ -278,7 +319,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         {
             throw new ShapeMismatchException($"cannot reshape array of size {data.LongLength} into shape {s}", s);
         }
-        return Wrap(data, s);
+        DenseArray wrapped = Wrap(data, s);
+        wrapped._storage.MarkEscaped();   // the caller keeps the array
+        return wrapped;
     }
 
     /// <summary>Copies a 2-d .NET array, keeping its shape.</summary>
@@ -353,7 +396,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         }
         // An empty view's offset need not lie in the storage (a reversed (2, 0, 3) view starts before it): nothing to span.
         if (_shape.Size == 0) return Span<T>.Empty;
-        return Elements<T>().AsSpan(Offset, checked((int)_shape.Size));
+        Elements<T> elements = Elements<T>();
+        _storage.MarkEscaped();   // the span can write where no access of the storage sees it
+        return elements.AsSpan(Offset, checked((int)_shape.Size));
     }
 
     /// <summary>The elements in C order: a span over the storage when the array is C-contiguous, else over a copy.</summary>

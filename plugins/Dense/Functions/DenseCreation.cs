@@ -68,7 +68,9 @@ public static class DenseCreation
         if (array.Rank == 1)
         {
             DenseArray wrapped = DenseArray.Wrap(array, dtype, new Shape(array.Length));
-            return copy ? wrapped.Clone() : wrapped;
+            if (copy) return wrapped.Clone();
+            wrapped.MarkEscaped();   // the caller keeps the array and may write it
+            return wrapped;
         }
         // A multi-dimensional array's elements lie in C order; a 1-d array of the same elements is their storage.
         int[] dims = new int[array.Rank];

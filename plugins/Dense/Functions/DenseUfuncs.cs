@@ -74,9 +74,9 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
         if (args.Out is null && loop.Result == loop.Compute && (args.X1.IsScalar != args.X2.IsScalar)
             && !(ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer)
-            && TryArrayAndScalar<TOp>(args, loop.Compute, shape) is { } small)
+            && (TryArrayAndScalar<TOp>(args, loop.Compute, shape) ?? TryDefer<TOp>(args, loop.Compute, shape)) is { } quick)
         {
-            return small;
+            return quick;
         }
         DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && shape.Size > 0) RefuseNegative(y);
@@ -130,6 +130,29 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         else K.Apply(xs.AsSpan(a.Offset, (int)n), value, ds.AsSpan(0, (int)n));
         xs.KeepAlive();
         return d;
+    }
+
+    // A large array with a scalar in a float or complex dtype (`a * 2.0`, `1.0 - a`): a deferred result, computed when
+    // first read, or block by block by the element-wise operation that reads it (`a * 2.0 + b`: DenseStorage.Deferral.cs).
+    // Float and complex loops only: their kernels never throw, so computing later cannot move an error.
+    private static DenseArray? TryDefer<TOp>(in BinaryArgs args, DType compute, Shape shape) where TOp : struct, IBinaryOp =>
+        compute switch
+        {
+            DType.Float64 => Defer<double, FloatLoop<double, TOp>>(args, compute, shape),
+            DType.Float32 => Defer<float, FloatLoop<float, TOp>>(args, compute, shape),
+            DType.Float16 => Defer<Half, FloatLoop<Half, TOp>>(args, compute, shape),
+            DType.Complex128 => Defer<Complex, ComplexLoop<Complex, TOp>>(args, compute, shape),
+            DType.Complex64 => Defer<Complex64, ComplexLoop<Complex64, TOp>>(args, compute, shape),
+            _ => null,
+        };
+
+    private static DenseArray? Defer<T, K>(in BinaryArgs args, DType compute, Shape shape) where T : unmanaged where K : IBinaryKernel<K, T, T>
+    {
+        bool scalarFirst = args.X1.IsScalar;
+        var a = (DenseArray)(scalarFirst ? args.X2.Array! : args.X1.Array!);
+        if (a.DType != compute || a.Shape != shape || !DenseArray.UsesNative(compute, shape.Size) || !a.CanBeDeferredInput) return null;
+        T value = Copy.ValueOf<T>(scalarFirst ? args.X1.Scalar : args.X2.Scalar);
+        return DenseArray.Deferred(compute, shape, new ScalarOperation<T, K>(a.StorageObject, a.ReadElements<T>(), a.Offset, value, scalarFirst));
     }
 
     private static NDArray RunComparison<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IComparisonOp

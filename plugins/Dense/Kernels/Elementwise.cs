@@ -35,8 +35,10 @@ internal static class Elementwise
     {
         Shape shape = destination.Shape;
         long n = shape.Size;
-        Elements<T> xs = x.Elements<T>();
+        // The destination first: a write computes the deferred results that read it (DenseStorage.Deferral.cs).
         Elements<TOut> ds = destination.Elements<TOut>();
+        if (Fused.TryUnary<T, TOut, K>(x, destination, ds)) return;
+        Elements<T> xs = x.ReadElements<T>();
         if (n < ParallelThreshold && x.Shape == shape && x.IsCContiguous && destination.IsCContiguous)
         {
             // Small and contiguous: one span call, without the layout, closure and split.
@@ -54,8 +56,8 @@ internal static class Elementwise
     {
         Shape shape = destination.Shape;
         long n = shape.Size;
-        Elements<T> xs = x.Elements<T>();
         Elements<TOut> ds = destination.Elements<TOut>();
+        Elements<T> xs = x.ReadElements<T>();
         var layout = Layout.Create(shape, [Layout.BroadcastStrides(x, shape), destination.StrideArray], [x.Offset, destination.Offset]);
         long sx = layout.InnerStride(0), sd = layout.InnerStride(1);
         // A copy of a transposed or axis-permuted view: blocked transpose in registers (Transpose's remarks).
@@ -115,8 +117,10 @@ internal static class Elementwise
     {
         Shape shape = destination.Shape;
         long n = shape.Size;
-        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
+        // The destination first: a write computes the deferred results that read it (DenseStorage.Deferral.cs).
         Elements<TOut> ds = destination.Elements<TOut>();
+        if (Fused.TryBinary<T, TOut, K>(x, y, destination, ds)) return;
+        Elements<T> xs = x.ReadElements<T>(), ys = y.ReadElements<T>();
         if (n < ParallelThreshold && destination.IsCContiguous)
         {
             // Small and contiguous: one span call, without the layout, closure and split. A one-element operand (a weak
@@ -152,8 +156,8 @@ internal static class Elementwise
     {
         Shape shape = destination.Shape;
         long n = shape.Size;
-        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>();
         Elements<TOut> ds = destination.Elements<TOut>();
+        Elements<T> xs = x.ReadElements<T>(), ys = y.ReadElements<T>();
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [x.Offset, y.Offset, destination.Offset]);
@@ -202,8 +206,9 @@ internal static class Elementwise
         Shape shape = destination.Shape;
         long n = shape.Size;
         if (n == 0) return;
-        Elements<bool> cs = condition.Elements<bool>();
-        Elements<T> xs = x.Elements<T>(), ys = y.Elements<T>(), ds = destination.Elements<T>();
+        Elements<T> ds = destination.Elements<T>();
+        Elements<bool> cs = condition.ReadElements<bool>();
+        Elements<T> xs = x.ReadElements<T>(), ys = y.ReadElements<T>();
         var layout = Layout.Create(shape,
             [Layout.BroadcastStrides(condition, shape), Layout.BroadcastStrides(x, shape), Layout.BroadcastStrides(y, shape), destination.StrideArray],
             [condition.Offset, x.Offset, y.Offset, destination.Offset]);
@@ -244,18 +249,30 @@ internal static class Elementwise
         }
         if (layout.Rows == 1)
         {
-            // One long row: split its elements, keeping chunk edges on 64-element boundaries. Eight chunks per core (at
-            // least 16K elements each), as the full reduction does: a pool thread that wakes late on a shared 2-vCPU VM
-            // then takes over part of the rest instead of the caller running a whole half alone (exp of 10M float64
-            // measured 5 ms or 14 ms per call, bimodal, with one chunk per core).
-            long chunk = Math.Max(((rowLength + 8L * workers - 1) / (8L * workers) + 63) & ~63L, 1L << 14);
-            int parts = (int)((rowLength + chunk - 1) / chunk);
-            Parallel.For(0, parts, p => body(0, 1, p * chunk, Math.Min(rowLength, (p + 1) * chunk)));
+            Flat(rowLength, (e0, e1) => body(0, 1, e0, e1));
             return;
         }
         long rows = layout.Rows;
         int count = (int)Math.Min(rows, workers * 4L);
         Parallel.For(0, count, p => body(rows * p / count, rows * (p + 1) / count, 0, rowLength));
+    }
+
+    /// <summary>Runs <paramref name="body"/>(start, end) over <c>[0, n)</c>, in parallel when large.</summary>
+    public static void Flat(long n, Action<long, long> body)
+    {
+        int workers = n >= ParallelThreshold ? Environment.ProcessorCount : 1;
+        if (workers <= 1)
+        {
+            body(0, n);
+            return;
+        }
+        // Chunk edges on 64-element boundaries. Eight chunks per core (at least 16K elements each), as the full reduction
+        // does: a pool thread that wakes late on a shared 2-vCPU VM then takes over part of the rest instead of the
+        // caller running a whole half alone (exp of 10M float64 measured 5 ms or 14 ms per call, bimodal, with one chunk
+        // per core).
+        long chunk = Math.Max(((n + 8L * workers - 1) / (8L * workers) + 63) & ~63L, 1L << 14);
+        int parts = (int)((n + chunk - 1) / chunk);
+        Parallel.For(0, parts, p => body(p * chunk, Math.Min(n, (p + 1) * chunk)));
     }
 
     // An input sharing storage with the destination under a different layout is copied first (NumPy's overlap rule).

@@ -18,17 +18,28 @@ namespace ArrayDispatch.Dense.Storage;
 /// and unmaps buffers, not per array: see <see cref="NativePool"/>) so that undisposed results are collected at
 /// the pace they are made.
 /// </remarks>
-internal unsafe class DenseStorage
+internal unsafe partial class DenseStorage
 {
     private readonly Array? _managed;
-    private readonly NativeBlock? _block;
+    private NativeBlock? _block;
     private nint _pointer;
     private int _references;
+    private Deferral? _deferral;
+    private bool _escaped;
 
     private DenseStorage(Array managed, long length)
     {
         _managed = managed;
         Length = length;
+    }
+
+    // A deferred result's storage: its buffer is rented when the values are first needed (Deferral.cs).
+    private DenseStorage(long length, long bytes, Deferral deferral)
+    {
+        _deferral = deferral;
+        _references = 1;
+        Length = length;
+        Bytes = bytes;
     }
 
     private DenseStorage(void* pointer, long length, long bytes)
@@ -45,20 +56,34 @@ internal unsafe class DenseStorage
     /// <summary>The native buffer's size in bytes (0 for managed storage).</summary>
     public long Bytes { get; }
 
-    /// <summary>The managed array, or null when the storage is native.</summary>
-    public Array? Managed => _managed;
+    /// <summary>The managed array, or null when the storage is native (an access that may write: see <see cref="Elements{T}"/>).</summary>
+    public Array? Managed
+    {
+        get
+        {
+            Settle(write: true);
+            return _managed;
+        }
+    }
 
     /// <summary>Whether the elements are in a native buffer.</summary>
     public bool IsNative => _managed is null;
 
     /// <summary>Whether the native buffer went back to the pool (every view over it was disposed).</summary>
-    public bool IsReleased => _managed is null && Volatile.Read(ref _pointer) == 0;
+    public bool IsReleased => _managed is null && Volatile.Read(ref _pointer) == 0 && !IsDeferred;
 
-    /// <summary>The address of element 0 (native storage only).</summary>
-    public void* Pointer => (void*)_pointer;
+    /// <summary>The address of element 0 (native storage only; an access that may write).</summary>
+    public void* Pointer
+    {
+        get
+        {
+            Settle(write: true);
+            return (void*)_pointer;
+        }
+    }
 
     /// <summary>Storage over a managed array (no copy).</summary>
-    public static DenseStorage Wrap(Array data) => new(data, data.LongLength);
+    public static DenseStorage Wrap(Array data) => new(data, data.LongLength) { _escaped = true };   // the caller keeps the array
 
     /// <summary>
     /// Storage over a managed array holding the one reference of the array being made over it: the storage object is
@@ -96,11 +121,21 @@ internal unsafe class DenseStorage
     /// <summary>Native storage for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes.</summary>
     public static DenseStorage Allocate(long length, int elementSize, bool zero)
     {
+        void* p = Rent(length, elementSize, out long bytes);
+        if (zero) NativeMemory.Clear(p, (nuint)bytes);
+        var storage = new Native(p, length, bytes);
+        Track(storage, storage._block!);
+        return storage;
+    }
+
+    // A pooled native buffer for length elements, counted in the live bytes (the pacing collection reads them).
+    private static void* Rent(long length, int elementSize, out long bytes)
+    {
         if (length > long.MaxValue / elementSize)
         {
             throw new OutOfMemoryException($"Unable to allocate an array of {length} elements of {elementSize} bytes: more bytes than a 64-bit size can count");
         }
-        long bytes = length * elementSize;
+        bytes = length * elementSize;
         CollectUndisposed(bytes);
         void* p;
         try
@@ -113,11 +148,8 @@ internal unsafe class DenseStorage
             // "Insufficient memory".
             throw CannotAllocate(length, elementSize, null, ex);
         }
-        if (zero) NativeMemory.Clear(p, (nuint)bytes);
         Interlocked.Add(ref s_liveBytes, bytes);
-        var storage = new Native(p, length, bytes);
-        Track(storage, storage._block!);
-        return storage;
+        return p;
     }
 
     /// <summary>
@@ -151,7 +183,7 @@ internal unsafe class DenseStorage
     /// <exception cref="ObjectDisposedException">The native buffer was already released (every view over it disposed).</exception>
     public void AddReference()
     {
-        if (Interlocked.Increment(ref _references) == 1 && _managed is null && Volatile.Read(ref _pointer) == 0)
+        if (Interlocked.Increment(ref _references) == 1 && _managed is null && Volatile.Read(ref _pointer) == 0 && !IsDeferred)
         {
             throw new ObjectDisposedException(nameof(DenseArray), "the array's storage was released: every array over it was disposed");
         }
@@ -171,6 +203,7 @@ internal unsafe class DenseStorage
     {
         Volatile.Write(ref _pointer, 0);
         if (_block is not null) Release(_block);
+        if (_deferral is { } deferral) Drop(deferral);
     }
 
     /// <summary>Returns a native buffer to the pool once: the storage's last release, its finalizer and the sweep of dropped storages may all try.</summary>
@@ -230,14 +263,38 @@ internal unsafe class DenseStorage
     }
 
     /// <summary>Native storage: the finalizer is the safety net for arrays nobody disposed.</summary>
-    private sealed class Native(void* pointer, long length, long bytes) : DenseStorage(pointer, length, bytes)
+    private sealed class Native : DenseStorage
     {
+        public Native(void* pointer, long length, long bytes) : base(pointer, length, bytes)
+        {
+        }
+
+        public Native(long length, long bytes, Deferral deferral) : base(length, bytes, deferral)
+        {
+        }
+
         ~Native() => Free();
     }
 
-    /// <summary>A reference to the first byte of element 0.</summary>
-    public ref byte ByteReference =>
-        ref _managed is not null ? ref MemoryMarshal.GetArrayDataReference(_managed) : ref Unsafe.AsRef<byte>((void*)_pointer);
+    /// <summary>A reference to the first byte of element 0 (an access that may write).</summary>
+    public ref byte ByteReference
+    {
+        get
+        {
+            Settle(write: true);
+            return ref ReadByteReference;
+        }
+    }
+
+    /// <summary>A reference to the first byte of element 0, for reading only.</summary>
+    public ref byte ReadByteReference
+    {
+        get
+        {
+            Settle(write: false);
+            return ref _managed is not null ? ref MemoryMarshal.GetArrayDataReference(_managed) : ref Unsafe.AsRef<byte>((void*)_pointer);
+        }
+    }
 
     /// <summary>
     /// Copies <paramref name="count"/> elements of <paramref name="itemSize"/> bytes from <paramref name="source"/>
@@ -250,7 +307,7 @@ internal unsafe class DenseStorage
         {
             throw new ArgumentOutOfRangeException(nameof(count), $"copying {count} elements from {from} of {source.Length} to {to} of {destination.Length} is out of bounds");
         }
-        ref byte s = ref Unsafe.Add(ref source.ByteReference, (nint)(from * itemSize));
+        ref byte s = ref Unsafe.Add(ref source.ReadByteReference, (nint)(from * itemSize));
         ref byte d = ref Unsafe.Add(ref destination.ByteReference, (nint)(to * itemSize));
         long bytes = count * itemSize;
         if (Unsafe.IsAddressGreaterThan(ref d, ref s) && !Unsafe.AreSame(ref s, ref d) && bytes > int.MaxValue)
@@ -276,10 +333,24 @@ internal unsafe class DenseStorage
         GC.KeepAlive(destination);
     }
 
-    /// <summary>The elements as <see cref="Elements{T}"/> (T must be the element type: the caller checked).</summary>
+    /// <summary>
+    /// The elements as <see cref="Elements{T}"/> (T must be the element type: the caller checked), for reading or
+    /// writing: deferred results reading this storage are computed first (<see cref="Deferral"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Elements<T> Elements<T>() where T : unmanaged =>
-        _managed is null ? new Elements<T>(this, (T*)_pointer) : new Elements<T>(Unsafe.As<T[]>(_managed));
+    public Elements<T> Elements<T>() where T : unmanaged
+    {
+        if (_deferral is not null) Settle(write: true);
+        return _managed is null ? new Elements<T>(this, (T*)_pointer) : new Elements<T>(Unsafe.As<T[]>(_managed));
+    }
+
+    /// <summary>The elements for reading only: deferred results reading this storage stay deferred.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Elements<T> ReadElements<T>() where T : unmanaged
+    {
+        if (_deferral is not null) Settle(write: false);
+        return _managed is null ? new Elements<T>(this, (T*)_pointer) : new Elements<T>(Unsafe.As<T[]>(_managed));
+    }
 }
 
 /// <summary>

@@ -1,0 +1,221 @@
+using System.Numerics;
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>
+/// Issue #21's temporaries: a large float or complex array with a scalar (`a * 2.0`) is a deferred result, computed at
+/// its first read or block by block inside the element-wise operation reading it (`a * 2.0 + b` writes one result, as
+/// NumPy's temporary elision). Every test checks the values against the same expression computed at once (on arrays
+/// the library never defers from: wrapped caller arrays), and that a write to an input after the deferred result was
+/// made never reaches it.
+/// </summary>
+public sealed class DeferredResultTests
+{
+    private const int N = 150_001;   // more than 1 MB of float64: large enough to defer
+
+    private static double[] Values(int n, int seed) => [.. Enumerable.Range(0, n).Select(i => Math.Sin(i * 0.37 + seed) * 100.0)];
+
+    // A library-made array (deferred results may read it) and a wrapped copy of the same values (they never do).
+    private static (DenseArray Owned, DenseArray Wrapped) Pair(int n, int seed)
+    {
+        double[] v = Values(n, seed);
+        var owned = (DenseArray)Np.Copy(DenseArray.From((double[])v.Clone()));
+        return (owned, DenseArray.From(v));
+    }
+
+    [Fact]
+    public void A_large_array_times_a_scalar_is_deferred_and_reads_as_computed_at_once()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray w) = Pair(N, 1);
+
+        var t = (DenseArray)(a * 2.0);
+        var eager = (DenseArray)(w * 2.0);
+
+        t.IsDeferred.ShouldBeTrue();
+        eager.IsDeferred.ShouldBeFalse();
+        t.ToArray<double>().ShouldBe(eager.ToArray<double>());
+        t.IsDeferred.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_operation_reading_a_deferred_result_computes_it_blockwise_and_leaves_it_deferred()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray wa) = Pair(N, 2);
+        (DenseArray b, DenseArray wb) = Pair(N, 3);
+
+        var t = (DenseArray)(a * 2.0);
+        NDArray r = t + b;
+
+        t.IsDeferred.ShouldBeTrue();
+        ((DenseArray)r).IsDeferred.ShouldBeFalse();
+        r.ToArray<double>().ShouldBe((wa * 2.0 + wb).ToArray<double>());
+    }
+
+    public static TheoryData<string> Expressions => new() { "a*2+b", "2-a", "b/(a*3)", "exp(a/50)", "(a*2)>b", "(a*2)+(b*3)", "a*2*3+b", "maximum(a-1,b)", "(a+1)**2", "where(a>0,a*2,b)" };
+
+    [Theory]
+    [MemberData(nameof(Expressions))]
+    public void Composed_expressions_equal_their_eager_values_in_every_float_and_complex_dtype(string expression)
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        foreach (DType dtype in new[] { DType.Float64, DType.Float32, DType.Float16, DType.Complex128, DType.Complex64 })
+        {
+            (DenseArray a, DenseArray wa) = Pair(N, 4);
+            (DenseArray b, DenseArray wb) = Pair(N, 5);
+            NDArray ad = Np.AsType(a, dtype), bd = Np.AsType(b, dtype);
+            NDArray fused = Evaluate(expression, ad, bd);
+            NDArray eager = Evaluate(expression, Wrapped(ad), Wrapped(bd));
+            ShouldBeSame(fused, eager, $"{expression} in {dtype.Name()}");
+        }
+    }
+
+    // The same elements in an array whose memory was handed out: nothing is deferred from it.
+    private static NDArray Wrapped(NDArray x)
+    {
+        var copy = (DenseArray)Np.Copy(x);
+        copy.MarkEscaped();
+        return copy;
+    }
+
+    private static void ShouldBeSame(NDArray actual, NDArray expected, string? what = null)
+    {
+        actual.DType.ShouldBe(expected.DType, what);
+        actual.Shape.ShouldBe(expected.Shape, what);
+        actual.ToArray<Complex>().ShouldBe(expected.ToArray<Complex>(), what);
+    }
+
+    private static NDArray Evaluate(string expression, NDArray a, NDArray b) => expression switch
+    {
+        "a*2+b" => a * 2.0 + b,
+        "2-a" => 2.0 - a,
+        "b/(a*3)" => b / (a * 3.0),
+        "exp(a/50)" => Np.Exp(a / 50.0),
+        "(a*2)>b" => a.DType.IsComplex() ? Np.Equal(a * 2.0, b) : Np.Greater(a * 2.0, b),
+        "(a*2)+(b*3)" => a * 2.0 + b * 3.0,
+        "a*2*3+b" => a * 2.0 * 3.0 + b,
+        "maximum(a-1,b)" => Np.Maximum(a - 1.0, b),
+        "(a+1)**2" => Np.Power(a + 1.0, 2.0),
+        "where(a>0,a*2,b)" => Np.Where(Np.NotEqual(a, 0.0), a * 2.0, b),
+        _ => throw new ArgumentOutOfRangeException(nameof(expression)),
+    };
+
+    [Fact]
+    public void Writing_an_input_after_the_deferred_result_was_made_does_not_reach_it()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        double[] expected = Values(N, 6).Select(v => v * 2.0).ToArray();
+        var writes = new Action<DenseArray>[]
+        {
+            a => Np.SetItem(a, [5], 1000.0),                                 // setitem
+            a => Np.SetItem(a, [10..20], 0.0),                               // setitem through a slice
+            a => Np.Add(a, 1.0, @out: a),                                    // out=
+            a => ((DenseArray)Np.GetItem(a, 100..)).AsSpan<double>()[0] = -1, // a span of a view, taken after
+            a => Np.Negative(Np.GetItem(a, ..1000), @out: Np.GetItem(a, 1000..2000)),
+            a => a.Dispose(),                                                // the input's memory goes back to the pool
+        };
+        for (int k = 0; k < writes.Length; k++)
+        {
+            Action<DenseArray> write = writes[k];
+            (DenseArray a, _) = Pair(N, 6);
+            var t = (DenseArray)(a * 2.0);
+            var u = (DenseArray)(a * 2.0);
+            NDArray r = u + 0.0;                                             // u stays deferred: r was computed blockwise
+            write(a);
+            t.IsDeferred.ShouldBe(k == writes.Length - 1, $"write {k}");   // disposing is no write: t keeps its own reference
+            t.ToArray<double>().ShouldBe(expected, $"write {k}");
+            u.ToArray<double>().ShouldBe(expected, $"write {k}");
+            r.ToArray<double>().ShouldBe(expected, $"write {k}");
+            for (int i = 0; i < 20; i++) GC.Collect();                       // a pooled buffer reused by now must not show through
+            using DenseArray reuse = DenseArray.Create(DType.Float64, new Shape(N));
+            t.ToArray<double>().ShouldBe(expected, $"write {k}");
+        }
+    }
+
+    [Fact]
+    public void An_out_argument_that_is_the_deferred_result_s_input_gets_the_old_values_combined()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray wa) = Pair(N, 7);
+        (DenseArray b, DenseArray wb) = Pair(N, 8);
+        double[] expected = (wa * 2.0 + wb).ToArray<double>();
+
+        Np.Add(a * 2.0, b, @out: a);
+
+        a.ToArray<double>().ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Arrays_whose_memory_was_handed_out_and_integer_arrays_are_computed_at_once()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray w) = Pair(N, 9);
+        ((DenseArray)(w * 2.0)).IsDeferred.ShouldBeFalse();                // a wrapped caller array
+        _ = a.AsSpan<double>();                                            // a span the library cannot follow
+        ((DenseArray)(a * 2.0)).IsDeferred.ShouldBeFalse();
+        ((DenseArray)(Np.Arange(N) * 2)).IsDeferred.ShouldBeFalse();       // integer kernels may raise: never moved
+        ((DenseArray)(Np.Copy(w) * 2.0)).IsDeferred.ShouldBeTrue();
+        ((DenseArray)(Np.Ones(new Shape(100)) * 2.0)).IsDeferred.ShouldBeFalse();   // small: no gain
+    }
+
+    [Fact]
+    public void A_deferred_result_reads_right_through_views_reductions_products_broadcasts_and_printing()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray w) = Pair(600 * 300, 10);
+        NDArray a2 = a.Reshape(600, 300), w2 = w.Reshape(600, 300);
+        NDArray row = Np.Arange(300.0);
+
+        NDArray Fresh() => a2 * 0.5;
+        NDArray eager = w2 * 0.5;
+        ((DenseArray)Fresh()).IsDeferred.ShouldBeTrue();
+        ShouldBeSame(Fresh()[10..20, ..], eager[10..20, ..]);
+        ShouldBeSame(Np.Transpose(Fresh()), Np.Transpose(eager));
+        ShouldBeSame(Fresh() + row, eager + row);                            // broadcast: computed first, then the general path
+        Np.Sum(Fresh()).Item<double>().ShouldBe(Np.Sum(eager).Item<double>());
+        ShouldBeSame(Np.MatMul(Fresh()[..5, ..], Np.Transpose(Fresh()[..5, ..])), Np.MatMul(eager[..5, ..], Np.Transpose(eager[..5, ..])));
+        Fresh().ToString().ShouldBe(eager.ToString());
+        var exported = (DenseArray)Fresh();
+        _ = exported.ToHost();
+        exported.IsDeferred.ShouldBeFalse();
+        exported.ToArray<double>().ShouldBe(eager.ToArray<double>());
+    }
+
+    [Fact]
+    public void Readers_on_many_threads_see_one_computation()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray w) = Pair(N, 11);
+        double[] expected = (w * 3.0).ToArray<double>();
+        for (int round = 0; round < 5; round++)
+        {
+            NDArray t = a * 3.0;
+            double[][] seen = new double[8][];
+            Parallel.For(0, 8, i => seen[i] = (i % 2 == 0 ? t : t + 0.0).ToArray<double>());
+            foreach (double[] s in seen) s.ShouldBe(expected);
+        }
+    }
+
+    [Fact]
+    public void Dropped_and_disposed_deferred_results_release_their_inputs()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, _) = Pair(N, 12);
+        var t = (DenseArray)(a * 2.0);
+        t.Dispose();
+        WeakReference Drop() => new(a * 2.0);
+        WeakReference dropped = Drop();
+        for (int i = 0; i < 5 && dropped.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        dropped.IsAlive.ShouldBeFalse();
+        a.Dispose();
+        a.StorageObject.IsReleased.ShouldBeTrue();                        // no deferred result kept a reference on it
+    }
+}
