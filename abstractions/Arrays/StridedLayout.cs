@@ -145,17 +145,29 @@ public readonly struct StridedLayout
 
     /// <summary>NumPy's <c>broadcast_to(shape)</c>: stride 0 along every axis the view is stretched over.</summary>
     /// <exception cref="ShapeMismatchException">The view cannot be broadcast to <paramref name="shape"/>.</exception>
-    public StridedLayout BroadcastTo(Shape shape)
+    public StridedLayout BroadcastTo(Shape shape) => new(shape, BroadcastStrides(Shape, StrideStore, shape), Offset);
+
+    /// <summary>
+    /// The strides of an array of shape <paramref name="own"/> and <paramref name="strides"/> read as <paramref name="shape"/>
+    /// (NumPy's broadcasting): 0 along every axis it is stretched over and along the leading axes it lacks, its own
+    /// stride elsewhere. What an element-wise kernel of any backend walks for a broadcast operand.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The array cannot be broadcast to <paramref name="shape"/>.</exception>
+    public static long[] BroadcastStrides(Shape own, ReadOnlySpan<long> strides, Shape shape)
     {
-        if (!Shape.TryBroadcast(Shape, shape, out Shape joint) || joint != shape)
+        int lead = shape.Rank - own.Rank;
+        var result = new long[shape.Rank];
+        ReadOnlySpan<int> from = own.Dims, to = shape.Dims;
+        for (int k = 0; k < from.Length; k++)
         {
-            throw new ShapeMismatchException(
-                $"operands could not be broadcast together with remapped shapes [original->remapped]: {Shape} and requested shape {shape}", Shape, shape);
+            if (lead < 0 || (from[k] != to[lead + k] && from[k] != 1))
+            {
+                throw new ShapeMismatchException(
+                    $"operands could not be broadcast together with remapped shapes [original->remapped]: {own} and requested shape {shape}", own, shape);
+            }
+            result[lead + k] = from[k] == 1 && to[lead + k] != 1 ? 0 : strides[k];
         }
-        var strides = new long[shape.Rank];
-        int lead = shape.Rank - Rank;
-        for (int k = 0; k < Rank; k++) strides[lead + k] = Shape.Dims[k] == 1 && shape.Dims[lead + k] != 1 ? 0 : StrideStore[k];
-        return new(shape, strides, Offset);
+        return result;
     }
 
     /// <summary>NumPy's <c>expand_dims(axis)</c>: axes of length one inserted at <paramref name="axes"/> (positions in the result).</summary>

@@ -3,9 +3,6 @@ namespace ArrayDispatch.Dense;
 /// <summary>The Dense backend's exceptions, with NumPy's messages.</summary>
 internal static class Errors
 {
-    public static ShapeMismatchException CannotBroadcast(Shape from, Shape to) =>
-        new($"operands could not be broadcast together with remapped shapes [original->remapped]: {from} and requested shape {to}", from, to);
-
     public static ShapeMismatchException Broadcast(Shape a, Shape b) =>
         new($"operands could not be broadcast together with shapes {a} {b}", a, b);
 

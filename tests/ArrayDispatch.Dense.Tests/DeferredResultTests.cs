@@ -1,5 +1,6 @@
 using System.Numerics;
 using ArrayDispatch.Testing;
+using CsCheck;
 using Shouldly;
 using Xunit;
 
@@ -217,5 +218,80 @@ public sealed class DeferredResultTests
         dropped.IsAlive.ShouldBeFalse();
         a.Dispose();
         a.StorageObject.IsReleased.ShouldBeTrue();                        // no deferred result kept a reference on it
+    }
+}
+
+/// <summary>
+/// Random programs over one input and the deferred results read from it, against a model computed at once: making,
+/// fused reading, writing the input in every way the library sees (assignment, out=, a span taken later), reading
+/// whole or through a view, disposing. A deferred result must always hold the input's values as they were when it was made.
+/// </summary>
+public sealed class DeferredResultProgramTests
+{
+    private const int N = 140_003;
+
+    [Fact]
+    public void Deferred_results_hold_the_values_of_when_they_were_made_under_any_sequence_of_reads_and_writes()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Gen<(int Op, int Pick, int At, double Value)[]> programs =
+            Gen.Select(Gen.Int[0, 6], Gen.Int[0, 7], Gen.Int[0, N - 1], Gen.Double[-4, 4]).Array[1, 12];
+        programs.Sample(program =>
+        {
+            double[] model = [.. Enumerable.Range(0, N).Select(i => (double)(i % 97) - 48)];
+            var a = (DenseArray)Np.Copy(DenseArray.From((double[])model.Clone()));
+            var made = new List<(NDArray Array, double[] Expected)>();
+            foreach ((int op, int pick, int at, double value) in program)
+            {
+                (NDArray Array, double[] Expected)? chosen = made.Count == 0 ? null : made[pick % made.Count];
+                switch (op)
+                {
+                    case 0:   // make: a with a scalar, in one of four forms
+                        double s = Math.Round(value, 2) + 0.5;
+                        (NDArray t, Func<double, double> f) = (pick % 4) switch
+                        {
+                            0 => (a * s, (Func<double, double>)(v => v * s)),
+                            1 => (s - a, v => s - v),
+                            2 => (a / s, v => v / s),
+                            _ => (Np.Maximum(a, s), v => Math.Max(v, s)),
+                        };
+                        made.Add((t, [.. model.Select(f)]));
+                        break;
+                    case 1:   // a fused reader
+                        if (chosen is { } c1) (c1.Array + a).ToArray<double>().ShouldBe(c1.Expected.Zip(model, (x, y) => x + y).ToArray());
+                        break;
+                    case 2:   // assignment into a slice of a
+                        int end = Math.Min(N, at + 1 + pick * 1000);
+                        Np.SetItem(a, [at..end], value);
+                        for (int i = at; i < end; i++) model[i] = value;
+                        break;
+                    case 3:   // out= into a
+                        Np.Multiply(a, value, @out: a);
+                        for (int i = 0; i < N; i++) model[i] *= value;
+                        break;
+                    case 4:   // a span of a view of a, taken now, written now and later
+                        Span<double> span = ((DenseArray)Np.GetItem(a, at..)).AsSpan<double>();
+                        span[0] = value;
+                        model[at] = value;
+                        break;
+                    case 5:   // read a made result whole, or through a view
+                        if (chosen is { } c5)
+                        {
+                            if (pick % 2 == 0) c5.Array.ToArray<double>().ShouldBe(c5.Expected);
+                            else Np.GetItem(c5.Array, at..).ToArray<double>().ShouldBe(c5.Expected[at..]);
+                        }
+                        break;
+                    default:  // dispose one
+                        if (chosen is { } c6 && pick % 3 == 0)
+                        {
+                            c6.Array.Dispose();
+                            made.Remove(c6);
+                        }
+                        break;
+                }
+            }
+            a.ToArray<double>().ShouldBe(model);
+            foreach ((NDArray array, double[] expected) in made) array.ToArray<double>().ShouldBe(expected);
+        }, seed: "0N0XIzNsQ0O2", iter: 60, threads: 1);
     }
 }

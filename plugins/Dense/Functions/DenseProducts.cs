@@ -75,12 +75,12 @@ public static class DenseProducts
     }
 
     private static void Managed<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, INumber<T> =>
-        MatMul.Gemm(m, n, k, a.Elements<T>(), ao, b.Elements<T>(), bo, c.Elements<T>(), co);
+        MatMul.Gemm(m, n, k, a.ReadElements<T>(), ao, b.ReadElements<T>(), bo, c.Elements<T>(), co);
 
     private static void Blas<T>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0) return;
-        Elements<T> ea = a.Elements<T>(), eb = b.Elements<T>(), ec = c.Elements<T>();
+        Elements<T> ec = c.Elements<T>(), ea = a.ReadElements<T>(), eb = b.ReadElements<T>();
         ReadOnlySpan<T> sa = ea.AsSpan(ao, m * k), sb = eb.AsSpan(bo, k * n);
         Span<T> sc = ec.AsSpan(co, m * n);
         LinalgKernels.Gemm(false, false, m, n, k, T.One, sa, Math.Max(k, 1), sb, Math.Max(n, 1), T.Zero, sc, Math.Max(n, 1));
@@ -92,7 +92,7 @@ public static class DenseProducts
     // cgemm/zgemm when an optimised BLAS with complex routines is loaded (as NumPy), else the managed complex loop.
     private static void ComplexBlas<TC>(int m, int n, int k, DenseArray a, long ao, DenseArray b, long bo, DenseArray c, long co) where TC : unmanaged, INumberBase<TC>
     {
-        Elements<TC> ea = a.Elements<TC>(), eb = b.Elements<TC>(), ec = c.Elements<TC>();
+        Elements<TC> ec = c.Elements<TC>(), ea = a.ReadElements<TC>(), eb = b.ReadElements<TC>();
         bool done = m > 0 && n > 0 && LinalgKernels.TryComplexGemm<TC>(m, n, k, ea.AsSpan(ao, m * k), eb.AsSpan(bo, k * n), ec.AsSpan(co, m * n));
         if (!done) MatMul.ComplexGemm(m, n, k, ea, ao, eb, bo, ec, co);
         ea.KeepAlive();

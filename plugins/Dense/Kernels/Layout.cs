@@ -76,17 +76,11 @@ internal sealed class Layout
     /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public static long[] BroadcastStrides(DenseArray a, Shape shape)
     {
-        int rank = shape.Rank, lead = rank - a.Rank;
-        if (lead < 0) throw Errors.CannotBroadcast(a.Shape, shape);
-        var result = new long[rank];
-        ReadOnlySpan<int> from = a.Shape.Dims, to = shape.Dims;
-        for (int i = 0; i < a.Rank; i++)
-        {
-            if (from[i] == to[i + lead]) result[i + lead] = from[i] == 1 ? 0 : a.Strides[i];
-            else if (from[i] == 1) result[i + lead] = 0;
-            else throw Errors.CannotBroadcast(a.Shape, shape);
-        }
-        return result;
+        long[] strides = StridedLayout.BroadcastStrides(a.Shape, a.Strides, shape);
+        // A length-1 axis is never stepped along: stride 0 lets Create merge it with its neighbours whatever the view's was.
+        ReadOnlySpan<int> to = shape.Dims;
+        for (int i = 0; i < to.Length; i++) if (to[i] == 1) strides[i] = 0;
+        return strides;
     }
 
     /// <summary>A cursor over rows: the offset of each operand at the start of the current row.</summary>

@@ -17,7 +17,7 @@ internal static class Reduce
             // Full reduction of one contiguous row small enough for one core: no views, layout or task setup. Same
             // kernel call on the same span as the general path below, so the same result.
             DenseArray total = DenseArray.Create<T>(Shape.Scalar);
-            Elements<T> xe = x.Elements<T>();
+            Elements<T> xe = x.ReadElements<T>();
             total.Elements<T>()[0] = TOp.Reduce(xe.AsSpan(x.Offset, (int)x.Size));
             xe.KeepAlive();
             return total;
@@ -59,7 +59,7 @@ internal static class Reduce
         if (LeadingAxes(x, axes))
         {
             // out[j] = combine over slabs i of x[i, j]: each slab is contiguous and so is the result.
-            Elements<T> data = x.Elements<T>();
+            Elements<T> data = x.ReadElements<T>();
             long slab = r.Length, slabs = inner;
             long start = x.Offset;
             int workers = x.Size >= Elementwise.ParallelThreshold && slab >= 1024 ? Environment.ProcessorCount : 1;
@@ -94,7 +94,7 @@ internal static class Reduce
             v.DisposeTemporary(x);
             v = copy;
         }
-        Elements<T> src = v.Elements<T>();
+        Elements<T> src = v.ReadElements<T>();
         var keptStrides = v.StrideArray[..kept];
         var layout = Layout.Create(keptShape, [keptStrides, keptShape.ContiguousStrides()], [v.Offset, 0]);
         long rows = r.Length;

@@ -114,13 +114,18 @@ internal unsafe partial class DenseStorage
 
     private static void ComputeDependents(Deferral deferral)
     {
-        var pending = new List<DenseStorage>();
+        WeakReference<DenseStorage>[] dependents;
         lock (deferral)
         {
-            foreach (WeakReference<DenseStorage> w in deferral.Dependents!) if (w.TryGetTarget(out DenseStorage? s) && s.IsDeferred) pending.Add(s);
+            dependents = [.. deferral.Dependents!];
             deferral.Dependents.Clear();
         }
-        foreach (DenseStorage s in pending) s.Settle(write: false);
+        // Through the weak references one at a time, never all held at once: results dropped unread are still in the list
+        // until a collection clears them, and the collection a computed one's allocation runs clears them before their turn.
+        foreach (WeakReference<DenseStorage> w in dependents)
+        {
+            if (w.TryGetTarget(out DenseStorage? s)) s.Settle(write: false);
+        }
     }
 
     // The last reference went (or the finalizer ran) before the values were needed: they never will be.

@@ -66,13 +66,7 @@ public sealed class GpuArray : NDArray
     {
         ThrowIfDisposed();
         if (target == Shape) return IsContiguous ? global::ArrayDispatch.Gpu.Layout.Dense(Offset) : global::ArrayDispatch.Gpu.Layout.Create(Shape.Dims, _strides, Offset);
-        int lead = target.Rank - Rank;
-        var strides = new long[target.Rank];
-        for (int k = 0; k < Rank; k++)
-        {
-            strides[lead + k] = Shape.Dims[k] == 1 && target.Dims[lead + k] != 1 ? 0 : _strides[k];
-        }
-        return global::ArrayDispatch.Gpu.Layout.Create(target.Dims, strides, Offset);
+        return global::ArrayDispatch.Gpu.Layout.Create(target.Dims, StridedLayout.BroadcastStrides(Shape, _strides, target), Offset);
     }
 
     /// <summary>Copies the elements to host memory (a device-to-host transfer; waits for pending kernels).</summary>

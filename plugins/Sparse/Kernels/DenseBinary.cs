@@ -37,17 +37,7 @@ internal static class DenseBinary
     }
 
     /// <summary>The element strides of a C-ordered array of <paramref name="own"/> shape read as <paramref name="shape"/> (0 on stretched axes).</summary>
-    public static long[] BroadcastStrides(Shape own, Shape shape)
-    {
-        long[] contiguous = own.ContiguousStrides();
-        var strides = new long[shape.Rank];
-        int offset = shape.Rank - own.Rank;
-        for (int a = offset; a < shape.Rank; a++)
-        {
-            strides[a] = own.Dims[a - offset] == 1 ? 0 : contiguous[a - offset];
-        }
-        return strides;
-    }
+    public static long[] BroadcastStrides(Shape own, Shape shape) => StridedLayout.BroadcastStrides(own, own.ContiguousStrides(), shape);
 
     /// <summary><paramref name="a"/> (C-ordered in <paramref name="aShape"/>) broadcast to <paramref name="shape"/>, C-ordered.</summary>
     public static T[] BroadcastTo<T>(T[] a, Shape aShape, Shape shape) where T : unmanaged
