@@ -74,7 +74,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
         if (args.Out is null && loop.Result == loop.Compute && (args.X1.IsScalar != args.X2.IsScalar)
             && !(ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer)
-            && (TryArrayAndScalar<TOp>(args, loop.Compute, shape) ?? TryDefer<TOp>(args, loop.Compute, shape)) is { } quick)
+            && TryArrayAndScalar<TOp>(args, loop.Compute, shape) is { } quick)
         {
             return quick;
         }
@@ -102,57 +102,45 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         return Ufunc.Finish(d, args.Out);
     }
 
-    // A small contiguous array of the compute dtype with a weak scalar (`a * 2.0`, `1.0 - a`): the span-scalar kernel
-    // straight into a new result, without the scalar's 0-d array (152 B) and the conversion and aliasing steps. The same
-    // kernel call the general path makes for a stride-0 operand, so the same elements.
+    // An array of the compute dtype with a weak scalar (`a * 2.0`, `1.0 - a`). Small: the span-scalar kernel straight
+    // into a new result, without the scalar's 0-d array (152 B) and the conversion and aliasing steps; the same kernel
+    // call the general path makes for a stride-0 operand, so the same elements. Large (native-sized) in a float or
+    // complex dtype: a deferred result, computed when first read, or block by block by the element-wise operation that
+    // reads it (`a * 2.0 + b`: DenseStorage.Deferral.cs). Float and complex only: their kernels never throw, so
+    // computing later cannot move an error.
     private static DenseArray? TryArrayAndScalar<TOp>(in BinaryArgs args, DType compute, Shape shape) where TOp : struct, IBinaryOp =>
         compute switch
         {
-            DType.Float64 => ArrayAndScalar<double, FloatLoop<double, TOp>>(args, compute, shape),
-            DType.Float32 => ArrayAndScalar<float, FloatLoop<float, TOp>>(args, compute, shape),
-            DType.Int64 => ArrayAndScalar<long, IntegerLoop<long, TOp>>(args, compute, shape),
-            DType.Int32 => ArrayAndScalar<int, IntegerLoop<int, TOp>>(args, compute, shape),
+            DType.Float64 => ArrayAndScalar<double, FloatLoop<double, TOp>>(args, compute, shape, deferrable: true),
+            DType.Float32 => ArrayAndScalar<float, FloatLoop<float, TOp>>(args, compute, shape, deferrable: true),
+            DType.Float16 => ArrayAndScalar<Half, FloatLoop<Half, TOp>>(args, compute, shape, deferrable: true),
+            DType.Complex128 => ArrayAndScalar<Complex, ComplexLoop<Complex, TOp>>(args, compute, shape, deferrable: true),
+            DType.Complex64 => ArrayAndScalar<Complex64, ComplexLoop<Complex64, TOp>>(args, compute, shape, deferrable: true),
+            DType.Int64 => ArrayAndScalar<long, IntegerLoop<long, TOp>>(args, compute, shape, deferrable: false),
+            DType.Int32 => ArrayAndScalar<int, IntegerLoop<int, TOp>>(args, compute, shape, deferrable: false),
             _ => null,
         };
 
-    private static DenseArray? ArrayAndScalar<T, K>(in BinaryArgs args, DType compute, Shape shape) where T : unmanaged where K : IBinaryKernel<K, T, T>
+    private static DenseArray? ArrayAndScalar<T, K>(in BinaryArgs args, DType compute, Shape shape, bool deferrable) where T : unmanaged where K : IBinaryKernel<K, T, T>
     {
         bool scalarFirst = args.X1.IsScalar;
         var a = (DenseArray)(scalarFirst ? args.X2.Array! : args.X1.Array!);
         long n = shape.Size;
-        if (n == 0 || n >= Elementwise.ParallelThreshold || a.DType != compute || a.Shape != shape || !a.IsCContiguous) return null;
+        if (n == 0 || a.DType != compute || a.Shape != shape || !a.IsCContiguous) return null;
         Scalar s = scalarFirst ? args.X1.Scalar : args.X2.Scalar;
+        if (n >= Elementwise.ParallelThreshold)
+        {
+            if (!deferrable || !DenseArray.UsesNative(compute, n) || !a.CanBeDeferredInput) return null;
+            return DenseArray.Deferred(compute, shape, new ScalarOperation<T, K>(a.StorageObject, a.ReadElements<T>(), a.Offset, Copy.ValueOf<T>(s), scalarFirst));
+        }
         DTypes.CheckWeakInteger(s, compute);
         T value = Copy.ValueOf<T>(s);
         DenseArray d = DenseArray.CreateUninitialized(compute, shape);
-        Elements<T> xs = a.Elements<T>(), ds = d.Elements<T>();
+        Elements<T> xs = a.ReadElements<T>(), ds = d.Elements<T>();
         if (scalarFirst) K.Apply(value, xs.AsSpan(a.Offset, (int)n), ds.AsSpan(0, (int)n));
         else K.Apply(xs.AsSpan(a.Offset, (int)n), value, ds.AsSpan(0, (int)n));
         xs.KeepAlive();
         return d;
-    }
-
-    // A large array with a scalar in a float or complex dtype (`a * 2.0`, `1.0 - a`): a deferred result, computed when
-    // first read, or block by block by the element-wise operation that reads it (`a * 2.0 + b`: DenseStorage.Deferral.cs).
-    // Float and complex loops only: their kernels never throw, so computing later cannot move an error.
-    private static DenseArray? TryDefer<TOp>(in BinaryArgs args, DType compute, Shape shape) where TOp : struct, IBinaryOp =>
-        compute switch
-        {
-            DType.Float64 => Defer<double, FloatLoop<double, TOp>>(args, compute, shape),
-            DType.Float32 => Defer<float, FloatLoop<float, TOp>>(args, compute, shape),
-            DType.Float16 => Defer<Half, FloatLoop<Half, TOp>>(args, compute, shape),
-            DType.Complex128 => Defer<Complex, ComplexLoop<Complex, TOp>>(args, compute, shape),
-            DType.Complex64 => Defer<Complex64, ComplexLoop<Complex64, TOp>>(args, compute, shape),
-            _ => null,
-        };
-
-    private static DenseArray? Defer<T, K>(in BinaryArgs args, DType compute, Shape shape) where T : unmanaged where K : IBinaryKernel<K, T, T>
-    {
-        bool scalarFirst = args.X1.IsScalar;
-        var a = (DenseArray)(scalarFirst ? args.X2.Array! : args.X1.Array!);
-        if (a.DType != compute || a.Shape != shape || !DenseArray.UsesNative(compute, shape.Size) || !a.CanBeDeferredInput) return null;
-        T value = Copy.ValueOf<T>(scalarFirst ? args.X1.Scalar : args.X2.Scalar);
-        return DenseArray.Deferred(compute, shape, new ScalarOperation<T, K>(a.StorageObject, a.ReadElements<T>(), a.Offset, value, scalarFirst));
     }
 
     private static NDArray RunComparison<TOp>(BinaryUfunc ufunc, in BinaryArgs args) where TOp : struct, IComparisonOp
