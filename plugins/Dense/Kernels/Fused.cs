@@ -30,6 +30,9 @@ internal static class Fused
                 K.Apply(xb[..c], ds.AsSpan(offset + i, c));
             }
         });
+        // The deferred array holds the reference on its inputs that keeps their memory valid (a disposed input's buffer
+        // goes back to the pool when that reference goes): it must outlive the loop, not only its last use above.
+        GC.KeepAlive(x);
         return true;
     }
 
@@ -55,6 +58,8 @@ internal static class Fused
                 else K.Apply(xo.Read(i, xb[..c]), yo.Read(i, yb[..c]), d);
             }
         });
+        GC.KeepAlive(x);   // as in TryUnary
+        GC.KeepAlive(y);
         return true;
     }
 
