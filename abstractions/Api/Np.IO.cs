@@ -95,7 +95,7 @@ public static partial class Np
                 return;
             }
         }
-        using HostBuffer exported = array.ToHost();
+        using HostBuffer exported = array.ToHostForReading();
         using Stream stream = open();
         NpyFormat.Write(stream, exported);
     }

@@ -57,6 +57,13 @@ public abstract partial class NDArray : IFormattable, IDisposable
     /// </summary>
     public abstract HostBuffer ToHost();
 
+    /// <summary>
+    /// <see cref="ToHost"/> for a caller that only reads the buffer and disposes it before the array is used again
+    /// (printing, <see cref="ToArray{T}"/>, saving): a backend that tracks writes to its storage (Dense's deferred
+    /// results) need not treat the memory as handed out. The same as <see cref="ToHost"/> unless a backend overrides it.
+    /// </summary>
+    public virtual HostBuffer ToHostForReading() => ToHost();
+
     /// <summary>The transpose (<c>a.T</c>).</summary>
     public NDArray T => Np.Transpose(this);
 
@@ -88,7 +95,7 @@ public abstract partial class NDArray : IFormattable, IDisposable
     public T[] ToArray<T>() where T : unmanaged
     {
         NDArray source = DType == DTypes.Of<T>() ? this : AsType(DTypes.Of<T>());
-        using HostBuffer host = source.ToHost();
+        using HostBuffer host = source.ToHostForReading();
         return host.ToContiguous<T>();
     }
 
@@ -122,7 +129,7 @@ public abstract partial class NDArray : IFormattable, IDisposable
             PrintFormat.Parse(format, out _);
             return $"{GetType().Name}(shape={Shape}, dtype={DType.Name()})";
         }
-        using HostBuffer host = ToHost();
+        using HostBuffer host = ToHostForReading();
         return ArrayPrinter.Format(host, format);
     }
 

@@ -26,7 +26,7 @@ public sealed class NDArrayDebugView(NDArray array)
         get
         {
             if (!array.IsHostResident) return [];
-            using Interchange.HostBuffer buffer = array.ToHost();
+            using Interchange.HostBuffer buffer = array.ToHostForReading();
             int count = (int)Math.Min(buffer.Shape.Size, MaxElements);
             var result = new object[count];
             int rank = buffer.Shape.Rank;

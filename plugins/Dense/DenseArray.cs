@@ -229,12 +229,27 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <see cref="HostBuffer"/> (any size, beyond 2^31 elements too) whose owner holds a reference on the storage until the
     /// GC collects the buffer, so the memory stays valid after the array is disposed.
     /// </summary>
-    public override unsafe HostBuffer ToHost()
+    public override HostBuffer ToHost()
     {
         ThrowIfDisposed();
-        _storage.MarkEscaped();
-        if (_storage.Managed is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
-        return new((nint)_storage.Pointer, _storage.Length, _dtype, _shape, (long[])_strides.Clone(), Offset, new StorageLease(_storage));
+        _storage.MarkEscaped();   // the caller may write through the buffer, unseen
+        return Export();
+    }
+
+    /// <summary>
+    /// <see cref="ToHost"/> for a reader that disposes the buffer before the array is used again (printing, ToArray,
+    /// saving): the storage is not marked as handed out, so deferred results may still read it.
+    /// </summary>
+    public override HostBuffer ToHostForReading()
+    {
+        ThrowIfDisposed();
+        return Export();
+    }
+
+    private unsafe HostBuffer Export()
+    {
+        if (_storage.ReadManaged is { } managed) return new(managed, _dtype, _shape, (long[])_strides.Clone(), Offset);
+        return new((nint)_storage.ReadPointer, _storage.Length, _dtype, _shape, (long[])_strides.Clone(), Offset, new StorageLease(_storage));
     }
 
     bool IHostContiguousBytes.IsHostCContiguous => IsCContiguous;

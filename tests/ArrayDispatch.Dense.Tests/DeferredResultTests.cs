@@ -164,6 +164,30 @@ public sealed class DeferredResultTests
     }
 
     [Fact]
+    public void Printing_reading_and_saving_an_array_do_not_hand_its_memory_out_but_ToHost_does()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        (DenseArray a, DenseArray w) = Pair(N, 13);
+        var t = (DenseArray)(a * 2.0);
+        string text = a.ToString();
+        double[] values = a.ToArray<double>();
+        double first = Np.GetItem(a, [0]).Item<double>();
+        string path = Path.Combine(Path.GetTempPath(), $"deferred-{Guid.NewGuid():N}.npy");
+        Np.Save(path, a);
+        File.Delete(path);
+
+        t.IsDeferred.ShouldBeTrue();                                       // reads do not compute a's readers
+        ((DenseArray)(a * 2.0)).IsDeferred.ShouldBeTrue();                 // and a may still be read by new ones
+        text.ShouldBe(w.ToString());
+        values[0].ShouldBe(first);
+        using (a.ToHost())
+        {
+        }
+        ((DenseArray)(a * 2.0)).IsDeferred.ShouldBeFalse();                // ToHost's buffer may be written: handed out
+        t.ToArray<double>().ShouldBe((w * 2.0).ToArray<double>());
+    }
+
+    [Fact]
     public void A_deferred_result_reads_right_through_views_reductions_products_broadcasts_and_printing()
     {
         using var host = TestHost.Create(new DensePlugin());

@@ -66,6 +66,26 @@ internal unsafe partial class DenseStorage
         }
     }
 
+    /// <summary>The managed array, or null when the storage is native, for reading only.</summary>
+    public Array? ReadManaged
+    {
+        get
+        {
+            Settle(write: false);
+            return _managed;
+        }
+    }
+
+    /// <summary>The address of element 0 (native storage only), for reading only.</summary>
+    public void* ReadPointer
+    {
+        get
+        {
+            Settle(write: false);
+            return (void*)_pointer;
+        }
+    }
+
     /// <summary>Whether the elements are in a native buffer.</summary>
     public bool IsNative => _managed is null;
 
