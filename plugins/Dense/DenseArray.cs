@@ -328,15 +328,21 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <exception cref="ShapeMismatchException">The shape's size is not the array's length.</exception>
     public static DenseArray From<T>(T[] data, params int[] shape) where T : unmanaged
     {
+        DenseArray wrapped = Owned(data, shape);
+        wrapped._storage.MarkEscaped();   // the caller keeps the array
+        return wrapped;
+    }
+
+    /// <summary><see cref="From{T}(T[], int[])"/> for a .NET array the library made and no one else holds.</summary>
+    internal static DenseArray Owned<T>(T[] data, params int[] shape) where T : unmanaged
+    {
         ArgumentNullException.ThrowIfNull(data);
         Shape s = shape is null || shape.Length == 0 ? new Shape(data.Length) : new Shape(shape);
         if (s.Size != data.LongLength)
         {
             throw new ShapeMismatchException($"cannot reshape array of size {data.LongLength} into shape {s}", s);
         }
-        DenseArray wrapped = Wrap(data, s);
-        wrapped._storage.MarkEscaped();   // the caller keeps the array
-        return wrapped;
+        return Wrap(data, s);
     }
 
     /// <summary>Copies a 2-d .NET array, keeping its shape.</summary>

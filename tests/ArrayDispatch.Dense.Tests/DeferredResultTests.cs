@@ -164,6 +164,18 @@ public sealed class DeferredResultTests
     }
 
     [Fact]
+    public void Large_creation_results_are_native_and_deferred_results_may_read_them()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray[] made = [Np.Arange((double)N), Np.Linspace(0.0, 1.0, N), Np.Random.Sample(N, Np.Random.DefaultRng(1)), Np.Eye(400)];
+        foreach (NDArray m in made)
+        {
+            ((DenseArray)m).IsNative.ShouldBeTrue();
+            ((DenseArray)(m * 2.0)).IsDeferred.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public void Printing_reading_and_saving_an_array_do_not_hand_its_memory_out_but_ToHost_does()
     {
         using var host = TestHost.Create(new DensePlugin());

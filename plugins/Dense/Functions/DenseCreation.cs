@@ -97,16 +97,16 @@ public static class DenseCreation
             // NumPy's float64 (np.array([])) for any other. It was bool: every item of no items is a bool.
             Type? element = sequence.GetType().GetInterfaces().Append(sequence.GetType())
                 .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
-            return element == typeof(bool) ? DenseArray.From(Array.Empty<bool>())
-                : element == typeof(int) ? DenseArray.From(Array.Empty<int>())
-                : element == typeof(long) ? DenseArray.From(Array.Empty<long>())
-                : DenseArray.From(Array.Empty<double>());
+            return element == typeof(bool) ? DenseArray.Owned(Array.Empty<bool>())
+                : element == typeof(int) ? DenseArray.Owned(Array.Empty<int>())
+                : element == typeof(long) ? DenseArray.Owned(Array.Empty<long>())
+                : DenseArray.Owned(Array.Empty<double>());
         }
-        if (items.All(o => o is double or float)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
-        if (items.All(o => o is bool)) return DenseArray.From(items.Cast<bool>().ToArray());
-        if (items.All(o => o is int)) return DenseArray.From(items.Cast<int>().ToArray());
-        if (items.All(o => o is int or long)) return DenseArray.From(items.Select(System.Convert.ToInt64).ToArray());
-        if (items.All(o => o is int or long or float or double)) return DenseArray.From(items.Select(System.Convert.ToDouble).ToArray());
+        if (items.All(o => o is double or float)) return DenseArray.Owned(items.Select(System.Convert.ToDouble).ToArray());
+        if (items.All(o => o is bool)) return DenseArray.Owned(items.Cast<bool>().ToArray());
+        if (items.All(o => o is int)) return DenseArray.Owned(items.Cast<int>().ToArray());
+        if (items.All(o => o is int or long)) return DenseArray.Owned(items.Select(System.Convert.ToInt64).ToArray());
+        if (items.All(o => o is int or long or float or double)) return DenseArray.Owned(items.Select(System.Convert.ToDouble).ToArray());
         throw new ArgumentException("cannot make a dense array from a sequence that is not all numbers or all bools", "source");
     }
 
@@ -144,20 +144,18 @@ public static class DenseCreation
             {
                 throw new ArgumentException($"Maximum allowed size exceeded: arange({start}, {stop}, {step}) has {wide} elements", "stop");
             }
-            long count = (long)wide;
-            var values = DenseStorage.ManagedArray<long>(count);
-            for (long i = 0; i < count; i++) values[i] = start + i * step;
-            return Copy.As(DenseArray.From(values), dtype);
+            DenseArray range = Fresh(new Shape((int)wide), zero: false, out Span<long> values);
+            for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
+            return Copy.As(range, dtype);
         }
         double a = args.Start.AsDouble, b = args.Stop.AsDouble, s = args.Step.AsDouble;
         if (s == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
         double length = Math.Max(0, Math.Ceiling((b - a) / s));
         if (double.IsNaN(length)) throw new ArgumentException($"arange: cannot compute length of arange({a}, {b}, {s})", "stop");
         if (length > Array.MaxLength) throw new ArgumentException($"Maximum allowed size exceeded: arange({a}, {b}, {s}) has {length} elements", "stop");
-        long n = (long)length;
-        var data = DenseStorage.ManagedArray<double>(n);
-        for (long i = 0; i < n; i++) data[i] = a + i * s;
-        return Copy.As(DenseArray.From(data), dtype);
+        DenseArray floats = Fresh(new Shape((int)length), zero: false, out Span<double> data);
+        for (int i = 0; i < data.Length; i++) data[i] = a + i * s;
+        return Copy.As(floats, dtype);
     }
 
     [Implements("linspace")]
@@ -168,7 +166,7 @@ public static class DenseCreation
         double start = args.Start.AsDouble, stop = args.Stop.AsDouble;
         int div = args.Endpoint ? num - 1 : num;
         double delta = stop - start;
-        var y = DenseStorage.ManagedArray<double>(num);
+        DenseArray result = Fresh(new Shape(num), zero: true, out Span<double> y);
         if (div > 0)
         {
             double step = delta / div;
@@ -176,7 +174,6 @@ public static class DenseCreation
         }
         else if (num > 0) y[0] = start;
         if (args.Endpoint && num > 1) y[num - 1] = stop;
-        DenseArray result = DenseArray.From(y);
         if (args.DType is { } dtype && dtype != DType.Float64)
         {
             // NumPy floors before an integer cast.
@@ -190,13 +187,13 @@ public static class DenseCreation
     public static DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types)
     {
         if (args.N < 0 || args.M < 0) throw new ArgumentOutOfRangeException(nameof(args), $"negative dimensions are not allowed: ({args.N}, {args.M})");
-        var data = DenseStorage.ManagedArray<double>((long)args.N * args.M);
+        DenseArray eye = Fresh(new Shape(args.N, args.M), zero: true, out Span<double> data);
         for (int i = 0; i < args.N; i++)
         {
             int j = i + args.K;
-            if (j >= 0 && j < args.M) data[(long)i * args.M + j] = 1;
+            if (j >= 0 && j < args.M) data[(int)((long)i * args.M + j)] = 1;
         }
-        return Copy.As(DenseArray.From(data, args.N, args.M), args.DType);
+        return Copy.As(eye, args.DType);
     }
 
     [Implements("random")]
@@ -217,6 +214,16 @@ public static class DenseCreation
         return output;
     }
 
+    // A new C-contiguous array that the caller fills through the span: native from 1 MB up, as every result, so a creation
+    // call in a loop reuses the pool's warm pages instead of large .NET arrays the GC must find and the VM fault in again.
+    private static DenseArray Fresh<T>(Shape shape, bool zero, out Span<T> span) where T : unmanaged
+    {
+        DenseStorage.CheckSpanLength<T>(shape.Size);
+        DenseArray array = zero ? DenseArray.Create<T>(shape) : DenseArray.CreateUninitialized(DTypes.Of<T>(), shape);
+        span = array.Elements<T>().AsSpan(0, (int)shape.Size);
+        return array;
+    }
+
     private static DenseArray Draw(in RandomArgs args)
     {
         var rng = new DenseRandom(args.Seed);
@@ -227,34 +234,34 @@ public static class DenseCreation
             {
                 long low = (long)args.Low, high = (long)args.High;
                 if (high <= low) throw new ArgumentException($"low >= high ({low} >= {high})", "high");
-                var v = DenseStorage.ManagedArray<long>(n);
-                for (long i = 0; i < n; i++) v[i] = low + (long)rng.NextBelow((ulong)(high - low));
-                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+                DenseArray drawn = Fresh(args.Shape, zero: false, out Span<long> v);
+                for (int i = 0; i < v.Length; i++) v[i] = low + (long)rng.NextBelow((ulong)(high - low));
+                return Copy.As(drawn, args.DType);
             }
             case RandomDistribution.Permutation:
             {
-                var v = DenseStorage.ManagedArray<long>(n);
-                for (long i = 0; i < n; i++) v[i] = i;
-                for (long i = n - 1; i > 0; i--)
+                DenseArray drawn = Fresh(args.Shape, zero: false, out Span<long> v);
+                for (int i = 0; i < v.Length; i++) v[i] = i;
+                for (int i = v.Length - 1; i > 0; i--)
                 {
-                    long j = (long)rng.NextBelow((ulong)(i + 1));
+                    int j = (int)rng.NextBelow((ulong)(i + 1));
                     (v[i], v[j]) = (v[j], v[i]);
                 }
-                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+                return Copy.As(drawn, args.DType);
             }
             case RandomDistribution.Normal:
             {
-                var v = DenseStorage.ManagedArray<double>(n);
+                DenseArray drawn = Fresh(args.Shape, zero: false, out Span<double> v);
                 double spare = 0;
                 bool hasSpare = false;
-                for (long i = 0; i < n; i++) v[i] = args.Low + args.High * rng.NextNormal(ref spare, ref hasSpare);
-                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+                for (int i = 0; i < v.Length; i++) v[i] = args.Low + args.High * rng.NextNormal(ref spare, ref hasSpare);
+                return Copy.As(drawn, args.DType);
             }
             default:
             {
-                double[] v = DenseStorage.ManagedArray<double>(n, uninitialized: true);
+                DenseArray drawn = Fresh(args.Shape, zero: false, out Span<double> v);
                 UniformFill.Fill(v, args.Seed, args.Low, args.High - args.Low);
-                return Copy.As(DenseArray.Wrap(v, args.Shape), args.DType);
+                return Copy.As(drawn, args.DType);
             }
         }
     }

@@ -85,7 +85,7 @@ public static class DenseFft
         // NumPy multiplies the integer frequency by 1/(n·d) rather than dividing, and so does this, to the last bit.
         for (int k = 0; k < positive; k++) f[k] = k * val;
         for (int k = positive; k < n; k++) f[k] = (k - n) * val;
-        return DenseArray.From(f, n);
+        return DenseArray.Owned(f, n);
     }
 
     [Implements("fft.rfftfreq")]
@@ -94,7 +94,7 @@ public static class DenseFft
         double val = FreqStep(args, "rfftfreq");
         var f = new double[args.N / 2 + 1];
         for (int k = 0; k < f.Length; k++) f[k] = k * val;
-        return DenseArray.From(f, f.Length);
+        return DenseArray.Owned(f, f.Length);
     }
 
     private static double FreqStep(in FftFreqArgs args, string function)

@@ -105,7 +105,7 @@ public static class DenseManipulation
         int[] counts = ManipulationRules.RepeatCounts(n, args.Repeats);
         var index = new List<long>();
         for (int i = 0; i < n; i++) for (int c = 0; c < counts[i]; c++) index.Add(i);
-        return Gather.Take(x, DenseArray.From(index.ToArray()), axis);
+        return Gather.Take(x, DenseArray.Owned(index.ToArray()), axis);
     }
 
     [Implements("tril")]
@@ -126,7 +126,7 @@ public static class DenseManipulation
             for (int j = 0; j < n; j++)
                 mask[(long)i * n + j] = lower ? j - i <= k : j - i >= k;
         DenseArray zero = DenseArray.Create(x.DType, Shape.Scalar);
-        return (DenseArray)DenseTernary.Where(new TernaryArgs(DenseArray.From(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
+        return (DenseArray)DenseTernary.Where(new TernaryArgs(DenseArray.Owned(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
     }
 
     [Implements("diagonal")]

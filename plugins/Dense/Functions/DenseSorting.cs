@@ -141,12 +141,12 @@ public static class DenseSorting
             counts[^1]++;
             inverse[order[i]] = values.Count - 1;
         }
-        NDArray u = Copy.As(DenseArray.From(values.ToArray()), dtype);
+        NDArray u = Copy.As(DenseArray.Owned(values.ToArray()), dtype);
         return new UniqueResult(
             u,
-            args.ReturnIndex ? DenseArray.From(first.ToArray()) : null,
-            args.ReturnInverse ? DenseArray.From(inverse) : null,
-            args.ReturnCounts ? DenseArray.From(counts.ToArray()) : null);
+            args.ReturnIndex ? DenseArray.Owned(first.ToArray()) : null,
+            args.ReturnInverse ? DenseArray.Owned(inverse) : null,
+            args.ReturnCounts ? DenseArray.Owned(counts.ToArray()) : null);
     }
 
     [Implements("nonzero")]
@@ -154,7 +154,7 @@ public static class DenseSorting
     {
         var x = (DenseArray)args.X;
         if (x.Rank == 0) x = Views.Reshape(x, new Shape(1));
-        return Search.Nonzero(x).Select(i => (NDArray)DenseArray.From(i)).ToArray();
+        return Search.Nonzero(x).Select(i => (NDArray)DenseArray.Owned(i)).ToArray();
     }
 
     [Implements("argwhere")]
@@ -165,7 +165,7 @@ public static class DenseSorting
         int rank = x.Rank, count = rank == 0 ? (x.ToArray<bool>()[0] ? 1 : 0) : nz[0].Length;
         var result = new long[count * rank];
         for (int i = 0; i < count; i++) for (int k = 0; k < rank; k++) result[i * rank + k] = nz[k][i];
-        return DenseArray.From(result, count, rank);
+        return DenseArray.Owned(result, count, rank);
     }
 
     [Implements("searchsorted")]

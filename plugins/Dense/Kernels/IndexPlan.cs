@@ -108,7 +108,7 @@ internal sealed class IndexPlan
                         for (int k = 0; k < a.Rank; k++)
                         {
                             advAxes.Add(dims.Count);
-                            advIndices.Add(DenseArray.From(nz[k]));
+                            advIndices.Add(DenseArray.Owned(nz[k]));
                             dims.Add(x.Shape.Dims[ax]);
                             strides.Add(x.Strides[ax]);
                             ax++;
@@ -117,7 +117,7 @@ internal sealed class IndexPlan
                         {
                             // x[True] / x[False]: a new axis of length 1 or 0.
                             advAxes.Add(dims.Count);
-                            advIndices.Add(DenseArray.From(a.Elements<bool>()[a.Offset] ? new long[] { 0 } : []));
+                            advIndices.Add(DenseArray.Owned(a.Elements<bool>()[a.Offset] ? new long[] { 0 } : []));
                             dims.Add(1);
                             strides.Add(0);
                         }

@@ -135,6 +135,12 @@ internal unsafe partial class DenseStorage
         }
     }
 
+    /// <summary>Refuses, with NumPy's MemoryError message, a result a kernel fills through one span but that has more elements than a span holds.</summary>
+    public static void CheckSpanLength<T>(long length)
+    {
+        if (length > Array.MaxLength) throw CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than one span holds ({Array.MaxLength})", null);
+    }
+
     private static OutOfMemoryException CannotAllocate(long length, int elementSize, string? reason, Exception? inner) =>
         new($"Unable to allocate {length * (double)elementSize / (1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes{(reason is null ? "" : $": {reason}")}", inner);
 
