@@ -251,6 +251,11 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return Manipulation.Reshape(context, product, result.ToArray());
     }
 
+    /// <summary>NumPy's <c>norm</c> as Dask's: tree reductions of |x|; the singular-value matrix norms on a single block (see <see cref="Norms"/>).</summary>
+    [Implements("linalg.norm")]
+    public DispatchResult<NDArray> Norm(in NormArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Norms.Build(context, Wrap(args.X), args) : NotImplemented.Value;
+
     private ChunkedArray As(ChunkedArray a, DType dtype) => a.DType == dtype ? a : Elementwise.AsType(context, a, dtype, Casting.Unsafe);
 
     private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
