@@ -17,14 +17,14 @@ internal static class Diagonals
     {
         ArrayFunction<DiagonalArgs, NDArray> function = lower ? ArrayFunctions.Tril : ArrayFunctions.Triu;
         // The chunk backend's own rules on the meta: rank 0 is refused with its message.
-        NDArray meta = context.Invoke(function, new DiagonalArgs(x.Meta, k));
+        NDArray probe = context.Invoke(function, new DiagonalArgs(x.Meta, k));
         if (x.Rank == 1)
         {
             // NumPy masks with tri(*x.shape[-2:]): a 1-d x of length n is broadcast to n x n first.
             int n = x.Shape.Dims[0];
             x = Manipulation.BroadcastTo(context, x, [n, n]);
-            meta = LayerBuilder.WithRank(context, meta, 2);
         }
+        NDArray meta = LayerBuilder.MetaLike(context, probe, x.Rank);
         int rank = x.Rank;
         int[] rowOffsets = x.Chunks.Offsets(rank - 2), colOffsets = x.Chunks.Offsets(rank - 1);
         string label = lower ? "tril" : "triu";
@@ -52,7 +52,7 @@ internal static class Diagonals
     {
         // NumPy's errors and the result's shape, from the protocol's view geometry.
         Shape shape = StridedLayout.Contiguous(x.Shape).Diagonal(offset).Shape;
-        NDArray meta = context.Invoke(ArrayFunctions.Diagonal, new DiagonalArgs(LayerBuilder.WithRank(context, x.Meta, x.Rank), 0));
+        NDArray meta = LayerBuilder.MetaLike(context, context.Invoke(ArrayFunctions.Diagonal, new DiagonalArgs(x.Meta, 0)), shape.Rank);
         int length = shape.Dims[^1];
         int rowStart = Math.Max(0, -offset), colStart = Math.Max(0, offset);
         int[] rowOffsets = x.Chunks.Offsets(0), colOffsets = x.Chunks.Offsets(1);

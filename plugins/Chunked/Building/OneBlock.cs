@@ -27,7 +27,7 @@ internal static class OneBlock
         ChunkedArray[] whole = Whole(context, inputs);
         string name = Names.Layer(label, [.. whole.Select(w => w.Name), .. parts]);
         string[] deps = [.. whole.Select(w => w.KeyOf(new int[w.Rank]))];
-        return LayerBuilder.BuildSpec(context, name, label, shape, Chunks.Single(shape), LayerBuilder.WithRank(context, meta, shape.Rank),
+        return LayerBuilder.BuildSpec(context, name, label, shape, Chunks.Single(shape), LayerBuilder.MetaLike(context, meta, shape.Rank),
             [.. whole.Select(w => w.Layer)], _ => (deps, spec));
     }
 
@@ -45,7 +45,7 @@ internal static class OneBlock
     public static ChunkedArray Member(ChunkedContext context, (GraphLayer Layer, string Key) compound, string member, Shape shape, NDArray meta)
     {
         string name = Names.Layer(compound.Key + "-" + member.ToLowerInvariant());
-        return LayerBuilder.BuildSpec(context, name, member.ToLowerInvariant(), shape, Chunks.Single(shape), LayerBuilder.WithRank(context, meta, shape.Rank),
+        return LayerBuilder.BuildSpec(context, name, member.ToLowerInvariant(), shape, Chunks.Single(shape), LayerBuilder.MetaLike(context, meta, shape.Rank),
             [compound.Layer], _ => ([compound.Key], TaskSpec.Input(0).Member(member)));
     }
 

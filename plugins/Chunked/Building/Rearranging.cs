@@ -82,7 +82,7 @@ internal static class Rearranging
     public static ChunkedArray SearchSorted(ChunkedContext context, ChunkedArray a, ChunkedArray v, bool right)
     {
         ManipulationRules.RequireSortedVector(a.Shape);
-        NDArray meta = context.Invoke(ArrayFunctions.SearchSorted, new SearchSortedArgs(a.Meta, v.Meta, right));
+        NDArray meta = LayerBuilder.MetaLike(context, context.Invoke(ArrayFunctions.SearchSorted, new SearchSortedArgs(a.Meta, v.Meta, right)), v.Rank);
         ChunkedArray whole = Rechunk.To(context, a, Chunks.Single(a.Shape));
         string name = Names.Layer("searchsorted", whole.Name, v.Name, right);
         string sorted = whole.KeyOf(new int[whole.Rank]);
@@ -97,19 +97,16 @@ internal static class Rearranging
     public static ChunkedArray Sort(ChunkedContext context, ChunkedArray x, in SortArgs args, bool indices)
     {
         ArrayFunction<SortArgs, NDArray> function = indices ? ArrayFunctions.Argsort : ArrayFunctions.Sort;
-        NDArray meta = context.Invoke(function, args with { X = x.Meta });   // the chunk backend's errors (axis) and dtype
-        if (args.Axis is null)
-        {
-            x = Manipulation.Reshape(context, x, [-1]);
-            meta = LayerBuilder.WithRank(context, meta, 1);
-        }
+        NDArray probe = context.Invoke(function, args with { X = x.Meta });   // the chunk backend's errors (axis) and dtype
+        if (args.Axis is null) x = Manipulation.Reshape(context, x, [-1]);
+        NDArray meta = LayerBuilder.MetaLike(context, probe, x.Rank == 0 ? probe.Rank : x.Rank);
         SortArgs blockArgs = args with { X = TaskSpec.Slot(0), Axis = args.Axis is null ? 0 : args.Axis };
         string label = indices ? "argsort" : "sort";
         if (x.Rank == 0)
         {
             // One element: the chunk backend's answer for it, in the meta's shape (argsort of a 0-d array is 1-d).
             string single = Names.Layer(label, x.Name, args.Axis, args.Stable, args.Descending);
-            return LayerBuilder.BuildSpec(context, single, label, meta.Shape, Chunks.Single(meta.Shape), meta, [x.Layer], _ =>
+            return LayerBuilder.BuildSpec(context, single, label, probe.Shape, Chunks.Single(probe.Shape), meta, [x.Layer], _ =>
                 ([x.KeyOf()], TaskSpec.Call(function, blockArgs)));
         }
         int axis = Shape.NormalizeAxis(args.Axis ?? 0, x.Rank);

@@ -21,8 +21,8 @@ internal static class Take
         // The chunk backend's rules (integer indices) and dtype, on the meta with an index 0 of the indices' dtype.
         NDArray indexMeta = context.Invoke(ArrayFunctions.FullLike, new FullLikeArgs(
             indices is ChunkedArray ci ? ci.Meta : LayerBuilder.Meta(context, context.BackendOf(x.Meta), indices.DType, 0), Scalar.Integer(0)));
-        NDArray meta = context.Invoke(ArrayFunctions.Take, new TakeArgs(x.Meta, LayerBuilder.WithRank(context, indexMeta, 0), axis));
-        meta = LayerBuilder.WithRank(context, meta, x.Rank - 1 + indices.Rank);
+        NDArray probe = context.Invoke(ArrayFunctions.Take, new TakeArgs(x.Meta, LayerBuilder.WithRank(context, indexMeta, 0), axis));
+        NDArray meta = LayerBuilder.MetaLike(context, probe, x.Rank - 1 + indices.Rank);
         return indices is ChunkedArray lazy ? Lazy(context, x, lazy, axis, meta) : Known(context, x, indices, axis, meta);
     }
 

@@ -192,6 +192,29 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Take(in TakeArgs args, ReadOnlySpan<Type> types) =>
         ChunkedArgs.Accepts(args, types) ? Building.Take.Build(context, Wrap(args.X), args.Indices, args.Axis) : NotImplemented.Value;
 
+    /// <summary>NumPy's <c>argwhere</c> as Dask's; the count of each block is computed when called (the result's length), the indices lazily.</summary>
+    [Implements("argwhere")]
+    public DispatchResult<NDArray> Argwhere(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Argwhere(context, (ChunkedArray)args.X) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>nonzero</c>: the columns of <see cref="Argwhere"/>.</summary>
+    [Implements("nonzero")]
+    public DispatchResult<NDArray[]> Nonzero(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Nonzero(context, (ChunkedArray)args.X) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>unique</c> (and so the array API's four): computed when called, its length depending on the data (see <see cref="Searching.Unique"/>).</summary>
+    [Implements("unique")]
+    public DispatchResult<UniqueResult> Unique(in UniqueArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Unique(context, (ChunkedArray)args.X, args) : NotImplemented.Value;
+
+    /// <summary>Assignment through basic indices, as Dask's: a new layer for the array, touched blocks copied and assigned (see <see cref="Building.SetItem"/>).</summary>
+    [Implements("setitem")]
+    public DispatchResult<NDArray> SetItem(in IndexArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types) || args.X is not ChunkedArray x) return NotImplemented.Value;
+        return Building.SetItem.Assign(context, x, args.Index, args.Value, Wrap);
+    }
+
     [Implements("getitem")]
 
     public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)

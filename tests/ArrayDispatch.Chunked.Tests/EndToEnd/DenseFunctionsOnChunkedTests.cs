@@ -84,8 +84,22 @@ public sealed class DenseFunctionsOnChunkedTests
         ["norm 2 of axes (0, 1)"] = x => Np.Linalg.Norm(x, 2, Axes.Of(0, 1)),
         ["norm nuc of a matrix"] = x => Np.Linalg.Norm(x[2], "nuc"),
         ["norm of an empty array"] = x => Np.Linalg.Norm(x[new Slice(0, 0)]),
+        ["setitem of a slice by a row"] = x => Assigned(x, a => a[ArrayIndex.All, new Slice(1, 3)] = a[0, 0]),
+        ["setitem of a reversed strided slice by a scalar"] = x => Assigned(x, a => Np.SetItem(a, [new Slice(null, null, -2), 2], 1)),
+        ["setitem of an element"] = x => Assigned(x, a => a[1, 2, 3] = a[0, 0, 0]),
+        ["setitem through newaxis and ellipsis"] = x => Assigned(x, a => Np.SetItem(a, [ArrayIndex.Ellipsis, ArrayIndex.NewAxis, new Slice(2, 6)], a[5, 4, new Slice(0, 4)])),
+        ["setitem of a block-crossing region by a block"] = x => Assigned(x, a => Np.SetItem(a, [new Slice(2, 6), new Slice(1, 4), new Slice(-5, null, 2)], Np.Flip(a[new Slice(0, 4), new Slice(0, 3), new Slice(0, 3)]))),
+        ["setitem of nothing"] = x => Assigned(x, a => Np.SetItem(a, [new Slice(3, 3)], 0)),
         ["meshgrid ij"] = x => Np.Stack(Np.Meshgrid([x[0, 0], x[1, new Slice(0, 4), 1]], ij: true), 0),
     };
+
+    /// <summary>A copy of <paramref name="x"/> (on its backend) after the assignment.</summary>
+    private static NDArray Assigned(NDArray x, Action<NDArray> assign)
+    {
+        NDArray copy = Np.Copy(x);
+        assign(copy);
+        return copy;
+    }
 
     /// <summary>Six times 35 values of <paramref name="dtype"/> (small integers for integer dtypes, a few repeated), as a (6, 5, 7) Dense array.</summary>
     internal static NDArray Values(DType dtype)
@@ -160,6 +174,10 @@ public sealed class DenseFunctionsOnChunkedTests
         ["norm inf of an empty axis"] = x => Np.Linalg.Norm(x[ArrayIndex.All, new Slice(0, 0)], double.PositiveInfinity, Axes.Of(1)),
         ["norm 3 of a matrix"] = x => Np.Linalg.Norm(x[0], 3),
         ["norm 1 of a 3-d array"] = x => Np.Linalg.Norm(x, 1),
+        ["setitem by a value that does not broadcast"] = x => Np.SetItem(Np.Copy(x), [0], x[0, 0, new Slice(0, 3)]),
+        ["setitem out of bounds"] = x => Np.SetItem(Np.Copy(x), [0, 5], 1.0),
+        ["setitem of a complex scalar into floats"] = x => Np.SetItem(Np.Copy(x), [0], Scalar.Complex(1, 2)),
+        ["setitem with too many indices"] = x => Np.SetItem(Np.Copy(x), [0, 0, 0, 0], 1.0),
         ["searchsorted in a matrix"] = x => Np.SearchSorted(x[0], x[1]),
     };
 
@@ -192,6 +210,23 @@ public sealed class DenseFunctionsOnChunkedTests
         upper.Layer.Tasks.Single(t => t.Index.SequenceEqual([0, 2])).Spec!.Kind.ShouldBe("input");
         upper.Layer.Tasks.Single(t => t.Index.SequenceEqual([1, 1])).Spec!.Kind.ShouldBe("call");
         upper.Layer.Tasks.Single(t => t.Index.SequenceEqual([2, 0])).Dependencies.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Setitem_copies_only_the_touched_blocks_and_leaves_arrays_built_before_as_they_were()
+    {
+        using TestHost host = Create();
+        var x = (ChunkedArray)Np.AsArray(Np.Arange(0.0, 20.0, 1.0, backend: "Dense"), backend: "Chunked", chunks: [5]);
+        string before = x.Name;
+        NDArray doubled = Np.Multiply(x, 2.0);
+        Np.SetItem(x, [new Slice(6, 9)], -1.0);
+        x.Name.ShouldNotBe(before);
+        x.Layer.Tasks.Select(t => t.Spec!.Kind).ShouldBe(["input", "call", "input", "input"]);
+        x.Layer.Tasks[0].Dependencies.ShouldBe([Names(before, 0)]);
+        x.Compute().ToArray<double>().ShouldBe([0, 1, 2, 3, 4, 5, -1, -1, -1, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+        doubled.Compute().ToArray<double>()[7].ShouldBe(14.0);   // Dask's semantics: built from the old values
+
+        static string Names(string layer, int block) => $"{layer}-{block}";
     }
 
     [Fact]
