@@ -251,6 +251,22 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return Manipulation.Reshape(context, product, result.ToArray());
     }
 
+    /// <summary>
+    /// NumPy's <c>einsum</c> as one task on a single block (Dask's einsum is a blockwise contraction this does not build):
+    /// every operand rechunked to one block, the chunk backend's einsum; the shape is the protocol's
+    /// <see cref="ProductRules.EinsumShape"/>, the dtype the chunk backend's einsum of stand-ins.
+    /// </summary>
+    [Implements("einsum")]
+    public DispatchResult<NDArray> Einsum(in EinsumArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray[] operands = [.. args.Operands.Select(Wrap)];
+        Shape shape = ProductRules.EinsumShape(args.Subscripts, [.. operands.Select(o => o.Shape)]);
+        NDArray meta = context.Invoke(ArrayFunctions.Einsum, new EinsumArgs(args.Subscripts, [.. operands.Select(o => OneBlock.StandIn(context, o))]));
+        NDArray[] slots = [.. Enumerable.Range(0, operands.Length).Select(TaskSpec.Slot)];
+        return OneBlock.Array(context, "einsum", operands, TaskSpec.Call(ArrayFunctions.Einsum, new EinsumArgs(args.Subscripts, slots)), shape, meta, args.Subscripts);
+    }
+
     /// <summary>NumPy's <c>norm</c> as Dask's: tree reductions of |x|; the singular-value matrix norms on a single block (see <see cref="Norms"/>).</summary>
     [Implements("linalg.norm")]
     public DispatchResult<NDArray> Norm(in NormArgs args, ReadOnlySpan<Type> types) =>

@@ -40,6 +40,11 @@ public sealed class DenseLinalgOnChunkedTests
         ["matrix_rank of a vector"] = a => Np.Linalg.MatrixRank(a[0]),
         ["matrix_rank with a tolerance"] = a => Np.Linalg.MatrixRank(a[new Slice(0, 3)], 1e3),
         ["kron"] = a => Np.Kron(a[new Slice(0, 3), new Slice(2, 6)], a[new Slice(4, 6), new Slice(1, 4)]),
+        ["einsum matrix product"] = a => Np.Einsum("ij,jk->ik", a[new Slice(0, 5)], a[ArrayIndex.All, new Slice(1, 4)]),
+        ["einsum trace"] = a => Np.Einsum("ii", a),
+        ["einsum implicit transpose"] = a => Np.Einsum("ji", a[new Slice(2, 7), new Slice(0, 3)]),
+        ["einsum with an ellipsis"] = a => Np.Einsum("...ij,...jk", Np.Stack([a, a], 0), a),
+        ["einsum outer"] = a => Np.Einsum("i,j->ij", a[0], a[1, new Slice(0, 3)]),
         ["kron of a vector and a matrix"] = a => Np.Kron(a[0], a[new Slice(0, 2), new Slice(0, 3)]),
     };
 
@@ -93,6 +98,10 @@ public sealed class DenseLinalgOnChunkedTests
         ["eigh of a non-square matrix"] = a => Np.Linalg.Eigh(a[new Slice(0, 3)]),
         ["eigvalsh of float16"] = a => Np.Linalg.Eigvalsh(Np.AsType(a, DType.Float16)),
         ["pinv of a vector"] = a => Np.Linalg.Pinv(a[0]),
+        ["einsum with a label of two sizes"] = a => Np.Einsum("ij,jk", a[new Slice(0, 3)], a[new Slice(0, 3)]),
+        ["einsum with too few subscripts"] = a => Np.Einsum("ij", a, a),
+        ["einsum with an output label no input has"] = a => Np.Einsum("ij->k", a),
+        ["einsum naming too many dimensions"] = a => Np.Einsum("ijk", a),
         ["matrix_rank of an empty matrix"] = a => Np.Linalg.MatrixRank(a[new Slice(0, 0)]),
     };
 
