@@ -168,6 +168,35 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         return ChunkedLinalg.Solve(context, As(x, meta.DType), eye);
     }
 
+    /// <summary>
+    /// NumPy's <c>eig</c> (Dask has none), computed when called: its dtype depends on the data (real when every eigenvalue
+    /// of a real stack is real, else complex), which a lazy array must know when it is built. The array in one block and
+    /// the chunk backend's eig; the results are chunked arrays of the computed values.
+    /// </summary>
+    [Implements("linalg.eig")]
+    public DispatchResult<EigResult> Eig(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        LinalgRules.RequireSquareStack(x);
+        context.Invoke(ArrayFunctions.Eig, new ArrayArgs(OneBlock.StandIn(context, x)));   // NumPy's dtype errors before any compute
+        EigResult r = context.Invoke(ArrayFunctions.Eig, new ArrayArgs(Computed(x)));
+        return new EigResult(LayerBuilder.FromArray(context, r.Eigenvalues), LayerBuilder.FromArray(context, r.Eigenvectors));
+    }
+
+    /// <summary>NumPy's <c>eigvals</c>, computed when called as <see cref="Eig"/> (its dtype depends on the data).</summary>
+    [Implements("linalg.eigvals")]
+    public DispatchResult<NDArray> Eigvals(in ArrayArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
+        ChunkedArray x = Wrap(args.X);
+        LinalgRules.RequireSquareStack(x);
+        context.Invoke(ArrayFunctions.Eigvals, new ArrayArgs(OneBlock.StandIn(context, x)));
+        return LayerBuilder.FromArray(context, context.Invoke(ArrayFunctions.Eigvals, new ArrayArgs(Computed(x))));
+    }
+
+    private NDArray Computed(ChunkedArray x) => ChunkedCompute.Run([Rechunk.To(context, x, Chunks.Single(x.Shape))]).Arrays[0];
+
     /// <summary>NumPy's <c>det</c> (Dask has none): one task on a single block, the chunk backend's kernel.</summary>
     [Implements("linalg.det")]
     public DispatchResult<NDArray> Det(in ArrayArgs args, ReadOnlySpan<Type> types)

@@ -56,6 +56,26 @@ public sealed class DataDependentLengthTests
         }
     }
 
+    [Theory]
+    [InlineData(DType.Float64, false)]   // a symmetric matrix: real eigenvalues, a real answer
+    [InlineData(DType.Float64, true)]    // a rotation-like one: complex eigenvalues, a complex answer
+    [InlineData(DType.Float32, true)]
+    [InlineData(DType.Complex128, false)]
+    public void Eig_and_eigvals_are_computed_when_called_in_Denses_data_dependent_dtype(DType dtype, bool skew)
+    {
+        var recorder = new RecordingScheduler();
+        using TestHost host = Create(2, 16, optimize: true, recorder);
+        NDArray b = Np.Reshape(Np.Ravel(Values(DType.Float64))[new Slice(0, 36)], [6, 6]);
+        NDArray dense = Np.AsType(skew ? Np.Subtract(b, Np.Transpose(b)) : Np.Add(b, Np.Transpose(b)), dtype);
+        NDArray x = Np.AsArray(dense, backend: "Chunked", chunks: [4, 3]);
+        EigResult expected = Np.Linalg.Eig(dense), actual = Np.Linalg.Eig(x);
+        recorder.Runs.Count.ShouldBe(1);
+        ShouldMatch(actual.Eigenvalues.Compute(), expected.Eigenvalues, "eigenvalues");
+        ShouldMatch(actual.Eigenvectors.Compute(), expected.Eigenvectors, "eigenvectors");
+        ShouldMatch(Np.Linalg.Eigvals(x).Compute(), Np.Linalg.Eigvals(dense), "eigvals");
+        Should.Throw<LinAlgException>(() => Np.Linalg.Eig(x[new Slice(0, 3)])).Message.ShouldBe(Should.Throw<LinAlgException>(() => Np.Linalg.Eig(dense[new Slice(0, 3)])).Message);
+    }
+
     [Fact]
     public void Argwhere_computes_only_the_blocks_counts_when_called()
     {
