@@ -1,4 +1,5 @@
 using ArrayDispatch.Chunked.Arrays;
+using ArrayDispatch.Chunked.Scheduling;
 using ArrayDispatch.Functions;
 using ArrayDispatch.Testing;
 using Shouldly;
@@ -116,6 +117,29 @@ public sealed class DenseLinalgOnChunkedTests
         Exception actual = Should.Throw<Exception>(() => s_errors[name](a));
         actual.GetType().ShouldBe(expected.GetType(), name);
         actual.Message.ShouldBe(expected.Message, name);
+    }
+
+    /// <summary>What only the values decide (a singular matrix, one not positive definite) fails the compute, with Dense's error inside.</summary>
+    [Fact]
+    public void Data_dependent_failures_surface_at_compute_with_Denses_error_inside()
+    {
+        using TestHost host = Create();
+        NDArray singular = Np.Reshape(Np.Arange(0.0, 49.0, 1.0, backend: "Dense"), [7, 7]);
+        NDArray notDefinite = Np.Negative(Matrix(DType.Float64));
+        foreach (var (dense, call) in new (NDArray, Func<NDArray, NDArray>)[]
+        {
+            (singular, a => Np.Linalg.Inv(a)),
+            (notDefinite, a => Np.Linalg.Cholesky(a)),
+            (notDefinite, a => Np.Linalg.Cholesky(a, upper: true)),
+        })
+        {
+            Exception expected = Should.Throw<LinAlgException>(() => call(dense));
+            NDArray lazy = call(Np.AsArray(dense, backend: "Chunked", chunks: [3]));
+            var failure = Should.Throw<ChunkTaskException>(() => lazy.Compute());
+            Exception inner = NumPyErrors.Find(failure);
+            inner.GetType().ShouldBe(expected.GetType());
+            inner.Message.ShouldBe(expected.Message);
+        }
     }
 
     [Fact]
