@@ -30,6 +30,13 @@ public static class NumPyErrors
     /// </summary>
     public static ArgumentException ReadOnly(string what) => new($"{what} is read-only");
 
+    /// <summary>
+    /// NumPy's ValueError for an assignment whose value does not broadcast to the assigned region (<c>x[...] = value</c>,
+    /// <c>copyto</c>): "could not broadcast input array from shape (3,) into shape (2, 4)".
+    /// </summary>
+    public static ShapeMismatchException CannotBroadcastInput(Shape value, Shape target) =>
+        new($"could not broadcast input array from shape {value} into shape {target}", value, target);
+
     /// <summary>NumPy's IndexError for an index outside an axis: "index 7 is out of bounds for axis 0 with size 4".</summary>
     public static ArgumentOutOfRangeException IndexOutOfBounds(long index, int axis, long size) =>
         new("index", $"index {index} is out of bounds for axis {axis} with size {size}");

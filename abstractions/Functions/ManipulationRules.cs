@@ -125,6 +125,13 @@ public static class ManipulationRules
         return (new Shape(dims), along);
     }
 
+    /// <summary>NumPy's requirement that <c>searchsorted</c>'s sorted array is one-dimensional.</summary>
+    /// <exception cref="ArgumentException">The array of <paramref name="shape"/> is not 1-d.</exception>
+    public static void RequireSortedVector(Shape shape)
+    {
+        if (shape.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {shape}", "a");
+    }
+
     /// <summary>NumPy's <c>swapaxes(axis1, axis2)</c> as a <c>transpose</c> order of an array of rank <paramref name="rank"/>.</summary>
     /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
     public static int[] SwapAxesOrder(int rank, int axis1, int axis2)

@@ -38,6 +38,78 @@ public static class ProductRules
     }
 
     /// <summary>
+    /// The shape of NumPy's <c>einsum(subscripts, *operands)</c> for operands of <paramref name="shapes"/>: '...' right-aligned
+    /// and broadcast across operands, the implicit output (the '...' dimensions, then the labels that appear once, in
+    /// alphabetical order), every label one size. Backends check a call with it before computing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The subscripts name another number of operands or dimensions, or an output label no input has.</exception>
+    /// <exception cref="ShapeMismatchException">A label has two sizes, or the '...' dimensions do not broadcast.</exception>
+    public static Shape EinsumShape(string subscripts, IReadOnlyList<Shape> shapes)
+    {
+        ArgumentNullException.ThrowIfNull(subscripts);
+        ArgumentNullException.ThrowIfNull(shapes);
+        string spec = subscripts.Replace(" ", "", StringComparison.Ordinal);
+        string[] sides = spec.Split("->");
+        string[] inputs = sides[0].Split(',');
+        if (inputs.Length != shapes.Count) throw new ArgumentException($"einsum: {inputs.Length} operand subscripts for {shapes.Count} operands", nameof(subscripts));
+        var dims = shapes.Select(s => s.ToArray()).ToArray();
+        string? output = sides.Length > 1 ? sides[1] : null;
+        if (spec.Contains("...", StringComparison.Ordinal))
+        {
+            var counts = new int[inputs.Length];
+            Shape broadcast = Shape.Scalar;
+            for (int o = 0; o < inputs.Length; o++)
+            {
+                if (!inputs[o].Contains("...", StringComparison.Ordinal)) continue;
+                counts[o] = dims[o].Length - (inputs[o].Length - 3);
+                if (counts[o] < 0)
+                {
+                    throw new ArgumentException($"einsum: operand {o} has {dims[o].Length} dimensions but subscripts '{inputs[o]}' name {inputs[o].Length - 3} besides '...'", nameof(subscripts));
+                }
+                int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+                broadcast = Shape.Broadcast(broadcast, new Shape(dims[o].AsSpan(start, counts[o]).ToArray()));
+            }
+            int e = broadcast.Rank;
+            char[] fresh = [.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".Where(c => !spec.Contains(c)).Take(e)];
+            if (fresh.Length < e) throw new ArgumentException("einsum: too many dimensions under '...'", nameof(subscripts));
+            string all = new(fresh);
+            for (int o = 0; o < inputs.Length; o++)
+            {
+                if (!inputs[o].Contains("...", StringComparison.Ordinal)) continue;
+                int start = inputs[o].IndexOf("...", StringComparison.Ordinal);
+                for (int i = 0; i < counts[o]; i++) dims[o][start + i] = broadcast.Dims[e - counts[o] + i];
+                inputs[o] = inputs[o].Replace("...", all[(e - counts[o])..], StringComparison.Ordinal);
+            }
+            output = output is not null
+                ? output.Replace("...", all, StringComparison.Ordinal)
+                : all + new string([.. string.Concat(inputs).Where(c => !all.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
+        }
+        output ??= new string([.. string.Concat(inputs).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
+        var sizes = new Dictionary<char, int>();
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            if (inputs[o].Length != dims[o].Length)
+            {
+                throw new ArgumentException($"einsum: operand {o} has {dims[o].Length} dimensions but subscripts '{inputs[o]}' name {inputs[o].Length}", nameof(subscripts));
+            }
+            for (int i = 0; i < inputs[o].Length; i++)
+            {
+                int d = dims[o][i];
+                if (sizes.TryGetValue(inputs[o][i], out int s) && s != d)
+                {
+                    throw new ShapeMismatchException($"einsum: size of label '{inputs[o][i]}' for operand {o} ({d}) does not match previous terms ({s})", shapes[o]);
+                }
+                sizes[inputs[o][i]] = d;
+            }
+        }
+        foreach (char c in output)
+        {
+            if (!sizes.ContainsKey(c)) throw new ArgumentException($"einsum: output subscript '{c}' does not appear in the inputs", nameof(subscripts));
+        }
+        return new Shape([.. output.Select(c => sizes[c])]);
+    }
+
+    /// <summary>
     /// NumPy's <c>kron(a, b)</c> as a broadcast multiply: both padded to one rank, <c>a</c> reshaped to <c>SpreadA</c>
     /// <c>(a0, 1, a1, 1, …)</c> and <c>b</c> to <c>SpreadB</c> <c>(1, b0, 1, b1, …)</c>, their product
     /// <c>(a0, b0, a1, b1, …)</c> merged pairwise into <c>Result</c> <c>(a0·b0, a1·b1, …)</c>.

@@ -22,12 +22,7 @@ public static class ChunkedCompute
         ChunkedContext context = arrays[0].Context;
         ComputePlan plan = Plan(arrays);
         IReadOnlyList<string> outputs = plan.Outputs;
-        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks) { CarryOver = context.CarryOver };
-        ComputeResult result;
-        using (Np.UseDispatcher(context.Dispatcher))
-        {
-            result = context.Scheduler.Execute(plan.Graph, outputs, options, cancellationToken);
-        }
+        ComputeResult result = Execute(context, plan, progress, cancellationToken);
         var byKey = new Dictionary<string, NDArray>(outputs.Count, StringComparer.Ordinal);
         for (int i = 0; i < outputs.Count; i++) byKey[outputs[i]] = (NDArray)result.Values[i];
         var arraysOut = new NDArray[arrays.Count];
@@ -41,6 +36,29 @@ public static class ChunkedCompute
             arrays.Count, result.Statistics.Tasks, plan.Built.Count, plan.Culled, plan.Fused, result.Statistics.PeakBytes, result.Statistics.Elapsed);
         ChunkedProgress.OnCompleted(result.Statistics);
         return new ChunkedComputeResult(arraysOut, result.Statistics);
+    }
+
+    /// <summary>
+    /// The values of tasks <paramref name="keys"/> of <paramref name="layers"/>, computed now: what a function whose result's
+    /// shape depends on the data (nonzero's counts, unique's values) needs before it can build its result.
+    /// </summary>
+    internal static object[] RunKeys(ChunkedContext context, IEnumerable<GraphLayer> layers, IReadOnlyList<string> keys)
+    {
+        ComputePlan plan = ComputePlan.Create(layers, keys, context.Options.Optimize);
+        ComputeResult result = Execute(context, plan, null, CancellationToken.None);
+        ChunkedProgress.OnCompleted(result.Statistics);
+        var byKey = new Dictionary<string, object>(StringComparer.Ordinal);
+        for (int i = 0; i < plan.Outputs.Count; i++) byKey[plan.Outputs[i]] = result.Values[i];
+        return [.. keys.Select(k => byKey[k])];
+    }
+
+    private static ComputeResult Execute(ChunkedContext context, ComputePlan plan, IProgress<ChunkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks) { CarryOver = context.CarryOver };
+        using (Np.UseDispatcher(context.Dispatcher))
+        {
+            return context.Scheduler.Execute(plan.Graph, plan.Outputs, options, cancellationToken);
+        }
     }
 
     /// <summary>

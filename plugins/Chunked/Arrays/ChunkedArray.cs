@@ -35,7 +35,7 @@ public sealed class ChunkedArray : NDArray, IHtmlFormattable
     public string Name => Layer.Name;
 
     /// <summary>The layer that produces the chunks (and, through its dependencies, the whole graph).</summary>
-    public GraphLayer Layer { get; }
+    public GraphLayer Layer { get; private set; }
 
     /// <summary>
     /// The tasks this array's chunks need: its layers' tasks culled from its chunk keys (layers are shared, so one may hold
@@ -56,7 +56,17 @@ public sealed class ChunkedArray : NDArray, IHtmlFormattable
     internal ChunkedContext Context { get; }
 
     /// <summary>The element-wise expression this array's chunks compute, for blockwise fusion; null for other layers.</summary>
-    internal Fusion? Fusion { get; }
+    internal Fusion? Fusion { get; private set; }
+
+    /// <summary>
+    /// Makes this array the one <paramref name="layer"/> produces (same shape, chunks and dtype): an assignment into it
+    /// (<c>x[...] = v</c>), as Dask's <c>__setitem__</c> replaces the array's graph. Arrays built from it before keep the old one.
+    /// </summary>
+    internal void Assign(GraphLayer layer)
+    {
+        Layer = layer;
+        Fusion = null;
+    }
 
     /// <summary>The key of the chunk at <paramref name="index"/>.</summary>
     public string KeyOf(params ReadOnlySpan<int> index) => Names.Key(Name, index);

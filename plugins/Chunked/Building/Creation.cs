@@ -117,6 +117,60 @@ internal static class Creation
     }
 
     /// <summary>
+    /// <c>linspace</c>, lazily (Dask's <c>linspace</c> with NumPy's arithmetic): each chunk computes its own positions i as
+    /// <c>i * step + start</c> (<c>i * delta / div + start</c> when the step underflows to 0), the last chunk ends with
+    /// <c>stop</c> itself when <c>endpoint</c>, and integer dtypes are floored before the cast, so every value is the chunk
+    /// backend's whole-array answer. The chunk backend's own linspace, called on two samples, gives its errors and dtype.
+    /// </summary>
+    public static ChunkedArray Linspace(ChunkedContext context, in RangeArgs args)
+    {
+        var placement = new Placement(Backend: context.ChunkBackend);
+        NDArray probe = context.Create(ArrayFunctions.Linspace, args with { Num = Math.Min(args.Num, 2), Placement = placement });
+        DType dtype = probe.DType;
+        int num = args.Num;
+        var shape = new Shape(num);
+        Chunks chunks = ChunksFor(shape, dtype, RequestedChunks(args.Placement));
+        int[] offsets = chunks.Offsets(0);
+        double start = args.Start.AsDouble, stop = args.Stop.AsDouble;
+        int div = args.Endpoint ? num - 1 : num;
+        double delta = stop - start, step = div > 0 ? delta / div : 0;
+        bool endpoint = args.Endpoint && num > 1;
+        string name = Names.Layer("linspace", args.Start, args.Stop, num, args.Endpoint, dtype.Name(), chunks);
+        NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, 1);
+        return LayerBuilder.BuildSpec(context, name, "linspace", shape, chunks, meta, [], index =>
+        {
+            int off = offsets[index[0]], count = chunks[0][index[0]];
+            bool last = endpoint && off + count == num;
+            int computed = last ? count - 1 : count;
+            var positions = new RangeArgs(Scalar.Integer(off), Scalar.Integer(off + computed), Scalar.Integer(1), 0, false, DType.Float64, placement);
+            TaskSpec values = TaskSpec.Create(ArrayFunctions.Arange, positions);
+            if (div <= 0)
+            {
+                values = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(computed), DType.Float64, Scalar.Float(start), placement));
+            }
+            else if (step == 0)
+            {
+                values = TaskSpec.Call(ArrayFunctions.Multiply, new BinaryArgs(TaskSpec.Slot(values), Scalar.Float(delta)));
+                values = TaskSpec.Call(ArrayFunctions.Divide, new BinaryArgs(TaskSpec.Slot(values), Scalar.Float(div)));
+                values = TaskSpec.Call(ArrayFunctions.Add, new BinaryArgs(TaskSpec.Slot(values), Scalar.Float(start)));
+            }
+            else
+            {
+                values = TaskSpec.Call(ArrayFunctions.Multiply, new BinaryArgs(TaskSpec.Slot(values), Scalar.Float(step)));
+                values = TaskSpec.Call(ArrayFunctions.Add, new BinaryArgs(TaskSpec.Slot(values), Scalar.Float(start)));
+            }
+            if (last)
+            {
+                TaskSpec end = TaskSpec.Create(ArrayFunctions.Full, new FullArgs(new Shape(1), DType.Float64, Scalar.Float(stop), placement));
+                values = TaskSpec.Call(ArrayFunctions.Concatenate, new ArrayListArgs([TaskSpec.Slot(values), TaskSpec.Slot(end)], 0));
+            }
+            if (dtype == DType.Float64) return ([], values);
+            if (dtype.IsInteger()) values = TaskSpec.Call(ArrayFunctions.Floor, new UnaryArgs(TaskSpec.Slot(values)));
+            return ([], TaskSpec.Call(ArrayFunctions.AsType, new AsTypeArgs(TaskSpec.Slot(values), dtype)));
+        });
+    }
+
+    /// <summary>
     /// <c>fft.fftfreq</c> (<paramref name="rfft"/> false) and <c>fft.rfftfreq</c>, lazily: each chunk computes its own span of
     /// the sample frequencies, <c>k / (n·d)</c> for k = 0, 1, …, then (fftfreq) -(n/2), …, -1, multiplied by <c>1/(n·d)</c>
     /// as NumPy does, so every value is NumPy's to the last bit; <c>chunks:</c> places them as for any creation function.

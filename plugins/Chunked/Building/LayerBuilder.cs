@@ -90,6 +90,12 @@ internal static class LayerBuilder
         return context.Create(ArrayFunctions.Full, new FullArgs(Ones(rank), dtype, Scalar.Integer(nonzero ? 1 : 0), new Placement(Backend: backend)));
     }
 
+    /// <summary>
+    /// The meta of an array of <paramref name="rank"/> whose chunks are of <paramref name="probe"/>'s backend and dtype: what a
+    /// chunk function returned for a meta or a stand-in (which may hold another number of elements) made a one-element meta.
+    /// </summary>
+    public static NDArray MetaLike(ChunkedContext context, NDArray probe, int rank) => Meta(context, context.BackendOf(probe), probe.DType, rank);
+
     /// <summary><paramref name="meta"/> reshaped to <paramref name="rank"/> ones (same backend and dtype).</summary>
     public static NDArray WithRank(ChunkedContext context, NDArray meta, int rank) =>
         meta.Rank == rank ? meta : context.Invoke(ArrayFunctions.Reshape, new ShapeArgs(meta, Ones(rank).ToArray()));

@@ -110,9 +110,10 @@ internal static class Manipulation
     /// <summary>
     /// <c>broadcast_to</c>, as Dask's: a new leading axis is one chunk of its whole length, an axis of length 1 stretched
     /// to n one chunk of n, the others keep their chunks; each output chunk is its input chunk broadcast on the chunk
-    /// backend (a view there). NumPy's message where the shapes do not broadcast.
+    /// backend (a view there). NumPy's message where the shapes do not broadcast. <paramref name="stretchedChunks"/>, when
+    /// given, chunks the new and stretched axes instead (Dask's <c>broadcast_arrays</c>, which unifies the inputs' chunks).
     /// </summary>
-    public static ChunkedArray BroadcastTo(ChunkedContext context, ChunkedArray x, int[] target)
+    public static ChunkedArray BroadcastTo(ChunkedContext context, ChunkedArray x, int[] target, int[][]? stretchedChunks = null)
     {
         if (target.Any(n => n < 0)) throw new ArgumentException($"all elements of broadcast shape must be non-negative: {Shape.Format(target)}", "shape");
         var shape = new Shape(target);
@@ -124,11 +125,11 @@ internal static class Manipulation
         var sizes = new int[rank][];
         for (int k = 0; k < rank; k++)
         {
-            sizes[k] = k >= lead && x.Shape.Dims[k - lead] == target[k] ? [.. x.Chunks[k - lead]] : [target[k]];
+            sizes[k] = k >= lead && x.Shape.Dims[k - lead] == target[k] ? [.. x.Chunks[k - lead]] : stretchedChunks?[k] ?? [target[k]];
         }
         var chunks = Chunks.FromSizes(sizes);
         NDArray meta = LayerBuilder.WithRank(context, x.Meta, rank);
-        string name = Names.Layer("broadcast_to", x.Name, Shape.Format(target));
+        string name = Names.Layer("broadcast_to", x.Name, Shape.Format(target), chunks);
         return LayerBuilder.BuildSpec(context, name, "broadcast_to", shape, chunks, meta, [x.Layer], index =>
         {
             var src = new int[x.Rank];

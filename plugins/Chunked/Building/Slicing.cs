@@ -105,7 +105,7 @@ internal static class Slicing
     }
 
     /// <summary>Replaces <c>...</c> and appends full slices so there is one entry per input axis (plus new axes).</summary>
-    private static ArrayIndex[] Expand(ArrayIndex[] index, int rank)
+    internal static ArrayIndex[] Expand(ArrayIndex[] index, int rank)
     {
         int consuming = index.Count(i => i.Kind is ArrayIndexKind.Integer or ArrayIndexKind.Slice or ArrayIndexKind.Array);
         ArrayIndex.ThrowIfTooMany(consuming, rank);

@@ -23,6 +23,9 @@ internal sealed class CreationHandlers(ChunkedContext context)
 
     public DispatchResult<NDArray> Arange(in RangeArgs args, ReadOnlySpan<Type> types) => Creation.Arange(context, args);
 
+    [Implements("linspace")]
+    public DispatchResult<NDArray> Linspace(in RangeArgs args, ReadOnlySpan<Type> types) => Creation.Linspace(context, args);
+
     [Implements("eye")]
 
     public DispatchResult<NDArray> Eye(in EyeArgs args, ReadOnlySpan<Type> types) => Creation.Eye(context, args);

@@ -134,6 +134,87 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         return parts;
     }
 
+    /// <summary>dask's <c>tril</c>: blockwise, each block masked at the diagonal moved by its global offsets (see <see cref="Diagonals"/>).</summary>
+    [Implements("tril")]
+    public DispatchResult<NDArray> Tril(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Diagonals.Triangle(context, (ChunkedArray)args.X, args.Offset, lower: true) : NotImplemented.Value;
+
+    /// <summary>dask's <c>triu</c>: blockwise, as <see cref="Tril"/>.</summary>
+    [Implements("triu")]
+    public DispatchResult<NDArray> Triu(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Diagonals.Triangle(context, (ChunkedArray)args.X, args.Offset, lower: false) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>diagonal</c> (axes 0 and 1): one task per block the diagonal crosses.</summary>
+    [Implements("diagonal")]
+    public DispatchResult<NDArray> Diagonal(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Diagonals.Diagonal(context, (ChunkedArray)args.X, args.Offset) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>trace</c>: the diagonal's tree sum.</summary>
+    [Implements("trace")]
+    public DispatchResult<NDArray> Trace(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Diagonals.Trace(context, (ChunkedArray)args.X, args.Offset) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>repeat</c>: each block along the axis repeated with its own counts.</summary>
+    [Implements("repeat")]
+    public DispatchResult<NDArray> Repeat(in RepeatArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.Repeat(context, (ChunkedArray)args.X, args.Repeats, args.Axis) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>tile</c>: the array concatenated with itself along each repeated axis (Dask's).</summary>
+    [Implements("tile")]
+    public DispatchResult<NDArray> Tile(in TileArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.Tile(context, (ChunkedArray)args.X, args.Reps) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>meshgrid</c>: broadcasts of the flattened inputs (Dask's).</summary>
+    [Implements("meshgrid")]
+    public DispatchResult<NDArray[]> Meshgrid(in MeshgridArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.Meshgrid(context, Wrap(args.Arrays), args.MatrixIndexing) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>searchsorted</c>: the sorted array in one block, the needles' chunks kept.</summary>
+    [Implements("searchsorted")]
+    public DispatchResult<NDArray> SearchSorted(in SearchSortedArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.SearchSorted(context, Wrap(args.A), Wrap(args.V), args.Right) : NotImplemented.Value;
+
+    /// <summary>
+    /// NumPy's <c>sort</c> (Dask has none): the sorted axis rechunked to one block, each block sorted on the chunk backend
+    /// (axis=None: the flattened array in one block). The sorted axis is not split across tasks.
+    /// </summary>
+    [Implements("sort")]
+    public DispatchResult<NDArray> Sort(in SortArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.Sort(context, (ChunkedArray)args.X, args, indices: false) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>argsort</c> (Dask has none): as <see cref="Sort"/>, the sorted axis in one block.</summary>
+    [Implements("argsort")]
+    public DispatchResult<NDArray> Argsort(in SortArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Rearranging.Sort(context, (ChunkedArray)args.X, args, indices: true) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>take</c>: known indices read only the blocks they fall in; chunked indices take from the axis in one block (see <see cref="Building.Take"/>).</summary>
+    [Implements("take")]
+    public DispatchResult<NDArray> Take(in TakeArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Building.Take.Build(context, Wrap(args.X), args.Indices, args.Axis) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>argwhere</c> as Dask's; the count of each block is computed when called (the result's length), the indices lazily.</summary>
+    [Implements("argwhere")]
+    public DispatchResult<NDArray> Argwhere(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Argwhere(context, (ChunkedArray)args.X) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>nonzero</c>: the columns of <see cref="Argwhere"/>.</summary>
+    [Implements("nonzero")]
+    public DispatchResult<NDArray[]> Nonzero(in ArrayArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Nonzero(context, (ChunkedArray)args.X) : NotImplemented.Value;
+
+    /// <summary>NumPy's <c>unique</c> (and so the array API's four): computed when called, its length depending on the data (see <see cref="Searching.Unique"/>).</summary>
+    [Implements("unique")]
+    public DispatchResult<UniqueResult> Unique(in UniqueArgs args, ReadOnlySpan<Type> types) =>
+        ChunkedArgs.Accepts(args, types) ? Searching.Unique(context, (ChunkedArray)args.X, args) : NotImplemented.Value;
+
+    /// <summary>Assignment through basic indices, as Dask's: a new layer for the array, touched blocks copied and assigned (see <see cref="Building.SetItem"/>).</summary>
+    [Implements("setitem")]
+    public DispatchResult<NDArray> SetItem(in IndexArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!ChunkedArgs.Accepts(args, types) || args.X is not ChunkedArray x) return NotImplemented.Value;
+        return Building.SetItem.Assign(context, x, args.Index, args.Value, Wrap);
+    }
+
     [Implements("getitem")]
 
     public DispatchResult<NDArray> GetItem(in IndexArgs args, ReadOnlySpan<Type> types)
@@ -141,6 +222,8 @@ internal sealed class ManipulationHandlers(ChunkedContext context)
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         return Slicing.GetItem(context, (ChunkedArray)args.X, args.Index);
     }
+
+    private ChunkedArray Wrap(NDArray a) => a as ChunkedArray ?? LayerBuilder.FromArray(context, a);
 
     private ChunkedArray[] Wrap(NDArray[] arrays)
     {

@@ -148,6 +148,14 @@ internal sealed class MemberSpec(TaskSpec of, string name) : TaskSpec
         (SvdResult svd, "Vh") => svd.Vh ?? throw new InvalidOperationException("the SVD was computed without Vh"),
         (LstsqResult lstsq, "Solution") => lstsq.Solution,
         (Building.ArgPair pair, "Index") => pair.Index,
+        (EighResult eigh, "Eigenvalues") => eigh.Eigenvalues,
+        (EighResult eigh, "Eigenvectors") => eigh.Eigenvectors,
+        (SlogdetResult slogdet, "Sign") => slogdet.Sign,
+        (SlogdetResult slogdet, "LogAbsDet") => slogdet.LogAbsDet,
+        (UniqueResult unique, "Values") => unique.Values,
+        (UniqueResult unique, "Indices") => unique.Indices ?? throw new InvalidOperationException("unique was computed without its indices"),
+        (UniqueResult unique, "Inverse") => unique.Inverse ?? throw new InvalidOperationException("unique was computed without its inverse"),
+        (UniqueResult unique, "Counts") => unique.Counts ?? throw new InvalidOperationException("unique was computed without its counts"),
         _ => throw new InvalidOperationException($"a task description takes member '{name}' of a {value.GetType().Name}, which has none"),
     };
 }

@@ -185,7 +185,10 @@ public static class TaskSpecCodec
                 case QrResult qr: w.Write((byte)2); OptionalArray(qr.Q); Array(qr.R); break;
                 case SvdResult svd: w.Write((byte)3); OptionalArray(svd.U); Array(svd.S); OptionalArray(svd.Vh); break;
                 case Building.ArgPair pair: w.Write((byte)4); Array(pair.Value); Array(pair.Index); break;
-                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR and SVD results, argmin/argmax partials can)");
+                case EighResult eigh: w.Write((byte)5); Array(eigh.Eigenvalues); Array(eigh.Eigenvectors); break;
+                case SlogdetResult slogdet: w.Write((byte)6); Array(slogdet.Sign); Array(slogdet.LogAbsDet); break;
+                case UniqueResult unique: w.Write((byte)7); Array(unique.Values); OptionalArray(unique.Indices); OptionalArray(unique.Inverse); OptionalArray(unique.Counts); break;
+                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR, SVD, eigh, slogdet and unique results, argmin/argmax partials can)");
             }
         }
 
@@ -425,6 +428,9 @@ public static class TaskSpecCodec
             2 => new QrResult(r.ReadBoolean() ? Array() : null, Array()),
             3 => new SvdResult(r.ReadBoolean() ? Array() : null, Array(), r.ReadBoolean() ? Array() : null),
             4 => new Building.ArgPair(Array(), Array()),
+            5 => new EighResult(Array(), Array()),
+            6 => new SlogdetResult(Array(), Array()),
+            7 => new UniqueResult(Array(), r.ReadBoolean() ? Array() : null, r.ReadBoolean() ? Array() : null, r.ReadBoolean() ? Array() : null),
             byte tag => throw new InvalidDataException($"unknown task value tag {tag}"),
         };
 

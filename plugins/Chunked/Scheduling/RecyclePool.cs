@@ -176,6 +176,10 @@ internal sealed class RecyclePool
         QrResult qr => MayAlias(qr.Q, array, storage) || MayAlias(qr.R, array, storage),
         SvdResult svd => MayAlias(svd.U, array, storage) || MayAlias(svd.S, array, storage) || MayAlias(svd.Vh, array, storage),
         Building.ArgPair pair => MayAlias(pair.Value, array, storage) || MayAlias(pair.Index, array, storage),
+        EighResult eigh => MayAlias(eigh.Eigenvalues, array, storage) || MayAlias(eigh.Eigenvectors, array, storage),
+        SlogdetResult slogdet => MayAlias(slogdet.Sign, array, storage) || MayAlias(slogdet.LogAbsDet, array, storage),
+        UniqueResult unique => MayAlias(unique.Values, array, storage) || MayAlias(unique.Indices, array, storage)
+            || MayAlias(unique.Inverse, array, storage) || MayAlias(unique.Counts, array, storage),
         _ => true,
     };
 

@@ -13,6 +13,9 @@ internal static class ValueSize
         SvdResult svd => Of(svd.U) + Of(svd.S) + Of(svd.Vh),
         NDArray[] list => Sum(list),
         Building.ArgPair pair => Of(pair.Value) + Of(pair.Index),
+        EighResult eigh => Of(eigh.Eigenvalues) + Of(eigh.Eigenvectors),
+        SlogdetResult slogdet => Of(slogdet.Sign) + Of(slogdet.LogAbsDet),
+        UniqueResult unique => Of(unique.Values) + Of(unique.Indices) + Of(unique.Inverse) + Of(unique.Counts),
         _ => 0,
     };
 

@@ -84,7 +84,7 @@ public static class DenseIndexing
     {
         if (!Shape.TryBroadcast(value, target, out Shape joint) || joint != target)
         {
-            throw new ShapeMismatchException($"could not broadcast input array from shape {value} into shape {target}", value, target);
+            throw NumPyErrors.CannotBroadcastInput(value, target);
         }
     }
 

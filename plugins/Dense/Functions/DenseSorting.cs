@@ -173,7 +173,7 @@ public static class DenseSorting
     {
         var a = (DenseArray)args.A;
         var v = (DenseArray)args.V;
-        if (a.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {a.Shape}", "a");
+        ManipulationRules.RequireSortedVector(a.Shape);
         DType dtype = DTypes.Promote(a.DType, v.DType);
         if (dtype == DType.Bool) dtype = DType.Int32;
         DenseArray sa = Copy.As(a, dtype).EnsureContiguous(), sv = Copy.As(v, dtype).EnsureContiguous();

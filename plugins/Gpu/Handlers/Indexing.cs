@@ -159,7 +159,7 @@ internal static class Indexing
         {
             if (!Shape.TryBroadcast(source.Shape, target.Shape, out Shape joint) || joint != target.Shape)
             {
-                throw new ShapeMismatchException($"could not broadcast input array from shape {source.Shape} into shape {target.Shape}", source.Shape, target.Shape);
+                throw NumPyErrors.CannotBroadcastInput(source.Shape, target.Shape);
             }
             GpuOps.CopyInto(source, target);
             return x;

@@ -90,7 +90,7 @@ internal static class Searching
     /// <summary>NumPy's <c>searchsorted(a, v, side)</c>: int64 insertion points of every needle, in <c>v</c>'s shape.</summary>
     private static GpuArray SearchSorted(GpuArray a, GpuArray v, bool right)
     {
-        if (a.Rank != 1) throw new ArgumentException($"object too deep for desired array: searchsorted needs a 1-d array, got shape {a.Shape}", "a");
+        ManipulationRules.RequireSortedVector(a.Shape);
         DType dtype = DTypes.Promote(a.DType, v.DType);
         if (dtype == DType.Float16) dtype = DType.Float32;   // exact, and the order is the same
         using GpuArray cast = GpuOps.Cast(a, dtype);

@@ -37,7 +37,7 @@ internal static class GpuOps
         Shape shape = destination.Shape;
         if (Shape.Broadcast(source.Shape, shape) != shape)
         {
-            throw new ShapeMismatchException($"could not broadcast input array from shape {source.Shape} into shape {shape}", source.Shape, shape);
+            throw NumPyErrors.CannotBroadcastInput(source.Shape, shape);
         }
         Type op = source.DType == destination.DType
             ? typeof(IdentityOp<>).MakeGenericType(StorageTypes.Of(source.DType))

@@ -82,6 +82,27 @@ public sealed class GpuChunkTests : IDisposable
     }
 
     [Fact]
+    public void The_added_numpy_functions_run_every_task_on_the_device_and_agree_with_dense()
+    {
+        (NDArray x, NDArray d) = RandomPair((9, 9), [4, 5]);
+        Func<NDArray, NDArray>[] calls =
+        [
+            a => Np.Tril(a, -1), a => Np.Triu(a, 2), a => Np.Trace(a), a => Np.Repeat(a, 2, 0), a => Np.Tile(a, 1, 2),
+            a => Np.Sort(a, 0), a => Np.Argsort(a), a => Np.SearchSorted(Np.Sort(a[0]), a),
+            a => Np.Linalg.Norm(a), a => Np.Linalg.Norm(a, 1, Axes.Of(0)), a => Np.Linalg.Det(a), a => Np.Kron(a[0, new Slice(0, 2)], a[new Slice(0, 3)]),
+            a => Np.Linalg.Cholesky(Np.Add(Np.MatMul(a, Np.Transpose(a)), Np.Multiply(Np.Eye(9, backend: a is Arrays.ChunkedArray ? "Chunked" : "Dense"), 9.0))),
+        ];
+        NDArray[] computed = ComputeOnDevice(true, [.. calls.Select(call => call(x))]);   // only Gpu's own cholesky and solve kernels read back (each its 4-byte status: the blocked Cholesky's 3 + 3 here)
+        for (int i = 0; i < calls.Length; i++)
+        {
+            NDArray expected = calls[i](d);
+            computed[i].DType.ShouldBe(expected.DType, $"call {i}");
+            Np.AsType(Np.AsArray(computed[i].ToHost(), backend: "Dense"), DType.Float64).ToArray<double>()
+                .ShouldBe(Np.AsType(expected, DType.Float64).ToArray<double>(), 1e-9, $"call {i}");
+        }
+    }
+
+    [Fact]
     public void Only_downloading_a_computed_result_moves_data_to_the_host()
     {
         (NDArray x, _) = RandomPair((30, 8), [10, 8]);

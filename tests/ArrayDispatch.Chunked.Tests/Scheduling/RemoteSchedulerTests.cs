@@ -57,6 +57,41 @@ public sealed class RemoteSchedulerTests
         }
     }
 
+    /// <summary>The functions Chunked gained from Dense's list, each run on a worker-like scheduler: every task a description, every value (eigh's, slogdet's included) bytes.</summary>
+    [Fact]
+    public void The_added_numpy_functions_run_as_descriptions_with_the_local_answers()
+    {
+        Func<NDArray, NDArray>[] calls =
+        [
+            x => Np.Tril(x, -1), x => Np.Triu(x, 2), x => Np.Diagonal(x, 1), x => Np.Trace(x), x => Np.Repeat(x, 2, 1), x => Np.Tile(x, 2, 1),
+            x => Np.Take(x, Np.AsArray(new long[] { 5, 0, 3 }, backend: "Dense"), 1), x => Np.Take(x, Np.AsArray(new long[] { 1, 4 }, backend: "Chunked", chunks: [1]), 0),
+            x => Np.Sort(x, 0), x => Np.Argsort(x, null), x => Np.SearchSorted(Np.Sort(x[0]), x),
+            x => Np.Stack(Np.Meshgrid([x[0], x[1, new Slice(0, 3)]]), 0),
+            x => Np.Add(x, Np.Linspace(0, 1, 6, backend: "Chunked", chunks: [4])),
+            x => Np.Linalg.Cholesky(Np.Add(Np.MatMul(x, Np.Transpose(x)), Np.Multiply(Np.Eye(6, backend: "Dense"), 10.0))),
+            x => Np.Linalg.Inv(Np.Add(x, Np.Multiply(Np.Eye(6, backend: "Dense"), 10.0))),
+            x => Np.Linalg.Det(x), x => Np.Linalg.Slogdet(x).LogAbsDet, x => Np.Linalg.Eigh(x).Eigenvectors, x => Np.Linalg.Eigvalsh(x),
+            x => Np.Linalg.Pinv(x), x => Np.Kron(x[0, new Slice(0, 2)], x[new Slice(0, 2)]),
+        ];
+        double[][] local;
+        (ServiceProvider plain, Dispatcher plainDispatcher) = Host("Local", null);
+        using (plain)
+        using (Np.UseDispatcher(plainDispatcher))
+        {
+            local = [.. calls.Select(call => call(Input()).Compute().ToArray<double>())];
+        }
+        var remote = new LoopbackScheduler();
+        (ServiceProvider services, Dispatcher dispatcher) = Host("Orleans", remote);
+        using (services)
+        using (Np.UseDispatcher(dispatcher))
+        {
+            remote.Runner = services.GetRequiredService<IChunkTaskRunner>();
+            for (int i = 0; i < calls.Length; i++) calls[i](Input()).Compute().ToArray<double>().ShouldBe(local[i], 1e-12, $"call {i}");
+        }
+
+        static NDArray Input() => Np.AsArray(Np.Random.Sample((6, 6), Np.Random.DefaultRng(5), backend: "Dense"), backend: "Chunked", chunks: [4, 3]);
+    }
+
     [Fact]
     public void Without_a_remote_scheduler_in_the_apps_services_the_compute_fails_naming_the_setting_and_the_shared_contract()
     {
