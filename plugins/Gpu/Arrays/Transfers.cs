@@ -37,7 +37,7 @@ internal static class Transfers
     private static GpuArray UploadExport(GpuRuntime runtime, NDArray array)
     {
         // Let go of the export at once: a native one holds the source's storage until it is disposed or collected.
-        using HostBuffer export = array.ToHost();
+        using HostBuffer export = array.ToHostForReading();   // copied to the device at once: only read
         return Upload(runtime, export);
     }
 
