@@ -201,7 +201,19 @@ internal unsafe partial class DenseStorage
         if (live - Volatile.Read(ref s_liveAtCollect) <= budget) return;
         Volatile.Write(ref s_liveAtCollect, live);
         GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-        if (ReclaimDropped() == 0 && GC.GetGCMemoryInfo(GCKind.Any).FinalizationPendingCount > 0) NativePool.WaitForFree(bytes, TimeSpan.FromMilliseconds(10));
+        int reclaimed = ReclaimDropped();
+        if (reclaimed == 0 && bytes >= (32L << 20))
+        {
+            // Nothing came back: the dropped results were still referenced at an earlier collection (the caller's variable
+            // holds the previous result until the new one is assigned), which promoted them out of gen1's reach. Left to
+            // the GC's own pace of gen2s (slower the more native bytes the process reports), a loop of dropped 10M float64
+            // `a + b` on native inputs held four results instead of two (bench/UserApp, session 13). A gen2 of the small
+            // managed heap such a loop has costs about 1-2 ms beside an 80 MB call; a gen2 every second call only (when
+            // two results had piled up) still held 3.2-4.1.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            reclaimed = ReclaimDropped();
+        }
+        if (reclaimed == 0 && GC.GetGCMemoryInfo(GCKind.Any).FinalizationPendingCount > 0) NativePool.WaitForFree(bytes, TimeSpan.FromMilliseconds(10));
         Volatile.Write(ref s_liveAtCollect, Math.Min(live, Volatile.Read(ref s_liveBytes)));
     }
 
