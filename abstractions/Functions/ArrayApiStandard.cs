@@ -23,6 +23,7 @@ public static class ComposedFunctions
         {
             new("zeros", "Np.Zeros", [ArrayFunctions.Full]),
             new("ones", "Np.Ones", [ArrayFunctions.Full]),
+            new("identity", "Np.Identity", [ArrayFunctions.Eye]),
             new("zeros_like", "Np.ZerosLike", [ArrayFunctions.FullLike]),
             new("ones_like", "Np.OnesLike", [ArrayFunctions.FullLike]),
             new("empty_like", "Np.EmptyLike", [ArrayFunctions.FullLike]),
