@@ -52,6 +52,14 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_pin_that_is_not_a_sha256_is_refused_at_start_up_with_its_key()
+    {
+        // It was accepted, and the plugin refused as HashMismatch ("expects 0000"), as if the file had changed.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Plugins:Base:Sha256", "0000")));
+        ex.Failures.ShouldBe(["ArrayDispatch:Plugins:Base:Sha256: '0000' is not a SHA-256 (64 hexadecimal digits); the 'hash <plugin-folder>' command prints the pin to use"]);
+    }
+
+    [Fact]
     public void A_setting_for_a_plugin_that_was_not_found_is_refused_with_the_nearest_name()
     {
         var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Plugins:Bsae:Enabled", "false")));
