@@ -47,7 +47,12 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
         }
         foreach ((string function, FunctionRule rule) in options.Functions)
         {
-            if (!FunctionCatalog.TryGet(function, out _))
+            if (!FunctionCatalog.TryGet(function, out _) && ComposedFunctions.TryGet(function, out ComposedFunction? composed))
+            {
+                // np.zeros, np.diff, …: Np compositions; the rules belong on the catalogue functions they call.
+                result.AddError($"ArrayDispatch:Functions:{function}: '{function}' is {composed.Member}, which dispatches {string.Join(", ", composed.Requires.Select(r => $"'{r.Name}'"))}; set the rules under ArrayDispatch:Functions:{composed.Requires[0].Name}{(composed.Requires.Count > 1 ? " (and the others)" : "")}");
+            }
+            else if (!FunctionCatalog.TryGet(function, out _))
             {
                 string? near = NameMatcher.Nearest(function, FunctionCatalog.All.Select(f => f.Name));
                 result.AddError($"ArrayDispatch:Functions:{function}: unknown function '{function}'.{(near is null ? "" : $" Did you mean '{near}'?")}");
