@@ -7,6 +7,58 @@ namespace ArrayDispatch.Functions;
 public static class ManipulationRules
 {
     /// <summary>
+    /// numpy.reshape's new shape for an array of <paramref name="size"/> elements: <paramref name="requested"/> with its
+    /// one unknown dimension worked out (any negative value is one, as NumPy 1.24 reads it: -1 or -2), every backend's
+    /// reshape reading it here.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two unknown dimensions (NumPy's ValueError).</exception>
+    /// <exception cref="ShapeMismatchException">The sizes differ: <see cref="CannotReshape"/>.</exception>
+    public static Shape ReshapeTarget(long size, ReadOnlySpan<int> requested)
+    {
+        int unknown = -1;
+        long known = 1;
+        bool overflow = false;
+        for (int i = 0; i < requested.Length; i++)
+        {
+            int d = requested[i];
+            if (d < 0)
+            {
+                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
+                unknown = i;
+            }
+            else if (d != 0 && known > long.MaxValue / d) overflow = true;
+            else known *= d;
+        }
+        int[] dims = requested.ToArray();
+        if (unknown >= 0)
+        {
+            if (overflow || known == 0 || size % known != 0 || size / known > int.MaxValue) throw CannotReshape(size, requested);
+            dims[unknown] = (int)(size / known);
+        }
+        else if (overflow || known != size) throw CannotReshape(size, requested);
+        return new Shape(dims);
+    }
+
+    /// <summary>
+    /// NumPy's <c>cannot reshape array of size 12 into shape (5,3)</c>, the shape as NumPy's <c>convert_shape_to_string</c>
+    /// writes it: no spaces, an unknown (negative) dimension as <c>newaxis</c> and left out when leading, a trailing comma
+    /// for one dimension only (<c>(5,newaxis)</c>, <c>(4,)</c>, and <c>(4)</c> for <c>(-1, 4)</c>).
+    /// </summary>
+    public static ShapeMismatchException CannotReshape(long size, ReadOnlySpan<int> requested)
+    {
+        int first = 0;
+        while (first < requested.Length && requested[first] < 0) first++;
+        string text = "()";
+        if (first < requested.Length)
+        {
+            var parts = new List<string>(requested.Length);
+            for (int i = first; i < requested.Length; i++) parts.Add(requested[i] < 0 ? "newaxis" : requested[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            text = requested.Length == 1 ? $"({parts[0]},)" : $"({string.Join(",", parts)})";
+        }
+        return new ShapeMismatchException($"cannot reshape array of size {size} into shape {text}", "shape");
+    }
+
+    /// <summary>
     /// The total shift of each axis in NumPy's <c>roll(x, shift, axis)</c> for an array of <paramref name="shape"/>:
     /// <paramref name="shift"/> and <paramref name="axis"/> broadcast against each other and a repeated axis is shifted by
     /// the sum of its shifts. With <see cref="Axes.All"/> the flattened array is rolled: the result then has one entry,

@@ -23,6 +23,15 @@ public static class SparseMatrices
     /// <summary><c>sparse.block</c> (SciPy's <c>bmat</c>).</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> BlockFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.block");
 
+    /// <summary><c>sparse.coo_array</c>: SciPy's <c>coo_array((data, (row, col)), shape)</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> CooArrayFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.coo_array", FunctionKind.Creation);
+
+    /// <summary><c>sparse.csr_array</c>: SciPy's <c>csr_array((data, indices, indptr), shape)</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> CsrArrayFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.csr_array", FunctionKind.Creation);
+
+    /// <summary><c>sparse.csc_array</c>: SciPy's <c>csc_array((data, indices, indptr), shape)</c>.</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> CscArrayFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.csc_array", FunctionKind.Creation);
+
     private const string Backend = "Sparse";
 
     /// <summary>A random sparse array, as <c>scipy.sparse.random(m, n, density, format, dtype, random_state)</c>.</summary>
@@ -44,6 +53,49 @@ public static class SparseMatrices
         using (Np.UseBackend(Backend))
         {
             return SparseCall.Invoke(DiagsFunction, diagonals, ("offsets", offsets), ("shape", shape), ("dtype", dtype), ("format", format))[0];
+        }
+    }
+
+    /// <summary>
+    /// A sparse array from triplets, as <c>scipy.sparse.coo_array((data, (row, col)), shape).asformat(format)</c>: the
+    /// arrays are 1-d host-resident ones (Dense, <c>Np.Load</c>) of one length, the indices of an integer dtype; every
+    /// index is checked, duplicates are kept in COO and summed by <c>"csr"</c>/<c>"csc"</c>.
+    /// </summary>
+    /// <param name="data">The values (1-d).</param>
+    /// <param name="row">The row of each value (1-d, an integer dtype).</param>
+    /// <param name="col">The column of each value (1-d, an integer dtype).</param>
+    /// <param name="shape">The shape; null gives one more than the largest row and column index, as SciPy.</param>
+    /// <param name="format"><c>"coo"</c> (default), <c>"csr"</c> or <c>"csc"</c>.</param>
+    /// <param name="dtype">Casts the values; null keeps the data's dtype.</param>
+    public static NDArray FromTriplets(NDArray data, NDArray row, NDArray col, int[]? shape = null, string? format = null, DType? dtype = null)
+    {
+        using (Np.UseBackend(Backend))
+        {
+            return SparseCall.Invoke(CooArrayFunction, [data, row, col], ("shape", shape), ("format", format), ("dtype", dtype))[0];
+        }
+    }
+
+    /// <summary>
+    /// A CSR (or, with <paramref name="format"/> <c>"csc"</c>, CSC) array from its three arrays, as
+    /// <c>scipy.sparse.csr_array((data, indices, indptr), shape)</c>; every entry is checked.
+    /// </summary>
+    /// <param name="data">The values (1-d), row by row (column by column for CSC).</param>
+    /// <param name="indices">The column of each value (the row for CSC).</param>
+    /// <param name="indptr">Where each row's (column's) values start in <paramref name="data"/>, and their end.</param>
+    /// <param name="shape">The shape; null gives (len(indptr) - 1, max(indices) + 1) for CSR, as SciPy.</param>
+    /// <param name="format"><c>"csr"</c> (default) or <c>"csc"</c> (then <paramref name="indices"/> are rows, column by column).</param>
+    /// <param name="dtype">Casts the values; null keeps the data's dtype.</param>
+    public static NDArray FromCompressed(NDArray data, NDArray indices, NDArray indptr, int[]? shape = null, string? format = null, DType? dtype = null)
+    {
+        var function = format switch
+        {
+            null or "csr" => CsrArrayFunction,
+            "csc" => CscArrayFunction,
+            _ => throw new ArgumentException($"format must be 'csr' or 'csc', got '{format}'", nameof(format)),
+        };
+        using (Np.UseBackend(Backend))
+        {
+            return SparseCall.Invoke(function, [data, indices, indptr], ("shape", shape), ("dtype", dtype))[0];
         }
     }
 

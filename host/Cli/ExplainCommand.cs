@@ -19,8 +19,22 @@ internal static class ExplainCommand
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         if (!FunctionCatalog.TryGet(function, out ArrayFunction f))
         {
-            Console.Error.WriteLine($"error: unknown function '{function}'.{DidYouMean(function, FunctionCatalog.All.Select(x => x.Name))}");
-            return 1;
+            // NumPy's zeros, ones, identity, diff, …: an Np composition of catalogue functions, which are what dispatches.
+            if (ComposedFunctions.TryGet(function, out ComposedFunction? composed))
+            {
+                if (composed.Requires.Count != 1)
+                {
+                    Console.Error.WriteLine($"error: '{function}' is {composed.Member}, which calls {string.Join(", ", composed.Requires.Select(r => r.Name))}; explain one of those.");
+                    return 1;
+                }
+                f = composed.Requires[0];
+                if (!json) Console.WriteLine($"'{function}' is {composed.Member}, which calls '{f.Name}':");
+            }
+            else
+            {
+                Console.Error.WriteLine($"error: unknown function '{function}'.{DidYouMean(function, FunctionCatalog.All.Select(x => x.Name).Concat(ComposedFunctions.All.Select(c => c.Name)))}");
+                return 1;
+            }
         }
         if (signature)
         {

@@ -6,9 +6,6 @@ internal static class Errors
     public static ShapeMismatchException Broadcast(Shape a, Shape b) =>
         new($"operands could not be broadcast together with shapes {a} {b}", a, b);
 
-    public static ShapeMismatchException CannotReshape(long size, Shape shape) =>
-        new($"cannot reshape array of size {size} into shape {shape}", shape);
-
     public static DTypeMismatchException Cast(DType from, DType to, Casting casting) => new(DTypes.CastErrorMessage(from, to, casting));
 
     public static DTypeMismatchException OutputCast(string function, DType from, DType to) =>

@@ -21,8 +21,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Reloaded plugin {Plugin} from {Folder}")]
     public static partial void PluginReloaded(this ILogger logger, string plugin, string folder);
 
-    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Reload of plugin {Plugin} from {Folder} failed: {Outcome}. {Reason} The previous version keeps serving.")]
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Reload of plugin {Plugin} from {Folder} failed: {Outcome}. {Reason}; the previous version keeps serving")]
     public static partial void PluginReloadFailed(this ILogger logger, string plugin, string folder, PluginOutcome outcome, string reason);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Loaded plugin {Plugin} from {Folder}, a folder added while the app runs")]
+    public static partial void PluginAdded(this ILogger logger, string plugin, string folder);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Dispatch tables rebuilt (generation {Generation}, {BackendCount} backends): {Trigger}")]
     public static partial void SnapshotRebuilt(this ILogger logger, long generation, int backendCount, string trigger);

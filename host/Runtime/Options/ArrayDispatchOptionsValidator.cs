@@ -29,6 +29,14 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
             string? near = NameMatcher.Nearest(plugin, plugins);
             result.AddError($"ArrayDispatch:Plugins:{plugin}: no plugin named '{plugin}' was found. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
         }
+        // A pin that is no SHA-256 can never match: refused here, naming the key, rather than as the plugin's HashMismatch.
+        foreach ((string plugin, PluginSettings settings) in options.Plugins)
+        {
+            if (settings.Sha256 is { } pin && !(pin.Trim().Length == 64 && pin.Trim().All(char.IsAsciiHexDigit)))
+            {
+                result.AddError($"ArrayDispatch:Plugins:{plugin}:Sha256: '{pin}' is not a SHA-256 (64 hexadecimal digits); the 'hash <plugin-folder>' command prints the pin to use");
+            }
+        }
         // Backends:<Name> belongs to the plugin of that name (its IBackendBuilder.Configuration); under a name no plugin
         // has, a setting is read by nobody, so a typo (Backends:Sparce:AllowDensify) would change nothing, silently.
         foreach (IConfigurationSection backend in section.GetSection("Backends").GetChildren())
@@ -39,7 +47,12 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
         }
         foreach ((string function, FunctionRule rule) in options.Functions)
         {
-            if (!FunctionCatalog.TryGet(function, out _))
+            if (!FunctionCatalog.TryGet(function, out _) && ComposedFunctions.TryGet(function, out ComposedFunction? composed))
+            {
+                // np.zeros, np.diff, …: Np compositions; the rules belong on the catalogue functions they call.
+                result.AddError($"ArrayDispatch:Functions:{function}: '{function}' is {composed.Member}, which dispatches {string.Join(", ", composed.Requires.Select(r => $"'{r.Name}'"))}; set the rules under ArrayDispatch:Functions:{composed.Requires[0].Name}{(composed.Requires.Count > 1 ? " (and the others)" : "")}");
+            }
+            else if (!FunctionCatalog.TryGet(function, out _))
             {
                 string? near = NameMatcher.Nearest(function, FunctionCatalog.All.Select(f => f.Name));
                 result.AddError($"ArrayDispatch:Functions:{function}: unknown function '{function}'.{(near is null ? "" : $" Did you mean '{near}'?")}");

@@ -67,6 +67,12 @@ internal sealed class PluginHost(
         }
     }
 
+    /// <summary>Whether a plugin loaded from <paramref name="folder"/> is serving.</summary>
+    public bool IsLoaded(string folder)
+    {
+        lock (_reloadGate) return _loaded.ContainsKey(folder);
+    }
+
     /// <summary>
     /// Hot reload of one folder: the new version loads into a new collectible context with its services in a child
     /// container of its own, replaces the old one in the dispatch tables in one swap, and the old context is unloaded.
@@ -82,7 +88,7 @@ internal sealed class PluginHost(
             {
                 result = Directory.Exists(folder)
                     ? LoadFolder(folder, services, reloading: true)
-                    : new(Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the folder was removed; the loaded version keeps serving");
+                    : new(Path.GetFileName(folder), folder, PluginOutcome.EntryMissing, "the folder was removed");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
             {

@@ -97,9 +97,14 @@ internal sealed class PluginReloader : IDisposable
         _stamps[folder] = Stamp(folder);
         try
         {
+            // A folder that held no loaded plugin is a new plugin: "loaded" or "refused", not a reload of a version
+            // that does not exist ("the previous version keeps serving" was logged for a plugin that never served).
+            bool replacing = _host.IsLoaded(folder);
             PluginLoadResult result = _host.Reload(folder);
-            if (result.Loaded) _logger.PluginReloaded(result.Name, folder);
-            else _logger.PluginReloadFailed(result.Name, folder, result.Outcome, result.Reason);
+            if (result.Loaded && replacing) _logger.PluginReloaded(result.Name, folder);
+            else if (result.Loaded) _logger.PluginAdded(result.Name, folder);
+            else if (replacing) _logger.PluginReloadFailed(result.Name, folder, result.Outcome, result.Reason);
+            else _logger.PluginRefused(result.Name, folder, result.Outcome, result.Reason);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

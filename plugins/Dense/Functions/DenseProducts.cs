@@ -131,7 +131,7 @@ public static class DenseProducts
     {
         var a = (DenseArray)args.A;
         var b = (DenseArray)args.B;
-        if (a.Size != b.Size) throw Errors.CannotReshape(b.Size, new Shape((int)a.Size));
+        if (a.Size != b.Size) throw ManipulationRules.CannotReshape(b.Size, [checked((int)a.Size)]);
         DType dtype = DTypes.Promote(a.DType, b.DType);
         a = Views.Reshape(Copy.As(a, dtype), new Shape((int)a.Size));
         b = Views.Reshape(b, new Shape((int)b.Size));

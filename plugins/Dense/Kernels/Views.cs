@@ -5,43 +5,12 @@ internal static class Views
 {
     /// <summary>Resolves a -1 in <paramref name="dims"/> against <paramref name="size"/>.</summary>
     /// <exception cref="ShapeMismatchException">The sizes differ, or more than one -1.</exception>
-    public static Shape ResolveShape(long size, ReadOnlySpan<int> dims)
-    {
-        int unknown = -1;
-        long known = 1;
-        for (int i = 0; i < dims.Length; i++)
-        {
-            if (dims[i] == -1)
-            {
-                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
-                unknown = i;
-            }
-            else if (dims[i] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(dims)}", "shape");
-            else known *= dims[i];
-        }
-        int[] result = dims.ToArray();
-        if (unknown >= 0)
-        {
-            if (known == 0 || size % known != 0) throw Errors.CannotReshape(size, new Shape(FormatUnknown(dims)));
-            result[unknown] = (int)(size / known);
-        }
-        var shape = new Shape(result);
-        if (shape.Size != size) throw Errors.CannotReshape(size, shape);
-        return shape;
-    }
-
-    // Shape cannot hold -1; NumPy prints the requested shape with the -1 in the message.
-    private static int[] FormatUnknown(ReadOnlySpan<int> dims)
-    {
-        int[] r = dims.ToArray();
-        for (int i = 0; i < r.Length; i++) if (r[i] < 0) r[i] = 0;
-        return r;
-    }
+    public static Shape ResolveShape(long size, ReadOnlySpan<int> dims) => global::ArrayDispatch.Functions.ManipulationRules.ReshapeTarget(size, dims);
 
     /// <summary>A view with <paramref name="shape"/> when the array is contiguous, else a reshaped copy.</summary>
     public static DenseArray Reshape(DenseArray a, Shape shape)
     {
-        if (shape.Size != a.Size) throw Errors.CannotReshape(a.Size, shape);
+        if (shape.Size != a.Size) throw global::ArrayDispatch.Functions.ManipulationRules.CannotReshape(a.Size, shape.Dims);
         DenseArray c = a.EnsureContiguous();
         return c.View(shape, shape.ContiguousStrides(), c.Offset);
     }

@@ -52,25 +52,7 @@ internal static class ManipulationHandlers
 
     public static GpuArray Reshape(GpuArray x, int[] shape)
     {
-        var dims = (int[])shape.Clone();
-        int unknown = -1;
-        long known = 1;
-        for (int i = 0; i < dims.Length; i++)
-        {
-            if (dims[i] == -1)
-            {
-                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", nameof(shape));
-                unknown = i;
-            }
-            else if (dims[i] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(shape)}", nameof(shape));
-            else known *= dims[i];
-        }
-        if (unknown >= 0 && known != 0 && x.Size % known == 0) dims[unknown] = (int)(x.Size / known);
-        var target = new Shape(dims.Select(d => Math.Max(d, 0)).ToArray());
-        if ((unknown >= 0 && dims[unknown] < 0) || target.Size != x.Size)
-        {
-            throw new ShapeMismatchException($"cannot reshape array of size {x.Size} into shape {Shape.Format(shape)}", nameof(shape), x.Shape);
-        }
+        Shape target = ManipulationRules.ReshapeTarget(x.Size, shape);
         if (x.IsContiguous) return x.View(target, target.ContiguousStrides(), x.Offset);
         using GpuArray copy = GpuOps.Copy(x);
         return copy.View(target, target.ContiguousStrides(), 0);

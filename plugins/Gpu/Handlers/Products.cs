@@ -59,7 +59,7 @@ internal static class Products
     {
         if (a.Size != b.Size)
         {
-            throw new ShapeMismatchException($"cannot reshape array of size {b.Size} into shape ({a.Size},)", new Shape(checked((int)a.Size)));
+            throw ManipulationRules.CannotReshape(b.Size, [checked((int)a.Size)]);
         }
         using GpuArray x = ManipulationHandlers.Reshape(a, [-1]);
         using GpuArray y = ManipulationHandlers.Reshape(b, [-1]);

@@ -69,6 +69,39 @@ public abstract class CompressedArray : SparseArray
         if (_canonical) HasSortedIndices = true;
     }
 
+    /// <summary>SciPy's <c>str</c> of a CSR/CSC array (see <see cref="SparseArray.ToString(string?, IFormatProvider?)"/>).</summary>
+    internal string StoredEntriesText(string? format)
+    {
+        const int MaxPrint = 50;                         // SciPy's spmatrix.maxprint
+        (int[] majors, int[] minors) = ExpandMajor();
+        bool rowMajor = Format == SparseFormat.Csr;
+        var lines = new List<string>();
+        void Add(int k)
+        {
+            string value = ArrayOps.Visit<ScalarText, string>(Values, new(k, format));
+            lines.Add(rowMajor ? $"  ({majors[k]}, {minors[k]})\t{value}" : $"  ({minors[k]}, {majors[k]})\t{value}");
+        }
+        if (Nnz <= MaxPrint)
+        {
+            for (int k = 0; k < Nnz; k++) Add(k);
+        }
+        else
+        {
+            for (int k = 0; k < MaxPrint / 2; k++) Add(k);
+            lines.Add("  :\t:");
+            for (int k = Nnz - (MaxPrint - MaxPrint / 2); k < Nnz; k++) Add(k);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>NumPy's str of value <c>k</c> as a scalar (a 0-d array prints as its scalar does).</summary>
+    private readonly struct ScalarText(int k, string? format) : IValuesFunction<string>
+    {
+        public string Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Printing.ArrayPrinter.Format(Interchange.HostBuffer.FromContiguous(new[] { values[k] }, Shape.Scalar), format);
+
+        public string Bool(bool[] values) => values[k] ? "True" : "False";
+    }
+
     /// <summary>The coordinate form (rows, cols) of the entries in storage order.</summary>
     internal (int[] Majors, int[] Minors) ExpandMajor()
     {

@@ -66,16 +66,21 @@ public abstract class SparseArray : NDArray
     public override HostBuffer ToHost() => ToCoo().Densify();
 
     /// <summary>
-    /// The summary its Python users know, never the values (printing must not densify): pydata/sparse's
-    /// <c>&lt;COO: shape=(3, 4), dtype=float64, nnz=5, fill_value=0.0&gt;</c> for COO, SciPy's
-    /// <c>&lt;3x4 sparse array of type '&lt;class 'numpy.float64'&gt;'</c> / <c>with 5 stored elements in Compressed Sparse Row format&gt;</c>
-    /// for CSR and CSC. Every format string gives the same text; <c>Np.AsArray(x, backend: "Dense")</c> prints the values.
+    /// What its Python users see, never densified values: COO prints pydata/sparse's
+    /// <c>&lt;COO: shape=(3, 4), dtype=float64, nnz=5, fill_value=0.0&gt;</c> for every format string (pydata's str and
+    /// repr are that summary). CSR and CSC print SciPy's: <c>R</c> (repr) the summary
+    /// <c>&lt;3x4 sparse array of type '&lt;class 'numpy.float64'&gt;'</c> / <c>with 5 stored elements in Compressed Sparse Row format&gt;</c>,
+    /// and str (no format, <c>G</c>, <c>F</c>n, …) SciPy's list of the stored entries in storage order, one
+    /// <c>  (row, col)\tvalue</c> line each with the value as NumPy's str of the scalar (the format's precision applies),
+    /// the first 25 and last 25 around a <c>  :\t:</c> line past SciPy's <c>maxprint</c> of 50, empty without entries.
+    /// <c>Np.AsArray(x, backend: "Dense")</c> prints the values.
     /// </summary>
     public override string ToString(string? format, IFormatProvider? formatProvider) => Format switch
     {
         SparseFormat.Coo => $"<COO: shape={Shape}, dtype={DType.Name()}, nnz={Nnz}, fill_value={FillValueText}>",
-        _ => $"<{string.Join('x', Shape.Dims.ToArray())} sparse array of type '<class 'numpy.{(DType == DType.Bool ? "bool_" : DType.Name())}'>'\n"
+        _ when format is "R" or "r" => $"<{string.Join('x', Shape.Dims.ToArray())} sparse array of type '<class 'numpy.{(DType == DType.Bool ? "bool_" : DType.Name())}'>'\n"
             + $"\twith {Nnz} stored elements in Compressed Sparse {(Format == SparseFormat.Csr ? "Row" : "Column")} format>",
+        _ => ((CompressedArray)this).StoredEntriesText(format),
     };
 
     /// <summary>Python's repr of the fill value in this dtype: <c>0j</c>, <c>0.0</c>, <c>0</c> or <c>False</c>.</summary>

@@ -88,6 +88,102 @@ internal sealed class SparseConstruction
         return new NDArray[] { SparseArrays.Diags(diagonals, offsets, shape, dtype, o.Format(SparseFormat.Csr)) };
     }
 
+    /// <summary>
+    /// <c>sparse.coo_array</c>: SciPy's <c>coo_array((data, (row, col)), shape)</c> from arrays <c>[data, row, col]</c>
+    /// (more coordinate arrays for n-d, as pydata's <c>COO(coords, data)</c>), every index checked. Option <c>shape</c>
+    /// defaults to one more than the largest index on each axis (SciPy's inference); <c>format</c> <c>"csr"</c> or
+    /// <c>"csc"</c> converts, summing duplicates as SciPy's <c>tocsr</c>; <c>dtype</c> casts the values.
+    /// </summary>
+    [Implements("sparse.coo_array")]
+    public DispatchResult<NDArray[]> CooArrayFromTriplets(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (!HostInterop.AcceptsReadable(types, args.Arrays)) return NotImplemented.Value;
+        CallOptions o = new CallOptions("sparse.coo_array", args.Options).Only("shape", "format", "dtype");
+        if (args.Arrays.Length < 2 || Array.IndexOf(args.Arrays, null) >= 0)
+        {
+            throw new ArgumentException($"sparse.coo_array takes the arrays [data, row, col] (one coordinate array per axis), got {args.Arrays.Length}", "arrays");
+        }
+        Array data = Values(args.Arrays[0], "sparse.coo_array", "data");
+        string[] names = args.Arrays.Length == 3 ? ["row", "col"] : Enumerable.Range(0, args.Arrays.Length - 1).Select(a => $"coords[{a}]").ToArray();
+        var coords = new int[args.Arrays.Length - 1][];
+        for (int a = 0; a < coords.Length; a++) coords[a] = Indices(args.Arrays[a + 1], "sparse.coo_array", names[a], data.Length);
+        Shape shape = o.Shape("shape", required: false) ?? new Shape(Array.ConvertAll(coords, c => c.Length == 0 ? 0 : c.Max() + 1));
+        SparseFormat format = o.Format(SparseFormat.Coo);
+        if (format != SparseFormat.Coo && shape.Rank != 2)
+        {
+            throw new ArgumentException($"sparse.coo_array: option 'format' is '{format.Name()}', which holds 2-d arrays, but the shape is {shape}; use format 'coo'", "format");
+        }
+        SparseArray result = CooArray.FromCoordinates(data, coords, shape);
+        if (format != SparseFormat.Coo) result = result.ToFormat(format);
+        return new NDArray[] { CastTo(result, o) };
+    }
+
+    /// <summary>
+    /// <c>sparse.csr_array</c> / <c>sparse.csc_array</c>: SciPy's <c>csr_array((data, indices, indptr), shape)</c> from
+    /// arrays <c>[data, indices, indptr]</c>, every entry checked. Option <c>shape</c> defaults to
+    /// (len(indptr) - 1, max(indices) + 1) for CSR and its transpose for CSC, as SciPy; <c>dtype</c> casts the values.
+    /// </summary>
+    [Implements("sparse.csr_array")]
+    public DispatchResult<NDArray[]> CsrArrayFromCompressed(in CallArgs args, ReadOnlySpan<Type> types) => FromCompressed(args, types, rowMajor: true);
+
+    /// <inheritdoc cref="CsrArrayFromCompressed"/>
+    [Implements("sparse.csc_array")]
+    public DispatchResult<NDArray[]> CscArrayFromCompressed(in CallArgs args, ReadOnlySpan<Type> types) => FromCompressed(args, types, rowMajor: false);
+
+    private static DispatchResult<NDArray[]> FromCompressed(in CallArgs args, ReadOnlySpan<Type> types, bool rowMajor)
+    {
+        if (!HostInterop.AcceptsReadable(types, args.Arrays)) return NotImplemented.Value;
+        string function = rowMajor ? "sparse.csr_array" : "sparse.csc_array";
+        CallOptions o = new CallOptions(function, args.Options).Only("shape", "dtype");
+        if (args.Arrays.Length != 3 || Array.IndexOf(args.Arrays, null) >= 0)
+        {
+            throw new ArgumentException($"{function} takes the arrays [data, indices, indptr], got {args.Arrays.Length}", "arrays");
+        }
+        Array data = Values(args.Arrays[0], function, "data");
+        int[] indices = Indices(args.Arrays[1], function, "indices", data.Length);
+        int[] indptr = Indices(args.Arrays[2], function, "indptr", -1);
+        if (indptr.Length == 0) throw new ArgumentException($"{function}: 'indptr' is empty; it has one entry more than the {(rowMajor ? "rows" : "columns")}", "indptr");
+        int minor = indices.Length == 0 ? 0 : indices.Max() + 1;
+        Shape shape = o.Shape("shape", required: false) ?? (rowMajor ? new Shape(indptr.Length - 1, minor) : new Shape(minor, indptr.Length - 1));
+        SparseArray result = rowMajor ? CsrArray.FromCompressed(data, indices, indptr, shape) : CscArray.FromCompressed(data, indices, indptr, shape);
+        return new NDArray[] { CastTo(result, o) };
+    }
+
+    private static SparseArray CastTo(SparseArray result, CallOptions o)
+    {
+        if (!o.Has("dtype")) return result;
+        DType dtype = o.DType("dtype", result.DType);
+        return dtype == result.DType ? result : Structure.WithValues(result, ArrayOps.Cast(result.Values, dtype));
+    }
+
+    private static Array Values(NDArray a, string function, string name)
+    {
+        if (a.Rank != 1) throw new ShapeMismatchException($"{function}: '{name}' has shape {a.Shape}; it must be 1-d", name, a.Shape);
+        return HostInterop.ReadUntyped(a is SparseArray s ? s.ToHost() : a.ToHost());
+    }
+
+    /// <summary>An index array: 1-d, of an integer dtype (SciPy refuses floats), as long as the data unless <paramref name="length"/> is -1, each within int.</summary>
+    private static int[] Indices(NDArray a, string function, string name, int length)
+    {
+        if (a.Rank != 1) throw new ShapeMismatchException($"{function}: '{name}' has shape {a.Shape}; it must be 1-d", name, a.Shape);
+        if (!a.DType.IsInteger()) throw new ArgumentException($"{function}: '{name}' has dtype {a.DType.Name()}; index arrays must have an integer dtype", name);
+        if (length >= 0 && a.Shape.Dims[0] != length)
+        {
+            throw new ShapeMismatchException($"{function}: '{name}' has {a.Shape.Dims[0]} entries but 'data' has {length}; give one index per value", name, a.Shape);
+        }
+        long[] wide = HostInterop.Read<long>(a is SparseArray s ? s.ToHost() : a.ToHost());
+        var result = new int[wide.Length];
+        for (int k = 0; k < wide.Length; k++)
+        {
+            if (wide[k] is < 0 or > int.MaxValue)
+            {
+                throw new SparseIndexException(name, k, wide[k], $"{function}: index {wide[k]} at position {k} of '{name}' is {(wide[k] < 0 ? "negative" : $"above {int.MaxValue}, the largest a sparse array holds")}");
+            }
+            result[k] = (int)wide[k];
+        }
+        return result;
+    }
+
     /// <summary><c>sparse.kron(A, B)</c>: the Kronecker product of two 2-d arrays, sparse or dense.</summary>
     [Implements("sparse.kron")]
     public DispatchResult<NDArray[]> Kron(in CallArgs args, ReadOnlySpan<Type> types)

@@ -11,7 +11,7 @@ internal static class SparseFunctions
     internal static void EnsureDefined()
     {
         SparseLinalg.EnsureDefined();
-        _ = SparseMatrices.RandomFunction;
+        _ = SparseMatrices.RandomFunction;   // its static fields, the coo/csr/csc_array constructors among them
         _ = SparseIO.LoadNpzFunction;
     }
 }

@@ -213,28 +213,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         return perm;
     }
 
-    internal static Shape InferShape(int[] requested, Shape from)
-    {
-        var dims = (int[])requested.Clone();
-        int unknown = -1;
-        long known = 1;
-        for (int a = 0; a < dims.Length; a++)
-        {
-            if (dims[a] == -1)
-            {
-                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
-                unknown = a;
-            }
-            else known *= dims[a];
-        }
-        if (unknown >= 0 && known != 0 && from.Size % known == 0) dims[unknown] = (int)(from.Size / known);
-        var shape = new Shape(dims);
-        if (shape.Size != from.Size || (unknown >= 0 && known == 0))
-        {
-            throw new ShapeMismatchException($"cannot reshape array of size {from.Size} into shape {Shape.Format(requested)}", "shape", from);
-        }
-        return shape;
-    }
+    internal static Shape InferShape(int[] requested, Shape from) => ManipulationRules.ReshapeTarget(from.Size, requested);
 
     private static string CastingName(Casting c) => c switch
     {

@@ -127,9 +127,17 @@ internal static class ArrayOps
 
     private readonly struct ZeroTest(int i, bool implicitOnly) : IValuesFunction<bool>
     {
-        // A negative zero in either part (-0.0, 0 - 0j, -0 + 0j) is a value, not an implicit zero.
-        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T> =>
-            T.IsZero(values[i]) && !(implicitOnly && (double.IsNegative(ComplexFunctions.Re(values[i])) || double.IsNegative(ComplexFunctions.Im(values[i]))));
+        // A negative zero in either part (-0.0, 0 - 0j, -0 + 0j) is a value, not an implicit zero. Real types ask their own
+        // sign (ComplexFunctions.Re reads integers and float16 as NaN, whose sign bit is set: every integer and float16
+        // zero was stored).
+        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T>
+        {
+            T v = values[i];
+            if (!T.IsZero(v) || !implicitOnly) return T.IsZero(v);
+            return typeof(T) == typeof(System.Numerics.Complex) || typeof(T) == typeof(Complex64)
+                ? !(double.IsNegative(ComplexFunctions.Re(v)) || double.IsNegative(ComplexFunctions.Im(v)))
+                : !T.IsNegative(v);
+        }
         public bool Bool(bool[] values) => !values[i];
     }
 

@@ -110,4 +110,27 @@ public sealed class HostCliTests
         explain.RootElement.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("backend").GetString()).ShouldBe(["Sparse"]);
         explain.RootElement.GetProperty("excluded").EnumerateArray().ShouldContain(e => e.GetProperty("backend").GetString() == "Dense");
     }
+
+    [Fact]
+    public void Explain_of_a_numpy_name_the_facade_composes_explains_the_function_it_calls()
+    {
+        // `explain zeros` was "unknown function 'zeros'": np.zeros is Np.Zeros, a call of the catalogue's full.
+        (int exit, string output) = RunHost("Production", "explain", "zeros");
+        exit.ShouldBe(0, output);
+        output.ShouldContain("'zeros' is Np.Zeros, which calls 'full':");
+        output.ShouldContain("ArrayDispatch:DefaultBackend");
+
+        (exit, output) = RunHost("Production", "explain", "identity", "--json");
+        exit.ShouldBe(0, output);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        json.RootElement.GetProperty("function").GetString().ShouldBe("eye");
+
+        (exit, output) = RunHost("Production", "explain", "diff", "Dense");
+        exit.ShouldBe(1, output);
+        output.ShouldContain("'diff' is Np.Diff, which calls getitem, subtract, concatenate; explain one of those.");
+
+        (exit, output) = RunHost("Production", "explain", "zeroes");
+        exit.ShouldBe(1, output);
+        output.ShouldContain("Did you mean 'zeros'?");
+    }
 }

@@ -52,6 +52,22 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Rules_for_a_numpy_name_the_facade_composes_name_the_function_that_dispatches()
+    {
+        // "unknown function 'zeros'" left a NumPy user guessing that np.zeros dispatches as full.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Functions:zeros:Prefer:0", "Base")));
+        ex.Failures.ShouldBe(["ArrayDispatch:Functions:zeros: 'zeros' is Np.Zeros, which dispatches 'full'; set the rules under ArrayDispatch:Functions:full"]);
+    }
+
+    [Fact]
+    public void A_pin_that_is_not_a_sha256_is_refused_at_start_up_with_its_key()
+    {
+        // It was accepted, and the plugin refused as HashMismatch ("expects 0000"), as if the file had changed.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Plugins:Base:Sha256", "0000")));
+        ex.Failures.ShouldBe(["ArrayDispatch:Plugins:Base:Sha256: '0000' is not a SHA-256 (64 hexadecimal digits); the 'hash <plugin-folder>' command prints the pin to use"]);
+    }
+
+    [Fact]
     public void A_setting_for_a_plugin_that_was_not_found_is_refused_with_the_nearest_name()
     {
         var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Plugins:Bsae:Enabled", "false")));

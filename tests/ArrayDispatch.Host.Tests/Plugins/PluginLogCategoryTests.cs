@@ -42,7 +42,7 @@ public sealed class PluginLogCategoryTests : IDisposable
         refused[0].Message.ShouldContain("NotAManagedAssembly");
     }
 
-    private sealed class Capture(ConcurrentQueue<(string, LogLevel, string)> lines) : ILoggerProvider
+    internal sealed class Capture(ConcurrentQueue<(string, LogLevel, string)> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 

@@ -39,6 +39,25 @@ public sealed class RealDTypeTests
     }
 
     [Theory, MemberData(nameof(NewDTypes))]
+    [InlineData(DType.Int32)]
+    [InlineData(DType.Int64)]
+    [InlineData(DType.Bool)]
+    [InlineData(DType.Float64)]
+    public void Converting_a_dense_array_stores_only_its_nonzeros_in_every_format(DType dtype)
+    {
+        // scipy.sparse.csr_array(np.array([[1, 0, 0], [0, 2, 0]], dtype)).nnz == 2 for every dtype; integer and float16
+        // zeros were stored (6 entries), since their sign was read as NaN's.
+        using TestHost host = SparseHost.Create();
+        NDArray dense = Np.AsType(DenseOf([1.0, 0, 0, 0, 2, 0], 2, 3), dtype);
+        foreach (string format in new[] { "csr", "csc", "coo" })
+        {
+            var sparse = (SparseArray)OnSparse(dense, format);
+            sparse.Nnz.ShouldBe(2, $"{dtype.Name()} {format}");
+            ShouldMatch(sparse, dense, $"{dtype.Name()} {format}");
+        }
+    }
+
+    [Theory, MemberData(nameof(NewDTypes))]
     public void Reductions_match_Dense_with_numpys_accumulators(DType dtype)
     {
         using TestHost host = SparseHost.Create();

@@ -56,4 +56,56 @@ public sealed class TypedApiTests
         (NDArray u, NDArray s, NDArray vh) = SparseLinalg.Svds(r, k: 2, seed: 1);
         (u.Shape, s.Shape, vh.Shape).ShouldBe((new Shape(6, 2), new Shape(2), new Shape(2, 5)));
     }
+
+    [Fact]
+    public void A_csr_matrix_is_built_from_coo_triplets_as_scipy_builds_it()
+    {
+        // scipy.sparse.coo_array((data, (row, col)), shape=(4, 4)).tocsr(): the script an app ports; data from np.load
+        // is a Dense array, so without these functions the only route was a dense matrix and np.asarray.
+        using TestHost host = SparseHost.Create();
+        NDArray data = DenseOf([4.0, 1, 3, 1, 5, 2, 2, 6, 10]), row = DenseOf([0L, 0, 1, 2, 2, 2, 3, 3, 0]), col = DenseOf([0L, 2, 1, 0, 2, 3, 1, 3, 0]);
+
+        NDArray coo = SparseMatrices.FromTriplets(data, row, col, [4, 4]);
+        NDArray csr = SparseMatrices.FromTriplets(data, row, col, [4, 4], format: "csr");
+        NDArray viaCall;
+        using (Np.UseBackend("Sparse")) viaCall = Np.Call("sparse.coo_array", [data, row, col], new Dictionary<string, object?> { ["format"] = "csc" })[0];
+
+        coo.ShouldBeOfType<CooArray>().Nnz.ShouldBe(9);                  // duplicates kept, as SciPy's COO
+        csr.ShouldBeOfType<CsrArray>().Nnz.ShouldBe(8);                  // summed: (0, 0) is 4 + 10
+        viaCall.ShouldBeOfType<CscArray>().Shape.ShouldBe(new Shape(4, 4)); // shape inferred from the largest indices
+        double[] expected = [14, 0, 1, 0, 0, 3, 0, 0, 1, 0, 5, 2, 0, 2, 0, 6];
+        foreach (NDArray a in new[] { coo, csr, viaCall }) Values.Of(Np.AsArray(a, backend: "Dense")).ShouldBe(expected);
+        Values.Of(csr.MatMul(DenseOf([1.0, 2, 3, 4]))).ShouldBe([17.0, 6, 24, 28]);
+    }
+
+    [Fact]
+    public void A_csr_matrix_is_built_from_data_indices_and_indptr_as_scipy_builds_it()
+    {
+        using TestHost host = SparseHost.Create();
+        NDArray data = DenseOf([1.0, 2, 3]), indices = DenseOf([0, 2, 1]), indptr = DenseOf([0, 2, 2, 3]);
+
+        NDArray csr = SparseMatrices.FromCompressed(data, indices, indptr);
+        NDArray csc = SparseMatrices.FromCompressed(data, indices, indptr, [3, 3], format: "csc", dtype: DType.Float32);
+
+        csr.ShouldBeOfType<CsrArray>().Shape.ShouldBe(new Shape(3, 3));    // (len(indptr) - 1, max(indices) + 1)
+        Values.Of(Np.AsArray(csr, backend: "Dense")).ShouldBe([1.0, 0, 2, 0, 0, 0, 0, 3, 0]);
+        csc.ShouldBeOfType<CscArray>().DType.ShouldBe(DType.Float32);
+        Values.Of(Np.AsArray(csc, backend: "Dense")).ShouldBe([1.0, 0, 0, 0, 0, 3, 2, 0, 0]);
+    }
+
+    [Fact]
+    public void Triplets_with_a_bad_index_or_length_or_dtype_are_refused_naming_the_array()
+    {
+        using TestHost host = SparseHost.Create();
+        NDArray data = DenseOf([1.0, 2]);
+        Should.Throw<SparseIndexException>(() => SparseMatrices.FromTriplets(data, DenseOf([0L, 5]), DenseOf([0L, 1]), [3, 3]))
+            .Message.ShouldContain("'row'");
+        Should.Throw<SparseIndexException>(() => SparseMatrices.FromTriplets(data, DenseOf([0L, -1]), DenseOf([0L, 1])))
+            .Message.ShouldBe("sparse.coo_array: index -1 at position 1 of 'row' is negative");
+        Should.Throw<ShapeMismatchException>(() => SparseMatrices.FromTriplets(data, DenseOf([0L]), DenseOf([0L, 1])))
+            .Message.ShouldContain("'row' has 1 entries but 'data' has 2");
+        Should.Throw<ArgumentException>(() => SparseMatrices.FromTriplets(data, DenseOf([0.0, 1]), DenseOf([0L, 1])))
+            .Message.ShouldContain("'row' has dtype float64; index arrays must have an integer dtype");
+        Should.Throw<SparseIndexException>(() => SparseMatrices.FromCompressed(data, DenseOf([0, 1]), DenseOf([0, 3])));
+    }
 }

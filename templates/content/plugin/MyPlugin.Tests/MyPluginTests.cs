@@ -23,6 +23,20 @@ public sealed class MyPluginTests
         Assert.Equal([6.5], mine.Values);
         Assert.Equal(0, mine.Rank);
     }
+
+    [Fact]
+    public void A_dtype_MyPlugin_does_not_declare_is_refused_before_its_handler_runs_naming_the_dtype()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddArrayDispatch(new ConfigurationBuilder().Build()).AddBackend(new MyPluginBackend());
+        using ServiceProvider provider = services.BuildServiceProvider();
+        IArrayApi api = provider.GetRequiredService<IArrayApi>();
+
+        var error = Assert.Throws<NoImplementationException>(() => api.Run(() => Np.Sum(Np.AsArray(new[] { 1.0 }, backend: "MyPlugin"), dtype: DType.Float32)));
+
+        Assert.Contains("float32", error.Message);                    // MyPluginBackend's DeclareDefault: float64 only
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ArrayDispatch;
 using ArrayDispatch.Plugins;
 
 namespace MyPlugin;
@@ -12,5 +13,12 @@ public sealed class MyPluginBackend : IArrayBackendPlugin
     public Version ProtocolVersion => ArrayProtocol.Version;
 
     /// <inheritdoc/>
-    public void Register(IBackendBuilder backend) => backend.AddArrayType<MyPluginArray>().OnlyOwnArrayTypes().ImplementFrom(typeof(MyPluginFunctions));
+    public void Register(IBackendBuilder backend) => backend
+        .AddArrayType<MyPluginArray>()
+        .OnlyOwnArrayTypes()
+        // What every function here takes: float64 arrays (and dtype=float64), no out=. `explain sum MyPlugin` shows it, and
+        // a call outside it goes to the next backend, or fails naming the dtype, before a handler runs. Widen it as your
+        // arrays learn more dtypes; Declare(ArrayFunctions.X, …) says it for one function.
+        .DeclareDefault(new FunctionSupport { DTypes = DTypeSet.Of(DType.Float64), TakesOut = false, Reason = "MyPluginArray holds float64 values" })
+        .ImplementFrom(typeof(MyPluginFunctions));
 }

@@ -1,0 +1,174 @@
+using ArrayDispatch.Functions;
+
+namespace ArrayDispatch;
+
+// NumPy's statistics a data-analysis script reaches for first (nanstd, median, percentile, cov, corrcoef, nan_to_num,
+// column_stack), composed from catalogue functions as NumPy's own Python code composes them, so every backend with
+// those functions serves them (ComposedFunctions lists what each calls).
+public static partial class Np
+{
+    /// <summary>
+    /// <c>numpy.column_stack</c>: 1-d arrays become columns (n, 1), 2-d arrays stay as they are, then all are joined
+    /// along axis 1.
+    /// </summary>
+    /// <exception cref="ArgumentException">No arrays are given.</exception>
+    public static NDArray ColumnStack(params NDArray[] arrays)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        if (arrays.Length == 0) throw new ArgumentException("need at least one array to concatenate", nameof(arrays));
+        var columns = new NDArray[arrays.Length];
+        for (int i = 0; i < arrays.Length; i++)
+        {
+            NDArray a = arrays[i] ?? throw new ArgumentNullException(nameof(arrays), $"array {i} is null");
+            columns[i] = a.Rank < 2 ? Reshape(a, (int)a.Size, 1) : a;
+        }
+        return Concatenate(columns, 1);
+    }
+
+    /// <summary>
+    /// <c>numpy.nanvar</c>: the variance of the non-NaN elements, <c>sum(|x - nanmean(x)|²) / (count - ddof)</c>, NaN
+    /// where no more than <paramref name="ddof"/> elements are left; integers and bools have no NaN, so theirs is <c>var</c>.
+    /// The result has the input's real float dtype, as NumPy's.
+    /// </summary>
+    public static NDArray NanVar(NDArray x, Axes axis = default, int ddof = 0, bool keepDims = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!x.DType.IsInexact()) return Var(x, axis, ddof, keepDims);
+        NDArray missing = IsNaN(x);
+        NDArray deviation = Where(missing, 0.0, Subtract(x, NanMean(x, axis, keepDims: true)));
+        NDArray squares = x.DType.IsComplex() ? Square(Abs(deviation)) : Square(deviation);
+        NDArray dof = Subtract(Sum(LogicalNot(missing), axis, keepDims), (long)ddof);
+        DType real = squares.DType;
+        NDArray variance = Divide(Sum(squares, axis, keepDims), AsType(dof, real));
+        return Where(LessEqual(dof, 0L), double.NaN, variance);
+    }
+
+    /// <summary><c>numpy.nanstd</c>: the square root of <see cref="NanVar"/>.</summary>
+    public static NDArray NanStd(NDArray x, Axes axis = default, int ddof = 0, bool keepDims = false) => Sqrt(NanVar(x, axis, ddof, keepDims));
+
+    /// <summary>
+    /// <c>numpy.nan_to_num</c>: NaN replaced by <paramref name="nan"/>, +inf by <paramref name="posinf"/> and -inf by
+    /// <paramref name="neginf"/> (by default the dtype's largest and most negative finite values), in the real and
+    /// imaginary parts of complex numbers alike; integer and bool arrays are returned as a copy.
+    /// </summary>
+    public static NDArray NanToNum(NDArray x, double nan = 0.0, double? posinf = null, double? neginf = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!x.DType.IsInexact()) return Copy(x);
+        if (x.DType.IsComplex())
+        {
+            NDArray re = NanToNum(Real(x), nan, posinf, neginf), im = NanToNum(Imag(x), nan, posinf, neginf);
+            return Add(AsType(re, x.DType), Multiply(AsType(im, x.DType), System.Numerics.Complex.ImaginaryOne));
+        }
+        double max = FInfo(x.DType).Max;
+        NDArray infinite = IsInf(x);
+        NDArray result = Where(IsNaN(x), nan, x);
+        result = Where(LogicalAnd(infinite, Greater(x, 0.0)), posinf ?? max, result);
+        return Where(LogicalAnd(infinite, Less(x, 0.0)), neginf ?? -max, result);
+    }
+
+    /// <summary>
+    /// <c>numpy.median</c> along <paramref name="axis"/> (null: of the flattened array): the middle of the sorted
+    /// values, or the mean of the two middle ones; NaN where a slice holds a NaN; float64 for integers, as NumPy's.
+    /// </summary>
+    public static NDArray Median(NDArray x, int? axis = null, bool keepDims = false) => Quantile(x, 0.5, axis, keepDims, median: true);
+
+    /// <summary>
+    /// <c>numpy.percentile(x, q, axis)</c> with NumPy's default <c>linear</c> method: <paramref name="q"/> in [0, 100].
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 100] (NumPy's message).</exception>
+    public static NDArray Percentile(NDArray x, double q, int? axis = null, bool keepDims = false)
+    {
+        if (!(q >= 0 && q <= 100)) throw new ArgumentOutOfRangeException(nameof(q), q, "Percentiles must be in the range [0, 100]");
+        return Quantile(x, q / 100, axis, keepDims);
+    }
+
+    /// <summary>
+    /// <c>numpy.quantile(x, q, axis)</c> with NumPy's default <c>linear</c> method: the sorted values at the virtual
+    /// index <c>q·(n - 1)</c>, interpolated as NumPy's <c>_lerp</c> (from the upper neighbour when the fraction is at least
+    /// one half); NaN where a slice holds a NaN; float64 for integers and bools, the input's dtype for floats.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 1] (NumPy's message).</exception>
+    public static NDArray Quantile(NDArray x, double q, int? axis = null, bool keepDims = false) => Quantile(x, q, axis, keepDims, median: false);
+
+    private static NDArray Quantile(NDArray x, double q, int? axis, bool keepDims, bool median)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "Quantiles must be in the range [0, 1]");
+        NDArray a = axis is null ? Ravel(x) : x;
+        int ax = axis is null ? 0 : Shape.NormalizeAxis(axis.Value, x.Rank);
+        if (!a.DType.IsInexact()) a = AsType(a, DType.Float64);
+        else if (a.DType.IsComplex() && !median) throw new ArgumentException("a must be an array of real numbers", nameof(x));
+        int n = a.Shape.Dims[ax];
+        NDArray result;
+        if (n == 0)
+        {
+            result = Mean(a, ax);                                  // NaN for each empty slice (NumPy warns "Mean of empty slice")
+        }
+        else
+        {
+            NDArray sorted = Sort(a, ax);                          // NaN last
+            double index = q * (n - 1);
+            int below = (int)Math.Floor(index), above = Math.Min(below + 1, n - 1);
+            double t = index - below;
+            NDArray lo = GetItem(sorted, AlongAxis(ax, below)), hi = GetItem(sorted, AlongAxis(ax, above));
+            if (median)
+            {
+                result = n % 2 == 1 ? lo : Mean(Stack([lo, hi]), 0);
+            }
+            else
+            {
+                NDArray step = Subtract(hi, lo);
+                result = t >= 0.5 ? Subtract(hi, Multiply(step, 1 - t)) : Add(lo, Multiply(step, t));
+            }
+            result = Where(IsNaN(GetItem(sorted, AlongAxis(ax, n - 1))), double.NaN, result);
+        }
+        if (keepDims) result = axis is null ? Reshape(result, Enumerable.Repeat(1, x.Rank).ToArray()) : ExpandDims(result, ax);
+        return result;
+    }
+
+    // An index that picks position i along axis, every element of the other axes.
+    private static ArrayIndex[] AlongAxis(int axis, int i)
+    {
+        var index = new ArrayIndex[axis + 1];
+        for (int k = 0; k < axis; k++) index[k] = Slice.All;
+        index[axis] = i;
+        return index;
+    }
+
+    /// <summary>
+    /// <c>numpy.cov(m, rowvar=True, ddof=None)</c>: the covariance matrix of the variables in the rows of
+    /// <paramref name="m"/> (its columns with <paramref name="rowvar"/> false), a 0-d array for one variable;
+    /// <paramref name="ddof"/> defaults to 1 (N - 1 normalisation); at least float64, as NumPy's.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="m"/> has more than two dimensions (NumPy's message).</exception>
+    public static NDArray Cov(NDArray m, bool rowvar = true, int? ddof = null)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Rank > 2) throw new ArgumentException("m has more than 2 dimensions", nameof(m));
+        NDArray x = AsType(m, DTypes.Promote(m.DType, DType.Float64));
+        if (x.Rank < 2) x = Reshape(x, 1, (int)x.Size);
+        if (!rowvar && x.Shape.Dims[0] != 1) x = Transpose(x);
+        int observations = x.Shape.Dims[1];
+        double fact = observations - (ddof ?? 1);
+        NDArray centred = Subtract(x, Mean(x, 1, keepDims: true));
+        NDArray product = MatMul(centred, Conjugate(Transpose(centred)));
+        NDArray c = Divide(product, fact <= 0 ? 0.0 : fact);       // NumPy warns and divides by 0 when fact <= 0
+        return Squeeze(c);
+    }
+
+    /// <summary>
+    /// <c>numpy.corrcoef(x, rowvar=True)</c>: <see cref="Cov"/> divided by the outer product of the standard deviations,
+    /// the real parts clipped to [-1, 1] as NumPy's.
+    /// </summary>
+    public static NDArray Corrcoef(NDArray x, bool rowvar = true)
+    {
+        NDArray c = Cov(x, rowvar);
+        if (c.Rank == 0) return Divide(c, c);                      // one variable: c / c (1, or NaN), as NumPy
+        NDArray d = Sqrt(Real(Diagonal(c)));
+        c = Divide(Divide(c, ExpandDims(d, 1)), ExpandDims(d, 0));
+        return c.DType.IsComplex()
+            ? Add(AsType(Clip(Real(c), -1.0, 1.0), c.DType), Multiply(AsType(Clip(Imag(c), -1.0, 1.0), c.DType), System.Numerics.Complex.ImaginaryOne))
+            : Clip(c, -1.0, 1.0);
+    }
+}
