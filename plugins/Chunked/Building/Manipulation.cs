@@ -255,28 +255,6 @@ internal static class Manipulation
         });
     }
 
-    private static int[] ResolveShape(Shape shape, int[] requested)
-    {
-        var dims = (int[])requested.Clone();
-        int unknown = -1;
-        long known = 1;
-        for (int k = 0; k < dims.Length; k++)
-        {
-            if (dims[k] == -1)
-            {
-                if (unknown >= 0) throw new ArgumentException("can only specify one unknown dimension", "shape");
-                unknown = k;
-            }
-            else if (dims[k] < 0) throw new ArgumentException($"negative dimensions not allowed: {Shape.Format(requested)}", "shape");
-            else known *= dims[k];
-        }
-        if (unknown >= 0)
-        {
-            // NumPy: no -1 next to a 0 (size 0 into (3, 0, -1) is refused, not given a 0), nor one that does not divide
-            if (known == 0 || shape.Size % known != 0) throw new ShapeMismatchException($"cannot reshape array of size {shape.Size} into shape {Shape.Format(requested)}", shape);
-            dims[unknown] = (int)(shape.Size / known);
-        }
-        if (new Shape(dims).Size != shape.Size) throw new ShapeMismatchException($"cannot reshape array of size {shape.Size} into shape {Shape.Format(requested)}", shape);
-        return dims;
-    }
+    // NumPy's reshape rule (one unknown dimension, its messages) is the protocol's, as on every backend.
+    private static int[] ResolveShape(Shape shape, int[] requested) => ManipulationRules.ReshapeTarget(shape.Size, requested).Dims.ToArray();
 }

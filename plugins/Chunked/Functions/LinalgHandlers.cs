@@ -52,7 +52,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
         if (args.A.Size != args.B.Size)
         {
-            throw new ShapeMismatchException($"cannot reshape array of size {args.B.Size} into shape ({args.A.Size},)", new Shape(checked((int)args.A.Size)));
+            throw ManipulationRules.CannotReshape(args.B.Size, [checked((int)args.A.Size)]);
         }
         ChunkedArray a = Manipulation.Reshape(context, Wrap(args.A), [-1]), b = Manipulation.Reshape(context, Wrap(args.B), [-1]);
         return SumOfProducts(a, b, axis: 0);
