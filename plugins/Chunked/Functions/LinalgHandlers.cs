@@ -138,8 +138,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Cholesky(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         NDArray meta = context.Invoke(ArrayFunctions.Cholesky, args with { X = OneBlock.StandIn(context, x) });   // dtype, float16's error
         if (x.Rank > 2)
         {
@@ -156,8 +155,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Inv(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         NDArray meta = context.Invoke(ArrayFunctions.Inv, new ArrayArgs(OneBlock.StandIn(context, x)));
         if (x.Rank > 2 || x.Size == 0)
         {
@@ -177,8 +175,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<EigResult> Eig(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         context.Invoke(ArrayFunctions.Eig, new ArrayArgs(OneBlock.StandIn(context, x)));   // NumPy's dtype errors before any compute
         EigResult r = context.Invoke(ArrayFunctions.Eig, new ArrayArgs(Computed(x)));
         return new EigResult(LayerBuilder.FromArray(context, r.Eigenvalues), LayerBuilder.FromArray(context, r.Eigenvectors));
@@ -189,10 +186,17 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Eigvals(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         context.Invoke(ArrayFunctions.Eigvals, new ArrayArgs(OneBlock.StandIn(context, x)));
         return LayerBuilder.FromArray(context, context.Invoke(ArrayFunctions.Eigvals, new ArrayArgs(Computed(x))));
+    }
+
+    // The chunked operand of a function of square matrices, with NumPy's LinAlgError when it is not a stack of them.
+    private ChunkedArray SquareStack(NDArray a)
+    {
+        ChunkedArray x = Wrap(a);
+        LinalgRules.RequireSquareStack(x);
+        return x;
     }
 
     private NDArray Computed(ChunkedArray x) => ChunkedCompute.Run([Rechunk.To(context, x, Chunks.Single(x.Shape))]).Arrays[0];
@@ -202,8 +206,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Det(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         NDArray meta = context.Invoke(ArrayFunctions.Det, new ArrayArgs(OneBlock.StandIn(context, x)));
         return OneBlock.Array(context, "det", [x], TaskSpec.Call(ArrayFunctions.Det, new ArrayArgs(TaskSpec.Slot(0))), new Shape(x.Shape.Dims[..^2].ToArray()), meta);
     }
@@ -213,8 +216,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<SlogdetResult> Slogdet(in ArrayArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         SlogdetResult meta = context.Invoke(ArrayFunctions.Slogdet, new ArrayArgs(OneBlock.StandIn(context, x)));
         var compound = OneBlock.Compound(context, "slogdet", [x], TaskSpec.Call(ArrayFunctions.Slogdet, new ArrayArgs(TaskSpec.Slot(0))));
         var batch = new Shape(x.Shape.Dims[..^2].ToArray());
@@ -226,8 +228,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<EighResult> Eigh(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         EighResult meta = context.Invoke(ArrayFunctions.Eigh, args with { X = OneBlock.StandIn(context, x) });
         var compound = OneBlock.Compound(context, "eigh", [x], TaskSpec.Call(ArrayFunctions.Eigh, args with { X = TaskSpec.Slot(0) }), args.Upper);
         return new EighResult(
@@ -240,8 +241,7 @@ internal sealed class LinalgHandlers(ChunkedContext context)
     public DispatchResult<NDArray> Eigvalsh(in HermitianArgs args, ReadOnlySpan<Type> types)
     {
         if (!ChunkedArgs.Accepts(args, types)) return NotImplemented.Value;
-        ChunkedArray x = Wrap(args.X);
-        LinalgRules.RequireSquareStack(x);
+        ChunkedArray x = SquareStack(args.X);
         NDArray meta = context.Invoke(ArrayFunctions.Eigvalsh, args with { X = OneBlock.StandIn(context, x) });
         return OneBlock.Array(context, "eigvalsh", [x], TaskSpec.Call(ArrayFunctions.Eigvalsh, args with { X = TaskSpec.Slot(0) }), new Shape(x.Shape.Dims[..^1].ToArray()), meta, args.Upper);
     }
