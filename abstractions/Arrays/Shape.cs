@@ -120,7 +120,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public static Shape Broadcast(Shape left, Shape right) =>
         TryBroadcast(left, right, out Shape result)
             ? result
-            : throw new ShapeMismatchException($"operands could not be broadcast together with shapes {left} {right}", left, right);
+            : throw NumPyErrors.CannotBroadcast(left, right);
 
     /// <summary>
     /// <paramref name="arrays"/>, refused with NumPy's "need at least one array to <paramref name="verb"/>" when empty: a

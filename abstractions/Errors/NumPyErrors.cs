@@ -35,7 +35,25 @@ public static class NumPyErrors
     /// <c>copyto</c>): "could not broadcast input array from shape (3,) into shape (2, 4)".
     /// </summary>
     public static ShapeMismatchException CannotBroadcastInput(Shape value, Shape target) =>
-        new($"could not broadcast input array from shape {value} into shape {target}", value, target);
+        new($"could not broadcast input array from shape {ShapeText(value)} into shape {ShapeText(target)}", value, target);
+
+    /// <summary>
+    /// NumPy's ValueError for operands whose shapes do not broadcast, naming every operand's shape as NumPy does (a scalar
+    /// as <c>()</c>): "operands could not be broadcast together with shapes (3,4) (5,)".
+    /// </summary>
+    public static ShapeMismatchException CannotBroadcast(params Shape[] shapes) =>
+        new($"operands could not be broadcast together with shapes {string.Join(" ", shapes.Select(ShapeText))}", shapes);
+
+    /// <summary>
+    /// A shape as NumPy writes it in its error messages (<c>convert_shape_to_string</c>): <c>(3,4)</c>, <c>(5,)</c>,
+    /// <c>()</c>, without the spaces of a shape's own text (NumPy's messages also end in a space, left out here).
+    /// </summary>
+    public static string ShapeText(Shape shape) => shape.Rank switch
+    {
+        0 => "()",
+        1 => $"({shape.Dims[0]},)",
+        _ => $"({string.Join(",", shape.Dims.ToArray())})",
+    };
 
     /// <summary>NumPy's IndexError for an index outside an axis: "index 7 is out of bounds for axis 0 with size 4".</summary>
     public static ArgumentOutOfRangeException IndexOutOfBounds(long index, int axis, long size) =>

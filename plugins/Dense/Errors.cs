@@ -4,7 +4,7 @@ namespace ArrayDispatch.Dense;
 internal static class Errors
 {
     public static ShapeMismatchException Broadcast(Shape a, Shape b) =>
-        new($"operands could not be broadcast together with shapes {a} {b}", a, b);
+        NumPyErrors.CannotBroadcast(a, b);
 
     public static DTypeMismatchException Cast(DType from, DType to, Casting casting) => new(DTypes.CastErrorMessage(from, to, casting));
 

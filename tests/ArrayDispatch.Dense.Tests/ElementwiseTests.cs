@@ -43,7 +43,7 @@ public sealed class ElementwiseTests
         NDArray a = Np.Zeros((3, 4));
         NDArray b = Np.Zeros(5);
         var ex = Should.Throw<ShapeMismatchException>(() => a + b);
-        ex.Message.ShouldBe("operands could not be broadcast together with shapes (3, 4) (5,)");
+        ex.Message.ShouldBe("operands could not be broadcast together with shapes (3,4) (5,)");   // NumPy's text
     }
 
     [Fact]
@@ -71,5 +71,16 @@ public sealed class ElementwiseTests
         Np.Sum(a, new[] { 0, 2 }, keepDims: true).Shape.ShouldBe(new Shape(1, 3, 1));
         Np.Sum(a, -1).ToArray<long>().ShouldBe([6, 22, 38, 54, 70, 86]);
         Should.Throw<AxisOutOfRangeException>(() => Np.Sum(a, 3)).Message.ShouldBe("axis 3 is out of bounds for array of dimension 3");
+    }
+
+    [Fact]
+    public void Where_whose_operands_do_not_broadcast_names_all_three_shapes_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray condition = Np.Greater(Np.Ones(new Shape(3)), 0.0);
+        Should.Throw<ShapeMismatchException>(() => Np.Where(condition, Np.Ones(new Shape(2)), 0.0)).Message
+            .ShouldBe("operands could not be broadcast together with shapes (3,) (2,) ()");
+        Should.Throw<ShapeMismatchException>(() => Np.Where(condition, 1.0, Np.Ones(new Shape(2, 4)))).Message
+            .ShouldBe("operands could not be broadcast together with shapes (3,) () (2,4)");
     }
 }

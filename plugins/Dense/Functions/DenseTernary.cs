@@ -15,7 +15,10 @@ public static class DenseTernary
     public static DispatchResult<NDArray> Where(in TernaryArgs args, ReadOnlySpan<Type> types)
     {
         DType dtype = args.B.ResultType(args.C);
-        Shape shape = Ufunc.Broadcast(Ufunc.Broadcast(args.A.Shape, args.B.Shape), args.C.Shape);
+        if (!Shape.TryBroadcast(args.A.Shape, args.B.Shape, out Shape ab) || !Shape.TryBroadcast(ab, args.C.Shape, out Shape shape))
+        {
+            throw NumPyErrors.CannotBroadcast(args.A.Shape, args.B.Shape, args.C.Shape);   // all three, as NumPy names them
+        }
         DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
         DenseArray x = Ufunc.Operand(args.B, dtype), y = Ufunc.Operand(args.C, dtype);
         DenseArray result = DenseArray.CreateUninitialized(dtype, shape);

@@ -37,6 +37,6 @@ public sealed class ShapeBroadcastTests
     {
         Shape.TryBroadcast(new Shape(left), new Shape(right), out _).ShouldBeFalse();
         Should.Throw<ShapeMismatchException>(() => Shape.Broadcast(new Shape(left), new Shape(right)))
-            .Message.ShouldBe($"operands could not be broadcast together with shapes {new Shape(left)} {new Shape(right)}");
+            .Message.ShouldBe($"operands could not be broadcast together with shapes {NumPyErrors.ShapeText(new Shape(left))} {NumPyErrors.ShapeText(new Shape(right))}");
     }
 }
