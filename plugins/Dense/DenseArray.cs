@@ -167,8 +167,7 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
     internal Elements<T> Elements<T>() where T : unmanaged
     {
-        ThrowIfDisposed();
-        if (_dtype.ClrType() != typeof(T)) throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
+        CheckElementAccess<T>();
         return _storage.Elements<T>();
     }
 
@@ -176,9 +175,14 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
     internal Elements<T> ReadElements<T>() where T : unmanaged
     {
+        CheckElementAccess<T>();
+        return _storage.ReadElements<T>();
+    }
+
+    private void CheckElementAccess<T>() where T : unmanaged
+    {
         ThrowIfDisposed();
         if (_dtype.ClrType() != typeof(T)) throw new DTypeMismatchException($"the array holds '{_dtype.Name()}' elements, not {typeof(T).Name}");
-        return _storage.ReadElements<T>();
     }
 
     /// <summary>Copies <paramref name="count"/> storage elements (any dtype, same on both sides) between storages, like <see cref="Array.Copy(Array, long, Array, long, long)"/>.</summary>
