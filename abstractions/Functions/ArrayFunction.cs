@@ -48,7 +48,28 @@ public abstract class ArrayFunction
 
     /// <summary>Drops the cached invoker of dispatch generation <paramref name="generation"/>, so a replaced generation (and the plugin versions it references) can be collected.</summary>
     /// <remarks>Internal: the invoker cache is the host's optimisation, not part of the protocol plugins implement.</remarks>
-    internal abstract void ForgetInvoker(DispatchGeneration generation);
+    /// <remarks>
+    /// Not generic code: a rebuild calls this for every catalogue function, and at start-up (when plugins register after
+    /// the dispatcher exists) none has an invoker yet; an override per argument struct was compiled for each of them
+    /// (~100 tier-0 methods in the host's cold start, issue #18), only to find nothing to drop.
+    /// </remarks>
+    internal void ForgetInvoker(DispatchGeneration generation)
+    {
+        if (ReferenceEquals(Volatile.Read(ref _cachedGeneration), generation)) DropInvoker(generation);
+    }
+
+    // The generation of the cached invoker, kept here so that ForgetInvoker needs no generic code (see above).
+    private protected DispatchGeneration? _cachedGeneration;
+
+    private protected abstract void DropInvoker(DispatchGeneration generation);
+
+    /// <summary>
+    /// Registers <paramref name="handler"/> (of <see cref="HandlerType"/>) for this function: the typed
+    /// <see cref="Plugins.IBackendBuilder.Implement{TArgs, TResult}"/> call for a handler known only as a <see cref="Delegate"/>.
+    /// </summary>
+    /// <remarks>A virtual call instead of <c>MakeGenericMethod(...).Invoke</c>: reflection's invoke emitted and fully
+    /// optimised one stub per signature (45 in the host's cold start, issue #18).</remarks>
+    internal abstract void ImplementOn(Plugins.IBackendBuilder builder, Delegate handler);
 
     /// <inheritdoc/>
     public override string ToString() => Name;
@@ -79,13 +100,19 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
     internal void CacheInvoker(FunctionInvoker<TArgs, TResult> invoker)
     {
         ArgumentNullException.ThrowIfNull(invoker);
+        Volatile.Write(ref _cachedGeneration, invoker.Generation);
         Volatile.Write(ref _invoker, invoker);
     }
 
     /// <inheritdoc/>
-    internal override void ForgetInvoker(DispatchGeneration generation)
+    private protected override void DropInvoker(DispatchGeneration generation)
     {
         FunctionInvoker<TArgs, TResult>? invoker = Volatile.Read(ref _invoker);
         if (invoker is not null && ReferenceEquals(invoker.Generation, generation)) Interlocked.CompareExchange(ref _invoker, null, invoker);
     }
+
+    /// <inheritdoc/>
+    internal override void ImplementOn(Plugins.IBackendBuilder builder, Delegate handler) =>
+        builder.Implement(this, handler as ArrayHandler<TArgs, TResult> ?? throw new ArgumentException(
+            $"the handler of '{Name}' must be an ArrayHandler<{typeof(TArgs).Name}, {typeof(TResult).Name}> (got {handler?.GetType().Name ?? "null"})", nameof(handler)));
 }

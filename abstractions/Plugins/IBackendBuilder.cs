@@ -57,6 +57,24 @@ public interface IBackendBuilder
         where TArgs : struct, IArrayArgs<TArgs>;
 
     /// <summary>
+    /// Registers a handler for <paramref name="function"/> that <paramref name="factory"/> makes when the dispatcher
+    /// first resolves a call to <paramref name="function"/> on this backend, not at registration: for a backend that
+    /// registers many handlers generic over an op (every ufunc through an <see cref="Ufuncs.IUfuncVisitor{TResult}"/>),
+    /// whose compilation would otherwise all happen at start-up. The backend counts as implementing the function from
+    /// now on (<c>explain</c>, <c>backends</c>); the factory runs at most once per dispatch table built, and must
+    /// return a delegate of the function's <see cref="ArrayFunction.HandlerType"/>.
+    /// </summary>
+    /// <remarks>The default makes the handler at once (a builder with no deferred registration).</remarks>
+    /// <exception cref="ArgumentException">(When the handler is made) it is not of the function's handler type.</exception>
+    IBackendBuilder ImplementOnFirstUse(ArrayFunction function, Func<Delegate> factory)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(factory);
+        function.ImplementOn(this, factory());
+        return this;
+    }
+
+    /// <summary>
     /// Registers every static method of <paramref name="type"/> marked <see cref="ImplementsAttribute"/>. Each must have
     /// the signature of its function's <see cref="ArrayHandler{TArgs, TResult}"/>; a mismatch is reported now, naming the
     /// method and the expected signature.
@@ -97,12 +115,25 @@ public static class BackendBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(ufunc);
         ArgumentNullException.ThrowIfNull(handler);
-        return (ufunc, handler) switch
-        {
-            (Ufuncs.BinaryUfunc binary, ArrayHandler<BinaryArgs, NDArray> h) => builder.Implement(binary.Function, h),
-            (Ufuncs.UnaryUfunc unary, ArrayHandler<UnaryArgs, NDArray> h) => builder.Implement(unary.Function, h),
-            _ => throw new ArgumentException(
-                $"the handler of ufunc '{ufunc.Name}' must be an ArrayHandler<{(ufunc is Ufuncs.BinaryUfunc ? "BinaryArgs" : "UnaryArgs")}, NDArray> (got {handler.GetType().Name})", nameof(handler)),
-        };
+        ufunc.Function.ImplementOn(builder, Checked(ufunc, handler));
+        return builder;
     }
+
+    /// <summary>
+    /// Registers every ufunc the protocol declares (<see cref="Ufuncs.Ufunc.All"/>) with the handler
+    /// <paramref name="handlers"/> makes for it, each made when the dispatcher first needs it
+    /// (<see cref="IBackendBuilder.ImplementOnFirstUse"/>): a visitor's generic methods are compiled per ufunc, and
+    /// making all of them at registration cost the host's start-up ~80 compilations per backend (issue #18).
+    /// </summary>
+    public static IBackendBuilder ImplementUfuncs(this IBackendBuilder builder, Ufuncs.IUfuncVisitor<Delegate> handlers)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handlers);
+        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) builder.ImplementOnFirstUse(ufunc.Function, () => Checked(ufunc, ufunc.Accept(handlers)));
+        return builder;
+    }
+
+    private static Delegate Checked(Ufuncs.Ufunc ufunc, Delegate? handler) =>
+        handler is not null && handler.GetType() == ufunc.Function.HandlerType ? handler : throw new ArgumentException(
+            $"the handler of ufunc '{ufunc.Name}' must be an ArrayHandler<{(ufunc is Ufuncs.BinaryUfunc ? "BinaryArgs" : "UnaryArgs")}, NDArray> (got {handler?.GetType().Name ?? "null"})", nameof(handler));
 }

@@ -10,8 +10,6 @@ namespace ArrayDispatch.Plugins;
 /// </summary>
 internal static class ImplementsScanner
 {
-    private static readonly MethodInfo s_implement = typeof(IBackendBuilder).GetMethod(nameof(IBackendBuilder.Implement))!;
-
     /// <summary>Registers the marked methods of <paramref name="type"/>; instance methods only when <paramref name="target"/> is given.</summary>
     /// <param name="builder">The backend's builder.</param>
     /// <param name="type">The type whose methods are read.</param>
@@ -35,7 +33,10 @@ internal static class ImplementsScanner
                         : Delegate.CreateDelegate(function.HandlerType, target!, method, throwOnBindFailure: false))
                     ?? throw error(
                         $"{type.Name}.{method.Name} cannot implement '{function.Name}': expected {(method.IsStatic ? "static " : "")}DispatchResult<{function.ResultType.Name}> {method.Name}(in {function.ArgsType.Name} args, ReadOnlySpan<Type> types)");
-                s_implement.MakeGenericMethod(function.ArgsType, function.ResultType).Invoke(builder, [function, handler]);
+                // Registered as made already rather than through the typed Implement<TArgs, TResult>: a generic
+                // method over the args struct is compiled per function (~40 in the host's start-up, issue #18), and
+                // the delegate's type was checked by CreateDelegate above.
+                builder.ImplementOnFirstUse(function, () => handler);
             }
         }
     }

@@ -56,7 +56,7 @@ internal static class ChainResolver
                 excluded.Add(new(backend.Name, $"disabled by ArrayDispatch:Functions:{function.Name}:Disable:{disabledAt}"));
                 continue;
             }
-            if (backend.HandlerFor(function) is not { } handler)
+            if (!backend.Implements(function))
             {
                 excluded.Add(new(backend.Name, $"does not implement '{function.Name}'"));
                 continue;
@@ -66,7 +66,7 @@ internal static class ChainResolver
                 excluded.Add(new(backend.Name, foreign));
                 continue;
             }
-            candidates.Add(new(backend, handler, WithSupport(Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types), backend, function)));
+            candidates.Add(new(backend, backend.HandlerFor(function)!, WithSupport(Explain(backend.Name, coerces, ownedType, function.Name, rule, rules, types), backend, function)));
         }
         foreach (BackendRegistration other in set.Backends)
         {
@@ -75,7 +75,7 @@ internal static class ChainResolver
             {
                 excluded.Add(new(other.Name, DescribeTwin(other.Name, twin.Argument, twin.Owned)));
             }
-            else if (other.HandlerFor(function) is not null)
+            else if (other.Implements(function))
             {
                 excluded.Add(new(other.Name, "owns none of the argument types and is not configured to coerce them"));
             }
@@ -148,7 +148,7 @@ internal static class ChainResolver
         {
             // Without DefaultBackend a creation call still has an obvious home when exactly one loaded backend can make
             // that array (an app that loads only Dense needs no configuration); with several, the choice is the user's.
-            string[] makers = set.Backends.Where(b => b.HandlerFor(function) is not null).Select(b => b.Name).ToArray();
+            string[] makers = set.Backends.Where(b => b.Implements(function)).Select(b => b.Name).ToArray();
             if (makers.Length == 1)
             {
                 AddNamed(set, function, makers[0], CandidateRule.Default, $"the only loaded backend that implements '{function.Name}' (ArrayDispatch:DefaultBackend is not set)", false, candidates, excluded);
@@ -201,7 +201,7 @@ internal static class ChainResolver
             excluded.Add(new(name, NotLoaded(set, name)));
             return;
         }
-        if (backend.HandlerFor(function) is not { } handler)
+        if (!backend.Implements(function))
         {
             excluded.Add(new(name, $"does not implement '{function.Name}'"));
             return;
@@ -211,7 +211,7 @@ internal static class ChainResolver
             excluded.Add(new(name, foreign));
             return;
         }
-        candidates.Add(new(backend, handler, WithSupport(new Candidate(name, rule, reason, coerce), backend, function)));
+        candidates.Add(new(backend, backend.HandlerFor(function)!, WithSupport(new Candidate(name, rule, reason, coerce), backend, function)));
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 {
     private readonly List<Type> _types = [];
     private readonly Dictionary<ArrayFunction, Delegate> _handlers = [];
+    private readonly Dictionary<ArrayFunction, Func<Delegate>> _factories = [];
     private readonly Dictionary<ArrayFunction, FunctionSupport> _declared = [];
     private FunctionSupport _default = FunctionSupport.Everything;
 
@@ -50,6 +51,16 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(handler);
         _handlers[function] = handler;
+        _factories.Remove(function);   // the last registration of a function wins, whichever form it took
+        return this;
+    }
+
+    public IBackendBuilder ImplementOnFirstUse(ArrayFunction function, Func<Delegate> factory)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(factory);
+        _factories[function] = factory;
+        _handlers.Remove(function);
         return this;
     }
 
@@ -84,5 +95,5 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 
     private static string? Nearest(string name) => NameMatcher.Nearest(name, FunctionCatalog.All.Select(f => f.Name));
 
-    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly, _declared, _default);
+    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly, _declared, _default, _factories);
 }

@@ -9,7 +9,8 @@ public sealed class BackendRegistration
 {
     internal BackendRegistration(string name, Version version, string? folder, IReadOnlyList<Type> ownedTypes,
         IReadOnlyDictionary<ArrayFunction, Delegate> handlers, bool ownTypesOnly = false,
-        IReadOnlyDictionary<ArrayFunction, FunctionSupport>? declared = null, FunctionSupport? defaultSupport = null)
+        IReadOnlyDictionary<ArrayFunction, FunctionSupport>? declared = null, FunctionSupport? defaultSupport = null,
+        IReadOnlyDictionary<ArrayFunction, Func<Delegate>>? factories = null)
     {
         DefaultSupport = defaultSupport ?? FunctionSupport.Everything;
         SupportById = (declared ?? new Dictionary<ArrayFunction, FunctionSupport>()).ToFrozenDictionary(kv => kv.Key.Id, kv => kv.Value);
@@ -19,7 +20,9 @@ public sealed class BackendRegistration
         Folder = folder;
         OwnedTypes = ownedTypes;
         HandlersById = handlers.ToFrozenDictionary(kv => kv.Key.Id, kv => kv.Value);
-        FunctionNames = handlers.Keys.Select(f => f.Name).Order(StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
+        _factories = (factories ?? new Dictionary<ArrayFunction, Func<Delegate>>()).ToDictionary(kv => kv.Key.Id, kv => (kv.Key, kv.Value));
+        FunctionNames = handlers.Keys.Concat(_factories.Values.Select(f => f.Function)).Select(f => f.Name)
+            .Order(StringComparer.Ordinal).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The backend's name.</summary>
@@ -42,7 +45,28 @@ public sealed class BackendRegistration
 
     internal FrozenDictionary<int, Delegate> HandlersById { get; }
 
-    internal Delegate? HandlerFor(ArrayFunction function) => HandlersById.GetValueOrDefault(function.Id);
+    // Handlers registered to be made on first use (IBackendBuilder.ImplementOnFirstUse), and those made so far.
+    private readonly Dictionary<int, (ArrayFunction Function, Func<Delegate> Factory)> _factories;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Delegate> _made = new();
+
+    /// <summary>Whether the backend registered a handler for <paramref name="function"/> (without making one).</summary>
+    internal bool Implements(ArrayFunction function) => HandlersById.ContainsKey(function.Id) || _factories.ContainsKey(function.Id);
+
+    /// <summary>The backend's handler for <paramref name="function"/>, made now if it was registered for first use; null when it has none.</summary>
+    /// <exception cref="Plugins.PluginRegistrationException">The handler made is not of the function's handler type.</exception>
+    internal Delegate? HandlerFor(ArrayFunction function)
+    {
+        if (HandlersById.TryGetValue(function.Id, out Delegate? handler)) return handler;
+        if (_made.TryGetValue(function.Id, out handler)) return handler;
+        if (!_factories.TryGetValue(function.Id, out var entry)) return null;
+        handler = entry.Factory();   // may run twice when two threads resolve at once: both are valid, one is kept
+        if (handler is null || handler.GetType() != function.HandlerType)
+        {
+            throw new Plugins.PluginRegistrationException(
+                $"backend '{Name}' made a {handler?.GetType().Name ?? "null"} handler for '{function.Name}', which takes {function.HandlerType.Name}");
+        }
+        return _made.GetOrAdd(function.Id, handler);
+    }
 
     /// <summary>What the backend takes for every function it declared nothing particular for.</summary>
     public FunctionSupport DefaultSupport { get; }
@@ -54,5 +78,5 @@ public sealed class BackendRegistration
     /// <see langword="null"/> when it does not implement the function.
     /// </summary>
     public FunctionSupport? SupportFor(ArrayFunction function) =>
-        HandlerFor(function) is null ? null : SupportById.GetValueOrDefault(function.Id) ?? DefaultSupport;
+        !Implements(function) ? null : SupportById.GetValueOrDefault(function.Id) ?? DefaultSupport;
 }

@@ -17,19 +17,24 @@ namespace ArrayDispatch.Dense.Functions;
 /// </summary>
 internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
 {
-    /// <summary>The handler of every declared ufunc, made once.</summary>
-    public static IReadOnlyDictionary<ArrayFunction, Delegate> Handlers { get; } =
-        Ufuncs.Ufunc.All.ToDictionary(u => u.Function, u => u.Accept(new DenseUfuncs()));
+    // The handler of each ufunc, made at its first use (by a dispatch or by one of the backend's own compositions):
+    // making all 81 at registration compiled the visitor's generic methods in the host's start-up (issue #18).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ArrayFunction, Delegate> s_handlers = new();
 
-    /// <summary>Registers every ufunc's handler.</summary>
+    /// <summary>The handler of <paramref name="ufunc"/>.</summary>
+    public static Delegate HandlerOf(ArrayFunction ufunc) =>
+        s_handlers.TryGetValue(ufunc, out Delegate? handler) ? handler
+            : s_handlers.GetOrAdd(ufunc, f => Ufuncs.Ufunc.TryGet(f, out Ufuncs.Ufunc? u) ? u.Accept(new DenseUfuncs()) : throw new ArgumentException($"'{f.Name}' is not a ufunc"));
+
+    /// <summary>Registers every ufunc's handler, each made at its first use.</summary>
     public static void Register(IBackendBuilder backend)
     {
-        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) backend.Implement(ufunc, Handlers[ufunc.Function]);
+        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) backend.ImplementOnFirstUse(ufunc.Function, () => HandlerOf(ufunc.Function));
     }
 
     /// <summary>Calls the ufunc directly (for the backend's own composite functions: var, mean, clip, …).</summary>
     public static NDArray Call(ArrayFunction<BinaryArgs, NDArray> ufunc, in BinaryArgs args) =>
-        ((ArrayHandler<BinaryArgs, NDArray>)Handlers[ufunc])(args, default).Value!;
+        ((ArrayHandler<BinaryArgs, NDArray>)HandlerOf(ufunc))(args, default).Value!;
 
     /// <summary>Calls the ufunc with both operands converted to <paramref name="dtype"/> first (so bools multiply as integers, say).</summary>
     public static DenseArray Call(ArrayFunction<BinaryArgs, NDArray> ufunc, in Operand x1, in Operand x2, DType dtype) =>
@@ -37,7 +42,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
 
     /// <summary>Calls the ufunc directly.</summary>
     public static NDArray Call(ArrayFunction<UnaryArgs, NDArray> ufunc, in UnaryArgs args) =>
-        ((ArrayHandler<UnaryArgs, NDArray>)Handlers[ufunc])(args, default).Value!;
+        ((ArrayHandler<UnaryArgs, NDArray>)HandlerOf(ufunc))(args, default).Value!;
 
     public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp =>
         new ArrayHandler<BinaryArgs, NDArray>(new BinaryBound(ufunc).Binary<TOp>);

@@ -16,8 +16,7 @@ internal sealed class ElementwiseHandlers : IUfuncVisitor<Delegate>
 {
     public static void Register(IBackendBuilder backend)
     {
-        var handlers = new ElementwiseHandlers();
-        foreach (Ufunc ufunc in Ufunc.All) backend.Implement(ufunc, ufunc.Accept(handlers));
+        backend.ImplementUfuncs(new ElementwiseHandlers());   // each handler made at its first use (start-up, issue #18)
         backend.Implement(ArrayFunctions.Where, (in TernaryArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "where") ? Where(args) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Clip, (in TernaryArgs args, ReadOnlySpan<Type> types) =>

@@ -25,11 +25,8 @@ internal sealed class SparseElementwise(SparseContext ctx) : IUfuncVisitor<Deleg
     /// <summary>Registers every element-wise handler with <paramref name="builder"/>.</summary>
     public void Register(IBackendBuilder builder)
     {
-        foreach (Ufunc ufunc in Ufunc.All)
-        {
-            builder.Implement(ufunc, ufunc.Accept(this));
-            builder.Declare(ufunc.Function, NoOut);
-        }
+        builder.ImplementUfuncs(this);   // each handler made at its first use (start-up, issue #18)
+        foreach (Ufunc ufunc in Ufunc.All) builder.Declare(ufunc.Function, NoOut);
     }
 
     // Handlers are delegates to generic methods of an object bound to the ufunc, compiled at their first call: a lambda

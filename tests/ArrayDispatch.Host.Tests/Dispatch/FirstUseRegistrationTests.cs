@@ -1,0 +1,99 @@
+using ArrayDispatch.Dispatch;
+using ArrayDispatch.Functions;
+using ArrayDispatch.Plugins;
+using ArrayDispatch.Testing;
+using ArrayDispatch.Ufuncs;
+using Shouldly;
+
+namespace ArrayDispatch.Host.Tests.Dispatch;
+
+/// <summary>
+/// Handlers registered with <see cref="IBackendBuilder.ImplementOnFirstUse"/> (and every ufunc through
+/// <see cref="BackendBuilderExtensions.ImplementUfuncs"/>) are made when a call first needs them, not at start-up,
+/// and count as implemented from registration on.
+/// </summary>
+public sealed class FirstUseRegistrationTests
+{
+    [Fact]
+    public void A_first_use_handler_is_made_at_the_first_call_that_reaches_it_and_once()
+    {
+        var plugin = new LazyPlugin();
+        using TestHost host = TestHost.Create(plugin);
+
+        plugin.Made.ShouldBeEmpty();
+        host.Dispatcher.FunctionsOf("Lazy").ShouldContain("sum");
+        host.Dispatcher.FunctionsOf("Lazy").ShouldContain("exp");
+        host.Dispatcher.SupportOf("Lazy", ArrayFunctions.Sum).ShouldNotBeNull();
+        plugin.Made.ShouldBeEmpty();
+
+        ((DuckArray)Np.Sum(new DuckArray())).Tag.ShouldBe("sum");
+        ((DuckArray)Np.Sum(new DuckArray())).Tag.ShouldBe("sum");
+        plugin.Made.ShouldBe(["sum"]);
+    }
+
+    [Fact]
+    public void Every_ufunc_registers_through_a_visitor_and_only_the_ufuncs_called_are_made()
+    {
+        var plugin = new LazyPlugin();
+        using TestHost host = TestHost.Create(plugin);
+
+        foreach (Ufunc ufunc in Ufunc.All) host.Dispatcher.FunctionsOf("Lazy").ShouldContain(ufunc.Name);
+        ((DuckArray)Np.Exp(new DuckArray())).Tag.ShouldBe("exp");
+        ((DuckArray)Np.Add(new DuckArray(), new DuckArray())).Tag.ShouldBe("add");
+        plugin.Visited.Order().ShouldBe(["add", "exp"]);
+    }
+
+    [Fact]
+    public void A_factory_that_makes_the_wrong_handler_type_fails_the_call_naming_backend_and_function()
+    {
+        using TestHost host = TestHost.Create(new LazyPlugin());
+
+        var error = Should.Throw<InvalidOperationException>(() => Np.Max(new DuckArray()));
+        error.Message.ShouldContain("backend 'Lazy'");
+        error.Message.ShouldContain("'max'");
+        ((DuckArray)Np.Sum(new DuckArray())).Tag.ShouldBe("sum");   // the rest of the backend keeps working
+    }
+
+    private sealed class LazyPlugin : IArrayBackendPlugin
+    {
+        public string Name => "Lazy";
+        public Version ProtocolVersion => ArrayProtocol.Version;
+        public List<string> Made { get; } = [];
+        public List<string> Visited { get; } = [];
+
+        public void Register(IBackendBuilder backend)
+        {
+            backend.AddArrayType<DuckArray>();
+            backend.ImplementUfuncs(new Visitor(Visited));
+            backend.ImplementOnFirstUse(ArrayFunctions.Sum, () =>
+            {
+                Made.Add("sum");
+                return new ArrayHandler<ReductionArgs, NDArray>((in ReductionArgs a, ReadOnlySpan<Type> t) => new DuckArray("sum"));
+            });
+            backend.ImplementOnFirstUse(ArrayFunctions.Max, () => new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs a, ReadOnlySpan<Type> t) => new DuckArray("wrong")));
+        }
+    }
+
+    private sealed class Visitor(List<string> visited) : IUfuncVisitor<Delegate>
+    {
+        public Delegate Binary<TOp>(BinaryUfunc ufunc) where TOp : struct, IBinaryOp => Binary(ufunc);
+
+        public Delegate Comparison<TOp>(BinaryUfunc ufunc) where TOp : struct, IComparisonOp => Binary(ufunc);
+
+        public Delegate Unary<TOp>(UnaryUfunc ufunc) where TOp : struct, IUnaryOp => Unary(ufunc);
+
+        public Delegate Predicate<TOp>(UnaryUfunc ufunc) where TOp : struct, IPredicateOp => Unary(ufunc);
+
+        private ArrayHandler<BinaryArgs, NDArray> Binary(Ufunc ufunc)
+        {
+            visited.Add(ufunc.Name);
+            return (in BinaryArgs a, ReadOnlySpan<Type> t) => new DuckArray(ufunc.Name);
+        }
+
+        private ArrayHandler<UnaryArgs, NDArray> Unary(Ufunc ufunc)
+        {
+            visited.Add(ufunc.Name);
+            return (in UnaryArgs a, ReadOnlySpan<Type> t) => new DuckArray(ufunc.Name);
+        }
+    }
+}
