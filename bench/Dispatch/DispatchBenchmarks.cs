@@ -32,7 +32,9 @@ public class DispatchBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _host = TestHost.Create(
+        // Bound process-wide as a generic host binds it (TestHost.Create binds per async flow, which makes every call
+        // read the flow's state: the "InFlow" row measures that case).
+        _host = TestHost.CreateProcessWide(
             new Dictionary<string, string?> { ["ArrayDispatch:DefaultBackend"] = "Dense" },
             new DensePlugin(), new ConstantPlugin("Constant", decline: false), new ConstantPlugin("Shy", decline: true));
         _binding = Np.Bind(_host.Dispatcher);
@@ -48,6 +50,7 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        EndFlow();
         _binding.Dispose();
         _host.Dispose();
     }
@@ -57,6 +60,23 @@ public class DispatchBenchmarks
 
     [Benchmark]
     public NDArray Sum_Constant_Dispatched() => Np.Sum(_duck);
+
+    /// <summary>The same call with a dispatcher bound for the async flow (<see cref="Np.UseDispatcher"/>, several hosts in one process).</summary>
+    [Benchmark]
+    public NDArray Sum_Constant_Dispatched_InFlow()
+    {
+        _flow ??= Np.UseDispatcher(_host.Dispatcher);
+        return Np.Sum(_duck);
+    }
+
+    /// <summary>Closes the flow binding <see cref="Sum_Constant_Dispatched_InFlow"/> opened, so later rows measure the process-wide path.</summary>
+    public void EndFlow()
+    {
+        _flow?.Dispose();
+        _flow = null;
+    }
+
+    private IDisposable? _flow;
 
     [Benchmark]
     public NDArray Add_FirstCandidateDeclines() => Np.Add(_shy, _duck);   // Shy (subclass first) declines, Constant answers

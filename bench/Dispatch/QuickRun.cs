@@ -19,6 +19,8 @@ internal static class QuickRun
         {
             Row("Sum_Constant_Direct", () => b.Sum_Constant_Direct());
             Row("Sum_Constant_Dispatched", () => b.Sum_Constant_Dispatched());
+            Row("Sum_Constant_Dispatched_InFlow", () => b.Sum_Constant_Dispatched_InFlow());
+            b.EndFlow();
             Row("Add_FirstCandidateDeclines", () => b.Add_FirstCandidateDeclines());
             Row("Sum_Dense1_Dispatched", () => b.Sum_Dense1_Dispatched());
             Row("Add_Dense1_Dispatched", () => b.Add_Dense1_Dispatched());

@@ -19,14 +19,14 @@ public sealed class TestHost : IDisposable
     private readonly ServiceProvider _provider;
     private readonly IDisposable _binding;
 
-    private TestHost(ServiceProvider provider, IConfigurationRoot configuration)
+    private TestHost(ServiceProvider provider, IConfigurationRoot configuration, bool processWide = false)
     {
         _provider = provider;
         Configuration = configuration;
         // Resolving the options runs the validators, as ValidateOnStart does in a generic host.
         _ = provider.GetRequiredService<IOptions<ArrayDispatchOptions>>().Value;
         Dispatcher = provider.GetRequiredService<Dispatcher>();
-        _binding = Np.UseDispatcher(Dispatcher);
+        _binding = processWide ? Np.Bind(Dispatcher) : Np.UseDispatcher(Dispatcher);
     }
 
     /// <summary>The host's dispatcher.</summary>
@@ -45,7 +45,19 @@ public sealed class TestHost : IDisposable
     public static TestHost Create(params IArrayBackendPlugin[] plugins) => Create(new Dictionary<string, string?>(), plugins);
 
     /// <summary>A host configured by <paramref name="settings"/> (keys under <c>ArrayDispatch:</c>) with in-process <paramref name="plugins"/>.</summary>
-    public static TestHost Create(IDictionary<string, string?> settings, params IArrayBackendPlugin[] plugins)
+    public static TestHost Create(IDictionary<string, string?> settings, params IArrayBackendPlugin[] plugins) =>
+        Create(settings, processWide: false, plugins);
+
+    /// <summary>
+    /// A host like <see cref="Create(IDictionary{string, string?}, IArrayBackendPlugin[])"/> whose dispatcher is bound
+    /// process-wide (<see cref="Np.Bind"/>), as a generic host binds it when it starts, not for one async flow: what a
+    /// benchmark of the dispatch path must measure (a flow binding makes every call read the flow's state). Not for
+    /// tests that run in parallel.
+    /// </summary>
+    public static TestHost CreateProcessWide(IDictionary<string, string?> settings, params IArrayBackendPlugin[] plugins) =>
+        Create(settings, processWide: true, plugins);
+
+    private static TestHost Create(IDictionary<string, string?> settings, bool processWide, IArrayBackendPlugin[] plugins)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var values = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
@@ -55,7 +67,7 @@ public sealed class TestHost : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         IArrayDispatchBuilder builder = services.AddArrayDispatch(configuration.GetSection("ArrayDispatch"));
         foreach (IArrayBackendPlugin plugin in plugins) builder.AddBackend(plugin);
-        return new TestHost(services.BuildServiceProvider(), configuration);
+        return new TestHost(services.BuildServiceProvider(), configuration, processWide);
     }
 
     /// <summary>Sets configuration keys (full paths, e.g. <c>ArrayDispatch:Priority:0</c>) and reloads, as a changed appsettings.json would.</summary>
