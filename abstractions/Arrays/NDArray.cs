@@ -48,6 +48,16 @@ public abstract partial class NDArray : IFormattable, IDisposable
     /// </summary>
     public virtual bool IsHostResident => false;
 
+    /// <summary>
+    /// Dask's <c>x.chunks</c>: the block sizes along each axis of an array stored in blocks (Chunked's), e.g.
+    /// <c>[[1000, 1000, 500], [300]]</c> for a 2500×300 array in 1000×300 chunks; <see langword="null"/> for an array
+    /// held whole (NumPy's, Dense's, Sparse's, Gpu's). App code reads it without referencing the backend's assembly.
+    /// </summary>
+    public virtual IReadOnlyList<IReadOnlyList<int>>? Chunks => null;
+
+    /// <summary>Dask's <c>x.numblocks</c>: the number of blocks along each axis, or <see langword="null"/> when <see cref="Chunks"/> is.</summary>
+    public int[]? NumBlocks => Chunks is { } chunks ? chunks.Select(axis => axis.Count).ToArray() : null;
+
     /// <summary>The name of the backend that owns this array's type in the current dispatcher, or the type's name when none does.</summary>
     public virtual string Backend => Np.Dispatcher.OwnerOf(GetType()) ?? GetType().Name;
 

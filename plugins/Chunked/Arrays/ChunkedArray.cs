@@ -28,8 +28,8 @@ public sealed class ChunkedArray : NDArray, IHtmlFormattable
     /// <inheritdoc/>
     public override DType DType => Meta.DType;
 
-    /// <summary>The chunk sizes per axis.</summary>
-    public Chunks Chunks { get; }
+    /// <summary>The chunk sizes per axis (the protocol's <see cref="NDArray.Chunks"/>, typed).</summary>
+    public override Chunks Chunks { get; }
 
     /// <summary>The name of the layer that produces this array's chunks; chunk keys start with it.</summary>
     public string Name => Layer.Name;

@@ -6,7 +6,7 @@ namespace ArrayDispatch.Chunked.Arrays;
 /// How an array is cut into chunks: the chunk sizes along each axis (Dask's <c>chunks</c> tuple of tuples). Regular
 /// chunks have equal sizes except a smaller last one; explicit chunks may have any sizes. Immutable.
 /// </summary>
-public sealed class Chunks : IEquatable<Chunks>
+public sealed class Chunks : IEquatable<Chunks>, IReadOnlyList<IReadOnlyList<int>>
 {
     /// <summary>The default largest chunk chosen when none is given (Dask's <c>array.chunk-size</c>).</summary>
     public const long AutoChunkBytes = 128L * 1024 * 1024;
@@ -33,6 +33,14 @@ public sealed class Chunks : IEquatable<Chunks>
 
     /// <summary>The chunk sizes along <paramref name="axis"/>.</summary>
     public IReadOnlyList<int> this[int axis] => _sizes[axis];
+
+    /// <summary>The number of axes (<see cref="Rank"/>), as the protocol's <see cref="NDArray.Chunks"/> reads it.</summary>
+    int IReadOnlyCollection<IReadOnlyList<int>>.Count => _sizes.Length;
+
+    /// <inheritdoc/>
+    public IEnumerator<IReadOnlyList<int>> GetEnumerator() => ((IEnumerable<IReadOnlyList<int>>)_sizes).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Regular chunks of <paramref name="chunkShape"/> (one size per axis, or one size for every axis; -1 or 0 means the whole axis).</summary>
     /// <exception cref="ArgumentException">The chunk shape has the wrong rank or a negative size.</exception>
