@@ -76,30 +76,39 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.percentile(x, q, axis)</c> with NumPy's default <c>linear</c> method: <paramref name="q"/> in [0, 100].
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 100] (NumPy's message).</exception>
+    /// <exception cref="ArgumentException"><paramref name="q"/> is outside [0, 100] (NumPy's ValueError and message).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The axis is empty (NumPy's IndexError, "cannot do a non-empty take from an empty axes.").</exception>
+    /// <exception cref="DTypeMismatchException">A bool array (NumPy's TypeError: its interpolation subtracts the neighbours).</exception>
     public static NDArray Percentile(NDArray x, double q, int? axis = null, bool keepDims = false)
     {
-        if (!(q >= 0 && q <= 100)) throw new ArgumentOutOfRangeException(nameof(q), q, "Percentiles must be in the range [0, 100]");
+        if (!(q >= 0 && q <= 100)) throw new ArgumentException("Percentiles must be in the range [0, 100]", nameof(q));
         return Quantile(x, q / 100, axis, keepDims);
     }
 
     /// <summary>
     /// <c>numpy.quantile(x, q, axis)</c> with NumPy's default <c>linear</c> method: the sorted values at the virtual
     /// index <c>q·(n - 1)</c>, interpolated as NumPy's <c>_lerp</c> (from the upper neighbour when the fraction is at least
-    /// one half); NaN where a slice holds a NaN; float64 for integers and bools, the input's dtype for floats.
+    /// one half); NaN where a slice holds a NaN; float64 for integers, the input's dtype for floats (NumPy 2's rule for a
+    /// Python float q; NumPy 1.24 gives float64).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 1] (NumPy's message).</exception>
+    /// <exception cref="ArgumentException"><paramref name="q"/> is outside [0, 1] (NumPy's ValueError and message).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The axis is empty (NumPy's IndexError, "cannot do a non-empty take from an empty axes.").</exception>
+    /// <exception cref="DTypeMismatchException">A bool array (NumPy's TypeError: its interpolation subtracts the neighbours).</exception>
     public static NDArray Quantile(NDArray x, double q, int? axis = null, bool keepDims = false) => Quantile(x, q, axis, keepDims, median: false);
 
     private static NDArray Quantile(NDArray x, double q, int? axis, bool keepDims, bool median)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "Quantiles must be in the range [0, 1]");
+        if (!(q >= 0 && q <= 1)) throw new ArgumentException("Quantiles must be in the range [0, 1]", nameof(q));
         NDArray a = axis is null ? Ravel(x) : x;
         int ax = axis is null ? 0 : Shape.NormalizeAxis(axis.Value, x.Rank);
-        if (!a.DType.IsInexact()) a = AsType(a, DType.Float64);
-        else if (a.DType.IsComplex() && !median) throw new ArgumentException("a must be an array of real numbers", nameof(x));
+        if (a.DType.IsComplex() && !median) throw new ArgumentException("a must be an array of real numbers", nameof(x));
         int n = a.Shape.Dims[ax];
+        // NumPy takes the neighbours with take(), which refuses an empty axis, and interpolates with subtract, which
+        // refuses bools; its median averages the middle values with mean instead, which takes both
+        if (n == 0 && !median) throw new ArgumentOutOfRangeException(nameof(x), "cannot do a non-empty take from an empty axes.");
+        if (a.DType == DType.Bool && !median) Subtract(a, a);   // NumPy's TypeError for bool subtract, with its message
+        if (!a.DType.IsInexact()) a = AsType(a, DType.Float64);
         NDArray result;
         if (n == 0)
         {
@@ -114,7 +123,10 @@ public static partial class Np
             NDArray lo = GetItem(sorted, AlongAxis(ax, below)), hi = GetItem(sorted, AlongAxis(ax, above));
             if (median)
             {
-                result = n % 2 == 1 ? lo : Mean(Stack([lo, hi]), 0);
+                // NumPy's median is the mean of the middle one or two values, even of one: for complex numbers that
+                // division by the count is a complex division, so an infinite real part gives a NaN imaginary one
+                NDArray mid = GetItem(sorted, AlongAxis(ax, n % 2 == 1 ? new Slice(below, below + 1) : new Slice(below, below + 2)));
+                result = Mean(mid, ax);
             }
             else
             {
@@ -125,15 +137,6 @@ public static partial class Np
         }
         if (keepDims) result = axis is null ? Reshape(result, Enumerable.Repeat(1, x.Rank).ToArray()) : ExpandDims(result, ax);
         return result;
-    }
-
-    // An index that picks position i along axis, every element of the other axes.
-    private static ArrayIndex[] AlongAxis(int axis, int i)
-    {
-        var index = new ArrayIndex[axis + 1];
-        for (int k = 0; k < axis; k++) index[k] = Slice.All;
-        index[axis] = i;
-        return index;
     }
 
     /// <summary>
@@ -149,6 +152,7 @@ public static partial class Np
         NDArray x = AsType(m, DTypes.Promote(m.DType, DType.Float64));
         if (x.Rank < 2) x = Reshape(x, 1, (int)x.Size);
         if (!rowvar && x.Shape.Dims[0] != 1) x = Transpose(x);
+        if (x.Shape.Dims[0] == 0) return Zeros(new Shape(0, 0), DType.Float64, like: m);   // no variables: NumPy's np.array([]).reshape(0, 0)
         int observations = x.Shape.Dims[1];
         double fact = observations - (ddof ?? 1);
         NDArray centred = Subtract(x, Mean(x, 1, keepDims: true));
