@@ -27,8 +27,9 @@ public static partial class Np
         if (decimals == 0) return Rint(x, @out);
         double factor = Math.Pow(10, Math.Abs(decimals));
         NDArray y = decimals > 0 ? Multiply(x, factor, @out) : Divide(x, factor, @out);
-        y = Rint(y, y);
-        return decimals > 0 ? Divide(y, factor, y) : Multiply(y, factor, y);
+        // in place only into out=: a backend of immutable arrays (Chunked) refuses out= and still rounds
+        y = @out is null ? Rint(y) : Rint(y, y);
+        return decimals > 0 ? Divide(y, factor, @out is null ? null : y) : Multiply(y, factor, @out is null ? null : y);
     }
 
     /// <summary>NumPy's <c>around</c>: the same as <see cref="Round"/>.</summary>
