@@ -595,4 +595,20 @@ public sealed class OutsiderBatteryTests
         c.DType.ShouldBe(DType.Float64);
         c.Shape.ShouldBe(new Shape(0, 0));
     }
+
+    [Fact]
+    public void Singular_value_norms_of_a_matrix_with_an_infinity_are_nan_and_with_a_nan_raise_as_numpys()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // a = np.array([[-15.1+16.1j, 4.9-1.09j, 0, 4.7-13.5j, 1.04+8.66j, complex(-np.inf, 0), -1.4+4j]])
+        // np.linalg.norm(a, 2, axis=(0, 1)) -> nan (Dense raised "SVD did not converge"; found on Chunked, seed 207)
+        NDArray a = Np.AsArray(new[] { new Complex(-15.1, 16.1), new Complex(4.9, -1.09), Complex.Zero, new Complex(4.7, -13.5), new Complex(1.04, 8.66), new Complex(double.NegativeInfinity, 0), new Complex(-1.4, 4) }).Reshape(1, 7);
+        double.IsNaN(Np.Linalg.Norm(a, 2, new[] { 0, 1 }).Item<double>()).ShouldBeTrue();
+        // np.linalg.norm(np.array([[1, np.inf], [3, 4.]]), 'nuc') -> nan; -2 -> nan
+        NDArray b = Np.AsArray(new[] { 1.0, double.PositiveInfinity, 3, 4 }).Reshape(2, 2);
+        double.IsNaN(Np.Linalg.Norm(b, "nuc").Item<double>()).ShouldBeTrue();
+        double.IsNaN(Np.Linalg.Norm(b, -2.0).Item<double>()).ShouldBeTrue();
+        // np.linalg.norm(np.array([[1.0, np.nan], [2, 3]]), 2) -> LinAlgError: SVD did not converge
+        Should.Throw<LinAlgException>(() => Np.Linalg.Norm(Np.AsArray(new[] { 1.0, double.NaN, 2, 3 }).Reshape(2, 2), 2.0)).Message.ShouldBe("SVD did not converge");
+    }
 }
