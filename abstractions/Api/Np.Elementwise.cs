@@ -10,12 +10,13 @@ public static partial class Np
     /// NumPy's <c>round</c> (<c>around</c>): half to even, to <paramref name="decimals"/> places (negative: to tens,
     /// hundreds…). Composed from <c>multiply</c>, <c>rint</c> and <c>divide</c> exactly as NumPy implements it, so
     /// every backend that has those functions rounds, and the result has the same ulp-level behaviour as NumPy's
-    /// (<c>round(2.675, 2)</c> is 2.68 in both, where Python's <c>round</c> gives 2.67). Integer and bool arrays keep their dtype.
+    /// (<c>round(2.675, 2)</c> is 2.68 in both, where Python's <c>round</c> gives 2.67). Complex numbers round both parts,
+    /// as NumPy's. Integer and bool arrays keep their dtype.
     /// </summary>
     public static NDArray Round(NDArray x, int decimals = 0, NDArray? @out = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!x.DType.IsFloat())
+        if (!x.DType.IsInexact())
         {
             if (decimals >= 0) return @out is null ? Copy(x) : Positive(x, @out);
             double unit = Math.Pow(10, -decimals);
@@ -26,8 +27,9 @@ public static partial class Np
         if (decimals == 0) return Rint(x, @out);
         double factor = Math.Pow(10, Math.Abs(decimals));
         NDArray y = decimals > 0 ? Multiply(x, factor, @out) : Divide(x, factor, @out);
-        y = Rint(y, y);
-        return decimals > 0 ? Divide(y, factor, y) : Multiply(y, factor, y);
+        // in place only into out=: a backend of immutable arrays (Chunked) refuses out= and still rounds
+        y = @out is null ? Rint(y) : Rint(y, y);
+        return decimals > 0 ? Divide(y, factor, @out is null ? null : y) : Multiply(y, factor, @out is null ? null : y);
     }
 
     /// <summary>NumPy's <c>around</c>: the same as <see cref="Round"/>.</summary>

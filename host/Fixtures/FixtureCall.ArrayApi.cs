@@ -49,8 +49,21 @@ internal sealed partial class FixtureCall
             "linalg.svdvals" => [Np.Linalg.SvdVals(X())],
             "linalg.matrix_power" => [Np.Linalg.MatrixPower(X(), kw["n"].GetInt32())],
             "linalg.vecdot" or "vecdot" when kw.ContainsKey("axis") => [Np.VecDot(X(), Y(), IntOpt(kw, "axis", -1) ?? -1)],
+            "histogram" => Histogram(X(), kw),
             _ => null!,
         };
         return result is not null;
+    }
+
+    // numpy.histogram: bins an int (with range) or an edges file; weights a file; density.
+    private NDArray[] Histogram(NDArray a, IReadOnlyDictionary<string, JsonElement> kw)
+    {
+        NDArray? weights = kw.TryGetValue("weights", out JsonElement w) && w.ValueKind == JsonValueKind.String ? Array(w) : null;
+        bool density = Bool(kw, "density", false);
+        (NDArray hist, NDArray edges) = kw.TryGetValue("bins", out JsonElement b) && b.ValueKind == JsonValueKind.String
+            ? Np.Histogram(a, Array(b), density, weights)
+            : Np.Histogram(a, IntOpt(kw, "bins", 10) ?? 10,
+                kw.TryGetValue("range", out JsonElement r) && r.ValueKind == JsonValueKind.Array ? (r[0].GetDouble(), r[1].GetDouble()) : null, density, weights);
+        return [hist, edges];
     }
 }

@@ -529,4 +529,86 @@ public sealed class OutsiderBatteryTests
         Np.Linalg.Pinv(Np.Zeros(new Shape(0, 3, 3), DType.Int32)).DType.ShouldBe(DType.Float64);   // an empty stack of 3x3 matrices is not empty_2d
         Should.Throw<DTypeMismatchException>(() => Np.Linalg.Pinv(Np.Zeros(new Shape(2, 2), DType.Float16)));
     }
+
+    // The battery's fourth block (statistics, logic, integer and float edges, F order and permuted layouts).
+
+    [Fact]
+    public void Round_rounds_both_parts_of_complex_numbers()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.round(np.array([1.2345+5.6789j, -2.5-0.5j]), 2) -> array([ 1.23+5.68j, -2.5 -0.5j ])
+        NDArray z = Np.AsArray(new[] { new Complex(1.2345, 5.6789), new Complex(-2.5, -0.5) });
+        Np.ArrayRepr(Np.Round(z, 2)).ShouldBe("array([ 1.23+5.68j, -2.5 -0.5j ])");
+        // np.round(np.array([125+35j], np.complex64), -1) -> array([120.+40.j], dtype=complex64)
+        Np.ArrayRepr(Np.Round(Np.AsArray(new[] { new Complex(125, 35) }, dtype: DType.Complex64), -1)).ShouldBe("array([120.+40.j], dtype=complex64)");
+    }
+
+    [Fact]
+    public void Var_and_std_with_a_complex_dtype_give_a_complex_result_as_numpys()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.var(np.array([1+1j, 2, 3j]), dtype=np.complex128) -> (2.2222222222222223+0j)
+        NDArray v = Np.Var(Np.AsArray(new[] { new Complex(1, 1), new Complex(2, 0), new Complex(0, 3) }), dtype: DType.Complex128);
+        v.DType.ShouldBe(DType.Complex128);
+        v.Item<Complex>().Real.ShouldBe(2.2222222222222223, 1e-15);
+        // np.std(np.array([1.0, 2, 4]), dtype=np.complex64) -> (1.2472191+0j)
+        NDArray s = Np.Std(Np.AsArray(new[] { 1.0, 2, 4 }), dtype: DType.Complex64);
+        s.DType.ShouldBe(DType.Complex64);
+        s.Item<Complex64>().Real.ShouldBe(1.2472191f, 1e-6f);
+        s.Item<Complex64>().Imaginary.ShouldBe(0f);
+    }
+
+    [Fact]
+    public void Median_divides_the_middle_value_by_its_count_as_numpys_mean_so_a_complex_infinity_gets_a_nan_imaginary_part()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.median(np.array([[np.inf+0j, 1], [2, 3]]), axis=1) -> array([inf+nanj, 2.5 +0.j])
+        NDArray z = Np.AsArray(new[] { new Complex(double.PositiveInfinity, 0), new Complex(1, 0), new Complex(2, 0), new Complex(3, 0) }).Reshape(2, 2);
+        Np.ArrayRepr(Np.Median(z, 1)).ShouldBe("array([inf+nanj, 2.5 +0.j])");
+        Np.Median(DenseArray.From(new[] { true, false, true })).Item<double>().ShouldBe(1.0);   // np.median of bools: their mean
+    }
+
+    [Fact]
+    public void Quantile_of_an_empty_axis_or_of_bools_raises_as_numpys()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.quantile(np.zeros((2, 0, 3)), 0.5, axis=-2) -> IndexError: cannot do a non-empty take from an empty axes.
+        Exception empty = Should.Throw<ArgumentOutOfRangeException>(() => Np.Quantile(Np.Zeros(new Shape(2, 0, 3)), 0.5, -2));
+        empty.Message.ShouldStartWith("cannot do a non-empty take from an empty axes.");
+        NumPyErrors.Classify(empty).ShouldBe(NumPyErrorKind.IndexError);
+        Should.Throw<ArgumentOutOfRangeException>(() => Np.Percentile(Np.Zeros(new Shape(0), DType.Int64), 50));
+        // np.percentile(np.array([True, False]), 50) -> TypeError: numpy boolean subtract, ...
+        Exception boolean = Should.Throw<Exception>(() => Np.Percentile(DenseArray.From(new[] { true, false }), 50));
+        NumPyErrors.Classify(boolean).ShouldBe(NumPyErrorKind.TypeError);
+        NumPyErrors.Find(boolean).Message.ShouldStartWith("numpy boolean subtract");
+        // np.percentile(np.array([1.0]), 101) -> ValueError: Percentiles must be in the range [0, 100]
+        NumPyErrors.Classify(Should.Throw<ArgumentException>(() => Np.Percentile(DenseArray.From(new[] { 1.0 }), 101))).ShouldBe(NumPyErrorKind.ValueError);
+        NumPyErrors.Classify(Should.Throw<ArgumentException>(() => Np.Quantile(DenseArray.From(new[] { 1.0 }), -0.1))).ShouldBe(NumPyErrorKind.ValueError);
+    }
+
+    [Fact]
+    public void Cov_of_no_variables_is_numpys_empty_float64_matrix_whatever_the_dtype()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.cov(np.zeros((2, 0), np.complex128), rowvar=False) -> array([], shape=(0, 0), dtype=float64)
+        NDArray c = Np.Cov(Np.Zeros(new Shape(2, 0), DType.Complex128), rowvar: false);
+        c.DType.ShouldBe(DType.Float64);
+        c.Shape.ShouldBe(new Shape(0, 0));
+    }
+
+    [Fact]
+    public void Singular_value_norms_of_a_matrix_with_an_infinity_are_nan_and_with_a_nan_raise_as_numpys()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // a = np.array([[-15.1+16.1j, 4.9-1.09j, 0, 4.7-13.5j, 1.04+8.66j, complex(-np.inf, 0), -1.4+4j]])
+        // np.linalg.norm(a, 2, axis=(0, 1)) -> nan (Dense raised "SVD did not converge"; found on Chunked, seed 207)
+        NDArray a = Np.AsArray(new[] { new Complex(-15.1, 16.1), new Complex(4.9, -1.09), Complex.Zero, new Complex(4.7, -13.5), new Complex(1.04, 8.66), new Complex(double.NegativeInfinity, 0), new Complex(-1.4, 4) }).Reshape(1, 7);
+        double.IsNaN(Np.Linalg.Norm(a, 2, new[] { 0, 1 }).Item<double>()).ShouldBeTrue();
+        // np.linalg.norm(np.array([[1, np.inf], [3, 4.]]), 'nuc') -> nan; -2 -> nan
+        NDArray b = Np.AsArray(new[] { 1.0, double.PositiveInfinity, 3, 4 }).Reshape(2, 2);
+        double.IsNaN(Np.Linalg.Norm(b, "nuc").Item<double>()).ShouldBeTrue();
+        double.IsNaN(Np.Linalg.Norm(b, -2.0).Item<double>()).ShouldBeTrue();
+        // np.linalg.norm(np.array([[1.0, np.nan], [2, 3]]), 2) -> LinAlgError: SVD did not converge
+        Should.Throw<LinAlgException>(() => Np.Linalg.Norm(Np.AsArray(new[] { 1.0, double.NaN, 2, 3 }).Reshape(2, 2), 2.0)).Message.ShouldBe("SVD did not converge");
+    }
 }

@@ -52,7 +52,9 @@ internal static class Reductions
         }
         DType? accumulate = dtype ?? (IsInexact(x.DType) ? null : DType.Float64);
         ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, x, axes, keepDims, accumulate);
-        return Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Count(x, axes)));
+        ChunkedArray mean = Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Count(x, axes)));
+        // NumPy divides into dtype= (unsafe casting): an integer dtype= gives the truncated mean in that dtype
+        return dtype is { } d && mean.DType != d ? Elementwise.AsType(context, mean, d, Casting.Unsafe) : mean;
     }
 
     /// <summary>NumPy's <c>var</c> (two passes: the mean, then the mean squared deviation), or its square root for <c>std</c>.</summary>
@@ -66,7 +68,8 @@ internal static class Reductions
                 Elementwise.Unary(context, ArrayFunctions.Square, Elementwise.Unary(context, ArrayFunctions.Real, deviation)),
                 Elementwise.Unary(context, ArrayFunctions.Square, Elementwise.Unary(context, ArrayFunctions.Imag, deviation)))
             : Elementwise.Unary(context, ArrayFunctions.Square, deviation);
-        ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, squared, axes, keepDims, null);
+        // NumPy sums the squares in dtype= (float32 stays float32 for integer input; a complex dtype= gives a complex variance)
+        ChunkedArray sum = Tree(context, ArrayFunctions.Sum, ArrayFunctions.Add, squared, axes, keepDims, dtype);
         ChunkedArray variance = Elementwise.Binary(context, ArrayFunctions.Divide, sum, Scalar.Float(Math.Max(0, Count(x, axes) - ddof)));
         return sqrt ? Elementwise.Unary(context, ArrayFunctions.Sqrt, variance) : variance;
     }

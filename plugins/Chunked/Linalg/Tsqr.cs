@@ -109,7 +109,12 @@ internal static class Tsqr
         int m = x.Shape.Dims[0], n = x.Shape.Dims[1];
         if (fullMatrices && computeUV && m != n)
         {
-            throw new NotSupportedException($"chunked linalg.svd returns the reduced factors only (as Dask does): pass fullMatrices: false for shape {x.Shape}");
+            // NumPy's default: the full factors. Dask has no full_matrices (np.linalg.svd on a Dask array gives the reduced
+            // ones); one chunk is factored whole by the chunk backend, so its full factors are served
+            if (x.Chunks.BlockCounts[0] == 1 && x.Chunks.BlockCounts[1] == 1) return OneChunkFullSvd(context, x);
+            throw new NotSupportedException(
+                $"chunked linalg.svd gives the full factors (fullMatrices: true, NumPy's default) only for a matrix in one chunk, but shape {x.Shape} "
+                + $"has chunks {x.Chunks}: pass fullMatrices: false for the reduced factors (TSQR, as Dask's svd), or rechunk it into one chunk");
         }
         if (x.Chunks.BlockCounts[1] > 1 && x.Chunks.BlockCounts[0] == 1)
         {
@@ -136,6 +141,22 @@ internal static class Tsqr
         ChunkedArray u = LayerBuilder.BuildSpec(context, $"svd-u-{token}", "matmul", new Shape(m, kmin), uChunks, meta.U!, [q.Layer, svdLayer], index =>
             ([q.KeyOf(index[0], 0), svdName], TaskSpec.Call(ArrayFunctions.MatMul, new PairArgs(TaskSpec.Slot(0), TaskSpec.Slot(TaskSpec.Input(1).Member("U"))))));
         return (u, s, vh);
+    }
+
+    // The full SVD of a one-chunk matrix: one task of the chunk backend's svd, U (m, m), S and Vh (n, n) each one chunk.
+    private static (ChunkedArray? U, ChunkedArray S, ChunkedArray? Vh) OneChunkFullSvd(ChunkedContext context, ChunkedArray x)
+    {
+        int m = x.Shape.Dims[0], n = x.Shape.Dims[1], k = Math.Min(m, n);
+        string token = Names.Token(x.Name, "svd-full");
+        string svdName = $"svd-full-{token}";
+        var svdLayer = new GraphLayer(svdName,
+            [ChunkTask.FromSpec(svdName, "svd", [x.KeyOf(0, 0)], TaskSpec.Call(ArrayFunctions.Svd, new SvdArgs(TaskSpec.Slot(0), true, true)), context.Dispatcher)],
+            [x.Layer]);
+        SvdResult meta = context.Invoke(ArrayFunctions.Svd, new SvdArgs(x.Meta, true, true));
+        ChunkedArray Part(string name, Shape shape, NDArray partMeta) =>
+            LayerBuilder.BuildSpec(context, $"svd-{name.ToLowerInvariant()}-{token}", "getitem", shape, Chunks.Single(shape), partMeta, [svdLayer],
+                _ => ([svdName], TaskSpec.Input(0).Member(name)));
+        return (Part("U", new Shape(m, m), meta.U!), Part("S", new Shape(k), meta.S), Part("Vh", new Shape(n, n), meta.Vh!));
     }
 
     /// <summary>The reduced QR of input 0, and its R-only form (no Q formed).</summary>

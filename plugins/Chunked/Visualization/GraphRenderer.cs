@@ -12,7 +12,14 @@ internal static class GraphRenderer
 {
     public static string Render(ComputePlan plan, string path, ILogger logger) => Render(DotWriter.Write(plan), path, logger);
 
-    public static string Render(string dot, string path, ILogger logger)
+    public static string Render(string dot, string path, ILogger logger) => Render(dot, path, logger, FindOnPath("dot"), Console.Error);
+
+    /// <summary>
+    /// Render with Graphviz's <c>dot</c> at <paramref name="graphviz"/> (null: not installed). Without it the message
+    /// saying how to get it is written once: to the logger when it writes warnings (the host's console logger), else to
+    /// <paramref name="error"/>, so a user with no logging configured still sees it.
+    /// </summary>
+    internal static string Render(string dot, string path, ILogger logger, string? graphviz, TextWriter error)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string full = Path.GetFullPath(path);
@@ -30,13 +37,12 @@ internal static class GraphRenderer
         }
         string dotPath = Path.ChangeExtension(full, ".dot");
         File.WriteAllText(dotPath, dot);
-        string? graphviz = FindOnPath("dot");
         if (graphviz is null)
         {
             string message = $"Graphviz 'dot' is not on the PATH, so the task graph was written as DOT to {dotPath} instead of {full}. "
                 + $"Install Graphviz (Debian/Ubuntu: apt-get install -y graphviz) and run: dot -T{ext} \"{dotPath}\" -o \"{full}\"";
-            logger.LogWarning("{Message}", message);
-            Console.Error.WriteLine(message);
+            if (logger.IsEnabled(LogLevel.Warning)) logger.LogWarning("{Message}", message);
+            else error.WriteLine(message);
             return dotPath;
         }
         using var process = Process.Start(new ProcessStartInfo(graphviz, ["-T" + ext, dotPath, "-o", full])
@@ -44,9 +50,9 @@ internal static class GraphRenderer
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
-        string error = process.StandardError.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"Graphviz 'dot -T{ext}' failed with exit code {process.ExitCode}: {error.Trim()}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"Graphviz 'dot -T{ext}' failed with exit code {process.ExitCode}: {stderr.Trim()}");
         return full; // the .dot stays beside the picture: DOT is always written
 
     }

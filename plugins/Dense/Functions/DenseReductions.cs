@@ -185,7 +185,12 @@ public static class DenseReductions
 
     private static DenseArray Variance(DenseArray x, int[] axes, DType? dtype, int ddof)
     {
-        if (x.DType.IsComplex() || dtype is { } d && d.IsComplex()) return ComplexVariance(x, axes, dtype ?? x.DType, ddof);
+        if (x.DType.IsComplex() || dtype is { } d && d.IsComplex())
+        {
+            // NumPy sums the squared magnitudes in dtype=: a complex dtype= gives a complex variance (zero imaginary parts)
+            DenseArray v = ComplexVariance(x, axes, dtype ?? x.DType, ddof);
+            return dtype is { } c && c.IsComplex() ? Copy.Cast(v, c) : v;
+        }
         DType ct = dtype ?? (x.DType.IsFloat() ? x.DType : DType.Float64);
         if (!ct.IsFloat()) ct = DType.Float64;
         x = Copy.As(x, ct);

@@ -27,7 +27,7 @@ internal static partial class LinalgKernels
         where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
     {
         int k = Math.Min(m, n), uc = fullMatrices ? m : k, vr = fullMatrices ? n : k;
-        CheckFiniteComplex(a[..(m * n)], "SVD did not converge");
+        if (ComplexSvdOfNonFinite(a[..(m * n)], s[..k], computeUV ? u[..(m * uc)] : default, computeUV ? vt[..(vr * n)] : default)) return;
         if (k == 0)
         {
             if (!computeUV) return;
@@ -189,6 +189,24 @@ internal static partial class LinalgKernels
             log += Math.Log(m);
         }
         return (sign, log);
+    }
+
+    /// <summary>As <see cref="SvdOfNonFinite{T}"/>, for a complex A (a NaN in either part raises, an infinity gives NaN).</summary>
+    private static bool ComplexSvdOfNonFinite<TC, TR>(ReadOnlySpan<TC> a, Span<TR> s, Span<TC> u, Span<TC> vt)
+        where TC : unmanaged, INumberBase<TC> where TR : unmanaged, IFloatingPointIeee754<TR>
+    {
+        bool infinite = false;
+        foreach (TC v in a)
+        {
+            if (TC.IsNaN(v)) throw new LinAlgException("SVD did not converge");
+            infinite |= !TC.IsFinite(v);
+        }
+        if (!infinite) return false;
+        s.Fill(TR.NaN);
+        TC nan = TC.CreateTruncating(double.NaN);
+        u.Fill(nan);
+        vt.Fill(nan);
+        return true;
     }
 
     private static void CheckFiniteComplex<TC>(ReadOnlySpan<TC> a, string message) where TC : unmanaged, INumberBase<TC>

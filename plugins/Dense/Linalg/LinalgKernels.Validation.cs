@@ -30,6 +30,26 @@ internal static partial class LinalgKernels
         Need(length, needed, name, $"a ({rows}, {cols}) matrix with row stride {ld}");
     }
 
+    /// <summary>
+    /// NumPy's SVD (LAPACK's gesdd) of a matrix with a NaN does not converge (LinAlgError); one with an infinity and no NaN
+    /// is scaled by its largest magnitude, so every singular value comes out NaN (np.linalg.norm(a, 2) is nan). Then the
+    /// singular values, U and Vh are filled with NaN (NumPy's U and Vh hold what the iteration left) and true is returned.
+    /// </summary>
+    private static bool SvdOfNonFinite<T>(ReadOnlySpan<T> a, Span<T> s, Span<T> u, Span<T> vt) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool infinite = false;
+        foreach (T v in a)
+        {
+            if (T.IsNaN(v)) throw new LinAlgException("SVD did not converge");
+            infinite |= T.IsInfinity(v);
+        }
+        if (!infinite) return false;
+        s.Fill(T.NaN);
+        u.Fill(T.NaN);
+        vt.Fill(T.NaN);
+        return true;
+    }
+
     /// <summary>LAPACK routines loop or fail on NaN/∞ input; NumPy reports them as not converging.</summary>
     private static void CheckFinite<T>(ReadOnlySpan<T> a, string message) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -67,7 +67,7 @@ internal static partial class LinalgKernels
             Need(u.Length, (long)m * uc, nameof(u), $"U of shape ({m}, {uc})");
             Need(vt.Length, (long)vr * n, nameof(vt), $"Vt of shape ({vr}, {n})");
         }
-        CheckFinite(a[..(m * n)], "SVD did not converge");
+        if (SvdOfNonFinite(a[..(m * n)], s[..k], computeUV ? u[..(m * (fullMatrices ? m : k))] : default, computeUV ? vt[..((fullMatrices ? n : k) * n)] : default)) return;
         if (k > 0 && Native is { } nat) nat.Svd(m, n, a, s, u, vt, fullMatrices, computeUV);
         else ManagedLapack.Svd(m, n, a, s, u, vt, fullMatrices, computeUV);
     }

@@ -5,12 +5,14 @@ internal static class Structure
 {
     /// <summary>
     /// <paramref name="source"/>'s structure (which must be canonical, so its arrays are never mutated again) with
-    /// <paramref name="values"/>; entries whose new value is zero are dropped.
+    /// <paramref name="values"/>; entries whose new value is zero are dropped, but not a negative zero, which the array keeps
+    /// as a stored value wherever it comes from (construction keeps it too: <see cref="ArrayOps.IsImplicitZero"/>), so
+    /// <c>signbit</c>, <c>copysign</c> and <c>1 / x</c> of a result (<c>x * 0.0</c> of a negative x) stay NumPy's.
     /// </summary>
     public static SparseArray WithValues(SparseArray source, Array values)
     {
         int zeros = 0;
-        for (int k = 0; k < values.Length; k++) if (ArrayOps.IsZero(values, k)) zeros++;
+        for (int k = 0; k < values.Length; k++) if (ArrayOps.IsImplicitZero(values, k)) zeros++;
         switch (source)
         {
             case CooArray coo:
@@ -26,7 +28,7 @@ internal static class Structure
                     int w = 0;
                     for (int i = 0; i + 1 < c.Indptr.Length; i++)
                     {
-                        for (int k = c.Indptr[i]; k < c.Indptr[i + 1]; k++) if (!ArrayOps.IsZero(values, k)) w++;
+                        for (int k = c.Indptr[i]; k < c.Indptr[i + 1]; k++) if (!ArrayOps.IsImplicitZero(values, k)) w++;
                         indptr[i + 1] = w;
                     }
                     indices = ArrayOps.Gather(c.Indices, kept);
@@ -44,7 +46,7 @@ internal static class Structure
     {
         var keep = new int[values.Length - zeros];
         int w = 0;
-        for (int k = 0; k < values.Length; k++) if (!ArrayOps.IsZero(values, k)) keep[w++] = k;
+        for (int k = 0; k < values.Length; k++) if (!ArrayOps.IsImplicitZero(values, k)) keep[w++] = k;
         return keep;
     }
 

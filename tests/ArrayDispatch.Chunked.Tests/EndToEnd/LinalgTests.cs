@@ -116,6 +116,28 @@ public sealed class LinalgTests
         Values((r[0] * r[1]).MatMul(r[2])).ShouldBe(d.ToArray<double>(), 1e-10);
     }
 
+    [Theory]
+    [InlineData(7, 4)]
+    [InlineData(3, 8)]
+    public void Svd_with_full_matrices_is_served_for_one_chunk_and_refused_with_what_to_pass_otherwise(int m, int n)
+    {
+        // NumPy's default full_matrices=True: Dask's svd has no such parameter (reduced factors only). One chunk is factored
+        // whole, so its full factors are Dense's; several chunks are refused naming fullMatrices: false and rechunking.
+        using TestHost host = Create();
+        NDArray d = DenseData((m, n));
+        var (u, s, v) = Np.Linalg.Svd(Np.AsArray(d, backend: "Chunked", chunks: [-1, -1]));
+        var (du, ds, dv) = Np.Linalg.Svd(d);
+        u!.Shape.ShouldBe(new Shape(m, m));
+        v!.Shape.ShouldBe(new Shape(n, n));
+        NDArray[] r = Np.Compute(u, s, v);
+        Values(r[0]).ShouldBe(Values(du!), 1e-12);
+        Values(r[1]).ShouldBe(Values(ds), 1e-12);
+        Values(r[2]).ShouldBe(Values(dv!), 1e-12);
+        var ex = Should.Throw<NotSupportedException>(() => Np.Linalg.Svd(Np.AsArray(d, backend: "Chunked", chunks: [2, -1])));
+        ex.Message.ShouldContain("pass fullMatrices: false for the reduced factors");
+        ex.Message.ShouldContain("rechunk it into one chunk");
+    }
+
     [Fact]
     public void Svd_SeveralColumnChunks_IsRefusedWithRechunkAdvice()
     {

@@ -133,6 +133,19 @@ public sealed class LinalgKernelsTests
             .Message.ShouldBe("SVD did not converge");
     }
 
+    [Fact]
+    public void Svd_of_an_infinity_without_nan_gives_nan_singular_values_as_numpys_lapack()
+    {
+        // np.linalg.svd(np.array([[1, np.inf], [3, 4.]]), compute_uv=False) -> array([nan, nan]); with a NaN it raises
+        double[] s = new double[2], u = new double[4], vt = new double[4];
+        LinalgKernels.Svd(2, 2, [1.0, double.PositiveInfinity, 3, 4], s, u, vt, true, true);
+        s.ShouldAllBe(x => double.IsNaN(x));
+        u.ShouldAllBe(x => double.IsNaN(x));
+        float[] sf = new float[1];
+        LinalgKernels.Svd(3, 1, [1f, float.NegativeInfinity, 2f], sf, [], [], false, false);   // np.linalg.svd of a (3, 1) column with -inf -> [nan]
+        float.IsNaN(sf[0]).ShouldBeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public void Qr_reconstructs_with_upper_triangular_r_in_every_mode(LinalgPath path, int m, int n)
