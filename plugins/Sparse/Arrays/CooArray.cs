@@ -54,7 +54,7 @@ public sealed class CooArray : SparseArray
     public override int Nnz => _values.Length;
 
     /// <inheritdoc/>
-    public override Array Values => _values;
+    internal override Array ValuesArray => _values;
 
     /// <inheritdoc/>
     public override bool IsCanonical => _canonical;
@@ -90,7 +90,7 @@ public sealed class CooArray : SparseArray
     {
         Require2D(Shape, "CSC");
         CsrArray transposed = FormatConversion.CooToCsr(new CooArray([_coords[1], _coords[0]], _values, new Shape(Shape.Dims[1], Shape.Dims[0]), false));
-        return new CscArray(transposed.Indptr, transposed.Indices, transposed.Values, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
+        return new CscArray(transposed.IndptrArray, transposed.IndicesArray, transposed.ValuesArray, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
     }
 
     /// <summary>Every element in a new C-contiguous buffer; duplicates are summed.</summary>

@@ -31,13 +31,13 @@ public sealed class CscArray : CompressedArray
         SumDuplicates();
         (int[] cols, int[] rows) = ExpandMajor();
         // Entries are column-major here; COO's canonical order is row-major, so the result is sorted by COO itself.
-        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(Values), Shape, false).SumDuplicates();
+        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(ValuesArray), Shape, false).SumDuplicates();
     }
 
     /// <inheritdoc/>
     public override CsrArray ToCsr()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
         return new CsrArray(p, i, v, Shape, true, IsCanonical);
     }
 
@@ -45,5 +45,5 @@ public sealed class CscArray : CompressedArray
     public override CscArray ToCsc() => this;
 
     /// <summary>The transpose as a CSR array sharing this array's storage (no copy).</summary>
-    internal CsrArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CsrArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

@@ -35,8 +35,8 @@ public sealed class CsrArray : CompressedArray
         (int[] rows, int[] cols) = ExpandMajor();
         // Canonical storage is never modified in place, so the column and value arrays can be shared.
         return IsCanonical
-            ? new CooArray([rows, cols], Values, Shape, true)
-            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(Values), Shape, false);
+            ? new CooArray([rows, cols], ValuesArray, Shape, true)
+            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(ValuesArray), Shape, false);
     }
 
     /// <inheritdoc/>
@@ -45,10 +45,10 @@ public sealed class CsrArray : CompressedArray
     /// <inheritdoc/>
     public override CscArray ToCsc()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
         return new CscArray(p, i, v, Shape, true, IsCanonical);
     }
 
     /// <summary>The transpose as a CSC array sharing this array's storage (no copy).</summary>
-    internal CscArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CscArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

@@ -35,8 +35,20 @@ public abstract class SparseArray : NDArray
     /// <summary>The value of every element that is not stored: always 0.</summary>
     public Scalar FillValue => DType.IsComplex() ? Scalar.Complex(0, 0) : DType.IsFloat() ? Scalar.Float(0) : DType == DType.Bool ? Scalar.Bool(false) : Scalar.Integer(0);
 
-    /// <summary>The stored values, a one-dimensional array of the dtype's CLR type.</summary>
-    public abstract Array Values { get; }
+    /// <summary>
+    /// The stored values, in storage order (entry <c>k</c> of the indices or coordinates): a view of the array's storage,
+    /// not a copy. <typeparamref name="T"/> is the dtype's .NET type (<c>double</c> for float64, <c>bool</c>,
+    /// <c>System.Half</c>, <c>Complex64</c>, <c>System.Numerics.Complex</c>, …).
+    /// </summary>
+    /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the dtype's .NET type (the message names both).</exception>
+    public ReadOnlySpan<T> Values<T>() where T : unmanaged
+    {
+        if (ValuesArray is T[] values && typeof(T) == DType.ClrType()) return values;
+        throw new DTypeMismatchException($"the values of a {DType.Name()} sparse array are {DType.ClrType().Name}, not {typeof(T).Name}", "T");
+    }
+
+    /// <summary>The storage behind <see cref="Values{T}"/>, a one-dimensional array of the dtype's CLR type (for the plugin's kernels; never handed out).</summary>
+    internal abstract Array ValuesArray { get; }
 
     /// <summary>Whether the entries are sorted (row-major) and free of duplicates (SciPy's <c>has_canonical_format</c>).</summary>
     public abstract bool IsCanonical { get; }
