@@ -37,6 +37,7 @@ public sealed class CooArray : SparseArray
         }
         for (int axis = 0; axis < coords.Length; axis++)
         {
+            ArgumentNullException.ThrowIfNull(coords[axis], $"coords[{axis}]");
             SparseValidation.CheckIndices(coords[axis], values.Length, shape.Dims[axis], axis, coords.Length == 2 ? (axis == 0 ? "row" : "col") : $"coords[{axis}]");
         }
         var copy = Array.ConvertAll(coords, c => (int[])c.Clone());
@@ -45,7 +46,7 @@ public sealed class CooArray : SparseArray
 
     /// <summary>SciPy's <c>coo_array((data, (row, col)), shape)</c>: a 2-d array from triplets, every index checked.</summary>
     /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
-    public static CooArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => FromCoordinates(data, [row, col], shape);
+    public static CooArray FromTriplets(Array data, ReadOnlySpan<int> row, ReadOnlySpan<int> col, Shape shape) => FromCoordinates(data, [row.ToArray(), col.ToArray()], shape);
 
     /// <inheritdoc/>
     public override SparseFormat Format => SparseFormat.Coo;

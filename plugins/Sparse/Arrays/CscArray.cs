@@ -12,10 +12,11 @@ public sealed class CscArray : CompressedArray
 
     /// <summary>
     /// SciPy's <c>csc_array((data, indices, indptr), shape)</c>: <paramref name="indices"/> are row positions, column by
-    /// column. Every entry is checked; the arrays are copied.
+    /// column. Every entry is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
+    /// <see cref="CompressedArray.Indptr"/> views may be passed as they are).
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the rows, or <paramref name="indptr"/> is not a valid column pointer.</exception>
-    public static CscArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+    public static CscArray FromCompressed(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape) =>
         FromChecked(data, indices, indptr, shape, rowMajor: false, (p, i, v) => new CscArray(p, i, v, shape, false, false));
 
     /// <inheritdoc/>

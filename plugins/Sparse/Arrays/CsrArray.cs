@@ -12,15 +12,16 @@ public sealed class CsrArray : CompressedArray
 
     /// <summary>
     /// SciPy's <c>csr_array((data, indices, indptr), shape)</c>. Every entry of <paramref name="indptr"/> and
-    /// <paramref name="indices"/> is checked; the arrays are copied.
+    /// <paramref name="indices"/> is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
+    /// <see cref="CompressedArray.Indptr"/> views may be passed as they are).
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the columns, or <paramref name="indptr"/> is not a valid row pointer.</exception>
-    public static CsrArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+    public static CsrArray FromCompressed(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape) =>
         FromChecked(data, indices, indptr, shape, rowMajor: true, (p, i, v) => new CsrArray(p, i, v, shape, false, false));
 
     /// <summary>SciPy's <c>csr_array((data, (row, col)), shape)</c>: duplicates are summed.</summary>
     /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
-    public static CsrArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => CooArray.FromTriplets(data, row, col, shape).ToCsr();
+    public static CsrArray FromTriplets(Array data, ReadOnlySpan<int> row, ReadOnlySpan<int> col, Shape shape) => CooArray.FromTriplets(data, row, col, shape).ToCsr();
 
     /// <inheritdoc/>
     public override SparseFormat Format => SparseFormat.Csr;

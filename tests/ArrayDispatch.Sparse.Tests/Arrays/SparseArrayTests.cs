@@ -136,4 +136,14 @@ public sealed class SparseArrayTests
         CsrArray d = CsrArray.FromCompressed(new[] { 1.0 }, [0], [0, 1], new Shape(1, 1));
         Should.Throw<DTypeMismatchException>(() => d.Values<float>().Length).Message.ShouldContain("float64 sparse array are Double, not Single");
     }
+
+    [Fact]
+    public void An_array_is_built_from_another_s_index_views_without_copying_them_first()
+    {
+        CsrArray a = CsrArray.FromTriplets(new[] { 1.0, 2.0, 3.0 }, [0, 1, 1], [2, 0, 1], new Shape(2, 3));
+        CscArray b = CscArray.FromCompressed(a.Values<double>().ToArray(), a.Indices, a.Indptr, new Shape(3, 2));   // the transpose
+        Values.Of(b).ShouldBe([0, 2, 0, 3, 1, 0]);
+        CooArray c = CooArray.FromTriplets(new[] { 5L }, a.Indices[..1], a.Indptr[..1], new Shape(3, 1));
+        c.Coordinates(0).ToArray().ShouldBe([2]);
+    }
 }
