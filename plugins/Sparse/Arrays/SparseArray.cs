@@ -74,8 +74,16 @@ public abstract class SparseArray : NDArray
     /// Densifies: every element, zeros included, in a new C-contiguous buffer. This is the explicit way out of sparse
     /// storage; the result is as large as <see cref="NDArray.Size"/>.
     /// </summary>
+    /// <remarks>
+    /// A result of 1 MB or more is a native buffer from the protocol's pool (<see cref="HostBuffer.IsNative"/>, which may
+    /// exceed 2^31 elements): dispose it (<c>using</c>) to give the memory back at once; undisposed, it goes back when
+    /// collected. Smaller ones are .NET arrays (<see cref="HostBuffer.Data"/>).
+    /// </remarks>
+    public override HostBuffer ToHost() => ToCoo().Densify(native: true);
+
+    /// <summary>Every element in a .NET array, for the plugin's own kernels (which read arrays).</summary>
     /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
-    public override HostBuffer ToHost() => ToCoo().Densify();
+    internal HostBuffer ToHostManaged() => ToCoo().Densify(native: false);
 
     /// <summary>
     /// What its Python users see, never densified values: COO prints pydata/sparse's

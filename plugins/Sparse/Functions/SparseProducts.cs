@@ -120,7 +120,7 @@ internal sealed class SparseProducts(SparseContext ctx)
         if (rankA == 2 && rankB == 2) return product;
         if (rankA == 1 && rankB == 1)
         {
-            HostBuffer h = product.ToHost();
+            HostBuffer h = product.ToHostManaged();
             return ctx.Dense(new HostBuffer(h.Data, h.DType, Shape.Scalar, []));
         }
         CooArray coo = product.ToCoo().SumDuplicates();

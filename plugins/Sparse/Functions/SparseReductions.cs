@@ -24,7 +24,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
         if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
         {
-            if (axes.Length is 0) return Result(ArrayOps.Cast(x.ToHost().Data, dtype), x.Shape, dtype);
+            if (axes.Length is 0) return Result(ArrayOps.Cast(c.ToHostManaged().Data, dtype), x.Shape, dtype);
             if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll((double[])c.ValuesArray, c.Nnz));
             bool alongMajor = (axes[0] == 1) == (c is CsrArray);
             double[] sums = alongMajor ? CsrReduce.SumLines(c.IndptrArray, (double[])c.ValuesArray) : CsrReduce.SumMinor(c.IndicesArray, (double[])c.ValuesArray, c.Nnz, c.Minor);
