@@ -3,11 +3,11 @@ using System.Runtime.InteropServices;
 namespace ArrayDispatch.Memory;
 
 /// <summary>
-/// The process's pool of freed native buffers, shared by every backend (the protocol's assembly is loaded once and
-/// shared by the host and every plugin) (64-byte aligned, <see cref="NativeMemory.AlignedAlloc"/>), by size
-/// class, so a loop of allocating calls reuses warm pages instead of mapping and faulting in fresh ones (on VMs with free
-/// page reporting a first touch costs ~30 µs per 4 KB page). Bounded in bytes (<see cref="Capacity"/>); buffers unused
-/// for <see cref="IdleTime"/> are freed by a timer that runs only while the pool holds any.
+/// The process's pool of freed native buffers (64-byte aligned, <see cref="NativeMemory.AlignedAlloc"/>), by size class,
+/// shared by every backend (the protocol's assembly is loaded once, by the host, and shared with every plugin), so a
+/// loop of allocating calls reuses warm pages instead of mapping and faulting in fresh ones (on VMs with free page
+/// reporting a first touch costs ~30 µs per 4 KB page). Bounded in bytes (<see cref="Capacity"/>); buffers unused
+/// for 2 s are freed by a timer that runs only while the pool holds any.
 /// </summary>
 /// <remarks>
 /// Size classes are eight steps per power of two (a buffer is at most 12.5 % larger than asked); a buffer serves
