@@ -24,6 +24,18 @@ public static class NumPyErrors
         new($"zero-size array to reduction operation {operation} which has no identity", paramName);
 
     /// <summary>
+    /// NumPy's MemoryError for an allocation that cannot be made, naming its size as NumPy does ("Unable to allocate
+    /// 7.45 GiB for an array of 1000000000 elements of 8 bytes"), where .NET says only "Insufficient memory" or throws an
+    /// OverflowException; <paramref name="reason"/> says why when it is a limit rather than the memory left.
+    /// </summary>
+    /// <param name="length">The number of elements asked for.</param>
+    /// <param name="elementSize">The bytes of one element.</param>
+    /// <param name="reason">The limit the request passes (<c>more elements than a .NET array holds (2147483591)</c>), or null.</param>
+    /// <param name="inner">The runtime's own exception, or null.</param>
+    public static OutOfMemoryException CannotAllocate(long length, int elementSize, string? reason = null, Exception? inner = null) =>
+        new($"Unable to allocate {length * (double)elementSize / (1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes{(reason is null ? "" : $": {reason}")}", inner);
+
+    /// <summary>
     /// NumPy's ValueError for a write into a read-only array (a <c>broadcast_to</c> view and its views, whose elements
     /// alias): "<paramref name="what"/> is read-only" — <c>assignment destination</c> for setitem, <c>output array</c> for
     /// a ufunc's <c>out=</c>.

@@ -86,7 +86,7 @@ await host.StopAsync();
 
 static string PoolCounters()
 {
-    Type? pool = AppDomain.CurrentDomain.GetAssemblies().Select(x => x.GetType("ArrayDispatch.Dense.Storage.NativePool")).FirstOrDefault(t => t is not null);
+    Type? pool = AppDomain.CurrentDomain.GetAssemblies().Select(x => x.GetType("ArrayDispatch.Memory.NativePool")).FirstOrDefault(t => t is not null);
     if (pool is null) return "none";
     object? counters = pool.GetProperty("Counters")?.GetValue(null);
     object? pooled = pool.GetProperty("PooledBytes")?.GetValue(null);

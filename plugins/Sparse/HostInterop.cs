@@ -59,7 +59,7 @@ internal static class HostInterop
     private static bool IsReadable(NDArray? x, Type t) => x is not null && x.GetType() == t && x.IsHostResident;
 
     /// <summary>The elements of a host-resident array (or a sparse one, densified) as a C-ordered <typeparamref name="T"/>[]; aliases when possible.</summary>
-    public static T[] Read<T>(NDArray x) where T : unmanaged, INumberBase<T> => Read<T>(x is SparseArray s ? s.ToHost() : x.ToHost());
+    public static T[] Read<T>(NDArray x) where T : unmanaged, INumberBase<T> => Read<T>(x is SparseArray s ? s.ToHostManaged() : x.ToHost());
 
     /// <summary>The elements of a buffer as a C-ordered <typeparamref name="T"/>[], converting the dtype; aliases when possible.</summary>
     public static T[] Read<T>(HostBuffer buffer) where T : unmanaged, INumberBase<T>
@@ -79,7 +79,7 @@ internal static class HostInterop
     public static HostBuffer FromSource(object source) => source switch
     {
         HostBuffer b => b,
-        SparseArray s => s.ToHost(),
+        SparseArray s => s.ToHostManaged(),
         NDArray a => a.ToHost(),
         Array arr => FromDotNetArray(arr),
         _ => throw new ArgumentException($"cannot make a sparse array from {source.GetType().Name}; pass an array of any backend, a .NET array or a HostBuffer", nameof(source)),

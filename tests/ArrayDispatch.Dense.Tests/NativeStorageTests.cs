@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ArrayDispatch.Dense.Storage;
 using ArrayDispatch.Interchange;
+using ArrayDispatch.Memory;
 using ArrayDispatch.Testing;
 using Shouldly;
 using Xunit;
@@ -440,6 +441,24 @@ public sealed class NativeStorageTests
             }
         }
         return 0;
+    }
+
+    [Theory]
+    [InlineData("ArrayDispatch.NativePoolBytes")]
+    [InlineData("ArrayDispatch.Dense.NativePoolBytes")]     // the name from before the pool moved to the protocol
+    public void The_pool_s_capacity_is_read_from_either_runtime_config_name(string name)
+    {
+        _ = NativePool.Capacity;                               // the pool's own capacity was read before this runs
+        AppContext.SetData(name, "12345");
+        try
+        {
+            NativePool.DefaultCapacity().ShouldBe(12345);
+        }
+        finally
+        {
+            AppContext.SetData(name, null);
+        }
+        NativePool.DefaultCapacity().ShouldBeGreaterThan(12345);
     }
 
     [Fact]

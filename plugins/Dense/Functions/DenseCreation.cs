@@ -20,9 +20,13 @@ public static class DenseCreation
                 result = args.Copy ? dense.Clone() : dense;
                 break;
             case NDArray foreign:
-                // Foreign arrays arrive through the host buffer, which may alias their storage: copy.
-                result = FromBuffer(foreign.ToHost(), copy: true);
+            {
+                // Foreign arrays arrive through the host buffer, which may alias their storage: copy. The export is this
+                // call's temporary, so a native one (Sparse densifies large arrays into the protocol's pool) goes back now.
+                using HostBuffer exported = foreign.ToHost();
+                result = FromBuffer(exported, copy: true);
                 break;
+            }
             case HostBuffer buffer:
                 // A buffer may alias its exporter's storage, so it is copied unless the caller asks to share it
                 // (Np.FromDLPack); a view of it then sees the exporter's writes, in any strides.

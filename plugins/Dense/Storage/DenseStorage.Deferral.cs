@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ArrayDispatch.Dense.Kernels;
+using ArrayDispatch.Memory;
 
 namespace ArrayDispatch.Dense.Storage;
 

@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ArrayDispatch.Memory;
 
 namespace ArrayDispatch.Dense.Storage;
 
 /// <summary>
 /// The elements behind one or more <see cref="DenseArray"/> views: a managed one-dimensional array (small arrays, and
-/// arrays the caller handed in) or a 64-byte aligned native buffer from <see cref="NativePool"/> (large arrays).
+/// arrays the caller handed in) or a 64-byte aligned native buffer from the protocol's <see cref="NativePool"/> (large
+/// arrays; the pool every backend shares).
 /// </summary>
 /// <remarks>
 /// Every <see cref="DenseArray"/> over the storage holds one reference (taken in its constructor, dropped by its
@@ -124,25 +126,22 @@ internal unsafe partial class DenseStorage
     /// </summary>
     public static T[] ManagedArray<T>(long length, bool uninitialized = false)
     {
-        if (length > Array.MaxLength) throw CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than a .NET array holds ({Array.MaxLength})", null);
+        if (length > Array.MaxLength) throw NumPyErrors.CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than a .NET array holds ({Array.MaxLength})");
         try
         {
             return uninitialized ? GC.AllocateUninitializedArray<T>((int)length) : new T[length];
         }
         catch (OutOfMemoryException ex)
         {
-            throw CannotAllocate(length, Unsafe.SizeOf<T>(), null, ex);
+            throw NumPyErrors.CannotAllocate(length, Unsafe.SizeOf<T>(), null, ex);
         }
     }
 
     /// <summary>Refuses, with NumPy's MemoryError message, a result a kernel fills through one span but that has more elements than a span holds.</summary>
     public static void CheckSpanLength<T>(long length)
     {
-        if (length > Array.MaxLength) throw CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than one span holds ({Array.MaxLength})", null);
+        if (length > Array.MaxLength) throw NumPyErrors.CannotAllocate(length, Unsafe.SizeOf<T>(), $"more elements than one span holds ({Array.MaxLength})");
     }
-
-    private static OutOfMemoryException CannotAllocate(long length, int elementSize, string? reason, Exception? inner) =>
-        new($"Unable to allocate {length * (double)elementSize / (1L << 30):0.##} GiB for an array of {length} elements of {elementSize} bytes{(reason is null ? "" : $": {reason}")}", inner);
 
     /// <summary>Native storage for <paramref name="length"/> elements of <paramref name="elementSize"/> bytes.</summary>
     public static DenseStorage Allocate(long length, int elementSize, bool zero)
@@ -159,7 +158,7 @@ internal unsafe partial class DenseStorage
     {
         if (length > long.MaxValue / elementSize)
         {
-            throw new OutOfMemoryException($"Unable to allocate an array of {length} elements of {elementSize} bytes: more bytes than a 64-bit size can count");
+            throw NumPyErrors.CannotAllocate(length, elementSize, "more bytes than a 64-bit size can count");
         }
         bytes = length * elementSize;
         CollectUndisposed(bytes);
@@ -172,7 +171,7 @@ internal unsafe partial class DenseStorage
         {
             // NumPy's MemoryError names the size ("Unable to allocate 7.28 EiB for an array with shape ..."); .NET's says only
             // "Insufficient memory".
-            throw CannotAllocate(length, elementSize, null, ex);
+            throw NumPyErrors.CannotAllocate(length, elementSize, null, ex);
         }
         Interlocked.Add(ref s_liveBytes, bytes);
         return p;

@@ -24,14 +24,23 @@ public abstract class CompressedArray : SparseArray
 
     private bool _canonical;
 
-    /// <summary>Where each major line's entries start; one more entry than there are lines.</summary>
-    public int[] Indptr => _indptr;
+    /// <summary>
+    /// Where each major line's entries start (<c>Indptr[i]..Indptr[i + 1]</c> of <see cref="Indices"/> and the values);
+    /// one more entry than there are lines. A view of the array's storage, not a copy.
+    /// </summary>
+    public ReadOnlySpan<int> Indptr => _indptr;
 
-    /// <summary>The minor position of each stored entry.</summary>
-    public int[] Indices => _indices;
+    /// <summary>The minor position of each stored entry (columns of CSR, rows of CSC); a view of the storage, not a copy.</summary>
+    public ReadOnlySpan<int> Indices => _indices;
+
+    /// <summary>The storage behind <see cref="Indptr"/>, for the plugin's kernels (never handed out).</summary>
+    internal int[] IndptrArray => _indptr;
+
+    /// <summary>The storage behind <see cref="Indices"/>, for the plugin's kernels (never handed out).</summary>
+    internal int[] IndicesArray => _indices;
 
     /// <inheritdoc/>
-    public override Array Values => _values;
+    internal override Array ValuesArray => _values;
 
     /// <inheritdoc/>
     public override int Nnz => _indptr[^1];
@@ -78,7 +87,7 @@ public abstract class CompressedArray : SparseArray
         var lines = new List<string>();
         void Add(int k)
         {
-            string value = ArrayOps.Visit<ScalarText, string>(Values, new(k, format));
+            string value = ArrayOps.Visit<ScalarText, string>(ValuesArray, new(k, format));
             lines.Add(rowMajor ? $"  ({majors[k]}, {minors[k]})\t{value}" : $"  ({minors[k]}, {majors[k]})\t{value}");
         }
         if (Nnz <= MaxPrint)
@@ -114,7 +123,7 @@ public abstract class CompressedArray : SparseArray
     /// Builds a CSR (<paramref name="rowMajor"/>) or CSC array from SciPy's <c>(data, indices, indptr)</c> after checking
     /// every entry; the arrays are copied and the canonical flag is computed.
     /// </summary>
-    private protected static TArray FromChecked<TArray>(Array data, int[] indices, int[] indptr, Shape shape, bool rowMajor, Func<int[], int[], Array, TArray> make)
+    private protected static TArray FromChecked<TArray>(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape, bool rowMajor, Func<int[], int[], Array, TArray> make)
         where TArray : CompressedArray
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -122,7 +131,7 @@ public abstract class CompressedArray : SparseArray
         _ = CooArray.DTypeOf(data);
         int major = shape.Dims[rowMajor ? 0 : 1], minor = shape.Dims[rowMajor ? 1 : 0];
         SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, rowMajor ? 1 : 0);
-        TArray result = make((int[])indptr.Clone(), (int[])indices.Clone(), ArrayOps.Copy(data));
+        TArray result = make(indptr.ToArray(), indices.ToArray(), ArrayOps.Copy(data));
         result.RefreshCanonicalFlag();
         return result;
     }

@@ -37,6 +37,7 @@ public sealed class CooArray : SparseArray
         }
         for (int axis = 0; axis < coords.Length; axis++)
         {
+            ArgumentNullException.ThrowIfNull(coords[axis], $"coords[{axis}]");
             SparseValidation.CheckIndices(coords[axis], values.Length, shape.Dims[axis], axis, coords.Length == 2 ? (axis == 0 ? "row" : "col") : $"coords[{axis}]");
         }
         var copy = Array.ConvertAll(coords, c => (int[])c.Clone());
@@ -45,7 +46,7 @@ public sealed class CooArray : SparseArray
 
     /// <summary>SciPy's <c>coo_array((data, (row, col)), shape)</c>: a 2-d array from triplets, every index checked.</summary>
     /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
-    public static CooArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => FromCoordinates(data, [row, col], shape);
+    public static CooArray FromTriplets(Array data, ReadOnlySpan<int> row, ReadOnlySpan<int> col, Shape shape) => FromCoordinates(data, [row.ToArray(), col.ToArray()], shape);
 
     /// <inheritdoc/>
     public override SparseFormat Format => SparseFormat.Coo;
@@ -54,7 +55,7 @@ public sealed class CooArray : SparseArray
     public override int Nnz => _values.Length;
 
     /// <inheritdoc/>
-    public override Array Values => _values;
+    internal override Array ValuesArray => _values;
 
     /// <inheritdoc/>
     public override bool IsCanonical => _canonical;
@@ -90,21 +91,59 @@ public sealed class CooArray : SparseArray
     {
         Require2D(Shape, "CSC");
         CsrArray transposed = FormatConversion.CooToCsr(new CooArray([_coords[1], _coords[0]], _values, new Shape(Shape.Dims[1], Shape.Dims[0]), false));
-        return new CscArray(transposed.Indptr, transposed.Indices, transposed.Values, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
+        return new CscArray(transposed.IndptrArray, transposed.IndicesArray, transposed.ValuesArray, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
     }
 
-    /// <summary>Every element in a new C-contiguous buffer; duplicates are summed.</summary>
-    internal HostBuffer Densify()
+    /// <summary>
+    /// Dense results of at least this many bytes that leave the plugin (<see cref="SparseArray.ToHost"/>) are written into a
+    /// native buffer from the protocol's pool, the 1 MB at which Dense keeps its arrays native: the caller's copy of it
+    /// (Dense's <c>asarray</c>) gives it back at once instead of leaving a large managed array to the GC, and it may hold
+    /// more than 2^31 elements. Smaller ones stay in .NET arrays, which cost less to make than a rent and a finalizer.
+    /// </summary>
+    internal const long NativeThresholdBytes = 1L << 20;
+
+    /// <summary>
+    /// Every element in a new C-contiguous buffer; duplicates are summed. <paramref name="native"/>: a buffer of at least
+    /// <see cref="NativeThresholdBytes"/> is native (for buffers handed out); the plugin's own readers, which want a .NET
+    /// array, pass false.
+    /// </summary>
+    internal HostBuffer Densify(bool native = false)
     {
         long size = Shape.Size;
+        long[] strides = Shape.ContiguousStrides();
+        if (native && size * DType.ItemSize() >= NativeThresholdBytes)
+        {
+            (int[][] coords, Array values) = _canonical ? (_coords, _values) : CooKernels.Canonicalize(_coords, _values, Shape);
+            return ArrayOps.Visit<NativeScatter, HostBuffer>(values, new(coords, strides, DType, Shape, size));
+        }
         if (size > Array.MaxLength)
         {
             throw new InvalidOperationException($"a dense array of shape {Shape} has {size} elements, more than one .NET array holds ({Array.MaxLength})");
         }
-        long[] strides = Shape.ContiguousStrides();
         Array dense = ArrayOps.Allocate(DType, size);
         CooKernels.ScatterAdd(_coords, strides, _values, dense);
         return new HostBuffer(dense, DType, Shape, strides);
+    }
+
+    /// <summary>Writes unique entries into a zeroed native buffer, which the returned host buffer owns (its Dispose gives it back to the pool).</summary>
+    private readonly unsafe struct NativeScatter(int[][] coords, long[] strides, DType dtype, Shape shape, long size) : IValuesFunction<HostBuffer>
+    {
+        public HostBuffer Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Scatter(values);
+
+        public HostBuffer Bool(bool[] values) => Scatter(values);
+
+        private HostBuffer Scatter<T>(T[] values) where T : unmanaged
+        {
+            var buffer = new Memory.NativeBuffer<T>(size, clear: true);
+            T* dense = buffer.Pointer;
+            for (int k = 0; k < values.Length; k++)
+            {
+                long key = 0;
+                for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
+                dense[key] = values[k];      // unique keys: copied, so a negative zero stays negative
+            }
+            return new HostBuffer((nint)dense, size, dtype, shape, strides, 0, buffer);
+        }
     }
 
     internal static bool IsSorted(int[][] coords, int n, Shape shape, bool unique)

@@ -12,10 +12,11 @@ public sealed class CscArray : CompressedArray
 
     /// <summary>
     /// SciPy's <c>csc_array((data, indices, indptr), shape)</c>: <paramref name="indices"/> are row positions, column by
-    /// column. Every entry is checked; the arrays are copied.
+    /// column. Every entry is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
+    /// <see cref="CompressedArray.Indptr"/> views may be passed as they are).
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the rows, or <paramref name="indptr"/> is not a valid column pointer.</exception>
-    public static CscArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+    public static CscArray FromCompressed(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape) =>
         FromChecked(data, indices, indptr, shape, rowMajor: false, (p, i, v) => new CscArray(p, i, v, shape, false, false));
 
     /// <inheritdoc/>
@@ -31,13 +32,13 @@ public sealed class CscArray : CompressedArray
         SumDuplicates();
         (int[] cols, int[] rows) = ExpandMajor();
         // Entries are column-major here; COO's canonical order is row-major, so the result is sorted by COO itself.
-        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(Values), Shape, false).SumDuplicates();
+        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(ValuesArray), Shape, false).SumDuplicates();
     }
 
     /// <inheritdoc/>
     public override CsrArray ToCsr()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
         return new CsrArray(p, i, v, Shape, true, IsCanonical);
     }
 
@@ -45,5 +46,5 @@ public sealed class CscArray : CompressedArray
     public override CscArray ToCsc() => this;
 
     /// <summary>The transpose as a CSR array sharing this array's storage (no copy).</summary>
-    internal CsrArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CsrArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

@@ -12,15 +12,16 @@ public sealed class CsrArray : CompressedArray
 
     /// <summary>
     /// SciPy's <c>csr_array((data, indices, indptr), shape)</c>. Every entry of <paramref name="indptr"/> and
-    /// <paramref name="indices"/> is checked; the arrays are copied.
+    /// <paramref name="indices"/> is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
+    /// <see cref="CompressedArray.Indptr"/> views may be passed as they are).
     /// </summary>
     /// <exception cref="SparseIndexException">An index is outside the columns, or <paramref name="indptr"/> is not a valid row pointer.</exception>
-    public static CsrArray FromCompressed(Array data, int[] indices, int[] indptr, Shape shape) =>
+    public static CsrArray FromCompressed(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape) =>
         FromChecked(data, indices, indptr, shape, rowMajor: true, (p, i, v) => new CsrArray(p, i, v, shape, false, false));
 
     /// <summary>SciPy's <c>csr_array((data, (row, col)), shape)</c>: duplicates are summed.</summary>
     /// <exception cref="SparseIndexException">A row or column index is outside the shape.</exception>
-    public static CsrArray FromTriplets(Array data, int[] row, int[] col, Shape shape) => CooArray.FromTriplets(data, row, col, shape).ToCsr();
+    public static CsrArray FromTriplets(Array data, ReadOnlySpan<int> row, ReadOnlySpan<int> col, Shape shape) => CooArray.FromTriplets(data, row, col, shape).ToCsr();
 
     /// <inheritdoc/>
     public override SparseFormat Format => SparseFormat.Csr;
@@ -35,8 +36,8 @@ public sealed class CsrArray : CompressedArray
         (int[] rows, int[] cols) = ExpandMajor();
         // Canonical storage is never modified in place, so the column and value arrays can be shared.
         return IsCanonical
-            ? new CooArray([rows, cols], Values, Shape, true)
-            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(Values), Shape, false);
+            ? new CooArray([rows, cols], ValuesArray, Shape, true)
+            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(ValuesArray), Shape, false);
     }
 
     /// <inheritdoc/>
@@ -45,10 +46,10 @@ public sealed class CsrArray : CompressedArray
     /// <inheritdoc/>
     public override CscArray ToCsc()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(Indptr, Indices, Values, Minor);
+        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
         return new CscArray(p, i, v, Shape, true, IsCanonical);
     }
 
     /// <summary>The transpose as a CSC array sharing this array's storage (no copy).</summary>
-    internal CscArray TransposeView() => new(Indptr, Indices, Values, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CscArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

@@ -35,8 +35,20 @@ public abstract class SparseArray : NDArray
     /// <summary>The value of every element that is not stored: always 0.</summary>
     public Scalar FillValue => DType.IsComplex() ? Scalar.Complex(0, 0) : DType.IsFloat() ? Scalar.Float(0) : DType == DType.Bool ? Scalar.Bool(false) : Scalar.Integer(0);
 
-    /// <summary>The stored values, a one-dimensional array of the dtype's CLR type.</summary>
-    public abstract Array Values { get; }
+    /// <summary>
+    /// The stored values, in storage order (entry <c>k</c> of the indices or coordinates): a view of the array's storage,
+    /// not a copy. <typeparamref name="T"/> is the dtype's .NET type (<c>double</c> for float64, <c>bool</c>,
+    /// <c>System.Half</c>, <c>Complex64</c>, <c>System.Numerics.Complex</c>, …).
+    /// </summary>
+    /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the dtype's .NET type (the message names both).</exception>
+    public ReadOnlySpan<T> Values<T>() where T : unmanaged
+    {
+        if (ValuesArray is T[] values && typeof(T) == DType.ClrType()) return values;
+        throw new DTypeMismatchException($"the values of a {DType.Name()} sparse array are {DType.ClrType().Name}, not {typeof(T).Name}", "T");
+    }
+
+    /// <summary>The storage behind <see cref="Values{T}"/>, a one-dimensional array of the dtype's CLR type (for the plugin's kernels; never handed out).</summary>
+    internal abstract Array ValuesArray { get; }
 
     /// <summary>Whether the entries are sorted (row-major) and free of duplicates (SciPy's <c>has_canonical_format</c>).</summary>
     public abstract bool IsCanonical { get; }
@@ -62,8 +74,16 @@ public abstract class SparseArray : NDArray
     /// Densifies: every element, zeros included, in a new C-contiguous buffer. This is the explicit way out of sparse
     /// storage; the result is as large as <see cref="NDArray.Size"/>.
     /// </summary>
+    /// <remarks>
+    /// A result of 1 MB or more is a native buffer from the protocol's pool (<see cref="HostBuffer.IsNative"/>, which may
+    /// exceed 2^31 elements): dispose it (<c>using</c>) to give the memory back at once; undisposed, it goes back when
+    /// collected. Smaller ones are .NET arrays (<see cref="HostBuffer.Data"/>).
+    /// </remarks>
+    public override HostBuffer ToHost() => ToCoo().Densify(native: true);
+
+    /// <summary>Every element in a .NET array, for the plugin's own kernels (which read arrays).</summary>
     /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
-    public override HostBuffer ToHost() => ToCoo().Densify();
+    internal HostBuffer ToHostManaged() => ToCoo().Densify(native: false);
 
     /// <summary>
     /// What its Python users see, never densified values: COO prints pydata/sparse's

@@ -4,9 +4,8 @@ namespace ArrayDispatch.Sparse;
 internal static class SparseValidation
 {
     /// <summary>Checks that <paramref name="indices"/> has <paramref name="count"/> entries, each in <c>[0, size)</c>.</summary>
-    public static void CheckIndices(int[] indices, int count, int size, int axis, string name)
+    public static void CheckIndices(ReadOnlySpan<int> indices, int count, int size, int axis, string name)
     {
-        ArgumentNullException.ThrowIfNull(indices, name);
         if (indices.Length != count)
         {
             throw new ShapeMismatchException($"'{name}' has {indices.Length} entries but 'data' has {count}; they must have the same length", name);
@@ -28,10 +27,8 @@ internal static class SparseValidation
     /// Checks a compressed structure: <paramref name="indptr"/> has <c>major + 1</c> entries, starts at 0, never decreases and
     /// ends at the number of stored entries; every index lies in <c>[0, minor)</c>.
     /// </summary>
-    public static void CheckCompressed(int[] indptr, int[] indices, int dataLength, int major, int minor, int minorAxis)
+    public static void CheckCompressed(ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, int dataLength, int major, int minor, int minorAxis)
     {
-        ArgumentNullException.ThrowIfNull(indptr);
-        ArgumentNullException.ThrowIfNull(indices);
         if (indptr.Length != major + 1)
         {
             throw new ShapeMismatchException($"'indptr' has {indptr.Length} entries but must have {major + 1} (one more than the {major} {(minorAxis == 1 ? "rows" : "columns")})", "indptr");

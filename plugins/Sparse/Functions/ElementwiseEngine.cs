@@ -58,7 +58,7 @@ internal static class ElementwiseEngine
             return;
         }
         if (!e.DType.IsSignedInteger()) return;
-        Array values = e is SparseArray s ? s.Values : HostInterop.ReadUntyped(e.ToHost());
+        Array values = e is SparseArray s ? s.ValuesArray : HostInterop.ReadUntyped(e.ToHost());
         foreach (long v in (long[])ArrayOps.Cast(values, DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
     }
 
@@ -96,7 +96,7 @@ internal static class ElementwiseEngine
 
     internal static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch
     {
-        SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.Values, dtype)),
+        SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.ValuesArray, dtype)),
         _ => ctx.Dense(Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(r.ToHost()), dtype), r.Shape)),
     };
 
@@ -129,7 +129,7 @@ internal static class ElementwiseEngine
             return DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
         }
         Structure.Canonical(s);
-        T[] values = ArrayOps.As<T>(s.Values);
+        T[] values = ArrayOps.As<T>(s.ValuesArray);
         var result = new TOut[values.Length];
         if (left) for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(values[k], c);
         else for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(c, values[k]);
@@ -145,13 +145,13 @@ internal static class ElementwiseEngine
             CompressedArray ca = csc ? a.ToCsc() : a.ToCsr(), cb = csc ? b.ToCsc() : b.ToCsr();
             ca.SumDuplicates();
             cb.SumDuplicates();
-            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.Indptr, ca.Indices, ArrayOps.As<T>(ca.Values), cb.Indptr, cb.Indices, ArrayOps.As<T>(cb.Values), annihilates);
+            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.IndptrArray, ca.IndicesArray, ArrayOps.As<T>(ca.ValuesArray), cb.IndptrArray, cb.IndicesArray, ArrayOps.As<T>(cb.ValuesArray), annihilates);
             SparseArray r = csc ? new CscArray(p, i, v, shape, true, true) : new CsrArray(p, i, v, shape, true, true);
             return a is CooArray ? r.ToCoo() : r;
         }
         CooArray ac = a.ToCoo(), bc = b.ToCoo();
-        (long[] ak, T[] av) = CooMerge.Broadcast(ac, ArrayOps.As<T>(ac.Values), shape);
-        (long[] bk, T[] bv) = CooMerge.Broadcast(bc, ArrayOps.As<T>(bc.Values), shape);
+        (long[] ak, T[] av) = CooMerge.Broadcast(ac, ArrayOps.As<T>(ac.ValuesArray), shape);
+        (long[] bk, T[] bv) = CooMerge.Broadcast(bc, ArrayOps.As<T>(bc.ValuesArray), shape);
         (long[] keys, TOut[] values) = CooMerge.Merge<T, TOut, TM>(ak, av, bk, bv);
         return FromKeys(keys, values, shape, a.Format);
     }
@@ -164,15 +164,15 @@ internal static class ElementwiseEngine
         {
             CsrArray csr = s.ToCsr();
             csr.SumDuplicates();
-            T[] values = ArrayOps.As<T>(csr.Values);
+            T[] values = ArrayOps.As<T>(csr.ValuesArray);
             (int[] p, int[] i, TOut[] v) = sparseLeft
-                ? CsrMerge.WithDense<T, TOut, TM>(shape.Dims[0], shape.Dims[1], csr.Indptr, csr.Indices, values, dense)
-                : CsrMerge.WithDense<T, TOut, Swapped<TM, T, TOut>>(shape.Dims[0], shape.Dims[1], csr.Indptr, csr.Indices, values, dense);
+                ? CsrMerge.WithDense<T, TOut, TM>(shape.Dims[0], shape.Dims[1], csr.IndptrArray, csr.IndicesArray, values, dense)
+                : CsrMerge.WithDense<T, TOut, Swapped<TM, T, TOut>>(shape.Dims[0], shape.Dims[1], csr.IndptrArray, csr.IndicesArray, values, dense);
             var r = new CsrArray(p, i, v, shape, true, true);
             return s is CscArray ? r.ToCsc() : r;
         }
         CooArray coo = s.ToCoo();
-        (long[] keys, T[] sv) = CooMerge.Broadcast(coo, ArrayOps.As<T>(coo.Values), shape);
+        (long[] keys, T[] sv) = CooMerge.Broadcast(coo, ArrayOps.As<T>(coo.ValuesArray), shape);
         (long[] outKeys, TOut[] outValues) = CooMerge.WithDense<T, TOut, TM>(keys, sv, dense, sparseLeft);
         return FromKeys(outKeys, outValues, shape, s.Format);
     }

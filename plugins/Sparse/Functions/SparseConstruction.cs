@@ -64,7 +64,7 @@ internal sealed class SparseConstruction
             {
                 NDArray a = args.Arrays[d] ?? throw new ArgumentException($"sparse.diags: diagonal {d} is null", "arrays");
                 if (a.Rank > 1) throw new ShapeMismatchException($"sparse.diags: diagonal {d} has shape {a.Shape}; diagonals are 1-d", "diagonals", a.Shape);
-                diagonals[d] = HostInterop.ReadUntyped(a is SparseArray s ? s.ToHost() : a.ToHost());
+                diagonals[d] = HostInterop.ReadUntyped(a is SparseArray s ? s.ToHostManaged() : a.ToHost());
             }
         }
         else
@@ -153,13 +153,13 @@ internal sealed class SparseConstruction
     {
         if (!o.Has("dtype")) return result;
         DType dtype = o.DType("dtype", result.DType);
-        return dtype == result.DType ? result : Structure.WithValues(result, ArrayOps.Cast(result.Values, dtype));
+        return dtype == result.DType ? result : Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, dtype));
     }
 
     private static Array Values(NDArray a, string function, string name)
     {
         if (a.Rank != 1) throw new ShapeMismatchException($"{function}: '{name}' has shape {a.Shape}; it must be 1-d", name, a.Shape);
-        return HostInterop.ReadUntyped(a is SparseArray s ? s.ToHost() : a.ToHost());
+        return HostInterop.ReadUntyped(a is SparseArray s ? s.ToHostManaged() : a.ToHost());
     }
 
     /// <summary>An index array: 1-d, of an integer dtype (SciPy refuses floats), as long as the data unless <paramref name="length"/> is -1, each within int.</summary>
@@ -171,7 +171,7 @@ internal sealed class SparseConstruction
         {
             throw new ShapeMismatchException($"{function}: '{name}' has {a.Shape.Dims[0]} entries but 'data' has {length}; give one index per value", name, a.Shape);
         }
-        long[] wide = HostInterop.Read<long>(a is SparseArray s ? s.ToHost() : a.ToHost());
+        long[] wide = HostInterop.Read<long>(a is SparseArray s ? s.ToHostManaged() : a.ToHost());
         var result = new int[wide.Length];
         for (int k = 0; k < wide.Length; k++)
         {
@@ -248,7 +248,7 @@ internal sealed class SparseConstruction
             blockRows[r] = (CooArray)Joining.Concatenate(parts, 1, SparseFormat.Coo);
         }
         SparseArray result = Joining.Concatenate(blockRows, 0, o.Format(SparseFormat.Csr));
-        if (result.DType != type) result = Structure.WithValues(result, ArrayOps.Cast(result.Values, type));
+        if (result.DType != type) result = Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, type));
         return new NDArray[] { result };
     }
 

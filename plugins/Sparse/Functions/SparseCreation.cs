@@ -32,7 +32,7 @@ internal sealed class SparseCreation(SparseContext ctx)
         if (args.DType is { } dtype && dtype != result.DType)
         {
             Structure.Canonical(result);
-            result = Structure.WithValues(result, ArrayOps.Cast(result.Values, dtype));
+            result = Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, dtype));
         }
         _ = ctx;
         return result;
@@ -65,9 +65,9 @@ internal sealed class SparseCreation(SparseContext ctx)
 
     internal static SparseArray Copy(SparseArray s) => s switch
     {
-        CooArray c => new CooArray(Array.ConvertAll(c.Coords, x => (int[])x.Clone()), ArrayOps.Copy(c.Values), c.Shape, c.IsCanonical),
-        CsrArray r => new CsrArray((int[])r.Indptr.Clone(), (int[])r.Indices.Clone(), ArrayOps.Copy(r.Values), r.Shape, r.HasSortedIndices, r.IsCanonical),
-        CscArray k => new CscArray((int[])k.Indptr.Clone(), (int[])k.Indices.Clone(), ArrayOps.Copy(k.Values), k.Shape, k.HasSortedIndices, k.IsCanonical),
+        CooArray c => new CooArray(Array.ConvertAll(c.Coords, x => (int[])x.Clone()), ArrayOps.Copy(c.ValuesArray), c.Shape, c.IsCanonical),
+        CsrArray r => new CsrArray((int[])r.IndptrArray.Clone(), (int[])r.IndicesArray.Clone(), ArrayOps.Copy(r.ValuesArray), r.Shape, r.HasSortedIndices, r.IsCanonical),
+        CscArray k => new CscArray((int[])k.IndptrArray.Clone(), (int[])k.IndicesArray.Clone(), ArrayOps.Copy(k.ValuesArray), k.Shape, k.HasSortedIndices, k.IsCanonical),
         _ => throw new InvalidOperationException($"unknown sparse array type {s.GetType().Name}. This is a bug in ArrayDispatch; please report it."),
     };
 }

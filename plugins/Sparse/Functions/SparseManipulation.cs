@@ -26,7 +26,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         var dims = new int[x.Rank];
         var coords = new int[x.Rank][];
         for (int a = 0; a < x.Rank; a++) { dims[a] = x.Shape.Dims[perm[a]]; coords[a] = coo.Coords[perm[a]]; }
-        return new CooArray(coords, coo.Values, new Shape(dims), false).SumDuplicates();
+        return new CooArray(coords, coo.ValuesArray, new Shape(dims), false).SumDuplicates();
     }
 
     /// <summary>Reshapes through the row-major linear index (NumPy's C order); the result is COO, or the input's format when both are 2-d.</summary>
@@ -38,7 +38,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         Shape shape = InferShape(args.Shape, x.Shape);
         CooArray coo = x.ToCoo().SumDuplicates();
         long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-        var result = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), coo.Values, shape, true);
+        var result = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), coo.ValuesArray, shape, true);
         return shape.Rank == 2 && x.Rank == 2 ? result.ToFormat(x.Format) : result;
     }
 
@@ -53,7 +53,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         }
         if (x.DType == args.DType && !args.Copy) return x;
         Structure.Canonical(x);
-        return Structure.WithValues(x, ArrayOps.Cast(ArrayOps.Copy(x.Values), args.DType));
+        return Structure.WithValues(x, ArrayOps.Cast(ArrayOps.Copy(x.ValuesArray), args.DType));
     }
 
     [Implements("copy")]
@@ -79,7 +79,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
             if (lower ? d <= k : d >= k) keep.Add(t);
         }
         int[] kept = [.. keep];
-        var result = new CooArray([ArrayOps.Gather(coo.Coords[0], kept), ArrayOps.Gather(coo.Coords[1], kept)], ArrayOps.Gather(coo.Values, kept), x.Shape, true);
+        var result = new CooArray([ArrayOps.Gather(coo.Coords[0], kept), ArrayOps.Gather(coo.Coords[1], kept)], ArrayOps.Gather(coo.ValuesArray, kept), x.Shape, true);
         return result.ToFormat(x.Format);
     }
 
@@ -131,8 +131,8 @@ internal sealed class SparseManipulation(SparseContext ctx)
         for (int t = 0; t < length; t++)
         {
             int i = start + t, j = i + k;
-            int at = Array.BinarySearch(csr.Indices, csr.Indptr[i], csr.Indptr[i + 1] - csr.Indptr[i], j);
-            if (at >= 0) Array.Copy(csr.Values, at, result, t, 1);
+            int at = Array.BinarySearch(csr.IndicesArray, csr.IndptrArray[i], csr.IndptrArray[i + 1] - csr.IndptrArray[i], j);
+            if (at >= 0) Array.Copy(csr.ValuesArray, at, result, t, 1);
         }
         return ElementwiseEngine.Buffer(result, new Shape(length));
     }
@@ -187,7 +187,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         if (!flatten || coo.Rank == 1) return coo;
         long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
         var flat = new Shape((int)coo.Size);
-        return new CooArray(CooKernels.Unravel(keys, keys.Length, flat), coo.Values, flat, true);
+        return new CooArray(CooKernels.Unravel(keys, keys.Length, flat), coo.ValuesArray, flat, true);
     }
 
     private static SparseFormat FirstFormat(NDArray[] arrays)

@@ -66,7 +66,7 @@ internal sealed class SparseProducts(SparseContext ctx)
         };
         if (dtype == compute) return result;
         return result is SparseArray s
-            ? Structure.WithValues(Structure.Canonical(s), ArrayOps.Cast(s.Values, dtype))
+            ? Structure.WithValues(Structure.Canonical(s), ArrayOps.Cast(s.ValuesArray, dtype))
             : ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(result.ToHost()), dtype), result.Shape));
     }
 
@@ -76,7 +76,7 @@ internal sealed class SparseProducts(SparseContext ctx)
         {
             CsrArray left = Matrix(sa, asRow: true), right = Matrix(sb, asRow: false);
             (int[] p, int[] i, T[] v) = SpGemm.Multiply(left.Shape.Dims[0], right.Shape.Dims[1],
-                left.Indptr, left.Indices, ArrayOps.As<T>(left.Values), right.Indptr, right.Indices, ArrayOps.As<T>(right.Values));
+                left.IndptrArray, left.IndicesArray, ArrayOps.As<T>(left.ValuesArray), right.IndptrArray, right.IndicesArray, ArrayOps.As<T>(right.ValuesArray));
             var product = new CsrArray(p, i, v, new Shape(left.Shape.Dims[0], right.Shape.Dims[1]), false, false);
             return VectorResult(product, a.Rank, b.Rank);
         }
@@ -84,20 +84,20 @@ internal sealed class SparseProducts(SparseContext ctx)
         {
             CsrArray m = Matrix(s, asRow: true);
             T[] dense = HostInterop.Read<T>(b);
-            T[] values = ArrayOps.As<T>(m.Values);
+            T[] values = ArrayOps.As<T>(m.ValuesArray);
             if (b.Rank == 1)
             {
-                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense);
+                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.IndptrArray, m.IndicesArray, values, dense);
                 return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
             }
             int n = b.Shape.Dims[1];
-            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.Indptr, m.Indices, values, dense, n);
+            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.IndptrArray, m.IndicesArray, values, dense, n);
             return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
         }
         CsrArray right2 = Matrix((SparseArray)b, asRow: false);
         T[] d = HostInterop.Read<T>(a);
         int rows = a.Rank == 1 ? 1 : a.Shape.Dims[0];
-        T[] r = SpMV.DenseTimesCsr(d, rows, right2.Shape.Dims[0], right2.Indptr, right2.Indices, ArrayOps.As<T>(right2.Values), right2.Shape.Dims[1]);
+        T[] r = SpMV.DenseTimesCsr(d, rows, right2.Shape.Dims[0], right2.IndptrArray, right2.IndicesArray, ArrayOps.As<T>(right2.ValuesArray), right2.Shape.Dims[1]);
         Shape shape = a.Rank == 1 ? (b.Rank == 1 ? Shape.Scalar : new Shape(right2.Shape.Dims[1])) : (b.Rank == 1 ? new Shape(rows) : new Shape(rows, right2.Shape.Dims[1]));
         return Dense(r, shape);
     }
@@ -110,8 +110,8 @@ internal sealed class SparseProducts(SparseContext ctx)
         int n = v.Shape.Dims[0];
         var zeros = new int[v.Nnz];
         CooArray m = asRow
-            ? new CooArray([zeros, v.Coords[0]], v.Values, new Shape(1, n), true)
-            : new CooArray([v.Coords[0], zeros], v.Values, new Shape(n, 1), true);
+            ? new CooArray([zeros, v.Coords[0]], v.ValuesArray, new Shape(1, n), true)
+            : new CooArray([v.Coords[0], zeros], v.ValuesArray, new Shape(n, 1), true);
         return m.ToCsr();
     }
 
@@ -120,13 +120,13 @@ internal sealed class SparseProducts(SparseContext ctx)
         if (rankA == 2 && rankB == 2) return product;
         if (rankA == 1 && rankB == 1)
         {
-            HostBuffer h = product.ToHost();
+            HostBuffer h = product.ToHostManaged();
             return ctx.Dense(new HostBuffer(h.Data, h.DType, Shape.Scalar, []));
         }
         CooArray coo = product.ToCoo().SumDuplicates();
         return rankA == 1
-            ? new CooArray([coo.Coords[1]], coo.Values, new Shape(product.Shape.Dims[1]), true)
-            : new CooArray([coo.Coords[0]], coo.Values, new Shape(product.Shape.Dims[0]), true);
+            ? new CooArray([coo.Coords[1]], coo.ValuesArray, new Shape(product.Shape.Dims[1]), true)
+            : new CooArray([coo.Coords[0]], coo.ValuesArray, new Shape(product.Shape.Dims[0]), true);
     }
 
     private NDArray Dense<T>(T[] values, Shape shape) where T : unmanaged =>

@@ -24,10 +24,10 @@ internal sealed class SparseReductions(SparseContext ctx)
         DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
         if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
         {
-            if (axes.Length is 0) return Result(ArrayOps.Cast(x.ToHost().Data, dtype), x.Shape, dtype);
-            if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll((double[])c.Values, c.Nnz));
+            if (axes.Length is 0) return Result(ArrayOps.Cast(c.ToHostManaged().Data, dtype), x.Shape, dtype);
+            if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll((double[])c.ValuesArray, c.Nnz));
             bool alongMajor = (axes[0] == 1) == (c is CsrArray);
-            double[] sums = alongMajor ? CsrReduce.SumLines(c.Indptr, (double[])c.Values) : CsrReduce.SumMinor(c.Indices, (double[])c.Values, c.Nnz, c.Minor);
+            double[] sums = alongMajor ? CsrReduce.SumLines(c.IndptrArray, (double[])c.ValuesArray) : CsrReduce.SumMinor(c.IndicesArray, (double[])c.ValuesArray, c.Nnz, c.Minor);
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
         GroupReduce g = Group(ref x, axes, args.KeepDims);
@@ -151,8 +151,8 @@ internal sealed class SparseReductions(SparseContext ctx)
         // The protocol's maximum/minimum loop in the values' accumulator type: uint64 above long's range, complex lexicographic.
         Array result = (x.DType, max) switch
         {
-            (DType.UInt64, true) => g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
-            (DType.UInt64, false) => g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(ArrayOps.As<ulong>(x.Values), op),
+            (DType.UInt64, true) => g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(ArrayOps.As<ulong>(x.ValuesArray), op),
+            (DType.UInt64, false) => g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(ArrayOps.As<ulong>(x.ValuesArray), op),
             (DType.Complex64 or DType.Complex128, true) => g.Extreme<Complex, ComplexLoop<MaximumOp, Complex>>(Complexes(x), op),
             (DType.Complex64 or DType.Complex128, false) => g.Extreme<Complex, ComplexLoop<MinimumOp, Complex>>(Complexes(x), op),
             (_, true) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MaximumOp, double>>(Doubles(x), op),
@@ -169,7 +169,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        return Result(g.NonzeroCounts(ArrayOps.NonzeroMask(x.Values)), g.OutShape, DType.Int64);
+        return Result(g.NonzeroCounts(ArrayOps.NonzeroMask(x.ValuesArray)), g.OutShape, DType.Int64);
     }
 
     [Implements("any")]
@@ -183,7 +183,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        long[] counts = g.NonzeroCounts(ArrayOps.NonzeroMask(x.Values));
+        long[] counts = g.NonzeroCounts(ArrayOps.NonzeroMask(x.ValuesArray));
         var result = new bool[counts.Length];
         for (int i = 0; i < counts.Length; i++) result[i] = all ? counts[i] == g.GroupLength : counts[i] > 0;
         return ctx.Dense(HostBuffer.FromContiguous(result, g.OutShape));
@@ -213,8 +213,8 @@ internal sealed class SparseReductions(SparseContext ctx)
             long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
             result = [coo.DType switch
             {
-                DType.UInt64 => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, ArrayOps.As<ulong>(coo.Values), x.Size, max),
-                DType.Int64 => ArgReduce.Line<long, RealOrder<long>>(keys, ArrayOps.As<long>(coo.Values), x.Size, max),
+                DType.UInt64 => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, ArrayOps.As<ulong>(coo.ValuesArray), x.Size, max),
+                DType.Int64 => ArgReduce.Line<long, RealOrder<long>>(keys, ArrayOps.As<long>(coo.ValuesArray), x.Size, max),
                 DType.Complex64 or DType.Complex128 => ArgReduce.Line<Complex, ComplexOrder<Complex>>(keys, Complexes(coo), x.Size, max),
                 _ => ArgReduce.Line<double, RealOrder<double>>(keys, Doubles(coo), x.Size, max),
             }];
@@ -228,10 +228,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             result = c.DType switch
             {
                 // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
-                DType.UInt64 => ArgReduce.Lines<ulong, RealOrder<ulong>>(c.Indptr, c.Indices, ArrayOps.As<ulong>(c.Values), c.Minor, max),
-                DType.Int64 => ArgReduce.Lines<long, RealOrder<long>>(c.Indptr, c.Indices, ArrayOps.As<long>(c.Values), c.Minor, max),
-                DType.Complex64 or DType.Complex128 => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(c.Indptr, c.Indices, Complexes(c), c.Minor, max),
-                _ => ArgReduce.Lines<double, RealOrder<double>>(c.Indptr, c.Indices, Doubles(c), c.Minor, max),
+                DType.UInt64 => ArgReduce.Lines<ulong, RealOrder<ulong>>(c.IndptrArray, c.IndicesArray, ArrayOps.As<ulong>(c.ValuesArray), c.Minor, max),
+                DType.Int64 => ArgReduce.Lines<long, RealOrder<long>>(c.IndptrArray, c.IndicesArray, ArrayOps.As<long>(c.ValuesArray), c.Minor, max),
+                DType.Complex64 or DType.Complex128 => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(c.IndptrArray, c.IndicesArray, Complexes(c), c.Minor, max),
+                _ => ArgReduce.Lines<double, RealOrder<double>>(c.IndptrArray, c.IndicesArray, Doubles(c), c.Minor, max),
             };
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }
@@ -249,15 +249,15 @@ internal sealed class SparseReductions(SparseContext ctx)
         return GroupReduce.Create(coo, axes, keepDims);
     }
 
-    private static double[] Doubles(SparseArray x) => x.Values is double[] d ? d : (double[])ArrayOps.Cast(x.Values, DType.Float64);
+    private static double[] Doubles(SparseArray x) => x.ValuesArray is double[] d ? d : (double[])ArrayOps.Cast(x.ValuesArray, DType.Float64);
 
-    private static Complex[] Complexes(SparseArray x) => ArrayOps.As<Complex>(x.Values);
+    private static Complex[] Complexes(SparseArray x) => ArrayOps.As<Complex>(x.ValuesArray);
 
     /// <summary>A sum or product of the stored values in the accumulator of their family: long, double or Complex.</summary>
     private static Array Accumulate(SparseArray x, Func<long[], long[]> integers, Func<double[], double[]> floats, Func<Complex[], Complex[]> complexes) =>
         x.DType.IsComplex() ? complexes(Complexes(x)) : x.DType.IsFloat() ? floats(Doubles(x)) : integers(Longs(x));
 
-    private static long[] Longs(SparseArray x) => x.Values is long[] l ? l : (long[])ArrayOps.Cast(x.Values, DType.Int64);
+    private static long[] Longs(SparseArray x) => x.ValuesArray is long[] l ? l : (long[])ArrayOps.Cast(x.ValuesArray, DType.Int64);
 
     private NDArray Result(Array values, Shape shape, DType dtype) =>
         ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(values, dtype), shape));

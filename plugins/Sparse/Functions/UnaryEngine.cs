@@ -72,7 +72,7 @@ internal static class UnaryEngine
             return ctx.Dense(HostBuffer.FromContiguous(all, x.Shape));
         }
         Structure.Canonical(x);
-        T[] values = ArrayOps.As<T>(x.Values);
+        T[] values = ArrayOps.As<T>(x.ValuesArray);
         var result = new TOut[values.Length];
         for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(values[k], T.Zero);
         return Structure.WithValues(x, result);

@@ -97,7 +97,7 @@ public static class MatrixMarket
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rank != 2) throw new ShapeMismatchException($"Matrix Market files hold 2-d matrices, not shape {matrix.Shape}", nameof(matrix), matrix.Shape);
         CooArray coo = matrix.ToCoo().SumDuplicates();
-        if (coo.Values is bool[] mask)
+        if (coo.ValuesArray is bool[] mask)
         {
             int[] keep = Enumerable.Range(0, mask.Length).Where(k => mask[k]).ToArray();
             coo = new CooArray([ArrayOps.Gather(coo.Coords[0], keep), ArrayOps.Gather(coo.Coords[1], keep)], ArrayOps.Gather(mask, keep), coo.Shape, true);
@@ -114,9 +114,9 @@ public static class MatrixMarket
             string value = field switch
             {
                 "pattern" => "",
-                "real" => " " + ArrayOps.GetDouble(coo.Values, k).ToString("R", CultureInfo.InvariantCulture),
+                "real" => " " + ArrayOps.GetDouble(coo.ValuesArray, k).ToString("R", CultureInfo.InvariantCulture),
                 "complex" => " " + complexValues![k].Real.ToString("R", CultureInfo.InvariantCulture) + " " + complexValues[k].Imaginary.ToString("R", CultureInfo.InvariantCulture),
-                _ => " " + ((long[])ArrayOps.Cast(coo.Values, DType.Int64))[k].ToString(CultureInfo.InvariantCulture),
+                _ => " " + ((long[])ArrayOps.Cast(coo.ValuesArray, DType.Int64))[k].ToString(CultureInfo.InvariantCulture),
             };
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows[k] + 1} {cols[k] + 1}{value}"));
         }
@@ -136,7 +136,7 @@ public static class MatrixMarket
     }
 
     // The values as complex128 (exact for every dtype but 64-bit integers beyond 2^53, which compare as doubles did before).
-    private static System.Numerics.Complex[] Complexes(CooArray coo) => ArrayOps.As<System.Numerics.Complex>(coo.Values);
+    private static System.Numerics.Complex[] Complexes(CooArray coo) => ArrayOps.As<System.Numerics.Complex>(coo.ValuesArray);
 
     private static int ParseIndex(string text, int size, int axis, int entry, int lineNumber)
     {

@@ -59,8 +59,8 @@ public static class ScipyNpz
         switch (matrix)
         {
             case CompressedArray c:
-                entries["indices"] = Buffer(c.Indices.AsSpan(0, c.Nnz).ToArray());
-                entries["indptr"] = Buffer(c.Indptr);
+                entries["indices"] = Buffer(c.IndicesArray.AsSpan(0, c.Nnz).ToArray());
+                entries["indptr"] = Buffer(c.IndptrArray);
                 break;
             case CooArray coo:
                 entries["row"] = Buffer(coo.Coords[0].AsSpan(0, coo.Nnz).ToArray());
@@ -68,7 +68,7 @@ public static class ScipyNpz
                 break;
         }
         entries["shape"] = Buffer(new long[] { matrix.Shape.Dims[0], matrix.Shape.Dims[1] });
-        entries["data"] = new HostBuffer(Kernels.ArrayOps.Truncate(matrix.Values, matrix.Nnz), matrix.DType, new Shape(matrix.Nnz), [1]);
+        entries["data"] = new HostBuffer(Kernels.ArrayOps.Truncate(matrix.ValuesArray, matrix.Nnz), matrix.DType, new Shape(matrix.Nnz), [1]);
         using FileStream stream = File.Create(path);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
         foreach ((string name, HostBuffer buffer) in entries)

@@ -17,9 +17,9 @@ internal static class FormatConversion
             var indptr = new int[rows + 1];
             foreach (int i in r) indptr[i + 1]++;
             for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-            return new CsrArray(indptr, c, coo.Values, coo.Shape, true, true);
+            return new CsrArray(indptr, c, coo.ValuesArray, coo.Shape, true, true);
         }
-        (int[] p, int[] idx, Array v) = CompressedKernels.FromCoordinates(r, c, coo.Values, rows);
+        (int[] p, int[] idx, Array v) = CompressedKernels.FromCoordinates(r, c, coo.ValuesArray, rows);
         var result = new CsrArray(p, idx, v, coo.Shape, false, false);
         result.SumDuplicates();
         return result;

@@ -78,7 +78,7 @@ internal static class Indexing
     {
         if (array.DType == DType.Bool)
         {
-            bool[] mask = array is SparseArray s ? (bool[])s.ToHost().ToContiguous<bool>() : array.ToHost().ToContiguous<bool>();
+            bool[] mask = array is SparseArray s ? (bool[])s.ToHostManaged().ToContiguous<bool>() : array.ToHost().ToContiguous<bool>();
             if (mask.Length != size)
             {
                 throw new ArgumentException($"boolean index did not match indexed array along axis {axis}; size of axis is {size} but size of corresponding boolean axis is {mask.Length}", "index");

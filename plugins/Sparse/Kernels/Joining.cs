@@ -19,7 +19,7 @@ internal static class Joining
                 Array.Copy(x.Coords[a], 0, coords[a], w, x.Nnz);
                 if (a == axis) for (int k = w; k < w + x.Nnz; k++) coords[a][k] += offset;
             }
-            Array.Copy(ArrayOps.Cast(x.Values, dtype), 0, values, w, x.Nnz);
+            Array.Copy(ArrayOps.Cast(x.ValuesArray, dtype), 0, values, w, x.Nnz);
             w += x.Nnz;
             offset += x.Shape.Dims[axis];
         }
@@ -34,6 +34,6 @@ internal static class Joining
         dims.Insert(axis, 1);
         var coords = new List<int[]>(x.Coords);
         coords.Insert(axis, new int[x.Nnz]);
-        return new CooArray([.. coords], x.Values, new Shape([.. dims]), x.IsCanonical);
+        return new CooArray([.. coords], x.ValuesArray, new Shape([.. dims]), x.IsCanonical);
     }
 }

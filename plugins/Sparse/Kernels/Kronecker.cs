@@ -20,7 +20,7 @@ internal static class Kronecker
 
     private static CsrArray Product<T>(CsrArray a, CsrArray b, DType dtype) where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        T[] av = ArrayOps.As<T>(a.Values), bv = ArrayOps.As<T>(b.Values);
+        T[] av = ArrayOps.As<T>(a.ValuesArray), bv = ArrayOps.As<T>(b.ValuesArray);
         int am = a.Shape.Dims[0], an = a.Shape.Dims[1], bm = b.Shape.Dims[0], bn = b.Shape.Dims[1];
         long nnz = (long)a.Nnz * b.Nnz;
         if (nnz > Array.MaxLength) throw new InvalidOperationException($"the Kronecker product would store {nnz} entries, more than one .NET array holds");
@@ -32,11 +32,11 @@ internal static class Kronecker
         {
             for (int p = 0; p < bm; p++)
             {
-                for (int ka = a.Indptr[i]; ka < a.Indptr[i + 1]; ka++)
+                for (int ka = a.IndptrArray[i]; ka < a.IndptrArray[i + 1]; ka++)
                 {
-                    for (int kb = b.Indptr[p]; kb < b.Indptr[p + 1]; kb++)
+                    for (int kb = b.IndptrArray[p]; kb < b.IndptrArray[p + 1]; kb++)
                     {
-                        indices[w] = a.Indices[ka] * bn + b.Indices[kb];
+                        indices[w] = a.IndicesArray[ka] * bn + b.IndicesArray[kb];
                         values[w++] = av[ka] * bv[kb];
                     }
                 }

@@ -49,7 +49,7 @@ internal static class Selection
             coords.Insert(at, new int[source.Count]);
         }
         var shape = new Shape([.. dims]);
-        var result = new CooArray([.. coords], ArrayOps.Gather(x.Values, [.. source]), shape, false);
+        var result = new CooArray([.. coords], ArrayOps.Gather(x.ValuesArray, [.. source]), shape, false);
         return result.SumDuplicates();
     }
 

@@ -20,18 +20,18 @@ internal static class Structure
                 int[] keep = Keep(values, zeros);
                 return new CooArray(Array.ConvertAll(coo.Coords, c => ArrayOps.Gather(c, keep)), ArrayOps.Gather(values, keep), coo.Shape, true);
             case CompressedArray c:
-                int[] indptr = c.Indptr, indices = c.Indices;
+                int[] indptr = c.IndptrArray, indices = c.IndicesArray;
                 if (zeros > 0)
                 {
                     int[] kept = Keep(values, zeros);
-                    indptr = new int[c.Indptr.Length];
+                    indptr = new int[c.IndptrArray.Length];
                     int w = 0;
-                    for (int i = 0; i + 1 < c.Indptr.Length; i++)
+                    for (int i = 0; i + 1 < c.IndptrArray.Length; i++)
                     {
-                        for (int k = c.Indptr[i]; k < c.Indptr[i + 1]; k++) if (!ArrayOps.IsImplicitZero(values, k)) w++;
+                        for (int k = c.IndptrArray[i]; k < c.IndptrArray[i + 1]; k++) if (!ArrayOps.IsImplicitZero(values, k)) w++;
                         indptr[i + 1] = w;
                     }
-                    indices = ArrayOps.Gather(c.Indices, kept);
+                    indices = ArrayOps.Gather(c.IndicesArray, kept);
                     values = ArrayOps.Gather(values, kept);
                 }
                 return c is CsrArray

@@ -55,12 +55,12 @@ internal sealed class MultifrontalLu : ISparseFactorization
     {
         int n = a.Shape.Dims[0];
         CscArray csc = a.ToCsc();
-        double[] values = (double[])ArrayOps.Cast(csc.Values, DType.Float64);
-        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.Indptr, csc.Indices);
+        double[] values = (double[])ArrayOps.Cast(csc.ValuesArray, DType.Float64);
+        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.IndptrArray, csc.IndicesArray);
 
         // The elimination tree of B + Bᵀ for B = Q A Qᵀ, then B again in that tree's postorder (same fill, and every
         // subtree is a contiguous range of columns, which supernodes and the front stack need).
-        var (bp, bi, _) = SparseLu.PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q, withValues: false);
+        var (bp, bi, _) = SparseLu.PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q, withValues: false);
         var (tp, ti) = TransposePattern(n, bp, bi);
         if (PatternSymmetry(n, bp, bi, tp, ti) < MinimumSymmetry) return null;
         int[] post = Postorder(n, EliminationTree(n, bp, bi, tp, ti));
@@ -68,7 +68,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
         for (int k = 0; k < n; k++) postQ[k] = q[post[k]];
         q = postQ;
         double[] bx;
-        (bp, bi, bx) = SparseLu.PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q);
+        (bp, bi, bx) = SparseLu.PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q);
         (tp, ti, double[] tx) = Transpose(n, bp, bi, bx);
         int[] parent = EliminationTree(n, bp, bi, tp, ti);
 

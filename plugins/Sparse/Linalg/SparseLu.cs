@@ -40,9 +40,9 @@ internal sealed class SparseLu : ISparseFactorization
     {
         int n = a.Shape.Dims[0];
         CscArray csc = a.ToCsc();
-        double[] values = (double[])ArrayOps.Cast(csc.Values, DType.Float64);
-        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.Indptr, csc.Indices);
-        (int[] bp, int[] bi, double[] bx) = PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q);
+        double[] values = (double[])ArrayOps.Cast(csc.ValuesArray, DType.Float64);
+        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.IndptrArray, csc.IndicesArray);
+        (int[] bp, int[] bi, double[] bx) = PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q);
 
         var stepOfRow = new int[n];
         Array.Fill(stepOfRow, -1);

@@ -49,8 +49,8 @@ public sealed class SparseArrayTests
         CsrArray a = CsrArray.FromTriplets(new[] { 1.0, 2.0, 3.0, 4.0 }, [1, 0, 1, 1], [2, 1, 2, 0], new Shape(2, 3));
         a.IsCanonical.ShouldBeTrue();
         a.Nnz.ShouldBe(3);
-        a.Indptr.ShouldBe([0, 1, 3]);
-        a.Indices.ShouldBe([1, 0, 2]);
+        a.Indptr.ToArray().ShouldBe([0, 1, 3]);
+        a.Indices.ToArray().ShouldBe([1, 0, 2]);
         Values.Of(a).ShouldBe([0, 2, 0, 4, 0, 4]);
     }
 
@@ -60,7 +60,7 @@ public sealed class SparseArrayTests
         CsrArray a = CsrArray.FromCompressed(new[] { 1.0, 2.0, 5.0 }, [2, 0, 2], [0, 3], new Shape(1, 3));
         a.IsCanonical.ShouldBeFalse();
         a.SumDuplicates();
-        a.Indices.ShouldBe([0, 2]);
+        a.Indices.ToArray().ShouldBe([0, 2]);
         Values.Of(a).ShouldBe([2, 0, 6]);
     }
 
@@ -113,5 +113,37 @@ public sealed class SparseArrayTests
     public void Eye_Offset_MatchesNumPy()
     {
         Values.Of(SparseArrays.Eye(3, 4, 1)).ShouldBe([0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]);
+    }
+
+    [Fact]
+    public void Values_are_a_typed_view_of_the_stored_entries_in_storage_order()
+    {
+        CsrArray a = CsrArray.FromCompressed(new[] { 1.5f, 2.5f, 3.5f }, [2, 0, 1], [0, 1, 3], new Shape(2, 3));
+        a.Values<float>().ToArray().ShouldBe([1.5f, 2.5f, 3.5f]);
+        a.ToCoo().Values<float>().ToArray().ShouldBe([1.5f, 2.5f, 3.5f]);
+        a.Indptr.Length.ShouldBe(3);
+        a.Indices[0].ShouldBe(2);
+    }
+
+    [Fact]
+    public void Values_of_another_type_than_the_dtype_s_is_refused_naming_both_even_where_a_type_test_would_pass()
+    {
+        // The runtime lets a uint[] pass as an int[] in a type test; the accessor checks the exact type.
+        CooArray u = CooArray.FromCoordinates(new uint[] { 7, 9 }, [[0, 2]], new Shape(4));
+        u.Values<uint>().ToArray().ShouldBe([7u, 9u]);
+        Should.Throw<DTypeMismatchException>(() => u.Values<int>().Length).Message
+            .ShouldBe("the values of a uint32 sparse array are UInt32, not Int32");
+        CsrArray d = CsrArray.FromCompressed(new[] { 1.0 }, [0], [0, 1], new Shape(1, 1));
+        Should.Throw<DTypeMismatchException>(() => d.Values<float>().Length).Message.ShouldContain("float64 sparse array are Double, not Single");
+    }
+
+    [Fact]
+    public void An_array_is_built_from_another_s_index_views_without_copying_them_first()
+    {
+        CsrArray a = CsrArray.FromTriplets(new[] { 1.0, 2.0, 3.0 }, [0, 1, 1], [2, 0, 1], new Shape(2, 3));
+        CscArray b = CscArray.FromCompressed(a.Values<double>().ToArray(), a.Indices, a.Indptr, new Shape(3, 2));   // the transpose
+        Values.Of(b).ShouldBe([0, 2, 0, 3, 1, 0]);
+        CooArray c = CooArray.FromTriplets(new[] { 5L }, a.Indices[..1], a.Indptr[..1], new Shape(3, 1));
+        c.Coordinates(0).ToArray().ShouldBe([2]);
     }
 }

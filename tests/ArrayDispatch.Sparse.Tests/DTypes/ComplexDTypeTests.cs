@@ -300,7 +300,7 @@ public sealed class ComplexDTypeTests
         SparseArray r = SparseArrays.Random(10, 10, 0.3, seed: 1, dtype: DType.Complex64);
         r.DType.ShouldBe(DType.Complex64);
         r.Nnz.ShouldBe(30);
-        ((Complex64[])r.Values).ShouldAllBe(v => v.Imaginary == 0 && v.Real >= 0 && v.Real < 1);
+        r.Values<Complex64>().ToArray().ShouldAllBe(v => v.Imaginary == 0 && v.Real >= 0 && v.Real < 1);
         SparseArray eye = SparseArrays.Eye(3, 3, dtype: DType.Complex128);
         Np.AsArray(eye, backend: "Dense").ToArray<System.Numerics.Complex>().ShouldBe(Np.Eye(3, dtype: DType.Complex128, backend: "Dense").ToArray<System.Numerics.Complex>());
     }

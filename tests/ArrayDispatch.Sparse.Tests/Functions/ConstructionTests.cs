@@ -72,7 +72,7 @@ public sealed class ConstructionTests
         using TestHost host = Host();
         var s = (SparseArray)Call("sparse.random", [], ("shape", new[] { 50, 50 }), ("density", 0.1), ("seed", 5), ("dtype", DType.Int64));
         s.DType.ShouldBe(DType.Int64);
-        long[] values = (long[])s.Values;
+        long[] values = s.Values<long>().ToArray();
         values.ShouldContain(v => v < 0);
         values.ShouldContain(v => v > int.MaxValue);
     }

@@ -17,7 +17,7 @@ public sealed class LargeKernelTests
         var b = (CsrArray)SparseArrays.Random(2000, 1500, 0.003, seed: 2);
         var product = (CsrArray)Np.MatMul(a, b);
         var expected = new Dictionary<(int, int), double>();
-        double[] av = (double[])a.Values, bv = (double[])b.Values;
+        ReadOnlySpan<double> av = a.Values<double>(), bv = b.Values<double>();
         for (int i = 0; i < 6000; i++)
         {
             for (int k = a.Indptr[i]; k < a.Indptr[i + 1]; k++)
@@ -30,7 +30,7 @@ public sealed class LargeKernelTests
             }
         }
         product.Nnz.ShouldBe(expected.Count);
-        double[] pv = (double[])product.Values;
+        ReadOnlySpan<double> pv = product.Values<double>();
         for (int i = 0; i < 6000; i++)
         {
             for (int k = product.Indptr[i]; k < product.Indptr[i + 1]; k++) pv[k].ShouldBe(expected[(i, product.Indices[k])], 1e-12);

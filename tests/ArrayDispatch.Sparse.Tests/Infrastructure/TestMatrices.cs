@@ -106,7 +106,7 @@ public static class TestMatrices
     public static double RelativeResidual(SparseArray a, double[] x, double[] b, int columns = 1)
     {
         CsrArray csr = a.ToCsr();
-        double[] values = (double[])csr.Values;
+        ReadOnlySpan<double> values = csr.Values<double>();
         int n = a.Shape.Dims[0];
         double worst = 0;
         for (int c = 0; c < columns; c++)
@@ -132,7 +132,7 @@ public static class TestMatrices
     public static double BackwardError(SparseArray a, double[] x, double[] b)
     {
         CsrArray csr = a.ToCsr();
-        double[] values = (double[])csr.Values;
+        ReadOnlySpan<double> values = csr.Values<double>();
         int n = a.Shape.Dims[0];
         double residual = 0, frobenius = 0;
         for (int i = 0; i < n; i++)

@@ -74,7 +74,7 @@ public sealed class MultifrontalLuTests
         // A 30×30-grid Laplacian with one column emptied: exactly singular, so no front finds a pivot for it and the
         // fallback reports the column.
         CsrArray laplacian = Laplacian2D(30).ToCsr();
-        double[] values = (double[])laplacian.Values;
+        ReadOnlySpan<double> values = laplacian.Values<double>();
         var entries = new List<(int, int, double)>();
         for (int i = 0; i < 900; i++)
         {
@@ -154,7 +154,7 @@ public sealed class MultifrontalLuTests
         var random = new Random(3);
         var entries = new List<(int, int, double)>();
         CsrArray h = Laplacian2D(k).ToCsr();
-        double[] hv = (double[])h.Values;
+        ReadOnlySpan<double> hv = h.Values<double>();
         for (int i = 0; i < k * k; i++)
         {
             for (int p = h.Indptr[i]; p < h.Indptr[i + 1]; p++) entries.Add((i, h.Indices[p], hv[p] * (1 + 0.1 * random.NextDouble())));
@@ -186,7 +186,7 @@ public sealed class MultifrontalLuTests
         {
             int empty = (int)((uint)pick % (uint)n);
             CsrArray full = SymmetricPattern(n, density, seed, diagonal: 1).ToCsr();
-            double[] values = (double[])full.Values;
+            ReadOnlySpan<double> values = full.Values<double>();
             var entries = new List<(int, int, double)>();
             for (int i = 0; i < n; i++)
             {

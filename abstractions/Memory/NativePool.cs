@@ -1,35 +1,43 @@
 using System.Runtime.InteropServices;
 
-namespace ArrayDispatch.Dense.Storage;
+namespace ArrayDispatch.Memory;
 
 /// <summary>
-/// The process's pool of freed native buffers (64-byte aligned, <see cref="NativeMemory.AlignedAlloc"/>), by size
-/// class, so a loop of allocating calls reuses warm pages instead of mapping and faulting in fresh ones (on VMs with free
-/// page reporting a first touch costs ~30 µs per 4 KB page). Bounded in bytes (<see cref="Capacity"/>); buffers unused
-/// for <see cref="IdleTime"/> are freed by a timer that runs only while the pool holds any.
+/// The process's pool of freed native buffers (64-byte aligned, <see cref="NativeMemory.AlignedAlloc"/>), by size class,
+/// shared by every backend (the protocol's assembly is loaded once, by the host, and shared with every plugin), so a
+/// loop of allocating calls reuses warm pages instead of mapping and faulting in fresh ones (on VMs with free page
+/// reporting a first touch costs ~30 µs per 4 KB page). Bounded in bytes (<see cref="Capacity"/>); buffers unused
+/// for 2 s are freed by a timer that runs only while the pool holds any.
 /// </summary>
 /// <remarks>
 /// Size classes are eight steps per power of two (a buffer is at most 12.5 % larger than asked); a buffer serves
 /// requests of its own class only, and a class keeps at most <see cref="Limit"/> buffers (every pooled buffer is
-/// resident memory). Capacity: the runtime config value <c>ArrayDispatch.Dense.NativePoolBytes</c>
-/// (bytes; 0 turns pooling off), else 512 MB or an eighth of the memory the GC may use, whichever is smaller.
+/// resident memory). Capacity: the runtime config value <c>ArrayDispatch.NativePoolBytes</c> (bytes; 0 turns pooling
+/// off; the earlier name <c>ArrayDispatch.Dense.NativePoolBytes</c> is read too), else 512 MB or an eighth of the memory
+/// the GC may use, whichever is smaller. The GC hears of the native bytes when the pool maps and unmaps buffers
+/// (<see cref="GC.AddMemoryPressure"/>), not per rent. Most code wants <see cref="NativeBuffer{T}"/>, an owner of one
+/// rented buffer; <see cref="Rent"/> and <see cref="Return"/> are for storages that manage buffers themselves.
 /// </remarks>
-internal static unsafe partial class NativePool
+public static unsafe partial class NativePool
 {
     private static readonly object Gate = new();
     private static readonly Dictionary<long, Stack<(nint Pointer, long Stamp)>> Free = [];
     private static long s_pooledBytes;
     private static Timer? s_trimmer;
-    private static long s_rents, s_hits;
+    private static long s_rents, s_hits, s_rentedBytes;
 
-    /// <summary>The most bytes the pool keeps.</summary>
-    public static long Capacity { get; set; } = DefaultCapacity();
+    // Before Capacity: static fields initialise in the order they are written.
+    /// <summary>The runtime config names of <see cref="Capacity"/>, first found wins (the second is Dense's, before the pool moved to the protocol).</summary>
+    internal static readonly string[] ConfigNames = ["ArrayDispatch.NativePoolBytes", "ArrayDispatch.Dense.NativePoolBytes"];
+
+    /// <summary>The most bytes the pool keeps (the runtime config value <c>ArrayDispatch.NativePoolBytes</c>).</summary>
+    public static long Capacity { get; internal set; } = DefaultCapacity();
 
     /// <summary>
     /// The fewest buffers a size class may keep (a loop of calls needs one or two: a temporary and a result); a class of
     /// small buffers keeps up to a quarter of <see cref="Capacity"/>, see <see cref="Limit"/>.
     /// </summary>
-    public static int PerClass { get; set; } = 2;
+    internal static int PerClass { get; set; } = 2;
 
     /// <summary>
     /// How many buffers of <paramref name="size"/> bytes the pool keeps: at least <see cref="PerClass"/>, and as many as
@@ -38,19 +46,22 @@ internal static unsafe partial class NativePool
     /// the rest of the batch and the following calls would fault in fresh pages (10M uint8 `a + b`: 8 ms a call instead
     /// of 0.7).
     /// </summary>
-    public static int Limit(long size) => (int)Math.Max(PerClass, Math.Min(int.MaxValue, Capacity / 4 / Math.Max(size, 1)));
+    internal static int Limit(long size) => (int)Math.Max(PerClass, Math.Min(int.MaxValue, Capacity / 4 / Math.Max(size, 1)));
 
     /// <summary>Buffers unused this long are freed.</summary>
-    public static TimeSpan IdleTime { get; set; } = TimeSpan.FromSeconds(2);
+    internal static TimeSpan IdleTime { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Bytes held by the pool now.</summary>
+    /// <summary>Bytes held by the pool now (free buffers waiting for reuse).</summary>
     public static long PooledBytes => Volatile.Read(ref s_pooledBytes);
+
+    /// <summary>Bytes rented and not yet returned (by size class), every backend's together.</summary>
+    public static long RentedBytes => Volatile.Read(ref s_rentedBytes);
 
     /// <summary>(rents, rents served from the pool) since the process started.</summary>
     public static (long Rents, long Hits) Counters => (Volatile.Read(ref s_rents), Volatile.Read(ref s_hits));
 
     /// <summary>The size class of a request: <paramref name="bytes"/> rounded up to eight steps per power of two (at least 64).</summary>
-    public static long SizeClass(long bytes)
+    internal static long SizeClass(long bytes)
     {
         if (bytes <= 64) return 64;
         int top = 63 - (int)long.LeadingZeroCount(bytes - 1);     // 2^top < bytes <= 2^(top+1)
@@ -58,10 +69,15 @@ internal static unsafe partial class NativePool
         return (bytes + step - 1) / step * step;
     }
 
-    /// <summary>A buffer of at least <paramref name="bytes"/> bytes, 64-byte aligned, contents unspecified.</summary>
+    /// <summary>
+    /// A buffer of at least <paramref name="bytes"/> bytes, 64-byte aligned, contents unspecified; give it back with
+    /// <see cref="Return"/> and the same <paramref name="bytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is negative.</exception>
     /// <exception cref="OutOfMemoryException">Not even after emptying the pool.</exception>
     public static void* Rent(long bytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
         long size = SizeClass(bytes);
         Interlocked.Increment(ref s_rents);
         lock (Gate)
@@ -70,22 +86,26 @@ internal static unsafe partial class NativePool
             {
                 s_pooledBytes -= size;
                 Interlocked.Increment(ref s_hits);
+                Interlocked.Add(ref s_rentedBytes, size);
                 return (void*)entry.Pointer;
             }
         }
+        void* p;
         try
         {
-            return Allocate(size);
+            p = Allocate(size);
         }
         catch (OutOfMemoryException)
         {
             Trim(TimeSpan.Zero);
-            return Allocate(size);
+            p = Allocate(size);
         }
+        Interlocked.Add(ref s_rentedBytes, size);
+        return p;
     }
 
     /// <summary>Buffers of at least this many bytes ask Linux for transparent huge pages, as NumPy does (4 MB).</summary>
-    public const long HugePageThreshold = 4L << 20;
+    internal const long HugePageThreshold = 4L << 20;
 
     /// <remarks>
     /// The GC hears of native bytes here and in <see cref="Release"/>, when memory is mapped and unmapped, rather than
@@ -126,13 +146,13 @@ internal static unsafe partial class NativePool
     private static partial int Madvise(void* address, nuint length, int advice);
 
     /// <summary>How many buffers of the size class of <paramref name="bytes"/> the pool holds now.</summary>
-    public static int FreeCount(long bytes)
+    internal static int FreeCount(long bytes)
     {
         lock (Gate) return Free.TryGetValue(SizeClass(bytes), out var stack) ? stack.Count : 0;
     }
 
     /// <summary>Whether a buffer for a request of <paramref name="bytes"/> is free now.</summary>
-    public static bool HasFree(long bytes)
+    internal static bool HasFree(long bytes)
     {
         lock (Gate) return Free.TryGetValue(SizeClass(bytes), out var stack) && stack.Count > 0;
     }
@@ -157,9 +177,12 @@ internal static unsafe partial class NativePool
     }
 
     /// <summary>Takes back a buffer from <see cref="Rent"/> (of the same <paramref name="bytes"/>): pooled, or freed when the pool is full.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="pointer"/> is null.</exception>
     public static void Return(void* pointer, long bytes)
     {
+        if (pointer is null) throw new ArgumentNullException(nameof(pointer));
         long size = SizeClass(bytes);
+        Interlocked.Add(ref s_rentedBytes, -size);
         lock (Gate)
         {
             if (!Free.TryGetValue(size, out var stack)) Free[size] = stack = new Stack<(nint, long)>();
@@ -175,7 +198,7 @@ internal static unsafe partial class NativePool
         Release(pointer, size);
     }
 
-    /// <summary>Frees the buffers unused for at least <paramref name="idle"/> (all of them for zero).</summary>
+    /// <summary>Frees the pooled buffers unused for at least <paramref name="idle"/> (all of them for zero); rented ones are not touched.</summary>
     public static void Trim(TimeSpan idle)
     {
         var freed = new List<(nint Pointer, long Size)>();
@@ -206,12 +229,15 @@ internal static unsafe partial class NativePool
         foreach ((nint p, long size) in freed) Release((void*)p, size);
     }
 
-    private static long DefaultCapacity()
+    internal static long DefaultCapacity()
     {
-        if (AppContext.GetData("ArrayDispatch.Dense.NativePoolBytes") is { } configured
-            && long.TryParse(configured.ToString(), System.Globalization.CultureInfo.InvariantCulture, out long bytes))
+        foreach (string name in ConfigNames)
         {
-            return Math.Max(0, bytes);
+            if (AppContext.GetData(name) is { } configured
+                && long.TryParse(configured.ToString(), System.Globalization.CultureInfo.InvariantCulture, out long bytes))
+            {
+                return Math.Max(0, bytes);
+            }
         }
         // 512 MB: a loop of 10^7-element complex128 results (160 MB, a 168 MB size class) needs two buffers, the result
         // and the previous one still waiting for its finalizer; with 256 MB the second was freed and every call faulted
