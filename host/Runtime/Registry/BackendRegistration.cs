@@ -53,13 +53,21 @@ public sealed class BackendRegistration
     internal bool Implements(ArrayFunction function) => HandlersById.ContainsKey(function.Id) || _factories.ContainsKey(function.Id);
 
     /// <summary>The backend's handler for <paramref name="function"/>, made now if it was registered for first use; null when it has none.</summary>
-    /// <exception cref="Plugins.PluginRegistrationException">The handler made is not of the function's handler type.</exception>
+    /// <exception cref="Plugins.PluginRegistrationException">The factory failed, or the handler it made is not of the function's handler type.</exception>
     internal Delegate? HandlerFor(ArrayFunction function)
     {
         if (HandlersById.TryGetValue(function.Id, out Delegate? handler)) return handler;
         if (_made.TryGetValue(function.Id, out handler)) return handler;
         if (!_factories.TryGetValue(function.Id, out var entry)) return null;
-        handler = entry.Factory();   // may run twice when two threads resolve at once: both are valid, one is kept
+        try
+        {
+            handler = entry.Factory();   // may run twice when two threads resolve at once: both are valid, one is kept
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new Plugins.PluginRegistrationException(
+                $"backend '{Name}' could not make its handler for '{function.Name}': {ex.GetType().Name}: {ex.Message}", ex);
+        }
         if (handler is null || handler.GetType() != function.HandlerType)
         {
             throw new Plugins.PluginRegistrationException(

@@ -54,6 +54,17 @@ public sealed class FirstUseRegistrationTests
         ((DuckArray)Np.Sum(new DuckArray())).Tag.ShouldBe("sum");   // the rest of the backend keeps working
     }
 
+    [Fact]
+    public void A_factory_that_throws_fails_the_call_naming_backend_function_and_cause()
+    {
+        using TestHost host = TestHost.Create(new LazyPlugin());
+
+        var error = Should.Throw<InvalidOperationException>(() => Np.Min(new DuckArray()));
+        error.Message.ShouldBe("backend 'Lazy' could not make its handler for 'min': FileNotFoundException: kernels.bin is missing");
+        error.InnerException.ShouldBeOfType<FileNotFoundException>();
+        ((DuckArray)Np.Sum(new DuckArray())).Tag.ShouldBe("sum");
+    }
+
     private sealed class LazyPlugin : IArrayBackendPlugin
     {
         public string Name => "Lazy";
@@ -71,6 +82,7 @@ public sealed class FirstUseRegistrationTests
                 return new ArrayHandler<ReductionArgs, NDArray>((in ReductionArgs a, ReadOnlySpan<Type> t) => new DuckArray("sum"));
             });
             backend.ImplementOnFirstUse(ArrayFunctions.Max, () => new ArrayHandler<UnaryArgs, NDArray>((in UnaryArgs a, ReadOnlySpan<Type> t) => new DuckArray("wrong")));
+            backend.ImplementOnFirstUse(ArrayFunctions.Min, () => throw new FileNotFoundException("kernels.bin is missing"));
         }
     }
 
