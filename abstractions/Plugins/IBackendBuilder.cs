@@ -129,11 +129,11 @@ public static class BackendBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(handlers);
-        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) builder.ImplementOnFirstUse(ufunc.Function, () => Checked(ufunc, ufunc.Accept(handlers)));
+        foreach (Ufuncs.Ufunc ufunc in Ufuncs.Ufunc.All) builder.ImplementOnFirstUse(ufunc.Function, () => ufunc.Accept(handlers));   // the dispatcher checks the type made
         return builder;
     }
 
     private static Delegate Checked(Ufuncs.Ufunc ufunc, Delegate? handler) =>
         handler is not null && handler.GetType() == ufunc.Function.HandlerType ? handler : throw new ArgumentException(
-            $"the handler of ufunc '{ufunc.Name}' must be an ArrayHandler<{(ufunc is Ufuncs.BinaryUfunc ? "BinaryArgs" : "UnaryArgs")}, NDArray> (got {handler?.GetType().Name ?? "null"})", nameof(handler));
+            $"the handler of ufunc '{ufunc.Name}' must be an {TypeNames.Of(ufunc.Function.HandlerType)} (got {TypeNames.Of(handler?.GetType())})", nameof(handler));
 }

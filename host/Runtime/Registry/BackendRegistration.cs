@@ -71,7 +71,7 @@ public sealed class BackendRegistration
         if (handler is null || handler.GetType() != function.HandlerType)
         {
             throw new Plugins.PluginRegistrationException(
-                $"backend '{Name}' made a {handler?.GetType().Name ?? "null"} handler for '{function.Name}', which takes {function.HandlerType.Name}");
+                $"backend '{Name}' made a handler of type {TypeNames.Of(handler?.GetType())} for '{function.Name}', which takes {TypeNames.Of(function.HandlerType)}");
         }
         return _made.GetOrAdd(function.Id, handler);
     }
