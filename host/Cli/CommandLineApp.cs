@@ -55,8 +55,9 @@ internal static class CommandLineApp
 
     /// <summary>
     /// Runs a command, turning the protocol's errors (no backend implements a call, a shape/dtype/argument refused, a
-    /// singular matrix, a chunk task that failed) into one message and exit code 1 instead of a stack trace: they are
-    /// answers about the input or the configuration (e.g. a Chunked chunk backend without linalg.qr), not crashes.
+    /// singular matrix, a chunk task that failed, a plugin whose first-use handler factory failed) into one message and
+    /// exit code 1 instead of a stack trace: they are answers about the input, the configuration (e.g. a Chunked chunk
+    /// backend without linalg.qr) or a plugin (the message names the backend and the function), not crashes of the app.
     /// Anything else is a bug and keeps its stack trace.
     /// </summary>
     internal static int Guarded(Func<int> command)
@@ -67,6 +68,7 @@ internal static class CommandLineApp
         }
         catch (Exception ex) when (ex is NoImplementationException or BackendCallException or ArgumentException or NotSupportedException
                                        or LinAlgException or IOException or UnauthorizedAccessException
+                                       or ArrayDispatch.Runtime.Plugins.PluginRegistrationException
                                    || ex.GetType().Name == "ChunkTaskException")   // by name: the host never references a plugin's types
         {
             Console.Out.Flush();
