@@ -23,6 +23,9 @@ public static class SparseMatrices
     /// <summary><c>sparse.block</c> (SciPy's <c>bmat</c>).</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> BlockFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.block");
 
+    /// <summary><c>sparse.components</c>: SciPy's <c>a.data</c>, <c>a.indices</c>, <c>a.indptr</c> (or <c>a.row</c>, <c>a.col</c>).</summary>
+    public static readonly ArrayFunction<CallArgs, NDArray[]> ComponentsFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.components");
+
     /// <summary><c>sparse.coo_array</c>: SciPy's <c>coo_array((data, (row, col)), shape)</c>.</summary>
     public static readonly ArrayFunction<CallArgs, NDArray[]> CooArrayFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.coo_array", FunctionKind.Creation);
 
@@ -33,6 +36,13 @@ public static class SparseMatrices
     public static readonly ArrayFunction<CallArgs, NDArray[]> CscArrayFunction = FunctionCatalog.Define<CallArgs, NDArray[]>("sparse.csc_array", FunctionKind.Creation);
 
     private const string Backend = "Sparse";
+
+    /// <summary>
+    /// SciPy's storage attributes of a sparse array, copied into dense 1-d arrays (for app code that does not reference
+    /// the plugin): CSR/CSC <c>[data, indices, indptr]</c> (<c>a.data</c>, <c>a.indices</c>, <c>a.indptr</c>), COO
+    /// <c>[data, row, col]</c> (one coordinate array per axis). Indices are int32.
+    /// </summary>
+    public static NDArray[] Components(NDArray a) => SparseCall.Invoke(ComponentsFunction, [a]);
 
     /// <summary>A random sparse array, as <c>scipy.sparse.random(m, n, density, format, dtype, random_state)</c>.</summary>
     /// <param name="shape">The shape (2-d for csr/csc; any rank for coo).</param>

@@ -34,6 +34,6 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         backend.ImplementFrom(new SparseLinalgHandlers(ctx));
         SparseLinalgHandlers.DeclareSolvers(backend);
         backend.ImplementFrom(new SparseConstruction());
-        backend.ImplementFrom(new SparseAssembly());
+        backend.ImplementFrom(new SparseAssembly(ctx));
     }
 }

@@ -1,13 +1,35 @@
 using ArrayDispatch.Dispatch;
 using ArrayDispatch.Functions;
+using ArrayDispatch.Interchange;
 using ArrayDispatch.Plugins;
 using ArrayDispatch.Sparse.IO;
 
 namespace ArrayDispatch.Sparse.Functions;
 
 /// <summary>The plugin's file functions under <c>sparse.*</c>: SciPy's <c>load_npz</c>/<c>save_npz</c> and <c>mmread</c>/<c>mmwrite</c>.</summary>
-internal sealed class SparseAssembly
+internal sealed class SparseAssembly(SparseContext ctx)
 {
+    /// <summary>
+    /// <c>sparse.components</c>: the storage arrays SciPy exposes as attributes, copied into dense 1-d arrays, for code
+    /// that cannot cast to the plugin's types: CSR/CSC <c>[data, indices, indptr]</c>, COO <c>[data, row, col]</c>
+    /// (one coordinate array per axis, pydata's <c>coords</c> rows). Indices are int32, as SciPy's for these sizes.
+    /// </summary>
+    [Implements("sparse.components")]
+    public DispatchResult<NDArray[]> Components(in CallArgs args, ReadOnlySpan<Type> types)
+    {
+        if (args.Arrays.Length != 1 || args.Arrays[0] is not SparseArray s || !HostInterop.AcceptsAll(types, args.Arrays)) return NotImplemented.Value;
+        new CallOptions("sparse.components", args.Options).Only();
+        Array values = s.ValuesArray;
+        var data = ctx.Dense(new HostBuffer((Array)values.Clone(), s.DType, new Shape(values.Length), [1]));
+        NDArray Ints(ReadOnlySpan<int> v) => ctx.Dense(HostBuffer.FromContiguous(v.ToArray(), new Shape(v.Length)));
+        return s switch
+        {
+            CompressedArray c => new[] { data, Ints(c.Indices), Ints(c.Indptr) },
+            CooArray coo => new[] { data }.Concat(Enumerable.Range(0, coo.Rank).Select(axis => Ints(coo.Coordinates(axis)))).ToArray(),
+            _ => NotImplemented.Value,
+        };
+    }
+
     /// <summary><c>sparse.load_npz</c>: a SciPy <c>save_npz</c> file (csr, csc, coo) or a pydata COO file, in its stored format.</summary>
     [Implements("sparse.load_npz")]
     public DispatchResult<NDArray[]> LoadNpz(in CallArgs args, ReadOnlySpan<Type> types)

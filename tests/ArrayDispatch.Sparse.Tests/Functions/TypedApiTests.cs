@@ -29,6 +29,29 @@ public sealed class TypedApiTests
     }
 
     [Fact]
+    public void Components_give_scipys_data_indices_and_indptr_to_code_that_cannot_cast_to_the_plugins_types()
+    {
+        // SciPy 1.10: a = csr_array([[0, 2, 0, 0], [1, 0, 0, 3], [0, 0, 0, 0], [0, 4, 5, 0]]) (float64)
+        using TestHost host = SparseHost.Create();
+        NDArray a = Np.AsArray(DenseOf([0.0, 2, 0, 0, 1, 0, 0, 3, 0, 0, 0, 0, 0, 4, 5, 0], 4, 4), backend: "Sparse", format: "csr");
+
+        NDArray[] csr = SparseMatrices.Components(a);
+        csr.Length.ShouldBe(3);
+        csr[0].ToArray<double>().ShouldBe([2.0, 1, 3, 4, 5]);        // a.data
+        csr[1].DType.ShouldBe(DType.Int32);
+        csr[1].ToArray<int>().ShouldBe([1, 0, 3, 1, 2]);             // a.indices
+        csr[2].ToArray<int>().ShouldBe([0, 1, 3, 3, 5]);             // a.indptr
+        NDArray[] csc = SparseMatrices.Components(Np.AsArray(a, backend: "Sparse", format: "csc"));
+        csc[0].ToArray<double>().ShouldBe([1.0, 2, 4, 5, 3]);
+        csc[1].ToArray<int>().ShouldBe([1, 0, 3, 3, 1]);
+        csc[2].ToArray<int>().ShouldBe([0, 1, 3, 4, 5]);
+        NDArray[] coo = Np.Call("sparse.components", [Np.AsArray(a, backend: "Sparse", format: "coo")]);
+        coo.Select(c => c.Backend).ShouldAllBe(b => b == "Dense");
+        coo[1].ToArray<int>().ShouldBe([0, 1, 1, 3, 3]);             // a.tocoo().row
+        coo[2].ToArray<int>().ShouldBe([1, 0, 3, 1, 2]);             // a.tocoo().col
+    }
+
+    [Fact]
     public void Construction_and_files_round_trip_through_the_typed_api()
     {
         using TestHost host = SparseHost.Create();
