@@ -17,7 +17,9 @@ internal readonly struct CallOptions(string function, IReadOnlyDictionary<string
         {
             if (Array.IndexOf(known, name) < 0)
             {
-                throw new ArgumentException($"{function} got an unexpected keyword argument '{name}'; it takes {string.Join(", ", known.Select(k => $"'{k}'"))}", name);
+                throw new ArgumentException(known.Length == 0
+                    ? $"{function} takes no keyword arguments (got '{name}')"
+                    : $"{function} got an unexpected keyword argument '{name}'; it takes {string.Join(", ", known.Select(k => $"'{k}'"))}", name);
             }
         }
         return this;

@@ -49,6 +49,8 @@ public sealed class TypedApiTests
         coo.Select(c => c.Backend).ShouldAllBe(b => b == "Dense");
         coo[1].ToArray<int>().ShouldBe([0, 1, 1, 3, 3]);             // a.tocoo().row
         coo[2].ToArray<int>().ShouldBe([1, 0, 3, 1, 2]);             // a.tocoo().col
+        Should.Throw<ArgumentException>(() => Np.Call("sparse.components", [a], new Dictionary<string, object?> { ["copy"] = true }))
+            .Message.ShouldStartWith("sparse.components takes no keyword arguments (got 'copy')");
     }
 
     [Fact]
