@@ -133,4 +133,15 @@ public sealed class HostCliTests
         exit.ShouldBe(1, output);
         output.ShouldContain("Did you mean 'zeros'?");
     }
+
+    [Fact]
+    public void Explain_of_a_function_whose_first_use_handler_factory_fails_is_one_error_line_naming_backend_and_function()
+    {
+        // Was an unhandled PluginRegistrationException with a stack trace: explain makes the handlers of its chain.
+        using var folder = new PluginFolder("BrokenFactory");
+        (int exit, string output) = RunHost("Production", "explain", "sum", "BrokenFactory", "--config", $"ArrayDispatch:PluginDirectories:9={folder.Root}");
+
+        exit.ShouldBe(1, output);
+        output.Trim().ShouldBe("error: backend 'BrokenFactory' could not make its handler for 'sum': InvalidOperationException: kernels.bin is missing");
+    }
 }
