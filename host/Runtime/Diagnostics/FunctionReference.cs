@@ -117,25 +117,8 @@ public static class FunctionReference
 
     private static bool IsRelevant(Type t) => typeof(NDArray).IsAssignableFrom(t) || (t.IsArray && typeof(NDArray).IsAssignableFrom(t.GetElementType()));
 
-    private static string TypeName(Type t, NullabilityInfo? nullability = null)
-    {
-        if (Nullable.GetUnderlyingType(t) is { } inner) return TypeName(inner) + "?";
-        string name = t switch
-        {
-            _ when t == typeof(int) => "int",
-            _ when t == typeof(long) => "long",
-            _ when t == typeof(double) => "double",
-            _ when t == typeof(bool) => "bool",
-            _ when t == typeof(string) => "string",
-            _ when t == typeof(object) => "object",
-            { IsArray: true } => TypeName(t.GetElementType()!, nullability?.ElementType) + "[]",
-            { IsGenericType: true } => $"{t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", t.GetGenericArguments().Select((a, i) => TypeName(a, nullability?.GenericTypeArguments.ElementAtOrDefault(i))))}>",
-            _ => t.Name,
-        };
-        return nullability is { ReadState: NullabilityState.Nullable } && !t.IsValueType ? name + "?" : name;
-    }
-
-    private static string TypeName(Type t) => TypeName(t, null);
+    // One spelling of C# type names for the reference and the protocol's error messages.
+    private static string TypeName(Type t, NullabilityInfo? nullability = null) => TypeNames.Of(t, nullability);
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
