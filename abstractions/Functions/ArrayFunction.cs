@@ -114,5 +114,5 @@ public sealed class ArrayFunction<TArgs, TResult> : ArrayFunction where TArgs : 
     /// <inheritdoc/>
     internal override void ImplementOn(Plugins.IBackendBuilder builder, Delegate handler) =>
         builder.Implement(this, handler as ArrayHandler<TArgs, TResult> ?? throw new ArgumentException(
-            $"the handler of '{Name}' must be an ArrayHandler<{typeof(TArgs).Name}, {typeof(TResult).Name}> (got {TypeNames.Of(handler?.GetType())})", nameof(handler)));
+            $"the handler of '{Name}' must be an {TypeNames.Of(HandlerType)} (got {TypeNames.Of(handler?.GetType())})", nameof(handler)));
 }
