@@ -110,39 +110,48 @@ public sealed class CooArray : SparseArray
     internal HostBuffer Densify(bool native = false)
     {
         long size = Shape.Size;
-        long[] strides = Shape.ContiguousStrides();
-        if (native && size * DType.ItemSize() >= NativeThresholdBytes)
-        {
-            (int[][] coords, Array values) = _canonical ? (_coords, _values) : CooKernels.Canonicalize(_coords, _values, Shape);
-            return ArrayOps.Visit<NativeScatter, HostBuffer>(values, new(coords, strides, DType, Shape, size));
-        }
-        if (size > Array.MaxLength)
+        bool toNative = native && size * DType.ItemSize() >= NativeThresholdBytes;
+        if (!toNative && size > Array.MaxLength)
         {
             throw new InvalidOperationException($"a dense array of shape {Shape} has {size} elements, more than one .NET array holds ({Array.MaxLength})");
         }
-        Array dense = ArrayOps.Allocate(DType, size);
-        CooKernels.ScatterAdd(_coords, strides, _values, dense);
-        return new HostBuffer(dense, DType, Shape, strides);
+        // Duplicates summed first (in their order, as SciPy's toarray), then one typed write per entry: a copy, so a
+        // negative zero stays negative.
+        (int[][] coords, Array values) = _canonical ? (_coords, _values) : CooKernels.Canonicalize(_coords, _values, Shape);
+        return ArrayOps.Visit<Scatter, HostBuffer>(values, new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
     }
 
-    /// <summary>Writes unique entries into a zeroed native buffer, which the returned host buffer owns (its Dispose gives it back to the pool).</summary>
-    private readonly unsafe struct NativeScatter(int[][] coords, long[] strides, DType dtype, Shape shape, long size) : IValuesFunction<HostBuffer>
+    /// <summary>
+    /// Writes unique entries into a zeroed buffer: a native one the returned host buffer owns (its Dispose gives it back
+    /// to the pool), or a .NET array.
+    /// </summary>
+    private readonly unsafe struct Scatter(int[][] coords, long[] strides, DType dtype, Shape shape, long size, bool native) : IValuesFunction<HostBuffer>
     {
-        public HostBuffer Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Scatter(values);
+        public HostBuffer Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Write(values);
 
-        public HostBuffer Bool(bool[] values) => Scatter(values);
+        public HostBuffer Bool(bool[] values) => Write(values);
 
-        private HostBuffer Scatter<T>(T[] values) where T : unmanaged
+        private HostBuffer Write<T>(T[] values) where T : unmanaged
         {
-            var buffer = new Memory.NativeBuffer<T>(size, clear: true);
-            T* dense = buffer.Pointer;
+            if (native)
+            {
+                var buffer = new Memory.NativeBuffer<T>(size, clear: true);
+                Into(values, buffer.Pointer);
+                return new HostBuffer((nint)buffer.Pointer, size, dtype, shape, strides, 0, buffer);
+            }
+            var dense = new T[size];
+            fixed (T* p = dense) Into(values, p);
+            return new HostBuffer(dense, dtype, shape, strides);
+        }
+
+        private void Into<T>(T[] values, T* dense) where T : unmanaged
+        {
             for (int k = 0; k < values.Length; k++)
             {
                 long key = 0;
                 for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
-                dense[key] = values[k];      // unique keys: copied, so a negative zero stays negative
+                dense[key] = values[k];
             }
-            return new HostBuffer((nint)dense, size, dtype, shape, strides, 0, buffer);
         }
     }
 

@@ -80,22 +80,6 @@ internal static class CooKernels
     /// <summary><c>dense[key(k)] += values[k]</c> (logical or for bool).</summary>
     // The first entry at a position is copied, not added to the buffer's zero: 0 + (-0.0) is +0.0, and a negative zero
     // part is a value NumPy's functions see (log(-1 - 0j) is -πj, log(-1 + 0j) is +πj). Duplicates are then added.
-    public static void ScatterAdd(int[][] coords, long[] strides, Array values, Array dense)
-    {
-        int n = values.Length;
-        var written = new bool[dense.Length];
-        for (int k = 0; k < n; k++)
-        {
-            long key = 0;
-            for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
-            if (written[key]) AddFrom(dense, (int)key, values, k);
-            else
-            {
-                SetFrom(dense, (int)key, values, k);
-                written[key] = true;
-            }
-        }
-    }
 
     private static Array SumAll(Array values)
     {
