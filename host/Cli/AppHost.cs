@@ -2,6 +2,7 @@ using ArrayDispatch.Runtime.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ArrayDispatch.Host.Cli;
@@ -11,18 +12,7 @@ internal static class AppHost
 {
     public static IHost Build(IReadOnlyList<string> configOverrides, bool worker = false)
     {
-        var settings = new HostApplicationBuilderSettings
-        {
-            // appsettings.json is copied next to the app; the plugins folder it names is relative to the app as well.
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-            Configuration = new ConfigurationManager(),
-        };
-        // Only the long-running worker watches its settings files for changes: the commands run for a second or less and a
-        // watcher (inotify, a change-token thread) costs them ~5 ms of start-up CPU. DOTNET_hostBuilder__reloadConfigOnChange=true
-        // (a later source) turns it back on.
-        if (!worker) settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(settings);
+        HostApplicationBuilder builder = worker ? WorkerBuilder() : CommandBuilder();
         StartupTrace.Mark("host builder created (configuration sources read)");
         // The command line is the last and strongest source, as in any generic host: --config ArrayDispatch:Priority:0=Gpu.
         builder.Configuration.AddCommandLine(configOverrides.Select(ToSwitch).ToArray());
@@ -38,6 +28,48 @@ internal static class AppHost
         StartupTrace.Mark("host built (DI container)");
         services.Value = host.Services;
         return host;
+    }
+
+    /// <summary>
+    /// The generic host's defaults: appsettings.json and appsettings.{Environment}.json beside the app (the plugins folder
+    /// it names is relative to the app as well), environment variables, console, debug and EventSource logging, settings
+    /// files watched for changes. For the long-running worker.
+    /// </summary>
+    private static HostApplicationBuilder WorkerBuilder() =>
+        Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+
+    /// <summary>
+    /// The same configuration sources and console logging as <see cref="WorkerBuilder"/>, without what a command that runs
+    /// for a second or less has no use for and pays for at start-up (bench/README.md, "Start-up"): a watcher on the settings
+    /// files (inotify and a change-token thread) and the Debug and EventSource logger providers (with their assemblies,
+    /// ~20 ms of CPU in all). DOTNET_ENVIRONMENT names the environment, as for the default builder, and Development turns on
+    /// the service provider's scope and build validation as it does there.
+    /// </summary>
+    private static HostApplicationBuilder CommandBuilder()
+    {
+        string environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } named ? named : Environments.Production;
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environment,
+            Args = [],
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddConsole();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
+        }
+        return builder;
     }
 
     /// <summary>Builds and starts the host; a configuration that fails validation is reported with its keys and exit code 2.</summary>
