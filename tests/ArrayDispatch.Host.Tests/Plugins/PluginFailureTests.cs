@@ -105,6 +105,26 @@ public sealed class PluginFailureTests : IDisposable
         duplicate.Reason.ShouldStartWith("a backend named 'Base' is already loaded from ");
     }
 
+    [Fact]
+    public void Folders_are_loaded_and_reported_in_name_order_though_later_ones_are_checked_on_another_thread()
+    {
+        // The first folder in name order wins a name; refusals found by the checks made ahead land in their own place.
+        string first = _plugins.Add("Base", "ABaseFirst");
+        File.WriteAllText(Path.Combine(first, "plugin.json"), """{ "entryAssembly": "Base.dll" }""");
+        _plugins.Write("CGarbage/CGarbage.dll", "this is not a PE file"u8.ToArray());
+        _plugins.Add("Other", "DOther");
+        File.WriteAllText(Path.Combine(Path.Combine(_plugins.Root, "DOther"), "plugin.json"), """{ "entryAssembly": "Other.dll" }""");
+        _plugins.Add("FutureProtocol", "EFuture");
+        File.WriteAllText(Path.Combine(Path.Combine(_plugins.Root, "EFuture"), "plugin.json"), """{ "entryAssembly": "FutureProtocol.dll" }""");
+        using var host = _plugins.Host();
+
+        host.LoadResults.Select(r => Path.GetFileName(r.Folder!)).ShouldBe(["ABaseFirst", "Base", "CGarbage", "DOther", "EFuture"]);
+        host.LoadResults.Select(r => r.Outcome).ShouldBe([PluginOutcome.Loaded, PluginOutcome.DuplicateName, PluginOutcome.NotAManagedAssembly,
+            PluginOutcome.Loaded, PluginOutcome.ProtocolMismatch]);
+        host.LoadResults[1].Reason.ShouldBe($"a backend named 'Base' is already loaded from {first}");
+        ((TestArray)Np.Sum(new BaseArray())).MadeBy.ShouldBe("Base");
+    }
+
     [Theory]
     [InlineData("{not json", "plugin.json could not be read")]
     [InlineData("""{ "entryAssembly": "Nope.dll" }""", "plugin.json names entry assembly 'Nope.dll', which is not in ")]
