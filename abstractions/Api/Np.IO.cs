@@ -25,6 +25,15 @@ public static partial class Np
     private static NDArray ReadNpyBody(Stream stream, NpyFormat.Header header, string? backend, string? format)
     {
         if (format is null && LoadStreaming(stream, header, backend) is { } streamed) return streamed;
+        if (format is null && header.FortranOrder && header.Shape.Rank >= 2 && NpyFormat.TryNumericDType(header, out _))
+        {
+            // As NumPy's load and the streaming path above: a Fortran-ordered file gives a Fortran-ordered array (the C
+            // order of the reversed axes, transposed: a view), not a C-ordered copy of it.
+            int[] reversed = header.Shape.ToArray();
+            System.Array.Reverse(reversed);
+            NDArray fileOrder = AsArray(NpyFormat.ReadBody(stream, header with { FortranOrder = false, Shape = new Shape(reversed) }), backend);
+            return Transpose(fileOrder);   // not disposed: the view reads its memory (backends without shared storage would free it)
+        }
         return AsArray(NpyFormat.ReadBody(stream, header), backend, format: format);
     }
 

@@ -49,6 +49,14 @@ public abstract partial class NDArray : IFormattable, IDisposable
     public virtual bool IsHostResident => false;
 
     /// <summary>
+    /// The strides and offset of an array that is a strided view over one buffer (Dense's, Gpu's): what NumPy's
+    /// <c>x.strides</c> and <c>x.flags</c> tell (<see cref="StridedLayout.IsCContiguous"/>, <see cref="StridedLayout.IsFContiguous"/>),
+    /// read by the <c>order=</c> functions ('A' and 'K'). <see langword="null"/> (the default) for arrays with no single
+    /// strided buffer (chunked, sparse), which those functions read in C order.
+    /// </summary>
+    public virtual StridedLayout? MemoryLayout => null;
+
+    /// <summary>
     /// Dask's <c>x.chunks</c>: the block sizes along each axis of an array stored in blocks (Chunked's), e.g.
     /// <c>[[1000, 1000, 500], [300]]</c> for a 2500×300 array in 1000×300 chunks; <see langword="null"/> for an array
     /// held whole (NumPy's, Dense's, Sparse's, Gpu's). App code reads it without referencing the backend's assembly.
@@ -92,6 +100,15 @@ public abstract partial class NDArray : IFormattable, IDisposable
 
     /// <summary>Reshapes the array; one dimension may be -1.</summary>
     public NDArray Reshape(params int[] shape) => Np.Reshape(this, shape);
+
+    /// <summary>Reshapes the array reading and placing elements in <paramref name="order"/> (NumPy's <c>a.reshape(shape, order=)</c>).</summary>
+    public NDArray Reshape(int[] shape, MemoryOrder order) => Np.Reshape(this, shape, order);
+
+    /// <summary>The elements as a 1-d array in <paramref name="order"/>, a view when possible (NumPy's <c>a.ravel(order)</c>).</summary>
+    public NDArray Ravel(MemoryOrder order = MemoryOrder.C) => Np.Ravel(this, order);
+
+    /// <summary>A 1-d copy of the elements in <paramref name="order"/> (NumPy's <c>a.flatten(order)</c>).</summary>
+    public NDArray Flatten(MemoryOrder order = MemoryOrder.C) => Np.Flatten(this, order);
 
     /// <summary>Indexing as NumPy does it: integers, slices (<c>1..^1</c>, <see cref="Slice"/>), <see cref="ArrayIndex.NewAxis"/>, <see cref="ArrayIndex.Ellipsis"/>, index arrays and masks.</summary>
     [System.Runtime.CompilerServices.IndexerName("Elements")]

@@ -55,6 +55,63 @@ public readonly struct StridedLayout
     /// <summary>The number of axes.</summary>
     public int Rank => Shape.Rank;
 
+    /// <summary>
+    /// NumPy's <c>C_CONTIGUOUS</c> flag: the elements lie in C order without gaps from <see cref="Offset"/> (axes of length 1
+    /// may have any stride; an empty array is contiguous).
+    /// </summary>
+    public bool IsCContiguous => IsContiguousFrom(lastFastest: true);
+
+    /// <summary>NumPy's <c>F_CONTIGUOUS</c> flag: the elements lie in Fortran order without gaps (a 0-d or 1-d contiguous view is both).</summary>
+    public bool IsFContiguous => IsContiguousFrom(lastFastest: false);
+
+    private bool IsContiguousFrom(bool lastFastest)
+    {
+        if (Shape.Size == 0) return true;
+        ReadOnlySpan<int> dims = Shape.Dims;
+        ReadOnlySpan<long> strides = StrideStore;
+        long expected = 1;
+        for (int k = 0; k < dims.Length; k++)
+        {
+            int i = lastFastest ? dims.Length - 1 - k : k;
+            if (dims[i] == 1) continue;
+            if (strides[i] != expected) return false;
+            expected *= dims[i];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// NumPy's <c>order='K'</c> reading order: the axes, slowest first, that read the elements in the order they lie in
+    /// memory. As NumPy's iterator orders them: a stable insertion sort by decreasing absolute stride from C order, where a
+    /// comparison with a zero stride (a broadcast axis) decides nothing, so broadcast axes keep their place; a reversed
+    /// axis is read forwards (NumPy reads <c>arange(5)[::-1].ravel('K')</c> as 4, 3, 2, 1, 0).
+    /// </summary>
+    public int[] KeepOrderAxes()
+    {
+        int rank = Rank;
+        ReadOnlySpan<long> strides = StrideStore;
+        var fastestFirst = new int[rank];
+        for (int i = 0; i < rank; i++) fastestFirst[i] = rank - 1 - i;
+        for (int i0 = 1; i0 < rank; i0++)
+        {
+            int axis = fastestFirst[i0];
+            long stride0 = Math.Abs(strides[axis]);
+            int insertAt = i0;
+            for (int i1 = i0 - 1; i1 >= 0; i1--)
+            {
+                long stride1 = Math.Abs(strides[fastestFirst[i1]]);
+                if (stride0 == 0 || stride1 == 0) continue;   // ambiguous: look further, decide nothing
+                if (stride1 <= stride0) break;
+                insertAt = i1;
+            }
+            if (insertAt == i0) continue;
+            Array.Copy(fastestFirst, insertAt, fastestFirst, insertAt + 1, i0 - insertAt);
+            fastestFirst[insertAt] = axis;
+        }
+        Array.Reverse(fastestFirst);
+        return fastestFirst;
+    }
+
     /// <summary>A copy of <see cref="Strides"/>, for a backend's view constructor that keeps the array it is given.</summary>
     public long[] StrideArray() => (long[])StrideStore.Clone();
 

@@ -23,7 +23,20 @@ internal sealed partial class FixtureCall(string directory, string backend)
         }
     }
 
-    private NDArray Array(JsonElement e) => Np.AsArray(LoadBuffer(e.GetString()!), backend);
+    // An argument loads as Np.Load loads it: a Fortran-ordered file (np.asfortranarray's) as a Fortran-ordered array.
+    private NDArray Array(JsonElement e)
+    {
+        string file = e.GetString()!;
+        if (file.EndsWith(".npz", StringComparison.Ordinal)) return Np.AsArray(LoadBuffer(file), backend);
+        try
+        {
+            return Np.Load(Path.Combine(directory, file), backend);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or OverflowException or UnauthorizedAccessException)
+        {
+            throw new FixtureFileException(file, ex);
+        }
+    }
 
     private Operand Operand(JsonElement e) => e.ValueKind switch
     {
@@ -42,6 +55,25 @@ internal sealed partial class FixtureCall(string directory, string backend)
     private static Axes AxesOf(IReadOnlyDictionary<string, JsonElement> kw, string name = "axis") =>
         !kw.TryGetValue(name, out JsonElement e) || e.ValueKind == JsonValueKind.Null ? Axes.All
         : e.ValueKind == JsonValueKind.Array ? Axes.Of(Ints(e)) : Axes.Of(e.GetInt32());
+
+    // The input of an order='A' or 'K' call, whose answer depends on the memory order NumPy saved it in: a backend whose
+    // arrays have no strides (chunked, sparse) reads them in C order, so a Fortran-ordered input is declined there.
+    private NDArray LaidOut(JsonElement e, MemoryOrder order)
+    {
+        NDArray x = Array(e);
+        if (order is MemoryOrder.A or MemoryOrder.K && x.MemoryLayout is null && x.Rank >= 2)
+        {
+            HostBuffer file = LoadBuffer(e.GetString()!);
+            if (!file.Strides.AsSpan().SequenceEqual(file.Shape.ContiguousStrides()))
+            {
+                throw new NotSupportedException($"order '{order}' reads the memory order of a Fortran-ordered input; arrays of backend '{x.Backend}' have none (they are read in C order)");
+            }
+        }
+        return x;
+    }
+
+    // NumPy's order letter ('C', 'F', 'A', 'K').
+    private static MemoryOrder Order(IReadOnlyDictionary<string, JsonElement> kw) => Enum.Parse<MemoryOrder>(kw["order"].GetString()!);
 
     private static int? IntOpt(IReadOnlyDictionary<string, JsonElement> kw, string name, int? fallback) =>
         !kw.TryGetValue(name, out JsonElement e) ? fallback : e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
@@ -124,7 +156,8 @@ internal sealed partial class FixtureCall(string directory, string backend)
                 EigResult r = Np.Linalg.Eig(X());
                 return [r.Eigenvalues, r.Eigenvectors];
             }
-            case "reshape": return [Np.Reshape(X(), Ints(a[1]))];
+            case "reshape": return [kw.ContainsKey("order") ? Np.Reshape(LaidOut(a[0], Order(kw)), Ints(a[1]), Order(kw)) : Np.Reshape(X(), Ints(a[1]))];
+            case "ravel": return [kw.ContainsKey("order") ? Np.Ravel(LaidOut(a[0], Order(kw)), Order(kw)) : Np.Ravel(X())];
             case "broadcast_to": return [Np.BroadcastTo(X(), Ints(a[1]))];
             case "transpose": return [kw.TryGetValue("axes", out JsonElement ax) && ax.ValueKind == JsonValueKind.Array ? Np.Transpose(X(), Ints(ax)) : Np.Transpose(X())];
             case "concatenate": return [Np.Concatenate(a[0].EnumerateArray().Select(Array).ToArray(), IntOpt(kw, "axis", 0))];

@@ -212,6 +212,9 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
     /// <summary>The view's geometry (shape, strides, offset), for the protocol's view arithmetic.</summary>
     public StridedLayout Layout => new(_shape, _strides, Offset);
 
+    /// <inheritdoc/>
+    public override StridedLayout? MemoryLayout => Layout;
+
     /// <summary>Whether the elements lie in C order starting at <see cref="Offset"/> without gaps.</summary>
     public bool IsCContiguous
     {

@@ -61,6 +61,9 @@ public sealed class GpuArray : NDArray
     /// <summary>The view's geometry (shape, strides, offset), for the protocol's view arithmetic.</summary>
     public StridedLayout Layout => new(Shape, _strides, Offset);
 
+    /// <inheritdoc/>
+    public override StridedLayout? MemoryLayout => Layout;
+
     /// <summary>The layout of this array broadcast to <paramref name="target"/> (for kernels).</summary>
     internal Layout LayoutFor(Shape target)
     {

@@ -1,0 +1,138 @@
+using ArrayDispatch.Testing;
+using Shouldly;
+using Xunit;
+
+namespace ArrayDispatch.Dense.Tests;
+
+/// <summary>
+/// NumPy's <c>order=</c> ('C', 'F', 'A', 'K') for reshape, ravel, flatten and copy, asfortranarray/ascontiguousarray and
+/// isfortran, composed in the protocol (Np.MemoryOrder.cs). Expected values are NumPy 1.24's (the comment on each line).
+/// </summary>
+public sealed class MemoryOrderTests
+{
+    private static long[] Longs(NDArray a) => Np.AsType(a, DType.Int64).ToArray<long>();
+
+    private static long[] ElementStrides(NDArray a) => a.MemoryLayout!.Value.Strides.ToArray();
+
+    [Fact]
+    public void Fortran_order_reshape_and_ravel_read_the_first_index_fastest()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Arange(6L).Reshape(2, 3);
+        Longs(x.Reshape([3, 2], MemoryOrder.F)).ShouldBe([0, 4, 3, 2, 1, 5]);            // x.reshape((3, 2), order='F')
+        x.Reshape([3, 2], MemoryOrder.F).Shape.ShouldBe(new Shape(3, 2));
+        Longs(x.Ravel(MemoryOrder.F)).ShouldBe([0, 3, 1, 4, 2, 5]);                       // x.ravel('F')
+        Longs(x.Reshape([-1], MemoryOrder.F)).ShouldBe([0, 3, 1, 4, 2, 5]);
+
+        NDArray y = Np.Arange(24L).Reshape(2, 3, 4);
+        Longs(Np.Reshape(y, [4, 6], MemoryOrder.F)).ShouldBe(                               // y.reshape((4, 6), order='F')
+            [0, 8, 5, 2, 10, 7, 12, 20, 17, 14, 22, 19, 4, 1, 9, 6, 3, 11, 16, 13, 21, 18, 15, 23]);
+        Longs(Np.Ravel(y, MemoryOrder.F)).ShouldBe(                                        // y.ravel('F')
+            [0, 12, 4, 16, 8, 20, 1, 13, 5, 17, 9, 21, 2, 14, 6, 18, 10, 22, 3, 15, 7, 19, 11, 23]);
+    }
+
+    [Fact]
+    public void A_Fortran_order_reshape_names_the_shape_as_given_and_K_is_refused()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Arange(6.0);
+        Should.Throw<ShapeMismatchException>(() => x.Reshape([4, -1], MemoryOrder.F)).Message
+            .ShouldStartWith("cannot reshape array of size 6 into shape (4,newaxis)");           // NumPy's ValueError
+        Should.Throw<ArgumentException>(() => x.Reshape([3, 2], MemoryOrder.K)).Message
+            .ShouldStartWith("order 'K' is not permitted for reshaping");
+    }
+
+    [Fact]
+    public void Order_A_follows_the_arrays_layout()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray c = Np.Arange(6L).Reshape(2, 3);
+        NDArray f = Np.AsFortranArray(c);
+        Np.IsFortran(f).ShouldBeTrue();
+        Np.IsFortran(c).ShouldBeFalse();
+        Longs(f.Reshape([3, 2], MemoryOrder.A)).ShouldBe([0, 4, 3, 2, 1, 5]);             // np.asfortranarray(c).reshape((3, 2), order='A')
+        Longs(c.Reshape([3, 2], MemoryOrder.A)).ShouldBe([0, 1, 2, 3, 4, 5]);
+        Longs(c.T.Ravel(MemoryOrder.A)).ShouldBe([0, 1, 2, 3, 4, 5]);                      // c.T.ravel('A'): c.T is Fortran-ordered
+        Longs(c.T.Ravel()).ShouldBe([0, 3, 1, 4, 2, 5]);
+    }
+
+    [Fact]
+    public void Order_K_reads_memory_order_keeping_reversed_and_broadcast_axes_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Longs(Np.Flip(Np.Arange(5L)).Ravel(MemoryOrder.K)).ShouldBe([4, 3, 2, 1, 0]);      // np.arange(5)[::-1].ravel('K')
+        NDArray b = Np.Arange(12L).Reshape(3, 4)[new Slice(Step: -1), new Slice(Step: 2)];
+        Longs(b.Ravel(MemoryOrder.K)).ShouldBe([8, 10, 4, 6, 0, 2]);                       // a[::-1, ::2].ravel('K')
+        NDArray d = Np.Transpose(Np.Arange(24L).Reshape(2, 3, 4), 2, 0, 1)[Slice.All, new Slice(Step: -1)];
+        Longs(d.Ravel(MemoryOrder.K)).ShouldBe(                                              // a.transpose(2, 0, 1)[:, ::-1].ravel('K')
+            [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        NDArray e = Np.Transpose(Np.Arange(24L).Reshape(2, 3, 4), 1, 2, 0)[new Slice(Step: -1)];
+        Longs(e.Ravel(MemoryOrder.K)).ShouldBe(                                              // a.transpose(1, 2, 0)[::-1].ravel('K')
+            [8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3, 20, 21, 22, 23, 16, 17, 18, 19, 12, 13, 14, 15]);
+        Longs(Np.BroadcastTo(Np.Arange(3L), 2, 3).Ravel(MemoryOrder.K)).ShouldBe([0, 1, 2, 0, 1, 2]);   // broadcast axes keep their place
+        Longs(Np.Arange(6L).Reshape(2, 3).T.Ravel(MemoryOrder.K)).ShouldBe([0, 1, 2, 3, 4, 5]);
+    }
+
+    [Fact]
+    public void Copies_take_the_layout_asked_for()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray y = Np.Arange(24L).Reshape(2, 3, 4);
+        NDArray f = Np.Copy(y, MemoryOrder.F);
+        ElementStrides(f).ShouldBe([1, 2, 6]);                                               // np.asfortranarray(y).strides / 8 == (1, 2, 6)
+        Longs(f).ShouldBe(Longs(y));
+        ElementStrides(Np.Copy(Np.Transpose(y, 2, 0, 1), MemoryOrder.K)).ShouldBe([1, 12, 4]);   // np.copy(y.transpose(2, 0, 1), order='K').strides / 8
+        NDArray e = Np.Transpose(y, 1, 2, 0)[new Slice(Step: -1)];
+        NDArray ek = Np.Copy(e, MemoryOrder.K);
+        ElementStrides(ek).ShouldBe([4, 1, 12]);                                             // np.copy(e, order='K').strides / 8 == (4, 1, 12)
+        Longs(ek).ShouldBe(Longs(e));
+        ElementStrides(Np.Copy(f, MemoryOrder.A)).ShouldBe([1, 2, 6]);
+        ElementStrides(Np.Copy(f, MemoryOrder.C)).ShouldBe([12, 4, 1]);
+        ElementStrides(f.Flatten(MemoryOrder.F)).ShouldBe([1]);
+        Longs(f.Flatten(MemoryOrder.F)).ShouldBe(Longs(y.Ravel(MemoryOrder.F)));
+    }
+
+    [Fact]
+    public void Flatten_is_a_copy_and_ravel_a_view_where_one_reads_in_order()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray y = Np.Arange(6.0).Reshape(2, 3);
+        NDArray flat = y.Flatten();
+        Np.SetItem(flat, [0], 100.0);
+        y.ToArray<double>()[0].ShouldBe(0.0);
+        NDArray view = y.T.Ravel(MemoryOrder.F);   // y.T read in F order is y's memory order: a view
+        Np.SetItem(view, [1], 50.0);
+        y.ToArray<double>()[1].ShouldBe(50.0);
+    }
+
+    [Fact]
+    public void Asfortranarray_and_ascontiguousarray_return_the_array_itself_when_it_already_fits()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray c = Np.Arange(6.0).Reshape(2, 3);
+        Np.AsContiguousArray(c).ShouldBeSameAs(c);
+        NDArray t = c.T;
+        Np.AsFortranArray(t).ShouldBeSameAs(t, "a transposed C array is Fortran-contiguous");
+        NDArray f = Np.AsFortranArray(c);
+        f.ShouldNotBeSameAs(c);
+        Np.AsFortranArray(f).ShouldBeSameAs(f);
+        NDArray back = Np.AsContiguousArray(f);
+        back.MemoryLayout!.Value.IsCContiguous.ShouldBeTrue();
+        back.ToArray<double>().ShouldBe(c.ToArray<double>());
+        Np.AsFortranArray(Np.AsArray(3.0)).Shape.ShouldBe(new Shape(1));                   // NumPy 1.x: at least 1-d
+        Np.AsContiguousArray(Np.AsArray(3.0)).Shape.ShouldBe(new Shape(1));
+    }
+
+    [Fact]
+    public void Contiguity_flags_follow_NumPys_rules()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray column = Np.Zeros(new Shape(3, 1));
+        column.MemoryLayout!.Value.IsCContiguous.ShouldBeTrue();                             // np.zeros((3, 1)).flags: C and F
+        column.MemoryLayout!.Value.IsFContiguous.ShouldBeTrue();
+        Np.IsFortran(column).ShouldBeFalse();                                                // np.isfortran: F and not C
+        Np.IsFortran(Np.Arange(4.0)).ShouldBeFalse();
+        Np.Arange(8.0)[new Slice(Step: 2)].MemoryLayout!.Value.IsCContiguous.ShouldBeFalse();
+        Np.Zeros(new Shape(0, 3)).MemoryLayout!.Value.IsFContiguous.ShouldBeTrue();
+    }
+}
