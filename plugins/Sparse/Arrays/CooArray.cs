@@ -9,15 +9,29 @@ namespace ArrayDispatch.Sparse;
 /// </summary>
 public sealed class CooArray : SparseArray
 {
-    private int[][] _coords;
-    private Array _values;
+    private SparseBuffer<int>[] _coords;
+    private SparseBuffer _values;
     private bool _canonical;
 
-    internal CooArray(int[][] coords, Array values, Shape shape, bool canonical) : base(shape, DTypeOf(values))
+    internal CooArray(int[][] coords, Array values, Shape shape, bool canonical)
+        : this(Array.ConvertAll(coords, c => new SparseBuffer<int>(c)), SparseBuffer.Wrap(values), shape, canonical)
+    {
+    }
+
+    /// <summary>An array over the buffers (not copied): it takes a reference to each, given back by <see cref="SparseArray.Dispose"/>.</summary>
+    internal CooArray(SparseBuffer<int>[] coords, SparseBuffer values, Shape shape, bool canonical) : base(shape, DTypeOf(values.ElementType))
     {
         _coords = coords;
         _values = values;
+        foreach (SparseBuffer<int> c in coords) c.AddReference();
+        values.AddReference();
         _canonical = canonical || values.Length <= 1;
+    }
+
+    private protected override void ReleaseStorage()
+    {
+        foreach (SparseBuffer<int> c in _coords) c.Release();
+        _values.Release();
     }
 
     /// <summary>
@@ -52,26 +66,50 @@ public sealed class CooArray : SparseArray
     public override SparseFormat Format => SparseFormat.Coo;
 
     /// <inheritdoc/>
-    public override int Nnz => _values.Length;
+    public override int Nnz => (int)_values.Length;
 
     /// <inheritdoc/>
-    internal override Array ValuesArray => _values;
+    internal override SparseBuffer ValueBuffer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _values;
+        }
+    }
 
     /// <inheritdoc/>
     public override bool IsCanonical => _canonical;
 
     /// <summary>The coordinates of the stored entries along <paramref name="axis"/>.</summary>
-    public ReadOnlySpan<int> Coordinates(int axis) => _coords[Shape.NormalizeAxis(axis)];
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public ReadOnlySpan<int> Coordinates(int axis) => CoordBuffers[Shape.NormalizeAxis(axis)].Span;
 
-    internal int[][] Coords => _coords;
+    /// <summary>The buffers behind <see cref="Coordinates"/>, one per axis (for the plugin's kernels; never handed out).</summary>
+    internal SparseBuffer<int>[] CoordBuffers
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _coords;
+        }
+    }
+
+    /// <summary>The coordinates as .NET arrays, for the kernels that still read arrays (the storage when managed, copies when native).</summary>
+    internal int[][] Coords => Array.ConvertAll(CoordBuffers, c => (int[])c.ToManaged());
 
     /// <summary>Sorts the entries in row-major order and sums duplicates, in place (SciPy's <c>sum_duplicates</c>).</summary>
     public CooArray SumDuplicates()
     {
         if (_canonical) return this;
-        (int[][] coords, Array values) = CooKernels.Canonicalize(_coords, _values, Shape);
-        _coords = coords;
-        _values = values;
+        (int[][] coords, Array values) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
+        var buffers = Array.ConvertAll(coords, c => new SparseBuffer<int>(c));
+        SparseBuffer valueBuffer = SparseBuffer.Wrap(values);
+        foreach (SparseBuffer<int> c in buffers) c.AddReference();
+        valueBuffer.AddReference();
+        ReleaseStorage();
+        _coords = buffers;
+        _values = valueBuffer;
         _canonical = true;
         return this;
     }
@@ -90,8 +128,9 @@ public sealed class CooArray : SparseArray
     public override CscArray ToCsc()
     {
         Require2D(Shape, "CSC");
-        CsrArray transposed = FormatConversion.CooToCsr(new CooArray([_coords[1], _coords[0]], _values, new Shape(Shape.Dims[1], Shape.Dims[0]), false));
-        return new CscArray(transposed.IndptrArray, transposed.IndicesArray, transposed.ValuesArray, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
+        using var swapped = new CooArray([CoordBuffers[1], CoordBuffers[0]], ValueBuffer, new Shape(Shape.Dims[1], Shape.Dims[0]), false);
+        using CsrArray transposed = FormatConversion.CooToCsr(swapped);
+        return transposed.TransposeView();
     }
 
     /// <summary>
@@ -100,7 +139,7 @@ public sealed class CooArray : SparseArray
     /// (Dense's <c>asarray</c>) gives it back at once instead of leaving a large managed array to the GC, and it may hold
     /// more than 2^31 elements. Smaller ones stay in .NET arrays, which cost less to make than a rent and a finalizer.
     /// </summary>
-    internal const long NativeThresholdBytes = 1L << 20;
+    internal const long NativeThresholdBytes = SparseBuffers.NativeThresholdBytes;
 
     /// <summary>
     /// Every element in a new C-contiguous buffer; duplicates are summed. <paramref name="native"/>: a buffer of at least
@@ -117,7 +156,7 @@ public sealed class CooArray : SparseArray
         }
         // Duplicates summed first (in their order, as SciPy's toarray), then one typed write per entry: a copy, so a
         // negative zero stays negative.
-        (int[][] coords, Array values) = _canonical ? (_coords, _values) : CooKernels.Canonicalize(_coords, _values, Shape);
+        (int[][] coords, Array values) = _canonical ? (Coords, ValuesArray) : CooKernels.Canonicalize(Coords, ValuesArray, Shape);
         return ArrayOps.Visit<Scatter, HostBuffer>(values, new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
     }
 
@@ -174,11 +213,16 @@ public sealed class CooArray : SparseArray
     internal static DType DTypeOf(Array values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        Type element = values.GetType().GetElementType()!;
+        return DTypeOf(values.GetType().GetElementType()!, values.GetType().Name);
+    }
+
+    /// <summary>The dtype whose .NET type is <paramref name="element"/> (a sparse dtype).</summary>
+    internal static DType DTypeOf(Type element, string? typeName = null)
+    {
         foreach (DType d in DTypes.All)
         {
             if (d.ClrType() == element) return SparseDTypes.Require(d);
         }
-        throw new DTypeMismatchException($"sparse arrays hold values of bool or a numeric dtype (int8 … uint64, float16, float32, float64, complex64, complex128), not {values.GetType().Name}", "data");
+        throw new DTypeMismatchException($"sparse arrays hold values of bool or a numeric dtype (int8 … uint64, float16, float32, float64, complex64, complex128), not {typeName ?? element.Name}", "data");
     }
 }

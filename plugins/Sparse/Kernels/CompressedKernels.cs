@@ -4,7 +4,7 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class CompressedKernels
 {
     /// <summary>Whether every line is strictly increasing.</summary>
-    public static bool IsCanonical(int[] indptr, int[] indices)
+    public static bool IsCanonical(ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices)
     {
         int major = indptr.Length - 1;
         for (int i = 0; i < major; i++)
