@@ -123,8 +123,8 @@ public abstract class CompressedArray : SparseArray
     public CompressedArray SumDuplicates()
     {
         if (_canonical) return this;
-        (int[] indptr, int[] indices, Array values) = CompressedKernels.Canonicalize(IndptrArray, IndicesArray, ValuesArray);
-        Replace(indptr, indices, SparseBuffer.Wrap(values));
+        (SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values) = CompressedKernels.Canonicalize(IndptrBuffer, IndicesBuffer, ValueBuffer);
+        Replace(indptr, indices, values);
         HasSortedIndices = true;
         _canonical = true;
         return this;

@@ -43,7 +43,7 @@ public sealed class CscArray : CompressedArray
     /// <inheritdoc/>
     public override CsrArray ToCsr()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
+        (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer v) = CompressedKernels.Transpose(IndptrBuffer, IndicesBuffer, ValueBuffer, Minor);
         return new CsrArray(p, i, v, Shape, true, IsCanonical);
     }
 

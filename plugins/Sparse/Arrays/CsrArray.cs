@@ -51,7 +51,7 @@ public sealed class CsrArray : CompressedArray
     /// <inheritdoc/>
     public override CscArray ToCsc()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
+        (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer v) = CompressedKernels.Transpose(IndptrBuffer, IndicesBuffer, ValueBuffer, Minor);
         return new CscArray(p, i, v, Shape, true, IsCanonical);
     }
 

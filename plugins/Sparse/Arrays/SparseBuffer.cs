@@ -38,6 +38,26 @@ internal abstract class SparseBuffer : IDisposable
     /// <summary>Calls <paramref name="function"/> with the buffer typed by its element type.</summary>
     public abstract TResult Visit<TF, TResult>(TF function) where TF : IBufferFunction<TResult>;
 
+    /// <summary>Calls <paramref name="function"/> with the buffer typed: numbers through one generic path, bool apart.</summary>
+    public TResult VisitValues<TF, TResult>(TF function) where TF : IValuesBufferFunction<TResult> => this switch
+    {
+        SparseBuffer<double> b => function.Number(b),
+        SparseBuffer<float> b => function.Number(b),
+        SparseBuffer<long> b => function.Number(b),
+        SparseBuffer<int> b => function.Number(b),
+        SparseBuffer<bool> b => function.Bool(b),
+        SparseBuffer<sbyte> b => function.Number(b),
+        SparseBuffer<short> b => function.Number(b),
+        SparseBuffer<byte> b => function.Number(b),
+        SparseBuffer<ushort> b => function.Number(b),
+        SparseBuffer<uint> b => function.Number(b),
+        SparseBuffer<ulong> b => function.Number(b),
+        SparseBuffer<Half> b => function.Number(b),
+        SparseBuffer<Complex> b => function.Number(b),
+        SparseBuffer<Complex64> b => function.Number(b),
+        _ => throw new InvalidOperationException($"a sparse buffer of {ElementType.Name} is not a sparse dtype's. This is a bug in ArrayDispatch; please report it."),
+    };
+
     /// <summary>Takes a reference for an array that holds the buffer.</summary>
     public void AddReference() => Interlocked.Increment(ref _references);
 
@@ -113,6 +133,14 @@ internal sealed unsafe class SparseBuffer<T> : SparseBuffer where T : unmanaged
 internal interface IBufferFunction<TResult>
 {
     TResult Visit<T>(SparseBuffer<T> buffer) where T : unmanaged;
+}
+
+/// <summary>A kernel over a value buffer: numbers by one generic path, bool apart (see <see cref="SparseBuffer.VisitValues{TF, TResult}"/>).</summary>
+internal interface IValuesBufferFunction<TResult>
+{
+    TResult Number<T>(SparseBuffer<T> values) where T : unmanaged, INumberBase<T>;
+
+    TResult Bool(SparseBuffer<bool> values);
 }
 
 /// <summary>The one allocator of the plugin's result and temporary buffers.</summary>

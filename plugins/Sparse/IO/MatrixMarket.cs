@@ -127,7 +127,8 @@ public static class MatrixMarket
         if (coo.Shape.Dims[0] != coo.Shape.Dims[1]) return false;
         var entries = new Dictionary<(int, int), System.Numerics.Complex>();
         System.Numerics.Complex[] values = Complexes(coo);
-        for (int k = 0; k < coo.Nnz; k++) entries[(coo.Coords[0][k], coo.Coords[1][k])] = values[k];
+        ReadOnlySpan<int> rows = coo.Coordinates(0), cols = coo.Coordinates(1);
+        for (int k = 0; k < coo.Nnz; k++) entries[(rows[k], cols[k])] = values[k];
         foreach (((int i, int j), System.Numerics.Complex v) in entries)
         {
             if ((entries.TryGetValue((j, i), out System.Numerics.Complex w) ? w : 0) != v) return false;

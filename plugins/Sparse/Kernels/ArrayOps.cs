@@ -73,6 +73,10 @@ internal static class ArrayOps
     public static T[] As<T>(Array source) where T : unmanaged, INumberBase<T> =>
         source.GetType() == typeof(T[]) ? (T[])source : (T[])Cast(source, DTypes.Of<T>());
 
+    /// <summary>The values as a buffer of <typeparamref name="T"/> (the buffer itself when already of that type, else a converted .NET array).</summary>
+    public static SparseBuffer<T> As<T>(SparseBuffer source) where T : unmanaged, INumberBase<T> =>
+        source as SparseBuffer<T> ?? new SparseBuffer<T>((T[])Cast(source.ToManaged(), DTypes.Of<T>()));
+
     /// <summary>Whether value <paramref name="i"/> is zero (false for bool).</summary>
     public static bool IsZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, false));
 

@@ -16,24 +16,29 @@ internal static class Structure
         switch (source)
         {
             case CooArray coo:
-                if (zeros == 0) return new CooArray(coo.Coords, values, coo.Shape, true);
+                if (zeros == 0) return new CooArray(coo.CoordBuffers, SparseBuffer.Wrap(values), coo.Shape, true);
                 int[] keep = Keep(values, zeros);
                 return new CooArray(Array.ConvertAll(coo.Coords, c => ArrayOps.Gather(c, keep)), ArrayOps.Gather(values, keep), coo.Shape, true);
             case CompressedArray c:
-                int[] indptr = c.IndptrArray, indices = c.IndicesArray;
-                if (zeros > 0)
+                if (zeros == 0)
                 {
-                    int[] kept = Keep(values, zeros);
-                    indptr = new int[c.IndptrArray.Length];
-                    int w = 0;
-                    for (int i = 0; i + 1 < c.IndptrArray.Length; i++)
-                    {
-                        for (int k = c.IndptrArray[i]; k < c.IndptrArray[i + 1]; k++) if (!ArrayOps.IsImplicitZero(values, k)) w++;
-                        indptr[i + 1] = w;
-                    }
-                    indices = ArrayOps.Gather(c.IndicesArray, kept);
-                    values = ArrayOps.Gather(values, kept);
+                    // The structure is unchanged: the new array shares the index buffers.
+                    SparseBuffer valueBuffer = SparseBuffer.Wrap(values);
+                    return c is CsrArray
+                        ? new CsrArray(c.IndptrBuffer, c.IndicesBuffer, valueBuffer, c.Shape, true, true)
+                        : new CscArray(c.IndptrBuffer, c.IndicesBuffer, valueBuffer, c.Shape, true, true);
                 }
+                int[] kept = Keep(values, zeros);
+                ReadOnlySpan<int> oldPtr = c.Indptr;
+                var indptr = new int[oldPtr.Length];
+                int w = 0;
+                for (int i = 0; i + 1 < oldPtr.Length; i++)
+                {
+                    for (int k = oldPtr[i]; k < oldPtr[i + 1]; k++) if (!ArrayOps.IsImplicitZero(values, k)) w++;
+                    indptr[i + 1] = w;
+                }
+                int[] indices = ArrayOps.Gather(c.IndicesArray, kept);
+                values = ArrayOps.Gather(values, kept);
                 return c is CsrArray
                     ? new CsrArray(indptr, indices, values, c.Shape, true, true)
                     : new CscArray(indptr, indices, values, c.Shape, true, true);
