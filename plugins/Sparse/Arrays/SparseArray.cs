@@ -78,6 +78,12 @@ public abstract class SparseArray : NDArray
         ReleaseStorage();
     }
 
+    /// <summary>Disposes this array when it is a temporary a kernel made (a format conversion), not <paramref name="original"/> itself.</summary>
+    internal void DisposeIfTemporary(SparseArray original)
+    {
+        if (!ReferenceEquals(this, original)) Dispose();
+    }
+
     /// <summary>Releases the array's reference to each of its buffers (once, from <see cref="Dispose"/>).</summary>
     private protected abstract void ReleaseStorage();
 

@@ -9,6 +9,37 @@ internal static class Structure
     /// as a stored value wherever it comes from (construction keeps it too: <see cref="ArrayOps.IsImplicitZero"/>), so
     /// <c>signbit</c>, <c>copysign</c> and <c>1 / x</c> of a result (<c>x * 0.0</c> of a negative x) stay NumPy's.
     /// </summary>
+    public static SparseArray WithValues(SparseArray source, SparseBuffer values)
+    {
+        if (values.VisitValues<HasImplicitZero, bool>(default))
+        {
+            Array managed = values.ToManaged();
+            values.Dispose();
+            return WithValues(source, managed);
+        }
+        // No entry becomes an implicit zero: the structure is unchanged and its index buffers are shared.
+        return source switch
+        {
+            CooArray coo => new CooArray(coo.CoordBuffers, values, coo.Shape, true),
+            CsrArray c => new CsrArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, true, true),
+            CscArray c => new CscArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, true, true),
+            _ => throw new InvalidOperationException($"unknown sparse array type {source.GetType().Name}. This is a bug in ArrayDispatch; please report it."),
+        };
+    }
+
+    /// <summary>Whether any value is a zero a sparse array may leave implicit (<see cref="ArrayOps.IsImplicitZero"/>: +0, not -0.0).</summary>
+    private readonly struct HasImplicitZero : IValuesBufferFunction<bool>
+    {
+        public bool Number<T>(SparseBuffer<T> values) where T : unmanaged, System.Numerics.INumberBase<T>
+        {
+            foreach (T v in values.Span) if (ArrayOps.IsImplicitZero(v)) return true;
+            return false;
+        }
+
+        public bool Bool(SparseBuffer<bool> values) => values.Span.Contains(false);
+    }
+
+    /// <inheritdoc cref="WithValues(SparseArray, SparseBuffer)"/>
     public static SparseArray WithValues(SparseArray source, Array values)
     {
         int zeros = 0;
