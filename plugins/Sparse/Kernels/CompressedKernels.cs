@@ -93,6 +93,9 @@ internal static class CompressedKernels
                 w++;
             }
         }
+        GC.KeepAlive(indptrBuffer);
+        GC.KeepAlive(indicesBuffer);
+        GC.KeepAlive(valuesBuffer);
         return (outPtrBuffer, outIndicesBuffer, outValuesBuffer);
     }
 
@@ -105,7 +108,14 @@ internal static class CompressedKernels
 
     private readonly struct TransposeFunction(SparseBuffer<int> indptr, SparseBuffer<int> indices, int minor) : IBufferFunction<(SparseBuffer<int>, SparseBuffer<int>, SparseBuffer)>
     {
-        public (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Visit<T>(SparseBuffer<T> values) where T : unmanaged => Transpose(indptr.Span, indices.Span, values, minor);
+        // The spans do not keep their buffers alive; the kernel's caller may hold the array only through them.
+        public (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Visit<T>(SparseBuffer<T> values) where T : unmanaged
+        {
+            var result = Transpose(indptr.Span, indices.Span, values, minor);
+            GC.KeepAlive(indptr);
+            GC.KeepAlive(indices);
+            return result;
+        }
     }
 
     private static (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Transpose<T>(ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, SparseBuffer<T> valueBuffer, int minor) where T : unmanaged
@@ -144,7 +154,13 @@ internal static class CompressedKernels
 
     private readonly struct FromCoordinatesFunction(SparseBuffer<int> majors, SparseBuffer<int> minors, int major) : IBufferFunction<(SparseBuffer<int>, SparseBuffer<int>, SparseBuffer)>
     {
-        public (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Visit<T>(SparseBuffer<T> values) where T : unmanaged => FromCoordinates(majors.Span, minors.Span, values, major);
+        public (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Visit<T>(SparseBuffer<T> values) where T : unmanaged
+        {
+            var result = FromCoordinates(majors.Span, minors.Span, values, major);
+            GC.KeepAlive(majors);
+            GC.KeepAlive(minors);
+            return result;
+        }
     }
 
     private static (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) FromCoordinates<T>(ReadOnlySpan<int> majors, ReadOnlySpan<int> minors, SparseBuffer<T> valueBuffer, int major) where T : unmanaged
