@@ -156,41 +156,58 @@ public sealed class CooArray : SparseArray
         }
         // Duplicates summed first (in their order, as SciPy's toarray), then one typed write per entry: a copy, so a
         // negative zero stays negative.
-        (int[][] coords, Array values) = _canonical ? (Coords, ValuesArray) : CooKernels.Canonicalize(Coords, ValuesArray, Shape);
-        return ArrayOps.Visit<Scatter, HostBuffer>(values, new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
+        SparseBuffer<int>[] coords;
+        SparseBuffer values;
+        if (_canonical) (coords, values) = (CoordBuffers, ValueBuffer);
+        else
+        {
+            (int[][] c, Array v) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
+            (coords, values) = (Array.ConvertAll(c, x => new SparseBuffer<int>(x)), SparseBuffer.Wrap(v));
+        }
+        HostBuffer result = values.Visit<Scatter, HostBuffer>(new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
+        GC.KeepAlive(coords);
+        GC.KeepAlive(values);
+        return result;
     }
 
     /// <summary>
     /// Writes unique entries into a zeroed buffer: a native one the returned host buffer owns (its Dispose gives it back
     /// to the pool), or a .NET array.
     /// </summary>
-    private readonly unsafe struct Scatter(int[][] coords, long[] strides, DType dtype, Shape shape, long size, bool native) : IValuesFunction<HostBuffer>
+    private readonly unsafe struct Scatter(SparseBuffer<int>[] coords, long[] strides, DType dtype, Shape shape, long size, bool native) : IBufferFunction<HostBuffer>
     {
-        public HostBuffer Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Write(values);
-
-        public HostBuffer Bool(bool[] values) => Write(values);
-
-        private HostBuffer Write<T>(T[] values) where T : unmanaged
+        public HostBuffer Visit<T>(SparseBuffer<T> values) where T : unmanaged
         {
             if (native)
             {
                 var buffer = new Memory.NativeBuffer<T>(size, clear: true);
-                Into(values, buffer.Pointer);
+                Into(values.Span, buffer.Pointer);
                 return new HostBuffer((nint)buffer.Pointer, size, dtype, shape, strides, 0, buffer);
             }
             var dense = new T[size];
-            fixed (T* p = dense) Into(values, p);
+            fixed (T* p = dense) Into(values.Span, p);
             return new HostBuffer(dense, dtype, shape, strides);
         }
 
-        private void Into<T>(T[] values, T* dense) where T : unmanaged
+        private void Into<T>(ReadOnlySpan<T> values, T* dense) where T : unmanaged
         {
-            for (int k = 0; k < values.Length; k++)
+            if (coords.Length == 2)
             {
-                long key = 0;
-                for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
-                dense[key] = values[k];
+                ReadOnlySpan<int> rows = coords[0].Span, cols = coords[1].Span;
+                long s0 = strides[0], s1 = strides[1];
+                for (int k = 0; k < values.Length; k++) dense[rows[k] * s0 + cols[k] * s1] = values[k];
+                return;
             }
+            // Any rank: the linear keys axis by axis (one span per axis), then one write per entry.
+            using SparseBuffer<long> keyBuffer = SparseBuffers.Allocate<long>(values.Length, clear: true);
+            Span<long> keys = keyBuffer.Span;
+            for (int a = 0; a < coords.Length; a++)
+            {
+                ReadOnlySpan<int> c = coords[a].Span;
+                long stride = strides[a];
+                for (int k = 0; k < keys.Length; k++) keys[k] += c[k] * stride;
+            }
+            for (int k = 0; k < values.Length; k++) dense[keys[k]] = values[k];
         }
     }
 

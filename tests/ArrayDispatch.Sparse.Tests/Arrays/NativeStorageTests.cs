@@ -116,6 +116,29 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void NativeArray_SumsUnaryMapsAndDensify_EqualThoseOfItsManagedCopy()
+    {
+        using TestHost host = SparseHost.Create();
+        // 2000 × 2000 with 4e5 entries: 3.2 MB of values and 1.6 MB of indices, native once doubled; 32 MB dense.
+        var managed = (CsrArray)SparseArrays.Random(2000, 2000, 0.1, seed: 5);
+        using var native = (CsrArray)Np.Multiply(managed, 2.0);
+        native.IsNative.ShouldBeTrue();
+        using var twice = (CsrArray)Np.Add(managed, managed); // the same values through the merge, then the copy below
+        CsrArray copy = CsrArray.FromCompressed(twice.Values<double>().ToArray(), twice.Indices, twice.Indptr, twice.Shape);
+        copy.IsNative.ShouldBeFalse();
+
+        Values.Of(Np.Sum(native)).ShouldBe(Values.Of(Np.Sum(copy)));
+        Values.Of(Np.Sum(native, 0)).ShouldBe(Values.Of(Np.Sum(copy, 0)));
+        Values.Of(Np.Sum(native, 1)).ShouldBe(Values.Of(Np.Sum(copy, 1)));
+        using var negated = (CsrArray)Np.Negative(native);
+        negated.IsNative.ShouldBeTrue();
+        negated.Values<double>().ToArray().ShouldBe(copy.Values<double>().ToArray().Select(v => -v).ToArray());
+        using Interchange.HostBuffer dense = native.ToHost();
+        dense.IsNative.ShouldBeTrue();
+        Values.Of(dense).ShouldBe(Values.Of(copy));
+    }
+
+    [Fact]
     public void SmallResults_StayInDotNetArrays()
     {
         using TestHost host = SparseHost.Create();
