@@ -186,7 +186,7 @@ public abstract class CompressedArray : SparseArray
     /// Builds a CSR (<paramref name="rowMajor"/>) or CSC array from SciPy's <c>(data, indices, indptr)</c> after checking
     /// every entry; the arrays are copied and the canonical flag is computed.
     /// </summary>
-    private protected static TArray FromChecked<TArray>(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape, bool rowMajor, Func<int[], int[], Array, TArray> make)
+    private protected static TArray FromChecked<TArray>(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape, bool rowMajor, Func<SparseBuffer<int>, SparseBuffer<int>, SparseBuffer, TArray> make)
         where TArray : CompressedArray
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -194,7 +194,7 @@ public abstract class CompressedArray : SparseArray
         _ = CooArray.DTypeOf(data);
         int major = shape.Dims[rowMajor ? 0 : 1], minor = shape.Dims[rowMajor ? 1 : 0];
         SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, rowMajor ? 1 : 0);
-        TArray result = make(indptr.ToArray(), indices.ToArray(), ArrayOps.Copy(data));
+        TArray result = make(SparseBuffers.CopyOf(indptr), SparseBuffers.CopyOf(indices), SparseBuffers.CopyOf(SparseBuffer.Wrap(data)));
         result.RefreshCanonicalFlag();
         return result;
     }

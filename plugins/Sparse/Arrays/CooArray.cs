@@ -54,8 +54,9 @@ public sealed class CooArray : SparseArray
             ArgumentNullException.ThrowIfNull(coords[axis], $"coords[{axis}]");
             SparseValidation.CheckIndices(coords[axis], values.Length, shape.Dims[axis], axis, coords.Length == 2 ? (axis == 0 ? "row" : "col") : $"coords[{axis}]");
         }
-        var copy = Array.ConvertAll(coords, c => (int[])c.Clone());
-        return new CooArray(copy, ArrayOps.Copy(values), shape, IsSorted(copy, values.Length, shape, unique: true));
+        // Copies from the allocator: large arrays are native from the start.
+        var copy = Array.ConvertAll(coords, c => SparseBuffers.CopyOf<int>(c));
+        return new CooArray(copy, SparseBuffers.CopyOf(SparseBuffer.Wrap(values)), shape, IsSorted(coords, values.Length, shape, unique: true));
     }
 
     /// <summary>SciPy's <c>coo_array((data, (row, col)), shape)</c>: a 2-d array from triplets, every index checked.</summary>

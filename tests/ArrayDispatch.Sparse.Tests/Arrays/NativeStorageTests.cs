@@ -124,7 +124,8 @@ public sealed class NativeStorageTests
         using var native = (CsrArray)Np.Multiply(managed, 2.0);
         native.IsNative.ShouldBeTrue();
         using var twice = (CsrArray)Np.Add(managed, managed); // the same values through the merge, then the copy below
-        CsrArray copy = CsrArray.FromCompressed(twice.Values<double>().ToArray(), twice.Indices, twice.Indptr, twice.Shape);
+        // Over .NET arrays (the internal constructor wraps them; the public ones copy into the allocator's buffers).
+        var copy = new CsrArray(twice.Indptr.ToArray(), twice.Indices.ToArray(), twice.Values<double>().ToArray(), twice.Shape, true, true);
         copy.IsNative.ShouldBeFalse();
 
         Values.Of(Np.Sum(native)).ShouldBe(Values.Of(Np.Sum(copy)));
@@ -136,6 +137,26 @@ public sealed class NativeStorageTests
         using Interchange.HostBuffer dense = native.ToHost();
         dense.IsNative.ShouldBeTrue();
         Values.Of(dense).ShouldBe(Values.Of(copy));
+    }
+
+    [Fact]
+    public void LargeArraysBuiltFromDotNetArrays_CopyIntoNativeBuffers()
+    {
+        using TestHost host = SparseHost.Create();
+        (CsrArray a, _, _) = Operands();
+        double[] values = a.Values<double>().ToArray();
+        using CsrArray built = CsrArray.FromCompressed(values, a.Indices, a.Indptr, a.Shape);
+        built.IsNative.ShouldBeTrue();
+        built.Values<double>().SequenceEqual(values).ShouldBeTrue();
+        using CooArray coo = a.ToCoo();
+        int[] rows = coo.Coordinates(0).ToArray(), cols = coo.Coordinates(1).ToArray();
+        using CooArray triplets = CooArray.FromTriplets(values, rows, cols, a.Shape);
+        triplets.IsNative.ShouldBeTrue();
+        triplets.IsCanonical.ShouldBeTrue();
+        using CsrArray csr = CsrArray.FromTriplets(values, rows, cols, a.Shape);
+        csr.IsNative.ShouldBeTrue();
+        csr.Indices.SequenceEqual(a.Indices).ShouldBeTrue();
+        csr.Values<double>().SequenceEqual(values).ShouldBeTrue();
     }
 
     [Fact]
