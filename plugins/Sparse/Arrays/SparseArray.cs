@@ -121,11 +121,25 @@ public abstract class SparseArray : NDArray
     /// exceed 2^31 elements): dispose it (<c>using</c>) to give the memory back at once; undisposed, it goes back when
     /// collected. Smaller ones are .NET arrays (<see cref="HostBuffer.Data"/>).
     /// </remarks>
-    public override HostBuffer ToHost() => ToCoo().Densify(native: true);
+    public override HostBuffer ToHost() => Densify(native: true);
 
     /// <summary>Every element in a .NET array, for the plugin's own kernels (which read arrays).</summary>
     /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
-    internal HostBuffer ToHostManaged() => ToCoo().Densify(native: false);
+    internal HostBuffer ToHostManaged() => Densify(native: false);
+
+    /// <summary>Densifies through the COO form, which is disposed at once when it is a temporary (its row buffer is new).</summary>
+    private HostBuffer Densify(bool native)
+    {
+        CooArray coo = ToCoo();
+        try
+        {
+            return coo.Densify(native);
+        }
+        finally
+        {
+            coo.DisposeIfTemporary(this);
+        }
+    }
 
     /// <summary>
     /// What its Python users see, never densified values: COO prints pydata/sparse's

@@ -160,6 +160,26 @@ public sealed class NativeStorageTests
     }
 
     [Fact]
+    public void ALoopOfDisposedProducts_ReusesThePoolsBuffers_AndHoldsNoMoreThanOneResult()
+    {
+        using TestHost host = SparseHost.Create();
+        (CsrArray a, CsrArray d, _) = Operands();
+        Settle();
+        long before = NativePool.RentedBytes;
+        (long rents, long hits) = NativePool.Counters;
+        for (int i = 0; i < 5; i++)
+        {
+            using var product = (CsrArray)Np.MatMul(a, d);
+            product.IsNative.ShouldBeTrue();
+            (NativePool.RentedBytes - before).ShouldBeLessThan(2_000_000L * (sizeof(int) + sizeof(double)) * 2);
+        }
+        NativePool.RentedBytes.ShouldBeLessThanOrEqualTo(before);
+        (long rentsAfter, long hitsAfter) = NativePool.Counters;
+        (rentsAfter - rents).ShouldBeGreaterThanOrEqualTo(10);     // indices and values, five times
+        (hitsAfter - hits).ShouldBeGreaterThanOrEqualTo(8);        // all but the first call's from the pool
+    }
+
+    [Fact]
     public void SmallResults_StayInDotNetArrays()
     {
         using TestHost host = SparseHost.Create();
