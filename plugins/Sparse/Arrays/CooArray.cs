@@ -103,9 +103,19 @@ public sealed class CooArray : SparseArray
     public CooArray SumDuplicates()
     {
         if (_canonical) return this;
-        (int[][] coords, Array values) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
-        var buffers = Array.ConvertAll(coords, c => new SparseBuffer<int>(c));
-        SparseBuffer valueBuffer = SparseBuffer.Wrap(values);
+        SparseBuffer<int>[] buffers;
+        SparseBuffer valueBuffer;
+        if (Shape.Rank == 0)
+        {
+            (int[][] coords, Array values) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
+            (buffers, valueBuffer) = (Array.ConvertAll(coords, c => new SparseBuffer<int>(c)), SparseBuffer.Wrap(values));
+        }
+        else if (CooKernels.Canonicalize(CoordBuffers, ValueBuffer, Shape) is { } canonical) (buffers, valueBuffer) = canonical;
+        else
+        {
+            _canonical = true;
+            return this;
+        }
         foreach (SparseBuffer<int> c in buffers) c.AddReference();
         valueBuffer.AddReference();
         ReleaseStorage();
@@ -157,17 +167,28 @@ public sealed class CooArray : SparseArray
         }
         // Duplicates summed first (in their order, as SciPy's toarray), then one typed write per entry: a copy, so a
         // negative zero stays negative.
-        SparseBuffer<int>[] coords;
-        SparseBuffer values;
-        if (_canonical) (coords, values) = (CoordBuffers, ValueBuffer);
-        else
+        SparseBuffer<int>[] coords = CoordBuffers;
+        SparseBuffer values = ValueBuffer;
+        bool temporary = false;
+        if (!_canonical && Shape.Rank == 0)
         {
             (int[][] c, Array v) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
             (coords, values) = (Array.ConvertAll(c, x => new SparseBuffer<int>(x)), SparseBuffer.Wrap(v));
         }
+        else if (!_canonical && CooKernels.Canonicalize(coords, values, Shape) is { } canonical)
+        {
+            (coords, values) = canonical;
+            temporary = true;
+        }
         HostBuffer result = values.Visit<Scatter, HostBuffer>(new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
         GC.KeepAlive(coords);
         GC.KeepAlive(values);
+        if (temporary)
+        {
+            // The canonical copies were this call's alone (no array adopted them).
+            foreach (SparseBuffer<int> c in coords) c.Dispose();
+            values.Dispose();
+        }
         return result;
     }
 

@@ -32,21 +32,6 @@ internal static class CompressedKernels
         public (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Bool(SparseBuffer<bool> values) => Canonicalize<bool, BoolOr>(indptr, indices, values);
     }
 
-    private interface ISum<T>
-    {
-        static abstract T Add(T a, T b);
-    }
-
-    private readonly struct NumberSum<T> : ISum<T> where T : System.Numerics.INumberBase<T>
-    {
-        public static T Add(T a, T b) => a + b;
-    }
-
-    private readonly struct BoolOr : ISum<bool>
-    {
-        public static bool Add(bool a, bool b) => a | b;
-    }
-
     private static (SparseBuffer<int>, SparseBuffer<int>, SparseBuffer) Canonicalize<T, TSum>(SparseBuffer<int> indptrBuffer, SparseBuffer<int> indicesBuffer, SparseBuffer<T> valuesBuffer)
         where T : unmanaged where TSum : ISum<T>
     {
@@ -185,4 +170,20 @@ internal static class CompressedKernels
         }
         return (indptrBuffer, indicesBuffer, outValuesBuffer);
     }
+}
+
+/// <summary>How duplicates are summed: numbers add (integers wrap, as NumPy's sum of duplicates), bool is a logical or.</summary>
+internal interface ISum<T>
+{
+    static abstract T Add(T a, T b);
+}
+
+internal readonly struct NumberSum<T> : ISum<T> where T : System.Numerics.INumberBase<T>
+{
+    public static T Add(T a, T b) => a + b;
+}
+
+internal readonly struct BoolOr : ISum<bool>
+{
+    public static bool Add(bool a, bool b) => a | b;
 }

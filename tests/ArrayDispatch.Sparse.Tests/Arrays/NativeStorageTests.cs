@@ -153,6 +153,15 @@ public sealed class NativeStorageTests
         using CooArray triplets = CooArray.FromTriplets(values, rows, cols, a.Shape);
         triplets.IsNative.ShouldBeTrue();
         triplets.IsCanonical.ShouldBeTrue();
+        // Reversed and with every entry stored twice: sum_duplicates sorts and halves it into native buffers.
+        int[] rows2 = [.. rows.Reverse(), .. rows], cols2 = [.. cols.Reverse(), .. cols];
+        double[] halves = [.. values.Reverse().Select(v => v / 2), .. values.Select(v => v / 2)];
+        using CooArray doubled = CooArray.FromTriplets(halves, rows2, cols2, a.Shape);
+        doubled.IsCanonical.ShouldBeFalse();
+        doubled.SumDuplicates().IsNative.ShouldBeTrue();
+        doubled.Coordinates(0).SequenceEqual(rows).ShouldBeTrue();
+        doubled.Coordinates(1).SequenceEqual(cols).ShouldBeTrue();
+        doubled.Values<double>().SequenceEqual(values).ShouldBeTrue();
         using CsrArray csr = CsrArray.FromTriplets(values, rows, cols, a.Shape);
         csr.IsNative.ShouldBeTrue();
         csr.Indices.SequenceEqual(a.Indices).ShouldBeTrue();
