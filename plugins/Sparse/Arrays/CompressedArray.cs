@@ -8,16 +8,25 @@ namespace ArrayDispatch.Sparse;
 /// </summary>
 public abstract class CompressedArray : SparseArray
 {
-    private int[] _indices;
-    private Array _values;
-    private int[] _indptr;
+    private SparseBuffer<int> _indices;
+    private SparseBuffer _values;
+    private SparseBuffer<int> _indptr;
 
     private protected CompressedArray(int[] indptr, int[] indices, Array values, Shape shape, bool sorted, bool canonical)
-        : base(shape, CooArray.DTypeOf(values))
+        : this(new SparseBuffer<int>(indptr), new SparseBuffer<int>(indices), SparseBuffer.Wrap(values), shape, sorted, canonical)
+    {
+    }
+
+    /// <summary>An array over the buffers (not copied): it takes a reference to each, given back by <see cref="SparseArray.Dispose"/>.</summary>
+    private protected CompressedArray(SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values, Shape shape, bool sorted, bool canonical)
+        : base(shape, CooArray.DTypeOf(values.ElementType))
     {
         _indptr = indptr;
         _indices = indices;
         _values = values;
+        indptr.AddReference();
+        indices.AddReference();
+        values.AddReference();
         HasSortedIndices = sorted || canonical;
         _canonical = canonical;
     }
@@ -26,24 +35,77 @@ public abstract class CompressedArray : SparseArray
 
     /// <summary>
     /// Where each major line's entries start (<c>Indptr[i]..Indptr[i + 1]</c> of <see cref="Indices"/> and the values);
-    /// one more entry than there are lines. A view of the array's storage, not a copy.
+    /// one more entry than there are lines. A view of the array's storage, not a copy: valid while the array is
+    /// reachable and not disposed.
     /// </summary>
-    public ReadOnlySpan<int> Indptr => _indptr;
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public ReadOnlySpan<int> Indptr => IndptrBuffer.Span;
 
     /// <summary>The minor position of each stored entry (columns of CSR, rows of CSC); a view of the storage, not a copy.</summary>
-    public ReadOnlySpan<int> Indices => _indices;
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public ReadOnlySpan<int> Indices => IndicesBuffer.Span;
 
-    /// <summary>The storage behind <see cref="Indptr"/>, for the plugin's kernels (never handed out).</summary>
-    internal int[] IndptrArray => _indptr;
+    /// <summary>The buffer behind <see cref="Indptr"/>, for the plugin's kernels (never handed out).</summary>
+    internal SparseBuffer<int> IndptrBuffer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _indptr;
+        }
+    }
 
-    /// <summary>The storage behind <see cref="Indices"/>, for the plugin's kernels (never handed out).</summary>
-    internal int[] IndicesArray => _indices;
+    /// <summary>The buffer behind <see cref="Indices"/>, for the plugin's kernels (never handed out).</summary>
+    internal SparseBuffer<int> IndicesBuffer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _indices;
+        }
+    }
 
     /// <inheritdoc/>
-    internal override Array ValuesArray => _values;
+    internal override SparseBuffer ValueBuffer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _values;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Indptr"/> as a .NET array, for the kernels that still read arrays: the storage itself when managed, a
+    /// copy when native (see <see cref="SparseBuffer.ToManaged"/>).
+    /// </summary>
+    internal int[] IndptrArray => (int[])IndptrBuffer.ToManaged();
+
+    /// <summary><see cref="Indices"/> as a .NET array (the storage when managed, a copy when native).</summary>
+    internal int[] IndicesArray => (int[])IndicesBuffer.ToManaged();
 
     /// <inheritdoc/>
-    public override int Nnz => _indptr[^1];
+    private protected override void ReleaseStorage()
+    {
+        _indptr.Release();
+        _indices.Release();
+        _values.Release();
+    }
+
+    /// <summary>Replaces the storage (after an in-place canonicalisation): takes the new buffers, releases the old.</summary>
+    private void Replace(SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values)
+    {
+        indptr.AddReference();
+        indices.AddReference();
+        values.AddReference();
+        ReleaseStorage();
+        _indptr = indptr;
+        _indices = indices;
+        _values = values;
+    }
+
+    /// <inheritdoc/>
+    public override int Nnz => IndptrBuffer.Span[^1];
 
     /// <summary>Whether the indices are sorted within each line (SciPy's <c>has_sorted_indices</c>).</summary>
     public bool HasSortedIndices { get; private set; }
@@ -61,10 +123,8 @@ public abstract class CompressedArray : SparseArray
     public CompressedArray SumDuplicates()
     {
         if (_canonical) return this;
-        (int[] indptr, int[] indices, Array values) = CompressedKernels.Canonicalize(_indptr, _indices, _values);
-        _indptr = indptr;
-        _indices = indices;
-        _values = values;
+        (SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values) = CompressedKernels.Canonicalize(IndptrBuffer, IndicesBuffer, ValueBuffer);
+        Replace(indptr, indices, values);
         HasSortedIndices = true;
         _canonical = true;
         return this;
@@ -74,7 +134,7 @@ public abstract class CompressedArray : SparseArray
     internal void RefreshCanonicalFlag()
     {
         if (_canonical) return;
-        _canonical = CompressedKernels.IsCanonical(_indptr, _indices);
+        _canonical = CompressedKernels.IsCanonical(IndptrBuffer.Span, IndicesBuffer.Span);
         if (_canonical) HasSortedIndices = true;
     }
 
@@ -82,7 +142,8 @@ public abstract class CompressedArray : SparseArray
     internal string StoredEntriesText(string? format)
     {
         const int MaxPrint = 50;                         // SciPy's spmatrix.maxprint
-        (int[] majors, int[] minors) = ExpandMajor();
+        using SparseBuffer<int> majorBuffer = ExpandMajor();
+        int[] majors = (int[])majorBuffer.ToManaged(), minors = IndicesArray;
         bool rowMajor = Format == SparseFormat.Csr;
         var lines = new List<string>();
         void Add(int k)
@@ -111,19 +172,21 @@ public abstract class CompressedArray : SparseArray
         public string Bool(bool[] values) => values[k] ? "True" : "False";
     }
 
-    /// <summary>The coordinate form (rows, cols) of the entries in storage order.</summary>
-    internal (int[] Majors, int[] Minors) ExpandMajor()
+    /// <summary>The major position of each entry in storage order (rows of CSR, columns of CSC), from the allocator.</summary>
+    internal SparseBuffer<int> ExpandMajor()
     {
-        var majors = new int[Nnz];
-        for (int i = 0; i < Major; i++) majors.AsSpan(_indptr[i], _indptr[i + 1] - _indptr[i]).Fill(i);
-        return (majors, _indices);
+        SparseBuffer<int> majors = SparseBuffers.Allocate<int>(Nnz);
+        Span<int> m = majors.Span;
+        ReadOnlySpan<int> indptr = IndptrBuffer.Span;
+        for (int i = 0; i < Major; i++) m[indptr[i]..indptr[i + 1]].Fill(i);
+        return majors;
     }
 
     /// <summary>
     /// Builds a CSR (<paramref name="rowMajor"/>) or CSC array from SciPy's <c>(data, indices, indptr)</c> after checking
     /// every entry; the arrays are copied and the canonical flag is computed.
     /// </summary>
-    private protected static TArray FromChecked<TArray>(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape, bool rowMajor, Func<int[], int[], Array, TArray> make)
+    private protected static TArray FromChecked<TArray>(Array data, ReadOnlySpan<int> indices, ReadOnlySpan<int> indptr, Shape shape, bool rowMajor, Func<SparseBuffer<int>, SparseBuffer<int>, SparseBuffer, TArray> make)
         where TArray : CompressedArray
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -131,7 +194,7 @@ public abstract class CompressedArray : SparseArray
         _ = CooArray.DTypeOf(data);
         int major = shape.Dims[rowMajor ? 0 : 1], minor = shape.Dims[rowMajor ? 1 : 0];
         SparseValidation.CheckCompressed(indptr, indices, data.Length, major, minor, rowMajor ? 1 : 0);
-        TArray result = make(indptr.ToArray(), indices.ToArray(), ArrayOps.Copy(data));
+        TArray result = make(SparseBuffers.CopyOf(indptr), SparseBuffers.CopyOf(indices), SparseBuffers.CopyOf(SparseBuffer.Wrap(data)));
         result.RefreshCanonicalFlag();
         return result;
     }

@@ -9,15 +9,29 @@ namespace ArrayDispatch.Sparse;
 /// </summary>
 public sealed class CooArray : SparseArray
 {
-    private int[][] _coords;
-    private Array _values;
+    private SparseBuffer<int>[] _coords;
+    private SparseBuffer _values;
     private bool _canonical;
 
-    internal CooArray(int[][] coords, Array values, Shape shape, bool canonical) : base(shape, DTypeOf(values))
+    internal CooArray(int[][] coords, Array values, Shape shape, bool canonical)
+        : this(Array.ConvertAll(coords, c => new SparseBuffer<int>(c)), SparseBuffer.Wrap(values), shape, canonical)
+    {
+    }
+
+    /// <summary>An array over the buffers (not copied): it takes a reference to each, given back by <see cref="SparseArray.Dispose"/>.</summary>
+    internal CooArray(SparseBuffer<int>[] coords, SparseBuffer values, Shape shape, bool canonical) : base(shape, DTypeOf(values.ElementType))
     {
         _coords = coords;
         _values = values;
+        foreach (SparseBuffer<int> c in coords) c.AddReference();
+        values.AddReference();
         _canonical = canonical || values.Length <= 1;
+    }
+
+    private protected override void ReleaseStorage()
+    {
+        foreach (SparseBuffer<int> c in _coords) c.Release();
+        _values.Release();
     }
 
     /// <summary>
@@ -40,8 +54,9 @@ public sealed class CooArray : SparseArray
             ArgumentNullException.ThrowIfNull(coords[axis], $"coords[{axis}]");
             SparseValidation.CheckIndices(coords[axis], values.Length, shape.Dims[axis], axis, coords.Length == 2 ? (axis == 0 ? "row" : "col") : $"coords[{axis}]");
         }
-        var copy = Array.ConvertAll(coords, c => (int[])c.Clone());
-        return new CooArray(copy, ArrayOps.Copy(values), shape, IsSorted(copy, values.Length, shape, unique: true));
+        // Copies from the allocator: large arrays are native from the start.
+        var copy = Array.ConvertAll(coords, c => SparseBuffers.CopyOf<int>(c));
+        return new CooArray(copy, SparseBuffers.CopyOf(SparseBuffer.Wrap(values)), shape, IsSorted(coords, values.Length, shape, unique: true));
     }
 
     /// <summary>SciPy's <c>coo_array((data, (row, col)), shape)</c>: a 2-d array from triplets, every index checked.</summary>
@@ -52,26 +67,60 @@ public sealed class CooArray : SparseArray
     public override SparseFormat Format => SparseFormat.Coo;
 
     /// <inheritdoc/>
-    public override int Nnz => _values.Length;
+    public override int Nnz => (int)_values.Length;
 
     /// <inheritdoc/>
-    internal override Array ValuesArray => _values;
+    internal override SparseBuffer ValueBuffer
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _values;
+        }
+    }
 
     /// <inheritdoc/>
     public override bool IsCanonical => _canonical;
 
     /// <summary>The coordinates of the stored entries along <paramref name="axis"/>.</summary>
-    public ReadOnlySpan<int> Coordinates(int axis) => _coords[Shape.NormalizeAxis(axis)];
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    public ReadOnlySpan<int> Coordinates(int axis) => CoordBuffers[Shape.NormalizeAxis(axis)].Span;
 
-    internal int[][] Coords => _coords;
+    /// <summary>The buffers behind <see cref="Coordinates"/>, one per axis (for the plugin's kernels; never handed out).</summary>
+    internal SparseBuffer<int>[] CoordBuffers
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _coords;
+        }
+    }
+
+    /// <summary>The coordinates as .NET arrays, for the kernels that still read arrays (the storage when managed, copies when native).</summary>
+    internal int[][] Coords => Array.ConvertAll(CoordBuffers, c => (int[])c.ToManaged());
 
     /// <summary>Sorts the entries in row-major order and sums duplicates, in place (SciPy's <c>sum_duplicates</c>).</summary>
     public CooArray SumDuplicates()
     {
         if (_canonical) return this;
-        (int[][] coords, Array values) = CooKernels.Canonicalize(_coords, _values, Shape);
-        _coords = coords;
-        _values = values;
+        SparseBuffer<int>[] buffers;
+        SparseBuffer valueBuffer;
+        if (Shape.Rank == 0)
+        {
+            (int[][] coords, Array values) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
+            (buffers, valueBuffer) = (Array.ConvertAll(coords, c => new SparseBuffer<int>(c)), SparseBuffer.Wrap(values));
+        }
+        else if (CooKernels.Canonicalize(CoordBuffers, ValueBuffer, Shape) is { } canonical) (buffers, valueBuffer) = canonical;
+        else
+        {
+            _canonical = true;
+            return this;
+        }
+        foreach (SparseBuffer<int> c in buffers) c.AddReference();
+        valueBuffer.AddReference();
+        ReleaseStorage();
+        _coords = buffers;
+        _values = valueBuffer;
         _canonical = true;
         return this;
     }
@@ -90,8 +139,9 @@ public sealed class CooArray : SparseArray
     public override CscArray ToCsc()
     {
         Require2D(Shape, "CSC");
-        CsrArray transposed = FormatConversion.CooToCsr(new CooArray([_coords[1], _coords[0]], _values, new Shape(Shape.Dims[1], Shape.Dims[0]), false));
-        return new CscArray(transposed.IndptrArray, transposed.IndicesArray, transposed.ValuesArray, Shape, transposed.HasSortedIndices, transposed.IsCanonical);
+        using var swapped = new CooArray([CoordBuffers[1], CoordBuffers[0]], ValueBuffer, new Shape(Shape.Dims[1], Shape.Dims[0]), false);
+        using CsrArray transposed = FormatConversion.CooToCsr(swapped);
+        return transposed.TransposeView();
     }
 
     /// <summary>
@@ -100,7 +150,7 @@ public sealed class CooArray : SparseArray
     /// (Dense's <c>asarray</c>) gives it back at once instead of leaving a large managed array to the GC, and it may hold
     /// more than 2^31 elements. Smaller ones stay in .NET arrays, which cost less to make than a rent and a finalizer.
     /// </summary>
-    internal const long NativeThresholdBytes = 1L << 20;
+    internal const long NativeThresholdBytes = SparseBuffers.NativeThresholdBytes;
 
     /// <summary>
     /// Every element in a new C-contiguous buffer; duplicates are summed. <paramref name="native"/>: a buffer of at least
@@ -117,41 +167,69 @@ public sealed class CooArray : SparseArray
         }
         // Duplicates summed first (in their order, as SciPy's toarray), then one typed write per entry: a copy, so a
         // negative zero stays negative.
-        (int[][] coords, Array values) = _canonical ? (_coords, _values) : CooKernels.Canonicalize(_coords, _values, Shape);
-        return ArrayOps.Visit<Scatter, HostBuffer>(values, new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
+        SparseBuffer<int>[] coords = CoordBuffers;
+        SparseBuffer values = ValueBuffer;
+        bool temporary = false;
+        if (!_canonical && Shape.Rank == 0)
+        {
+            (int[][] c, Array v) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
+            (coords, values) = (Array.ConvertAll(c, x => new SparseBuffer<int>(x)), SparseBuffer.Wrap(v));
+        }
+        else if (!_canonical && CooKernels.Canonicalize(coords, values, Shape) is { } canonical)
+        {
+            (coords, values) = canonical;
+            temporary = true;
+        }
+        HostBuffer result = values.Visit<Scatter, HostBuffer>(new(coords, Shape.ContiguousStrides(), DType, Shape, size, toNative));
+        GC.KeepAlive(coords);
+        GC.KeepAlive(values);
+        if (temporary)
+        {
+            // The canonical copies were this call's alone (no array adopted them).
+            foreach (SparseBuffer<int> c in coords) c.Dispose();
+            values.Dispose();
+        }
+        return result;
     }
 
     /// <summary>
     /// Writes unique entries into a zeroed buffer: a native one the returned host buffer owns (its Dispose gives it back
     /// to the pool), or a .NET array.
     /// </summary>
-    private readonly unsafe struct Scatter(int[][] coords, long[] strides, DType dtype, Shape shape, long size, bool native) : IValuesFunction<HostBuffer>
+    private readonly unsafe struct Scatter(SparseBuffer<int>[] coords, long[] strides, DType dtype, Shape shape, long size, bool native) : IBufferFunction<HostBuffer>
     {
-        public HostBuffer Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Write(values);
-
-        public HostBuffer Bool(bool[] values) => Write(values);
-
-        private HostBuffer Write<T>(T[] values) where T : unmanaged
+        public HostBuffer Visit<T>(SparseBuffer<T> values) where T : unmanaged
         {
             if (native)
             {
                 var buffer = new Memory.NativeBuffer<T>(size, clear: true);
-                Into(values, buffer.Pointer);
+                Into(values.Span, buffer.Pointer);
                 return new HostBuffer((nint)buffer.Pointer, size, dtype, shape, strides, 0, buffer);
             }
             var dense = new T[size];
-            fixed (T* p = dense) Into(values, p);
+            fixed (T* p = dense) Into(values.Span, p);
             return new HostBuffer(dense, dtype, shape, strides);
         }
 
-        private void Into<T>(T[] values, T* dense) where T : unmanaged
+        private void Into<T>(ReadOnlySpan<T> values, T* dense) where T : unmanaged
         {
-            for (int k = 0; k < values.Length; k++)
+            if (coords.Length == 2)
             {
-                long key = 0;
-                for (int a = 0; a < coords.Length; a++) key += coords[a][k] * strides[a];
-                dense[key] = values[k];
+                ReadOnlySpan<int> rows = coords[0].Span, cols = coords[1].Span;
+                long s0 = strides[0], s1 = strides[1];
+                for (int k = 0; k < values.Length; k++) dense[rows[k] * s0 + cols[k] * s1] = values[k];
+                return;
             }
+            // Any rank: the linear keys axis by axis (one span per axis), then one write per entry.
+            using SparseBuffer<long> keyBuffer = SparseBuffers.Allocate<long>(values.Length, clear: true);
+            Span<long> keys = keyBuffer.Span;
+            for (int a = 0; a < coords.Length; a++)
+            {
+                ReadOnlySpan<int> c = coords[a].Span;
+                long stride = strides[a];
+                for (int k = 0; k < keys.Length; k++) keys[k] += c[k] * stride;
+            }
+            for (int k = 0; k < values.Length; k++) dense[keys[k]] = values[k];
         }
     }
 
@@ -174,11 +252,16 @@ public sealed class CooArray : SparseArray
     internal static DType DTypeOf(Array values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        Type element = values.GetType().GetElementType()!;
+        return DTypeOf(values.GetType().GetElementType()!, values.GetType().Name);
+    }
+
+    /// <summary>The dtype whose .NET type is <paramref name="element"/> (a sparse dtype).</summary>
+    internal static DType DTypeOf(Type element, string? typeName = null)
+    {
         foreach (DType d in DTypes.All)
         {
             if (d.ClrType() == element) return SparseDTypes.Require(d);
         }
-        throw new DTypeMismatchException($"sparse arrays hold values of bool or a numeric dtype (int8 … uint64, float16, float32, float64, complex64, complex128), not {values.GetType().Name}", "data");
+        throw new DTypeMismatchException($"sparse arrays hold values of bool or a numeric dtype (int8 … uint64, float16, float32, float64, complex64, complex128), not {typeName ?? element.Name}", "data");
     }
 }

@@ -10,6 +10,11 @@ public sealed class CscArray : CompressedArray
     {
     }
 
+    internal CscArray(SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values, Shape shape, bool sorted, bool canonical)
+        : base(indptr, indices, values, shape, sorted, canonical)
+    {
+    }
+
     /// <summary>
     /// SciPy's <c>csc_array((data, indices, indptr), shape)</c>: <paramref name="indices"/> are row positions, column by
     /// column. Every entry is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
@@ -30,15 +35,15 @@ public sealed class CscArray : CompressedArray
     public override CooArray ToCoo()
     {
         SumDuplicates();
-        (int[] cols, int[] rows) = ExpandMajor();
+        SparseBuffer<int> cols = ExpandMajor();
         // Entries are column-major here; COO's canonical order is row-major, so the result is sorted by COO itself.
-        return new CooArray([(int[])rows.Clone(), cols], ArrayOps.Copy(ValuesArray), Shape, false).SumDuplicates();
+        return new CooArray([SparseBuffers.CopyOf<int>(IndicesBuffer.Span), cols], SparseBuffers.CopyOf(ValueBuffer), Shape, false).SumDuplicates();
     }
 
     /// <inheritdoc/>
     public override CsrArray ToCsr()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
+        (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer v) = CompressedKernels.Transpose(IndptrBuffer, IndicesBuffer, ValueBuffer, Minor);
         return new CsrArray(p, i, v, Shape, true, IsCanonical);
     }
 
@@ -46,5 +51,5 @@ public sealed class CscArray : CompressedArray
     public override CscArray ToCsc() => this;
 
     /// <summary>The transpose as a CSR array sharing this array's storage (no copy).</summary>
-    internal CsrArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CsrArray TransposeView() => new(IndptrBuffer, IndicesBuffer, ValueBuffer, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

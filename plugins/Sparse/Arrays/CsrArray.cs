@@ -10,6 +10,11 @@ public sealed class CsrArray : CompressedArray
     {
     }
 
+    internal CsrArray(SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer values, Shape shape, bool sorted, bool canonical)
+        : base(indptr, indices, values, shape, sorted, canonical)
+    {
+    }
+
     /// <summary>
     /// SciPy's <c>csr_array((data, indices, indptr), shape)</c>. Every entry of <paramref name="indptr"/> and
     /// <paramref name="indices"/> is checked; the arrays are copied (another array's <see cref="CompressedArray.Indices"/> and
@@ -33,11 +38,11 @@ public sealed class CsrArray : CompressedArray
     /// <inheritdoc/>
     public override CooArray ToCoo()
     {
-        (int[] rows, int[] cols) = ExpandMajor();
-        // Canonical storage is never modified in place, so the column and value arrays can be shared.
+        SparseBuffer<int> rows = ExpandMajor();
+        // Canonical storage is never modified in place, so the column and value buffers can be shared.
         return IsCanonical
-            ? new CooArray([rows, cols], ValuesArray, Shape, true)
-            : new CooArray([rows, (int[])cols.Clone()], ArrayOps.Copy(ValuesArray), Shape, false);
+            ? new CooArray([rows, IndicesBuffer], ValueBuffer, Shape, true)
+            : new CooArray([rows, SparseBuffers.CopyOf<int>(IndicesBuffer.Span)], SparseBuffers.CopyOf(ValueBuffer), Shape, false);
     }
 
     /// <inheritdoc/>
@@ -46,10 +51,10 @@ public sealed class CsrArray : CompressedArray
     /// <inheritdoc/>
     public override CscArray ToCsc()
     {
-        (int[] p, int[] i, Array v) = CompressedKernels.Transpose(IndptrArray, IndicesArray, ValuesArray, Minor);
+        (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer v) = CompressedKernels.Transpose(IndptrBuffer, IndicesBuffer, ValueBuffer, Minor);
         return new CscArray(p, i, v, Shape, true, IsCanonical);
     }
 
     /// <summary>The transpose as a CSC array sharing this array's storage (no copy).</summary>
-    internal CscArray TransposeView() => new(IndptrArray, IndicesArray, ValuesArray, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
+    internal CscArray TransposeView() => new(IndptrBuffer, IndicesBuffer, ValueBuffer, new Shape(Shape.Dims[1], Shape.Dims[0]), HasSortedIndices, IsCanonical);
 }

@@ -41,14 +41,56 @@ public abstract class SparseArray : NDArray
     /// <c>System.Half</c>, <c>Complex64</c>, <c>System.Numerics.Complex</c>, …).
     /// </summary>
     /// <exception cref="DTypeMismatchException"><typeparamref name="T"/> is not the dtype's .NET type (the message names both).</exception>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
     public ReadOnlySpan<T> Values<T>() where T : unmanaged
     {
-        if (ValuesArray is T[] values && typeof(T) == DType.ClrType()) return values;
+        if (ValueBuffer is SparseBuffer<T> values && typeof(T) == DType.ClrType()) return values.Span;
         throw new DTypeMismatchException($"the values of a {DType.Name()} sparse array are {DType.ClrType().Name}, not {typeof(T).Name}", "T");
     }
 
-    /// <summary>The storage behind <see cref="Values{T}"/>, a one-dimensional array of the dtype's CLR type (for the plugin's kernels; never handed out).</summary>
-    internal abstract Array ValuesArray { get; }
+    /// <summary>The storage behind <see cref="Values{T}"/>, a buffer of the dtype's CLR type (for the plugin's kernels; never handed out).</summary>
+    /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
+    internal abstract SparseBuffer ValueBuffer { get; }
+
+    /// <summary>
+    /// <see cref="Values{T}"/> as a .NET array, for the kernels that still read arrays: the storage itself when managed,
+    /// a copy when native.
+    /// </summary>
+    internal Array ValuesArray => ValueBuffer.ToManaged();
+
+    /// <summary>Whether the values live in native memory (results of at least <see cref="SparseBuffers.NativeThresholdBytes"/> per buffer).</summary>
+    public bool IsNative => ValueBuffer.IsNative;
+
+    private int _disposed;
+
+    /// <summary>Whether <see cref="Dispose"/> was called on this array (arrays sharing its buffers are unaffected).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>
+    /// Gives this array's references to its buffers back: a native buffer returns to the process's pool (warm for the
+    /// next result) when the last array holding it (this one, its transpose view, its COO form) is disposed, else when
+    /// the GC finalizes it. Using a disposed array throws <see cref="ObjectDisposedException"/>; calling it twice does
+    /// nothing more.
+    /// </summary>
+    public override void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        ReleaseStorage();
+    }
+
+    /// <summary>Disposes this array when it is a temporary a kernel made (a format conversion), not <paramref name="original"/> itself.</summary>
+    internal void DisposeIfTemporary(SparseArray original)
+    {
+        if (!ReferenceEquals(this, original)) Dispose();
+    }
+
+    /// <summary>Releases the array's reference to each of its buffers (once, from <see cref="Dispose"/>).</summary>
+    private protected abstract void ReleaseStorage();
+
+    private protected void ThrowIfDisposed()
+    {
+        if (IsDisposed) throw new ObjectDisposedException(GetType().Name, $"this {Format.ToString().ToUpperInvariant()} array of shape {Shape} was disposed");
+    }
 
     /// <summary>Whether the entries are sorted (row-major) and free of duplicates (SciPy's <c>has_canonical_format</c>).</summary>
     public abstract bool IsCanonical { get; }
@@ -79,11 +121,25 @@ public abstract class SparseArray : NDArray
     /// exceed 2^31 elements): dispose it (<c>using</c>) to give the memory back at once; undisposed, it goes back when
     /// collected. Smaller ones are .NET arrays (<see cref="HostBuffer.Data"/>).
     /// </remarks>
-    public override HostBuffer ToHost() => ToCoo().Densify(native: true);
+    public override HostBuffer ToHost() => Densify(native: true);
 
     /// <summary>Every element in a .NET array, for the plugin's own kernels (which read arrays).</summary>
     /// <exception cref="InvalidOperationException">The dense array would not fit in one .NET array.</exception>
-    internal HostBuffer ToHostManaged() => ToCoo().Densify(native: false);
+    internal HostBuffer ToHostManaged() => Densify(native: false);
+
+    /// <summary>Densifies through the COO form, which is disposed at once when it is a temporary (its row buffer is new).</summary>
+    private HostBuffer Densify(bool native)
+    {
+        CooArray coo = ToCoo();
+        try
+        {
+            return coo.Densify(native);
+        }
+        finally
+        {
+            coo.DisposeIfTemporary(this);
+        }
+    }
 
     /// <summary>
     /// What its Python users see, never densified values: COO prints pydata/sparse's

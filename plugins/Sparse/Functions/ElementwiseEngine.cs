@@ -129,11 +129,13 @@ internal static class ElementwiseEngine
             return DenseResult<T, TOut, TM>(ctx, x1, x2, shape);
         }
         Structure.Canonical(s);
-        T[] values = ArrayOps.As<T>(s.ValuesArray);
-        var result = new TOut[values.Length];
+        SparseBuffer<T> valueBuffer = ArrayOps.As<T>(s.ValueBuffer);
+        ReadOnlySpan<T> values = valueBuffer.Span;
+        SparseBuffer<TOut> resultBuffer = SparseBuffers.Allocate<TOut>(values.Length);
+        Span<TOut> result = resultBuffer.Span;
         if (left) for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(values[k], c);
         else for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(c, values[k]);
-        return Structure.WithValues(s, result);
+        return Structure.WithValues(s, resultBuffer);
     }
 
     private static SparseArray SparseSparse<T, TOut, TM>(SparseArray a, SparseArray b, Shape shape, bool annihilates)
@@ -145,9 +147,12 @@ internal static class ElementwiseEngine
             CompressedArray ca = csc ? a.ToCsc() : a.ToCsr(), cb = csc ? b.ToCsc() : b.ToCsr();
             ca.SumDuplicates();
             cb.SumDuplicates();
-            (int[] p, int[] i, TOut[] v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.IndptrArray, ca.IndicesArray, ArrayOps.As<T>(ca.ValuesArray), cb.IndptrArray, cb.IndicesArray, ArrayOps.As<T>(cb.ValuesArray), annihilates);
+            (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer<TOut> v) = CsrMerge.Merge<T, TOut, TM>(ca.Major, ca.IndptrBuffer, ca.IndicesBuffer, ArrayOps.As<T>(ca.ValueBuffer), cb.IndptrBuffer, cb.IndicesBuffer, ArrayOps.As<T>(cb.ValueBuffer), annihilates);
+            ca.DisposeIfTemporary(a);
+            cb.DisposeIfTemporary(b);
             SparseArray r = csc ? new CscArray(p, i, v, shape, true, true) : new CsrArray(p, i, v, shape, true, true);
-            return a is CooArray ? r.ToCoo() : r;
+            if (a is not CooArray) return r;
+            using (r) return r.ToCoo();
         }
         CooArray ac = a.ToCoo(), bc = b.ToCoo();
         (long[] ak, T[] av) = CooMerge.Broadcast(ac, ArrayOps.As<T>(ac.ValuesArray), shape);
@@ -164,12 +169,14 @@ internal static class ElementwiseEngine
         {
             CsrArray csr = s.ToCsr();
             csr.SumDuplicates();
-            T[] values = ArrayOps.As<T>(csr.ValuesArray);
-            (int[] p, int[] i, TOut[] v) = sparseLeft
-                ? CsrMerge.WithDense<T, TOut, TM>(shape.Dims[0], shape.Dims[1], csr.IndptrArray, csr.IndicesArray, values, dense)
-                : CsrMerge.WithDense<T, TOut, Swapped<TM, T, TOut>>(shape.Dims[0], shape.Dims[1], csr.IndptrArray, csr.IndicesArray, values, dense);
+            SparseBuffer<T> values = ArrayOps.As<T>(csr.ValueBuffer);
+            (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer<TOut> v) = sparseLeft
+                ? CsrMerge.WithDense<T, TOut, TM>(shape.Dims[0], shape.Dims[1], csr.IndptrBuffer, csr.IndicesBuffer, values, dense)
+                : CsrMerge.WithDense<T, TOut, Swapped<TM, T, TOut>>(shape.Dims[0], shape.Dims[1], csr.IndptrBuffer, csr.IndicesBuffer, values, dense);
+            csr.DisposeIfTemporary(s);
             var r = new CsrArray(p, i, v, shape, true, true);
-            return s is CscArray ? r.ToCsc() : r;
+            if (s is not CscArray) return r;
+            using (r) return r.ToCsc();
         }
         CooArray coo = s.ToCoo();
         (long[] keys, T[] sv) = CooMerge.Broadcast(coo, ArrayOps.As<T>(coo.ValuesArray), shape);

@@ -65,9 +65,9 @@ internal sealed class SparseCreation(SparseContext ctx)
 
     internal static SparseArray Copy(SparseArray s) => s switch
     {
-        CooArray c => new CooArray(Array.ConvertAll(c.Coords, x => (int[])x.Clone()), ArrayOps.Copy(c.ValuesArray), c.Shape, c.IsCanonical),
-        CsrArray r => new CsrArray((int[])r.IndptrArray.Clone(), (int[])r.IndicesArray.Clone(), ArrayOps.Copy(r.ValuesArray), r.Shape, r.HasSortedIndices, r.IsCanonical),
-        CscArray k => new CscArray((int[])k.IndptrArray.Clone(), (int[])k.IndicesArray.Clone(), ArrayOps.Copy(k.ValuesArray), k.Shape, k.HasSortedIndices, k.IsCanonical),
+        CooArray c => new CooArray(Array.ConvertAll(c.CoordBuffers, x => SparseBuffers.CopyOf<int>(x.Span)), SparseBuffers.CopyOf(c.ValueBuffer), c.Shape, c.IsCanonical),
+        CsrArray r => new CsrArray(SparseBuffers.CopyOf<int>(r.Indptr), SparseBuffers.CopyOf<int>(r.Indices), SparseBuffers.CopyOf(r.ValueBuffer), r.Shape, r.HasSortedIndices, r.IsCanonical),
+        CscArray k => new CscArray(SparseBuffers.CopyOf<int>(k.Indptr), SparseBuffers.CopyOf<int>(k.Indices), SparseBuffers.CopyOf(k.ValueBuffer), k.Shape, k.HasSortedIndices, k.IsCanonical),
         _ => throw new InvalidOperationException($"unknown sparse array type {s.GetType().Name}. This is a bug in ArrayDispatch; please report it."),
     };
 }

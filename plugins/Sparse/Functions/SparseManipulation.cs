@@ -24,9 +24,9 @@ internal sealed class SparseManipulation(SparseContext ctx)
         if (x is not CooArray && perm.SequenceEqual(Enumerable.Range(0, x.Rank))) return x;
         CooArray coo = x.ToCoo();
         var dims = new int[x.Rank];
-        var coords = new int[x.Rank][];
-        for (int a = 0; a < x.Rank; a++) { dims[a] = x.Shape.Dims[perm[a]]; coords[a] = coo.Coords[perm[a]]; }
-        return new CooArray(coords, coo.ValuesArray, new Shape(dims), false).SumDuplicates();
+        var coords = new SparseBuffer<int>[x.Rank];
+        for (int a = 0; a < x.Rank; a++) { dims[a] = x.Shape.Dims[perm[a]]; coords[a] = coo.CoordBuffers[perm[a]]; }
+        return new CooArray(coords, coo.ValueBuffer, new Shape(dims), false).SumDuplicates();
     }
 
     /// <summary>Reshapes through the row-major linear index (NumPy's C order); the result is COO, or the input's format when both are 2-d.</summary>
@@ -73,9 +73,10 @@ internal sealed class SparseManipulation(SparseContext ctx)
         int k = args.Offset;
         CooArray coo = x.ToCoo().SumDuplicates();
         var keep = new List<int>();
+        ReadOnlySpan<int> rows = coo.Coordinates(0), cols = coo.Coordinates(1);
         for (int t = 0; t < coo.Nnz; t++)
         {
-            int d = coo.Coords[1][t] - coo.Coords[0][t];
+            int d = cols[t] - rows[t];
             if (lower ? d <= k : d >= k) keep.Add(t);
         }
         int[] kept = [.. keep];
@@ -127,12 +128,13 @@ internal sealed class SparseManipulation(SparseContext ctx)
         int start = Math.Max(0, -k), length = Math.Max(0, Math.Min(rows, cols - k) - start);
         CsrArray csr = x.ToCsr();
         csr.SumDuplicates();
-        Array result = ArrayOps.Allocate(x.DType, length);
+        Array result = ArrayOps.Allocate(x.DType, length), values = csr.ValuesArray;
+        int[] indices = csr.IndicesArray, indptr = csr.IndptrArray;
         for (int t = 0; t < length; t++)
         {
             int i = start + t, j = i + k;
-            int at = Array.BinarySearch(csr.IndicesArray, csr.IndptrArray[i], csr.IndptrArray[i + 1] - csr.IndptrArray[i], j);
-            if (at >= 0) Array.Copy(csr.ValuesArray, at, result, t, 1);
+            int at = Array.BinarySearch(indices, indptr[i], indptr[i + 1] - indptr[i], j);
+            if (at >= 0) Array.Copy(values, at, result, t, 1);
         }
         return ElementwiseEngine.Buffer(result, new Shape(length));
     }

@@ -75,8 +75,10 @@ internal sealed class SparseProducts(SparseContext ctx)
         if (a is SparseArray sa && b is SparseArray sb)
         {
             CsrArray left = Matrix(sa, asRow: true), right = Matrix(sb, asRow: false);
-            (int[] p, int[] i, T[] v) = SpGemm.Multiply(left.Shape.Dims[0], right.Shape.Dims[1],
-                left.IndptrArray, left.IndicesArray, ArrayOps.As<T>(left.ValuesArray), right.IndptrArray, right.IndicesArray, ArrayOps.As<T>(right.ValuesArray));
+            (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer<T> v) = SpGemm.Multiply(left.Shape.Dims[0], right.Shape.Dims[1],
+                left.IndptrBuffer, left.IndicesBuffer, ArrayOps.As<T>(left.ValueBuffer), right.IndptrBuffer, right.IndicesBuffer, ArrayOps.As<T>(right.ValueBuffer));
+            left.DisposeIfTemporary(sa);
+            right.DisposeIfTemporary(sb);
             var product = new CsrArray(p, i, v, new Shape(left.Shape.Dims[0], right.Shape.Dims[1]), false, false);
             return VectorResult(product, a.Rank, b.Rank);
         }
@@ -84,20 +86,23 @@ internal sealed class SparseProducts(SparseContext ctx)
         {
             CsrArray m = Matrix(s, asRow: true);
             T[] dense = HostInterop.Read<T>(b);
-            T[] values = ArrayOps.As<T>(m.ValuesArray);
+            SparseBuffer<T> values = ArrayOps.As<T>(m.ValueBuffer);
             if (b.Rank == 1)
             {
-                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.IndptrArray, m.IndicesArray, values, dense);
+                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense);
+                m.DisposeIfTemporary(s);
                 return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
             }
             int n = b.Shape.Dims[1];
-            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.IndptrArray, m.IndicesArray, values, dense, n);
+            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense, n);
+            m.DisposeIfTemporary(s);
             return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
         }
         CsrArray right2 = Matrix((SparseArray)b, asRow: false);
         T[] d = HostInterop.Read<T>(a);
         int rows = a.Rank == 1 ? 1 : a.Shape.Dims[0];
-        T[] r = SpMV.DenseTimesCsr(d, rows, right2.Shape.Dims[0], right2.IndptrArray, right2.IndicesArray, ArrayOps.As<T>(right2.ValuesArray), right2.Shape.Dims[1]);
+        T[] r = SpMV.DenseTimesCsr(d, rows, right2.Shape.Dims[0], right2.IndptrBuffer, right2.IndicesBuffer, ArrayOps.As<T>(right2.ValueBuffer), right2.Shape.Dims[1]);
+        right2.DisposeIfTemporary((SparseArray)b);
         Shape shape = a.Rank == 1 ? (b.Rank == 1 ? Shape.Scalar : new Shape(right2.Shape.Dims[1])) : (b.Rank == 1 ? new Shape(rows) : new Shape(rows, right2.Shape.Dims[1]));
         return Dense(r, shape);
     }

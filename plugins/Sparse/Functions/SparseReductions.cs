@@ -25,9 +25,10 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (dtype == DType.Float64 && x.DType == DType.Float64 && x is CompressedArray c && !args.KeepDims)
         {
             if (axes.Length is 0) return Result(ArrayOps.Cast(c.ToHostManaged().Data, dtype), x.Shape, dtype);
-            if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll((double[])c.ValuesArray, c.Nnz));
+            var values = (SparseBuffer<double>)c.ValueBuffer;
+            if (axes.Length == 2) return ctx.Scalar(CsrReduce.SumAll(values, c.Nnz));
             bool alongMajor = (axes[0] == 1) == (c is CsrArray);
-            double[] sums = alongMajor ? CsrReduce.SumLines(c.IndptrArray, (double[])c.ValuesArray) : CsrReduce.SumMinor(c.IndicesArray, (double[])c.ValuesArray, c.Nnz, c.Minor);
+            double[] sums = alongMajor ? CsrReduce.SumLines(c.IndptrBuffer, values) : CsrReduce.SumMinor(c.IndicesBuffer, values, c.Nnz, c.Minor);
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
         GroupReduce g = Group(ref x, axes, args.KeepDims);

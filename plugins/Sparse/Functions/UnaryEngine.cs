@@ -72,10 +72,11 @@ internal static class UnaryEngine
             return ctx.Dense(HostBuffer.FromContiguous(all, x.Shape));
         }
         Structure.Canonical(x);
-        T[] values = ArrayOps.As<T>(x.ValuesArray);
-        var result = new TOut[values.Length];
+        ReadOnlySpan<T> values = ArrayOps.As<T>(x.ValueBuffer).Span;
+        SparseBuffer<TOut> resultBuffer = SparseBuffers.Allocate<TOut>(values.Length);
+        Span<TOut> result = resultBuffer.Span;
         for (int k = 0; k < values.Length; k++) result[k] = TM.Apply(values[k], T.Zero);
-        return Structure.WithValues(x, result);
+        return Structure.WithValues(x, resultBuffer);
     }
 
     private static string Describe<TOut>(TOut v) => v switch

@@ -107,6 +107,9 @@ public static class MatrixMarket
         int[] rows = coo.Coords[0], cols = coo.Coords[1];
         var entries = Enumerable.Range(0, coo.Nnz).Where(k => !symmetric || rows[k] >= cols[k]).ToArray();
         System.Numerics.Complex[]? complexValues = field == "complex" ? Complexes(coo) : null;
+        // Read (and cast) once, not per entry: a cast per entry made writing an int32 matrix quadratic in its entries.
+        Array values = coo.ValuesArray;
+        long[]? integers = field == "integer" ? (long[])ArrayOps.Cast(values, DType.Int64) : null;
         writer.WriteLine($"%%MatrixMarket matrix coordinate {field} {(symmetric ? "symmetric" : "general")}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{coo.Shape.Dims[0]} {coo.Shape.Dims[1]} {entries.Length}"));
         foreach (int k in entries)
@@ -114,9 +117,9 @@ public static class MatrixMarket
             string value = field switch
             {
                 "pattern" => "",
-                "real" => " " + ArrayOps.GetDouble(coo.ValuesArray, k).ToString("R", CultureInfo.InvariantCulture),
+                "real" => " " + ArrayOps.GetDouble(values, k).ToString("R", CultureInfo.InvariantCulture),
                 "complex" => " " + complexValues![k].Real.ToString("R", CultureInfo.InvariantCulture) + " " + complexValues[k].Imaginary.ToString("R", CultureInfo.InvariantCulture),
-                _ => " " + ((long[])ArrayOps.Cast(coo.ValuesArray, DType.Int64))[k].ToString(CultureInfo.InvariantCulture),
+                _ => " " + integers![k].ToString(CultureInfo.InvariantCulture),
             };
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows[k] + 1} {cols[k] + 1}{value}"));
         }
@@ -127,7 +130,8 @@ public static class MatrixMarket
         if (coo.Shape.Dims[0] != coo.Shape.Dims[1]) return false;
         var entries = new Dictionary<(int, int), System.Numerics.Complex>();
         System.Numerics.Complex[] values = Complexes(coo);
-        for (int k = 0; k < coo.Nnz; k++) entries[(coo.Coords[0][k], coo.Coords[1][k])] = values[k];
+        ReadOnlySpan<int> rows = coo.Coordinates(0), cols = coo.Coordinates(1);
+        for (int k = 0; k < coo.Nnz; k++) entries[(rows[k], cols[k])] = values[k];
         foreach (((int i, int j), System.Numerics.Complex v) in entries)
         {
             if ((entries.TryGetValue((j, i), out System.Numerics.Complex w) ? w : 0) != v) return false;

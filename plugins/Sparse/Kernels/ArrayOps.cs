@@ -73,6 +73,10 @@ internal static class ArrayOps
     public static T[] As<T>(Array source) where T : unmanaged, INumberBase<T> =>
         source.GetType() == typeof(T[]) ? (T[])source : (T[])Cast(source, DTypes.Of<T>());
 
+    /// <summary>The values as a buffer of <typeparamref name="T"/> (the buffer itself when already of that type, else a converted .NET array).</summary>
+    public static SparseBuffer<T> As<T>(SparseBuffer source) where T : unmanaged, INumberBase<T> =>
+        source as SparseBuffer<T> ?? new SparseBuffer<T>((T[])Cast(source.ToManaged(), DTypes.Of<T>()));
+
     /// <summary>Whether value <paramref name="i"/> is zero (false for bool).</summary>
     public static bool IsZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, false));
 
@@ -82,6 +86,15 @@ internal static class ArrayOps
     /// value and every answer stays NumPy's. (SciPy drops it; its arrays have no signbit.)
     /// </summary>
     public static bool IsImplicitZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, true));
+
+    /// <summary>Whether <paramref name="v"/> is a zero a sparse array may leave implicit: +0, not a negative zero in either part.</summary>
+    public static bool IsImplicitZero<T>(T v) where T : unmanaged, INumberBase<T>
+    {
+        if (!T.IsZero(v)) return false;
+        return typeof(T) == typeof(System.Numerics.Complex) || typeof(T) == typeof(Complex64)
+            ? !(double.IsNegative(ComplexFunctions.Re(v)) || double.IsNegative(ComplexFunctions.Im(v)))
+            : !T.IsNegative(v);
+    }
 
     /// <summary>Value <paramref name="i"/> as a double (bool as 0/1); a complex value's real part, so callers with complex values check first.</summary>
     public static double GetDouble(Array values, int i) => Visit<DoubleAt, double>(values, new(i));
@@ -130,14 +143,7 @@ internal static class ArrayOps
         // A negative zero in either part (-0.0, 0 - 0j, -0 + 0j) is a value, not an implicit zero. Real types ask their own
         // sign (ComplexFunctions.Re reads integers and float16 as NaN, whose sign bit is set: every integer and float16
         // zero was stored).
-        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T>
-        {
-            T v = values[i];
-            if (!T.IsZero(v) || !implicitOnly) return T.IsZero(v);
-            return typeof(T) == typeof(System.Numerics.Complex) || typeof(T) == typeof(Complex64)
-                ? !(double.IsNegative(ComplexFunctions.Re(v)) || double.IsNegative(ComplexFunctions.Im(v)))
-                : !T.IsNegative(v);
-        }
+        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T> => implicitOnly ? IsImplicitZero(values[i]) : T.IsZero(values[i]);
         public bool Bool(bool[] values) => !values[i];
     }
 

@@ -38,6 +38,70 @@ internal static class CooKernels
         return coords;
     }
 
+    /// <summary>
+    /// Sorts entries row-major and sums duplicates (arrays of rank 1 and above), reading the buffers in place: null when
+    /// they already are (sorted, unique), else new buffers from the allocator. The order of the sort and of the sums is
+    /// that of <see cref="Canonicalize(int[][], Array, Shape)"/>.
+    /// </summary>
+    public static (SparseBuffer<int>[] Coords, SparseBuffer Values)? Canonicalize(SparseBuffer<int>[] coords, SparseBuffer values, Shape shape) =>
+        values.VisitValues<CanonicalizeFunction, (SparseBuffer<int>[], SparseBuffer)?>(new(coords, shape));
+
+    private readonly struct CanonicalizeFunction(SparseBuffer<int>[] coords, Shape shape) : IValuesBufferFunction<(SparseBuffer<int>[], SparseBuffer)?>
+    {
+        public (SparseBuffer<int>[], SparseBuffer)? Number<T>(SparseBuffer<T> values) where T : unmanaged, INumberBase<T> => Canonicalize<T, NumberSum<T>>(coords, values, shape);
+
+        public (SparseBuffer<int>[], SparseBuffer)? Bool(SparseBuffer<bool> values) => Canonicalize<bool, BoolOr>(coords, values, shape);
+    }
+
+    private static (SparseBuffer<int>[], SparseBuffer)? Canonicalize<T, TSum>(SparseBuffer<int>[] coords, SparseBuffer<T> valueBuffer, Shape shape)
+        where T : unmanaged where TSum : ISum<T>
+    {
+        ReadOnlySpan<T> values = valueBuffer.Span;
+        int n = values.Length;
+        long[] strides = shape.ContiguousStrides();
+        using SparseBuffer<long> keyBuffer = SparseBuffers.Allocate<long>(n, clear: true);
+        Span<long> keys = keyBuffer.Span;
+        for (int a = 0; a < coords.Length; a++)
+        {
+            ReadOnlySpan<int> c = coords[a].Span;
+            long s = strides[a];
+            for (int k = 0; k < n; k++) keys[k] += c[k] * s;
+        }
+        bool sorted = true;
+        for (int k = 1; k < n && sorted; k++) sorted = keys[k] > keys[k - 1];
+        if (sorted) return null;
+        using SparseBuffer<int> permBuffer = SparseBuffers.Allocate<int>(n);
+        Span<int> perm = permBuffer.Span;
+        for (int k = 0; k < n; k++) perm[k] = k;
+        keys.Sort(perm);
+        int unique = 0;
+        for (int k = 0; k < n; k++) if (k == 0 || keys[k] != keys[k - 1]) unique++;
+        SparseBuffer<T> outValues = SparseBuffers.Allocate<T>(unique);
+        Span<T> ov = outValues.Span;
+        // The first value at a position is copied (0 + -0.0 would be +0.0), later ones added; the unique keys are
+        // compacted in place (the write position never passes the read position).
+        int w = -1;
+        for (int k = 0; k < n; k++)
+        {
+            if (k == 0 || keys[k] != keys[w])
+            {
+                keys[++w] = keys[k];
+                ov[w] = values[perm[k]];
+            }
+            else ov[w] = TSum.Add(ov[w], values[perm[k]]);
+        }
+        var outCoords = new SparseBuffer<int>[coords.Length];
+        for (int a = 0; a < coords.Length; a++)
+        {
+            outCoords[a] = SparseBuffers.Allocate<int>(unique);
+            Span<int> oc = outCoords[a].Span;
+            long stride = strides[a], dim = shape.Dims[a];
+            for (int u = 0; u < unique; u++) oc[u] = stride == 0 ? 0 : (int)(keys[u] / stride % dim);
+        }
+        GC.KeepAlive(coords);
+        return (outCoords, outValues);
+    }
+
     /// <summary>Sorts entries row-major and sums duplicates.</summary>
     public static (int[][] Coords, Array Values) Canonicalize(int[][] coords, Array values, Shape shape)
     {

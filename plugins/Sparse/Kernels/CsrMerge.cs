@@ -15,53 +15,70 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// </summary>
 internal static class CsrMerge
 {
-    public static (int[] Indptr, int[] Indices, TOut[] Values) Merge<T, TOut, TM>(
-        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv, bool sparseResult = false)
-        where T : unmanaged where TM : struct, IMergeOp<T, TOut> =>
+    // Inputs are buffers (lambdas cannot capture spans; each block takes its spans), results come from
+    // SparseBuffers.Allocate (native when large), and the temporaries are given back before returning.
+    public static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) Merge<T, TOut, TM>(
+        int rows, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv, bool sparseResult = false)
+        where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut> =>
         sparseResult ? MergeOnePass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv) : MergeTwoPass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv);
 
     /// <summary>Two passes: union sizes per row from the indices, then the fill at those offsets; rows that lost zero results are compacted.</summary>
-    internal static (int[] Indptr, int[] Indices, TOut[] Values) MergeTwoPass<T, TOut, TM>(
-        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv)
-        where T : unmanaged where TM : struct, IMergeOp<T, TOut>
+    internal static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) MergeTwoPass<T, TOut, TM>(
+        int rows, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv)
+        where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
-        var bound = new int[rows + 1];
+        SparseBuffer<int> boundBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
-            for (int i = start; i < end; i++) bound[i + 1] = UnionSize(ai, ap[i], ap[i + 1], bi, bp[i], bp[i + 1]);
+            ReadOnlySpan<int> app = ap.Span, bpp = bp.Span;
+            Span<int> bound = boundBuffer.Span;
+            for (int i = start; i < end; i++) bound[i + 1] = UnionSize(ai.Span, app[i], app[i + 1], bi.Span, bpp[i], bpp[i + 1]);
         });
-        for (int i = 0; i < rows; i++) bound[i + 1] += bound[i];
-        int[] indices = GC.AllocateUninitializedArray<int>(bound[rows]);
-        TOut[] values = GC.AllocateUninitializedArray<TOut>(bound[rows]);
-        var count = new int[rows + 1];
+        Span<int> bounds = boundBuffer.Span;
+        for (int i = 0; i < rows; i++) bounds[i + 1] += bounds[i];
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(bounds[rows]);
+        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(bounds[rows]);
+        using SparseBuffer<int> countBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         int dropped = 0;
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
+            ReadOnlySpan<int> app = ap.Span, aii = ai.Span, bpp = bp.Span, bii = bi.Span, bound = boundBuffer.Span;
+            ReadOnlySpan<T> avv = av.Span, bvv = bv.Span;
+            Span<int> count = countBuffer.Span, oi = indices.Span;
+            Span<TOut> ov = values.Span;
             int lost = 0;
             for (int i = start; i < end; i++)
             {
-                count[i + 1] = MergeRow<T, TOut, TM>(ap[i], ap[i + 1], ai, av, bp[i], bp[i + 1], bi, bv, indices, values, bound[i]) - bound[i];
+                count[i + 1] = MergeRow<T, TOut, TM>(app[i], app[i + 1], aii, avv, bpp[i], bpp[i + 1], bii, bvv, oi, ov, bound[i]) - bound[i];
                 lost += bound[i + 1] - bound[i] - count[i + 1];
             }
             if (lost > 0) Interlocked.Add(ref dropped, lost);
         });
-        if (dropped == 0) return (bound, indices, values);
-        for (int i = 0; i < rows; i++) count[i + 1] += count[i];
+        if (dropped == 0) return (boundBuffer, indices, values);
+        Span<int> counts = countBuffer.Span, idx = indices.Span;
+        Span<TOut> val = values.Span;
+        for (int i = 0; i < rows; i++) counts[i + 1] += counts[i];
         for (int i = 0; i < rows; i++)
         {
-            int length = count[i + 1] - count[i];
-            if (count[i] == bound[i]) continue;
-            Array.Copy(indices, bound[i], indices, count[i], length);
-            Array.Copy(values, bound[i], values, count[i], length);
+            int length = counts[i + 1] - counts[i];
+            if (counts[i] == bounds[i]) continue;
+            idx.Slice(bounds[i], length).CopyTo(idx[counts[i]..]);
+            val.Slice(bounds[i], length).CopyTo(val[counts[i]..]);
         }
-        return (count, indices.AsSpan(0, count[rows]).ToArray(), values.AsSpan(0, count[rows]).ToArray());
+        SparseBuffer<int> outPtr = SparseBuffers.CopyOf<int>(counts);
+        SparseBuffer<int> outIndices = SparseBuffers.CopyOf<int>(idx[..counts[rows]]);
+        SparseBuffer<TOut> outValues = SparseBuffers.CopyOf<TOut>(val[..counts[rows]]);
+        boundBuffer.Dispose();
+        indices.Dispose();
+        values.Dispose();
+        return (outPtr, outIndices, outValues);
     }
 
     // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int UnionSize(int[] ai, int ka, int ea, int[] bi, int kb, int eb)
+    private static int UnionSize(ReadOnlySpan<int> ai, int ka, int ea, ReadOnlySpan<int> bi, int kb, int eb)
     {
         int n = 0;
         while (ka < ea && kb < eb)
@@ -78,24 +95,28 @@ internal static class CsrMerge
     /// One pass: each row block is written packed at <c>ap[start] + bp[start]</c> in uninitialised buffers of
     /// nnz(A) + nnz(B) entries (the one temporary of the output's size), then a parallel copy per block packs the result.
     /// </summary>
-    internal static (int[] Indptr, int[] Indices, TOut[] Values) MergeOnePass<T, TOut, TM>(
-        int rows, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv)
-        where T : unmanaged where TM : struct, IMergeOp<T, TOut>
+    internal static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) MergeOnePass<T, TOut, TM>(
+        int rows, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv)
+        where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
-        long capacity = (long)ap[rows] + bp[rows];
+        long capacity = (long)ap.Span[rows] + bp.Span[rows];
         if (capacity > Array.MaxLength) throw new InvalidOperationException($"the operands hold {capacity} entries together, more than one .NET array holds");
-        int[] bufferIndices = GC.AllocateUninitializedArray<int>((int)capacity);
-        TOut[] bufferValues = GC.AllocateUninitializedArray<TOut>((int)capacity);
-        var indptr = new int[rows + 1];
+        SparseBuffer<int> bufferIndices = SparseBuffers.Allocate<int>(capacity);
+        SparseBuffer<TOut> bufferValues = SparseBuffers.Allocate<TOut>(capacity);
+        SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         int blocks = Blocks.Count(rows);
         var offsets = new int[blocks + 1];
         Parallel.For(0, blocks, Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
-            int w0 = ap[start] + bp[start], w = w0;
+            ReadOnlySpan<int> app = ap.Span, aii = ai.Span, bpp = bp.Span, bii = bi.Span;
+            ReadOnlySpan<T> avv = av.Span, bvv = bv.Span;
+            Span<int> indptr = indptrBuffer.Span, oi = bufferIndices.Span;
+            Span<TOut> ov = bufferValues.Span;
+            int w0 = app[start] + bpp[start], w = w0;
             for (int i = start; i < end; i++)
             {
-                w = MergeRow<T, TOut, TM>(ap[i], ap[i + 1], ai, av, bp[i], bp[i + 1], bi, bv, bufferIndices, bufferValues, w);
+                w = MergeRow<T, TOut, TM>(app[i], app[i + 1], aii, avv, bpp[i], bpp[i + 1], bii, bvv, oi, ov, w);
                 indptr[i + 1] = w - w0; // within the block; the block's offset is added when packing
             }
             offsets[block + 1] = w - w0;
@@ -103,36 +124,42 @@ internal static class CsrMerge
         for (int b = 0; b < blocks; b++) offsets[b + 1] += offsets[b];
         int nnz = offsets[blocks];
         bool packed = nnz == capacity; // nothing dropped and no column shared: every block already sits at its offset
-        int[] indices = packed ? bufferIndices : GC.AllocateUninitializedArray<int>(nnz);
-        TOut[] values = packed ? bufferValues : GC.AllocateUninitializedArray<TOut>(nnz);
+        SparseBuffer<int> indices = packed ? bufferIndices : SparseBuffers.Allocate<int>(nnz);
+        SparseBuffer<TOut> values = packed ? bufferValues : SparseBuffers.Allocate<TOut>(nnz);
         Parallel.For(0, blocks, Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
             int offset = offsets[block];
             if (!packed)
             {
-                int from = ap[start] + bp[start], length = offsets[block + 1] - offset;
-                Array.Copy(bufferIndices, from, indices, offset, length);
-                Array.Copy(bufferValues, from, values, offset, length);
+                int from = ap.Span[start] + bp.Span[start], length = offsets[block + 1] - offset;
+                bufferIndices.Slice(from, length).CopyTo(indices.Slice(offset, length));
+                bufferValues.Slice(from, length).CopyTo(values.Slice(offset, length));
             }
+            Span<int> indptr = indptrBuffer.Span;
             if (offset != 0) for (int i = start + 1; i <= end; i++) indptr[i] += offset;
         });
-        return (indptr, indices, values);
+        if (!packed)
+        {
+            bufferIndices.Dispose();
+            bufferValues.Dispose();
+        }
+        return (indptrBuffer, indices, values);
     }
 
     /// <summary>Merges one row into <paramref name="oi"/>/<paramref name="ov"/> from <paramref name="w"/>; returns the new end.</summary>
     // Called once per row: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int MergeRow<T, TOut, TM>(int ka, int ea, int[] ai, T[] av, int kb, int eb, int[] bi, T[] bv, int[] oi, TOut[] ov, int w)
+    private static int MergeRow<T, TOut, TM>(int ka, int ea, ReadOnlySpan<int> ai, ReadOnlySpan<T> av, int kb, int eb, ReadOnlySpan<int> bi, ReadOnlySpan<T> bv, Span<int> oi, Span<TOut> ov, int w)
         where T : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
         // Indices come from canonical CSR arrays (checked when built), so the positions are in range.
-        ref int air = ref MemoryMarshal.GetArrayDataReference(ai);
-        ref int bir = ref MemoryMarshal.GetArrayDataReference(bi);
-        ref T avr = ref MemoryMarshal.GetArrayDataReference(av);
-        ref T bvr = ref MemoryMarshal.GetArrayDataReference(bv);
-        ref int oir = ref MemoryMarshal.GetArrayDataReference(oi);
-        ref TOut ovr = ref MemoryMarshal.GetArrayDataReference(ov);
+        ref int air = ref MemoryMarshal.GetReference(ai);
+        ref int bir = ref MemoryMarshal.GetReference(bi);
+        ref T avr = ref MemoryMarshal.GetReference(av);
+        ref T bvr = ref MemoryMarshal.GetReference(bv);
+        ref int oir = ref MemoryMarshal.GetReference(oi);
+        ref TOut ovr = ref MemoryMarshal.GetReference(ov);
         while (ka < ea && kb < eb)
         {
             int ja = Unsafe.Add(ref air, ka), jb = Unsafe.Add(ref bir, kb);
@@ -182,40 +209,48 @@ internal static class CsrMerge
     /// <c>f(a[i, j], d[i, j])</c> at the stored entries of <paramref name="ap"/> (a zero-annihilating <c>f</c> such as
     /// multiply), with <paramref name="dense"/> C-ordered of the same shape; zero results are dropped.
     /// </summary>
-    public static (int[] Indptr, int[] Indices, TOut[] Values) WithDense<T, TOut, TM>(int rows, int cols, int[] ap, int[] ai, T[] av, T[] dense)
-        where T : unmanaged where TM : struct, IMergeOp<T, TOut>
+    public static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) WithDense<T, TOut, TM>(int rows, int cols, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, T[] dense)
+        where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
-        var indptr = new int[rows + 1];
+        SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
+            ReadOnlySpan<int> app = ap.Span, aii = ai.Span;
+            ReadOnlySpan<T> avv = av.Span;
+            Span<int> indptr = indptrBuffer.Span;
             for (int i = start; i < end; i++)
             {
                 int c = 0;
                 long row = (long)i * cols;
-                for (int k = ap[i]; k < ap[i + 1]; k++) if (!Zero.Is(TM.Apply(av[k], dense[row + ai[k]]))) c++;
+                for (int k = app[i]; k < app[i + 1]; k++) if (!Zero.Is(TM.Apply(avv[k], dense[row + aii[k]]))) c++;
                 indptr[i + 1] = c;
             }
         });
-        for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-        var indices = new int[indptr[rows]];
-        var values = new TOut[indptr[rows]];
+        Span<int> pointers = indptrBuffer.Span;
+        for (int i = 0; i < rows; i++) pointers[i + 1] += pointers[i];
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(pointers[rows]);
+        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(pointers[rows]);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);
+            ReadOnlySpan<int> app = ap.Span, aii = ai.Span, indptr = indptrBuffer.Span;
+            ReadOnlySpan<T> avv = av.Span;
+            Span<int> oi = indices.Span;
+            Span<TOut> ov = values.Span;
             for (int i = start; i < end; i++)
             {
                 int w = indptr[i];
                 long row = (long)i * cols;
-                for (int k = ap[i]; k < ap[i + 1]; k++)
+                for (int k = app[i]; k < app[i + 1]; k++)
                 {
-                    TOut v = TM.Apply(av[k], dense[row + ai[k]]);
+                    TOut v = TM.Apply(avv[k], dense[row + aii[k]]);
                     if (Zero.Is(v)) continue;
-                    indices[w] = ai[k];
-                    values[w++] = v;
+                    oi[w] = aii[k];
+                    ov[w++] = v;
                 }
             }
         });
-        return (indptr, indices, values);
+        return (indptrBuffer, indices, values);
     }
 }

@@ -7,29 +7,31 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class CsrReduce
 {
     /// <summary>The sum of all stored values: vectorised sums of blocks, in parallel.</summary>
-    public static double SumAll(double[] values, int count)
+    public static double SumAll(SparseBuffer<double> values, int count)
     {
         const int block = 1 << 20;
         int blocks = (count + block - 1) / block;
-        if (blocks <= 1) return TensorPrimitives.Sum(values.AsSpan(0, count));
+        if (blocks <= 1) return TensorPrimitives.Sum(values.Slice(0, count));
         var partial = new double[blocks];
         Parallel.For(0, blocks, Blocks.Options, b =>
         {
             int start = b * block;
-            partial[b] = TensorPrimitives.Sum(values.AsSpan(start, Math.Min(block, count - start)));
+            partial[b] = TensorPrimitives.Sum(values.Slice(start, Math.Min(block, count - start)));
         });
         return TensorPrimitives.Sum(partial);
     }
 
     /// <summary>The sum of each major line (row sums of CSR), in parallel over row blocks.</summary>
-    public static double[] SumLines(int[] indptr, double[] values)
+    public static double[] SumLines(SparseBuffer<int> indptrBuffer, SparseBuffer<double> valuesBuffer)
     {
-        int lines = indptr.Length - 1;
+        int lines = (int)indptrBuffer.Length - 1;
         var result = new double[lines];
         Parallel.For(0, Blocks.Count(lines), Blocks.Options, b =>
         {
             (int start, int end) = Blocks.Range(b, lines);
-            for (int i = start; i < end; i++) result[i] = TensorPrimitives.Sum(values.AsSpan(indptr[i], indptr[i + 1] - indptr[i]));
+            ReadOnlySpan<int> indptr = indptrBuffer.Span;
+            ReadOnlySpan<double> values = valuesBuffer.Span;
+            for (int i = start; i < end; i++) result[i] = TensorPrimitives.Sum(values.Slice(indptr[i], indptr[i + 1] - indptr[i]));
         });
         return result;
     }
@@ -44,7 +46,7 @@ internal static class CsrReduce
     /// At most two workers: each needs an output-sized accumulator, and the issue bounds a function's memory to one
     /// temporary of output size beyond the result (the first accumulator becomes the result).
     /// </remarks>
-    public static unsafe double[] SumMinor(int[] indices, double[] values, int count, int minor)
+    public static unsafe double[] SumMinor(SparseBuffer<int> indicesBuffer, SparseBuffer<double> valuesBuffer, int count, int minor)
     {
         const int ahead = 64;
         int workers = Math.Min(Math.Min(Environment.ProcessorCount, 2), Math.Max(1, count / (1 << 18)));
@@ -52,6 +54,8 @@ internal static class CsrReduce
         Parallel.For(0, workers, Blocks.Options, w =>
         {
             var acc = new double[minor];
+            ReadOnlySpan<int> indices = indicesBuffer.Span;
+            ReadOnlySpan<double> values = valuesBuffer.Span;
             int start = (int)((long)count * w / workers), end = (int)((long)count * (w + 1) / workers);
             int prefetchEnd = Sse.IsSupported ? Math.Min(end, indices.Length - ahead) : start;
             fixed (double* a = acc)

@@ -11,15 +11,16 @@ internal static class FormatConversion
     public static CsrArray CooToCsr(CooArray coo)
     {
         int rows = coo.Shape.Dims[0];
-        int[] r = coo.Coords[0], c = coo.Coords[1];
+        SparseBuffer<int> r = coo.CoordBuffers[0], c = coo.CoordBuffers[1];
         if (coo.IsCanonical)
         {
-            var indptr = new int[rows + 1];
-            foreach (int i in r) indptr[i + 1]++;
+            SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
+            Span<int> indptr = indptrBuffer.Span;
+            foreach (int i in r.Span) indptr[i + 1]++;
             for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-            return new CsrArray(indptr, c, coo.ValuesArray, coo.Shape, true, true);
+            return new CsrArray(indptrBuffer, c, coo.ValueBuffer, coo.Shape, true, true);
         }
-        (int[] p, int[] idx, Array v) = CompressedKernels.FromCoordinates(r, c, coo.ValuesArray, rows);
+        (SparseBuffer<int> p, SparseBuffer<int> idx, SparseBuffer v) = CompressedKernels.FromCoordinates(r, c, coo.ValueBuffer, rows);
         var result = new CsrArray(p, idx, v, coo.Shape, false, false);
         result.SumDuplicates();
         return result;

@@ -28,15 +28,16 @@ internal static class Kronecker
         var indices = new int[nnz];
         var values = new T[nnz];
         int w = 0;
+        ReadOnlySpan<int> ap = a.Indptr, ai = a.Indices, bp = b.Indptr, bi = b.Indices;
         for (int i = 0; i < am; i++)
         {
             for (int p = 0; p < bm; p++)
             {
-                for (int ka = a.IndptrArray[i]; ka < a.IndptrArray[i + 1]; ka++)
+                for (int ka = ap[i]; ka < ap[i + 1]; ka++)
                 {
-                    for (int kb = b.IndptrArray[p]; kb < b.IndptrArray[p + 1]; kb++)
+                    for (int kb = bp[p]; kb < bp[p + 1]; kb++)
                     {
-                        indices[w] = a.IndicesArray[ka] * bn + b.IndicesArray[kb];
+                        indices[w] = ai[ka] * bn + bi[kb];
                         values[w++] = av[ka] * bv[kb];
                     }
                 }

@@ -62,7 +62,7 @@ internal static class Selection
             source.Add(k);
             return;
         }
-        int old = x.Coords[axis][k];
+        int old = x.Coordinates(axis)[k];
         for (int t = starts[axis][old]; t < starts[axis][old + 1]; t++)
         {
             current[axis] = targets[axis][t];

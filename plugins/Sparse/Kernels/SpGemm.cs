@@ -10,15 +10,21 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// </summary>
 internal static class SpGemm
 {
-    public static (int[] Indptr, int[] Indices, T[] Values) Multiply<T>(
-        int rows, int cols, int[] ap, int[] ai, T[] av, int[] bp, int[] bi, T[] bv) where T : unmanaged, INumberBase<T>
+    /// <remarks>
+    /// The inputs are buffers (a lambda cannot capture spans; each block takes its spans); the result's buffers come from
+    /// <see cref="SparseBuffers.Allocate{T}"/>, so a large product is native.
+    /// </remarks>
+    public static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<T> Values) Multiply<T>(
+        int rows, int cols, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv)
+        where T : unmanaged, INumberBase<T>
     {
         int blocks = Blocks.Count(rows);
-        var indptr = new int[rows + 1];
+        SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         Parallel.For(0, blocks, Blocks.Options, () => NewMarks(cols), (blk, _, mark) =>
         {
             (int start, int end) = Blocks.Range(blk, rows);
-            int[] aptr = ap, aidx = ai, bptr = bp, bidx = bi;
+            ReadOnlySpan<int> aptr = ap.Span, aidx = ai.Span, bptr = bp.Span, bidx = bi.Span;
+            Span<int> indptr = indptrBuffer.Span;
             for (int i = start; i < end; i++)
             {
                 int count = 0;
@@ -37,15 +43,18 @@ internal static class SpGemm
             }
             return mark;
         }, _ => { });
-        for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-        int[] indices = GC.AllocateUninitializedArray<int>(indptr[rows]);
-        T[] values = GC.AllocateUninitializedArray<T>(indptr[rows]);
+        Span<int> pointers = indptrBuffer.Span;
+        for (int i = 0; i < rows; i++) pointers[i + 1] += pointers[i];
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(pointers[rows]);
+        SparseBuffer<T> values = SparseBuffers.Allocate<T>(pointers[rows]);
         Parallel.For(0, blocks, Blocks.Options, () => NewMarks(cols), (blk, _, slots) =>
         {
             (int start, int end) = Blocks.Range(blk, rows);
-            // Locals rather than captured variables, so the JIT keeps them in registers in the inner loop.
-            int[] aptr = ap, aidx = ai, bptr = bp, bidx = bi, idx = indices;
-            T[] aval = av, bval = bv, val = values;
+            // Spans in locals rather than captured variables, so the JIT keeps them in registers in the inner loop.
+            ReadOnlySpan<int> aptr = ap.Span, aidx = ai.Span, bptr = bp.Span, bidx = bi.Span, indptr = indptrBuffer.Span;
+            Span<int> idx = indices.Span;
+            ReadOnlySpan<T> aval = av.Span, bval = bv.Span;
+            Span<T> val = values.Span;
             for (int i = start; i < end; i++)
             {
                 int rowStart = indptr[i], w = rowStart;
@@ -70,7 +79,7 @@ internal static class SpGemm
             }
             return slots;
         }, _ => { });
-        return (indptr, indices, values);
+        return (indptrBuffer, indices, values);
     }
 
     private static int[] NewMarks(int cols)

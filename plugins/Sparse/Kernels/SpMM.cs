@@ -37,7 +37,7 @@ internal static class SpMM
     private const int MaxVectors = 8;
 
     /// <summary>A C-ordered <paramref name="rows"/> × <paramref name="n"/> block <c>A @ B</c>.</summary>
-    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n) where T : unmanaged, INumberBase<T>
+    public static T[] Multiply<T>(int rows, SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer<T> values, T[] b, int n) where T : unmanaged, INumberBase<T>
     {
         T[] y = GC.AllocateUninitializedArray<T>((int)((long)rows * n));
         MultiplyInto(rows, indptr, indices, values, b, n, y);
@@ -45,12 +45,15 @@ internal static class SpMM
     }
 
     /// <summary>Writes <c>A @ B</c> into the C-ordered <paramref name="rows"/> × <paramref name="n"/> block <paramref name="y"/>.</summary>
-    public static void MultiplyInto<T>(int rows, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
+    public static void MultiplyInto<T>(int rows, SparseBuffer<int> indptrBuffer, SparseBuffer<int> indicesBuffer, SparseBuffer<T> valuesBuffer, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
     {
         if (n == 0 || rows == 0) return;
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, blk =>
         {
             (int start, int end) = Blocks.Range(blk, rows);
+            // The buffers, not spans, are captured (a lambda cannot hold a span); each block takes its spans here.
+            ReadOnlySpan<int> indptr = indptrBuffer.Span, indices = indicesBuffer.Span;
+            ReadOnlySpan<T> values = valuesBuffer.Span;
             if (n == 1)
             {
                 SpMV.MultiplyRows(start, end, indptr, indices, values, b, y);
@@ -86,7 +89,7 @@ internal static class SpMM
         Lanes512<T>.IsAccelerated && n > MaxVectors * Lanes256<T>.Count && n <= MaxVectors * Lanes512<T>.Count;
 
     /// <summary>Rows [start, end) of <c>A @ B</c> in <typeparamref name="TL"/>'s vectors; needs <paramref name="n"/> ≥ TL.Count (tests call both widths).</summary>
-    internal static void Rows<T, TL, TV>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y)
+    internal static void Rows<T, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y)
         where T : unmanaged, INumberBase<T> where TL : struct, ILanes<TV, T> where TV : struct
     {
         int w = TL.Count;
@@ -111,7 +114,7 @@ internal static class SpMM
     // All n columns of rows [start, end) in V = ceil(n / w) accumulators (the last vector at n - w).
     // Called once per row block: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Panel<T, V, TL, TV>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y)
+    private static unsafe void Panel<T, V, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y)
         where T : unmanaged, INumberBase<T> where V : struct, IVectors where TL : struct, ILanes<TV, T> where TV : struct
     {
         int w = TL.Count, j = 0;
@@ -130,9 +133,9 @@ internal static class SpMM
         }
         // The panel's bytes in B, for prefetching its cache lines: the first, every 64 bytes after it, and the last.
         int panelBytes = (int)(lastOffset - o0 + w) * sizeof(T);
-        ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
-        ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
+        ref int pr = ref MemoryMarshal.GetReference(indptr);
+        ref int ir = ref MemoryMarshal.GetReference(indices);
+        ref T vr = ref MemoryMarshal.GetReference(values);
         ref T br = ref MemoryMarshal.GetArrayDataReference(b);
         ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
         int prefetchEnd = Sse.IsSupported ? indices.Length - PrefetchDistance : 0;
@@ -186,11 +189,11 @@ internal static class SpMM
     /// the row block took 1.0-1.65 s for 1e5 x 1000 against 0.63-0.94 s for this loop (2026-12-04, same sitting).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WideRow<T, TL, TV>(int k0, int e, int[] indices, T[] values, T[] b, int n, T[] y, long row)
+    private static void WideRow<T, TL, TV>(int k0, int e, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y, long row)
         where T : unmanaged, INumberBase<T> where TL : struct, ILanes<TV, T> where TV : struct
     {
-        ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
+        ref int ir = ref MemoryMarshal.GetReference(indices);
+        ref T vr = ref MemoryMarshal.GetReference(values);
         ref T br = ref MemoryMarshal.GetArrayDataReference(b);
         ref T yr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(y), (nint)row);
         int w = TL.Count, j = 0;
@@ -225,7 +228,7 @@ internal static class SpMM
     }
 
     // Fewer columns than one vector holds, or element types without vectors (complex): each row of y accumulated in place.
-    private static void ScalarRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
+    private static void ScalarRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
     {
         for (int i = start; i < end; i++)
         {

@@ -13,13 +13,13 @@ internal static class SpMV
     /// Row blocks run in parallel; the inner loop has no bounds checks (the CSR arrays were validated when built) and four
     /// independent accumulators, so the gathers of x overlap. The only allocation is y.
     /// </remarks>
-    public static T[] Multiply<T>(int rows, int[] indptr, int[] indices, T[] values, T[] x) where T : unmanaged, INumberBase<T>
+    public static T[] Multiply<T>(int rows, SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer<T> values, T[] x) where T : unmanaged, INumberBase<T>
     {
         T[] y = GC.AllocateUninitializedArray<T>(rows);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, b =>
         {
             (int start, int end) = Blocks.Range(b, rows);
-            MultiplyRows(start, end, indptr, indices, values, x, y);
+            MultiplyRows(start, end, indptr.Span, indices.Span, values.Span, x, y);
         });
         return y;
     }
@@ -37,11 +37,11 @@ internal static class SpMV
     // Rows [start, end) of y (also SpMM's one-column case). Called once per row block: compiled optimised at once
     // rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MultiplyRows<T>(int start, int end, int[] indptr, int[] indices, T[] values, T[] x, T[] y) where T : unmanaged, INumberBase<T>
+    internal static unsafe void MultiplyRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] x, T[] y) where T : unmanaged, INumberBase<T>
     {
-        ref int pr = ref MemoryMarshal.GetArrayDataReference(indptr);
-        ref int ir = ref MemoryMarshal.GetArrayDataReference(indices);
-        ref T vr = ref MemoryMarshal.GetArrayDataReference(values);
+        ref int pr = ref MemoryMarshal.GetReference(indptr);
+        ref int ir = ref MemoryMarshal.GetReference(indices);
+        ref T vr = ref MemoryMarshal.GetReference(values);
         ref T xr = ref MemoryMarshal.GetArrayDataReference(x);
         ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
         // Prefetching reads indices[k + PrefetchDistance + 3]: only while that is inside the array.
@@ -75,12 +75,14 @@ internal static class SpMV
     }
 
     /// <summary><c>Y = D @ A</c> for a C-ordered dense block D (m × k) and CSR A (k × n): each row of D scatters rows of A.</summary>
-    public static T[] DenseTimesCsr<T>(T[] d, int m, int k, int[] indptr, int[] indices, T[] values, int n) where T : unmanaged, INumberBase<T>
+    public static T[] DenseTimesCsr<T>(T[] d, int m, int k, SparseBuffer<int> indptrBuffer, SparseBuffer<int> indicesBuffer, SparseBuffer<T> valuesBuffer, int n) where T : unmanaged, INumberBase<T>
     {
         var y = new T[(long)m * n];
         Parallel.For(0, Blocks.Count(m), Blocks.Options, blk =>
         {
             (int start, int end) = Blocks.Range(blk, m);
+            ReadOnlySpan<int> indptr = indptrBuffer.Span, indices = indicesBuffer.Span;
+            ReadOnlySpan<T> values = valuesBuffer.Span;
             for (int i = start; i < end; i++)
             {
                 long row = (long)i * n;

@@ -9,9 +9,9 @@ internal static class ConjugateGradient
     public static (double[] X, int Info) Solve(CsrArray a, double[] b, double[]? x0, double rtol, double atol, int maxiter)
     {
         int n = b.Length;
-        double[] values = (double[])ArrayOps.Cast(a.ValuesArray, DType.Float64);
+        SparseBuffer<double> values = ArrayOps.As<double>(a.ValueBuffer);
         double[] x = x0 ?? new double[n];
-        double[] ax = SpMV.Multiply(n, a.IndptrArray, a.IndicesArray, values, x);
+        double[] ax = SpMV.Multiply(n, a.IndptrBuffer, a.IndicesBuffer, values, x);
         var r = new double[n];
         for (int i = 0; i < n; i++) r[i] = b[i] - ax[i];
         double bound = Math.Max(rtol * Norm(b), atol);
@@ -20,7 +20,7 @@ internal static class ConjugateGradient
         var p = (double[])r.Clone();
         for (int iteration = 1; iteration <= maxiter; iteration++)
         {
-            double[] ap = SpMV.Multiply(n, a.IndptrArray, a.IndicesArray, values, p);
+            double[] ap = SpMV.Multiply(n, a.IndptrBuffer, a.IndicesBuffer, values, p);
             double pap = Dot(p, ap);
             if (pap <= 0)
             {

@@ -16,9 +16,9 @@ internal static class TruncatedSvd
         int p = Math.Min(limit, k + Math.Max(k, 8));
         if (maxiter <= 0) maxiter = 2000;
         a.SumDuplicates();
-        double[] values = (double[])ArrayOps.Cast(a.ValuesArray, DType.Float64);
+        SparseBuffer<double> values = ArrayOps.As<double>(a.ValueBuffer);
         CsrArray at = a.ToCsc().TransposeView();
-        double[] atValues = (double[])ArrayOps.Cast(at.ValuesArray, DType.Float64);
+        SparseBuffer<double> atValues = ArrayOps.As<double>(at.ValueBuffer);
         var rng = new Random(seed);
         var v = new double[p][];
         for (int c = 0; c < p; c++)
@@ -33,7 +33,7 @@ internal static class TruncatedSvd
         double[,] y = new double[0, 0];
         for (int iteration = 0; iteration < maxiter; iteration++)
         {
-            w = Array.ConvertAll(v, col => SpMV.Multiply(m, a.IndptrArray, a.IndicesArray, values, col));
+            w = Array.ConvertAll(v, col => SpMV.Multiply(m, a.IndptrBuffer, a.IndicesBuffer, values, col));
             var g = new double[p, p];
             for (int r = 0; r < p; r++) for (int c = r; c < p; c++) g[r, c] = g[c, r] = ConjugateGradient.Dot(w[r], w[c]);
             (double[] eig, y) = SymmetricEigen.Decompose(g);
@@ -43,7 +43,7 @@ internal static class TruncatedSvd
             Array.Copy(sigma, previous, k);
             if (converged) break;
             // Next block: AᵀA V, orthonormalised.
-            v = Array.ConvertAll(w, col => SpMV.Multiply(n, at.IndptrArray, at.IndicesArray, atValues, col));
+            v = Array.ConvertAll(w, col => SpMV.Multiply(n, at.IndptrBuffer, at.IndicesBuffer, atValues, col));
             Orthonormalize(v);
         }
         // Ritz vectors: V y_t (right), W y_t / σ_t (left); SciPy returns ascending singular values.

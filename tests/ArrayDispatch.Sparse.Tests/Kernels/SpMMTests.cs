@@ -96,7 +96,7 @@ public abstract class SpMMTests<T> where T : unmanaged, INumber<T>
         for (int i = 0; i < b.Length; i++) b[i] = ValueOf(rng);
 
         T[] actual;
-        if (kernel is null) actual = SpMM.Multiply(rows, indptr, [.. indices], [.. values], b, n);
+        if (kernel is null) actual = SpMM.Multiply(rows, indptr, indices.ToArray(), values.ToArray(), b, n);
         else kernel(rows, indptr, [.. indices], [.. values], b, n, actual = new T[rows * n]);
 
         actual.Length.ShouldBe(rows * n);
