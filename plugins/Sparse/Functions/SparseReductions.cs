@@ -250,7 +250,7 @@ internal sealed class SparseReductions(SparseContext ctx)
         return GroupReduce.Create(coo, axes, keepDims);
     }
 
-    private static double[] Doubles(SparseArray x) => x.ValuesArray is double[] d ? d : (double[])ArrayOps.Cast(x.ValuesArray, DType.Float64);
+    private static double[] Doubles(SparseArray x) => x.ValuesArray is var v && v is double[] d ? d : (double[])ArrayOps.Cast(v, DType.Float64);
 
     private static Complex[] Complexes(SparseArray x) => ArrayOps.As<Complex>(x.ValuesArray);
 
@@ -258,7 +258,7 @@ internal sealed class SparseReductions(SparseContext ctx)
     private static Array Accumulate(SparseArray x, Func<long[], long[]> integers, Func<double[], double[]> floats, Func<Complex[], Complex[]> complexes) =>
         x.DType.IsComplex() ? complexes(Complexes(x)) : x.DType.IsFloat() ? floats(Doubles(x)) : integers(Longs(x));
 
-    private static long[] Longs(SparseArray x) => x.ValuesArray is long[] l ? l : (long[])ArrayOps.Cast(x.ValuesArray, DType.Int64);
+    private static long[] Longs(SparseArray x) => x.ValuesArray is var v && v is long[] l ? l : (long[])ArrayOps.Cast(v, DType.Int64);
 
     private NDArray Result(Array values, Shape shape, DType dtype) =>
         ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(values, dtype), shape));

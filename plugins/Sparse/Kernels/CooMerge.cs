@@ -15,7 +15,8 @@ internal static class CooMerge
         int rank = shape.Rank, offset = rank - x.Rank;
         int n = values.Length;
         var coords = new List<int[]>(rank);
-        for (int a = 0; a < rank; a++) coords.Add(a < offset ? new int[n] : x.Coords[a - offset]);
+        int[][] held = x.Coords;   // read once: each read of native coordinates is a copy
+        for (int a = 0; a < rank; a++) coords.Add(a < offset ? new int[n] : held[a - offset]);
         T[] current = values;
         for (int a = 0; a < rank; a++)
         {
