@@ -45,14 +45,20 @@ public static partial class Np
     public static NDArray Empty(Shape shape, DType dtype = DType.Float64, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
         Dispatcher.Create(ArrayFunctions.Empty, new FullArgs(shape, dtype, 0L, Place(backend, like, chunks)));
 
-    /// <summary>Zeros with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray ZerosLike(NDArray x, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, 0L, dtype));
+    /// <summary>Zeros with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
+    public static NDArray ZerosLike(NDArray x, DType? dtype = null) => FullLike(x, 0L, dtype);
 
-    /// <summary>Ones with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray OnesLike(NDArray x, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, 1L, dtype));
+    /// <summary>Ones with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
+    public static NDArray OnesLike(NDArray x, DType? dtype = null) => FullLike(x, 1L, dtype);
 
-    /// <summary><paramref name="fill"/> with the shape (and dtype) of <paramref name="x"/>, on its backend.</summary>
-    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, fill, dtype));
+    /// <summary><paramref name="fill"/> with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
+    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        // NumPy's *_like keep a Fortran-ordered prototype's layout: made for the transpose, read back transposed (a view).
+        if (IsFortran(x)) return Transpose(ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(Transpose(x), fill, dtype)));
+        return ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, fill, dtype));
+    }
 
     /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="stop"/> by <paramref name="step"/>.</summary>
     public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null) =>

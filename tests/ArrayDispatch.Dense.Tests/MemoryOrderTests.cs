@@ -124,6 +124,19 @@ public sealed class MemoryOrderTests
     }
 
     [Fact]
+    public void Like_functions_keep_a_Fortran_prototypes_layout()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray f = Np.AsFortranArray(Np.Arange(6.0).Reshape(2, 3));
+        NDArray z = Np.ZerosLike(f);                                                          // np.zeros_like(f).flags.f_contiguous
+        Np.IsFortran(z).ShouldBeTrue();
+        z.Shape.ShouldBe(new Shape(2, 3));
+        Np.IsFortran(Np.FullLike(f, 7L, DType.Int32)).ShouldBeTrue();
+        Np.FullLike(f, 7L, DType.Int32).ToArray<int>().ShouldBe([7, 7, 7, 7, 7, 7]);
+        Np.IsFortran(Np.OnesLike(Np.Arange(6.0).Reshape(2, 3))).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Contiguity_flags_follow_NumPys_rules()
     {
         using var host = TestHost.Create(new DensePlugin());
