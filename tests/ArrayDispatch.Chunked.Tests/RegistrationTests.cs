@@ -50,9 +50,24 @@ public sealed class RegistrationTests
     [Fact]
     public void An_unknown_scheduler_is_refused_naming_the_key()
     {
-        var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Ray")]).Build() };
-        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldStartWith("Backends:Chunked:Scheduler must be Local or Orleans, got 'Ray'");
+        var builder = new RecordingBuilder { Configuration = Section("Scheduler", "Ray") };
+        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldStartWith("ArrayDispatch:Backends:Chunked:Scheduler: 'Ray' is not a scheduler; use Local or Orleans");
     }
+
+    [Theory]
+    [InlineData("Optimize", "maybe", "'maybe' is not a boolean; use true or false")]
+    [InlineData("RecycleChunks", "yes", "'yes' is not a boolean; use true or false")]
+    [InlineData("SplitEvery", "1", "'1' is not an integer of at least 2")]
+    [InlineData("MaxDegreeOfParallelism", "many", "'many' is not an integer of at least 0")]
+    public void A_setting_of_the_wrong_type_is_refused_naming_its_full_key(string key, string value, string message)
+    {
+        // Optimize and RecycleChunks took anything but "false" as true: 'maybe' switched nothing off, silently.
+        var builder = new RecordingBuilder { Configuration = Section(key, value) };
+        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldBe($"ArrayDispatch:Backends:Chunked:{key}: {message} (Parameter '{key}')");
+    }
+
+    private static IConfiguration Section(string key, string value) =>
+        new ConfigurationBuilder().AddInMemoryCollection([new($"ArrayDispatch:Backends:Chunked:{key}", value)]).Build().GetSection("ArrayDispatch:Backends:Chunked");
 
     private sealed class Misnamed
     {
