@@ -148,6 +148,12 @@ public static partial class ConformanceCases
         yield return Case("linspace", "corner: 0 samples answers", c => Np.Linspace(0, 1, 0, backend: c.Backend));
         yield return Case("arange", "corner: step 0", c => Np.Arange(0L, 10L, 0L, backend: c.Backend));
         yield return Case("arange", "corner: empty range answers", c => Np.Arange(5L, 1L, 1L, backend: c.Backend));
+        // The protocol's CreationRules: Chunked and Gpu computed the length in double and cast it (a NaN step gave an
+        // empty array, 1e18 elements a lazy (2147483647,) array) and wrapped Python ints above int64 to negatives.
+        yield return Case("arange", "corner: NaN step", c => Np.Arange(0.0, 10.0, double.NaN, backend: c.Backend));
+        yield return Case("arange", "corner: 1e18 elements", c => Np.Arange(0.0, 1e18, 1.0, backend: c.Backend));
+        yield return Case("arange", "corner: int64 extremes beyond a dimension", c => Np.Arange(long.MinValue, long.MaxValue, 1L, backend: c.Backend));
+        yield return Case("arange", "corner: above int64 answers uint64", c => Np.Arange(Scalar.Integer(ulong.MaxValue - 2), Scalar.Integer(ulong.MaxValue), 1L, backend: c.Backend));
     }
 
     private static NDArray IntArray(ConformanceContext c, DType dtype, long[] values) => dtype == DType.Int32

@@ -31,6 +31,19 @@ public sealed class HostileInputTests
         Should.Throw<ArgumentOutOfRangeException>(() => Np.Tile(Np.Zeros([1000]), 1_000_000_000)).Message.ShouldContain("array is too big");
     }
 
+    [Fact]
+    public void Arange_above_int64_answers_uint64_values_not_wrapped_negatives()
+    {
+        // Python ints 2**64 - 3 and 2**64 - 1 (NumPy 2: uint64 [18446744073709551613, 18446744073709551614]); Dense gave
+        // int64 [-3, -2].
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray r = Np.Arange(Scalar.Integer(ulong.MaxValue - 2), Scalar.Integer(ulong.MaxValue), 1L);
+        r.DType.ShouldBe(DType.UInt64);
+        r.ToArray<ulong>().ShouldBe([ulong.MaxValue - 2, ulong.MaxValue - 1]);
+        Np.Arange(Scalar.Integer(1UL << 63), Scalar.Integer((1UL << 63) + 6), 2L).ToArray<ulong>().ShouldBe([1UL << 63, (1UL << 63) + 2, (1UL << 63) + 4]);
+        Should.Throw<OverflowException>(() => Np.Arange(-1L, Scalar.Integer(ulong.MaxValue), Scalar.Integer(1UL << 63))).Message.ShouldContain("out of bounds for uint64");
+    }
+
     // SciPy .npz archives whose components contradict each other: SciPy's check_format words, not an
     // IndexOutOfRangeException, OverflowException or KeyNotFoundException from the densifying loop.
     [Theory]
