@@ -66,6 +66,18 @@ public sealed class RegistrationTests
         Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldBe($"ArrayDispatch:Backends:Chunked:{key}: {message} (Parameter '{key}')");
     }
 
+    [Fact]
+    public void An_unknown_chunk_backend_is_refused_at_start_up_naming_the_key()
+    {
+        // ChunkBackend=Nope started, and the first chunk made failed with "no implementation found for 'full' on types []".
+        var ex = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        {
+            using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Dens" }, new ArrayDispatch.Dense.DensePlugin(), new ChunkedPlugin());
+            Np.Zeros([2], backend: "Chunked");
+        });
+        ex.Failures.ShouldBe(["ArrayDispatch:Backends:Chunked:ChunkBackend: unknown backend 'Dens'. Known backends: Chunked, Dense. Did you mean 'Dense'?"]);
+    }
+
     private static IConfiguration Section(string key, string value) =>
         new ConfigurationBuilder().AddInMemoryCollection([new($"ArrayDispatch:Backends:Chunked:{key}", value)]).Build().GetSection("ArrayDispatch:Backends:Chunked");
 
