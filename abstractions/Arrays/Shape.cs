@@ -53,6 +53,18 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         return (int)length;
     }
 
+    /// <summary>
+    /// The 1-d shape <c>(Size,)</c> of the array flattened (<c>ravel</c>, an <c>axis=None</c> scan, sort or take): NumPy's
+    /// "array is too big" where the size is above <see cref="int.MaxValue"/> (a broadcast view of 2^32 elements), where a
+    /// cast would give a dimension the caller never asked for.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is above <see cref="int.MaxValue"/>.</exception>
+    public Shape Flattened()
+    {
+        long size = Size;
+        return size <= int.MaxValue ? new Shape((int)size) : new Shape(Dimension(size, $"flattening an array of shape {this}"));
+    }
+
     /// <summary>Creates a shape from a collection expression, <c>[2, 3]</c>: the same as <see cref="Shape(ReadOnlySpan{int})"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative, or the dimensions' product does not fit in 64 bits.</exception>
     public static Shape Create(ReadOnlySpan<int> dims) => new(dims);

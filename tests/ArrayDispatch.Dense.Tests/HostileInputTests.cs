@@ -32,6 +32,17 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Flattening_a_broadcast_view_beyond_a_dimension_is_array_is_too_big()
+    {
+        // A (65536, 65536) broadcast view has 2^32 elements: its flattened length was cast to int (0).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray big = Np.BroadcastTo(Np.Ones([1]), 65536, 65536);
+        Should.Throw<ArgumentOutOfRangeException>(() => Np.Cumsum(big)).Message.ShouldContain("array is too big");
+        Should.Throw<ArgumentOutOfRangeException>(() => Np.Repeat(big, 1)).Message.ShouldContain("array is too big");
+        Should.Throw<ArgumentOutOfRangeException>(() => Np.Roll(big, 1)).Message.ShouldContain("array is too big");
+    }
+
+    [Fact]
     public void Arange_above_int64_answers_uint64_values_not_wrapped_negatives()
     {
         // Python ints 2**64 - 3 and 2**64 - 1 (NumPy 2: uint64 [18446744073709551613, 18446744073709551614]); Dense gave
