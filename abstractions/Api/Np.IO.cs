@@ -17,7 +17,7 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.EndsWith(".npz", StringComparison.OrdinalIgnoreCase)) return AsArray(NpyArchive.Read(path).ToDense(), backend, format: format);
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = NpyFormat.OpenRead(path);
         return ReadNpyBody(stream, NpyFormat.ReadHeader(stream), backend, format);
     }
 
@@ -124,7 +124,7 @@ public static partial class Np
     public static IReadOnlyDictionary<string, NDArray> LoadNpz(string path, string? backend = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using FileStream file = File.OpenRead(path);
+        using FileStream file = NpyFormat.OpenRead(path);
         using var zip = new ZipArchive(file, ZipArchiveMode.Read);
         var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
         try
@@ -133,6 +133,7 @@ public static partial class Np
             {
                 using Stream s = entry.Open();
                 NpyFormat.Header header = NpyFormat.ReadHeader(s);
+                NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
                 if (header.Kind is 'U' or 'S') continue;   // strings (SciPy's sparse 'format') are not arrays
                 arrays[NpyArchive.EntryName(entry)] = ReadNpyBody(s, header, backend, null);
             }

@@ -35,6 +35,36 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         _dims = dims.IsEmpty ? s_empty : dims.ToArray();
     }
 
+    /// <summary>
+    /// A dimension computed in 64 bits (a length times a repeat count, a sum of lengths) as the <see cref="int"/> a shape
+    /// holds: NumPy's "array is too big" where it is above <see cref="int.MaxValue"/>, so that no caller's cast wraps to a
+    /// small or negative dimension and no backend starts allocating for it.
+    /// </summary>
+    /// <param name="length">The dimension.</param>
+    /// <param name="what">What gives it, for the message (<c>"repeat"</c>, <c>"tile of shape (2, 3) by (4, 5)"</c>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The dimension is negative or above <see cref="int.MaxValue"/>.</exception>
+    public static int Dimension(long length, string what)
+    {
+        if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), $"negative dimensions are not allowed: {what} gives {length}");
+        if (length > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), $"array is too big: {what} gives a dimension of {length} elements, more than a shape's dimension holds ({int.MaxValue})");
+        }
+        return (int)length;
+    }
+
+    /// <summary>
+    /// The 1-d shape <c>(Size,)</c> of the array flattened (<c>ravel</c>, an <c>axis=None</c> scan, sort or take): NumPy's
+    /// "array is too big" where the size is above <see cref="int.MaxValue"/> (a broadcast view of 2^32 elements), where a
+    /// cast would give a dimension the caller never asked for.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is above <see cref="int.MaxValue"/>.</exception>
+    public Shape Flattened()
+    {
+        long size = Size;
+        return size <= int.MaxValue ? new Shape((int)size) : new Shape(Dimension(size, $"flattening an array of shape {this}"));
+    }
+
     /// <summary>Creates a shape from a collection expression, <c>[2, 3]</c>: the same as <see cref="Shape(ReadOnlySpan{int})"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative, or the dimensions' product does not fit in 64 bits.</exception>
     public static Shape Create(ReadOnlySpan<int> dims) => new(dims);
@@ -150,7 +180,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         int rank = first.Rank;
         if (rank == 0) throw new ArgumentException("zero-dimensional arrays cannot be concatenated", "arrays");
         axis = NormalizeAxis(axis, rank);
-        int total = 0;
+        long total = 0;
         for (int i = 0; i < shapes.Count; i++)
         {
             Shape s = shapes[i];
@@ -172,7 +202,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
             total += s.Dims[axis];
         }
         int[] dims = first.ToArray();
-        dims[axis] = total;
+        dims[axis] = Dimension(total, $"concatenate along axis {axis}");
         return new Shape(dims);
     }
 

@@ -114,7 +114,7 @@ public static class ManipulationRules
             interleaved[2 * i + 1] = d;
             broadcast[2 * i] = r;
             broadcast[2 * i + 1] = d;
-            result[i] = checked(r * d);
+            result[i] = Shape.Dimension((long)r * d, $"tile of shape {shape} by ({string.Join(", ", reps.ToArray())})");
         }
         return (new Shape(interleaved), new Shape(broadcast), new Shape(result));
     }
@@ -125,6 +125,7 @@ public static class ManipulationRules
     /// </summary>
     /// <exception cref="ShapeMismatchException">The counts are neither one nor one per element.</exception>
     /// <exception cref="ArgumentException">A count is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The repeated axis would be longer than a dimension holds (NumPy's "array is too big").</exception>
     public static int[] RepeatCounts(int length, ReadOnlySpan<int> repeats)
     {
         if (repeats.Length != 1 && repeats.Length != length)
@@ -137,7 +138,9 @@ public static class ManipulationRules
             if (c < 0) throw new ArgumentException(repeats.Length == 1 ? "negative dimensions are not allowed" : "repeats may not contain negative values.", nameof(repeats));
         }
         var counts = new int[length];
-        for (int i = 0; i < length; i++) counts[i] = repeats[repeats.Length == 1 ? 0 : i];
+        long total = 0;
+        for (int i = 0; i < length; i++) total += counts[i] = repeats[repeats.Length == 1 ? 0 : i];
+        Shape.Dimension(total, $"repeat of an axis of length {length}");
         return counts;
     }
 

@@ -28,7 +28,7 @@ public sealed class NpyArchive
     /// <exception cref="InvalidDataException">An entry is not a supported <c>.npy</c> array.</exception>
     public static NpyArchive Read(string path)
     {
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = NpyFormat.OpenRead(path);
         return Read(stream);
     }
 
@@ -43,6 +43,7 @@ public sealed class NpyArchive
             string name = EntryName(entry);
             using Stream s = entry.Open();   // read in order from the entry: no copy of the entry in memory
             NpyFormat.Header header = NpyFormat.ReadHeader(s);
+            NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
             if (NpyFormat.TryReadStringBody(s, header, out string text)) strings[name] = text;
             else arrays[name] = NpyFormat.ReadBody(s, header);
         }
@@ -72,7 +73,8 @@ public sealed class NpyArchive
     public HostBuffer ToDense()
     {
         string format = SparseFormat ?? throw new InvalidDataException("the archive is not a SciPy sparse matrix (no 'format' and 'shape' entries)");
-        HostBuffer data = Arrays["data"];
+        if (format is not ("csr" or "csc" or "coo")) throw new InvalidDataException($"sparse format '{format}' is not supported; supported: csr, csc, coo");
+        HostBuffer data = Component("data");
         return data.DType switch
         {
             DType.Bool => Dense<byte>(format, HostBuffer.FromContiguous(Array.ConvertAll(data.ToContiguous<bool>(), v => v ? (byte)1 : (byte)0), data.Shape), DType.Bool),
@@ -93,12 +95,18 @@ public sealed class NpyArchive
         };
     }
 
-    // Duplicate entries add up, as SciPy's todense does (for bool: any true entry makes the element true).
+    // Duplicate entries add up, as SciPy's todense does (for bool: any true entry makes the element true). The components
+    // are checked first, with SciPy's check_format words: a hostile archive fails naming what is wrong, never with an
+    // index out of a .NET array's range or an allocation its shape entry asks for.
     private HostBuffer Dense<T>(string format, HostBuffer data, DType? asBool) where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        long[] shape = Arrays["shape"].ToContiguous<long>();
-        int rows = (int)shape[0], cols = (int)shape[1];
+        (int rows, int cols) = SparseShape();
         T[] values = data.ToContiguous<T>();
+        if (data.Shape.Rank != 1) throw new InvalidDataException($"the sparse archive's data has shape {data.Shape}; SciPy's is 1-d");
+        if ((long)rows * cols > Array.MaxLength)
+        {
+            throw new InvalidDataException($"the sparse matrix's dense form ({rows}, {cols}) has {(long)rows * cols} elements, more than one .NET array holds ({Array.MaxLength})");
+        }
         var dense = new T[(long)rows * cols];
         switch (format)
         {
@@ -106,7 +114,21 @@ public sealed class NpyArchive
             {
                 long[] indices = Ints("indices"), indptr = Ints("indptr");
                 bool csr = format == "csr";
-                int outer = csr ? rows : cols;
+                int outer = csr ? rows : cols, inner = csr ? cols : rows;
+                string innerName = csr ? "column" : "row";
+                if (indptr.Length != outer + 1) throw new InvalidDataException($"index pointer size ({indptr.Length}) should be ({outer + 1})");
+                if (indptr[0] != 0) throw new InvalidDataException("index pointer should start with 0");
+                if (indices.Length != values.Length) throw new InvalidDataException("indices and data should have the same size");
+                if (indptr[^1] > indices.Length) throw new InvalidDataException("Last value of index pointer should be less than the size of index and data arrays");
+                for (int i = 0; i < outer; i++)
+                {
+                    if (indptr[i + 1] < indptr[i]) throw new InvalidDataException("index pointer values must form a non-decreasing sequence");
+                }
+                foreach (long k in indices)
+                {
+                    if (k >= inner) throw new InvalidDataException($"{innerName} index values must be < {inner}");
+                    if (k < 0) throw new InvalidDataException($"{innerName} index values must be >= 0");
+                }
                 for (int i = 0; i < outer; i++)
                 {
                     for (long p = indptr[i]; p < indptr[i + 1]; p++)
@@ -117,22 +139,57 @@ public sealed class NpyArchive
                 }
                 break;
             }
-            case "coo":
+            default:
             {
                 long[] row = Ints("row"), col = Ints("col");
+                if (row.Length != values.Length || col.Length != values.Length) throw new InvalidDataException("row, column, and data array must all be the same length");
+                for (int p = 0; p < values.Length; p++)
+                {
+                    if (row[p] >= rows) throw new InvalidDataException("row index exceeds matrix dimensions");
+                    if (col[p] >= cols) throw new InvalidDataException("column index exceeds matrix dimensions");
+                    if (row[p] < 0) throw new InvalidDataException("negative row index found");
+                    if (col[p] < 0) throw new InvalidDataException("negative column index found");
+                }
                 for (int p = 0; p < values.Length; p++) dense[row[p] * cols + col[p]] += values[p];
                 break;
             }
-            default:
-                throw new InvalidDataException($"sparse format '{format}' is not supported; supported: csr, csc, coo");
         }
         var s = new Shape(rows, cols);
         return asBool is null ? HostBuffer.FromContiguous(dense, s) : HostBuffer.FromContiguous(Array.ConvertAll(dense, v => !T.IsZero(v)), s);
     }
 
+    /// <summary>The archive's 'shape' entry: two non-negative dimensions of at most <see cref="int.MaxValue"/>.</summary>
+    private (int Rows, int Cols) SparseShape()
+    {
+        long[] shape = Ints("shape");
+        if (shape.Length != 2) throw new InvalidDataException($"the sparse archive's shape has {shape.Length} entries ({string.Join(", ", shape)}); a SciPy sparse matrix is 2-d");
+        foreach (long d in shape)
+        {
+            if (d < 0) throw new InvalidDataException($"'shape' elements cannot be negative: ({shape[0]}, {shape[1]})");
+            if (d > int.MaxValue) throw new InvalidDataException($"the sparse archive's shape ({shape[0]}, {shape[1]}) has a dimension above {int.MaxValue}");
+        }
+        return ((int)shape[0], (int)shape[1]);
+    }
+
+    /// <summary>The archive's entry <paramref name="name"/>, refused by name where it is missing.</summary>
+    private HostBuffer Component(string name) =>
+        Arrays.TryGetValue(name, out HostBuffer? b) ? b
+        : throw new InvalidDataException($"the sparse archive (format '{SparseFormat}') has no '{name}' entry; it has: {string.Join(", ", Arrays.Keys.Concat(Strings.Keys).Order(StringComparer.Ordinal))}");
+
     private long[] Ints(string name)
     {
-        HostBuffer b = Arrays[name];
-        return b.DType == DType.Int64 ? b.ToContiguous<long>() : Array.ConvertAll(b.ToContiguous<int>(), v => (long)v);
+        HostBuffer b = Component(name);
+        if (b.Shape.Rank != 1) throw new InvalidDataException($"the sparse archive's '{name}' has shape {b.Shape}; SciPy's is 1-d");
+        return b.DType switch
+        {
+            DType.Int64 => b.ToContiguous<long>(),
+            DType.Int32 => Array.ConvertAll(b.ToContiguous<int>(), v => (long)v),
+            DType.Int16 => Array.ConvertAll(b.ToContiguous<short>(), v => (long)v),
+            DType.Int8 => Array.ConvertAll(b.ToContiguous<sbyte>(), v => (long)v),
+            DType.UInt8 => Array.ConvertAll(b.ToContiguous<byte>(), v => (long)v),
+            DType.UInt16 => Array.ConvertAll(b.ToContiguous<ushort>(), v => (long)v),
+            DType.UInt32 => Array.ConvertAll(b.ToContiguous<uint>(), v => (long)v),
+            _ => throw new InvalidDataException($"the sparse archive's '{name}' has dtype {b.DType.Name()}; its indices must be integers (SciPy stores int32 or int64)"),
+        };
     }
 }

@@ -23,8 +23,20 @@ public static class NpyFormat
     /// <exception cref="InvalidDataException">The file is not a supported <c>.npy</c> file.</exception>
     public static HostBuffer Read(string path)
     {
-        using FileStream stream = File.OpenRead(path);
+        using FileStream stream = OpenRead(path);
         return Read(stream);
+    }
+
+    /// <summary>
+    /// Opens a file to read, refusing a directory by what it is (.NET's own words, "Access to the path is denied", suggest
+    /// a permission problem; NumPy's IsADirectoryError says "Is a directory").
+    /// </summary>
+    /// <exception cref="IOException"><paramref name="path"/> is a directory.</exception>
+    internal static FileStream OpenRead(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path)) throw new IOException($"Is a directory: '{path}' (a .npy or .npz file was expected)");
+        return File.OpenRead(path);
     }
 
     /// <summary>Reads a <c>.npy</c> array from <paramref name="stream"/>.</summary>
@@ -35,6 +47,26 @@ public static class NpyFormat
         return ReadBody(stream, ReadHeader(stream));
     }
 
+    /// <summary>
+    /// Reads the header of a numeric <c>.npy</c> file for a reader that fetches the data itself (a chunked backend reading
+    /// each chunk's region): the one header parser, with its checks (a malformed header, an unsupported dtype, a shape
+    /// that is not an array's, and, on a seekable stream, data the file does not hold are refused here, not found out
+    /// as zeros where a region read comes up short).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The header is malformed or its dtype is not one of <see cref="DType"/>'s.</exception>
+    /// <exception cref="EndOfStreamException">The stream is seekable and shorter than the header says.</exception>
+    public static NpyHeader ReadNumericHeader(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Header header = ReadHeader(stream);
+        if (!TryNumericDType(header, out DType dtype))
+        {
+            throw new InvalidDataException($"unsupported .npy dtype '{header.Descr}'; supported: {DTypes.AllNames}, either byte order");
+        }
+        bool bigEndian = header.SwapBytes ? BitConverter.IsLittleEndian : !BitConverter.IsLittleEndian && header.ItemSize > 1;
+        return new NpyHeader(dtype, header.Shape, header.FortranOrder, bigEndian, header.HeaderBytes);
+    }
+
     /// <summary>Reads the data of a numeric array whose header was just read (the stream need not seek).</summary>
     internal static HostBuffer ReadBody(Stream stream, Header header)
     {
@@ -43,6 +75,10 @@ public static class NpyFormat
             throw new InvalidDataException($"the .npy array holds strings (descr '{header.Descr}'); read it with NpyFormat.TryReadString");
         }
         long count = header.Shape.Size;
+        if (header.DataBytes > Array.MaxLength)
+        {
+            throw new InvalidDataException($"the .npy array (shape {header.Shape}, dtype '{header.Descr}') has {header.DataBytes} data bytes, more than one .NET array holds ({Array.MaxLength}); Np.Load reads it into a backend's native memory");
+        }
         byte[] raw = new byte[count * header.ItemSize];
         ReadDataBytes(stream, raw, header);
         Array data = Decode(raw, header, count, out DType dtype);
@@ -62,8 +98,9 @@ public static class NpyFormat
     {
         value = "";
         if (header.Kind is not ('U' or 'S')) return false;
+        if (header.DataBytes > MaxHeaderLength) throw new InvalidDataException($"the .npy string array (shape {header.Shape}, dtype '{header.Descr}') is not a short string: {header.DataBytes} bytes");
         byte[] raw = new byte[header.Shape.Size * header.ItemSize];
-        stream.ReadExactly(raw);
+        ReadDataBytes(stream, raw, header);
         if (header.Kind == 'S') value = Encoding.ASCII.GetString(raw).TrimEnd('\0');
         else
         {
@@ -214,7 +251,12 @@ public static class NpyFormat
         return FormattableString.Invariant($"{order}{kind}{size}");
     }
 
-    internal readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape);
+    /// <summary>A parsed header; <paramref name="HeaderBytes"/> counts the magic, version, length field and header text.</summary>
+    internal readonly record struct Header(string Descr, char Kind, int ItemSize, bool SwapBytes, bool FortranOrder, Shape Shape, long HeaderBytes)
+    {
+        /// <summary>The data's length in bytes (at most 2^63 - 1: a shape's size fits 64 bits and an item is at most 4 * 9999 bytes).</summary>
+        public long DataBytes => Shape.Size > long.MaxValue / Math.Max(1, ItemSize) ? long.MaxValue : Shape.Size * ItemSize;
+    }
 
     // A short file says what it is short of (.NET's "Unable to read beyond the end of the stream" names nothing).
     private static void ReadHeaderBytes(Stream stream, Span<byte> buffer)
@@ -241,6 +283,12 @@ public static class NpyFormat
         }
     }
 
+    /// <summary>
+    /// The longest header read, NumPy's <c>max_header_size</c> default (10000): a longer one is refused before it is read,
+    /// so a file whose length field says 4 GB allocates nothing.
+    /// </summary>
+    internal const int MaxHeaderLength = 10000;
+
     internal static Header ReadHeader(Stream stream)
     {
         Span<byte> magic = stackalloc byte[8];
@@ -248,7 +296,7 @@ public static class NpyFormat
         if (!magic[..6].SequenceEqual(s_magic)) throw new InvalidDataException("not a .npy file: the magic string \\x93NUMPY is missing");
         int major = magic[6];
         Span<byte> len = stackalloc byte[4];
-        int headerLength;
+        long headerLength;
         if (major == 1)
         {
             ReadHeaderBytes(stream, len[..2]);
@@ -257,27 +305,80 @@ public static class NpyFormat
         else if (major is 2 or 3)
         {
             ReadHeaderBytes(stream, len);
-            headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(len);
+            headerLength = BinaryPrimitives.ReadUInt32LittleEndian(len);
         }
         else throw new InvalidDataException($"unsupported .npy format version {major}.{magic[7]}");
+        if (headerLength > MaxHeaderLength)
+        {
+            throw new InvalidDataException($"Header info length ({headerLength}) is large and may not be safe to load securely: the .npy header is longer than NumPy's max_header_size ({MaxHeaderLength})");
+        }
         byte[] text = new byte[headerLength];
         ReadHeaderBytes(stream, text);
         string dict = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(text);
-        string descr = Field(dict, "descr").Trim().Trim('\'', '"');
-        bool fortran = Field(dict, "fortran_order").Trim() == "True";
-        string shapeText = Field(dict, "shape").Trim().TrimStart('(').TrimEnd(')');
+        string descr = Field(dict, "descr");
+        if (descr.StartsWith('[') || descr.StartsWith('{'))
+        {
+            // A list is a structured dtype ([('a', '<f8')]), a dict an aligned one: neither is one of the fourteen.
+            throw new InvalidDataException($"unsupported .npy dtype {descr}: a structured dtype; supported: {DTypes.AllNames}");
+        }
+        if (descr.Length < 2 || descr[0] is not ('\'' or '"')) throw CannotParse(dict);
+        descr = descr[1..^1];
+        string fortranText = Field(dict, "fortran_order").Trim();
+        bool fortran = fortranText switch
+        {
+            "True" => true,
+            "False" => false,
+            _ => throw new InvalidDataException($"fortran_order is not a valid bool: {fortranText}"),
+        };
+        string shapeField = Field(dict, "shape").Trim();
+        if (shapeField.Length < 2 || shapeField[0] != '(' || shapeField[^1] != ')') throw new InvalidDataException($"shape is not valid: {shapeField}");
+        string shapeText = shapeField[1..^1];
         int[] dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s.TrimEnd('L'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int d) ? d
                 : throw new InvalidDataException($"the .npy shape ({shapeText}) has a dimension '{s}' that is not an integer of at most {int.MaxValue}"))
             .ToArray();
-        if (descr.Length < 2) throw new InvalidDataException($"unsupported .npy dtype '{descr}'");
-        char order = descr[0];
+        foreach (int d in dims)
+        {
+            if (d < 0) throw new InvalidDataException($"the .npy shape ({shapeText}) has a negative dimension: negative dimensions are not allowed");
+        }
+        Shape shape;
+        try
+        {
+            shape = new Shape(dims);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new InvalidDataException($"the .npy shape ({shapeText}) is not an array's: {ex.Message}", ex);
+        }
+        char order = descr.Length > 0 ? descr[0] : ' ';
         string type = order is '<' or '>' or '|' or '=' ? descr[1..] : descr;
+        // A kind letter and a byte count of at most four digits: '<f8', '|u1', '<U5'; anything else ('<M8[ns]', '|O',
+        // '<f8x', '<f99999999999') is refused by name here rather than failing in int.Parse.
+        if (type.Length is < 1 or > 5 || !char.IsAsciiLetter(type[0]) || !int.TryParse(type.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int size) && type.Length > 1)
+        {
+            throw new InvalidDataException($"unsupported .npy dtype '{descr}'; supported: {DTypes.AllNames}");
+        }
         char kind = type[0];
-        int size = type.Length > 1 ? int.Parse(type[1..], CultureInfo.InvariantCulture) : 1;
+        if (type.Length == 1) size = 1;
         int itemSize = kind == 'U' ? size * 4 : size;
         bool swap = (order == '>' && BitConverter.IsLittleEndian) || (order == '<' && !BitConverter.IsLittleEndian);
-        return new Header(descr, kind, itemSize, swap && itemSize > 1 && kind != 'S', fortran, new Shape(dims));
+        var header = new Header(descr, kind, itemSize, swap && itemSize > 1 && kind != 'S', fortran, shape, (major == 1 ? 10 : 12) + headerLength);
+        if (stream.CanSeek) CheckDataLength(header, stream.Length - stream.Position);
+        return header;
+    }
+
+    /// <summary>
+    /// Refuses a header whose data would need more bytes than <paramref name="available"/> (the rest of a file, an archive
+    /// entry's size) before anything is allocated for it: a 100-byte file whose header says (100000, 100000) is a short
+    /// file, not a request for 75 GB.
+    /// </summary>
+    internal static void CheckDataLength(Header header, long available)
+    {
+        long needed = header.DataBytes;
+        if (needed > available)
+        {
+            throw new EndOfStreamException($"Failed to read all data for array: the .npy file ends early (shape {header.Shape}, dtype '{header.Descr}', {needed} data bytes, {Math.Max(0, available)} in the file)");
+        }
     }
 
     private static string Field(string dict, string key)
@@ -285,18 +386,26 @@ public static class NpyFormat
         int at = dict.IndexOf($"'{key}'", StringComparison.Ordinal);
         if (at < 0) throw new InvalidDataException($".npy header has no '{key}': {dict}");
         int colon = dict.IndexOf(':', at);
+        if (colon < 0) throw CannotParse(dict);
         int i = colon + 1;
         while (i < dict.Length && dict[i] == ' ') i++;
-        if (dict[i] == '(') return dict[i..(dict.IndexOf(')', i) + 1)];
+        if (i >= dict.Length) throw CannotParse(dict);
+        if (dict[i] is '(' or '[')
+        {
+            int close = dict.IndexOf(dict[i] == '(' ? ')' : ']', i);
+            return close < 0 ? throw CannotParse(dict) : dict[i..(close + 1)];
+        }
         int end = i;
         if (dict[i] is '\'' or '"')
         {
-            end = dict.IndexOf(dict[i], i + 1) + 1;
-            return dict[i..end];
+            end = dict.IndexOf(dict[i], i + 1);
+            return end < 0 ? throw CannotParse(dict) : dict[i..(end + 1)];
         }
         while (end < dict.Length && dict[end] != ',' && dict[end] != '}') end++;
         return dict[i..end];
     }
+
+    private static InvalidDataException CannotParse(string dict) => new($"Cannot parse header: {dict.TrimEnd()}");
 
     private static Array Decode(byte[] raw, Header h, long count, out DType dtype)
     {
@@ -328,3 +437,11 @@ public static class NpyFormat
         return strides;
     }
 }
+
+/// <summary>A numeric <c>.npy</c> file's header, as <see cref="NpyFormat.ReadNumericHeader"/> reads it.</summary>
+/// <param name="DType">The elements' dtype.</param>
+/// <param name="Shape">The array's shape.</param>
+/// <param name="FortranOrder">Whether the data are in Fortran (column-major) order.</param>
+/// <param name="BigEndian">Whether the elements are stored big-endian.</param>
+/// <param name="DataOffset">Where the data start: the bytes of the magic string, version, length field and header.</param>
+public readonly record struct NpyHeader(DType DType, Shape Shape, bool FortranOrder, bool BigEndian, long DataOffset);

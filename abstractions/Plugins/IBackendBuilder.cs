@@ -39,6 +39,14 @@ public interface IBackendBuilder
     IBackendBuilder OnlyOwnArrayTypes() => this;
 
     /// <summary>
+    /// Declares that the backend's setting <paramref name="key"/> (under <see cref="Configuration"/>) names another backend
+    /// (Chunked's <c>ChunkBackend</c>, Sparse's <c>DenseBackend</c>): the host refuses an unknown name at start-up with the
+    /// key's path and the nearest known backend, as it does for <c>DefaultBackend</c>, instead of the first call that uses
+    /// it finding the backend missing.
+    /// </summary>
+    IBackendBuilder DeclareBackendSetting(string key) => this;
+
+    /// <summary>
     /// Declares what the backend takes for <paramref name="function"/>: its dtypes, <c>out=</c>, nonzero fills. The
     /// dispatcher checks calls against it before calling the handler, <c>explain</c> shows it, and other backends read it
     /// (<see cref="IArrayDispatcher.SupportOf"/>). Without a declaration a function takes what

@@ -1,3 +1,4 @@
+using ArrayDispatch.Plugins;
 using Microsoft.Extensions.Configuration;
 
 namespace ArrayDispatch.Chunked;
@@ -36,27 +37,17 @@ public sealed class ChunkedOptions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new ChunkedOptions();
         if (configuration["ChunkBackend"] is { Length: > 0 } backend) options.ChunkBackend = backend;
-        options.MaxDegreeOfParallelism = ReadInt(configuration, "MaxDegreeOfParallelism", 0, 0);
-        options.SplitEvery = ReadInt(configuration, "SplitEvery", 16, 2);
-        if (configuration["Optimize"] is { Length: > 0 } opt) options.Optimize = !string.Equals(opt, "false", StringComparison.OrdinalIgnoreCase);
+        options.MaxDegreeOfParallelism = BackendSettings.Int(configuration, "MaxDegreeOfParallelism", 0, min: 0);
+        options.SplitEvery = BackendSettings.Int(configuration, "SplitEvery", 16, min: 2);
+        // Anything but true or false is refused ('maybe' and 'yes' were read as true).
+        options.Optimize = BackendSettings.Bool(configuration, "Optimize", true);
         if (configuration["Scheduler"] is { Length: > 0 } scheduler)
         {
             options.Scheduler = scheduler.Equals("Local", StringComparison.OrdinalIgnoreCase) ? "Local"
                 : scheduler.Equals("Orleans", StringComparison.OrdinalIgnoreCase) ? "Orleans"
-                : throw new ArgumentException($"Backends:Chunked:Scheduler must be Local or Orleans, got '{scheduler}'", "Scheduler");
+                : throw new ArgumentException($"{BackendSettings.PathOf(configuration, "Scheduler")}: '{scheduler}' is not a scheduler; use Local or Orleans", "Scheduler");
         }
-        if (configuration["RecycleChunks"] is { Length: > 0 } recycle) options.RecycleChunks = !string.Equals(recycle, "false", StringComparison.OrdinalIgnoreCase);
+        options.RecycleChunks = BackendSettings.Bool(configuration, "RecycleChunks", true);
         return options;
-    }
-
-    private static int ReadInt(IConfiguration configuration, string key, int fallback, int min)
-    {
-        string? text = configuration[key];
-        if (string.IsNullOrEmpty(text)) return fallback;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value) || value < min)
-        {
-            throw new ArgumentException($"Backends:Chunked:{key} must be an integer of at least {min}, got '{text}'", key);
-        }
-        return value;
     }
 }

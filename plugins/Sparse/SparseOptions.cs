@@ -1,3 +1,4 @@
+using ArrayDispatch.Plugins;
 using Microsoft.Extensions.Configuration;
 
 namespace ArrayDispatch.Sparse;
@@ -15,11 +16,7 @@ public sealed record SparseOptions(bool AllowDensify = false, string DenseBacken
     public static SparseOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        bool allow = false;
-        if (configuration["AllowDensify"] is { Length: > 0 } text && !bool.TryParse(text, out allow))
-        {
-            throw new ArgumentException($"Backends:Sparse:AllowDensify: '{text}' is not a boolean; expected 'true' or 'false'", "configuration");
-        }
+        bool allow = BackendSettings.Bool(configuration, "AllowDensify", false);
         string dense = configuration["DenseBackend"] is { Length: > 0 } name ? name : "Dense";
         return new SparseOptions(allow, dense);
     }

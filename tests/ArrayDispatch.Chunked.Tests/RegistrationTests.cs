@@ -50,9 +50,36 @@ public sealed class RegistrationTests
     [Fact]
     public void An_unknown_scheduler_is_refused_naming_the_key()
     {
-        var builder = new RecordingBuilder { Configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduler", "Ray")]).Build() };
-        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldStartWith("Backends:Chunked:Scheduler must be Local or Orleans, got 'Ray'");
+        var builder = new RecordingBuilder { Configuration = Section("Scheduler", "Ray") };
+        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldStartWith("ArrayDispatch:Backends:Chunked:Scheduler: 'Ray' is not a scheduler; use Local or Orleans");
     }
+
+    [Theory]
+    [InlineData("Optimize", "maybe", "'maybe' is not a boolean; use true or false")]
+    [InlineData("RecycleChunks", "yes", "'yes' is not a boolean; use true or false")]
+    [InlineData("SplitEvery", "1", "'1' is not an integer of at least 2")]
+    [InlineData("MaxDegreeOfParallelism", "many", "'many' is not an integer of at least 0")]
+    public void A_setting_of_the_wrong_type_is_refused_naming_its_full_key(string key, string value, string message)
+    {
+        // Optimize and RecycleChunks took anything but "false" as true: 'maybe' switched nothing off, silently.
+        var builder = new RecordingBuilder { Configuration = Section(key, value) };
+        Should.Throw<ArgumentException>(() => new ChunkedPlugin().Register(builder)).Message.ShouldBe($"ArrayDispatch:Backends:Chunked:{key}: {message} (Parameter '{key}')");
+    }
+
+    [Fact]
+    public void An_unknown_chunk_backend_is_refused_at_start_up_naming_the_key()
+    {
+        // ChunkBackend=Nope started, and the first chunk made failed with "no implementation found for 'full' on types []".
+        var ex = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        {
+            using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Dens" }, new ArrayDispatch.Dense.DensePlugin(), new ChunkedPlugin());
+            Np.Zeros([2], backend: "Chunked");
+        });
+        ex.Failures.ShouldBe(["ArrayDispatch:Backends:Chunked:ChunkBackend: unknown backend 'Dens'. Known backends: Chunked, Dense. Did you mean 'Dense'?"]);
+    }
+
+    private static IConfiguration Section(string key, string value) =>
+        new ConfigurationBuilder().AddInMemoryCollection([new($"ArrayDispatch:Backends:Chunked:{key}", value)]).Build().GetSection("ArrayDispatch:Backends:Chunked");
 
     private sealed class Misnamed
     {

@@ -83,6 +83,10 @@ public static partial class ConformanceCases
         yield return Case("moveaxis", "corner: 2 sources, 1 destination", c => Np.MoveAxis(m(c), [0, 1], [0]));
         yield return Case("repeat", "corner: negative count", c => Np.Repeat(c.Array(new(3, 2), DType.Float32, 232), -1, 0));
         yield return Case("repeat", "corner: axis 2", c => Np.Repeat(c.Array(new(3, 2), DType.Float32, 232), 2, 2));
+        // An axis longer than a dimension holds: "array is too big" before any backend allocates (Dense's index list for
+        // 4 * (2^31 - 1) elements took the process down).
+        yield return Case("repeat", "corner: 2^31 - 1 repeats of 4 elements", c => Np.Repeat(c.Array(new(4), DType.Float32, 232), int.MaxValue));
+        yield return Case("tile", "corner: reps (2^31 - 1, 3) of (3, 1)", c => Np.Tile(c.Array(new(3, 1), DType.Int32, 53), int.MaxValue, 3));
         yield return Case("diagonal", "corner: of a 1-d array", c => Np.Diagonal(c.Array(new(5), DType.Float64, 233)));
         yield return Case("diagonal", "corner: offset past the edge answers", c => Np.Diagonal(c.Array(new(3, 4), DType.Float64, 233), 7));
         yield return Case("trace", "corner: of a 1-d array", c => Np.Trace(c.Array(new(5), DType.Float64, 234)));
@@ -144,6 +148,12 @@ public static partial class ConformanceCases
         yield return Case("linspace", "corner: 0 samples answers", c => Np.Linspace(0, 1, 0, backend: c.Backend));
         yield return Case("arange", "corner: step 0", c => Np.Arange(0L, 10L, 0L, backend: c.Backend));
         yield return Case("arange", "corner: empty range answers", c => Np.Arange(5L, 1L, 1L, backend: c.Backend));
+        // The protocol's CreationRules: Chunked and Gpu computed the length in double and cast it (a NaN step gave an
+        // empty array, 1e18 elements a lazy (2147483647,) array) and wrapped Python ints above int64 to negatives.
+        yield return Case("arange", "corner: NaN step", c => Np.Arange(0.0, 10.0, double.NaN, backend: c.Backend));
+        yield return Case("arange", "corner: 1e18 elements", c => Np.Arange(0.0, 1e18, 1.0, backend: c.Backend));
+        yield return Case("arange", "corner: int64 extremes beyond a dimension", c => Np.Arange(long.MinValue, long.MaxValue, 1L, backend: c.Backend));
+        yield return Case("arange", "corner: above int64 answers uint64", c => Np.Arange(Scalar.Integer(ulong.MaxValue - 2), Scalar.Integer(ulong.MaxValue), 1L, backend: c.Backend));
     }
 
     private static NDArray IntArray(ConformanceContext c, DType dtype, long[] values) => dtype == DType.Int32

@@ -87,6 +87,86 @@ public sealed class NpyTests
             .Message.ShouldContain("magic");
     }
 
+    // Hostile .npy headers: each is refused naming what is wrong, before anything is allocated for it.
+    [Theory]
+    [InlineData("{'descr': '<f8x', 'fortran_order': False, 'shape': (2, 3), }", "unsupported .npy dtype '<f8x'")]
+    [InlineData("{'descr': '<M8[ns]', 'fortran_order': False, 'shape': (2, 3), }", "unsupported .npy dtype '<M8[ns]'")]
+    [InlineData("{'descr': '<f99999999999', 'fortran_order': False, 'shape': (2, 3), }", "unsupported .npy dtype '<f99999999999'")]
+    [InlineData("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (6,), }", "structured dtype")]
+    [InlineData("{'descr': '<f8, 'fortran_order': False, 'shape': (2, 3), }", "unsupported .npy dtype")]
+    [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3, }", "Cannot parse header")]
+    [InlineData("{'descr': '<f8', 'fortran_order': Yes, 'shape': (2, 3), }", "fortran_order is not a valid bool: Yes")]
+    [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': 6, }", "shape is not valid: 6")]
+    [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': (-2, 3), }", "negative dimensions are not allowed")]
+    [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647, 2147483647), }", "array is too big")]
+    [InlineData("{'shape': (6,), 'fortran_order': False, 'descr':", "Cannot parse header")]
+    public void A_malformed_header_is_refused_naming_what_is_wrong(string dict, string message)
+    {
+        string path = TempFile(Npy(dict, new double[6], bigEndian: false));
+        Should.Throw<InvalidDataException>(() => NpyFormat.Read(new MemoryStream(File.ReadAllBytes(path)))).Message.ShouldContain(message);
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<InvalidDataException>(() => Np.Load(path)).Message.ShouldContain(message);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void A_header_length_beyond_numpys_max_header_size_is_refused_before_it_is_read()
+    {
+        // Version 2.0 with a length field of 0xF0000000 (it was an OverflowException) and of 1.9e9 (it allocated 1.9 GB
+        // before finding the file short).
+        foreach (uint length in new uint[] { 0xF0000000, 1_900_000_000 })
+        {
+            var ms = new MemoryStream();
+            ms.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 2, 0]);
+            ms.Write(BitConverter.GetBytes(length));
+            ms.Write(Encoding.ASCII.GetBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n"));
+            ms.Position = 0;
+            Should.Throw<InvalidDataException>(() => NpyFormat.Read(ms)).Message.ShouldContain($"Header info length ({length}) is large");
+        }
+    }
+
+    [Fact]
+    public void A_header_claiming_more_data_than_the_file_holds_fails_as_a_short_file_without_allocating_it()
+    {
+        // (100000, 100000) float64 is 75 GiB: Np.Load asked the backend for it (OutOfMemoryException, or a 75 GiB
+        // reservation where the machine has it) before reading 48 bytes.
+        string path = TempFile(Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }", new double[6], bigEndian: false));
+        using var host = TestHost.Create(new DensePlugin());
+        long before = GC.GetTotalAllocatedBytes();
+        Should.Throw<EndOfStreamException>(() => Np.Load(path)).Message.ShouldContain("80000000000 data bytes, 48 in the file");
+        (GC.GetTotalAllocatedBytes() - before).ShouldBeLessThan(1 << 20);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void An_npz_entry_claiming_more_data_than_it_holds_fails_as_a_short_entry()
+    {
+        byte[] npy = Npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2000000000,), }", new double[1], bigEndian: false);
+        string path = Path.Combine(Path.GetTempPath(), $"npz-{Guid.NewGuid():N}.npz");
+        using (var zip = new System.IO.Compression.ZipArchive(File.Create(path), System.IO.Compression.ZipArchiveMode.Create))
+        using (Stream s = zip.CreateEntry("a.npy").Open()) s.Write(npy);
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<EndOfStreamException>(() => Np.LoadNpz(path)).Message.ShouldContain("2000000000 data bytes, 8 in the file");
+        Should.Throw<EndOfStreamException>(() => NpyArchive.Read(path)).Message.ShouldContain("2000000000 data bytes");
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void Loading_a_directory_says_it_is_a_directory()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        string dir = Path.GetTempPath();
+        Should.Throw<IOException>(() => Np.Load(dir)).Message.ShouldContain("Is a directory");
+        Should.Throw<IOException>(() => Np.LoadNpz(dir)).Message.ShouldContain("Is a directory");
+    }
+
+    private static string TempFile(byte[] bytes)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"npy-{Guid.NewGuid():N}.npy");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     private static byte[] Npy(string dict, double[] values, bool bigEndian)
     {
         string header = dict + new string(' ', (64 - (10 + dict.Length + 1) % 64) % 64) + "\n";

@@ -121,10 +121,11 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
 
     /// <summary>
     /// Exceptions a caller can act on pass through unchanged (bad arguments, linear-algebra failures, unsupported
-    /// operations, cancellation, nested dispatch failures); anything else is a backend bug and is wrapped with the
-    /// function and backend named.
+    /// operations, cancellation, nested dispatch failures, a malformed file the caller gave (<see cref="InvalidDataException"/>,
+    /// as <c>Np.Load</c> throws it outside dispatch)); anything else is a backend bug and is wrapped with the function and
+    /// backend named.
     /// </summary>
     private static bool IsDocumented(Exception ex) => ex is ArgumentException or ArithmeticException or NotSupportedException
-        or OperationCanceledException or InvalidOperationException or IOException or UnauthorizedAccessException
+        or OperationCanceledException or InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException
         or OutOfMemoryException or TimeoutException;
 }

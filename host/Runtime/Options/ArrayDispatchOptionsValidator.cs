@@ -45,6 +45,16 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
             string? near = NameMatcher.Nearest(backend.Key, plugins);
             result.AddError($"{backend.Path}: no plugin named '{backend.Key}' was found, so nothing reads these settings. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
         }
+        // A backend's own setting that names a backend (Chunked's ChunkBackend): an unknown name was found by the first
+        // call that created a chunk ("no implementation found for 'full' on types []"), not at start-up with its key.
+        foreach (BackendRegistration backend in registry.Current.Backends)
+        {
+            foreach (string key in backend.BackendSettings)
+            {
+                string path = $"Backends:{backend.Name}:{key}";
+                if (section[path] is { Length: > 0 } value) CheckBackend(result, known, $"{(section is IConfigurationSection s ? s.Path : ArrayDispatchOptions.SectionName)}:{path}", value);
+            }
+        }
         foreach ((string function, FunctionRule rule) in options.Functions)
         {
             if (!FunctionCatalog.TryGet(function, out _) && ComposedFunctions.TryGet(function, out ComposedFunction? composed))

@@ -19,6 +19,7 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
     private readonly Dictionary<ArrayFunction, Func<Delegate>> _factories = [];
     private readonly Dictionary<ArrayFunction, FunctionSupport> _declared = [];
     private FunctionSupport _default = FunctionSupport.Everything;
+    private readonly List<string> _backendSettings = [];
 
     public string Name { get; } = name;
 
@@ -72,6 +73,13 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
+    public IBackendBuilder DeclareBackendSetting(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (!_backendSettings.Contains(key, StringComparer.OrdinalIgnoreCase)) _backendSettings.Add(key);
+        return this;
+    }
+
     public IBackendBuilder DeclareDefault(FunctionSupport support)
     {
         ArgumentNullException.ThrowIfNull(support);
@@ -95,5 +103,6 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
 
     private static string? Nearest(string name) => NameMatcher.Nearest(name, FunctionCatalog.All.Select(f => f.Name));
 
-    public BackendRegistration Build(Version version, string? folder) => new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly, _declared, _default, _factories);
+    public BackendRegistration Build(Version version, string? folder) =>
+        new(Name, version, folder, _types.ToArray(), _handlers, OwnTypesOnly, _declared, _default, _factories) { BackendSettings = _backendSettings.ToArray() };
 }

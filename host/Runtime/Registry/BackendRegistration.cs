@@ -28,6 +28,9 @@ public sealed class BackendRegistration
     /// <summary>The backend's name.</summary>
     public string Name { get; }
 
+    /// <summary>The keys of the backend's settings that name another backend (<see cref="IBackendBuilder.DeclareBackendSetting"/>), checked at start-up.</summary>
+    internal IReadOnlyList<string> BackendSettings { get; init; } = [];
+
     /// <summary>The plugin assembly's version.</summary>
     public Version Version { get; }
 

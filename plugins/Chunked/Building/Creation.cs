@@ -89,10 +89,11 @@ internal static class Creation
     public static ChunkedArray Arange(ChunkedContext context, in RangeArgs args)
     {
         bool integral = args.Start.Kind != ScalarKind.Float && args.Stop.Kind != ScalarKind.Float && args.Step.Kind != ScalarKind.Float;
-        DType dtype = args.DType ?? (integral ? DType.Int64 : DType.Float64);
-        double start = args.Start.AsDouble, stop = args.Stop.AsDouble, step = args.Step.AsDouble;
-        if (step == 0) throw new ArgumentException("arange: step must not be zero", "step");
-        int length = (int)Math.Max(0, Math.Ceiling((stop - start) / step));
+        // The protocol's length and default dtype, with NumPy's errors: a NaN step or stop and a length beyond a dimension
+        // were computed here in double and cast, giving an empty array or 2^31 - 1 elements where NumPy raises.
+        int length = CreationRules.ArangeLength(args.Start, args.Stop, args.Step);
+        DType dtype = args.DType ?? CreationRules.ArangeDType(args.Start, args.Stop, args.Step);
+        double start = args.Start.AsDouble, step = args.Step.AsDouble;
         var shape = new Shape(length);
         Chunks chunks = ChunksFor(shape, dtype, RequestedChunks(args.Placement));
         int[] offsets = chunks.Offsets(0);
@@ -100,12 +101,15 @@ internal static class Creation
         string name = Names.Layer("arange", args.Start, args.Stop, args.Step, dtype.Name(), chunks);
         NDArray meta = LayerBuilder.Meta(context, context.ChunkBackend, dtype, 1);
         long istart = args.Start.AsInt64, istep = args.Step.AsInt64;
+        bool wide = args.Start.ExceedsInt64 || args.Stop.ExceedsInt64 || args.Step.ExceedsInt64;
         return LayerBuilder.BuildSpec(context, name, "arange", shape, chunks, meta, [], index =>
         {
             int off = offsets[index[0]], count = chunks[0][index[0]];
             if (integral)
             {
-                var blockArgs = new RangeArgs(Scalar.Integer(istart + off * istep), Scalar.Integer(istart + (off + count) * istep), Scalar.Integer(istep), 0, false, dtype, placement);
+                // Bounds above int64's range (a uint64 arange) stay what they are, so the chunk's length is exact too.
+                Scalar Bound(long bits) => wide ? Scalar.Integer(unchecked((ulong)bits)) : Scalar.Integer(bits);
+                var blockArgs = new RangeArgs(Bound(unchecked(istart + off * istep)), Bound(unchecked(istart + (off + count) * istep)), Scalar.Integer(istep), 0, false, dtype, placement);
                 return ([], TaskSpec.Create(ArrayFunctions.Arange, blockArgs));
             }
             // start + i * step for the chunk's positions i, then the dtype.

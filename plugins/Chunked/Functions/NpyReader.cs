@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
 using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
@@ -48,46 +45,23 @@ internal static class NpyReader
     internal static (DType DType, Shape Shape, long DataOffset, bool BigEndian) ReadHeader(string path)
     {
         using FileStream stream = File.OpenRead(path);
-        Span<byte> magic = stackalloc byte[10];
-        stream.ReadExactly(magic);
-        if (magic[0] != 0x93 || Encoding.ASCII.GetString(magic[1..6]) != "NUMPY") throw new InvalidDataException($"'{path}' is not a .npy file (no \\x93NUMPY magic)");
-        int major = magic[6];
-        int headerLength;
-        int prefix;
-        if (major == 1)
+        NpyHeader header;
+        try
         {
-            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(magic[8..10]);
-            prefix = 10;
+            // The protocol's one parser: it refuses a malformed header, and a file shorter than its header says (each
+            // chunk's region read would otherwise come up short and leave zeros).
+            header = NpyFormat.ReadNumericHeader(stream);
         }
-        else
+        catch (InvalidDataException ex)
         {
-            Span<byte> extra = stackalloc byte[2];
-            stream.ReadExactly(extra);
-            headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian([magic[8], magic[9], extra[0], extra[1]]);
-            prefix = 12;
+            throw new InvalidDataException($"'{path}': {ex.Message}", ex);
         }
-        var header = new byte[headerLength];
-        stream.ReadExactly(header);
-        string text = Encoding.Latin1.GetString(header);
-        string descr = Field(text, "descr").Trim('\'', '"', ' ');
-        if (Field(text, "fortran_order").Trim() != "False") throw new NotSupportedException($"'{path}' is in Fortran order; only C-order .npy files are read chunk by chunk");
-        if (!DTypes.TryParse(descr, out DType dtype, out bool bigEndian) || descr.TrimStart('<', '>', '|', '=').Length < 2)
+        catch (EndOfStreamException ex)
         {
-            throw new NotSupportedException($"'{path}' has dtype '{descr}'; supported: {DTypes.AllNames}, either byte order");
+            throw new EndOfStreamException($"'{path}': {ex.Message}", ex);
         }
-
-        string shapeText = Field(text, "shape").Trim().TrimStart('(').TrimEnd(')');
-        int[] dims = [.. shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
-        return (dtype, new Shape(dims), prefix + headerLength, bigEndian);
-    }
-
-    private static string Field(string header, string name)
-    {
-        int at = header.IndexOf("'" + name + "'", StringComparison.Ordinal);
-        if (at < 0) throw new InvalidDataException($"the .npy header has no '{name}': {header}");
-        int colon = header.IndexOf(':', at);
-        int end = name == "shape" ? header.IndexOf(')', colon) + 1 : header.IndexOf(',', colon);
-        return header[(colon + 1)..end];
+        if (header.FortranOrder) throw new NotSupportedException($"'{path}' is in Fortran order; only C-order .npy files are read chunk by chunk");
+        return (header.DType, header.Shape, header.DataOffset, header.BigEndian);
     }
 
     private static Array ReadRegion(string path, long dataOffset, DType dtype, bool bigEndian, long[] strides, int[] start, int[] shape)
@@ -100,7 +74,7 @@ internal static class NpyReader
         using var handle = File.OpenHandle(path);
         if (rank == 0)
         {
-            RandomAccess.Read(handle, bytes, dataOffset);
+            ReadExactly(handle, bytes, dataOffset, path);
         }
         else if (count > 0)
         {
@@ -111,7 +85,7 @@ internal static class NpyReader
             {
                 long element = start[rank - 1];
                 for (int axis = 0; axis < rank - 1; axis++) element += (start[axis] + index[axis]) * strides[axis];
-                RandomAccess.Read(handle, bytes.AsSpan((int)(r * row * item), row * item), dataOffset + element * item);
+                ReadExactly(handle, bytes.AsSpan((int)(r * row * item), row * item), dataOffset + element * item, path);
                 for (int axis = rank - 2; axis >= 0; axis--)
                 {
                     if (++index[axis] < shape[axis]) break;
@@ -128,5 +102,17 @@ internal static class NpyReader
         Array data = Array.CreateInstance(dtype.ClrType(), count);
         bytes.CopyTo(System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data), bytes.Length));
         return data;
+    }
+
+    // A file cut short after from_npy read its header: the chunk fails, where the bytes not read stayed zeros.
+    private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset, string path)
+    {
+        while (!buffer.IsEmpty)
+        {
+            int read = RandomAccess.Read(handle, buffer, offset);
+            if (read == 0) throw new EndOfStreamException($"'{path}' ends at byte {offset}, inside the data its .npy header describes (was it truncated after from_npy opened it?)");
+            buffer = buffer[read..];
+            offset += read;
+        }
     }
 }

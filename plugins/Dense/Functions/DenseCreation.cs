@@ -136,28 +136,19 @@ public static class DenseCreation
     [Implements("arange")]
     public static DispatchResult<NDArray> Arange(in RangeArgs args, ReadOnlySpan<Type> types)
     {
-        bool isFloat = args.Start.Kind == ScalarKind.Float || args.Stop.Kind == ScalarKind.Float || args.Step.Kind == ScalarKind.Float;
-        DType dtype = args.DType ?? (isFloat ? DType.Float64 : DType.Int64);
-        if (!isFloat)
+        // The length, its errors and the default dtype are the protocol's (CreationRules), as every backend's arange.
+        int length = CreationRules.ArangeLength(args.Start, args.Stop, args.Step);
+        DType dtype = args.DType ?? CreationRules.ArangeDType(args.Start, args.Stop, args.Step);
+        if (args.Start.Kind != ScalarKind.Float && args.Stop.Kind != ScalarKind.Float && args.Step.Kind != ScalarKind.Float)
         {
-            long start = args.Start.AsInt64, stop = args.Stop.AsInt64, step = args.Step.AsInt64;
-            if (step == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
-            // In 128 bits: stop - start overflows a long for arange(long.MinValue, long.MaxValue), and the count would wrap.
-            Int128 wide = Int128.Max(0, ((Int128)stop - start + step + (step > 0 ? -1 : 1)) / step);
-            if (wide > Array.MaxLength)
-            {
-                throw new ArgumentException($"Maximum allowed size exceeded: arange({start}, {stop}, {step}) has {wide} elements", "stop");
-            }
-            DenseArray range = Fresh(new Shape((int)wide), zero: false, out Span<long> values);
-            for (int i = 0; i < values.Length; i++) values[i] = start + i * step;
+            // Exact in 64 bits modulo 2^64: a uint64 range above int64's reads the same bits as its wrapped int64 values.
+            long start = args.Start.AsInt64, step = args.Step.AsInt64;
+            DenseArray range = Fresh(new Shape(length), zero: false, out Span<long> values);
+            for (int i = 0; i < values.Length; i++) values[i] = unchecked(start + i * step);
             return Copy.As(range, dtype);
         }
-        double a = args.Start.AsDouble, b = args.Stop.AsDouble, s = args.Step.AsDouble;
-        if (s == 0) throw new ArgumentException("Maximum allowed size exceeded", "step");
-        double length = Math.Max(0, Math.Ceiling((b - a) / s));
-        if (double.IsNaN(length)) throw new ArgumentException($"arange: cannot compute length of arange({a}, {b}, {s})", "stop");
-        if (length > Array.MaxLength) throw new ArgumentException($"Maximum allowed size exceeded: arange({a}, {b}, {s}) has {length} elements", "stop");
-        DenseArray floats = Fresh(new Shape((int)length), zero: false, out Span<double> data);
+        double a = args.Start.AsDouble, s = args.Step.AsDouble;
+        DenseArray floats = Fresh(new Shape(length), zero: false, out Span<double> data);
         for (int i = 0; i < data.Length; i++) data[i] = a + i * s;
         return Copy.As(floats, dtype);
     }

@@ -65,7 +65,7 @@ public static class DenseManipulation
     {
         var x = (DenseArray)args.X;
         long[] shifts = ManipulationRules.RollShifts(x.Shape, args.Shift, args.Axis);
-        DenseArray source = args.Axis.IsAll ? Views.Reshape(x, new Shape((int)x.Size)) : x;
+        DenseArray source = args.Axis.IsAll ? Views.Reshape(x, x.Shape.Flattened()) : x;
         DenseArray result = source;
         for (int axis = 0; axis < shifts.Length; axis++)
         {
@@ -99,7 +99,7 @@ public static class DenseManipulation
     public static DispatchResult<NDArray> Repeat(in RepeatArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        if (args.Axis.IsAll) x = Views.Reshape(x, new Shape((int)x.Size));
+        if (args.Axis.IsAll) x = Views.Reshape(x, x.Shape.Flattened());
         int axis = args.Axis.IsAll ? 0 : Shape.NormalizeAxis(args.Axis.Values[0], x.Rank);
         int n = x.Shape.Dims[axis];
         int[] counts = ManipulationRules.RepeatCounts(n, args.Repeats);
@@ -162,7 +162,7 @@ public static class DenseManipulation
     public static DispatchResult<NDArray> Concatenate(in ArrayListArgs args, ReadOnlySpan<Type> types)
     {
         DenseArray[] xs = args.Arrays.Cast<DenseArray>().ToArray();
-        if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, new Shape((int)a.Size))).ToArray();
+        if (args.Axis is null) xs = xs.Select(a => Views.Reshape(a, a.Shape.Flattened())).ToArray();
         int axis = args.Axis ?? 0;
         Shape shape = Shape.Concatenated([.. xs.Select(a => a.Shape)], ref axis);
         DType dtype = DTypes.Promote(xs.Select(a => a.DType));
@@ -199,7 +199,7 @@ public static class DenseManipulation
     public static DispatchResult<NDArray> Take(in TakeArgs args, ReadOnlySpan<Type> types)
     {
         var x = (DenseArray)args.X;
-        if (args.Axis is null) return Gather.Take(Views.Reshape(x, new Shape((int)x.Size)), (DenseArray)args.Indices, 0);
+        if (args.Axis is null) return Gather.Take(Views.Reshape(x, x.Shape.Flattened()), (DenseArray)args.Indices, 0);
         return Gather.Take(x, (DenseArray)args.Indices, Shape.NormalizeAxis(args.Axis.Value, x.Rank));
     }
 }

@@ -133,8 +133,8 @@ public static class DenseProducts
         var b = (DenseArray)args.B;
         if (a.Size != b.Size) throw ManipulationRules.CannotReshape(b.Size, [checked((int)a.Size)]);
         DType dtype = DTypes.Promote(a.DType, b.DType);
-        a = Views.Reshape(Copy.As(a, dtype), new Shape((int)a.Size));
-        b = Views.Reshape(b, new Shape((int)b.Size));
+        a = Views.Reshape(Copy.As(a, dtype), a.Shape.Flattened());
+        b = Views.Reshape(b, b.Shape.Flattened());
         if (dtype.IsComplex()) a = (DenseArray)DenseUfuncs.Call(ArrayFunctions.Conjugate, new UnaryArgs(a));
         var product = DenseUfuncs.Call(ArrayFunctions.Multiply, a, b, dtype);
         return DenseReductions.SumOfProducts(product, [0]);

@@ -28,7 +28,7 @@ public static class DenseScans
     /// <summary>The array with <paramref name="axis"/> moved last, C-contiguous; a flattened copy when the axis is None.</summary>
     private static (DenseArray Rows, int Axis) AxisLast(DenseArray x, Axes axis, string function)
     {
-        if (axis.IsAll) return (Views.Reshape(x, new Shape((int)x.Size)), -1);
+        if (axis.IsAll) return (Views.Reshape(x, x.Shape.Flattened()), -1);
         if (axis.Values.Length != 1) throw new ArgumentException($"{function} takes one axis or None, not {axis}", "axis");
         int a = Shape.NormalizeAxis(axis.Values[0], x.Rank);
         return (Copy.Contiguous(Views.Transpose(x, Views.MoveToEnd(x.Rank, [a]))), a);

@@ -67,7 +67,7 @@ public static class DenseSorting
     // A 0-d array with an axis: NumPy's sort raises AxisError, its argsort answers as for the array flattened ([0]).
     private static (DenseArray Rows, int Axis, DenseArray X) AxisLast(DenseArray x, int? axis, bool zeroDHasAxis)
     {
-        if (axis is null) return (Copy.Contiguous(Views.Reshape(x, new Shape((int)x.Size))), -1, x);
+        if (axis is null) return (Copy.Contiguous(Views.Reshape(x, x.Shape.Flattened())), -1, x);
         if (x.Rank == 0)
         {
             if (!zeroDHasAxis) Shape.NormalizeAxis(axis.Value, 0);   // throws NumPy's 'axis -1 is out of bounds for array of dimension 0'

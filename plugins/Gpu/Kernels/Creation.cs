@@ -26,12 +26,11 @@ internal static class Creation
     public static GpuArray Arange(GpuRuntime runtime, Scalar start, Scalar stop, Scalar step, DType? dtype)
     {
         bool allIntegers = start.Kind != ScalarKind.Float && stop.Kind != ScalarKind.Float && step.Kind != ScalarKind.Float;
-        DType type = dtype ?? (allIntegers ? DType.Int64 : DType.Float64);
-        if (step.AsDouble == 0) throw new ArgumentException("arange: step must not be zero (Maximum allowed size exceeded)", "step");
-        long count = allIntegers
-            ? Math.Max(0, (stop.AsInt64 - start.AsInt64 + step.AsInt64 + (step.AsInt64 > 0 ? -1 : 1)) / step.AsInt64)
-            : Math.Max(0, (long)Math.Ceiling((stop.AsDouble - start.AsDouble) / step.AsDouble));
-        GpuArray z = GpuOps.Empty(runtime, new Shape(checked((int)count)), type);
+        // The protocol's length and default dtype, with NumPy's errors (a NaN step gave an empty array, stop - start
+        // wrapped in 64 bits, a length beyond a dimension was a bare OverflowException).
+        int count = CreationRules.ArangeLength(start, stop, step);
+        DType type = dtype ?? CreationRules.ArangeDType(start, stop, step);
+        GpuArray z = GpuOps.Empty(runtime, new Shape(count), type);
         var action = allIntegers
             ? new RangeAction(z, start.AsInt64, step.AsInt64, 0, 0, false, 0, true)
             : new RangeAction(z, 0, 0, start.AsDouble, step.AsDouble, false, double.NaN, false);

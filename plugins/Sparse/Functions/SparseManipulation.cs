@@ -188,7 +188,7 @@ internal sealed class SparseManipulation(SparseContext ctx)
         CooArray coo = a is SparseArray s ? s.ToCoo().SumDuplicates() : (CooArray)DenseToSparse.Convert(a.ToHost(), SparseFormat.Coo);
         if (!flatten || coo.Rank == 1) return coo;
         long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-        var flat = new Shape((int)coo.Size);
+        var flat = coo.Shape.Flattened();
         return new CooArray(CooKernels.Unravel(keys, keys.Length, flat), coo.ValuesArray, flat, true);
     }
 

@@ -46,4 +46,48 @@ public sealed class NpyTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void FromNpy_of_a_file_shorter_than_its_header_says_is_refused_not_read_as_zeros()
+    {
+        // A (13, 7) header over 20 elements: each chunk's region read came up short and the missing elements were 0.
+        using TestHost host = Create();
+        string path = Path.Combine(Path.GetTempPath(), $"chunked-{Guid.NewGuid():N}.npy");
+        Write(path, new double[20], new Shape(13, 7));
+        try
+        {
+            using (Np.UseBackend("Chunked"))
+            {
+                Should.Throw<EndOfStreamException>(() => Np.Call("chunked.from_npy", [], new Dictionary<string, object?> { ["path"] = path, ["chunks"] = new[] { 5, 3 } }))
+                    .Message.ShouldContain("728 data bytes, 160 in the file");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void FromNpy_refuses_a_malformed_header_with_the_protocols_message()
+    {
+        using TestHost host = Create();
+        string path = Path.Combine(Path.GetTempPath(), $"chunked-{Guid.NewGuid():N}.npy");
+        Write(path, new double[6], new Shape(2, 3));
+        byte[] bytes = File.ReadAllBytes(path);
+        Encoding.ASCII.GetBytes("'<M8'").CopyTo(bytes, 20);   // 'descr': '<M8' (datetime64), where '<f8' was
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            using (Np.UseBackend("Chunked"))
+            {
+                Should.Throw<InvalidDataException>(() => Np.Call("chunked.from_npy", [], new Dictionary<string, object?> { ["path"] = path }))
+                    .Message.ShouldContain("unsupported .npy dtype '<M8'");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
