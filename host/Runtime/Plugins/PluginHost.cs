@@ -38,7 +38,6 @@ internal sealed class PluginHost(
 
     public void LoadAll(IServiceCollection services)
     {
-        var folders = new List<string>();
         foreach (string root in Roots)
         {
             if (!Directory.Exists(root))
@@ -46,29 +45,13 @@ internal sealed class PluginHost(
                 loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root);
                 continue;
             }
-            folders.AddRange(Directory.GetDirectories(root).Order(StringComparer.Ordinal));
-        }
-        // A folder's checks (trust, metadata, references) only read files, so the folders after the first are checked on a
-        // second thread while this one loads and registers the plugins in folder order: registration order, and every tie it
-        // breaks, stays the folder order. A load context is made only here, in order, because the set of assemblies shared
-        // with the host is read from what the earlier plugins' registration loaded.
-        var checkedAhead = new TaskCompletionSource<PreparedFolder>[folders.Count];
-        for (int i = 0; i < checkedAhead.Length; i++) checkedAhead[i] = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (folders.Count > 1)
-        {
-            _ = Task.Run(() =>
+            // In folder order, one at a time: registration order breaks ties (the first folder wins a backend name).
+            // Checking the later folders on a second thread while this one loads was tried (session 15): the checks are
+            // mostly first-use JIT of code both threads need, so it cost 20 ms of CPU and gained no wall time on two cores.
+            foreach (string folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
             {
-                for (int i = 1; i < folders.Count; i++)
-                {
-                    try { checkedAhead[i].SetResult(Prepare(folders[i])); }
-                    catch (Exception ex) { checkedAhead[i].SetException(ex); }
-                }
-            });
-        }
-        for (int i = 0; i < folders.Count; i++)
-        {
-            PreparedFolder prepared = i == 0 ? Prepare(folders[0]) : checkedAhead[i].Task.GetAwaiter().GetResult();
-            Record(prepared.Refusal ?? LoadPrepared(prepared, services, reloading: false));
+                Record(LoadFolder(folder, services, reloading: false));
+            }
         }
     }
 
@@ -122,47 +105,29 @@ internal sealed class PluginHost(
 
     private PluginLoadResult LoadFolder(string folder, IServiceCollection services, bool reloading)
     {
-        PreparedFolder prepared = Prepare(folder);
-        return prepared.Refusal ?? LoadPrepared(prepared, services, reloading);
-    }
-
-    /// <summary>A plugin folder after the checks that read only files: its entry assembly's facts, or why it may not load.</summary>
-    private sealed record PreparedFolder(string Name, string Folder, string Entry = "", AssemblyFacts? Facts = null, PluginLoadResult? Refusal = null);
-
-    /// <summary>The checks made before any of the folder's code is loaded (ARCHITECTURE §4): enabled, entry assembly, trust, metadata, references.</summary>
-    private PreparedFolder Prepare(string folder)
-    {
         string name = Path.GetFileName(folder);
-        PreparedFolder Refuse(PluginLoadResult refusal) => new(name, folder, Refusal: refusal);
         if (options.Plugins.TryGetValue(name, out PluginSettings? settings) && !settings.Enabled)
         {
-            return Refuse(new(name, folder, PluginOutcome.Disabled, $"disabled by ArrayDispatch:Plugins:{name}:Enabled"));
+            return new(name, folder, PluginOutcome.Disabled, $"disabled by ArrayDispatch:Plugins:{name}:Enabled");
         }
         string? entry = FindEntryAssembly(folder, name, out string entryProblem);
-        if (entry is null) return Refuse(new(name, folder, PluginOutcome.EntryMissing, entryProblem));
+        if (entry is null) return new(name, folder, PluginOutcome.EntryMissing, entryProblem);
         StartupTrace.Mark($"{name}: folder found");
-        if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return Refuse(new(name, folder, refusal.Outcome, refusal.Reason));
+        if (PluginTrust.Check(folder, name, entry, options) is { } refusal) return new(name, folder, refusal.Outcome, refusal.Reason);
         StartupTrace.Mark($"{name}: trust checks (file modes, pins)");
         AssemblyFacts? facts = AssemblyInspector.TryRead(entry, out string? problem);
-        if (facts is null) return Refuse(new(name, folder, PluginOutcome.NotAManagedAssembly, problem!));
+        if (facts is null) return new(name, folder, PluginOutcome.NotAManagedAssembly, problem!);
         if (facts.PluginTypes.Count == 0)
         {
-            return Refuse(new(name, folder, PluginOutcome.EntryMissing, $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin"));
+            return new(name, folder, PluginOutcome.EntryMissing, $"'{Path.GetFileName(entry)}' has no public class implementing IArrayBackendPlugin");
         }
-        if (CheckSharedReferences(facts) is { } shared) return Refuse(new(name, folder, shared.Outcome, shared.Reason, facts.Name.Version));
+        if (CheckSharedReferences(facts) is { } shared) return new(name, folder, shared.Outcome, shared.Reason, facts.Name.Version);
         StartupTrace.Mark($"{name}: metadata read, shared references checked");
         if (DependencyPreflight.FindMissing(folder, facts, SharedNames()) is { } missing)
         {
-            return Refuse(new(name, folder, PluginOutcome.DependencyMissing, missing, facts.Name.Version));
+            return new(name, folder, PluginOutcome.DependencyMissing, missing, facts.Name.Version);
         }
         StartupTrace.Mark($"{name}: dependency pre-flight");
-        return new(name, folder, entry, facts);
-    }
-
-    /// <summary>Loads a checked folder into its own load context, creates its plugin and registers it.</summary>
-    private PluginLoadResult LoadPrepared(PreparedFolder prepared, IServiceCollection services, bool reloading)
-    {
-        (string name, string folder, string entry, AssemblyFacts facts) = (prepared.Name, prepared.Folder, prepared.Entry, prepared.Facts!);
 
         PluginAssemblyLoader loader = new(entry, SharedNames().Select(n => new AssemblyName(n)), options.HotReload);
         StartupTrace.Mark($"{name}: load context made");

@@ -106,9 +106,9 @@ public sealed class PluginFailureTests : IDisposable
     }
 
     [Fact]
-    public void Folders_are_loaded_and_reported_in_name_order_though_later_ones_are_checked_on_another_thread()
+    public void Folders_are_loaded_and_reported_in_name_order_and_the_first_wins_a_name()
     {
-        // The first folder in name order wins a name; refusals found by the checks made ahead land in their own place.
+        // The first folder in name order wins a name; refusals land in their own place.
         string first = _plugins.Add("Base", "ABaseFirst");
         File.WriteAllText(Path.Combine(first, "plugin.json"), """{ "entryAssembly": "Base.dll" }""");
         _plugins.Write("CGarbage/CGarbage.dll", "this is not a PE file"u8.ToArray());
