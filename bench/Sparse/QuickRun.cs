@@ -24,15 +24,20 @@ internal static class QuickRun
             int reps = name.EndsWith("_1000", StringComparison.Ordinal) ? 3 : Reps;
             for (int w = 0; w < (reps < Reps ? 1 : 2); w++) m.Invoke(bench, null);
             var times = new List<double>();
+            int inducedGen2 = 0;
             for (int r = 0; r < reps; r++)
             {
                 GC.Collect();
+                int gen2 = GC.CollectionCount(2);
                 var sw = Stopwatch.StartNew();
                 m.Invoke(bench, null);
                 times.Add(sw.Elapsed.TotalSeconds);
+                inducedGen2 += GC.CollectionCount(2) - gen2;
                 if (Environment.GetEnvironmentVariable("SPARSE_BENCH_TRACE") is not null) Console.Error.Write($"{sw.Elapsed.TotalMilliseconds:F0} ");
             }
             times.Sort();
+            // Gen2 collections inside the timed calls (a native buffer's memory pressure can induce them), on standard error.
+            if (inducedGen2 > 0) Console.Error.WriteLine($"{name}: {inducedGen2} gen2 collections in {reps} timed calls");
             string size = bench.SizeOf(name);
             bool extra = name.EndsWith("_1000", StringComparison.Ordinal);
             string row = extra ? "csr_matmul_dense" : name;
