@@ -25,6 +25,7 @@ internal static class QuickRun
             for (int w = 0; w < (reps < Reps ? 1 : 2); w++) m.Invoke(bench, null);
             var times = new List<double>();
             int inducedGen2 = 0;
+            (long rentsBefore, long hitsBefore) = ArrayDispatch.Memory.NativePool.Counters;
             for (int r = 0; r < reps; r++)
             {
                 GC.Collect();
@@ -38,6 +39,8 @@ internal static class QuickRun
             times.Sort();
             // Gen2 collections inside the timed calls (a native buffer's memory pressure can induce them), on standard error.
             if (inducedGen2 > 0) Console.Error.WriteLine($"{name}: {inducedGen2} gen2 collections in {reps} timed calls");
+            (long rents, long hits) = ArrayDispatch.Memory.NativePool.Counters;
+            Console.Error.WriteLine($"{name}: native pool {rents - rentsBefore} rents, {hits - hitsBefore} from the pool; {ArrayDispatch.Memory.NativePool.PooledBytes >> 20} MB pooled, {ArrayDispatch.Memory.NativePool.RentedBytes >> 20} MB rented, capacity {ArrayDispatch.Memory.NativePool.Capacity >> 20} MB");
             string size = bench.SizeOf(name);
             bool extra = name.EndsWith("_1000", StringComparison.Ordinal);
             string row = extra ? "csr_matmul_dense" : name;
