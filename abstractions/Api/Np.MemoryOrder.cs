@@ -17,7 +17,8 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(shape);
-        switch (Resolve(x, order, "reshape"))
+        if (order == MemoryOrder.K) throw new ArgumentException("order 'K' is not permitted for reshaping", nameof(order));
+        switch (Resolve(x, order))
         {
             case MemoryOrder.C:
                 return Reshape(x, shape);
@@ -33,16 +34,16 @@ public static partial class Np
     /// numpy.ravel(x, order): the elements as a 1-d array read in <paramref name="order"/> (<see cref="MemoryOrder.K"/>: as
     /// they lie in memory, for a strided array; in C order for one without a <see cref="NDArray.MemoryLayout"/>).
     /// </summary>
-    public static NDArray Ravel(NDArray x, MemoryOrder order) => Ravel(InReadingOrder(x, order, "ravel"));
+    public static NDArray Ravel(NDArray x, MemoryOrder order) => Ravel(InReadingOrder(x, order));
 
     // ndarray.flatten(order): always a copy, made once (the reordered view's copy is C-contiguous, so its ravel is a view).
-    internal static NDArray Flatten(NDArray x, MemoryOrder order) => Ravel(Copy(InReadingOrder(x, order, "flatten")));
+    internal static NDArray Flatten(NDArray x, MemoryOrder order) => Ravel(Copy(InReadingOrder(x, order)));
 
     // The view whose C order is the order asked for.
-    private static NDArray InReadingOrder(NDArray x, MemoryOrder order, string function)
+    private static NDArray InReadingOrder(NDArray x, MemoryOrder order)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Resolve(x, order, function) switch
+        return Resolve(x, order) switch
         {
             MemoryOrder.C => x,
             MemoryOrder.F => Transpose(x),
@@ -58,7 +59,7 @@ public static partial class Np
     public static NDArray Copy(NDArray x, MemoryOrder order)
     {
         ArgumentNullException.ThrowIfNull(x);
-        switch (Resolve(x, order, "copy"))
+        switch (Resolve(x, order))
         {
             case MemoryOrder.C:
                 return Copy(x);
@@ -101,12 +102,11 @@ public static partial class Np
         return x.MemoryLayout is { IsFContiguous: true, IsCContiguous: false };
     }
 
-    // 'A' becomes F or C; 'K' stays K only where there are strides to read (else C); reshape refuses K as NumPy does.
-    private static MemoryOrder Resolve(NDArray x, MemoryOrder order, string function) => order switch
+    // 'A' becomes F or C; 'K' stays K only where there are strides to read (else C).
+    private static MemoryOrder Resolve(NDArray x, MemoryOrder order) => order switch
     {
         MemoryOrder.C or MemoryOrder.F => order,
         MemoryOrder.A => IsFortran(x) ? MemoryOrder.F : MemoryOrder.C,
-        MemoryOrder.K when function == "reshape" => throw new ArgumentException("order 'K' is not permitted for reshaping", nameof(order)),
         MemoryOrder.K => x.MemoryLayout is null ? MemoryOrder.C : MemoryOrder.K,
         _ => throw new ArgumentOutOfRangeException(nameof(order), order, "order must be one of 'C', 'F', 'A', or 'K'"),
     };
