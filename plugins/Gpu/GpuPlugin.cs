@@ -106,12 +106,8 @@ public sealed class GpuPlugin : IArrayBackendPlugin
         {
             throw new ArgumentException($"{path}:Accelerator is '{kindText}'; expected Auto, Cuda, OpenCL or Cpu", $"{path}:Accelerator");
         }
-        string? indexText = backend.Configuration["DeviceIndex"];
-        int index = 0;
-        if (!string.IsNullOrWhiteSpace(indexText) && (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out index) || index < 0))
-        {
-            throw new ArgumentException($"{path}:DeviceIndex is '{indexText}'; expected a device number 0, 1, …", $"{path}:DeviceIndex");
-        }
+        // The protocol's reader of a backend's integer settings, with the host's words and the full key path.
+        int index = BackendSettings.Int(backend.Configuration, "DeviceIndex", 0, min: 0);
         return (kind, index);
     }
 }
