@@ -90,6 +90,16 @@ public sealed class DeviceTests : GpuTestBase
         listing.Message.ShouldStartWith("ArrayDispatch:Backends:Gpu:");
     }
 
+    [Theory]
+    [InlineData("-1", "ArrayDispatch:Backends:Gpu:DeviceIndex: '-1' is not an integer of at least 0")]
+    [InlineData("first", "ArrayDispatch:Backends:Gpu:DeviceIndex: 'first' is not an integer of at least 0")]
+    public void Configuration_BadDeviceIndex_IsRefusedNamingTheKey(string value, string reason)
+    {
+        using TestHost host = TestHost.Create(new Dictionary<string, string?> { ["ArrayDispatch:Backends:Gpu:DeviceIndex"] = value }, new GpuPlugin());
+
+        host.LoadResults.Single(r => r.Name == "Gpu").Reason.ShouldContain(reason);
+    }
+
     [Fact]
     public void Configuration_UnknownAccelerator_IsRefusedNamingTheKey()
     {
