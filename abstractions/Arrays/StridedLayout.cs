@@ -86,22 +86,47 @@ public readonly struct StridedLayout
     /// comparison with a zero stride (a broadcast axis) decides nothing, so broadcast axes keep their place; a reversed
     /// axis is read forwards (NumPy reads <c>arange(5)[::-1].ravel('K')</c> as 4, 3, 2, 1, 0).
     /// </summary>
-    public int[] KeepOrderAxes()
+    public int[] KeepOrderAxes() => KeepOrder(Rank, [StrideStore]);
+
+    /// <summary>
+    /// NumPy's <c>order='K'</c> for several operands of one element-wise operation (its iterator's axis order; what a
+    /// ufunc's new result is laid out by): the axes of <paramref name="shape"/>, slowest first. Each operand is read
+    /// broadcast to <paramref name="shape"/>; for each pair of axes an operand whose strides along both are non-zero votes,
+    /// and where operands disagree C order wins, so Fortran-ordered inputs give a Fortran-ordered result and a mix of C
+    /// and Fortran inputs a C-ordered one, as in NumPy.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">An operand cannot be broadcast to <paramref name="shape"/>.</exception>
+    public static int[] KeepOrderAxes(Shape shape, params ReadOnlySpan<StridedLayout> operands)
     {
-        int rank = Rank;
-        ReadOnlySpan<long> strides = StrideStore;
+        var strides = new long[operands.Length][];
+        for (int k = 0; k < operands.Length; k++) strides[k] = BroadcastStrides(operands[k].Shape, operands[k].StrideStore, shape);
+        return KeepOrder(shape.Rank, strides);
+    }
+
+    // A stable insertion sort of the axes, fastest first, by decreasing absolute stride from C order (NumPy's
+    // npyiter_find_best_axis_ordering): a zero stride (a broadcast axis) decides nothing, so such axes keep their place;
+    // an operand that says "keep" outvotes those that say "swap"; a reversed axis counts by its absolute stride.
+    private static int[] KeepOrder(int rank, ReadOnlySpan<long[]> operands)
+    {
         var fastestFirst = new int[rank];
         for (int i = 0; i < rank; i++) fastestFirst[i] = rank - 1 - i;
         for (int i0 = 1; i0 < rank; i0++)
         {
             int axis = fastestFirst[i0];
-            long stride0 = Math.Abs(strides[axis]);
             int insertAt = i0;
             for (int i1 = i0 - 1; i1 >= 0; i1--)
             {
-                long stride1 = Math.Abs(strides[fastestFirst[i1]]);
-                if (stride0 == 0 || stride1 == 0) continue;   // ambiguous: look further, decide nothing
-                if (stride1 <= stride0) break;
+                bool ambiguous = true, swap = false;
+                foreach (long[] strides in operands)
+                {
+                    long stride0 = Math.Abs(strides[axis]), stride1 = Math.Abs(strides[fastestFirst[i1]]);
+                    if (stride0 == 0 || stride1 == 0) continue;
+                    if (stride1 <= stride0) swap = false;
+                    else if (ambiguous) swap = true;
+                    ambiguous = false;
+                }
+                if (ambiguous) continue;   // look further, decide nothing
+                if (!swap) break;
                 insertAt = i1;
             }
             if (insertAt == i0) continue;

@@ -291,11 +291,45 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         new(NewManaged(dtype, shape.Size, zero: true), dtype, shape, ContiguousStridesOf(shape), 0, false);
 
     /// <summary>A new C-contiguous array whose elements are unspecified (for results every element of which is written).</summary>
-    internal static DenseArray CreateUninitialized(DType dtype, Shape shape)
+    internal static DenseArray CreateUninitialized(DType dtype, Shape shape) => CreateUninitialized(dtype, shape, ContiguousStridesOf(shape));
+
+    // A new array with strides that cover its elements without gaps or overlap (C order, or another axis order).
+    private static DenseArray CreateUninitialized(DType dtype, Shape shape, long[] strides)
     {
         long n = shape.Size;
-        if (UsesNative(dtype, n)) return new(DenseStorage.Allocate(n, dtype.ItemSize(), zero: false), dtype, shape, ContiguousStridesOf(shape), 0);
-        return new(NewManaged(dtype, n, zero: n < 1024), dtype, shape, ContiguousStridesOf(shape), 0, false);
+        if (UsesNative(dtype, n)) return new(DenseStorage.Allocate(n, dtype.ItemSize(), zero: false), dtype, shape, strides, 0);
+        return new(NewManaged(dtype, n, zero: n < 1024), dtype, shape, strides, 0, false);
+    }
+
+    /// <summary>
+    /// A new array for the result of an element-wise operation on <paramref name="operands"/>, laid out in NumPy's
+    /// <c>order='K'</c> (<see cref="StridedLayout.KeepOrderAxes(Shape, ReadOnlySpan{StridedLayout})"/>): C-contiguous when
+    /// the operands are, Fortran-contiguous when they are Fortran-ordered (NumPy's <c>np.exp(f)</c>, <c>f + 1</c>,
+    /// <c>c.T * 2</c>), so the loop then walks every operand in memory order. Elements unspecified.
+    /// </summary>
+    internal static DenseArray CreateUninitialized(DType dtype, Shape shape, params ReadOnlySpan<DenseArray> operands)
+    {
+        if (shape.Rank < 2 || AllCContiguous(operands)) return CreateUninitialized(dtype, shape);
+        var layouts = new StridedLayout[operands.Length];
+        for (int k = 0; k < operands.Length; k++) layouts[k] = operands[k].Layout;
+        int[] axes = StridedLayout.KeepOrderAxes(shape, layouts);
+        bool identity = true;
+        for (int i = 0; i < axes.Length && identity; i++) identity = axes[i] == i;
+        if (identity) return CreateUninitialized(dtype, shape);
+        var strides = new long[axes.Length];
+        long stride = 1;
+        for (int i = axes.Length - 1; i >= 0; i--)
+        {
+            strides[axes[i]] = stride;
+            stride *= shape[axes[i]];
+        }
+        return CreateUninitialized(dtype, shape, strides);
+    }
+
+    private static bool AllCContiguous(ReadOnlySpan<DenseArray> operands)
+    {
+        foreach (DenseArray a in operands) if (!a.IsCContiguous) return false;
+        return true;
     }
 
     /// <summary>

@@ -148,4 +148,55 @@ public sealed class MemoryOrderTests
         Np.Arange(8.0)[new Slice(Step: 2)].MemoryLayout!.Value.IsCContiguous.ShouldBeFalse();
         Np.Zeros(new Shape(0, 3)).MemoryLayout!.Value.IsFContiguous.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Element_wise_results_keep_the_operands_memory_order_as_NumPy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray c = Np.Arange(12.0).Reshape(3, 4);
+        NDArray f = Np.AsFortranArray(c);
+        NDArray fi = Np.AsFortranArray(Np.Arange(12L).Reshape(3, 4).AsType(DType.Int32));
+        // (result, NumPy 1.24's element strides); every value is also C's, whatever the layout.
+        (NDArray Result, long[] Strides, NDArray Expected)[] cases =
+        [
+            (f + f, [1, 3], c + c),                                                       // F + F: Fortran
+            (f + c, [4, 1], c + c),                                                       // mixed: C order wins
+            (c + f, [4, 1], c + c),
+            (f + 1.0, [1, 3], c + 1.0),                                                   // a weak scalar decides nothing
+            (Np.Exp(f), [1, 3], Np.Exp(c)),
+            (f + Np.Ones(4), [1, 3], c + Np.Ones(4)),                                     // broadcast axes decide nothing
+            (f + Np.Ones(new Shape(3, 1)), [1, 3], c + Np.Ones(new Shape(3, 1))),
+            (c.T * 2.0, [1, 4], c.T * 2.0),                                               // a transposed C array: Fortran
+            (f[.., ..2] + 1.0, [1, 3], c[.., ..2] + 1.0),                                 // a strided Fortran view
+            (Np.Flip(c, 0) + 1.0, [4, 1], Np.Flip(c, 0) + 1.0),                     // reversed axes come out forwards
+            (Np.Where(f > 3.0, f, 0.0), [1, 3], Np.Where(c > 3.0, c, 0.0)),
+            (Np.AsType(f, DType.Float32), [1, 3], Np.AsType(c, DType.Float32)),           // astype's default order='K'
+            (fi + f, [1, 3], Np.AsType(fi, DType.Float64) + c),                           // converted operands keep their order
+            (f > 3.0, [1, 3], c > 3.0),
+        ];
+        foreach ((NDArray result, long[] strides, NDArray expected) in cases)
+        {
+            ElementStrides(result).ShouldBe(strides);
+            Np.AsType(result, DType.Float64).ToArray<double>().ShouldBe(Np.AsType(expected, DType.Float64).ToArray<double>());
+        }
+
+        NDArray permuted = Np.Transpose(Np.Arange(24.0).Reshape(2, 3, 4), [1, 2, 0]);
+        ElementStrides(permuted + 1.0).ShouldBe([4, 1, 12]);                             // (x + 1).strides // 8
+        ElementStrides(Np.Transpose(Np.Arange(24.0).Reshape(2, 3, 4), [2, 0, 1]) * Np.Ones(new Shape(4, 2, 3))).ShouldBe([6, 3, 1]);
+    }
+
+    [Fact]
+    public void A_large_Fortran_ordered_operation_gives_the_values_of_its_C_ordered_twin()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray c = Np.Random.Sample(new Shape(700, 300), Np.Random.DefaultRng(1)), d = Np.Random.Sample(new Shape(700, 300), Np.Random.DefaultRng(2));
+        NDArray f = Np.AsFortranArray(c), g = Np.AsFortranArray(d);
+        NDArray sum = f * g + f;
+        Np.IsFortran(sum).ShouldBeTrue();
+        sum.ToArray<double>().ShouldBe((c * d + c).ToArray<double>());
+        NDArray @out = Np.AsFortranArray(Np.Zeros(new Shape(700, 300)));
+        Np.Multiply(c, d, @out);                                                           // a Fortran out= of C operands
+        @out.ToArray<double>().ShouldBe((c * d).ToArray<double>());
+    }
 }
+

@@ -191,8 +191,8 @@ public static class DenseManipulation
     {
         var x = (DenseArray)args.X;
         if (!DTypes.CanCast(x.DType, args.DType, args.Casting)) throw Errors.Cast(x.DType, args.DType, args.Casting);
-        if (x.DType == args.DType) return args.Copy ? x.Clone() : x;
-        return Copy.Cast(x, args.DType);
+        // NumPy's astype keeps the memory order ('K'): a Fortran-ordered array converts to a Fortran-ordered one.
+        return x.DType == args.DType && !args.Copy ? x : Copy.KeepingOrder(x, args.DType);
     }
 
     [Implements("take")]

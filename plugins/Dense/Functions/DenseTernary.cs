@@ -21,7 +21,7 @@ public static class DenseTernary
         }
         DenseArray condition = Ufunc.Operand(args.A, DType.Bool);
         DenseArray x = Ufunc.Operand(args.B, dtype), y = Ufunc.Operand(args.C, dtype);
-        DenseArray result = DenseArray.CreateUninitialized(dtype, shape);
+        DenseArray result = DenseArray.CreateUninitialized(dtype, shape, condition, x, y);
         Ufunc.Where(condition, x, y, result);
         return result;
     }

@@ -85,7 +85,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         }
         DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
         if (ufunc.RefusesNegativeIntegerOperand && loop.Kind == UfuncLoopKind.Integer && shape.Size > 0) RefuseNegative(y);
-        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, loop.Result);
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, loop.Result, x, y);
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Binary<bool, bool, BoolLoop<TOp>>(x, y, d); break;
@@ -153,7 +153,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         UfuncLoop loop = ufunc.Resolve(args.X1, args.X2);
         Shape shape = Ufunc.Broadcast(args.X1.Shape, args.X2.Shape);
         DenseArray x = Ufunc.Operand(args.X1, loop.Compute), y = Ufunc.Operand(args.X2, loop.Compute);
-        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, DType.Bool);
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, shape, DType.Bool, x, y);
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Binary<bool, bool, BoolCompareLoop<TOp>>(x, y, d); break;
@@ -179,11 +179,11 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
     {
         var input = (DenseArray)args.X;
         UfuncLoop loop = ufunc.Resolve(input.DType);
-        DenseArray x = Copy.As(input, loop.Compute);
+        DenseArray x = Copy.AsKeepingOrder(input, loop.Compute);
         // The bool loop of reciprocal has an integer result (NumPy's int8 loop), angle's bool loop float64: run it in bool,
         // then widen. A complex loop with a real result (abs, real, imag, angle) runs in complex, then keeps the real part.
         bool widen = loop.Result != loop.Compute;
-        DenseArray d = widen ? DenseArray.CreateUninitialized(loop.Compute, x.Shape) : Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result);
+        DenseArray d = widen ? DenseArray.CreateUninitialized(loop.Compute, x.Shape, x) : Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result, x);
         switch (loop.Compute)
         {
             case DType.Bool: Elementwise.Unary<bool, bool, UnaryBoolLoop<TOp>>(x, d); break;
@@ -204,7 +204,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
         }
         if (widen)
         {
-            DenseArray wide = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result);
+            DenseArray wide = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, loop.Result, d);
             Copy.Into(d, wide);
             d = wide;
         }
@@ -214,7 +214,7 @@ internal sealed class DenseUfuncs : IUfuncVisitor<Delegate>
     private static NDArray RunPredicate<TOp>(UnaryUfunc ufunc, in UnaryArgs args) where TOp : struct, IPredicateOp
     {
         var x = (DenseArray)args.X;
-        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, DType.Bool);
+        DenseArray d = Ufunc.Destination(ufunc.Name, args.Out, x.Shape, DType.Bool, x);
         switch (ufunc.Resolve(x.DType).Compute)
         {
             case DType.Bool: Elementwise.Unary<bool, bool, BoolPredicateLoop<TOp>>(x, d); break;

@@ -11,7 +11,7 @@ internal static class Ufunc
     /// <exception cref="OverflowException">A Python-style int does not fit an integer <paramref name="dtype"/> (NEP 50).</exception>
     public static DenseArray Operand(in Operand operand, DType dtype)
     {
-        if (operand.Array is { } a) return Copy.As((DenseArray)a, dtype);
+        if (operand.Array is { } a) return Copy.AsKeepingOrder((DenseArray)a, dtype);
         DTypes.CheckWeakInteger(operand.Scalar, dtype);
         return Copy.ScalarOf(operand.Scalar, dtype);
     }
@@ -21,12 +21,13 @@ internal static class Ufunc
         Shape.TryBroadcast(a, b, out Shape result) ? result : throw Errors.Broadcast(a, b);
 
     /// <summary>
-    /// The array to compute into: <paramref name="out"/> itself when it has <paramref name="dtype"/>, else a new array
-    /// (<see cref="Finish"/> then copies it into <paramref name="out"/>).
+    /// The array to compute into: <paramref name="out"/> itself when it has <paramref name="dtype"/>, else a new array laid
+    /// out in NumPy's <c>order='K'</c> of <paramref name="operands"/> (<see cref="Finish"/> then copies it into
+    /// <paramref name="out"/>).
     /// </summary>
-    public static DenseArray Destination(string function, NDArray? @out, Shape shape, DType dtype)
+    public static DenseArray Destination(string function, NDArray? @out, Shape shape, DType dtype, params ReadOnlySpan<DenseArray> operands)
     {
-        if (@out is null) return DenseArray.CreateUninitialized(dtype, shape);
+        if (@out is null) return DenseArray.CreateUninitialized(dtype, shape, operands);
         var o = (DenseArray)@out;
         o.ThrowIfReadOnly("output array");
         if (!Shape.TryBroadcast(shape, o.Shape, out Shape joint) || joint != o.Shape)
@@ -35,7 +36,7 @@ internal static class Ufunc
         }
         if (o.DType == dtype) return o;
         if (!DTypes.CanCast(dtype, o.DType, Casting.SameKind)) throw Errors.OutputCast(function, dtype, o.DType);
-        return DenseArray.CreateUninitialized(dtype, shape);
+        return DenseArray.CreateUninitialized(dtype, shape, o);
     }
 
     /// <summary>Copies <paramref name="result"/> into <paramref name="out"/> when they differ; returns what the ufunc returns.</summary>

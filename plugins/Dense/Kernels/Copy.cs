@@ -32,6 +32,20 @@ internal static class Copy
     /// <summary>The array itself when it already has <paramref name="dtype"/>, else a converted copy.</summary>
     public static DenseArray As(DenseArray source, DType dtype) => source.DType == dtype ? source : Cast(source, dtype);
 
+    /// <summary>
+    /// The array itself when it already has <paramref name="dtype"/>, else a converted copy laid out in NumPy's
+    /// <c>order='K'</c> (astype's default): a Fortran-ordered array converts to a Fortran-ordered one.
+    /// </summary>
+    public static DenseArray AsKeepingOrder(DenseArray source, DType dtype) => source.DType == dtype ? source : KeepingOrder(source, dtype);
+
+    /// <summary>A copy converted to <paramref name="dtype"/>, laid out in NumPy's <c>order='K'</c> (see <see cref="AsKeepingOrder"/>).</summary>
+    public static DenseArray KeepingOrder(DenseArray source, DType dtype)
+    {
+        DenseArray result = DenseArray.CreateUninitialized(dtype, source.Shape, source);
+        Into(source, result);
+        return result;
+    }
+
     /// <summary>Writes <paramref name="source"/> (broadcast, converted by NumPy's unsafe cast) into <paramref name="destination"/>.</summary>
     public static void Into(DenseArray source, DenseArray destination)
     {

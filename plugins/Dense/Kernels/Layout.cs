@@ -35,10 +35,28 @@ internal sealed class Layout
     /// <summary>The innermost stride of operand <paramref name="k"/>.</summary>
     public long InnerStride(int k) => Strides[k][^1];
 
-    /// <summary>Builds the layout of <paramref name="shape"/> for operands with the given (already broadcast) strides.</summary>
+    /// <summary>
+    /// Builds the layout of <paramref name="shape"/> for operands with the given (already broadcast) strides. The last
+    /// operand is the destination: the axes are walked in its memory order (slowest first), so a Fortran-ordered result
+    /// of Fortran-ordered operands (<see cref="DenseArray.CreateUninitialized(DType, Shape, ReadOnlySpan{DenseArray})"/>)
+    /// merges into one contiguous row as a C-ordered one does.
+    /// </summary>
     public static Layout Create(Shape shape, long[][] strides, long[] offsets)
     {
         ReadOnlySpan<int> dims = shape.Dims;
+        if (DestinationOrder(dims, strides[^1]) is { } axes)
+        {
+            var permutedDims = new int[axes.Length];
+            for (int i = 0; i < axes.Length; i++) permutedDims[i] = dims[axes[i]];
+            var permuted = new long[strides.Length][];
+            for (int k = 0; k < strides.Length; k++)
+            {
+                permuted[k] = new long[axes.Length];
+                for (int i = 0; i < axes.Length; i++) permuted[k][i] = strides[k][axes[i]];
+            }
+            dims = permutedDims;
+            strides = permuted;
+        }
         int n = strides.Length;
         var keptDims = new List<int>(dims.Length);
         var kept = new List<long>[n];
@@ -70,6 +88,38 @@ internal sealed class Layout
         var result = new long[n][];
         for (int k = 0; k < n; k++) result[k] = [.. kept[k]];
         return new Layout([.. keptDims], result, offsets);
+    }
+
+    // The axes by decreasing absolute destination stride (a stable sort, so ties keep C order), or null when they already
+    // are in that order (C-ordered destinations: every call but those writing a differently ordered result).
+    private static int[]? DestinationOrder(ReadOnlySpan<int> dims, long[] destination)
+    {
+        long previous = long.MaxValue;
+        bool ordered = true;
+        for (int i = 0; i < dims.Length && ordered; i++)
+        {
+            if (dims[i] == 1) continue;
+            long stride = Math.Abs(destination[i]);
+            ordered = stride <= previous;
+            previous = stride;
+        }
+        if (ordered) return null;
+        // An insertion sort: stable, and ranks are small. Length-1 axes are dropped by Create; they sort last.
+        int[] axes = new int[dims.Length];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            long key = Key(dims, destination, i);
+            int at = i;
+            while (at > 0 && Key(dims, destination, axes[at - 1]) < key)
+            {
+                axes[at] = axes[at - 1];
+                at--;
+            }
+            axes[at] = i;
+        }
+        return axes;
+
+        static long Key(ReadOnlySpan<int> dims, long[] destination, int axis) => dims[axis] == 1 ? -1 : Math.Abs(destination[axis]);
     }
 
     /// <summary>The strides of <paramref name="a"/> broadcast to <paramref name="shape"/> (0 on broadcast axes).</summary>
