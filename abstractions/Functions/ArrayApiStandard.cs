@@ -57,6 +57,10 @@ public static class ComposedFunctions
             new("linalg.vector_norm", "Np.Linalg.VectorNorm", [ArrayFunctions.Norm, ArrayFunctions.Reshape, ArrayFunctions.MoveAxis]),
             new("linalg.svdvals", "Np.Linalg.SvdVals", [ArrayFunctions.Svd]),
             new("linalg.matrix_power", "Np.Linalg.MatrixPower", [ArrayFunctions.MatMul, ArrayFunctions.Inv, ArrayFunctions.Eye, ArrayFunctions.BroadcastTo, ArrayFunctions.Copy]),
+            new("isclose", "Np.IsClose", [ArrayFunctions.AsType, ArrayFunctions.Subtract, ArrayFunctions.Abs, ArrayFunctions.Multiply, ArrayFunctions.Add, ArrayFunctions.LessEqual, ArrayFunctions.IsFinite, ArrayFunctions.LogicalAnd, ArrayFunctions.LogicalOr, ArrayFunctions.Equal, ArrayFunctions.IsNaN]),
+            new("allclose", "Np.AllClose", [ArrayFunctions.AsType, ArrayFunctions.Subtract, ArrayFunctions.Abs, ArrayFunctions.Multiply, ArrayFunctions.Add, ArrayFunctions.LessEqual, ArrayFunctions.IsFinite, ArrayFunctions.LogicalAnd, ArrayFunctions.LogicalOr, ArrayFunctions.Equal, ArrayFunctions.IsNaN, ArrayFunctions.All]),
+            new("array_equal", "Np.ArrayEqual", [ArrayFunctions.Equal, ArrayFunctions.All, ArrayFunctions.IsNaN, ArrayFunctions.LogicalOr]),
+            new("array_equiv", "Np.ArrayEquiv", [ArrayFunctions.Equal, ArrayFunctions.All]),
         };
         return list.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
