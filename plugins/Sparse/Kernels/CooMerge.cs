@@ -25,7 +25,8 @@ internal static class CooMerge
             if (own == target) continue;
             // Repeat every entry 'target' times along axis a.
             int m = current.Length;
-            var next = new T[(long)m * target];
+            SparseValidation.EntryCount((long)m * target, $"broadcasting a sparse array of shape {x.Shape} with {x.Nnz} stored entries to shape {shape}");
+            var next = new T[m * target];
             for (int b = 0; b < rank; b++)
             {
                 int[] old = coords[b];
@@ -48,8 +49,17 @@ internal static class CooMerge
     public static (long[] Keys, TOut[] Values) Merge<T, TOut, TM>(long[] ak, T[] av, long[] bk, T[] bv)
         where T : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
-        var keys = new long[ak.Length + bk.Length];
-        var values = new TOut[ak.Length + bk.Length];
+        // The union's size first (each list is below 2^31 entries, their sum may not be).
+        long union = 0;
+        for (int ia = 0, ib = 0; ia < ak.Length || ib < bk.Length; union++)
+        {
+            long ja = ia < ak.Length ? ak[ia] : long.MaxValue, jb = ib < bk.Length ? bk[ib] : long.MaxValue;
+            if (ja <= jb) ia++;
+            if (jb <= ja) ib++;
+        }
+        int capacity = SparseValidation.EntryCount(union, "an element-wise function of two sparse arrays (the union of their entries)");
+        var keys = new long[capacity];
+        var values = new TOut[capacity];
         int ka = 0, kb = 0, w = 0;
         while (ka < ak.Length || kb < bk.Length)
         {

@@ -6,7 +6,8 @@ internal static class Joining
     public static SparseArray Concatenate(CooArray[] parts, int axis, SparseFormat format)
     {
         Shape shape = Shape.Concatenated([.. parts.Select(p => p.Shape)], ref axis);
-        int rank = shape.Rank, nnz = parts.Sum(x => x.Nnz);
+        int rank = shape.Rank;
+        int nnz = SparseValidation.EntryCount(parts.Sum(x => (long)x.Nnz), $"concatenating {parts.Length} sparse arrays into shape {shape}");
         DType dtype = DTypes.Promote(parts.Select(x => x.DType));
         var coords = new int[rank][];
         for (int a = 0; a < rank; a++) coords[a] = new int[nnz];

@@ -22,8 +22,9 @@ internal static class Kronecker
     {
         T[] av = ArrayOps.As<T>(a.ValuesArray), bv = ArrayOps.As<T>(b.ValuesArray);
         int am = a.Shape.Dims[0], an = a.Shape.Dims[1], bm = b.Shape.Dims[0], bn = b.Shape.Dims[1];
-        long nnz = (long)a.Nnz * b.Nnz;
-        if (nnz > Array.MaxLength) throw new InvalidOperationException($"the Kronecker product would store {nnz} entries, more than one .NET array holds");
+        string what = $"kron of shapes {a.Shape} and {b.Shape}";
+        var shape = new Shape(Shape.Dimension((long)am * bm, what), Shape.Dimension((long)an * bn, what));
+        int nnz = SparseValidation.EntryCount((long)a.Nnz * b.Nnz, $"{what} with {a.Nnz} and {b.Nnz} stored entries");
         var indptr = new int[am * bm + 1];
         var indices = new int[nnz];
         var values = new T[nnz];
@@ -44,6 +45,6 @@ internal static class Kronecker
                 indptr[i * bm + p + 1] = w;
             }
         }
-        return new CsrArray(indptr, indices, ArrayOps.Cast(values, dtype), new Shape(am * bm, an * bn), true, true);
+        return new CsrArray(indptr, indices, ArrayOps.Cast(values, dtype), shape, true, true);
     }
 }

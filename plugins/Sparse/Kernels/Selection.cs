@@ -32,6 +32,22 @@ internal static class Selection
             starts[a] = count;
             targets[a] = t;
         }
+        // An entry is repeated once per pick of its position on every axis: the result's count first, so that an index
+        // array repeating positions cannot grow the lists past what one array holds.
+        long total = 0;
+        SparseBuffer<int>[] coordBuffers = x.CoordBuffers;
+        for (int k = 0; k < x.Nnz; k++)
+        {
+            long copies = 1;
+            for (int a = 0; a < rank && copies > 0; a++)
+            {
+                int old = coordBuffers[a].Span[k];
+                copies *= starts[a][old + 1] - starts[a][old];
+                copies = Math.Min(copies, SparseValidation.MaxEntries + 1L);   // saturated: the total cannot pass 2^62
+            }
+            total += copies;
+        }
+        SparseValidation.EntryCount(total, $"indexing a sparse array of shape {x.Shape} with {x.Nnz} stored entries");
         var kept = new List<int>();
         for (int a = 0; a < rank; a++) if (!picks[a].Removed) kept.Add(a);
         var outCoords = new List<int>[kept.Count];
