@@ -160,9 +160,8 @@ internal static class ElementwiseEngine
             using (r) return r.ToCoo();
         }
         CooArray ac = a.ToCoo(), bc = b.ToCoo();
-        using SparseBuffer<T> acv = ArrayOps.As<T>(ac.ValueBuffer), bcv = ArrayOps.As<T>(bc.ValueBuffer);
-        (SparseBuffer<long> ak, SparseBuffer<T> av) = CooMerge.Broadcast(ac, acv, shape);
-        (SparseBuffer<long> bk, SparseBuffer<T> bv) = CooMerge.Broadcast(bc, bcv, shape);
+        (SparseBuffer<long> ak, SparseBuffer<T> av) = CooMerge.Broadcast<T>(ac, shape);
+        (SparseBuffer<long> bk, SparseBuffer<T> bv) = CooMerge.Broadcast<T>(bc, shape);
         (SparseBuffer<long> keys, SparseBuffer<TOut> values) = CooMerge.Merge<T, TOut, TM>(ak.Span, av.Span, bk.Span, bv.Span);
         ak.Dispose();
         av.Dispose();
@@ -191,8 +190,7 @@ internal static class ElementwiseEngine
             using (r) return r.ToCsc();
         }
         CooArray coo = s.ToCoo();
-        using SparseBuffer<T> stored = ArrayOps.As<T>(coo.ValueBuffer);
-        (SparseBuffer<long> keys, SparseBuffer<T> sv) = CooMerge.Broadcast(coo, stored, shape);
+        (SparseBuffer<long> keys, SparseBuffer<T> sv) = CooMerge.Broadcast<T>(coo, shape);
         (SparseBuffer<long> outKeys, SparseBuffer<TOut> outValues) = CooMerge.WithDense<T, TOut, TM>(keys.Span, sv.Span, dense, sparseLeft);
         keys.Dispose();
         sv.Dispose();

@@ -10,13 +10,18 @@ namespace ArrayDispatch.Sparse.Kernels;
 internal static class CooMerge
 {
     /// <summary>
-    /// The entries of <paramref name="x"/> broadcast to <paramref name="shape"/>: sorted unique keys and values, new
-    /// buffers (the caller disposes them) except that the values are <paramref name="values"/> itself when no axis
-    /// stretches (an array's buffer, which disposing leaves alone).
+    /// The entries of <paramref name="x"/> (canonicalised first, in place) broadcast to <paramref name="shape"/>, its
+    /// values as <typeparamref name="T"/>: sorted unique keys and values, buffers the caller disposes (the values may be
+    /// the array's own buffer when no axis stretches and no cast is needed: disposing leaves that alone).
     /// </summary>
-    public static (SparseBuffer<long> Keys, SparseBuffer<T> Values) Broadcast<T>(CooArray x, SparseBuffer<T> values, Shape shape) where T : unmanaged
+    /// <remarks>
+    /// The values are read after <see cref="CooArray.SumDuplicates"/>: read before, they were the duplicates' buffer,
+    /// paired with the canonical coordinates (a silent wrong answer, or a buffer the canonicalisation gave back).
+    /// </remarks>
+    public static (SparseBuffer<long> Keys, SparseBuffer<T> Values) Broadcast<T>(CooArray x, Shape shape) where T : unmanaged, System.Numerics.INumberBase<T>
     {
         x.SumDuplicates();
+        SparseBuffer<T> values = ArrayOps.As<T>(x.ValueBuffer);
         int rank = shape.Rank, offset = rank - x.Rank, n = x.Nnz;
         long[] strides = shape.ContiguousStrides();
         SparseBuffer<int>[] coords = x.CoordBuffers;
@@ -67,6 +72,7 @@ internal static class CooMerge
             }
         }
         baseKeys.Dispose();
+        values.Dispose();   // a cast copy (an array's own buffer is left alone)
         keys.Sort(outValues);
         return (keyBuffer, valueBuffer);
     }
