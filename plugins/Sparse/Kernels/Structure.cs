@@ -1,11 +1,11 @@
 namespace ArrayDispatch.Sparse.Kernels;
 
-/// <summary>Builds arrays that reuse the structure of a canonical sparse array with new values.</summary>
+/// <summary>Builds arrays that reuse the structure of a sparse array with new values.</summary>
 internal static class Structure
 {
     /// <summary>
-    /// <paramref name="source"/>'s structure (which must be canonical, so its arrays are never mutated again) with
-    /// <paramref name="values"/>; entries whose new value is zero are dropped, but not a negative zero, which the array keeps
+    /// <paramref name="source"/>'s structure with <paramref name="values"/>, and its canonical and sorted flags (a
+    /// structure with duplicates keeps them, summed when the result is canonicalised or densified); entries whose new value is zero are dropped, but not a negative zero, which the array keeps
     /// as a stored value wherever it comes from (construction keeps it too: <see cref="ArrayOps.IsImplicitZero"/>), so
     /// <c>signbit</c>, <c>copysign</c> and <c>1 / x</c> of a result (<c>x * 0.0</c> of a negative x) stay NumPy's.
     /// </summary>
@@ -17,9 +17,9 @@ internal static class Structure
             // No entry becomes an implicit zero: the structure is unchanged and its index buffers are shared.
             return source switch
             {
-                CooArray coo => new CooArray(coo.CoordBuffers, values, coo.Shape, true),
-                CsrArray c => new CsrArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, true, true),
-                CscArray c => new CscArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, true, true),
+                CooArray coo => new CooArray(coo.CoordBuffers, values, coo.Shape, coo.IsCanonical),
+                CsrArray c => new CsrArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, c.HasSortedIndices, c.IsCanonical),
+                CscArray c => new CscArray(c.IndptrBuffer, c.IndicesBuffer, values, c.Shape, c.HasSortedIndices, c.IsCanonical),
                 _ => throw new InvalidOperationException($"unknown sparse array type {source.GetType().Name}. This is a bug in ArrayDispatch; please report it."),
             };
         }
@@ -30,7 +30,7 @@ internal static class Structure
         switch (source)
         {
             case CooArray coo:
-                return new CooArray(Array.ConvertAll(coo.CoordBuffers, c => ArrayOps.Gather<int>(c.Span, keep.Span)), keptValues, coo.Shape, true);
+                return new CooArray(Array.ConvertAll(coo.CoordBuffers, c => ArrayOps.Gather<int>(c.Span, keep.Span)), keptValues, coo.Shape, coo.IsCanonical);
             case CompressedArray c:
                 ReadOnlySpan<int> oldPtr = c.Indptr;
                 SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(oldPtr.Length, clear: true);
@@ -44,8 +44,8 @@ internal static class Structure
                 }
                 SparseBuffer<int> indices = ArrayOps.Gather<int>(c.Indices, kept);
                 return c is CsrArray
-                    ? new CsrArray(indptrBuffer, indices, keptValues, c.Shape, true, true)
-                    : new CscArray(indptrBuffer, indices, keptValues, c.Shape, true, true);
+                    ? new CsrArray(indptrBuffer, indices, keptValues, c.Shape, c.HasSortedIndices, c.IsCanonical)
+                    : new CscArray(indptrBuffer, indices, keptValues, c.Shape, c.HasSortedIndices, c.IsCanonical);
             default:
                 throw new InvalidOperationException($"unknown sparse array type {source.GetType().Name}. This is a bug in ArrayDispatch; please report it.");
         }
