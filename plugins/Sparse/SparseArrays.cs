@@ -29,7 +29,7 @@ public static class SparseArrays
         }
         long size = shape.Size;
         long target = (long)Math.Round(density * size);
-        if (target > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(density), density, $"{target} entries do not fit in one sparse array (at most {int.MaxValue})");
+        SparseValidation.EntryCount(target, $"random with density {density} in shape {shape}");
         var rng = seed is { } s ? new System.Random(s) : new System.Random();
         long[] keys = DistinctPositions(rng, size, (int)target);
         Array values = RandomValues(rng, keys.Length, dtype);
@@ -165,6 +165,9 @@ public static class SparseArrays
         DType promoted = diagonals.Select(CooArray.DTypeOf).DefaultIfEmpty(DType.Float64).Aggregate(DTypes.Promote);
         DType type = dtype ?? (promoted.IsFloat() || promoted.IsComplex() ? promoted : DType.Float64); // NumPy's common_type, as SciPy's diags
         int n = s.Dims[0], m = s.Dims[1];
+        long total = 0;
+        foreach (int k in offsets) total += Math.Max(0L, Math.Min(n, (long)m - k) - Math.Max(0L, -(long)k));
+        SparseValidation.EntryCount(total, $"diags with {offsets.Length} offsets in shape {s}");
         var rows = new List<int>();
         var cols = new List<int>();
         var parts = new List<Array>();
