@@ -50,6 +50,7 @@ internal sealed partial class FixtureCall
             "linalg.matrix_power" => [Np.Linalg.MatrixPower(X(), kw["n"].GetInt32())],
             "linalg.vecdot" or "vecdot" when kw.ContainsKey("axis") => [Np.VecDot(X(), Y(), IntOpt(kw, "axis", -1) ?? -1)],
             "histogram" => Histogram(X(), kw),
+            _ when InvokeSurface(c) is { } surface => surface,
             _ => null!,
         };
         return result is not null;
