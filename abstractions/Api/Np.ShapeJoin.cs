@@ -99,7 +99,7 @@ public static partial class Np
         return Concatenate(EachOf(arrays, AtLeast3d), 2);
     }
 
-    /// <summary><c>numpy.block([a, b])</c>: the arrays joined along their last axis (after promoting each to the rank of the largest, at least 1).</summary>
+    /// <summary><c>numpy.block([a, b])</c>: the arrays joined along their last axis (after promoting each to the rank of the largest, at least 1); always a new array.</summary>
     public static NDArray Block(params NDArray[] arrays) => Block((object)arrays);
 
     /// <summary>
@@ -125,7 +125,8 @@ public static partial class Np
         int depth = -1, maxRank = 0;
         BlockDepth(arrays, "arrays", 0, ref depth, ref maxRank);
         int rank = Math.Max(depth, maxRank);
-        return BlockJoin(arrays, 0, depth, rank);
+        NDArray result = BlockJoin(arrays, 0, depth, rank);
+        return depth == 0 ? Copy(result) : result;              // a new array, as NumPy's (concatenate copies even one array)
     }
 
     // Checks the nesting as NumPy's _block_check_depths_match: every leaf at the same depth, no empty list.
@@ -163,6 +164,6 @@ public static partial class Np
             return Reshape(a, dims);
         }
         NDArray[] parts = ((System.Collections.IEnumerable)item).Cast<object>().Select(child => BlockJoin(child, level + 1, depth, rank)).ToArray();
-        return parts.Length == 1 ? parts[0] : Concatenate(parts, -(depth - level));
+        return Concatenate(parts, -(depth - level));
     }
 }

@@ -81,7 +81,7 @@ public static class ComposedFunctions
             new("vsplit", "Np.VSplit", [ArrayFunctions.Split]),
             new("dsplit", "Np.DSplit", [ArrayFunctions.Split]),
             new("dstack", "Np.DStack", [ArrayFunctions.Reshape, ArrayFunctions.Concatenate]),
-            new("block", "Np.Block", [ArrayFunctions.Reshape, ArrayFunctions.Concatenate]),
+            new("block", "Np.Block", [ArrayFunctions.Reshape, ArrayFunctions.Concatenate, ArrayFunctions.Copy]),
             new("append", "Np.Append", [ArrayFunctions.Ravel, ArrayFunctions.Concatenate, ArrayFunctions.Full]),
             new("insert", "Np.Insert", [ArrayFunctions.Ravel, ArrayFunctions.AsType, ArrayFunctions.Full, ArrayFunctions.Reshape, ArrayFunctions.MoveAxis, ArrayFunctions.GetItem, ArrayFunctions.BroadcastTo, ArrayFunctions.Concatenate, ArrayFunctions.AsArray, ArrayFunctions.Take]),
             new("delete", "Np.Delete", [ArrayFunctions.Ravel, ArrayFunctions.GetItem, ArrayFunctions.Concatenate, ArrayFunctions.Copy, ArrayFunctions.Take, ArrayFunctions.AsArray]),

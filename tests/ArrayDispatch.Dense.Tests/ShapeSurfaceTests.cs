@@ -36,6 +36,11 @@ public sealed class ShapeSurfaceTests
         m.ToArray<long>().ShouldBe([1, 2, 5, 3, 4, 6, 7, 8, 9]);
         Np.Block(Longs(1), Longs(2, 3)).ToArray<long>().ShouldBe([1, 2, 3]);
         Np.Block(new NDArray[][][] { [[Longs(1)], [Longs(2)]] }).Shape.ShouldBe(new Shape(1, 2, 1));
+        // a new array, as NumPy's, even of one array: writing into it leaves the input alone
+        NDArray one = Np.Block(c), alone = Np.Block((object)c);
+        Np.SetItem(one, [0], 0L);
+        Np.SetItem(alone, [1], 0L);
+        c.ToArray<long>().ShouldBe([7, 8, 9]);
 
         Should.Throw<ArgumentException>(() => Np.Block(new object[] { new[] { Longs(1) }, Longs(2) })).Message
             .ShouldStartWith("List depths are mismatched. First element was at depth 2, but there is an element at depth 1 (arrays[1])");
