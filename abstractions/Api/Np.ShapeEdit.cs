@@ -186,7 +186,7 @@ public static partial class Np
 
     /// <summary>
     /// <c>numpy.resize(a, new_shape)</c>: an array of <paramref name="newShape"/> filled with the flattened
-    /// <paramref name="a"/> repeated as often as needed (and cut); zeros when either is empty.
+    /// <paramref name="a"/> repeated as often as needed (and cut); zeros when either is empty. Always a new array.
     /// </summary>
     /// <exception cref="ArgumentException">A negative dimension (NumPy's ValueError, "all elements of `new_shape` must be non-negative").</exception>
     public static NDArray Resize(NDArray a, params int[] newShape)
@@ -197,8 +197,8 @@ public static partial class Np
         long size = newShape.Aggregate(1L, (p, d) => p * d);
         if (a.Size == 0 || size == 0) return Zeros(newShape, a.DType, like: a);
         int repeats = (int)((size + a.Size - 1) / a.Size);
-        NDArray flat = Ravel(a);
-        if (repeats > 1) flat = Tile(flat, repeats);
+        // NumPy concatenates the copies even when one is enough, so the result is always a new array
+        NDArray flat = repeats > 1 ? Tile(Ravel(a), repeats) : Copy(Ravel(a));
         if (flat.Size != size) flat = GetItem(flat, new Slice(0, (int)size));
         return Reshape(flat, newShape);
     }

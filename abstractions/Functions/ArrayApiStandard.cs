@@ -85,7 +85,7 @@ public static class ComposedFunctions
             new("append", "Np.Append", [ArrayFunctions.Ravel, ArrayFunctions.Concatenate, ArrayFunctions.Full]),
             new("insert", "Np.Insert", [ArrayFunctions.Ravel, ArrayFunctions.AsType, ArrayFunctions.Full, ArrayFunctions.Reshape, ArrayFunctions.MoveAxis, ArrayFunctions.GetItem, ArrayFunctions.BroadcastTo, ArrayFunctions.Concatenate, ArrayFunctions.AsArray, ArrayFunctions.Take]),
             new("delete", "Np.Delete", [ArrayFunctions.Ravel, ArrayFunctions.GetItem, ArrayFunctions.Concatenate, ArrayFunctions.Copy, ArrayFunctions.Take, ArrayFunctions.AsArray]),
-            new("resize", "Np.Resize", [ArrayFunctions.Ravel, ArrayFunctions.Tile, ArrayFunctions.GetItem, ArrayFunctions.Reshape, ArrayFunctions.Full]),
+            new("resize", "Np.Resize", [ArrayFunctions.Ravel, ArrayFunctions.Tile, ArrayFunctions.Copy, ArrayFunctions.GetItem, ArrayFunctions.Reshape, ArrayFunctions.Full]),
             new("trim_zeros", "Np.TrimZeros", [ArrayFunctions.NotEqual, ArrayFunctions.Any, ArrayFunctions.Argmax, ArrayFunctions.Flip, ArrayFunctions.GetItem]),
             new("pad", "Np.Pad", [ArrayFunctions.Full, ArrayFunctions.Concatenate, ArrayFunctions.Take, ArrayFunctions.AsArray, ArrayFunctions.Copy]),
             new("in1d", "Np.In1d", [ArrayFunctions.Ravel, ArrayFunctions.AsType, ArrayFunctions.Full, ArrayFunctions.Sort, ArrayFunctions.SearchSorted, ArrayFunctions.Minimum, ArrayFunctions.Take, ArrayFunctions.Equal, ArrayFunctions.LogicalNot]),

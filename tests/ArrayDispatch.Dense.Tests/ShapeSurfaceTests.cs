@@ -88,6 +88,18 @@ public sealed class ShapeSurfaceTests
     }
 
     [Fact]
+    public void Resize_returns_a_new_array_even_when_the_data_fills_it_exactly()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Longs(1, 2, 3, 4);
+        NDArray r = Np.Resize(x, 2, 2);                 // np.resize concatenates one copy: writing into it leaves x alone
+        Np.SetItem(r, [0, 0], 9L);
+        x.ToArray<long>().ShouldBe([1, 2, 3, 4]);
+        Np.Resize(x, 3).ToArray<long>().ShouldBe([1, 2, 3]);
+        Np.Resize(x, 2, 3).ToArray<long>().ShouldBe([1, 2, 3, 4, 1, 2]);
+    }
+
+    [Fact]
     public void Index_helpers_raise_NumPys_messages()
     {
         using var host = TestHost.Create(new DensePlugin());
