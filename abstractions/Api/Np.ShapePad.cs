@@ -50,16 +50,39 @@ public static partial class Np
     public static NDArray Pad(NDArray array, (int Before, int After)[] padWidth, PadMode mode = PadMode.Constant, Scalar? constantValues = null)
     {
         ArgumentNullException.ThrowIfNull(array);
+        if (mode != PadMode.Constant && constantValues is not null)
+        {
+            throw new ArgumentException($"unsupported keyword arguments for mode '{mode.ToString().ToLowerInvariant()}': {{'constant_values'}}", nameof(constantValues));
+        }
+        Scalar fill = constantValues ?? 0L;
+        return Pad(array, padWidth, mode, Enumerable.Repeat((fill, fill), array.Rank).ToArray());
+    }
+
+    /// <summary>
+    /// <c>numpy.pad(array, pad_width, mode='constant', constant_values=((before_0, after_0), …))</c>: constant padding with
+    /// its own values before and after each axis (cast to the array's dtype); a corner takes the value of the later axis,
+    /// as NumPy's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The widths or the values are not one pair per axis, or a width is negative (NumPy's ValueErrors and messages).</exception>
+    public static NDArray Pad(NDArray array, (int Before, int After)[] padWidth, (Scalar Before, Scalar After)[] constantValues)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArgumentNullException.ThrowIfNull(constantValues);
+        if (constantValues.Length != array.Rank)
+        {
+            throw new ArgumentException($"operands could not be broadcast together with remapped shapes [original->remapped]: ({constantValues.Length},2)  and requested shape ({array.Rank},2)", nameof(constantValues));
+        }
+        return Pad(array, padWidth, PadMode.Constant, constantValues);
+    }
+
+    private static NDArray Pad(NDArray array, (int Before, int After)[] padWidth, PadMode mode, (Scalar Before, Scalar After)[] fills)
+    {
         ArgumentNullException.ThrowIfNull(padWidth);
         if (padWidth.Length != array.Rank)
         {
             throw new ArgumentException($"operands could not be broadcast together with remapped shapes [original->remapped]: ({padWidth.Length},2)  and requested shape ({array.Rank},2)", nameof(padWidth));
         }
         if (padWidth.Any(p => p.Before < 0 || p.After < 0)) throw new ArgumentException("index can't contain negative values", nameof(padWidth));
-        if (mode != PadMode.Constant && constantValues is not null)
-        {
-            throw new ArgumentException($"unsupported keyword arguments for mode '{mode.ToString().ToLowerInvariant()}': {{'constant_values'}}", nameof(constantValues));
-        }
         NDArray result = array;
         for (int ax = 0; ax < array.Rank; ax++)
         {
@@ -69,18 +92,17 @@ public static partial class Np
             if (mode == PadMode.Constant)
             {
                 int[] dims = result.Shape.ToArray();
-                Scalar fill = constantValues ?? 0L;
                 var parts = new List<NDArray>(3);
                 if (before > 0)
                 {
                     dims[ax] = before;
-                    parts.Add(Full(dims, fill, array.DType, like: array));
+                    parts.Add(Full(dims, fills[ax].Before, array.DType, like: array));
                 }
                 parts.Add(result);
                 if (after > 0)
                 {
                     dims[ax] = after;
-                    parts.Add(Full(dims, fill, array.DType, like: array));
+                    parts.Add(Full(dims, fills[ax].After, array.DType, like: array));
                 }
                 result = Concatenate(parts.ToArray(), ax);
                 continue;

@@ -81,9 +81,24 @@ internal sealed partial class FixtureCall
     private NDArray Pad(NDArray x, JsonElement width, IReadOnlyDictionary<string, JsonElement> kw)
     {
         PadMode mode = kw.TryGetValue("mode", out JsonElement m) ? Enum.Parse<PadMode>(m.GetString()!, ignoreCase: true) : PadMode.Constant;
-        Scalar? value = kw.TryGetValue("constant_values", out JsonElement v) ? ScalarOf(v) : null;
+        kw.TryGetValue("constant_values", out JsonElement v);
+        if (v.ValueKind == JsonValueKind.Array)
+        {
+            // (before, after) for every axis, or one pair per axis
+            (Scalar, Scalar)[] values = v[0].ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().Select(p => (ScalarOf(p[0]), ScalarOf(p[1]))).ToArray()
+                : Enumerable.Repeat((ScalarOf(v[0]), ScalarOf(v[1])), x.Rank).ToArray();
+            return Np.Pad(x, Widths(x, width), values);
+        }
+        Scalar? value = v.ValueKind == JsonValueKind.Number ? ScalarOf(v) : null;
         if (width.ValueKind == JsonValueKind.Number) return Np.Pad(x, width.GetInt32(), mode, value);
         if (width[0].ValueKind == JsonValueKind.Number) return Np.Pad(x, (width[0].GetInt32(), width[1].GetInt32()), mode, value);
         return Np.Pad(x, width.EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToArray(), mode, value);
     }
+
+    private static (int, int)[] Widths(NDArray x, JsonElement width) => width.ValueKind == JsonValueKind.Number
+        ? Enumerable.Repeat((width.GetInt32(), width.GetInt32()), x.Rank).ToArray()
+        : width[0].ValueKind == JsonValueKind.Number
+            ? Enumerable.Repeat((width[0].GetInt32(), width[1].GetInt32()), x.Rank).ToArray()
+            : width.EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToArray();
 }

@@ -56,6 +56,9 @@ public sealed class ShapeSurfaceTests
         Np.Pad(x, (1, 2), PadMode.Reflect).ToArray<long>().ShouldBe([2, 1, 2, 3, 2, 1]);
         Np.Pad(x, [(2, 1)], PadMode.Symmetric).ToArray<long>().ShouldBe([2, 1, 1, 2, 3, 3]);
         Np.Pad(x, (0, 2), PadMode.Constant, 9L).ToArray<long>().ShouldBe([1, 2, 3, 9, 9]);
+        Np.Pad(x, [(1, 1)], [(7L, 8.9)]).ToArray<long>().ShouldBe([7, 1, 2, 3, 8]);           // the values cast to int64
+        // np.pad([[1, 2], [3, 4]], 1, constant_values=((5, 6), (7, 8))): a corner takes the later axis' value
+        Np.Pad(Np.Reshape(Longs(1, 2, 3, 4), 2, 2), [(1, 0), (0, 1)], [(5L, 6L), (7L, 8L)]).ToArray<long>().ShouldBe([5, 5, 8, 1, 2, 8, 3, 4, 8]);
         Np.Pad(Np.Reshape(Longs(1, 2, 3, 4), 2, 2), [(0, 1), (1, 0)], PadMode.Edge).ToArray<long>().ShouldBe([1, 1, 2, 3, 3, 4, 3, 3, 4]);
         // NumPy 2's answer: np.pad([0, 1], (1, 3), 'wrap') -> [1 0 1 0 1 0] (NumPy 1.24 gives [1 0 1 0 1 1])
         Np.Pad(Longs(0, 1), (1, 3), PadMode.Wrap).ToArray<long>().ShouldBe([1, 0, 1, 0, 1, 0]);
