@@ -179,6 +179,16 @@ internal static class SparseBuffers
         public SparseBuffer Bool(bool[] values) => Allocate<bool>(length, clear);
     }
 
+    /// <summary>
+    /// A buffer over values a kernel built in a .NET array: the array itself below the threshold, a native copy at or
+    /// above it (the array is then garbage of this call, and the result a native buffer like every large result).
+    /// </summary>
+    public static SparseBuffer Adopt(Array values)
+    {
+        SparseBuffer wrapped = SparseBuffer.Wrap(values);
+        return (long)values.Length * CooArray.DTypeOf(values).ItemSize() >= NativeThresholdBytes ? CopyOf(wrapped) : wrapped;
+    }
+
     /// <summary>A buffer holding a copy of <paramref name="source"/> (native at or above the threshold).</summary>
     public static SparseBuffer<T> CopyOf<T>(ReadOnlySpan<T> source) where T : unmanaged
     {

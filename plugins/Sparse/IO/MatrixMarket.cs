@@ -61,13 +61,16 @@ public static class MatrixMarket
             Add(i, j, v, iv, cv);
             if (symmetric && i != j) Add(j, i, v, iv, hermitian ? System.Numerics.Complex.Conjugate(cv) : cv);
         }
-        Array values = field switch
+        // Copied out of the lists into the allocator's buffers (native when large).
+        SparseBuffer values = field switch
         {
-            "integer" => integer.ToArray(),
-            "complex" => complex.ToArray(),
-            _ => real.ToArray(),
+            "integer" => SparseBuffers.CopyOf<long>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(integer)),
+            "complex" => SparseBuffers.CopyOf<System.Numerics.Complex>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(complex)),
+            _ => SparseBuffers.CopyOf<double>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(real)),
         };
-        return new CooArray([r.ToArray(), c.ToArray()], values, new Shape(rows, cols), false).SumDuplicates();
+        SparseBuffer<int> rowBuffer = SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(r));
+        SparseBuffer<int> colBuffer = SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(c));
+        return new CooArray([rowBuffer, colBuffer], values, new Shape(rows, cols), false).SumDuplicates();
 
         void Add(int i, int j, double v, long iv, System.Numerics.Complex cv)
         {

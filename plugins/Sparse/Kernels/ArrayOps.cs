@@ -100,6 +100,18 @@ internal static class ArrayOps
     /// <summary>Copies <paramref name="source"/> into <paramref name="target"/> (the same element type) from position <paramref name="at"/>.</summary>
     public static void CopyInto(SparseBuffer source, SparseBuffer target, int at) => source.Visit<CopyIntoFunction, bool>(new(target, at));
 
+    /// <summary>Sets every element of <paramref name="target"/> to the one element of <paramref name="value"/> (the same element type).</summary>
+    public static void Fill(SparseBuffer target, SparseBuffer value) => value.Visit<FillFunction, bool>(new(target));
+
+    private readonly struct FillFunction(SparseBuffer target) : IBufferFunction<bool>
+    {
+        public bool Visit<T>(SparseBuffer<T> value) where T : unmanaged
+        {
+            ((SparseBuffer<T>)target).Span.Fill(value.Span[0]);
+            return true;
+        }
+    }
+
     private readonly struct CopyIntoFunction(SparseBuffer target, int at) : IBufferFunction<bool>
     {
         public bool Visit<T>(SparseBuffer<T> source) where T : unmanaged

@@ -91,6 +91,18 @@ public sealed class NativeKernelTests
     }
 
     [Fact]
+    public void LargeRandomAndEyeResults_AreNative()
+    {
+        var random = (CsrArray)SparseArrays.Random(N, N, 3e5 / ((double)N * N), seed: 3);
+        AllNative(random).ShouldBeTrue();
+        random.Nnz.ShouldBe(300_000);
+        var eye = (CsrArray)SparseArrays.Eye(N, N, dtype: DType.Float32);
+        AllNative(eye).ShouldBeTrue();
+        eye.Values<float>().ToArray().ShouldAllBe(v => v == 1f);
+        eye.Indices.SequenceEqual(Enumerable.Range(0, N).ToArray()).ShouldBeTrue();
+    }
+
+    [Fact]
     public void SaveNpz_OfANativeArray_WritesItsStorage_AndLoadsBackEqual()
     {
         using TestHost host = SparseHost.Create();

@@ -44,7 +44,7 @@ public sealed class NativeStorageTests
         using TestHost host = SparseHost.Create();
         (CsrArray a, CsrArray d, double[] diagonal) = Operands();
         a.Nnz.ShouldBe(2_000_000);
-        a.IsNative.ShouldBeFalse();
+        a.IsNative.ShouldBeTrue();   // random's large results are native too
         Settle();
         long before = NativePool.RentedBytes;
 
