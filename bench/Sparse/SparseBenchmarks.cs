@@ -157,7 +157,7 @@ public class SparseBenchmarks
     [Benchmark(Description = "csr_matmul_dense_into")]
     public double[] SpMMInto()
     {
-        ArrayDispatch.Sparse.Kernels.SpMM.MultiplyInto(_s.Shape.Dims[0], _s.IndptrBuffer, _s.IndicesBuffer, (SparseBuffer<double>)_s.ValueBuffer, _d16Raw, 16, _y16);
+        ArrayDispatch.Sparse.Kernels.SpMM.MultiplyInto(_s.Shape.Dims[0], _s.IndptrBuffer, _s.IndicesBuffer, (SparseBuffer<double>)_s.ValueBuffer, _d16Raw, 16, new ArrayDispatch.Sparse.Kernels.DenseRows<double>(_y16, 16));
         return _y16;
     }
 

@@ -88,16 +88,31 @@ internal sealed class SparseProducts(SparseContext ctx)
             CsrArray m = Matrix(s, asRow: true);
             T[] dense = HostInterop.Read<T>(b);
             SparseBuffer<T> values = ArrayOps.As<T>(m.ValueBuffer);
+            int mRows = m.Shape.Dims[0];
             if (b.Rank == 1)
             {
-                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense);
+                // The product is written into the dense backend's own new array (no .NET array copied by asarray).
+                if (a.Rank != 1 && ctx.EmptyDense<T>(new Shape(mRows)) is var (vector, vectorBytes))
+                {
+                    SpMV.MultiplyInto(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, new DenseRows<T>(vectorBytes, 1));
+                    m.DisposeIfTemporary(s);
+                    return vector;
+                }
+                T[] y = SpMV.Multiply(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense);
                 m.DisposeIfTemporary(s);
                 return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
             }
             int n = b.Shape.Dims[1];
-            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense, n);
+            Shape productShape = a.Rank == 1 ? new Shape(n) : new Shape(mRows, n);
+            if (ctx.EmptyDense<T>(productShape) is var (product, productBytes))
+            {
+                SpMM.MultiplyInto(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, n, new DenseRows<T>(productBytes, n));
+                m.DisposeIfTemporary(s);
+                return product;
+            }
+            T[] block = SpMM.Multiply(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, n);
             m.DisposeIfTemporary(s);
-            return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
+            return Dense(block, productShape);
         }
         CsrArray right2 = Matrix((SparseArray)b, asRow: false);
         T[] d = HostInterop.Read<T>(a);
