@@ -148,4 +148,37 @@ public sealed class MemoryOrderTests
         Np.Arange(8.0)[new Slice(Step: 2)].MemoryLayout!.Value.IsCContiguous.ShouldBeFalse();
         Np.Zeros(new Shape(0, 3)).MemoryLayout!.Value.IsFContiguous.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Save_writes_a_Fortran_ordered_array_as_NumPys_save_does()
+    {
+        // Np.Save wrote 'fortran_order': False and the C-ordered values: np.load gave a C-ordered array back, and the
+        // file differed from np.save's. NumPy: np.save of np.asfortranarray(np.arange(6.).reshape(2, 3)) and of
+        // np.arange(6, dtype=np.int32).reshape(2, 3).T (F-contiguous) writes the data as it lies, 'fortran_order': True.
+        using var host = TestHost.Create(new DensePlugin());
+        string path = Path.Combine(Path.GetTempPath(), $"order-{Guid.NewGuid():N}.npy");
+        try
+        {
+            Np.Save(path, Np.AsFortranArray(Np.Arange(6.0).Reshape(2, 3)));
+            byte[] bytes = File.ReadAllBytes(path);
+            System.Text.Encoding.ASCII.GetString(bytes, 10, 118).TrimEnd().ShouldBe("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }");
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(128)).ToArray().ShouldBe([0.0, 3, 1, 4, 2, 5]);
+            NDArray back = Np.Load(path);
+            Np.IsFortran(back).ShouldBeTrue();
+            back.ToArray<double>().ShouldBe([0.0, 1, 2, 3, 4, 5]);
+
+            Np.Save(path, Np.Arange(6L, DType.Int32).Reshape(2, 3).T);
+            bytes = File.ReadAllBytes(path);
+            System.Text.Encoding.ASCII.GetString(bytes, 10, 118).TrimEnd().ShouldBe("{'descr': '<i4', 'fortran_order': True, 'shape': (3, 2), }");
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes.AsSpan(128)).ToArray().ShouldBe([0, 1, 2, 3, 4, 5]);
+            Np.Load(path).ToArray<int>().ShouldBe([0, 3, 1, 4, 2, 5]);
+
+            Np.Save(path, Np.Arange(6.0).Reshape(2, 3)[.., 1..]);                           // neither C nor F: C order, as NumPy
+            System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 10, 118).ShouldContain("'fortran_order': False");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
