@@ -139,10 +139,12 @@ public static partial class Np
         using FileStream file = NpyFormat.OpenRead(path);
         using var zip = new ZipArchive(file, ZipArchiveMode.Read);
         var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
+        string? current = null;
         try
         {
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
+                current = entry.FullName;
                 using Stream s = entry.Open();
                 NpyFormat.Header header = NpyFormat.ReadHeader(s);
                 NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
@@ -150,6 +152,13 @@ public static partial class Np
                 arrays[NpyArchive.EntryName(entry)] = ReadNpyBody(s, header, backend, null);
             }
             return arrays;
+        }
+        catch (Exception e) when (current is not null && e is InvalidDataException or EndOfStreamException)
+        {
+            foreach (NDArray a in arrays.Values) a.Dispose();
+            // Which entry of the archive is bad: the message alone did not say (an archive holds many arrays).
+            string message = $"archive entry '{current}': {e.Message}";
+            throw e is EndOfStreamException ? new EndOfStreamException(message, e) : new InvalidDataException(message, e);
         }
         catch
         {
