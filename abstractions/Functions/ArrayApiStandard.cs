@@ -57,6 +57,20 @@ public static class ComposedFunctions
             new("linalg.vector_norm", "Np.Linalg.VectorNorm", [ArrayFunctions.Norm, ArrayFunctions.Reshape, ArrayFunctions.MoveAxis]),
             new("linalg.svdvals", "Np.Linalg.SvdVals", [ArrayFunctions.Svd]),
             new("linalg.matrix_power", "Np.Linalg.MatrixPower", [ArrayFunctions.MatMul, ArrayFunctions.Inv, ArrayFunctions.Eye, ArrayFunctions.BroadcastTo, ArrayFunctions.Copy]),
+            new("nanmax", "Np.NanMax", [ArrayFunctions.Max, ArrayFunctions.IsNaN, ArrayFunctions.Where, ArrayFunctions.All]),
+            new("nanmin", "Np.NanMin", [ArrayFunctions.Min, ArrayFunctions.IsNaN, ArrayFunctions.Where, ArrayFunctions.All]),
+            new("nanargmax", "Np.NanArgmax", [ArrayFunctions.Argmax, ArrayFunctions.IsNaN, ArrayFunctions.Where, ArrayFunctions.All, ArrayFunctions.Any]),
+            new("nanargmin", "Np.NanArgmin", [ArrayFunctions.Argmin, ArrayFunctions.IsNaN, ArrayFunctions.Where, ArrayFunctions.All, ArrayFunctions.Any]),
+            new("nanprod", "Np.NanProd", [ArrayFunctions.Prod, ArrayFunctions.IsNaN, ArrayFunctions.Where]),
+            new("nancumsum", "Np.NanCumsum", [ArrayFunctions.Cumsum, ArrayFunctions.IsNaN, ArrayFunctions.Where]),
+            new("nancumprod", "Np.NanCumprod", [ArrayFunctions.Cumprod, ArrayFunctions.IsNaN, ArrayFunctions.Where]),
+            new("nanmedian", "Np.NanMedian", [ArrayFunctions.Ravel, ArrayFunctions.Sort, ArrayFunctions.IsNaN, ArrayFunctions.LogicalNot, ArrayFunctions.Sum, ArrayFunctions.Subtract, ArrayFunctions.AsType, ArrayFunctions.Multiply, ArrayFunctions.Floor, ArrayFunctions.Maximum, ArrayFunctions.Minimum, ArrayFunctions.Add, ArrayFunctions.GetItem, ArrayFunctions.Arange, ArrayFunctions.Reshape, ArrayFunctions.Where, ArrayFunctions.Equal, ArrayFunctions.Squeeze, ArrayFunctions.Mean, ArrayFunctions.Divide]),
+            new("nanquantile", "Np.NanQuantile", [ArrayFunctions.Ravel, ArrayFunctions.Sort, ArrayFunctions.IsNaN, ArrayFunctions.LogicalNot, ArrayFunctions.Sum, ArrayFunctions.Subtract, ArrayFunctions.AsType, ArrayFunctions.Multiply, ArrayFunctions.Floor, ArrayFunctions.Maximum, ArrayFunctions.Minimum, ArrayFunctions.Add, ArrayFunctions.GetItem, ArrayFunctions.Arange, ArrayFunctions.Reshape, ArrayFunctions.Where, ArrayFunctions.Equal, ArrayFunctions.Squeeze, ArrayFunctions.Mean, ArrayFunctions.GreaterEqual]),
+            new("nanpercentile", "Np.NanPercentile", [ArrayFunctions.Ravel, ArrayFunctions.Sort, ArrayFunctions.IsNaN, ArrayFunctions.LogicalNot, ArrayFunctions.Sum, ArrayFunctions.Subtract, ArrayFunctions.AsType, ArrayFunctions.Multiply, ArrayFunctions.Floor, ArrayFunctions.Maximum, ArrayFunctions.Minimum, ArrayFunctions.Add, ArrayFunctions.GetItem, ArrayFunctions.Arange, ArrayFunctions.Reshape, ArrayFunctions.Where, ArrayFunctions.Equal, ArrayFunctions.Squeeze, ArrayFunctions.Mean, ArrayFunctions.GreaterEqual]),
+            new("amax", "Np.Amax", [ArrayFunctions.Max]),
+            new("amin", "Np.Amin", [ArrayFunctions.Min]),
+            new("ptp", "Np.Ptp", [ArrayFunctions.Max, ArrayFunctions.Min, ArrayFunctions.Subtract]),
+            new("average", "Np.Average", [ArrayFunctions.Mean, ArrayFunctions.FullLike, ArrayFunctions.Sum, ArrayFunctions.Equal, ArrayFunctions.Any, ArrayFunctions.AsType, ArrayFunctions.Multiply, ArrayFunctions.Divide, ArrayFunctions.Reshape, ArrayFunctions.BroadcastTo, ArrayFunctions.Copy]),
         };
         return list.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }

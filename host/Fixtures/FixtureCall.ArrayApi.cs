@@ -50,6 +50,20 @@ internal sealed partial class FixtureCall
             "linalg.matrix_power" => [Np.Linalg.MatrixPower(X(), kw["n"].GetInt32())],
             "linalg.vecdot" or "vecdot" when kw.ContainsKey("axis") => [Np.VecDot(X(), Y(), IntOpt(kw, "axis", -1) ?? -1)],
             "histogram" => Histogram(X(), kw),
+            "nanmax" => [Np.NanMax(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "nanmin" => [Np.NanMin(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "nanargmax" => [Np.NanArgmax(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanargmin" => [Np.NanArgmin(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanprod" => [Np.NanProd(X(), AxesOf(kw), Bool(kw, "keepdims", false), DTypeOpt(kw))],
+            "nancumsum" => [Np.NanCumsum(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))],
+            "nancumprod" => [Np.NanCumprod(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))],
+            "nanmedian" => [Np.NanMedian(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanquantile" => [Np.NanQuantile(X(), a[1].GetDouble(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanpercentile" => [Np.NanPercentile(X(), a[1].GetDouble(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "amax" => [Np.Amax(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "amin" => [Np.Amin(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "ptp" => [Np.Ptp(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "average" => Average(X(), kw),
             _ => null!,
         };
         return result is not null;
@@ -65,5 +79,13 @@ internal sealed partial class FixtureCall
             : Np.Histogram(a, IntOpt(kw, "bins", 10) ?? 10,
                 kw.TryGetValue("range", out JsonElement r) && r.ValueKind == JsonValueKind.Array ? (r[0].GetDouble(), r[1].GetDouble()) : null, density, weights);
         return [hist, edges];
+    }
+
+    // numpy.average: weights a file; returned=True gives the sum of the weights as a second result.
+    private NDArray[] Average(NDArray a, IReadOnlyDictionary<string, JsonElement> kw)
+    {
+        NDArray? weights = kw.TryGetValue("weights", out JsonElement w) && w.ValueKind == JsonValueKind.String ? Array(w) : null;
+        (NDArray average, NDArray sumOfWeights) = Np.AverageReturned(a, AxesOf(kw), weights, Bool(kw, "keepdims", false));
+        return Bool(kw, "returned", false) ? [average, sumOfWeights] : [average];
     }
 }
