@@ -110,17 +110,24 @@ public static partial class Np
     private static DTypeMismatchException UnsupportedLoop(string ufunc) =>
         new($"ufunc '{ufunc}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
 
-    // NumPy's _chbevl: the Chebyshev series Σ' vals[i]·T_i(x/2) by Clenshaw's recurrence, each step an array operation.
+    // NumPy's _chbevl: the Chebyshev series Σ' vals[i]·T_i(x/2) by Clenshaw's recurrence b0 ← x·b1 - b2 + vals[i]. The
+    // pair (b0, b1) is carried as one stacked array and each step reads it once (a 2×2 matrix of x, -1, 1, 0 applied
+    // element-wise), so a lazy backend's graph grows by a step per term: two reads of each step's b0 and b1 would make
+    // its tree double per term. x·b1 + (-1)·b2 and 1·b0 + 0·b1 are x·b1 - b2 and b0 exactly, for the finite values here.
     private static NDArray Chebyshev(NDArray x, double[] vals)
     {
-        NDArray b0 = FullLike(x, vals[0]), b1 = FullLike(x, 0.0), b2 = b1;
+        NDArray zero = FullLike(x, 0.0), one = FullLike(x, 1.0);
+        NDArray step = Stack([Stack([x, FullLike(x, -1.0)]), Stack([one, zero])]);      // (2, 2, *x.shape)
+        NDArray first = Stack([one, zero]);                                              // adds vals[i] to b0 alone
+        NDArray state = Stack([FullLike(x, vals[0]), zero]);                             // (b0, b1)
+        NDArray previous = state;
         for (int i = 1; i < vals.Length; i++)
         {
-            b2 = b1;
-            b1 = b0;
-            b0 = Add(Subtract(Multiply(x, b1), b2), vals[i]);
+            previous = state;
+            state = Add(Sum(Multiply(step, ExpandDims(state, 0)), 1), Multiply(vals[i], first));
         }
-        return Multiply(Subtract(b0, b2), 0.5);
+        // b2 is the b1 of the state before the last step; b0 the last state's first row
+        return Multiply(Subtract(GetItem(state, 0), GetItem(previous, 1)), 0.5);
     }
 
     private static readonly double[] s_i0A =
