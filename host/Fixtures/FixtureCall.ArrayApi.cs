@@ -50,6 +50,8 @@ internal sealed partial class FixtureCall
             "linalg.matrix_power" => [Np.Linalg.MatrixPower(X(), kw["n"].GetInt32())],
             "linalg.vecdot" or "vecdot" when kw.ContainsKey("axis") => [Np.VecDot(X(), Y(), IntOpt(kw, "axis", -1) ?? -1)],
             "histogram" => Histogram(X(), kw),
+            "isclose" => [Np.IsClose(X(), Y(), DoubleOpt(kw, "rtol") ?? 1e-05, DoubleOpt(kw, "atol") ?? 1e-08, Bool(kw, "equal_nan", false))],
+            _ when InvokeSurface(c) is { } surface => surface,
             "nanmax" => [Np.NanMax(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
             "nanmin" => [Np.NanMin(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
             "nanargmax" => [Np.NanArgmax(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
