@@ -16,8 +16,8 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(v);
-        a = AtLeast1d(a);
-        v = AtLeast1d(v);
+        a = SignalVector(a);
+        v = SignalVector(v);
         if (v.Size > a.Size) (a, v) = (v, a);
         if (a.Size == 0) throw new ArgumentException("a cannot be empty", nameof(a));
         if (v.Size == 0) throw new ArgumentException("v cannot be empty", nameof(v));
@@ -33,8 +33,8 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(v);
-        a = AtLeast1d(a);
-        v = AtLeast1d(v);
+        a = SignalVector(a);
+        v = SignalVector(v);
         if (a.Size == 0) throw new ArgumentException("first array argument cannot be empty", nameof(a));
         if (v.Size == 0) throw new ArgumentException("second array argument cannot be empty", nameof(v));
         return CorrelateMode(a, v, mode, conjugate: true);
@@ -97,7 +97,7 @@ public static partial class Np
         return formula(Arange((long)(1 - m), (long)m, 2L, DType.Float64, backend, like: like));
     }
 
-    private static NDArray AtLeast1d(NDArray x)
+    private static NDArray SignalVector(NDArray x)
     {
         if (x.Rank == 0) return Reshape(x, 1);
         if (x.Rank > 1) throw new ArgumentException("object too deep for desired array", nameof(x));
