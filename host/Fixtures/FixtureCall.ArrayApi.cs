@@ -52,6 +52,48 @@ internal sealed partial class FixtureCall
             "histogram" => Histogram(X(), kw),
             "isclose" => [Np.IsClose(X(), Y(), DoubleOpt(kw, "rtol") ?? 1e-05, DoubleOpt(kw, "atol") ?? 1e-08, Bool(kw, "equal_nan", false))],
             _ when InvokeSurface(c) is { } surface => surface,
+            "nanmax" => [Np.NanMax(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "nanmin" => [Np.NanMin(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "nanargmax" => [Np.NanArgmax(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanargmin" => [Np.NanArgmin(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanprod" => [Np.NanProd(X(), AxesOf(kw), Bool(kw, "keepdims", false), DTypeOpt(kw))],
+            "nancumsum" => [Np.NanCumsum(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))],
+            "nancumprod" => [Np.NanCumprod(X(), IntOpt(kw, "axis", null), DTypeOpt(kw))],
+            "nanmedian" => [Np.NanMedian(X(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanquantile" => [Np.NanQuantile(X(), a[1].GetDouble(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "nanpercentile" => [Np.NanPercentile(X(), a[1].GetDouble(), IntOpt(kw, "axis", null), Bool(kw, "keepdims", false))],
+            "amax" => [Np.Amax(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "amin" => [Np.Amin(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "ptp" => [Np.Ptp(X(), AxesOf(kw), Bool(kw, "keepdims", false))],
+            "average" => Average(X(), kw),
+            "divmod" => Np.Divmod(Operand(a[0]), Operand(a[1])) is var (q, r) ? [q, r] : [],
+            "modf" => Np.Modf(X()) is var (frac, whole) ? [frac, whole] : [],
+            "frexp" => Np.Frexp(X()) is var (m, e) ? [m, e] : [],
+            "ldexp" => [Np.Ldexp(Operand(a[0]), Operand(a[1]))],
+            "sinc" => [Np.Sinc(X())],
+            "i0" => [Np.I0(X())],
+            "interp" => [Np.Interp(X(), Y(), Array(a[2]), OperandOpt(kw, "left"), OperandOpt(kw, "right"), DoubleOpt(kw, "period"))],
+            "digitize" => [Np.Digitize(X(), Y(), Bool(kw, "right", false))],
+            "bincount" => [Np.Bincount(X(), kw.TryGetValue("weights", out JsonElement bw) && bw.ValueKind == JsonValueKind.String ? Array(bw) : null, IntOpt(kw, "minlength", 0) ?? 0)],
+            "convolve" => [Np.Convolve(X(), Y(), kw.TryGetValue("mode", out JsonElement cm) ? cm.GetString()! : "full")],
+            "correlate" => [Np.Correlate(X(), Y(), kw.TryGetValue("mode", out JsonElement rm) ? rm.GetString()! : "valid")],
+            "geomspace" => [Np.Geomspace(a[0].GetDouble(), a[1].GetDouble(), IntOpt(kw, "num", 50) ?? 50, Bool(kw, "endpoint", true), DTypeOpt(kw), backend)],
+            "logspace" => [Np.Logspace(a[0].GetDouble(), a[1].GetDouble(), IntOpt(kw, "num", 50) ?? 50, Bool(kw, "endpoint", true), DoubleOpt(kw, "base") ?? 10.0, DTypeOpt(kw), backend)],
+            "gradient" => Np.Gradient(X(), a.Count > 1 ? a[1].GetDouble() : 1.0, IntOpt(kw, "edge_order", 1) ?? 1, AxesOf(kw)),
+            "ediff1d" => [Np.Ediff1d(X(), OperandOpt(kw, "to_end"), OperandOpt(kw, "to_begin"))],
+            "trapz" => [Np.Trapz(X(), kw.TryGetValue("x", out JsonElement tx) && tx.ValueKind == JsonValueKind.String ? Array(tx) : null, DoubleOpt(kw, "dx") ?? 1.0, IntOpt(kw, "axis", -1) ?? -1)],
+            "unwrap" => [Np.Unwrap(X(), DoubleOpt(kw, "discont"), IntOpt(kw, "axis", -1) ?? -1, DoubleOpt(kw, "period") ?? 2 * Math.PI)],
+            "vander" => [Np.Vander(X(), IntOpt(kw, "N", null), Bool(kw, "increasing", false))],
+            "polyval" => [Np.Polyval(X(), Y())],
+            "polyfit" => [Np.Polyfit(X(), Y(), a[2].GetInt32())],
+            "select" => [Np.Select(a[0].EnumerateArray().Select(Array).ToArray(), a[1].EnumerateArray().Select(Array).ToArray(), OperandOpt(kw, "default"))],
+            "lexsort" => [a[0].ValueKind == JsonValueKind.Array ? Np.Lexsort(a[0].EnumerateArray().Select(Array).ToArray(), IntOpt(kw, "axis", -1) ?? -1) : Np.Lexsort(X(), IntOpt(kw, "axis", -1) ?? -1)],
+            "sort_complex" => [Np.SortComplex(X())],
+            "hamming" => [Np.Hamming(a[0].GetInt32(), backend)],
+            "hanning" => [Np.Hanning(a[0].GetInt32(), backend)],
+            "blackman" => [Np.Blackman(a[0].GetInt32(), backend)],
+            "bartlett" => [Np.Bartlett(a[0].GetInt32(), backend)],
+            "kaiser" => [Np.Kaiser(a[0].GetInt32(), a[1].GetDouble(), backend)],
             _ => null!,
         };
         return result is not null;
@@ -67,5 +109,13 @@ internal sealed partial class FixtureCall
             : Np.Histogram(a, IntOpt(kw, "bins", 10) ?? 10,
                 kw.TryGetValue("range", out JsonElement r) && r.ValueKind == JsonValueKind.Array ? (r[0].GetDouble(), r[1].GetDouble()) : null, density, weights);
         return [hist, edges];
+    }
+
+    // numpy.average: weights a file; returned=True gives the sum of the weights as a second result.
+    private NDArray[] Average(NDArray a, IReadOnlyDictionary<string, JsonElement> kw)
+    {
+        NDArray? weights = kw.TryGetValue("weights", out JsonElement w) && w.ValueKind == JsonValueKind.String ? Array(w) : null;
+        (NDArray average, NDArray sumOfWeights) = Np.AverageReturned(a, AxesOf(kw), weights, Bool(kw, "keepdims", false));
+        return Bool(kw, "returned", false) ? [average, sumOfWeights] : [average];
     }
 }
