@@ -25,7 +25,8 @@ internal static class RequiredArrays<TArgs> where TArgs : struct, IArrayArgs<TAr
         {
             object? value = property.GetValue(boxed);
             if (value is null) return name;
-            if (value is NDArray[] list && System.Array.IndexOf(list, null) is var at and >= 0) return $"{name}[{at}]";
+            // Np.Call's list is the plugin function's to read: null entries may mean something there (sparse.block's None).
+            if (value is NDArray[] list && typeof(TArgs) != typeof(ArrayDispatch.Functions.CallArgs) && System.Array.IndexOf(list, null) is var at and >= 0) return $"{name}[{at}]";
         }
         return null;
     }
