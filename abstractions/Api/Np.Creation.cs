@@ -79,7 +79,7 @@ public static partial class Np
     public static NDArray Identity(int n, DType dtype = DType.Float64, string? backend = null) => Eye(n, n, 0, dtype, backend);
 
     /// <summary>Coordinate matrices from coordinate vectors (<paramref name="ij"/> selects matrix indexing).</summary>
-    public static NDArray[] Meshgrid(NDArray[] xi, bool ij = false) => ArrayFunctions.Meshgrid.Invoke(Dispatcher, new MeshgridArgs(xi, ij));
+    public static NDArray[] Meshgrid(NDArray[] xi, bool ij = false) => ArrayFunctions.Meshgrid.Invoke(Dispatcher, new MeshgridArgs(NotNull(xi), ij));
 
     private static DType DefaultDType(ScalarKind kind) => DTypes.DefaultOf(kind);
 

@@ -88,7 +88,15 @@ public static partial class Np
     private static void WriteNpy(NDArray array, Func<Stream> open)
     {
         long bytes = array.Shape.Size * array.DType.ItemSize();
-        if (bytes > NpyFormat.ChunkBytes && array is IHostContiguousBytes host)
+        // NumPy's save writes a Fortran-contiguous (and not C-contiguous) array as it lies, 'fortran_order': True, so
+        // np.load gives it back Fortran-ordered (as Np.Load does); a C-ordered header lost the layout on every round trip.
+        bool fortran = IsFortran(array);
+        if (bytes > NpyFormat.ChunkBytes && fortran && Transpose(array) is IHostContiguousBytes { IsHostCContiguous: true } reversed)
+        {
+            WriteStreaming(open, array.Shape, reversed, bytes, array.DType, fortranOrder: true);
+            return;
+        }
+        if (bytes > NpyFormat.ChunkBytes && !fortran && array is IHostContiguousBytes host)
         {
             if (host.IsHostCContiguous)
             {
@@ -106,14 +114,18 @@ public static partial class Np
         }
         using HostBuffer exported = array.ToHostForReading();
         using Stream stream = open();
-        NpyFormat.Write(stream, exported);
+        NpyFormat.Write(stream, exported, bigEndian: false, fortranOrder: fortran);
     }
 
-    private static void WriteStreaming(Func<Stream> open, NDArray array, IHostContiguousBytes host, long bytes)
+    private static void WriteStreaming(Func<Stream> open, NDArray array, IHostContiguousBytes host, long bytes) =>
+        WriteStreaming(open, array.Shape, host, bytes, array.DType, fortranOrder: false);
+
+    // host holds the data in file order: C order of shape, or for fortranOrder the C order of shape's axes reversed.
+    private static void WriteStreaming(Func<Stream> open, Shape shape, IHostContiguousBytes host, long bytes, DType dtype, bool fortranOrder)
     {
         using Stream stream = open();
-        NpyFormat.WriteHeader(stream, array.DType, array.Shape, bigEndian: false, fortranOrder: false);
-        NpyFormat.WriteData(stream, host, bytes, array.DType, bigEndian: false);
+        NpyFormat.WriteHeader(stream, dtype, shape, bigEndian: false, fortranOrder: fortranOrder);
+        NpyFormat.WriteData(stream, host, bytes, dtype, bigEndian: false);
     }
 
     /// <summary>
@@ -127,10 +139,12 @@ public static partial class Np
         using FileStream file = NpyFormat.OpenRead(path);
         using var zip = new ZipArchive(file, ZipArchiveMode.Read);
         var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
+        string? current = null;
         try
         {
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
+                current = entry.FullName;
                 using Stream s = entry.Open();
                 NpyFormat.Header header = NpyFormat.ReadHeader(s);
                 NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
@@ -138,6 +152,13 @@ public static partial class Np
                 arrays[NpyArchive.EntryName(entry)] = ReadNpyBody(s, header, backend, null);
             }
             return arrays;
+        }
+        catch (Exception e) when (current is not null && e is InvalidDataException or EndOfStreamException)
+        {
+            foreach (NDArray a in arrays.Values) a.Dispose();
+            // Which entry of the archive is bad: the message alone did not say (an archive holds many arrays).
+            string message = $"archive entry '{current}': {e.Message}";
+            throw e is EndOfStreamException ? new EndOfStreamException(message, e) : new InvalidDataException(message, e);
         }
         catch
         {

@@ -46,22 +46,22 @@ public static partial class Np
     }
 
     /// <summary>Contracts <paramref name="axesA"/> of <paramref name="a"/> with <paramref name="axesB"/> of <paramref name="b"/>.</summary>
-    public static NDArray Tensordot(NDArray a, NDArray b, int[] axesA, int[] axesB) => ArrayFunctions.Tensordot.Invoke(Dispatcher, new TensordotArgs(a, b, axesA, axesB));
+    public static NDArray Tensordot(NDArray a, NDArray b, int[] axesA, int[] axesB) => ArrayFunctions.Tensordot.Invoke(Dispatcher, new TensordotArgs(a, b, NotNull(axesA), NotNull(axesB)));
 
     /// <summary>Einstein summation, e.g. <c>Np.Einsum("ij,jk->ik", a, b)</c>.</summary>
-    public static NDArray Einsum(string subscripts, params NDArray[] operands) => ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(subscripts, operands));
+    public static NDArray Einsum(string subscripts, params NDArray[] operands) => ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(NotNull(subscripts), NotNull(operands)));
 
     /// <summary>numpy.linalg.</summary>
     public static partial class Linalg
     {
         /// <summary>Singular value decomposition: <c>a = U @ diag(S) @ Vh</c>. Deconstructs: <c>var (u, s, vh) = Np.Linalg.Svd(a)</c>.</summary>
-        public static SvdResult Svd(NDArray a, bool fullMatrices = true, bool computeUV = true) => ArrayFunctions.Svd.Invoke(Dispatcher, new SvdArgs(a, fullMatrices, computeUV));
+        public static SvdResult Svd(NDArray a, bool fullMatrices = true, bool computeUV = true) => ArrayFunctions.Svd.Invoke(Dispatcher, new SvdArgs(NotNull(a), fullMatrices, computeUV));
 
         /// <summary>The singular values, descending.</summary>
         public static NDArray SvdVals(NDArray a) => Svd(a, false, false).S;
 
         /// <summary>QR decomposition: <c>a = Q @ R</c>.</summary>
-        public static QrResult Qr(NDArray a, QrMode mode = QrMode.Reduced) => ArrayFunctions.Qr.Invoke(Dispatcher, new QrArgs(a, mode));
+        public static QrResult Qr(NDArray a, QrMode mode = QrMode.Reduced) => ArrayFunctions.Qr.Invoke(Dispatcher, new QrArgs(NotNull(a), mode));
 
         /// <summary>The lower Cholesky factor L of a symmetric positive-definite matrix, <c>a = L @ L.T</c>.</summary>
         public static NDArray Cholesky(NDArray a) => Cholesky(a, false);
@@ -71,48 +71,48 @@ public static partial class Np
         /// <c>a = L @ L^H</c> from the lower triangle, or with <paramref name="upper"/> (NumPy 2's <c>upper=True</c>) the
         /// upper factor U with <c>a = U^H @ U</c> from the upper triangle.
         /// </summary>
-        public static NDArray Cholesky(NDArray a, bool upper) => ArrayFunctions.Cholesky.Invoke(Dispatcher, new HermitianArgs(a, upper));
+        public static NDArray Cholesky(NDArray a, bool upper) => ArrayFunctions.Cholesky.Invoke(Dispatcher, new HermitianArgs(NotNull(a), upper));
 
         /// <summary>Solves <c>a @ x = b</c>.</summary>
         public static NDArray Solve(NDArray a, NDArray b) => ArrayFunctions.Solve.Invoke(Dispatcher, new PairArgs(a, b));
 
         /// <summary>The inverse.</summary>
-        public static NDArray Inv(NDArray a) => ArrayFunctions.Inv.Invoke(Dispatcher, new ArrayArgs(a));
+        public static NDArray Inv(NDArray a) => ArrayFunctions.Inv.Invoke(Dispatcher, new ArrayArgs(NotNull(a)));
 
         /// <summary>The determinant.</summary>
-        public static NDArray Det(NDArray a) => ArrayFunctions.Det.Invoke(Dispatcher, new ArrayArgs(a));
+        public static NDArray Det(NDArray a) => ArrayFunctions.Det.Invoke(Dispatcher, new ArrayArgs(NotNull(a)));
 
         /// <summary>The sign and natural log of the determinant.</summary>
-        public static SlogdetResult Slogdet(NDArray a) => ArrayFunctions.Slogdet.Invoke(Dispatcher, new ArrayArgs(a));
+        public static SlogdetResult Slogdet(NDArray a) => ArrayFunctions.Slogdet.Invoke(Dispatcher, new ArrayArgs(NotNull(a)));
 
         /// <summary>Eigenvalues and right eigenvectors of a general square matrix (column i of the vectors belongs to eigenvalue i).</summary>
-        public static EigResult Eig(NDArray a) => ArrayFunctions.Eig.Invoke(Dispatcher, new ArrayArgs(a));
+        public static EigResult Eig(NDArray a) => ArrayFunctions.Eig.Invoke(Dispatcher, new ArrayArgs(NotNull(a)));
 
         /// <summary>Eigenvalues of a general square matrix.</summary>
-        public static NDArray Eigvals(NDArray a) => ArrayFunctions.Eigvals.Invoke(Dispatcher, new ArrayArgs(a));
+        public static NDArray Eigvals(NDArray a) => ArrayFunctions.Eigvals.Invoke(Dispatcher, new ArrayArgs(NotNull(a)));
 
         /// <summary>Eigenvalues (ascending) and eigenvectors of a symmetric matrix.</summary>
         public static EighResult Eigh(NDArray a) => Eigh(a, "L");
 
         /// <summary>Eigenvalues (ascending) and eigenvectors of a Hermitian (real: symmetric) matrix, read from its lower triangle (<paramref name="uplo"/> <c>"L"</c>) or upper triangle (<c>"U"</c>).</summary>
         /// <exception cref="ArgumentException"><paramref name="uplo"/> is neither <c>"L"</c> nor <c>"U"</c>.</exception>
-        public static EighResult Eigh(NDArray a, string uplo) => ArrayFunctions.Eigh.Invoke(Dispatcher, new HermitianArgs(a, HermitianArgs.ParseUplo(uplo)));
+        public static EighResult Eigh(NDArray a, string uplo) => ArrayFunctions.Eigh.Invoke(Dispatcher, new HermitianArgs(NotNull(a), HermitianArgs.ParseUplo(uplo)));
 
         /// <summary>Eigenvalues (ascending) of a symmetric matrix.</summary>
         public static NDArray Eigvalsh(NDArray a) => Eigvalsh(a, "L");
 
         /// <summary>Eigenvalues (ascending) of a Hermitian (real: symmetric) matrix, read from its lower triangle (<paramref name="uplo"/> <c>"L"</c>) or upper triangle (<c>"U"</c>).</summary>
         /// <exception cref="ArgumentException"><paramref name="uplo"/> is neither <c>"L"</c> nor <c>"U"</c>.</exception>
-        public static NDArray Eigvalsh(NDArray a, string uplo) => ArrayFunctions.Eigvalsh.Invoke(Dispatcher, new HermitianArgs(a, HermitianArgs.ParseUplo(uplo)));
+        public static NDArray Eigvalsh(NDArray a, string uplo) => ArrayFunctions.Eigvalsh.Invoke(Dispatcher, new HermitianArgs(NotNull(a), HermitianArgs.ParseUplo(uplo)));
 
         /// <summary>The least-squares solution of <c>a @ x = b</c>.</summary>
-        public static LstsqResult Lstsq(NDArray a, NDArray b, double? rcond = null) => ArrayFunctions.Lstsq.Invoke(Dispatcher, new ToleranceArgs(a, b, rcond));
+        public static LstsqResult Lstsq(NDArray a, NDArray b, double? rcond = null) => ArrayFunctions.Lstsq.Invoke(Dispatcher, new ToleranceArgs(NotNull(a), NotNull(b), rcond));
 
         /// <summary>The Moore-Penrose pseudo-inverse.</summary>
-        public static NDArray Pinv(NDArray a, double? rcond = null) => ArrayFunctions.Pinv.Invoke(Dispatcher, new ToleranceArgs(a, null, rcond));
+        public static NDArray Pinv(NDArray a, double? rcond = null) => ArrayFunctions.Pinv.Invoke(Dispatcher, new ToleranceArgs(NotNull(a), null, rcond));
 
         /// <summary>The rank, from the singular values above <paramref name="tol"/>.</summary>
-        public static NDArray MatrixRank(NDArray a, double? tol = null) => ArrayFunctions.MatrixRank.Invoke(Dispatcher, new ToleranceArgs(a, null, tol));
+        public static NDArray MatrixRank(NDArray a, double? tol = null) => ArrayFunctions.MatrixRank.Invoke(Dispatcher, new ToleranceArgs(NotNull(a), null, tol));
 
         /// <summary>A vector or matrix norm.</summary>
         public static NDArray Norm(NDArray x, NormOrder ord = default, Axes axis = default, bool keepDims = false) => ArrayFunctions.Norm.Invoke(Dispatcher, new NormArgs(x, ord, axis, keepDims));

@@ -6,10 +6,10 @@ namespace ArrayDispatch;
 public static partial class Np
 {
     /// <summary>Gives a new shape without changing the data; one dimension may be -1.</summary>
-    public static NDArray Reshape(NDArray x, params int[] shape) => ArrayFunctions.Reshape.Invoke(Dispatcher, new ShapeArgs(x, shape));
+    public static NDArray Reshape(NDArray x, params int[] shape) => ArrayFunctions.Reshape.Invoke(Dispatcher, new ShapeArgs(x, NotNull(shape)));
 
     /// <summary>A read-only view of <paramref name="x"/> broadcast to <paramref name="shape"/>.</summary>
-    public static NDArray BroadcastTo(NDArray x, params int[] shape) => ArrayFunctions.BroadcastTo.Invoke(Dispatcher, new ShapeArgs(x, shape));
+    public static NDArray BroadcastTo(NDArray x, params int[] shape) => ArrayFunctions.BroadcastTo.Invoke(Dispatcher, new ShapeArgs(x, NotNull(shape)));
 
     /// <summary>The elements as a 1-d array (a view when possible).</summary>
     public static NDArray Ravel(NDArray x) => ArrayFunctions.Ravel.Invoke(Dispatcher, new ArrayArgs(x));
@@ -36,7 +36,7 @@ public static partial class Np
     public static NDArray SwapAxes(NDArray x, int axis1, int axis2) => ArrayFunctions.SwapAxes.Invoke(Dispatcher, new AxisPairArgs(x, axis1, axis2));
 
     /// <summary>Moves axes to new positions.</summary>
-    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new MoveAxisArgs(x, source, destination));
+    public static NDArray MoveAxis(NDArray x, int[] source, int[] destination) => ArrayFunctions.MoveAxis.Invoke(Dispatcher, new MoveAxisArgs(x, NotNull(source), NotNull(destination)));
 
     /// <summary>Moves one axis to a new position (NumPy's <c>moveaxis(x, 0, -1)</c>).</summary>
     public static NDArray MoveAxis(NDArray x, int source, int destination) => MoveAxis(x, [source], [destination]);
@@ -45,7 +45,7 @@ public static partial class Np
     public static NDArray Roll(NDArray x, int shift, Axes axis = default) => ArrayFunctions.Roll.Invoke(Dispatcher, new RollArgs(x, [shift], axis));
 
     /// <summary>Repeats the whole array <paramref name="reps"/> times along each axis.</summary>
-    public static NDArray Tile(NDArray x, params int[] reps) => ArrayFunctions.Tile.Invoke(Dispatcher, new TileArgs(x, reps));
+    public static NDArray Tile(NDArray x, params int[] reps) => ArrayFunctions.Tile.Invoke(Dispatcher, new TileArgs(x, NotNull(reps)));
 
     /// <summary>Repeats each element <paramref name="repeats"/> times along <paramref name="axis"/> (the flattened array when null).</summary>
     public static NDArray Repeat(NDArray x, int repeats, int? axis = null) => ArrayFunctions.Repeat.Invoke(Dispatcher, new RepeatArgs(x, [repeats], axis));
@@ -66,7 +66,7 @@ public static partial class Np
     public static NDArray[] Split(NDArray x, int sections, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, sections, null, axis));
 
     /// <summary>Splits before each of <paramref name="indices"/> along <paramref name="axis"/>.</summary>
-    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, null, indices, axis));
+    public static NDArray[] Split(NDArray x, int[] indices, int axis = 0) => ArrayFunctions.Split.Invoke(Dispatcher, new SplitArgs(x, null, NotNull(indices), axis));
 
     /// <summary>Joins arrays along an existing axis (the flattened arrays when null).</summary>
     /// <exception cref="ArgumentException">No arrays: NumPy's "need at least one array to concatenate" (there is nothing to dispatch on).</exception>
@@ -78,7 +78,7 @@ public static partial class Np
     public static NDArray Stack(NDArray[] arrays, int axis = 0) => ArrayFunctions.Stack.Invoke(Dispatcher, new ArrayListArgs(Shape.AtLeastOneArray(arrays, "stack"), axis));
 
     /// <summary>Stacks arrays column-wise (NumPy's <c>hstack</c>).</summary>
-    public static NDArray HStack(params NDArray[] arrays) => Concatenate(arrays, arrays.Length > 0 && arrays[0].Rank == 1 ? 0 : 1);
+    public static NDArray HStack(params NDArray[] arrays) => Concatenate(arrays, NotNull(arrays).Length > 0 && arrays[0].Rank == 1 ? 0 : 1);
 
     /// <summary>Stacks arrays row-wise (NumPy's <c>vstack</c>; 1-d arrays become rows).</summary>
     public static NDArray VStack(params NDArray[] arrays) => Concatenate(System.Array.ConvertAll(arrays, a => a.Rank == 1 ? Reshape(a, 1, -1) : a), 0);

@@ -102,6 +102,73 @@ public static partial class Np
         return x.MemoryLayout is { IsFContiguous: true, IsCContiguous: false };
     }
 
+    /// <summary>
+    /// numpy.zeros(shape, dtype, order): <see cref="MemoryOrder.F"/> lays the array out in Fortran order (made for the
+    /// reversed shape and read back transposed, so every backend serves it; the layout shows in
+    /// <see cref="NDArray.MemoryLayout"/> for strided backends, the values are the same in either order).
+    /// </summary>
+    /// <exception cref="ArgumentException"><see cref="MemoryOrder.A"/> or <see cref="MemoryOrder.K"/> (NumPy: "only 'C' or 'F' order is permitted").</exception>
+    public static NDArray Zeros(Shape shape, MemoryOrder order, DType dtype = DType.Float64, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
+        CreateInOrder(shape, order, chunks, (s, c) => Zeros(s, dtype, backend, c, like));
+
+    /// <summary>numpy.ones(shape, dtype, order); see <see cref="Zeros(Shape, MemoryOrder, DType, string, int[], NDArray)"/>.</summary>
+    public static NDArray Ones(Shape shape, MemoryOrder order, DType dtype = DType.Float64, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
+        CreateInOrder(shape, order, chunks, (s, c) => Ones(s, dtype, backend, c, like));
+
+    /// <summary>numpy.empty(shape, dtype, order); see <see cref="Zeros(Shape, MemoryOrder, DType, string, int[], NDArray)"/>.</summary>
+    public static NDArray Empty(Shape shape, MemoryOrder order, DType dtype = DType.Float64, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
+        CreateInOrder(shape, order, chunks, (s, c) => Empty(s, dtype, backend, c, like));
+
+    /// <summary>numpy.full(shape, fill, dtype, order); see <see cref="Zeros(Shape, MemoryOrder, DType, string, int[], NDArray)"/>.</summary>
+    public static NDArray Full(Shape shape, Scalar fill, MemoryOrder order, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
+        CreateInOrder(shape, order, chunks, (s, c) => Full(s, fill, dtype, backend, c, like));
+
+    private static NDArray CreateInOrder(Shape shape, MemoryOrder order, int[]? chunks, Func<Shape, int[]?, NDArray> create)
+    {
+        switch (order)
+        {
+            case MemoryOrder.C:
+                return create(shape, chunks);
+            case MemoryOrder.F:
+                int[] reversed = shape.ToArray();
+                System.Array.Reverse(reversed);
+                int[]? reversedChunks = chunks is null ? null : [.. chunks.Reverse()];
+                return shape.Rank < 2 ? create(shape, chunks) : Transpose(create(new Shape(reversed), reversedChunks));
+            default:
+                throw new ArgumentException("only 'C' or 'F' order is permitted", nameof(order));
+        }
+    }
+
+    /// <summary>
+    /// numpy.array(source, order=...): always a copy (<see cref="Array(object, string, DType?, int[], string, NDArray)"/>)
+    /// laid out in <paramref name="order"/>: <see cref="MemoryOrder.C"/> or <see cref="MemoryOrder.F"/>;
+    /// <see cref="MemoryOrder.A"/> Fortran when <paramref name="source"/> is a Fortran-ordered array, else C;
+    /// <see cref="MemoryOrder.K"/> (NumPy's default) the source array's axis order kept. The layout shows in
+    /// <see cref="NDArray.MemoryLayout"/> for strided backends.
+    /// </summary>
+    public static NDArray Array(object source, MemoryOrder order, string? backend = null, DType? dtype = null, int[]? chunks = null, string? format = null, NDArray? like = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        NDArray? array = source as NDArray;
+        MemoryOrder target = order switch
+        {
+            MemoryOrder.C or MemoryOrder.F => order,
+            MemoryOrder.A => array is not null && IsFortran(array) ? MemoryOrder.F : MemoryOrder.C,
+            MemoryOrder.K => array?.MemoryLayout is null ? MemoryOrder.C : MemoryOrder.K,
+            _ => throw new ArgumentOutOfRangeException(nameof(order), order, "order must be one of 'C', 'F', 'A', or 'K'"),
+        };
+        if (target == MemoryOrder.C)
+        {
+            NDArray copy = Array(source, backend, dtype, chunks, format, like);
+            return copy.MemoryLayout is { IsCContiguous: false } ? Copy(copy) : copy;
+        }
+        // The conversion may alias (a .NET array wrapped, the same backend and dtype): the ordered copy is the copy. A
+        // conversion that made a new array (another backend, another dtype) may not have kept a Fortran source's layout.
+        NDArray converted = AsArray(source, backend, dtype, chunks, format, like);
+        if (target == MemoryOrder.K && array is not null && !ReferenceEquals(converted, array) && IsFortran(array)) target = MemoryOrder.F;
+        return Copy(converted, target);
+    }
+
     // 'A' becomes F or C; 'K' stays K only where there are strides to read (else C).
     private static MemoryOrder Resolve(NDArray x, MemoryOrder order) => order switch
     {

@@ -16,7 +16,7 @@ public static partial class Np
         // NumPy 2's formula: (|x - y| <= atol + rtol|y| where y is finite) or x == y. NumPy 1.24's masked form gives the
         // same answers except False for equal complex infinities (an artefact of its multiply by ones_like); this one is True.
         Operand x = Checked(a, nameof(a)), y = Inexact(Checked(b, nameof(b)));
-        NDArray within = LessEqual(Absolute(Subtract(x, y)), Tolerance(y, rtol, atol));
+        NDArray within = LessEqual(Abs(Subtract(x, y)), Tolerance(y, rtol, atol));
         NDArray close = LogicalOr(LogicalAnd(within, Finite(y)), Equal(x, y));
         return equalNan ? LogicalOr(close, LogicalAnd(NaN(x), NaN(y))) : close;
     }
@@ -60,7 +60,7 @@ public static partial class Np
     }
 
     private static Operand Tolerance(Operand y, double rtol, double atol) =>
-        y.Array is { } array ? Add(atol, Multiply(rtol, Absolute(array))) : atol + rtol * System.Numerics.Complex.Abs(y.Scalar.AsComplex);
+        y.Array is { } array ? Add(atol, Multiply(rtol, Abs(array))) : atol + rtol * System.Numerics.Complex.Abs(y.Scalar.AsComplex);
 
     private static Operand Finite(Operand x) => x.Array is { } array ? IsFinite(array) : System.Numerics.Complex.IsFinite(x.Scalar.AsComplex);
 

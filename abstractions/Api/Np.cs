@@ -76,10 +76,10 @@ public static partial class Np
     }
 
     /// <summary>Evaluates lazy arrays together, sharing common work (Dask's <c>compute(a, b, …)</c>); eager arrays come back as they are.</summary>
-    public static NDArray[] Compute(params NDArray[] arrays) => ArrayFunctions.Compute.Invoke(Dispatcher, new ArrayListArgs(arrays, null));
+    public static NDArray[] Compute(params NDArray[] arrays) => ArrayFunctions.Compute.Invoke(Dispatcher, new ArrayListArgs(NotNull(arrays), null));
 
     /// <summary>Writes the task graph behind <paramref name="arrays"/> to <paramref name="path"/> (Dask's <c>visualize</c>).</summary>
-    public static string Visualize(string path, params NDArray[] arrays) => ArrayFunctions.Visualize.Invoke(Dispatcher, new VisualizeArgs(arrays, path));
+    public static string Visualize(string path, params NDArray[] arrays) => ArrayFunctions.Visualize.Invoke(Dispatcher, new VisualizeArgs(NotNull(arrays), NotNull(path)));
 
     private sealed class Unbinder(IArrayDispatcher dispatcher) : IDisposable
     {
@@ -97,4 +97,8 @@ public static partial class Np
             AmbientState.Closed();
         }
     }
+
+    // A facade argument that may not be null, named as the caller wrote it (ArgumentNullException's parameter name).
+    internal static T NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null) where T : class =>
+        value ?? throw new ArgumentNullException(name);
 }

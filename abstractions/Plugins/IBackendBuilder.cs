@@ -42,7 +42,7 @@ public interface IBackendBuilder
     /// Declares that the backend's setting <paramref name="key"/> (under <see cref="Configuration"/>) names another backend
     /// (Chunked's <c>ChunkBackend</c>, Sparse's <c>DenseBackend</c>): the host refuses an unknown name at start-up with the
     /// key's path and the nearest known backend, as it does for <c>DefaultBackend</c>, instead of the first call that uses
-    /// it finding the backend missing.
+    /// it finding the backend missing; a value naming the declaring backend itself is refused the same way.
     /// </summary>
     IBackendBuilder DeclareBackendSetting(string key) => this;
 

@@ -17,15 +17,16 @@ internal static class LanesAB
     {
         const int m = 100_000;
         var s = (CsrArray)SparseArrays.Random(m, m, 1e-4, seed: 4);
-        double[] values = (double[])s.ValuesArray;
+        double[] values = s.Values<double>().ToArray();
+        int[] indptr = s.Indptr.ToArray(), indices = s.Indices.ToArray();
         var rng = new Random(3);
         foreach (int k in new[] { 8, 16, 32, 64, 100 })
         {
             var b = new double[m * k];
             for (int i = 0; i < b.Length; i++) b[i] = rng.NextDouble() - 0.5;
             var y = new double[m * k];
-            Action v256 = () => SpMM.Rows<double, Lanes256<double>, Vector256<double>>(0, m, s.IndptrArray, s.IndicesArray, values, b, k, y);
-            Action v512 = () => SpMM.Rows<double, Lanes512<double>, Vector512<double>>(0, m, s.IndptrArray, s.IndicesArray, values, b, k, y);
+            Action v256 = () => SpMM.Rows<double, Lanes256<double>, Vector256<double>>(0, m, indptr, indices, values, b, k, y);
+            Action v512 = () => SpMM.Rows<double, Lanes512<double>, Vector512<double>>(0, m, indptr, indices, values, b, k, y);
             for (int i = 0; i < 3; i++) { v256(); v512(); }
             var t256 = new double[reps];
             var t512 = new double[reps];

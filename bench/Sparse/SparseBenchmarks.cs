@@ -87,8 +87,8 @@ public class SparseBenchmarks
         {
             for (int i = 0; i < k; i++)
             {
-                double[] tv = (double[])t.ValuesArray;
-                for (int p = t.IndptrArray[i]; p < t.IndptrArray[i + 1]; p++) { rows.Add(block * k + i); cols.Add(block * k + t.IndicesArray[p]); values.Add(tv[p]); }
+                ReadOnlySpan<double> tv = t.Values<double>();
+                for (int p = t.Indptr[i]; p < t.Indptr[i + 1]; p++) { rows.Add(block * k + i); cols.Add(block * k + t.Indices[p]); values.Add(tv[p]); }
                 if (block > 0) { rows.Add(block * k + i); cols.Add((block - 1) * k + i); values.Add(-1); }
                 if (block < k - 1) { rows.Add(block * k + i); cols.Add((block + 1) * k + i); values.Add(-1); }
             }
@@ -157,7 +157,7 @@ public class SparseBenchmarks
     [Benchmark(Description = "csr_matmul_dense_into")]
     public double[] SpMMInto()
     {
-        ArrayDispatch.Sparse.Kernels.SpMM.MultiplyInto(_s.Shape.Dims[0], _s.IndptrBuffer, _s.IndicesBuffer, (SparseBuffer<double>)_s.ValueBuffer, _d16Raw, 16, _y16);
+        ArrayDispatch.Sparse.Kernels.SpMM.MultiplyInto(_s.Shape.Dims[0], _s.IndptrBuffer, _s.IndicesBuffer, (SparseBuffer<double>)_s.ValueBuffer, _d16Raw, 16, new ArrayDispatch.Sparse.Kernels.DenseRows<double>(_y16, 16));
         return _y16;
     }
 

@@ -50,6 +50,7 @@ internal sealed partial class FixtureCall
             "linalg.matrix_power" => [Np.Linalg.MatrixPower(X(), kw["n"].GetInt32())],
             "linalg.vecdot" or "vecdot" when kw.ContainsKey("axis") => [Np.VecDot(X(), Y(), IntOpt(kw, "axis", -1) ?? -1)],
             "histogram" => Histogram(X(), kw),
+            "isclose" => [Np.IsClose(X(), Y(), DoubleOpt(kw, "rtol") ?? 1e-05, DoubleOpt(kw, "atol") ?? 1e-08, Bool(kw, "equal_nan", false))],
             _ when InvokeSurface(c) is { } surface => surface,
             _ => null!,
         };

@@ -29,15 +29,16 @@ public static class SparseArrays
         }
         long size = shape.Size;
         long target = (long)Math.Round(density * size);
-        if (target > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(density), density, $"{target} entries do not fit in one sparse array (at most {int.MaxValue})");
+        SparseValidation.EntryCount(target, $"random with density {density} in shape {shape}");
         var rng = seed is { } s ? new System.Random(s) : new System.Random();
         long[] keys = DistinctPositions(rng, size, (int)target);
-        Array values = RandomValues(rng, keys.Length, dtype);
+        // The structure straight into the allocator's buffers; the values drawn into an array and adopted.
+        SparseBuffer values = SparseBuffers.Adopt(RandomValues(rng, keys.Length, dtype));
         if (shape.Rank == 2)
         {
             int rows = shape.Dims[0], cols = shape.Dims[1];
-            var indptr = new int[rows + 1];
-            var indices = new int[keys.Length];
+            SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true), indexBuffer = SparseBuffers.Allocate<int>(keys.Length);
+            Span<int> indptr = indptrBuffer.Span, indices = indexBuffer.Span;
             for (int k = 0; k < keys.Length; k++)
             {
                 int r = (int)(keys[k] / cols);
@@ -45,20 +46,11 @@ public static class SparseArrays
                 indptr[r + 1]++;
             }
             for (int i = 0; i < rows; i++) indptr[i + 1] += indptr[i];
-            return new CsrArray(indptr, indices, values, shape, true, true).ToFormat(format);
+            var csr = new CsrArray(indptrBuffer, indexBuffer, values, shape, true, true);
+            if (format == SparseFormat.Csr) return csr;
+            using (csr) return csr.ToFormat(format);
         }
-        var coords = new int[shape.Rank][];
-        for (int a = 0; a < coords.Length; a++) coords[a] = new int[keys.Length];
-        for (int k = 0; k < keys.Length; k++)
-        {
-            long rest = keys[k];
-            for (int a = coords.Length - 1; a >= 0; a--)
-            {
-                coords[a][k] = (int)(rest % shape.Dims[a]);
-                rest /= shape.Dims[a];
-            }
-        }
-        return new CooArray(coords, values, shape, true);
+        return new CooArray(Kernels.CooKernels.Unravel(keys, shape), values, shape, true);
     }
 
     /// <summary><paramref name="count"/> distinct sorted positions in [0, size): draw, sort, drop repeats, draw the missing ones again.</summary>
@@ -123,12 +115,14 @@ public static class SparseArrays
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         int start = Math.Max(0, -k), end = Math.Min(n, m - k);
         int count = Math.Max(0, end - start);
-        var rows = new int[count];
-        var cols = new int[count];
-        var values = new double[count];
-        for (int t = 0; t < count; t++) { rows[t] = start + t; cols[t] = start + t + k; values[t] = 1; }
-        var coo = new CooArray([rows, cols], ArrayOps.Cast(values, dtype), new Shape(n, m), true);
-        return coo.ToFormat(format);
+        SparseBuffer<int> rowBuffer = SparseBuffers.Allocate<int>(count), colBuffer = SparseBuffers.Allocate<int>(count);
+        Span<int> rows = rowBuffer.Span, cols = colBuffer.Span;
+        for (int t = 0; t < count; t++) { rows[t] = start + t; cols[t] = start + t + k; }
+        SparseBuffer values = SparseBuffers.Allocate(dtype, count);
+        ArrayOps.Fill(values, ArrayOps.Cast(SparseBuffer.Wrap(new[] { 1.0 }), dtype));
+        var coo = new CooArray([rowBuffer, colBuffer], values, new Shape(n, m), true);
+        if (format == SparseFormat.Coo) return coo;
+        using (coo) return coo.ToFormat(format);
     }
 
     /// <summary>
@@ -165,6 +159,9 @@ public static class SparseArrays
         DType promoted = diagonals.Select(CooArray.DTypeOf).DefaultIfEmpty(DType.Float64).Aggregate(DTypes.Promote);
         DType type = dtype ?? (promoted.IsFloat() || promoted.IsComplex() ? promoted : DType.Float64); // NumPy's common_type, as SciPy's diags
         int n = s.Dims[0], m = s.Dims[1];
+        long total = 0;
+        foreach (int k in offsets) total += Math.Max(0L, Math.Min(n, (long)m - k) - Math.Max(0L, -(long)k));
+        SparseValidation.EntryCount(total, $"diags with {offsets.Length} offsets in shape {s}");
         var rows = new List<int>();
         var cols = new List<int>();
         var parts = new List<Array>();
@@ -197,7 +194,9 @@ public static class SparseArrays
             Array.Copy(part, 0, values, w, part.Length);
             w += part.Length;
         }
-        var coo = new CooArray([rows.ToArray(), cols.ToArray()], values, s, false).SumDuplicates();
-        return coo.ToFormat(format);
+        var coo = new CooArray([SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows)), SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cols))],
+            SparseBuffers.Adopt(values), s, false).SumDuplicates();
+        if (format == SparseFormat.Coo) return coo;
+        using (coo) return coo.ToFormat(format);
     }
 }

@@ -78,6 +78,23 @@ public sealed class RegistrationTests
         ex.Failures.ShouldBe(["ArrayDispatch:Backends:Chunked:ChunkBackend: unknown backend 'Dens'. Known backends: Chunked, Dense. Did you mean 'Dense'?"]);
     }
 
+    [Theory]
+    [InlineData("Chunked", "ChunkBackend")]
+    [InlineData("Sparse", "DenseBackend")]
+    public void A_backend_setting_naming_the_backend_itself_is_refused_at_start_up(string backend, string key)
+    {
+        // ChunkBackend=Chunked started, and the first chunk made overflowed the stack (the process ended); Sparse's
+        // DenseBackend=Sparse gave a sparse result where a dense one was asked for.
+        var ex = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        {
+            using TestHost host = TestHost.Create(new Dictionary<string, string?> { [$"ArrayDispatch:Backends:{backend}:{key}"] = backend },
+                new ArrayDispatch.Dense.DensePlugin(), new ChunkedPlugin(), new ArrayDispatch.Sparse.SparsePlugin());
+            Np.Zeros([2], backend: "Chunked");
+        });
+        string others = string.Join(", ", new[] { "Chunked", "Dense", "Sparse" }.Where(b => b != backend));
+        ex.Failures.ShouldBe([$"ArrayDispatch:Backends:{backend}:{key}: '{backend}' is the backend itself; this setting names another backend. Other backends: {others}."]);
+    }
+
     private static IConfiguration Section(string key, string value) =>
         new ConfigurationBuilder().AddInMemoryCollection([new($"ArrayDispatch:Backends:Chunked:{key}", value)]).Build().GetSection("ArrayDispatch:Backends:Chunked");
 

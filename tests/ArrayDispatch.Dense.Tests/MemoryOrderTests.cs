@@ -150,6 +150,98 @@ public sealed class MemoryOrderTests
     }
 
     [Fact]
+    public void Save_writes_a_Fortran_ordered_array_as_NumPys_save_does()
+    {
+        // Np.Save wrote 'fortran_order': False and the C-ordered values: np.load gave a C-ordered array back, and the
+        // file differed from np.save's. NumPy: np.save of np.asfortranarray(np.arange(6.).reshape(2, 3)) and of
+        // np.arange(6, dtype=np.int32).reshape(2, 3).T (F-contiguous) writes the data as it lies, 'fortran_order': True.
+        using var host = TestHost.Create(new DensePlugin());
+        string path = Path.Combine(Path.GetTempPath(), $"order-{Guid.NewGuid():N}.npy");
+        try
+        {
+            Np.Save(path, Np.AsFortranArray(Np.Arange(6.0).Reshape(2, 3)));
+            byte[] bytes = File.ReadAllBytes(path);
+            System.Text.Encoding.ASCII.GetString(bytes, 10, 118).TrimEnd().ShouldBe("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }");
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(128)).ToArray().ShouldBe([0.0, 3, 1, 4, 2, 5]);
+            NDArray back = Np.Load(path);
+            Np.IsFortran(back).ShouldBeTrue();
+            back.ToArray<double>().ShouldBe([0.0, 1, 2, 3, 4, 5]);
+
+            Np.Save(path, Np.Arange(6L, DType.Int32).Reshape(2, 3).T);
+            bytes = File.ReadAllBytes(path);
+            System.Text.Encoding.ASCII.GetString(bytes, 10, 118).TrimEnd().ShouldBe("{'descr': '<i4', 'fortran_order': True, 'shape': (3, 2), }");
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(bytes.AsSpan(128)).ToArray().ShouldBe([0, 1, 2, 3, 4, 5]);
+            Np.Load(path).ToArray<int>().ShouldBe([0, 3, 1, 4, 2, 5]);
+
+            Np.Save(path, Np.Arange(6.0).Reshape(2, 3)[.., 1..]);                           // neither C nor F: C order, as NumPy
+            System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 10, 118).ShouldContain("'fortran_order': False");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Creation_in_Fortran_order_as_NumPys_order_argument()
+    {
+        // np.zeros((2, 3), order='F').flags.f_contiguous, np.full((2, 3, 2), 7.5, order='F'), np.ones(..., 'i4', order='F')
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray z = Np.Zeros(new Shape(2, 3), MemoryOrder.F);
+        Np.IsFortran(z).ShouldBeTrue();
+        z.Shape.ShouldBe(new Shape(2, 3));
+        ElementStrides(z).ShouldBe([1L, 2L]);                                                 // np: (8, 16) bytes
+        NDArray full = Np.Full(new Shape(2, 3, 2), 7.5, MemoryOrder.F);
+        ElementStrides(full).ShouldBe([1L, 2L, 6L]);
+        full.ToArray<double>().ShouldAllBe(v => v == 7.5);
+        NDArray ones = Np.Ones(new Shape(2, 3), MemoryOrder.F, DType.Int32);
+        ones.DType.ShouldBe(DType.Int32);
+        Np.IsFortran(ones).ShouldBeTrue();
+        Np.IsFortran(Np.Empty(new Shape(4, 5), MemoryOrder.F)).ShouldBeTrue();
+        Np.IsFortran(Np.Zeros(new Shape(2, 3), MemoryOrder.C)).ShouldBeFalse();
+        Np.Zeros(new Shape(3), MemoryOrder.F).MemoryLayout!.Value.IsCContiguous.ShouldBeTrue();   // 1-d: both
+        // np.zeros((2, 3), order='K'): ValueError: only 'C' or 'F' order is permitted
+        Should.Throw<ArgumentException>(() => Np.Zeros(new Shape(2, 3), MemoryOrder.K)).Message.ShouldStartWith("only 'C' or 'F' order is permitted");
+        Should.Throw<ArgumentException>(() => Np.Empty(new Shape(2, 3), MemoryOrder.A)).Message.ShouldStartWith("only 'C' or 'F' order is permitted");
+    }
+
+    [Fact]
+    public void Array_copies_in_the_order_asked_for_as_NumPys_array()
+    {
+        // x = np.arange(6.).reshape(2, 3); f = np.asfortranarray(x): np.isfortran(np.array(src, order=o)) for src in
+        // (x, f, x.T, a list): C: F F F F; F: T T T T; A: F T T F; K: F T T F.
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray x = Np.Arange(6.0).Reshape(2, 3);
+        NDArray f = Np.AsFortranArray(x);
+        double[,] net = { { 1, 2 }, { 3, 4 } };
+        (MemoryOrder Order, bool[] Fortran)[] expected =
+        [
+            (MemoryOrder.C, [false, false, false, false]),
+            (MemoryOrder.F, [true, true, true, true]),
+            (MemoryOrder.A, [false, true, true, false]),
+            (MemoryOrder.K, [false, true, true, false]),
+        ];
+        foreach ((MemoryOrder order, bool[] fortran) in expected)
+        {
+            object[] sources = [x, f, x.T, net];
+            for (int i = 0; i < sources.Length; i++)
+            {
+                NDArray a = Np.Array(sources[i], order);
+                Np.IsFortran(a).ShouldBe(fortran[i], $"order {order}, source {i}");
+                a.ShouldNotBeSameAs(sources[i]);
+            }
+        }
+        Np.Array(x.T, MemoryOrder.F).ToArray<double>().ShouldBe([0.0, 3, 1, 4, 2, 5]);
+        NDArray copied = Np.Array(net, MemoryOrder.F);
+        net[0, 0] = 99;                                                                       // a copy, never an alias
+        copied.ToArray<double>().ShouldBe([1.0, 2, 3, 4]);
+        // np.array(np.arange(24.).reshape(2, 3, 4).transpose(1, 0, 2), order='K').strides == (32, 96, 8)
+        ElementStrides(Np.Array(Np.Transpose(Np.Arange(24.0).Reshape(2, 3, 4), [1, 0, 2]), MemoryOrder.K)).ShouldBe([4L, 12L, 1L]);
+        Np.Array(x, MemoryOrder.F, dtype: DType.Int32).DType.ShouldBe(DType.Int32);
+    }
+
+
+    [Fact]
     public void Element_wise_results_keep_the_operands_memory_order_as_NumPy()
     {
         using var host = TestHost.Create(new DensePlugin());
@@ -199,4 +291,3 @@ public sealed class MemoryOrderTests
         @out.ToArray<double>().ShouldBe((c * d).ToArray<double>());
     }
 }
-

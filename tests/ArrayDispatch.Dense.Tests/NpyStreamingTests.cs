@@ -52,7 +52,7 @@ public sealed class NpyStreamingTests
     }
 
     [Fact]
-    public void Chunked_save_of_a_transposed_view_writes_its_c_order_as_numpy_save_does()
+    public void Chunked_save_of_a_transposed_view_writes_it_in_fortran_order_as_numpy_save_does()
     {
         using var host = TestHost.Create(new DensePlugin());
         using var chunks = new SmallChunks(1000);
@@ -65,7 +65,8 @@ public sealed class NpyStreamingTests
         {
             Np.Save(path, t);
             var expected = new MemoryStream();
-            NpyFormat.Write(expected, t.ToHost());                             // C order of the (1000, 3) view
+            // np.save of a C array's transpose (F-contiguous): 'fortran_order': True, the data as it lies (it wrote C order)
+            NpyFormat.Write(expected, t.ToHost(), bigEndian: false, fortranOrder: true);
             File.ReadAllBytes(path).ShouldBe(expected.ToArray());
             using NDArray b = Np.Load(path);
             b.Shape.ShouldBe(new Shape(1000, 3));
@@ -96,6 +97,30 @@ public sealed class NpyStreamingTests
             dense.Shape.ShouldBe(new Shape(3, 1000));
             dense.Strides.ToArray().ShouldBe([1L, 3L]);                       // as NumPy: a Fortran-ordered view, not reordered
             b.ToHost().ToContiguous<Complex>().ShouldBe(values);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Chunked_save_of_a_fortran_ordered_array_writes_it_as_it_lies_with_fortran_order_true()
+    {
+        // Above the chunk size, a Fortran-ordered array was copied to C order and written 'fortran_order': False.
+        using var host = TestHost.Create(new DensePlugin());
+        using var chunks = new SmallChunks(1000);
+        string path = TempPath();
+        try
+        {
+            using NDArray f = Np.Copy(Np.Arange(3000.0).Reshape(3, 1000), MemoryOrder.F);
+            Np.Save(path, f);
+            byte[] bytes = File.ReadAllBytes(path);
+            System.Text.Encoding.ASCII.GetString(bytes, 10, 118).TrimEnd().ShouldBe("{'descr': '<f8', 'fortran_order': True, 'shape': (3, 1000), }");
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes.AsSpan(128, 32)).ToArray().ShouldBe([0.0, 1000, 2000, 1]);
+            using NDArray back = Np.Load(path);
+            Np.IsFortran(back).ShouldBeTrue();
+            back.ToArray<double>().ShouldBe(Enumerable.Range(0, 3000).Select(i => (double)i).ToArray());
         }
         finally
         {
@@ -136,7 +161,7 @@ public sealed class NpyStreamingTests
         using var chunks = new SmallChunks(1000);
         double[] big = Enumerable.Range(0, 3000).Select(i => i * 0.25 - 9).ToArray();
         using NDArray a = Np.AsArray(HostBuffer.FromContiguous(big, new Shape(3, 1000)));
-        using NDArray t = Np.Transpose(a);                                          // a strided view streams through its copy
+        using NDArray t = Np.Transpose(a);                                          // F-contiguous: streams as it lies, as NumPy's save
         using NDArray small = Np.AsArray(HostBuffer.FromContiguous(new[] { 1, 2, 3 }, new Shape(3)));
         string path = Path.ChangeExtension(TempPath(), ".npz");
         try
@@ -151,7 +176,7 @@ public sealed class NpyStreamingTests
                     var written = new MemoryStream();
                     using (Stream s = zip.GetEntry(name + ".npy")!.Open()) s.CopyTo(written);
                     var expected = new MemoryStream();
-                    NpyFormat.Write(expected, x.ToHost());                          // numpy.savez stores numpy.save's bytes
+                    NpyFormat.Write(expected, x.ToHost(), bigEndian: false, fortranOrder: Np.IsFortran(x));   // numpy.savez stores numpy.save's bytes
                     written.ToArray().ShouldBe(expected.ToArray());
                 }
             }

@@ -152,6 +152,36 @@ public sealed class NpyTests
     }
 
     [Fact]
+    public void A_bad_npz_entry_is_named_in_the_error()
+    {
+        // Which of an archive's arrays was short or not a .npy at all went unsaid ("the .npy file ends early ...").
+        byte[] good = Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", [1.0], bigEndian: false);
+        byte[] shortEntry = Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", [1.0], bigEndian: false);
+        string path = Path.Combine(Path.GetTempPath(), $"npz-{Guid.NewGuid():N}.npz");
+        try
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(File.Create(path), System.IO.Compression.ZipArchiveMode.Create))
+            {
+                using (Stream s = zip.CreateEntry("a.npy").Open()) s.Write(good);
+                using (Stream s = zip.CreateEntry("b.npy").Open()) s.Write(shortEntry);
+            }
+            using var host = TestHost.Create(new DensePlugin());
+            Should.Throw<EndOfStreamException>(() => Np.LoadNpz(path)).Message.ShouldStartWith("archive entry 'b.npy': ");
+
+            using (var zip = new System.IO.Compression.ZipArchive(File.Create(path), System.IO.Compression.ZipArchiveMode.Create))
+            {
+                using (Stream s = zip.CreateEntry("a.npy").Open()) s.Write(good);
+                using (Stream s = zip.CreateEntry("readme.txt").Open()) s.Write("hello"u8);
+            }
+            Should.Throw<InvalidDataException>(() => Np.LoadNpz(path)).Message.ShouldStartWith("archive entry 'readme.txt': not a .npy file");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Loading_a_directory_says_it_is_a_directory()
     {
         using var host = TestHost.Create(new DensePlugin());

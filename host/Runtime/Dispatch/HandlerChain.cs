@@ -50,6 +50,10 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         {
             result = only(in args, types);
         }
+        catch (Exception) when (RequiredArrays<TArgs>.FirstNull(in args) is not null)
+        {
+            throw NullArgument(in args)!;   // whatever the handler made of it, the caller's null is the cause
+        }
         catch (Exception ex) when (!IsDocumented(ex))
         {
             throw Failed(0, ex);
@@ -64,6 +68,13 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _context.Metrics.HandlerFailed(_function.Name, _candidates[candidate].Backend);
         return new BackendCallException(_function.Name, _candidates[candidate].Backend, ex);
     }
+
+    // A required array argument that is null ("no implementation found for 'sum' on types []", or Dense's
+    // NullReferenceException inside 'dot'): named as the argument the caller left null.
+    private ArgumentNullException? NullArgument(in TArgs args) =>
+        RequiredArrays<TArgs>.FirstNull(in args) is { } name
+            ? new ArgumentNullException(name.Split('[')[0], $"'{_function.Name}' was called with null for its array argument '{name}'.")
+            : null;
 
     private TResult InvokeTraced(in TArgs args, ReadOnlySpan<Type> types)
     {
@@ -82,6 +93,10 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             try
             {
                 result = _coerces[i] ? InvokeCoerced(i, args) : handlers[i](in args, types);
+            }
+            catch (Exception) when (RequiredArrays<TArgs>.FirstNull(in args) is not null)
+            {
+                throw NullArgument(in args)!;
             }
             catch (Exception ex) when (!IsDocumented(ex))
             {
@@ -107,8 +122,9 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         return _handlers[index](in converted, collector.Types.ToArray());
     }
 
-    private NoImplementationException NoImplementation(in TArgs args, ReadOnlySpan<Type> types)
+    private Exception NoImplementation(in TArgs args, ReadOnlySpan<Type> types)
     {
+        if (NullArgument(in args) is { } missing) return missing;
         var declines = new List<Decline>();
         for (int i = 0; i < _candidates.Length; i++)
         {

@@ -52,7 +52,16 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
             foreach (string key in backend.BackendSettings)
             {
                 string path = $"Backends:{backend.Name}:{key}";
-                if (section[path] is { Length: > 0 } value) CheckBackend(result, known, $"{(section is IConfigurationSection s ? s.Path : ArrayDispatchOptions.SectionName)}:{path}", value);
+                if (section[path] is not { Length: > 0 } value) continue;
+                string fullPath = $"{(section is IConfigurationSection s ? s.Path : ArrayDispatchOptions.SectionName)}:{path}";
+                // Naming the backend itself sent every call back to it: ChunkBackend=Chunked overflowed the stack at
+                // the first chunk made (the process ended), DenseBackend=Sparse gave sparse "dense" results.
+                if (value == backend.Name)
+                {
+                    string[] others = known.Where(k => k != backend.Name).ToArray();
+                    result.AddError($"{fullPath}: '{value}' is the backend itself; this setting names another backend. Other backends: {(others.Length == 0 ? "(none loaded)" : string.Join(", ", others))}.");
+                }
+                else CheckBackend(result, known, fullPath, value);
             }
         }
         foreach ((string function, FunctionRule rule) in options.Functions)

@@ -156,7 +156,7 @@ public sealed class Chunks : IEquatable<Chunks>, IReadOnlyList<IReadOnlyList<int
     {
         if (length == 0) return [0];
         chunk = Math.Max(1, chunk);
-        int n = (length + chunk - 1) / chunk;
+        int n = (int)(((long)length + chunk - 1) / chunk);   // length + chunk - 1 overflowed int near 2^31 (a bare OverflowException)
         var sizes = new int[n];
         for (int i = 0; i < n; i++) sizes[i] = Math.Min(chunk, length - i * chunk);
         return sizes;

@@ -75,15 +75,6 @@ public abstract class CompressedArray : SparseArray
         }
     }
 
-    /// <summary>
-    /// <see cref="Indptr"/> as a .NET array, for the kernels that still read arrays: the storage itself when managed, a
-    /// copy when native (see <see cref="SparseBuffer.ToManaged"/>).
-    /// </summary>
-    internal int[] IndptrArray => (int[])IndptrBuffer.ToManaged();
-
-    /// <summary><see cref="Indices"/> as a .NET array (the storage when managed, a copy when native).</summary>
-    internal int[] IndicesArray => (int[])IndicesBuffer.ToManaged();
-
     /// <inheritdoc/>
     private protected override void ReleaseStorage()
     {
@@ -143,13 +134,15 @@ public abstract class CompressedArray : SparseArray
     {
         const int MaxPrint = 50;                         // SciPy's spmatrix.maxprint
         using SparseBuffer<int> majorBuffer = ExpandMajor();
-        int[] majors = (int[])majorBuffer.ToManaged(), minors = IndicesArray;
+        SparseBuffer<int> minorBuffer = IndicesBuffer;
+        SparseBuffer values = ValueBuffer;
         bool rowMajor = Format == SparseFormat.Csr;
         var lines = new List<string>();
         void Add(int k)
         {
-            string value = ArrayOps.Visit<ScalarText, string>(ValuesArray, new(k, format));
-            lines.Add(rowMajor ? $"  ({majors[k]}, {minors[k]})\t{value}" : $"  ({minors[k]}, {majors[k]})\t{value}");
+            string value = values.VisitValues<ScalarText, string>(new(k, format));
+            int major = majorBuffer.Span[k], minor = minorBuffer.Span[k];
+            lines.Add(rowMajor ? $"  ({major}, {minor})\t{value}" : $"  ({minor}, {major})\t{value}");
         }
         if (Nnz <= MaxPrint)
         {
@@ -165,11 +158,11 @@ public abstract class CompressedArray : SparseArray
     }
 
     /// <summary>NumPy's str of value <c>k</c> as a scalar (a 0-d array prints as its scalar does).</summary>
-    private readonly struct ScalarText(int k, string? format) : IValuesFunction<string>
+    private readonly struct ScalarText(int k, string? format) : IValuesBufferFunction<string>
     {
-        public string Number<T>(T[] values) where T : unmanaged, System.Numerics.INumberBase<T> => Printing.ArrayPrinter.Format(Interchange.HostBuffer.FromContiguous(new[] { values[k] }, Shape.Scalar), format);
+        public string Number<T>(SparseBuffer<T> values) where T : unmanaged, System.Numerics.INumberBase<T> => Printing.ArrayPrinter.Format(Interchange.HostBuffer.FromContiguous(new[] { values.Span[k] }, Shape.Scalar), format);
 
-        public string Bool(bool[] values) => values[k] ? "True" : "False";
+        public string Bool(SparseBuffer<bool> values) => values.Span[k] ? "True" : "False";
     }
 
     /// <summary>The major position of each entry in storage order (rows of CSR, columns of CSC), from the allocator.</summary>

@@ -96,21 +96,13 @@ public sealed class CooArray : SparseArray
         }
     }
 
-    /// <summary>The coordinates as .NET arrays, for the kernels that still read arrays (the storage when managed, copies when native).</summary>
-    internal int[][] Coords => Array.ConvertAll(CoordBuffers, c => (int[])c.ToManaged());
-
     /// <summary>Sorts the entries in row-major order and sums duplicates, in place (SciPy's <c>sum_duplicates</c>).</summary>
     public CooArray SumDuplicates()
     {
         if (_canonical) return this;
         SparseBuffer<int>[] buffers;
         SparseBuffer valueBuffer;
-        if (Shape.Rank == 0)
-        {
-            (int[][] coords, Array values) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
-            (buffers, valueBuffer) = (Array.ConvertAll(coords, c => new SparseBuffer<int>(c)), SparseBuffer.Wrap(values));
-        }
-        else if (CooKernels.Canonicalize(CoordBuffers, ValueBuffer, Shape) is { } canonical) (buffers, valueBuffer) = canonical;
+        if (CooKernels.Canonicalize(CoordBuffers, ValueBuffer, Shape) is { } canonical) (buffers, valueBuffer) = canonical;
         else
         {
             _canonical = true;
@@ -170,12 +162,7 @@ public sealed class CooArray : SparseArray
         SparseBuffer<int>[] coords = CoordBuffers;
         SparseBuffer values = ValueBuffer;
         bool temporary = false;
-        if (!_canonical && Shape.Rank == 0)
-        {
-            (int[][] c, Array v) = CooKernels.Canonicalize(Coords, ValuesArray, Shape);
-            (coords, values) = (Array.ConvertAll(c, x => new SparseBuffer<int>(x)), SparseBuffer.Wrap(v));
-        }
-        else if (!_canonical && CooKernels.Canonicalize(coords, values, Shape) is { } canonical)
+        if (!_canonical && CooKernels.Canonicalize(coords, values, Shape) is { } canonical)
         {
             (coords, values) = canonical;
             temporary = true;

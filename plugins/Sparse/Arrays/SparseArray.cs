@@ -52,12 +52,6 @@ public abstract class SparseArray : NDArray
     /// <exception cref="ObjectDisposedException">The array was disposed.</exception>
     internal abstract SparseBuffer ValueBuffer { get; }
 
-    /// <summary>
-    /// <see cref="Values{T}"/> as a .NET array, for the kernels that still read arrays: the storage itself when managed,
-    /// a copy when native.
-    /// </summary>
-    internal Array ValuesArray => ValueBuffer.ToManaged();
-
     /// <summary>Whether the values live in native memory (results of at least <see cref="SparseBuffers.NativeThresholdBytes"/> per buffer).</summary>
     public bool IsNative => ValueBuffer.IsNative;
 

@@ -30,10 +30,11 @@ internal abstract class SparseBuffer : IDisposable
     public abstract Type ElementType { get; }
 
     /// <summary>
-    /// The elements as a .NET array: the buffer's own array when managed, else a copy (for the kernels that still read
-    /// arrays; each such read of a native buffer costs a copy).
+    /// The elements as a 1-d host buffer of <paramref name="dtype"/> without copying (over the .NET array, or over the
+    /// native memory with this buffer as its owner, so it stays alive; disposing the host buffer disposes this one, which
+    /// does nothing while an array holds it). For writers that take host buffers (<c>.npy</c>).
     /// </summary>
-    public abstract Array ToManaged();
+    public abstract Interchange.HostBuffer ToHostBuffer(DType dtype);
 
     /// <summary>Calls <paramref name="function"/> with the buffer typed by its element type.</summary>
     public abstract TResult Visit<TF, TResult>(TF function) where TF : IBufferFunction<TResult>;
@@ -57,6 +58,9 @@ internal abstract class SparseBuffer : IDisposable
         SparseBuffer<Complex64> b => function.Number(b),
         _ => throw new InvalidOperationException($"a sparse buffer of {ElementType.Name} is not a sparse dtype's. This is a bug in ArrayDispatch; please report it."),
     };
+
+    /// <summary>Whether an array holds the buffer (a kernel must not write into it).</summary>
+    public bool IsHeld => Volatile.Read(ref _references) > 0;
 
     /// <summary>Takes a reference for an array that holds the buffer.</summary>
     public void AddReference() => Interlocked.Increment(ref _references);
@@ -119,7 +123,9 @@ internal sealed unsafe class SparseBuffer<T> : SparseBuffer where T : unmanaged
     public Span<T> Slice(int start, int length) => Span.Slice(start, length);
 
     /// <inheritdoc/>
-    public override Array ToManaged() => _array ?? _native!.Span.ToArray();
+    public override Interchange.HostBuffer ToHostBuffer(DType dtype) => _array is not null
+        ? new Interchange.HostBuffer(_array, dtype, new Shape(_array.Length), [1])
+        : new Interchange.HostBuffer((nint)_native!.Pointer, _native.Length, dtype, new Shape(checked((int)_native.Length)), [1], 0, this);
 
     /// <inheritdoc/>
     public override TResult Visit<TF, TResult>(TF function) => function.Visit(this);
@@ -171,6 +177,16 @@ internal static class SparseBuffers
         public SparseBuffer Number<T>(T[] values) where T : unmanaged, INumberBase<T> => Allocate<T>(length, clear);
 
         public SparseBuffer Bool(bool[] values) => Allocate<bool>(length, clear);
+    }
+
+    /// <summary>
+    /// A buffer over values a kernel built in a .NET array: the array itself below the threshold, a native copy at or
+    /// above it (the array is then garbage of this call, and the result a native buffer like every large result).
+    /// </summary>
+    public static SparseBuffer Adopt(Array values)
+    {
+        SparseBuffer wrapped = SparseBuffer.Wrap(values);
+        return (long)values.Length * CooArray.DTypeOf(values).ItemSize() >= NativeThresholdBytes ? CopyOf(wrapped) : wrapped;
     }
 
     /// <summary>A buffer holding a copy of <paramref name="source"/> (native at or above the threshold).</summary>

@@ -58,8 +58,13 @@ internal static class ElementwiseEngine
             return;
         }
         if (!e.DType.IsSignedInteger()) return;
-        Array values = e is SparseArray s ? s.ValuesArray : HostInterop.ReadUntyped(e.ToHost());
-        foreach (long v in (long[])ArrayOps.Cast(values, DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
+        if (e is SparseArray s)
+        {
+            using SparseBuffer<long> stored = ArrayOps.As<long>(s.ValueBuffer);
+            foreach (long v in stored.Span) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
+            return;
+        }
+        foreach (long v in (long[])ArrayOps.Cast(HostInterop.ReadUntyped(e.ToHost()), DType.Int64)) ElementwiseRules.ThrowIfNegativeIntegerExponent(v);
     }
 
     /// <summary>A comparison or logical function: bool result, compared in the promoted dtype (bools as 0/1).</summary>
@@ -96,7 +101,7 @@ internal static class ElementwiseEngine
 
     internal static NDArray CastResult(SparseContext ctx, NDArray r, DType dtype) => r switch
     {
-        SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.ValuesArray, dtype)),
+        SparseArray s => Structure.WithValues(s, ArrayOps.Cast(s.ValueBuffer, dtype)),
         _ => ctx.Dense(Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(r.ToHost()), dtype), r.Shape)),
     };
 
@@ -155,9 +160,15 @@ internal static class ElementwiseEngine
             using (r) return r.ToCoo();
         }
         CooArray ac = a.ToCoo(), bc = b.ToCoo();
-        (long[] ak, T[] av) = CooMerge.Broadcast(ac, ArrayOps.As<T>(ac.ValuesArray), shape);
-        (long[] bk, T[] bv) = CooMerge.Broadcast(bc, ArrayOps.As<T>(bc.ValuesArray), shape);
-        (long[] keys, TOut[] values) = CooMerge.Merge<T, TOut, TM>(ak, av, bk, bv);
+        (SparseBuffer<long> ak, SparseBuffer<T> av) = CooMerge.Broadcast<T>(ac, shape);
+        (SparseBuffer<long> bk, SparseBuffer<T> bv) = CooMerge.Broadcast<T>(bc, shape);
+        (SparseBuffer<long> keys, SparseBuffer<TOut> values) = CooMerge.Merge<T, TOut, TM>(ak.Span, av.Span, bk.Span, bv.Span);
+        ak.Dispose();
+        av.Dispose();
+        bk.Dispose();
+        bv.Dispose();
+        ac.DisposeIfTemporary(a);
+        bc.DisposeIfTemporary(b);
         return FromKeys(keys, values, shape, a.Format);
     }
 
@@ -179,8 +190,11 @@ internal static class ElementwiseEngine
             using (r) return r.ToCsc();
         }
         CooArray coo = s.ToCoo();
-        (long[] keys, T[] sv) = CooMerge.Broadcast(coo, ArrayOps.As<T>(coo.ValuesArray), shape);
-        (long[] outKeys, TOut[] outValues) = CooMerge.WithDense<T, TOut, TM>(keys, sv, dense, sparseLeft);
+        (SparseBuffer<long> keys, SparseBuffer<T> sv) = CooMerge.Broadcast<T>(coo, shape);
+        (SparseBuffer<long> outKeys, SparseBuffer<TOut> outValues) = CooMerge.WithDense<T, TOut, TM>(keys.Span, sv.Span, dense, sparseLeft);
+        keys.Dispose();
+        sv.Dispose();
+        coo.DisposeIfTemporary(s);
         return FromKeys(outKeys, outValues, shape, s.Format);
     }
 
@@ -196,10 +210,13 @@ internal static class ElementwiseEngine
     private static (T[] Values, Shape Shape) DenseOperand<T>(Operand x) where T : unmanaged, INumberBase<T> =>
         x.Array is { } a ? (HostInterop.Read<T>(a), a.Shape) : ([x.Scalar.As<T>()], Shape.Scalar);
 
-    internal static SparseArray FromKeys<TOut>(long[] keys, TOut[] values, Shape shape, SparseFormat format)
+    /// <summary>An array of <paramref name="format"/> from sorted unique keys (given back here) and values (adopted).</summary>
+    internal static SparseArray FromKeys<TOut>(SparseBuffer<long> keys, SparseBuffer<TOut> values, Shape shape, SparseFormat format) where TOut : unmanaged
     {
-        var coo = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), values, shape, true);
-        return shape.Rank == 2 ? coo.ToFormat(format) : coo;
+        var coo = new CooArray(CooKernels.Unravel(keys.Span, shape), values, shape, true);
+        keys.Dispose();
+        if (shape.Rank != 2 || format == SparseFormat.Coo) return coo;
+        using (coo) return coo.ToFormat(format);
     }
 
     internal static HostBuffer Buffer(Array values, Shape shape) =>

@@ -19,8 +19,10 @@ internal sealed class SparseAssembly(SparseContext ctx)
     {
         if (args.Arrays.Length != 1 || args.Arrays[0] is not SparseArray s || !HostInterop.AcceptsAll(types, args.Arrays)) return NotImplemented.Value;
         new CallOptions("sparse.components", args.Options).Only();
-        Array values = s.ValuesArray;
-        var data = ctx.Dense(new HostBuffer((Array)values.Clone(), s.DType, new Shape(values.Length), [1]));
+        // One copy of the values into a .NET array the dense backend takes over (these are copies, as SciPy's attributes
+        // read from another language would be).
+        Array values = s.ValueBuffer.Visit<ManagedCopy, Array>(default);
+        var data = ctx.Dense(new HostBuffer(values, s.DType, new Shape(values.Length), [1]));
         NDArray Ints(ReadOnlySpan<int> v) => ctx.Dense(HostBuffer.FromContiguous(v.ToArray(), new Shape(v.Length)));
         return s switch
         {
@@ -28,6 +30,11 @@ internal sealed class SparseAssembly(SparseContext ctx)
             CooArray coo => new[] { data }.Concat(Enumerable.Range(0, coo.Rank).Select(axis => Ints(coo.Coordinates(axis)))).ToArray(),
             _ => NotImplemented.Value,
         };
+    }
+
+    private readonly struct ManagedCopy : IBufferFunction<Array>
+    {
+        public Array Visit<T>(SparseBuffer<T> buffer) where T : unmanaged => buffer.Span.ToArray();
     }
 
     /// <summary><c>sparse.load_npz</c>: a SciPy <c>save_npz</c> file (csr, csc, coo) or a pydata COO file, in its stored format.</summary>

@@ -153,7 +153,7 @@ internal sealed class SparseConstruction
     {
         if (!o.Has("dtype")) return result;
         DType dtype = o.DType("dtype", result.DType);
-        return dtype == result.DType ? result : Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, dtype));
+        return dtype == result.DType ? result : Structure.WithValues(result, ArrayOps.Cast(result.ValueBuffer, dtype));
     }
 
     private static Array Values(NDArray a, string function, string name)
@@ -248,7 +248,7 @@ internal sealed class SparseConstruction
             blockRows[r] = (CooArray)Joining.Concatenate(parts, 1, SparseFormat.Coo);
         }
         SparseArray result = Joining.Concatenate(blockRows, 0, o.Format(SparseFormat.Csr));
-        if (result.DType != type) result = Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, type));
+        if (result.DType != type) result = Structure.WithValues(result, ArrayOps.Cast(result.ValueBuffer, type));
         return new NDArray[] { result };
     }
 

@@ -32,7 +32,7 @@ internal sealed class SparseCreation(SparseContext ctx)
         if (args.DType is { } dtype && dtype != result.DType)
         {
             Structure.Canonical(result);
-            result = Structure.WithValues(result, ArrayOps.Cast(result.ValuesArray, dtype));
+            result = Structure.WithValues(result, ArrayOps.Cast(result.ValueBuffer, dtype));
         }
         _ = ctx;
         return result;

@@ -37,9 +37,10 @@ internal sealed class SparseManipulation(SparseContext ctx)
         var x = (SparseArray)args.X;
         Shape shape = InferShape(args.Shape, x.Shape);
         CooArray coo = x.ToCoo().SumDuplicates();
-        long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-        var result = new CooArray(CooKernels.Unravel(keys, keys.Length, shape), coo.ValuesArray, shape, true);
-        return shape.Rank == 2 && x.Rank == 2 ? result.ToFormat(x.Format) : result;
+        var result = Reindexed(coo, shape);
+        coo.DisposeIfTemporary(x);
+        if (shape.Rank != 2 || x.Rank != 2 || x.Format == SparseFormat.Coo) return result;
+        using (result) return result.ToFormat(x.Format);
     }
 
     [Implements("astype")]
@@ -53,7 +54,9 @@ internal sealed class SparseManipulation(SparseContext ctx)
         }
         if (x.DType == args.DType && !args.Copy) return x;
         Structure.Canonical(x);
-        return Structure.WithValues(x, ArrayOps.Cast(ArrayOps.Copy(x.ValuesArray), args.DType));
+        // A cast writes a new buffer from the allocator; the same dtype (copy=True) is a copy of the values.
+        SparseBuffer values = x.DType == args.DType ? SparseBuffers.CopyOf(x.ValueBuffer) : ArrayOps.Cast(x.ValueBuffer, args.DType);
+        return Structure.WithValues(x, values);
     }
 
     [Implements("copy")]
@@ -72,16 +75,24 @@ internal sealed class SparseManipulation(SparseContext ctx)
         var x = (SparseArray)args.X;
         int k = args.Offset;
         CooArray coo = x.ToCoo().SumDuplicates();
-        var keep = new List<int>();
         ReadOnlySpan<int> rows = coo.Coordinates(0), cols = coo.Coordinates(1);
+        int count = 0;
         for (int t = 0; t < coo.Nnz; t++)
         {
-            int d = cols[t] - rows[t];
-            if (lower ? d <= k : d >= k) keep.Add(t);
+            long d = (long)cols[t] - rows[t];
+            if (lower ? d <= k : d >= k) count++;
         }
-        int[] kept = [.. keep];
-        var result = new CooArray([ArrayOps.Gather(coo.Coords[0], kept), ArrayOps.Gather(coo.Coords[1], kept)], ArrayOps.Gather(coo.ValuesArray, kept), x.Shape, true);
-        return result.ToFormat(x.Format);
+        using SparseBuffer<int> keep = SparseBuffers.Allocate<int>(count);
+        Span<int> kept = keep.Span;
+        for (int t = 0, w = 0; t < coo.Nnz; t++)
+        {
+            long d = (long)cols[t] - rows[t];
+            if (lower ? d <= k : d >= k) kept[w++] = t;
+        }
+        var result = new CooArray([ArrayOps.Gather<int>(rows, kept), ArrayOps.Gather<int>(cols, kept)], ArrayOps.Gather(coo.ValueBuffer, kept), x.Shape, true);
+        coo.DisposeIfTemporary(x);
+        if (x.Format == SparseFormat.Coo) return result;
+        using (result) return result.ToFormat(x.Format);
     }
 
     /// <summary>The diagonal of a 2-d array as a dense 1-d array.</summary>
@@ -128,15 +139,30 @@ internal sealed class SparseManipulation(SparseContext ctx)
         int start = Math.Max(0, -k), length = Math.Max(0, Math.Min(rows, cols - k) - start);
         CsrArray csr = x.ToCsr();
         csr.SumDuplicates();
-        Array result = ArrayOps.Allocate(x.DType, length), values = csr.ValuesArray;
-        int[] indices = csr.IndicesArray, indptr = csr.IndptrArray;
+        // The positions of the diagonal's stored entries, found in the buffers in place; then one typed gather.
+        ReadOnlySpan<int> indices = csr.Indices, indptr = csr.Indptr;
+        var at = new int[length];
         for (int t = 0; t < length; t++)
         {
             int i = start + t, j = i + k;
-            int at = Array.BinarySearch(indices, indptr[i], indptr[i + 1] - indptr[i], j);
-            if (at >= 0) Array.Copy(values, at, result, t, 1);
+            int found = indices[indptr[i]..indptr[i + 1]].BinarySearch(j);
+            at[t] = found >= 0 ? indptr[i] + found : -1;
         }
+        Array result = csr.ValueBuffer.Visit<DiagonalGather, Array>(new(at));
+        csr.DisposeIfTemporary(x);
         return ElementwiseEngine.Buffer(result, new Shape(length));
+    }
+
+    /// <summary>The values at positions <c>at</c> (zero where -1) in a dense .NET array (the result goes to the dense backend).</summary>
+    private readonly struct DiagonalGather(int[] at) : IBufferFunction<Array>
+    {
+        public Array Visit<T>(SparseBuffer<T> values) where T : unmanaged
+        {
+            ReadOnlySpan<T> v = values.Span;
+            var result = new T[at.Length];
+            for (int t = 0; t < at.Length; t++) if (at[t] >= 0) result[t] = v[at[t]];
+            return result;
+        }
     }
 
     /// <summary>Joins along an existing axis; dense host arrays among the inputs are converted. 2-d results keep the first array's format.</summary>
@@ -187,9 +213,14 @@ internal sealed class SparseManipulation(SparseContext ctx)
     {
         CooArray coo = a is SparseArray s ? s.ToCoo().SumDuplicates() : (CooArray)DenseToSparse.Convert(a.ToHost(), SparseFormat.Coo);
         if (!flatten || coo.Rank == 1) return coo;
-        long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-        var flat = coo.Shape.Flattened();
-        return new CooArray(CooKernels.Unravel(keys, keys.Length, flat), coo.ValuesArray, flat, true);
+        return Reindexed(coo, coo.Shape.Flattened());
+    }
+
+    /// <summary>A canonical COO array's entries in <paramref name="shape"/> through their row-major linear index (sharing its values).</summary>
+    private static CooArray Reindexed(CooArray coo, Shape shape)
+    {
+        using SparseBuffer<long> keys = CooKernels.LinearKeys(coo.CoordBuffers, coo.Nnz, coo.Shape);
+        return new CooArray(CooKernels.Unravel(keys.Span, shape), coo.ValueBuffer, shape, true);
     }
 
     private static SparseFormat FirstFormat(NDArray[] arrays)

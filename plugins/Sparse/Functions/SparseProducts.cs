@@ -66,7 +66,7 @@ internal sealed class SparseProducts(SparseContext ctx)
         };
         if (dtype == compute) return result;
         return result is SparseArray s
-            ? Structure.WithValues(Structure.Canonical(s), ArrayOps.Cast(s.ValuesArray, dtype))
+            ? Structure.WithValues(Structure.Canonical(s), ArrayOps.Cast(s.ValueBuffer, dtype))
             : ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(HostInterop.ReadUntyped(result.ToHost()), dtype), result.Shape));
     }
 
@@ -75,8 +75,9 @@ internal sealed class SparseProducts(SparseContext ctx)
         if (a is SparseArray sa && b is SparseArray sb)
         {
             CsrArray left = Matrix(sa, asRow: true), right = Matrix(sb, asRow: false);
+            using SparseBuffer<T> lv = ArrayOps.As<T>(left.ValueBuffer), rv = ArrayOps.As<T>(right.ValueBuffer);
             (SparseBuffer<int> p, SparseBuffer<int> i, SparseBuffer<T> v) = SpGemm.Multiply(left.Shape.Dims[0], right.Shape.Dims[1],
-                left.IndptrBuffer, left.IndicesBuffer, ArrayOps.As<T>(left.ValueBuffer), right.IndptrBuffer, right.IndicesBuffer, ArrayOps.As<T>(right.ValueBuffer));
+                left.IndptrBuffer, left.IndicesBuffer, lv, right.IndptrBuffer, right.IndicesBuffer, rv);
             left.DisposeIfTemporary(sa);
             right.DisposeIfTemporary(sb);
             var product = new CsrArray(p, i, v, new Shape(left.Shape.Dims[0], right.Shape.Dims[1]), false, false);
@@ -87,16 +88,31 @@ internal sealed class SparseProducts(SparseContext ctx)
             CsrArray m = Matrix(s, asRow: true);
             T[] dense = HostInterop.Read<T>(b);
             SparseBuffer<T> values = ArrayOps.As<T>(m.ValueBuffer);
+            int mRows = m.Shape.Dims[0];
             if (b.Rank == 1)
             {
-                T[] y = SpMV.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense);
+                // The product is written into the dense backend's own new array (no .NET array copied by asarray).
+                if (a.Rank != 1 && ctx.EmptyDense<T>(new Shape(mRows)) is var (vector, vectorBytes))
+                {
+                    SpMV.MultiplyInto(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, new DenseRows<T>(vectorBytes, 1));
+                    m.DisposeIfTemporary(s);
+                    return vector;
+                }
+                T[] y = SpMV.Multiply(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense);
                 m.DisposeIfTemporary(s);
                 return Dense(y, a.Rank == 1 ? Shape.Scalar : new Shape(y.Length));
             }
             int n = b.Shape.Dims[1];
-            T[] block = SpMM.Multiply(m.Shape.Dims[0], m.IndptrBuffer, m.IndicesBuffer, values, dense, n);
+            Shape productShape = a.Rank == 1 ? new Shape(n) : new Shape(mRows, n);
+            if (ctx.EmptyDense<T>(productShape) is var (product, productBytes))
+            {
+                SpMM.MultiplyInto(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, n, new DenseRows<T>(productBytes, n));
+                m.DisposeIfTemporary(s);
+                return product;
+            }
+            T[] block = SpMM.Multiply(mRows, m.IndptrBuffer, m.IndicesBuffer, values, dense, n);
             m.DisposeIfTemporary(s);
-            return Dense(block, a.Rank == 1 ? new Shape(n) : new Shape(m.Shape.Dims[0], n));
+            return Dense(block, productShape);
         }
         CsrArray right2 = Matrix((SparseArray)b, asRow: false);
         T[] d = HostInterop.Read<T>(a);
@@ -113,10 +129,12 @@ internal sealed class SparseProducts(SparseContext ctx)
         if (x.Rank == 2) return x.ToCsr();
         CooArray v = x.ToCoo().SumDuplicates();
         int n = v.Shape.Dims[0];
-        var zeros = new int[v.Nnz];
-        CooArray m = asRow
-            ? new CooArray([zeros, v.Coords[0]], v.ValuesArray, new Shape(1, n), true)
-            : new CooArray([v.Coords[0], zeros], v.ValuesArray, new Shape(n, 1), true);
+        SparseBuffer<int> zeros = SparseBuffers.Allocate<int>(v.Nnz, clear: true);
+        SparseBuffer<int> positions = v.CoordBuffers[0];
+        using CooArray m = asRow
+            ? new CooArray([zeros, positions], v.ValueBuffer, new Shape(1, n), true)
+            : new CooArray([positions, zeros], v.ValueBuffer, new Shape(n, 1), true);
+        v.DisposeIfTemporary(x);
         return m.ToCsr();
     }
 
@@ -129,9 +147,12 @@ internal sealed class SparseProducts(SparseContext ctx)
             return ctx.Dense(new HostBuffer(h.Data, h.DType, Shape.Scalar, []));
         }
         CooArray coo = product.ToCoo().SumDuplicates();
-        return rankA == 1
-            ? new CooArray([coo.Coords[1]], coo.ValuesArray, new Shape(product.Shape.Dims[1]), true)
-            : new CooArray([coo.Coords[0]], coo.ValuesArray, new Shape(product.Shape.Dims[0]), true);
+        var result = rankA == 1
+            ? new CooArray([coo.CoordBuffers[1]], coo.ValueBuffer, new Shape(product.Shape.Dims[1]), true)
+            : new CooArray([coo.CoordBuffers[0]], coo.ValueBuffer, new Shape(product.Shape.Dims[0]), true);
+        coo.DisposeIfTemporary(product);
+        product.Dispose();
+        return result;
     }
 
     private NDArray Dense<T>(T[] values, Shape shape) where T : unmanaged =>

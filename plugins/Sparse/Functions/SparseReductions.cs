@@ -31,10 +31,10 @@ internal sealed class SparseReductions(SparseContext ctx)
             double[] sums = alongMajor ? CsrReduce.SumLines(c.IndptrBuffer, values) : CsrReduce.SumMinor(c.IndicesBuffer, values, c.Nnz, c.Minor);
             return ctx.Dense(HostBuffer.FromContiguous(sums, new Shape(sums.Length)));
         }
-        GroupReduce g = Group(ref x, axes, args.KeepDims);
+        using GroupReduce g = Group(ref x, axes, args.KeepDims);
         // Integers add in 64 bits, wrapping (uint64 as its bits); floats in float64 and complex numbers in complex128,
         // rounded once to the result dtype.
-        return Result(Accumulate(x, g.Sum, g.Sum, g.Sum), g.OutShape, dtype);
+        return Result(Accumulate(x, g, product: false), g.OutShape, dtype);
     }
 
     [Implements("nansum")]
@@ -42,17 +42,24 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         if (x.DType.IsComplex())
         {
             // NumPy's nansum replaces a complex value with either part NaN by 0.
-            Complex[] c = (Complex[])Complexes(x).Clone();
-            for (int k = 0; k < c.Length; k++) if (double.IsNaN(c[k].Real) || double.IsNaN(c[k].Imaginary)) c[k] = Complex.Zero;
-            return Result(g.Sum(c), g.OutShape, args.DType ?? x.DType);
+            using SparseBuffer<Complex> c = Copy(Complexes(x));
+            Span<Complex> cv = c.Span;
+            for (int k = 0; k < cv.Length; k++) if (double.IsNaN(cv[k].Real) || double.IsNaN(cv[k].Imaginary)) cv[k] = Complex.Zero;
+            return Result(g.Sum<Complex>(cv), g.OutShape, args.DType ?? x.DType);
         }
-        double[] values = (double[])Doubles(x).Clone();
-        for (int k = 0; k < values.Length; k++) if (double.IsNaN(values[k])) values[k] = 0;
-        return x.DType.IsFloat() ? Result(g.Sum(values), g.OutShape, args.DType ?? x.DType) : Result(g.Sum(Longs(x)), g.OutShape, args.DType ?? DTypes.SumAccumulator(x.DType));
+        if (!x.DType.IsFloat())
+        {
+            using SparseBuffer<long> longs = Longs(x);
+            return Result(g.Sum<long>(longs.Span), g.OutShape, args.DType ?? DTypes.SumAccumulator(x.DType));
+        }
+        using SparseBuffer<double> values = Copy(Doubles(x));
+        Span<double> v = values.Span;
+        for (int k = 0; k < v.Length; k++) if (double.IsNaN(v[k])) v[k] = 0;
+        return Result(g.Sum<double>(v), g.OutShape, args.DType ?? x.DType);
     }
 
     /// <summary>
@@ -65,29 +72,32 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
         if (!x.DType.IsFloat() && !x.DType.IsComplex()) return Mean(args, types);
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         DType dtype = args.DType ?? x.DType;
         if (x.DType.IsComplex())
         {
-            Complex[] c = (Complex[])Complexes(x).Clone();
-            var nan = new double[c.Length];
+            using SparseBuffer<Complex> cb = Copy(Complexes(x));
+            using SparseBuffer<double> nanBuffer = SparseBuffers.Allocate<double>(cb.Length, clear: true);
+            Span<Complex> c = cb.Span;
+            Span<double> nan = nanBuffer.Span;
             for (int k = 0; k < c.Length; k++)
             {
                 if (double.IsNaN(c[k].Real) || double.IsNaN(c[k].Imaginary)) (c[k], nan[k]) = (Complex.Zero, 1);
             }
-            Complex[] sums = g.Sum(c);
-            double[] nans = g.Sum(nan);
+            Complex[] sums = g.Sum<Complex>(c);
+            double[] nans = g.Sum<double>(nan);
             for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength - nans[i];
             return Result(sums, g.OutShape, dtype);
         }
-        double[] values = (double[])Doubles(x).Clone();
-        var nanFlags = new double[values.Length];
+        using SparseBuffer<double> valueBuffer = Copy(Doubles(x));
+        using SparseBuffer<double> flagBuffer = SparseBuffers.Allocate<double>(valueBuffer.Length, clear: true);
+        Span<double> values = valueBuffer.Span, nanFlags = flagBuffer.Span;
         for (int k = 0; k < values.Length; k++)
         {
             if (double.IsNaN(values[k])) (values[k], nanFlags[k]) = (0, 1);
         }
-        double[] totals = g.Sum(values);
-        double[] nanCounts = g.Sum(nanFlags);
+        double[] totals = g.Sum<double>(values);
+        double[] nanCounts = g.Sum<double>(nanFlags);
         for (int i = 0; i < totals.Length; i++) totals[i] /= g.GroupLength - nanCounts[i];
         return Result(totals, g.OutShape, dtype);
     }
@@ -97,9 +107,9 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         DType dtype = args.DType ?? DTypes.SumAccumulator(x.DType);
-        return Result(Accumulate(x, g.Prod, g.Prod, g.Prod), g.OutShape, dtype);
+        return Result(Accumulate(x, g, product: true), g.OutShape, dtype);
     }
 
     [Implements("mean")]
@@ -107,15 +117,17 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         DType dtype = args.DType ?? (x.DType.IsFloat() || x.DType.IsComplex() ? x.DType : DType.Float64);
         if (x.DType.IsComplex() || dtype.IsComplex())
         {
-            Complex[] c = g.Sum(Complexes(x));
+            using SparseBuffer<Complex> cv = Complexes(x);
+            Complex[] c = g.Sum<Complex>(cv.Span);
             for (int i = 0; i < c.Length; i++) c[i] /= g.GroupLength;
             return Result(c, g.OutShape, dtype);
         }
-        double[] sums = g.Sum(Doubles(x));
+        using SparseBuffer<double> dv = Doubles(x);
+        double[] sums = g.Sum<double>(dv.Span);
         for (int i = 0; i < sums.Length; i++) sums[i] /= g.GroupLength;
         return Result(sums, g.OutShape, dtype);
     }
@@ -130,9 +142,19 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         // Complex values have a real variance: float32 for complex64, float64 for complex128.
-        double[] v = x.DType.IsComplex() ? g.Var(Complexes(x), args.Ddof) : g.Var(Doubles(x), args.Ddof);
+        double[] v;
+        if (x.DType.IsComplex())
+        {
+            using SparseBuffer<Complex> c = Complexes(x);
+            v = g.Var<Complex>(c.Span, args.Ddof);
+        }
+        else
+        {
+            using SparseBuffer<double> d = Doubles(x);
+            v = g.Var<double>(d.Span, args.Ddof);
+        }
         if (sqrt) for (int i = 0; i < v.Length; i++) v[i] = Math.Sqrt(v[i]);
         return Result(v, g.OutShape, args.DType ?? (x.DType.IsFloat() ? x.DType : x.DType.IsComplex() ? x.DType.RealPart() : DType.Float64));
     }
@@ -147,20 +169,30 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
         string op = max ? "maximum" : "minimum";
         // The protocol's maximum/minimum loop in the values' accumulator type: uint64 above long's range, complex lexicographic.
-        Array result = (x.DType, max) switch
+        Array result;
+        if (x.DType == DType.UInt64)
         {
-            (DType.UInt64, true) => g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(ArrayOps.As<ulong>(x.ValuesArray), op),
-            (DType.UInt64, false) => g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(ArrayOps.As<ulong>(x.ValuesArray), op),
-            (DType.Complex64 or DType.Complex128, true) => g.Extreme<Complex, ComplexLoop<MaximumOp, Complex>>(Complexes(x), op),
-            (DType.Complex64 or DType.Complex128, false) => g.Extreme<Complex, ComplexLoop<MinimumOp, Complex>>(Complexes(x), op),
-            (_, true) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MaximumOp, double>>(Doubles(x), op),
-            (_, false) when x.DType.IsFloat() => g.Extreme<double, FloatLoop<MinimumOp, double>>(Doubles(x), op),
-            (_, true) => g.Extreme<long, IntegerLoop<MaximumOp, long>>(Longs(x), op),
-            (_, false) => g.Extreme<long, IntegerLoop<MinimumOp, long>>(Longs(x), op),
-        };
+            ReadOnlySpan<ulong> u = ((SparseBuffer<ulong>)x.ValueBuffer).Span;
+            result = max ? g.Extreme<ulong, IntegerLoop<MaximumOp, ulong>>(u, op) : g.Extreme<ulong, IntegerLoop<MinimumOp, ulong>>(u, op);
+        }
+        else if (x.DType.IsComplex())
+        {
+            using SparseBuffer<Complex> c = Complexes(x);
+            result = max ? g.Extreme<Complex, ComplexLoop<MaximumOp, Complex>>(c.Span, op) : g.Extreme<Complex, ComplexLoop<MinimumOp, Complex>>(c.Span, op);
+        }
+        else if (x.DType.IsFloat())
+        {
+            using SparseBuffer<double> d = Doubles(x);
+            result = max ? g.Extreme<double, FloatLoop<MaximumOp, double>>(d.Span, op) : g.Extreme<double, FloatLoop<MinimumOp, double>>(d.Span, op);
+        }
+        else
+        {
+            using SparseBuffer<long> l = Longs(x);
+            result = max ? g.Extreme<long, IntegerLoop<MaximumOp, long>>(l.Span, op) : g.Extreme<long, IntegerLoop<MinimumOp, long>>(l.Span, op);
+        }
         return Result(result, g.OutShape, x.DType);
     }
 
@@ -169,8 +201,9 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        return Result(g.NonzeroCounts(ArrayOps.NonzeroMask(x.ValuesArray)), g.OutShape, DType.Int64);
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using SparseBuffer<bool> nonzero = ArrayOps.NonzeroMask(x.ValueBuffer);
+        return Result(g.NonzeroCounts(nonzero.Span), g.OutShape, DType.Int64);
     }
 
     [Implements("any")]
@@ -183,8 +216,9 @@ internal sealed class SparseReductions(SparseContext ctx)
     {
         if (!Accepts(args, types)) return NotImplemented.Value;
         var x = (SparseArray)args.X;
-        GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
-        long[] counts = g.NonzeroCounts(ArrayOps.NonzeroMask(x.ValuesArray));
+        using GroupReduce g = Group(ref x, args.Axis.Normalize(x.Rank), args.KeepDims);
+        using SparseBuffer<bool> nonzero = ArrayOps.NonzeroMask(x.ValueBuffer);
+        long[] counts = g.NonzeroCounts(nonzero.Span);
         var result = new bool[counts.Length];
         for (int i = 0; i < counts.Length; i++) result[i] = all ? counts[i] == g.GroupLength : counts[i] > 0;
         return ctx.Dense(HostBuffer.FromContiguous(result, g.OutShape));
@@ -211,14 +245,17 @@ internal sealed class SparseReductions(SparseContext ctx)
         if (args.Axis.IsAll || x.Rank == 1)
         {
             CooArray coo = x.ToCoo().SumDuplicates();
-            long[] keys = CooKernels.LinearKeys(coo.Coords, coo.Nnz, coo.Shape);
-            result = [coo.DType switch
+            using SparseBuffer<long> keyBuffer = CooKernels.LinearKeys(coo.CoordBuffers, coo.Nnz, coo.Shape);
+            ReadOnlySpan<long> keys = keyBuffer.Span;
+            using SparseBuffer values = coo.DType is DType.UInt64 or DType.Int64 ? coo.ValueBuffer : coo.DType.IsComplex() ? Complexes(coo) : Doubles(coo);
+            result = [values switch
             {
-                DType.UInt64 => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, ArrayOps.As<ulong>(coo.ValuesArray), x.Size, max),
-                DType.Int64 => ArgReduce.Line<long, RealOrder<long>>(keys, ArrayOps.As<long>(coo.ValuesArray), x.Size, max),
-                DType.Complex64 or DType.Complex128 => ArgReduce.Line<Complex, ComplexOrder<Complex>>(keys, Complexes(coo), x.Size, max),
-                _ => ArgReduce.Line<double, RealOrder<double>>(keys, Doubles(coo), x.Size, max),
+                SparseBuffer<ulong> u => ArgReduce.Line<ulong, RealOrder<ulong>>(keys, u.Span, x.Size, max),
+                SparseBuffer<long> l => ArgReduce.Line<long, RealOrder<long>>(keys, l.Span, x.Size, max),
+                SparseBuffer<Complex> c => ArgReduce.Line<Complex, ComplexOrder<Complex>>(keys, c.Span, x.Size, max),
+                _ => ArgReduce.Line<double, RealOrder<double>>(keys, ((SparseBuffer<double>)values).Span, x.Size, max),
             }];
+            coo.DisposeIfTemporary(x);
             shape = args.KeepDims ? new Shape(Enumerable.Repeat(1, x.Rank).ToArray()) : Shape.Scalar;
         }
         else
@@ -226,14 +263,17 @@ internal sealed class SparseReductions(SparseContext ctx)
             int axis = Shape.NormalizeAxis(args.Axis.Values[0], 2);
             CompressedArray c = axis == 1 ? x.ToCsr() : x.ToCsc();
             c.SumDuplicates();
-            result = c.DType switch
+            ReadOnlySpan<int> indptr = c.Indptr, indices = c.Indices;
+            // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
+            using SparseBuffer values = c.DType is DType.UInt64 or DType.Int64 ? c.ValueBuffer : c.DType.IsComplex() ? Complexes(c) : Doubles(c);
+            result = values switch
             {
-                // 64-bit integers compare in their own type: beyond 2^53 doubles would tie.
-                DType.UInt64 => ArgReduce.Lines<ulong, RealOrder<ulong>>(c.IndptrArray, c.IndicesArray, ArrayOps.As<ulong>(c.ValuesArray), c.Minor, max),
-                DType.Int64 => ArgReduce.Lines<long, RealOrder<long>>(c.IndptrArray, c.IndicesArray, ArrayOps.As<long>(c.ValuesArray), c.Minor, max),
-                DType.Complex64 or DType.Complex128 => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(c.IndptrArray, c.IndicesArray, Complexes(c), c.Minor, max),
-                _ => ArgReduce.Lines<double, RealOrder<double>>(c.IndptrArray, c.IndicesArray, Doubles(c), c.Minor, max),
+                SparseBuffer<ulong> u => ArgReduce.Lines<ulong, RealOrder<ulong>>(indptr, indices, u.Span, c.Minor, max),
+                SparseBuffer<long> l => ArgReduce.Lines<long, RealOrder<long>>(indptr, indices, l.Span, c.Minor, max),
+                SparseBuffer<Complex> z => ArgReduce.Lines<Complex, ComplexOrder<Complex>>(indptr, indices, z.Span, c.Minor, max),
+                _ => ArgReduce.Lines<double, RealOrder<double>>(indptr, indices, ((SparseBuffer<double>)values).Span, c.Minor, max),
             };
+            c.DisposeIfTemporary(x);
             shape = args.KeepDims ? (axis == 1 ? new Shape(result.Length, 1) : new Shape(1, result.Length)) : new Shape(result.Length);
         }
         return ctx.Dense(HostBuffer.FromContiguous(result, shape));
@@ -246,19 +286,39 @@ internal sealed class SparseReductions(SparseContext ctx)
     private static GroupReduce Group(ref SparseArray x, int[] axes, bool keepDims)
     {
         CooArray coo = x.ToCoo().SumDuplicates();
+        GroupReduce g = GroupReduce.Create(coo, axes, keepDims, ReferenceEquals(coo, x) ? null : coo);
         x = coo;
-        return GroupReduce.Create(coo, axes, keepDims);
+        return g;
     }
 
-    private static double[] Doubles(SparseArray x) => x.ValuesArray is var v && v is double[] d ? d : (double[])ArrayOps.Cast(v, DType.Float64);
+    // The values in an accumulator's type, read in place: the array's own buffer when it holds that type, else a cast
+    // copy from the allocator. Callers dispose them with `using`, which gives a copy back and leaves the array's buffer.
+    private static SparseBuffer<double> Doubles(SparseArray x) => ArrayOps.As<double>(x.ValueBuffer);
 
-    private static Complex[] Complexes(SparseArray x) => ArrayOps.As<Complex>(x.ValuesArray);
+    private static SparseBuffer<Complex> Complexes(SparseArray x) => ArrayOps.As<Complex>(x.ValueBuffer);
+
+    private static SparseBuffer<long> Longs(SparseArray x) => ArrayOps.As<long>(x.ValueBuffer);
+
+    /// <summary>A copy to modify: <paramref name="values"/> itself when it is already a copy, else a new buffer.</summary>
+    private static SparseBuffer<T> Copy<T>(SparseBuffer<T> values) where T : unmanaged =>
+        values.IsHeld ? SparseBuffers.CopyOf<T>(values.Span) : values;
 
     /// <summary>A sum or product of the stored values in the accumulator of their family: long, double or Complex.</summary>
-    private static Array Accumulate(SparseArray x, Func<long[], long[]> integers, Func<double[], double[]> floats, Func<Complex[], Complex[]> complexes) =>
-        x.DType.IsComplex() ? complexes(Complexes(x)) : x.DType.IsFloat() ? floats(Doubles(x)) : integers(Longs(x));
-
-    private static long[] Longs(SparseArray x) => x.ValuesArray is var v && v is long[] l ? l : (long[])ArrayOps.Cast(v, DType.Int64);
+    private static Array Accumulate(SparseArray x, GroupReduce g, bool product)
+    {
+        if (x.DType.IsComplex())
+        {
+            using SparseBuffer<Complex> c = Complexes(x);
+            return product ? g.Prod<Complex>(c.Span) : g.Sum<Complex>(c.Span);
+        }
+        if (x.DType.IsFloat())
+        {
+            using SparseBuffer<double> d = Doubles(x);
+            return product ? g.Prod<double>(d.Span) : g.Sum<double>(d.Span);
+        }
+        using SparseBuffer<long> l = Longs(x);
+        return product ? g.Prod<long>(l.Span) : g.Sum<long>(l.Span);
+    }
 
     private NDArray Result(Array values, Shape shape, DType dtype) =>
         ctx.Dense(ElementwiseEngine.Buffer(ArrayOps.Cast(values, dtype), shape));

@@ -61,13 +61,16 @@ public static class MatrixMarket
             Add(i, j, v, iv, cv);
             if (symmetric && i != j) Add(j, i, v, iv, hermitian ? System.Numerics.Complex.Conjugate(cv) : cv);
         }
-        Array values = field switch
+        // Copied out of the lists into the allocator's buffers (native when large).
+        SparseBuffer values = field switch
         {
-            "integer" => integer.ToArray(),
-            "complex" => complex.ToArray(),
-            _ => real.ToArray(),
+            "integer" => SparseBuffers.CopyOf<long>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(integer)),
+            "complex" => SparseBuffers.CopyOf<System.Numerics.Complex>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(complex)),
+            _ => SparseBuffers.CopyOf<double>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(real)),
         };
-        return new CooArray([r.ToArray(), c.ToArray()], values, new Shape(rows, cols), false).SumDuplicates();
+        SparseBuffer<int> rowBuffer = SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(r));
+        SparseBuffer<int> colBuffer = SparseBuffers.CopyOf<int>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(c));
+        return new CooArray([rowBuffer, colBuffer], values, new Shape(rows, cols), false).SumDuplicates();
 
         void Add(int i, int j, double v, long iv, System.Numerics.Complex cv)
         {
@@ -97,39 +100,47 @@ public static class MatrixMarket
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rank != 2) throw new ShapeMismatchException($"Matrix Market files hold 2-d matrices, not shape {matrix.Shape}", nameof(matrix), matrix.Shape);
         CooArray coo = matrix.ToCoo().SumDuplicates();
-        if (coo.ValuesArray is bool[] mask)
+        if (coo.ValueBuffer is SparseBuffer<bool>)
         {
-            int[] keep = Enumerable.Range(0, mask.Length).Where(k => mask[k]).ToArray();
-            coo = new CooArray([ArrayOps.Gather(coo.Coords[0], keep), ArrayOps.Gather(coo.Coords[1], keep)], ArrayOps.Gather(mask, keep), coo.Shape, true);
+            // A pattern file lists the true entries: the false ones dropped (Structure.WithValues keeps the rest).
+            CooArray kept = (CooArray)Structure.WithValues(coo, coo.ValueBuffer);
+            coo.DisposeIfTemporary(matrix);
+            coo = kept;
         }
         string field = coo.DType.IsComplex() ? "complex" : coo.DType.IsFloat() ? "real" : coo.DType == DType.Bool ? "pattern" : "integer";
         if (symmetric && !IsSymmetric(coo)) throw new ArgumentException($"the matrix of shape {coo.Shape} is not symmetric, so it cannot be written with symmetry 'symmetric'", nameof(symmetric));
-        int[] rows = coo.Coords[0], cols = coo.Coords[1];
-        var entries = Enumerable.Range(0, coo.Nnz).Where(k => !symmetric || rows[k] >= cols[k]).ToArray();
-        System.Numerics.Complex[]? complexValues = field == "complex" ? Complexes(coo) : null;
-        // Read (and cast) once, not per entry: a cast per entry made writing an int32 matrix quadratic in its entries.
-        Array values = coo.ValuesArray;
-        long[]? integers = field == "integer" ? (long[])ArrayOps.Cast(values, DType.Int64) : null;
+        // The coordinates read in place; the values cast once (not per entry: a cast per entry made writing an int32
+        // matrix quadratic in its entries) into the one type the field prints.
+        SparseBuffer<int> rowBuffer = coo.CoordBuffers[0], colBuffer = coo.CoordBuffers[1];
+        int count = 0;
+        for (int k = 0; k < coo.Nnz; k++) if (!symmetric || rowBuffer.Span[k] >= colBuffer.Span[k]) count++;
+        using SparseBuffer<System.Numerics.Complex>? complexValues = field == "complex" ? ArrayOps.As<System.Numerics.Complex>(coo.ValueBuffer) : null;
+        using SparseBuffer<double>? reals = field == "real" ? ArrayOps.As<double>(coo.ValueBuffer) : null;
+        using SparseBuffer<long>? integers = field == "integer" ? ArrayOps.As<long>(coo.ValueBuffer) : null;
         writer.WriteLine($"%%MatrixMarket matrix coordinate {field} {(symmetric ? "symmetric" : "general")}");
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{coo.Shape.Dims[0]} {coo.Shape.Dims[1]} {entries.Length}"));
-        foreach (int k in entries)
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{coo.Shape.Dims[0]} {coo.Shape.Dims[1]} {count}"));
+        for (int k = 0; k < coo.Nnz; k++)
         {
+            int row = rowBuffer.Span[k], col = colBuffer.Span[k];
+            if (symmetric && row < col) continue;
             string value = field switch
             {
                 "pattern" => "",
-                "real" => " " + ArrayOps.GetDouble(values, k).ToString("R", CultureInfo.InvariantCulture),
-                "complex" => " " + complexValues![k].Real.ToString("R", CultureInfo.InvariantCulture) + " " + complexValues[k].Imaginary.ToString("R", CultureInfo.InvariantCulture),
-                _ => " " + integers![k].ToString(CultureInfo.InvariantCulture),
+                "real" => " " + reals!.Span[k].ToString("R", CultureInfo.InvariantCulture),
+                "complex" => " " + complexValues!.Span[k].Real.ToString("R", CultureInfo.InvariantCulture) + " " + complexValues.Span[k].Imaginary.ToString("R", CultureInfo.InvariantCulture),
+                _ => " " + integers!.Span[k].ToString(CultureInfo.InvariantCulture),
             };
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows[k] + 1} {cols[k] + 1}{value}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row + 1} {col + 1}{value}"));
         }
+        coo.DisposeIfTemporary(matrix);
     }
 
     private static bool IsSymmetric(CooArray coo)
     {
         if (coo.Shape.Dims[0] != coo.Shape.Dims[1]) return false;
         var entries = new Dictionary<(int, int), System.Numerics.Complex>();
-        System.Numerics.Complex[] values = Complexes(coo);
+        using SparseBuffer<System.Numerics.Complex> valueBuffer = ArrayOps.As<System.Numerics.Complex>(coo.ValueBuffer);
+        ReadOnlySpan<System.Numerics.Complex> values = valueBuffer.Span;
         ReadOnlySpan<int> rows = coo.Coordinates(0), cols = coo.Coordinates(1);
         for (int k = 0; k < coo.Nnz; k++) entries[(rows[k], cols[k])] = values[k];
         foreach (((int i, int j), System.Numerics.Complex v) in entries)
@@ -139,8 +150,6 @@ public static class MatrixMarket
         return true;
     }
 
-    // The values as complex128 (exact for every dtype but 64-bit integers beyond 2^53, which compare as doubles did before).
-    private static System.Numerics.Complex[] Complexes(CooArray coo) => ArrayOps.As<System.Numerics.Complex>(coo.ValuesArray);
 
     private static int ParseIndex(string text, int size, int axis, int entry, int lineNumber)
     {

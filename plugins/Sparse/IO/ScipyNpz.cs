@@ -59,16 +59,17 @@ public static class ScipyNpz
         switch (matrix)
         {
             case CompressedArray c:
-                entries["indices"] = Buffer(c.IndicesArray.AsSpan(0, c.Nnz).ToArray());
-                entries["indptr"] = Buffer(c.IndptrArray);
+                // The storage written in place (host buffers over the array's own buffers, native ones included).
+                entries["indices"] = c.IndicesBuffer.ToHostBuffer(DType.Int32);
+                entries["indptr"] = c.IndptrBuffer.ToHostBuffer(DType.Int32);
                 break;
             case CooArray coo:
-                entries["row"] = Buffer(coo.Coords[0].AsSpan(0, coo.Nnz).ToArray());
-                entries["col"] = Buffer(coo.Coords[1].AsSpan(0, coo.Nnz).ToArray());
+                entries["row"] = coo.CoordBuffers[0].ToHostBuffer(DType.Int32);
+                entries["col"] = coo.CoordBuffers[1].ToHostBuffer(DType.Int32);
                 break;
         }
         entries["shape"] = Buffer(new long[] { matrix.Shape.Dims[0], matrix.Shape.Dims[1] });
-        entries["data"] = new HostBuffer(Kernels.ArrayOps.Truncate(matrix.ValuesArray, matrix.Nnz), matrix.DType, new Shape(matrix.Nnz), [1]);
+        entries["data"] = matrix.ValueBuffer.ToHostBuffer(matrix.DType);
         using FileStream stream = File.Create(path);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create);
         foreach ((string name, HostBuffer buffer) in entries)

@@ -61,7 +61,7 @@ internal static class ArgReduce
     }
 
     /// <summary>For each major line of a canonical compressed array.</summary>
-    public static long[] Lines<T, TOrder>(int[] indptr, int[] indices, T[] values, int minor, bool max)
+    public static long[] Lines<T, TOrder>(ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, int minor, bool max)
         where T : INumberBase<T> where TOrder : IValueOrder<T>
     {
         int lines = indptr.Length - 1;
@@ -71,7 +71,7 @@ internal static class ArgReduce
         {
             int start = indptr[i], n = indptr[i + 1] - start;
             for (int k = 0; k < n; k++) positions[k] = indices[start + k];
-            result[i] = Line<T, TOrder>(positions.AsSpan(0, n), values.AsSpan(start, n), minor, max);
+            result[i] = Line<T, TOrder>(positions.AsSpan(0, n), values.Slice(start, n), minor, max);
         }
         return result;
     }

@@ -50,18 +50,6 @@ internal static class ArrayOps
         return result;
     }
 
-    /// <summary>The first <paramref name="length"/> elements (the array itself when it has exactly that many).</summary>
-    public static Array Truncate(Array source, int length)
-    {
-        if (source.Length == length) return source;
-        Array result = Array.CreateInstance(source.GetType().GetElementType()!, length);
-        Array.Copy(source, result, length);
-        return result;
-    }
-
-    /// <summary>A copy of <paramref name="source"/>.</summary>
-    public static Array Copy(Array source) => (Array)source.Clone();
-
     /// <summary>Converts values to <paramref name="dtype"/> with NumPy's unsafe casting (the protocol's <see cref="Casts.Convert{TFrom, TTo}"/>; bool is nonzero).</summary>
     public static Array Cast(Array source, DType dtype)
     {
@@ -73,9 +61,132 @@ internal static class ArrayOps
     public static T[] As<T>(Array source) where T : unmanaged, INumberBase<T> =>
         source.GetType() == typeof(T[]) ? (T[])source : (T[])Cast(source, DTypes.Of<T>());
 
-    /// <summary>The values as a buffer of <typeparamref name="T"/> (the buffer itself when already of that type, else a converted .NET array).</summary>
+    /// <summary>
+    /// The values as a buffer of <typeparamref name="T"/>: the buffer itself when already of that type, else a cast copy
+    /// from the allocator (native when large). Callers may <c>using</c> the result either way: disposing does nothing to a
+    /// buffer an array holds.
+    /// </summary>
     public static SparseBuffer<T> As<T>(SparseBuffer source) where T : unmanaged, INumberBase<T> =>
-        source as SparseBuffer<T> ?? new SparseBuffer<T>((T[])Cast(source.ToManaged(), DTypes.Of<T>()));
+        source as SparseBuffer<T> ?? (SparseBuffer<T>)Cast(source, DTypes.Of<T>());
+
+    /// <summary>
+    /// A value buffer converted to <paramref name="dtype"/> with NumPy's unsafe casting (the protocol's
+    /// <see cref="Casts.Convert{TFrom, TTo}"/>; bool is nonzero), written into a buffer from the allocator; the buffer
+    /// itself when it already holds <paramref name="dtype"/>.
+    /// </summary>
+    public static SparseBuffer Cast(SparseBuffer source, DType dtype) =>
+        source.ElementType == SparseDTypes.Require(dtype).ClrType() ? source : source.VisitValues<CastBuffer, SparseBuffer>(new(dtype));
+
+    /// <summary>Whether each value is nonzero (<see cref="NonzeroMask(Array)"/>), into a buffer from the allocator.</summary>
+    public static SparseBuffer<bool> NonzeroMask(SparseBuffer values) => values.VisitValues<NonzeroBuffer, SparseBuffer<bool>>(default);
+
+    /// <summary><c>source[perm[i]]</c> for every i, into a buffer from the allocator.</summary>
+    public static SparseBuffer Gather(SparseBuffer source, ReadOnlySpan<int> perm)
+    {
+        SparseBuffer result = SparseBuffers.Allocate(CooArray.DTypeOf(source.ElementType), perm.Length);
+        result.Visit<GatherInto, bool>(new(source, perm.ToArray()));
+        return result;
+    }
+
+    /// <summary><c>source[perm[i]]</c> for every i, into a buffer from the allocator.</summary>
+    public static SparseBuffer<T> Gather<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> perm) where T : unmanaged
+    {
+        SparseBuffer<T> result = SparseBuffers.Allocate<T>(perm.Length);
+        Span<T> r = result.Span;
+        for (int i = 0; i < perm.Length; i++) r[i] = source[perm[i]];
+        return result;
+    }
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="target"/> (the same element type) from position <paramref name="at"/>.</summary>
+    public static void CopyInto(SparseBuffer source, SparseBuffer target, int at) => source.Visit<CopyIntoFunction, bool>(new(target, at));
+
+    /// <summary>Sets every element of <paramref name="target"/> to the one element of <paramref name="value"/> (the same element type).</summary>
+    public static void Fill(SparseBuffer target, SparseBuffer value) => value.Visit<FillFunction, bool>(new(target));
+
+    private readonly struct FillFunction(SparseBuffer target) : IBufferFunction<bool>
+    {
+        public bool Visit<T>(SparseBuffer<T> value) where T : unmanaged
+        {
+            ((SparseBuffer<T>)target).Span.Fill(value.Span[0]);
+            return true;
+        }
+    }
+
+    private readonly struct CopyIntoFunction(SparseBuffer target, int at) : IBufferFunction<bool>
+    {
+        public bool Visit<T>(SparseBuffer<T> source) where T : unmanaged
+        {
+            source.Span.CopyTo(((SparseBuffer<T>)target).Span[at..]);
+            return true;
+        }
+    }
+
+    private readonly struct GatherInto(SparseBuffer source, int[] perm) : IBufferFunction<bool>
+    {
+        public bool Visit<T>(SparseBuffer<T> result) where T : unmanaged
+        {
+            ReadOnlySpan<T> s = ((SparseBuffer<T>)source).Span;
+            Span<T> r = result.Span;
+            for (int i = 0; i < perm.Length; i++) r[i] = s[perm[i]];
+            return true;
+        }
+    }
+
+    private readonly struct CastBuffer(DType dtype) : IValuesBufferFunction<SparseBuffer>
+    {
+        public SparseBuffer Number<T>(SparseBuffer<T> values) where T : unmanaged, INumberBase<T> => dtype.Apply<BufferFromNumbers<T>, SparseBuffer>(new(values));
+
+        public SparseBuffer Bool(SparseBuffer<bool> values) => dtype.Apply<BufferFromBools, SparseBuffer>(new(values));
+    }
+
+    private readonly struct BufferFromNumbers<TFrom>(SparseBuffer<TFrom> values) : IDTypeFunction<SparseBuffer> where TFrom : unmanaged, INumberBase<TFrom>
+    {
+        public SparseBuffer Number<TTo>() where TTo : unmanaged, INumberBase<TTo>
+        {
+            SparseBuffer<TTo> result = SparseBuffers.Allocate<TTo>(values.Length);
+            ReadOnlySpan<TFrom> s = values.Span;
+            Span<TTo> d = result.Span;
+            for (int k = 0; k < s.Length; k++) d[k] = Casts.Convert<TFrom, TTo>(s[k]);
+            return result;
+        }
+
+        public SparseBuffer Bool()
+        {
+            SparseBuffer<bool> result = SparseBuffers.Allocate<bool>(values.Length);
+            ReadOnlySpan<TFrom> s = values.Span;
+            Span<bool> d = result.Span;
+            for (int k = 0; k < s.Length; k++) d[k] = s[k] != TFrom.Zero;
+            return result;
+        }
+    }
+
+    private readonly struct BufferFromBools(SparseBuffer<bool> values) : IDTypeFunction<SparseBuffer>
+    {
+        public SparseBuffer Number<TTo>() where TTo : unmanaged, INumberBase<TTo>
+        {
+            SparseBuffer<TTo> result = SparseBuffers.Allocate<TTo>(values.Length);
+            ReadOnlySpan<bool> s = values.Span;
+            Span<TTo> d = result.Span;
+            for (int k = 0; k < s.Length; k++) d[k] = s[k] ? TTo.One : TTo.Zero;
+            return result;
+        }
+
+        public SparseBuffer Bool() => SparseBuffers.CopyOf<bool>(values.Span);
+    }
+
+    private readonly struct NonzeroBuffer : IValuesBufferFunction<SparseBuffer<bool>>
+    {
+        public SparseBuffer<bool> Number<T>(SparseBuffer<T> values) where T : unmanaged, INumberBase<T>
+        {
+            SparseBuffer<bool> result = SparseBuffers.Allocate<bool>(values.Length);
+            ReadOnlySpan<T> s = values.Span;
+            Span<bool> d = result.Span;
+            for (int k = 0; k < s.Length; k++) d[k] = !T.IsZero(s[k]);
+            return result;
+        }
+
+        public SparseBuffer<bool> Bool(SparseBuffer<bool> values) => values;
+    }
 
     /// <summary>Whether value <paramref name="i"/> is zero (false for bool).</summary>
     public static bool IsZero(Array values, int i) => Visit<ZeroTest, bool>(values, new(i, false));

@@ -5,43 +5,40 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// <summary>Kernels over coordinate lists.</summary>
 internal static class CooKernels
 {
-    /// <summary>The row-major linear index of each entry.</summary>
-    public static long[] LinearKeys(int[][] coords, int count, Shape shape)
+    /// <summary>The row-major linear index of each entry, read from the coordinate buffers into a buffer from the allocator.</summary>
+    public static SparseBuffer<long> LinearKeys(SparseBuffer<int>[] coords, int count, Shape shape)
     {
         long[] strides = shape.ContiguousStrides();
-        var keys = new long[count];
+        SparseBuffer<long> keyBuffer = SparseBuffers.Allocate<long>(count, clear: true);
+        Span<long> keys = keyBuffer.Span;
         for (int a = 0; a < coords.Length; a++)
         {
-            int[] c = coords[a];
+            ReadOnlySpan<int> c = coords[a].Span;
             long s = strides[a];
             for (int k = 0; k < count; k++) keys[k] += c[k] * s;
         }
-        return keys;
+        return keyBuffer;
     }
 
-    /// <summary>Coordinates of sorted, unique linear keys.</summary>
-    public static int[][] Unravel(long[] keys, int count, Shape shape)
+    /// <summary>Coordinates of linear keys in <paramref name="shape"/>, one buffer per axis from the allocator.</summary>
+    public static SparseBuffer<int>[] Unravel(ReadOnlySpan<long> keys, Shape shape)
     {
         long[] strides = shape.ContiguousStrides();
-        var coords = new int[shape.Rank][];
-        for (int a = 0; a < shape.Rank; a++) coords[a] = new int[count];
-        for (int k = 0; k < count; k++)
+        var coords = new SparseBuffer<int>[shape.Rank];
+        for (int a = 0; a < shape.Rank; a++)
         {
-            long rest = keys[k];
-            for (int a = 0; a < shape.Rank; a++)
-            {
-                long q = strides[a] == 0 ? 0 : rest / strides[a];
-                coords[a][k] = (int)q;
-                rest -= q * strides[a];
-            }
+            coords[a] = SparseBuffers.Allocate<int>(keys.Length);
+            Span<int> c = coords[a].Span;
+            long stride = strides[a], dim = shape.Dims[a];
+            for (int k = 0; k < keys.Length; k++) c[k] = stride == 0 ? 0 : (int)(keys[k] / stride % dim);
         }
         return coords;
     }
 
     /// <summary>
-    /// Sorts entries row-major and sums duplicates (arrays of rank 1 and above), reading the buffers in place: null when
-    /// they already are (sorted, unique), else new buffers from the allocator. The order of the sort and of the sums is
-    /// that of <see cref="Canonicalize(int[][], Array, Shape)"/>.
+    /// Sorts entries row-major and sums duplicates (a 0-d array's duplicates too), reading the buffers in place: null when
+    /// they already are (sorted, unique), else new buffers from the allocator. The first value at a position is copied and
+    /// the later ones added in storage order (SciPy's <c>sum_duplicates</c>: <c>add.reduceat</c>).
     /// </summary>
     public static (SparseBuffer<int>[] Coords, SparseBuffer Values)? Canonicalize(SparseBuffer<int>[] coords, SparseBuffer values, Shape shape) =>
         values.VisitValues<CanonicalizeFunction, (SparseBuffer<int>[], SparseBuffer)?>(new(coords, shape));
@@ -100,76 +97,6 @@ internal static class CooKernels
         }
         GC.KeepAlive(coords);
         return (outCoords, outValues);
-    }
-
-    /// <summary>Sorts entries row-major and sums duplicates.</summary>
-    public static (int[][] Coords, Array Values) Canonicalize(int[][] coords, Array values, Shape shape)
-    {
-        int n = values.Length;
-        if (shape.Rank == 0)
-        {
-            return n <= 1 ? (coords, values) : ([], SumAll(values));
-        }
-        long[] keys = LinearKeys(coords, n, shape);
-        (long[] sortedKeys, Array sortedValues) = SortAndSum(keys, values);
-        return (Unravel(sortedKeys, sortedKeys.Length, shape), sortedValues);
-    }
-
-    /// <summary>Sorts (key, value) pairs by key and sums values of equal keys; the keys come back unique and ascending.</summary>
-    public static (long[] Keys, Array Values) SortAndSum(long[] keys, Array values)
-    {
-        int n = keys.Length;
-        bool sorted = true;
-        for (int k = 1; k < n && sorted; k++) sorted = keys[k] > keys[k - 1];
-        if (sorted) return (keys, values);
-        var perm = new int[n];
-        for (int k = 0; k < n; k++) perm[k] = k;
-        keys = (long[])keys.Clone();
-        Array.Sort(keys, perm);
-        Array permuted = ArrayOps.Gather(values, perm);
-        int unique = 0;
-        for (int k = 0; k < n; k++) if (k == 0 || keys[k] != keys[k - 1]) unique++;
-        if (unique == n) return (keys, permuted);
-        var outKeys = new long[unique];
-        Array outValues = ArrayOps.Allocate(CooArray.DTypeOf(values), unique);
-        int w = -1;
-        for (int k = 0; k < n; k++)
-        {
-            if (k == 0 || keys[k] != keys[k - 1]) { w++; outKeys[w] = keys[k]; SetFrom(outValues, w, permuted, k); }
-            else AddFrom(outValues, w, permuted, k);
-        }
-        return (outKeys, outValues);
-    }
-
-    /// <summary><c>dense[key(k)] += values[k]</c> (logical or for bool).</summary>
-    // The first entry at a position is copied, not added to the buffer's zero: 0 + (-0.0) is +0.0, and a negative zero
-    // part is a value NumPy's functions see (log(-1 - 0j) is -πj, log(-1 + 0j) is +πj). Duplicates are then added.
-
-    private static Array SumAll(Array values)
-    {
-        Array result = ArrayOps.Allocate(CooArray.DTypeOf(values), 1);
-        for (int k = 0; k < values.Length; k++) AddFrom(result, 0, values, k);
-        return result;
-    }
-
-    private static void SetFrom(Array target, int i, Array source, int k) => Array.Copy(source, k, target, i, 1);
-
-    /// <summary><c>target[i] += source[k]</c>; both arrays have the same element type.</summary>
-    public static void AddFrom(Array target, int i, Array source, int k) => ArrayOps.Visit<AddFunction, bool>(target, new(i, source, k));
-
-    private readonly struct AddFunction(int i, Array source, int k) : IValuesFunction<bool>
-    {
-        public bool Number<T>(T[] values) where T : unmanaged, INumberBase<T>
-        {
-            values[i] += ((T[])source)[k];     // integers wrap, as NumPy's sum of duplicates
-            return true;
-        }
-
-        public bool Bool(bool[] values)
-        {
-            values[i] |= ((bool[])source)[k];
-            return true;
-        }
     }
 
     /// <summary>Sums values of equal keys in an array sorted by key, in a typed loop.</summary>

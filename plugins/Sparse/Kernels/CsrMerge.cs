@@ -20,7 +20,11 @@ internal static class CsrMerge
     public static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) Merge<T, TOut, TM>(
         int rows, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv, bool sparseResult = false)
         where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut> =>
-        sparseResult ? MergeOnePass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv) : MergeTwoPass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv);
+        // The one-pass buffer holds nnz(A) + nnz(B) entries at int offsets: beyond 2^31 - 1 the two passes count the
+        // union exactly (a sparser result may still fit; one that does not is refused by name).
+        sparseResult && (long)ap.Span[rows] + bp.Span[rows] <= SparseValidation.MaxEntries
+            ? MergeOnePass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv)
+            : MergeTwoPass<T, TOut, TM>(rows, ap, ai, av, bp, bi, bv);
 
     /// <summary>Two passes: union sizes per row from the indices, then the fill at those offsets; rows that lost zero results are compacted.</summary>
     internal static (SparseBuffer<int> Indptr, SparseBuffer<int> Indices, SparseBuffer<TOut> Values) MergeTwoPass<T, TOut, TM>(
@@ -36,9 +40,9 @@ internal static class CsrMerge
             for (int i = start; i < end; i++) bound[i + 1] = UnionSize(ai.Span, app[i], app[i + 1], bi.Span, bpp[i], bpp[i + 1]);
         });
         Span<int> bounds = boundBuffer.Span;
-        for (int i = 0; i < rows; i++) bounds[i + 1] += bounds[i];
-        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(bounds[rows]);
-        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(bounds[rows]);
+        int union = SparseValidation.CumulativeCounts(bounds, $"an element-wise function of two sparse arrays with {rows} rows (the union of their entries)");
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(union);
+        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(union);
         using SparseBuffer<int> countBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
         int dropped = 0;
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
@@ -99,8 +103,7 @@ internal static class CsrMerge
         int rows, SparseBuffer<int> ap, SparseBuffer<int> ai, SparseBuffer<T> av, SparseBuffer<int> bp, SparseBuffer<int> bi, SparseBuffer<T> bv)
         where T : unmanaged where TOut : unmanaged where TM : struct, IMergeOp<T, TOut>
     {
-        long capacity = (long)ap.Span[rows] + bp.Span[rows];
-        if (capacity > Array.MaxLength) throw new InvalidOperationException($"the operands hold {capacity} entries together, more than one .NET array holds");
+        int capacity = ap.Span[rows] + bp.Span[rows];   // at most MaxEntries (Merge sends larger operands to the two passes)
         SparseBuffer<int> bufferIndices = SparseBuffers.Allocate<int>(capacity);
         SparseBuffer<TOut> bufferValues = SparseBuffers.Allocate<TOut>(capacity);
         SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
@@ -227,10 +230,9 @@ internal static class CsrMerge
                 indptr[i + 1] = c;
             }
         });
-        Span<int> pointers = indptrBuffer.Span;
-        for (int i = 0; i < rows; i++) pointers[i + 1] += pointers[i];
-        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(pointers[rows]);
-        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(pointers[rows]);
+        int nnz = SparseValidation.CumulativeCounts(indptrBuffer.Span, "an element-wise function of a sparse and a dense array");   // at most nnz(A)
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(nnz);
+        SparseBuffer<TOut> values = SparseBuffers.Allocate<TOut>(nnz);
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, block =>
         {
             (int start, int end) = Blocks.Range(block, rows);

@@ -20,13 +20,16 @@ internal static class DenseToSparse
         return ToCsr(flat, shape.Dims[0], shape.Dims[1], shape).ToCsc();
     }
 
+    // The dense data is read in place; the result's buffers come from the allocator (native when large).
     private static CooArray ToCoo(Array flat, Shape shape)
     {
         int n = flat.Length;
         int count = 0;
         for (int k = 0; k < n; k++) if (!ArrayOps.IsImplicitZero(flat, k)) count++;
-        var keys = new long[count];
-        var perm = new int[count];
+        using SparseBuffer<long> keyBuffer = SparseBuffers.Allocate<long>(count);
+        using SparseBuffer<int> permBuffer = SparseBuffers.Allocate<int>(count);
+        Span<long> keys = keyBuffer.Span;
+        Span<int> perm = permBuffer.Span;
         int w = 0;
         for (int k = 0; k < n; k++)
         {
@@ -34,20 +37,22 @@ internal static class DenseToSparse
             keys[w] = k;
             perm[w++] = k;
         }
-        return new CooArray(CooKernels.Unravel(keys, count, shape), ArrayOps.Gather(flat, perm), shape, true);
+        return new CooArray(CooKernels.Unravel(keys, shape), ArrayOps.Gather(SparseBuffer.Wrap(flat), perm), shape, true);
     }
 
     private static CsrArray ToCsr(Array flat, int rows, int cols, Shape shape)
     {
-        var indptr = new int[rows + 1];
+        SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(rows + 1, clear: true);
+        Span<int> indptr = indptrBuffer.Span;
         for (int i = 0; i < rows; i++)
         {
             int c = 0;
             for (int j = 0; j < cols; j++) if (!ArrayOps.IsImplicitZero(flat, i * cols + j)) c++;
-            indptr[i + 1] = indptr[i] + c;
+            indptr[i + 1] = indptr[i] + c;   // at most the dense size, a .NET array's length
         }
-        var indices = new int[indptr[rows]];
-        var perm = new int[indptr[rows]];
+        SparseBuffer<int> indexBuffer = SparseBuffers.Allocate<int>(indptr[rows]);
+        using SparseBuffer<int> permBuffer = SparseBuffers.Allocate<int>(indptr[rows]);
+        Span<int> indices = indexBuffer.Span, perm = permBuffer.Span;
         int w = 0;
         for (int i = 0; i < rows; i++)
         {
@@ -58,6 +63,6 @@ internal static class DenseToSparse
                 perm[w++] = i * cols + j;
             }
         }
-        return new CsrArray(indptr, indices, ArrayOps.Gather(flat, perm), shape, true, true);
+        return new CsrArray(indptrBuffer, indexBuffer, ArrayOps.Gather(SparseBuffer.Wrap(flat), perm), shape, true, true);
     }
 }

@@ -8,18 +8,22 @@ namespace ArrayDispatch.Sparse.Kernels;
 /// dimensions. Accumulates in double (floats), long (integers and bool) or <see cref="Complex"/> (complex numbers): sums,
 /// products and variances are one generic path over the value type.
 /// </summary>
-internal sealed class GroupReduce
+internal sealed class GroupReduce : IDisposable
 {
-    private GroupReduce(int[] groups, int groupCount, long groupLength, Shape outShape)
+    private readonly SparseBuffer<int> _groups;
+    private readonly SparseArray? _temporary;
+
+    private GroupReduce(SparseBuffer<int> groups, int groupCount, long groupLength, Shape outShape, SparseArray? temporary)
     {
-        Groups = groups;
+        _groups = groups;
+        _temporary = temporary;
         GroupCount = groupCount;
         GroupLength = groupLength;
         OutShape = outShape;
     }
 
-    /// <summary>The group of each stored entry.</summary>
-    public int[] Groups { get; }
+    /// <summary>The group of each stored entry (a buffer from the allocator, given back by <see cref="Dispose"/>).</summary>
+    public ReadOnlySpan<int> Groups => _groups.Span;
 
     /// <summary>The number of output elements.</summary>
     public int GroupCount { get; }
@@ -30,8 +34,18 @@ internal sealed class GroupReduce
     /// <summary>The result shape.</summary>
     public Shape OutShape { get; }
 
-    /// <summary>Groups the entries of <paramref name="x"/> for a reduction over <paramref name="axes"/>.</summary>
-    public static GroupReduce Create(CooArray x, int[] axes, bool keepDims)
+    /// <summary>Gives the group buffer back, and disposes the temporary COO form the reduction read (when it made one).</summary>
+    public void Dispose()
+    {
+        _groups.Dispose();
+        _temporary?.Dispose();
+    }
+
+    /// <summary>
+    /// Groups the entries of <paramref name="x"/> for a reduction over <paramref name="axes"/>, reading its coordinate
+    /// buffers in place; <paramref name="temporary"/> (the COO form of a CSR input) is disposed by <see cref="Dispose"/>.
+    /// </summary>
+    public static GroupReduce Create(CooArray x, int[] axes, bool keepDims, SparseArray? temporary = null)
     {
         int rank = x.Rank;
         var reduced = new bool[rank];
@@ -45,16 +59,18 @@ internal sealed class GroupReduce
         }
         if (groupCount > Array.MaxLength) throw new InvalidOperationException($"the result of the reduction has {groupCount} elements, more than one .NET array holds");
         int n = x.Nnz;
-        var groups = new int[n];
+        SparseBuffer<int> groupBuffer = SparseBuffers.Allocate<int>(n, clear: true);
+        Span<int> groups = groupBuffer.Span;
+        SparseBuffer<int>[] coords = x.CoordBuffers;
         long stride = 1;
         for (int a = rank - 1; a >= 0; a--)
         {
             if (reduced[a]) continue;
-            int[] c = x.Coords[a];
+            ReadOnlySpan<int> c = coords[a].Span;
             for (int k = 0; k < n; k++) groups[k] += (int)(c[k] * stride);
             stride *= x.Shape.Dims[a];
         }
-        return new GroupReduce(groups, (int)groupCount, length, new Shape([.. outDims]));
+        return new GroupReduce(groupBuffer, (int)groupCount, length, new Shape([.. outDims]), temporary);
     }
 
     /// <summary>Stored entries per group.</summary>
@@ -66,27 +82,30 @@ internal sealed class GroupReduce
     }
 
     /// <summary>Nonzero stored entries per group.</summary>
-    public long[] NonzeroCounts(bool[] nonzero)
+    public long[] NonzeroCounts(ReadOnlySpan<bool> nonzero)
     {
         var counts = new long[GroupCount];
-        for (int k = 0; k < Groups.Length; k++) if (nonzero[k]) counts[Groups[k]]++;
+        ReadOnlySpan<int> groups = Groups;
+        for (int k = 0; k < groups.Length; k++) if (nonzero[k]) counts[groups[k]]++;
         return counts;
     }
 
     /// <summary>The sum per group (accumulated in <typeparamref name="T"/>: double for floats, long for integers and bool, Complex for complex).</summary>
-    public T[] Sum<T>(T[] values) where T : unmanaged, INumberBase<T>
+    public T[] Sum<T>(ReadOnlySpan<T> values) where T : unmanaged, INumberBase<T>
     {
         var acc = new T[GroupCount];
-        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] += values[k];
+        ReadOnlySpan<int> groups = Groups;
+        for (int k = 0; k < groups.Length; k++) acc[groups[k]] += values[k];
         return acc;
     }
 
     /// <summary>The product, with the implicit zeros multiplied in (so NaN and inf give NaN as in NumPy; integers give 0).</summary>
-    public T[] Prod<T>(T[] values) where T : unmanaged, INumberBase<T>
+    public T[] Prod<T>(ReadOnlySpan<T> values) where T : unmanaged, INumberBase<T>
     {
         var acc = new T[GroupCount];
         Array.Fill(acc, T.One);
-        for (int k = 0; k < Groups.Length; k++) acc[Groups[k]] *= values[k];
+        ReadOnlySpan<int> groups = Groups;
+        for (int k = 0; k < groups.Length; k++) acc[groups[k]] *= values[k];
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++) if (counts[g] < GroupLength) acc[g] *= T.Zero;
         return acc;
@@ -96,14 +115,15 @@ internal sealed class GroupReduce
     /// The maximum (or minimum) with the implicit zeros, by the protocol's <c>maximum</c>/<c>minimum</c> loop
     /// <typeparamref name="TM"/> (NaN propagates; complex numbers in NumPy's lexicographic order).
     /// </summary>
-    public T[] Extreme<T, TM>(T[] values, string op) where T : unmanaged, INumberBase<T> where TM : struct, Ops.IMergeOp<T, T>
+    public T[] Extreme<T, TM>(ReadOnlySpan<T> values, string op) where T : unmanaged, INumberBase<T> where TM : struct, Ops.IMergeOp<T, T>
     {
         RequireNonEmpty(op);
         var acc = new T[GroupCount];
         var seen = new bool[GroupCount];
-        for (int k = 0; k < Groups.Length; k++)
+        ReadOnlySpan<int> groups = Groups;
+        for (int k = 0; k < groups.Length; k++)
         {
-            int g = Groups[k];
+            int g = groups[k];
             T v = values[k];
             acc[g] = !seen[g] ? v : TM.Apply(acc[g], v);
             seen[g] = true;
@@ -120,13 +140,14 @@ internal sealed class GroupReduce
     /// The variance about each group's mean, implicit zeros included: <c>(Σ|v - m|² + (L - count)·|m|²) / (L - ddof)</c>,
     /// real for complex values too (|d|² is re² + im², as NumPy's <c>_var</c>).
     /// </summary>
-    public double[] Var<T>(T[] values, int ddof) where T : unmanaged, INumberBase<T>
+    public double[] Var<T>(ReadOnlySpan<T> values, int ddof) where T : unmanaged, INumberBase<T>
     {
         T[] mean = Sum(values);
         T length = T.CreateTruncating(GroupLength);
         for (int g = 0; g < GroupCount; g++) mean[g] /= length;
         var sq = new double[GroupCount];
-        for (int k = 0; k < Groups.Length; k++) sq[Groups[k]] += AbsSquared(values[k] - mean[Groups[k]]);
+        ReadOnlySpan<int> groups = Groups;
+        for (int k = 0; k < groups.Length; k++) sq[groups[k]] += AbsSquared(values[k] - mean[groups[k]]);
         long[] counts = Counts();
         for (int g = 0; g < GroupCount; g++)
         {

@@ -20,13 +20,16 @@ internal static class Kronecker
 
     private static CsrArray Product<T>(CsrArray a, CsrArray b, DType dtype) where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        T[] av = ArrayOps.As<T>(a.ValuesArray), bv = ArrayOps.As<T>(b.ValuesArray);
+        using SparseBuffer<T> aBuffer = ArrayOps.As<T>(a.ValueBuffer), bBuffer = ArrayOps.As<T>(b.ValueBuffer);
+        ReadOnlySpan<T> av = aBuffer.Span, bv = bBuffer.Span;
         int am = a.Shape.Dims[0], an = a.Shape.Dims[1], bm = b.Shape.Dims[0], bn = b.Shape.Dims[1];
-        long nnz = (long)a.Nnz * b.Nnz;
-        if (nnz > Array.MaxLength) throw new InvalidOperationException($"the Kronecker product would store {nnz} entries, more than one .NET array holds");
-        var indptr = new int[am * bm + 1];
-        var indices = new int[nnz];
-        var values = new T[nnz];
+        string what = $"kron of shapes {a.Shape} and {b.Shape}";
+        var shape = new Shape(Shape.Dimension((long)am * bm, what), Shape.Dimension((long)an * bn, what));
+        int nnz = SparseValidation.EntryCount((long)a.Nnz * b.Nnz, $"{what} with {a.Nnz} and {b.Nnz} stored entries");
+        SparseBuffer<int> indptrBuffer = SparseBuffers.Allocate<int>(am * bm + 1, clear: true), indexBuffer = SparseBuffers.Allocate<int>(nnz);
+        SparseBuffer<T> valueBuffer = SparseBuffers.Allocate<T>(nnz);
+        Span<int> indptr = indptrBuffer.Span, indices = indexBuffer.Span;
+        Span<T> values = valueBuffer.Span;
         int w = 0;
         ReadOnlySpan<int> ap = a.Indptr, ai = a.Indices, bp = b.Indptr, bi = b.Indices;
         for (int i = 0; i < am; i++)
@@ -44,6 +47,8 @@ internal static class Kronecker
                 indptr[i * bm + p + 1] = w;
             }
         }
-        return new CsrArray(indptr, indices, ArrayOps.Cast(values, dtype), new Shape(am * bm, an * bn), true, true);
+        SparseBuffer result = ArrayOps.Cast(valueBuffer, dtype);
+        if (!ReferenceEquals(result, valueBuffer)) valueBuffer.Dispose();
+        return new CsrArray(indptrBuffer, indexBuffer, result, shape, true, true);
     }
 }

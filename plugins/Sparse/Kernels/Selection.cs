@@ -32,41 +32,58 @@ internal static class Selection
             starts[a] = count;
             targets[a] = t;
         }
+        // An entry is repeated once per pick of its position on every axis: the result's count first, so that an index
+        // array repeating positions cannot grow the lists past what one array holds.
+        long total = 0;
+        SparseBuffer<int>[] coordBuffers = x.CoordBuffers;
+        for (int k = 0; k < x.Nnz; k++)
+        {
+            long copies = 1;
+            for (int a = 0; a < rank && copies > 0; a++)
+            {
+                int old = coordBuffers[a].Span[k];
+                copies *= starts[a][old + 1] - starts[a][old];
+                copies = Math.Min(copies, SparseValidation.MaxEntries + 1L);   // saturated: the total cannot pass 2^62
+            }
+            total += copies;
+        }
+        int entries = SparseValidation.EntryCount(total, $"indexing a sparse array of shape {x.Shape} with {x.Nnz} stored entries");
         var kept = new List<int>();
         for (int a = 0; a < rank; a++) if (!picks[a].Removed) kept.Add(a);
-        var outCoords = new List<int>[kept.Count];
-        for (int i = 0; i < kept.Count; i++) outCoords[i] = [];
-        var source = new List<int>();
+        // The result's coordinates and the source entry of each, into buffers from the allocator; the input read in place.
+        var outCoords = new SparseBuffer<int>[kept.Count];
+        for (int i = 0; i < kept.Count; i++) outCoords[i] = SparseBuffers.Allocate<int>(entries);
+        using SparseBuffer<int> source = SparseBuffers.Allocate<int>(entries);
         var current = new int[rank];
-        for (int k = 0; k < x.Nnz; k++) Expand(x, k, 0, starts, targets, picks, current, kept, outCoords, source);
+        int w = 0;
+        for (int k = 0; k < x.Nnz; k++) Expand(coordBuffers, k, 0, starts, targets, current, kept, outCoords, source, ref w);
         var dims = new List<int>();
         foreach (int a in kept) dims.Add(picks[a].Picks.Length);
-        var coords = new List<int[]>();
-        for (int i = 0; i < kept.Count; i++) coords.Add([.. outCoords[i]]);
+        var coords = new List<SparseBuffer<int>>(outCoords);
         foreach (int at in newAxes.Order())
         {
             dims.Insert(at, 1);
-            coords.Insert(at, new int[source.Count]);
+            coords.Insert(at, SparseBuffers.Allocate<int>(entries, clear: true));
         }
         var shape = new Shape([.. dims]);
-        var result = new CooArray([.. coords], ArrayOps.Gather(x.ValuesArray, [.. source]), shape, false);
+        var result = new CooArray([.. coords], ArrayOps.Gather(x.ValueBuffer, source.Span), shape, false);
         return result.SumDuplicates();
     }
 
-    private static void Expand(CooArray x, int k, int axis, int[][] starts, int[][] targets, AxisPick[] picks, int[] current,
-        List<int> kept, List<int>[] outCoords, List<int> source)
+    private static void Expand(SparseBuffer<int>[] coords, int k, int axis, int[][] starts, int[][] targets, int[] current,
+        List<int> kept, SparseBuffer<int>[] outCoords, SparseBuffer<int> source, ref int w)
     {
-        if (axis == x.Rank)
+        if (axis == coords.Length)
         {
-            for (int i = 0; i < kept.Count; i++) outCoords[i].Add(current[kept[i]]);
-            source.Add(k);
+            for (int i = 0; i < kept.Count; i++) outCoords[i].Span[w] = current[kept[i]];
+            source.Span[w++] = k;
             return;
         }
-        int old = x.Coordinates(axis)[k];
+        int old = coords[axis].Span[k];
         for (int t = starts[axis][old]; t < starts[axis][old + 1]; t++)
         {
             current[axis] = targets[axis][t];
-            Expand(x, k, axis + 1, starts, targets, picks, current, kept, outCoords, source);
+            Expand(coords, k, axis + 1, starts, targets, current, kept, outCoords, source, ref w);
         }
     }
 }

@@ -43,10 +43,9 @@ internal static class SpGemm
             }
             return mark;
         }, _ => { });
-        Span<int> pointers = indptrBuffer.Span;
-        for (int i = 0; i < rows; i++) pointers[i + 1] += pointers[i];
-        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(pointers[rows]);
-        SparseBuffer<T> values = SparseBuffers.Allocate<T>(pointers[rows]);
+        int nnz = SparseValidation.CumulativeCounts(indptrBuffer.Span, $"sparse @ sparse of shapes ({rows}, {bp.Length - 1}) and ({bp.Length - 1}, {cols})");
+        SparseBuffer<int> indices = SparseBuffers.Allocate<int>(nnz);
+        SparseBuffer<T> values = SparseBuffers.Allocate<T>(nnz);
         Parallel.For(0, blocks, Blocks.Options, () => NewMarks(cols), (blk, _, slots) =>
         {
             (int start, int end) = Blocks.Range(blk, rows);

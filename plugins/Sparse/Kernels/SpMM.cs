@@ -39,13 +39,13 @@ internal static class SpMM
     /// <summary>A C-ordered <paramref name="rows"/> × <paramref name="n"/> block <c>A @ B</c>.</summary>
     public static T[] Multiply<T>(int rows, SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer<T> values, T[] b, int n) where T : unmanaged, INumberBase<T>
     {
-        T[] y = GC.AllocateUninitializedArray<T>((int)((long)rows * n));
-        MultiplyInto(rows, indptr, indices, values, b, n, y);
+        T[] y = GC.AllocateUninitializedArray<T>(checked(rows * n));
+        MultiplyInto(rows, indptr, indices, values, b, n, new DenseRows<T>(y, n));
         return y;
     }
 
     /// <summary>Writes <c>A @ B</c> into the C-ordered <paramref name="rows"/> × <paramref name="n"/> block <paramref name="y"/>.</summary>
-    public static void MultiplyInto<T>(int rows, SparseBuffer<int> indptrBuffer, SparseBuffer<int> indicesBuffer, SparseBuffer<T> valuesBuffer, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
+    public static void MultiplyInto<T>(int rows, SparseBuffer<int> indptrBuffer, SparseBuffer<int> indicesBuffer, SparseBuffer<T> valuesBuffer, T[] b, int n, DenseRows<T> y) where T : unmanaged, INumberBase<T>
     {
         if (n == 0 || rows == 0) return;
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, blk =>
@@ -54,17 +54,18 @@ internal static class SpMM
             // The buffers, not spans, are captured (a lambda cannot hold a span); each block takes its spans here.
             ReadOnlySpan<int> indptr = indptrBuffer.Span, indices = indicesBuffer.Span;
             ReadOnlySpan<T> values = valuesBuffer.Span;
+            Span<T> yBlock = y.Rows(start, end);
             if (n == 1)
             {
-                SpMV.MultiplyRows(start, end, indptr, indices, values, b, y);
+                SpMV.MultiplyRows(start, end, indptr, indices, values, b, yBlock);
                 return;
             }
             // Complex values (no vectors of them) and blocks narrower than one vector go through the scalar rows;
             // a width's Count is read only for the element types it supports.
             // Vector256 except where only Vector512's eight-vector panel holds the row (see Use512).
-            if (Lanes256<T>.IsAccelerated && n >= Lanes256<T>.Count && !Use512<T>(n)) Rows<T, Lanes256<T>, Vector256<T>>(start, end, indptr, indices, values, b, n, y);
-            else if (Lanes512<T>.IsAccelerated && n >= Lanes512<T>.Count) Rows<T, Lanes512<T>, Vector512<T>>(start, end, indptr, indices, values, b, n, y);
-            else ScalarRows(start, end, indptr, indices, values, b, n, y);
+            if (Lanes256<T>.IsAccelerated && n >= Lanes256<T>.Count && !Use512<T>(n)) Rows<T, Lanes256<T>, Vector256<T>>(start, end, indptr, indices, values, b, n, yBlock);
+            else if (Lanes512<T>.IsAccelerated && n >= Lanes512<T>.Count) Rows<T, Lanes512<T>, Vector512<T>>(start, end, indptr, indices, values, b, n, yBlock);
+            else ScalarRows(start, end, indptr, indices, values, b, n, yBlock);
         });
     }
 
@@ -88,14 +89,17 @@ internal static class SpMM
     private static bool Use512<T>(int n) where T : unmanaged =>
         Lanes512<T>.IsAccelerated && n > MaxVectors * Lanes256<T>.Count && n <= MaxVectors * Lanes512<T>.Count;
 
-    /// <summary>Rows [start, end) of <c>A @ B</c> in <typeparamref name="TL"/>'s vectors; needs <paramref name="n"/> ≥ TL.Count (tests call both widths).</summary>
-    internal static void Rows<T, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y)
+    /// <summary>
+    /// Rows [start, end) of <c>A @ B</c> in <typeparamref name="TL"/>'s vectors into <paramref name="y"/>, those rows alone
+    /// (row i at <c>(i - start) * n</c>); needs <paramref name="n"/> ≥ TL.Count (tests call both widths).
+    /// </summary>
+    internal static void Rows<T, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, Span<T> y)
         where T : unmanaged, INumberBase<T> where TL : struct, ILanes<TV, T> where TV : struct
     {
         int w = TL.Count;
         if (n > MaxVectors * w)
         {
-            for (int i = start; i < end; i++) WideRow<T, TL, TV>(indptr[i], indptr[i + 1], indices, values, b, n, y, (long)i * n);
+            for (int i = start; i < end; i++) WideRow<T, TL, TV>(indptr[i], indptr[i + 1], indices, values, b, n, y.Slice((i - start) * n, n));
             return;
         }
         switch ((n + w - 1) / w)
@@ -114,7 +118,7 @@ internal static class SpMM
     // All n columns of rows [start, end) in V = ceil(n / w) accumulators (the last vector at n - w).
     // Called once per row block: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Panel<T, V, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y)
+    private static unsafe void Panel<T, V, TL, TV>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, Span<T> y)
         where T : unmanaged, INumberBase<T> where V : struct, IVectors where TL : struct, ILanes<TV, T> where TV : struct
     {
         int w = TL.Count, j = 0;
@@ -137,7 +141,7 @@ internal static class SpMM
         ref int ir = ref MemoryMarshal.GetReference(indices);
         ref T vr = ref MemoryMarshal.GetReference(values);
         ref T br = ref MemoryMarshal.GetArrayDataReference(b);
-        ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
+        ref T yr = ref MemoryMarshal.GetReference(y);
         int prefetchEnd = Sse.IsSupported ? indices.Length - PrefetchDistance : 0;
         int k = Unsafe.Add(ref pr, start);
         fixed (T* bp = b)
@@ -169,7 +173,7 @@ internal static class SpMM
                     if (V.Count > 6) a6 = TL.Add(a6, TL.Multiply(va, TL.Load(in row, (nuint)o6)));
                     if (V.Count > 7) a7 = TL.Add(a7, TL.Multiply(va, TL.Load(in row, (nuint)o7)));
                 }
-                ref T yrow = ref Unsafe.Add(ref yr, (nint)i * n);
+                ref T yrow = ref Unsafe.Add(ref yr, (nint)(i - start) * n);
                 TL.Store(a0, ref yrow, (nuint)o0);
                 if (V.Count > 1) TL.Store(a1, ref yrow, (nuint)o1);
                 if (V.Count > 2) TL.Store(a2, ref yrow, (nuint)o2);
@@ -189,13 +193,13 @@ internal static class SpMM
     /// the row block took 1.0-1.65 s for 1e5 x 1000 against 0.63-0.94 s for this loop (2026-12-04, same sitting).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WideRow<T, TL, TV>(int k0, int e, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y, long row)
+    private static void WideRow<T, TL, TV>(int k0, int e, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, Span<T> yRow)
         where T : unmanaged, INumberBase<T> where TL : struct, ILanes<TV, T> where TV : struct
     {
         ref int ir = ref MemoryMarshal.GetReference(indices);
         ref T vr = ref MemoryMarshal.GetReference(values);
         ref T br = ref MemoryMarshal.GetArrayDataReference(b);
-        ref T yr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(y), (nint)row);
+        ref T yr = ref MemoryMarshal.GetReference(yRow);
         int w = TL.Count, j = 0;
         for (; j + 4 * w <= n; j += 4 * w)
         {
@@ -228,11 +232,11 @@ internal static class SpMM
     }
 
     // Fewer columns than one vector holds, or element types without vectors (complex): each row of y accumulated in place.
-    private static void ScalarRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, T[] y) where T : unmanaged, INumberBase<T>
+    private static void ScalarRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] b, int n, Span<T> y) where T : unmanaged, INumberBase<T>
     {
         for (int i = start; i < end; i++)
         {
-            Span<T> acc = y.AsSpan((int)((long)i * n), n);
+            Span<T> acc = y.Slice((i - start) * n, n);
             acc.Clear();
             for (int k = indptr[i]; k < indptr[i + 1]; k++)
             {

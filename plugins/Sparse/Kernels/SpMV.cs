@@ -16,12 +16,18 @@ internal static class SpMV
     public static T[] Multiply<T>(int rows, SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer<T> values, T[] x) where T : unmanaged, INumberBase<T>
     {
         T[] y = GC.AllocateUninitializedArray<T>(rows);
+        MultiplyInto(rows, indptr, indices, values, x, new DenseRows<T>(y, 1));
+        return y;
+    }
+
+    /// <summary>Writes <c>A @ x</c> into <paramref name="y"/> (one element per row).</summary>
+    public static void MultiplyInto<T>(int rows, SparseBuffer<int> indptr, SparseBuffer<int> indices, SparseBuffer<T> values, T[] x, DenseRows<T> y) where T : unmanaged, INumberBase<T>
+    {
         Parallel.For(0, Blocks.Count(rows), Blocks.Options, b =>
         {
             (int start, int end) = Blocks.Range(b, rows);
-            MultiplyRows(start, end, indptr.Span, indices.Span, values.Span, x, y);
+            MultiplyRows(start, end, indptr.Span, indices.Span, values.Span, x, y.Rows(start, end));
         });
-        return y;
     }
 
     /// <summary>How many entries ahead the gathers of x are prefetched.</summary>
@@ -34,16 +40,16 @@ internal static class SpMV
     /// </remarks>
     private const int PrefetchDistance = 64;
 
-    // Rows [start, end) of y (also SpMM's one-column case). Called once per row block: compiled optimised at once
-    // rather than running tier-0 code until tiering catches up.
+    // Rows [start, end) of y, which holds those rows alone (row i at i - start; also SpMM's one-column case). Called once
+    // per row block: compiled optimised at once rather than running tier-0 code until tiering catches up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void MultiplyRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] x, T[] y) where T : unmanaged, INumberBase<T>
+    internal static unsafe void MultiplyRows<T>(int start, int end, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<T> values, T[] x, Span<T> y) where T : unmanaged, INumberBase<T>
     {
         ref int pr = ref MemoryMarshal.GetReference(indptr);
         ref int ir = ref MemoryMarshal.GetReference(indices);
         ref T vr = ref MemoryMarshal.GetReference(values);
         ref T xr = ref MemoryMarshal.GetArrayDataReference(x);
-        ref T yr = ref MemoryMarshal.GetArrayDataReference(y);
+        ref T yr = ref MemoryMarshal.GetReference(y);
         // Prefetching reads indices[k + PrefetchDistance + 3]: only while that is inside the array.
         int prefetchEnd = Sse.IsSupported ? indices.Length - PrefetchDistance - 3 : 0;
         int k = Unsafe.Add(ref pr, start);
@@ -69,7 +75,7 @@ internal static class SpMV
                     s3 += Unsafe.Add(ref vr, k + 3) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k + 3));
                 }
                 for (; k < e; k++) s0 += Unsafe.Add(ref vr, k) * Unsafe.Add(ref xr, Unsafe.Add(ref ir, k));
-                Unsafe.Add(ref yr, i) = (s0 + s1) + (s2 + s3);
+                Unsafe.Add(ref yr, i - start) = (s0 + s1) + (s2 + s3);
             }
         }
     }

@@ -54,13 +54,16 @@ internal sealed class MultifrontalLu : ISparseFactorization
     public static MultifrontalLu? TryFactor(CsrArray a, ColumnOrdering ordering)
     {
         int n = a.Shape.Dims[0];
-        CscArray csc = a.ToCsc();
-        double[] values = (double[])ArrayOps.Cast(csc.ValuesArray, DType.Float64);
-        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.IndptrArray, csc.IndicesArray);
+        // The input read in place (its values cast into a temporary when not float64); the factorisation's own
+        // workspaces are .NET arrays, temporaries of this call.
+        using CscArray csc = a.ToCsc();
+        using SparseBuffer<double> valueBuffer = ArrayOps.As<double>(csc.ValueBuffer);
+        ReadOnlySpan<double> values = valueBuffer.Span;
+        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.Indptr, csc.Indices);
 
         // The elimination tree of B + Bᵀ for B = Q A Qᵀ, then B again in that tree's postorder (same fill, and every
         // subtree is a contiguous range of columns, which supernodes and the front stack need).
-        var (bp, bi, _) = SparseLu.PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q, withValues: false);
+        var (bp, bi, _) = SparseLu.PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q, withValues: false);
         var (tp, ti) = TransposePattern(n, bp, bi);
         if (PatternSymmetry(n, bp, bi, tp, ti) < MinimumSymmetry) return null;
         int[] post = Postorder(n, EliminationTree(n, bp, bi, tp, ti));
@@ -68,7 +71,7 @@ internal sealed class MultifrontalLu : ISparseFactorization
         for (int k = 0; k < n; k++) postQ[k] = q[post[k]];
         q = postQ;
         double[] bx;
-        (bp, bi, bx) = SparseLu.PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q);
+        (bp, bi, bx) = SparseLu.PermuteSymmetric(n, csc.Indptr, csc.Indices, values, q);
         (tp, ti, double[] tx) = Transpose(n, bp, bi, bx);
         int[] parent = EliminationTree(n, bp, bi, tp, ti);
 

@@ -17,7 +17,7 @@ internal static class NestedDissection
     private const int PeripheralSweeps = 4;
 
     /// <summary>The ordering <c>q</c>: new index → old index, for the pattern of the square CSC matrix.</summary>
-    public static int[] Order(int n, int[] indptr, int[] indices)
+    public static int[] Order(int n, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices)
     {
         (int[] adjStart, int[] adj) = SymmetricGraph(n, indptr, indices);
         var order = new int[n];
@@ -72,7 +72,7 @@ internal static class NestedDissection
     }
 
     /// <summary>The adjacency of A + Aᵀ without the diagonal (repeated edges are harmless to a BFS).</summary>
-    private static (int[] Start, int[] Adj) SymmetricGraph(int n, int[] indptr, int[] indices)
+    private static (int[] Start, int[] Adj) SymmetricGraph(int n, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices)
     {
         var start = new int[n + 1];
         for (int j = 0; j < n; j++)

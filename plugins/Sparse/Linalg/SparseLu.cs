@@ -39,10 +39,16 @@ internal sealed class SparseLu : ISparseFactorization
     public static SparseLu Factor(CsrArray a, ColumnOrdering ordering)
     {
         int n = a.Shape.Dims[0];
-        CscArray csc = a.ToCsc();
-        double[] values = (double[])ArrayOps.Cast(csc.ValuesArray, DType.Float64);
-        int[] q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.IndptrArray, csc.IndicesArray);
-        (int[] bp, int[] bi, double[] bx) = PermuteSymmetric(n, csc.IndptrArray, csc.IndicesArray, values, q);
+        // The input read in place (its float64 values cast into a temporary when of another dtype); the factorisation's
+        // own workspaces are .NET arrays, temporaries of this call.
+        int[] bp, bi, q;
+        double[] bx;
+        using (CscArray csc = a.ToCsc())
+        using (SparseBuffer<double> values = ArrayOps.As<double>(csc.ValueBuffer))
+        {
+            q = ordering == ColumnOrdering.Natural ? Identity(n) : NestedDissection.Order(n, csc.Indptr, csc.Indices);
+            (bp, bi, bx) = PermuteSymmetric(n, csc.Indptr, csc.Indices, values.Span, q);
+        }
 
         var stepOfRow = new int[n];
         Array.Fill(stepOfRow, -1);
@@ -207,7 +213,7 @@ internal sealed class SparseLu : ISparseFactorization
     }
 
     /// <summary><c>B = Q A Qᵀ</c> as CSC: <c>B(i, j) = A(q[i], q[j])</c>.</summary>
-    internal static (int[] Indptr, int[] Indices, double[] Values) PermuteSymmetric(int n, int[] indptr, int[] indices, double[] values, int[] q, bool withValues = true)
+    internal static (int[] Indptr, int[] Indices, double[] Values) PermuteSymmetric(int n, ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, ReadOnlySpan<double> values, int[] q, bool withValues = true)
     {
         var inverse = new int[n];
         for (int i = 0; i < n; i++) inverse[q[i]] = i;

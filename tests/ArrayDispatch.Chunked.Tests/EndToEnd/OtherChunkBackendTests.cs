@@ -85,6 +85,27 @@ public sealed class OtherChunkBackendTests
     }
 
     [Fact]
+    public void Sparse_parts_joined_as_chunks_reduce_and_multiply_chunk_by_chunk_as_one_matrix()
+    {
+        // Sparse's README: a matrix past one sparse array's 2^31 - 1 entries is held as Sparse chunks joined by Chunked.
+        using TestHost host = TestHost.Create(new DensePlugin(), new SparsePlugin(), new ChunkedPlugin());
+        var values = new double[40 * 20];
+        for (int i = 0; i < values.Length; i += 3) values[i] = i % 11 - 5;
+        NDArray d = Np.AsArray(Interchange.HostBuffer.FromContiguous(values, new Shape(40, 20)), backend: "Dense");
+        NDArray top = Np.AsArray(Np.AsArray(d[..25], backend: "Sparse", format: "csr"), backend: "Chunked", chunks: [25, 20]);
+        NDArray bottom = Np.AsArray(Np.AsArray(d[25..], backend: "Sparse", format: "csr"), backend: "Chunked", chunks: [15, 20]);
+        NDArray v = Np.AsArray(Enumerable.Range(0, 20).Select(i => (double)i).ToArray(), backend: "Dense");
+
+        NDArray x = Np.Concatenate([top, bottom], 0);
+
+        x.Backend.ShouldBe("Chunked");
+        x.Chunks![0].ShouldBe([25, 15]);
+        Np.Sum(x, 1).Compute().ToHost().ToContiguous<double>().ShouldBe(Np.Sum(d, 1).ToArray<double>(), 1e-12);
+        x.MatMul(v).Compute().ToHost().ToContiguous<double>().ShouldBe(d.MatMul(v).ToArray<double>(), 1e-12);
+        (x * 2.0).Compute().Backend.ShouldBe("Sparse");
+    }
+
+    [Fact]
     public void Fused_chains_on_sparse_chunks_stay_sparse_although_sparse_declines_out()
     {
         using TestHost host = TestHost.Create(new DensePlugin(), new SparsePlugin(), new ChunkedPlugin());

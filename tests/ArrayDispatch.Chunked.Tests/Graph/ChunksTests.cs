@@ -32,6 +32,18 @@ public sealed class ChunksTests
     }
 
     [Fact]
+    public void An_axis_near_int_MaxValue_splits_without_overflowing()
+    {
+        // Np.Zeros([int.MaxValue], backend: "Chunked") threw a bare OverflowException (length + chunk - 1 in int);
+        // Dask: da.zeros(2**31 - 1).chunks is 128 chunks of 16777216 with a ragged last one.
+        Chunks.Split(int.MaxValue, 16_777_216).Length.ShouldBe(128);
+        Chunks.Split(int.MaxValue, 16_777_216)[^1].ShouldBe(16_777_215);
+        Chunks.Split(int.MaxValue, int.MaxValue).ShouldBe([int.MaxValue]);
+        Chunks auto = Chunks.Auto(new Shape(int.MaxValue), DType.Float64);
+        auto[0].Sum(s => (long)s).ShouldBe(int.MaxValue);
+    }
+
+    [Fact]
     public void Indices_AreInCOrder()
     {
         Chunks.Regular(new Shape(4, 6), [2, 3]).Indices().Select(i => $"{i[0]},{i[1]}").ShouldBe(["0,0", "0,1", "1,0", "1,1"]);

@@ -28,6 +28,19 @@ public sealed class ConstructionTests
     private static double[] Dense(NDArray x) => Np.AsArray(x, backend: "Dense", dtype: DType.Float64).ToArray<double>();
 
     [Fact]
+    public void CooArray_WithDuplicatesAndADType_KeepsThemAsDuplicates_ThatDensifyingSums()
+    {
+        using TestHost host = Host();
+        // SciPy: coo_array(([1, 2, 4], ([0, 0, 1], [0, 0, 1])), dtype=float32).toarray() is [[3, 0], [0, 4]].
+        NDArray data = Np.AsArray(new[] { 1.0, 2.0, 4.0 }, backend: "Dense"), index = Np.AsArray(new long[] { 0, 0, 1 }, backend: "Dense");
+        var coo = (SparseArray)Call("sparse.coo_array", [data, index, index], ("dtype", "float32"));
+
+        coo.DType.ShouldBe(DType.Float32);
+        Dense(coo).ShouldBe([3.0, 0, 0, 4]);
+        Np.AsArray(Np.Sum(coo, 1), backend: "Dense", dtype: DType.Float64).ToArray<double>().ShouldBe([3.0, 4]);
+    }
+
+    [Fact]
     public void Random_HasScipysEntryCount_DistinctPositions_AndIsReproducible()
     {
         using TestHost host = Host();

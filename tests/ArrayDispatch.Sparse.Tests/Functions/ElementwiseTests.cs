@@ -14,6 +14,19 @@ public sealed class ElementwiseTests
 
     private static NDArray Sparse(double[] dense, string format = "csr") => Np.AsArray(DenseOf(dense, 6, 5), backend: "Sparse", format: format);
 
+    [Fact]
+    public void CooOperandsWithDuplicates_OnTheBroadcastPath_SumTheirDuplicatesFirst()
+    {
+        using TestHost host = SparseHost.Create();
+        // 1-d COO arrays take the broadcast merge; a's two entries at position 0 are 1 + 2 (SciPy/pydata sum them).
+        CooArray a = CooArray.FromCoordinates(new[] { 1.0, 2.0, 5.0 }, [[0, 0, 2]], new Shape(3));
+        CooArray b = CooArray.FromCoordinates(new[] { 10.0 }, [[0]], new Shape(3));
+        a.IsCanonical.ShouldBeFalse();
+
+        Values.Of(Np.Add(a, b)).ShouldBe([13.0, 0, 5]);
+        Values.Of(Np.Multiply(CooArray.FromCoordinates(new[] { 1.0, 2.0 }, [[1, 1]], new Shape(3)), b)).ShouldBe([0.0, 0, 0]);
+    }
+
     [Theory]
     [InlineData("csr")]
     [InlineData("csc")]

@@ -89,5 +89,7 @@ public sealed class LargeKernelTests
         NDArray y = Np.MatMul(a, dense);
         y.Shape.ShouldBe(n == 1 ? new Shape(rows) : new Shape(rows, n));
         Values.ShouldBeClose(Values.Of(y), Values.MatMul(da, rows, cols, b, n), 1e-12);
+        // Written into the dense backend's own new array (its `empty`): a result of 1 MB or more is in its native pool.
+        ((ArrayDispatch.Dense.DenseArray)y).IsNative.ShouldBe((long)rows * n * sizeof(double) >= 1 << 20);
     }
 }
