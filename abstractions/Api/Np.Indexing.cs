@@ -1,5 +1,21 @@
 namespace ArrayDispatch;
 
+/// <summary>
+/// What <see cref="Np.RavelMultiIndex"/> does with a coordinate outside its dimension (NumPy's <c>mode=</c>, its
+/// <c>clipmode</c>).
+/// </summary>
+public enum ClipMode
+{
+    /// <summary><c>'raise'</c>: refuse it (NumPy's ValueError, "invalid entry in coordinates array").</summary>
+    Raise,
+
+    /// <summary><c>'wrap'</c>: wrap it around the dimension (Python's modulo: -1 is the last position).</summary>
+    Wrap,
+
+    /// <summary><c>'clip'</c>: clip it to the dimension (negative to 0, past the end to the last position).</summary>
+    Clip,
+}
+
 // NumPy's index builders (tril/triu_indices, diag_indices, indices, ix_, unravel_index, ravel_multi_index) and
 // broadcast_shapes. The index sets a shape alone decides are computed here and created on the caller's backend
 // (asarray); those that read index arrays are composed from ufuncs, so every backend with them serves them.
@@ -205,18 +221,18 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.ravel_multi_index(multi_index, dims, mode, order)</c>: the flat indices (int64) of the coordinates in
     /// <paramref name="multiIndex"/> (one integer array per dimension, broadcast together) into an array of shape
-    /// <paramref name="dims"/>, for C or F order. <paramref name="mode"/> is NumPy's: <c>"raise"</c> refuses a coordinate
-    /// outside its dimension (reading the coordinates: a lazy backend computes them), <c>"wrap"</c> wraps it around,
-    /// <c>"clip"</c> clips it to the dimension.
+    /// <paramref name="dims"/>, for C or F order. <paramref name="mode"/> is NumPy's: <see cref="ClipMode.Raise"/> refuses a
+    /// coordinate outside its dimension (reading the coordinates: a lazy backend computes them), <see cref="ClipMode.Wrap"/>
+    /// wraps it around, <see cref="ClipMode.Clip"/> clips it to the dimension.
     /// </summary>
     /// <exception cref="ArgumentException">The number of index arrays is not the number of dimensions, a coordinate is outside
-    /// its dimension with mode <c>"raise"</c>, an unknown mode, or an order other than C or F (NumPy's ValueErrors and messages).</exception>
+    /// its dimension with <see cref="ClipMode.Raise"/>, or an order other than C or F (NumPy's ValueErrors and messages).</exception>
     /// <exception cref="DTypeMismatchException">A coordinate array is not of integers (NumPy's TypeError).</exception>
-    public static NDArray RavelMultiIndex(NDArray[] multiIndex, int[] dims, string mode = "raise", MemoryOrder order = MemoryOrder.C)
+    public static NDArray RavelMultiIndex(NDArray[] multiIndex, int[] dims, ClipMode mode = ClipMode.Raise, MemoryOrder order = MemoryOrder.C)
     {
         ArgumentNullException.ThrowIfNull(multiIndex);
         ArgumentNullException.ThrowIfNull(dims);
-        if (mode is not ("raise" or "wrap" or "clip")) throw new ArgumentException($"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')", nameof(mode));
+        if (!Enum.IsDefined(mode)) throw new ArgumentException($"clipmode must be one of 'clip', 'raise', or 'wrap' (got {(int)mode})", nameof(mode));
         if (order is not (MemoryOrder.C or MemoryOrder.F)) throw new ArgumentException("only 'C' or 'F' order is permitted", nameof(order));
         if (multiIndex.Length != dims.Length) throw new ArgumentException($"parameter multi_index must be a sequence of length {dims.Length}", nameof(multiIndex));
         if (dims.Any(d => d < 0)) throw new ArgumentException("dimensions must be non-negative", nameof(dims));
@@ -232,13 +248,13 @@ public static partial class Np
             long n = dims[d];
             switch (mode)
             {
-                case "raise":
+                case ClipMode.Raise:
                     if (c.Size > 0 && Any(LogicalOr(Less(c, 0L), GreaterEqual(c, n))).Item<bool>())
                     {
                         throw new ArgumentException("invalid entry in coordinates array", nameof(multiIndex));
                     }
                     break;
-                case "wrap":
+                case ClipMode.Wrap:
                     c = n == 0 ? c : Remainder(c, n);
                     break;
                 default:

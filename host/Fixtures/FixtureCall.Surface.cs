@@ -37,7 +37,7 @@ internal sealed partial class FixtureCall
                 : [Np.Indices(Ints(a[0]), DTypeOpt(kw) ?? DType.Int64, backend)],
             "ix_" => Np.Ix(a.Select(Array).ToArray()),
             "unravel_index" => Np.UnravelIndex(X(), Ints(a[1]), kw.ContainsKey("order") ? Order(kw) : MemoryOrder.C),
-            "ravel_multi_index" => [Np.RavelMultiIndex(Arrays(a[0]), Ints(a[1]), kw.TryGetValue("mode", out JsonElement rm) ? rm.GetString()! : "raise",
+            "ravel_multi_index" => [Np.RavelMultiIndex(Arrays(a[0]), Ints(a[1]), kw.TryGetValue("mode", out JsonElement rm) ? Enum.Parse<ClipMode>(rm.GetString()!, ignoreCase: true) : ClipMode.Raise,
                 kw.ContainsKey("order") ? Order(kw) : MemoryOrder.C)],
             "array_split" => Split((x, n) => Np.ArraySplit(x, n, Axis() ?? 0), (x, i) => Np.ArraySplit(x, i, Axis() ?? 0)),
             "hsplit" => Split(Np.HSplit, Np.HSplit),
