@@ -89,7 +89,7 @@ internal static class Elementwise
             {
                 children[i] = new ConstExpr(operands[i].Scalar);
             }
-            else if (a.Fusion is { } fusion && a.Shape == shape && a.Chunks.Equals(chunks))
+            else if (a.Fusion is { Inlinable: true } fusion && a.Shape == shape && a.Chunks.Equals(chunks))
             {
                 var slots = new int[fusion.Inputs.Length];
                 for (int k = 0; k < slots.Length; k++) slots[k] = SlotOf(inputs, fusion.Inputs[k]);
@@ -120,7 +120,7 @@ internal static class Elementwise
             var deps = new string[ins.Length];
             for (int k = 0; k < ins.Length; k++) deps[k] = ins[k].KeyOf(InputIndex(ins[k], index, rank));
             return (deps, values => TiledEval.Run(context, expr, functions.Count, values, meta.DType));
-        }, new Fusion(expr, ins), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length, functions.Count, meta.DType),
+        }, new Fusion(expr, ins, functions.Count), freshResults: expr.ProducesOwnedArray, consumingRun: ConsumingRun(context, expr, ins.Length, functions.Count, meta.DType),
             spec: TaskSpec.Elementwise(expr, functions.Count, meta.DType));
     }
 
