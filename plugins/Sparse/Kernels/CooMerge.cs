@@ -36,6 +36,12 @@ internal static class CooMerge
             copies = Math.Min(copies * shape.Dims[a], SparseValidation.MaxEntries + 1L);   // saturated: never past 2^62
         }
         int total = n == 0 ? 0 : SparseValidation.EntryCount(n * copies, $"broadcasting a sparse array of shape {x.Shape} with {n} stored entries to shape {shape}");
+        if (n > 0 && total == 0)
+        {
+            // An empty result shape (an axis of length 0 stretched over): no entry survives the broadcast.
+            values.Dispose();
+            return (SparseBuffers.Allocate<long>(0), SparseBuffers.Allocate<T>(0));
+        }
         SparseBuffer<long> baseKeys = SparseBuffers.Allocate<long>(n, clear: true);
         Span<long> bk = baseKeys.Span;
         for (int a = offset; a < rank; a++)

@@ -15,6 +15,22 @@ public sealed class ElementwiseTests
     private static NDArray Sparse(double[] dense, string format = "csr") => Np.AsArray(DenseOf(dense, 6, 5), backend: "Sparse", format: format);
 
     [Fact]
+    public void A_0d_sparse_operand_broadcast_against_an_empty_shape_gives_an_empty_result()
+    {
+        // Found by the host's fuzz test (seed 1981644725): less(float64()@Sparse, float64(4, 2, 0)@Sparse) threw
+        // IndexOutOfRange in the COO broadcast (an axis of length 0 stretched over: no entry survives). NumPy: an empty
+        // (4, 2, 0) bool array.
+        using TestHost host = SparseHost.Create();
+        NDArray scalar = Np.AsArray(Np.Array(3.0), backend: "Sparse");
+        NDArray empty = Np.AsArray(Np.Zeros(new Shape(4, 2, 0)), backend: "Sparse");
+        foreach (NDArray result in new[] { Np.Less(scalar, empty), Np.Add(scalar, empty), Np.Less(empty, scalar) })
+        {
+            result.Shape.ShouldBe(new Shape(4, 2, 0));
+            result.Size.ShouldBe(0);
+        }
+    }
+
+    [Fact]
     public void CooOperandsWithDuplicates_OnTheBroadcastPath_SumTheirDuplicatesFirst()
     {
         using TestHost host = SparseHost.Create();
