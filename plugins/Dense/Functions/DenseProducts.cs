@@ -36,6 +36,13 @@ public static class DenseProducts
         {
             throw new ShapeMismatchException($"matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {k2} is different from {k})", a.Shape, b.Shape);
         }
+        if (a.Rank == 2 && b.Rank == 2 && a.DType == b.DType && a.DType is DType.Float64 or DType.Float32 && LinalgKernels.Native is { HasGemm: true }
+            && (long)m * n <= int.MaxValue && BlasOperand.TryOf(a, out BlasOperand oa) && BlasOperand.TryOf(b, out BlasOperand ob)
+            && oa.Span <= int.MaxValue && ob.Span <= int.MaxValue)
+        {
+            DenseArray product = a.DType == DType.Float64 ? InPlace<double>(a, oa, b, ob, m, n, k) : InPlace<float>(a, oa, b, ob, m, n, k);
+            return Views.Reshape(product, new Shape([.. (vectorA ? [] : new[] { m }), .. (vectorB ? [] : new[] { n })]));
+        }
         Shape batchA = new(a.Shape.Dims[..^2]), batchB = new(b.Shape.Dims[..^2]);
         Shape batch = Ufunc.Broadcast(batchA, batchB);
         DType dtype = DTypes.Promote(a.DType, b.DType);
@@ -51,6 +58,24 @@ public static class DenseProducts
         if (!vectorA) final.Add(m);
         if (!vectorB) final.Add(n);
         return Views.Reshape(c, new Shape([.. final]));
+    }
+
+    /// <summary>
+    /// A 2-d float product read where the operands lie (NumPy's BLAS path): transposed views and row slices go to gemm by
+    /// its transpose flags and leading dimensions instead of being copied, and <c>x.T @ x</c> / <c>x @ x.T</c> to syrk.
+    /// </summary>
+    private static DenseArray InPlace<T>(DenseArray a, BlasOperand oa, DenseArray b, BlasOperand ob, int m, int n, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        DenseArray c = DenseArray.CreateUninitialized(DTypes.Of<T>(), new Shape(m, n));
+        Elements<T> ec = c.Elements<T>(), ea = a.ReadElements<T>(), eb = b.ReadElements<T>();
+        ReadOnlySpan<T> sa = ea.AsSpan(oa.Offset, checked((int)oa.Span)), sb = eb.AsSpan(ob.Offset, checked((int)ob.Span));
+        Span<T> sc = ec.AsSpan(0, m * n);
+        if (BlasOperand.IsGram(a, oa, b, ob)) LinalgKernels.Gram(oa.Transposed, m, k, sa, oa.LeadingDimension, sc);
+        else LinalgKernels.Gemm(oa.Transposed, ob.Transposed, m, n, k, T.One, sa, oa.LeadingDimension, sb, ob.LeadingDimension, T.Zero, sc, Math.Max(n, 1));
+        ea.KeepAlive();
+        eb.KeepAlive();
+        ec.KeepAlive();
+        return c;
     }
 
     /// <summary>One contiguous product C = A·B at the given offsets, dispatched on the element type.</summary>

@@ -50,6 +50,36 @@ internal static partial class LinalgKernels
     }
 
     /// <summary>
+    /// <c>C (n×n, overwritten) = Xᵀ X</c> when <paramref name="xIsTransposed"/> (X, k×n, read row-major from
+    /// <paramref name="x"/> with row stride <paramref name="ldx"/>), else <c>X Xᵀ</c> (X n×k): syrk's triangle, mirrored
+    /// (half gemm's flops, and NumPy's kernel for <c>x.T @ x</c>); gemm where no optimised BLAS is loaded.
+    /// </summary>
+    public static void Gram<T>(bool xIsTransposed, int n, int k, ReadOnlySpan<T> x, int ldx, Span<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckType<T>();
+        if (n == 0) return;
+        if (Native is not { HasGemm: true } nat || k == 0)
+        {
+            Gemm(xIsTransposed, !xIsTransposed, n, n, k, T.One, x, ldx, x, ldx, T.Zero, c, n);
+            return;
+        }
+        nat.Syrk(xIsTransposed, n, k, x, ldx, c, n);
+        // Fortran's upper triangle is the row-major lower one: copy it across the diagonal in tiles (both sides stay in cache).
+        const int Tile = 64;
+        for (int i0 = 0; i0 < n; i0 += Tile)
+        {
+            for (int j0 = i0; j0 < n; j0 += Tile)
+            {
+                int i1 = Math.Min(n, i0 + Tile), j1 = Math.Min(n, j0 + Tile);
+                for (int i = i0; i < i1; i++)
+                {
+                    for (int j = Math.Max(j0, i + 1); j < j1; j++) c[i * n + j] = c[j * n + i];
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// <c>A = U diag(s) Vt</c> for A m×n, k = min(m, n); s (k) descending. U is m×m and Vt n×n when
     /// <paramref name="fullMatrices"/>, else m×k and k×n; neither is touched unless <paramref name="computeUV"/>.
     /// </summary>

@@ -25,6 +25,20 @@ internal sealed unsafe partial class NativeLapack
     }
 
     /// <summary>
+    /// Row-major C (n×n) = Xᵀ X for <paramref name="xIsTransposed"/> (X = the operand's buffer read row-major, k×n),
+    /// else X Xᵀ (X n×k): in column-major terms the buffer is Xᵀ, so Xᵀ X is syrk's 'N' form and X Xᵀ its 'T' form.
+    /// Fortran's upper triangle is the row-major lower one; the caller mirrors it.
+    /// </summary>
+    public void Syrk<T>(bool xIsTransposed, int n, int k, ReadOnlySpan<T> x, int ldx, Span<T> c, int ldc) where T : unmanaged, INumberBase<T>
+    {
+        byte uplo = U, trans = xIsTransposed ? N : T_;
+        T alpha = T.One, beta = T.Zero;
+        fixed (T* px = x, pc = c)
+            ((delegate* unmanaged<byte*, byte*, int*, int*, void*, void*, int*, void*, void*, int*, nuint, nuint, void>)For<T>().Syrk)(
+                &uplo, &trans, &n, &k, &alpha, px, &ldx, &beta, pc, &ldc, 1, 1);
+    }
+
+    /// <summary>
     /// LAPACK sees row-major A (m×n) as column-major Aᵀ (n×m). gesdd gives Aᵀ = U' Σ V'ᵀ, so A = V' Σ U'ᵀ: LAPACK's vt
     /// (column-major V'ᵀ, i.e. row-major V') is our U, and its u (column-major U', i.e. row-major U'ᵀ) is our Vt. That
     /// needs no transposes, but for tall A LAPACK then factors a wide matrix, whose LQ-first path runs at half the speed
