@@ -30,6 +30,12 @@ public sealed class ChunkedOptions
     /// </summary>
     public string Scheduler { get; set; } = "Local";
 
+    /// <summary>
+    /// QR and SVD of tall-and-skinny float64 arrays by CholeskyQR2 where its error bound holds for the data, else by TSQR
+    /// (<c>Backends:Chunked:CholeskyQr</c>, on by default); false always takes TSQR, Dask's algorithm and task graph.
+    /// </summary>
+    public bool CholeskyQr { get; set; } = true;
+
     /// <summary>Reads the options from the plugin's configuration section.</summary>
     /// <exception cref="ArgumentException">A value is out of range, naming its key.</exception>
     public static ChunkedOptions From(IConfiguration configuration)
@@ -48,6 +54,7 @@ public sealed class ChunkedOptions
                 : throw new ArgumentException($"{BackendSettings.PathOf(configuration, "Scheduler")}: '{scheduler}' is not a scheduler; use Local or Orleans", "Scheduler");
         }
         options.RecycleChunks = BackendSettings.Bool(configuration, "RecycleChunks", true);
+        options.CholeskyQr = BackendSettings.Bool(configuration, "CholeskyQr", true);
         return options;
     }
 }

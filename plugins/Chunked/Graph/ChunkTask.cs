@@ -51,7 +51,7 @@ public sealed class ChunkTask
     public bool ParallelKernel { get; init; }
 
     /// <summary>Chunk functions whose kernels are multi-threaded BLAS/LAPACK calls on the Dense backend.</summary>
-    internal static bool IsParallelKernel(string function) => function is "matmul" or "tensordot" or "qr" or "qr-r" or "svd";
+    internal static bool IsParallelKernel(string function) => function is "matmul" or "tensordot" or "qr" or "qr-r" or "svd" or "cholesky-qr";
 
     /// <summary>
     /// The same work, allowed to overwrite its single input in place (NumPy's <c>out=</c>); used when that input is a fresh

@@ -156,6 +156,7 @@ internal sealed class MemberSpec(TaskSpec of, string name) : TaskSpec
         (UniqueResult unique, "Indices") => unique.Indices ?? throw new InvalidOperationException("unique was computed without its indices"),
         (UniqueResult unique, "Inverse") => unique.Inverse ?? throw new InvalidOperationException("unique was computed without its inverse"),
         (UniqueResult unique, "Counts") => unique.Counts ?? throw new InvalidOperationException("unique was computed without its counts"),
+        (Linalg.TallSkinnyFactor factor, "R") => factor.R,
         _ => throw new InvalidOperationException($"a task description takes member '{name}' of a {value.GetType().Name}, which has none"),
     };
 }

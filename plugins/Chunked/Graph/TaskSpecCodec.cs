@@ -128,6 +128,14 @@ public static class TaskSpecCodec
                 case LiteralSpec literal: Array((NDArray)literal.Evaluate(dispatcher, [])); break;
                 case FusedSpec fused: w.Write(fused.InnerKey); Spec(fused.Inner); Spec(fused.Outer); break;
                 case NonsingularSpec nonsingular: Spec(nonsingular.R); break;
+                case Linalg.CholeskyStepSpec step: w.Write(step.Grams); w.Write(step.First); w.Write(step.KappaLimit); break;
+                case Linalg.FactorApplySpec apply:
+                    Spec(apply.Operand);
+                    w.Write(apply.FactorInput);
+                    w.Write(apply.RowStart);
+                    w.Write(apply.RowEnd);
+                    w.Write(apply.Left);
+                    break;
                 case SumSpec sum:
                     w.Write(sum.Terms.Length);
                     foreach (TaskSpec term in sum.Terms) Spec(term);
@@ -188,7 +196,8 @@ public static class TaskSpecCodec
                 case EighResult eigh: w.Write((byte)5); Array(eigh.Eigenvalues); Array(eigh.Eigenvectors); break;
                 case SlogdetResult slogdet: w.Write((byte)6); Array(slogdet.Sign); Array(slogdet.LogAbsDet); break;
                 case UniqueResult unique: w.Write((byte)7); Array(unique.Values); OptionalArray(unique.Indices); OptionalArray(unique.Inverse); OptionalArray(unique.Counts); break;
-                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR, SVD, eigh, slogdet and unique results, argmin/argmax partials can)");
+                case Linalg.TallSkinnyFactor factor: w.Write((byte)8); Array(factor.R); OptionalArray(factor.RInverse); OptionalArray(factor.Q); break;
+                default: throw new NotSupportedException($"a task value of type {value.GetType().Name} cannot travel between workers (arrays, QR, SVD, eigh, slogdet and unique results, CholeskyQR steps, argmin/argmax partials can)");
             }
         }
 
@@ -359,6 +368,10 @@ public static class TaskSpecCodec
                         return TaskSpec.Fused(innerKey, inner, Spec());
                     }
                 case "nonsingular": return TaskSpec.Nonsingular(Spec());
+                case "cholesky-qr-step": return new Linalg.CholeskyStepSpec(r.ReadInt32(), r.ReadBoolean(), r.ReadDouble());
+                case "cholesky-qr-apply":
+                    TaskSpec operand = Spec();
+                    return new Linalg.FactorApplySpec(operand, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
                 case "sum":
                     {
                         var terms = new TaskSpec[r.ReadInt32()];
@@ -431,6 +444,7 @@ public static class TaskSpecCodec
             5 => new EighResult(Array(), Array()),
             6 => new SlogdetResult(Array(), Array()),
             7 => new UniqueResult(Array(), r.ReadBoolean() ? Array() : null, r.ReadBoolean() ? Array() : null, r.ReadBoolean() ? Array() : null),
+            8 => new Linalg.TallSkinnyFactor(Array(), r.ReadBoolean() ? Array() : null, r.ReadBoolean() ? Array() : null),
             byte tag => throw new InvalidDataException($"unknown task value tag {tag}"),
         };
 

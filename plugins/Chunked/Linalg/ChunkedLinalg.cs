@@ -107,7 +107,7 @@ internal static class ChunkedLinalg
         if (double.IsNaN(largest) || double.IsNaN(smallest) || smallest <= n * eps * largest) throw new LinAlgException("Singular matrix");
     }
 
-    private static double ReadScalar(NDArray a)
+    internal static double ReadScalar(NDArray a)
     {
         using HostBuffer host = a.ToHost();
         return a.DType == DType.Float32 ? host.ToContiguous<float>()[0] : host.ToContiguous<double>()[0];

@@ -15,6 +15,7 @@ internal static class Tsqr
     public static (ChunkedArray Q, ChunkedArray R) Qr(ChunkedContext context, ChunkedArray x)
     {
         RequireTallSkinny(x, "linalg.qr");
+        if (CholeskyQr.Applies(context, x)) return CholeskyQr.Qr(context, x);
         int n = x.Shape.Dims[1];
         int blocks = x.Chunks.BlockCounts[0];
         int[] rowSizes = [.. x.Chunks[0]];
@@ -123,6 +124,7 @@ internal static class Tsqr
             return computeUV ? (Manipulation.Transpose(context, vt!, Axes.All), st, Manipulation.Transpose(context, ut!, Axes.All)) : (null, st, null);
         }
         RequireTallSkinny(x, "linalg.svd");
+        if (CholeskyQr.Applies(context, x)) return CholeskyQr.Svd(context, x, computeUV);
         var (q, r) = Qr(context, x);
         int kk = r.Shape.Dims[0];
         int kmin = Math.Min(kk, n);

@@ -172,20 +172,12 @@ internal sealed class RecyclePool
     {
         null => false,
         NDArray a => ReferenceEquals(a, array) || a.GetType() != array.GetType() || (a.Size > 0 && ReferenceEquals(a.StorageIdentity ?? a.ToHost().Data, storage)),
-        NDArray[] list => Any(list, array, storage),
-        QrResult qr => MayAlias(qr.Q, array, storage) || MayAlias(qr.R, array, storage),
-        SvdResult svd => MayAlias(svd.U, array, storage) || MayAlias(svd.S, array, storage) || MayAlias(svd.Vh, array, storage),
-        Building.ArgPair pair => MayAlias(pair.Value, array, storage) || MayAlias(pair.Index, array, storage),
-        EighResult eigh => MayAlias(eigh.Eigenvalues, array, storage) || MayAlias(eigh.Eigenvectors, array, storage),
-        SlogdetResult slogdet => MayAlias(slogdet.Sign, array, storage) || MayAlias(slogdet.LogAbsDet, array, storage),
-        UniqueResult unique => MayAlias(unique.Values, array, storage) || MayAlias(unique.Indices, array, storage)
-            || MayAlias(unique.Inverse, array, storage) || MayAlias(unique.Counts, array, storage),
-        _ => true,
+        _ => Graph.TaskValues.Parts(result) is not { } parts || Any(parts, array, storage),
     };
 
-    private static bool Any(NDArray[] list, NDArray array, object storage)
+    private static bool Any(NDArray?[] list, NDArray array, object storage)
     {
-        foreach (NDArray a in list)
+        foreach (NDArray? a in list)
         {
             if (MayAlias(a, array, storage)) return true;
         }

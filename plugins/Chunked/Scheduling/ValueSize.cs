@@ -9,20 +9,13 @@ internal static class ValueSize
     {
         null => 0,
         NDArray a => a.Size * a.DType.ItemSize(),
-        QrResult qr => Of(qr.Q) + Of(qr.R),
-        SvdResult svd => Of(svd.U) + Of(svd.S) + Of(svd.Vh),
-        NDArray[] list => Sum(list),
-        Building.ArgPair pair => Of(pair.Value) + Of(pair.Index),
-        EighResult eigh => Of(eigh.Eigenvalues) + Of(eigh.Eigenvectors),
-        SlogdetResult slogdet => Of(slogdet.Sign) + Of(slogdet.LogAbsDet),
-        UniqueResult unique => Of(unique.Values) + Of(unique.Indices) + Of(unique.Inverse) + Of(unique.Counts),
-        _ => 0,
+        _ => Graph.TaskValues.Parts(value) is { } parts ? Sum(parts) : 0,
     };
 
-    private static long Sum(NDArray[] list)
+    private static long Sum(NDArray?[] list)
     {
         long total = 0;
-        foreach (NDArray a in list) total += Of(a);
+        foreach (NDArray? a in list) total += Of(a);
         return total;
     }
 }

@@ -10,13 +10,17 @@ internal static class ChunkedHost
 {
     public static TestHost Create(int degree = 2, int splitEvery = 16) => Create(degree, splitEvery, optimize: true, scheduler: null);
 
+    /// <summary>A test host whose tall-and-skinny QR and SVD always take TSQR (Dask's graph), never CholeskyQR2.</summary>
+    public static TestHost CreateTsqr() => Create(2, 16, optimize: true, scheduler: null, choleskyQr: false);
+
     /// <summary>A test host whose Chunked plugin runs graphs on <paramref name="scheduler"/> (the local one when null).</summary>
-    public static TestHost Create(int degree, int splitEvery, bool optimize, ArrayDispatch.Chunked.Scheduling.IChunkScheduler? scheduler) => TestHost.Create(
+    public static TestHost Create(int degree, int splitEvery, bool optimize, ArrayDispatch.Chunked.Scheduling.IChunkScheduler? scheduler, bool choleskyQr = true) => TestHost.Create(
         new Dictionary<string, string?>
         {
             ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = degree.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ArrayDispatch:Backends:Chunked:SplitEvery"] = splitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ArrayDispatch:Backends:Chunked:Optimize"] = optimize ? "true" : "false",
+            ["ArrayDispatch:Backends:Chunked:CholeskyQr"] = choleskyQr ? "true" : "false",
         },
         new DensePlugin(), new ChunkedPlugin(scheduler));
 

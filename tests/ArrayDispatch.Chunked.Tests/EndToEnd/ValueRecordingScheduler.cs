@@ -46,8 +46,6 @@ internal sealed class ValueRecordingScheduler : IChunkScheduler
     {
         NDArray a => [a.GetType()],
         Building.OwnedChunk owned => [owned.Array.GetType()],
-        QrResult qr => new[] { qr.Q, qr.R }.OfType<NDArray>().Select(a => a.GetType()).ToArray(),
-        SvdResult svd => new[] { svd.U, svd.S, svd.Vh }.OfType<NDArray>().Select(a => a.GetType()).ToArray(),
-        _ => [value.GetType()],
+        _ => TaskValues.Parts(value) is { } parts ? [.. parts.OfType<NDArray>().Select(a => a.GetType())] : [value.GetType()],
     };
 }
