@@ -151,6 +151,20 @@ internal static partial class LinalgKernels
         if (nrhs > 0) ManagedLapack.LuSolve(n, nrhs, lu, piv, x);
     }
 
+    /// <summary>True when row-major A is upper triangular (exact zeros below the diagonal), false when lower, null otherwise or for n &lt; 2.</summary>
+    private static bool? Triangle<T>(int n, ReadOnlySpan<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n < 2) return null;
+        bool upper = true, lower = true;
+        for (int i = 0; i < n && (upper || lower); i++)
+        {
+            ReadOnlySpan<T> row = a.Slice(i * n, n);
+            if (upper && row[..i].ContainsAnyExcept(T.Zero)) upper = false;
+            if (lower && row[(i + 1)..].ContainsAnyExcept(T.Zero)) lower = false;
+        }
+        return upper ? true : lower ? false : null;
+    }
+
     /// <summary>The inverse of the n×n matrix A.</summary>
     public static void Inverse<T>(int n, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -161,7 +175,10 @@ internal static partial class LinalgKernels
         if (n == 0) return;
         if (Native is { } nat)
         {
-            if (!nat.Inverse(n, a, inv)) throw new LinAlgException("Singular matrix");
+            // A triangular matrix (R of a QR or Cholesky, say) is inverted as one: LU would find no pivot to swap and
+            // spend six times the flops on the same triangle.
+            bool ok = Triangle(n, a) is { } upper ? nat.TriangularInverse(n, upper, a, inv) : nat.Inverse(n, a, inv);
+            if (!ok) throw new LinAlgException("Singular matrix");
             return;
         }
         T[] lu = a[..(n * n)].ToArray();

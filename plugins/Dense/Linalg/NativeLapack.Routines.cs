@@ -215,6 +215,21 @@ internal sealed unsafe partial class NativeLapack
         return true;
     }
 
+    /// <summary>
+    /// The inverse of a triangular n×n matrix (<paramref name="upper"/>: row-major upper, i.e. column-major lower) by
+    /// trtri: n³/3 flops where LU and n solves take about 2n³. False when a diagonal entry is exactly zero.
+    /// </summary>
+    public bool TriangularInverse<T>(int n, bool upper, ReadOnlySpan<T> a, Span<T> inv) where T : unmanaged, INumberBase<T>
+    {
+        a[..(n * n)].CopyTo(inv);
+        int info = 0, lda = Math.Max(1, n);
+        byte uplo = upper ? (byte)'L' : U, diag = N;
+        fixed (T* pa = inv)
+            ((delegate* unmanaged<byte*, byte*, int*, void*, int*, int*, nuint, nuint, void>)For<T>().Trtri)(&uplo, &diag, &n, pa, &lda, &info, 1, 1);
+        Check(info, "trtri");
+        return info == 0;
+    }
+
     // getrf in place on the n×n column-major buffer (row-major A read as Aᵀ); false when exactly singular.
     private bool FactorLu<T>(int n, T[] lu, int[] piv) where T : unmanaged, INumberBase<T>
     {

@@ -48,14 +48,14 @@ internal sealed unsafe partial class NativeLapack
     /// </summary>
     private sealed class Routines
     {
-        public nint Gemm, Syrk, Gesdd, Geqrf, Orgqr, Potrf, Getrf, Getrs, Syevd, Gelsd, Geev;
+        public nint Gemm, Syrk, Trtri, Gesdd, Geqrf, Orgqr, Potrf, Getrf, Getrs, Syevd, Gelsd, Geev;
 
         public bool TryResolve(char p, nint blas, nint lapack)
         {
             bool complex = p is 'z' or 'c';
             return Get(blas, $"{p}gemm_", out Gemm) && Get(blas, $"{p}syrk_", out Syrk)
                 && Get(lapack, $"{p}gesdd_", out Gesdd) && Get(lapack, $"{p}geqrf_", out Geqrf)
-                && Get(lapack, complex ? $"{p}ungqr_" : $"{p}orgqr_", out Orgqr) && Get(lapack, $"{p}potrf_", out Potrf)
+                && Get(lapack, complex ? $"{p}ungqr_" : $"{p}orgqr_", out Orgqr) && Get(lapack, $"{p}potrf_", out Potrf) && Get(lapack, $"{p}trtri_", out Trtri)
                 && Get(lapack, $"{p}getrf_", out Getrf) && Get(lapack, $"{p}getrs_", out Getrs)
                 && Get(lapack, complex ? $"{p}heevd_" : $"{p}syevd_", out Syevd) && Get(lapack, $"{p}geev_", out Geev)
                 && Get(lapack, $"{p}gelsd_", out Gelsd);
