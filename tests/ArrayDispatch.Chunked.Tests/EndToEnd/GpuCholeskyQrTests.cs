@@ -1,4 +1,3 @@
-using ArrayDispatch.Dense;
 using ArrayDispatch.Gpu;
 using ArrayDispatch.Testing;
 using Shouldly;
@@ -16,16 +15,7 @@ public sealed class GpuCholeskyQrTests : IDisposable
     private readonly ValueRecordingScheduler _scheduler = new();
     private readonly TestHost _host;
 
-    public GpuCholeskyQrTests()
-    {
-        _host = TestHost.Create(
-            new Dictionary<string, string?>
-            {
-                ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Gpu",
-                ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
-            },
-            new DensePlugin(), new GpuPlugin(_device), new ChunkedPlugin(_scheduler));
-    }
+    public GpuCholeskyQrTests() => _host = GpuChunkTests.CreateHost(_device, _scheduler, choleskyQr: true);
 
     public void Dispose()
     {

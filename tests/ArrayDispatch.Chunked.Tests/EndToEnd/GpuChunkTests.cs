@@ -17,18 +17,18 @@ public sealed class GpuChunkTests : IDisposable
     private readonly ValueRecordingScheduler _scheduler = new();
     private readonly TestHost _host;
 
-    public GpuChunkTests()
-    {
-        _host = TestHost.Create(
-            new Dictionary<string, string?>
-            {
-                ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Gpu",
-                ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
-                // Dask's TSQR graph, which these tests follow task by task; CholeskyQR2 on the device: GpuCholeskyQrTests.
-                ["ArrayDispatch:Backends:Chunked:CholeskyQr"] = "false",
-            },
-            new DensePlugin(), new GpuPlugin(_device), new ChunkedPlugin(_scheduler));
-    }
+    // Dask's TSQR graph, which these tests follow task by task; CholeskyQR2 on the device: GpuCholeskyQrTests.
+    public GpuChunkTests() => _host = CreateHost(_device, _scheduler, choleskyQr: false);
+
+    /// <summary>Dense, Gpu on <paramref name="device"/> (ILGPU's CPU accelerator) and Chunked with Gpu chunks, graphs run by <paramref name="scheduler"/>.</summary>
+    internal static TestHost CreateHost(GpuDevice device, ValueRecordingScheduler scheduler, bool choleskyQr) => TestHost.Create(
+        new Dictionary<string, string?>
+        {
+            ["ArrayDispatch:Backends:Chunked:ChunkBackend"] = "Gpu",
+            ["ArrayDispatch:Backends:Gpu:Accelerator"] = "Cpu",
+            ["ArrayDispatch:Backends:Chunked:CholeskyQr"] = choleskyQr ? "true" : "false",
+        },
+        new DensePlugin(), new GpuPlugin(device), new ChunkedPlugin(scheduler));
 
     public void Dispose()
     {
