@@ -158,13 +158,24 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
 /// Binds <see cref="Np"/> to the host's dispatcher while the host runs, and logs one line per plugin under the
 /// <c>ArrayDispatch.Plugins</c> category (with the missing-folder warning), not under this class's namespace
 /// (<c>Microsoft.Extensions.DependencyInjection</c>), where an app's <c>"Microsoft": "Error"</c> log level hid refusals.
+/// It binds in <see cref="StartingAsync"/>, before any hosted service starts, and unbinds in <see cref="StoppedAsync"/>,
+/// after all have stopped: a worker registered before <c>AddArrayDispatch</c> (as <c>dotnet new worker</c> writes it)
+/// starts before this service, and found <see cref="Np"/> unbound at its first call.
 /// </summary>
-internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILoggerFactory loggers) : IHostedService
+internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILoggerFactory loggers) : IHostedLifecycleService
 {
     private readonly ILogger logger = loggers.CreateLogger("ArrayDispatch.Plugins");
     private IDisposable? _binding;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         foreach (PluginLoadResult r in report.Results)
         {
@@ -172,13 +183,13 @@ internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLo
             else if (r.Outcome == PluginOutcome.Disabled) logger.PluginDisabled(r.Name, r.Folder ?? "(in-process)");
             else logger.PluginRefused(r.Name, r.Folder ?? "(in-process)", r.Outcome, r.Reason);
         }
-        _binding = Np.Bind(dispatcher);
+        _binding ??= Np.Bind(dispatcher);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        _binding?.Dispose();
+        Interlocked.Exchange(ref _binding, null)?.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -46,6 +46,22 @@ public sealed class GenericHostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hosted_service_registered_before_AddArrayDispatch_can_use_the_static_facade_when_it_starts()
+    {
+        // dotnet new worker registers its services first; hosted services start in registration order, and Np was bound
+        // by ArrayDispatch's own hosted service: a StartAsync that called Np found "no array dispatcher is bound".
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = _root });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<CreatedOn>();
+        builder.Services.AddHostedService<StaticFacadeWorker>();
+        builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch")).AddBackend(new DuckBackend<DuckArray>("A"));
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        (await host.Services.GetRequiredService<CreatedOn>().Backend.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe("A");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Stopping_the_newer_of_two_started_hosts_gives_the_static_facade_back_to_the_older()
     {
         using IHost a = Build([], new DuckBackend<DuckArray>("A"));
@@ -164,6 +180,19 @@ public sealed class GenericHostTests : IDisposable
             result.Backend.TrySetResult(api.Run(() => ((DuckArray)Np.Zeros([2])).Tag));
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>A hosted service calling the static facade in its StartAsync (a warm-up, a cache filled at start).</summary>
+    private sealed class StaticFacadeWorker(CreatedOn result) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            try { result.Backend.TrySetResult(((DuckArray)Np.Zeros([2])).Tag); }
+            catch (Exception ex) { result.Backend.TrySetException(ex); }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class LoggingPlugin : IArrayBackendPlugin
