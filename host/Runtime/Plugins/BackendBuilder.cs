@@ -73,15 +73,15 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
-    public IBackendBuilder DeclareBackendSetting(string key) => Declare(key, null);
+    public IBackendBuilder DeclareBackendSetting(string key) => DeclareSetting(key, null);
 
     public IBackendBuilder DeclareBackendSetting(string key, string defaultValue)
     {
         ArgumentException.ThrowIfNullOrEmpty(defaultValue);
-        return Declare(key, defaultValue);
+        return DeclareSetting(key, defaultValue);
     }
 
-    private BackendBuilder Declare(string key, string? defaultValue)
+    private BackendBuilder DeclareSetting(string key, string? defaultValue)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         _backendSettings.RemoveAll(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
