@@ -129,7 +129,9 @@ public static partial class Np
     }
 
     /// <summary>
-    /// Loads every numeric array of a <c>.npz</c> file (NumPy's <c>load</c> of an archive) onto <paramref name="backend"/>.
+    /// Loads every array of a <c>.npz</c> file (NumPy's <c>load</c> of an archive) onto <paramref name="backend"/>. An entry
+    /// of strings or objects is refused naming the entry, as <see cref="Load"/> refuses such a file (there is no string
+    /// dtype): <see cref="NpyArchive.Read(string)"/> gives an archive's short strings, SparseIO.LoadNpz a SciPy sparse matrix.
     /// Each entry is read in order from the archive, large ones straight into the new array's storage as <see cref="Load"/>
     /// does (no copy of an entry in memory, no 2^31-element limit).
     /// </summary>
@@ -148,7 +150,6 @@ public static partial class Np
                 using Stream s = entry.Open();
                 NpyFormat.Header header = NpyFormat.ReadHeader(s);
                 NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
-                if (header.Kind is 'U' or 'S') continue;   // strings (SciPy's sparse 'format') are not arrays
                 arrays[NpyArchive.EntryName(entry)] = ReadNpyBody(s, header, backend, null);
             }
             return arrays;

@@ -12,6 +12,10 @@ public static partial class Np
 {
     private static IArrayDispatcher? s_global;
 
+    // The live process-wide bindings, oldest first (one per started host): s_global is the newest's dispatcher.
+    private static readonly List<Unbinder> s_bindings = [];
+    private static readonly Lock s_bindingGate = new();
+
     /// <summary>The dispatcher calls go to: the one bound to this async flow, else the host's.</summary>
     /// <exception cref="InvalidOperationException">No dispatcher is bound.</exception>
     public static IArrayDispatcher Dispatcher
@@ -30,14 +34,23 @@ public static partial class Np
         AmbientState.Current?.Dispatcher ?? Volatile.Read(ref s_global) ?? ThrowNotBound();
 
     private static IArrayDispatcher ThrowNotBound() => throw new InvalidOperationException(
-        "no array dispatcher is bound: call services.AddArrayDispatch(configuration) and build the host, or use Np.UseDispatcher(dispatcher)");
+        "no array dispatcher is bound: call services.AddArrayDispatch(configuration) and start the host (its StartAsync binds Np), or use Np.UseDispatcher(dispatcher)");
 
-    /// <summary>Binds the process-wide dispatcher (done by the host when it starts); returns a token that unbinds it.</summary>
+    /// <summary>
+    /// Binds the process-wide dispatcher (done by the host when it starts); returns a token that unbinds it. With several
+    /// hosts started in one process the newest started serves, and stopping it gives the static facade back to the one
+    /// started before it that still runs.
+    /// </summary>
     public static IDisposable Bind(IArrayDispatcher dispatcher)
     {
         ArgumentNullException.ThrowIfNull(dispatcher);
-        Volatile.Write(ref s_global, dispatcher);
-        return new Unbinder(dispatcher);
+        var binding = new Unbinder(dispatcher);
+        lock (s_bindingGate)
+        {
+            s_bindings.Add(binding);
+            Volatile.Write(ref s_global, dispatcher);
+        }
+        return binding;
     }
 
     /// <summary>Sends the calls of the current async flow to <paramref name="dispatcher"/> until the result is disposed (for several hosts in one process).</summary>
@@ -83,7 +96,17 @@ public static partial class Np
 
     private sealed class Unbinder(IArrayDispatcher dispatcher) : IDisposable
     {
-        public void Dispose() => Interlocked.CompareExchange(ref s_global, null, dispatcher);
+        public IArrayDispatcher Dispatcher { get; } = dispatcher;
+
+        // Stopping the newest of two hosts left Np unbound while the older one still ran ("no array dispatcher is bound").
+        public void Dispose()
+        {
+            lock (s_bindingGate)
+            {
+                if (!s_bindings.Remove(this)) return;
+                Volatile.Write(ref s_global, s_bindings.Count == 0 ? null : s_bindings[^1].Dispatcher);
+            }
+        }
     }
 
     private sealed class Restorer(AmbientState? previous) : IDisposable

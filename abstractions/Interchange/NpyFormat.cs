@@ -72,7 +72,8 @@ public static class NpyFormat
     {
         if (header.Kind is 'U' or 'S')
         {
-            throw new InvalidDataException($"the .npy array holds strings (descr '{header.Descr}'); read it with NpyFormat.TryReadString");
+            throw new InvalidDataException($"the .npy array holds strings (descr '{header.Descr}', shape {header.Shape}), and arrays here hold numbers only (no string dtype); " +
+                "NpyFormat.TryReadString reads a 0-d or 1-element one, NpyArchive.Read(path).Strings those of an archive, and SparseIO.LoadNpz a SciPy sparse .npz (whose 'format' entry is one)");
         }
         long count = header.Shape.Size;
         if (header.DataBytes > Array.MaxLength)
@@ -99,6 +100,8 @@ public static class NpyFormat
         value = "";
         if (header.Kind is not ('U' or 'S')) return false;
         if (header.DataBytes > MaxHeaderLength) throw new InvalidDataException($"the .npy string array (shape {header.Shape}, dtype '{header.Descr}') is not a short string: {header.DataBytes} bytes");
+        // Several strings were read as one, run together ("ab", "c" gave "abc").
+        if (header.Shape.Size > 1) throw new InvalidDataException($"the .npy array holds {header.Shape.Size} strings (shape {header.Shape}, dtype '{header.Descr}'), not one: only a 0-d or 1-element string array is read");
         byte[] raw = new byte[header.Shape.Size * header.ItemSize];
         ReadDataBytes(stream, raw, header);
         if (header.Kind == 'S') value = Encoding.ASCII.GetString(raw).TrimEnd('\0');

@@ -47,6 +47,12 @@ public interface IBackendBuilder
     IBackendBuilder DeclareBackendSetting(string key) => this;
 
     /// <summary>
+    /// <see cref="DeclareBackendSetting(string)"/> with the backend the plugin uses when the setting is not set, which the
+    /// host's <c>backends</c> listing shows beside the configured value (<c>ChunkBackend = Dense (default)</c>).
+    /// </summary>
+    IBackendBuilder DeclareBackendSetting(string key, string defaultValue) => DeclareBackendSetting(key);
+
+    /// <summary>
     /// Declares what the backend takes for <paramref name="function"/>: its dtypes, <c>out=</c>, nonzero fills. The
     /// dispatcher checks calls against it before calling the handler, <c>explain</c> shows it, and other backends read it
     /// (<see cref="IArrayDispatcher.SupportOf"/>). Without a declaration a function takes what

@@ -2,6 +2,8 @@ using ArrayDispatch.Functions;
 using ArrayDispatch.Runtime.Dispatch;
 using ArrayDispatch.Runtime.Diagnostics;
 using ArrayDispatch.Runtime.Plugins;
+using ArrayDispatch.Runtime.Registry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -16,6 +18,15 @@ internal static class BackendsCommand
         if (host is null) return exit;
         var dispatcher = host.Services.GetRequiredService<Dispatcher>();
         var report = host.Services.GetRequiredService<PluginLoadReport>();
+        var registry = host.Services.GetRequiredService<BackendRegistry>();
+        IConfiguration section = host.Services.GetRequiredService<IConfiguration>().GetSection(ArrayDispatch.Runtime.Options.ArrayDispatchOptions.SectionName);
+        IReadOnlyList<(string Key, string Path, string Value, bool IsDefault)> Settings(PluginLoadResult r) =>
+            !r.Loaded || !registry.Current.ByName.TryGetValue(r.Name, out BackendRegistration? b) ? []
+            : b.BackendSettings.Select(s =>
+            {
+                (string path, string? value) = s.Read(section, r.Name);
+                return (s.Key, path, value ?? s.Default ?? "(not set)", value is null);
+            }).ToArray();
         if (json)
         {
             Json.Write(new
@@ -33,6 +44,7 @@ internal static class BackendsCommand
                     functions = r.Loaded ? r.FunctionCount : (int?)null,
                     priorityIndex = dispatcher.Options.Priority.IndexOf(r.Name) is int i and >= 0 ? i : (int?)null,
                     details = r.Loaded ? BackendDetails.Describe(host.Services, r.Name) : null,
+                    settings = Settings(r).ToDictionary(x => x.Key, x => new { key = x.Path, value = x.Value, isDefault = x.IsDefault }),
                     declaredFunctions = functions && r.Loaded ? dispatcher.FunctionsOf(r.Name).Order(StringComparer.Ordinal).ToArray() : null,
                     arrayApi = functions && r.Loaded ? ConformanceCommand.ArrayApiJson(dispatcher, r.Name) : null,
                     folder = r.Folder,
@@ -55,6 +67,11 @@ internal static class BackendsCommand
             string details = r.Loaded
                 ? BackendDetails.Describe(host.Services, r.Name) ?? (r.Folder is null ? "in-process" : Path.GetRelativePath(AppContext.BaseDirectory, r.Folder))
                 : r.Reason;
+            // The backend's own settings that name another backend (Chunked's ChunkBackend): what the chunks are made on.
+            foreach ((string key, string path, string value, bool isDefault) in Settings(r))
+            {
+                details += $"; {key} = {value} ({(isDefault ? "default; set " : "")}{path})";
+            }
             table.AddRow(Markup.Escape(r.Name), r.Version?.ToString() ?? "", status, Markup.Escape(string.Join(", ", r.ArrayTypes ?? [])),
                 r.Loaded ? r.FunctionCount.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", rank >= 0 ? $"{rank + 1} (Priority:{rank})" : "-", Markup.Escape(details));
         }

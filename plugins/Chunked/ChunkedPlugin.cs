@@ -48,7 +48,7 @@ public sealed class ChunkedPlugin : IArrayBackendPlugin
         // What a worker process runs tasks with (an Orleans silo's chunk worker takes it from the host's services).
         backend.Services.AddSingleton<IChunkTaskRunner>(new Graph.ChunkTaskRunner(backend.Dispatcher));
         backend.AddArrayType<ChunkedArray>();
-        backend.DeclareBackendSetting("ChunkBackend");   // an unknown name is refused at start-up with its key
+        backend.DeclareBackendSetting("ChunkBackend", new ChunkedOptions().ChunkBackend);   // an unknown name is refused at start-up with its key
 
         // Handler objects register their [Implements] methods; the function families are registered by loops.
         PluginFunctions.EnsureDefined();

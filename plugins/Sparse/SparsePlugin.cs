@@ -25,7 +25,7 @@ public sealed class SparsePlugin : IArrayBackendPlugin
         backend.AddArrayType<CooArray>()
                .AddArrayType<CsrArray>()
                .AddArrayType<CscArray>();
-        backend.DeclareBackendSetting("DenseBackend");   // an unknown name is refused at start-up with its key
+        backend.DeclareBackendSetting("DenseBackend", new SparseOptions().DenseBackend);   // an unknown name is refused at start-up with its key
         backend.ImplementFrom(new SparseCreation(ctx));
         backend.Declare(ArrayFunctions.Full, SparseCreation.FullSupport);
         new SparseElementwise(ctx).Register(backend);

@@ -182,6 +182,46 @@ public sealed class NpyTests
     }
 
     [Fact]
+    public void A_string_npz_entry_is_refused_naming_the_entry_as_an_object_one_is()
+    {
+        // np.savez(path, a=[1.0], names=['ab', 'c']): LoadNpz dropped 'names' silently but refused object entries; NumPy
+        // loads both kinds (objects with allow_pickle=True). Without a string dtype, both are refused naming the entry.
+        byte[] good = Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", [1.0], bigEndian: false);
+        byte[] names = NpyRaw("{'descr': '<U2', 'fortran_order': False, 'shape': (2,), }",
+            [.. Encoding.UTF32.GetBytes("ab"), .. Encoding.UTF32.GetBytes("c\0")]);
+        string path = Path.Combine(Path.GetTempPath(), $"npz-{Guid.NewGuid():N}.npz");
+        try
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(File.Create(path), System.IO.Compression.ZipArchiveMode.Create))
+            {
+                using (Stream s = zip.CreateEntry("a.npy").Open()) s.Write(good);
+                using (Stream s = zip.CreateEntry("names.npy").Open()) s.Write(names);
+            }
+            using var host = TestHost.Create(new DensePlugin());
+            string message = Should.Throw<InvalidDataException>(() => Np.LoadNpz(path)).Message;
+            message.ShouldStartWith("archive entry 'names.npy': the .npy array holds strings (descr '<U2', shape (2,)), and arrays here hold numbers only");
+            message.ShouldContain("NpyArchive.Read(path).Strings");
+            // The archive reader gives short strings only: two strings were run together as "abc".
+            Should.Throw<InvalidDataException>(() => NpyArchive.Read(path)).Message.ShouldContain("holds 2 strings (shape (2,), dtype '<U2'), not one");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static byte[] NpyRaw(string dict, byte[] data)
+    {
+        string header = dict + new string(' ', (64 - (10 + dict.Length + 1) % 64) % 64) + "\n";
+        var ms = new MemoryStream();
+        ms.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
+        ms.Write(BitConverter.GetBytes((ushort)header.Length));
+        ms.Write(Encoding.ASCII.GetBytes(header));
+        ms.Write(data);
+        return ms.ToArray();
+    }
+
+    [Fact]
     public void Loading_a_directory_says_it_is_a_directory()
     {
         using var host = TestHost.Create(new DensePlugin());

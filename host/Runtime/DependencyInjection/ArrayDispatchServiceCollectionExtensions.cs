@@ -47,7 +47,8 @@ public static class ArrayDispatchServiceCollectionExtensions
         var dispatcher = new Dispatcher(registry, options, metrics);
         var loggers = new DeferredLoggerFactory();
         var host = new PluginHost(options, configuration, registry, report, dispatcher, loggers);
-        var state = new ArrayDispatchState(configuration, registry, report, metrics, dispatcher, loggers, host);
+        var changes = new AppliedOptionsChangeSource();
+        var state = new ArrayDispatchState(configuration, registry, report, metrics, dispatcher, loggers, host, changes);
 
         services.AddSingleton(state);
         services.AddSingleton(registry);
@@ -60,6 +61,9 @@ public static class ArrayDispatchServiceCollectionExtensions
             .Configure(o => { if (ConfigurationSchema.Check(configuration).Count == 0) configuration.Bind(o); })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArrayDispatchOptions>>(new ArrayDispatchOptionsValidator(registry, report, configuration));
+        // IOptionsMonitor<ArrayDispatchOptions> follows the configuration the dispatcher applied: without a change token
+        // source it kept the start-up values forever (OnChange never fired), while the dispatch rules reloaded.
+        services.AddSingleton<IOptionsChangeTokenSource<ArrayDispatchOptions>>(changes);
         services.AddHostedService<ArrayDispatchHostedService>();
         services.AddHealthChecks().AddCheck<ArrayDispatchHealthCheck>("arraydispatch");
         if (options.HotReload)
@@ -97,7 +101,7 @@ internal sealed class ArrayDispatchBuilder(IServiceCollection services, ArrayDis
 
 /// <summary>What <c>AddArrayDispatch</c> created before the container existed; activated once the container is built.</summary>
 internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRegistry registry, PluginLoadReport report,
-    ArrayDispatchMetrics metrics, Dispatcher dispatcher, DeferredLoggerFactory loggers, PluginHost host)
+    ArrayDispatchMetrics metrics, Dispatcher dispatcher, DeferredLoggerFactory loggers, PluginHost host, AppliedOptionsChangeSource changes)
 {
     private IDisposable? _reloadSubscription;
 
@@ -130,6 +134,14 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
         {
             dispatcher.Reconfigure(options.Create(Microsoft.Extensions.Options.Options.DefaultName));
             logger.ConfigurationApplied();
+            try
+            {
+                changes.Changed();   // a change the validator refused is not seen by IOptionsMonitor either: it keeps the last good values
+            }
+            catch (AggregateException ex)
+            {
+                logger.ConfigurationRejected($"applied, but an IOptionsMonitor<ArrayDispatchOptions> listener threw: {ex.InnerException?.Message}");
+            }
         }
         catch (OptionsValidationException ex)
         {
@@ -146,13 +158,24 @@ internal sealed class ArrayDispatchState(IConfiguration configuration, BackendRe
 /// Binds <see cref="Np"/> to the host's dispatcher while the host runs, and logs one line per plugin under the
 /// <c>ArrayDispatch.Plugins</c> category (with the missing-folder warning), not under this class's namespace
 /// (<c>Microsoft.Extensions.DependencyInjection</c>), where an app's <c>"Microsoft": "Error"</c> log level hid refusals.
+/// It binds in <see cref="StartingAsync"/>, before any hosted service starts, and unbinds in <see cref="StoppedAsync"/>,
+/// after all have stopped: a worker registered before <c>AddArrayDispatch</c> (as <c>dotnet new worker</c> writes it)
+/// starts before this service, and found <see cref="Np"/> unbound at its first call.
 /// </summary>
-internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILoggerFactory loggers) : IHostedService
+internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLoadReport report, ILoggerFactory loggers) : IHostedLifecycleService
 {
     private readonly ILogger logger = loggers.CreateLogger("ArrayDispatch.Plugins");
     private IDisposable? _binding;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         foreach (PluginLoadResult r in report.Results)
         {
@@ -160,13 +183,32 @@ internal sealed class ArrayDispatchHostedService(Dispatcher dispatcher, PluginLo
             else if (r.Outcome == PluginOutcome.Disabled) logger.PluginDisabled(r.Name, r.Folder ?? "(in-process)");
             else logger.PluginRefused(r.Name, r.Folder ?? "(in-process)", r.Outcome, r.Reason);
         }
-        _binding = Np.Bind(dispatcher);
+        _binding ??= Np.Bind(dispatcher);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        _binding?.Dispose();
+        Interlocked.Exchange(ref _binding, null)?.Dispose();
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Tells <see cref="IOptionsMonitor{TOptions}"/> that the dispatcher applied a configuration change, so its
+/// <c>CurrentValue</c> and <c>OnChange</c> listeners see what the dispatcher serves: only changes that passed validation.
+/// </summary>
+internal sealed class AppliedOptionsChangeSource : IOptionsChangeTokenSource<ArrayDispatchOptions>
+{
+    private CancellationTokenSource _current = new();
+
+    public string Name => Microsoft.Extensions.Options.Options.DefaultName;
+
+    public Primitives.IChangeToken GetChangeToken() => new Primitives.CancellationChangeToken(Volatile.Read(ref _current).Token);
+
+    public void Changed()
+    {
+        using CancellationTokenSource previous = Interlocked.Exchange(ref _current, new CancellationTokenSource());
+        previous.Cancel();
     }
 }

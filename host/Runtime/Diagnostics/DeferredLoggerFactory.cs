@@ -60,6 +60,21 @@ internal sealed class DeferredLoggerFactory : ILoggerFactory
             Real!.Log(logLevel, eventId, state, exception, formatter);
         }
 
-        private ILogger? Real => _real ??= owner._target?.CreateLogger(category);
+        private ILogger? Real => _real ??= Create();
+
+        // A plugin's logger outlives its host: a Chunked compute still running when the host was disposed threw
+        // ObjectDisposedException ('LoggerFactory') at its next log line, after the work was done. Nothing logs then.
+        private ILogger? Create()
+        {
+            if (owner._target is not { } target) return null;
+            try
+            {
+                return target.CreateLogger(category);
+            }
+            catch (ObjectDisposedException)
+            {
+                return Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+            }
+        }
     }
 }

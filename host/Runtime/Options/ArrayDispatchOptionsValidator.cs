@@ -49,11 +49,10 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
         // call that created a chunk ("no implementation found for 'full' on types []"), not at start-up with its key.
         foreach (BackendRegistration backend in registry.Current.Backends)
         {
-            foreach (string key in backend.BackendSettings)
+            foreach (BackendSetting setting in backend.BackendSettings)
             {
-                string path = $"Backends:{backend.Name}:{key}";
-                if (section[path] is not { Length: > 0 } value) continue;
-                string fullPath = $"{(section is IConfigurationSection s ? s.Path : ArrayDispatchOptions.SectionName)}:{path}";
+                (string fullPath, string? value) = setting.Read(section, backend.Name);
+                if (value is null) continue;
                 // Naming the backend itself sent every call back to it: ChunkBackend=Chunked overflowed the stack at
                 // the first chunk made (the process ended), DenseBackend=Sparse gave sparse "dense" results.
                 if (value == backend.Name)
@@ -61,7 +60,13 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
                     string[] others = known.Where(k => k != backend.Name).ToArray();
                     result.AddError($"{fullPath}: '{value}' is the backend itself; this setting names another backend. Other backends: {(others.Length == 0 ? "(none loaded)" : string.Join(", ", others))}.");
                 }
-                else CheckBackend(result, known, fullPath, value);
+                else if (!known.Contains(value, StringComparer.Ordinal)) CheckBackend(result, known, fullPath, value);
+                else if (!registry.Current.ByName.ContainsKey(value) && report.Latest.LastOrDefault(r => r.Name == value) is { Loaded: false } failed)
+                {
+                    // ChunkBackend=Gpu with Gpu disabled (or refused) started, and the first chunk made failed without the key.
+                    string[] loaded = registry.Current.Backends.Select(b => b.Name).Where(b => b != backend.Name).Order(StringComparer.Ordinal).ToArray();
+                    result.AddError($"{fullPath}: backend '{value}' is not loaded ({(failed.Outcome == PluginOutcome.Disabled ? failed.Reason : $"refused, {failed.Outcome}: {failed.Reason}")}), so {backend.Name} could not use it. Loaded backends: {(loaded.Length == 0 ? "(none)" : string.Join(", ", loaded))}.");
+                }
             }
         }
         foreach ((string function, FunctionRule rule) in options.Functions)

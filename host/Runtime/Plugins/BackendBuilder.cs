@@ -19,7 +19,7 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
     private readonly Dictionary<ArrayFunction, Func<Delegate>> _factories = [];
     private readonly Dictionary<ArrayFunction, FunctionSupport> _declared = [];
     private FunctionSupport _default = FunctionSupport.Everything;
-    private readonly List<string> _backendSettings = [];
+    private readonly List<BackendSetting> _backendSettings = [];
 
     public string Name { get; } = name;
 
@@ -73,10 +73,19 @@ internal sealed class BackendBuilder(string name, IConfiguration configuration, 
         return this;
     }
 
-    public IBackendBuilder DeclareBackendSetting(string key)
+    public IBackendBuilder DeclareBackendSetting(string key) => DeclareSetting(key, null);
+
+    public IBackendBuilder DeclareBackendSetting(string key, string defaultValue)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(defaultValue);
+        return DeclareSetting(key, defaultValue);
+    }
+
+    private BackendBuilder DeclareSetting(string key, string? defaultValue)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        if (!_backendSettings.Contains(key, StringComparer.OrdinalIgnoreCase)) _backendSettings.Add(key);
+        _backendSettings.RemoveAll(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
+        _backendSettings.Add(new BackendSetting(key, defaultValue));
         return this;
     }
 

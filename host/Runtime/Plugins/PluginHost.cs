@@ -202,7 +202,7 @@ internal sealed class PluginHost(
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             PluginOutcome outcome = ex is DllNotFoundException or EntryPointNotFoundException ? PluginOutcome.NativeLoadFailed : PluginOutcome.RegistrationFailed;
-            return new(name, folder, outcome, $"Register threw {ex.GetType().Name}: {ex.Message}", version);
+            return new(name, folder, outcome, RegisterFailure(ex, builder.Configuration), version);
         }
 
         StartupTrace.Mark($"{name}: Register ran");
@@ -266,6 +266,24 @@ internal sealed class PluginHost(
                 throw new PluginRegistrationException($"plugin '{plugin}' tried to register {d.ServiceType.FullName}, which the host provides");
             }
         }
+    }
+
+    /// <summary>
+    /// The refusal reason of a plugin whose <c>Register</c> threw: a wrong value of one of its own settings
+    /// (<see cref="BackendSettings"/>' message, which starts with the setting's key path) reads as the host's own
+    /// configuration errors do, anything else names the exception. An argument exception's message loses .NET's
+    /// "(Parameter '…')" suffix, which names a C# parameter the user never wrote.
+    /// </summary>
+    internal static string RegisterFailure(Exception ex, IConfiguration settings)
+    {
+        string message = ex.Message;
+        if (ex is ArgumentException { ParamName: { } parameter } && message.EndsWith($" (Parameter '{parameter}')", StringComparison.Ordinal))
+        {
+            message = message[..^$" (Parameter '{parameter}')".Length];
+        }
+        bool settingError = ex is ArgumentException && settings is IConfigurationSection { Path.Length: > 0 } section
+            && message.StartsWith(section.Path + ":", StringComparison.OrdinalIgnoreCase);
+        return settingError ? message : $"Register threw {ex.GetType().Name}: {message}";
     }
 
     /// <summary>A plugin built against a newer shared assembly than the host has would get the host's older copy and break at run time.</summary>

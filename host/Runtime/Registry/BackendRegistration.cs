@@ -28,8 +28,8 @@ public sealed class BackendRegistration
     /// <summary>The backend's name.</summary>
     public string Name { get; }
 
-    /// <summary>The keys of the backend's settings that name another backend (<see cref="IBackendBuilder.DeclareBackendSetting"/>), checked at start-up.</summary>
-    internal IReadOnlyList<string> BackendSettings { get; init; } = [];
+    /// <summary>The keys of the backend's settings that name another backend (<see cref="IBackendBuilder.DeclareBackendSetting(string, string)"/>), checked at start-up.</summary>
+    internal IReadOnlyList<BackendSetting> BackendSettings { get; init; } = [];
 
     /// <summary>The plugin assembly's version.</summary>
     public Version Version { get; }
@@ -90,4 +90,16 @@ public sealed class BackendRegistration
     /// </summary>
     public FunctionSupport? SupportFor(ArrayFunction function) =>
         !Implements(function) ? null : SupportById.GetValueOrDefault(function.Id) ?? DefaultSupport;
+}
+
+/// <summary>A backend's setting that names another backend (<see cref="ArrayDispatch.Plugins.IBackendBuilder.DeclareBackendSetting(string, string)"/>), with the plugin's default when it said one.</summary>
+internal sealed record BackendSetting(string Key, string? Default)
+{
+    /// <summary>The setting's full key path (<c>ArrayDispatch:Backends:Chunked:ChunkBackend</c>) and its value under <paramref name="section"/> (null when not set).</summary>
+    public (string Path, string? Value) Read(Microsoft.Extensions.Configuration.IConfiguration section, string backend)
+    {
+        string relative = $"Backends:{backend}:{Key}";
+        string prefix = section is Microsoft.Extensions.Configuration.IConfigurationSection s ? s.Path : ArrayDispatch.Runtime.Options.ArrayDispatchOptions.SectionName;
+        return ($"{prefix}:{relative}", section[relative] is { Length: > 0 } value ? value : null);
+    }
 }

@@ -155,7 +155,7 @@ internal sealed class GpuRuntime : IDisposable
             }
             catch (Exception second) when (IsOutOfMemory(second))
             {
-                throw new GpuOutOfMemoryException(bytes, FreeBytes, $"{Info.Kind} {Info.Name}", second);
+                throw new GpuOutOfMemoryException(bytes, Accelerator.MemorySize == long.MaxValue ? null : FreeBytes, $"{Info.Kind} {Info.Name}", second);
             }
         }
     }

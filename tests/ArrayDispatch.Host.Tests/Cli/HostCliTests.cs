@@ -79,6 +79,36 @@ public sealed class HostCliTests
     }
 
     [Fact]
+    public void Backends_shows_each_backend_naming_setting_with_its_value_or_the_plugins_default()
+    {
+        // A user could not see what ArrayDispatch:Backends:Chunked:ChunkBackend was set to.
+        (int exit, string output) = RunHost("Production", "backends", "--config", "ArrayDispatch:Backends:Chunked:ChunkBackend=Sparse");
+        exit.ShouldBe(0, output);
+        output.Split('\n').Single(l => l.StartsWith("│ Chunked ", StringComparison.Ordinal))
+            .ShouldContain("ChunkBackend = Sparse (ArrayDispatch:Backends:Chunked:ChunkBackend)");
+
+        (exit, output) = RunHost("Production", "backends", "--json", "--config", "ArrayDispatch:Backends:Sparse:DenseBackend=");
+        exit.ShouldBe(0, output);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var sparse = doc.RootElement.GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Sparse");
+        var setting = sparse.GetProperty("settings").GetProperty("DenseBackend");
+        setting.GetProperty("key").GetString().ShouldBe("ArrayDispatch:Backends:Sparse:DenseBackend");
+        setting.GetProperty("value").GetString().ShouldBe("Dense");
+        setting.GetProperty("isDefault").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_backend_setting_naming_a_disabled_plugin_is_refused_at_start_up_naming_the_key_and_why()
+    {
+        // ChunkBackend=Gpu with Gpu disabled started, and the first chunk made failed without naming the key.
+        (int exit, string output) = RunHost("Production", "backends",
+            "--config", "ArrayDispatch:Plugins:Gpu:Enabled=false", "--config", "ArrayDispatch:Backends:Chunked:ChunkBackend=Gpu");
+
+        exit.ShouldBe(2, output);
+        output.ShouldContain("ArrayDispatch:Backends:Chunked:ChunkBackend: backend 'Gpu' is not loaded (disabled by ArrayDispatch:Plugins:Gpu:Enabled), so Chunked could not use it. Loaded backends: ");
+    }
+
+    [Fact]
     public void Conformance_json_is_one_object_with_the_counts_and_every_case()
     {
         (int exit, string output) = RunHost("Production", "conformance", "--backend", "Dense", "--json");
