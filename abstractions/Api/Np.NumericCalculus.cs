@@ -60,6 +60,7 @@ public static partial class Np
         NDArray flat = Ravel(ary);
         NDArray? begin = toBegin is { } b ? Ediff1dPart(b, flat, "to_begin") : null;
         NDArray? end = toEnd is { } e ? Ediff1dPart(e, flat, "to_end") : null;
+        if (flat.DType == DType.Bool) Subtract(flat, flat);   // NumPy's TypeError for bool subtract, even of an empty array
         NDArray differences = flat.Size == 0 ? flat : Subtract(GetItem(flat, new Slice(1, null)), GetItem(flat, new Slice(null, -1)));
         if (begin is null && end is null) return differences;
         var parts = new List<NDArray>(3);

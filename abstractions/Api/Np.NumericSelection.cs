@@ -7,7 +7,8 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.select(condlist, choicelist, default)</c>: element-wise, the choice of the first true condition, else
     /// <paramref name="default"/> (0 when not given); conditions and choices broadcast together; the dtype of the choices
-    /// and the default together.
+    /// and the default together, a Python-scalar default weak as NumPy 2's (NEP 50: int8 choices with the default 0 stay
+    /// int8; NumPy 1.24 made the default an int64 or float64 array first, so its dtype is wider, its values the same).
     /// </summary>
     /// <exception cref="ArgumentException">The lists' lengths differ or are zero (NumPy's ValueErrors and messages).</exception>
     /// <exception cref="DTypeMismatchException">A condition is not a bool array (NumPy's TypeError and message).</exception>
