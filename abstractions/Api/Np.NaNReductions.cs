@@ -151,7 +151,10 @@ public static partial class Np
             {
                 // the middle value, or the mean of the two middle ones (NumPy's mean of them: their sum halved)
                 NDArray hi = TakeAlongAxis(sorted, Minimum(Add(below, 1L), Maximum(last, 0L)), ax);
-                result = Where(Equal(fraction, 0.0), lo, Divide(Add(lo, hi), 2L));
+                // a complex middle value is divided as well, as NumPy's (its mean of one value, or its masked sum of the
+                // value twice halved, is a complex division): an infinite real part gives a NaN imaginary one
+                NDArray middle = a.DType.IsComplex() ? Divide(lo, 1L) : lo;
+                result = Where(Equal(fraction, 0.0), middle, Divide(Add(lo, hi), 2L));
             }
             else
             {

@@ -81,6 +81,25 @@ public sealed class ComposedBatteryTests
     }
 
     [Fact]
+    public void Ediff1d_refuses_a_python_int_for_an_unsigned_array_as_numpy_2()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<DTypeMismatchException>(() => Np.Ediff1d(DenseArray.From(new ushort[] { 1, 4 }), toEnd: 0L)).Message
+            .ShouldBe("dtype of `to_end` must be compatible with input `ary` under the `same_kind` rule.");
+        Np.Ediff1d(DenseArray.From(new short[] { 1, 4 }), toEnd: 0L, toBegin: -3L).ToArray<short>().ShouldBe(new short[] { -3, 3, 0 });
+    }
+
+    [Fact]
+    public void Nanmedian_divides_a_complex_middle_value_as_numpy()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        var values = new System.Numerics.Complex[] { double.NaN, new(double.PositiveInfinity, 0), double.NaN };
+        System.Numerics.Complex m = Np.NanMedian(DenseArray.From(values)).Item<System.Numerics.Complex>();
+        m.Real.ShouldBe(double.PositiveInfinity);
+        double.IsNaN(m.Imaginary).ShouldBeTrue();     // np.nanmedian: inf+nanj, as np.median([inf+0j])
+    }
+
+    [Fact]
     public void Sinc_of_a_float16_zero_is_one()
     {
         using var host = TestHost.Create(new DensePlugin());
