@@ -47,6 +47,11 @@ public sealed class ComposedBatteryTests
         Should.Throw<DTypeMismatchException>(() => Np.Ldexp(D(1.5), DenseArray.From(new ulong[] { 3 }))).Message.ShouldStartWith("ufunc 'ldexp' not supported for the input types");
         Should.Throw<DTypeMismatchException>(() => Np.Ediff1d(DenseArray.From(Array.Empty<bool>()))).Message.ShouldContain("boolean subtract");
         Should.Throw<DivideByZeroException>(() => Np.Average(Np.Zeros(new Shape(2, 0, 3)), 0)).Message.ShouldBe("division by zero");
+        Should.Throw<DTypeMismatchException>(() => Np.Bincount(DenseArray.From(new long[] { 0, 1 }), DenseArray.From(new[] { System.Numerics.Complex.One, 2 }))).Message
+            .ShouldBe("Cannot cast array data from dtype('complex128') to dtype('float64') according to the rule 'safe'");
+        NDArray none = Np.Bincount(DenseArray.From(Array.Empty<long>()), DenseArray.From(Array.Empty<double>()), 3);
+        none.DType.ShouldBe(DType.Int64);                 // NumPy returns its zeros before it reads the weights
+        none.Shape.ShouldBe(new Shape(3));
     }
 
     [Fact]
