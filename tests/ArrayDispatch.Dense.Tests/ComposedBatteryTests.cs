@@ -105,6 +105,24 @@ public sealed class ComposedBatteryTests
     }
 
     [Fact]
+    public void A_complex64_power_by_a_small_integer_overflows_in_float32_as_numpys()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        // np.complex64([18.26669+2.3552992j, -14.94205+0.9109775j, 1.5-0.5j]) ** 40: the repeated squaring overflows float32,
+        // and the next product's inf - inf is NaN: [nan+nanj, -inf+nanj, 8.678862e+07-2.7194502e+07j] (the blocks 1-4 run on Chunked found it)
+        NDArray a = Np.AsType(DenseArray.From(new System.Numerics.Complex[] { new(18.26669, 2.3552992), new(-14.94205, 0.9109775), new(1.5, -0.5) }), DType.Complex64);
+        System.Numerics.Complex[] r = Np.AsType(Np.Power(a, 40L), DType.Complex128).ToArray<System.Numerics.Complex>();
+        double.IsNaN(r[0].Real).ShouldBeTrue();
+        double.IsNaN(r[0].Imaginary).ShouldBeTrue();
+        r[1].Real.ShouldBe(double.NegativeInfinity);
+        double.IsNaN(r[1].Imaginary).ShouldBeTrue();
+        r[2].Real.ShouldBe(8.678862e+07, 1e2);
+        r[2].Imaginary.ShouldBe(-2.7194502e+07, 1e2);
+        // complex128 keeps its range: (18.26669+2.3552992j) ** 40 is finite there
+        double.IsFinite(Np.Power(Np.AsType(a, DType.Complex128), 40L).ToArray<System.Numerics.Complex>()[0].Real).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Sinc_of_a_float16_zero_is_one()
     {
         using var host = TestHost.Create(new DensePlugin());
