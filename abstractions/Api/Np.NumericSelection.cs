@@ -23,9 +23,16 @@ public static partial class Np
             if (condlist[i] is null || choicelist[i] is null) throw new ArgumentNullException(condlist[i] is null ? nameof(condlist) : nameof(choicelist), $"entry {i} is null");
             if (condlist[i].DType != DType.Bool) throw new DTypeMismatchException($"invalid entry {i} in condlist: should be boolean ndarray", nameof(condlist));
         }
-        Operand result = @default ?? 0L;
+        // NumPy's result_type of every choice and the default together (a Python default weak), taken before the first
+        // where: where by where, int8 choices meeting the default 2.5 would already be float64 before a float32 choice
+        Operand fallback = @default ?? 0L;
+        DType[] choiceTypes = choicelist.Select(c => c.DType).ToArray();
+        DType dtype = fallback.Array is { } d
+            ? DTypes.ResultType([.. choiceTypes, d.DType], [])
+            : DTypes.ResultType(choiceTypes, [fallback.Scalar.Kind]);
+        NDArray result = fallback.Array is { } da ? AsType(da, dtype) : Full(new Shape(), fallback.Scalar, dtype, like: choicelist[0]);
         for (int i = condlist.Length - 1; i >= 0; i--) result = Where(condlist[i], choicelist[i], result);
-        return result.Array!;
+        return result;
     }
 
     /// <summary>

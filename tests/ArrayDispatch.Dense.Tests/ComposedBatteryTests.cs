@@ -123,6 +123,17 @@ public sealed class ComposedBatteryTests
     }
 
     [Fact]
+    public void Select_takes_the_dtype_of_every_choice_and_the_default_at_once()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray[] conditions = [DenseArray.From(new[] { false }), DenseArray.From(new[] { true }), DenseArray.From(new[] { false })];
+        NDArray[] choices = [Np.AsType(DenseArray.From(new long[] { 3 }), DType.Int16), DenseArray.From(new[] { -1.5f }), Np.AsType(DenseArray.From(new long[] { 7 }), DType.Int8)];
+        NDArray r = Np.Select(conditions, choices, 2.5);
+        r.DType.ShouldBe(DType.Float32);                // np.result_type(int16, float32, int8, 2.5)
+        r.ToArray<float>().ShouldBe([-1.5f]);
+    }
+
+    [Fact]
     public void Sinc_of_a_float16_zero_is_one()
     {
         using var host = TestHost.Create(new DensePlugin());
