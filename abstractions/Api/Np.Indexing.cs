@@ -23,14 +23,16 @@ public static partial class Np
 {
     /// <summary>
     /// <c>numpy.tril_indices(n, k, m)</c>: the (row, column) indices of the lower triangle of an <paramref name="n"/> ×
-    /// <paramref name="m"/> (default n) array, at and below diagonal <paramref name="k"/>, in row-major order (int64).
+    /// <paramref name="m"/> (default n) array, at and below diagonal <paramref name="k"/>, in row-major order (int64); none
+    /// for a negative dimension (NumPy's <c>tri</c> of it is empty).
     /// </summary>
     public static (NDArray Rows, NDArray Cols) TrilIndices(int n, int k = 0, int? m = null, string? backend = null, NDArray? like = null) =>
         TriangleIndices(n, m ?? n, (i, j) => j - i <= k, backend, like);
 
     /// <summary>
     /// <c>numpy.triu_indices(n, k, m)</c>: the (row, column) indices of the upper triangle of an <paramref name="n"/> ×
-    /// <paramref name="m"/> (default n) array, at and above diagonal <paramref name="k"/>, in row-major order (int64).
+    /// <paramref name="m"/> (default n) array, at and above diagonal <paramref name="k"/>, in row-major order (int64); none
+    /// for a negative dimension (NumPy's <c>tri</c> of it is empty).
     /// </summary>
     public static (NDArray Rows, NDArray Cols) TriuIndices(int n, int k = 0, int? m = null, string? backend = null, NDArray? like = null) =>
         TriangleIndices(n, m ?? n, (i, j) => j - i >= k, backend, like);
@@ -55,8 +57,7 @@ public static partial class Np
 
     private static (NDArray, NDArray) TriangleIndices(int n, int m, Func<int, int, bool> inside, string? backend, NDArray? like)
     {
-        if (n < 0 || m < 0) throw new ArgumentException("negative dimensions are not allowed", n < 0 ? nameof(n) : nameof(m));
-        var rows = new List<long>();
+        var rows = new List<long>();                       // a negative n or m: no rows or columns, as NumPy's (its arange is empty)
         var cols = new List<long>();
         for (int i = 0; i < n; i++)
         {
@@ -70,10 +71,10 @@ public static partial class Np
         return (AsArray(rows.ToArray(), backend, like: like), AsArray(cols.ToArray(), backend, like: like));
     }
 
-    /// <summary><c>numpy.diag_indices(n, ndim)</c>: <paramref name="ndim"/> copies of <c>arange(n)</c>, the indices of the main diagonal of an n × … × n array.</summary>
+    /// <summary><c>numpy.diag_indices(n, ndim)</c>: <paramref name="ndim"/> copies of <c>arange(n)</c>, the indices of the main diagonal of an n × … × n array (empty for a negative n, as NumPy's arange).</summary>
     public static NDArray[] DiagIndices(int n, int ndim = 2, string? backend = null, NDArray? like = null)
     {
-        if (n < 0) throw new ArgumentException("negative dimensions are not allowed", nameof(n));
+        n = Math.Max(n, 0);
         NDArray idx = Arange(0L, (long)n, 1L, DType.Int64, backend, like: like);
         return Enumerable.Repeat(idx, Math.Max(ndim, 0)).ToArray();
     }

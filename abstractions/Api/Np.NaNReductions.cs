@@ -128,7 +128,8 @@ public static partial class Np
     private static NDArray NanQuantile(NDArray x, double q, int? axis, bool keepDims, bool median)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!x.DType.IsInexact()) return Quantile(x, q, axis, keepDims, median);
+        // NumPy's nanquantile/nanmedian of an empty array is nanmean's NaN (float64 for integers and bools), never quantile's IndexError
+        if (!x.DType.IsInexact()) return x.Size == 0 ? Mean(x, axis is null ? Axes.All : Axes.Of(axis.Value), keepDims) : Quantile(x, q, axis, keepDims, median);
         if (x.DType.IsComplex() && !median) throw new ArgumentException("a must be an array of real numbers", nameof(x));
         NDArray a = axis is null ? Ravel(x) : x;
         int ax = axis is null ? 0 : Shape.NormalizeAxis(axis.Value, x.Rank);
@@ -150,7 +151,10 @@ public static partial class Np
             {
                 // the middle value, or the mean of the two middle ones (NumPy's mean of them: their sum halved)
                 NDArray hi = TakeAlongAxis(sorted, Minimum(Add(below, 1L), Maximum(last, 0L)), ax);
-                result = Where(Equal(fraction, 0.0), lo, Divide(Add(lo, hi), 2L));
+                // a complex middle value is divided as well, as NumPy's (its mean of one value, or its masked sum of the
+                // value twice halved, is a complex division): an infinite real part gives a NaN imaginary one
+                NDArray middle = a.DType.IsComplex() ? Divide(lo, 1L) : lo;
+                result = Where(Equal(fraction, 0.0), middle, Divide(Add(lo, hi), 2L));
             }
             else
             {

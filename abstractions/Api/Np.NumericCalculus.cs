@@ -60,6 +60,7 @@ public static partial class Np
         NDArray flat = Ravel(ary);
         NDArray? begin = toBegin is { } b ? Ediff1dPart(b, flat, "to_begin") : null;
         NDArray? end = toEnd is { } e ? Ediff1dPart(e, flat, "to_end") : null;
+        if (flat.DType == DType.Bool) Subtract(flat, flat);   // NumPy's TypeError for bool subtract, even of an empty array
         NDArray differences = flat.Size == 0 ? flat : Subtract(GetItem(flat, new Slice(1, null)), GetItem(flat, new Slice(null, -1)));
         if (begin is null && end is null) return differences;
         var parts = new List<NDArray>(3);
@@ -112,10 +113,12 @@ public static partial class Np
             return AsType(Ravel(array), flat.DType);
         }
         Scalar s = value.Scalar;
+        // NumPy makes the value an array first (asanyarray: a Python int is int64, a float float64), so an int into an
+        // unsigned dtype is not same_kind (NumPy 2, and 1.24 under NEP 50; 1.24's value-based can_cast let 0 through)
         bool fits = s.Kind switch
         {
             ScalarKind.Bool => true,
-            ScalarKind.Integer => flat.DType != DType.Bool,
+            ScalarKind.Integer => flat.DType.IsInexact() || flat.DType is DType.Int8 or DType.Int16 or DType.Int32 or DType.Int64,
             ScalarKind.Float => flat.DType.IsInexact(),
             _ => flat.DType.IsComplex(),
         };

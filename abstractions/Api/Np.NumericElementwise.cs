@@ -49,10 +49,11 @@ public static partial class Np
     /// <c>numpy.ldexp</c>: <c>x1·2^x2</c> for integer exponents <paramref name="x2"/>, with one rounding; the result has
     /// <paramref name="x1"/>'s float dtype (the smallest float that holds an integer <paramref name="x1"/>).
     /// </summary>
-    /// <exception cref="DTypeMismatchException"><paramref name="x2"/> is not an integer, or <paramref name="x1"/> is complex (NumPy's TypeError and message).</exception>
+    /// <exception cref="DTypeMismatchException"><paramref name="x2"/> is not an integer, or uint64 (NumPy's loops take int32 or
+    /// int64 exponents, and uint64 does not cast safely to either), or <paramref name="x1"/> is complex (NumPy's TypeError and message).</exception>
     public static NDArray Ldexp(Operand x1, Operand x2)
     {
-        bool integerExponent = x2.Array is { } e2 ? e2.DType.IsInteger() || e2.DType == DType.Bool : x2.Scalar.Kind is ScalarKind.Integer or ScalarKind.Bool;
+        bool integerExponent = x2.Array is { } e2 ? (e2.DType.IsInteger() && e2.DType != DType.UInt64) || e2.DType == DType.Bool : x2.Scalar.Kind is ScalarKind.Integer or ScalarKind.Bool;
         DType mantissa = x1.Array is { } a1 ? a1.DType : x1.Scalar.Kind is ScalarKind.Float ? DType.Float64 : x1.Scalar.Kind is ScalarKind.Complex ? DType.Complex128 : DType.Int64;
         if (!integerExponent || mantissa.IsComplex()) throw UnsupportedLoop("ldexp");
         DType result = mantissa.IsFloat() ? mantissa : DTypes.Promote(mantissa, DType.Float16);
@@ -73,14 +74,17 @@ public static partial class Np
     }
 
     /// <summary>
-    /// <c>numpy.sinc</c>: <c>sin(πx)/(πx)</c>, 1 at 0 (NumPy's own formula, 0 replaced by 1e-20); floats and complex
-    /// numbers keep their dtype, integers become float64.
+    /// <c>numpy.sinc</c>: <c>sin(πx)/(πx)</c>, 1 at 0 (NumPy 2.2's formula: πx, with 0 replaced by the float dtype's eps,
+    /// 1e-20 for complex numbers, so float16's 0 gives 1 where 1e-20 underflowed to 0/0); floats and complex numbers keep
+    /// their dtype, integers become float64.
     /// </summary>
     public static NDArray Sinc(NDArray x)
     {
         ArgumentNullException.ThrowIfNull(x);
         NDArray f = x.DType.IsInexact() ? x : AsType(x, DType.Float64);
-        NDArray y = Multiply(Math.PI, Where(Equal(f, 0.0), 1.0e-20, f));
+        NDArray px = Multiply(Math.PI, f);
+        double eps = f.DType.IsComplex() ? 1.0e-20 : FInfo(f.DType).Eps;
+        NDArray y = Where(Equal(px, 0.0), eps, px);
         return Divide(Sin(y), y);
     }
 

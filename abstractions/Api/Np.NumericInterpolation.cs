@@ -85,15 +85,16 @@ public static partial class Np
 
     /// <summary>
     /// <c>numpy.bincount</c>: how often each value 0, 1, …, <c>max(x)</c> occurs in the non-negative integers
-    /// <paramref name="x"/> (int64), or the sums of their <paramref name="weights"/> (float64), at least
+    /// <paramref name="x"/> (int64), or the sums of their <paramref name="weights"/> (float64; int64 zeros for an empty
+    /// <paramref name="x"/>, as NumPy's, which returns before it reads the weights), at least
     /// <paramref name="minlength"/> bins. The length depends on the data: the minimum and maximum are read back
     /// (<c>.Item&lt;long&gt;()</c>; a Chunked array computes them then). Counts come from a sort and two sorted searches;
     /// weighted sums are differences of the sorted weights' cumulative sum (float64), so a bin's sum may differ from
     /// NumPy's one-by-one sum in the last bits.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="x"/> is not 1-d, holds a negative value, the weights' length
-    /// differs, or <paramref name="minlength"/> is negative (NumPy's ValueErrors and messages).</exception>
-    /// <exception cref="DTypeMismatchException"><paramref name="x"/> is not integer or bool (NumPy's TypeError and message).</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> or the weights are not 1-d, <paramref name="x"/> holds a
+    /// negative value, the weights' length differs, or <paramref name="minlength"/> is negative (NumPy's ValueErrors and messages).</exception>
+    /// <exception cref="DTypeMismatchException"><paramref name="x"/> is not integer or bool, or the weights are complex (NumPy's TypeErrors and messages).</exception>
     public static NDArray Bincount(NDArray x, NDArray? weights = null, int minlength = 0)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -104,10 +105,19 @@ public static partial class Np
         if (x.Rank != 1) throw new ArgumentException(x.Rank == 0 ? "object of too small depth for desired array" : "object too deep for desired array", nameof(x));
         if (minlength < 0) throw new ArgumentException("'minlength' must not be negative", nameof(minlength));
         DType result = weights is null ? DType.Int64 : DType.Float64;
-        if (x.Size == 0) return Zeros(new Shape(minlength), result, like: x);
+        if (x.Size == 0) return Zeros(new Shape(minlength), DType.Int64, like: x);   // NumPy's zeros before it reads the weights: int64 even with them
         NDArray values = AsType(x, DType.Int64);
         if (Min(values).Item<long>() < 0) throw new ArgumentException("'list' argument must have no negative elements", nameof(x));
-        if (weights is not null && weights.Size != x.Size) throw new ArgumentException("The weights and list don't have the same length.", nameof(weights));
+        if (weights is not null)
+        {
+            // NumPy reads the weights as a 1-d float64 array under the safe rule: complex weights are refused, not cut to their real part
+            if (weights.DType.IsComplex())
+            {
+                throw new DTypeMismatchException($"Cannot cast array data from dtype('{weights.DType.Name()}') to dtype('float64') according to the rule 'safe'", nameof(weights));
+            }
+            if (weights.Rank != 1) throw new ArgumentException(weights.Rank == 0 ? "object of too small depth for desired array" : "object too deep for desired array", nameof(weights));
+            if (weights.Size != x.Size) throw new ArgumentException("The weights and list don't have the same length.", nameof(weights));
+        }
         long length = Math.Max(Max(values).Item<long>() + 1, minlength);
         NDArray bins = Arange(0L, length, 1L, DType.Int64, like: x);
         if (weights is null)

@@ -24,16 +24,18 @@ public static partial class Np
     }
 
     /// <summary>
-    /// <c>numpy.polyval(p, x)</c>: the polynomial with coefficients <paramref name="p"/> (highest power first) at
-    /// <paramref name="x"/>, by Horner's scheme from <c>zeros_like(x)</c> as NumPy's; the dtype of x and p promoted.
+    /// <c>numpy.polyval(p, x)</c>: the polynomial with coefficients <paramref name="p"/> (highest power first, along its
+    /// first axis) at <paramref name="x"/>, by Horner's scheme from <c>zeros_like(x)</c> as NumPy's; the dtype of x and p promoted.
     /// </summary>
+    /// <exception cref="DTypeMismatchException">A 0-d <paramref name="p"/> (NumPy's TypeError, "iteration over a 0-d array").</exception>
     public static NDArray Polyval(NDArray p, NDArray x)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(x);
+        if (p.Rank == 0) throw new DTypeMismatchException("iteration over a 0-d array", nameof(p));
         NDArray y = ZerosLike(x);
-        int terms = p.Rank == 0 ? 1 : p.Shape.Dims[0];
-        for (int i = 0; i < terms; i++) y = Add(Multiply(y, x), p.Rank == 0 ? p : GetItem(p, i));
+        int terms = p.Shape.Dims[0];
+        for (int i = 0; i < terms; i++) y = Add(Multiply(y, x), GetItem(p, i));
         return y;
     }
 

@@ -31,7 +31,8 @@ public static partial class Np
     /// <exception cref="DTypeMismatchException">The weights' shape differs from the data's and no axis, or several, are
     /// given, or the weights are not 1-d (NumPy's TypeErrors and messages).</exception>
     /// <exception cref="ArgumentException">1-d weights whose length is not the axis' (NumPy's ValueError and message).</exception>
-    /// <exception cref="DivideByZeroException">The weights of a slice sum to zero (NumPy's ZeroDivisionError and message).</exception>
+    /// <exception cref="DivideByZeroException">The weights of a slice sum to zero, or, without weights, the average is
+    /// empty (NumPy's ZeroDivisionErrors and messages: it divides a.size by the average's size).</exception>
     public static NDArray Average(NDArray a, Axes axis = default, NDArray? weights = null, bool keepDims = false) =>
         AverageReturned(a, axis, weights, keepDims).Average;
 
@@ -42,14 +43,17 @@ public static partial class Np
     /// <exception cref="DTypeMismatchException">The weights' shape differs from the data's and no axis, or several, are
     /// given, or the weights are not 1-d (NumPy's TypeErrors and messages).</exception>
     /// <exception cref="ArgumentException">1-d weights whose length is not the axis' (NumPy's ValueError and message).</exception>
-    /// <exception cref="DivideByZeroException">The weights of a slice sum to zero (NumPy's ZeroDivisionError and message).</exception>
+    /// <exception cref="DivideByZeroException">The weights of a slice sum to zero, or, without weights, the average is
+    /// empty (NumPy's ZeroDivisionErrors and messages: it divides a.size by the average's size).</exception>
     public static (NDArray Average, NDArray SumOfWeights) AverageReturned(NDArray a, Axes axis = default, NDArray? weights = null, bool keepDims = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         if (weights is null)
         {
             NDArray mean = Mean(a, axis, keepDims);
-            double count = mean.Size == 0 ? 0 : (double)a.Size / mean.Size;
+            // NumPy divides a.size by avg.size even when not returning it: an empty result is its ZeroDivisionError
+            if (mean.Size == 0) throw new DivideByZeroException("division by zero");
+            double count = (double)a.Size / mean.Size;
             return (mean, FullLike(mean, count));
         }
         DType result = a.DType.IsInexact() ? DTypes.Promote(a.DType, weights.DType) : DTypes.Promote(DTypes.Promote(a.DType, weights.DType), DType.Float64);

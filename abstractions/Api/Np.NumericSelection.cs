@@ -7,7 +7,8 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.select(condlist, choicelist, default)</c>: element-wise, the choice of the first true condition, else
     /// <paramref name="default"/> (0 when not given); conditions and choices broadcast together; the dtype of the choices
-    /// and the default together.
+    /// and the default together, a Python-scalar default weak as NumPy 2's (NEP 50: int8 choices with the default 0 stay
+    /// int8; NumPy 1.24 made the default an int64 or float64 array first, so its dtype is wider, its values the same).
     /// </summary>
     /// <exception cref="ArgumentException">The lists' lengths differ or are zero (NumPy's ValueErrors and messages).</exception>
     /// <exception cref="DTypeMismatchException">A condition is not a bool array (NumPy's TypeError and message).</exception>
@@ -22,9 +23,16 @@ public static partial class Np
             if (condlist[i] is null || choicelist[i] is null) throw new ArgumentNullException(condlist[i] is null ? nameof(condlist) : nameof(choicelist), $"entry {i} is null");
             if (condlist[i].DType != DType.Bool) throw new DTypeMismatchException($"invalid entry {i} in condlist: should be boolean ndarray", nameof(condlist));
         }
-        Operand result = @default ?? 0L;
+        // NumPy's result_type of every choice and the default together (a Python default weak), taken before the first
+        // where: where by where, int8 choices meeting the default 2.5 would already be float64 before a float32 choice
+        Operand fallback = @default ?? 0L;
+        DType[] choiceTypes = choicelist.Select(c => c.DType).ToArray();
+        DType dtype = fallback.Array is { } d
+            ? DTypes.ResultType([.. choiceTypes, d.DType], [])
+            : DTypes.ResultType(choiceTypes, [fallback.Scalar.Kind]);
+        NDArray result = fallback.Array is { } da ? AsType(da, dtype) : Full(new Shape(), fallback.Scalar, dtype, like: choicelist[0]);
         for (int i = condlist.Length - 1; i >= 0; i--) result = Where(condlist[i], choicelist[i], result);
-        return result.Array!;
+        return result;
     }
 
     /// <summary>

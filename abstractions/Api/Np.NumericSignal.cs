@@ -28,11 +28,13 @@ public static partial class Np
     /// <c>numpy.correlate(a, v, mode)</c>: the cross-correlation <c>c[k] = Σ a[n + k]·conj(v[n])</c> of two 1-d sequences,
     /// <paramref name="mode"/> <c>"valid"</c> (NumPy's default), <c>"same"</c> or <c>"full"</c> as <see cref="Convolve"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">An input is empty or not 1-d, or the mode is unknown (NumPy's ValueErrors and messages).</exception>
+    /// <exception cref="ArgumentException">An input is empty or not 1-d (a 0-d one too: NumPy's correlate, unlike its
+    /// convolve, does not promote it), or the mode is unknown (NumPy's ValueErrors and messages).</exception>
     public static NDArray Correlate(NDArray a, NDArray v, string mode = "valid")
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(v);
+        if (a.Rank == 0 || v.Rank == 0) throw new ArgumentException("object of too small depth for desired array", a.Rank == 0 ? nameof(a) : nameof(v));
         a = SignalVector(a);
         v = SignalVector(v);
         if (a.Size == 0) throw new ArgumentException("first array argument cannot be empty", nameof(a));
@@ -43,14 +45,16 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.unwrap(p, discont, axis, period)</c>: <paramref name="p"/> with every jump between neighbours along
     /// <paramref name="axis"/> larger than <paramref name="discont"/> (default <c>period / 2</c>) brought back by a
-    /// multiple of <paramref name="period"/> (default 2π), as NumPy's float formula; float64 for integers.
+    /// multiple of <paramref name="period"/> (default 2π), as NumPy's float formula; float64 for integers, whose
+    /// differences NumPy takes in their own dtype (so an unsigned step down wraps: unwrap of uint8 [5, 3] sees a jump of 254),
+    /// as here.
     /// </summary>
     public static NDArray Unwrap(NDArray p, double? discont = null, int axis = -1, double period = 2 * Math.PI)
     {
         ArgumentNullException.ThrowIfNull(p);
         NDArray x = p.DType.IsInexact() ? p : AsType(p, DType.Float64);
         int ax = Shape.NormalizeAxis(axis, x.Rank);
-        NDArray dd = Diff(x, 1, ax);
+        NDArray dd = p.DType.IsInexact() || p.DType == DType.Bool ? Diff(x, 1, ax) : AsType(Diff(p, 1, ax), DType.Float64);
         double high = period / 2, low = -high;
         NDArray ddmod = Add(Remainder(Subtract(dd, low), period), low);
         ddmod = Where(LogicalAnd(Equal(ddmod, low), Greater(dd, 0.0)), high, ddmod);
@@ -128,7 +132,7 @@ public static partial class Np
         if (m > n)
         {
             NDArray reversed = Flip(CorrelateFull(v, a, conjugate));
-            return conjugate ? Conjugate(reversed) : reversed;
+            return conjugate && reversed.DType.IsComplex() ? Conjugate(reversed) : reversed;   // conjugate of bools is int8
         }
         int length = n + m - 1;
         NDArray padded = m == 1 ? a : Concatenate([Zeros(new Shape(m - 1), a.DType, like: a), a, Zeros(new Shape(m - 1), a.DType, like: a)]);

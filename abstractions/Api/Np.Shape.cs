@@ -123,13 +123,13 @@ public static partial class Np
 
     /// <summary>
     /// <c>numpy.tri(N, M, k, dtype)</c>: an <paramref name="n"/> × <paramref name="m"/> (default n) array with ones at and
-    /// below diagonal <paramref name="k"/> and zeros elsewhere.
+    /// below diagonal <paramref name="k"/> and zeros elsewhere. A negative dimension is an empty one, as NumPy's (its
+    /// <c>arange(N)</c> is then empty: <c>tri(-1)</c> has shape (0, 0)).
     /// </summary>
-    /// <exception cref="ArgumentException">A negative dimension (NumPy's ValueError, "negative dimensions are not allowed").</exception>
     public static NDArray Tri(int n, int? m = null, int k = 0, DType dtype = DType.Float64, string? backend = null, NDArray? like = null)
     {
-        int cols = m ?? n;
-        if (n < 0 || cols < 0) throw new ArgumentException("negative dimensions are not allowed", n < 0 ? nameof(n) : nameof(m));
+        int cols = Math.Max(m ?? n, 0);
+        n = Math.Max(n, 0);
         NDArray rows = Reshape(Arange(0L, (long)n, 1L, DType.Int64, backend, like: like), n, 1);
         NDArray shifted = Arange((long)-k, (long)cols - k, 1L, DType.Int64, backend, like: like);
         return AsType(GreaterEqual(rows, shifted), dtype);

@@ -61,7 +61,9 @@ public readonly struct PowerOp : IBinaryOp
 {
     public static T Integer<T>(T x, T y) where T : unmanaged, IBinaryInteger<T> => IntegerArithmetic.Power(x, y);
     public static T Float<T>(T x, T y) where T : unmanaged, IFloatingPointIeee754<T> => T.Pow(x, y);
-    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> => Narrow<T>(Power(Widen(x), Widen(y)));
+    // complex64 in float32 arithmetic, as NumPy's nc_powf (an overflowing product is inf there, and the next NaN)
+    public static T Complex<T>(T x, T y) where T : unmanaged, INumberBase<T> =>
+        Narrow<T>(ComplexKind<T>.Value == 1 ? PowerSingle(Widen(x), Widen(y)) : Power(Widen(x), Widen(y)));
 }
 
 /// <summary><c>maximum</c>: NaN propagates; on bools <c>or</c>.</summary>

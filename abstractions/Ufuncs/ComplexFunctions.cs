@@ -134,6 +134,47 @@ public static class ComplexFunctions
         return Exp(Multiply(y, Log(x)));
     }
 
+    /// <summary>
+    /// <see cref="Power"/> for complex64, as NumPy's <c>nc_powf</c>: the small integer exponents' repeated multiplications
+    /// round every product and sum to float32, so a product that overflows float32 is inf there and the next one's
+    /// <c>inf - inf</c> NaN (NumPy's <c>(18.3+2.4j) ** 40</c> in complex64 is nan+nanj; one double-precision pass rounded at
+    /// the end gave inf-infj); other exponents as <see cref="Power"/>, rounded once.
+    /// </summary>
+    internal static Complex PowerSingle(Complex x, Complex y)
+    {
+        double br = y.Real, bi = y.Imaginary;
+        if (br == 0 && bi == 0) return new(1, 0);
+        if (x.Real == 0 && x.Imaginary == 0) return Power(x, y);
+        if (bi == 0 && br >= -100 && br <= 100 && br == Math.Truncate(br))
+        {
+            int n = (int)br;
+            if (n == 1) return x;
+            if (n == 2) return MultiplySingle(x, x);
+            if (n == 3) return MultiplySingle(MultiplySingle(x, x), x);
+            int m = n < 0 ? -n : n;
+            Complex aa = new(1, 0), p = x;
+            int mask = 1;
+            while (true)
+            {
+                if ((m & mask) != 0) aa = MultiplySingle(aa, p);
+                mask <<= 1;
+                if (m < mask || mask <= 0) break;
+                p = MultiplySingle(p, p);
+            }
+            return br < 0 ? Divide(new(1, 0), aa) : aa;
+        }
+        return Power(x, y);
+    }
+
+    // A complex64 product as float32 arithmetic computes it: each product of float32 parts is exact in double, then rounded
+    // to float32 as the float multiply rounds it; the sum or difference rounded again.
+    private static Complex MultiplySingle(Complex x, Complex y)
+    {
+        float rr = (float)(x.Real * y.Real), ii = (float)(x.Imaginary * y.Imaginary);
+        float ri = (float)(x.Real * y.Imaginary), ir = (float)(x.Imaginary * y.Real);
+        return new((float)(rr - ii), (float)(ri + ir));
+    }
+
     // ---- magnitude, sign ----
 
     /// <summary><c>|z|</c> as C's <c>cabs</c>: infinite when a part is, even beside a NaN.</summary>
@@ -478,7 +519,7 @@ public static class ComplexFunctions
     }
 
     // Which element type T is: 2 for Complex, 1 for Complex64, 3 for double, 4 for float, 0 otherwise (a constant to ILGPU).
-    private static class ComplexKind<T>
+    internal static class ComplexKind<T>
     {
         public static readonly int Value = typeof(T) == typeof(Complex) ? 2 : typeof(T) == typeof(Complex64) ? 1
             : typeof(T) == typeof(double) ? 3 : typeof(T) == typeof(float) ? 4 : 0;

@@ -111,6 +111,24 @@ public sealed class ReductionTests : GpuTestBase
     }
 
     [Fact]
+    public void VarStd_OfComplexData_WithAComplexDType_AreComplex_AsNumPys()
+    {
+        // np.var(complex64 data, dtype=complex64) sums the real squared deviations in complex64: (3.3333333+0j); the battery found
+        // Gpu's real answer for an empty stack (var over axes (1, 2) of a (2, 0, 3) array) and std of an empty vector
+        using var x = (GpuArray)Np.AsType(Gpu(new System.Numerics.Complex[] { new(1, 1), new(2, -1), new(0, 3) }), DType.Complex64);
+        using var v = (GpuArray)Np.Var(x, dtype: DType.Complex64);
+        v.DType.ShouldBe(DType.Complex64);
+        v.Item<System.Numerics.Complex>().Real.ShouldBe(10.0 / 3, 1e-5);
+        using var s = (GpuArray)Np.Std(x, ddof: 1, dtype: DType.Complex128);
+        s.DType.ShouldBe(DType.Complex128);
+        s.Item<System.Numerics.Complex>().Real.ShouldBe(Math.Sqrt(5.0), 1e-6);
+        using var e = (GpuArray)Np.Var(Np.GetItem(Gpu(new System.Numerics.Complex[] { 1, 2, 3, 4, 5, 6 }, 2, 3), Slice.All, new Slice(0, 0)), Axes.Of(1), dtype: DType.Complex128);
+        e.DType.ShouldBe(DType.Complex128);
+        e.Shape.ShouldBe(new Shape(2));
+        ((GpuArray)Np.Var(x)).DType.ShouldBe(DType.Float32);    // no dtype=: real, float32 for complex64
+    }
+
+    [Fact]
     public void VarStd_WithDdof()
     {
         double[] a = Doubles(100, 3);

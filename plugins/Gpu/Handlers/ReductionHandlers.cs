@@ -162,7 +162,9 @@ internal static class ReductionHandlers
 
     /// <summary>
     /// Two passes, as NumPy: the mean, then the mean squared deviation over <c>n - ddof</c>; for complex input the squared
-    /// deviation is NumPy's <c>(d · conj(d)).real</c>, so the result is real (float32 for complex64, float64 for complex128).
+    /// deviation is NumPy's <c>(d · conj(d)).real</c>, so the result is real (float32 for complex64, float64 for complex128),
+    /// unless a complex <c>dtype=</c> is asked for: NumPy then sums those squares in it, so the answer is complex (zero
+    /// imaginary part).
     /// </summary>
     private static GpuArray Variance(GpuArray x, ReductionArgs args, bool sqrt)
     {
@@ -180,8 +182,14 @@ internal static class ReductionHandlers
         {
             using GpuArray n = GpuOps.Scalar(x.Runtime, Math.Max(0, count - args.Ddof), acc);
             GpuArray variance = GpuOps.ZipWith(UfuncKernels.Binary<Ufuncs.DivideOp>(acc), total, n, acc);
-            if (!sqrt) return variance;
-            using (variance) return GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SqrtOp>(acc), variance, acc);
+            if (sqrt)
+            {
+                GpuArray root = GpuOps.MapWith(UfuncKernels.Unary<Ufuncs.SqrtOp>(acc), variance, acc);
+                variance.Dispose();
+                variance = root;
+            }
+            if (args.DType is not { } asked || !asked.IsComplex()) return variance;
+            using (variance) return GpuOps.Cast(variance, asked);
         }
     }
 
