@@ -8,8 +8,11 @@ public static partial class Np
     /// <summary>
     /// <c>numpy.convolve(a, v, mode)</c>: the discrete linear convolution of two 1-d sequences; <paramref name="mode"/>
     /// <c>"full"</c> (length n + m - 1), <c>"same"</c> (max(n, m), centred) or <c>"valid"</c> (max(n, m) - min(n, m) + 1).
-    /// Computed as one matmul of the sliding windows (min(n, m) wide) of the zero-padded longer sequence; the dtype is
-    /// both inputs' promoted dtype.
+    /// Only the outputs the mode keeps are computed, as matmuls of the longer sequence's sliding windows with the shorter
+    /// (its pieces of about √min(n, m) elements once it is longer than 64), built and multiplied in blocks of output
+    /// rows of a few MB each and concatenated: the memory is the inputs' and the output's, as NumPy's, whatever the
+    /// lengths. The outputs whose windows reach past an end add only the products NumPy adds. The dtype is both inputs'
+    /// promoted dtype (integers exact, wrapping as NumPy's).
     /// </summary>
     /// <exception cref="ArgumentException">An input is empty or not 1-d, or the mode is unknown (NumPy's ValueErrors and messages).</exception>
     public static NDArray Convolve(NDArray a, NDArray v, string mode = "full")
@@ -104,36 +107,132 @@ public static partial class Np
         return x;
     }
 
-    // The correlation of a and v for NumPy's mode, cut from the full one as NumPy's same and valid modes are.
+    // The correlation of a and v for NumPy's mode: only the outputs the mode keeps are computed, the longer sequence
+    // first. When v is the longer, c(a, v) is c(conj v, a) reversed, and NumPy cuts 'same' from c(conj v, a) before
+    // reversing (for an even shorter length that is one output further right than the cut of c(a, v) itself).
     private static NDArray CorrelateMode(NDArray a, NDArray v, string mode, bool conjugate)
     {
         int n = (int)a.Size, m = (int)v.Size;
-        int shortest = Math.Min(n, m), longest = Math.Max(n, m);
+        int shortest = Math.Min(n, m), longest = Math.Max(n, m), full = n + m - 1;
         (int start, int length) = mode switch
         {
-            "full" => (0, n + m - 1),
+            "full" => (0, full),
             "same" => ((shortest - 1) / 2, longest),
             "valid" => (shortest - 1, longest - shortest + 1),
             _ => throw new ArgumentException($"mode must be one of 'valid', 'same', or 'full' (got '{mode}')", nameof(mode)),
         };
-        NDArray full = CorrelateFull(a, v, conjugate);
-        return start == 0 && length == n + m - 1 ? full : GetItem(full, new Slice(start, start + length));
+        NDArray w = conjugate && v.DType.IsComplex() ? Conjugate(v) : v;
+        return m > n ? Flip(SlidingProducts(w, a, start, length)) : SlidingProducts(a, w, start, length);
     }
 
-    // c[i] = Σ_j a[i + j - (m - 1)]·conj(v[j]), i = 0 … n + m - 2: one matmul of the windows (n + m - 1, m) of a padded by
-    // m - 1 zeros on both sides; with v the longer, the reversed correlation of v and a (conjugated when conjugating).
-    private static NDArray CorrelateFull(NDArray a, NDArray v, bool conjugate)
+    // Elements of one block of a window or index matrix: a block's windows (and their int64 indices) take a few MB
+    // whatever the inputs' lengths, so a convolution needs memory for its inputs and output only (as NumPy's).
+    private const long SignalBlockElements = 1 << 19;
+
+    // Kernels up to this length are one window matrix per block; longer ones are cut into pieces of about √length.
+    private const int PlainKernel = 64;
+
+    // Kernel pieces longer than this are separate passes whose results add up (2·4096·64 elements fit a block).
+    private const int KernelPass = 4096;
+
+    // c[i] = Σ_j x[i + j - (m - 1)]·y[j] over the j whose index falls in x (NumPy's full correlation, n = |x| ≥ m = |y|),
+    // for i = start … start + length - 1: the outputs whose windows lie inside x by SlidingValid, the m - 1 at either
+    // end (partial windows) by SlidingEdge, which adds only the products NumPy adds (no 0·inf of a zero padding).
+    private static NDArray SlidingProducts(NDArray x, NDArray y, int start, int length)
     {
-        int n = (int)a.Size, m = (int)v.Size;
-        if (m > n)
+        int n = (int)x.Size, m = (int)y.Size, end = start + length;
+        var parts = new List<NDArray>(3);
+        if (start < Math.Min(end, m - 1)) parts.Add(SlidingEdge(x, y, start, Math.Min(end, m - 1)));
+        int inner = Math.Max(start, m - 1), innerEnd = Math.Min(end, n);
+        if (inner < innerEnd) parts.Add(SlidingValid(x, y, inner - (m - 1), innerEnd - inner));
+        if (Math.Max(start, n) < end) parts.Add(SlidingEdge(x, y, Math.Max(start, n), end));
+        return parts.Count == 1 ? parts[0] : Concatenate([.. parts]);
+    }
+
+    // out[k] = Σ_j x[k0 + k + j]·y[j], k = 0 … count - 1 (every index inside x): y in passes of at most KernelPass,
+    // each pass's outputs in blocks of rows sized to SignalBlockElements, the passes added up.
+    private static NDArray SlidingValid(NDArray x, NDArray y, int k0, int count)
+    {
+        int m = (int)y.Size, passes = (m + KernelPass - 1) / KernelPass;
+        NDArray? sum = null;
+        for (int p = 0; p < passes; p++)
         {
-            NDArray reversed = Flip(CorrelateFull(v, a, conjugate));
-            return conjugate ? Conjugate(reversed) : reversed;
+            int j0 = (int)((long)m * p / passes), j1 = (int)((long)m * (p + 1) / passes);
+            NDArray piece = j0 == 0 && j1 == m ? y : GetItem(y, new Slice(j0, j1));
+            NDArray pass = SlidingPass(x, piece, k0 + j0, count);
+            sum = sum is null ? pass : Add(sum, pass);
         }
-        int length = n + m - 1;
-        NDArray padded = m == 1 ? a : Concatenate([Zeros(new Shape(m - 1), a.DType, like: a), a, Zeros(new Shape(m - 1), a.DType, like: a)]);
-        NDArray rows = Reshape(Arange(0L, (long)length, 1L, DType.Int64, like: a), length, 1);
-        NDArray windows = Take(padded, Add(rows, Reshape(Arange(0L, (long)m, 1L, DType.Int64, like: a), 1, m)));
-        return MatMul(windows, conjugate && v.DType.IsComplex() ? Conjugate(v) : v);
+        return sum!;
+    }
+
+    // One pass, out[k] = Σ_j x[k0 + k + j]·y[j] with m = |y| ≤ KernelPass. A short y: each block of B outputs is the
+    // (B, m) matrix of x's windows times y. A longer one is cut into T pieces of width K ≈ √m (and a rest r < K):
+    // G = H·Y with H the (B + (T-1)K, K) windows of x and Y[s, t] = y[tK + s], then out[k] = Σ_t G[k + tK, t] (+ the
+    // rest's windows times y's last r): a matmul of K·T = m products per output as the plain windows, with K + T
+    // elements gathered per output instead of m.
+    private static NDArray SlidingPass(NDArray x, NDArray y, int k0, int count)
+    {
+        int m = (int)y.Size;
+        int width = m <= PlainKernel ? m : (int)Math.Ceiling(Math.Sqrt(m));
+        int pieces = m / width, rest = m - pieces * width, lead = (pieces - 1) * width;
+        int block = (int)Math.Max(1, Math.Min(count, SignalBlockElements / width - lead));
+        // windows[i, s] = i + s, for the rows of the largest block; sums[k, t] = (k + tK)·T + t into G flattened.
+        NDArray windows = Add(Reshape(Arange(0L, (long)(lead + block), 1L, DType.Int64, like: x), lead + block, 1), Reshape(Arange(0L, (long)width, 1L, DType.Int64, like: x), 1, width));
+        NDArray? sums = null, pieceMatrix = null, tail = null;
+        if (pieces > 1)
+        {
+            sums = Add(Reshape(Arange(0L, (long)block * pieces, (long)pieces, DType.Int64, like: x), block, 1),
+                Reshape(Arange(0L, (long)pieces * (width * pieces + 1), (long)(width * pieces + 1), DType.Int64, like: x), 1, pieces));
+            pieceMatrix = Transpose(Reshape(GetItem(y, new Slice(0, pieces * width)), pieces, width));
+        }
+        if (rest > 0) tail = GetItem(y, new Slice(pieces * width, m));
+        var blocks = new List<NDArray>((count + block - 1) / block);
+        for (int b0 = 0; b0 < count; b0 += block)
+        {
+            int rows = Math.Min(block, count - b0), at = k0 + b0;
+            NDArray product;
+            if (pieces == 1 && rest == 0)
+            {
+                product = MatMul(Take(GetItem(x, new Slice(at, at + rows + m - 1)), Rows(windows, rows)), y);
+            }
+            else
+            {
+                NDArray h = Take(GetItem(x, new Slice(at, at + lead + rows + width - 1)), Rows(windows, lead + rows));
+                NDArray g = MatMul(h, pieceMatrix!);
+                NDArray diagonal = Take(g, Rows(sums!, rows));
+                product = MatMul(diagonal, Ones(new Shape(pieces), diagonal.DType, like: diagonal));
+                if (tail is not null)
+                {
+                    int from = at + pieces * width;
+                    NDArray restWindows = GetItem(windows, new Slice(0, rows), new Slice(0, rest));
+                    product = Add(product, MatMul(Take(GetItem(x, new Slice(from, from + rows + rest - 1)), restWindows), tail));
+                }
+            }
+            blocks.Add(product);
+        }
+        return blocks.Count == 1 ? blocks[0] : Concatenate([.. blocks]);
+    }
+
+    private static NDArray Rows(NDArray matrix, int rows) => rows == matrix.Shape.Dims[0] ? matrix : GetItem(matrix, new Slice(0, rows));
+
+    // Outputs i0 … i1 - 1 whose windows reach past an end of x: the (rows, m) windows with the indices outside x
+    // clipped, times y, the products of those indices replaced by zeros, each row summed (a matmul by ones, which
+    // keeps the dtype: integers wrap, bool is or), in blocks of rows sized to SignalBlockElements.
+    private static NDArray SlidingEdge(NDArray x, NDArray y, int i0, int i1)
+    {
+        int n = (int)x.Size, m = (int)y.Size;
+        int block = (int)Math.Max(1, SignalBlockElements / m);
+        NDArray columns = Reshape(Arange(0L, (long)m, 1L, DType.Int64, like: x), 1, m);
+        var blocks = new List<NDArray>((i1 - i0 + block - 1) / block);
+        for (int r0 = i0; r0 < i1; r0 += block)
+        {
+            int rows = Math.Min(block, i1 - r0);
+            NDArray index = Add(Reshape(Arange((long)(r0 - (m - 1)), (long)(r0 + rows - (m - 1)), 1L, DType.Int64, like: x), rows, 1), columns);
+            NDArray inside = LogicalAnd(GreaterEqual(index, 0L), Less(index, (long)n));
+            NDArray products = Multiply(Take(x, Clip(index, 0L, (long)(n - 1))), y);
+            products = Where(inside, products, Zeros(new Shape(), products.DType, like: products));
+            blocks.Add(MatMul(products, Ones(new Shape(m), products.DType, like: products)));
+        }
+        return blocks.Count == 1 ? blocks[0] : Concatenate([.. blocks]);
     }
 }
