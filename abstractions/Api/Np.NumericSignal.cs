@@ -58,7 +58,7 @@ public static partial class Np
         NDArray ddmod = Add(Remainder(Subtract(dd, low), period), low);
         ddmod = Where(LogicalAnd(Equal(ddmod, low), Greater(dd, 0.0)), high, ddmod);
         NDArray correction = Where(Less(Absolute(dd), discont ?? high), 0.0, Subtract(ddmod, dd));
-        if (x.Shape.Dims[ax] == 0) return Copy(x);
+        if (x.Shape.Dims[ax] == 0) return CopyInCOrder(x);
         NDArray head = GetItem(x, AlongAxis(ax, new Slice(null, 1))), tail = GetItem(x, AlongAxis(ax, new Slice(1, null)));
         return Concatenate([head, Add(tail, Cumsum(correction, ax))], ax);
     }
