@@ -2,7 +2,7 @@ namespace ArrayDispatch;
 
 // NumPy's 1-d signal functions (convolve, correlate, unwrap) and window functions (hamming, hanning, blackman, bartlett,
 // kaiser), composed from indexing, matmul and ufuncs with NumPy's formulas, so every backend with those functions serves
-// them (a Gpu array's convolution runs as one matmul on the device).
+// them (a Gpu array's convolution runs as matmuls on the device, block by block).
 public static partial class Np
 {
     /// <summary>
@@ -166,73 +166,90 @@ public static partial class Np
     }
 
     // One pass, out[k] = Σ_j x[k0 + k + j]·y[j] with m = |y| ≤ KernelPass. A short y: each block of B outputs is the
-    // (B, m) matrix of x's windows times y. A longer one is cut into T pieces of width K ≈ √m (and a rest r < K):
-    // G = H·Y with H the (B + (T-1)K, K) windows of x and Y[s, t] = y[tK + s], then out[k] = Σ_t G[k + tK, t] (+ the
-    // rest's windows times y's last r): a matmul of K·T = m products per output as the plain windows, with K + T
-    // elements gathered per output instead of m.
+    // (B, m) matrix of x's windows times y. A longer one is cut into T pieces of width K ≈ √m and a rest r < K: with
+    // H[s, i] = x[i + s] (K rows of R = TK + B shifted copies of x) and Y[t, s] = y[tK + s], G = Y·H is (T, R) and
+    // out[k] = Σ_t G[t, tK + k] + Σ_{s<r} y[TK + s]·H[s, TK + k]: the m products per output in one matmul, with K + T
+    // elements gathered and added per output instead of m, and no product NumPy does not make.
     private static NDArray SlidingPass(NDArray x, NDArray y, int k0, int count)
     {
         int m = (int)y.Size;
-        int width = m <= PlainKernel ? m : (int)Math.Ceiling(Math.Sqrt(m));
-        int pieces = m / width, rest = m - pieces * width, lead = (pieces - 1) * width;
+        if (m <= PlainKernel)
+        {
+            // windows[i, s] = i + s for the largest block's rows.
+            int rowsMax = (int)Math.Max(1, Math.Min(count, SignalBlockElements / m));
+            NDArray windows = Add(Reshape(Arange(0L, (long)rowsMax, 1L, DType.Int64, like: x), rowsMax, 1), Reshape(Arange(0L, (long)m, 1L, DType.Int64, like: x), 1, m));
+            return Blocks(count, rowsMax, (b0, rows) =>
+                MatMul(Take(GetItem(x, new Slice(k0 + b0, k0 + b0 + rows + m - 1)), Rows(windows, rows)), y));
+        }
+        int width = (int)Math.Ceiling(Math.Sqrt(m));
+        int pieces = m / width, rest = m - pieces * width, whole = pieces * width;
+        int lead = rest > 0 ? whole : whole - width;      // H's columns beyond the block's rows: the last piece's (or the rest's) shifts
         int block = (int)Math.Max(1, Math.Min(count, SignalBlockElements / width - lead));
-        // windows[i, s] = i + s, for the rows of the largest block; sums[k, t] = (k + tK)·T + t into G flattened.
-        NDArray windows = Add(Reshape(Arange(0L, (long)(lead + block), 1L, DType.Int64, like: x), lead + block, 1), Reshape(Arange(0L, (long)width, 1L, DType.Int64, like: x), 1, width));
-        NDArray? sums = null, pieceMatrix = null, tail = null;
-        if (pieces > 1)
+        // shifts[s, i] = s + i for the largest block's columns. With a rest, H's last columns reach K - r elements past
+        // the block's windows: x's own elements there (only unused columns of G read them), clipped to x's last one at
+        // its end.
+        NDArray blockShifts = Add(Reshape(Arange(0L, (long)width, 1L, DType.Int64, like: x), width, 1), Reshape(Arange(0L, (long)(lead + block), 1L, DType.Int64, like: x), 1, lead + block));
+        int length = (int)x.Size;
+        NDArray pieceRows = Reshape(GetItem(y, new Slice(0, whole)), pieces, width);
+        NDArray? tail = rest > 0 ? GetItem(y, new Slice(whole, m)) : null;
+        return Blocks(count, block, (b0, rows) =>
         {
-            sums = Add(Reshape(Arange(0L, (long)block * pieces, (long)pieces, DType.Int64, like: x), block, 1),
-                Reshape(Arange(0L, (long)pieces * (width * pieces + 1), (long)(width * pieces + 1), DType.Int64, like: x), 1, pieces));
-            pieceMatrix = Transpose(Reshape(GetItem(y, new Slice(0, pieces * width)), pieces, width));
-        }
-        if (rest > 0) tail = GetItem(y, new Slice(pieces * width, m));
+            int at = k0 + b0, reach = lead + rows + width - 1;
+            NDArray shifts = rows == block ? blockShifts : GetItem(blockShifts, Slice.All, new Slice(0, lead + rows));
+            if (at + reach > length) (shifts, reach) = (Clip(shifts, 0L, (long)(length - at - 1)), length - at);
+            NDArray h = Take(GetItem(x, new Slice(at, at + reach)), shifts);
+            NDArray g = MatMul(pieceRows, h);
+            NDArray sum = GetItem(g, 0, new Slice(0, rows));
+            for (int t = 1; t < pieces; t++) sum = Add(sum, GetItem(g, t, new Slice(t * width, t * width + rows)));
+            return tail is null ? sum : Add(sum, MatMul(tail, GetItem(h, new Slice(0, rest), new Slice(whole, whole + rows))));
+        });
+    }
+
+    // The outputs 0 … count - 1 in blocks of at most `block`, each made by `make(first, rows)`, concatenated.
+    private static NDArray Blocks(int count, int block, Func<int, int, NDArray> make)
+    {
         var blocks = new List<NDArray>((count + block - 1) / block);
-        for (int b0 = 0; b0 < count; b0 += block)
-        {
-            int rows = Math.Min(block, count - b0), at = k0 + b0;
-            NDArray product;
-            if (pieces == 1 && rest == 0)
-            {
-                product = MatMul(Take(GetItem(x, new Slice(at, at + rows + m - 1)), Rows(windows, rows)), y);
-            }
-            else
-            {
-                NDArray h = Take(GetItem(x, new Slice(at, at + lead + rows + width - 1)), Rows(windows, lead + rows));
-                NDArray g = MatMul(h, pieceMatrix!);
-                NDArray diagonal = Take(g, Rows(sums!, rows));
-                product = MatMul(diagonal, Ones(new Shape(pieces), diagonal.DType, like: diagonal));
-                if (tail is not null)
-                {
-                    int from = at + pieces * width;
-                    NDArray restWindows = GetItem(windows, new Slice(0, rows), new Slice(0, rest));
-                    product = Add(product, MatMul(Take(GetItem(x, new Slice(from, from + rows + rest - 1)), restWindows), tail));
-                }
-            }
-            blocks.Add(product);
-        }
+        for (int b0 = 0; b0 < count; b0 += block) blocks.Add(make(b0, Math.Min(block, count - b0)));
         return blocks.Count == 1 ? blocks[0] : Concatenate([.. blocks]);
     }
 
     private static NDArray Rows(NDArray matrix, int rows) => rows == matrix.Shape.Dims[0] ? matrix : GetItem(matrix, new Slice(0, rows));
 
-    // Outputs i0 … i1 - 1 whose windows reach past an end of x: the (rows, m) windows with the indices outside x
-    // clipped, times y, the products of those indices replaced by zeros, each row summed (a matmul by ones, which
-    // keeps the dtype: integers wrap, bool is or), in blocks of rows sized to SignalBlockElements.
+    // Rows of partial windows per block: the products inside x for every row of a block are a SlidingValid of part of
+    // y, so only a (rows, rows - 1) triangle per block is masked.
+    private const int EdgeBlock = 128;
+
+    // Outputs i0 … i1 - 1 whose windows reach past an end of x (all below m - 1, or all from n on), in blocks of
+    // EdgeBlock rows: the columns of y whose products lie inside x for every row of the block by SlidingValid, the
+    // columns inside x for some of the rows by SlidingMasked.
     private static NDArray SlidingEdge(NDArray x, NDArray y, int i0, int i1)
     {
         int n = (int)x.Size, m = (int)y.Size;
-        int block = (int)Math.Max(1, SignalBlockElements / m);
-        NDArray columns = Reshape(Arange(0L, (long)m, 1L, DType.Int64, like: x), 1, m);
-        var blocks = new List<NDArray>((i1 - i0 + block - 1) / block);
-        for (int r0 = i0; r0 < i1; r0 += block)
+        return Blocks(i1 - i0, EdgeBlock, (b0, rows) =>
         {
-            int rows = Math.Min(block, i1 - r0);
-            NDArray index = Add(Reshape(Arange((long)(r0 - (m - 1)), (long)(r0 + rows - (m - 1)), 1L, DType.Int64, like: x), rows, 1), columns);
-            NDArray inside = LogicalAnd(GreaterEqual(index, 0L), Less(index, (long)n));
-            NDArray products = Multiply(Take(x, Clip(index, 0L, (long)(n - 1))), y);
-            products = Where(inside, products, Zeros(new Shape(), products.DType, like: products));
-            blocks.Add(MatMul(products, Ones(new Shape(m), products.DType, like: products)));
-        }
-        return blocks.Count == 1 ? blocks[0] : Concatenate([.. blocks]);
+            int r0 = i0 + b0, r1 = r0 + rows;
+            bool left = r1 <= m - 1;
+            // Inside x for every row: j ≥ m - 1 - r0 at the left end, j ≤ n + m - 1 - r1 at the right end.
+            int lo = left ? m - 1 - r0 : 0, hi = left ? m : Math.Max(0, n + m - r1);
+            (int from, int to) = left ? (Math.Max(0, m - r1), lo) : (hi, Math.Min(m, n + m - 1 - r0));
+            NDArray? inside = hi > lo ? SlidingValid(x, lo == 0 && hi == m ? y : GetItem(y, new Slice(lo, hi)), r0 + lo - (m - 1), rows) : null;
+            if (to <= from) return inside!;
+            NDArray partial = SlidingMasked(x, y, r0, rows, from, to);
+            return inside is null ? partial : Add(inside, partial);
+        });
+    }
+
+    // c[i] = Σ_{j0 ≤ j < j1} x[i + j - (m - 1)]·y[j] over the indices inside x, i = r0 … r0 + rows - 1: the (rows, j1 - j0)
+    // windows with the indices outside x clipped, times y, the products of those indices replaced by zeros (never
+    // 0·inf), each row summed (a matmul by ones, which keeps the dtype: integers wrap, bool is or).
+    private static NDArray SlidingMasked(NDArray x, NDArray y, int r0, int rows, int j0, int j1)
+    {
+        int n = (int)x.Size, m = (int)y.Size, width = j1 - j0;
+        NDArray index = Add(Reshape(Arange((long)(r0 - (m - 1)), (long)(r0 + rows - (m - 1)), 1L, DType.Int64, like: x), rows, 1),
+            Reshape(Arange((long)j0, (long)j1, 1L, DType.Int64, like: x), 1, width));
+        NDArray inside = LogicalAnd(GreaterEqual(index, 0L), Less(index, (long)n));
+        NDArray products = Multiply(Take(x, Clip(index, 0L, (long)(n - 1))), GetItem(y, new Slice(j0, j1)));
+        products = Where(inside, products, Zeros(new Shape(), products.DType, like: products));
+        return MatMul(products, Ones(new Shape(width), products.DType, like: products));
     }
 }
