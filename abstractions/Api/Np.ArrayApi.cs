@@ -385,7 +385,7 @@ public static partial class Np
         {
             ArgumentNullException.ThrowIfNull(a);
             Functions.LinalgRules.RequireSquareStack(a);
-            if (n == 0) return Copy(BroadcastTo(Eye(a.Shape[-1], dtype: a.DType, like: a), a.Shape.ToArray()));
+            if (n == 0) return CopyInCOrder(BroadcastTo(Eye(a.Shape[-1], dtype: a.DType, like: a), a.Shape.ToArray()));
             long power = n;
             if (power < 0)
             {

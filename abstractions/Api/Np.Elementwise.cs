@@ -18,7 +18,7 @@ public static partial class Np
         ArgumentNullException.ThrowIfNull(x);
         if (!x.DType.IsInexact())
         {
-            if (decimals >= 0) return @out is null ? Copy(x) : Positive(x, @out);
+            if (decimals >= 0) return @out is null ? CopyInCOrder(x) : Positive(x, @out);
             double unit = Math.Pow(10, -decimals);
             NDArray scaled = Rint(Divide(x, unit));
             NDArray rounded = Multiply(scaled, unit);

@@ -105,7 +105,7 @@ public static partial class Np
             }
             // A strided view (a transpose, a slice) of host memory: its C-ordered copy streams (a copy of the backend's kind,
             // which may be native memory beyond 2^31 elements, where ToHost's HostBuffer would need a .NET array).
-            using NDArray copy = Copy(array);
+            using NDArray copy = CopyInCOrder(array);
             if (copy is IHostContiguousBytes { IsHostCContiguous: true } contiguous)
             {
                 WriteStreaming(open, copy, contiguous, bytes);

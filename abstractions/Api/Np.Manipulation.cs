@@ -14,8 +14,12 @@ public static partial class Np
     /// <summary>The elements as a 1-d array (a view when possible).</summary>
     public static NDArray Ravel(NDArray x) => ArrayFunctions.Ravel.Invoke(Dispatcher, new ArrayArgs(x));
 
-    /// <summary>A copy.</summary>
-    public static NDArray Copy(NDArray x) => ArrayFunctions.Copy.Invoke(Dispatcher, new ArrayArgs(x));
+    /// <summary>
+    /// numpy.copy(x): a copy laid out as NumPy's default <c>order='K'</c>, the axes' memory order kept (a Fortran-ordered
+    /// or transposed strided array gives a Fortran-ordered or transposed copy; C order for arrays without strides); see
+    /// <see cref="Copy(NDArray, MemoryOrder)"/>.
+    /// </summary>
+    public static NDArray Copy(NDArray x) => Copy(x, MemoryOrder.K);
 
     /// <summary>Permutes the axes; reverses them when <paramref name="axes"/> is null (NumPy's <c>transpose</c>).</summary>
     public static NDArray Transpose(NDArray x, params int[]? axes) => ArrayFunctions.Transpose.Invoke(Dispatcher, new AxesArgs(x, axes is null || axes.Length == 0 ? Axes.All : Axes.Of(axes)));

@@ -37,7 +37,7 @@ public static partial class Np
     public static NDArray Ravel(NDArray x, MemoryOrder order) => Ravel(InReadingOrder(x, order));
 
     // ndarray.flatten(order): always a copy, made once (the reordered view's copy is C-contiguous, so its ravel is a view).
-    internal static NDArray Flatten(NDArray x, MemoryOrder order) => Ravel(Copy(InReadingOrder(x, order)));
+    internal static NDArray Flatten(NDArray x, MemoryOrder order) => Ravel(CopyInCOrder(InReadingOrder(x, order)));
 
     // The view whose C order is the order asked for.
     private static NDArray InReadingOrder(NDArray x, MemoryOrder order)
@@ -53,7 +53,8 @@ public static partial class Np
 
     /// <summary>
     /// numpy.copy(x, order): a copy whose memory layout is C or Fortran order (<see cref="MemoryOrder.A"/>: Fortran for a
-    /// Fortran-ordered array; <see cref="MemoryOrder.K"/>: the axes' memory order kept, NumPy's default). The values are
+    /// Fortran-ordered array; <see cref="MemoryOrder.K"/>, NumPy's default and <see cref="Copy(NDArray)"/>'s: the axes'
+    /// memory order kept, a broadcast axis innermost, as NumPy lays out a new array like <paramref name="x"/>). The values are
     /// those of <see cref="Copy(NDArray)"/> in every order; the layout shows in <see cref="NDArray.MemoryLayout"/> for strided backends.
     /// </summary>
     public static NDArray Copy(NDArray x, MemoryOrder order)
@@ -62,16 +63,33 @@ public static partial class Np
         switch (Resolve(x, order))
         {
             case MemoryOrder.C:
-                return Copy(x);
+                return CopyInCOrder(x);
             case MemoryOrder.F:
-                return Transpose(Copy(Transpose(x)));
+                return Transpose(CopyInCOrder(Transpose(x)));
             default:
-                int[] axes = x.MemoryLayout!.Value.KeepOrderAxes();
+                int[] axes = NewLikeAxes(x.MemoryLayout!.Value);
+                if (axes.Select((a, i) => a == i).All(same => same)) return CopyInCOrder(x);
                 var inverse = new int[axes.Length];
                 for (int i = 0; i < axes.Length; i++) inverse[axes[i]] = i;
-                return Transpose(Copy(Transpose(x, axes)), inverse);
+                return Transpose(CopyInCOrder(Transpose(x, axes)), inverse);
         }
     }
+
+    // NumPy's order='K' for a new array like x (PyArray_NewLikeArray: np.copy, np.array), slowest axis first: C order
+    // when x is C-contiguous or 1-d, Fortran order when it is Fortran-contiguous, else the axes by decreasing absolute
+    // stride, a stable sort from C order, so a broadcast axis (stride 0) goes innermost where the iterator's order
+    // (KeepOrderAxes, ravel's 'K') leaves it in place: np.copy(np.broadcast_to(np.arange(3.), (2, 3))) is Fortran-ordered.
+    private static int[] NewLikeAxes(StridedLayout layout)
+    {
+        int rank = layout.Shape.Rank;
+        if (layout.IsCContiguous || rank <= 1) return [.. Enumerable.Range(0, rank)];
+        if (layout.IsFContiguous) return [.. Enumerable.Range(0, rank).Reverse()];
+        long[] strides = layout.Strides.ToArray();
+        return [.. Enumerable.Range(0, rank).OrderByDescending(axis => Math.Abs(strides[axis]))];   // OrderBy is stable
+    }
+
+    // The protocol's copy: a C-ordered copy (ndarray.copy()'s default order), what the compositions copy with.
+    private static NDArray CopyInCOrder(NDArray x) => ArrayFunctions.Copy.Invoke(Dispatcher, new ArrayArgs(x));
 
     /// <summary>
     /// numpy.asfortranarray: <paramref name="x"/> itself when already Fortran-contiguous (or not strided), else a copy in
@@ -92,7 +110,7 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 0) x = Reshape(x, 1);
-        return x.MemoryLayout is { IsCContiguous: false } ? Copy(x) : x;
+        return x.MemoryLayout is { IsCContiguous: false } ? CopyInCOrder(x) : x;
     }
 
     /// <summary>numpy.isfortran: Fortran-contiguous and not C-contiguous (false for arrays with no <see cref="NDArray.MemoryLayout"/>).</summary>
@@ -160,7 +178,7 @@ public static partial class Np
         if (target == MemoryOrder.C)
         {
             NDArray copy = Array(source, backend, dtype, chunks, format, like);
-            return copy.MemoryLayout is { IsCContiguous: false } ? Copy(copy) : copy;
+            return copy.MemoryLayout is { IsCContiguous: false } ? CopyInCOrder(copy) : copy;
         }
         // The conversion may alias (a .NET array wrapped, the same backend and dtype): the ordered copy is the copy. A
         // conversion that made a new array (another backend, another dtype) may not have kept a Fortran source's layout.

@@ -72,7 +72,7 @@ public static partial class Np
         NDArray sumOfWeights = Sum(w, axis, keepDims, result);
         if (Any(Equal(sumOfWeights, 0.0)).Item<bool>()) throw new DivideByZeroException("Weights sum to zero, can't be normalized");
         NDArray average = Divide(Sum(Multiply(AsType(a, result), AsType(w, result)), axis, keepDims), sumOfWeights);
-        if (sumOfWeights.Shape != average.Shape) sumOfWeights = Copy(BroadcastTo(sumOfWeights, average.Shape.ToArray()));
+        if (sumOfWeights.Shape != average.Shape) sumOfWeights = CopyInCOrder(BroadcastTo(sumOfWeights, average.Shape.ToArray()));
         return (average, sumOfWeights);
     }
 }

@@ -160,7 +160,7 @@ public static partial class Np
     private static NDArray Kept(NDArray a, int ax, bool[] keep)
     {
         long[] positions = Enumerable.Range(0, keep.Length).Where(i => keep[i]).Select(i => (long)i).ToArray();
-        return positions.Length == keep.Length ? Copy(a) : Take(a, AsArray(positions, like: a), ax);
+        return positions.Length == keep.Length ? CopyInCOrder(a) : Take(a, AsArray(positions, like: a), ax);
     }
 
     // The positions a Python slice selects in a sequence of length n (slice.indices(n)).
@@ -198,7 +198,7 @@ public static partial class Np
         if (a.Size == 0 || size == 0) return Zeros(newShape, a.DType, like: a);
         int repeats = (int)((size + a.Size - 1) / a.Size);
         // NumPy concatenates the copies even when one is enough, so the result is always a new array
-        NDArray flat = repeats > 1 ? Tile(Ravel(a), repeats) : Copy(Ravel(a));
+        NDArray flat = repeats > 1 ? Tile(Ravel(a), repeats) : CopyInCOrder(Ravel(a));
         if (flat.Size != size) flat = GetItem(flat, new Slice(0, (int)size));
         return Reshape(flat, newShape);
     }

@@ -126,7 +126,7 @@ public static partial class Np
         BlockDepth(arrays, "arrays", 0, ref depth, ref maxRank);
         int rank = Math.Max(depth, maxRank);
         NDArray result = BlockJoin(arrays, 0, depth, rank);
-        return depth == 0 ? Copy(result) : result;              // a new array, as NumPy's (concatenate copies even one array)
+        return depth == 0 ? CopyInCOrder(result) : result;              // a new array, as NumPy's (concatenate copies even one array)
     }
 
     // Checks the nesting as NumPy's _block_check_depths_match: every leaf at the same depth, no empty list.

@@ -112,7 +112,7 @@ public static partial class Np
             for (int p = 0; p < source.Length; p++) source[p] = PadSource(mode, p - before, n);
             result = Take(result, AsArray(source, like: array), ax);
         }
-        return ReferenceEquals(result, array) ? Copy(array) : result;
+        return ReferenceEquals(result, array) ? CopyInCOrder(array) : result;
     }
 
     // The position of the axis (length n) that padded position i (negative before the array, n or more after it) copies.

@@ -54,7 +54,7 @@ public static partial class Np
     public static NDArray NanToNum(NDArray x, double nan = 0.0, double? posinf = null, double? neginf = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!x.DType.IsInexact()) return Copy(x);
+        if (!x.DType.IsInexact()) return CopyInCOrder(x);
         if (x.DType.IsComplex())
         {
             NDArray re = NanToNum(Real(x), nan, posinf, neginf), im = NanToNum(Imag(x), nan, posinf, neginf);

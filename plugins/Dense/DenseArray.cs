@@ -193,6 +193,14 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         DenseStorage.CopyElements(source._storage, from, destination._storage, to, count, source._dtype.ItemSize());
     }
 
+    /// <summary><c>destination[to + i] = source[from + indices[i]]</c> (same dtype), each index in <c>[0, count)</c>: take's gather of single elements.</summary>
+    internal static void GatherStorage(DenseArray source, long from, long count, ReadOnlySpan<long> indices, DenseArray destination, long to)
+    {
+        source.ThrowIfDisposed();
+        destination.ThrowIfDisposed();
+        DenseStorage.GatherElements(source._storage, from, count, indices, destination._storage, to, source._dtype.ItemSize());
+    }
+
     internal void ThrowIfDisposed()
     {
         if (Volatile.Read(ref _disposed) != 0)

@@ -18,7 +18,7 @@ public sealed class DenseStridedConformanceTests : BackendConformanceTests
     protected override NDArray ToBackend(HostBuffer data)
     {
         NDArray x = Np.AsArray(data, "Dense");
-        return x.Rank < 2 ? x : Np.Transpose(Np.Copy(Np.Transpose(x)));
+        return x.Rank < 2 ? x : Np.Transpose(Np.Copy(Np.Transpose(x), MemoryOrder.C));
     }
 }
 

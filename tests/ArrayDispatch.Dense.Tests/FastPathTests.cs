@@ -21,7 +21,7 @@ public sealed class FastPathTests
         s_arrays.Sample(t =>
         {
             NDArray strided = Np.Transpose(DenseArray.From(t.Data, t.Dims));
-            NDArray contiguous = Np.Copy(strided);
+            NDArray contiguous = Np.Copy(strided, MemoryOrder.C);
             foreach (var (general, fast) in new[] { (Np.Sum(strided), Np.Sum(contiguous)), (Np.Max(strided), Np.Max(contiguous)), (Np.Prod(strided), Np.Prod(contiguous)) })
             {
                 fast.Shape.ShouldBe(Shape.Scalar);
@@ -38,7 +38,7 @@ public sealed class FastPathTests
         {
             NDArray x = Np.Transpose(DenseArray.From(t.Data, t.Dims));
             NDArray y = Np.Transpose(DenseArray.From([.. t.Data.Select(v => v * 0.5 + 1)], t.Dims));
-            NDArray xc = Np.Copy(x), yc = Np.Copy(y);
+            NDArray xc = Np.Copy(x, MemoryOrder.C), yc = Np.Copy(y, MemoryOrder.C);
             Np.Add(xc, yc).ToArray<double>().ShouldBe(Np.Add(x, y).ToArray<double>());
             Np.Multiply(xc, yc).ToArray<double>().ShouldBe(Np.Multiply(x, y).ToArray<double>());
             Np.Sin(xc).ToArray<double>().ShouldBe(Np.Sin(x).ToArray<double>());   // unary driver
@@ -52,7 +52,7 @@ public sealed class FastPathTests
         s_arrays.Sample(t =>
         {
             NDArray x = Np.Transpose(DenseArray.From(t.Data, t.Dims));
-            NDArray xc = Np.Copy(x);
+            NDArray xc = Np.Copy(x, MemoryOrder.C);
             Np.Multiply(xc, 2.5).ToArray<double>().ShouldBe(Np.Multiply(x, 2.5).ToArray<double>());
             Np.Subtract(1.0, xc).ToArray<double>().ShouldBe(Np.Subtract(1.0, x).ToArray<double>());
             Np.Divide(xc, 3).ToArray<double>().ShouldBe(Np.Divide(x, 3).ToArray<double>());

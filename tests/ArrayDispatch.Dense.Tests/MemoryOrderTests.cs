@@ -93,6 +93,36 @@ public sealed class MemoryOrderTests
     }
 
     [Fact]
+    public void Copy_keeps_the_memory_order_by_default_as_numpy_copy()
+    {
+        // np.copy(x) is order='K': strides / 8 and flags from NumPy 1.24 for each input (Np.Copy(x) gave C order).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray y = Np.Arange(24L).Reshape(2, 3, 4);
+        NDArray f = Np.Copy(y, MemoryOrder.F);
+        foreach ((string what, NDArray x, long[] strides) in new (string, NDArray, long[])[]
+        {
+            ("np.asfortranarray(y)", f, [1, 2, 6]),
+            ("y.transpose(2, 0, 1)", Np.Transpose(y, 2, 0, 1), [1, 12, 4]),
+            ("y.transpose(1, 2, 0)[::-1]", Np.Transpose(y, 1, 2, 0)[new Slice(Step: -1)], [4, 1, 12]),
+            ("np.asfortranarray(np.ones((4, 6)))[:, ::2]", Np.Copy(Np.Ones(new Shape(4, 6)), MemoryOrder.F)[Slice.All, new Slice(Step: 2)], [1, 4]),
+            ("np.arange(5.)[::-1]", Np.Arange(5L)[new Slice(Step: -1)], [1]),
+            ("np.broadcast_to(np.arange(3.), (2, 3))", Np.BroadcastTo(Np.Arange(3L), 2, 3), [1, 2]),
+            ("np.asfortranarray(np.ones((3, 1, 2)))", Np.Copy(Np.Ones(new Shape(3, 1, 2)), MemoryOrder.F), [1, 3, 3]),
+            ("np.asfortranarray(y).T", Np.Transpose(f), [6, 2, 1]),
+            ("y[:, ::2]", y[Slice.All, new Slice(Step: 2)], [8, 4, 1]),
+        })
+        {
+            NDArray copy = Np.Copy(x);
+            ElementStrides(copy).ShouldBe(strides, what);
+            Longs(copy).ShouldBe(Longs(x), what);
+            copy.ShouldNotBeSameAs(x, what);
+        }
+        Np.IsFortran(Np.Copy(f)).ShouldBeTrue();                                             // np.copy(f).flags.f_contiguous
+        ElementStrides(Np.Copy(f, MemoryOrder.C)).ShouldBe([12, 4, 1]);                       // order='C' asked for is still C
+        ElementStrides(Np.AsContiguousArray(f)).ShouldBe([12, 4, 1]);
+    }
+
+    [Fact]
     public void Flatten_is_a_copy_and_ravel_a_view_where_one_reads_in_order()
     {
         using var host = TestHost.Create(new DensePlugin());

@@ -24,7 +24,7 @@ public sealed class PropertyTests
         {
             NDArray x = DenseArray.From(t.Data, t.Dims);
             int[] perm = Enumerable.Range(0, t.Dims.Length).Reverse().ToArray();
-            NDArray back = Np.Transpose(Np.Copy(Np.Transpose(x, perm)), perm);
+            NDArray back = Np.Transpose(Np.Copy(Np.Transpose(x, perm), MemoryOrder.C), perm);
             back.Shape.ShouldBe(x.Shape);
             back.ToArray<double>().ShouldBe(t.Data);
         }, seed: "0N0XIzNsQ0O2", iter: 200, threads: 1);
@@ -80,7 +80,7 @@ public sealed class PropertyTests
         {
             NDArray a = DenseArray.From(t.Data, t.Dims);
             NDArray strided = Np.Flip(a.T);
-            NDArray contiguous = Np.Copy(strided);
+            NDArray contiguous = Np.Copy(strided, MemoryOrder.C);
             Np.Exp(strided).ToArray<double>().ShouldBe(Np.Exp(contiguous).ToArray<double>());
             Np.Max(strided, 0).ToArray<double>().ShouldBe(Np.Max(contiguous, 0).ToArray<double>());
             Np.Cumsum(strided, -1).ToArray<double>().ShouldBe(Np.Cumsum(contiguous, -1).ToArray<double>());

@@ -92,6 +92,21 @@ public sealed class ManipulationTests : GpuTestBase
     }
 
     [Fact]
+    public void Copy_keeps_a_transposed_arrays_memory_order_as_numpy_copy()
+    {
+        // np.copy(x.T) for a C-ordered (2, 3) x: order='K', Fortran-ordered, strides (8, 24) = (1, 3) elements.
+        using GpuArray x = Gpu(new[] { 1.0, 2, 3, 4, 5, 6 }, 2, 3);
+
+        using var c = (GpuArray)Np.Copy(x.T);
+        using var cOrder = (GpuArray)Np.Copy(x.T, MemoryOrder.C);
+
+        c.MemoryLayout!.Value.Strides.ToArray().ShouldBe([1L, 3]);
+        c.ToArray<double>().ShouldBe([1.0, 4, 2, 5, 3, 6]);
+        cOrder.MemoryLayout!.Value.Strides.ToArray().ShouldBe([2L, 1]);
+        cOrder.ToArray<double>().ShouldBe([1.0, 4, 2, 5, 3, 6]);
+    }
+
+    [Fact]
     public void Copy_IsIndependentOfTheSource()
     {
         using GpuArray x = Gpu(new[] { 1.0, 2 });

@@ -27,13 +27,14 @@ internal static class Gather
         int n = x.Shape.Dims[axis];
         long[] idx = Normalize(indices, n, axis);
         int[] toFront = [axis, .. Enumerable.Range(0, x.Rank).Where(i => i != axis)];
-        DenseArray moved = Copy.Contiguous(Views.Transpose(x, toFront));
+        DenseArray moved = axis == 0 && x.IsCContiguous ? x : Copy.Contiguous(Views.Transpose(x, toFront));
         int[] rest = moved.Shape.Dims[1..].ToArray();
         long slab = 1;
         foreach (int d in rest) slab *= d;
         int[] gatheredDims = [idx.Length, .. rest];
         DenseArray gathered = DenseArray.Create(x.DType, new Shape(gatheredDims));
-        for (int i = 0; i < idx.Length; i++) DenseArray.CopyStorage(moved, idx[i] * slab, gathered, i * slab, slab);
+        if (slab == 1) DenseArray.GatherStorage(moved, moved.Offset, n, idx, gathered, 0);
+        else for (int i = 0; i < idx.Length; i++) DenseArray.CopyStorage(moved, moved.Offset + idx[i] * slab, gathered, i * slab, slab);
         int ni = indices.Rank;
         int[] shaped = [.. indices.Shape.Dims, .. rest];
         DenseArray result = Views.Reshape(gathered, new Shape(shaped));

@@ -334,6 +334,51 @@ internal unsafe partial class DenseStorage
     }
 
     /// <summary>
+    /// <c>destination[to + i] = source[from + indices[i]]</c> for every i, elements of <paramref name="itemSize"/> bytes
+    /// (take's gather of single elements: one load and store each, not a copy call per element). Every index must lie
+    /// in <c>[0, count)</c> and <c>[from, from + count)</c> in the source.
+    /// </summary>
+    public static void GatherElements(DenseStorage source, long from, long count, ReadOnlySpan<long> indices, DenseStorage destination, long to, int itemSize)
+    {
+        if ((ulong)from > (ulong)source.Length || (ulong)count > (ulong)(source.Length - from)
+            || (ulong)to > (ulong)destination.Length || (ulong)indices.Length > (ulong)(destination.Length - to))
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), $"gathering {indices.Length} elements from {from} (+{count}) of {source.Length} to {to} of {destination.Length} is out of bounds");
+        }
+        foreach (long i in indices)
+        {
+            if ((ulong)i >= (ulong)count) throw new ArgumentOutOfRangeException(nameof(indices), $"index {i} is outside [0, {count})");
+        }
+        ref byte s = ref Unsafe.Add(ref source.ReadByteReference, (nint)(from * itemSize));
+        ref byte d = ref Unsafe.Add(ref destination.ByteReference, (nint)(to * itemSize));
+        switch (itemSize)
+        {
+            case 1: Gather<byte>(ref s, indices, ref d); break;
+            case 2: Gather<ushort>(ref s, indices, ref d); break;
+            case 4: Gather<uint>(ref s, indices, ref d); break;
+            case 8: Gather<ulong>(ref s, indices, ref d); break;
+            case 16: Gather<Int128>(ref s, indices, ref d); break;
+            default:
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref s, (nint)(indices[i] * itemSize)), itemSize).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref d, (nint)((long)i * itemSize)), itemSize));
+                }
+                break;
+        }
+        GC.KeepAlive(source);
+        GC.KeepAlive(destination);
+    }
+
+    private static void Gather<T>(ref byte source, ReadOnlySpan<long> indices, ref byte destination) where T : unmanaged
+    {
+        int size = Unsafe.SizeOf<T>();
+        for (int i = 0; i < indices.Length; i++)
+        {
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, (nint)i * size), Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref source, (nint)indices[i] * size)));
+        }
+    }
+
+    /// <summary>
     /// Copies <paramref name="count"/> elements of <paramref name="itemSize"/> bytes from <paramref name="source"/>
     /// at <paramref name="from"/> to <paramref name="destination"/> at <paramref name="to"/> (overlap allowed).
     /// </summary>
