@@ -1,5 +1,5 @@
 // Chunked backend timings beside Dask's on the same machine. Usage:
-//   dotnet run -c Release --project bench/Chunked [-- --dask dask.jsonl] [--quick] [--no-recycle] [--tsqr] [--only NAME]
+//   dotnet run -c Release --project bench/Chunked [-- --dask dask.jsonl] [--quick] [--no-recycle] [--cholesky-qr] [--only NAME]
 // where dask.jsonl is the output of `/usr/bin/python3 shared/bench/dask_anchors.py`. Prints one JSON line per
 // measurement (same names as dask_anchors.py) and, with --dask, a table of ratios (ours / Dask; the goal is <= 0.5).
 using System.Diagnostics;
@@ -27,8 +27,8 @@ using TestHost host = TestHost.Create(
         ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = cores.ToString(CultureInfo.InvariantCulture),
         // --no-recycle: every chunk on fresh memory (the behaviour before the recycle pool), for before/after tables.
         ["ArrayDispatch:Backends:Chunked:RecycleChunks"] = args.Contains("--no-recycle") ? "false" : "true",
-        // --tsqr: tall-and-skinny QR/SVD by TSQR always (Dask's graph), the behaviour before CholeskyQR2, for before/after tables.
-        ["ArrayDispatch:Backends:Chunked:CholeskyQr"] = args.Contains("--tsqr") ? "false" : "true",
+        // --cholesky-qr: tall-and-skinny float64 QR/SVD by CholeskyQR2 (Backends:Chunked:CholeskyQr); TSQR, Dask's graph, otherwise.
+        ["ArrayDispatch:Backends:Chunked:CholeskyQr"] = args.Contains("--cholesky-qr") ? "true" : "false",
     },
     new DensePlugin(), new ChunkedPlugin());
 if (args.Contains("--profile")) { Profile.Run(); return; }

@@ -32,9 +32,11 @@ public sealed class ChunkedOptions
 
     /// <summary>
     /// QR and SVD of tall-and-skinny float64 arrays by CholeskyQR2 where its error bound holds for the data, else by TSQR
-    /// (<c>Backends:Chunked:CholeskyQr</c>, on by default); false always takes TSQR, Dask's algorithm and task graph.
+    /// (<c>Backends:Chunked:CholeskyQr</c>, off by default: TSQR, Dask's algorithm and task graph). On this project's
+    /// 2-core CPU sitting the two took the same time for U, S and V and CholeskyQR2 30% longer for V alone
+    /// (bench/Chunked/RESULTS.md); it is for chunk backends whose matrix products far outrun their Householder QR.
     /// </summary>
-    public bool CholeskyQr { get; set; } = true;
+    public bool CholeskyQr { get; set; }
 
     /// <summary>Reads the options from the plugin's configuration section.</summary>
     /// <exception cref="ArgumentException">A value is out of range, naming its key.</exception>
@@ -54,7 +56,7 @@ public sealed class ChunkedOptions
                 : throw new ArgumentException($"{BackendSettings.PathOf(configuration, "Scheduler")}: '{scheduler}' is not a scheduler; use Local or Orleans", "Scheduler");
         }
         options.RecycleChunks = BackendSettings.Bool(configuration, "RecycleChunks", true);
-        options.CholeskyQr = BackendSettings.Bool(configuration, "CholeskyQr", true);
+        options.CholeskyQr = BackendSettings.Bool(configuration, "CholeskyQr", false);
         return options;
     }
 }

@@ -9,7 +9,7 @@ using static ArrayDispatch.Chunked.Tests.EndToEnd.ChunkedHost;
 namespace ArrayDispatch.Chunked.Tests.EndToEnd;
 
 /// <summary>
-/// Tall-and-skinny float64 QR and SVD by CholeskyQR2 where its error bound holds for the data, Householder (TSQR's
+/// Tall-and-skinny float64 QR and SVD by CholeskyQR2 (Backends:Chunked:CholeskyQr on) where its error bound holds for the data, Householder (TSQR's
 /// answer) where it does not: the same accuracy as Dense's LAPACK either way, never CholeskyQR's loss of orthogonality.
 /// </summary>
 public sealed class CholeskyQrTests
@@ -47,7 +47,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void Svd_of_a_well_conditioned_tall_array_runs_CholeskyQR2_and_agrees_with_dense()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray x = Np.Random.Sample((300, 40), Np.Random.DefaultRng(3), backend: "Chunked", chunks: [70, 40]);
         var (u, s, v) = Np.Linalg.Svd(x, fullMatrices: false);
         string[] keys = [.. TaskGraph.FromLayers(((ChunkedArray)u!).Layer, ((ChunkedArray)v!).Layer).Tasks.Keys];
@@ -71,7 +71,7 @@ public sealed class CholeskyQrTests
     [InlineData(300)]
     public void Qr_by_CholeskyQR2_is_orthonormal_upper_triangular_and_reconstructs(int rowsPerChunk)
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray d = DenseData((300, 40));
         var (q, r) = Np.Linalg.Qr(Np.AsArray(d, backend: "Chunked", chunks: [rowsPerChunk, 40]));
         ((ChunkedArray)r).Graph.Tasks.Keys.ShouldContain(k => k.StartsWith("cholqr-", StringComparison.Ordinal));
@@ -86,7 +86,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void The_error_bound_is_checked_on_the_data_and_an_ill_conditioned_array_gets_Householders_accuracy()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         CholeskyQr.KappaLimit(300, 20).ShouldBeGreaterThan(1e4);
         double[] mild = [.. Enumerable.Range(0, 20).Select(i => Math.Pow(10, -i / 19.0))];          // κ = 10
         double[] severe = [.. Enumerable.Range(0, 20).Select(i => Math.Pow(10, -10.0 * i / 19))];   // κ = 1e10: CholeskyQR alone loses all orthogonality
@@ -110,7 +110,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void A_rank_deficient_array_is_factored_by_Householder_with_its_zero_singular_value()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray d = DenseData((120, 6));
         NDArray deficient = Np.Concatenate([d, d[Slice.All, new Slice(0, 1)]], 1);   // column 6 repeats column 0
         FirstStepTookCholesky(deficient, [40, 7]).ShouldBeFalse();
@@ -125,7 +125,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void NaN_in_the_input_gives_NumPys_svd_error_and_a_NaN_qr()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray d = DenseData((80, 5));
         d[3, 2] = Np.AsArray(double.NaN, backend: "Dense");
         NDArray x = Np.AsArray(d, backend: "Chunked", chunks: [20, 5]);
@@ -139,7 +139,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void V_alone_runs_neither_the_U_products_nor_R2_inverse_times_U()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray x = Np.Random.Sample((500, 50), Np.Random.DefaultRng(9), backend: "Chunked", chunks: [100, 50]);
         var (_, _, v) = Np.Linalg.Svd(x, fullMatrices: false);
         ComputePlan plan = ChunkedCompute.Plan([(ChunkedArray)v!]);
@@ -150,14 +150,14 @@ public sealed class CholeskyQrTests
     }
 
     [Fact]
-    public void Setting_CholeskyQr_false_keeps_Dasks_TSQR_graph_and_float32_always_takes_it()
+    public void TSQR_is_the_default_and_float32_always_takes_it()
     {
-        using (TestHost tsqr = CreateTsqr())
+        using (TestHost tsqr = Create())
         {
             NDArray x = Np.Random.Sample((300, 40), Np.Random.DefaultRng(3), backend: "Chunked", chunks: [70, 40]);
             ((ChunkedArray)Np.Linalg.Svd(x, fullMatrices: false).S).Graph.Tasks.Keys.ShouldContain(k => k.StartsWith("tsqr-", StringComparison.Ordinal));
         }
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray f = Np.AsType(Np.Random.Sample((300, 40), Np.Random.DefaultRng(3), backend: "Chunked", chunks: [70, 40]), DType.Float32);
         string[] keys = [.. ((ChunkedArray)Np.Linalg.Svd(f, fullMatrices: false).S).Graph.Tasks.Keys];
         keys.ShouldContain(k => k.StartsWith("tsqr-", StringComparison.Ordinal));
@@ -167,7 +167,7 @@ public sealed class CholeskyQrTests
     [Fact]
     public void The_steps_and_their_values_travel_to_a_worker_and_run_the_same()
     {
-        using TestHost host = Create();
+        using TestHost host = CreateCholeskyQr();
         NDArray[] rows = [DenseData((30, 4), 1), DenseData((30, 4), 2)];
         TaskSpec first = new CholeskyStepSpec(2, first: true, CholeskyQr.KappaLimit(60, 4));
         TaskSpec apply = new FactorApplySpec(TaskSpec.Input(0), 1, 30, 60, left: false);

@@ -10,11 +10,14 @@ internal static class ChunkedHost
 {
     public static TestHost Create(int degree = 2, int splitEvery = 16) => Create(degree, splitEvery, optimize: true, scheduler: null);
 
-    /// <summary>A test host whose tall-and-skinny QR and SVD always take TSQR (Dask's graph), never CholeskyQR2.</summary>
+    /// <summary>A test host whose tall-and-skinny QR and SVD take TSQR (Dask's graph, the default), never CholeskyQR2.</summary>
     public static TestHost CreateTsqr() => Create(2, 16, optimize: true, scheduler: null, choleskyQr: false);
 
+    /// <summary>A test host with <c>Backends:Chunked:CholeskyQr</c> on: tall-and-skinny float64 QR and SVD by CholeskyQR2 where its bound holds.</summary>
+    public static TestHost CreateCholeskyQr() => Create(2, 16, optimize: true, scheduler: null, choleskyQr: true);
+
     /// <summary>A test host whose Chunked plugin runs graphs on <paramref name="scheduler"/> (the local one when null).</summary>
-    public static TestHost Create(int degree, int splitEvery, bool optimize, ArrayDispatch.Chunked.Scheduling.IChunkScheduler? scheduler, bool choleskyQr = true) => TestHost.Create(
+    public static TestHost Create(int degree, int splitEvery, bool optimize, ArrayDispatch.Chunked.Scheduling.IChunkScheduler? scheduler, bool choleskyQr = false) => TestHost.Create(
         new Dictionary<string, string?>
         {
             ["ArrayDispatch:Backends:Chunked:MaxDegreeOfParallelism"] = degree.ToString(System.Globalization.CultureInfo.InvariantCulture),
