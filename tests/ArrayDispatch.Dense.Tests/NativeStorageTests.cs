@@ -166,16 +166,15 @@ public sealed class NativeStorageTests
         const string thp = "/sys/kernel/mm/transparent_hugepage/enabled";
         if (!OperatingSystem.IsLinux() || !File.Exists(thp) || File.ReadAllText(thp).Contains("[never]")) return;   // nothing to ask for
         using DenseArray big = DenseArray.Create(DType.Float64, new Shape(1_100_003));   // 8.8 MB
-        using DenseArray small = DenseArray.Create(DType.Float64, new Shape(400_009));    // 3.2 MB: below NumPy's 4 MB rule
-        nint bigAt, smallAt;
+        nint bigAt;
         unsafe
         {
             fixed (double* p = big.AsSpan<double>()) bigAt = (nint)p;
-            fixed (double* p = small.AsSpan<double>()) smallAt = (nint)p;
         }
         // The mapping holding the buffer: madvise(MADV_HUGEPAGE) marks it (smaps: "VmFlags: ... hg"), as NumPy's are.
+        // A buffer below 4 MB is not advised, but it is not checked here: glibc may place it inside a heap mapping an
+        // earlier large buffer's advice already marked (its mmap threshold rises after frees), so its flags say nothing.
         VmFlags(bigAt + (4 << 20)).ShouldContain("hg");
-        VmFlags(smallAt + (1 << 20)).ShouldNotContain("hg");
     }
 
     private static string[] VmFlags(nint address)
