@@ -217,13 +217,18 @@ internal sealed class FoldSpec(ArrayFunction<BinaryArgs, NDArray> combine) : Tas
 
     public override string Kind => "fold";
 
-    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
+    internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs) => Run(dispatcher, Combine, inputs.Select(v => (NDArray)v));
+
+    /// <summary><paramref name="values"/> combined left to right, checking the task's cancellation between steps.</summary>
+    internal static NDArray Run(IArrayDispatcher dispatcher, ArrayFunction<BinaryArgs, NDArray> combine, IEnumerable<NDArray> values)
     {
-        NDArray acc = (NDArray)inputs[0];
-        for (int k = 1; k < inputs.Length; k++)
+        using IEnumerator<NDArray> e = values.GetEnumerator();
+        if (!e.MoveNext()) throw new ArgumentException("a fold needs at least one value", nameof(values));
+        NDArray acc = e.Current;
+        while (e.MoveNext())
         {
             Cancellation.ThrowIfCancellationRequested();
-            acc = dispatcher.Invoke(Combine, new BinaryArgs(acc, (NDArray)inputs[k]));
+            acc = dispatcher.Invoke(combine, new BinaryArgs(acc, e.Current));
         }
         return acc;
     }

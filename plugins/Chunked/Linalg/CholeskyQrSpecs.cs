@@ -27,12 +27,9 @@ internal sealed class CholeskyStepSpec(int grams, bool first, double kappaLimit)
 
     internal override object Evaluate(IArrayDispatcher dispatcher, object[] inputs)
     {
-        NDArray gram = First ? Gram(dispatcher, (NDArray)inputs[0]) : (NDArray)inputs[0];
-        for (int i = 1; i < Grams; i++)
-        {
-            Cancellation.ThrowIfCancellationRequested();
-            gram = dispatcher.Invoke(ArrayFunctions.Add, new BinaryArgs(gram, First ? Gram(dispatcher, (NDArray)inputs[i]) : (NDArray)inputs[i]));
-        }
+        // The first step's inputs are row chunks, whose Gram matrices it makes as it adds them; the second's are Gram matrices.
+        IEnumerable<NDArray> parts = inputs.Take(Grams).Select(v => (NDArray)v);
+        NDArray gram = FoldSpec.Run(dispatcher, ArrayFunctions.Add, First ? parts.Select(a => Gram(dispatcher, a)) : parts);
         if (First)
         {
             if (TryCholesky(dispatcher, gram, KappaLimit) is { } accepted) return accepted;
