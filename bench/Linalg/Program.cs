@@ -46,6 +46,9 @@ namespace ArrayDispatch.Bench.Linalg
                 Case("solve_1000", impl, filter, 3, () => LinalgKernels.Solve(1000, 1, a, b, x));
                 Case("inv_1000", impl, filter, 3, () => LinalgKernels.Inverse(1000, a, inv));
                 Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, q, r, QrMode.Reduced));
+                double[] tall = Rand(5000 * 1000, 9), tq = new double[5000 * 1000], tr = new double[1000 * 1000];
+                Case("qr_5000x1000", impl, filter, 3, () => LinalgKernels.Qr(5000, 1000, tall, tq, tr, QrMode.Reduced));
+                Case("qr_r_5000x1000", impl, filter, 3, () => LinalgKernels.Qr(5000, 1000, tall, tq, tr, QrMode.R));
                 double[] sym = Rand(500 * 500, 6);
                 for (int i = 0; i < 500; i++) for (int j = 0; j < i; j++) sym[j * 500 + i] = sym[i * 500 + j];
                 Case("eigh_500", impl, filter, 1, () => LinalgKernels.Eigh(500, sym, new double[500], new double[500 * 500], true));
