@@ -4,9 +4,8 @@ using Spectre.Console;
 
 StartupTrace.Mark("Main entered (runtime start, host assembly loaded)");
 
-// Redirected or piped output has no terminal width; Spectre would assume 80 columns and wrap every table and message.
-// Lines as long as their content keep tables readable in files and for grep.
-if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 1000;
+// The console (and a first table) is made on a second thread while the command line is parsed and the host starts.
+ConsoleStartup.Begin();
 
 string[] normalized;
 try
