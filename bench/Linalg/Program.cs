@@ -48,6 +48,8 @@ namespace ArrayDispatch.Bench.Linalg
                 Case("qr_1000", impl, filter, 3, () => LinalgKernels.Qr(1000, 1000, a, q, r, QrMode.Reduced));
                 double[] tall = Rand(5000 * 1000, 9), tq = new double[5000 * 1000], tr = new double[1000 * 1000];
                 Case("qr_5000x1000", impl, filter, 3, () => LinalgKernels.Qr(5000, 1000, tall, tq, tr, QrMode.Reduced));
+                // The row-major <-> column-major conversion around LAPACK calls (VectorOps.Transpose).
+                Case("transpose_5000x1000", impl, filter, 5, () => VectorOps.Transpose(5000, 1000, tall, tq));
                 Case("qr_r_5000x1000", impl, filter, 3, () => LinalgKernels.Qr(5000, 1000, tall, tq, tr, QrMode.R));
                 double[] sym = Rand(500 * 500, 6);
                 for (int i = 0; i < 500; i++) for (int j = 0; j < i; j++) sym[j * 500 + i] = sym[i * 500 + j];

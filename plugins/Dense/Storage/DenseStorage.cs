@@ -453,6 +453,15 @@ internal readonly unsafe struct Elements<T> where T : unmanaged
         Length = array.LongLength;
     }
 
+    /// <summary>Elements at <paramref name="pointer"/> that the caller keeps alive (a pinned span: the linalg wrappers' scratch).</summary>
+    public Elements(T* pointer, long length)
+    {
+        _array = null;
+        _pointer = pointer;
+        _owner = null;
+        Length = length;
+    }
+
     public Elements(DenseStorage owner, T* pointer)
     {
         _array = null;
