@@ -136,9 +136,11 @@ internal sealed unsafe partial class NativeLapack
             for (int j = i; j < n; j++) r[i * n + j] = col[j * m + i];
         if (qc == 0) return;
 
-        using var qcolScratch = Scratch<T>.Rent(m * qc);
-        T[] qcol = qcolScratch.Array;
-        col.AsSpan(0, m * Math.Min(qc, n)).CopyTo(qcol);
+        // R is read out, so orgqr may overwrite the reflectors in place when Q has no more columns than A (reduced mode);
+        // the complete Q of a tall A (m x m) needs a wider buffer.
+        using var qcolScratch = qc <= n ? default : Scratch<T>.Rent(m * qc);
+        T[] qcol = qc <= n ? col : qcolScratch.Array;
+        if (qc > n) col.AsSpan(0, m * n).CopyTo(qcol);
         var orgqr = (delegate* unmanaged<int*, int*, int*, void*, int*, void*, void*, int*, int*, void>)f.Orgqr;
         fixed (T* pq = qcol, pt = tau)
         {

@@ -31,5 +31,9 @@ internal readonly struct Scratch<T> : IDisposable where T : unmanaged
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Pool.Return(Array);
+    /// <remarks>A <see langword="default"/> scratch (none rented) returns nothing.</remarks>
+    public void Dispose()
+    {
+        if (Array is not null) Pool.Return(Array);
+    }
 }
