@@ -78,8 +78,15 @@ public static partial class Np
     }
 
     /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="stop"/> by <paramref name="step"/>.</summary>
-    public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
-        Dispatcher.Create(ArrayFunctions.Arange, new RangeArgs(start, stop, step ?? 1L, 0, false, dtype, Place(backend, like, chunks)));
+    /// <exception cref="DTypeMismatchException">A bool <paramref name="dtype"/> for more than two values (NumPy's TypeError: its bool fill goes no further).</exception>
+    public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null)
+    {
+        if (dtype == DType.Bool && CreationRules.ArangeLength(start, stop, step ?? 1L) > 2)
+        {
+            throw new DTypeMismatchException("arange() is only supported for booleans when the result has at most length 2.", nameof(dtype));
+        }
+        return Dispatcher.Create(ArrayFunctions.Arange, new RangeArgs(start, stop, step ?? 1L, 0, false, dtype, Place(backend, like, chunks)));
+    }
 
     /// <summary>Values 0, 1, …, <paramref name="stop"/> - 1.</summary>
     public static NDArray Arange(Scalar stop, DType? dtype = null, string? backend = null) => Arange(0L, stop, 1L, dtype, backend);

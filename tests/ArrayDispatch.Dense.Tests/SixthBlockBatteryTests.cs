@@ -104,6 +104,21 @@ public sealed class SixthBlockBatteryTests
     }
 
     [Fact]
+    public void A_bool_arange_or_indices_of_more_than_two_values_is_numpys_type_error()
+    {
+        using var host = TestHost.Create(new DensePlugin());
+        const string message = "arange() is only supported for booleans when the result has at most length 2.";
+        Should.Throw<DTypeMismatchException>(() => Np.Arange(0L, 3L, 1L, DType.Bool)).Message.ShouldStartWith(message);
+        Should.Throw<DTypeMismatchException>(() => Np.SparseIndices([1, 0, 3], DType.Bool)).Message.ShouldStartWith(message);
+        Should.Throw<DTypeMismatchException>(() => Np.Indices([3], DType.Bool));
+        // np.arange(1, 3, dtype=bool), np.arange(5, 3, -1, dtype=bool), np.arange(0, 4, 2, dtype=bool)
+        Np.Arange(1L, 3L, 1L, DType.Bool).ToArray<bool>().ShouldBe([true, true]);
+        Np.Arange(5L, 3L, -1L, DType.Bool).ToArray<bool>().ShouldBe([true, true]);
+        Np.Arange(0L, 4L, 2L, DType.Bool).ToArray<bool>().ShouldBe([false, true]);
+        Np.Indices([2, 2], DType.Bool).Shape.ShouldBe(new Shape(2, 2, 2));
+    }
+
+    [Fact]
     public void Repeat_and_take_of_a_reversed_empty_array_give_empty_results()
     {
         using var host = TestHost.Create(new DensePlugin());
