@@ -12,7 +12,7 @@ public static partial class Np
     /// An array with the shape (and dtype) of <paramref name="x"/> on its backend, values unspecified (the array API's
     /// <c>empty_like</c>). Composed from <c>full_like</c>, so the values happen to be zeros; do not rely on it.
     /// </summary>
-    public static NDArray EmptyLike(NDArray x, DType? dtype = null) => ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, 0L, dtype));
+    public static NDArray EmptyLike(NDArray x, DType? dtype = null) => LikeInKOrder(x, 0L, dtype);   // laid out as FullLike
 
     /// <summary>The last two axes swapped (the array API's <c>matrix_transpose</c>, NumPy 2's <c>matrix_transpose</c> and <c>x.mT</c>): a view where the backend has views.</summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> has fewer than two dimensions (NumPy's message).</exception>

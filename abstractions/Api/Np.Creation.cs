@@ -45,24 +45,48 @@ public static partial class Np
     public static NDArray Empty(Shape shape, DType dtype = DType.Float64, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
         Dispatcher.Create(ArrayFunctions.Empty, new FullArgs(shape, dtype, 0L, Place(backend, like, chunks)));
 
-    /// <summary>Zeros with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
+    /// <summary>Zeros with the shape (and dtype) of <paramref name="x"/>, on its backend, laid out as <see cref="FullLike"/> lays it out (NumPy's order='K').</summary>
     public static NDArray ZerosLike(NDArray x, DType? dtype = null) => FullLike(x, 0L, dtype);
 
-    /// <summary>Ones with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
+    /// <summary>Ones with the shape (and dtype) of <paramref name="x"/>, on its backend, laid out as <see cref="FullLike"/> lays it out (NumPy's order='K').</summary>
     public static NDArray OnesLike(NDArray x, DType? dtype = null) => FullLike(x, 1L, dtype);
 
-    /// <summary><paramref name="fill"/> with the shape (and dtype) of <paramref name="x"/>, on its backend, in Fortran order when <paramref name="x"/> is (NumPy's order='K').</summary>
-    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null)
+    /// <summary>
+    /// <paramref name="fill"/> with the shape (and dtype) of <paramref name="x"/>, on its backend, laid out as NumPy's
+    /// order='K' lays out a new array like <paramref name="x"/>: C order for a C-contiguous one, Fortran order for a
+    /// Fortran-ordered one, else the axes by decreasing absolute stride with a broadcast axis innermost (as
+    /// <see cref="Copy(NDArray, MemoryOrder)"/> with <see cref="MemoryOrder.K"/>; strided backends only).
+    /// </summary>
+    public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null) => LikeInKOrder(x, fill, dtype);
+
+    // NumPy's *_like keep the prototype's layout: made for the prototype's axes permuted slowest-first, read back through
+    // the inverse permutation (a view), so every backend's full_like serves it.
+    private static NDArray LikeInKOrder(NDArray x, Scalar fill, DType? dtype)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // NumPy's *_like keep a Fortran-ordered prototype's layout: made for the transpose, read back transposed (a view).
-        if (IsFortran(x)) return Transpose(ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(Transpose(x), fill, dtype)));
+        if (x.Rank > 1 && x.MemoryLayout is { IsCContiguous: false } layout)
+        {
+            int[] axes = NewLikeAxes(layout);
+            if (!axes.Select((a, i) => a == i).All(same => same))
+            {
+                var inverse = new int[axes.Length];
+                for (int i = 0; i < axes.Length; i++) inverse[axes[i]] = i;
+                return Transpose(ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(Transpose(x, axes), fill, dtype)), inverse);
+            }
+        }
         return ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, fill, dtype));
     }
 
     /// <summary>Values from <paramref name="start"/> up to (not including) <paramref name="stop"/> by <paramref name="step"/>.</summary>
-    public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null) =>
-        Dispatcher.Create(ArrayFunctions.Arange, new RangeArgs(start, stop, step ?? 1L, 0, false, dtype, Place(backend, like, chunks)));
+    /// <exception cref="DTypeMismatchException">A bool <paramref name="dtype"/> for more than two values (NumPy's TypeError: its bool fill goes no further).</exception>
+    public static NDArray Arange(Scalar start, Scalar stop, Scalar? step = null, DType? dtype = null, string? backend = null, int[]? chunks = null, NDArray? like = null)
+    {
+        if (dtype == DType.Bool && CreationRules.ArangeLength(start, stop, step ?? 1L) > 2)
+        {
+            throw new DTypeMismatchException("arange() is only supported for booleans when the result has at most length 2.", nameof(dtype));
+        }
+        return Dispatcher.Create(ArrayFunctions.Arange, new RangeArgs(start, stop, step ?? 1L, 0, false, dtype, Place(backend, like, chunks)));
+    }
 
     /// <summary>Values 0, 1, …, <paramref name="stop"/> - 1.</summary>
     public static NDArray Arange(Scalar stop, DType? dtype = null, string? backend = null) => Arange(0L, stop, 1L, dtype, backend);

@@ -48,8 +48,53 @@ public static partial class Np
     /// <summary>Contracts <paramref name="axesA"/> of <paramref name="a"/> with <paramref name="axesB"/> of <paramref name="b"/>.</summary>
     public static NDArray Tensordot(NDArray a, NDArray b, int[] axesA, int[] axesB) => ArrayFunctions.Tensordot.Invoke(Dispatcher, new TensordotArgs(a, b, NotNull(axesA), NotNull(axesB)));
 
-    /// <summary>Einstein summation, e.g. <c>Np.Einsum("ij,jk->ik", a, b)</c>.</summary>
-    public static NDArray Einsum(string subscripts, params NDArray[] operands) => ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(NotNull(subscripts), NotNull(operands)));
+    /// <summary>
+    /// Einstein summation, e.g. <c>Np.Einsum("ij,jk->ik", a, b)</c>. As NumPy's, a label's dimensions of size 1 broadcast
+    /// against its other size (<c>"bij,bjk->bik"</c> with a batch of 1 and one of 2), and any number of operands is taken:
+    /// beyond two they are contracted left to right, each intermediate keeping the labels a later operand or the output
+    /// names (the backends' einsum sees one or two operands).
+    /// </summary>
+    public static NDArray Einsum(string subscripts, params NDArray[] operands)
+    {
+        NotNull(subscripts);
+        NotNull(operands);
+        if (operands.Length == 0 || operands.Any(o => o is null)) return ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(subscripts, operands));
+        (string[] inputs, string output, int[][] dims) = ProductRules.EinsumLabels(subscripts, [.. operands.Select(o => o.Shape)]);
+        // A label's size: its one size other than 1 (two different ones are the backend's error, with NumPy's message).
+        var sizes = new Dictionary<char, int>();
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            for (int i = 0; i < inputs[o].Length; i++)
+            {
+                if (!sizes.TryGetValue(inputs[o][i], out int s) || s == 1) sizes[inputs[o][i]] = dims[o][i];
+            }
+        }
+        NDArray[] ops = [.. operands];
+        bool broadcast = false;
+        for (int o = 0; o < ops.Length; o++)
+        {
+            int[] want = [.. inputs[o].Select((c, i) => dims[o][i] == 1 ? sizes[c] : dims[o][i])];
+            if (want.SequenceEqual(dims[o]) && dims[o].SequenceEqual(ops[o].Shape.ToArray())) continue;
+            ops[o] = BroadcastTo(ops[o], want);   // the '...' dimensions broadcast too
+            broadcast = true;
+        }
+        if (ops.Length <= 2)
+        {
+            return broadcast ? ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs($"{string.Join(',', inputs)}->{output}", ops))
+                             : ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs(subscripts, operands));
+        }
+        NDArray acc = ops[0];
+        string labels = inputs[0];
+        for (int k = 1; k < ops.Length; k++)
+        {
+            string later = string.Concat(inputs[(k + 1)..]) + output;
+            string kept = new([.. (labels + inputs[k]).Distinct().Where(c => later.Contains(c))]);
+            if (k == ops.Length - 1) kept = output;
+            acc = ArrayFunctions.Einsum.Invoke(Dispatcher, new EinsumArgs($"{labels},{inputs[k]}->{kept}", [acc, ops[k]]));
+            labels = kept;
+        }
+        return acc;
+    }
 
     /// <summary>numpy.linalg.</summary>
     public static partial class Linalg

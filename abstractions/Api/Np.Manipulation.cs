@@ -91,7 +91,13 @@ public static partial class Np
     public static NDArray AsType(NDArray x, DType dtype, Casting casting = Casting.Unsafe, bool copy = true) => ArrayFunctions.AsType.Invoke(Dispatcher, new AsTypeArgs(x, dtype, casting, copy));
 
     /// <summary>Elements at <paramref name="indices"/> along <paramref name="axis"/> (the flattened array when null).</summary>
-    public static NDArray Take(NDArray x, NDArray indices, int? axis = null) => ArrayFunctions.Take.Invoke(Dispatcher, new TakeArgs(x, indices, axis));
+    /// <exception cref="DTypeMismatchException">uint64 indices: NumPy casts the indices to intp under the 'safe' rule, which uint64 fails (indexing, <c>x[indices]</c>, takes them).</exception>
+    public static NDArray Take(NDArray x, NDArray indices, int? axis = null)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        if (indices.DType == DType.UInt64) throw new DTypeMismatchException(DTypes.CastErrorMessage(DType.UInt64, DType.Int64, Casting.Safe), nameof(indices));
+        return ArrayFunctions.Take.Invoke(Dispatcher, new TakeArgs(x, indices, axis));
+    }
 
     /// <summary>NumPy indexing (<c>x[index]</c>).</summary>
     public static NDArray GetItem(NDArray x, params ArrayIndex[] index) => ArrayFunctions.GetItem.Invoke(Dispatcher, new IndexArgs(x, index));

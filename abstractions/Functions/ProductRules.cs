@@ -46,6 +46,30 @@ public static class ProductRules
     /// <exception cref="ShapeMismatchException">A label has two sizes, or the '...' dimensions do not broadcast.</exception>
     public static Shape EinsumShape(string subscripts, IReadOnlyList<Shape> shapes)
     {
+        (string[] inputs, string output, int[][] dims) = EinsumLabels(subscripts, shapes);
+        var sizes = new Dictionary<char, int>();
+        for (int o = 0; o < inputs.Length; o++)
+        {
+            for (int i = 0; i < inputs[o].Length; i++)
+            {
+                int d = dims[o][i];
+                if (sizes.TryGetValue(inputs[o][i], out int s) && s != d)
+                {
+                    throw new ShapeMismatchException($"einsum: size of label '{inputs[o][i]}' for operand {o} ({d}) does not match previous terms ({s})", shapes[o]);
+                }
+                sizes[inputs[o][i]] = d;
+            }
+        }
+        return new Shape([.. output.Select(c => sizes[c])]);
+    }
+
+    /// <summary>
+    /// The subscripts of <see cref="EinsumShape"/> made explicit: '...' replaced by labels the subscripts do not use (its
+    /// dimensions broadcast across operands, as in the dims returned), the implicit output spelled out. Checks the
+    /// operand and dimension counts and the output labels, not the label sizes.
+    /// </summary>
+    internal static (string[] Inputs, string Output, int[][] Dims) EinsumLabels(string subscripts, IReadOnlyList<Shape> shapes)
+    {
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(shapes);
         string spec = subscripts.Replace(" ", "", StringComparison.Ordinal);
@@ -85,28 +109,18 @@ public static class ProductRules
                 : all + new string([.. string.Concat(inputs).Where(c => !all.Contains(c)).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
         }
         output ??= new string([.. string.Concat(inputs).GroupBy(c => c).Where(g => g.Count() == 1).Select(g => g.Key).Order()]);
-        var sizes = new Dictionary<char, int>();
         for (int o = 0; o < inputs.Length; o++)
         {
             if (inputs[o].Length != dims[o].Length)
             {
                 throw new ArgumentException($"einsum: operand {o} has {dims[o].Length} dimensions but subscripts '{inputs[o]}' name {inputs[o].Length}", nameof(subscripts));
             }
-            for (int i = 0; i < inputs[o].Length; i++)
-            {
-                int d = dims[o][i];
-                if (sizes.TryGetValue(inputs[o][i], out int s) && s != d)
-                {
-                    throw new ShapeMismatchException($"einsum: size of label '{inputs[o][i]}' for operand {o} ({d}) does not match previous terms ({s})", shapes[o]);
-                }
-                sizes[inputs[o][i]] = d;
-            }
         }
         foreach (char c in output)
         {
-            if (!sizes.ContainsKey(c)) throw new ArgumentException($"einsum: output subscript '{c}' does not appear in the inputs", nameof(subscripts));
+            if (!inputs.Any(i => i.Contains(c))) throw new ArgumentException($"einsum: output subscript '{c}' does not appear in the inputs", nameof(subscripts));
         }
-        return new Shape([.. output.Select(c => sizes[c])]);
+        return (inputs, output, dims);
     }
 
     /// <summary>

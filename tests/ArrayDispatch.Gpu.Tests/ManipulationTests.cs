@@ -27,6 +27,32 @@ public sealed class ManipulationTests : GpuTestBase
     }
 
     [Fact]
+    public void Diagonal_is_a_read_only_view_as_numpys()
+    {
+        using GpuArray x = Gpu(new[] { 1.0, 2, 3, 4 }, 2, 2);
+
+        using var d = (GpuArray)Np.Diagonal(x);
+
+        d.ToArray<double>().ShouldBe([1.0, 4]);
+        Should.Throw<ArgumentException>(() => Np.SetItem(d, [0], 7.0)).Message.ShouldBe("assignment destination is read-only");
+        x.ToArray<double>()[0].ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void A_ufunc_out_of_more_dimensions_takes_the_result_broadcast()
+    {
+        using GpuArray x = Gpu(new[] { 1L, 0, 3 });
+        using GpuArray o = Gpu(new[] { 9.0, 9, 9, 9, 9, 9 }, 2, 3);
+
+        NDArray r = Np.Add(x, 1L, o);   // np.add(x, 1, out=np.empty((2, 3))): the int64 result cast and broadcast
+
+        ReferenceEquals(r, o).ShouldBeTrue();
+        o.ToArray<double>().ShouldBe([2.0, 1, 4, 2, 1, 4]);
+        using GpuArray small = Gpu(new[] { 0.0, 0 });
+        Should.Throw<ShapeMismatchException>(() => Np.Add(x, 1L, small));
+    }
+
+    [Fact]
     public void Concatenate_copies_strided_inputs_into_one_promoted_array()
     {
         using GpuArray a = Gpu(new[] { 1, 2, 3, 4, 5, 6 }, 2, 3);

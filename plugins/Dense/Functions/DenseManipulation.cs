@@ -129,9 +129,10 @@ public static class DenseManipulation
         return (DenseArray)DenseTernary.Where(new TernaryArgs(DenseArray.Owned(mask, m, n), x, zero), [typeof(DenseArray)]).Value;
     }
 
+    // NumPy's diagonal is a read-only view (since 1.9): writing through it raises 'assignment destination is read-only'.
     [Implements("diagonal")]
     public static DispatchResult<NDArray> Diagonal(in DiagonalArgs args, ReadOnlySpan<Type> types) =>
-        DiagonalView((DenseArray)args.X, args.Offset);
+        ((DenseArray)args.X).ReadOnlyView(((DenseArray)args.X).Layout.Diagonal(args.Offset));
 
     /// <summary>The diagonal of axes 0 and 1 at <paramref name="offset"/>, as the last axis of a view.</summary>
     internal static DenseArray DiagonalView(DenseArray x, int offset) => x.View(x.Layout.Diagonal(offset));

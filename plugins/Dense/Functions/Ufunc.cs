@@ -36,7 +36,7 @@ internal static class Ufunc
         }
         if (o.DType == dtype) return o;
         if (!DTypes.CanCast(dtype, o.DType, Casting.SameKind)) throw Errors.OutputCast(function, dtype, o.DType);
-        return DenseArray.CreateUninitialized(dtype, shape, o);
+        return DenseArray.CreateUninitialized(dtype, o.Shape, o);   // an out of more dimensions sets the loop's shape (NumPy broadcasts the inputs to it)
     }
 
     /// <summary>Copies <paramref name="result"/> into <paramref name="out"/> when they differ; returns what the ufunc returns.</summary>

@@ -340,6 +340,7 @@ internal unsafe partial class DenseStorage
     /// </summary>
     public static void GatherElements(DenseStorage source, long from, long count, ReadOnlySpan<long> indices, DenseStorage destination, long to, int itemSize)
     {
+        if (indices.IsEmpty) return;   // nothing gathered: an empty source view's offset may lie past its storage
         if ((ulong)from > (ulong)source.Length || (ulong)count > (ulong)(source.Length - from)
             || (ulong)to > (ulong)destination.Length || (ulong)indices.Length > (ulong)(destination.Length - to))
         {
@@ -384,6 +385,7 @@ internal unsafe partial class DenseStorage
     /// </summary>
     public static void CopyElements(DenseStorage source, long from, DenseStorage destination, long to, long count, int itemSize)
     {
+        if (count == 0) return;   // an empty view's offset may lie past its (empty) storage: a reversed (2, 0, 3) array's is 5
         if ((ulong)from > (ulong)source.Length || (ulong)count > (ulong)(source.Length - from)
             || (ulong)to > (ulong)destination.Length || (ulong)count > (ulong)(destination.Length - to))
         {

@@ -21,7 +21,7 @@ internal static class Rearranging
         backend.Implement(ArrayFunctions.MoveAxis, (in MoveAxisArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "moveaxis") ? View((GpuArray)args.X, ((GpuArray)args.X).Layout.MoveAxis(args.Source, args.Destination)) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Diagonal, (in DiagonalArgs args, ReadOnlySpan<Type> types) =>
-            GpuGuard.Accept(args, types, "diagonal") ? View((GpuArray)args.X, ((GpuArray)args.X).Layout.Diagonal(args.Offset)) : NotImplemented.Value);
+            GpuGuard.Accept(args, types, "diagonal") ? ((GpuArray)args.X).ReadOnlyView(((GpuArray)args.X).Layout.Diagonal(args.Offset)) : NotImplemented.Value);   // read-only, as NumPy's
         backend.Implement(ArrayFunctions.Trace, (in DiagonalArgs args, ReadOnlySpan<Type> types) =>
             GpuGuard.Accept(args, types, "trace") ? Trace((GpuArray)args.X, args.Offset) : NotImplemented.Value);
         backend.Implement(ArrayFunctions.Tril, (in DiagonalArgs args, ReadOnlySpan<Type> types) =>

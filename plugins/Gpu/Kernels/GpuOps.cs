@@ -108,7 +108,7 @@ internal static class GpuOps
             {
                 throw new DTypeMismatchException($"Cannot cast ufunc output from dtype('{z.DType.Name()}') to dtype('{@out.DType.Name()}') with casting rule 'same_kind'", "out");
             }
-            if (z.Shape != @out.Shape)
+            if (!Shape.TryBroadcast(z.Shape, @out.Shape, out Shape joint) || joint != @out.Shape)   // an out of more dimensions takes the result broadcast, as NumPy's
             {
                 throw new ShapeMismatchException($"non-broadcastable output operand with shape {@out.Shape} doesn't match the broadcast shape {z.Shape}", "out", @out.Shape, z.Shape);
             }

@@ -251,6 +251,19 @@ public sealed class DenseFunctionsOnChunkedTests
     }
 
     [Fact]
+    public void Take_from_a_transposed_empty_array_is_empty_as_on_Dense()
+    {
+        // The differential battery's seed 507: a chunk task's Dense take read a (2, 0, 3) block whose offset lies past its
+        // empty storage ("copying 0 elements from 4 of 0 ... is out of bounds").
+        using TestHost host = Create();
+        NDArray x = Np.Transpose(Np.AsArray(Np.Zeros(new Shape(3, 0, 2), DType.Int64, backend: "Dense"), backend: "Chunked", chunks: [2, 1, 1]));
+        NDArray taken = Np.Take(x, Np.AsArray(new[] { 1 }, backend: "Dense").Reshape(), -3);
+        NDArray computed = taken.Compute();
+        computed.Shape.ShouldBe(new Shape(0, 3));
+        computed.DType.ShouldBe(DType.Int64);
+    }
+
+    [Fact]
     public void Sort_brings_the_sorted_axis_into_one_block_and_keeps_the_other_chunks()
     {
         using TestHost host = Create();

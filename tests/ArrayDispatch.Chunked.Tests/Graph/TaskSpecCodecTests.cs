@@ -22,7 +22,8 @@ public sealed class TaskSpecCodecTests
     public void A_chunk_of_every_real_dtype_travels_as_its_bytes_and_comes_back_equal(DType dtype)
     {
         using TestHost host = ChunkedHost.Create();
-        NDArray chunk = Np.Transpose(Np.Arange(0L, 12L, 1L, dtype: dtype, backend: "Dense").Reshape(3, 4));   // a view, not C-contiguous
+        // a view, not C-contiguous (made in int64 and cast: NumPy's bool arange stops at two values)
+        NDArray chunk = Np.Transpose(Np.AsType(Np.Arange(0L, 12L, 1L, dtype: DType.Int64, backend: "Dense"), dtype).Reshape(3, 4));
         NDArray back = (NDArray)TaskSpecCodec.ReadValue(TaskSpecCodec.WriteValue(chunk, host.Dispatcher), host.Dispatcher);
         back.DType.ShouldBe(dtype);
         back.Shape.ShouldBe(new Shape(4, 3));
