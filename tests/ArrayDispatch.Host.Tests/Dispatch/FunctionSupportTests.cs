@@ -53,6 +53,18 @@ public sealed class PickyBackend(string name, FunctionSupport? addSupport = null
 public sealed class FunctionSupportTests
 {
     [Fact]
+    public void A_creation_calls_like_array_picks_the_backend_but_its_dtype_is_not_judged()
+    {
+        // NEP 35: arange(0, 3, like=complex64_array) asks for int64 values; a backend declaring no complex took the
+        // like= array's dtype for the call's ("does not take complex64 ... for 'arange'"), so nanmedian of complex on Gpu failed.
+        var like = new TypedDuckArray(DType.Complex64);
+        CallFacts.Of(new RangeArgs(0L, 3L, 1L, DType: DType.Int64, Placement: new Placement(Like: like))).DTypes.ShouldBe(DTypeSet.Of(DType.Int64));
+        CallFacts.Of(new RangeArgs(0L, 3L, 1L, Placement: new Placement(Like: like))).DTypes.ShouldBe(DTypeSet.Of());
+        // the *_like functions' prototype is an operand: its dtype is the result's unless dtype= says otherwise, so it is judged
+        CallFacts.Of(new FullLikeArgs(like, 0L)).DTypes.ShouldBe(DTypeSet.Of(DType.Complex64));
+    }
+
+    [Fact]
     public void A_call_inside_the_declaration_reaches_the_handler()
     {
         var picky = new PickyBackend("Picky");
