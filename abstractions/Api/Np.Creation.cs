@@ -55,8 +55,19 @@ public static partial class Np
     public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // NumPy's *_like keep a Fortran-ordered prototype's layout: made for the transpose, read back transposed (a view).
-        if (IsFortran(x)) return Transpose(ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(Transpose(x), fill, dtype)));
+        // NumPy's *_like keep the prototype's memory order (order='K', StridedLayout.NewLikeAxes): made for the prototype
+        // with its axes slowest first, read back with the axes put back (a view). A Fortran-ordered prototype gives a
+        // Fortran-ordered result, a broadcast one puts its broadcast axes innermost.
+        if (x.MemoryLayout is { IsCContiguous: false } layout && x.Rank > 1)
+        {
+            int[] axes = layout.NewLikeAxes();
+            if (axes.Select((a, i) => a != i).Any(moved => moved))
+            {
+                var inverse = new int[axes.Length];
+                for (int i = 0; i < axes.Length; i++) inverse[axes[i]] = i;
+                return Transpose(ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(Transpose(x, axes), fill, dtype)), inverse);
+            }
+        }
         return ArrayFunctions.FullLike.Invoke(Dispatcher, new FullLikeArgs(x, fill, dtype));
     }
 
