@@ -53,6 +53,44 @@ public sealed class PickyBackend(string name, FunctionSupport? addSupport = null
 public sealed class FunctionSupportTests
 {
     [Fact]
+    public void A_handler_that_returns_null_fails_the_call_naming_the_backend_and_the_function()
+    {
+        // It returned null to the caller, whose next use threw NullReferenceException far from the plugin.
+        foreach (bool traced in new[] { false, true })
+        {
+            var plugin = new NullAnswering();
+            using var host = TestHost.Create(plugin);
+            using var listener = traced ? Listening() : null;
+            var error = Should.Throw<BackendCallException>(() => Np.Sum(new TypedDuckArray(DType.Float64)));
+            error.Backend.ShouldBe("Nully");
+            error.Function.ShouldBe("sum");
+            error.Message.ShouldBe("backend 'Nully' failed in 'sum': its handler returned null; a handler declines a call with NotImplemented.Value, and otherwise returns the result");
+        }
+    }
+
+    private static System.Diagnostics.ActivityListener Listening()
+    {
+        var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == ArrayDispatch.Runtime.Diagnostics.ArrayDispatchMetrics.ActivitySource.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private sealed class NullAnswering : IArrayBackendPlugin
+    {
+        public string Name => "Nully";
+        public Version ProtocolVersion => ArrayProtocol.Version;
+        public void Register(IBackendBuilder backend)
+        {
+            backend.AddArrayType<TypedDuckArray>();
+            backend.Implement(ArrayFunctions.Sum, (in ReductionArgs a, ReadOnlySpan<Type> types) => (NDArray)null!);
+        }
+    }
+
+    [Fact]
     public void A_creation_calls_like_array_picks_the_backend_but_its_dtype_is_not_judged()
     {
         // NEP 35: arange(0, 3, like=complex64_array) asks for int64 values; a backend declaring no complex took the
