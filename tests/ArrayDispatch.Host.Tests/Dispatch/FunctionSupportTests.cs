@@ -217,3 +217,31 @@ public sealed class FunctionSupportTests
         public void Register(IBackendBuilder backend) => register(backend);
     }
 }
+
+/// <summary>A plugin author's [Implements] of a composition (nanmedian): refused naming it and what it is built from.</summary>
+public sealed class ComposedImplementsTests
+{
+    public static class NanMedianHandlers
+    {
+        [Implements("nanmedian")]
+        public static DispatchResult<NDArray> NanMedian(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
+    }
+
+    private sealed class ClaimsComposition : IArrayBackendPlugin
+    {
+        public string Name => "Claimer";
+        public Version ProtocolVersion => ArrayProtocol.Version;
+        public void Register(IBackendBuilder backend) => backend.AddArrayType<TypedDuckArray>().ImplementFrom(typeof(NanMedianHandlers));
+    }
+
+    [Fact]
+    public void Implementing_a_composition_is_refused_saying_it_is_one_and_what_to_implement()
+    {
+        // Was "implements unknown function 'nanmedian'", though Np.NanMedian exists: the author could not tell why.
+        using var host = TestHost.Create(new ClaimsComposition());
+        ArrayDispatch.Runtime.Plugins.PluginLoadResult result = host.LoadResults.Single(r => r.Name == "Claimer");
+        result.Loaded.ShouldBeFalse(result.Reason);
+        result.Reason.ShouldContain("implements 'nanmedian', which is a composition (Np.NanMedian, built from ravel, sort, isnan");
+        result.Reason.ShouldContain("implement the functions it calls");
+    }
+}
