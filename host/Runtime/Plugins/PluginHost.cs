@@ -320,8 +320,28 @@ internal sealed class PluginHost(
             string? n = a.GetName().Name;
             if (n is not null && IsShared(n)) names.Add(n);
         }
-        foreach (string n in options.SharedAssemblies) names.Add(n);
+        // One the app cannot load is left out here (the loader's builder would throw FileNotFoundException for every
+        // plugin, ending the app without the key) and refused by the options validator, which names its key.
+        foreach (string n in options.SharedAssemblies) if (SharedAssemblyProblem(n) is null) names.Add(n);
         return names;
+    }
+
+    /// <summary>
+    /// Why the app cannot share assembly <paramref name="name"/> with its plugins (it does not load in the app's own
+    /// load context), or null when it can.
+    /// </summary>
+    internal static string? SharedAssemblyProblem(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "an empty name";
+        try
+        {
+            System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+            return null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     private static Version? HostVersionOf(string assembly)

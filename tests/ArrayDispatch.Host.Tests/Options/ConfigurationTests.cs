@@ -105,6 +105,16 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_shared_assembly_the_app_cannot_load_is_refused_at_start_up_naming_its_key()
+    {
+        // SharedAssemblies:0=Nope.Assembly ended the app with "Could not load file or assembly 'Nope.Assembly, …'" (exit 1),
+        // thrown while the first plugin's load context was built, and no key named.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:SharedAssemblies:0", "Nope.Assembly")));
+
+        ex.Failures.ShouldHaveSingleItem().ShouldStartWith("ArrayDispatch:SharedAssemblies:0: the app cannot load assembly 'Nope.Assembly' to share it with its plugins (");
+    }
+
+    [Fact]
     public void A_backends_settings_given_a_single_value_are_refused()
     {
         // --ArrayDispatch:Backends:Base=x was ignored: the plugin reads Backends:Base:<Setting>.
