@@ -42,7 +42,11 @@ internal sealed class PluginHost(
         {
             if (!Directory.Exists(root))
             {
-                loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root);
+                // A file, or a link to nowhere (or to itself), was reported as missing though the path is there.
+                string problem = new FileInfo(root).LinkTarget is { } target ? $"is a symbolic link to '{target}', which does not resolve to a folder"
+                    : File.Exists(root) ? "is a file, not a folder of plugin folders"
+                    : "does not exist";
+                loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root, problem);
                 continue;
             }
             // In folder order, one at a time: registration order breaks ties (the first folder wins a backend name).
