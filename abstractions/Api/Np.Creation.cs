@@ -59,15 +59,17 @@ public static partial class Np
     /// </summary>
     public static NDArray FullLike(NDArray x, Scalar fill, DType? dtype = null) => LikeInKOrder(x, fill, dtype);
 
-    // NumPy's *_like keep the prototype's layout: made for the prototype's axes permuted slowest-first, read back through
-    // the inverse permutation (a view), so every backend's full_like serves it.
+    // Every backend's full_like serves it (see the comment inside).
     private static NDArray LikeInKOrder(NDArray x, Scalar fill, DType? dtype)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.Rank > 1 && x.MemoryLayout is { IsCContiguous: false } layout)
+        // NumPy's *_like keep the prototype's memory order (order='K', StridedLayout.NewLikeAxes): made for the prototype
+        // with its axes slowest first, read back with the axes put back (a view). A Fortran-ordered prototype gives a
+        // Fortran-ordered result, a broadcast one puts its broadcast axes innermost.
+        if (x.MemoryLayout is { IsCContiguous: false } layout && x.Rank > 1)
         {
-            int[] axes = NewLikeAxes(layout);
-            if (!axes.Select((a, i) => a == i).All(same => same))
+            int[] axes = layout.NewLikeAxes();
+            if (axes.Select((a, i) => a != i).Any(moved => moved))
             {
                 var inverse = new int[axes.Length];
                 for (int i = 0; i < axes.Length; i++) inverse[axes[i]] = i;

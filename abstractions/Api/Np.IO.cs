@@ -139,14 +139,14 @@ public static partial class Np
     {
         ArgumentNullException.ThrowIfNull(path);
         using FileStream file = NpyFormat.OpenRead(path);
-        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        using ZipArchive zip = NpyArchive.OpenZip(file, leaveOpen: false);
         var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
-        string? current = null;
+        ZipArchiveEntry? current = null;
         try
         {
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
-                current = entry.FullName;
+                current = entry;
                 using Stream s = entry.Open();
                 NpyFormat.Header header = NpyFormat.ReadHeader(s);
                 NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
@@ -157,9 +157,7 @@ public static partial class Np
         catch (Exception e) when (current is not null && e is InvalidDataException or EndOfStreamException)
         {
             foreach (NDArray a in arrays.Values) a.Dispose();
-            // Which entry of the archive is bad: the message alone did not say (an archive holds many arrays).
-            string message = $"archive entry '{current}': {e.Message}";
-            throw e is EndOfStreamException ? new EndOfStreamException(message, e) : new InvalidDataException(message, e);
+            throw NpyArchive.EntryFailed(current, e);
         }
         catch
         {

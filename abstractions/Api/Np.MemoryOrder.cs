@@ -67,25 +67,12 @@ public static partial class Np
             case MemoryOrder.F:
                 return Transpose(CopyInCOrder(Transpose(x)));
             default:
-                int[] axes = NewLikeAxes(x.MemoryLayout!.Value);
+                int[] axes = x.MemoryLayout!.Value.NewLikeAxes();
                 if (axes.Select((a, i) => a == i).All(same => same)) return CopyInCOrder(x);
                 var inverse = new int[axes.Length];
                 for (int i = 0; i < axes.Length; i++) inverse[axes[i]] = i;
                 return Transpose(CopyInCOrder(Transpose(x, axes)), inverse);
         }
-    }
-
-    // NumPy's order='K' for a new array like x (PyArray_NewLikeArray: np.copy, np.array), slowest axis first: C order
-    // when x is C-contiguous or 1-d, Fortran order when it is Fortran-contiguous, else the axes by decreasing absolute
-    // stride, a stable sort from C order, so a broadcast axis (stride 0) goes innermost where the iterator's order
-    // (KeepOrderAxes, ravel's 'K') leaves it in place: np.copy(np.broadcast_to(np.arange(3.), (2, 3))) is Fortran-ordered.
-    private static int[] NewLikeAxes(StridedLayout layout)
-    {
-        int rank = layout.Shape.Rank;
-        if (layout.IsCContiguous || rank <= 1) return [.. Enumerable.Range(0, rank)];
-        if (layout.IsFContiguous) return [.. Enumerable.Range(0, rank).Reverse()];
-        long[] strides = layout.Strides.ToArray();
-        return [.. Enumerable.Range(0, rank).OrderByDescending(axis => Math.Abs(strides[axis]))];   // OrderBy is stable
     }
 
     // The protocol's copy: a C-ordered copy (ndarray.copy()'s default order), what the compositions copy with.

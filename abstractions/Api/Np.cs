@@ -91,6 +91,29 @@ public static partial class Np
     /// <summary>Evaluates lazy arrays together, sharing common work (Dask's <c>compute(a, b, …)</c>); eager arrays come back as they are.</summary>
     public static NDArray[] Compute(params NDArray[] arrays) => ArrayFunctions.Compute.Invoke(Dispatcher, new ArrayListArgs(NotNull(arrays), null));
 
+    /// <summary>
+    /// <see cref="Compute(NDArray[])"/> that stops with an <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> is cancelled, before or during the compute (a lazy backend reads it from
+    /// <see cref="ComputeCancellation.Token"/>). The arrays stay usable: a later compute starts again.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static NDArray[] Compute(NDArray[] arrays, CancellationToken cancellationToken)
+    {
+        NotNull(arrays);
+        cancellationToken.ThrowIfCancellationRequested();
+        using (ComputeCancellation.Use(cancellationToken))
+        {
+            return Compute(arrays);
+        }
+    }
+
+    /// <summary>
+    /// Cancels every compute of the current async flow with <paramref name="cancellationToken"/> until the result is
+    /// disposed, the implicit ones included (reading a lazy array's values, printing it, a function that computes part
+    /// of its input): <c>using (Np.UseCancellation(stoppingToken)) { … }</c>. Scopes nest; either token cancels.
+    /// </summary>
+    public static IDisposable UseCancellation(CancellationToken cancellationToken) => ComputeCancellation.Use(cancellationToken);
+
     /// <summary>Writes the task graph behind <paramref name="arrays"/> to <paramref name="path"/> (Dask's <c>visualize</c>).</summary>
     public static string Visualize(string path, params NDArray[] arrays) => ArrayFunctions.Visualize.Invoke(Dispatcher, new VisualizeArgs(NotNull(arrays), NotNull(path)));
 

@@ -91,6 +91,10 @@ public abstract partial class NDArray : IFormattable, IDisposable
     /// <summary>Evaluates a lazy array (Dask's <c>compute()</c>); an eager array returns itself.</summary>
     public NDArray Compute() => Np.Compute(this)[0];
 
+    /// <summary>Evaluates a lazy array, stopping with an <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public NDArray Compute(CancellationToken cancellationToken) => Np.Compute([this], cancellationToken)[0];
+
     /// <summary>Writes the task graph behind this array to <paramref name="path"/> (Dask's <c>visualize()</c>).</summary>
     /// <returns>The path written; with no Graphviz <c>dot</c> on the PATH, an SVG/PNG request writes a <c>.dot</c> file and says so.</returns>
     public string Visualize(string path) => Np.Visualize(path, this);

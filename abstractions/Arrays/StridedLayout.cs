@@ -89,6 +89,22 @@ public readonly struct StridedLayout
     public int[] KeepOrderAxes() => KeepOrder(Rank, [StrideStore]);
 
     /// <summary>
+    /// NumPy's <c>order='K'</c> for a new array made like this one (<c>PyArray_NewLikeArray</c>: <c>astype</c>,
+    /// <c>np.copy</c>, <c>np.array</c>, the <c>*_like</c> functions): its axes, slowest first. C order when this layout is
+    /// C-contiguous or 1-d, Fortran order when it is Fortran-contiguous, else the axes by decreasing absolute stride (a
+    /// stable sort from C order), so a broadcast axis (stride 0) goes innermost, where <see cref="KeepOrderAxes()"/>
+    /// (the iterator's order, which element-wise results and <c>ravel('K')</c> follow) leaves it in place:
+    /// <c>np.broadcast_to(np.arange(4.), (3, 4)).astype(np.float32)</c> is Fortran-ordered.
+    /// </summary>
+    public int[] NewLikeAxes()
+    {
+        if (IsCContiguous || Rank <= 1) return [.. Enumerable.Range(0, Rank)];
+        if (IsFContiguous) return [.. Enumerable.Range(0, Rank).Reverse()];
+        long[] strides = Strides.ToArray();
+        return [.. Enumerable.Range(0, Rank).OrderByDescending(axis => Math.Abs(strides[axis]))];   // OrderBy is stable
+    }
+
+    /// <summary>
     /// NumPy's <c>order='K'</c> for several operands of one element-wise operation (its iterator's axis order; what a
     /// ufunc's new result is laid out by): the axes of <paramref name="shape"/>, slowest first. Each operand is read
     /// broadcast to <paramref name="shape"/>; for each pair of axes an operand whose strides along both are non-zero votes,

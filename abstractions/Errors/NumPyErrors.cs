@@ -50,6 +50,16 @@ public static class NumPyErrors
         new($"could not broadcast input array from shape {ShapeText(value)} into shape {ShapeText(target)}", value, target);
 
     /// <summary>
+    /// NumPy's IndexError for index arrays whose shapes do not broadcast together (<c>x[i, j]</c>):
+    /// "shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)".
+    /// </summary>
+    public static ShapeMismatchException IndexArraysNotBroadcast(IReadOnlyList<Shape> shapes)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        return new("shape mismatch: indexing arrays could not be broadcast together with shapes " + string.Join(" ", shapes.Select(ShapeText)), [.. shapes]);
+    }
+
+    /// <summary>
     /// NumPy's ValueError for operands whose shapes do not broadcast, naming every operand's shape as NumPy does (a scalar
     /// as <c>()</c>): "operands could not be broadcast together with shapes (3,4) (5,)".
     /// </summary>

@@ -35,19 +35,49 @@ public sealed class NpyArchive
     /// <summary>Reads a <c>.npz</c> archive from <paramref name="stream"/>.</summary>
     public static NpyArchive Read(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        using ZipArchive zip = OpenZip(stream, leaveOpen: true);
         var arrays = new Dictionary<string, HostBuffer>(StringComparer.Ordinal);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
             string name = EntryName(entry);
-            using Stream s = entry.Open();   // read in order from the entry: no copy of the entry in memory
-            NpyFormat.Header header = NpyFormat.ReadHeader(s);
-            NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
-            if (NpyFormat.TryReadStringBody(s, header, out string text)) strings[name] = text;
-            else arrays[name] = NpyFormat.ReadBody(s, header);
+            try
+            {
+                using Stream s = entry.Open();   // read in order from the entry: no copy of the entry in memory
+                NpyFormat.Header header = NpyFormat.ReadHeader(s);
+                NpyFormat.CheckDataLength(header, entry.Length - header.HeaderBytes);
+                if (NpyFormat.TryReadStringBody(s, header, out string text)) strings[name] = text;
+                else arrays[name] = NpyFormat.ReadBody(s, header);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            {
+                throw EntryFailed(entry, e);
+            }
         }
         return new NpyArchive(arrays, strings);
+    }
+
+    /// <summary>
+    /// Opens a <c>.npz</c> archive for reading; a file that is no zip archive is refused as such (.NET's own words,
+    /// "Central Directory corrupt.", did not say what was expected).
+    /// </summary>
+    internal static ZipArchive OpenZip(Stream stream, bool leaveOpen)
+    {
+        try
+        {
+            return new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"not a .npz archive (NumPy's savez writes a zip file): {e.Message}", e);
+        }
+    }
+
+    /// <summary>The error of an archive's entry, naming it: an archive holds many arrays, and the message alone did not say which was bad.</summary>
+    internal static Exception EntryFailed(ZipArchiveEntry entry, Exception e)
+    {
+        string message = $"archive entry '{entry.FullName}': {e.Message}";
+        return e is EndOfStreamException ? new EndOfStreamException(message, e) : new InvalidDataException(message, e);
     }
 
     /// <summary>An entry's array name: its path without <c>.npy</c>, as <c>numpy.load</c> names the arrays of an archive.</summary>

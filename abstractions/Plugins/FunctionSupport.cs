@@ -19,8 +19,10 @@ public sealed record FunctionSupport
     public static FunctionSupport Everything { get; } = new();
 
     /// <summary>
-    /// The dtypes the backend takes: of every relevant array argument (operands, <c>out=</c>, <c>like=</c>) and of the
-    /// result asked for by name (a creation call's or <c>astype</c>'s dtype).
+    /// The dtypes the backend takes: of every relevant array argument (operands, <c>out=</c>) and of the result asked
+    /// for by name (a creation call's or <c>astype</c>'s dtype). A creation call's <c>like=</c> array (NEP 35) only says
+    /// which backend creates the array, so its dtype is not judged: <c>arange(…, like=complex64_array)</c> asks for
+    /// int64 values.
     /// </summary>
     public DTypeSet DTypes { get; init; } = DTypeSet.All;
 
@@ -86,7 +88,9 @@ public readonly record struct CallFacts(DTypeSet DTypes, bool HasOut, bool Nonze
     /// <summary>The facts of <paramref name="args"/>.</summary>
     public static CallFacts Of<TArgs>(in TArgs args) where TArgs : struct, IArrayArgs<TArgs>
     {
-        var collector = new DTypeCollector();
+        // NEP 35's like= picks the backend, not the dtype: a creation call's like= array is skipped (the *_like
+        // functions' prototype is an operand, not a Placement, and is judged).
+        var collector = new DTypeCollector { Skip = Readers<TArgs>.Like is { } readLike ? readLike(in args) : null };
         args.VisitRelevant(ref collector);
         DTypeSet dtypes = collector.DTypes;
         if (Readers<TArgs>.Target is { } target && target(in args) is { } dtype) dtypes = dtypes.Add(dtype);
@@ -107,6 +111,9 @@ public readonly record struct CallFacts(DTypeSet DTypes, bool HasOut, bool Nonze
         public static readonly Reader<TArgs, NDArray?>? Out = Make<NDArray?>(typeof(IOutArgs), nameof(ReadOut));
         public static readonly Reader<TArgs, DType?>? Target = Make<DType?>(typeof(ITargetDTypeArgs), nameof(ReadTarget));
         public static readonly Reader<TArgs, Scalar>? Fill = Make<Scalar>(typeof(IFillArgs), nameof(ReadFill));
+        public static readonly Reader<TArgs, NDArray?>? Like = typeof(TArgs).GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICreationArgs<>))
+            ? Make<NDArray?>(typeof(ICreationArgs<>).MakeGenericType(typeof(TArgs)), nameof(ReadLike))
+            : null;
 
         private static Reader<TArgs, T>? Make<T>(Type facet, string reader) =>
             facet.IsAssignableFrom(typeof(TArgs))
@@ -121,13 +128,16 @@ public readonly record struct CallFacts(DTypeSet DTypes, bool HasOut, bool Nonze
 
     private static Scalar ReadFill<TArgs>(in TArgs args) where TArgs : struct, IFillArgs => args.Fill;
 
+    private static NDArray? ReadLike<TArgs>(in TArgs args) where TArgs : struct, ICreationArgs<TArgs> => args.Placement.Like;
+
     private struct DTypeCollector : IRelevantVisitor
     {
         public DTypeSet DTypes;
+        public NDArray? Skip;
 
         public void Visit(NDArray? array)
         {
-            if (array is not null) DTypes = DTypes.Add(array.DType);
+            if (array is not null && !ReferenceEquals(array, Skip)) DTypes = DTypes.Add(array.DType);
         }
     }
 }

@@ -25,6 +25,12 @@ internal static class ImplementsScanner
             {
                 if (!FunctionCatalog.TryGet(attribute.Function, out ArrayFunction function))
                 {
+                    if (ComposedFunctions.TryGet(attribute.Function, out ComposedFunction? composed))
+                    {
+                        // NumPy defines it from other functions, and so does the protocol: no backend handles it as a
+                        // whole, and every backend with its parts serves it.
+                        throw error($"{type.Name}.{method.Name} implements '{attribute.Function}', which is a composition ({composed.Member}, built from {string.Join(", ", composed.Requires.Select(f => f.Name).Distinct())}), not a catalogue function: no backend handles it as a whole; implement the functions it calls and it serves your arrays");
+                    }
                     string? near = nearest?.Invoke(attribute.Function);
                     throw error($"{type.Name}.{method.Name} implements unknown function '{attribute.Function}'{(near is null ? "" : $"; did you mean '{near}'?")}");
                 }

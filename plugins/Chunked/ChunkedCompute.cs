@@ -2,6 +2,7 @@ using ArrayDispatch.Chunked.Arrays;
 using ArrayDispatch.Chunked.Building;
 using ArrayDispatch.Chunked.Graph;
 using ArrayDispatch.Chunked.Scheduling;
+using ArrayDispatch.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace ArrayDispatch.Chunked;
@@ -54,6 +55,13 @@ public static class ChunkedCompute
 
     private static ComputeResult Execute(ChunkedContext context, ComputePlan plan, IProgress<ChunkProgress>? progress, CancellationToken cancellationToken)
     {
+        // A token the caller passed wins; else the flow's (Np.Compute(arrays, token), x.Compute(token), Np.UseCancellation),
+        // which also reaches the computes a host app starts implicitly (reading a lazy array's values).
+        CancellationToken ambient = ComputeCancellation.Token;
+        if (!cancellationToken.CanBeCanceled) cancellationToken = ambient;
+        using CancellationTokenSource? linked = ambient.CanBeCanceled && ambient != cancellationToken
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, ambient) : null;
+        if (linked is not null) cancellationToken = linked.Token;
         var options = new ComputeOptions(context.Options.MaxDegreeOfParallelism, ChunkedProgress.Wrap(progress), context.Options.RecycleChunks) { CarryOver = context.CarryOver };
         using (Np.UseDispatcher(context.Dispatcher))
         {

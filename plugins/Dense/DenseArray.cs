@@ -334,6 +334,25 @@ public sealed partial class DenseArray : NDArray, IHostContiguousBytes
         return CreateUninitialized(dtype, shape, strides);
     }
 
+    /// <summary>
+    /// A new array of <paramref name="like"/>'s shape laid out as NumPy's <c>PyArray_NewLikeArray</c> with
+    /// <c>order='K'</c> (<see cref="StridedLayout.NewLikeAxes"/>: astype's result): C-contiguous for a C-contiguous array,
+    /// else its axes by decreasing |stride|, broadcast axes innermost. Elements unspecified.
+    /// </summary>
+    internal static DenseArray CreateUninitializedLike(DType dtype, DenseArray like)
+    {
+        if (like.Rank < 2 || like.IsCContiguous) return CreateUninitialized(dtype, like.Shape);
+        int[] axes = like.Layout.NewLikeAxes();
+        var strides = new long[axes.Length];
+        long stride = 1;
+        for (int i = axes.Length - 1; i >= 0; i--)
+        {
+            strides[axes[i]] = stride;
+            stride *= like.Shape[axes[i]];
+        }
+        return CreateUninitialized(dtype, like.Shape, strides);
+    }
+
     private static bool AllCContiguous(ReadOnlySpan<DenseArray> operands)
     {
         foreach (DenseArray a in operands) if (!a.IsCContiguous) return false;

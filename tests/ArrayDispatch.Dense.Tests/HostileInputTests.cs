@@ -101,6 +101,22 @@ public sealed class HostileInputTests
         File.Delete(path);
     }
 
+    [Fact]
+    public void Load_of_an_archive_with_a_truncated_entry_names_the_entry_and_a_file_that_is_no_zip_says_so()
+    {
+        // Np.Load of a .npz said "not a .npy file, or a truncated one: it ends inside the header" without the entry
+        // (Np.LoadNpz named it), and a file that is no zip archive gave .NET's bare "Central Directory corrupt.".
+        byte[] good = DoubleNpy([1.0, 2.0]);
+        string path = Archive(("b", good), ("a", good[..20]));
+        using var host = TestHost.Create(new DensePlugin());
+        Should.Throw<InvalidDataException>(() => Np.Load(path)).Message.ShouldStartWith("archive entry 'a.npy': not a .npy file, or a truncated one");
+        Should.Throw<InvalidDataException>(() => Np.LoadNpz(path)).Message.ShouldStartWith("archive entry 'a.npy': not a .npy file, or a truncated one");
+        File.WriteAllBytes(path, [(byte)'P', (byte)'K', 3, 4, (byte)'x', (byte)'y']);
+        Should.Throw<InvalidDataException>(() => Np.Load(path)).Message.ShouldStartWith("not a .npz archive (NumPy's savez writes a zip file): ");
+        Should.Throw<InvalidDataException>(() => Np.LoadNpz(path)).Message.ShouldStartWith("not a .npz archive (NumPy's savez writes a zip file): ");
+        File.Delete(path);
+    }
+
     private static string Archive(params (string Name, byte[] Npy)[] entries)
     {
         string path = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}.npz");

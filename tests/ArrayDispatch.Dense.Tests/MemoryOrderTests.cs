@@ -272,6 +272,36 @@ public sealed class MemoryOrderTests
 
 
     [Fact]
+    public void Astype_and_the_like_functions_of_a_broadcast_array_lay_it_out_as_NumPys_new_like_array()
+    {
+        // NumPy 1.24 (element strides): np.broadcast_to(np.arange(4.), (3, 4)).astype(np.float32).strides // 4 == (1, 3):
+        // PyArray_NewLikeArray sorts the axes by decreasing |stride|, so a broadcast axis (stride 0) goes innermost; the
+        // element-wise iterator's order (np.negative(b): C) leaves it in place. astype gave C strides (4, 1).
+        using var host = TestHost.Create(new DensePlugin());
+        NDArray row = Np.BroadcastTo(Np.Arange(4.0), 3, 4);                                   // strides (0, 1)
+        NDArray column = Np.BroadcastTo(Np.Arange(3.0).Reshape(3, 1), 3, 4);                   // strides (1, 0)
+        NDArray mixed = Np.BroadcastTo(Np.ExpandDims(Np.Transpose(Np.Arange(6.0).Reshape(2, 3)), 1), 3, 5, 2);   // strides (1, 0, 3)
+        NDArray scalar = Np.BroadcastTo(Np.AsArray(5.0), 2, 3);                                  // strides (0, 0)
+        (NDArray Result, long[] Strides, NDArray Source)[] cases =
+        [
+            (Np.AsType(row, DType.Float32), [1, 3], row),
+            (Np.AsType(row, DType.Int64), [1, 3], row),
+            (Np.AsType(column, DType.Float32), [4, 1], column),
+            (Np.AsType(column.T, DType.Float32), [1, 4], column.T),
+            (Np.AsType(mixed, DType.Float32), [5, 1, 15], mixed),
+            (Np.AsType(scalar, DType.Int32), [3, 1], scalar),
+            (Np.ZerosLike(row), [1, 3], Np.ZerosLike(row, DType.Float64)),                    // np.zeros_like(b).strides // 8 == (1, 3)
+            (Np.FullLike(mixed, 2.0), [5, 1, 15], Np.FullLike(mixed, 2.0)),
+            (Np.Negative(row), [4, 1], Np.Negative(row)),                                     // the iterator's order: C
+        ];
+        foreach ((NDArray result, long[] strides, NDArray source) in cases)
+        {
+            ElementStrides(result).ShouldBe(strides);
+            Np.AsType(result, DType.Float64).ToArray<double>().ShouldBe(Np.AsType(source, DType.Float64).ToArray<double>());
+        }
+    }
+
+    [Fact]
     public void Element_wise_results_keep_the_operands_memory_order_as_NumPy()
     {
         using var host = TestHost.Create(new DensePlugin());

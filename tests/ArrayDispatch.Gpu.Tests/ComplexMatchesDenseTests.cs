@@ -334,6 +334,24 @@ public sealed class ComplexMatchesDenseTests : IDisposable
     }
 
     [Fact]
+    public void Nanmedian_of_complex_matches_Dense_along_every_axis_NaN_elements_skipped()
+    {
+        // The composition's int64 index arrays are made like= the input: a complex64 input's dtype was judged
+        // ("no arange for complex64") instead of the int64 asked for.
+        foreach (DType dtype in s_complex)
+        {
+            NDArray x = Data(dtype, new Shape(4, 7), 29);
+            NDArray withNaN = Np.Where(Np.Less(Np.Real(x), -1.5), new Complex(double.NaN, 0), x);
+            NDArray d = Np.AsType(withNaN, dtype);
+            using var g = (GpuArray)Np.AsArray(d, backend: "Gpu");
+            foreach (int? axis in new int?[] { null, 0, 1 })
+            {
+                ShouldMatch(Np.NanMedian(d, axis), Np.NanMedian(g, axis), $"nanmedian {dtype.Name()} axis={axis}");
+            }
+        }
+    }
+
+    [Fact]
     public void Cumsum_matches_Dense_along_every_axis()
     {
         foreach (DType dtype in s_complex)

@@ -107,6 +107,26 @@ public sealed class ManipulationTests : GpuTestBase
     }
 
     [Fact]
+    public void GetItem_an_integer_array_for_every_axis_broadcasts_them_together_as_numpy()
+    {
+        // np.arange(24.).reshape(2, 3, 4)[[1, 0, -1], [2, 0, 1], [[3], [0]]]; the Gpu refused several index arrays, so
+        // take_along_axis (and nanmedian/nanquantile along an axis, composed from it) failed on Gpu arrays of rank 2 and more.
+        using GpuArray x = Gpu(Enumerable.Range(0, 24).Select(i => (double)i).ToArray(), 2, 3, 4);
+        using GpuArray i = Gpu(new long[] { 1, 0, -1 }), j = Gpu(new long[] { 2, 0, 1 }), k = Gpu(new long[] { 3, 0 }, 2, 1);
+
+        var picked = (GpuArray)x[i, j, k];
+
+        picked.Shape.ShouldBe(new Shape(2, 3));
+        picked.ToArray<double>().ShouldBe([23.0, 3, 19, 20, 0, 16]);
+        using GpuArray two = Gpu(new long[] { 0, 1 }), bad = Gpu(new long[] { 0, 3 }), zeros = Gpu(new long[] { 0, 0 }), three = Gpu(new long[] { 0, 1, 2 });
+        Should.Throw<ArgumentOutOfRangeException>(() => x[two, bad, zeros]).Message.ShouldStartWith("index 3 is out of bounds for axis 1 with size 3");
+        Should.Throw<ShapeMismatchException>(() => x[two, three, zeros]).Message.ShouldStartWith("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) (2,)");
+        using GpuArray m = Gpu(new[] { 3.0, 1, 2, 9, 7, 8 }, 2, 3);
+        using GpuArray order = Gpu(new long[] { 1, 2, 0, 1, 2, 0 }, 2, 3);
+        Np.TakeAlongAxis(m, order, 1).ToArray<double>().ShouldBe([1.0, 2, 3, 7, 8, 9]);
+    }
+
+    [Fact]
     public void SqueezeExpandDimsBroadcastTo_ReshapeWithoutCopies()
     {
         using GpuArray x = Gpu(new[] { 1.0, 2, 3 }, 1, 3);

@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Plugin {Plugin} in {Folder} is disabled by configuration")]
     public static partial void PluginDisabled(this ILogger logger, string plugin, string folder);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Plugin directory {Directory} does not exist")]
-    public static partial void PluginDirectoryMissing(this ILogger logger, string directory);
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Plugin directory {Directory} {Problem}")]
+    public static partial void PluginDirectoryMissing(this ILogger logger, string directory, string problem);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Reloaded plugin {Plugin} from {Folder}")]
     public static partial void PluginReloaded(this ILogger logger, string plugin, string folder);

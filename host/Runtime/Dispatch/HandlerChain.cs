@@ -59,6 +59,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             throw Failed(0, ex);
         }
         if (!result.Handled) throw NoImplementation(in args, types);
+        if (result.Value is null) throw ReturnedNull(0);
         if (_dispatches.Enabled) _context.Metrics.Dispatched(_function.Name, _candidates[0].Backend);
         return result.Value;
     }
@@ -68,6 +69,11 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
         _context.Metrics.HandlerFailed(_function.Name, _candidates[candidate].Backend);
         return new BackendCallException(_function.Name, _candidates[candidate].Backend, ex);
     }
+
+    // A handler that answered null (`return (NDArray)null!`, a lookup that found nothing): the caller would meet a
+    // NullReferenceException far from the plugin, so the plugin is named here.
+    private BackendCallException ReturnedNull(int candidate) =>
+        Failed(candidate, new InvalidOperationException("its handler returned null; a handler declines a call with NotImplemented.Value, and otherwise returns the result"));
 
     // A required array argument that is null ("no implementation found for 'sum' on types []", or Dense's
     // NullReferenceException inside 'dot'): named as the argument the caller left null.
@@ -104,6 +110,7 @@ internal sealed class HandlerChain<TArgs, TResult> where TArgs : struct, IArrayA
             }
             if (result.Handled)
             {
+                if (result.Value is null) throw ReturnedNull(i);
                 activity?.SetTag("arraydispatch.backend", _candidates[i].Backend);
                 if (_dispatches.Enabled) _context.Metrics.Dispatched(_function.Name, _candidates[i].Backend);
                 return result.Value;

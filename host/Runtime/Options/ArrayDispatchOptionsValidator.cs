@@ -29,6 +29,13 @@ internal sealed class ArrayDispatchOptionsValidator(BackendRegistry registry, Pl
             string? near = NameMatcher.Nearest(plugin, plugins);
             result.AddError($"ArrayDispatch:Plugins:{plugin}: no plugin named '{plugin}' was found. Plugins found: {(plugins.Length == 0 ? "(none)" : string.Join(", ", plugins))}.{(near is null ? "" : $" Did you mean '{near}'?")}");
         }
+        for (int i = 0; i < options.SharedAssemblies.Count; i++)
+        {
+            if (PluginHost.SharedAssemblyProblem(options.SharedAssemblies[i]) is { } problem)
+            {
+                result.AddError($"ArrayDispatch:SharedAssemblies:{i}: the app cannot load assembly '{options.SharedAssemblies[i]}' to share it with its plugins ({problem}); a shared assembly is one the app itself references, so that it sits beside the app's own .dll");
+            }
+        }
         // A pin that is no SHA-256 can never match: refused here, naming the key, rather than as the plugin's HashMismatch.
         foreach ((string plugin, PluginSettings settings) in options.Plugins)
         {

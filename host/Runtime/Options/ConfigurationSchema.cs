@@ -26,7 +26,16 @@ internal static class ConfigurationSchema
         PropertyInfo[] properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToArray();
         foreach (IConfigurationSection child in node.GetChildren())
         {
-            if (type == typeof(ArrayDispatchOptions) && child.Key.Equals("Backends", StringComparison.OrdinalIgnoreCase)) continue;
+            if (type == typeof(ArrayDispatchOptions) && child.Key.Equals("Backends", StringComparison.OrdinalIgnoreCase))
+            {
+                // The settings under Backends:<Name> are the plugin's own; a value in place of the section is read by nobody.
+                if (!string.IsNullOrEmpty(child.Value)) problems.Add($"{child.Path}: expected a section of backends' settings (Backends:<Name>:<Setting>), found the single value '{child.Value}'");
+                foreach (IConfigurationSection backend in child.GetChildren())
+                {
+                    if (!string.IsNullOrEmpty(backend.Value)) problems.Add($"{backend.Path}: expected a section of the backend's settings (Backends:{backend.Key}:<Setting>), found the single value '{backend.Value}'");
+                }
+                continue;
+            }
             PropertyInfo? property = properties.FirstOrDefault(p => p.Name.Equals(child.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
@@ -53,9 +62,12 @@ internal static class ConfigurationSchema
         }
         else if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>))
         {
-            if (!hasChildren && !string.IsNullOrEmpty(node.Value))
+            if (!string.IsNullOrEmpty(node.Value))
             {
-                problems.Add($"{node.Path}: expected a list ({node.Key}:0, {node.Key}:1, …), found the single value '{node.Value}'");
+                // Beside items from another source (a list in appsettings.json, a scalar from the environment or the
+                // command line) the binder keeps the items and drops the value silently.
+                problems.Add($"{node.Path}: expected a list ({node.Key}:0, {node.Key}:1, …), found the single value '{node.Value}'"
+                    + (hasChildren ? $" beside the list's items from another source (a list is overridden item by item: {node.Key}:0={node.Value})" : ""));
                 return;
             }
             foreach (IConfigurationSection item in node.GetChildren())
@@ -66,12 +78,12 @@ internal static class ConfigurationSchema
         }
         else if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(Dictionary<,>))
         {
-            if (!hasChildren && !string.IsNullOrEmpty(node.Value)) problems.Add($"{node.Path}: expected a section of names, found the single value '{node.Value}'");
+            if (!string.IsNullOrEmpty(node.Value)) problems.Add($"{node.Path}: expected a section of names, found the single value '{node.Value}'");
             foreach (IConfigurationSection entry in node.GetChildren()) CheckValue(entry, target.GetGenericArguments()[1], problems);
         }
         else if (target.IsClass)
         {
-            if (!hasChildren && !string.IsNullOrEmpty(node.Value)) problems.Add($"{node.Path}: expected a section, found the single value '{node.Value}'");
+            if (!string.IsNullOrEmpty(node.Value)) problems.Add($"{node.Path}: expected a section, found the single value '{node.Value}'");
             CheckSection(node, target, node.Path, problems);
         }
     }

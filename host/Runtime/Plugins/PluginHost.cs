@@ -42,7 +42,11 @@ internal sealed class PluginHost(
         {
             if (!Directory.Exists(root))
             {
-                loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root);
+                // A file, or a link to nowhere (or to itself), was reported as missing though the path is there.
+                string problem = new FileInfo(root).LinkTarget is { } target ? $"is a symbolic link to '{target}', which does not resolve to a folder"
+                    : File.Exists(root) ? "is a file, not a folder of plugin folders"
+                    : "does not exist";
+                loggerFactory.CreateLogger("ArrayDispatch.Plugins").PluginDirectoryMissing(root, problem);
                 continue;
             }
             // In folder order, one at a time: registration order breaks ties (the first folder wins a backend name).
@@ -320,8 +324,28 @@ internal sealed class PluginHost(
             string? n = a.GetName().Name;
             if (n is not null && IsShared(n)) names.Add(n);
         }
-        foreach (string n in options.SharedAssemblies) names.Add(n);
+        // One the app cannot load is left out here (the loader's builder would throw FileNotFoundException for every
+        // plugin, ending the app without the key) and refused by the options validator, which names its key.
+        foreach (string n in options.SharedAssemblies) if (SharedAssemblyProblem(n) is null) names.Add(n);
         return names;
+    }
+
+    /// <summary>
+    /// Why the app cannot share assembly <paramref name="name"/> with its plugins (it does not load in the app's own
+    /// load context), or null when it can.
+    /// </summary>
+    internal static string? SharedAssemblyProblem(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "an empty name";
+        try
+        {
+            System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name));
+            return null;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     private static Version? HostVersionOf(string assembly)

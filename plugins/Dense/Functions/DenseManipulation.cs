@@ -192,8 +192,9 @@ public static class DenseManipulation
     {
         var x = (DenseArray)args.X;
         if (!DTypes.CanCast(x.DType, args.DType, args.Casting)) throw Errors.Cast(x.DType, args.DType, args.Casting);
-        // NumPy's astype keeps the memory order ('K'): a Fortran-ordered array converts to a Fortran-ordered one.
-        return x.DType == args.DType && !args.Copy ? x : Copy.KeepingOrder(x, args.DType);
+        // NumPy's astype keeps the memory order ('K', PyArray_NewLikeArray): a Fortran-ordered array converts to a
+        // Fortran-ordered one, a broadcast one with its broadcast axes innermost.
+        return x.DType == args.DType && !args.Copy ? x : Copy.NewLike(x, args.DType);
     }
 
     [Implements("take")]

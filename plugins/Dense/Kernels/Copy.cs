@@ -46,6 +46,17 @@ internal static class Copy
         return result;
     }
 
+    /// <summary>
+    /// A copy converted to <paramref name="dtype"/>, laid out as NumPy's <c>astype</c> lays out its result
+    /// (<c>PyArray_NewLikeArray</c>, <see cref="StridedLayout.NewLikeAxes"/>): a broadcast axis goes innermost.
+    /// </summary>
+    public static DenseArray NewLike(DenseArray source, DType dtype)
+    {
+        DenseArray result = DenseArray.CreateUninitializedLike(dtype, source);
+        Into(source, result);
+        return result;
+    }
+
     /// <summary>Writes <paramref name="source"/> (broadcast, converted by NumPy's unsafe cast) into <paramref name="destination"/>.</summary>
     public static void Into(DenseArray source, DenseArray destination)
     {

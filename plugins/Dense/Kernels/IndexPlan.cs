@@ -142,7 +142,7 @@ internal sealed class IndexPlan
         {
             if (!Shape.TryBroadcast(b, a.Shape, out b))
             {
-                throw new ShapeMismatchException("shape mismatch: indexing arrays could not be broadcast together with shapes " + string.Join(" ", advIndices.Select(i => NumPyErrors.ShapeText(i.Shape))), [.. advIndices.Select(i => i.Shape)]);
+                throw NumPyErrors.IndexArraysNotBroadcast([.. advIndices.Select(i => i.Shape)]);
             }
         }
         var flat = new long[advAxes.Count][];

@@ -11,10 +11,14 @@ internal static class Indexing
     {
         int arrays = index.Count(i => i.Kind == ArrayIndexKind.Array);
         if (arrays == 1) return Advanced(x, index);
+        if (arrays > 1 && arrays == x.Rank && index.All(i => i.Kind == ArrayIndexKind.Array && i.Array!.DType.IsInteger()))
+        {
+            return EveryAxis(x, [.. index.Select(i => (GpuArray)i.Array!)]);
+        }
         if (arrays > 1)
         {
             throw new NotSupportedException(
-                "the Gpu backend takes one index array or boolean mask per index; several (broadcast together) are not implemented on Gpu: index one axis at a time, or use x.ToHost() or Np.AsArray(x, backend: \"Dense\")");
+                "the Gpu backend takes one index array or boolean mask per index, or one integer array for every axis; other combinations of several are not implemented on Gpu: index one axis at a time, or use x.ToHost() or Np.AsArray(x, backend: \"Dense\")");
         }
         int consumed = 0;
         bool ellipsis = false;
@@ -69,6 +73,33 @@ internal static class Indexing
             strides.Add(x.StrideSpan[axis]);
         }
         return x.View(new Shape([.. dims]), [.. strides], offset);
+    }
+
+    /// <summary>
+    /// Every axis indexed by an integer array (<c>x[i, j]</c>, what <c>take_along_axis</c> composes): NumPy broadcasts the
+    /// arrays together and picks <c>x[i[k], j[k]]</c> at each position. Here one gather from the flattened array at
+    /// Σ i_d × (axis d's C stride); each i_d is first taken from <c>arange(size_d)</c>, which wraps negative indices and
+    /// raises NumPy's bounds error naming axis d.
+    /// </summary>
+    private static GpuArray EveryAxis(GpuArray x, GpuArray[] indices)
+    {
+        Shape joint = indices[0].Shape;
+        foreach (GpuArray i in indices.AsSpan(1))
+        {
+            if (!Shape.TryBroadcast(joint, i.Shape, out joint)) throw NumPyErrors.IndexArraysNotBroadcast([.. indices.Select(a => a.Shape)]);
+        }
+        NDArray? linear = null;
+        long stride = 1;
+        for (int d = x.Rank - 1; d >= 0; d--)
+        {
+            using GpuArray positions = Creation.Arange(x.Runtime, 0L, (long)x.Shape.Dims[d], 1L, DType.Int64);
+            GpuArray at = Gathering.Take(positions, indices[d], 0, d);
+            NDArray term = stride == 1 ? at : Np.Multiply(at, stride);
+            linear = linear is null ? term : Np.Add(term, linear);
+            stride *= x.Shape.Dims[d];
+        }
+        var offsets = (GpuArray)Np.BroadcastTo(linear!, [.. joint.Dims]);
+        return Gathering.Take(x, offsets, null);
     }
 
     /// <summary>

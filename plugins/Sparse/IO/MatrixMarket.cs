@@ -10,10 +10,20 @@ namespace ArrayDispatch.Sparse.IO;
 public static class MatrixMarket
 {
     /// <summary>Reads a file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a supported Matrix Market file; the message names the file and the line.</exception>
     public static CooArray Load(string path)
     {
         using var reader = new StreamReader(path);
-        return Read(reader);
+        try
+        {
+            return Read(reader);
+        }
+        catch (FormatException e)
+        {
+            // A malformed file the caller gave: InvalidDataException passes the dispatcher unchanged (a FormatException
+            // came out as "backend 'Sparse' failed in 'sparse.mmread'", a backend bug), and the file is named.
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads coordinate Matrix Market text: real gives float64, integer int64, pattern float64 ones; symmetric entries are mirrored.</summary>
@@ -38,9 +48,17 @@ public static class MatrixMarket
         do { line = reader.ReadLine(); lineNumber++; } while (line is not null && (line.StartsWith('%') || line.Trim().Length == 0));
         if (line is null) throw new FormatException("the size line is missing");
         long[] size = ParseLongs(line, 3, lineNumber);
+        // Cast unchecked, "100000000000 100000000000 1" became a 1215752192 x 1215752192 matrix, and a huge entry count
+        // was allocated for before any entry was read.
+        for (int d = 0; d < 2; d++)
+        {
+            if (size[d] < 0 || size[d] > int.MaxValue) throw new FormatException($"line {lineNumber}: the matrix's {(d == 0 ? "row" : "column")} count {size[d]} is outside [0, {int.MaxValue}]");
+        }
+        if (size[2] < 0 || size[2] > Array.MaxLength / 2) throw new FormatException($"line {lineNumber}: the entry count {size[2]} is outside [0, {Array.MaxLength / 2}]");
         int rows = (int)size[0], cols = (int)size[1], nnz = (int)size[2];
         bool symmetric = symmetry != "general", hermitian = symmetry == "hermitian";
-        var r = new List<int>(symmetric ? 2 * nnz : nnz);
+        int capacity = Math.Min(symmetric ? 2 * nnz : nnz, 1 << 20);   // the lists grow with the entries actually there
+        var r = new List<int>(capacity);
         var c = new List<int>(r.Capacity);
         var real = new List<double>(field == "integer" ? 0 : r.Capacity);
         var integer = new List<long>(field == "integer" ? r.Capacity : 0);

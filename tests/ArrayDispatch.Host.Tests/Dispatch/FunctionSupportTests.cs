@@ -53,6 +53,56 @@ public sealed class PickyBackend(string name, FunctionSupport? addSupport = null
 public sealed class FunctionSupportTests
 {
     [Fact]
+    public void A_handler_that_returns_null_fails_the_call_naming_the_backend_and_the_function()
+    {
+        // It returned null to the caller, whose next use threw NullReferenceException far from the plugin.
+        foreach (bool traced in new[] { false, true })
+        {
+            var plugin = new NullAnswering();
+            using var host = TestHost.Create(plugin);
+            using var listener = traced ? Listening() : null;
+            var error = Should.Throw<BackendCallException>(() => Np.Sum(new TypedDuckArray(DType.Float64)));
+            error.Backend.ShouldBe("Nully");
+            error.Function.ShouldBe("sum");
+            error.Message.ShouldBe("backend 'Nully' failed in 'sum': its handler returned null; a handler declines a call with NotImplemented.Value, and otherwise returns the result");
+        }
+    }
+
+    private static System.Diagnostics.ActivityListener Listening()
+    {
+        var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == ArrayDispatch.Runtime.Diagnostics.ArrayDispatchMetrics.ActivitySource.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private sealed class NullAnswering : IArrayBackendPlugin
+    {
+        public string Name => "Nully";
+        public Version ProtocolVersion => ArrayProtocol.Version;
+        public void Register(IBackendBuilder backend)
+        {
+            backend.AddArrayType<TypedDuckArray>();
+            backend.Implement(ArrayFunctions.Sum, (in ReductionArgs a, ReadOnlySpan<Type> types) => (NDArray)null!);
+        }
+    }
+
+    [Fact]
+    public void A_creation_calls_like_array_picks_the_backend_but_its_dtype_is_not_judged()
+    {
+        // NEP 35: arange(0, 3, like=complex64_array) asks for int64 values; a backend declaring no complex took the
+        // like= array's dtype for the call's ("does not take complex64 ... for 'arange'"), so nanmedian of complex on Gpu failed.
+        var like = new TypedDuckArray(DType.Complex64);
+        CallFacts.Of(new RangeArgs(0L, 3L, 1L, DType: DType.Int64, Placement: new Placement(Like: like))).DTypes.ShouldBe(DTypeSet.Of(DType.Int64));
+        CallFacts.Of(new RangeArgs(0L, 3L, 1L, Placement: new Placement(Like: like))).DTypes.ShouldBe(DTypeSet.Of());
+        // the *_like functions' prototype is an operand: its dtype is the result's unless dtype= says otherwise, so it is judged
+        CallFacts.Of(new FullLikeArgs(like, 0L)).DTypes.ShouldBe(DTypeSet.Of(DType.Complex64));
+    }
+
+    [Fact]
     public void A_call_inside_the_declaration_reaches_the_handler()
     {
         var picky = new PickyBackend("Picky");
@@ -165,5 +215,33 @@ public sealed class FunctionSupportTests
         public string Name { get; } = name;
         public Version ProtocolVersion => ArrayProtocol.Version;
         public void Register(IBackendBuilder backend) => register(backend);
+    }
+}
+
+/// <summary>A plugin author's [Implements] of a composition (nanmedian): refused naming it and what it is built from.</summary>
+public sealed class ComposedImplementsTests
+{
+    public static class NanMedianHandlers
+    {
+        [Implements("nanmedian")]
+        public static DispatchResult<NDArray> NanMedian(in ReductionArgs args, ReadOnlySpan<Type> types) => NotImplemented.Value;
+    }
+
+    private sealed class ClaimsComposition : IArrayBackendPlugin
+    {
+        public string Name => "Claimer";
+        public Version ProtocolVersion => ArrayProtocol.Version;
+        public void Register(IBackendBuilder backend) => backend.AddArrayType<TypedDuckArray>().ImplementFrom(typeof(NanMedianHandlers));
+    }
+
+    [Fact]
+    public void Implementing_a_composition_is_refused_saying_it_is_one_and_what_to_implement()
+    {
+        // Was "implements unknown function 'nanmedian'", though Np.NanMedian exists: the author could not tell why.
+        using var host = TestHost.Create(new ClaimsComposition());
+        ArrayDispatch.Runtime.Plugins.PluginLoadResult result = host.LoadResults.Single(r => r.Name == "Claimer");
+        result.Loaded.ShouldBeFalse(result.Reason);
+        result.Reason.ShouldContain("implements 'nanmedian', which is a composition (Np.NanMedian, built from ravel, sort, isnan");
+        result.Reason.ShouldContain("implement the functions it calls");
     }
 }

@@ -95,6 +95,35 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_single_value_beside_a_list_from_another_source_is_refused_not_ignored()
+    {
+        // appsettings.json's "Priority": [...] with ArrayDispatch__Priority=Other (or --ArrayDispatch:Priority=Other) on
+        // top: the binder kept the file's list and dropped the value without a word.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Priority:0", "Base"), ("ArrayDispatch:Priority", "Other")));
+
+        ex.Failures.ShouldBe(["ArrayDispatch:Priority: expected a list (Priority:0, Priority:1, …), found the single value 'Other' beside the list's items from another source (a list is overridden item by item: Priority:0=Other)"]);
+    }
+
+    [Fact]
+    public void A_shared_assembly_the_app_cannot_load_is_refused_at_start_up_naming_its_key()
+    {
+        // SharedAssemblies:0=Nope.Assembly ended the app with "Could not load file or assembly 'Nope.Assembly, …'" (exit 1),
+        // thrown while the first plugin's load context was built, and no key named.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:SharedAssemblies:0", "Nope.Assembly")));
+
+        ex.Failures.ShouldHaveSingleItem().ShouldStartWith("ArrayDispatch:SharedAssemblies:0: the app cannot load assembly 'Nope.Assembly' to share it with its plugins (");
+    }
+
+    [Fact]
+    public void A_backends_settings_given_a_single_value_are_refused()
+    {
+        // --ArrayDispatch:Backends:Base=x was ignored: the plugin reads Backends:Base:<Setting>.
+        var ex = Should.Throw<OptionsValidationException>(() => _plugins.Host(("ArrayDispatch:Backends:Base", "x")));
+
+        ex.Failures.ShouldBe(["ArrayDispatch:Backends:Base: expected a section of the backend's settings (Backends:Base:<Setting>), found the single value 'x'"]);
+    }
+
+    [Fact]
     public async Task A_generic_host_refuses_to_start_on_a_bad_key_and_starts_on_good_ones()
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });

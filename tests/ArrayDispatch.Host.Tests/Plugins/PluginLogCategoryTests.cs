@@ -42,6 +42,44 @@ public sealed class PluginLogCategoryTests : IDisposable
         refused[0].Message.ShouldContain("NotAManagedAssembly");
     }
 
+    [Fact]
+    public async Task A_plugin_directory_that_is_a_file_or_a_dangling_link_is_logged_as_such_and_the_other_directories_load()
+    {
+        // Both were logged "Plugin directory … does not exist", though the path was there.
+        string file = Path.Combine(_plugins.Root, "..", $"plugins-{Guid.NewGuid():N}.txt");
+        string link = Path.Combine(_plugins.Root, "..", $"plugins-{Guid.NewGuid():N}-link");
+        File.WriteAllText(file, "not a folder");
+        File.CreateSymbolicLink(link, "/nonexistent-plugins-folder");
+        try
+        {
+            var lines = new ConcurrentQueue<(string Category, LogLevel Level, string Message)>();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ArrayDispatch:PluginDirectories:0"] = file,
+                ["ArrayDispatch:PluginDirectories:1"] = link,
+                ["ArrayDispatch:PluginDirectories:2"] = _plugins.Root,
+                ["ArrayDispatch:SharedAssemblies:0"] = "ArrayDispatch.TestArrays",
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new Capture(lines));
+            builder.Services.AddArrayDispatch(builder.Configuration.GetSection("ArrayDispatch"));
+            using IHost host = builder.Build();
+            await host.StartAsync();
+            host.Services.GetRequiredService<ArrayDispatch.Runtime.Plugins.PluginLoadReport>().Results.ShouldContain(r => r.Name == "Base" && r.Loaded);
+            await host.StopAsync();
+
+            string[] directories = [.. lines.Where(l => l.Message.StartsWith("Plugin directory ", StringComparison.Ordinal)).Select(l => l.Message)];
+            directories.ShouldContain(m => m.Contains(Path.GetFileName(file)) && m.EndsWith(" is a file, not a folder of plugin folders"), string.Join("\n", directories));
+            directories.ShouldContain(m => m.Contains(Path.GetFileName(link)) && m.EndsWith(" is a symbolic link to '/nonexistent-plugins-folder', which does not resolve to a folder"), string.Join("\n", directories));
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(link);
+        }
+    }
+
     internal sealed class Capture(ConcurrentQueue<(string, LogLevel, string)> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
